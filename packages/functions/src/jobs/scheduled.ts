@@ -1,0 +1,2 @@
+// Placeholder until scheduled jobs land.
+export const handler = async () => {};
