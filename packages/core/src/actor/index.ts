@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { VisibleError } from "../error/index.ts";
+
+// Who is acting. Decided once per request (or job) and read by domain functions, which never take
+// a tenant id from their caller.
+export type MemberRole = "owner" | "subcontractor";
+
+export type Actor =
+  | { type: "public" }
+  | { type: "member"; agencyId: string; memberId: string; role: MemberRole }
+  | { type: "contact"; agencyId: string; contactId: string; clientId: string }
+  | { type: "apikey"; agencyId: string; apiKeyId: string }
+  | { type: "system"; agencyId: string };
+
+export type Role = MemberRole | "client";
+
+const storage = new AsyncLocalStorage<Actor>();
+
+export function withActor<R>(actor: Actor, run: () => R): R {
+  return storage.run(actor, run);
+}
+
+export function useActor(): Actor {
+  return storage.getStore() ?? { type: "public" };
+}
+
+export function useAgencyId(): string {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  return actor.agencyId;
+}
+
+/** The agency owner, acting in person or through one of their API keys (or a system job). */
+export function assertOwner(): string {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  if (actor.type === "apikey" || actor.type === "system") return actor.agencyId;
+  if (actor.type === "member" && actor.role === "owner") return actor.agencyId;
+  throw forbidden();
+}
+
+export function assertMember(): Extract<Actor, { type: "member" }> {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  if (actor.type !== "member") throw forbidden();
+  return actor;
+}
+
+export function assertContact(): Extract<Actor, { type: "contact" }> {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  if (actor.type !== "contact") throw forbidden();
+  return actor;
+}
+
+/** The id of whoever acts, for audit records. */
+export function actorRef(): { id: string; type: Actor["type"] } {
+  const actor = useActor();
+  switch (actor.type) {
+    case "member":
+      return { id: actor.memberId, type: actor.type };
+    case "contact":
+      return { id: actor.contactId, type: actor.type };
+    case "apikey":
+      return { id: actor.apiKeyId, type: actor.type };
+    case "system":
+      return { id: "system", type: actor.type };
+    default:
+      return { id: "anonymous", type: actor.type };
+  }
+}
+
+export const unauthenticated = () =>
+  new VisibleError("unauthenticated", "unauthenticated", "Please sign in to continue.");
+
+export const forbidden = () =>
+  new VisibleError("forbidden", "forbidden", "You do not have access to this.");

@@ -1,0 +1,26 @@
+import { Entity, type EntityItem } from "electrodb";
+import { agencyKey } from "../db/attributes.ts";
+
+export const ApiKeyEntity = new Entity({
+  model: { entity: "apiKey", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    apiKeyId: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    /** The first characters of the secret, so the owner can tell keys apart. */
+    prefix: { type: "string", required: true, readOnly: true },
+    /** SHA-256 of the secret; the secret itself is shown once and never stored. */
+    secretHash: { type: "string", required: true, readOnly: true },
+    createdBy: { type: "string", required: true, readOnly: true },
+    createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
+    lastUsedAt: { type: "string" },
+  },
+  indexes: {
+    keysOfAgency: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["apiKeyId"] },
+    },
+  },
+});
+
+export type ApiKeyItem = EntityItem<typeof ApiKeyEntity>;

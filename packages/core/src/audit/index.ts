@@ -1,0 +1,64 @@
+import { actorRef, assertOwner, useAgencyId } from "../actor/index.ts";
+import { db } from "../db/index.ts";
+import { pageQuery, type Page, type PageQuery } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { createId } from "../id/index.ts";
+import type { AuditEventItem } from "./entity.ts";
+
+export * as Audit from "./index.ts";
+
+/**
+ * The attributes of an audit event for the current actor. Callers put it in the same transaction
+ * as the change it records, so a change is never saved without its record.
+ */
+export function event(action: string, subjectType: string, subjectId: string, data?: Record<string, unknown>) {
+  const actor = actorRef();
+  return {
+    agencyId: useAgencyId(),
+    eventId: createId("audit"),
+    at: new Date().toISOString(),
+    actorType: actor.type,
+    actorId: actor.id,
+    action,
+    subjectType,
+    subjectId,
+    ...(data ? { data } : {}),
+  };
+}
+
+export type AuditEvent = {
+  id: string;
+  at: string;
+  actor: { type: string; id: string };
+  action: string;
+  subject: { type: string; id: string };
+  data: Record<string, unknown> | null;
+};
+
+export function present(item: AuditEventItem): AuditEvent {
+  return {
+    id: item.eventId,
+    at: item.at,
+    actor: { type: item.actorType, id: item.actorId },
+    action: item.action,
+    subject: { type: item.subjectType, id: item.subjectId },
+    data: (item.data as Record<string, unknown> | undefined) ?? null,
+  };
+}
+
+/** Newest first. */
+export const listForAgency = fn(pageQuery, async (page: PageQuery): Promise<Page<AuditEvent>> => {
+  const agencyId = assertOwner();
+  const result = await db.entities.auditEvent.query
+    .eventsOfAgency({ agencyId })
+    .go({ order: "desc", limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data.map(present), cursor: result.cursor };
+});
+
+export async function listForSubject(subjectId: string): Promise<AuditEvent[]> {
+  const agencyId = assertOwner();
+  const result = await db.entities.auditEvent.query
+    .eventsOfSubject({ agencyId, subjectId })
+    .go({ order: "desc", pages: "all" });
+  return result.data.map(present);
+}

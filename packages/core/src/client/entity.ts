@@ -1,0 +1,37 @@
+import { Entity, type EntityItem } from "electrodb";
+import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+
+export const ClientStatuses = ["lead", "onboarding", "active", "inactive"] as const;
+
+export const ClientEntity = new Entity({
+  model: { entity: "client", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    clientId: { type: "string", required: true, readOnly: true },
+    name: { type: "string", required: true },
+    /** Short code used in request numbers (ACME-42); unique within the agency. */
+    code: { type: "string", required: true },
+    timeZone: { type: "string", required: true },
+    /** ISO 4217 code the client is invoiced in. */
+    currency: { type: "string", required: true },
+    status: { type: ClientStatuses, required: true, default: "lead" },
+    website: { type: "string" },
+    notes: { type: "string" },
+    ...timestamps,
+    ...versioned,
+  },
+  indexes: {
+    clientsOfAgency: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["clientId"] },
+    },
+    clientProfile: {
+      index: "gsi1",
+      collection: "clientProfile",
+      pk: { field: "gsi1pk", composite: ["agencyId", "clientId"] },
+      sk: { field: "gsi1sk", composite: [] },
+    },
+  },
+});
+
+export type ClientItem = EntityItem<typeof ClientEntity>;

@@ -1,0 +1,36 @@
+// Runtime configuration, read from the environment on each access so that the local runtime and
+// the tests can set it before first use. On Lambda, SST sets these from the stacks in infra/.
+const read = (name: string) => process.env[name] || undefined;
+
+export const Config = {
+  get tableName() {
+    return read("BATON_TABLE_NAME") ?? "baton";
+  },
+  get region() {
+    return read("AWS_REGION") ?? "us-east-1";
+  },
+  /** Set only locally: DynamoDB Local's URL. */
+  get dynamoEndpoint() {
+    return read("DYNAMODB_ENDPOINT");
+  },
+  /** Set only locally: the SES emulator's URL. */
+  get sesEndpoint() {
+    return read("SES_ENDPOINT");
+  },
+  get sessionSecret() {
+    const secret = read("BATON_SESSION_SECRET");
+    if (!secret || secret.length < 32) {
+      throw new Error("BATON_SESSION_SECRET must be set to at least 32 characters");
+    }
+    return secret;
+  },
+  get emailFrom() {
+    return read("BATON_EMAIL_FROM") ?? "Baton <no-reply@baton.local>";
+  },
+  get webUrl() {
+    return (read("BATON_WEB_URL") ?? "http://localhost:3000").replace(/\/$/, "");
+  },
+  get portalUrl() {
+    return (read("BATON_PORTAL_URL") ?? "http://localhost:3000/portal").replace(/\/$/, "");
+  },
+};

@@ -1,0 +1,42 @@
+import { Entity, type EntityItem } from "electrodb";
+import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+import { Locales } from "../member/entity.ts";
+
+export const ContactStatuses = ["invited", "active", "removed"] as const;
+
+/** A person at a client company who signs in to the portal. */
+export const ContactEntity = new Entity({
+  model: { entity: "contact", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    contactId: { type: "string", required: true, readOnly: true },
+    clientId: { type: "string", required: true, readOnly: true },
+    email: { type: "string", required: true },
+    name: { type: "string", required: true },
+    timeZone: { type: "string", required: true },
+    status: { type: ContactStatuses, required: true, default: "invited" },
+    locale: { type: Locales, required: true, default: "en" },
+    ...timestamps,
+    ...versioned,
+  },
+  indexes: {
+    contactById: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["contactId"] },
+    },
+    contactsOfClient: {
+      index: "gsi1",
+      collection: "clientProfile",
+      pk: { field: "gsi1pk", composite: ["agencyId", "clientId"] },
+      sk: { field: "gsi1sk", composite: ["contactId"] },
+    },
+    loginsByEmail: {
+      index: "gsi2",
+      collection: "logins",
+      pk: { field: "gsi2pk", composite: ["email"] },
+      sk: { field: "gsi2sk", composite: ["agencyId"] },
+    },
+  },
+});
+
+export type ContactItem = EntityItem<typeof ContactEntity>;

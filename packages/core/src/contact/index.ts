@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { assertContact, assertOwner } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { issueLink } from "../auth/index.ts";
+import { Client } from "../client/index.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { Email } from "../email/index.ts";
+import { VisibleError, notFound } from "../error/index.ts";
+import { email, pageQuery, personName, timeZone, type Page, type PageQuery } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { createId, isId } from "../id/index.ts";
+import type { ContactItem } from "./entity.ts";
+
+export * as Contact from "./index.ts";
+
+export type Contact = {
+  id: string;
+  clientId: string;
+  email: string;
+  name: string;
+  timeZone: string;
+  status: ContactItem["status"];
+  createdAt: string;
+};
+
+export function present(item: ContactItem): Contact {
+  return {
+    id: item.contactId,
+    clientId: item.clientId,
+    email: item.email,
+    name: item.name,
+    timeZone: item.timeZone,
+    status: item.status,
+    createdAt: item.createdAt,
+  };
+}
+
+export const inviteSchema = z.strictObject({ email, name: personName, timeZone });
+
+async function requireClient(agencyId: string, clientId: string) {
+  const client = await Client.load(agencyId, clientId);
+  if (!client) throw notFound("Client");
+  return client;
+}
+
+export const listForClient = fn(pageQuery, async (page: PageQuery, clientId: string): Promise<Page<Contact>> => {
+  const agencyId = assertOwner();
+  await requireClient(agencyId, clientId);
+  const result = await db.entities.contact.query
+    .contactsOfClient({ agencyId, clientId })
+    .go({ limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data.map(present), cursor: result.cursor };
+});
+
+/** Adds a person at the client and emails them an invitation to the portal. */
+export const invite = fn(inviteSchema, async (input, clientId: string): Promise<Contact> => {
+  const agencyId = assertOwner();
+  await requireClient(agencyId, clientId);
+  const contactId = createId("contact");
+  const result = await db.transaction
+    .write(({ uniqueness, contact, auditEvent }) => [
+      uniqueness.create({ agencyId, scope: "login-email", value: input.email, ownerId: contactId }).commit(),
+      contact.create({ agencyId, clientId, contactId, status: "invited", ...input }).commit(),
+      auditEvent
+        .create(Audit.event("contact.invited", "client", clientId, { contactId, email: input.email }))
+        .commit(),
+    ])
+    .go();
+  if (failedConditions(result).includes(0)) {
+    throw new VisibleError("conflict", "contact.exists", "Someone in your agency already signs in with this email.", {
+      fields: { email: "Someone in your agency already signs in with this email." },
+    });
+  }
+  const contact = await load(agencyId, contactId);
+  await sendInvitation(contact!);
+  return present(contact!);
+});
+
+export async function resendInvitation(clientId: string, contactId: string): Promise<void> {
+  const agencyId = assertOwner();
+  const contact = await load(agencyId, contactId);
+  if (!contact || contact.clientId !== clientId) throw notFound("Contact");
+  if (contact.status !== "invited") {
+    throw new VisibleError("rule", "contact.not_invited", "This person has already joined, so there is no invitation to resend.");
+  }
+  await sendInvitation(contact);
+}
+
+async function load(agencyId: string, contactId: string): Promise<ContactItem | null> {
+  if (!isId("contact", contactId)) return null;
+  const result = await db.entities.contact.get({ agencyId, contactId }).go({ consistent: true });
+  return result.data;
+}
+
+async function sendInvitation(contact: ContactItem) {
+  const agency = await db.entities.agency.get({ agencyId: contact.agencyId }).go();
+  const url = await issueLink({ agencyId: contact.agencyId, type: "contact", id: contact.contactId }, "invitation");
+  await Email.send(
+    contact.email,
+    Email.invitation({ locale: contact.locale, kind: "contact", agency: agency.data?.name ?? "Baton", name: contact.name, url }),
+  );
+}
+
+export type Company = { client: Omit<Client.Client, "notes">; contacts: Contact[] };
+
+/** The signed-in contact's company and its people, in one query of the clientProfile collection. */
+export async function company(): Promise<Company> {
+  const { agencyId, clientId } = assertContact();
+  const result = await db.collections.clientProfile({ agencyId, clientId }).go({ pages: "all" });
+  const client = result.data.client[0];
+  if (!client) throw notFound("Company");
+  // Internal notes are the agency's, not the client's.
+  const { notes: _notes, ...visible } = Client.present(client);
+  return {
+    client: visible,
+    contacts: result.data.contact.filter((c) => c.status !== "removed").map(present),
+  };
+}

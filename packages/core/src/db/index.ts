@@ -1,0 +1,34 @@
+import { Service } from "electrodb";
+import { AgencyEntity } from "../agency/entity.ts";
+import { ApiKeyEntity } from "../apikey/entity.ts";
+import { AuditEventEntity } from "../audit/entity.ts";
+import { MagicLinkEntity, RateLimitEntity } from "../auth/entities.ts";
+import { ClientEntity } from "../client/entity.ts";
+import { ContactEntity } from "../contact/entity.ts";
+import { Config } from "../config/index.ts";
+import { MemberEntity } from "../member/entity.ts";
+import { UniquenessEntity } from "../uniqueness/entity.ts";
+import { createDynamoClient } from "./client.ts";
+
+export { tableDefinition, TTL_ATTRIBUTE } from "./table.ts";
+export { createDynamoClient } from "./client.ts";
+
+export const client = createDynamoClient();
+
+/** Every entity in the one table. Access patterns: packages/core/ACCESS_PATTERNS.md. */
+export const db = new Service(
+  {
+    agency: AgencyEntity,
+    member: MemberEntity,
+    client: ClientEntity,
+    contact: ContactEntity,
+    auditEvent: AuditEventEntity,
+    apiKey: ApiKeyEntity,
+    uniqueness: UniquenessEntity,
+    magicLink: MagicLinkEntity,
+    rateLimit: RateLimitEntity,
+  },
+  { client, table: Config.tableName },
+);
+
+export type Db = typeof db;

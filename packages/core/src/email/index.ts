@@ -1,0 +1,45 @@
+import { render, type RenderedEmail } from "./layout.ts";
+import { message } from "./messages.ts";
+
+export * as Email from "./index.ts";
+export { send } from "./send.ts";
+export { escapeHtml, type RenderedEmail } from "./layout.ts";
+
+export type Locale = "en" | "el" | "hi";
+
+export function signInLink(input: { locale: Locale; links: { agency: string; url: string }[] }): RenderedEmail {
+  const { locale } = input;
+  return render(
+    message(locale, "signIn.subject"),
+    [
+      ...input.links.flatMap(({ agency, url }) => [
+        { type: "paragraph" as const, text: message(locale, "signIn.intro", { agency }) },
+        { type: "button" as const, label: message(locale, "signIn.button", { agency }), url },
+      ]),
+      { type: "note", text: message(locale, "signIn.expiry") },
+    ],
+    locale,
+  );
+}
+
+export function invitation(input: {
+  locale: Locale;
+  kind: "member" | "contact";
+  agency: string;
+  name: string;
+  url: string;
+}): RenderedEmail {
+  const { locale, agency, name } = input;
+  return render(
+    message(locale, input.kind === "member" ? "invite.member.subject" : "invite.contact.subject", { agency }),
+    [
+      {
+        type: "paragraph",
+        text: message(locale, input.kind === "member" ? "invite.member.intro" : "invite.contact.intro", { agency, name }),
+      },
+      { type: "button", label: message(locale, "invite.button"), url: input.url },
+      { type: "note", text: message(locale, "invite.expiry") },
+    ],
+    locale,
+  );
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { Locales } from "../member/entity.ts";
+
+// Field rules shared by several domain functions.
+export const email = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const personName = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(1, "Enter a name.")
+  .max(120, "Keep the name under 120 characters.");
+
+export const timeZone = z
+  .string({ error: "Choose a time zone." })
+  .refine(isTimeZone, "Choose a valid time zone, such as Europe/London.");
+
+export const currency = z
+  .string({ error: "Choose a currency." })
+  .trim()
+  .toUpperCase()
+  .refine(isCurrency, "Choose a valid ISO 4217 currency, such as USD.");
+
+export const locale = z.enum(Locales, { error: "Choose English, Greek or Hindi." });
+
+export const version = z
+  .number({ error: "Send the version you last read." })
+  .int()
+  .min(1);
+
+export const pageQuery = z.strictObject({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type PageQuery = z.output<typeof pageQuery>;
+
+export type Page<T> = { items: T[]; cursor: string | null };
+
+export function isTimeZone(value: string): boolean {
+  if (!value || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+export function isCurrency(value: string): boolean {
+  return currencies.has(value);
+}

@@ -1,0 +1,38 @@
+import { Entity, type EntityItem } from "electrodb";
+import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+
+export const MemberRoles = ["owner", "subcontractor"] as const;
+export const MemberStatuses = ["invited", "active", "removed"] as const;
+export const Locales = ["en", "el", "hi"] as const;
+
+export const MemberEntity = new Entity({
+  model: { entity: "member", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    memberId: { type: "string", required: true, readOnly: true },
+    email: { type: "string", required: true },
+    name: { type: "string", required: true },
+    role: { type: MemberRoles, required: true },
+    skills: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    timeZone: { type: "string", required: true },
+    weeklyCapacityHours: { type: "number", required: true },
+    status: { type: MemberStatuses, required: true, default: "invited" },
+    locale: { type: Locales, required: true, default: "en" },
+    ...timestamps,
+    ...versioned,
+  },
+  indexes: {
+    membersOfAgency: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["memberId"] },
+    },
+    loginsByEmail: {
+      index: "gsi2",
+      collection: "logins",
+      pk: { field: "gsi2pk", composite: ["email"] },
+      sk: { field: "gsi2sk", composite: ["agencyId"] },
+    },
+  },
+});
+
+export type MemberItem = EntityItem<typeof MemberEntity>;

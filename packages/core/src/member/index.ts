@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { assertOwner, useActor } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { issueLink } from "../auth/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { Email } from "../email/index.ts";
+import { VisibleError, notFound } from "../error/index.ts";
+import { email, pageQuery, personName, timeZone, version, type Page, type PageQuery } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { createId, isId } from "../id/index.ts";
+import type { MemberItem } from "./entity.ts";
+
+export * as Member from "./index.ts";
+export { MemberRoles, MemberStatuses, Locales } from "./entity.ts";
+
+export type Member = {
+  id: string;
+  email: string;
+  name: string;
+  role: MemberItem["role"];
+  skills: string[];
+  timeZone: string;
+  weeklyCapacityHours: number;
+  status: MemberItem["status"];
+  locale: MemberItem["locale"];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export function present(item: MemberItem): Member {
+  return {
+    id: item.memberId,
+    email: item.email,
+    name: item.name,
+    role: item.role,
+    skills: item.skills ?? [],
+    timeZone: item.timeZone,
+    weeklyCapacityHours: item.weeklyCapacityHours,
+    status: item.status,
+    locale: item.locale,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+  };
+}
+
+const skills = z
+  .array(z.string().trim().min(1, "Skills cannot be blank.").max(40, "Keep each skill under 40 characters."), {
+    error: "Skills must be a list of words.",
+  })
+  .max(30, "List at most 30 skills.")
+  .transform(dedupeCaseInsensitive);
+
+const weeklyCapacityHours = z
+  .number({ error: "Enter the weekly capacity in hours." })
+  .min(0, "Capacity cannot be negative.")
+  .max(80, "Capacity is at most 80 hours a week.")
+  .multipleOf(0.5, "Use whole or half hours.");
+
+export const inviteSchema = z.strictObject({
+  email,
+  name: personName,
+  skills: skills.default([]),
+  timeZone,
+  weeklyCapacityHours,
+});
+
+export const updateSchema = z.strictObject({
+  version,
+  name: personName.optional(),
+  skills: skills.optional(),
+  timeZone: timeZone.optional(),
+  weeklyCapacityHours: weeklyCapacityHours.optional(),
+});
+
+export const list = fn(pageQuery, async (page: PageQuery): Promise<Page<Member>> => {
+  const agencyId = assertOwner();
+  const result = await db.entities.member.query
+    .membersOfAgency({ agencyId })
+    .go({ limit: page.limit, cursor: page.cursor ?? null });
+  return { items: result.data.map(present), cursor: result.cursor };
+});
+
+async function load(agencyId: string, memberId: string): Promise<MemberItem | null> {
+  if (!isId("member", memberId)) return null;
+  const result = await db.entities.member.get({ agencyId, memberId }).go({ consistent: true });
+  return result.data;
+}
+
+export async function get(memberId: string): Promise<Member> {
+  const item = await load(assertOwner(), memberId);
+  if (!item) throw notFound("Team member");
+  return present(item);
+}
+
+/** Adds a subcontractor and emails them an invitation link to the team app. */
+export const invite = fn(inviteSchema, async (input): Promise<Member> => {
+  const agencyId = assertOwner();
+  const memberId = createId("member");
+  const result = await db.transaction
+    .write(({ uniqueness, member, auditEvent }) => [
+      uniqueness.create({ agencyId, scope: "login-email", value: input.email, ownerId: memberId }).commit(),
+      member
+        .create({ agencyId, memberId, role: "subcontractor", status: "invited", ...input })
+        .commit(),
+      auditEvent.create(Audit.event("member.invited", "member", memberId, { email: input.email })).commit(),
+    ])
+    .go();
+  if (failedConditions(result).includes(0)) {
+    throw new VisibleError("conflict", "member.exists", "Someone in your agency already signs in with this email.", {
+      fields: { email: "Someone in your agency already signs in with this email." },
+    });
+  }
+  const member = await load(agencyId, memberId);
+  await sendInvitation(member!);
+  return present(member!);
+});
+
+export async function resendInvitation(memberId: string): Promise<void> {
+  const member = await load(assertOwner(), memberId);
+  if (!member) throw notFound("Team member");
+  if (member.status !== "invited") {
+    throw new VisibleError("rule", "member.not_invited", "This person has already joined, so there is no invitation to resend.");
+  }
+  await sendInvitation(member);
+}
+
+async function sendInvitation(member: MemberItem) {
+  const agency = await db.entities.agency.get({ agencyId: member.agencyId }).go();
+  const url = await issueLink({ agencyId: member.agencyId, type: "member", id: member.memberId }, "invitation");
+  await Email.send(
+    member.email,
+    Email.invitation({ locale: member.locale, kind: "member", agency: agency.data?.name ?? "Baton", name: member.name, url }),
+  );
+}
+
+export const update = fn(updateSchema, async ({ version: expected, ...changes }, memberId: string): Promise<Member> => {
+  const agencyId = assertOwner();
+  if (!isId("member", memberId)) throw notFound("Team member");
+  const result = await db.transaction
+    .write(({ member, auditEvent }) => [
+      member
+        .patch({ agencyId, memberId })
+        .set(changes)
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.version, expected))
+        .commit(),
+      auditEvent.create(Audit.event("member.updated", "member", memberId, { fields: Object.keys(changes) })).commit(),
+    ])
+    .go();
+  const current = await load(agencyId, memberId);
+  if (failedConditions(result).length) throw staleWrite("Team member", current && present(current));
+  return present(current!);
+});
+
+/** Takes away a member's access; their history stays. The owner cannot remove themselves. */
+export async function remove(memberId: string): Promise<Member> {
+  const agencyId = assertOwner();
+  const actor = useActor();
+  if (actor.type === "member" && actor.memberId === memberId) {
+    throw new VisibleError("rule", "member.cannot_remove_self", "You cannot remove yourself from the agency.");
+  }
+  const existing = await load(agencyId, memberId);
+  if (!existing) throw notFound("Team member");
+  if (existing.role === "owner") {
+    throw new VisibleError("rule", "member.cannot_remove_owner", "The agency owner cannot be removed.");
+  }
+  const result = await db.transaction
+    .write(({ member, uniqueness, auditEvent }) => [
+      member
+        .patch({ agencyId, memberId })
+        .set({ status: "removed" })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.version, existing.version))
+        .commit(),
+      // Frees the email so the person can be invited again later.
+      uniqueness.delete({ agencyId, scope: "login-email", value: existing.email }).commit(),
+      auditEvent.create(Audit.event("member.removed", "member", memberId)).commit(),
+    ])
+    .go();
+  const current = await load(agencyId, memberId);
+  if (failedConditions(result).length) throw staleWrite("Team member", current && present(current));
+  return present(current!);
+}
+
+function dedupeCaseInsensitive(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,49 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { VisibleError } from "@baton/core/error";
+import { errorBody, onError } from "./errors.ts";
+import { actorContext, csrfGuard } from "./middleware.ts";
+import { docsRoutes } from "./routes/docs.ts";
+import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { clientRoutes } from "./routes/clients.ts";
+import { memberRoutes } from "./routes/members.ts";
+import { meRoutes } from "./routes/me.ts";
+import { portalRoutes } from "./routes/portal.ts";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+// The resource routes, chained so that their types reach `hc<Routes>` in the apps.
+const routes = new Hono()
+  .route("/auth", authRoutes)
+  .route("/me", meRoutes)
+  .route("/agency", agencyRoutes)
+  .route("/members", memberRoutes)
+  .route("/clients", clientRoutes)
+  .route("/portal", portalRoutes)
+  .route("/api-keys", apiKeyRoutes)
+  .route("/audit", auditRoutes);
+
+export type Routes = typeof routes;
+
+/** The whole API under /api: the same app serves Lambda and the local Node server. */
+export const app = new Hono()
+  .basePath("/api")
+  .use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }))
+  .use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new VisibleError("too_large", "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+  )
+  .use(csrfGuard)
+  .use(actorContext)
+  .route("/", routes)
+  .route("/", docsRoutes(routes));
+
+app.onError(onError);
+app.notFound((c) => c.json(errorBody("not_found", "There is no such API route."), 404));

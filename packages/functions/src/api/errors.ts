@@ -1,0 +1,67 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { VisibleError } from "@baton/core/error";
+
+export type ErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string> };
+  current?: unknown;
+};
+
+export function errorBody(code: string, message: string, fields?: Record<string, string>): ErrorBody {
+  return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+const httpCodes: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+};
+
+// The one place where failures become HTTP responses. Only VisibleErrors carry their message to
+// the caller; anything else is logged and answered without details.
+export function onError(err: Error, c: Context) {
+  if (err instanceof VisibleError) {
+    const body = errorBody(err.code, err.message, err.extra.fields);
+    if (err.extra.current !== undefined) body.current = err.extra.current;
+    return c.json(body, err.status as ContentfulStatusCode);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = err.status === 400 && /json/i.test(err.message) ? "invalid_json" : (httpCodes[err.status] ?? "bad_request");
+    return c.json(errorBody(code, readable(err)), err.status as ContentfulStatusCode);
+  }
+  if (isUnavailable(err)) {
+    console.error("api: dependency unavailable", err);
+    return c.json(errorBody("unavailable", "Baton is temporarily unavailable. Please try again in a minute."), 503);
+  }
+  console.error("api: unhandled error", err);
+  return c.json(errorBody("internal", "Something went wrong on our side. Please try again."), 500);
+}
+
+function readable(err: HTTPException): string {
+  if (/malformed json/i.test(err.message)) return "The request body is not valid JSON.";
+  if (/content-type/i.test(err.message)) return "Send the request body as JSON (Content-Type: application/json).";
+  return err.message || "The request could not be understood.";
+}
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EAI_AGAIN"]);
+const UNAVAILABLE_NAMES = new Set([
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "ServiceUnavailable",
+  "InternalServerError",
+  "TimeoutError",
+]);
+
+/** True when the error (or one of its causes) means a dependency is down or overloaded. */
+export function isUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: string; name?: string; cause?: unknown } | undefined, depth = 0; e && depth < 6; depth++) {
+    if ((e.code && UNAVAILABLE_CODES.has(e.code)) || (e.name && UNAVAILABLE_NAMES.has(e.name))) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

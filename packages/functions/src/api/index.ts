@@ -1,0 +1,1 @@
+export { app, type Routes } from "./app.ts";

@@ -1,0 +1,38 @@
+import { createMiddleware } from "hono/factory";
+import { Auth } from "@baton/core/auth";
+import { withActor, type Actor } from "@baton/core/actor";
+import { VisibleError } from "@baton/core/error";
+import { APP_HEADER, readSessionCookie } from "./session.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a state-changing request must carry the x-baton-app header (a browser only sends a custom
+ * header cross-site after a CORS preflight, which this API never grants) or be authenticated by
+ * an API key (no cookies involved).
+ */
+export const csrfGuard = createMiddleware(async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next();
+  if (c.req.header("authorization")?.startsWith("Bearer ")) return next();
+  const app = c.req.header(APP_HEADER);
+  if (app !== "web" && app !== "portal") {
+    throw new VisibleError("forbidden", "csrf", "This request is missing the x-baton-app header that proves it comes from a Baton app.");
+  }
+  return next();
+});
+
+/** Decides who is acting (API key, session cookie, or nobody) and runs the request as them. */
+export const actorContext = createMiddleware(async (c, next) => {
+  const authorization = c.req.header("authorization");
+  let actor: Actor = { type: "public" };
+  if (authorization) {
+    const bearer = /^Bearer (\S+)$/.exec(authorization)?.[1];
+    const keyActor = bearer ? await Auth.actorFromApiKey(bearer) : null;
+    if (!keyActor) throw new VisibleError("unauthenticated", "auth.invalid_api_key", "The API key is not valid.");
+    actor = keyActor;
+  } else {
+    const token = readSessionCookie(c);
+    if (token) actor = (await Auth.actorFromSession(token)) ?? actor;
+  }
+  return withActor(actor, () => next());
+});

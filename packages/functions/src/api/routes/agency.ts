@@ -1,0 +1,18 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { Agency } from "@baton/core/agency";
+import { Audit } from "@baton/core/audit";
+import { pageQuery } from "@baton/core/fields";
+import { input } from "../validate.ts";
+
+export const agencyRoutes = new Hono()
+  .get("/", describeRoute({ tags: ["Agency"], summary: "Your agency (any signed-in person)" }), async (c) =>
+    c.json(await Agency.current(), 200),
+  );
+
+export const auditRoutes = new Hono().get(
+  "/",
+  describeRoute({ tags: ["Agency"], summary: "The agency's audit log, newest first (owner)" }),
+  input("query", pageQuery),
+  async (c) => c.json(await Audit.listForAgency(c.req.valid("query")), 200),
+);

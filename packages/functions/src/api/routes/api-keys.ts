@@ -1,0 +1,16 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { ApiKey } from "@baton/core/apikey";
+import { input } from "../validate.ts";
+
+const tags = ["API keys"];
+
+export const apiKeyRoutes = new Hono()
+  .get("/", describeRoute({ tags, summary: "List API keys (owner)" }), async (c) => c.json(await ApiKey.list(), 200))
+  .post("/", describeRoute({ tags, summary: "Create an API key; the secret is shown once (owner)" }), input("json", ApiKey.create.schema), async (c) =>
+    c.json(await ApiKey.create(c.req.valid("json")), 201),
+  )
+  .delete("/:apiKeyId", describeRoute({ tags, summary: "Revoke an API key (owner)" }), async (c) => {
+    await ApiKey.revoke(c.req.param("apiKeyId"));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,52 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Auth } from "@baton/core/auth";
+import { Me } from "@baton/core/me";
+import { withActor } from "@baton/core/actor";
+import { input } from "../validate.ts";
+import { clearSessionCookie, setSessionCookie } from "../session.ts";
+import type { Context } from "hono";
+
+// The client's IP, for rate limiting: API Gateway puts it in the request context, the local Node
+// server in the socket.
+function clientIp(c: Context): string | undefined {
+  const lambdaIp = (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
+    ?.requestContext?.http?.sourceIp;
+  if (lambdaIp) return lambdaIp;
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+export const authRoutes = new Hono()
+  .post(
+    "/link",
+    describeRoute({ tags: ["Auth"], summary: "Email a sign-in link", responses: { 202: { description: "Sent if the address has an account" } } }),
+    input("json", Auth.requestLink.schema),
+    async (c) => {
+      await Auth.requestLink(c.req.valid("json"), clientIp(c));
+      return c.json({ ok: true as const }, 202);
+    },
+  )
+  .post(
+    "/verify",
+    describeRoute({ tags: ["Auth"], summary: "Redeem a sign-in link and start a session", responses: { 200: { description: "The signed-in person" } } }),
+    input("json", Auth.verify.schema),
+    async (c) => {
+      const { token, subject } = await Auth.verify(c.req.valid("json"));
+      setSessionCookie(c, subject.type === "member" ? "web" : "portal", token);
+      const actor = await Auth.actorFromSession(token);
+      return c.json(await withActor(actor!, () => Me.get()), 200);
+    },
+  )
+  .post(
+    "/sign-out",
+    describeRoute({ tags: ["Auth"], summary: "End the session", responses: { 204: { description: "Signed out" } } }),
+    (c) => {
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,45 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { Client } from "@baton/core/client";
+import { Contact } from "@baton/core/contact";
+import { pageQuery } from "@baton/core/fields";
+import { input } from "../validate.ts";
+
+const tags = ["Clients"];
+
+export const clientRoutes = new Hono()
+  .get("/", describeRoute({ tags, summary: "List clients (owner)" }), input("query", Client.list.schema), async (c) =>
+    c.json(await Client.list(c.req.valid("query")), 200),
+  )
+  .post("/", describeRoute({ tags, summary: "Create a client (owner)" }), input("json", Client.create.schema), async (c) =>
+    c.json(await Client.create(c.req.valid("json")), 201),
+  )
+  .get("/:clientId", describeRoute({ tags, summary: "A client (owner)" }), async (c) =>
+    c.json(await Client.get(c.req.param("clientId")), 200),
+  )
+  .patch(
+    "/:clientId",
+    describeRoute({ tags, summary: "Update a client (owner); send the version you read" }),
+    input("json", Client.update.schema),
+    async (c) => c.json(await Client.update(c.req.valid("json"), c.req.param("clientId")), 200),
+  )
+  .get(
+    "/:clientId/contacts",
+    describeRoute({ tags, summary: "A client's portal contacts (owner)" }),
+    input("query", pageQuery),
+    async (c) => c.json(await Contact.listForClient(c.req.valid("query"), c.req.param("clientId")), 200),
+  )
+  .post(
+    "/:clientId/contacts",
+    describeRoute({ tags, summary: "Invite a contact to the client portal (owner)" }),
+    input("json", Contact.invite.schema),
+    async (c) => c.json(await Contact.invite(c.req.valid("json"), c.req.param("clientId")), 201),
+  )
+  .post(
+    "/:clientId/contacts/:contactId/invite",
+    describeRoute({ tags, summary: "Resend a contact's invitation (owner)" }),
+    async (c) => {
+      await Contact.resendInvitation(c.req.param("clientId"), c.req.param("contactId"));
+      return c.json({ ok: true as const }, 202);
+    },
+  );

@@ -1,0 +1,34 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { Member } from "@baton/core/member";
+import { pageQuery } from "@baton/core/fields";
+import { input } from "../validate.ts";
+
+const tags = ["Team"];
+
+export const memberRoutes = new Hono()
+  .get("/", describeRoute({ tags, summary: "List team members (owner)" }), input("query", pageQuery), async (c) =>
+    c.json(await Member.list(c.req.valid("query")), 200),
+  )
+  .post(
+    "/",
+    describeRoute({ tags, summary: "Invite a subcontractor (owner)" }),
+    input("json", Member.invite.schema),
+    async (c) => c.json(await Member.invite(c.req.valid("json")), 201),
+  )
+  .get("/:memberId", describeRoute({ tags, summary: "A team member (owner)" }), async (c) =>
+    c.json(await Member.get(c.req.param("memberId")), 200),
+  )
+  .patch(
+    "/:memberId",
+    describeRoute({ tags, summary: "Update a team member (owner); send the version you read" }),
+    input("json", Member.update.schema),
+    async (c) => c.json(await Member.update(c.req.valid("json"), c.req.param("memberId")), 200),
+  )
+  .post("/:memberId/invite", describeRoute({ tags, summary: "Resend the invitation (owner)" }), async (c) => {
+    await Member.resendInvitation(c.req.param("memberId"));
+    return c.json({ ok: true as const }, 202);
+  })
+  .delete("/:memberId", describeRoute({ tags, summary: "Remove a team member's access (owner)" }), async (c) =>
+    c.json(await Member.remove(c.req.param("memberId")), 200),
+  );

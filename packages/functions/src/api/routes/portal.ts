@@ -1,0 +1,9 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { Contact } from "@baton/core/contact";
+
+export const portalRoutes = new Hono().get(
+  "/company",
+  describeRoute({ tags: ["Portal"], summary: "Your company's profile and people (client contact)" }),
+  async (c) => c.json(await Contact.company(), 200),
+);

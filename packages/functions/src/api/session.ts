@@ -1,0 +1,35 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { SESSION_DAYS } from "@baton/core/auth";
+
+// Team members and client contacts may use the same browser, so each app has its own cookie.
+// The apps name themselves in the x-baton-app header; it also serves as CSRF proof (see security.ts).
+export type AppName = "web" | "portal";
+export const APP_HEADER = "x-baton-app";
+
+export const cookieName = (app: AppName) => (app === "portal" ? "baton_portal" : "baton_web");
+
+export function requestApp(c: Context): AppName {
+  return c.req.header(APP_HEADER) === "portal" ? "portal" : "web";
+}
+
+const isHttps = (c: Context) =>
+  new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+
+export function setSessionCookie(c: Context, app: AppName, token: string) {
+  setCookie(c, cookieName(app), token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: isHttps(c),
+    path: "/",
+    maxAge: SESSION_DAYS * 86_400,
+  });
+}
+
+export function readSessionCookie(c: Context): string | undefined {
+  return getCookie(c, cookieName(requestApp(c)));
+}
+
+export function clearSessionCookie(c: Context) {
+  deleteCookie(c, cookieName(requestApp(c)), { path: "/", secure: isHttps(c), httpOnly: true, sameSite: "Lax" });
+}

@@ -1,0 +1,90 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { assertPortFree, ensureTable, startDynamoLocal, startSes, StartupError, type DynamoLocal, type SesEmulator } from "./stand-ins.ts";
+
+// `npm start`: the whole platform on this machine, against local stand-ins for AWS.
+const repo = resolve(import.meta.dirname, "../../..");
+const stateDir = resolve(repo, ".baton");
+const ports = {
+  app: Number(process.env.PORT ?? 3000),
+  dynamo: Number(process.env.DYNAMODB_PORT ?? 8000),
+  ses: Number(process.env.SES_PORT ?? 8005),
+};
+const TABLE = "baton";
+
+async function sessionSecret(): Promise<string> {
+  const file = resolve(stateDir, "session-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  await mkdir(resolve(stateDir, "dynamodb"), { recursive: true });
+  await assertPortFree(ports.app, "Baton");
+  await assertPortFree(ports.dynamo, "DynamoDB Local");
+  await assertPortFree(ports.ses, "SES emulator");
+
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async (code: number) => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+
+  try {
+    console.log("Starting DynamoDB Local…");
+    const dynamo: DynamoLocal = await startDynamoLocal({ port: ports.dynamo, dataDir: resolve(stateDir, "dynamodb") });
+    stoppers.push(dynamo.stop);
+    await ensureTable(dynamo.endpoint, TABLE);
+    const ses: SesEmulator = await startSes({ port: ports.ses });
+    stoppers.push(ses.stop);
+
+    const baseUrl = `http://localhost:${ports.app}`;
+    Object.assign(process.env, {
+      AWS_REGION: "us-east-1",
+      BATON_TABLE_NAME: TABLE,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      BATON_SESSION_SECRET: await sessionSecret(),
+      BATON_WEB_URL: baseUrl,
+      BATON_PORTAL_URL: `${baseUrl}/portal`,
+    });
+
+    // Imported only now: the core reads its configuration when first loaded.
+    const { serve } = await import("@hono/node-server");
+    const { createLocalApp } = await import("./server.ts");
+    const { DEMO, seedDemo } = await import("./seed.ts");
+
+    const seeded = await seedDemo();
+    const server = serve({
+      fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,
+      port: ports.app,
+    });
+    stoppers.push(() => new Promise((done) => server.close(() => done())));
+
+    console.log(`
+Baton is running${seeded ? " (demo data created)" : ""}.
+
+  Team app       ${baseUrl}/
+  Client portal  ${baseUrl}/portal/
+  API reference  ${baseUrl}/api/docs
+  Mailbox        ${ses.mailboxUrl}
+
+Demo sign-ins: enter an address on a sign-in page, then open the link from the mailbox.
+  Owner            ${DEMO.owner.email}
+  Subcontractors   ${DEMO.subcontractors.map((s) => s.email).join(", ")}
+  Client contacts  ${DEMO.clients.map((c) => `${c.contact.email} (${c.name})`).join(", ")}
+
+Data is kept in .baton/ between runs. Press Ctrl-C to stop.`);
+  } catch (error) {
+    console.error(error instanceof StartupError ? `\n${error.message}\n` : error);
+    await stop(1);
+  }
+}
+
+void main();
