@@ -27,6 +27,10 @@ export const Config = {
   get emailFrom() {
     return read("BATON_EMAIL_FROM") ?? "Baton <no-reply@baton.local>";
   },
+  /** The SES configuration set that tracks delivery (set on AWS; absent locally). */
+  get sesConfigurationSet() {
+    return read("BATON_SES_CONFIGURATION_SET");
+  },
   get webUrl() {
     return (read("BATON_WEB_URL") ?? "http://localhost:3000").replace(/\/$/, "");
   },

@@ -22,6 +22,7 @@ export async function send(to: string, email: RenderedEmail): Promise<void> {
     await sesClient().send(
       new SendEmailCommand({
         FromEmailAddress: Config.emailFrom,
+        ConfigurationSetName: Config.sesConfigurationSet,
         Destination: { ToAddresses: [to] },
         Content: {
           Simple: {

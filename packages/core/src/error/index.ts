@@ -7,6 +7,7 @@ export const ErrorKinds = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported: 415,
   rule: 422,
   rate_limited: 429,
   unavailable: 503,

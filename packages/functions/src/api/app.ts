@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { VisibleError } from "@baton/core/error";
 import { errorBody, onError } from "./errors.ts";
-import { actorContext, csrfGuard } from "./middleware.ts";
+import { actorContext, csrfGuard, jsonBodies } from "./middleware.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
@@ -41,6 +41,7 @@ export const app = new Hono()
     }),
   )
   .use(csrfGuard)
+  .use(jsonBodies)
   .use(actorContext)
   .route("/", routes)
   .route("/", docsRoutes(routes));

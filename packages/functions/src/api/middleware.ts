@@ -21,6 +21,16 @@ export const csrfGuard = createMiddleware(async (c, next) => {
   return next();
 });
 
+/** A request that carries a body must say it is JSON; anything else is refused before validation. */
+export const jsonBodies = createMiddleware(async (c, next) => {
+  const length = Number(c.req.header("content-length") ?? 0);
+  const hasBody = length > 0 || c.req.header("transfer-encoding") !== undefined;
+  if (hasBody && !/^application\/(.+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
+    throw new VisibleError("unsupported", "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  return next();
+});
+
 /** Decides who is acting (API key, session cookie, or nobody) and runs the request as them. */
 export const actorContext = createMiddleware(async (c, next) => {
   const authorization = c.req.header("authorization");

@@ -1,0 +1,94 @@
+import path from "node:path";
+import { Fn } from "aws-cdk-lib/core";
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+  type BehaviorOptions,
+} from "aws-cdk-lib/aws-cloudfront";
+import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { StaticSite, use, type StackContext, type StaticSiteProps } from "sst/constructs";
+import { Api } from "./api.ts";
+import { customDomains } from "./domains.ts";
+
+// SPA routing in the viewer request, not in distribution-wide error responses: those would also
+// turn the API's 403s and 404s into index.html with status 200.
+const SPA_REWRITE = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split("/").pop();
+  if (last.indexOf(".") === -1) request.uri = "/index.html";
+  return request;
+}`;
+
+export function Sites({ stack }: StackContext) {
+  const { url: apiUrl, functions } = use(Api);
+  const domains = customDomains();
+  const spaRewrite = new CloudFrontFunction(stack, "SpaRewrite", {
+    code: FunctionCode.fromInline(SPA_REWRITE),
+  });
+
+  // The apps call `/api/...` relatively and authenticate with a SameSite=Lax HttpOnly cookie, so
+  // the API must be same-origin with each site: CloudFront forwards /api to API Gateway.
+  const apiBehavior = (): BehaviorOptions => ({
+    // https://<id>.execute-api.<region>.amazonaws.com -> the host part
+    origin: new HttpOrigin(Fn.select(2, Fn.split("/", apiUrl))),
+    allowedMethods: AllowedMethods.ALLOW_ALL,
+    viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+    cachePolicy: CachePolicy.CACHING_DISABLED,
+    // API Gateway routes on its own Host header; everything else (cookies, query) goes through.
+    originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+  });
+
+  const site = (name: "web" | "portal", props: StaticSiteProps) => {
+    const domain = domains[name];
+    const behavior = apiBehavior();
+    return new StaticSite(stack, name, {
+      path: name,
+      ...build(name),
+      ...props,
+      ...(domain && {
+        customDomain: { domainName: domain, hostedZone: domains.hostedZone ?? domain },
+      }),
+      // The apps read no build-time variables, so SST's generated Vite types stay out of their trees.
+      vite: { types: `../.sst/types/${name}-env.d.ts` },
+      cdk: {
+        distribution: {
+          errorResponses: [],
+          defaultBehavior: {
+            functionAssociations: [
+              { function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST },
+            ],
+          },
+          additionalBehaviors: { "/api": behavior, "/api/*": behavior },
+        },
+      },
+    });
+  };
+
+  const web = site("web", {});
+  // Locally the portal is served under /portal/; here it has a distribution of its own.
+  const portal = site("portal", { environment: { PORTAL_BASE: "/" } });
+
+  // A cycle-free way for the API and jobs to learn the CloudFront URLs: SST writes each site's
+  // URL to SSM in this stack and the functions read it at cold start (StaticSite.<name>.url).
+  for (const fn of functions) fn.bind([web, portal]);
+
+  stack.addOutputs({
+    WebUrl: web.customDomainUrl ?? web.url ?? "",
+    PortalUrl: portal.customDomainUrl ?? portal.url ?? "",
+  });
+  return { web, portal };
+}
+
+// BATON_SITES_PREBUILT=<dir> uploads <dir>/web and <dir>/portal instead of running Vite: the synth
+// tests use it, and so can a CI job that already built the apps (the portal with PORTAL_BASE=/).
+function build(name: string): Pick<StaticSiteProps, "buildCommand" | "buildOutput"> {
+  const prebuilt = process.env.BATON_SITES_PREBUILT;
+  if (!prebuilt) return { buildCommand: "npm run build", buildOutput: "dist" };
+  // StaticSite resolves buildOutput against the site's own folder.
+  return { buildOutput: path.relative(path.resolve(name), path.resolve(prebuilt, name)) };
+}

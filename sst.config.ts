@@ -1,0 +1,25 @@
+import type { SSTConfig } from "sst";
+import { Storage } from "./infra/storage.ts";
+import { Secrets } from "./infra/secrets.ts";
+import { Email } from "./infra/email.ts";
+import { Api } from "./infra/api.ts";
+import { Sites } from "./infra/sites.ts";
+
+export default {
+  config() {
+    return { name: "baton", region: process.env.AWS_REGION ?? "us-east-1" };
+  },
+  stacks(app) {
+    app.setDefaultFunctionProps({
+      runtime: "nodejs22.x",
+      architecture: "arm_64",
+      memorySize: 512,
+      timeout: 10,
+      // ESM because sst/node/config loads secrets with top-level await. SST's
+      // ESM bundle already defines `require` via createRequire for CJS deps, so
+      // no extra banner: a second `const require` would be a SyntaxError at cold start.
+      nodejs: { format: "esm" },
+    });
+    app.stack(Storage).stack(Secrets).stack(Email).stack(Api).stack(Sites);
+  },
+} satisfies SSTConfig;

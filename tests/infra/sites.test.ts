@@ -1,0 +1,87 @@
+import { runInNewContext } from "node:vm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Template } from "aws-cdk-lib/assertions";
+import type { Stack } from "aws-cdk-lib/core";
+import type { StaticSite } from "sst/constructs";
+import { Api } from "../../infra/api.ts";
+import { Sites } from "../../infra/sites.ts";
+import { exported, only, synth, SYNTH_TIMEOUT } from "./synth.ts";
+
+// Managed policies, by the IDs AWS documents for them.
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+let sites: Template;
+let api: Template;
+let sitesStack: Stack;
+beforeAll(async () => {
+  const app = await synth("sites");
+  sites = app.template(Sites);
+  api = app.template(Api);
+  sitesStack = app.stack(Sites);
+}, SYNTH_TIMEOUT);
+
+type Distribution = { Properties: { DistributionConfig: Record<string, any> } };
+const distribution = (site: "web" | "portal") => {
+  const found = Object.entries(sites.findResources("AWS::CloudFront::Distribution")).filter(
+    ([id]) => id.startsWith(`${site}Distribution`),
+  );
+  expect(found).toHaveLength(1);
+  return (found[0]![1] as Distribution).Properties.DistributionConfig;
+};
+
+describe.each(["web", "portal"] as const)("the %s site's distribution", (site) => {
+  it.each(["/api/*", "/api"])("sends %s to the HTTP API, uncached, with cookies and query", (path) => {
+    const config = distribution(site);
+    const behavior = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === path);
+    expect(behavior).toMatchObject({
+      AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      ViewerProtocolPolicy: "https-only",
+    });
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId);
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+    // The host part of the API's endpoint, taken from the Api stack.
+    const [index, split] = origin.DomainName["Fn::Select"];
+    const [separator, endpoint] = split["Fn::Split"];
+    expect([index, separator]).toEqual([2, "/"]);
+    const apiId = only(api, "AWS::ApiGatewayV2::Api").logicalId;
+    expect(exported(api, endpoint)).toEqual({ "Fn::GetAtt": [apiId, "ApiEndpoint"] });
+  });
+
+  it("lets the API's own 403 and 404 responses through (no distribution-wide error pages)", () => {
+    expect(distribution(site).CustomErrorResponses).toBeUndefined();
+  });
+
+  it("rewrites client-side routes to index.html at the viewer request", () => {
+    const [association, ...rest] = distribution(site).DefaultCacheBehavior.FunctionAssociations;
+    expect(rest).toEqual([]);
+    expect(association.EventType).toBe("viewer-request");
+    const fnId = association.FunctionARN["Fn::GetAtt"][0];
+    const code = sites.toJSON().Resources[fnId].Properties.FunctionCode as string;
+    const rewrite = (uri: string) =>
+      runInNewContext(`${code}; handler({ request: { uri: ${JSON.stringify(uri)} } }).uri`);
+    expect(rewrite("/")).toBe("/index.html");
+    expect(rewrite("/clients/cli_01J")).toBe("/index.html");
+    expect(rewrite("/assets/index-abc123.js")).toBe("/assets/index-abc123.js");
+    expect(rewrite("/favicon.ico")).toBe("/favicon.ico");
+  });
+});
+
+describe("the sites", () => {
+  it("build the portal for the root of its own site", () => {
+    const portal = sitesStack.node.findChild("portal") as StaticSite;
+    expect(portal.getConstructMetadata().data.environment).toEqual({ PORTAL_BASE: "/" });
+  });
+
+  it("output their CloudFront URLs", () => {
+    for (const [output, site] of [
+      ["WebUrl", "web"],
+      ["PortalUrl", "portal"],
+    ] as const) {
+      const value = sites.findOutputs(output)[output]?.Value;
+      expect(JSON.stringify(value)).toMatch(new RegExp(`"Fn::GetAtt":\\["${site}Distribution[0-9A-F]+","DomainName"\\]`));
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Template } from "aws-cdk-lib/assertions";
+import { Storage } from "../../infra/storage.ts";
+import { only, synth, SYNTH_TIMEOUT } from "./synth.ts";
+
+let storage: Template;
+beforeAll(async () => {
+  storage = (await synth("storage")).template(Storage);
+}, SYNTH_TIMEOUT);
+
+const table = () => only(storage, "AWS::DynamoDB::Table");
+
+describe("the single table", () => {
+  it("is keyed by pk (hash) and sk (range), both strings", () => {
+    const { Properties } = table();
+    expect(Properties.KeySchema).toEqual([
+      { AttributeName: "pk", KeyType: "HASH" },
+      { AttributeName: "sk", KeyType: "RANGE" },
+    ]);
+    expect(Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining(
+        ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"].map((AttributeName) => ({
+          AttributeName,
+          AttributeType: "S",
+        })),
+      ),
+    );
+  });
+
+  it("has exactly the generic GSIs gsi1 and gsi2, projecting all attributes", () => {
+    const indexes = table().Properties.GlobalSecondaryIndexes;
+    expect(indexes).toHaveLength(2);
+    for (const n of [1, 2]) {
+      expect(indexes).toContainEqual({
+        IndexName: `gsi${n}`,
+        KeySchema: [
+          { AttributeName: `gsi${n}pk`, KeyType: "HASH" },
+          { AttributeName: `gsi${n}sk`, KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      });
+    }
+  });
+
+  it("bills on demand", () => {
+    expect(table().Properties.BillingMode).toBe("PAY_PER_REQUEST");
+  });
+
+  it("has point-in-time recovery enabled", () => {
+    expect(table().Properties.PointInTimeRecoverySpecification).toMatchObject({
+      PointInTimeRecoveryEnabled: true,
+    });
+  });
+
+  it("expires items through the expiresAt attribute", () => {
+    expect(table().Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: "expiresAt",
+      Enabled: true,
+    });
+  });
+
+  it("is deleted with a non-prod stage", () => {
+    expect(table().DeletionPolicy).toBe("Delete");
+  });
+});

@@ -1,0 +1,104 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { inject } from "vitest";
+import { emailsTo, verifyLinkIn, type CapturedEmail } from "@baton/local/mailbox";
+
+export type Started = { baseUrl: string; close(): Promise<void> };
+
+/** Serves a fetch handler on a free loopback port, and points sign-in links at it. */
+export async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Started> {
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.BATON_WEB_URL = baseUrl;
+  process.env.BATON_PORTAL_URL = `${baseUrl}/portal`;
+  return { baseUrl, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Serves the API the way the local runtime does. */
+export async function startApi(): Promise<Started> {
+  const { app } = await import("@baton/functions/api");
+  return listen(app.fetch);
+}
+
+export type Reply<T = any> = { status: number; body: T; headers: Headers };
+
+/** A browser-like API caller: keeps its cookies and names its app in x-baton-app. */
+export class ApiClient {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly app: "web" | "portal" | null = "web",
+    private readonly extraHeaders: Record<string, string> = {},
+  ) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const response = await fetch(`${this.baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(this.app ? { "x-baton-app": this.app } : {}),
+        ...(body !== undefined && typeof body !== "string" ? { "content-type": "application/json" } : {}),
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}),
+        ...this.extraHeaders,
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const [name, ...value] = pair!.split("=");
+      const joined = value.join("=");
+      if (joined && !/max-age=0/i.test(cookie)) this.cookies.set(name!.trim(), joined);
+      else this.cookies.delete(name!.trim());
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (e.g. the reference page): keep the text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get = <T = any>(path: string) => this.request<T>("GET", path);
+  post = <T = any>(path: string, body?: unknown) => this.request<T>("POST", path, body ?? {});
+  patch = <T = any>(path: string, body: unknown) => this.request<T>("PATCH", path, body);
+  delete = <T = any>(path: string) => this.request<T>("DELETE", path);
+
+  cookieNames(): string[] {
+    return [...this.cookies.keys()];
+  }
+}
+
+/** Waits for the newest email to `address` that satisfies `match`. */
+export async function waitForEmail(address: string, match: (email: CapturedEmail) => boolean = () => true): Promise<CapturedEmail> {
+  const ses = inject("sesEndpoint");
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const found = (await emailsTo(ses, address)).filter(match);
+    if (found.length) return found[found.length - 1]!;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No email to ${address} arrived`);
+}
+
+export async function mailCount(address: string): Promise<number> {
+  return (await emailsTo(inject("sesEndpoint"), address)).length;
+}
+
+/** The token of the newest sign-in or invitation link emailed to `address`. */
+export async function linkTokenFor(address: string, after = 0): Promise<string> {
+  const email = await waitForEmail(address, (e) => e.at >= after && Boolean(verifyLinkIn(e)));
+  return decodeURIComponent(new URL(verifyLinkIn(email)!).searchParams.get("token")!);
+}
+
+/** Signs in the way a person does: ask for a link, read it from the mailbox, redeem it. */
+export async function signIn(client: ApiClient, email: string): Promise<Reply> {
+  const before = Math.floor(Date.now() / 1000);
+  const asked = await client.post("/auth/link", { email });
+  if (asked.status !== 202) throw new Error(`link request failed: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const token = await linkTokenFor(email, before);
+  return client.post("/auth/verify", { token });
+}

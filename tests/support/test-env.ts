@@ -1,0 +1,16 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+import { ensureTable } from "@baton/local/stand-ins";
+
+// Runs before each test file is imported: a table of its own, and the configuration the core
+// reads when it is first loaded.
+const tableName = `baton-test-${randomBytes(6).toString("hex")}`;
+Object.assign(process.env, {
+  AWS_REGION: "us-east-1",
+  BATON_TABLE_NAME: tableName,
+  DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+  SES_ENDPOINT: inject("sesEndpoint"),
+  BATON_SESSION_SECRET: randomBytes(32).toString("base64url"),
+  BATON_EMAIL_FROM: "Baton Tests <tests@baton.example>",
+});
+await ensureTable(inject("dynamoEndpoint"), tableName);
