@@ -31,7 +31,13 @@ export type Routes = typeof routes;
 /** The whole API under /api: the same app serves Lambda and the local Node server. */
 export const app = new Hono()
   .basePath("/api")
-  .use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }))
+  .use(
+    secureHeaders({
+      crossOriginResourcePolicy: "same-origin",
+      // JSON needs no sources at all; the reference page needs only its inline stylesheet.
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
+    }),
+  )
   .use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -5,6 +5,28 @@ import { Email } from "@baton/core/email";
 
 const { escapeHtml } = Email;
 
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", examples: ["validation_failed"] },
+        message: { type: "string", description: "Readable; safe to show to the person." },
+        fields: { type: "object", additionalProperties: { type: "string" }, description: "Field name → what is wrong with it." },
+      },
+    },
+    current: { description: "With 409 conflict: the current state of what you tried to change." },
+  },
+} as const;
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
 const documentation = {
   openapi: "3.1.0",
   info: {
@@ -15,6 +37,13 @@ const documentation = {
   },
   servers: [{ url: "/api" }],
   components: {
+    schemas: { Error: errorSchema },
+    responses: {
+      Unauthenticated: errorResponse("Not signed in (401)"),
+      Forbidden: errorResponse("Signed in, but not allowed (403), or the CSRF header is missing"),
+      NotFound: errorResponse("No such thing in your agency (404)"),
+      Conflict: errorResponse("Stale version or a value already taken (409)"),
+    },
     securitySchemes: {
       session: { type: "apiKey", in: "cookie", name: "baton_web" },
       apiKey: { type: "http", scheme: "bearer" },
@@ -27,7 +56,10 @@ let cached: Promise<OpenAPIV3_1.Document> | undefined;
 
 /** The OpenAPI 3.1 document, generated once from the routes' validators and descriptions. */
 export function openApiDocument(routes: Hono<any, any, any>): Promise<OpenAPIV3_1.Document> {
-  cached ??= generateSpecs(routes, { documentation: documentation as never }) as Promise<OpenAPIV3_1.Document>;
+  cached ??= generateSpecs(routes, {
+    documentation: documentation as never,
+    defaultValidationErrorResponse: errorResponse("Malformed JSON, wrong types or unknown fields (400)") as never,
+  }) as Promise<OpenAPIV3_1.Document>;
   return cached;
 }
 
