@@ -10,6 +10,8 @@ const stack = {
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    // In CI, also write a JSON report from which .ci/run prints its closing summary line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/results.json" }]] : ["default"],
     projects: [
       { test: { name: "core", include: ["tests/core/**/*.test.ts"], ...stack } },
       { test: { name: "api", include: ["tests/api/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000, ...stack } },
