@@ -1,0 +1,70 @@
+import { For, Show } from "solid-js";
+import { isApiError } from "./api";
+import { Button } from "./Button";
+import { hasMessage, t } from "./i18n";
+
+// Transport-level codes get our own (translatable) words; domain codes keep the API's message,
+// which is specific ("A client already uses the code ACME").
+const translatedCodes = new Set([
+  "network",
+  "server",
+  "unauthenticated",
+  "rate_limited",
+  "forbidden",
+  "csrf",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "invalid_json",
+  "auth.link_invalid",
+  "auth.link_expired",
+  "auth.link_used",
+]);
+
+/** The readable sentence for any thrown value. */
+export function errorText(error: unknown): string {
+  if (isApiError(error)) {
+    const key = `error.${error.code}`;
+    if (translatedCodes.has(error.code) && hasMessage(key)) return t(key);
+    if (error.code === "validation_failed" && Object.keys(error.fields).length) return t("error.validation_failed");
+    return error.message || t("error.unexpected");
+  }
+  return t("error.unexpected");
+}
+
+export type ErrorMessageProps = {
+  error: unknown;
+  /** Field messages to list here because no input on screen shows them. */
+  fields?: [string, string][];
+  onRetry?: () => void;
+  title?: string;
+};
+
+export function ErrorMessage(props: ErrorMessageProps) {
+  return (
+    <Show when={props.error}>
+      <div class="error-message" role="alert">
+        <Show when={props.title}>
+          <p class="error-title">{props.title}</p>
+        </Show>
+        <p>{errorText(props.error)}</p>
+        <Show when={props.fields?.length}>
+          <ul>
+            <For each={props.fields}>
+              {([name, message]) => (
+                <li>
+                  <strong>{name}</strong>: {message}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={props.onRetry}>
+          <Button size="sm" onClick={() => props.onRetry?.()}>
+            {t("common.retry")}
+          </Button>
+        </Show>
+      </div>
+    </Show>
+  );
+}

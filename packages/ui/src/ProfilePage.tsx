@@ -1,0 +1,81 @@
+import { createSignal, Show } from "solid-js";
+import { api } from "./api";
+import { Button } from "./Button";
+import { createSubmission, Form, FormActions } from "./Form";
+import { availableLocales, localeLabel, setLocale, t } from "./i18n";
+import { Select, TimeZoneSelect } from "./Select";
+import { Title, useSession } from "./session";
+import { PageHeader } from "./Shell";
+import { TextField } from "./TextField";
+import { toast } from "./Toast";
+import type { Locale } from "./types";
+
+export function ProfilePage() {
+  const session = useSession();
+  const me = session.me;
+  const [name, setName] = createSignal(me().name);
+  const [timeZone, setTimeZone] = createSignal(me().timeZone);
+  const [locale, setLocaleValue] = createSignal<Locale>(me().locale);
+  const submission = createSubmission();
+
+  const localeOptions = () => {
+    const list = availableLocales();
+    // Keep a saved locale visible even before its translation ships.
+    const all = list.includes(me().locale) ? list : [me().locale, ...list];
+    return all.map((code) => ({ value: code, label: localeLabel(code) }));
+  };
+
+  const save = () =>
+    submission.run(async () => {
+      const updated = await api.me.update({ name: name().trim(), timeZone: timeZone(), locale: locale() });
+      await setLocale(updated.locale);
+      await session.refresh();
+      toast(t("profile.saved"));
+    });
+
+  return (
+    <section class="page page-narrow">
+      <Title>{t("profile.title")}</Title>
+      <PageHeader title={t("profile.title")} intro={t("profile.intro")} />
+      <div class="card">
+        <dl class="facts">
+          <div>
+            <dt>{t("field.email")}</dt>
+            <dd>{me().email}</dd>
+          </div>
+          <div>
+            <dt>{t("field.role")}</dt>
+            <dd>{t(`role.${me().role}`)}</dd>
+          </div>
+        </dl>
+        <Form submission={submission} onSubmit={save} aria-label={t("profile.title")}>
+          <TextField
+            label={t("field.name")}
+            name="name"
+            required
+            autocomplete="name"
+            value={name()}
+            onValue={setName}
+            error={submission.fieldError("name")}
+          />
+          <TimeZoneSelect name="timeZone" value={timeZone()} onValue={setTimeZone} error={submission.fieldError("timeZone")} />
+          <Show when={localeOptions().length > 0}>
+            <Select
+              label={t("field.language")}
+              name="locale"
+              options={localeOptions()}
+              value={locale()}
+              onValue={(v) => setLocaleValue(v as Locale)}
+              error={submission.fieldError("locale")}
+            />
+          </Show>
+          <FormActions>
+            <Button type="submit" variant="primary" pending={submission.pending()}>
+              {t("common.save")}
+            </Button>
+          </FormActions>
+        </Form>
+      </div>
+    </section>
+  );
+}

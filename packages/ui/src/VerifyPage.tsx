@@ -1,0 +1,50 @@
+import { A, revalidate, useNavigate, useSearchParams } from "@solidjs/router";
+import { createSignal, onMount, Show } from "solid-js";
+import { api, ApiError } from "./api";
+import { buttonClass } from "./Button";
+import { ErrorMessage } from "./ErrorMessage";
+import { t } from "./i18n";
+import { takeNext, Title } from "./session";
+import { Loading } from "./Spinner";
+
+/**
+ * Consumes a magic-link token. Only this script's POST uses the token: a mail scanner or
+ * link preview that merely GETs the page can't sign anyone in or burn the link.
+ */
+export function VerifyPage(props: { appName: string }) {
+  const [params] = useSearchParams<{ token?: string }>();
+  const navigate = useNavigate();
+  const [error, setError] = createSignal<unknown>();
+
+  onMount(async () => {
+    const token = params.token;
+    if (!token) {
+      setError(new ApiError(401, "auth.link_invalid", t("error.auth.link_invalid")));
+      return;
+    }
+    try {
+      await api.auth.verify(token);
+      // Drop anything cached while signed out (e.g. a failed /api/me) before going in.
+      await revalidate();
+      navigate(takeNext(), { replace: true });
+    } catch (e) {
+      setError(e);
+    }
+  });
+
+  return (
+    <div class="auth-page">
+      <Title>{t("verify.title")}</Title>
+      <div class="auth-card">
+        <p class="auth-app">{props.appName}</p>
+        <Show when={error()} fallback={<Loading label={t("verify.pending")} />}>
+          <h1>{t("verify.failedTitle")}</h1>
+          <ErrorMessage error={error()} />
+          <A href="/sign-in" class={buttonClass("primary")}>
+            {t("verify.backToSignIn")}
+          </A>
+        </Show>
+      </div>
+    </div>
+  );
+}

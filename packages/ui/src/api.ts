@@ -1,0 +1,215 @@
+import type { Routes } from "@baton/functions/api";
+import { hc, type ClientResponse } from "hono/client";
+import type { ResponseFormat } from "hono/types";
+import type { SuccessStatusCode } from "hono/utils/http-status";
+import type {
+  Agency,
+  ApiKey,
+  AppName,
+  Client,
+  ClientInput,
+  ClientPatch,
+  ClientStatus,
+  Company,
+  Contact,
+  ContactInput,
+  CreatedApiKey,
+  ErrorBody,
+  Me,
+  MePatch,
+  Member,
+  MemberInput,
+  MemberPatch,
+  Page,
+  PageQuery,
+} from "./types";
+
+// The one place that talks HTTP. Pages call `api.<resource>.<verb>()` only; underneath is
+// Hono's `hc<Routes>` client, and every response goes through `unwrap()` (error parsing and
+// the 401 redirect). `request()` is the untyped escape hatch for anything not in `Routes`.
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    /** The whole error body: a 409 `conflict` carries `current` beside `error`. */
+    readonly body: unknown = undefined,
+  ) {
+    super(message);
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+type Config = {
+  app: AppName;
+  /** Called once per 401 (except for requests that opt out, like the sign-in calls). */
+  onUnauthorized: (error: ApiError) => void;
+};
+
+const config: Config = { app: "web", onUnauthorized: () => {} };
+
+export function configureApi(next: Partial<Config>) {
+  Object.assign(config, next);
+}
+
+export const appName = () => config.app;
+
+type Options = {
+  query?: Record<string, string | number | undefined | null>;
+  /** Don't send the user to sign-in on 401 (the auth calls answer 401 for bad links). */
+  allowUnauthorized?: boolean;
+};
+
+/** Headers every request needs: the API picks the session cookie and checks CSRF with it. */
+export const appHeaders = (): Record<string, string> => ({ "x-baton-app": config.app });
+
+export async function send(method: string, path: string, body?: unknown, options: Options = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, String(value));
+  }
+  const headers: Record<string, string> = { ...appHeaders(), accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(url.pathname + url.search, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", "Could not reach the server. Check your connection and try again.");
+  }
+  return unwrap(response, options);
+}
+
+export async function unwrap(response: Response, options: Pick<Options, "allowUnauthorized"> = {}) {
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (response.ok) return data;
+  const error = toApiError(response.status, data);
+  if (response.status === 401 && !options.allowUnauthorized) config.onUnauthorized(error);
+  throw error;
+}
+
+function toApiError(status: number, data: unknown): ApiError {
+  const body = data as Partial<ErrorBody> | undefined;
+  const err = body?.error;
+  if (err && typeof err.code === "string") {
+    return new ApiError(status, err.code, err.message || err.code, err.fields ?? {}, data);
+  }
+  return new ApiError(status, status >= 500 ? "server" : "http_" + status, `Request failed (${status}).`, {}, data);
+}
+
+export function request<T>(method: string, path: string, body?: unknown, options?: Options): Promise<T> {
+  return send(method, path, body, options) as Promise<T>;
+}
+
+// End-to-end types: `Routes` is imported as a type only (no API code reaches the bundle).
+// Each function below states the UI's shape (types.ts) as its return type, so if the API's
+// responses drift from what the screens expect, `tsc` fails here, in one file.
+const client = hc<Routes>("/api", {
+  headers: appHeaders,
+  init: { credentials: "same-origin" },
+  fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+    try {
+      return await fetch(input, init);
+    } catch {
+      throw new ApiError(0, "network", "Could not reach the server. Check your connection and try again.");
+    }
+  }) as typeof fetch,
+});
+
+type Ok<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never;
+
+/** Awaits an hc call: the success body, or an ApiError (and the 401 policy) otherwise. */
+async function call<R extends ClientResponse<unknown, number, ResponseFormat>>(
+  pending: Promise<R>,
+  options?: Pick<Options, "allowUnauthorized">,
+): Promise<Ok<R>> {
+  return (await unwrap((await pending) as unknown as Response, options)) as Ok<R>;
+}
+
+/** Query strings carry strings; unset values are left out. */
+function q<T extends Record<string, string | number | undefined | null>>(query: T) {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") out[key] = String(value);
+  }
+  return out as { [K in keyof T]?: NonNullable<T[K]> extends string ? NonNullable<T[K]> : string };
+}
+
+const noAuthRedirect = { allowUnauthorized: true };
+
+export const api = {
+  auth: {
+    link: (email: string): Promise<{ ok: true }> =>
+      call(client.auth.link.$post({ json: { email, app: config.app } }), noAuthRedirect),
+    verify: (token: string): Promise<Me> => call(client.auth.verify.$post({ json: { token } }), noAuthRedirect),
+    signOut: async (): Promise<void> => {
+      await call(client.auth["sign-out"].$post(), noAuthRedirect);
+    },
+  },
+  me: {
+    get: (): Promise<Me> => call(client.me.$get()),
+    update: (patch: MePatch): Promise<Me> => call(client.me.$patch({ json: patch })),
+  },
+  agency: {
+    get: (): Promise<Agency> => call(client.agency.$get()),
+  },
+  members: {
+    list: (query: PageQuery = {}): Promise<Page<Member>> => call(client.members.$get({ query: q(query) })),
+    get: (id: string): Promise<Member> => call(client.members[":memberId"].$get({ param: { memberId: id } })),
+    create: (input: MemberInput): Promise<Member> => call(client.members.$post({ json: input })),
+    update: (id: string, patch: MemberPatch): Promise<Member> =>
+      call(client.members[":memberId"].$patch({ param: { memberId: id }, json: patch })),
+    invite: (id: string): Promise<{ ok: true }> =>
+      call(client.members[":memberId"].invite.$post({ param: { memberId: id } })),
+    remove: (id: string): Promise<Member> => call(client.members[":memberId"].$delete({ param: { memberId: id } })),
+  },
+  clients: {
+    list: (query: PageQuery & { status?: ClientStatus | undefined } = {}): Promise<Page<Client>> =>
+      call(client.clients.$get({ query: q(query) })),
+    get: (id: string): Promise<Client> => call(client.clients[":clientId"].$get({ param: { clientId: id } })),
+    create: (input: ClientInput): Promise<Client> => call(client.clients.$post({ json: input })),
+    update: (id: string, patch: ClientPatch): Promise<Client> =>
+      call(client.clients[":clientId"].$patch({ param: { clientId: id }, json: patch })),
+  },
+  contacts: {
+    list: (clientId: string, query: PageQuery = {}): Promise<Page<Contact>> =>
+      call(client.clients[":clientId"].contacts.$get({ param: { clientId }, query: q(query) })),
+    create: (clientId: string, input: ContactInput): Promise<Contact> =>
+      call(client.clients[":clientId"].contacts.$post({ param: { clientId }, json: input })),
+    invite: (clientId: string, contactId: string): Promise<{ ok: true }> =>
+      call(client.clients[":clientId"].contacts[":contactId"].invite.$post({ param: { clientId, contactId } })),
+  },
+  portal: {
+    company: (): Promise<Company> => call(client.portal.company.$get()),
+  },
+  apiKeys: {
+    list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),
+    create: (name: string): Promise<CreatedApiKey> => call(client["api-keys"].$post({ json: { name } })),
+    revoke: async (id: string): Promise<void> => {
+      await call(client["api-keys"][":apiKeyId"].$delete({ param: { apiKeyId: id } }));
+    },
+  },
+};
+
+/** The `current` item a 409 `conflict` carries, if any. */
+export function conflictCurrent<T>(error: unknown): T | undefined {
+  if (!isApiError(error) || error.status !== 409 || error.code !== "conflict") return undefined;
+  const body = error.body as { current?: T } | undefined;
+  return body?.current;
+}

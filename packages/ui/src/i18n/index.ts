@@ -1,0 +1,210 @@
+import { createSignal } from "solid-js";
+import type { Locale } from "../types";
+import { en, type MessageKey, type Messages, type Plural } from "./en";
+
+export type { Locale } from "../types";
+export type { MessageKey, Messages } from "./en";
+
+// English ships in the bundle; every other locale is a file like `./el.ts` exporting a
+// complete `Messages` object, registered below and loaded on first use.
+const catalogs: Partial<Record<Locale, () => Promise<Messages>>> = {
+  // el: () => import("./el").then((m) => m.el),
+  // hi: () => import("./hi").then((m) => m.hi),
+};
+const loaded: Partial<Record<Locale, Messages>> = { en };
+
+/** Locales the user can pick: the ones with a catalog. */
+export const availableLocales = (): Locale[] => ["en", ...(Object.keys(catalogs) as Locale[])];
+
+const STORAGE_KEY = "baton.locale";
+const [locale, setLocaleSignal] = createSignal<Locale>("en");
+const [viewerTimeZone, setViewerTimeZone] = createSignal(browserTimeZone());
+
+export { locale, viewerTimeZone, setViewerTimeZone };
+
+function isAvailable(value: string | null | undefined): value is Locale {
+  return !!value && (availableLocales() as string[]).includes(value);
+}
+
+/** Picks the saved locale, else the browser's first supported language, else English. */
+export function detectLocale(): Locale {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // storage can be disabled; fall through to the browser's languages
+  }
+  if (isAvailable(saved)) return saved;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const language = tag.split("-")[0]?.toLowerCase();
+    if (isAvailable(language)) return language;
+  }
+  return "en";
+}
+
+/** Switches the UI language; unknown or not-yet-translated locales fall back to English. */
+export async function setLocale(next: Locale | string) {
+  const target: Locale = isAvailable(next) ? next : "en";
+  if (!loaded[target]) {
+    const load = catalogs[target];
+    if (load) loaded[target] = await load();
+  }
+  setLocaleSignal(target);
+  document.documentElement.lang = target;
+  try {
+    localStorage.setItem(STORAGE_KEY, target);
+  } catch {
+    // not fatal: the saved profile locale is applied again after sign-in
+  }
+}
+
+export function initI18n() {
+  void setLocale(detectLocale());
+}
+
+export type Params = Record<string, string | number>;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralCategory(count: number): keyof Plural {
+  const tag = intlLocale();
+  let rules = pluralRules.get(tag);
+  if (!rules) pluralRules.set(tag, (rules = new Intl.PluralRules(tag)));
+  return rules.select(count) as keyof Plural;
+}
+
+/** Translates `key`; `{name}` placeholders take `params.name`, plurals pick by `params.count`. */
+export function t(key: MessageKey, params?: Params): string {
+  const entry: string | Plural = loaded[locale()]?.[key] ?? en[key];
+  const text = typeof entry === "string" ? entry : (entry[pluralCategory(Number(params?.count ?? 0))] ?? entry.other);
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = params[name];
+    if (value === undefined) return match;
+    return typeof value === "number" ? formatNumber(value) : value;
+  });
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The BCP 47 tag for Intl: the browser's own regional variant when it speaks the UI language. */
+export function intlLocale(): string {
+  const lang = locale();
+  const regional = (navigator.languages ?? []).find((tag) => tag.toLowerCase().startsWith(lang + "-"));
+  return regional ?? lang;
+}
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+function dateFormatter(options: Intl.DateTimeFormatOptions, timeZone?: string) {
+  const tz = timeZone ?? viewerTimeZone();
+  const tag = intlLocale();
+  return cached(`d|${tag}|${tz}|${JSON.stringify(options)}`, () => {
+    try {
+      return new Intl.DateTimeFormat(tag, { ...options, timeZone: tz });
+    } catch {
+      return new Intl.DateTimeFormat(tag, options);
+    }
+  });
+}
+
+const toDate = (value: string | number | Date) => (value instanceof Date ? value : new Date(value));
+
+/** A date in the viewer's time zone (or `timeZone`), e.g. "3 Nov 2026". */
+export function formatDate(value: string | number | Date, timeZone?: string) {
+  return dateFormatter({ dateStyle: "medium" }, timeZone).format(toDate(value));
+}
+
+/** A date and time in the viewer's time zone (or `timeZone`). */
+export function formatDateTime(value: string | number | Date, timeZone?: string) {
+  return dateFormatter({ dateStyle: "medium", timeStyle: "short" }, timeZone).format(toDate(value));
+}
+
+/** A wall-clock time with weekday, e.g. "Tue 14:05", in `timeZone`. */
+export function formatClock(value: string | number | Date, timeZone?: string) {
+  return dateFormatter({ weekday: "short", hour: "numeric", minute: "2-digit" }, timeZone).format(toDate(value));
+}
+
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}) {
+  const tag = intlLocale();
+  return cached(`n|${tag}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options)).format(value);
+}
+
+export function formatCurrency(amount: number, currency: string) {
+  const tag = intlLocale();
+  return cached(`c|${tag}|${currency}`, () => new Intl.NumberFormat(tag, { style: "currency", currency })).format(
+    amount,
+  );
+}
+
+/** "GMT+2"-style offset of a zone right now. */
+export function timeZoneOffset(timeZone: string, at: Date = new Date()): string {
+  try {
+    const parts = cached(
+      `o|${timeZone}`,
+      () => new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" }),
+    ) as Intl.DateTimeFormat;
+    return parts.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+  } catch {
+    return "";
+  }
+}
+
+export function timeZoneLabel(timeZone: string) {
+  const offset = timeZoneOffset(timeZone);
+  const name = timeZone.replaceAll("_", " ");
+  return offset ? `${name} (${offset})` : name;
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+function displayName(type: "currency" | "language", code: string, tag: string) {
+  const key = `${type}|${tag}`;
+  let names = displayNames.get(key);
+  try {
+    if (!names) displayNames.set(key, (names = new Intl.DisplayNames(tag, { type })));
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function currencyLabel(code: string) {
+  const name = displayName("currency", code, intlLocale());
+  return name && name !== code ? `${code} — ${name}` : code;
+}
+
+/** A language's name in that language ("Ελληνικά"), so people can find their own. */
+export function localeLabel(code: Locale) {
+  return displayName("language", code, code);
+}
+
+export function timeZones(): string[] {
+  try {
+    const zones = Intl.supportedValuesOf("timeZone");
+    return zones.includes("UTC") ? zones : ["UTC", ...zones];
+  } catch {
+    return ["UTC"];
+  }
+}
+
+export function currencies(): string[] {
+  try {
+    return Intl.supportedValuesOf("currency");
+  } catch {
+    return ["USD", "EUR", "GBP", "INR"];
+  }
+}

@@ -1,0 +1,21 @@
+/* @refresh reload */
+import "@baton/ui/styles.css";
+import { initI18n } from "@baton/ui/i18n";
+import { configureApp, routerBase } from "@baton/ui/session";
+import { Router } from "@solidjs/router";
+import { render } from "solid-js/web";
+import { Root } from "./providers";
+import { routes } from "./routes";
+
+const base = routerBase(import.meta.env.BASE_URL);
+configureApp({ app: "web", base });
+initI18n();
+
+render(
+  () => (
+    <Router base={base} root={Root}>
+      {routes}
+    </Router>
+  ),
+  document.getElementById("root")!,
+);

@@ -1,0 +1,6 @@
+import { t } from "@baton/ui/i18n";
+import { VerifyPage } from "@baton/ui/VerifyPage";
+
+export default function Verify() {
+  return <VerifyPage appName={t("app.web")} />;
+}

@@ -1,0 +1,133 @@
+import { api } from "@baton/ui/api";
+import { Boundary } from "@baton/ui/Boundary";
+import { Button } from "@baton/ui/Button";
+import { Dialog } from "@baton/ui/Dialog";
+import { EmptyState } from "@baton/ui/EmptyState";
+import { errorText } from "@baton/ui/ErrorMessage";
+import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { formatDate, t } from "@baton/ui/i18n";
+import { LoadMore } from "@baton/ui/LoadMore";
+import { createPaged } from "@baton/ui/paged";
+import { TimeZoneSelect } from "@baton/ui/Select";
+import { PersonStatusBadge } from "@baton/ui/StatusBadge";
+import { TextField } from "@baton/ui/TextField";
+import { toast } from "@baton/ui/Toast";
+import type { Client, Contact } from "@baton/ui/types";
+import { createAsync, query, revalidate } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { getContacts } from "./data";
+
+/** The client's portal users: list, invite, resend the invitation. */
+export function Contacts(props: { client: Client }) {
+  const clientId = () => props.client.id;
+  const first = createAsync(() => getContacts(clientId()));
+  const list = createPaged(first, (cursor) => api.contacts.list(clientId(), { cursor }));
+  const [inviting, setInviting] = createSignal(false);
+  const [resending, setResending] = createSignal<string>();
+
+  async function resend(contact: Contact) {
+    setResending(contact.id);
+    try {
+      await api.contacts.invite(contact.clientId, contact.id);
+      toast(t("contacts.inviteResent", { email: contact.email }));
+    } catch (e) {
+      toast(errorText(e), "error");
+    } finally {
+      setResending(undefined);
+    }
+  }
+
+  const inviteButton = () => (
+    <Button variant="primary" size="sm" onClick={() => setInviting(true)}>
+      {t("contacts.invite")}
+    </Button>
+  );
+
+  return (
+    <section class="card" aria-labelledby="contacts-title">
+      <div class="card-header">
+        <h2 id="contacts-title">{t("contacts.title")}</h2>
+        {inviteButton()}
+      </div>
+      <p class="muted small">{t("contacts.intro")}</p>
+      <Boundary onRetry={() => revalidate(getContacts.keyFor(clientId()))}>
+        <Show
+          when={list.items().length > 0}
+          fallback={
+            <EmptyState title={t("contacts.emptyTitle")} action={inviteButton()}>
+              {t("contacts.emptyBody")}
+            </EmptyState>
+          }
+        >
+          <ul class="people">
+            <For each={list.items()}>
+              {(contact) => (
+                <li class="person" data-testid="contact-row" data-email={contact.email}>
+                  <div class="person-main">
+                    <div class="cell-title">{contact.name}</div>
+                    <div class="cell-sub">{contact.email}</div>
+                    <div class="cell-sub">
+                      {contact.timeZone.replaceAll("_", " ")} · {t("contacts.invitedOn", { date: formatDate(contact.createdAt) })}
+                    </div>
+                  </div>
+                  <div class="person-side">
+                    <PersonStatusBadge status={contact.status} />
+                    <Show when={contact.status === "invited"}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t("contacts.resendNamed", { name: contact.name })}
+                        pending={resending() === contact.id}
+                        onClick={() => resend(contact)}
+                      >
+                        {t("common.resendInvite")}
+                      </Button>
+                    </Show>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+          <LoadMore list={list} />
+        </Show>
+      </Boundary>
+      <Dialog open={inviting()} title={t("contacts.inviteTitle")} description={t("contacts.inviteIntro", { client: props.client.name })} onClose={() => setInviting(false)}>
+        <InviteContactForm
+          client={props.client}
+          onClose={() => setInviting(false)}
+          onInvited={(contact) => {
+            setInviting(false);
+            toast(t("contacts.invited", { email: contact.email }));
+            list.add(contact);
+            query.delete(getContacts.keyFor(clientId()));
+          }}
+        />
+      </Dialog>
+    </section>
+  );
+}
+
+function InviteContactForm(props: { client: Client; onClose: () => void; onInvited: (contact: Contact) => void }) {
+  const [email, setEmail] = createSignal("");
+  const [name, setName] = createSignal("");
+  const [timeZone, setTimeZone] = createSignal(props.client.timeZone);
+  const submission = createSubmission();
+  const submit = () =>
+    submission.run(async () => {
+      const contact = await api.contacts.create(props.client.id, { email: email().trim(), name: name().trim(), timeZone: timeZone() });
+      props.onInvited(contact);
+    });
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("contacts.inviteTitle")}>
+      <TextField label={t("field.email")} name="email" type="email" required autocomplete="off" value={email()} onValue={setEmail} error={submission.fieldError("email")} />
+      <TextField label={t("field.name")} name="name" required autocomplete="off" value={name()} onValue={setName} error={submission.fieldError("name")} />
+      <TimeZoneSelect name="timeZone" value={timeZone()} onValue={setTimeZone} error={submission.fieldError("timeZone")} />
+      <FormActions>
+        <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
+        <Button type="submit" variant="primary" pending={submission.pending()}>
+          {t("contacts.sendInvite")}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,102 @@
+import { api, isApiError } from "@baton/ui/api";
+import { Boundary } from "@baton/ui/Boundary";
+import { Button } from "@baton/ui/Button";
+import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { formatClock, formatDateTime, t } from "@baton/ui/i18n";
+import { Title } from "@baton/ui/session";
+import { PageHeader } from "@baton/ui/Shell";
+import { ClientStatusBadge } from "@baton/ui/StatusBadge";
+import { useNow } from "@baton/ui/time";
+import { toast } from "@baton/ui/Toast";
+import type { Client } from "@baton/ui/types";
+import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { createStore } from "solid-js/store";
+import { ClientFields, clientValues, toClientInput, type ClientValues } from "./ClientFields";
+import { Contacts } from "./Contacts";
+import { getClient, getClients } from "./data";
+
+export default function ClientDetail() {
+  const params = useParams<{ id: string }>();
+  const client = createAsync(() => getClient(params.id));
+  const [conflicted, setConflicted] = createSignal(false);
+  const now = useNow();
+
+  const back = (
+    <A href="/clients" class="back-link">
+      ← {t("clients.back")}
+    </A>
+  );
+
+  return (
+    <section class="page">
+      <Boundary onRetry={() => revalidate(getClient.keyFor(params.id))}>
+        <Show when={client()}>
+          {(c) => (
+            <>
+              <Title>{c().name}</Title>
+              <PageHeader
+                back={back}
+                title={c().name}
+                intro={
+                  <span class="header-meta">
+                    <code>{c().code}</code>
+                    <ClientStatusBadge status={c().status} />
+                    <span>{t("clients.localTime", { time: formatClock(now(), c().timeZone) })}</span>
+                  </span>
+                }
+              />
+              <div class="detail-grid">
+                <section class="card" aria-labelledby="client-details-title">
+                  <h2 id="client-details-title">{t("clients.details")}</h2>
+                  <Show when={conflicted()}>
+                    <p class="notice notice-warning" role="alert">
+                      {t("common.conflict")}
+                    </p>
+                  </Show>
+                  {/* Keyed on the loaded client: a refetch (after a save or a conflict) resets the form. */}
+                  <Show when={c()} keyed>
+                    {(loaded) => <EditClientForm client={loaded} onConflict={() => setConflicted(true)} onSaved={() => setConflicted(false)} />}
+                  </Show>
+                  <p class="muted small">{t("common.updatedAt", { date: formatDateTime(c().updatedAt) })}</p>
+                </section>
+                <Contacts client={c()} />
+              </div>
+            </>
+          )}
+        </Show>
+      </Boundary>
+    </section>
+  );
+}
+
+function EditClientForm(props: { client: Client; onConflict: () => void; onSaved: () => void }) {
+  const [values, setValues] = createStore<ClientValues>(clientValues(props.client));
+  const submission = createSubmission();
+  const key = () => getClient.keyFor(props.client.id);
+
+  const submit = () =>
+    submission.run(async () => {
+      try {
+        const saved = await api.clients.update(props.client.id, { version: props.client.version, ...toClientInput(values) });
+        props.onSaved();
+        toast(t("clients.saved", { name: saved.name }));
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
+        props.onConflict();
+      }
+      // Refetch: the saved (or someone else's) version replaces the form, and the list follows.
+      await revalidate([key(), getClients.key]);
+    });
+
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("clients.details")}>
+      <ClientFields values={values} set={setValues} submission={submission} />
+      <FormActions>
+        <Button type="submit" variant="primary" pending={submission.pending()}>
+          {t("common.save")}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,4 @@
+import { api } from "@baton/ui/api";
+import { query } from "@solidjs/router";
+
+export const getApiKeys = query(() => api.apiKeys.list(), "apiKeys.list");

@@ -1,0 +1,205 @@
+import { api } from "@baton/ui/api";
+import { Boundary } from "@baton/ui/Boundary";
+import { Button } from "@baton/ui/Button";
+import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
+import { EmptyState } from "@baton/ui/EmptyState";
+import { ErrorMessage } from "@baton/ui/ErrorMessage";
+import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { formatDate, formatDateTime, t } from "@baton/ui/i18n";
+import { Title } from "@baton/ui/session";
+import { PageHeader } from "@baton/ui/Shell";
+import { TextField } from "@baton/ui/TextField";
+import { toast } from "@baton/ui/Toast";
+import type { ApiKey, CreatedApiKey } from "@baton/ui/types";
+import { createAsync, revalidate } from "@solidjs/router";
+import { createSignal, For, onMount, Show } from "solid-js";
+import { getApiKeys } from "./data";
+
+export default function Settings() {
+  const keys = createAsync(() => getApiKeys());
+  const [creating, setCreating] = createSignal(false);
+  const [revoking, setRevoking] = createSignal<ApiKey>();
+  const revocation = createSubmission();
+
+  const createButton = () => (
+    <Button variant="primary" onClick={() => setCreating(true)}>
+      {t("apiKeys.create")}
+    </Button>
+  );
+
+  const revoke = (key: ApiKey) =>
+    revocation.run(async () => {
+      await api.apiKeys.revoke(key.id);
+      setRevoking(undefined);
+      toast(t("apiKeys.revoked", { name: key.name }));
+      await revalidate(getApiKeys.key);
+    });
+
+  return (
+    <section class="page">
+      <Title>{t("settings.title")}</Title>
+      <PageHeader title={t("settings.title")} />
+      <section class="card" aria-labelledby="api-keys-title">
+        <div class="card-header">
+          <h2 id="api-keys-title">{t("apiKeys.title")}</h2>
+          {createButton()}
+        </div>
+        <p class="muted small">{t("apiKeys.intro")}</p>
+        <Boundary onRetry={() => revalidate(getApiKeys.key)}>
+          <Show
+            when={(keys()?.items.length ?? 0) > 0}
+            fallback={
+              <EmptyState title={t("apiKeys.emptyTitle")} action={createButton()}>
+                {t("apiKeys.emptyBody")}
+              </EmptyState>
+            }
+          >
+            <div class="table-wrap">
+              <table class="table table-stack">
+                <caption class="sr-only">{t("apiKeys.title")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("field.name")}</th>
+                    <th scope="col">{t("apiKeys.key")}</th>
+                    <th scope="col">{t("field.created")}</th>
+                    <th scope="col">{t("apiKeys.lastUsed")}</th>
+                    <th scope="col">
+                      <span class="sr-only">{t("common.actions")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={keys()?.items}>
+                    {(key) => (
+                      <tr data-testid="api-key-row">
+                        <td class="cell-title" data-label={t("field.name")}>{key.name}</td>
+                        <td data-label={t("apiKeys.key")}>
+                          <code>{key.prefix}…</code>
+                        </td>
+                        <td data-label={t("field.created")}>{formatDate(key.createdAt)}</td>
+                        <td data-label={t("apiKeys.lastUsed")}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span class="muted">{t("apiKeys.never")}</span>}</td>
+                        <td class="cell-actions">
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            class="btn-danger-text"
+                            aria-label={t("apiKeys.revokeNamed", { name: key.name })}
+                            onClick={() => {
+                              revocation.clear();
+                              setRevoking(key);
+                            }}
+                          >
+                            {t("apiKeys.revoke")}
+                          </Button>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        </Boundary>
+      </section>
+
+      <CreateKeyDialog open={creating()} onClose={() => setCreating(false)} />
+      <ConfirmDialog
+        open={!!revoking()}
+        title={t("apiKeys.revokeTitle")}
+        message={t("apiKeys.revokeBody", { name: revoking()?.name ?? "" })}
+        confirmLabel={t("apiKeys.revoke")}
+        danger
+        pending={revocation.pending()}
+        error={<ErrorMessage error={revocation.error()} />}
+        onConfirm={() => {
+          const key = revoking();
+          if (key) void revoke(key);
+        }}
+        onClose={() => setRevoking(undefined)}
+      />
+    </section>
+  );
+}
+
+/** Two steps in one dialog: name the key, then show its secret exactly once. */
+function CreateKeyDialog(props: { open: boolean; onClose: () => void }) {
+  const [created, setCreated] = createSignal<CreatedApiKey>();
+  const close = () => {
+    setCreated(undefined);
+    props.onClose();
+  };
+  return (
+    <Dialog open={props.open} title={created() ? t("apiKeys.createdTitle") : t("apiKeys.createTitle")} onClose={close}>
+      <Show when={created()} fallback={<NameForm onClose={close} onCreated={(result) => {
+        setCreated(result);
+        void revalidate(getApiKeys.key);
+      }} />}>
+        {(result) => <SecretView created={result()} onDone={close} />}
+      </Show>
+    </Dialog>
+  );
+}
+
+function NameForm(props: { onClose: () => void; onCreated: (created: CreatedApiKey) => void }) {
+  const [name, setName] = createSignal("");
+  const submission = createSubmission();
+  const submit = () => submission.run(async () => props.onCreated(await api.apiKeys.create(name().trim())));
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("apiKeys.createTitle")}>
+      <TextField
+        label={t("apiKeys.name")}
+        name="name"
+        required
+        autocomplete="off"
+        hint={t("apiKeys.nameHint")}
+        value={name()}
+        onValue={setName}
+        error={submission.fieldError("name")}
+      />
+      <FormActions>
+        <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
+        <Button type="submit" variant="primary" pending={submission.pending()}>
+          {t("apiKeys.createSubmit")}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+function SecretView(props: { created: CreatedApiKey; onDone: () => void }) {
+  let input!: HTMLInputElement;
+  const [copied, setCopied] = createSignal(false);
+  // The name form that had focus is gone; put it on the secret, ready to copy.
+  onMount(() => input.focus());
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(props.created.secret);
+      setCopied(true);
+    } catch {
+      // Clipboard access can be refused; leave the text selected for Ctrl+C instead.
+      input.select();
+    }
+  }
+  return (
+    <div class="secret">
+      <p class="notice notice-warning">{t("apiKeys.secretOnce")}</p>
+      <div class="field">
+        <label class="field-label" for="api-key-secret">
+          {t("apiKeys.secret", { name: props.created.apiKey.name })}
+        </label>
+        <div class="input-with-button">
+          <input ref={input} id="api-key-secret" readonly value={props.created.secret} onFocus={(e) => e.currentTarget.select()} class="mono" />
+          <Button onClick={copy}>{copied() ? t("apiKeys.copied") : t("apiKeys.copy")}</Button>
+        </div>
+        <p class="sr-only" role="status" aria-live="polite">
+          {copied() ? t("apiKeys.copied") : ""}
+        </p>
+      </div>
+      <FormActions>
+        <Button variant="primary" onClick={() => props.onDone()}>
+          {t("apiKeys.done")}
+        </Button>
+      </FormActions>
+    </div>
+  );
+}
