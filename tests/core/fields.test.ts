@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isCurrency, isTimeZone } from "@baton/core/fields";
+import { isCurrency, isTimeZone, timeZone } from "@baton/core/fields";
+import { canonicalTimeZone, timeZoneNames } from "@baton/core/time-zone";
 import { fn } from "@baton/core/fn";
 import { createId, isId } from "@baton/core/id";
 import { VisibleError } from "@baton/core/error";
@@ -8,7 +9,28 @@ import { VisibleError } from "@baton/core/error";
 describe("field rules", () => {
   it("knows IANA time zones", () => {
     for (const zone of ["Europe/London", "Asia/Kolkata", "Australia/Sydney", "America/New_York", "UTC"]) expect(isTimeZone(zone)).toBe(true);
-    for (const zone of ["Mars/Olympus", "", "GMT+25", "x".repeat(100)]) expect(isTimeZone(zone)).toBe(false);
+    for (const zone of ["Mars/Olympus", "", "GMT+25", "+05:30", "x".repeat(100)]) expect(isTimeZone(zone)).toBe(false);
+  });
+
+  it("stores time zones under their current IANA names, whatever spelling arrives", () => {
+    expect(timeZone.parse("Asia/Calcutta")).toBe("Asia/Kolkata");
+    expect(timeZone.parse("asia/kolkata")).toBe("Asia/Kolkata");
+    expect(timeZone.parse(" Europe/Kiev ")).toBe("Europe/Kyiv");
+    expect(timeZone.parse("Australia/Sydney")).toBe("Australia/Sydney");
+    expect(canonicalTimeZone("America/Buenos_Aires")).toBe("America/Argentina/Buenos_Aires");
+    expect(canonicalTimeZone("Mars/Olympus")).toBeUndefined();
+  });
+
+  it("lists every zone the runtime knows once, under current names, UTC first", () => {
+    const names = timeZoneNames(Intl.supportedValuesOf("timeZone"));
+    expect(names[0]).toBe("UTC");
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain("Asia/Kolkata");
+    expect(names).toContain("Europe/Kyiv");
+    expect(names).not.toContain("Asia/Calcutta");
+    expect(names).not.toContain("Europe/Kiev");
+    // Every listed name round-trips: what the picker offers is what gets stored.
+    for (const name of names) expect(canonicalTimeZone(name)).toBe(name);
   });
 
   it("knows ISO 4217 currencies", () => {

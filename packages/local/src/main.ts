@@ -1,11 +1,12 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { assertPortFree, ensureTable, startDynamoLocal, startSes, StartupError, type DynamoLocal, type SesEmulator } from "./stand-ins.ts";
 
 // `npm start`: the whole platform on this machine, against local stand-ins for AWS.
 const repo = resolve(import.meta.dirname, "../../..");
-const stateDir = resolve(repo, ".baton");
+// BATON_DATA_DIR lets a second copy (or the start-up test) keep its data elsewhere.
+const stateDir = resolve(repo, process.env.BATON_DATA_DIR ?? ".baton");
 const ports = {
   app: Number(process.env.PORT ?? 3000),
   dynamo: Number(process.env.DYNAMODB_PORT ?? 8000),
@@ -80,7 +81,7 @@ Demo sign-ins: enter an address on a sign-in page, then open the link from the m
   Subcontractors   ${DEMO.subcontractors.map((s) => s.email).join(", ")}
   Client contacts  ${DEMO.clients.map((c) => `${c.contact.email} (${c.name})`).join(", ")}
 
-Data is kept in .baton/ between runs. Press Ctrl-C to stop.`);
+Data is kept in ${relative(repo, stateDir) || stateDir}/ between runs. Press Ctrl-C to stop.`);
   } catch (error) {
     console.error(error instanceof StartupError ? `\n${error.message}\n` : error);
     await stop(1);

@@ -24,7 +24,7 @@ export function render(subject: string, blocks: EmailBlock[], lang = "en"): Rend
         case "note":
           return `<p style="margin:0 0 16px;color:#667085;font-size:13px">${escapeHtml(block.text)}</p>`;
         case "button":
-          return `<p style="margin:24px 0"><a href="${escapeHtml(block.url)}" style="background:#1f4ed8;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(block.label)}</a></p>`;
+          return `<p style="margin:24px 0"><a href="${escapeHtml(block.url)}" target="_blank" rel="noopener" style="background:#1f4ed8;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(block.label)}</a></p>`;
       }
     })
     .join("\n");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalTimeZone } from "../time-zone/index.ts";
 import { Locales } from "../member/entity.ts";
 
 // Field rules shared by several domain functions.
@@ -17,7 +18,9 @@ export const personName = z
 
 export const timeZone = z
   .string({ error: "Choose a time zone." })
-  .refine(isTimeZone, "Choose a valid time zone, such as Europe/London.");
+  .refine(isTimeZone, "Choose a valid time zone, such as Europe/London.")
+  // Stored under its current name and spelling: "asia/calcutta" becomes "Asia/Kolkata".
+  .transform((value) => canonicalTimeZone(value)!);
 
 export const currency = z
   .string({ error: "Choose a currency." })
@@ -41,13 +44,7 @@ export type PageQuery = z.output<typeof pageQuery>;
 export type Page<T> = { items: T[]; cursor: string | null };
 
 export function isTimeZone(value: string): boolean {
-  if (!value || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(value) !== undefined;
 }
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));

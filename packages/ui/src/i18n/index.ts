@@ -1,4 +1,5 @@
 import { createSignal } from "solid-js";
+import { canonicalTimeZone, timeZoneNames } from "@baton/core/time-zone";
 import type { Locale } from "../types";
 import { en, type MessageKey, type Messages, type Plural } from "./en";
 
@@ -97,7 +98,7 @@ export function intlLocale(): string {
 
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? "UTC";
   } catch {
     return "UTC";
   }
@@ -194,8 +195,7 @@ export function localeLabel(code: Locale) {
 
 export function timeZones(): string[] {
   try {
-    const zones = Intl.supportedValuesOf("timeZone");
-    return zones.includes("UTC") ? zones : ["UTC", ...zones];
+    return timeZoneNames(Intl.supportedValuesOf("timeZone"));
   } catch {
     return ["UTC"];
   }
