@@ -1,108 +1,51 @@
-// Wire shapes of the Baton API, written by hand until `@baton/functions/api` exports `Routes`.
-// When it does, these can become `InferResponseType<...>` aliases without touching the pages.
+import type { Routes } from "@baton/functions/api";
+import type { hc, InferRequestType, InferResponseType } from "hono/client";
+import type { SuccessStatusCode } from "hono/utils/http-status";
+
+// Wire shapes of the Baton API, read off the API's own route types (`Routes`, imported as a
+// type only: no API code reaches the bundle). Change a response in packages/functions and
+// every screen that reads it is type-checked against the new shape.
+
+type Api = ReturnType<typeof hc<Routes>>;
+type Ok<Endpoint, Status extends SuccessStatusCode = 200> = InferResponseType<Endpoint, Status>;
+type Json<Endpoint> = InferRequestType<Endpoint> extends { json: infer Body } ? Body : never;
 
 export type AppName = "web" | "portal";
-export type Locale = "en" | "el" | "hi";
-export type Role = "owner" | "subcontractor" | "client";
 
-export type Agency = {
-  id: string;
-  name: string;
-  timeZone: string;
-  currency: string;
-};
-
-export type Me = {
-  kind: "member" | "contact";
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  timeZone: string;
-  locale: Locale;
-  agency: Agency;
-  clientId?: string;
-};
-
-export type MePatch = { name?: string; timeZone?: string; locale?: Locale };
+export type Me = Ok<Api["me"]["$get"]>;
+export type MePatch = Json<Api["me"]["$patch"]>;
+export type Agency = Me["agency"];
+export type Locale = Me["locale"];
+export type Role = Me["role"];
 
 export type Page<T> = { items: T[]; cursor: string | null };
 export type PageQuery = { cursor?: string | undefined; limit?: number | undefined };
 
-export type MemberStatus = "invited" | "active" | "removed";
-export type Member = {
-  id: string;
-  email: string;
-  name: string;
-  role: "owner" | "subcontractor";
-  skills: string[];
-  timeZone: string;
-  weeklyCapacityHours: number;
-  status: MemberStatus;
-  locale: Locale;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
-export type MemberInput = {
-  email: string;
-  name: string;
-  skills: string[];
-  timeZone: string;
-  weeklyCapacityHours: number;
-};
-export type MemberPatch = Partial<Omit<MemberInput, "email">> & { version: number };
+export type Member = Ok<Api["members"][":memberId"]["$get"]>;
+export type MemberStatus = Member["status"];
+export type MemberInput = Json<Api["members"]["$post"]>;
+export type MemberPatch = Json<Api["members"][":memberId"]["$patch"]>;
 
-export const clientStatuses = ["lead", "onboarding", "active", "inactive"] as const;
-export type ClientStatus = (typeof clientStatuses)[number];
-export type Client = {
-  id: string;
-  name: string;
-  code: string;
-  timeZone: string;
-  currency: string;
-  status: ClientStatus;
-  website: string | null;
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
-export type ClientInput = {
-  name: string;
-  code: string;
-  timeZone: string;
-  currency: string;
-  status?: ClientStatus;
-  website?: string | null;
-  notes?: string | null;
-};
-export type ClientPatch = Partial<ClientInput> & { version: number };
+export type Client = Ok<Api["clients"][":clientId"]["$get"]>;
+export type ClientStatus = Client["status"];
+export type ClientInput = Json<Api["clients"]["$post"]>;
+export type ClientPatch = Json<Api["clients"][":clientId"]["$patch"]>;
+/** Every status, in the order the pickers list them; `satisfies` keeps it in step with the API. */
+export const clientStatuses = ["lead", "onboarding", "active", "inactive"] as const satisfies readonly ClientStatus[];
+type MissingStatus = Exclude<ClientStatus, (typeof clientStatuses)[number]>;
+const everyStatusListed: [MissingStatus] extends [never] ? true : MissingStatus = true;
+void everyStatusListed;
 
-export type ContactStatus = "invited" | "active" | "removed";
-export type Contact = {
-  id: string;
-  clientId: string;
-  email: string;
-  name: string;
-  timeZone: string;
-  status: ContactStatus;
-  createdAt: string;
-};
-export type ContactInput = { email: string; name: string; timeZone: string };
+export type Contact = Ok<Api["clients"][":clientId"]["contacts"]["$get"]>["items"][number];
+export type ContactStatus = Contact["status"];
+export type ContactInput = Json<Api["clients"][":clientId"]["contacts"]["$post"]>;
 
 /** What a client's contacts see of their company: the agency's notes stay private. */
-export type PortalClient = Omit<Client, "notes">;
-export type Company = { client: PortalClient; contacts: Contact[] };
+export type Company = Ok<Api["portal"]["company"]["$get"]>;
+export type PortalClient = Company["client"];
 
-export type ApiKey = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-};
-export type CreatedApiKey = { apiKey: ApiKey; secret: string };
+export type ApiKey = Ok<Api["api-keys"]["$get"]>["items"][number];
+export type CreatedApiKey = Ok<Api["api-keys"]["$post"], 201>;
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string> };
