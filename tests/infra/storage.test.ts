@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Template } from "aws-cdk-lib/assertions";
 import { Storage } from "../../infra/storage.ts";
 import { only, synth, SYNTH_TIMEOUT } from "./synth.ts";
+import { tableDefinition } from "@baton/core/db/table";
 
 let storage: Template;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ describe("the single table", () => {
     ]);
     expect(Properties.AttributeDefinitions).toEqual(
       expect.arrayContaining(
-        ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"].map((AttributeName) => ({
+        ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk"].map((AttributeName) => ({
           AttributeName,
           AttributeType: "S",
         })),
@@ -27,10 +28,10 @@ describe("the single table", () => {
     );
   });
 
-  it("has exactly the generic GSIs gsi1 and gsi2, projecting all attributes", () => {
+  it("has exactly the generic GSIs gsi1 to gsi3, projecting all attributes", () => {
     const indexes = table().Properties.GlobalSecondaryIndexes;
-    expect(indexes).toHaveLength(2);
-    for (const n of [1, 2]) {
+    expect(indexes).toHaveLength(3);
+    for (const n of [1, 2, 3]) {
       expect(indexes).toContainEqual({
         IndexName: `gsi${n}`,
         KeySchema: [
@@ -40,6 +41,16 @@ describe("the single table", () => {
         Projection: { ProjectionType: "ALL" },
       });
     }
+  });
+
+  it("declares the same indexes as the table the local runtime and the tests create", () => {
+    const local = tableDefinition("baton").GlobalSecondaryIndexes!.map((index) => ({
+      IndexName: index.IndexName,
+      KeySchema: index.KeySchema,
+      Projection: index.Projection,
+    }));
+    expect(table().Properties.GlobalSecondaryIndexes).toEqual(expect.arrayContaining(local));
+    expect(table().Properties.GlobalSecondaryIndexes).toHaveLength(local.length);
   });
 
   it("bills on demand", () => {

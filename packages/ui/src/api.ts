@@ -4,8 +4,30 @@ import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import type {
   Agency,
+  AcceptInput,
   ApiKey,
   AppName,
+  Board,
+  Candidate,
+  ClientTask,
+  Deadlines,
+  DeclineInput,
+  RequestDetail,
+  RequestInput,
+  RequestStatus,
+  ReviewInput,
+  SopDetail,
+  SopInput,
+  SopPatch,
+  SopSummary,
+  SopVersion,
+  SubmitInput,
+  TaskDetail,
+  ThreadMessage,
+  TimelineEntry,
+  WorkRequest,
+  WorkTask,
+  Workload,
   Client,
   ClientInput,
   ClientPatch,
@@ -197,6 +219,53 @@ export const api = {
   },
   portal: {
     company: (): Promise<Company> => call(client.portal.company.$get()),
+  },
+  requests: {
+    list: (query: PageQuery & { status?: RequestStatus | undefined; clientId?: string | undefined } = {}): Promise<Page<WorkRequest>> =>
+      call(client.requests.$get({ query: q(query) })),
+    submit: (input: RequestInput): Promise<WorkRequest> => call(client.requests.$post({ json: input })),
+    get: (id: string): Promise<RequestDetail> => call(client.requests[":requestId"].$get({ param: { requestId: id } })),
+    accept: (id: string, input: AcceptInput): Promise<RequestDetail> =>
+      call(client.requests[":requestId"].accept.$post({ param: { requestId: id }, json: input })),
+    decline: (id: string, input: DeclineInput): Promise<WorkRequest> =>
+      call(client.requests[":requestId"].decline.$post({ param: { requestId: id }, json: input })),
+    history: (id: string): Promise<{ items: TimelineEntry[] }> =>
+      call(client.requests[":requestId"].history.$get({ param: { requestId: id } })),
+    messages: (id: string, query: PageQuery = {}): Promise<Page<ThreadMessage>> =>
+      call(client.requests[":requestId"].messages.$get({ param: { requestId: id }, query: q(query) })),
+    post: (id: string, body: string): Promise<ThreadMessage> =>
+      call(client.requests[":requestId"].messages.$post({ param: { requestId: id }, json: { body } })),
+  },
+  tasks: {
+    board: (clientId?: string): Promise<Board> => call(client.tasks.board.$get({ query: q({ clientId }) })),
+    mine: (): Promise<{ items: WorkTask[] }> => call(client.tasks.mine.$get()),
+    qa: (): Promise<{ items: WorkTask[] }> => call(client.tasks.qa.$get()),
+    deadlines: (): Promise<Deadlines> => call(client.tasks.deadlines.$get()),
+    workload: (weeks?: number): Promise<Workload> => call(client.tasks.workload.$get({ query: q({ weeks }) })),
+    get: (id: string): Promise<TaskDetail> => call(client.tasks[":taskId"].$get({ param: { taskId: id } })),
+    candidates: (id: string): Promise<{ items: Candidate[] }> => call(client.tasks[":taskId"].candidates.$get({ param: { taskId: id } })),
+    assign: (id: string, version: number, memberId: string): Promise<WorkTask> =>
+      call(client.tasks[":taskId"].assign.$post({ param: { taskId: id }, json: { version, memberId } })),
+    tick: (id: string, itemId: string, version: number, done: boolean): Promise<WorkTask> =>
+      call(client.tasks[":taskId"].checklist[":itemId"].$post({ param: { taskId: id, itemId }, json: { version, done } })),
+    submit: (id: string, input: SubmitInput): Promise<WorkTask> =>
+      call(client.tasks[":taskId"].submit.$post({ param: { taskId: id }, json: input })),
+    review: (id: string, input: ReviewInput): Promise<WorkTask> =>
+      call(client.tasks[":taskId"].review.$post({ param: { taskId: id }, json: input })),
+    approve: (id: string, version: number): Promise<ClientTask> =>
+      call(client.tasks[":taskId"].approve.$post({ param: { taskId: id }, json: { version } })),
+    revision: (id: string, version: number, comment: string): Promise<ClientTask> =>
+      call(client.tasks[":taskId"].revision.$post({ param: { taskId: id }, json: { version, comment } })),
+  },
+  sops: {
+    list: (query: PageQuery & { q?: string | undefined; category?: string | undefined } = {}): Promise<Page<SopSummary>> =>
+      call(client.sops.$get({ query: q(query) })),
+    create: (input: SopInput): Promise<SopDetail> => call(client.sops.$post({ json: input })),
+    get: (id: string): Promise<SopDetail> => call(client.sops[":sopId"].$get({ param: { sopId: id } })),
+    update: (id: string, patch: SopPatch): Promise<SopDetail> => call(client.sops[":sopId"].$patch({ param: { sopId: id }, json: patch })),
+    versions: (id: string): Promise<{ items: SopVersion[] }> => call(client.sops[":sopId"].versions.$get({ param: { sopId: id } })),
+    version: (id: string, number: number): Promise<SopVersion> =>
+      call(client.sops[":sopId"].versions[":number"].$get({ param: { sopId: id, number: String(number) } })),
   },
   apiKeys: {
     list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),

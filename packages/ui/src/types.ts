@@ -51,3 +51,34 @@ export type ErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string> };
   current?: unknown;
 };
+
+// The work pipeline: requests, tasks, SOPs.
+export type RequestsPage = Ok<Api["requests"]["$get"]>;
+export type WorkRequest = RequestsPage["items"][number];
+export type RequestStatus = WorkRequest["status"];
+export type Priority = WorkRequest["priority"];
+export type RequestInput = Json<Api["requests"]["$post"]>;
+export type RequestDetail = Ok<Api["requests"][":requestId"]["$get"]>;
+export type AcceptInput = Json<Api["requests"][":requestId"]["accept"]["$post"]>;
+export type TaskPlan = AcceptInput["tasks"][number];
+export type DeclineInput = Json<Api["requests"][":requestId"]["decline"]["$post"]>;
+export type TimelineEntry = Ok<Api["requests"][":requestId"]["history"]["$get"]>["items"][number];
+export type ThreadMessage = Ok<Api["requests"][":requestId"]["messages"]["$get"]>["items"][number];
+
+export type TaskDetail = Ok<Api["tasks"][":taskId"]["$get"]>;
+export type WorkTask = TaskDetail["task"];
+export type TaskStatus = WorkTask["status"];
+/** What a client sees of a task on their request (no assignee, estimate or QA notes). */
+export type ClientTask = Ok<Api["tasks"][":taskId"]["approve"]["$post"]>;
+export type Board = Ok<Api["tasks"]["board"]["$get"]>;
+export type Deadlines = Ok<Api["tasks"]["deadlines"]["$get"]>;
+export type Workload = Ok<Api["tasks"]["workload"]["$get"]>;
+export type Candidate = Ok<Api["tasks"][":taskId"]["candidates"]["$get"]>["items"][number];
+export type ReviewInput = Json<Api["tasks"][":taskId"]["review"]["$post"]>;
+export type SubmitInput = Json<Api["tasks"][":taskId"]["submit"]["$post"]>;
+
+export type SopSummary = Ok<Api["sops"]["$get"]>["items"][number];
+export type SopDetail = Ok<Api["sops"][":sopId"]["$get"]>;
+export type SopVersion = SopDetail["current"];
+export type SopInput = Json<Api["sops"]["$post"]>;
+export type SopPatch = Json<Api["sops"][":sopId"]["$patch"]>;

@@ -15,6 +15,10 @@ export const ClientEntity = new Entity({
     /** ISO 4217 code the client is invoiced in. */
     currency: { type: "string", required: true },
     status: { type: ClientStatuses, required: true, default: "lead" },
+    /** First response promised within this many business hours of the agency. */
+    responseHours: { type: "number", required: true, default: 24 },
+    /** Last request number handed out (ACME-42); bumped atomically, never reused. */
+    requestSeq: { type: "number", required: true, default: 0 },
     website: { type: "string" },
     notes: { type: "string" },
     ...timestamps,

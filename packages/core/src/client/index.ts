@@ -20,6 +20,8 @@ export type Client = {
   timeZone: string;
   currency: string;
   status: ClientItem["status"];
+  /** First response promised within this many business hours. */
+  responseHours: number;
   website: string | null;
   notes: string | null;
   createdAt: string;
@@ -35,6 +37,7 @@ export function present(item: ClientItem): Client {
     timeZone: item.timeZone,
     currency: item.currency,
     status: item.status,
+    responseHours: item.responseHours ?? 24,
     website: item.website ?? null,
     notes: item.notes ?? null,
     createdAt: item.createdAt,
@@ -60,6 +63,11 @@ const website = z
   .refine((value) => value === "" || /^https?:\/\/[^\s]+$/i.test(value), "Enter a web address starting with https://.")
   .nullable();
 const notes = z.string().max(5000, "Keep notes under 5,000 characters.").nullable();
+const responseHours = z
+  .number({ error: "Enter the response promise in business hours." })
+  .int("Use whole hours.")
+  .min(1, "Promise at least 1 business hour.")
+  .max(240, "Promise at most 240 business hours.");
 const status = z.enum(ClientStatuses, { error: "Choose lead, onboarding, active or inactive." });
 
 export const createSchema = z.strictObject({
@@ -68,6 +76,7 @@ export const createSchema = z.strictObject({
   timeZone,
   currency,
   status: status.default("lead"),
+  responseHours: responseHours.default(24),
   website: website.optional(),
   notes: notes.optional(),
 });
@@ -79,6 +88,7 @@ export const updateSchema = z.strictObject({
   timeZone: timeZone.optional(),
   currency: currency.optional(),
   status: status.optional(),
+  responseHours: responseHours.optional(),
   website: website.optional(),
   notes: notes.optional(),
 });

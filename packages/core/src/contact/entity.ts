@@ -16,6 +16,7 @@ export const ContactEntity = new Entity({
     timeZone: { type: "string", required: true },
     status: { type: ContactStatuses, required: true, default: "invited" },
     locale: { type: Locales, required: true, default: "en" },
+    emailNotifications: { type: "boolean", required: true, default: true },
     ...timestamps,
     ...versioned,
   },

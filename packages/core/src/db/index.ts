@@ -7,6 +7,10 @@ import { ClientEntity } from "../client/entity.ts";
 import { ContactEntity } from "../contact/entity.ts";
 import { Config } from "../config/index.ts";
 import { MemberEntity } from "../member/entity.ts";
+import { MessageEntity } from "../message/entity.ts";
+import { RequestEntity } from "../request/entity.ts";
+import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
+import { TaskEntity } from "../task/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
 import { createDynamoClient } from "./client.ts";
 
@@ -24,6 +28,11 @@ export const db = new Service(
     contact: ContactEntity,
     auditEvent: AuditEventEntity,
     apiKey: ApiKeyEntity,
+    request: RequestEntity,
+    task: TaskEntity,
+    sop: SopEntity,
+    sopVersion: SopVersionEntity,
+    message: MessageEntity,
     uniqueness: UniquenessEntity,
     magicLink: MagicLinkEntity,
     rateLimit: RateLimitEntity,

@@ -1,5 +1,5 @@
 import { render, type RenderedEmail } from "./layout.ts";
-import { message } from "./messages.ts";
+import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
 export { send } from "./send.ts";
@@ -39,6 +39,23 @@ export function invitation(input: {
       },
       { type: "button", label: message(locale, "invite.button"), url: input.url },
       { type: "note", text: message(locale, "invite.expiry") },
+    ],
+    locale,
+  );
+}
+
+export type Notice = "requestSubmitted" | "requestDeclined" | "taskAssigned" | "taskReturned" | "readyForApproval" | "approved" | "revisionRequested";
+
+/** A hand-off notification: one sentence, one button to the place where the next step happens. */
+export function notice(input: { locale: Locale; kind: Notice; params: Record<string, string>; url: string }): RenderedEmail {
+  const { locale, kind, params } = input;
+  const key = (part: "subject" | "intro" | "button") => `notify.${kind}.${part}` as MessageKey;
+  return render(
+    message(locale, key("subject"), params),
+    [
+      { type: "paragraph", text: message(locale, key("intro"), params) },
+      { type: "button", label: message(locale, key("button"), params), url: input.url },
+      { type: "note", text: message(locale, "notify.footer", params) },
     ],
     locale,
   );

@@ -7,6 +7,10 @@ export const IdPrefixes = {
   client: "cli",
   contact: "con",
   audit: "evt",
+  request: "req",
+  task: "tsk",
+  sop: "sop",
+  message: "msg",
   apiKey: "key",
 } as const;
 

@@ -15,6 +15,10 @@ export type Me = {
   role: "owner" | "subcontractor" | "client";
   timeZone: string;
   locale: "en" | "el" | "hi";
+  /** Hand-off emails (new work, QA results, approvals); sign-in links always arrive. */
+  emailNotifications: boolean;
+  /** May review deliverables in QA. */
+  reviewer: boolean;
   agency: Agency.Agency;
   clientId?: string;
 };
@@ -28,13 +32,15 @@ export async function get(): Promise<Me> {
     const { data } = await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go();
     if (!data) throw unauthenticated();
     const { memberId: id, email, name, role, timeZone, locale } = data;
-    return { kind: "member", id, email, name, role, timeZone, locale, agency };
+    const emailNotifications = data.emailNotifications ?? true;
+    return { kind: "member", id, email, name, role, timeZone, locale, emailNotifications, reviewer: role === "owner" || Boolean(data.reviewer), agency };
   }
   if (actor.type === "contact") {
     const { data } = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
     if (!data) throw unauthenticated();
     const { contactId: id, email, name, timeZone, locale, clientId } = data;
-    return { kind: "contact", id, email, name, role: "client", timeZone, locale, agency, clientId };
+    const emailNotifications = data.emailNotifications ?? true;
+    return { kind: "contact", id, email, name, role: "client", timeZone, locale, emailNotifications, reviewer: false, agency, clientId };
   }
   // API keys and jobs are not people.
   throw forbidden();
@@ -44,6 +50,7 @@ export const updateSchema = z.strictObject({
   name: personName.optional(),
   timeZone: timeZone.optional(),
   locale: locale.optional(),
+  emailNotifications: z.boolean({ error: "Choose on or off." }).optional(),
 });
 
 /** People edit their own name, time zone and language. */

@@ -18,6 +18,13 @@ export const MemberEntity = new Entity({
     weeklyCapacityHours: { type: "number", required: true },
     status: { type: MemberStatuses, required: true, default: "invited" },
     locale: { type: Locales, required: true, default: "en" },
+    /** May review deliverables in QA (the owner always may). */
+    reviewer: { type: "boolean", required: true, default: false },
+    emailNotifications: { type: "boolean", required: true, default: true },
+    /** QA outcomes of their work: tasks approved, approved at the first try, returns before approval. */
+    qaApproved: { type: "number", required: true, default: 0 },
+    qaFirstPass: { type: "number", required: true, default: 0 },
+    qaReturns: { type: "number", required: true, default: 0 },
     ...timestamps,
     ...versioned,
   },

@@ -13,7 +13,7 @@ import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
 
 export * as Member from "./index.ts";
-export { MemberRoles, MemberStatuses, Locales } from "./entity.ts";
+export { MemberRoles, MemberStatuses, Locales, type MemberItem } from "./entity.ts";
 
 export type Member = {
   id: string;
@@ -25,6 +25,9 @@ export type Member = {
   weeklyCapacityHours: number;
   status: MemberItem["status"];
   locale: MemberItem["locale"];
+  reviewer: boolean;
+  /** QA first-pass rate (approved at the first review) and average returns per approved task. */
+  qa: { approved: number; firstPassRate: number | null; averageReturns: number | null };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -41,9 +44,20 @@ export function present(item: MemberItem): Member {
     weeklyCapacityHours: item.weeklyCapacityHours,
     status: item.status,
     locale: item.locale,
+    reviewer: item.role === "owner" || Boolean(item.reviewer),
+    qa: qaMetrics(item),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
+  };
+}
+
+export function qaMetrics(item: Pick<MemberItem, "qaApproved" | "qaFirstPass" | "qaReturns">) {
+  const approved = item.qaApproved ?? 0;
+  return {
+    approved,
+    firstPassRate: approved ? (item.qaFirstPass ?? 0) / approved : null,
+    averageReturns: approved ? (item.qaReturns ?? 0) / approved : null,
   };
 }
 
@@ -74,6 +88,7 @@ export const updateSchema = z.strictObject({
   skills: skills.optional(),
   timeZone: timeZone.optional(),
   weeklyCapacityHours: weeklyCapacityHours.optional(),
+  reviewer: z.boolean({ error: "Choose whether they review QA." }).optional(),
 });
 
 export const list = fn(pageQuery, async (page: PageQuery): Promise<Page<Member>> => {

@@ -12,6 +12,9 @@ import { clientRoutes } from "./routes/clients.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { meRoutes } from "./routes/me.ts";
 import { portalRoutes } from "./routes/portal.ts";
+import { requestRoutes } from "./routes/requests.ts";
+import { sopRoutes } from "./routes/sops.ts";
+import { taskRoutes } from "./routes/tasks.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -23,6 +26,9 @@ const routes = new Hono()
   .route("/members", memberRoutes)
   .route("/clients", clientRoutes)
   .route("/portal", portalRoutes)
+  .route("/requests", requestRoutes)
+  .route("/tasks", taskRoutes)
+  .route("/sops", sopRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 

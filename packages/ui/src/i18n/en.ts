@@ -4,7 +4,12 @@
 
 export type Plural = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 
+import { enPortal } from "./en-portal";
+import { enWork } from "./en-work";
+
 export const en = {
+  ...enWork,
+  ...enPortal,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Client portal",

@@ -1,0 +1,25 @@
+import { Entity, type EntityItem } from "electrodb";
+import { agencyKey } from "../db/attributes.ts";
+
+/** One message in a request's thread, shared by the client and the team. */
+export const MessageEntity = new Entity({
+  model: { entity: "message", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    requestId: { type: "string", required: true, readOnly: true },
+    messageId: { type: "string", required: true, readOnly: true },
+    authorType: { type: ["member", "contact"] as const, required: true, readOnly: true },
+    authorId: { type: "string", required: true, readOnly: true },
+    authorName: { type: "string", required: true, readOnly: true },
+    body: { type: "string", required: true, readOnly: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    messagesOfRequest: {
+      pk: { field: "pk", composite: ["agencyId", "requestId"] },
+      sk: { field: "sk", composite: ["messageId"] },
+    },
+  },
+});
+
+export type MessageItem = EntityItem<typeof MessageEntity>;

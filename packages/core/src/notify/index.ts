@@ -1,0 +1,82 @@
+import { Config } from "../config/index.ts";
+import { db } from "../db/index.ts";
+import { Email, type Notice } from "../email/index.ts";
+import type { MemberItem } from "../member/entity.ts";
+import type { ContactItem } from "../contact/entity.ts";
+
+export * as Notify from "./index.ts";
+
+// Hand-off emails. Each goes to the people who hold the baton next, with a deep link to where
+// they act, unless they turned notifications off. They are sent after the change is saved; a
+// failed send is logged and never undoes the hand-off.
+
+type Person = Pick<MemberItem | ContactItem, "email" | "locale" | "status" | "timeZone"> & { emailNotifications?: boolean };
+type Params = Record<string, string> | ((person: Person) => Record<string, string>);
+
+/** A UTC instant as the recipient reads it: their language, their time zone, zone named. */
+export function when(iso: string, person: Pick<Person, "locale" | "timeZone">): string {
+  return new Intl.DateTimeFormat(person.locale, {
+    timeZone: person.timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+const reachable = (person: Person | null | undefined): person is Person =>
+  Boolean(person) && person!.status !== "removed" && person!.emailNotifications !== false;
+
+export const links = {
+  webRequest: (requestId: string) => `${Config.webUrl}/requests/${requestId}`,
+  webTask: (taskId: string) => `${Config.webUrl}/tasks/${taskId}`,
+  portalRequest: (requestId: string) => `${Config.portalUrl}/requests/${requestId}`,
+};
+
+async function agencyName(agencyId: string) {
+  return (await db.entities.agency.get({ agencyId }).go()).data?.name ?? "Baton";
+}
+
+export async function owners(agencyId: string): Promise<MemberItem[]> {
+  const result = await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" });
+  return result.data.filter((member) => member.role === "owner");
+}
+
+export async function member(agencyId: string, memberId: string): Promise<MemberItem | null> {
+  if (!memberId.startsWith("mem_")) return null;
+  return (await db.entities.member.get({ agencyId, memberId }).go()).data;
+}
+
+export async function contactsOf(agencyId: string, clientId: string): Promise<ContactItem[]> {
+  const result = await db.entities.contact.query.contactsOfClient({ agencyId, clientId }).go({ pages: "all" });
+  return result.data;
+}
+
+export async function contact(agencyId: string, contactId: string): Promise<ContactItem | null> {
+  if (!contactId.startsWith("con_")) return null;
+  return (await db.entities.contact.get({ agencyId, contactId }).go()).data;
+}
+
+/** Sends `kind` to every reachable person; never throws. */
+export async function send(
+  agencyId: string,
+  kind: Notice,
+  people: ReadonlyArray<Person | null | undefined>,
+  params: Params,
+  url: string,
+): Promise<void> {
+  try {
+    const agency = await agencyName(agencyId);
+    const seen = new Set<string>();
+    for (const person of people.filter(reachable)) {
+      if (seen.has(person.email)) continue;
+      seen.add(person.email);
+      const values = typeof params === "function" ? params(person) : params;
+      await Email.send(person.email, Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url }));
+    }
+  } catch (error) {
+    console.error(`notify: ${kind} email not sent`, error);
+  }
+}

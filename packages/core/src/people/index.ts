@@ -1,0 +1,36 @@
+import { useActor } from "../actor/index.ts";
+import { db } from "../db/index.ts";
+import type { MemberItem } from "../member/entity.ts";
+
+export * as People from "./index.ts";
+
+// Names for the records people read: who submitted, who is assigned, who approved.
+
+export type PersonRef = { type: "member" | "contact" | "apikey" | "system"; id: string; name: string };
+
+/** The acting person, with the name others will see in threads and timelines. */
+export async function current(): Promise<PersonRef> {
+  const actor = useActor();
+  switch (actor.type) {
+    case "member": {
+      const item = await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go();
+      return { type: "member", id: actor.memberId, name: item.data?.name ?? "Team member" };
+    }
+    case "contact": {
+      const item = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
+      return { type: "contact", id: actor.contactId, name: item.data?.name ?? "Client" };
+    }
+    case "apikey":
+      return { type: "apikey", id: actor.apiKeyId, name: "API integration" };
+    case "system":
+      return { type: "system", id: "system", name: "Baton" };
+    default:
+      return { type: "system", id: "anonymous", name: "Someone" };
+  }
+}
+
+/** The whole team by id (teams are small: one query, every page). */
+export async function team(agencyId: string): Promise<Map<string, MemberItem>> {
+  const result = await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" });
+  return new Map(result.data.map((member) => [member.memberId, member]));
+}

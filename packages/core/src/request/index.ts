@@ -1,0 +1,396 @@
+import { z } from "zod";
+import { assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { addBusinessHours } from "../business-hours/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { notFound, VisibleError } from "../error/index.ts";
+import { pageQuery, version, type Page } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { createId, isId } from "../id/index.ts";
+import { Notify } from "../notify/index.ts";
+import { People, type PersonRef } from "../people/index.ts";
+import { Sop } from "../sop/index.ts";
+import { present as presentTask, presentForClient, type ClientTask, type Task } from "../task/present.ts";
+import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus } from "../workflow/index.ts";
+import { Priorities, type RequestItem } from "./entity.ts";
+
+export * as Request from "./index.ts";
+export { Priorities } from "./entity.ts";
+
+// A client's request, from the portal form to triage: accepted into tasks or declined.
+
+export type Request = {
+  id: string;
+  reference: string;
+  number: number;
+  clientId: string;
+  title: string;
+  description: string;
+  service: string;
+  desiredDueDate: string | null;
+  priority: RequestItem["priority"];
+  links: string[];
+  status: RequestItem["status"];
+  submittedBy: PersonRef;
+  responseDueAt: string;
+  respondedAt: string | null;
+  declineReason: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type RequestDetail = {
+  request: Request;
+  client: { id: string; name: string; code: string; timeZone: string };
+  /** Team members see the tasks they may see; a client sees deliverables once QA passed them. */
+  tasks: Task[] | ClientTask[];
+};
+
+export function present(item: RequestItem): Request {
+  return {
+    id: item.requestId,
+    reference: item.reference,
+    number: item.number,
+    clientId: item.clientId,
+    title: item.title,
+    description: item.description,
+    service: item.service,
+    desiredDueDate: item.desiredDueDate ?? null,
+    priority: item.priority,
+    links: item.links ?? [],
+    status: item.status,
+    submittedBy: { type: item.submittedByType, id: item.submittedById, name: item.submittedByName },
+    responseDueAt: item.responseDueAt,
+    respondedAt: item.respondedAt ?? null,
+    declineReason: item.declineReason ?? null,
+    completedAt: item.completedAt ?? null,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+  };
+}
+
+const link = z
+  .string()
+  .trim()
+  .max(500, "Keep each link under 500 characters.")
+  .regex(/^https?:\/\/\S+$/i, "Links start with https:// (or http://).");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Use a real date.");
+
+export const submitSchema = z.strictObject({
+  /** Only the owner submits on a client's behalf; a contact's client comes from their session. */
+  clientId: z.string().optional(),
+  title: z.string({ error: "Give the request a title." }).trim().min(1, "Give the request a title.").max(150, "Keep the title under 150 characters."),
+  description: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(10_000, "Keep the description under 10,000 characters."),
+  service: z.string({ error: "Choose a service." }).trim().min(1, "Choose a service.").max(60, "Keep the service under 60 characters."),
+  desiredDueDate: isoDate.optional(),
+  priority: z.enum(Priorities, { error: "Choose low, normal, high or urgent." }).default("normal"),
+  links: z.array(link, { error: "Links are a list of web addresses." }).max(10, "Add at most 10 links.").default([]),
+});
+
+export const listSchema = pageQuery.extend({
+  status: z.enum(RequestStatuses, { error: "Unknown status." }).optional(),
+  clientId: z.string().max(40).optional(),
+});
+
+const estimateHours = z
+  .number({ error: "Estimate the hours." })
+  .positive("The estimate must be more than zero.")
+  .max(200, "Split work estimated over 200 hours into several tasks.")
+  .multipleOf(0.25, "Use quarter hours.");
+
+export const taskPlanSchema = z.strictObject({
+  title: z.string({ error: "Give the task a title." }).trim().min(1, "Give the task a title.").max(150, "Keep the title under 150 characters."),
+  description: z.string().trim().max(10_000, "Keep the description under 10,000 characters.").default(""),
+  estimateHours,
+  dueAt: z.iso.datetime({ offset: true, error: "Choose a due date and time." }).transform((value) => new Date(value).toISOString()),
+  urgent: z.boolean().default(false),
+  important: z.boolean().default(true),
+  sopId: z.string().max(40).optional(),
+  skills: z.array(z.string().trim().min(1).max(40)).max(10, "List at most 10 skills.").default([]),
+});
+
+export const acceptSchema = z.strictObject({
+  version,
+  tasks: z.array(taskPlanSchema, { error: "Plan at least one task." }).min(1, "Plan at least one task.").max(10, "Plan at most 10 tasks at once."),
+});
+
+export const declineSchema = z.strictObject({
+  version,
+  reason: z.string({ error: "Tell the client why." }).trim().min(1, "Tell the client why.").max(2000, "Keep the reason under 2,000 characters."),
+});
+
+export async function load(agencyId: string, requestId: string): Promise<RequestItem | null> {
+  if (!isId("request", requestId)) return null;
+  return (await db.entities.request.get({ agencyId, requestId }).go({ consistent: true })).data;
+}
+
+/**
+ * Loads a request the actor may see: the owner any, a contact their own company's, a
+ * subcontractor one they hold a task of. Anything else is "not found", never "forbidden".
+ */
+export async function loadVisible(requestId: string): Promise<{ item: RequestItem; tasks: Awaited<ReturnType<typeof tasksOf>> }> {
+  const actor = useActor();
+  if (actor.type === "public") throw forbidden();
+  const item = await load(actor.agencyId, requestId);
+  if (!item) throw notFound("Request");
+  if (actor.type === "contact" && item.clientId !== actor.clientId) throw notFound("Request");
+  const tasks = await tasksOf(item);
+  if (actor.type === "member" && actor.role === "subcontractor" && !tasks.some((task) => task.assigneeId === actor.memberId)) {
+    throw notFound("Request");
+  }
+  return { item, tasks };
+}
+
+async function tasksOf(item: RequestItem) {
+  const result = await db.entities.task.query
+    .tasksOfClient({ agencyId: item.agencyId, clientId: item.clientId, requestId: item.requestId })
+    .go({ pages: "all" });
+  return result.data;
+}
+
+export async function get(requestId: string): Promise<RequestDetail> {
+  const actor = useActor();
+  const { item, tasks } = await loadVisible(requestId);
+  const client = (await db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go()).data;
+  const clientView = { id: item.clientId, name: client?.name ?? "", code: client?.code ?? "", timeZone: client?.timeZone ?? "UTC" };
+  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map(presentForClient) };
+  const team = await People.team(item.agencyId);
+  const mine = actor.type === "member" && actor.role === "subcontractor" ? tasks.filter((task) => task.assigneeId === actor.memberId) : tasks;
+  return { request: present(item), client: clientView, tasks: mine.map((task) => presentTask(task, team)) };
+}
+
+/**
+ * The owner's views: the triage inbox (submitted, soonest response due first) by default,
+ * any status, or one client's requests newest first. A contact sees their company's requests.
+ */
+export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
+  const actor = useActor();
+  const page = { limit: query.limit, cursor: query.cursor ?? null };
+  if (actor.type === "contact") {
+    const result = await db.entities.request.query
+      .requestsOfClient({ agencyId: actor.agencyId, clientId: actor.clientId })
+      .go({ ...page, order: "desc" });
+    return { items: result.data.map(present), cursor: result.cursor };
+  }
+  const agencyId = assertOwner();
+  if (query.clientId) {
+    if (!isId("client", query.clientId)) return { items: [], cursor: null };
+    const base = db.entities.request.query.requestsOfClient({ agencyId, clientId: query.clientId });
+    const filtered = query.status ? base.where((attr, op) => op.eq(attr.status, query.status!)) : base;
+    const result = await filtered.go({ ...page, order: "desc" });
+    return { items: result.data.map(present), cursor: result.cursor };
+  }
+  const result = await db.entities.request.query
+    .requestsByStatus({ agencyId, status: query.status ?? "submitted" })
+    .go({ ...page, order: query.status && query.status !== "submitted" ? "desc" : "asc" });
+  return { items: result.data.map(present), cursor: result.cursor };
+});
+
+/** Takes the next number for a client's request: atomic, so two submissions never share one. */
+async function nextNumber(agencyId: string, clientId: string): Promise<number> {
+  const result = await db.entities.client
+    .patch({ agencyId, clientId })
+    .add({ requestSeq: 1 })
+    .go({ response: "updated_new" });
+  return result.data.requestSeq!;
+}
+
+export const submit = fn(submitSchema, async (input): Promise<Request> => {
+  const actor = useActor();
+  let clientId: string;
+  if (actor.type === "contact") {
+    if (input.clientId && input.clientId !== actor.clientId) throw notFound("Client");
+    clientId = actor.clientId;
+  } else {
+    assertOwner();
+    if (!input.clientId) {
+      throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { clientId: "Choose the client." } });
+    }
+    clientId = input.clientId;
+  }
+  const agencyId = actor.type === "public" ? "" : actor.agencyId;
+  const client = isId("client", clientId) ? (await db.entities.client.get({ agencyId, clientId }).go({ consistent: true })).data : null;
+  if (!client) throw notFound("Client");
+  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const author = await People.current();
+  const number = await nextNumber(agencyId, clientId);
+  const requestId = createId("request");
+  const reference = `${client.code}-${number}`;
+  const responseDueAt = addBusinessHours(new Date(), client.responseHours ?? 24, agency?.timeZone ?? "UTC").toISOString();
+  const { clientId: _ignored, desiredDueDate, ...fields } = input;
+  await db.transaction
+    .write(({ request, auditEvent }) => [
+      request
+        .create({
+          agencyId,
+          requestId,
+          clientId,
+          number,
+          reference,
+          ...fields,
+          ...(desiredDueDate ? { desiredDueDate } : {}),
+          status: "submitted",
+          submittedByType: author.type,
+          submittedById: author.id,
+          submittedByName: author.name,
+          responseDueAt,
+          taskStatuses: {},
+        })
+        .commit(),
+      auditEvent.create(Audit.event("request.submitted", "request", requestId, { reference, by: author.name })).commit(),
+    ])
+    .go();
+  const created = (await load(agencyId, requestId))!;
+  await Notify.send(
+    agencyId,
+    "requestSubmitted",
+    await Notify.owners(agencyId),
+    (person) => ({ reference, title: created.title, name: author.name, client: client.name, due: Notify.when(responseDueAt, person) }),
+    Notify.links.webRequest(requestId),
+  );
+  return present(created);
+});
+
+/** Accepts a submitted request as one or more tasks, each following an SOP version if chosen. */
+export const accept = fn(acceptSchema, async (input, requestId: string): Promise<RequestDetail> => {
+  const agencyId = assertOwner();
+  const item = await load(agencyId, requestId);
+  if (!item) throw notFound("Request");
+  assertRequestStatus(item.status, ["submitted"], "accepted", present(item));
+  const author = await People.current();
+  const now = new Date().toISOString();
+  const planned = await Promise.all(
+    input.tasks.map(async (plan, index) => {
+      let sop: { sopId: string; sopVersion: number; sopTitle: string; checklist: string[] } | undefined;
+      if (plan.sopId) {
+        const head = isId("sop", plan.sopId) ? (await db.entities.sop.get({ agencyId, sopId: plan.sopId }).go({ consistent: true })).data : null;
+        if (!head) {
+          throw new VisibleError("validation", "validation_failed", "Some fields need attention.", {
+            fields: { [`tasks.${index}.sopId`]: "That SOP does not exist." },
+          });
+        }
+        const pinned = (await Sop.loadVersion(agencyId, head.sopId, head.latestVersion))!;
+        sop = { sopId: head.sopId, sopVersion: pinned.number, sopTitle: pinned.title, checklist: pinned.checklist ?? [] };
+      }
+      const taskId = createId("task");
+      const suffix = input.tasks.length > 1 ? `.${index + 1}` : "";
+      return {
+        agencyId,
+        taskId,
+        requestId,
+        clientId: item.clientId,
+        reference: `${item.reference}${suffix}`,
+        title: plan.title,
+        description: plan.description,
+        estimateMinutes: Math.round(plan.estimateHours * 60),
+        dueAt: plan.dueAt,
+        urgent: plan.urgent,
+        important: plan.important,
+        skills: plan.skills,
+        ...(sop ? { sopId: sop.sopId, sopVersion: sop.sopVersion, sopTitle: sop.sopTitle } : {}),
+        checklist: (sop?.checklist ?? []).map((text, i) => ({ itemId: `c${i + 1}`, text, done: false })),
+        status: "todo" as TaskStatus,
+        state: "open" as const,
+      };
+    }),
+  );
+  const taskStatuses = Object.fromEntries(planned.map((task) => [task.taskId, task.status]));
+  const result = await db.transaction
+    .write(({ request, task, auditEvent }) => [
+      request
+        .patch({ agencyId, requestId })
+        .set({ status: requestStatusFor(Object.values(taskStatuses)), responseDueAt: item.responseDueAt, respondedAt: now, taskStatuses })
+        .add({ version: 1 })
+        .where((attr, op) => `${op.eq(attr.version, input.version)} AND ${op.eq(attr.status, "submitted")}`)
+        .commit(),
+      ...planned.map((plan) => task.create(plan).commit()),
+      auditEvent
+        .create(Audit.event("request.accepted", "request", requestId, { by: author.name, tasks: planned.map((t) => ({ id: t.taskId, title: t.title })) }))
+        .commit(),
+    ])
+    .go();
+  if (failedConditions(result).length) {
+    const current = await load(agencyId, requestId);
+    throw staleWrite("Request", current && present(current));
+  }
+  return get(requestId);
+});
+
+export const decline = fn(declineSchema, async (input, requestId: string): Promise<Request> => {
+  const agencyId = assertOwner();
+  const item = await load(agencyId, requestId);
+  if (!item) throw notFound("Request");
+  assertRequestStatus(item.status, ["submitted"], "declined", present(item));
+  const author = await People.current();
+  const result = await db.transaction
+    .write(({ request, auditEvent }) => [
+      request
+        .patch({ agencyId, requestId })
+        .set({ status: "declined", responseDueAt: item.responseDueAt, respondedAt: new Date().toISOString(), declineReason: input.reason })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.version, input.version))
+        .commit(),
+      auditEvent.create(Audit.event("request.declined", "request", requestId, { by: author.name, reason: input.reason })).commit(),
+    ])
+    .go();
+  const current = await load(agencyId, requestId);
+  if (failedConditions(result).length) throw staleWrite("Request", current && present(current));
+  const submitter = item.submittedByType === "contact" ? await Notify.contact(agencyId, item.submittedById) : null;
+  await Notify.send(
+    agencyId,
+    "requestDeclined",
+    [submitter],
+    { reference: item.reference, title: item.title, reason: input.reason },
+    Notify.links.portalRequest(requestId),
+  );
+  return present(current!);
+});
+
+export type TimelineEntry = { id: string; at: string; action: string; by: string | null; data: Record<string, unknown> };
+
+/** Client-facing steps of a request; the owner also sees the internal ones (assignments, QA). */
+const clientVisible = new Set([
+  "request.submitted",
+  "request.accepted",
+  "request.declined",
+  "task.qa_approved",
+  "task.client_approved",
+  "task.client_revision",
+  "request.completed",
+]);
+
+/** The request's history, oldest first: every state change, assignment and approval. */
+export async function history(requestId: string): Promise<TimelineEntry[]> {
+  const actor = useActor();
+  const { item, tasks } = await loadVisible(requestId);
+  const result = await db.entities.auditEvent.query.eventsOfSubject({ agencyId: item.agencyId, subjectId: requestId }).go({ pages: "all" });
+  const isOwner = actor.type === "apikey" || (actor.type === "member" && actor.role === "owner");
+  // A subcontractor follows the request and their own tasks, not their colleagues'.
+  const mine = new Set(actor.type === "member" ? tasks.filter((task) => task.assigneeId === actor.memberId).map((task) => task.taskId) : []);
+  const visible = (event: { action: string; data?: unknown }) => {
+    if (isOwner) return true;
+    if (actor.type === "contact") return clientVisible.has(event.action);
+    const taskId = (event.data as { taskId?: string } | undefined)?.taskId;
+    return taskId ? mine.has(taskId) : true;
+  };
+  return result.data
+    .filter(visible)
+    .map((event) => {
+      const data = (event.data ?? {}) as Record<string, unknown>;
+      const { by, ...rest } = data;
+      const shown = actor.type === "contact" ? pick(rest, ["reference", "reason", "comment", "taskTitle"]) : rest;
+      return { id: event.eventId, at: event.at, action: event.action, by: typeof by === "string" ? by : null, data: shown };
+    });
+}
+
+function pick(data: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => keys.includes(key)));
+}

@@ -1,0 +1,202 @@
+import { z } from "zod";
+import { actorRef, assertMember, assertOwner } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { notFound } from "../error/index.ts";
+import { pageQuery, version, type Page } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { createId, isId } from "../id/index.ts";
+import { renderMarkdown } from "../markdown/index.ts";
+import type { SopItem, SopVersionItem } from "./entity.ts";
+
+export * as Sop from "./index.ts";
+
+// The agency's SOP library. Every edit writes a new immutable version; tasks pin the version
+// they were made from, so changing an SOP never changes work already under way.
+
+export type SopSummary = {
+  id: string;
+  title: string;
+  category: string;
+  latestVersion: number;
+  checklistLength: number;
+  updatedAt: string;
+  version: number;
+};
+
+export type SopVersion = {
+  sopId: string;
+  number: number;
+  title: string;
+  category: string;
+  body: string;
+  /** The body rendered to HTML that is safe to insert: no script can run from it. */
+  bodyHtml: string;
+  checklist: string[];
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+};
+
+export type SopDetail = SopSummary & { current: SopVersion };
+
+export function summary(item: SopItem): SopSummary {
+  return {
+    id: item.sopId,
+    title: item.title,
+    category: item.category,
+    latestVersion: item.latestVersion,
+    checklistLength: item.checklistLength,
+    updatedAt: item.updatedAt,
+    version: item.version,
+  };
+}
+
+export function presentVersion(item: SopVersionItem): SopVersion {
+  return {
+    sopId: item.sopId,
+    number: item.number,
+    title: item.title,
+    category: item.category,
+    body: item.body,
+    bodyHtml: renderMarkdown(item.body),
+    checklist: item.checklist ?? [],
+    note: item.note ?? null,
+    createdBy: item.createdBy,
+    createdAt: item.createdAt,
+  };
+}
+
+const title = z.string({ error: "Give the SOP a title." }).trim().min(1, "Give the SOP a title.").max(150, "Keep the title under 150 characters.");
+const category = z.string({ error: "Choose a category." }).trim().min(1, "Choose a category.").max(60, "Keep the category under 60 characters.");
+const body = z.string({ error: "Write the procedure." }).max(50_000, "Keep the procedure under 50,000 characters.");
+const checklist = z
+  .array(z.string().trim().min(1, "Checklist items cannot be blank.").max(300, "Keep each item under 300 characters."), {
+    error: "The checklist is a list of steps.",
+  })
+  .max(100, "Keep the checklist to 100 steps or fewer.");
+
+export const createSchema = z.strictObject({ title, category, body, checklist: checklist.default([]) });
+export const updateSchema = z.strictObject({
+  version,
+  title,
+  category,
+  body,
+  checklist,
+  note: z.string().trim().max(300, "Keep the note under 300 characters.").optional(),
+});
+export const listSchema = pageQuery.extend({
+  q: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+  category: z.string().trim().max(60).optional(),
+});
+
+const searchText = (input: { title: string; category: string; body: string }) =>
+  `${input.title}\n${input.category}\n${input.body}`.toLowerCase().slice(0, 20_000);
+
+/** The library, optionally narrowed by category and a search term (title, category and body). */
+export const list = fn(listSchema, async (query): Promise<Page<SopSummary>> => {
+  const { agencyId } = assertMember();
+  const term = query.q?.toLowerCase();
+  const result = await db.entities.sop.query
+    .sopsOfAgency({ agencyId })
+    .where((attr, op) =>
+      [term ? op.contains(attr.searchText, term) : "", query.category ? op.eq(attr.category, query.category) : ""]
+        .filter(Boolean)
+        .join(" AND "),
+    )
+    .go({ limit: query.limit, cursor: query.cursor ?? null });
+  return { items: result.data.map(summary), cursor: result.cursor };
+});
+
+async function loadHead(agencyId: string, sopId: string) {
+  if (!isId("sop", sopId)) return null;
+  return (await db.entities.sop.get({ agencyId, sopId }).go({ consistent: true })).data;
+}
+
+export async function loadVersion(agencyId: string, sopId: string, number: number) {
+  if (!isId("sop", sopId) || !Number.isInteger(number) || number < 1) return null;
+  return (await db.entities.sopVersion.get({ agencyId, sopId, number }).go({ consistent: true })).data;
+}
+
+/** An SOP with its latest version. Members read SOPs; only the owner writes them. */
+export async function get(sopId: string): Promise<SopDetail> {
+  const { agencyId } = assertMember();
+  const head = await loadHead(agencyId, sopId);
+  if (!head) throw notFound("SOP");
+  const current = await loadVersion(agencyId, sopId, head.latestVersion);
+  return { ...summary(head), current: presentVersion(current!) };
+}
+
+export async function getVersion(sopId: string, number: number): Promise<SopVersion> {
+  const { agencyId } = assertMember();
+  const item = await loadVersion(agencyId, sopId, number);
+  if (!item) throw notFound("SOP version");
+  return presentVersion(item);
+}
+
+/** Every version, newest first. */
+export async function versions(sopId: string): Promise<SopVersion[]> {
+  const { agencyId } = assertMember();
+  if (!(await loadHead(agencyId, sopId))) throw notFound("SOP");
+  const result = await db.entities.sopVersion.query.versionsOfSop({ agencyId, sopId }).go({ order: "desc", pages: "all" });
+  return result.data.map(presentVersion);
+}
+
+export const create = fn(createSchema, async (input): Promise<SopDetail> => {
+  const agencyId = assertOwner();
+  const sopId = createId("sop");
+  const now = new Date().toISOString();
+  await db.transaction
+    .write(({ sop, sopVersion, auditEvent }) => [
+      sop
+        .create({
+          agencyId,
+          sopId,
+          title: input.title,
+          category: input.category,
+          searchText: searchText(input),
+          latestVersion: 1,
+          checklistLength: input.checklist.length,
+        })
+        .commit(),
+      sopVersion.create({ agencyId, sopId, number: 1, ...input, createdBy: actorRef().id, createdAt: now }).commit(),
+      auditEvent.create(Audit.event("sop.created", "sop", sopId, { title: input.title })).commit(),
+    ])
+    .go();
+  return get(sopId);
+});
+
+/** Saves an edit as the next version; the version the editor read must still be the latest. */
+export const update = fn(updateSchema, async ({ version: expected, note, ...input }, sopId: string): Promise<SopDetail> => {
+  const agencyId = assertOwner();
+  const head = await loadHead(agencyId, sopId);
+  if (!head) throw notFound("SOP");
+  const number = head.latestVersion + 1;
+  const result = await db.transaction
+    .write(({ sop, sopVersion, auditEvent }) => [
+      sop
+        .patch({ agencyId, sopId })
+        .set({
+          title: input.title,
+          category: input.category,
+          searchText: searchText(input),
+          latestVersion: number,
+          checklistLength: input.checklist.length,
+        })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.version, expected))
+        .commit(),
+      sopVersion
+        .create({ agencyId, sopId, number, ...input, ...(note ? { note } : {}), createdBy: actorRef().id, createdAt: new Date().toISOString() })
+        .commit(),
+      auditEvent.create(Audit.event("sop.versioned", "sop", sopId, { number })).commit(),
+    ])
+    .go();
+  if (failedConditions(result).length) {
+    const current = await loadHead(agencyId, sopId);
+    throw staleWrite("SOP", current && summary(current));
+  }
+  return get(sopId);
+});

@@ -1,0 +1,447 @@
+import { z } from "zod";
+import { assertMember, assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { notFound, VisibleError } from "../error/index.ts";
+import { version } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { isId } from "../id/index.ts";
+import { Notify } from "../notify/index.ts";
+import { People, type PersonRef } from "../people/index.ts";
+import type { RequestItem } from "../request/entity.ts";
+import { Request } from "../request/index.ts";
+import { Sop, type SopVersion } from "../sop/index.ts";
+import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type TaskAction, type TaskStatus } from "../workflow/index.ts";
+import { UNASSIGNED, type TaskItem } from "./entity.ts";
+import { present, presentForClient, type ClientTask, type Task as TaskView } from "./present.ts";
+
+export * as Task from "./index.ts";
+export type { ClientTask, ChecklistItem } from "./present.ts";
+export type Task = TaskView;
+export { candidates, candidatesFor, rank, type Candidate } from "./ranking.ts";
+export { workload, type Workload } from "./workload.ts";
+
+// Tasks move along the pipeline in workflow/: assign → tick → submit → QA → client approval.
+// Every move is one transaction: the task (conditional on the version the caller read), its
+// request's status (conditional on the request's version) and the audit event.
+
+export type TaskDetail = {
+  task: Task;
+  request: { id: string; reference: string; title: string; description: string; links: string[] };
+  client: { id: string; name: string; timeZone: string };
+  /** The SOP version the task was made from, rendered safely, or null. */
+  sop: SopVersion | null;
+};
+
+export async function load(agencyId: string, taskId: string): Promise<TaskItem | null> {
+  if (!isId("task", taskId)) return null;
+  return (await db.entities.task.get({ agencyId, taskId }).go({ consistent: true })).data;
+}
+
+/** Who the actor is to this task; a task they may not see is "not found". */
+async function relation(task: TaskItem | null): Promise<{ task: TaskItem; parties: Set<string> }> {
+  const actor = useActor();
+  if (!task) throw notFound("Task");
+  const parties = new Set<string>();
+  if (actor.type === "apikey" || (actor.type === "member" && actor.role === "owner")) parties.add("owner");
+  if (actor.type === "member" && task.assigneeId === actor.memberId) parties.add("assignee");
+  if (actor.type === "member" && actor.role !== "owner") {
+    const me = (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
+    if (me?.reviewer && task.assigneeId !== actor.memberId) parties.add("reviewer");
+  }
+  if (actor.type === "contact" && task.clientId === actor.clientId) parties.add("client");
+  if (!parties.size) throw notFound("Task");
+  return { task, parties };
+}
+
+async function visibleTask(taskId: string) {
+  const actor = useActor();
+  if (actor.type === "public") throw forbidden();
+  return relation(await load(actor.agencyId, taskId));
+}
+
+export async function get(taskId: string): Promise<TaskDetail> {
+  const { task, parties } = await visibleTask(taskId);
+  if (parties.has("client") && parties.size === 1) throw notFound("Task");
+  const [team, request, client, sop] = await Promise.all([
+    People.team(task.agencyId),
+    Request.load(task.agencyId, task.requestId),
+    db.entities.client.get({ agencyId: task.agencyId, clientId: task.clientId }).go(),
+    task.sopId && task.sopVersion ? Sop.loadVersion(task.agencyId, task.sopId, task.sopVersion) : Promise.resolve(null),
+  ]);
+  return {
+    task: present(task, team),
+    request: {
+      id: task.requestId,
+      reference: request?.reference ?? "",
+      title: request?.title ?? "",
+      description: request?.description ?? "",
+      links: request?.links ?? [],
+    },
+    client: { id: task.clientId, name: client.data?.name ?? "", timeZone: client.data?.timeZone ?? "UTC" },
+    sop: sop ? Sop.presentVersion(sop) : null,
+  };
+}
+
+const boardSchema = z.strictObject({ clientId: z.string().max(40).optional() });
+const BOARD_LIMIT = 100;
+
+/**
+ * A Kanban board: one client's tasks, or every client's, grouped by status. Each column holds
+ * the soonest-due tasks first, at most BOARD_LIMIT of them (`more` says when there are more).
+ */
+export const board = fn(boardSchema, async (query) => {
+  const agencyId = assertOwner();
+  const team = await People.team(agencyId);
+  const columns = Object.fromEntries(TaskStatuses.map((status) => [status, [] as Task[]])) as Record<TaskStatus, Task[]>;
+  const more: Partial<Record<TaskStatus, boolean>> = {};
+  if (query.clientId) {
+    if (!isId("client", query.clientId)) throw notFound("Client");
+    const result = await db.entities.task.query.tasksOfClient({ agencyId, clientId: query.clientId }).go({ pages: "all" });
+    for (const item of result.data) columns[item.status].push(present(item, team));
+  } else {
+    await Promise.all(
+      TaskStatuses.map(async (status) => {
+        const result = await db.entities.task.query
+          .tasksByStatus({ agencyId, status })
+          .go({ limit: BOARD_LIMIT, order: status === "done" ? "desc" : "asc" });
+        columns[status] = result.data.map((item) => present(item, team));
+        if (result.cursor) more[status] = true;
+      }),
+    );
+  }
+  for (const status of TaskStatuses) columns[status].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return { columns, more };
+});
+
+/** A member's own open work, soonest due first. Nobody else's tasks ever appear here. */
+export async function mine(): Promise<Task[]> {
+  const actor = assertMember();
+  const [team, result] = await Promise.all([
+    People.team(actor.agencyId),
+    db.entities.task.query.tasksOfAssignee({ agencyId: actor.agencyId, assigneeId: actor.memberId, state: "open" }).go({ pages: "all" }),
+  ]);
+  return result.data.map((item) => present(item, team));
+}
+
+/** Deliverables waiting for review, the most pressing first; for the owner and reviewers. */
+export async function qaQueue(): Promise<Task[]> {
+  const actor = useActor();
+  if (actor.type === "public") throw forbidden();
+  const agencyId = actor.agencyId;
+  let except: string | undefined;
+  if (!(actor.type === "apikey" || (actor.type === "member" && actor.role === "owner"))) {
+    if (actor.type !== "member") throw forbidden();
+    const me = (await db.entities.member.get({ agencyId, memberId: actor.memberId }).go()).data;
+    if (!me?.reviewer) throw forbidden();
+    except = actor.memberId;
+  }
+  const [team, result] = await Promise.all([
+    People.team(agencyId),
+    db.entities.task.query.tasksByStatus({ agencyId, status: "in_qa" }).go({ pages: "all" }),
+  ]);
+  // Nobody reviews their own work.
+  return result.data.filter((item) => item.assigneeId !== except).map((item) => present(item, team));
+}
+
+const DEADLINES_LIMIT = 200;
+
+/** Every open task across clients by due date: the master deadline list. */
+export async function deadlines(): Promise<{ items: Task[]; more: boolean }> {
+  const agencyId = assertOwner();
+  const team = await People.team(agencyId);
+  const pages = await Promise.all(
+    OpenTaskStatuses.map((status) => db.entities.task.query.tasksByStatus({ agencyId, status }).go({ limit: DEADLINES_LIMIT })),
+  );
+  const all = pages.flatMap((page) => page.data).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return { items: all.slice(0, DEADLINES_LIMIT).map((item) => present(item, team)), more: all.length > DEADLINES_LIMIT || pages.some((p) => p.cursor) };
+}
+
+type Move = {
+  action: TaskAction;
+  /** Attributes to set besides the status and the keys. */
+  set?: (task: TaskItem) => Partial<TaskItem>;
+  /** Counters to add to on the task. */
+  add?: Partial<Record<"revisionCount" | "qaReturns", number>>;
+  audit: (task: TaskItem, by: PersonRef) => { action: string; data?: Record<string, unknown> };
+  /** QA outcome counters for the assignee's metrics. */
+  memberStats?: (task: TaskItem) => Partial<Record<"qaApproved" | "qaFirstPass" | "qaReturns", number>>;
+};
+
+const allowedParty = (action: TaskAction, parties: Set<string>) => {
+  const allowed: Record<TaskAction, string[]> = {
+    assign: ["owner"],
+    tick: ["assignee", "owner"],
+    submit: ["assignee"],
+    qa_approve: ["owner", "reviewer"],
+    qa_return: ["owner", "reviewer"],
+    client_approve: ["client"],
+    client_revision: ["client"],
+  };
+  return allowed[action].some((party) => parties.has(party));
+};
+
+/**
+ * Applies one step of the workflow. The caller's `expected` version must still be current: of
+ * many simultaneous attempts exactly one wins and the rest get 409 with the task as it is now.
+ */
+async function move(taskId: string, expected: number, step: Move): Promise<TaskItem> {
+  const { task: first, parties } = await visibleTask(taskId);
+  if (!allowedParty(step.action, parties)) {
+    // A client may see that a task exists only through their request; everyone else learns nothing.
+    throw parties.has("client") || parties.has("owner") || parties.has("assignee") || parties.has("reviewer") ? forbidden() : notFound("Task");
+  }
+  const by = await People.current();
+  let task = first;
+  // Re-read and retry only when another task of the same request moved at the same moment.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const team = await People.team(task.agencyId);
+    if (task.version !== expected) throw staleWrite("Task", present(task, team));
+    const status = nextTaskStatus(step.action, task.status, present(task, team));
+    const request = (await Request.load(task.agencyId, task.requestId))!;
+    const extra = step.set?.(task) ?? {};
+    const assigneeId = (extra.assigneeId as string | undefined) ?? task.assigneeId;
+    const taskStatuses = { ...(request.taskStatuses as Record<string, TaskStatus>), [task.taskId]: status };
+    const requestStatus = requestStatusFor(Object.values(taskStatuses));
+    const event = step.audit(task, by);
+    const stats = step.memberStats?.(task);
+    const result = await db.transaction
+      .write(({ task: tasks, request: requests, auditEvent, member }) => [
+        tasks
+          .patch({ agencyId: task.agencyId, taskId: task.taskId })
+          .set({ ...extra, status, state: openState(status), assigneeId, dueAt: task.dueAt })
+          .add({ version: 1, ...(step.add ?? {}) })
+          .where((attr, op) => op.eq(attr.version, expected))
+          .commit(),
+        requests
+          .patch({ agencyId: task.agencyId, requestId: task.requestId })
+          .set({
+            taskStatuses,
+            status: requestStatus,
+            responseDueAt: request.responseDueAt,
+            ...(requestStatus === "completed" && request.status !== "completed" ? { completedAt: new Date().toISOString() } : {}),
+          })
+          .add({ version: 1 })
+          .where((attr, op) => op.eq(attr.version, request.version))
+          .commit(),
+        auditEvent
+          .create(
+            Audit.event(event.action, "request", task.requestId, {
+              taskId: task.taskId,
+              taskTitle: task.title,
+              reference: task.reference,
+              by: by.name,
+              from: task.status,
+              to: status,
+              ...event.data,
+            }),
+          )
+          .commit(),
+        ...(stats && Object.keys(stats).length && task.assigneeId !== UNASSIGNED
+          ? [member.patch({ agencyId: task.agencyId, memberId: task.assigneeId }).add(stats).commit()]
+          : []),
+      ])
+      .go();
+    const failed = failedConditions(result);
+    if (!failed.length) {
+      const saved = (await load(task.agencyId, task.taskId))!;
+      if (requestStatus === "completed" && request.status !== "completed") await recordCompletion(request, by);
+      return saved;
+    }
+    const current = await load(task.agencyId, task.taskId);
+    if (!current) throw notFound("Task");
+    task = current;
+  }
+  throw new VisibleError("conflict", "conflict", "This request is busy right now. Please try again.");
+}
+
+async function recordCompletion(request: RequestItem, by: PersonRef) {
+  await db.entities.auditEvent
+    .create(Audit.event("request.completed", "request", request.requestId, { reference: request.reference, by: by.name }))
+    .go();
+}
+
+async function viewFor(item: TaskItem): Promise<Task> {
+  return present(item, await People.team(item.agencyId));
+}
+
+export const assignSchema = z.strictObject({ version, memberId: z.string({ error: "Choose who does it." }).max(40) });
+
+/** Gives the task to a team member (or passes it on); they are emailed. */
+export const assign = fn(assignSchema, async (input, taskId: string): Promise<Task> => {
+  const agencyId = assertOwner();
+  if (!(await load(agencyId, taskId))) throw notFound("Task");
+  const assignee = isId("member", input.memberId) ? (await db.entities.member.get({ agencyId, memberId: input.memberId }).go()).data : null;
+  if (!assignee || assignee.status === "removed") {
+    throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { memberId: "Choose a current team member." } });
+  }
+  const at = new Date().toISOString();
+  const saved = await move(taskId, input.version, {
+    action: "assign",
+    set: (task) => {
+      if (task.assigneeId === assignee.memberId) {
+        throw new VisibleError("rule", "task.already_assigned", `${assignee.name} already has this task.`);
+      }
+      return {
+        assigneeId: assignee.memberId,
+        assignedAt: at,
+        assignmentHistory: [...(task.assignmentHistory ?? []), { memberId: assignee.memberId, at, by: useActorId() }],
+      };
+    },
+    audit: (task) => ({
+      action: task.assigneeId === UNASSIGNED ? "task.assigned" : "task.reassigned",
+      data: { assignee: assignee.name, previous: task.assigneeId === UNASSIGNED ? null : task.assigneeId },
+    }),
+  });
+  await Notify.send(
+    agencyId,
+    "taskAssigned",
+    [assignee],
+    (person) => ({ reference: saved.reference, title: saved.title, due: Notify.when(saved.dueAt, person) }),
+    Notify.links.webTask(saved.taskId),
+  );
+  return viewFor(saved);
+});
+
+function useActorId() {
+  const actor = useActor();
+  return actor.type === "member" ? actor.memberId : actor.type === "apikey" ? actor.apiKeyId : "system";
+}
+
+export const tickSchema = z.strictObject({ version, done: z.boolean({ error: "Say whether the step is done." }) });
+
+/** Ticks (or unticks) one checklist step while the work is under way. */
+export const tick = fn(tickSchema, async (input, taskId: string, itemId: string): Promise<Task> => {
+  const saved = await move(taskId, input.version, {
+    action: "tick",
+    set: (task) => {
+      const checklist = task.checklist ?? [];
+      if (!checklist.some((entry) => entry.itemId === itemId)) throw notFound("Checklist step");
+      const at = new Date().toISOString();
+      return {
+        checklist: checklist.map((entry) =>
+          entry.itemId !== itemId
+            ? entry
+            : input.done
+              ? { itemId: entry.itemId, text: entry.text, done: true, doneAt: at, doneBy: useActorId() }
+              : { itemId: entry.itemId, text: entry.text, done: false },
+        ),
+      };
+    },
+    audit: (task) => ({
+      action: input.done ? "task.step_done" : "task.step_undone",
+      data: { step: task.checklist?.find((entry) => entry.itemId === itemId)?.text ?? itemId },
+    }),
+  });
+  return viewFor(saved);
+});
+
+const links = z
+  .array(z.string().trim().max(500).regex(/^https?:\/\/\S+$/i, "Links start with https:// (or http://)."), { error: "Links are a list of web addresses." })
+  .max(10, "Add at most 10 links.")
+  .default([]);
+
+export const submitSchema = z.strictObject({
+  version,
+  text: z.string({ error: "Describe the deliverable." }).trim().min(1, "Describe the deliverable.").max(10_000, "Keep it under 10,000 characters."),
+  links,
+});
+
+/** Hands the deliverable to QA. Every checklist step must be done first. */
+export const submit = fn(submitSchema, async (input, taskId: string): Promise<Task> => {
+  const saved = await move(taskId, input.version, {
+    action: "submit",
+    set: (task) => {
+      const open = (task.checklist ?? []).filter((entry) => !entry.done);
+      if (open.length) {
+        throw new VisibleError("rule", "task.checklist_open", `Finish the checklist first: ${open.length} step${open.length === 1 ? "" : "s"} left.`);
+      }
+      return { deliverable: { text: input.text, links: input.links, submittedAt: new Date().toISOString(), submittedBy: useActorId() } };
+    },
+    audit: () => ({ action: "task.submitted" }),
+  });
+  return viewFor(saved);
+});
+
+export const reviewSchema = z.strictObject({
+  version,
+  decision: z.enum(["approve", "return"], { error: "Approve it or return it." }),
+  rubric: z.number({ error: "Score it from 1 to 5." }).int("Score it from 1 to 5.").min(1, "Score it from 1 to 5.").max(5, "Score it from 1 to 5."),
+  notes: z.string().trim().max(5000, "Keep the notes under 5,000 characters.").optional(),
+});
+
+/** QA: approve (→ the client reviews it) or return with the changes required (→ the assignee). */
+export const review = fn(reviewSchema, async (input, taskId: string): Promise<Task> => {
+  if (input.decision === "return" && !input.notes) {
+    throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { notes: "Say what needs to change." } });
+  }
+  const approving = input.decision === "approve";
+  const saved = await move(taskId, input.version, {
+    action: approving ? "qa_approve" : "qa_return",
+    set: () => ({
+      review: { decision: input.decision, rubric: input.rubric, ...(input.notes ? { notes: input.notes } : {}), at: new Date().toISOString(), by: useActorId() },
+    }),
+    add: approving ? {} : { revisionCount: 1, qaReturns: 1 },
+    audit: () => ({ action: approving ? "task.qa_approved" : "task.qa_returned", data: { rubric: input.rubric, notes: input.notes ?? null } }),
+    memberStats: (task) =>
+      approving ? { qaApproved: 1, qaFirstPass: (task.qaReturns ?? 0) === 0 ? 1 : 0 } : { qaReturns: 1 },
+  });
+  if (approving) {
+    const contacts = await Notify.contactsOf(saved.agencyId, saved.clientId);
+    await Notify.send(saved.agencyId, "readyForApproval", contacts, { reference: saved.reference, title: saved.title }, Notify.links.portalRequest(saved.requestId));
+  } else {
+    await Notify.send(
+      saved.agencyId,
+      "taskReturned",
+      [await Notify.member(saved.agencyId, saved.assigneeId)],
+      { reference: saved.reference, title: saved.title, notes: input.notes ?? "" },
+      Notify.links.webTask(saved.taskId),
+    );
+  }
+  return viewFor(saved);
+});
+
+export const clientApproveSchema = z.strictObject({ version });
+export const clientRevisionSchema = z.strictObject({
+  version,
+  comment: z.string({ error: "Say what should change." }).trim().min(1, "Say what should change.").max(5000, "Keep it under 5,000 characters."),
+});
+
+/** The client approves a deliverable; who and when are recorded. */
+export const clientApprove = fn(clientApproveSchema, async (input, taskId: string): Promise<ClientTask> => {
+  const by = await People.current();
+  const saved = await move(taskId, input.version, {
+    action: "client_approve",
+    set: () => ({ clientDecision: { decision: "approve" as const, at: new Date().toISOString(), by } }),
+    audit: () => ({ action: "task.client_approved" }),
+  });
+  await Notify.send(
+    saved.agencyId,
+    "approved",
+    [...(await Notify.owners(saved.agencyId)), await Notify.member(saved.agencyId, saved.assigneeId)],
+    { reference: saved.reference, title: saved.title, name: by.name },
+    Notify.links.webTask(saved.taskId),
+  );
+  return presentForClient(saved);
+});
+
+/** The client asks for changes: the task goes back to its assignee with the comment. */
+export const clientRevision = fn(clientRevisionSchema, async (input, taskId: string): Promise<ClientTask> => {
+  const by = await People.current();
+  const saved = await move(taskId, input.version, {
+    action: "client_revision",
+    set: () => ({ clientDecision: { decision: "revision" as const, comment: input.comment, at: new Date().toISOString(), by } }),
+    add: { revisionCount: 1 },
+    audit: () => ({ action: "task.client_revision", data: { comment: input.comment } }),
+  });
+  await Notify.send(
+    saved.agencyId,
+    "revisionRequested",
+    [...(await Notify.owners(saved.agencyId)), await Notify.member(saved.agencyId, saved.assigneeId)],
+    { reference: saved.reference, title: saved.title, name: by.name, comment: input.comment },
+    Notify.links.webTask(saved.taskId),
+  );
+  return presentForClient(saved);
+});

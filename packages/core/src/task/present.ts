@@ -1,0 +1,127 @@
+import type { MemberItem } from "../member/entity.ts";
+import { quadrant, type TaskStatus } from "../workflow/index.ts";
+import { UNASSIGNED, type TaskItem } from "./entity.ts";
+
+// What each side sees of a task. The team sees everything but money; a client sees the
+// deliverable only once QA has passed it, and nothing about who did it or how long it took.
+
+export type ChecklistItem = { id: string; text: string; done: boolean; doneAt: string | null; doneBy: string | null };
+
+export type Task = {
+  id: string;
+  reference: string;
+  requestId: string;
+  clientId: string;
+  title: string;
+  description: string;
+  estimateMinutes: number;
+  dueAt: string;
+  urgent: boolean;
+  important: boolean;
+  quadrant: ReturnType<typeof quadrant>;
+  skills: string[];
+  sop: { id: string; version: number; title: string } | null;
+  checklist: ChecklistItem[];
+  status: TaskStatus;
+  assignee: { id: string; name: string; timeZone: string } | null;
+  assignedAt: string | null;
+  assignmentHistory: { memberId: string; name: string; at: string; by: string }[];
+  revisionCount: number;
+  qaReturns: number;
+  deliverable: { text: string; links: string[]; submittedAt: string; submittedBy: string } | null;
+  review: { decision: "approve" | "return"; rubric: number; notes: string | null; at: string; by: string } | null;
+  clientDecision: { decision: "approve" | "revision"; comment: string | null; at: string; by: { id: string; name: string } } | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type ClientTask = {
+  id: string;
+  reference: string;
+  title: string;
+  status: TaskStatus;
+  dueAt: string;
+  deliverable: { text: string; links: string[]; submittedAt: string } | null;
+  clientDecision: Task["clientDecision"];
+  version: number;
+};
+
+export function present(item: TaskItem, team: ReadonlyMap<string, MemberItem>): Task {
+  const assignee = item.assigneeId !== UNASSIGNED ? team.get(item.assigneeId) : undefined;
+  return {
+    id: item.taskId,
+    reference: item.reference,
+    requestId: item.requestId,
+    clientId: item.clientId,
+    title: item.title,
+    description: item.description ?? "",
+    estimateMinutes: item.estimateMinutes,
+    dueAt: item.dueAt,
+    urgent: item.urgent,
+    important: item.important,
+    quadrant: quadrant(item),
+    skills: item.skills ?? [],
+    sop: item.sopId && item.sopVersion ? { id: item.sopId, version: item.sopVersion, title: item.sopTitle ?? "" } : null,
+    checklist: (item.checklist ?? []).map((entry) => ({
+      id: entry.itemId,
+      text: entry.text,
+      done: entry.done,
+      doneAt: entry.doneAt ?? null,
+      doneBy: entry.doneBy ?? null,
+    })),
+    status: item.status,
+    assignee: item.assigneeId === UNASSIGNED ? null : { id: item.assigneeId, name: assignee?.name ?? "Former member", timeZone: assignee?.timeZone ?? "UTC" },
+    assignedAt: item.assignedAt ?? null,
+    assignmentHistory: (item.assignmentHistory ?? []).map((entry) => ({
+      ...entry,
+      name: team.get(entry.memberId)?.name ?? "Former member",
+    })),
+    revisionCount: item.revisionCount ?? 0,
+    qaReturns: item.qaReturns ?? 0,
+    deliverable: item.deliverable
+      ? {
+          text: item.deliverable.text,
+          links: item.deliverable.links ?? [],
+          submittedAt: item.deliverable.submittedAt,
+          submittedBy: item.deliverable.submittedBy,
+        }
+      : null,
+    review: item.review
+      ? { decision: item.review.decision, rubric: item.review.rubric, notes: item.review.notes ?? null, at: item.review.at, by: item.review.by }
+      : null,
+    clientDecision: clientDecision(item),
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+  };
+}
+
+function clientDecision(item: TaskItem): Task["clientDecision"] {
+  const decision = item.clientDecision;
+  if (!decision) return null;
+  return {
+    decision: decision.decision,
+    comment: decision.comment ?? null,
+    at: decision.at,
+    by: { id: decision.by?.id ?? "", name: decision.by?.name ?? "" },
+  };
+}
+
+const visibleToClient: readonly TaskStatus[] = ["client_review", "done"];
+
+export function presentForClient(item: TaskItem): ClientTask {
+  const shown = visibleToClient.includes(item.status) && item.deliverable;
+  return {
+    id: item.taskId,
+    reference: item.reference,
+    title: item.title,
+    status: item.status,
+    dueAt: item.dueAt,
+    deliverable: shown
+      ? { text: item.deliverable!.text, links: item.deliverable!.links ?? [], submittedAt: item.deliverable!.submittedAt }
+      : null,
+    clientDecision: clientDecision(item),
+    version: item.version,
+  };
+}
