@@ -81,7 +81,7 @@ Demo sign-ins: enter an address on a sign-in page, then open the link from the m
   Subcontractors   ${DEMO.subcontractors.map((s) => s.email).join(", ")}
   Client contacts  ${DEMO.clients.map((c) => `${c.contact.email} (${c.name})`).join(", ")}
 
-Data is kept in ${relative(repo, stateDir) || stateDir}/ between runs. Press Ctrl-C to stop.`);
+Data is kept in ${stateDir.startsWith(repo + "/") ? relative(repo, stateDir) : stateDir}/ between runs. Press Ctrl-C to stop.`);
   } catch (error) {
     console.error(error instanceof StartupError ? `\n${error.message}\n` : error);
     await stop(1);

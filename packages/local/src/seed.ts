@@ -4,6 +4,9 @@ import { Client } from "@baton/core/client";
 import { Contact } from "@baton/core/contact";
 import { db } from "@baton/core/db";
 import { Member } from "@baton/core/member";
+import { Request } from "@baton/core/request";
+import { Sop } from "@baton/core/sop";
+import { Task } from "@baton/core/task";
 
 // The demo agency `npm start` creates on first start: an owner, two subcontractors and three
 // clients in different time zones and currencies, each with a portal contact.
@@ -27,12 +30,87 @@ export async function seedDemo(): Promise<boolean> {
   if (existing.data.member.length) return false;
 
   const { agencyId, ownerId } = await Agency.create({ ...DEMO.agency, owner: DEMO.owner });
-  await withActor({ type: "member", agencyId, memberId: ownerId, role: "owner" }, async () => {
-    for (const sub of DEMO.subcontractors) await Member.invite({ ...sub, skills: [...sub.skills] });
+  const owner = { type: "member", agencyId, memberId: ownerId, role: "owner" } as const;
+  const { subs, contacts } = await withActor(owner, async () => {
+    const subs = [];
+    for (const sub of DEMO.subcontractors) subs.push(await Member.invite({ ...sub, skills: [...sub.skills] }));
+    const contacts = [];
     for (const { contact, ...client } of DEMO.clients) {
       const created = await Client.create(client);
-      await Contact.invite(contact, created.id);
+      contacts.push({ ...(await Contact.invite(contact, created.id)), clientId: created.id });
     }
+    return { subs, contacts };
   });
+  await seedPipeline(agencyId, owner, subs, contacts);
   return true;
+}
+
+const day = 24 * 3600_000;
+const at = (days: number, hourUtc = 16) => {
+  const date = new Date(Date.now() + days * day);
+  date.setUTCHours(hourUtc, 0, 0, 0);
+  return date.toISOString();
+};
+
+/**
+ * Work at every stage, so the demo shows the pipeline: an SOP library, a request waiting for
+ * triage, a task in progress and one waiting in the QA queue.
+ */
+async function seedPipeline(
+  agencyId: string,
+  owner: Parameters<typeof withActor>[0],
+  subs: Array<{ id: string }>,
+  contacts: Array<{ id: string; clientId: string }>,
+) {
+  const [sam, maria] = subs as [{ id: string }, { id: string }];
+  const [acme, kookaburra] = contacts as [{ id: string; clientId: string }, { id: string; clientId: string }];
+  const asContact = <R>(contact: { id: string; clientId: string }, run: () => Promise<R>) =>
+    withActor({ type: "contact", agencyId, contactId: contact.id, clientId: contact.clientId }, run);
+  const asMember = <R>(memberId: string, run: () => Promise<R>) =>
+    withActor({ type: "member", agencyId, memberId, role: "subcontractor" }, run);
+
+  const [inboxSop, socialSop] = await withActor(owner, () =>
+    Promise.all([
+      Sop.create({
+        title: "Inbox triage",
+        category: "Email management",
+        body: "## Goal\n\nLeave the client's inbox at **zero unread**, with nothing important lost.\n\n1. Archive newsletters and receipts.\n2. Flag anything that needs the client.\n3. Draft replies for routine requests.\n\nSee the client's notes for VIP senders.",
+        checklist: ["Archive newsletters and receipts", "Flag messages that need the client", "Draft routine replies", "Send the client a summary"],
+      }),
+      Sop.create({
+        title: "Monthly social calendar",
+        category: "Social media",
+        body: "Plan a month of posts in the client's **brand voice**. Use the shared content calendar.",
+        checklist: ["Collect dates and launches", "Draft 12 posts", "Schedule in the publishing tool"],
+      }),
+    ]),
+  );
+
+  // Waiting for triage.
+  await asContact(acme, () =>
+    Request.submit({ title: "Book flights to Denver", description: "Two travellers, 14–17 January, aisle seats, under $600 each.", service: "Travel", priority: "high", links: [] }),
+  );
+
+  // In progress with Maria.
+  const social = await asContact(kookaburra, () =>
+    Request.submit({ title: "January social posts", description: "A month of posts for Instagram and LinkedIn, including our summer sale.", service: "Social media", priority: "normal", links: [] }),
+  );
+  const planned = await withActor(owner, () =>
+    Request.accept({ version: social.version, tasks: [{ title: "Plan January social calendar", estimateHours: 6, dueAt: at(6), sopId: socialSop.id, skills: ["Social media"] }] }, social.id),
+  );
+  const socialTask = planned.tasks[0]!;
+  await withActor(owner, () => Task.assign({ version: socialTask.version, memberId: maria.id }, socialTask.id));
+
+  // Done by Sam and waiting in the QA queue.
+  const inbox = await asContact(acme, () =>
+    Request.submit({ title: "Clean up my inbox before the holidays", description: "I have 2,000 unread emails. Please get me to zero and tell me what needs me.", service: "Email management", priority: "urgent", links: [] }),
+  );
+  const accepted = await withActor(owner, () =>
+    Request.accept({ version: inbox.version, tasks: [{ title: "Inbox zero for Ada", estimateHours: 4, dueAt: at(2), urgent: true, sopId: inboxSop.id, skills: ["Inbox management"] }] }, inbox.id),
+  );
+  let task = await withActor(owner, () => Task.assign({ version: accepted.tasks[0]!.version, memberId: sam.id }, accepted.tasks[0]!.id));
+  await asMember(sam.id, async () => {
+    for (const item of task.checklist) task = await Task.tick({ version: task.version, done: true }, task.id, item.id);
+    await Task.submit({ version: task.version, text: "Inbox at zero. 14 messages flagged for you in the 'Needs Ada' folder; 9 draft replies are waiting in Drafts.", links: [] }, task.id);
+  });
 }

@@ -153,7 +153,8 @@ async function tasksOf(item: RequestItem) {
   const result = await db.entities.task.query
     .tasksOfClient({ agencyId: item.agencyId, clientId: item.clientId, requestId: item.requestId })
     .go({ pages: "all" });
-  return result.data;
+  // In plan order (ACME-7.1, ACME-7.2, … ACME-7.10): ids made in the same millisecond don't sort.
+  return result.data.sort((a, b) => a.reference.localeCompare(b.reference, "en", { numeric: true }));
 }
 
 export async function get(requestId: string): Promise<RequestDetail> {
