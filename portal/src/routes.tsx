@@ -1,9 +1,10 @@
 import { getMe } from "@baton/ui/session";
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
-import { getCompany } from "./pages/data";
+import { getCompany, getHistory, getMessages, getRequest, getRequests } from "./pages/data";
 import { Layout } from "./providers/layout";
 
+// Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
 export const routes: RouteDefinition[] = [
   { path: "/sign-in", component: lazy(() => import("./pages/SignIn")) },
@@ -13,7 +14,18 @@ export const routes: RouteDefinition[] = [
     component: Layout,
     preload: () => void getMe(),
     children: [
-      { path: "/", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
+      { path: "/", component: lazy(() => import("./pages/requests")), preload: () => void getRequests() },
+      { path: "/requests/new", component: lazy(() => import("./pages/requests/New")) },
+      {
+        path: "/requests/:id",
+        component: lazy(() => import("./pages/requests/Detail")),
+        preload: ({ params }) => {
+          void getRequest(params.id!);
+          void getHistory(params.id!);
+          void getMessages(params.id!);
+        },
+      },
+      { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
       { path: "*", component: lazy(() => import("./pages/NotFound")) },
     ],

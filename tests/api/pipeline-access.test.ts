@@ -84,6 +84,23 @@ describe("role isolation", () => {
     expect(own.body.tasks[0]).not.toHaveProperty("assignee");
     expect(own.body.tasks[0]).not.toHaveProperty("review");
     expect(own.body.tasks[0].deliverable).toBeNull();
+    // Not even a conflict answer lets the client see inside the team's work.
+    const task = own.body.tasks[0];
+    const early = await world.contact.post(`/tasks/${task.id}/approve`, { version: task.version });
+    expect(early.status).toBe(409);
+    expect(Object.keys(early.body.current).sort()).toEqual(["clientDecision", "deliverable", "dueAt", "id", "reference", "status", "title", "version"]);
+    expect(early.body.current.deliverable).toBeNull();
+    const stale = await world.contact.post(`/tasks/${task.id}/approve`, { version: task.version + 5 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).not.toHaveProperty("assignee");
+    // Their timeline names no one from the team.
+    const history = await world.contact.get(`/requests/${request.id}/history`);
+    expect(history.body.items.find((e: any) => e.action === "request.accepted").by).toBeNull();
+    expect(history.body.items.find((e: any) => e.action === "request.submitted").by).toBe("Ada Client");
+    // And they can filter their own list by status.
+    const inProgress = await world.contact.get("/requests?status=in_progress");
+    expect(inProgress.body.items.length).toBeGreaterThan(0);
+    expect(inProgress.body.items.every((r: any) => r.status === "in_progress")).toBe(true);
   });
 
   it("hides everything from another agency behind 404", async () => {

@@ -195,6 +195,9 @@ describe("foundation: owner, subcontractor and client contact each reach their o
     const page = await newPerson();
     await page.goto(contactLink);
     await page.waitForURL((url) => url.pathname === "/portal" || url.pathname === "/portal/");
+    // The portal's home is the requests list; the company has a page of its own.
+    await page.getByRole("heading", { name: "Requests", level: 1 }).waitFor();
+    await navLink(page, "Company").click();
     const facts = page.getByTestId("company-facts");
     await facts.waitFor();
     const text = await facts.innerText();
@@ -213,6 +216,7 @@ describe("foundation: owner, subcontractor and client contact each reach their o
     await page.waitForURL(/\/portal\/sign-in/);
     await page.getByText("You've signed out.").waitFor();
     await signInWithEmail(page, portalUrl(), contact.email);
+    await navLink(page, "Company").click();
     await page.getByTestId("company-facts").waitFor();
   });
 

@@ -1,6 +1,7 @@
-import { createSignal, Show } from "solid-js";
+import { createSignal, createUniqueId, Show } from "solid-js";
 import { api } from "./api";
 import { Button } from "./Button";
+import { ErrorMessage } from "./ErrorMessage";
 import { createSubmission, Form, FormActions } from "./Form";
 import { availableLocales, localeLabel, setLocale, t } from "./i18n";
 import { Select, TimeZoneSelect } from "./Select";
@@ -76,6 +77,57 @@ export function ProfilePage() {
           </FormActions>
         </Form>
       </div>
+      <NotificationsCard />
+    </section>
+  );
+}
+
+/** The hand-off emails switch: saved as soon as it is flipped, put back if saving fails. */
+function NotificationsCard() {
+  const session = useSession();
+  const me = session.me;
+  const id = createUniqueId();
+  const [on, setOn] = createSignal(me().emailNotifications);
+  const submission = createSubmission();
+
+  const change = (next: boolean) => {
+    setOn(next);
+    void submission.run(async () => {
+      try {
+        const updated = await api.me.update({ emailNotifications: next });
+        setOn(updated.emailNotifications);
+      } catch (e) {
+        setOn(!next);
+        throw e;
+      }
+      await session.refresh();
+      toast(t(next ? "profile.notificationsOn" : "profile.notificationsOff"));
+    });
+  };
+
+  return (
+    <section class="card" style={{ "margin-top": "1.5rem" }} aria-labelledby={`notify-${id}-title`}>
+      <h2 id={`notify-${id}-title`}>{t("profile.notifications")}</h2>
+      <ErrorMessage error={submission.error()} />
+      <label for={`notify-${id}`} style={{ display: "flex", "align-items": "center", gap: "0.6rem", "font-weight": "600" }}>
+        <input
+          id={`notify-${id}`}
+          type="checkbox"
+          role="switch"
+          style={{ width: "1.15rem", height: "1.15rem", margin: "0" }}
+          checked={on()}
+          aria-busy={submission.pending() ? "true" : undefined}
+          aria-describedby={`notify-${id}-hint`}
+          data-testid="email-notifications"
+          // Not disabled while saving (that would drop focus): a click then just does nothing.
+          onClick={(e) => submission.pending() && e.preventDefault()}
+          onChange={(e) => change(e.currentTarget.checked)}
+        />
+        {t("profile.notificationsLabel")}
+      </label>
+      <p class="field-hint" id={`notify-${id}-hint`} style={{ "margin-top": "0.35rem" }}>
+        {me().role === "client" ? t("profile.notificationsHintClient") : t("profile.notificationsHintTeam")}
+      </p>
     </section>
   );
 }

@@ -1,13 +1,23 @@
 import { t } from "@baton/ui/i18n";
 import { SignedIn } from "@baton/ui/session";
 import type { NavItem } from "@baton/ui/Shell";
-import type { RouteSectionProps } from "@solidjs/router";
-
-const nav = (): NavItem[] => [
-  { href: "/", label: t("nav.company"), end: true },
-  { href: "/profile", label: t("nav.profile") },
-];
+import { useLocation, type RouteSectionProps } from "@solidjs/router";
 
 export function Layout(props: RouteSectionProps) {
+  const location = useLocation();
+  // Requests is the home page; it stays highlighted on a request's own pages too. `end` is a
+  // getter so the link keeps its element (and focus) while it switches.
+  const inRequests = () => /\/requests(\/|$)/.test(location.pathname);
+  const nav = (): NavItem[] => [
+    {
+      href: "/",
+      label: t("portal.nav.requests"),
+      get end() {
+        return !inRequests();
+      },
+    },
+    { href: "/company", label: t("nav.company") },
+    { href: "/profile", label: t("nav.profile") },
+  ];
   return <SignedIn {...props} appName={t("app.portal")} nav={nav} />;
 }

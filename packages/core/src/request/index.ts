@@ -176,9 +176,9 @@ export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
   const actor = useActor();
   const page = { limit: query.limit, cursor: query.cursor ?? null };
   if (actor.type === "contact") {
-    const result = await db.entities.request.query
-      .requestsOfClient({ agencyId: actor.agencyId, clientId: actor.clientId })
-      .go({ ...page, order: "desc" });
+    const base = db.entities.request.query.requestsOfClient({ agencyId: actor.agencyId, clientId: actor.clientId });
+    const filtered = query.status ? base.where((attr, op) => op.eq(attr.status, query.status!)) : base;
+    const result = await filtered.go({ ...page, order: "desc" });
     return { items: result.data.map(present), cursor: result.cursor };
   }
   const agencyId = assertOwner();
@@ -388,7 +388,9 @@ export async function history(requestId: string): Promise<TimelineEntry[]> {
       const data = (event.data ?? {}) as Record<string, unknown>;
       const { by, ...rest } = data;
       const shown = actor.type === "contact" ? pick(rest, ["reference", "reason", "comment", "taskTitle"]) : rest;
-      return { id: event.eventId, at: event.at, action: event.action, by: typeof by === "string" ? by : null, data: shown };
+      // Clients see their own people's names; the team's steps are the agency's.
+      const named = typeof by === "string" && (actor.type !== "contact" || event.actorType === "contact");
+      return { id: event.eventId, at: event.at, action: event.action, by: named ? (by as string) : null, data: shown };
     });
 }
 

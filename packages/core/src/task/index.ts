@@ -196,10 +196,13 @@ async function move(taskId: string, expected: number, step: Move): Promise<TaskI
   const by = await People.current();
   let task = first;
   // Re-read and retry only when another task of the same request moved at the same moment.
+  // A client is shown what a client may see, even of the task a conflict reports.
+  const asClient = parties.has("client") && parties.size === 1;
   for (let attempt = 0; attempt < 4; attempt++) {
     const team = await People.team(task.agencyId);
-    if (task.version !== expected) throw staleWrite("Task", present(task, team));
-    const status = nextTaskStatus(step.action, task.status, present(task, team));
+    const seen = asClient ? presentForClient(task) : present(task, team);
+    if (task.version !== expected) throw staleWrite("Task", seen);
+    const status = nextTaskStatus(step.action, task.status, seen);
     const request = (await Request.load(task.agencyId, task.requestId))!;
     const extra = step.set?.(task) ?? {};
     const assigneeId = (extra.assigneeId as string | undefined) ?? task.assigneeId;

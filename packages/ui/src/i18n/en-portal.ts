@@ -10,7 +10,7 @@ export const enPortal = {
   "portal.requestStatus.awaiting_approval": "Awaiting your approval",
   "portal.requestStatus.completed": "Completed",
 
-  "portal.taskStatus.todo": "Not started",
+  "portal.taskStatus.todo": "Planned",
   "portal.taskStatus.in_progress": "In progress",
   "portal.taskStatus.in_qa": "Quality check",
   "portal.taskStatus.returned": "In progress",

@@ -1,0 +1,162 @@
+import { api, isApiError } from "@baton/ui/api";
+import { Button, buttonClass } from "@baton/ui/Button";
+import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { t } from "@baton/ui/i18n";
+import { Select } from "@baton/ui/Select";
+import { Title, useSession } from "@baton/ui/session";
+import { PageHeader } from "@baton/ui/Shell";
+import { TextArea, TextField } from "@baton/ui/TextField";
+import { toast } from "@baton/ui/Toast";
+import type { Priority, RequestInput } from "@baton/ui/types";
+import { A, revalidate, useNavigate } from "@solidjs/router";
+import { For } from "solid-js";
+import { createStore } from "solid-js/store";
+import { getRequests } from "../data";
+import { priorityOptions, todayIn } from "./shared";
+
+type Values = { title: string; service: string; description: string; priority: Priority; desiredDueDate: string; links: string };
+
+const serviceKeys = ["admin", "email", "calendar", "research", "content", "bookkeeping", "social", "support"] as const;
+
+/** One address per line; "example.com/brief" gets https:// like a browser's address bar would. */
+function parseLinks(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((link) => (/^[a-z][a-z0-9+.-]*:/i.test(link) || !/^[^\s/]+\.[^\s]+$/.test(link) ? link : `https://${link}`));
+}
+
+export function toRequestInput(values: Values): RequestInput {
+  return {
+    title: values.title.trim(),
+    service: values.service.trim(),
+    description: values.description.trim(),
+    priority: values.priority,
+    links: parseLinks(values.links),
+    ...(values.desiredDueDate ? { desiredDueDate: values.desiredDueDate } : {}),
+  };
+}
+
+export default function NewRequest() {
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [values, setValues] = createStore<Values>({ title: "", service: "", description: "", priority: "normal", desiredDueDate: "", links: "" });
+  const submission = createSubmission();
+
+  /** The API names a bad link by its index ("links.1"); say which line it is. */
+  const linksError = () => {
+    const e = submission.error();
+    if (!isApiError(e)) return undefined;
+    const key = Object.keys(e.fields).find((name) => /^links\.\d+$/.test(name));
+    if (key) return t("portal.new.linkError", { n: Number(key.split(".")[1]) + 1, message: e.fields[key]! });
+    return submission.fieldError("links");
+  };
+
+  const submit = () =>
+    submission.run(async () => {
+      const created = await api.requests.submit(toRequestInput(values));
+      toast(t("portal.new.submitted", { reference: created.reference }));
+      // Marks the list stale: it refetches when it is next shown.
+      void revalidate(getRequests.key);
+      navigate(`/requests/${encodeURIComponent(created.id)}`);
+    });
+
+  return (
+    <section class="page page-narrow">
+      <Title>{t("portal.new.title")}</Title>
+      <PageHeader
+        back={
+          <A href="/" class="back-link">
+            ← {t("portal.request.back")}
+          </A>
+        }
+        title={t("portal.new.title")}
+        intro={t("portal.new.intro")}
+      />
+      <div class="card">
+        <Form submission={submission} onSubmit={submit} aria-label={t("portal.new.title")} data-testid="request-form">
+          <TextField
+            label={t("portal.field.title")}
+            name="title"
+            required
+            maxlength={150}
+            autocomplete="off"
+            hint={t("portal.new.titleHint")}
+            value={values.title}
+            onValue={(title) => setValues({ title })}
+            error={submission.fieldError("title")}
+          />
+          <div class="field-row">
+            <TextField
+              label={t("portal.field.service")}
+              name="service"
+              required
+              maxlength={60}
+              autocomplete="off"
+              list="portal-services"
+              hint={t("portal.new.serviceHint")}
+              value={values.service}
+              onValue={(service) => setValues({ service })}
+              error={submission.fieldError("service")}
+            />
+            <Select
+              label={t("portal.field.priority")}
+              name="priority"
+              options={priorityOptions()}
+              value={values.priority}
+              onValue={(priority) => setValues({ priority: priority as Priority })}
+              error={submission.fieldError("priority")}
+            />
+          </div>
+          <datalist id="portal-services">
+            <For each={serviceKeys}>{(key) => <option value={t(`portal.service.${key}`)} />}</For>
+          </datalist>
+          <TextArea
+            label={t("portal.field.description")}
+            name="description"
+            required
+            rows={8}
+            maxlength={10_000}
+            hint={t("portal.new.descriptionHint")}
+            value={values.description}
+            onValue={(description) => setValues({ description })}
+            error={submission.fieldError("description")}
+          />
+          <TextField
+            label={t("portal.field.desiredDueDate")}
+            name="desiredDueDate"
+            type="date"
+            class="field-date"
+            min={todayIn(me().timeZone)}
+            hint={t("portal.new.dueHint")}
+            value={values.desiredDueDate}
+            onValue={(desiredDueDate) => setValues({ desiredDueDate })}
+            error={submission.fieldError("desiredDueDate")}
+          />
+          <TextArea
+            label={t("portal.field.links")}
+            name="links"
+            rows={3}
+            inputmode="url"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="https://"
+            hint={t("portal.new.linksHint")}
+            value={values.links}
+            onValue={(links) => setValues({ links })}
+            error={linksError()}
+          />
+          <FormActions>
+            <A href="/" class={buttonClass("secondary")}>
+              {t("common.cancel")}
+            </A>
+            <Button type="submit" variant="primary" pending={submission.pending()}>
+              {t("portal.new.submit")}
+            </Button>
+          </FormActions>
+        </Form>
+      </div>
+    </section>
+  );
+}

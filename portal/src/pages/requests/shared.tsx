@@ -1,0 +1,86 @@
+import { Badge, type Tone } from "@baton/ui/Badge";
+import { formatDate, t } from "@baton/ui/i18n";
+import type { ClientTask, Priority, RequestStatus } from "@baton/ui/types";
+import { For, Show } from "solid-js";
+
+// Pieces the request pages share: status badges, the priority list, safe links, dates.
+
+export const requestStatuses = ["submitted", "in_progress", "awaiting_approval", "completed", "declined"] as const satisfies readonly RequestStatus[];
+type MissingStatus = Exclude<RequestStatus, (typeof requestStatuses)[number]>;
+const everyStatusListed: [MissingStatus] extends [never] ? true : MissingStatus = true;
+void everyStatusListed;
+
+const requestTone: Record<RequestStatus, Tone> = {
+  submitted: "info",
+  in_progress: "info",
+  awaiting_approval: "warning",
+  completed: "success",
+  declined: "neutral",
+};
+
+export function RequestStatusBadge(props: { status: RequestStatus }) {
+  return <Badge tone={requestTone[props.status]}>{t(`portal.requestStatus.${props.status}`)}</Badge>;
+}
+
+type TaskStatus = ClientTask["status"];
+const taskTone: Record<TaskStatus, Tone> = {
+  todo: "neutral",
+  in_progress: "info",
+  in_qa: "info",
+  returned: "info",
+  client_review: "warning",
+  done: "success",
+};
+
+export function TaskStatusBadge(props: { status: TaskStatus }) {
+  return <Badge tone={taskTone[props.status]}>{t(`portal.taskStatus.${props.status}`)}</Badge>;
+}
+
+export const priorities = ["low", "normal", "high", "urgent"] as const satisfies readonly Priority[];
+export const priorityOptions = () => priorities.map((value) => ({ value, label: t(`portal.priority.${value}`) }));
+
+/** A calendar date ("2026-12-15") as the viewer writes dates; it has no time zone to convert. */
+export const formatCalendarDate = (date: string) => formatDate(`${date}T12:00:00Z`, "UTC");
+
+/** Only http(s) links are rendered as links: they are free text typed by people. */
+export function safeUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Today's date ("YYYY-MM-DD") in `timeZone`. */
+export function todayIn(timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    return `${get("year")}-${get("month")}-${get("day")}`;
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+/** Web addresses as links that open in a new tab; anything else as plain text. */
+export function LinkList(props: { links: string[] }) {
+  return (
+    <ul class="link-list">
+      <For each={props.links}>
+        {(link) => (
+          <li>
+            <Show when={safeUrl(link)} fallback={<span>{link}</span>}>
+              {(href) => (
+                <a href={href()} target="_blank" rel="noopener noreferrer">
+                  {link}
+                </a>
+              )}
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
