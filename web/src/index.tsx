@@ -1,5 +1,6 @@
 /* @refresh reload */
 import "@baton/ui/styles.css";
+import "./work.css";
 import { initI18n } from "@baton/ui/i18n";
 import { configureApp, routerBase } from "@baton/ui/session";
 import { Router } from "@solidjs/router";

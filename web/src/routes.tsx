@@ -2,10 +2,15 @@ import { getMe } from "@baton/ui/session";
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { getClient, getClients, getContacts, parseStatus } from "./pages/clients/data";
+import { getHistory, getRequest, getRequests, getThread, parseClientId, parseRequestStatus } from "./pages/requests/data";
 import { getApiKeys } from "./pages/settings/data";
+import { getSop, getSops, getSopVersions } from "./pages/sops/data";
+import { getBoard, getDeadlines, getMine, getQaQueue, getTask, getWorkload, parseWeeks } from "./pages/tasks/data";
 import { getMembers } from "./pages/team/data";
 import { Layout } from "./providers/layout";
-import { OwnerOnly } from "./providers/role";
+import { OwnerOnly, ReviewersOnly } from "./providers/role";
+
+const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -19,10 +24,59 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: "/", component: lazy(() => import("./pages/Home")) },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
+      // Any member: their own work, the tasks and requests they take part in (the API decides), the SOP library.
+      { path: "/work", component: lazy(() => import("./pages/work")), preload: () => void getMine() },
+      { path: "/tasks/:id", component: lazy(() => import("./pages/tasks/Detail")), preload: ({ params }) => void getTask(params.id!) },
+      {
+        path: "/requests/:id",
+        component: lazy(() => import("./pages/requests/Detail")),
+        preload: ({ params }) => {
+          void getRequest(params.id!);
+          void getThread(params.id!);
+          void getHistory(params.id!);
+        },
+      },
+      {
+        path: "/sops",
+        component: lazy(() => import("./pages/sops")),
+        preload: ({ location }) => void getSops(text(location.query.q).trim(), text(location.query.category)),
+      },
+      {
+        path: "/sops/:id",
+        component: lazy(() => import("./pages/sops/Detail")),
+        preload: ({ params }) => {
+          void getSop(params.id!);
+          void getSopVersions(params.id!);
+        },
+      },
+      {
+        path: "",
+        component: ReviewersOnly,
+        children: [{ path: "/qa", component: lazy(() => import("./pages/qa")), preload: () => void getQaQueue() }],
+      },
       {
         path: "",
         component: OwnerOnly,
         children: [
+          {
+            path: "/requests",
+            component: lazy(() => import("./pages/requests")),
+            preload: ({ location }) => {
+              const clientId = parseClientId(location.query.client);
+              void getRequests(parseRequestStatus(location.query.status, clientId), clientId);
+            },
+          },
+          {
+            path: "/board",
+            component: lazy(() => import("./pages/board")),
+            preload: ({ location }) => void getBoard(parseClientId(location.query.client)),
+          },
+          { path: "/deadlines", component: lazy(() => import("./pages/deadlines")), preload: () => void getDeadlines() },
+          {
+            path: "/workload",
+            component: lazy(() => import("./pages/workload")),
+            preload: ({ location }) => void getWorkload(parseWeeks(location.query.weeks)),
+          },
           { path: "/team", component: lazy(() => import("./pages/team")), preload: () => void getMembers() },
           {
             path: "/clients",

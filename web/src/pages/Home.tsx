@@ -1,12 +1,13 @@
 import { Boundary } from "@baton/ui/Boundary";
 import { buttonClass } from "@baton/ui/Button";
-import { formatNumber, t } from "@baton/ui/i18n";
+import { formatNumber, t, type MessageKey } from "@baton/ui/i18n";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
-import type { Page } from "@baton/ui/types";
 import { A, createAsync } from "@solidjs/router";
 import { Show } from "solid-js";
 import { getClients } from "./clients/data";
+import { getRequests } from "./requests/data";
+import { getMine, getQaQueue } from "./tasks/data";
 import { getMembers } from "./team/data";
 
 export default function Home() {
@@ -24,14 +25,31 @@ export default function Home() {
 }
 
 function OwnerHome() {
+  const inbox = createAsync(() => getRequests("submitted", ""));
+  const qa = createAsync(() => getQaQueue());
   const members = createAsync(() => getMembers());
   const clients = createAsync(() => getClients(""));
   return (
     <div class="stat-grid">
       <Stat
+        title={t("home.inboxTitle")}
+        count={() => inbox() && { value: inbox()!.items.length, more: !!inbox()!.cursor }}
+        countKey="home.inboxCount"
+        href="/requests"
+        link={t("home.inboxLink")}
+        testid="stat-inbox"
+      />
+      <Stat
+        title={t("home.qaTitle")}
+        count={() => qa() && { value: qa()!.items.length, more: false }}
+        countKey="home.qaCount"
+        href="/qa"
+        link={t("home.qaLink")}
+        testid="stat-qa"
+      />
+      <Stat
         title={t("home.teamTitle")}
-        page={members()}
-        count={(page) => page.items.filter((m) => m.status !== "removed").length}
+        count={() => members() && { value: members()!.items.filter((m) => m.status !== "removed").length, more: !!members()!.cursor }}
         countKey="home.teamCount"
         href="/team"
         link={t("home.teamLink")}
@@ -39,8 +57,7 @@ function OwnerHome() {
       />
       <Stat
         title={t("home.clientsTitle")}
-        page={clients()}
-        count={(page) => page.items.length}
+        count={() => clients() && { value: clients()!.items.length, more: !!clients()!.cursor }}
         countKey="home.clientsCount"
         href="/clients"
         link={t("home.clientsLink")}
@@ -50,11 +67,11 @@ function OwnerHome() {
   );
 }
 
-function Stat<T>(props: {
+function Stat(props: {
   title: string;
-  page: Page<T> | undefined;
-  count: (page: Page<T>) => number;
-  countKey: "home.teamCount" | "home.clientsCount";
+  /** Undefined while loading; `more` when only one page was counted ("25+"). */
+  count: () => { value: number; more: boolean } | undefined;
+  countKey: MessageKey;
   href: string;
   link: string;
   testid: string;
@@ -63,15 +80,14 @@ function Stat<T>(props: {
     <article class="card stat" data-testid={props.testid}>
       <h2>{props.title}</h2>
       <Boundary>
-        <Show when={props.page}>
-          {(page) => (
+        <Show when={props.count()}>
+          {(count) => (
             <p class="stat-value">
-              {/* One page is all the summary reads; "+" says there are more. */}
               <span class="stat-number">
-                {formatNumber(props.count(page()))}
-                {page().cursor ? "+" : ""}
+                {formatNumber(count().value)}
+                {count().more ? "+" : ""}
               </span>{" "}
-              <span class="stat-label">{t(props.countKey, { count: props.count(page()) })}</span>
+              <span class="stat-label">{t(props.countKey, { count: count().value })}</span>
             </p>
           )}
         </Show>
@@ -83,11 +99,38 @@ function Stat<T>(props: {
   );
 }
 
+/** A subcontractor's start: how much work is waiting, and the way to it. */
 function SubcontractorHome() {
+  const { me } = useSession();
+  const mine = createAsync(() => getMine());
+  const qa = createAsync(() => (me().reviewer ? getQaQueue() : Promise.resolve(undefined)));
   return (
-    <div class="card welcome">
-      <h2>{t("home.subTitle")}</h2>
-      <p>{t("home.subBody")}</p>
+    <div class="stat-grid">
+      <Stat
+        title={t("home.workTitle")}
+        count={() => mine() && { value: mine()!.items.length, more: false }}
+        countKey="home.workCount"
+        href="/work"
+        link={t("home.workLink")}
+        testid="stat-work"
+      />
+      <Show when={me().reviewer}>
+        <Stat
+          title={t("home.qaTitle")}
+          count={() => qa() && { value: qa()!.items.length, more: false }}
+          countKey="home.qaCount"
+          href="/qa"
+          link={t("home.qaLink")}
+          testid="stat-qa"
+        />
+      </Show>
+      <article class="card stat" data-testid="stat-sops">
+        <h2>{t("home.sopsTitle")}</h2>
+        <p class="muted">{t("home.sopsBody")}</p>
+        <A href="/sops" class={buttonClass("secondary", "sm")}>
+          {t("home.sopsLink")}
+        </A>
+      </article>
     </div>
   );
 }

@@ -2,21 +2,36 @@ import { t } from "@baton/ui/i18n";
 import { SignedIn } from "@baton/ui/session";
 import type { NavItem } from "@baton/ui/Shell";
 import type { Me } from "@baton/ui/types";
-import type { RouteSectionProps } from "@solidjs/router";
-
-function nav(me: Me): NavItem[] {
-  const items: NavItem[] = [{ href: "/", label: t("nav.home"), end: true }];
-  // Owner-only areas aren't offered to subcontractors; the routes also refuse them.
-  if (me.role === "owner") {
-    items.push(
-      { href: "/team", label: t("nav.team") },
-      { href: "/clients", label: t("nav.clients") },
-      { href: "/settings", label: t("nav.settings") },
-    );
-  }
-  return items;
-}
+import { useLocation, type RouteSectionProps } from "@solidjs/router";
+import { createMemo } from "solid-js";
+import { planningPaths } from "../components/PlanningTabs";
 
 export function Layout(props: RouteSectionProps) {
+  const location = useLocation();
+  // Board, deadlines and workload share one menu entry ("Planning", with tabs on the pages);
+  // it points at whichever of them is open, so the menu marks it as the current page.
+  const planning = createMemo(() => planningPaths.find((path) => location.pathname === path || location.pathname.startsWith(path + "/")) ?? "/board");
+
+  function nav(me: Me): NavItem[] {
+    const items: NavItem[] = [{ href: "/", label: t("nav.home"), end: true }];
+    // Owner-only areas aren't offered to subcontractors; the routes also refuse them.
+    if (me.role === "owner") {
+      items.push(
+        { href: "/requests", label: t("nav.requests") },
+        { href: planning(), label: t("nav.planning") },
+        { href: "/qa", label: t("nav.qa") },
+        { href: "/sops", label: t("nav.sops") },
+        { href: "/team", label: t("nav.team") },
+        { href: "/clients", label: t("nav.clients") },
+        { href: "/settings", label: t("nav.settings") },
+      );
+    } else {
+      items.push({ href: "/work", label: t("nav.work") });
+      if (me.reviewer) items.push({ href: "/qa", label: t("nav.qa") });
+      items.push({ href: "/sops", label: t("nav.sops") });
+    }
+    return items;
+  }
+
   return <SignedIn {...props} appName={t("app.web")} nav={nav} />;
 }

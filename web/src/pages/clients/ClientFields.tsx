@@ -10,6 +10,8 @@ export type ClientValues = {
   timeZone: string;
   currency: string;
   status: ClientStatus;
+  /** Business hours within which the first response is promised (1–240), as typed. */
+  responseHours: string;
   website: string;
   notes: string;
 };
@@ -22,6 +24,7 @@ export const clientValues = (client: Client): ClientValues => ({
   timeZone: client.timeZone,
   currency: client.currency,
   status: client.status,
+  responseHours: String(client.responseHours),
   website: client.website ?? "",
   notes: client.notes ?? "",
 });
@@ -36,6 +39,8 @@ export function toClientInput(values: ClientValues): Required<ClientInput> {
     timeZone: values.timeZone,
     currency: values.currency,
     status: values.status,
+    // Whatever was typed goes as a number; the API says what is wrong with it (whole hours, 1–240).
+    responseHours: values.responseHours.trim() === "" ? Number.NaN : Number(values.responseHours.replace(",", ".")),
     website: website ? (/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`) : null,
     notes: notes || null,
   };
@@ -97,6 +102,21 @@ export function ClientFields(props: {
           error={s.fieldError("website")}
         />
       </div>
+      <TextField
+        label={t("clients.responseHours")}
+        name="responseHours"
+        type="number"
+        inputmode="numeric"
+        min="1"
+        max="240"
+        step="1"
+        required
+        class="field-hours"
+        hint={t("clients.responseHoursHint")}
+        value={props.values.responseHours}
+        onValue={(responseHours) => props.set({ responseHours })}
+        error={s.fieldError("responseHours")}
+      />
       <TextArea
         label={t("field.notes")}
         name="notes"

@@ -1,6 +1,6 @@
 import { api, isApiError } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
-import { Button } from "@baton/ui/Button";
+import { Button, buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatClock, formatDateTime, t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
@@ -38,6 +38,16 @@ export default function ClientDetail() {
               <PageHeader
                 back={back}
                 title={c().name}
+                actions={
+                  <>
+                    <A href={`/requests?client=${encodeURIComponent(c().id)}&status=all`} class={buttonClass("secondary", "sm")}>
+                      {t("clients.requestsLink")}
+                    </A>
+                    <A href={`/board?client=${encodeURIComponent(c().id)}`} class={buttonClass("secondary", "sm")}>
+                      {t("clients.boardLink")}
+                    </A>
+                  </>
+                }
                 intro={
                   <span class="header-meta">
                     <code>{c().code}</code>

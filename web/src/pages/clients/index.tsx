@@ -129,6 +129,7 @@ function CreateClientForm(props: { onClose: () => void; onCreated: (client: Clie
     timeZone: me().agency.timeZone,
     currency: me().agency.currency,
     status: "lead",
+    responseHours: "24",
     website: "",
     notes: "",
   });

@@ -1,4 +1,4 @@
-import { api } from "@baton/ui/api";
+import { api, conflictCurrent } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -17,6 +17,7 @@ import type { Member } from "@baton/ui/types";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { useNow } from "@baton/ui/time";
+import { formatPercent } from "../../lib/time";
 import { getMembers } from "./data";
 import { EditMemberDialog, InviteMemberDialog } from "./MemberDialogs";
 
@@ -55,6 +56,27 @@ export default function Team() {
     }
   }
 
+  const [savingReviewer, setSavingReviewer] = createSignal<string>();
+  async function setReviewer(member: Member, reviewer: boolean, input: HTMLInputElement) {
+    setSavingReviewer(member.id);
+    try {
+      const saved = await api.members.update(member.id, { version: member.version, reviewer });
+      list.replace(changed(saved));
+      toast(t(reviewer ? "team.reviewerOn" : "team.reviewerOff", { name: member.name }));
+    } catch (e) {
+      input.checked = member.reviewer;
+      const current = conflictCurrent<Member>(e);
+      if (current) {
+        list.replace(changed(current));
+        toast(t("common.conflict"), "error");
+      } else {
+        toast(errorText(e), "error");
+      }
+    } finally {
+      setSavingReviewer(undefined);
+    }
+  }
+
   const remove = (member: Member) =>
     removal.run(async () => {
       const removed = await api.members.remove(member.id);
@@ -86,6 +108,7 @@ export default function Team() {
                   <th scope="col">{t("field.timeZone")}</th>
                   <th scope="col">{t("field.capacityShort")}</th>
                   <th scope="col">{t("field.status")}</th>
+                  <th scope="col">{t("team.qa")}</th>
                   <th scope="col">
                     <span class="sr-only">{t("common.actions")}</span>
                   </th>
@@ -117,6 +140,25 @@ export default function Team() {
                             <Badge tone="info">{t("role.owner")}</Badge>
                           </Show>
                           <PersonStatusBadge status={member.status} />
+                        </div>
+                      </td>
+                      <td data-label={t("team.qa")} data-testid="member-qa">
+                        <label class="check switch">
+                          <input
+                            type="checkbox"
+                            role="switch"
+                            checked={member.reviewer}
+                            disabled={member.role === "owner" || member.status === "removed" || savingReviewer() === member.id}
+                            aria-label={t("team.reviewerNamed", { name: member.name })}
+                            onChange={(e) => void setReviewer(member, e.currentTarget.checked, e.currentTarget)}
+                          />
+                          <span>{member.role === "owner" ? t("team.reviewerAlways") : t("team.reviewer")}</span>
+                        </label>
+                        <div class="cell-sub">
+                          <Show when={member.qa.approved > 0} fallback={t("team.qaNone")}>
+                            {t("team.qaApproved", { count: member.qa.approved })} · {t("team.qaFirstPass", { rate: formatPercent(member.qa.firstPassRate) })} ·{" "}
+                            {t("team.qaReturns", { count: Math.round((member.qa.averageReturns ?? 0) * 10) / 10 })}
+                          </Show>
                         </div>
                       </td>
                       <td class="cell-actions">

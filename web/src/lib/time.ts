@@ -1,0 +1,107 @@
+import { formatDate, formatNumber, t, viewerTimeZone } from "@baton/ui/i18n";
+import { createRoot, createSignal } from "solid-js";
+
+// Time helpers of the work screens. Instants travel as UTC ISO strings; people read and type
+// them as wall-clock times in their own zone (me().timeZone, applied as the viewer's zone).
+
+type Wall = { year: number; month: number; day: number; hour: number; minute: number };
+
+const wallFormatters = new Map<string, Intl.DateTimeFormat>();
+function wallIn(at: number, timeZone: string): Wall {
+  let f = wallFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    wallFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(at));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour") % 24, minute: get("minute") };
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `at` (ms). */
+function offsetAt(at: number, timeZone: string): number {
+  const w = wallIn(at, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - (at - (((at % 60_000) + 60_000) % 60_000));
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The value for an `<input type="datetime-local">`: the instant's wall clock in `timeZone`. */
+export function toLocalInput(value: string | number | Date, timeZone: string = viewerTimeZone()): string {
+  const at = value instanceof Date ? value.getTime() : new Date(value).getTime();
+  if (Number.isNaN(at)) return "";
+  const w = wallIn(at, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/**
+ * The UTC ISO instant of a datetime-local value read as wall-clock time in `timeZone`, or null
+ * when the value is not a date and time. A time a DST change skips moves forward by the gap.
+ */
+export function fromLocalInput(value: string, timeZone: string = viewerTimeZone()): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  if (Number.isNaN(wall)) return null;
+  // Two passes: the offset at the first guess may differ from the one at the answer (DST).
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  return new Date(Math.max(first, second)).toISOString();
+}
+
+/** A wall-clock time (e.g. 17:00) on a calendar date (YYYY-MM-DD) in `timeZone`, as UTC ISO. */
+export function dateAtTime(date: string, time: string, timeZone: string): string | null {
+  return fromLocalInput(`${date}T${time}`, timeZone);
+}
+
+/** A calendar date with no time zone of its own (YYYY-MM-DD), formatted for reading. */
+export function formatCalendarDate(date: string): string {
+  return formatDate(`${date}T12:00:00Z`, "UTC");
+}
+
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+/** A length of time in words ("3 hours", "2 days"), rounded to the unit that reads best. */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const [unit, size] = abs < hour ? (["minute", minute] as const) : abs < 2 * day ? (["hour", hour] as const) : (["day", day] as const);
+  const amount = Math.max(1, Math.round(abs / size));
+  return formatNumber(amount, { style: "unit", unit, unitDisplay: "long" });
+}
+
+export type Due = { overdue: boolean; soon: boolean; text: string };
+
+/** How long until `iso` ("5 hours left") or how long past it ("2 days overdue"). */
+export function dueState(iso: string, now: Date): Due {
+  const left = Date.parse(iso) - now.getTime();
+  if (left < 0) return { overdue: true, soon: false, text: t("work.overdueBy", { time: formatDuration(left) }) };
+  return { overdue: false, soon: left < day, text: t("work.timeLeft", { time: formatDuration(left) }) };
+}
+
+/** "3 h", "2.5 h". */
+export const formatHours = (hours: number, digits = 2) => t("work.hours", { hours: formatNumber(hours, { maximumFractionDigits: digits }) });
+
+/** "87%"; an em dash for "no data yet". */
+export const formatPercent = (ratio: number | null | undefined) =>
+  ratio === null || ratio === undefined ? "—" : formatNumber(ratio, { style: "percent", maximumFractionDigits: 0 });
+
+// One shared clock for every "time left" on screen, instead of a timer per row.
+const clock = createRoot(() => {
+  const [now, setNow] = createSignal(new Date());
+  if (typeof window !== "undefined") setInterval(() => setNow(new Date()), 30_000);
+  return now;
+});
+
+/** The current time, refreshed every 30 seconds. */
+export const now = clock;

@@ -1,0 +1,235 @@
+import { Boundary } from "@baton/ui/Boundary";
+import { Button, buttonClass } from "@baton/ui/Button";
+import { EmptyState } from "@baton/ui/EmptyState";
+import { formatDateTime, t } from "@baton/ui/i18n";
+import { Title, useSession } from "@baton/ui/session";
+import { PageHeader } from "@baton/ui/Shell";
+import { toast } from "@baton/ui/Toast";
+import type { RequestDetail, WorkTask } from "@baton/ui/types";
+import { A, createAsync, revalidate, useParams } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { PriorityBadge, RequestStatusBadge, TaskStatusBadge } from "../../components/badges";
+import { DueDate } from "../../components/Due";
+import { formatCalendarDate } from "../../lib/time";
+import { afterTaskChange, expireOnLeave, requestKeys } from "../../lib/work";
+import { AcceptDialog } from "./AcceptDialog";
+import { getHistory, getRequest, getThread } from "./data";
+import { DeclineDialog } from "./DeclineDialog";
+import { Thread } from "./Thread";
+import { Timeline } from "./Timeline";
+
+/** Team tasks carry an assignee; the API sends a client's view only to contacts. */
+const teamTasks = (detail: RequestDetail): WorkTask[] => (detail.tasks as WorkTask[]).filter((task) => "assignee" in task);
+const assignable = (task: WorkTask) => task.status === "todo" || task.status === "in_progress" || task.status === "returned";
+
+export default function RequestDetailPage() {
+  const params = useParams<{ id: string }>();
+  const { me } = useSession();
+  const isOwner = () => me().role === "owner";
+  const detail = createAsync(() => getRequest(params.id));
+  const [dialog, setDialog] = createSignal<"accept" | "decline">();
+  const refresh = () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id)]);
+  expireOnLeave(() => [getRequest.keyFor(params.id), getHistory.keyFor(params.id), getThread.keyFor(params.id)]);
+
+  const back = () =>
+    isOwner() ? (
+      <A href="/requests" class="back-link">
+        ← {t("requests.back")}
+      </A>
+    ) : (
+      <A href="/work" class="back-link">
+        ← {t("work.back")}
+      </A>
+    );
+
+  return (
+    <section class="page">
+      <Boundary onRetry={refresh}>
+        <Show when={detail()}>
+          {(d) => {
+            const request = () => d().request;
+            const triage = () => isOwner() && request().status === "submitted";
+            return (
+              <>
+                <Title>{`${request().reference} · ${request().title}`}</Title>
+                <PageHeader
+                  back={back()}
+                  title={request().title}
+                  intro={
+                    <span class="header-meta">
+                      <code>{request().reference}</code>
+                      <RequestStatusBadge status={request().status} />
+                      <PriorityBadge priority={request().priority} />
+                      <span>{d().client.name}</span>
+                    </span>
+                  }
+                  actions={
+                    triage() ? (
+                      <>
+                        <Button class="btn-danger-text" onClick={() => setDialog("decline")}>
+                          {t("requests.decline")}
+                        </Button>
+                        <Button variant="primary" onClick={() => setDialog("accept")}>
+                          {t("requests.accept")}
+                        </Button>
+                      </>
+                    ) : undefined
+                  }
+                />
+                <div class="detail-grid">
+                  <div class="stack">
+                    <section class="card" aria-labelledby="request-title">
+                      <h2 id="request-title" tabindex="-1">{t("requests.details")}</h2>
+                      <dl class="facts">
+                        <div>
+                          <dt>{t("work.client")}</dt>
+                          <dd>
+                            <Show when={isOwner()} fallback={d().client.name}>
+                              <A href={`/clients/${encodeURIComponent(d().client.id)}`}>{d().client.name}</A>
+                            </Show>
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t("requests.service")}</dt>
+                          <dd>{request().service}</dd>
+                        </div>
+                        <div>
+                          <dt>{t("requests.submittedBy")}</dt>
+                          <dd>{t("requests.submittedByOn", { name: request().submittedBy.name, date: formatDateTime(request().createdAt) })}</dd>
+                        </div>
+                        <div>
+                          <dt>{t("requests.desiredDue")}</dt>
+                          <dd>
+                            <Show when={request().desiredDueDate} fallback={<span class="muted">{t("requests.noDesiredDue")}</span>}>
+                              {(date) => t("requests.desiredDueIn", { date: formatCalendarDate(date()), zone: d().client.timeZone.replaceAll("_", " ") })}
+                            </Show>
+                          </dd>
+                        </div>
+                        <Show
+                          when={request().status === "submitted"}
+                          fallback={
+                            <Show when={request().respondedAt}>
+                              {(at) => (
+                                <div>
+                                  <dt>{t("requests.respondedAt")}</dt>
+                                  <dd>{formatDateTime(at())}</dd>
+                                </div>
+                              )}
+                            </Show>
+                          }
+                        >
+                          <div>
+                            <dt>{t("requests.responseDue")}</dt>
+                            <dd>
+                              <DueDate at={request().responseDueAt} />
+                            </dd>
+                          </div>
+                        </Show>
+                        <Show when={request().declineReason}>
+                          {(reason) => (
+                            <div>
+                              <dt>{t("requests.declineReasonShort")}</dt>
+                              <dd class="prewrap">{reason()}</dd>
+                            </div>
+                          )}
+                        </Show>
+                        <Show when={request().links.length}>
+                          <div>
+                            <dt>{t("work.links")}</dt>
+                            <dd>
+                              <ul class="link-list">
+                                <For each={request().links}>
+                                  {(link) => (
+                                    <li>
+                                      <a href={link} target="_blank" rel="noopener noreferrer">
+                                        {link}
+                                      </a>
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
+                            </dd>
+                          </div>
+                        </Show>
+                      </dl>
+                      <h3 class="subheading">{t("work.description")}</h3>
+                      <p class="prewrap">{request().description}</p>
+                    </section>
+
+                    <Show when={request().status !== "submitted" && request().status !== "declined"}>
+                      <TasksCard tasks={teamTasks(d())} isOwner={isOwner()} />
+                    </Show>
+                    <Thread requestId={request().id} />
+                  </div>
+                  <Timeline requestId={request().id} />
+                </div>
+
+                <AcceptDialog
+                  open={dialog() === "accept"}
+                  detail={d()}
+                  onClose={() => setDialog(undefined)}
+                  onStale={() => void refresh()}
+                  onAccepted={(accepted) => {
+                    setDialog(undefined);
+                    toast(t("requests.accepted", { reference: accepted.request.reference, count: accepted.tasks.length }));
+                    // The Accept button is gone; continue at the new tasks (each with its Assign link).
+                    void refresh().then(() => requestAnimationFrame(() => document.getElementById("request-tasks-title")?.focus()));
+                    void afterTaskChange();
+                  }}
+                />
+                <DeclineDialog
+                  open={dialog() === "decline"}
+                  request={request()}
+                  onClose={() => setDialog(undefined)}
+                  onStale={() => void refresh()}
+                  onDeclined={(declined) => {
+                    setDialog(undefined);
+                    toast(t("requests.declined", { reference: declined.reference }));
+                    void revalidate(requestKeys).then(() => requestAnimationFrame(() => document.getElementById("request-title")?.focus()));
+                  }}
+                />
+              </>
+            );
+          }}
+        </Show>
+      </Boundary>
+    </section>
+  );
+}
+
+function TasksCard(props: { tasks: WorkTask[]; isOwner: boolean }) {
+  return (
+    <section class="card" aria-labelledby="request-tasks-title">
+      <h2 id="request-tasks-title" tabindex="-1">{t("requests.tasks")}</h2>
+      <Show when={props.tasks.length} fallback={<EmptyState title={t("requests.noTasks")} />}>
+        <ul class="task-list">
+          <For each={props.tasks}>
+            {(task) => (
+              <li class="task-item" data-testid="task-row" data-reference={task.reference}>
+                <div class="task-item-main">
+                  <A href={`/tasks/${encodeURIComponent(task.id)}`} class="cell-title">
+                    {task.title}
+                  </A>
+                  <div class="cell-sub">
+                    <code>{task.reference}</code> · {task.assignee?.name ?? t("work.unassigned")}
+                  </div>
+                  <div class="cell-sub">
+                    <DueDate at={task.dueAt} done={task.status === "done"} />
+                  </div>
+                </div>
+                <div class="task-item-side">
+                  <TaskStatusBadge status={task.status} />
+                  <Show when={props.isOwner && !task.assignee && assignable(task)}>
+                    <A href={`/tasks/${encodeURIComponent(task.id)}?assign=1`} class={buttonClass("primary", "sm")}>
+                      {t("tasks.assign")}
+                    </A>
+                  </Show>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
