@@ -349,6 +349,8 @@ describe("web: the work pipeline, end to end", () => {
     await edit.getByRole("button", { name: "Save new version" }).click();
     await toast(owner, "Saved as version 2");
     await owner.getByText("Nothing unsafe any more.").waitFor();
+    // The history list refetches after the save: wait for the new row before counting.
+    await owner.getByTestId("sop-version").nth(1).waitFor();
     await expect(owner.getByTestId("sop-version").count()).resolves.toBe(2);
     await owner.getByTestId("sop-version").getByRole("link", { name: "Version 1" }).click();
     await owner.getByText("You're viewing version 1. The latest is version 2.").waitFor();
