@@ -119,6 +119,40 @@ describe("role isolation", () => {
   });
 });
 
+describe("lists", () => {
+  it("fills every page of a filtered list; only the last one is short", async () => {
+    const client = await world.owner.post("/clients", { name: "Pager Co", code: `PG${Date.now() % 100000}`, timeZone: "Europe/London", currency: "GBP" });
+    const ids: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const made = await world.owner.post("/requests", { clientId: client.body.id, title: `Errand ${i}`, description: "d", service: "Admin" });
+      expect(made.status).toBe(201);
+      ids.push(made.body.id);
+      // Declined: errands 1, 3 and 5, so a page read without filling would skip some.
+      if (i % 2) expect((await world.owner.post(`/requests/${made.body.id}/decline`, { version: made.body.version, reason: "No" })).status).toBe(200);
+    }
+    const first = await world.owner.get(`/requests?clientId=${client.body.id}&status=declined&limit=2`);
+    expect(first.body.items.map((r: any) => r.title)).toEqual(["Errand 5", "Errand 3"]);
+    const second = await world.owner.get(`/requests?clientId=${client.body.id}&status=declined&limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
+    expect(second.body.items.map((r: any) => r.title)).toEqual(["Errand 1"]);
+
+    // "All statuses" across clients: every request, newest first.
+    const all = await world.owner.get("/requests?status=all&limit=100");
+    expect(all.status).toBe(200);
+    const ours = all.body.items.filter((r: any) => ids.includes(r.id)).map((r: any) => r.id);
+    expect(ours).toEqual([...ids].reverse());
+    expect(new Set(all.body.items.map((r: any) => r.status)).size).toBeGreaterThan(1);
+
+    // The same for an SOP search: matches are spread between SOPs that don't match.
+    for (let i = 1; i <= 4; i++) {
+      await world.owner.post("/sops", { title: `Pager ${i}`, category: "Paging", body: i % 2 ? "Mentions the okapi." : "Nothing here." });
+    }
+    const sops = await world.owner.get("/sops?q=okapi&limit=1");
+    expect(sops.body.items.map((sop: any) => sop.title)).toHaveLength(1);
+    const rest = await world.owner.get(`/sops?q=okapi&limit=1&cursor=${encodeURIComponent(sops.body.cursor)}`);
+    expect([...sops.body.items, ...rest.body.items].map((sop: any) => sop.title).sort()).toEqual(["Pager 1", "Pager 3"]);
+  });
+});
+
 describe("concurrency", () => {
   it("lets exactly one of 20 simultaneous QA approvals win; the rest get 409 with the current task", async () => {
     const { task } = await assignedTo(world.ids.sub, "Race");
@@ -184,9 +218,9 @@ describe("SOPs", () => {
     const stale = await world.owner.patch(`/sops/${created.body.id}`, { version: created.body.version, title: "x", category: "y", body: "z", checklist: [] });
     expect(stale.status).toBe(409);
     const versions = await world.owner.get(`/sops/${created.body.id}/versions`);
-    expect(versions.body.items.map((v: any) => [v.number, v.title])).toEqual([
-      [2, "Inbox zero"],
-      [1, "Inbox"],
+    expect(versions.body.items.map((v: any) => [v.number, v.title, v.createdBy.name])).toEqual([
+      [2, "Inbox zero", "Owner Person"],
+      [1, "Inbox", "Owner Person"],
     ]);
     const pinned = await world.owner.get(`/tasks/${task.id}`);
     expect(pinned.body.sop).toMatchObject({ number: 1, title: "Inbox", checklist: ["Archive"] });

@@ -65,12 +65,18 @@ describe("the work pipeline, end to end", () => {
     const assigned = await owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ status: "in_progress", assignee: { id: world.ids.sub, name: "Sam Writer" } });
+    // Who did what is named, not just an id.
+    expect(assigned.body.assignmentHistory).toEqual([
+      { memberId: world.ids.sub, name: "Sam Writer", at: expect.any(String), by: { id: expect.stringMatching(/^mem_/), name: "Owner Person" } },
+    ]);
     const assignMail = await waitForEmail(world.people.sub.email, (e) => e.subject.includes("New task"));
     expect(assignMail.body.text).toContain(`/tasks/${task.id}`);
 
     // 4. The writer sees it in My work, ticks the checklist and submits for QA.
     const mine = await sub.get("/tasks/mine");
     expect(mine.body.items.map((t: any) => t.id)).toEqual([task.id]);
+    // A subcontractor may not list clients; each task names its own.
+    expect(mine.body.items[0].client).toEqual({ id: world.ids.client, name: "Acme Corp" });
     let version = assigned.body.version;
     const early = await sub.post(`/tasks/${task.id}/submit`, { version, text: "Done", links: [] });
     expect(early.status).toBe(422);
@@ -83,13 +89,22 @@ describe("the work pipeline, end to end", () => {
     const submittedTask = await sub.post(`/tasks/${task.id}/submit`, { version, text: "Draft in the doc", links: ["https://docs.example/draft"] });
     expect(submittedTask.status).toBe(200);
     expect(submittedTask.body.status).toBe("in_qa");
+    expect(submittedTask.body.deliverable.submittedBy).toEqual({ id: world.ids.sub, name: "Sam Writer" });
+    expect(submittedTask.body.checklist.every((item: any) => item.doneBy?.name === "Sam Writer")).toBe(true);
 
     // 5. The reviewer returns it with changes; it goes back to the writer, who is emailed.
     const queue = await reviewer.get("/tasks/qa");
     expect(queue.body.items.map((t: any) => t.id)).toContain(task.id);
+    expect(queue.body.items.find((t: any) => t.id === task.id).client.name).toBe("Acme Corp");
+    // The reviewer reads the request and its thread to judge the work against the ask.
+    const asReviewer = await reviewer.get(`/requests/${requestId}`);
+    expect(asReviewer.status).toBe(200);
+    expect(asReviewer.body.tasks.map((t: any) => t.id)).toEqual([task.id]);
+    expect((await reviewer.get(`/requests/${requestId}/messages`)).status).toBe(200);
     const returned = await reviewer.post(`/tasks/${task.id}/review`, { version: submittedTask.body.version, decision: "return", rubric: 2, notes: "Shorten the intro." });
     expect(returned.status).toBe(200);
     expect(returned.body).toMatchObject({ status: "returned", revisionCount: 1, qaReturns: 1 });
+    expect(returned.body.review.by).toEqual({ id: world.ids.reviewer, name: "Maria Reviewer" });
     const returnMail = await waitForEmail(world.people.sub.email, (e) => e.subject.includes("Changes needed"));
     expect(returnMail.body.text).toContain("Shorten the intro.");
 

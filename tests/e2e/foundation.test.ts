@@ -1,7 +1,7 @@
 import { verifyLinkIn } from "@baton/local/mailbox";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startPlatform } from "../support/browser.ts";
+import { launchChromium, newPerson as openPage, signInWithEmail as signInByEmail, startPlatform } from "../support/browser.ts";
 import { createAgency, uniqueEmail } from "../support/fixtures.ts";
 import { waitForEmail, type Started } from "../support/http.ts";
 
@@ -12,7 +12,6 @@ import { waitForEmail, type Started } from "../support/http.ts";
 let platform: Started;
 let browser: Browser;
 let agency: Awaited<ReturnType<typeof createAgency>>;
-const contexts: BrowserContext[] = [];
 
 const subcontractor = { email: uniqueEmail("sub"), name: "Priya Raman" };
 const contact = { email: uniqueEmail("contact"), name: "Ingrid Berg" };
@@ -29,15 +28,6 @@ afterAll(async () => {
   await platform?.close();
 });
 
-/** Each person gets a browser of their own (separate cookies), as on separate machines. */
-async function newPerson(): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
 /** The newest sign-in or invitation link emailed to `address` since `after` (seconds). */
@@ -46,19 +36,13 @@ async function linkFor(address: string, after: number): Promise<string> {
   return verifyLinkIn(email)!;
 }
 
-/** Asks for a link on the app's sign-in page, then follows the one that arrives by email. */
+/** Signs in through the emailed link, which must point at the app it was asked from. */
 async function signInWithEmail(page: Page, appUrl: string, email: string) {
-  const before = nowInSeconds();
-  // Stay on a sign-in page the app sent us to: its ?next= says where to land afterwards.
-  if (!new URL(page.url()).pathname.endsWith("/sign-in")) await page.goto(`${appUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await page.getByRole("heading", { name: "Check your email" }).waitFor();
-  const link = await linkFor(email, before);
+  const link = await signInByEmail(page, appUrl, email);
   expect(new URL(link).origin).toBe(new URL(appUrl).origin);
-  await page.goto(link);
-  await page.waitForURL((url) => !url.pathname.endsWith("/auth/verify"));
 }
+
+const newPerson = () => openPage(browser);
 
 const navLink = (page: Page, name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true });
 

@@ -1,8 +1,7 @@
-import { verifyLinkIn } from "@baton/local/mailbox";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startPlatform } from "../support/browser.ts";
-import { waitForEmail, type Started } from "../support/http.ts";
+import { launchChromium, newPerson as openPage, signInWithEmail, startPlatform } from "../support/browser.ts";
+import type { Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // The client portal's requests in a real Chromium: the contact submits a request through the
@@ -13,7 +12,6 @@ let platform: Started;
 let browser: Browser;
 let world: World;
 let contact: Page;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -26,28 +24,9 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function newPerson(): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const newPerson = () => openPage(browser);
 
-const nowInSeconds = () => Math.floor(Date.now() / 1000);
 const portalUrl = () => `${platform.baseUrl}/portal`;
-
-/** Asks for a link on the portal's sign-in page, then follows the one that arrives by email. */
-async function signInWithEmail(page: Page, email: string) {
-  const before = nowInSeconds();
-  await page.goto(`${portalUrl()}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await page.getByRole("heading", { name: "Check your email" }).waitFor();
-  const mail = await waitForEmail(email, (e) => e.at >= before && Boolean(verifyLinkIn(e)));
-  await page.goto(verifyLinkIn(mail)!);
-  await page.waitForURL((url) => !url.pathname.endsWith("/auth/verify"));
-}
 
 const navLink = (page: Page, name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true });
 const toast = (page: Page, text: string) => page.getByTestId("toast").filter({ hasText: text }).first().waitFor();
@@ -80,7 +59,7 @@ describe("client portal: requests from the form to the client's approval", () =>
 
   it("the contact signs in and lands on an empty requests list", async () => {
     contact = await newPerson();
-    await signInWithEmail(contact, world.people.contact.email);
+    await signInWithEmail(contact, portalUrl(), world.people.contact.email);
     await contact.waitForURL((url) => url.pathname === "/portal" || url.pathname === "/portal/");
     await contact.getByRole("heading", { name: "Requests", level: 1 }).waitFor();
     await contact.getByText("No requests yet").waitFor();

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { listen, type Started } from "./http.ts";
+import { verifyLinkIn } from "@baton/local/mailbox";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { listen, waitForEmail, type Started } from "./http.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 
@@ -39,4 +40,30 @@ export async function startPlatform(): Promise<Started> {
   process.env.BATON_WEB_URL = baseUrl;
   process.env.BATON_PORTAL_URL = `${baseUrl}/portal`;
   return { ...started, baseUrl };
+}
+
+/** A person at their own machine: a browser context of its own (separate cookies), in their zone. */
+export async function newPerson(browser: Browser, timezoneId = "Europe/London"): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB", timezoneId });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/**
+ * Asks for a link on an app's sign-in page (`appUrl` is the app's root: the team app's, or the
+ * portal's), then follows the one that arrives by email. A sign-in page the app sent the page
+ * to is kept: its ?next= says where to land afterwards.
+ */
+export async function signInWithEmail(page: Page, appUrl: string, email: string): Promise<string> {
+  const before = Math.floor(Date.now() / 1000);
+  if (!new URL(page.url()).pathname.endsWith("/sign-in")) await page.goto(`${appUrl}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.getByRole("heading", { name: "Check your email" }).waitFor();
+  const mail = await waitForEmail(email, (e) => e.at >= before && Boolean(verifyLinkIn(e)));
+  const link = verifyLinkIn(mail)!;
+  await page.goto(link);
+  await page.waitForURL((url) => !url.pathname.endsWith("/auth/verify"));
+  return link;
 }

@@ -63,7 +63,7 @@ export const routes: RouteDefinition[] = [
             component: lazy(() => import("./pages/requests")),
             preload: ({ location }) => {
               const clientId = parseClientId(location.query.client);
-              void getRequests(parseRequestStatus(location.query.status, clientId), clientId);
+              void getRequests(parseRequestStatus(location.query.status), clientId);
             },
           },
           {

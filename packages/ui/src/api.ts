@@ -221,7 +221,7 @@ export const api = {
     company: (): Promise<Company> => call(client.portal.company.$get()),
   },
   requests: {
-    list: (query: PageQuery & { status?: RequestStatus | undefined; clientId?: string | undefined } = {}): Promise<Page<WorkRequest>> =>
+    list: (query: PageQuery & { status?: RequestStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<WorkRequest>> =>
       call(client.requests.$get({ query: q(query) })),
     submit: (input: RequestInput): Promise<WorkRequest> => call(client.requests.$post({ json: input })),
     get: (id: string): Promise<RequestDetail> => call(client.requests[":requestId"].$get({ param: { requestId: id } })),
@@ -276,9 +276,12 @@ export const api = {
   },
 };
 
-/** The `current` item a 409 `conflict` carries, if any. */
+/**
+ * The thing's current state a 409 carries, if any: after a stale `version` ("conflict") or a
+ * move its status no longer allows (e.g. "task.invalid_transition").
+ */
 export function conflictCurrent<T>(error: unknown): T | undefined {
-  if (!isApiError(error) || error.status !== 409 || error.code !== "conflict") return undefined;
+  if (!isApiError(error) || error.status !== 409) return undefined;
   const body = error.body as { current?: T } | undefined;
-  return body?.current;
+  return body?.current ?? undefined;
 }

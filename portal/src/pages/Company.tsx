@@ -1,3 +1,4 @@
+import { safeUrl } from "@baton/ui/LinkList";
 import { Boundary } from "@baton/ui/Boundary";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { currencyLabel, formatClock, t } from "@baton/ui/i18n";
@@ -105,15 +106,4 @@ export default function Company() {
       </Boundary>
     </section>
   );
-}
-
-/** Only http(s) links are rendered as links: the website is free text typed by the agency. */
-function safeUrl(value: string | null): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,3 +1,4 @@
+import { THREAD_PAGE } from "@baton/ui/Thread";
 import { api } from "@baton/ui/api";
 import { query } from "@solidjs/router";
 
@@ -10,4 +11,4 @@ export const getRequests = query(() => api.requests.list(), "portal.requests.lis
 export const getRequest = query((id: string) => api.requests.get(id), "portal.request.detail");
 export const getHistory = query((id: string) => api.requests.history(id), "portal.request.history");
 /** The first page of a request's thread, oldest first. */
-export const getMessages = query((id: string) => api.requests.messages(id), "portal.request.messages");
+export const getMessages = query((id: string) => api.requests.messages(id, { limit: THREAD_PAGE }), "portal.request.messages");

@@ -1,17 +1,5 @@
-import { conflictCurrent, isApiError } from "@baton/ui/api";
 import { revalidate } from "@solidjs/router";
 import { createEffect, onCleanup } from "solid-js";
-
-/**
- * What a 409 carries as the thing's current state: a stale `version` ("conflict") or a move
- * the thing's status no longer allows (e.g. "task.invalid_transition"); undefined otherwise.
- */
-export function staleCurrent<T>(error: unknown): T | undefined {
-  const current = conflictCurrent<T>(error);
-  if (current) return current;
-  if (!isApiError(error) || error.status !== 409) return undefined;
-  return (error.body as { current?: T } | undefined)?.current ?? undefined;
-}
 
 /** Query keys of every list a task appears in; see pages/tasks/data.ts and pages/requests/data.ts. */
 export const taskListKeys = ["tasks.mine", "tasks.qa", "tasks.board", "tasks.deadlines", "tasks.workload"];

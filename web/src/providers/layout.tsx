@@ -18,6 +18,8 @@ export function Layout(props: RouteSectionProps) {
     if (me.role === "owner") {
       items.push(
         { href: "/requests", label: t("nav.requests") },
+        // The owner does work too: tasks assigned to them.
+        { href: "/work", label: t("nav.work") },
         { href: planning(), label: t("nav.planning") },
         { href: "/qa", label: t("nav.qa") },
         { href: "/sops", label: t("nav.sops") },

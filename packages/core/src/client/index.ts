@@ -99,7 +99,8 @@ export const list = fn(listSchema, async (query): Promise<Page<Client>> => {
   const agencyId = assertOwner();
   const request = db.entities.client.query.clientsOfAgency({ agencyId });
   const filtered = query.status ? request.where((attr, op) => op.eq(attr.status, query.status!)) : request;
-  const result = await filtered.go({ limit: query.limit, cursor: query.cursor ?? null });
+  // `count` reads on past items the filter drops, so a page is short only at the end.
+  const result = await filtered.go({ count: query.limit, cursor: query.cursor ?? null });
   return { items: result.data.map(present), cursor: result.cursor };
 });
 

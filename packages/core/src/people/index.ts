@@ -8,13 +8,16 @@ export * as People from "./index.ts";
 
 export type PersonRef = { type: "member" | "contact" | "apikey" | "system"; id: string; name: string };
 
-/** The acting person, with the name others will see in threads and timelines. */
-export async function current(): Promise<PersonRef> {
+/**
+ * The acting person, with the name others will see in threads and timelines. A caller that
+ * has already read the acting member passes it in (`undefined` means "not read yet").
+ */
+export async function current(me?: MemberItem | null): Promise<PersonRef> {
   const actor = useActor();
   switch (actor.type) {
     case "member": {
-      const item = await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go();
-      return { type: "member", id: actor.memberId, name: item.data?.name ?? "Team member" };
+      const item = me !== undefined ? me : (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
+      return { type: "member", id: actor.memberId, name: item?.name ?? "Team member" };
     }
     case "contact": {
       const item = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
@@ -33,4 +36,18 @@ export async function current(): Promise<PersonRef> {
 export async function team(agencyId: string): Promise<Map<string, MemberItem>> {
   const result = await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" });
   return new Map(result.data.map((member) => [member.memberId, member]));
+}
+
+/** Clients' names by id, for the given ids only (one batch read, however many tasks share them). */
+export async function clientNames(agencyId: string, clientIds: Iterable<string>): Promise<Map<string, string>> {
+  const keys = [...new Set(clientIds)].map((clientId) => ({ agencyId, clientId }));
+  if (!keys.length) return new Map();
+  const result = await db.entities.client.get(keys).go();
+  return new Map(result.data.map((client) => [client.clientId, client.name]));
+}
+
+/** What a list of tasks needs to show names: the team, and the names of the tasks' clients. */
+export async function namesFor(agencyId: string, items: ReadonlyArray<{ clientId: string }>) {
+  const [members, clients] = await Promise.all([team(agencyId), clientNames(agencyId, items.map((item) => item.clientId))]);
+  return { team: members, clients };
 }

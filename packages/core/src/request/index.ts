@@ -12,6 +12,7 @@ import { createId, isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
 import { People, type PersonRef } from "../people/index.ts";
 import { Sop } from "../sop/index.ts";
+import type { TaskItem } from "../task/entity.ts";
 import { present as presentTask, presentForClient, type ClientTask, type Task } from "../task/present.ts";
 import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus } from "../workflow/index.ts";
 import { Priorities, type RequestItem } from "./entity.ts";
@@ -96,7 +97,8 @@ export const submitSchema = z.strictObject({
 });
 
 export const listSchema = pageQuery.extend({
-  status: z.enum(RequestStatuses, { error: "Unknown status." }).optional(),
+  /** A status, or "all"; left out, the owner gets the triage inbox ("submitted"). */
+  status: z.enum([...RequestStatuses, "all"], { error: "Unknown status." }).optional(),
   clientId: z.string().max(40).optional(),
 });
 
@@ -133,18 +135,24 @@ export async function load(agencyId: string, requestId: string): Promise<Request
 }
 
 /**
- * Loads a request the actor may see: the owner any, a contact their own company's, a
- * subcontractor one they hold a task of. Anything else is "not found", never "forbidden".
+ * Loads a request the actor may see, with the tasks of it they may see: the owner any request
+ * and all its tasks, a contact their own company's, a QA reviewer any (they review any task but
+ * their own), another subcontractor one they hold a task of, and only their tasks. Anything else
+ * is "not found", never "forbidden".
  */
-export async function loadVisible(requestId: string): Promise<{ item: RequestItem; tasks: Awaited<ReturnType<typeof tasksOf>> }> {
+export async function loadVisible(requestId: string): Promise<{ item: RequestItem; tasks: TaskItem[] }> {
   const actor = useActor();
   if (actor.type === "public") throw forbidden();
   const item = await load(actor.agencyId, requestId);
   if (!item) throw notFound("Request");
   if (actor.type === "contact" && item.clientId !== actor.clientId) throw notFound("Request");
   const tasks = await tasksOf(item);
-  if (actor.type === "member" && actor.role === "subcontractor" && !tasks.some((task) => task.assigneeId === actor.memberId)) {
-    throw notFound("Request");
+  if (actor.type === "member" && actor.role === "subcontractor") {
+    const me = (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
+    if (me?.reviewer && tasks.length) return { item, tasks };
+    const theirs = tasks.filter((task) => task.assigneeId === actor.memberId);
+    if (!theirs.length) throw notFound("Request");
+    return { item, tasks: theirs };
   }
   return { item, tasks };
 }
@@ -163,9 +171,8 @@ export async function get(requestId: string): Promise<RequestDetail> {
   const client = (await db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go()).data;
   const clientView = { id: item.clientId, name: client?.name ?? "", code: client?.code ?? "", timeZone: client?.timeZone ?? "UTC" };
   if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map(presentForClient) };
-  const team = await People.team(item.agencyId);
-  const mine = actor.type === "member" && actor.role === "subcontractor" ? tasks.filter((task) => task.assigneeId === actor.memberId) : tasks;
-  return { request: present(item), client: clientView, tasks: mine.map((task) => presentTask(task, team)) };
+  const names = { team: await People.team(item.agencyId), clients: new Map([[item.clientId, clientView.name]]) };
+  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names)) };
 }
 
 /**
@@ -175,23 +182,30 @@ export async function get(requestId: string): Promise<RequestDetail> {
 export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
   const actor = useActor();
   const page = { limit: query.limit, cursor: query.cursor ?? null };
-  if (actor.type === "contact") {
-    const base = db.entities.request.query.requestsOfClient({ agencyId: actor.agencyId, clientId: actor.clientId });
-    const filtered = query.status ? base.where((attr, op) => op.eq(attr.status, query.status!)) : base;
-    const result = await filtered.go({ ...page, order: "desc" });
+  const status = query.status === "all" ? undefined : query.status;
+  // With a status filter, `count` reads on past the items it drops: a page is short only at the end.
+  const filteredPage = { count: query.limit, cursor: query.cursor ?? null };
+  const ofClient = async (agencyId: string, clientId: string) => {
+    const base = db.entities.request.query.requestsOfClient({ agencyId, clientId });
+    const result = status
+      ? await base.where((attr, op) => op.eq(attr.status, status)).go({ ...filteredPage, order: "desc" })
+      : await base.go({ ...page, order: "desc" });
     return { items: result.data.map(present), cursor: result.cursor };
-  }
+  };
+  if (actor.type === "contact") return ofClient(actor.agencyId, actor.clientId);
   const agencyId = assertOwner();
   if (query.clientId) {
     if (!isId("client", query.clientId)) return { items: [], cursor: null };
-    const base = db.entities.request.query.requestsOfClient({ agencyId, clientId: query.clientId });
-    const filtered = query.status ? base.where((attr, op) => op.eq(attr.status, query.status!)) : base;
-    const result = await filtered.go({ ...page, order: "desc" });
+    return ofClient(agencyId, query.clientId);
+  }
+  if (query.status === "all") {
+    // Request ids sort by time: the agency's partition read backwards is newest first.
+    const result = await db.entities.request.query.requestById({ agencyId }).go({ ...page, order: "desc" });
     return { items: result.data.map(present), cursor: result.cursor };
   }
   const result = await db.entities.request.query
-    .requestsByStatus({ agencyId, status: query.status ?? "submitted" })
-    .go({ ...page, order: query.status && query.status !== "submitted" ? "desc" : "asc" });
+    .requestsByStatus({ agencyId, status: status ?? "submitted" })
+    .go({ ...page, order: status && status !== "submitted" ? "desc" : "asc" });
   return { items: result.data.map(present), cursor: result.cursor };
 });
 

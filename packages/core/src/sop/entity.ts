@@ -37,6 +37,8 @@ export const SopVersionEntity = new Entity({
     checklist: { type: "list", items: { type: "string" }, required: true, readOnly: true },
     note: { type: "string", readOnly: true },
     createdBy: { type: "string", required: true, readOnly: true },
+    /** The author's name when they wrote it, as the history shows it. */
+    createdByName: { type: "string", readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
   },
   indexes: {

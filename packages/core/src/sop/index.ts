@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorRef, assertMember, assertOwner } from "../actor/index.ts";
+import { assertMember, assertOwner } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
@@ -8,6 +8,7 @@ import { notFound } from "../error/index.ts";
 import { pageQuery, version, type Page } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
+import { People } from "../people/index.ts";
 import { renderMarkdown } from "../markdown/index.ts";
 import type { SopItem, SopVersionItem } from "./entity.ts";
 
@@ -36,7 +37,7 @@ export type SopVersion = {
   bodyHtml: string;
   checklist: string[];
   note: string | null;
-  createdBy: string;
+  createdBy: { id: string; name: string };
   createdAt: string;
 };
 
@@ -64,7 +65,7 @@ export function presentVersion(item: SopVersionItem): SopVersion {
     bodyHtml: renderMarkdown(item.body),
     checklist: item.checklist ?? [],
     note: item.note ?? null,
-    createdBy: item.createdBy,
+    createdBy: { id: item.createdBy, name: item.createdByName ?? "" },
     createdAt: item.createdAt,
   };
 }
@@ -106,7 +107,8 @@ export const list = fn(listSchema, async (query): Promise<Page<SopSummary>> => {
         .filter(Boolean)
         .join(" AND "),
     )
-    .go({ limit: query.limit, cursor: query.cursor ?? null });
+    // `count` reads on past items the filter drops, so a page is short only at the end.
+    .go({ count: query.limit, cursor: query.cursor ?? null });
   return { items: result.data.map(summary), cursor: result.cursor };
 });
 
@@ -148,6 +150,7 @@ export const create = fn(createSchema, async (input): Promise<SopDetail> => {
   const agencyId = assertOwner();
   const sopId = createId("sop");
   const now = new Date().toISOString();
+  const author = await People.current();
   await db.transaction
     .write(({ sop, sopVersion, auditEvent }) => [
       sop
@@ -161,7 +164,7 @@ export const create = fn(createSchema, async (input): Promise<SopDetail> => {
           checklistLength: input.checklist.length,
         })
         .commit(),
-      sopVersion.create({ agencyId, sopId, number: 1, ...input, createdBy: actorRef().id, createdAt: now }).commit(),
+      sopVersion.create({ agencyId, sopId, number: 1, ...input, createdBy: author.id, createdByName: author.name, createdAt: now }).commit(),
       auditEvent.create(Audit.event("sop.created", "sop", sopId, { title: input.title })).commit(),
     ])
     .go();
@@ -174,6 +177,7 @@ export const update = fn(updateSchema, async ({ version: expected, note, ...inpu
   const head = await loadHead(agencyId, sopId);
   if (!head) throw notFound("SOP");
   const number = head.latestVersion + 1;
+  const author = await People.current();
   const result = await db.transaction
     .write(({ sop, sopVersion, auditEvent }) => [
       sop
@@ -189,7 +193,7 @@ export const update = fn(updateSchema, async ({ version: expected, note, ...inpu
         .where((attr, op) => op.eq(attr.version, expected))
         .commit(),
       sopVersion
-        .create({ agencyId, sopId, number, ...input, ...(note ? { note } : {}), createdBy: actorRef().id, createdAt: new Date().toISOString() })
+        .create({ agencyId, sopId, number, ...input, ...(note ? { note } : {}), createdBy: author.id, createdByName: author.name, createdAt: new Date().toISOString() })
         .commit(),
       auditEvent.create(Audit.event("sop.versioned", "sop", sopId, { number })).commit(),
     ])

@@ -8,6 +8,7 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { version } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { isId } from "../id/index.ts";
+import type { MemberItem } from "../member/entity.ts";
 import { Notify } from "../notify/index.ts";
 import { People, type PersonRef } from "../people/index.ts";
 import type { RequestItem } from "../request/entity.ts";
@@ -15,7 +16,7 @@ import { Request } from "../request/index.ts";
 import { Sop, type SopVersion } from "../sop/index.ts";
 import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type TaskAction, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
-import { present, presentForClient, type ClientTask, type Task as TaskView } from "./present.ts";
+import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 
 export * as Task from "./index.ts";
 export type { ClientTask, ChecklistItem } from "./present.ts";
@@ -40,20 +41,25 @@ export async function load(agencyId: string, taskId: string): Promise<TaskItem |
   return (await db.entities.task.get({ agencyId, taskId }).go({ consistent: true })).data;
 }
 
+type Relation = {
+  task: TaskItem;
+  parties: Set<string>;
+  /** The acting member as read for this check (undefined for other actors). */
+  me: MemberItem | null | undefined;
+};
+
 /** Who the actor is to this task; a task they may not see is "not found". */
-async function relation(task: TaskItem | null): Promise<{ task: TaskItem; parties: Set<string> }> {
+async function relation(task: TaskItem | null): Promise<Relation> {
   const actor = useActor();
   if (!task) throw notFound("Task");
   const parties = new Set<string>();
+  const me = actor.type === "member" ? (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data : undefined;
   if (actor.type === "apikey" || (actor.type === "member" && actor.role === "owner")) parties.add("owner");
   if (actor.type === "member" && task.assigneeId === actor.memberId) parties.add("assignee");
-  if (actor.type === "member" && actor.role !== "owner") {
-    const me = (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
-    if (me?.reviewer && task.assigneeId !== actor.memberId) parties.add("reviewer");
-  }
+  if (actor.type === "member" && actor.role !== "owner" && me?.reviewer && task.assigneeId !== actor.memberId) parties.add("reviewer");
   if (actor.type === "contact" && task.clientId === actor.clientId) parties.add("client");
   if (!parties.size) throw notFound("Task");
-  return { task, parties };
+  return { task, parties, me };
 }
 
 async function visibleTask(taskId: string) {
@@ -72,7 +78,7 @@ export async function get(taskId: string): Promise<TaskDetail> {
     task.sopId && task.sopVersion ? Sop.loadVersion(task.agencyId, task.sopId, task.sopVersion) : Promise.resolve(null),
   ]);
   return {
-    task: present(task, team),
+    task: present(task, { team, clients: new Map([[task.clientId, client.data?.name ?? ""]]) }),
     request: {
       id: task.requestId,
       reference: request?.reference ?? "",
@@ -94,36 +100,36 @@ const BOARD_LIMIT = 100;
  */
 export const board = fn(boardSchema, async (query) => {
   const agencyId = assertOwner();
-  const team = await People.team(agencyId);
-  const columns = Object.fromEntries(TaskStatuses.map((status) => [status, [] as Task[]])) as Record<TaskStatus, Task[]>;
+  const found = Object.fromEntries(TaskStatuses.map((status) => [status, [] as TaskItem[]])) as Record<TaskStatus, TaskItem[]>;
   const more: Partial<Record<TaskStatus, boolean>> = {};
   if (query.clientId) {
     if (!isId("client", query.clientId)) throw notFound("Client");
     const result = await db.entities.task.query.tasksOfClient({ agencyId, clientId: query.clientId }).go({ pages: "all" });
-    for (const item of result.data) columns[item.status].push(present(item, team));
+    for (const item of result.data) found[item.status].push(item);
   } else {
     await Promise.all(
       TaskStatuses.map(async (status) => {
         const result = await db.entities.task.query
           .tasksByStatus({ agencyId, status })
           .go({ limit: BOARD_LIMIT, order: status === "done" ? "desc" : "asc" });
-        columns[status] = result.data.map((item) => present(item, team));
+        found[status] = result.data;
         if (result.cursor) more[status] = true;
       }),
     );
   }
-  for (const status of TaskStatuses) columns[status].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const names = await People.namesFor(agencyId, Object.values(found).flat());
+  const columns = Object.fromEntries(
+    TaskStatuses.map((status) => [status, found[status].map((item) => present(item, names)).sort((a, b) => a.dueAt.localeCompare(b.dueAt))]),
+  ) as Record<TaskStatus, Task[]>;
   return { columns, more };
 });
 
 /** A member's own open work, soonest due first. Nobody else's tasks ever appear here. */
 export async function mine(): Promise<Task[]> {
   const actor = assertMember();
-  const [team, result] = await Promise.all([
-    People.team(actor.agencyId),
-    db.entities.task.query.tasksOfAssignee({ agencyId: actor.agencyId, assigneeId: actor.memberId, state: "open" }).go({ pages: "all" }),
-  ]);
-  return result.data.map((item) => present(item, team));
+  const result = await db.entities.task.query.tasksOfAssignee({ agencyId: actor.agencyId, assigneeId: actor.memberId, state: "open" }).go({ pages: "all" });
+  const names = await People.namesFor(actor.agencyId, result.data);
+  return result.data.map((item) => present(item, names));
 }
 
 /** Deliverables waiting for review, the most pressing first; for the owner and reviewers. */
@@ -138,12 +144,11 @@ export async function qaQueue(): Promise<Task[]> {
     if (!me?.reviewer) throw forbidden();
     except = actor.memberId;
   }
-  const [team, result] = await Promise.all([
-    People.team(agencyId),
-    db.entities.task.query.tasksByStatus({ agencyId, status: "in_qa" }).go({ pages: "all" }),
-  ]);
+  const result = await db.entities.task.query.tasksByStatus({ agencyId, status: "in_qa" }).go({ pages: "all" });
   // Nobody reviews their own work.
-  return result.data.filter((item) => item.assigneeId !== except).map((item) => present(item, team));
+  const queue = result.data.filter((item) => item.assigneeId !== except);
+  const names = await People.namesFor(agencyId, queue);
+  return queue.map((item) => present(item, names));
 }
 
 const DEADLINES_LIMIT = 200;
@@ -151,12 +156,13 @@ const DEADLINES_LIMIT = 200;
 /** Every open task across clients by due date: the master deadline list. */
 export async function deadlines(): Promise<{ items: Task[]; more: boolean }> {
   const agencyId = assertOwner();
-  const team = await People.team(agencyId);
   const pages = await Promise.all(
     OpenTaskStatuses.map((status) => db.entities.task.query.tasksByStatus({ agencyId, status }).go({ limit: DEADLINES_LIMIT })),
   );
   const all = pages.flatMap((page) => page.data).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return { items: all.slice(0, DEADLINES_LIMIT).map((item) => present(item, team)), more: all.length > DEADLINES_LIMIT || pages.some((p) => p.cursor) };
+  const shown = all.slice(0, DEADLINES_LIMIT);
+  const names = await People.namesFor(agencyId, shown);
+  return { items: shown.map((item) => present(item, names)), more: all.length > DEADLINES_LIMIT || pages.some((p) => p.cursor) };
 }
 
 type Move = {
@@ -187,20 +193,22 @@ const allowedParty = (action: TaskAction, parties: Set<string>) => {
  * Applies one step of the workflow. The caller's `expected` version must still be current: of
  * many simultaneous attempts exactly one wins and the rest get 409 with the task as it is now.
  */
-async function move(taskId: string, expected: number, step: Move): Promise<TaskItem> {
-  const { task: first, parties } = await visibleTask(taskId);
+async function move(taskId: string, expected: number, step: Move): Promise<{ saved: TaskItem; names: Names }> {
+  const { task: first, parties, me } = await visibleTask(taskId);
   if (!allowedParty(step.action, parties)) {
     // A client may see that a task exists only through their request; everyone else learns nothing.
     throw parties.has("client") || parties.has("owner") || parties.has("assignee") || parties.has("reviewer") ? forbidden() : notFound("Task");
   }
-  const by = await People.current();
-  let task = first;
-  // Re-read and retry only when another task of the same request moved at the same moment.
   // A client is shown what a client may see, even of the task a conflict reports.
   const asClient = parties.has("client") && parties.size === 1;
+  const [by, names] = await Promise.all([
+    People.current(me),
+    asClient ? Promise.resolve({ team: new Map(), clients: new Map() }) : People.namesFor(first.agencyId, [first]),
+  ]);
+  let task = first;
+  // Re-read and retry only when another task of the same request moved at the same moment.
   for (let attempt = 0; attempt < 4; attempt++) {
-    const team = await People.team(task.agencyId);
-    const seen = asClient ? presentForClient(task) : present(task, team);
+    const seen = asClient ? presentForClient(task) : present(task, names);
     if (task.version !== expected) throw staleWrite("Task", seen);
     const status = nextTaskStatus(step.action, task.status, seen);
     const request = (await Request.load(task.agencyId, task.requestId))!;
@@ -251,7 +259,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<TaskI
     if (!failed.length) {
       const saved = (await load(task.agencyId, task.taskId))!;
       if (requestStatus === "completed" && request.status !== "completed") await recordCompletion(request, by);
-      return saved;
+      return { saved, names };
     }
     const current = await load(task.agencyId, task.taskId);
     if (!current) throw notFound("Task");
@@ -266,10 +274,6 @@ async function recordCompletion(request: RequestItem, by: PersonRef) {
     .go();
 }
 
-async function viewFor(item: TaskItem): Promise<Task> {
-  return present(item, await People.team(item.agencyId));
-}
-
 export const assignSchema = z.strictObject({ version, memberId: z.string({ error: "Choose who does it." }).max(40) });
 
 /** Gives the task to a team member (or passes it on); they are emailed. */
@@ -281,7 +285,7 @@ export const assign = fn(assignSchema, async (input, taskId: string): Promise<Ta
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { memberId: "Choose a current team member." } });
   }
   const at = new Date().toISOString();
-  const saved = await move(taskId, input.version, {
+  const { saved, names } = await move(taskId, input.version, {
     action: "assign",
     set: (task) => {
       if (task.assigneeId === assignee.memberId) {
@@ -305,7 +309,7 @@ export const assign = fn(assignSchema, async (input, taskId: string): Promise<Ta
     (person) => ({ reference: saved.reference, title: saved.title, due: Notify.when(saved.dueAt, person) }),
     Notify.links.webTask(saved.taskId),
   );
-  return viewFor(saved);
+  return present(saved, names);
 });
 
 function useActorId() {
@@ -317,7 +321,7 @@ export const tickSchema = z.strictObject({ version, done: z.boolean({ error: "Sa
 
 /** Ticks (or unticks) one checklist step while the work is under way. */
 export const tick = fn(tickSchema, async (input, taskId: string, itemId: string): Promise<Task> => {
-  const saved = await move(taskId, input.version, {
+  const { saved, names } = await move(taskId, input.version, {
     action: "tick",
     set: (task) => {
       const checklist = task.checklist ?? [];
@@ -338,7 +342,7 @@ export const tick = fn(tickSchema, async (input, taskId: string, itemId: string)
       data: { step: task.checklist?.find((entry) => entry.itemId === itemId)?.text ?? itemId },
     }),
   });
-  return viewFor(saved);
+  return present(saved, names);
 });
 
 const links = z
@@ -354,7 +358,7 @@ export const submitSchema = z.strictObject({
 
 /** Hands the deliverable to QA. Every checklist step must be done first. */
 export const submit = fn(submitSchema, async (input, taskId: string): Promise<Task> => {
-  const saved = await move(taskId, input.version, {
+  const { saved, names } = await move(taskId, input.version, {
     action: "submit",
     set: (task) => {
       const open = (task.checklist ?? []).filter((entry) => !entry.done);
@@ -365,7 +369,7 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
     },
     audit: () => ({ action: "task.submitted" }),
   });
-  return viewFor(saved);
+  return present(saved, names);
 });
 
 export const reviewSchema = z.strictObject({
@@ -381,7 +385,7 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { notes: "Say what needs to change." } });
   }
   const approving = input.decision === "approve";
-  const saved = await move(taskId, input.version, {
+  const { saved, names } = await move(taskId, input.version, {
     action: approving ? "qa_approve" : "qa_return",
     set: () => ({
       review: { decision: input.decision, rubric: input.rubric, ...(input.notes ? { notes: input.notes } : {}), at: new Date().toISOString(), by: useActorId() },
@@ -403,7 +407,7 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
       Notify.links.webTask(saved.taskId),
     );
   }
-  return viewFor(saved);
+  return present(saved, names);
 });
 
 export const clientApproveSchema = z.strictObject({ version });
@@ -415,7 +419,7 @@ export const clientRevisionSchema = z.strictObject({
 /** The client approves a deliverable; who and when are recorded. */
 export const clientApprove = fn(clientApproveSchema, async (input, taskId: string): Promise<ClientTask> => {
   const by = await People.current();
-  const saved = await move(taskId, input.version, {
+  const { saved } = await move(taskId, input.version, {
     action: "client_approve",
     set: () => ({ clientDecision: { decision: "approve" as const, at: new Date().toISOString(), by } }),
     audit: () => ({ action: "task.client_approved" }),
@@ -433,7 +437,7 @@ export const clientApprove = fn(clientApproveSchema, async (input, taskId: strin
 /** The client asks for changes: the task goes back to its assignee with the comment. */
 export const clientRevision = fn(clientRevisionSchema, async (input, taskId: string): Promise<ClientTask> => {
   const by = await People.current();
-  const saved = await move(taskId, input.version, {
+  const { saved } = await move(taskId, input.version, {
     action: "client_revision",
     set: () => ({ clientDecision: { decision: "revision" as const, comment: input.comment, at: new Date().toISOString(), by } }),
     add: { revisionCount: 1 },

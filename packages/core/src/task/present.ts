@@ -5,13 +5,19 @@ import { UNASSIGNED, type TaskItem } from "./entity.ts";
 // What each side sees of a task. The team sees everything but money; a client sees the
 // deliverable only once QA has passed it, and nothing about who did it or how long it took.
 
-export type ChecklistItem = { id: string; text: string; done: boolean; doneAt: string | null; doneBy: string | null };
+/** Someone named on a task: a team member (or an API key), by id and the name people read. */
+export type Named = { id: string; name: string };
+
+export type ChecklistItem = { id: string; text: string; done: boolean; doneAt: string | null; doneBy: Named | null };
+
+/** What turns the ids stored on tasks into names: the team, and the clients' names by id. */
+export type Names = { team: ReadonlyMap<string, MemberItem>; clients: ReadonlyMap<string, string> };
 
 export type Task = {
   id: string;
   reference: string;
   requestId: string;
-  clientId: string;
+  client: Named;
   title: string;
   description: string;
   estimateMinutes: number;
@@ -25,11 +31,11 @@ export type Task = {
   status: TaskStatus;
   assignee: { id: string; name: string; timeZone: string } | null;
   assignedAt: string | null;
-  assignmentHistory: { memberId: string; name: string; at: string; by: string }[];
+  assignmentHistory: { memberId: string; name: string; at: string; by: Named }[];
   revisionCount: number;
   qaReturns: number;
-  deliverable: { text: string; links: string[]; submittedAt: string; submittedBy: string } | null;
-  review: { decision: "approve" | "return"; rubric: number; notes: string | null; at: string; by: string } | null;
+  deliverable: { text: string; links: string[]; submittedAt: string; submittedBy: Named } | null;
+  review: { decision: "approve" | "return"; rubric: number; notes: string | null; at: string; by: Named } | null;
   clientDecision: { decision: "approve" | "revision"; comment: string | null; at: string; by: { id: string; name: string } } | null;
   createdAt: string;
   updatedAt: string;
@@ -47,13 +53,19 @@ export type ClientTask = {
   version: number;
 };
 
-export function present(item: TaskItem, team: ReadonlyMap<string, MemberItem>): Task {
+/** A stored id as people read it: a member's name, the API integration, or "Former member". */
+function named(id: string, team: Names["team"]): Named {
+  if (id.startsWith("key_")) return { id, name: "API integration" };
+  return { id, name: team.get(id)?.name ?? "Former member" };
+}
+
+export function present(item: TaskItem, { team, clients }: Names): Task {
   const assignee = item.assigneeId !== UNASSIGNED ? team.get(item.assigneeId) : undefined;
   return {
     id: item.taskId,
     reference: item.reference,
     requestId: item.requestId,
-    clientId: item.clientId,
+    client: { id: item.clientId, name: clients.get(item.clientId) ?? "" },
     title: item.title,
     description: item.description ?? "",
     estimateMinutes: item.estimateMinutes,
@@ -68,14 +80,16 @@ export function present(item: TaskItem, team: ReadonlyMap<string, MemberItem>): 
       text: entry.text,
       done: entry.done,
       doneAt: entry.doneAt ?? null,
-      doneBy: entry.doneBy ?? null,
+      doneBy: entry.doneBy ? named(entry.doneBy, team) : null,
     })),
     status: item.status,
     assignee: item.assigneeId === UNASSIGNED ? null : { id: item.assigneeId, name: assignee?.name ?? "Former member", timeZone: assignee?.timeZone ?? "UTC" },
     assignedAt: item.assignedAt ?? null,
     assignmentHistory: (item.assignmentHistory ?? []).map((entry) => ({
-      ...entry,
-      name: team.get(entry.memberId)?.name ?? "Former member",
+      memberId: entry.memberId,
+      name: named(entry.memberId, team).name,
+      at: entry.at,
+      by: named(entry.by, team),
     })),
     revisionCount: item.revisionCount ?? 0,
     qaReturns: item.qaReturns ?? 0,
@@ -84,11 +98,11 @@ export function present(item: TaskItem, team: ReadonlyMap<string, MemberItem>): 
           text: item.deliverable.text,
           links: item.deliverable.links ?? [],
           submittedAt: item.deliverable.submittedAt,
-          submittedBy: item.deliverable.submittedBy,
+          submittedBy: named(item.deliverable.submittedBy, team),
         }
       : null,
     review: item.review
-      ? { decision: item.review.decision, rubric: item.review.rubric, notes: item.review.notes ?? null, at: item.review.at, by: item.review.by }
+      ? { decision: item.review.decision, rubric: item.review.rubric, notes: item.review.notes ?? null, at: item.review.at, by: named(item.review.by, team) }
       : null,
     clientDecision: clientDecision(item),
     createdAt: item.createdAt,

@@ -123,17 +123,6 @@ export const enPortal = {
   "portal.timeline.completed": "Request completed",
   "portal.timeline.other": "Request updated",
 
-  "portal.thread.title": "Messages",
-  "portal.thread.intro": "Talk to the team about this request.",
-  "portal.thread.refresh": "Check for new messages",
-  "portal.thread.newer": "Show newer messages",
-  "portal.thread.emptyTitle": "No messages yet",
-  "portal.thread.emptyBody": "Ask a question or add details: the team answers here.",
-  "portal.thread.you": "You",
-  "portal.thread.team": "Team",
-  "portal.thread.message": "Your message",
-  "portal.thread.hint": "Press Ctrl+Enter to send.",
-  "portal.thread.send": "Send",
 
   "profile.notifications": "Email notifications",
   "profile.notificationsLabel": "Email me about hand-offs",

@@ -1,4 +1,5 @@
-import { api, conflictCurrent, isApiError } from "@baton/ui/api";
+import { LinkList } from "@baton/ui/LinkList";
+import { api, isApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
@@ -10,7 +11,7 @@ import { TextArea } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
 import type { ClientTask, RequestStatus } from "@baton/ui/types";
 import { createSignal, For, Show } from "solid-js";
-import { LinkList, TaskStatusBadge } from "./shared";
+import { TaskStatusBadge } from "./shared";
 
 type Props = { requestStatus: RequestStatus; tasks: ClientTask[]; onChanged: () => Promise<unknown> };
 
@@ -18,7 +19,7 @@ type Props = { requestStatus: RequestStatus; tasks: ClientTask[]; onChanged: () 
  * A stale version (someone else acted first) or a move the task no longer allows: both 409.
  * The API's `current` is not shown: the refetched request is the client's view of it.
  */
-const isConflict = (error: unknown) => conflictCurrent(error) !== undefined || (isApiError(error) && error.status === 409);
+const isConflict = (error: unknown) => isApiError(error) && error.status === 409;
 
 /** The work planned from a request; what QA passed waits here for the client's decision. */
 export function Deliverables(props: Props) {

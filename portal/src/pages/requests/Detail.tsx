@@ -1,14 +1,15 @@
+import { LinkList } from "@baton/ui/LinkList";
 import { Boundary } from "@baton/ui/Boundary";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
+import { Thread } from "@baton/ui/Thread";
 import type { ClientTask } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import { Match, onCleanup, Show, Switch } from "solid-js";
 import { getHistory, getMessages, getRequest, getRequests } from "../data";
 import { Deliverables } from "./Deliverables";
-import { formatCalendarDate, LinkList, RequestStatusBadge } from "./shared";
-import { Thread } from "./Thread";
+import { formatCalendarDate, RequestStatusBadge } from "./shared";
 import { Timeline } from "./Timeline";
 
 /** One request as its client sees it: status, deliverables to approve, timeline and thread. */
@@ -16,6 +17,7 @@ export default function RequestDetail() {
   const params = useParams<{ id: string }>();
   const { me } = useSession();
   const detail = createAsync(() => getRequest(params.id));
+  const thread = createAsync(() => getMessages(params.id));
   const tz = () => me().timeZone;
 
   /** After an approval or revision: the request, its timeline and the list all move on. */
@@ -100,7 +102,7 @@ export default function RequestDetail() {
                         <LinkList links={request().links} />
                       </Show>
                     </section>
-                    <Thread requestId={params.id} />
+                    <Thread side="client" requestId={params.id} first={thread} reload={() => revalidate(getMessages.keyFor(params.id))} onSent={() => void revalidate(getHistory.keyFor(params.id))} />
                   </div>
                   <div class="stack">
                     <section class="card" aria-labelledby="request-details-title">

@@ -1,9 +1,8 @@
 import { Badge, type Tone } from "@baton/ui/Badge";
 import { formatDate, t } from "@baton/ui/i18n";
 import type { ClientTask, Priority, RequestStatus } from "@baton/ui/types";
-import { For, Show } from "solid-js";
 
-// Pieces the request pages share: status badges, the priority list, safe links, dates.
+// Pieces the request pages share: status badges, the priority list, dates.
 
 export const requestStatuses = ["submitted", "in_progress", "awaiting_approval", "completed", "declined"] as const satisfies readonly RequestStatus[];
 type MissingStatus = Exclude<RequestStatus, (typeof requestStatuses)[number]>;
@@ -42,17 +41,6 @@ export const priorityOptions = () => priorities.map((value) => ({ value, label: 
 /** A calendar date ("2026-12-15") as the viewer writes dates; it has no time zone to convert. */
 export const formatCalendarDate = (date: string) => formatDate(`${date}T12:00:00Z`, "UTC");
 
-/** Only http(s) links are rendered as links: they are free text typed by people. */
-export function safeUrl(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Today's date ("YYYY-MM-DD") in `timeZone`. */
 export function todayIn(timeZone: string): string {
   try {
@@ -62,25 +50,4 @@ export function todayIn(timeZone: string): string {
   } catch {
     return new Date().toISOString().slice(0, 10);
   }
-}
-
-/** Web addresses as links that open in a new tab; anything else as plain text. */
-export function LinkList(props: { links: string[] }) {
-  return (
-    <ul class="link-list">
-      <For each={props.links}>
-        {(link) => (
-          <li>
-            <Show when={safeUrl(link)} fallback={<span>{link}</span>}>
-              {(href) => (
-                <a href={href()} target="_blank" rel="noopener noreferrer">
-                  {link}
-                </a>
-              )}
-            </Show>
-          </li>
-        )}
-      </For>
-    </ul>
-  );
 }

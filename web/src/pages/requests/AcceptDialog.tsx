@@ -1,4 +1,4 @@
-import { api, isApiError } from "@baton/ui/api";
+import { api, conflictCurrent, isApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { Dialog } from "@baton/ui/Dialog";
 import { createSubmission, Form, FormActions, type Submission } from "@baton/ui/Form";
@@ -11,7 +11,6 @@ import { createStore, produce } from "solid-js/store";
 import { QuadrantBadge, quadrantOf } from "../../components/badges";
 import { SopSelect } from "../../components/SopSelect";
 import { dateAtTime, fromLocalInput, toLocalInput } from "../../lib/time";
-import { staleCurrent } from "../../lib/work";
 
 type Row = {
   key: number;
@@ -96,7 +95,7 @@ function AcceptForm(props: { detail: RequestDetail; onClose: () => void; onAccep
         });
         props.onAccepted(accepted);
       } catch (e) {
-        if (staleCurrent<WorkRequest>(e)) {
+        if (conflictCurrent<WorkRequest>(e)) {
           setStale(true);
           props.onStale();
         }

@@ -1,4 +1,4 @@
-import { api } from "@baton/ui/api";
+import { api, conflictCurrent } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { Dialog } from "@baton/ui/Dialog";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
@@ -6,7 +6,6 @@ import { t } from "@baton/ui/i18n";
 import { TextArea } from "@baton/ui/TextField";
 import type { WorkRequest } from "@baton/ui/types";
 import { createSignal, Show } from "solid-js";
-import { staleCurrent } from "../../lib/work";
 
 export function DeclineDialog(props: { open: boolean; request: WorkRequest; onClose: () => void; onDeclined: (request: WorkRequest) => void; onStale: () => void }) {
   return (
@@ -26,7 +25,7 @@ function DeclineForm(props: { request: WorkRequest; onClose: () => void; onDecli
       try {
         props.onDeclined(await api.requests.decline(props.request.id, { version: props.request.version, reason: reason().trim() }));
       } catch (e) {
-        if (staleCurrent(e)) {
+        if (conflictCurrent(e)) {
           setStale(true);
           props.onStale();
         }

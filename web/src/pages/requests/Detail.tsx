@@ -1,9 +1,11 @@
+import { LinkList } from "@baton/ui/LinkList";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
+import { Thread } from "@baton/ui/Thread";
 import { toast } from "@baton/ui/Toast";
 import type { RequestDetail, WorkTask } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
@@ -15,7 +17,6 @@ import { afterTaskChange, expireOnLeave, requestKeys } from "../../lib/work";
 import { AcceptDialog } from "./AcceptDialog";
 import { getHistory, getRequest, getThread } from "./data";
 import { DeclineDialog } from "./DeclineDialog";
-import { Thread } from "./Thread";
 import { Timeline } from "./Timeline";
 
 /** Team tasks carry an assignee; the API sends a client's view only to contacts. */
@@ -27,6 +28,7 @@ export default function RequestDetailPage() {
   const { me } = useSession();
   const isOwner = () => me().role === "owner";
   const detail = createAsync(() => getRequest(params.id));
+  const thread = createAsync(() => getThread(params.id));
   const [dialog, setDialog] = createSignal<"accept" | "decline">();
   const refresh = () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id)]);
   expireOnLeave(() => [getRequest.keyFor(params.id), getHistory.keyFor(params.id), getThread.keyFor(params.id)]);
@@ -137,17 +139,7 @@ export default function RequestDetailPage() {
                           <div>
                             <dt>{t("work.links")}</dt>
                             <dd>
-                              <ul class="link-list">
-                                <For each={request().links}>
-                                  {(link) => (
-                                    <li>
-                                      <a href={link} target="_blank" rel="noopener noreferrer">
-                                        {link}
-                                      </a>
-                                    </li>
-                                  )}
-                                </For>
-                              </ul>
+                              <LinkList links={request().links} />
                             </dd>
                           </div>
                         </Show>
@@ -159,7 +151,7 @@ export default function RequestDetailPage() {
                     <Show when={request().status !== "submitted" && request().status !== "declined"}>
                       <TasksCard tasks={teamTasks(d())} isOwner={isOwner()} />
                     </Show>
-                    <Thread requestId={request().id} />
+                    <Thread side="team" requestId={request().id} first={thread} reload={() => revalidate(getThread.keyFor(request().id))} onSent={() => void revalidate(getHistory.keyFor(request().id))} />
                   </div>
                   <Timeline requestId={request().id} />
                 </div>

@@ -23,18 +23,18 @@ import { getRequests, parseClientId, parseRequestStatus } from "./data";
 export default function Requests() {
   const [params, setParams] = useSearchParams<{ status?: string; client?: string }>();
   const clientId = () => parseClientId(params.client);
-  const status = () => parseRequestStatus(params.status, clientId());
+  const status = () => parseRequestStatus(params.status);
   const first = createAsync(() => getRequests(status(), clientId()));
   expireOnLeave(() => getRequests.key);
   const list = createPaged(first, (cursor) =>
-    api.requests.list({ cursor, status: status() === "all" ? undefined : (status() as WorkRequest["status"]), clientId: clientId() || undefined }),
+    api.requests.list({ cursor, status: status(), clientId: clientId() || undefined }),
   );
   const names = createAsync(() => getClientNames());
   const inbox = () => status() === "submitted";
   const filtered = () => !inbox() || !!clientId();
 
   const statusOptions = () => [
-    ...(clientId() ? [{ value: "all", label: t("requests.allStatuses") }] : []),
+    { value: "all", label: t("requests.allStatuses") },
     ...requestStatuses.map((value) => ({ value, label: value === "submitted" ? t("requests.inboxStatus") : t(`requestStatus.${value}`) })),
   ];
 
@@ -53,7 +53,7 @@ export default function Requests() {
         />
         <ClientFilter
           value={clientId()}
-          onValue={(value) => setParams({ client: value || undefined, status: !value && params.status === "all" ? undefined : params.status })}
+          onValue={(value) => setParams({ client: value || undefined })}
         />
       </div>
       <Boundary onRetry={() => revalidate(getRequests.key)}>

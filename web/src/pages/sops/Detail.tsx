@@ -1,4 +1,4 @@
-import { api } from "@baton/ui/api";
+import { api, conflictCurrent } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -12,7 +12,6 @@ import type { SopDetail, SopSummary, SopVersion } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { staleCurrent } from "../../lib/work";
 import { getSop, getSopVersion, getSopVersions, sopKeys, useCategories } from "./data";
 import { checklistOf, SopFields, toSteps, type SopValues } from "./SopForm";
 
@@ -137,6 +136,9 @@ function Versions(props: { sopId: string; shown: number; latest: number }) {
                 <time class="muted small" datetime={version.createdAt}>
                   {formatDateTime(version.createdAt)}
                 </time>
+                <Show when={version.createdBy.name}>
+                  <span class="muted small">{t("sops.versionBy", { name: version.createdBy.name })}</span>
+                </Show>
                 <Show when={version.note}>
                   <span class="small">{version.note}</span>
                 </Show>
@@ -185,7 +187,7 @@ function EditSopForm(props: { sop: SopDetail; onClose: () => void }) {
         props.onClose();
         await revalidate(sopKeys);
       } catch (e) {
-        const current = staleCurrent<SopSummary>(e);
+        const current = conflictCurrent<SopSummary>(e);
         if (!current) throw e;
         setConflict(current);
         void revalidate(sopKeys);

@@ -1,4 +1,4 @@
-import { api } from "@baton/ui/api";
+import { api, conflictCurrent } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -11,7 +11,6 @@ import type { Candidate, WorkTask } from "@baton/ui/types";
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { formatHours, formatPercent } from "../../lib/time";
-import { staleCurrent } from "../../lib/work";
 
 export function AssignDialog(props: { open: boolean; task: WorkTask; onClose: () => void; onAssigned: (task: WorkTask) => void; onStale: (task: WorkTask) => void }) {
   return (
@@ -42,7 +41,7 @@ function Candidates(props: { task: WorkTask; onClose: () => void; onAssigned: (t
         try {
           props.onAssigned(await api.tasks.assign(props.task.id, props.task.version, candidate.member.id));
         } catch (e) {
-          const current = staleCurrent<WorkTask>(e);
+          const current = conflictCurrent<WorkTask>(e);
           if (current) {
             setStale(true);
             props.onStale(current);

@@ -1,3 +1,5 @@
+import { LinkList } from "@baton/ui/LinkList";
+import { conflictCurrent } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -11,7 +13,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js"
 import { QuadrantBadge, TaskStatusBadge } from "../../components/badges";
 import { DueDate } from "../../components/Due";
 import { formatHours, now } from "../../lib/time";
-import { afterTaskChange, expireOnLeave, staleCurrent } from "../../lib/work";
+import { afterTaskChange, expireOnLeave } from "../../lib/work";
 import { AssignDialog } from "./AssignDialog";
 import { Checklist } from "./Checklist";
 import { getTask } from "./data";
@@ -52,7 +54,7 @@ export default function TaskPage() {
   };
   /** A 409: show the task as it is now and say so. */
   const stale = (error: unknown) => {
-    const current = staleCurrent<WorkTask>(error);
+    const current = conflictCurrent<WorkTask>(error);
     if (!current) return false;
     show(current);
     toast(t("tasks.reloaded"), "error");
@@ -113,7 +115,8 @@ function TaskView(props: {
 }) {
   const task = () => props.task;
   // The request (and its thread) is open to the owner and the task's assignee; a reviewer sees the task only.
-  const seesRequest = () => props.isOwner || props.isAssignee;
+  // The owner, the assignee and QA reviewers read the request and its thread.
+  const seesRequest = () => props.isOwner || props.isAssignee || props.canReview;
   const back = () =>
     props.isOwner ? (
       <A href={`/requests/${encodeURIComponent(task().requestId)}`} class="back-link">
@@ -222,17 +225,7 @@ function TaskView(props: {
                 <div>
                   <dt>{t("work.links")}</dt>
                   <dd>
-                    <ul class="link-list">
-                      <For each={props.detail.request.links}>
-                        {(link) => (
-                          <li>
-                            <a href={link} target="_blank" rel="noopener noreferrer">
-                              {link}
-                            </a>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
+                    <LinkList links={props.detail.request.links} />
                   </dd>
                 </div>
               </Show>
@@ -249,20 +242,10 @@ function TaskView(props: {
             {(deliverable) => (
               <section class="card" aria-labelledby="deliverable-title" data-testid="deliverable">
                 <h2 id="deliverable-title">{t("tasks.deliverable")}</h2>
-                <p class="muted small">{t("tasks.submittedAt", { date: formatDateTime(deliverable().submittedAt) })}</p>
+                <p class="muted small">{t("tasks.submittedByOn", { name: deliverable().submittedBy.name, date: formatDateTime(deliverable().submittedAt) })}</p>
                 <p class="prewrap">{deliverable().text}</p>
                 <Show when={deliverable().links.length}>
-                  <ul class="link-list">
-                    <For each={deliverable().links}>
-                      {(link) => (
-                        <li>
-                          <a href={link} target="_blank" rel="noopener noreferrer">
-                            {link}
-                          </a>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
+                  <LinkList links={deliverable().links} />
                 </Show>
               </section>
             )}
@@ -308,7 +291,7 @@ function TaskView(props: {
                   <p class="prewrap">{review().notes}</p>
                 </Show>
                 <p class="muted small">
-                  {formatDateTime(review().at)}
+                  {t("qa.reviewedByOn", { name: review().by.name, date: formatDateTime(review().at) })}
                   <Show when={task().qaReturns > 0}> · {t("qa.returnsCount", { count: task().qaReturns })}</Show>
                 </p>
               </section>
@@ -342,7 +325,9 @@ function TaskView(props: {
                       <time class="muted small" datetime={entry.at}>
                         {formatDateTime(entry.at)}
                       </time>
-                      <span>{entry.name}</span>
+                      <span>
+                        {entry.name} <span class="muted small">{t("tasks.assignedBy", { name: entry.by.name })}</span>
+                      </span>
                     </li>
                   )}
                 </For>

@@ -1,19 +1,20 @@
-import { verifyLinkIn } from "@baton/local/mailbox";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startPlatform } from "../support/browser.ts";
+import { launchChromium, newPerson as openPage, signInWithEmail, startPlatform } from "../support/browser.ts";
 import { waitForEmail, type Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
 
-// The team app's work pipeline in a real Chromium: the owner triages a client's request into a
-// task that follows an SOP and assigns it through the ranked dialog; the subcontractor finds it
-// in My work, ticks the checklist and submits; QA returns it with notes, then approves the
-// resubmission. SOP Markdown with script in it renders without running any.
+// The whole work pipeline in a real Chromium, through both apps, each step by the person who
+// takes it: the client submits a request in the portal; the owner triages it in the team app
+// into a task that follows an SOP and assigns it through the ranked dialog; the subcontractor
+// ticks the checklist and submits; QA returns it, then approves the resubmission; the client,
+// from the email, asks for a revision in the portal; the work goes round again and the client
+// approves it, which completes the request for both sides. Between the steps the hand-off
+// emails arrive. SOP Markdown with script in it renders without running any.
 
 let platform: Started;
 let browser: Browser;
 let world: World;
-const contexts: BrowserContext[] = [];
 
 let sopId: string;
 let requestId: string;
@@ -34,16 +35,6 @@ beforeAll(async () => {
   });
   expect(sop.status).toBe(201);
   sopId = sop.body.id;
-  const submitted = await world.contact.post("/requests", {
-    title: "December newsletter",
-    description: "Please draft and schedule it.",
-    service: "Content",
-    priority: "high",
-    links: ["https://docs.example/brief"],
-  });
-  expect(submitted.status).toBe(201);
-  requestId = submitted.body.id;
-  reference = submitted.body.reference;
 });
 
 afterAll(async () => {
@@ -51,35 +42,32 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function newPerson(timezoneId = "Europe/London"): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-GB", timezoneId });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const newPerson = (timezoneId?: string) => openPage(browser, timezoneId);
 
 /** What the SOP's script would have set, had any run. */
 const xss = (page: Page) => page.evaluate(() => (globalThis as { __xss?: unknown }).__xss);
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
-async function signInWithEmail(page: Page, email: string) {
-  const before = nowInSeconds();
-  if (!new URL(page.url()).pathname.endsWith("/sign-in")) await page.goto(`${platform.baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await page.getByRole("heading", { name: "Check your email" }).waitFor();
-  const mail = await waitForEmail(email, (e) => e.at >= before && Boolean(verifyLinkIn(e)));
-  await page.goto(verifyLinkIn(mail)!);
-  await page.waitForURL((url) => !url.pathname.endsWith("/auth/verify"));
+/** Signs a client contact in on the portal's sign-in page, through the emailed link. */
+async function signInToPortal(page: Page, email: string) {
+  await signInWithEmail(page, `${platform.baseUrl}/portal`, email);
+  await page.waitForURL((url) => url.pathname === "/portal" || url.pathname === "/portal/");
+}
+
+/** The first link in the newest email to `email` whose subject has `subject`, sent at or after `since`. */
+async function linkInEmail(email: string, subject: string, since: number, path: RegExp) {
+  const mail = await waitForEmail(email, (e) => e.at >= since && e.subject.includes(subject));
+  const link = (mail.body.text ?? "").match(/https?:\/\/\S+/g)?.find((url) => path.test(new URL(url).pathname));
+  expect(link, `a link in "${mail.subject}"`).toBeDefined();
+  return link!;
 }
 
 /** Opens `path` signed out, signs in through the emailed link, and lands back on `path`. */
 async function signInAt(page: Page, path: string, email: string) {
   await page.goto(`${platform.baseUrl}${path}`);
   await page.waitForURL(/\/sign-in/);
-  await signInWithEmail(page, email);
+  await signInWithEmail(page, platform.baseUrl, email);
   await page.waitForURL(`${platform.baseUrl}${path}`);
 }
 
@@ -92,10 +80,33 @@ function localDue(days: number, timeZone: string) {
   return `${parts}T17:00`;
 }
 
-describe("web: the work pipeline, end to end", () => {
+describe("the work pipeline through both apps", () => {
+  let client: Page;
   let owner: Page;
   let sub: Page;
   let reviewer: Page;
+
+  it("the client submits a request in the portal", async () => {
+    client = await newPerson("America/New_York");
+    await signInToPortal(client, world.people.contact.email);
+    await client.getByRole("link", { name: "Make your first request" }).click();
+    const form = client.getByTestId("request-form");
+    await form.getByLabel("Title").fill("December newsletter");
+    await form.getByLabel("Service").fill("Content");
+    await form.getByLabel("Description").fill("Please draft and schedule it.");
+    await form.getByLabel("Priority").selectOption("high");
+    await form.getByLabel("Links").fill("https://docs.example/brief");
+    const before = nowInSeconds();
+    await form.getByRole("button", { name: "Submit request" }).click();
+    await client.waitForURL(/\/portal\/requests\/req_/);
+    requestId = new URL(client.url()).pathname.split("/").pop()!;
+    reference = `${world.code}-1`;
+    await toast(client, `Request ${reference} submitted`);
+    await expect(client.getByTestId("request-meta").innerText()).resolves.toContain("Submitted");
+    // The owner is told, with a link straight to the request in the team app.
+    const link = await linkInEmail(world.agency.ownerEmail, reference, before, /^\/requests\/req_/);
+    expect(new URL(link).pathname).toBe(`/requests/${requestId}`);
+  });
 
   it("owner signs in to the requests inbox and opens the new request", async () => {
     owner = await newPerson();
@@ -123,11 +134,23 @@ describe("web: the work pipeline, end to end", () => {
   });
 
   it("owner writes to the client in the request's thread", async () => {
-    await owner.getByRole("textbox", { name: "Message", exact: true }).fill("Thanks! We'll have a draft by Friday.");
+    await owner.getByRole("textbox", { name: "Your message", exact: true }).fill("Thanks! We'll have a draft by Friday.");
     await owner.getByRole("button", { name: "Send" }).click();
     const message = owner.getByTestId("message").filter({ hasText: "We'll have a draft by Friday." });
     await message.waitFor();
-    await expect(message.innerText()).resolves.toContain("Owner Person");
+    await expect(message.innerText()).resolves.toContain("You");
+
+    // The client reads it in the portal, from the team, and answers.
+    await client.getByRole("button", { name: "Check for new messages" }).click();
+    const received = client.getByTestId("message").filter({ hasText: "We'll have a draft by Friday." });
+    await received.waitFor();
+    await expect(received.innerText()).resolves.toMatch(/Owner Person\s+Team/);
+    await client.getByRole("textbox", { name: "Your message" }).fill("Great, thank you!");
+    await client.getByRole("button", { name: "Send" }).click();
+    await client.getByTestId("message").filter({ hasText: "Great, thank you!" }).waitFor();
+    await owner.getByRole("button", { name: "Check for new messages" }).click();
+    const answer = owner.getByTestId("message").filter({ hasText: "Great, thank you!" });
+    await expect(answer.innerText()).resolves.toMatch(/Ada Client\s+Client/);
   });
 
   it("owner accepts the request as a task following the SOP", async () => {
@@ -265,6 +288,11 @@ describe("web: the work pipeline, end to end", () => {
     await row.waitFor();
     await expect(row.innerText()).resolves.toContain("returned once");
     await row.getByRole("link", { name: "Write the December newsletter" }).click();
+    // The reviewer reads what the client asked for, in the request's conversation, before judging.
+    await reviewer.getByRole("link", { name: "Open the request's conversation" }).click();
+    await reviewer.waitForURL(`${platform.baseUrl}/requests/${requestId}#thread`);
+    await reviewer.getByTestId("message").filter({ hasText: "Great, thank you!" }).waitFor();
+    await reviewer.goBack();
     const review = reviewer.getByTestId("qa-review");
     await review.getByRole("radio", { name: /^5/ }).check();
     await review.getByRole("button", { name: "Approve for the client" }).click();
@@ -304,6 +332,76 @@ describe("web: the work pipeline, end to end", () => {
     await toast(owner, "Sam Writer now reviews QA");
     const saved = await world.owner.get(`/members/${world.ids.sub}`);
     expect(saved.body.reviewer).toBe(true);
+  });
+
+  it("the client follows the email to the deliverable and asks for a revision in the portal", async () => {
+    const link = await linkInEmail(world.people.contact.email, "Ready for your approval", 0, /^\/portal\/requests\/req_/);
+    expect(new URL(link).pathname).toBe(`/portal/requests/${requestId}`);
+    const before = nowInSeconds();
+    await client.goto(link);
+    const deliverable = client.getByTestId("deliverable");
+    await deliverable.getByText("Intro tightened; event dates added.").waitFor();
+    await expect(deliverable.getAttribute("data-status")).resolves.toBe("client_review");
+    await expect(client.getByTestId("request-meta").innerText()).resolves.toContain("Awaiting your approval");
+    await deliverable.getByRole("button", { name: "Ask for a revision" }).click();
+    const dialog = client.getByRole("dialog");
+    await dialog.getByLabel("What should change?").fill("Please add our holiday opening hours.");
+    await dialog.getByRole("button", { name: "Send revision request" }).click();
+    await toast(client, "Revision requested for Write the December newsletter");
+    await client.locator('[data-testid="deliverable"][data-status="returned"]').waitFor();
+    // The assignee is told, with a link to the task.
+    const taskLink = await linkInEmail(world.people.sub.email, "asked for a revision", before, /^\/tasks\/tsk_/);
+    expect(taskLink).toBe(taskUrl);
+  });
+
+  it("the subcontractor reads the client's comment and submits again", async () => {
+    await sub.goto(taskUrl);
+    const notice = sub.getByTestId("returned-notice");
+    await notice.getByText("The client asked for changes").waitFor();
+    await expect(notice.innerText()).resolves.toContain("Please add our holiday opening hours.");
+    const form = sub.getByRole("form", { name: "Submit for QA" });
+    await form.getByLabel("Deliverable").fill("Holiday hours added.");
+    await form.getByRole("button", { name: "Submit for QA" }).click();
+    await toast(sub, `${reference} submitted for QA`);
+    await sub.getByText("Submitted: waiting for QA review.").waitFor();
+  });
+
+  it("the owner passes it in QA from the task page", async () => {
+    await owner.goto(taskUrl);
+    await expect(owner.getByTestId("deliverable").innerText()).resolves.toContain("Submitted by Sam Writer");
+    const review = owner.getByTestId("qa-review");
+    await review.getByRole("radio", { name: /^4/ }).check();
+    await review.getByRole("button", { name: "Approve for the client" }).click();
+    await toast(owner, `${reference} approved`);
+    await owner.getByText("Passed QA: waiting for the client's approval.").waitFor();
+    await expect(owner.getByTestId("last-review").innerText()).resolves.toContain("Reviewed by Owner Person");
+  });
+
+  it("the client approves in the portal and the request is completed", async () => {
+    await client.reload();
+    const deliverable = client.getByTestId("deliverable");
+    await deliverable.getByText("Holiday hours added.").waitFor();
+    await deliverable.getByRole("button", { name: "Approve Write the December newsletter" }).click();
+    await client.getByRole("dialog").getByRole("button", { name: "Approve", exact: true }).click();
+    await toast(client, "Approved Write the December newsletter");
+    await client.locator('[data-testid="deliverable"][data-status="done"]').waitFor();
+    await expect(client.getByTestId("approved-by").innerText()).resolves.toMatch(/Approved by Ada Client on \d/);
+    await expect(client.getByTestId("request-meta").innerText()).resolves.toContain("Completed");
+    await client.locator('[data-testid="timeline-entry"][data-action="request.completed"]').waitFor();
+  });
+
+  it("the owner sees the request completed, with every hand-off on its timeline", async () => {
+    await waitForEmail(world.agency.ownerEmail, (e) => e.subject.includes(`${reference} approved by the client`));
+    await owner.goto(`${platform.baseUrl}/requests/${requestId}`);
+    await owner.getByText("Completed", { exact: true }).first().waitFor();
+    await owner.locator('[data-testid="timeline-entry"][data-action="request.completed"]').waitFor();
+    const actions = await owner.getByTestId("timeline-entry").evaluateAll((items) => items.map((item) => item.getAttribute("data-action")));
+    for (const action of ["request.submitted", "request.accepted", "task.assigned", "task.submitted", "task.qa_returned", "task.qa_approved", "task.client_revision", "task.client_approved", "request.completed"]) {
+      expect(actions, action).toContain(action);
+    }
+    await owner.goto(`${platform.baseUrl}/board?client=${world.ids.client}`);
+    const done = owner.getByRole("region", { name: /^Done/ });
+    await done.locator(`[data-testid="task-card"][data-reference="${reference}"]`).waitFor();
   });
 
   it("owner writes an SOP whose Markdown tries to run script; it renders as harmless text", async () => {
