@@ -2,6 +2,7 @@ import { getMe } from "@baton/ui/session";
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { getCompany, getHistory, getMessages, getRequest, getRequests } from "./pages/data";
+import { preloadInvoice, preloadInvoices } from "./pages/invoices/data";
 import { Layout } from "./providers/layout";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
@@ -25,6 +26,8 @@ export const routes: RouteDefinition[] = [
           void getMessages(params.id!);
         },
       },
+      { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: () => preloadInvoices() },
+      { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
       { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
       { path: "*", component: lazy(() => import("./pages/NotFound")) },

@@ -8,7 +8,7 @@ type BodyRoute = { method: "POST" | "PATCH"; path: string; valid: () => Record<s
 
 let api: Started;
 let owner: ApiClient;
-let ids: { member: string; client: string; contact: string; request: string; task: string; sop: string };
+let ids: { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string };
 
 const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/auth/link", valid: () => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
@@ -72,6 +72,25 @@ const bodyRoutes: BodyRoute[] = [
     valid: () => ({ version: 1, title: "S", category: "C", body: "B", checklist: [] }),
     wrongTypes: { checklist: [""] },
   },
+  { method: "PATCH", path: "/agency", valid: () => ({ version: 1 }), wrongTypes: { version: "1", paymentInstructions: 5 } },
+  { method: "POST", path: "/time/timer/start", valid: () => ({ taskId: ids.task }), wrongTypes: { taskId: 5, note: 7 } },
+  { method: "POST", path: "/time/timer/stop", valid: () => ({ billable: true }), wrongTypes: { billable: "yes" } },
+  {
+    method: "POST",
+    path: "/time",
+    valid: () => ({ taskId: ids.task, startedAt: "2026-11-01T10:00:00Z", minutes: 30 }),
+    wrongTypes: { minutes: 1.5, startedAt: "yesterday", billable: "no" },
+  },
+  { method: "PATCH", path: "/time/:entryId", valid: () => ({ version: 1 }), wrongTypes: { minutes: -1, note: 3 } },
+  {
+    method: "POST",
+    path: "/invoices",
+    valid: () => ({ clientId: ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] }),
+    wrongTypes: { includeTime: "yes", lines: "x", deposit: 5 },
+  },
+  { method: "POST", path: "/invoices/:invoiceId/send", valid: () => ({ version: 1 }), wrongTypes: { version: "1" } },
+  { method: "POST", path: "/invoices/:invoiceId/void", valid: () => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
+  { method: "POST", path: "/invoices/:invoiceId/payments", valid: () => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
 ];
 
 /** Routes that change state but read no body. */
@@ -79,6 +98,9 @@ const bodilessRoutes = [
   "POST /api/auth/sign-out",
   "POST /api/members/:memberId/invite",
   "POST /api/clients/:clientId/contacts/:contactId/invite",
+  "POST /api/invoices/:invoiceId/checkout",
+  // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
+  "POST /api/webhooks/stripe",
 ];
 
 beforeAll(async () => {
@@ -95,6 +117,8 @@ beforeAll(async () => {
     tasks: [{ title: "T", estimateHours: 1, dueAt: "2026-12-01T10:00:00Z" }],
   });
   const sop = await owner.post("/sops", { title: "S", category: "C", body: "B", checklist: ["One"] });
+  const entry = await owner.post("/time", { taskId: accepted.body.tasks[0].id, startedAt: "2026-11-01T09:00:00Z", minutes: 15 });
+  const invoice = await owner.post("/invoices", { clientId: client.body.id, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
   ids = {
     member: member.body.id,
     client: client.body.id,
@@ -102,6 +126,8 @@ beforeAll(async () => {
     request: request.body.id,
     task: accepted.body.tasks[0].id,
     sop: sop.body.id,
+    entry: entry.body.id,
+    invoice: invoice.body.id,
   };
 });
 afterAll(() => api.close());
@@ -115,7 +141,9 @@ const filled = (path: string) =>
     .replace(":requestId", ids.request)
     .replace(":taskId", ids.task)
     .replace(":itemId", "c1")
-    .replace(":sopId", ids.sop);
+    .replace(":sopId", ids.sop)
+    .replace(":entryId", ids.entry)
+    .replace(":invoiceId", ids.invoice);
 
 it("covers every state-changing route of the API", async () => {
   const { app } = await import("@baton/functions/api");
@@ -206,6 +234,17 @@ describe("ids that do not exist or belong to another agency", () => {
       ["GET", "/sops/sop_01jzzzzzzzzzzzzzzzzzzzzzzz/versions"],
       ["GET", `/sops/${ids.sop}/versions/99`],
       ["GET", `/sops/${ids.sop}/versions/abc`],
+      ["PATCH", "/time/tim_01jzzzzzzzzzzzzzzzzzzzzzzz", { version: 1 }],
+      ["DELETE", "/time/tim_01jzzzzzzzzzzzzzzzzzzzzzzz?version=1"],
+      ["GET", "/time/task/tsk_01jzzzzzzzzzzzzzzzzzzzzzzz"],
+      ["POST", "/time", { taskId: "tsk_01jzzzzzzzzzzzzzzzzzzzzzzz", startedAt: "2026-11-01T10:00:00Z", minutes: 5 }],
+      ["POST", "/time/timer/start", { taskId: "not-a-task" }],
+      ["GET", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz"],
+      ["GET", "/invoices/%3Cscript%3E"],
+      ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/send", { version: 1 }],
+      ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/void", { version: 1 }],
+      ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/payments", { amount: 1, method: "cash" }],
+      ["DELETE", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz?version=1"],
       ["GET", "/no/such/route"],
     ];
     for (const [method, path, body] of probes) {

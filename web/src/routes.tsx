@@ -7,6 +7,8 @@ import { getApiKeys } from "./pages/settings/data";
 import { getSop, getSops, getSopVersions } from "./pages/sops/data";
 import { getBoard, getDeadlines, getMine, getQaQueue, getTask, getWorkload, parseWeeks } from "./pages/tasks/data";
 import { getMembers } from "./pages/team/data";
+import { preloadInvoice, preloadInvoices, preloadNewInvoice } from "./pages/invoices/data";
+import { preloadTime } from "./pages/time/data";
 import { Layout } from "./providers/layout";
 import { OwnerOnly, ReviewersOnly } from "./providers/role";
 
@@ -26,6 +28,8 @@ export const routes: RouteDefinition[] = [
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
       // Any member: their own work, the tasks and requests they take part in (the API decides), the SOP library.
       { path: "/work", component: lazy(() => import("./pages/work")), preload: () => void getMine() },
+      // Time: a member's own timesheet (the owner picks anyone's).
+      { path: "/time", component: lazy(() => import("./pages/time")), preload: ({ location }) => preloadTime(location.query) },
       { path: "/tasks/:id", component: lazy(() => import("./pages/tasks/Detail")), preload: ({ params }) => void getTask(params.id!) },
       {
         path: "/requests/:id",
@@ -91,6 +95,9 @@ export const routes: RouteDefinition[] = [
               void getContacts(params.id!);
             },
           },
+          { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: ({ location }) => preloadInvoices(location.query) },
+          { path: "/invoices/new", component: lazy(() => import("./pages/invoices/New")), preload: ({ location }) => preloadNewInvoice(location.query) },
+          { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },
         ],
       },

@@ -4,6 +4,18 @@ import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import type {
   Agency,
+  AgencyPatch,
+  Invoice,
+  InvoiceDetail,
+  InvoiceInput,
+  InvoiceStatus,
+  PaymentInput,
+  TaskTime,
+  TimeEntry,
+  TimeEntryInput,
+  TimeEntryPatch,
+  Timer,
+  Timesheet,
   AcceptInput,
   ApiKey,
   AppName,
@@ -190,6 +202,7 @@ export const api = {
   },
   agency: {
     get: (): Promise<Agency> => call(client.agency.$get()),
+    update: (patch: AgencyPatch): Promise<Agency> => call(client.agency.$patch({ json: patch })),
   },
   members: {
     list: (query: PageQuery = {}): Promise<Page<Member>> => call(client.members.$get({ query: q(query) })),
@@ -266,6 +279,40 @@ export const api = {
     versions: (id: string): Promise<{ items: SopVersion[] }> => call(client.sops[":sopId"].versions.$get({ param: { sopId: id } })),
     version: (id: string, number: number): Promise<SopVersion> =>
       call(client.sops[":sopId"].versions[":number"].$get({ param: { sopId: id, number: String(number) } })),
+  },
+  time: {
+    timer: (): Promise<{ timer: Timer | null }> => call(client.time.timer.$get()),
+    start: (taskId: string, note?: string): Promise<{ timer: Timer }> => call(client.time.timer.start.$post({ json: { taskId, ...(note ? { note } : {}) } })),
+    stop: (input: { billable?: boolean; note?: string } = {}): Promise<TimeEntry> => call(client.time.timer.stop.$post({ json: input })),
+    week: (query: { memberId?: string | undefined; date?: string | undefined } = {}): Promise<Timesheet> => call(client.time.week.$get({ query: q(query) })),
+    forTask: (taskId: string): Promise<TaskTime> => call(client.time.task[":taskId"].$get({ param: { taskId } })),
+    unbilled: (clientId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<{ items: TimeEntry[] }> =>
+      call(client.time.unbilled.$get({ query: { ...q(range), clientId } })),
+    create: (input: TimeEntryInput): Promise<TimeEntry> => call(client.time.$post({ json: input })),
+    update: (id: string, patch: TimeEntryPatch): Promise<TimeEntry> => call(client.time[":entryId"].$patch({ param: { entryId: id }, json: patch })),
+    remove: async (id: string, version: number): Promise<void> => {
+      await call(client.time[":entryId"].$delete({ param: { entryId: id }, query: { version: String(version) } }));
+    },
+  },
+  invoices: {
+    list: (query: PageQuery & { status?: InvoiceStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<Invoice>> =>
+      call(client.invoices.$get({ query: q(query) })),
+    get: (id: string): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].$get({ param: { invoiceId: id } })),
+    create: (input: InvoiceInput): Promise<Invoice> => call(client.invoices.$post({ json: input })),
+    removeDraft: async (id: string, version: number): Promise<void> => {
+      await call(client.invoices[":invoiceId"].$delete({ param: { invoiceId: id }, query: { version: String(version) } }));
+    },
+    send: (id: string, version: number): Promise<Invoice> => call(client.invoices[":invoiceId"].send.$post({ param: { invoiceId: id }, json: { version } })),
+    void: (id: string, version: number, reason?: string): Promise<Invoice> =>
+      call(client.invoices[":invoiceId"].void.$post({ param: { invoiceId: id }, json: { version, ...(reason ? { reason } : {}) } })),
+    recordPayment: (id: string, input: PaymentInput): Promise<InvoiceDetail> =>
+      call(client.invoices[":invoiceId"].payments.$post({ param: { invoiceId: id }, json: input })),
+    checkout: (id: string): Promise<{ url: string }> => call(client.invoices[":invoiceId"].checkout.$post({ param: { invoiceId: id } })),
+    /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
+    printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print`,
+    /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
+    csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
+      `/api/exports/${kind}.csv${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
   },
   apiKeys: {
     list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),

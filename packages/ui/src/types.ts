@@ -82,3 +82,20 @@ export type SopDetail = Ok<Api["sops"][":sopId"]["$get"]>;
 export type SopVersion = SopDetail["current"];
 export type SopInput = Json<Api["sops"]["$post"]>;
 export type SopPatch = Json<Api["sops"][":sopId"]["$patch"]>;
+
+// Time and money: amounts are integer minor units with the ISO currency beside them.
+export type AgencyPatch = Json<Api["agency"]["$patch"]>;
+export type Timer = NonNullable<Ok<Api["time"]["timer"]["$get"]>["timer"]>;
+export type TimeEntry = Ok<Api["time"]["$post"], 201>;
+export type TimeEntryInput = Json<Api["time"]["$post"]>;
+export type TimeEntryPatch = Json<Api["time"][":entryId"]["$patch"]>;
+export type Timesheet = Ok<Api["time"]["week"]["$get"]>;
+export type TaskTime = Ok<Api["time"]["task"][":taskId"]["$get"]>;
+export type Invoice = Ok<Api["invoices"]["$get"]>["items"][number];
+export type InvoiceStatus = Invoice["status"];
+export type InvoiceLine = Invoice["lines"][number];
+export type InvoiceDetail = Ok<Api["invoices"][":invoiceId"]["$get"]>;
+export type InvoiceInput = Json<Api["invoices"]["$post"]>;
+export type PaymentInput = Json<Api["invoices"][":invoiceId"]["payments"]["$post"]>;
+export type PaymentMethod = PaymentInput["method"];
+export type ClientBilling = Client["billing"];

@@ -16,6 +16,7 @@ export function Layout(props: RouteSectionProps) {
         return !inRequests();
       },
     },
+    { href: "/invoices", label: t("portal.nav.invoices") },
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },
   ];

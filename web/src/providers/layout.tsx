@@ -22,6 +22,8 @@ export function Layout(props: RouteSectionProps) {
         { href: "/work", label: t("nav.work") },
         { href: planning(), label: t("nav.planning") },
         { href: "/qa", label: t("nav.qa") },
+        { href: "/time", label: t("nav.time") },
+        { href: "/invoices", label: t("nav.invoices") },
         { href: "/sops", label: t("nav.sops") },
         { href: "/team", label: t("nav.team") },
         { href: "/clients", label: t("nav.clients") },
@@ -30,6 +32,7 @@ export function Layout(props: RouteSectionProps) {
     } else {
       items.push({ href: "/work", label: t("nav.work") });
       if (me.reviewer) items.push({ href: "/qa", label: t("nav.qa") });
+      items.push({ href: "/time", label: t("nav.time") });
       items.push({ href: "/sops", label: t("nav.sops") });
     }
     return items;

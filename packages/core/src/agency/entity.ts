@@ -8,6 +8,10 @@ export const AgencyEntity = new Entity({
     name: { type: "string", required: true },
     timeZone: { type: "string", required: true },
     currency: { type: "string", required: true },
+    /** How clients pay without a card: bank transfer, Wise, PayPal details, shown on invoices. */
+    paymentInstructions: { type: "string" },
+    /** The last invoice number issued; bumped in the transaction that issues the next one, so no gaps. */
+    invoiceSeq: { type: "number", required: true, default: 0 },
     ...timestamps,
     ...versioned,
   },

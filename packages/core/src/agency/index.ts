@@ -1,21 +1,64 @@
 import { z } from "zod";
-import { useAgencyId, withActor } from "../actor/index.ts";
+import { assertOwner, useAgencyId, withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
+import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { currency, email, personName, timeZone } from "../fields/index.ts";
+import { currency, email, personName, timeZone, version } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import type { AgencyItem } from "./entity.ts";
 
 export * as Agency from "./index.ts";
 
-export type Agency = { id: string; name: string; timeZone: string; currency: string };
+export type Agency = {
+  id: string;
+  name: string;
+  timeZone: string;
+  currency: string;
+  /** How to pay without a card (bank transfer, Wise, PayPal), printed on invoices. */
+  paymentInstructions: string | null;
+  version: number;
+};
 
 export function present(item: AgencyItem): Agency {
-  return { id: item.agencyId, name: item.name, timeZone: item.timeZone, currency: item.currency };
+  return {
+    id: item.agencyId,
+    name: item.name,
+    timeZone: item.timeZone,
+    currency: item.currency,
+    paymentInstructions: item.paymentInstructions ?? null,
+    version: item.version,
+  };
 }
+
+export const updateSchema = z.strictObject({
+  version,
+  name: z.string().trim().min(1, "Enter the agency's name.").max(120, "Keep the name under 120 characters.").optional(),
+  paymentInstructions: z.string().trim().max(2000, "Keep the instructions under 2,000 characters.").nullable().optional(),
+});
+
+/** The owner's agency settings: its name and how clients pay without a card. */
+export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, ...changes }): Promise<Agency> => {
+  const agencyId = assertOwner();
+  const clear = paymentInstructions === null || paymentInstructions === "";
+  const result = await db.transaction
+    .write(({ agency, auditEvent }) => [
+      agency
+        .patch({ agencyId })
+        .set({ ...changes, ...(paymentInstructions && !clear ? { paymentInstructions } : {}) })
+        .remove(clear ? ["paymentInstructions"] : [])
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.version, expected))
+        .commit(),
+      auditEvent.create(Audit.event("agency.updated", "agency", agencyId, { fields: Object.keys({ ...changes, ...(paymentInstructions !== undefined ? { paymentInstructions } : {}) }) })).commit(),
+    ])
+    .go();
+  const current = (await db.entities.agency.get({ agencyId }).go({ consistent: true })).data;
+  if (failedConditions(result).length) throw staleWrite("Agency", current && present(current));
+  return present(current!);
+});
 
 export const createSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),

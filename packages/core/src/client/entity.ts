@@ -19,6 +19,16 @@ export const ClientEntity = new Entity({
     responseHours: { type: "number", required: true, default: 24 },
     /** Last request number handed out (ACME-42); bumped atomically, never reused. */
     requestSeq: { type: "number", required: true, default: 0 },
+    /** Bill rate per hour in minor units of `currency`; invoicing time needs it. */
+    hourlyRate: { type: "number" },
+    /** Invoices fall due this many days after they are sent (net 15). */
+    paymentTermsDays: { type: "number", required: true, default: 15 },
+    /** Tax added to invoices, in basis points (2,000 = 20%), and what the line is called. */
+    taxRate: { type: "number", required: true, default: 0 },
+    taxName: { type: "string", required: true, default: "Tax" },
+    /** A monthly retainer: the fee (minor units) and the minutes it includes; overage at hourlyRate. */
+    retainerFee: { type: "number" },
+    retainerMinutes: { type: "number" },
     website: { type: "string" },
     notes: { type: "string" },
     ...timestamps,

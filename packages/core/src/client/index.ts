@@ -8,6 +8,7 @@ import { VisibleError, notFound } from "../error/index.ts";
 import { currency, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
+import { Money } from "../money/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
 
 export * as Client from "./index.ts";
@@ -22,12 +23,32 @@ export type Client = {
   status: ClientItem["status"];
   /** First response promised within this many business hours. */
   responseHours: number;
+  billing: Billing;
   website: string | null;
   notes: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
 };
+
+/** How a client is billed: every amount in minor units of the client's currency. */
+export type Billing = {
+  hourlyRate: number | null;
+  paymentTermsDays: number;
+  taxRate: number;
+  taxName: string;
+  retainer: { fee: number; includedMinutes: number } | null;
+};
+
+export function billingOf(item: ClientItem): Billing {
+  return {
+    hourlyRate: item.hourlyRate ?? null,
+    paymentTermsDays: item.paymentTermsDays ?? 15,
+    taxRate: item.taxRate ?? 0,
+    taxName: item.taxName ?? "Tax",
+    retainer: item.retainerFee !== undefined && item.retainerMinutes !== undefined ? { fee: item.retainerFee, includedMinutes: item.retainerMinutes } : null,
+  };
+}
 
 export function present(item: ClientItem): Client {
   return {
@@ -38,6 +59,7 @@ export function present(item: ClientItem): Client {
     currency: item.currency,
     status: item.status,
     responseHours: item.responseHours ?? 24,
+    billing: billingOf(item),
     website: item.website ?? null,
     notes: item.notes ?? null,
     createdAt: item.createdAt,
@@ -68,6 +90,38 @@ const responseHours = z
   .int("Use whole hours.")
   .min(1, "Promise at least 1 business hour.")
   .max(240, "Promise at most 240 business hours.");
+const billing = z.strictObject({
+  hourlyRate: Money.minorAmount.nullable().optional(),
+  paymentTermsDays: z
+    .number({ error: "Enter the payment terms in days." })
+    .int("Use whole days.")
+    .min(0, "Use 0 (due on receipt) or more days.")
+    .max(120, "Use at most 120 days.")
+    .optional(),
+  taxRate: Money.basisPoints.optional(),
+  taxName: z.string().trim().min(1, "Name the tax, such as VAT.").max(40, "Keep the tax name under 40 characters.").optional(),
+  retainer: z
+    .strictObject({
+      fee: Money.minorAmount.refine((fee) => fee > 0, "The monthly fee must be more than zero."),
+      includedMinutes: z.number({ error: "Enter the hours included." }).int().min(0).max(744 * 60, "A month has at most 744 hours."),
+    })
+    .nullable()
+    .optional(),
+});
+
+/** The billing changes as stored attributes, and which of them to remove (set to null). */
+function billingAttributes(input: z.output<typeof billing> | undefined) {
+  if (!input) return { set: {}, remove: [] as ("hourlyRate" | "retainerFee" | "retainerMinutes")[] };
+  const { hourlyRate, retainer, ...rest } = input;
+  const set: Partial<ClientItem> = { ...rest };
+  const remove: ("hourlyRate" | "retainerFee" | "retainerMinutes")[] = [];
+  if (hourlyRate === null) remove.push("hourlyRate");
+  else if (hourlyRate !== undefined) set.hourlyRate = hourlyRate;
+  if (retainer === null) remove.push("retainerFee", "retainerMinutes");
+  else if (retainer) Object.assign(set, { retainerFee: retainer.fee, retainerMinutes: retainer.includedMinutes });
+  return { set, remove };
+}
+
 const status = z.enum(ClientStatuses, { error: "Choose lead, onboarding, active or inactive." });
 
 export const createSchema = z.strictObject({
@@ -77,6 +131,7 @@ export const createSchema = z.strictObject({
   currency,
   status: status.default("lead"),
   responseHours: responseHours.default(24),
+  billing: billing.optional(),
   website: website.optional(),
   notes: notes.optional(),
 });
@@ -89,6 +144,7 @@ export const updateSchema = z.strictObject({
   currency: currency.optional(),
   status: status.optional(),
   responseHours: responseHours.optional(),
+  billing: billing.optional(),
   website: website.optional(),
   notes: notes.optional(),
 });
@@ -125,11 +181,11 @@ const codeTaken = () =>
 export const create = fn(createSchema, async (input): Promise<Client> => {
   const agencyId = assertOwner();
   const clientId = createId("client");
-  const { website, notes, ...rest } = input;
+  const { website, notes, billing: billingInput, ...rest } = input;
   const result = await db.transaction
     .write(({ uniqueness, client, auditEvent }) => [
       uniqueness.create({ agencyId, scope: "client-code", value: input.code, ownerId: clientId }).commit(),
-      client.create({ agencyId, clientId, ...rest, ...filledText({ website, notes }) }).commit(),
+      client.create({ agencyId, clientId, ...rest, ...billingAttributes(billingInput).set, ...filledText({ website, notes }) }).commit(),
       auditEvent.create(Audit.event("client.created", "client", clientId, { name: input.name, code: input.code })).commit(),
     ])
     .go();
@@ -141,14 +197,15 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   const agencyId = assertOwner();
   const existing = await load(agencyId, clientId);
   if (!existing) throw notFound("Client");
-  const { website, notes, ...rest } = changes;
-  const cleared = (["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === "");
+  const { website, notes, billing: billingInput, ...rest } = changes;
+  const billingChanges = billingAttributes(billingInput);
+  const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove];
   const codeChanges = changes.code !== undefined && changes.code !== existing.code;
   const result = await db.transaction
     .write(({ client, uniqueness, auditEvent }) => [
       client
         .patch({ agencyId, clientId })
-        .set({ ...rest, ...filledText({ website, notes }) })
+        .set({ ...rest, ...billingChanges.set, ...filledText({ website, notes }) })
         .remove(cleared)
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))

@@ -37,4 +37,16 @@ export const Config = {
   get portalUrl() {
     return (read("BATON_PORTAL_URL") ?? "http://localhost:3000/portal").replace(/\/$/, "");
   },
+  /** Stripe's secret key; without it clients pay by the agency's instructions (the local default). */
+  get stripeSecretKey() {
+    return read("STRIPE_SECRET_KEY");
+  },
+  /** The signing secret of the Stripe webhook endpoint (whsec_…). */
+  get stripeWebhookSecret() {
+    return read("STRIPE_WEBHOOK_SECRET");
+  },
+  /** Where the Stripe SDK sends its calls (tests: a fake Stripe server); Stripe's own API when unset. */
+  get stripeApiBase() {
+    return read("STRIPE_API_BASE");
+  },
 };

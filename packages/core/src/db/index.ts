@@ -10,7 +10,9 @@ import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
 import { RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
+import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
+import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
 import { createDynamoClient } from "./client.ts";
 
@@ -33,6 +35,10 @@ export const db = new Service(
     sop: SopEntity,
     sopVersion: SopVersionEntity,
     message: MessageEntity,
+    timeEntry: TimeEntryEntity,
+    timer: TimerEntity,
+    invoice: InvoiceEntity,
+    payment: PaymentEntity,
     uniqueness: UniquenessEntity,
     magicLink: MagicLinkEntity,
     rateLimit: RateLimitEntity,

@@ -44,7 +44,17 @@ export function invitation(input: {
   );
 }
 
-export type Notice = "requestSubmitted" | "requestDeclined" | "taskAssigned" | "taskReturned" | "readyForApproval" | "approved" | "revisionRequested";
+export type Notice =
+  | "requestSubmitted"
+  | "requestDeclined"
+  | "taskAssigned"
+  | "taskReturned"
+  | "readyForApproval"
+  | "approved"
+  | "revisionRequested"
+  | "invoiceSent"
+  | "invoiceReminder"
+  | "paymentReceived";
 
 /** A hand-off notification: one sentence, one button to the place where the next step happens. */
 export function notice(input: { locale: Locale; kind: Notice; params: Record<string, string>; url: string }): RenderedEmail {

@@ -12,6 +12,9 @@ export const IdPrefixes = {
   sop: "sop",
   message: "msg",
   apiKey: "key",
+  time: "tim",
+  invoice: "inv",
+  payment: "pay",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

@@ -15,6 +15,8 @@ export const MemberEntity = new Entity({
     role: { type: MemberRoles, required: true },
     skills: { type: "list", items: { type: "string" }, required: true, default: () => [] },
     timeZone: { type: "string", required: true },
+    /** What the agency pays this member per hour, in minor units of the agency's currency. Owner-only. */
+    costRate: { type: "number" },
     weeklyCapacityHours: { type: "number", required: true },
     status: { type: MemberStatuses, required: true, default: "invited" },
     locale: { type: Locales, required: true, default: "en" },

@@ -10,6 +10,7 @@ import { VisibleError, notFound } from "../error/index.ts";
 import { email, pageQuery, personName, timeZone, version, type Page, type PageQuery } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
+import { Money } from "../money/index.ts";
 import type { MemberItem } from "./entity.ts";
 
 export * as Member from "./index.ts";
@@ -26,6 +27,8 @@ export type Member = {
   status: MemberItem["status"];
   locale: MemberItem["locale"];
   reviewer: boolean;
+  /** Cost per hour in minor units of the agency's currency (only the owner reads members). */
+  costRate: number | null;
   /** QA first-pass rate (approved at the first review) and average returns per approved task. */
   qa: { approved: number; firstPassRate: number | null; averageReturns: number | null };
   createdAt: string;
@@ -45,6 +48,7 @@ export function present(item: MemberItem): Member {
     status: item.status,
     locale: item.locale,
     reviewer: item.role === "owner" || Boolean(item.reviewer),
+    costRate: item.costRate ?? null,
     qa: qaMetrics(item),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
@@ -80,6 +84,7 @@ export const inviteSchema = z.strictObject({
   skills: skills.default([]),
   timeZone,
   weeklyCapacityHours,
+  costRate: Money.minorAmount.optional(),
 });
 
 export const updateSchema = z.strictObject({
@@ -89,6 +94,7 @@ export const updateSchema = z.strictObject({
   timeZone: timeZone.optional(),
   weeklyCapacityHours: weeklyCapacityHours.optional(),
   reviewer: z.boolean({ error: "Choose whether they review QA." }).optional(),
+  costRate: Money.minorAmount.nullable().optional(),
 });
 
 export const list = fn(pageQuery, async (page: PageQuery): Promise<Page<Member>> => {
@@ -152,18 +158,19 @@ async function sendInvitation(member: MemberItem) {
   );
 }
 
-export const update = fn(updateSchema, async ({ version: expected, ...changes }, memberId: string): Promise<Member> => {
+export const update = fn(updateSchema, async ({ version: expected, costRate, ...changes }, memberId: string): Promise<Member> => {
   const agencyId = assertOwner();
   if (!isId("member", memberId)) throw notFound("Team member");
   const result = await db.transaction
     .write(({ member, auditEvent }) => [
       member
         .patch({ agencyId, memberId })
-        .set(changes)
+        .set({ ...changes, ...(typeof costRate === "number" ? { costRate } : {}) })
+        .remove(costRate === null ? ["costRate"] : [])
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))
         .commit(),
-      auditEvent.create(Audit.event("member.updated", "member", memberId, { fields: Object.keys(changes) })).commit(),
+      auditEvent.create(Audit.event("member.updated", "member", memberId, { fields: Object.keys({ ...changes, ...(costRate !== undefined ? { costRate } : {}) }) })).commit(),
     ])
     .go();
   const current = await load(agencyId, memberId);

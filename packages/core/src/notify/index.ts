@@ -33,6 +33,8 @@ export const links = {
   webRequest: (requestId: string) => `${Config.webUrl}/requests/${requestId}`,
   webTask: (taskId: string) => `${Config.webUrl}/tasks/${taskId}`,
   portalRequest: (requestId: string) => `${Config.portalUrl}/requests/${requestId}`,
+  webInvoice: (invoiceId: string) => `${Config.webUrl}/invoices/${invoiceId}`,
+  portalInvoice: (invoiceId: string) => `${Config.portalUrl}/invoices/${invoiceId}`,
 };
 
 async function agencyName(agencyId: string) {

@@ -15,6 +15,8 @@ import { portalRoutes } from "./routes/portal.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { sopRoutes } from "./routes/sops.ts";
 import { taskRoutes } from "./routes/tasks.ts";
+import { timeRoutes } from "./routes/time.ts";
+import { invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -29,6 +31,8 @@ const routes = new Hono()
   .route("/requests", requestRoutes)
   .route("/tasks", taskRoutes)
   .route("/sops", sopRoutes)
+  .route("/time", timeRoutes)
+  .route("/invoices", invoiceRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 
@@ -52,11 +56,13 @@ export const app = new Hono()
       },
     }),
   )
+  // Stripe calls this itself: its signature stands in for the CSRF header and the session.
+  .route("/webhooks/stripe", stripeWebhook)
   .use(csrfGuard)
   .use(jsonBodies)
   .use(actorContext)
   .route("/", routes)
-  .route("/", docsRoutes(routes));
+  .route("/", docsRoutes(new Hono().route("/", routes).route("/webhooks/stripe", stripeWebhook)));
 
 app.onError(onError);
 app.notFound((c) => c.json(errorBody("not_found", "There is no such API route."), 404));

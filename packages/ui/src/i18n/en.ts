@@ -4,12 +4,18 @@
 
 export type Plural = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 
+import { enBilling } from "./en-billing";
 import { enPortal } from "./en-portal";
+import { enPortalBilling } from "./en-portal-billing";
+import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 
 export const en = {
   ...enWork,
+  ...enTime,
+  ...enBilling,
   ...enPortal,
+  ...enPortalBilling,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Client portal",

@@ -30,7 +30,7 @@ export const clientValues = (client: Client): ClientValues => ({
 });
 
 /** Trims, and turns "acme.com" into "https://acme.com"; empty optional text becomes null. */
-export function toClientInput(values: ClientValues): Required<ClientInput> {
+export function toClientInput(values: ClientValues): Required<Omit<ClientInput, "billing">> {
   const website = values.website.trim();
   const notes = values.notes.trim();
   return {

@@ -8,6 +8,12 @@ import { input } from "../validate.ts";
 export const agencyRoutes = new Hono()
   .get("/", describeRoute({ tags: ["Agency"], summary: "Your agency (any signed-in person)" }), async (c) =>
     c.json(await Agency.current(), 200),
+  )
+  .patch(
+    "/",
+    describeRoute({ tags: ["Agency"], summary: "Change the agency's settings: name, payment instructions (owner)" }),
+    input("json", Agency.update.schema),
+    async (c) => c.json(await Agency.update(c.req.valid("json")), 200),
   );
 
 export const auditRoutes = new Hono().get(

@@ -1,0 +1,99 @@
+import Stripe from "stripe";
+import { forbidden, useActor, withActor } from "../actor/index.ts";
+import { Config } from "../config/index.ts";
+import { db } from "../db/index.ts";
+import { notFound, VisibleError } from "../error/index.ts";
+import { Invoices } from "../invoice/index.ts";
+import { invoiceNumber } from "../invoice/present.ts";
+import { Notify } from "../notify/index.ts";
+
+export * as Card from "./index.ts";
+
+// Card payments through Stripe Checkout, in the invoice's currency. Configured by
+// STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET; without them clients pay by the agency's
+// instructions and the owner records the payment. The webhook is verified with Stripe's own
+// SDK, and a payment's id is its Checkout Session's, so a replayed or duplicated event (or both
+// events a session can send) never pays twice.
+
+export const enabled = () => Boolean(Config.stripeSecretKey);
+
+function stripe(): Stripe {
+  const key = Config.stripeSecretKey;
+  if (!key) throw new VisibleError("rule", "card.not_configured", "Card payments are not set up; use the payment instructions on the invoice.");
+  const base = Config.stripeApiBase ? new URL(Config.stripeApiBase) : undefined;
+  return new Stripe(key, {
+    maxNetworkRetries: 1,
+    ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
+  });
+}
+
+/** Starts a Stripe Checkout for what is still owed on a sent invoice; answers the page to send the payer to. */
+export async function checkout(invoiceId: string): Promise<{ url: string }> {
+  const actor = useActor();
+  if (actor.type !== "contact" && !(actor.type === "member" && actor.role === "owner")) throw forbidden();
+  const invoice = await Invoices.loadVisible(invoiceId);
+  const balance = invoice.total - invoice.amountPaid;
+  if (invoice.status === "void" || invoice.status === "draft" || balance <= 0) {
+    throw new VisibleError("rule", "card.nothing_due", invoice.status === "void" ? "This invoice is void." : "Nothing is owed on this invoice.");
+  }
+  const agency = (await db.entities.agency.get({ agencyId: invoice.agencyId }).go()).data;
+  const number = invoiceNumber(invoice.number)!;
+  const back = Notify.links.portalInvoice(invoice.invoiceId);
+  const session = await stripe().checkout.sessions.create({
+    mode: "payment",
+    client_reference_id: invoice.invoiceId,
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: invoice.currency.toLowerCase(),
+          // Minor units are Stripe's smallest unit too (cents; yen have none).
+          unit_amount: balance,
+          product_data: { name: `Invoice ${number}`, description: agency?.name ?? undefined },
+        },
+      },
+    ],
+    metadata: { agencyId: invoice.agencyId, invoiceId: invoice.invoiceId, number },
+    payment_intent_data: { metadata: { agencyId: invoice.agencyId, invoiceId: invoice.invoiceId, number } },
+    success_url: `${back}?paid=1`,
+    cancel_url: back,
+  });
+  if (!session.url) throw new VisibleError("unavailable", "card.unavailable", "Card payments are unavailable right now. Please try again later.");
+  return { url: session.url };
+}
+
+/** Handles a Stripe webhook delivery: verifies its signature, then records a completed payment once. */
+export async function webhook(payload: string, signature: string | undefined): Promise<{ received: true; outcome: string }> {
+  const secret = Config.stripeWebhookSecret;
+  if (!secret) throw new VisibleError("not_found", "not_found", "There is no such API route.");
+  let event: Stripe.Event;
+  try {
+    event = stripe().webhooks.constructEvent(payload, signature ?? "", secret);
+  } catch {
+    throw new VisibleError("validation", "webhook.signature", "The Stripe signature is missing or does not match.");
+  }
+  if (event.type !== "checkout.session.completed" && event.type !== "checkout.session.async_payment_succeeded") {
+    return { received: true, outcome: "ignored" };
+  }
+  const session = event.data.object as Stripe.Checkout.Session;
+  if (session.payment_status !== "paid") return { received: true, outcome: "pending" };
+  const agencyId = session.metadata?.agencyId;
+  const invoiceId = session.metadata?.invoiceId;
+  if (!agencyId || !invoiceId || session.amount_total === null || !session.currency) return { received: true, outcome: "ignored" };
+  const outcome = await withActor({ type: "system", agencyId }, async () => {
+    const invoice = await Invoices.loadInvoice(agencyId, invoiceId);
+    if (!invoice) throw notFound("Invoice");
+    return Invoices.applyPayment({
+      agencyId,
+      invoiceId,
+      paymentId: `stripe_${session.id}`,
+      amount: session.amount_total!,
+      currency: session.currency!,
+      method: "card",
+      reference: typeof session.payment_intent === "string" ? session.payment_intent : session.id,
+      recordedBy: "stripe",
+      alreadyTaken: true,
+    });
+  });
+  return { received: true, outcome };
+}

@@ -1,0 +1,114 @@
+import { Entity, type EntityItem } from "electrodb";
+import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+
+export const InvoiceStatuses = ["draft", "sent", "partially_paid", "paid", "void"] as const;
+export const InvoiceKinds = ["standard", "deposit", "retainer"] as const;
+export const LineKinds = ["time", "package", "retainer", "overage", "custom"] as const;
+export const PaymentMethods = ["card", "bank_transfer", "wise", "paypal", "cash", "other"] as const;
+
+/** A bill to one client in the client's currency; amounts in minor units. Numbered when sent. */
+export const InvoiceEntity = new Entity({
+  model: { entity: "invoice", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    invoiceId: { type: "string", required: true, readOnly: true },
+    clientId: { type: "string", required: true, readOnly: true },
+    currency: { type: "string", required: true, readOnly: true },
+    kind: { type: InvoiceKinds, required: true, default: "standard" },
+    /** 0 while a draft; the agency's next number when sent (no gaps, never reused). */
+    number: { type: "number", required: true, default: 0 },
+    status: { type: InvoiceStatuses, required: true, default: "draft" },
+    lines: {
+      type: "list",
+      required: true,
+      items: {
+        type: "map",
+        properties: {
+          kind: { type: LineKinds, required: true },
+          description: { type: "string", required: true },
+          /** Minutes for time lines, units for everything else. */
+          quantity: { type: "number", required: true },
+          /** Per hour for time lines, per unit otherwise. */
+          unitAmount: { type: "number", required: true },
+          amount: { type: "number", required: true },
+        },
+      },
+    },
+    subtotal: { type: "number", required: true },
+    taxName: { type: "string", required: true },
+    taxRate: { type: "number", required: true },
+    tax: { type: "number", required: true },
+    total: { type: "number", required: true },
+    amountPaid: { type: "number", required: true, default: 0 },
+    paymentTermsDays: { type: "number", required: true },
+    /** The time entries locked on it (also findable by their invoiceId). */
+    entryCount: { type: "number", required: true, default: 0 },
+    /** Retainer period ("2026-11") for retainer invoices. */
+    period: { type: "string" },
+    notes: { type: "string" },
+    issuedAt: { type: "string" },
+    dueAt: { type: "string" },
+    paidAt: { type: "string" },
+    voidedAt: { type: "string" },
+    /** How many overdue reminders went out (1, 7 and 14 days after due: at most 3). */
+    remindersSent: { type: "number", required: true, default: 0 },
+    /**
+     * "yes" while money is owed on a sent invoice, with `owingSince` its due date: only then is
+     * it in the openInvoices index (the reminder job's). Always written together.
+     */
+    owing: { type: ["no", "yes"] as const, required: true, default: "no" },
+    owingSince: { type: "string", required: true, default: "-" },
+    ...timestamps,
+    ...versioned,
+  },
+  indexes: {
+    invoiceById: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["invoiceId"] },
+    },
+    invoicesOfClient: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["agencyId", "clientId"] },
+      sk: { field: "gsi1sk", composite: ["invoiceId"] },
+    },
+    invoicesByStatus: {
+      index: "gsi3",
+      pk: { field: "gsi3pk", composite: ["agencyId", "status"] },
+      sk: { field: "gsi3sk", composite: ["invoiceId"] },
+    },
+    /** Every agency's invoices with money owed, by due date: the reminder job's one query. */
+    openInvoices: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["owing"] },
+      sk: { field: "gsi2sk", composite: ["owingSince", "agencyId", "invoiceId"] },
+      condition: (attr) => attr.owing === "yes",
+    },
+  },
+});
+
+export type InvoiceItem = EntityItem<typeof InvoiceEntity>;
+
+/** Money received against an invoice. Its id comes from the source (a Stripe event), so a replay is the same payment. */
+export const PaymentEntity = new Entity({
+  model: { entity: "payment", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    invoiceId: { type: "string", required: true, readOnly: true },
+    paymentId: { type: "string", required: true, readOnly: true },
+    amount: { type: "number", required: true, readOnly: true },
+    currency: { type: "string", required: true, readOnly: true },
+    method: { type: PaymentMethods, required: true, readOnly: true },
+    reference: { type: "string" },
+    receivedAt: { type: "string", required: true, readOnly: true },
+    recordedBy: { type: "string", required: true, readOnly: true },
+    ...timestamps,
+  },
+  indexes: {
+    paymentsOfInvoice: {
+      pk: { field: "pk", composite: ["agencyId", "invoiceId"] },
+      sk: { field: "sk", composite: ["paymentId"] },
+    },
+  },
+});
+
+export type PaymentItem = EntityItem<typeof PaymentEntity>;

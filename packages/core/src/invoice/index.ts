@@ -1,0 +1,467 @@
+import { z } from "zod";
+import { assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { billingOf } from "../client/index.ts";
+import type { ClientItem } from "../client/entity.ts";
+import { Config } from "../config/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { Email } from "../email/index.ts";
+import { notFound, VisibleError } from "../error/index.ts";
+import { pageQuery, version, type Page } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { createId, isId } from "../id/index.ts";
+import { Money } from "../money/index.ts";
+import { Notify } from "../notify/index.ts";
+import { Timesheet, UNBILLED } from "../timesheet/index.ts";
+import type { TimeEntryItem } from "../timesheet/entity.ts";
+import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
+import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
+
+export * as Invoices from "./index.ts";
+export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
+export type { Invoice, InvoiceLine, Payment } from "./present.ts";
+
+// Invoices bill one client in the client's currency. A draft locks the time entries it bills
+// (in the same transaction, so no entry is billed twice); sending gives it the agency's next
+// number (in the same transaction as the counter, so numbers have no gaps); payments add up to
+// paid. Every change is conditional on the version the caller read.
+
+/** DynamoDB writes at most 100 items in one transaction: the invoice, its audit event and the entries. */
+export const MAX_ENTRIES = 95;
+
+export type InvoiceDetail = Invoice & {
+  payments: Payment[];
+  /** How to pay without a card (the agency's instructions). */
+  paymentInstructions: string | null;
+  /** True when the client can pay by card (Stripe is configured and money is owed). */
+  cardPayments: boolean;
+  agency: { name: string };
+};
+
+async function load(agencyId: string, invoiceId: string): Promise<InvoiceItem | null> {
+  if (!isId("invoice", invoiceId)) return null;
+  return (await db.entities.invoice.get({ agencyId, invoiceId }).go({ consistent: true })).data;
+}
+
+async function clientName(agencyId: string, clientId: string) {
+  return (await db.entities.client.get({ agencyId, clientId }).go()).data?.name ?? "";
+}
+
+/** An invoice the actor may see: the owner any, a contact their company's once sent. */
+export async function loadVisible(invoiceId: string): Promise<InvoiceItem> {
+  const actor = useActor();
+  if (actor.type === "public") throw forbidden();
+  if (actor.type === "member" && actor.role !== "owner") throw forbidden();
+  const item = await load(actor.agencyId, invoiceId);
+  if (!item) throw notFound("Invoice");
+  if (actor.type === "contact" && (item.clientId !== actor.clientId || item.status === "draft")) throw notFound("Invoice");
+  return item;
+}
+
+async function view(item: InvoiceItem): Promise<Invoice> {
+  return present(item, await clientName(item.agencyId, item.clientId));
+}
+
+export async function get(invoiceId: string): Promise<InvoiceDetail> {
+  const item = await loadVisible(invoiceId);
+  const [invoice, payments, agency] = await Promise.all([
+    view(item),
+    db.entities.payment.query.paymentsOfInvoice({ agencyId: item.agencyId, invoiceId }).go({ pages: "all" }),
+    db.entities.agency.get({ agencyId: item.agencyId }).go(),
+  ]);
+  return {
+    ...invoice,
+    payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+    paymentInstructions: agency.data?.paymentInstructions ?? null,
+    cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
+    agency: { name: agency.data?.name ?? "" },
+  };
+}
+
+export const listSchema = pageQuery.extend({
+  status: z.enum([...InvoiceStatuses, "all"], { error: "Unknown status." }).optional(),
+  clientId: z.string().max(40).optional(),
+});
+
+/** The owner's invoices (all, by status or by client), newest first; a contact's sent invoices. */
+export const list = fn(listSchema, async (query): Promise<Page<Invoice>> => {
+  const actor = useActor();
+  const status = query.status === "all" ? undefined : query.status;
+  const names = async (items: InvoiceItem[]) => {
+    const ids = [...new Set(items.map((item) => item.clientId))];
+    const clients = await Promise.all(ids.map(async (id) => [id, await clientName(items[0]!.agencyId, id)] as const));
+    return new Map(clients);
+  };
+  const page = async (result: { data: InvoiceItem[]; cursor: string | null }) => {
+    const byId = result.data.length ? await names(result.data) : new Map<string, string>();
+    return { items: result.data.map((item) => present(item, byId.get(item.clientId) ?? "")), cursor: result.cursor };
+  };
+  if (actor.type === "contact") {
+    const base = db.entities.invoice.query.invoicesOfClient({ agencyId: actor.agencyId, clientId: actor.clientId });
+    return page(
+      await base
+        .where((attr, op) => (status ? op.eq(attr.status, status) : op.ne(attr.status, "draft")))
+        .go({ count: query.limit, cursor: query.cursor ?? null, order: "desc" }),
+    );
+  }
+  const agencyId = assertOwner();
+  if (query.clientId) {
+    if (!isId("client", query.clientId)) return { items: [], cursor: null };
+    const base = db.entities.invoice.query.invoicesOfClient({ agencyId, clientId: query.clientId });
+    const filtered = status ? base.where((attr, op) => op.eq(attr.status, status)) : base;
+    return page(await filtered.go({ count: query.limit, cursor: query.cursor ?? null, order: "desc" }));
+  }
+  if (status) return page(await db.entities.invoice.query.invoicesByStatus({ agencyId, status }).go({ limit: query.limit, cursor: query.cursor ?? null, order: "desc" }));
+  return page(await db.entities.invoice.query.invoiceById({ agencyId }).go({ limit: query.limit, cursor: query.cursor ?? null, order: "desc" }));
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.");
+
+const extraLine = z.strictObject({
+  kind: z.enum(["package", "custom"], { error: "Choose a package or a custom line." }),
+  description: z.string({ error: "Describe the line." }).trim().min(1, "Describe the line.").max(300, "Keep the description under 300 characters."),
+  quantity: z.number({ error: "Enter the quantity." }).int("Use a whole quantity.").min(1, "The quantity is at least 1.").max(10_000),
+  unitAmount: Money.minorAmount,
+});
+
+export const createSchema = z.strictObject({
+  clientId: z.string({ error: "Choose the client." }).max(40),
+  /** Bill the client's unbilled billable time (within the dates, if given). */
+  includeTime: z.boolean().default(true),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  lines: z.array(extraLine).max(20, "Add at most 20 lines.").default([]),
+  /** A deposit invoice: this share (basis points) of `depositOf` (minor units), e.g. 50% up front. */
+  deposit: z.strictObject({ percent: Money.basisPoints.refine((bp) => bp > 0, "The deposit must be more than 0%."), of: Money.minorAmount, description: z.string().trim().min(1).max(300) }).optional(),
+  notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
+});
+
+/** One time line per task (or per client for time without a task): the minutes at the client's rate. */
+export function timeLines(entries: TimeEntryItem[], hourlyRate: number): InvoiceLine[] {
+  const groups = new Map<string, { description: string; minutes: number }>();
+  for (const entry of [...entries].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
+    const group = groups.get(entry.taskId) ?? { description: entry.label, minutes: 0 };
+    group.minutes += entry.minutes;
+    groups.set(entry.taskId, group);
+  }
+  return [...groups.values()].map((group) => ({
+    kind: "time" as const,
+    description: group.description,
+    quantity: group.minutes,
+    unitAmount: hourlyRate,
+    amount: Money.forMinutes(group.minutes, hourlyRate),
+  }));
+}
+
+export function totals(lines: InvoiceLine[], taxRate: number) {
+  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
+  const tax = Money.percentOf(subtotal, taxRate);
+  return { subtotal, tax, total: subtotal + tax };
+}
+
+const rule = (code: string, message: string, fields?: Record<string, string>) => new VisibleError("rule", code, message, fields ? { fields } : {});
+
+async function loadClient(agencyId: string, clientId: string): Promise<ClientItem> {
+  const client = isId("client", clientId) ? (await db.entities.client.get({ agencyId, clientId }).go({ consistent: true })).data : null;
+  if (!client) throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { clientId: "Choose one of your clients." } });
+  return client;
+}
+
+/** Drafts an invoice from unbilled time and/or other lines, locking the time it bills. */
+export const create = fn(createSchema, async (input): Promise<Invoice> => {
+  const agencyId = assertOwner();
+  const client = await loadClient(agencyId, input.clientId);
+  const billing = billingOf(client);
+  const entries = input.includeTime ? await Timesheet.unbilledItems(agencyId, client.clientId, input.from, input.to) : [];
+  if (entries.length && billing.hourlyRate === null) {
+    throw rule("invoice.no_rate", `Set ${client.name}'s hourly rate before invoicing their time.`);
+  }
+  if (entries.length > MAX_ENTRIES) {
+    throw rule("invoice.too_many_entries", `That is ${entries.length} time entries; one invoice takes at most ${MAX_ENTRIES}. Choose a shorter period.`, {
+      to: `Choose an earlier end date (at most ${MAX_ENTRIES} entries).`,
+    });
+  }
+  const lines: InvoiceLine[] = [
+    ...timeLines(entries, billing.hourlyRate ?? 0),
+    ...input.lines.map((line) => ({ ...line, amount: line.quantity * line.unitAmount })),
+    ...(input.deposit
+      ? [{ kind: "custom" as const, description: input.deposit.description, quantity: 1, unitAmount: Money.percentOf(input.deposit.of, input.deposit.percent), amount: Money.percentOf(input.deposit.of, input.deposit.percent) }]
+      : []),
+  ];
+  if (!lines.length) throw rule("invoice.empty", "There is nothing to invoice: no unbilled time in that period and no other lines.");
+  const sums = totals(lines, billing.taxRate);
+  if (sums.total > Money.MAX_MINOR) throw rule("invoice.too_large", "That invoice total is too large.");
+  const invoiceId = createId("invoice");
+  const result = await db.transaction
+    .write(({ invoice, timeEntry, auditEvent }) => [
+      invoice
+        .create({
+          agencyId,
+          invoiceId,
+          clientId: client.clientId,
+          currency: client.currency,
+          kind: input.deposit ? "deposit" : "standard",
+          status: "draft",
+          lines,
+          ...sums,
+          taxName: billing.taxName,
+          taxRate: billing.taxRate,
+          paymentTermsDays: billing.paymentTermsDays,
+          entryCount: entries.length,
+          ...(input.notes ? { notes: input.notes } : {}),
+        })
+        .commit(),
+      auditEvent.create(Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, total: sums.total, currency: client.currency })).commit(),
+      ...entries.map((entry) =>
+        timeEntry
+          .patch({ agencyId, entryId: entry.entryId })
+          .set({ invoiceId, startedAt: entry.startedAt })
+          .add({ version: 1 })
+          .where((attr, op) => `${op.eq(attr.invoiceId, UNBILLED)} AND ${op.eq(attr.version, entry.version)}`)
+          .commit(),
+      ),
+    ])
+    .go();
+  if (failedConditions(result).length) {
+    throw new VisibleError("conflict", "invoice.time_changed", "Some of this time changed while the invoice was being made. Review the time and try again.");
+  }
+  return view((await load(agencyId, invoiceId))!);
+});
+
+/** The entries of `invoice` go back to unbilled, in the same transaction as `write`. */
+function releaseEntries(entries: TimeEntryItem[]) {
+  return ({ timeEntry }: Pick<Parameters<Parameters<typeof db.transaction.write>[0]>[0], "timeEntry">) =>
+    entries.map((entry) =>
+      timeEntry
+        .patch({ agencyId: entry.agencyId, entryId: entry.entryId })
+        .set({ invoiceId: UNBILLED, startedAt: entry.startedAt })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.invoiceId, entry.invoiceId))
+        .commit(),
+    );
+}
+
+async function conflict(agencyId: string, invoiceId: string): Promise<VisibleError> {
+  const current = await load(agencyId, invoiceId);
+  return staleWrite("Invoice", current && (await view(current)));
+}
+
+export const versionSchema = z.strictObject({ version });
+
+/** Deletes a draft; its time is unbilled again. */
+export const removeDraft = fn(z.strictObject({ version: z.coerce.number().int().min(1) }), async ({ version: expected }, invoiceId: string): Promise<void> => {
+  const agencyId = assertOwner();
+  const item = await load(agencyId, invoiceId);
+  if (!item) throw notFound("Invoice");
+  if (item.status !== "draft") throw rule("invoice.not_draft", "Only a draft can be deleted; void a sent invoice instead.");
+  const entries = await Timesheet.onInvoice(agencyId, item.clientId, invoiceId);
+  const result = await db.transaction
+    .write((entities) => [
+      entities.invoice
+        .delete({ agencyId, invoiceId })
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
+        .commit(),
+      entities.auditEvent.create(Audit.event("invoice.deleted", "invoice", invoiceId, {})).commit(),
+      ...releaseEntries(entries)(entities),
+    ])
+    .go();
+  if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
+});
+
+/**
+ * Sends a draft: it takes the agency's next invoice number in the same transaction that bumps
+ * the counter (conditional on the counter's value), so two sends never share a number and a
+ * failed send leaves no gap. The client's contacts are emailed.
+ */
+export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<Invoice> => {
+  const agencyId = assertOwner();
+  for (let attempt = 0; attempt < 30; attempt++) {
+    // Others are taking numbers at the same moment: wait a little, a little longer each time.
+    if (attempt) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 5)));
+    const [item, agency] = await Promise.all([load(agencyId, invoiceId), db.entities.agency.get({ agencyId }).go({ consistent: true })]);
+    if (!item) throw notFound("Invoice");
+    if (item.version !== expected) throw await conflict(agencyId, invoiceId);
+    if (item.status !== "draft") throw new VisibleError("conflict", "invoice.not_draft", "This invoice has already been sent.", { current: await view(item) });
+    const seq = agency.data?.invoiceSeq ?? 0;
+    const issuedAt = new Date();
+    const dueAt = new Date(issuedAt.getTime() + item.paymentTermsDays * 86_400_000).toISOString();
+    const result = await db.transaction
+      .write(({ agency: agencies, invoice, auditEvent }) => [
+        agencies
+          .patch({ agencyId })
+          .set({ invoiceSeq: seq + 1 })
+          .where((attr, op) => (seq ? op.eq(attr.invoiceSeq, seq) : `(${op.notExists(attr.invoiceSeq)} OR ${op.eq(attr.invoiceSeq, 0)})`))
+          .commit(),
+        invoice
+          .patch({ agencyId, invoiceId })
+          .set({ number: seq + 1, status: "sent", issuedAt: issuedAt.toISOString(), dueAt, owing: "yes", owingSince: dueAt })
+          .add({ version: 1 })
+          .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
+          .commit(),
+        auditEvent.create(Audit.event("invoice.sent", "invoice", invoiceId, { number: invoiceNumber(seq + 1) })).commit(),
+      ])
+      .go();
+    const failed = failedConditions(result);
+    if (!failed.length) {
+      const sent = (await load(agencyId, invoiceId))!;
+      await emailClient(sent, "invoiceSent");
+      return view(sent);
+    }
+    // Only the counter moved (another invoice was sent at the same moment): take the next number.
+    if (failed.includes(1) || failed.length !== 1) {
+      const current = await load(agencyId, invoiceId);
+      if (current && current.version !== expected) throw await conflict(agencyId, invoiceId);
+    }
+  }
+  throw new VisibleError("conflict", "conflict", "Invoices are being sent right now. Please try again.");
+});
+
+/** Emails the client's contacts about an invoice: sent, or overdue. Invoices go out even to contacts who turned hand-off emails off. */
+export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder"): Promise<void> {
+  try {
+    const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
+    for (const contact of contacts.filter((c) => c.status !== "removed")) {
+      const params = {
+        agency: agency.data?.name ?? "Baton",
+        number: invoiceNumber(item.number) ?? "",
+        amount: Money.format(item.total, item.currency, contact.locale),
+        balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
+        due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
+      };
+      await Email.send(contact.email, Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) }));
+    }
+  } catch (error) {
+    console.error(`invoice: ${kind} email not sent`, error);
+  }
+}
+
+export const voidSchema = z.strictObject({ version, reason: z.string().trim().max(500).optional() });
+
+/** Voids a sent invoice nobody has paid anything on; its time is unbilled again. */
+export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, invoiceId: string): Promise<Invoice> => {
+  const agencyId = assertOwner();
+  const item = await load(agencyId, invoiceId);
+  if (!item) throw notFound("Invoice");
+  if (item.status === "draft") throw rule("invoice.draft", "Delete a draft instead of voiding it.");
+  if (item.amountPaid > 0 || item.status === "void") throw rule("invoice.cannot_void", item.status === "void" ? "This invoice is already void." : "Money was paid on this invoice, so it can't be voided.");
+  const entries = await Timesheet.onInvoice(agencyId, item.clientId, invoiceId);
+  const result = await db.transaction
+    .write((entities) => [
+      entities.invoice
+        .patch({ agencyId, invoiceId })
+        .set({ status: "void", voidedAt: new Date().toISOString(), owing: "no", owingSince: "-" })
+        .add({ version: 1 })
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.amountPaid, 0)}`)
+        .commit(),
+      entities.auditEvent.create(Audit.event("invoice.voided", "invoice", invoiceId, { reason: reason ?? null })).commit(),
+      ...releaseEntries(entries)(entities),
+    ])
+    .go();
+  if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
+  return view((await load(agencyId, invoiceId))!);
+});
+
+export const paymentSchema = z.strictObject({
+  amount: Money.minorAmount.refine((amount) => amount > 0, "Enter the amount received."),
+  method: z.enum(PaymentMethods, { error: "Choose how it was paid." }),
+  reference: z.string().trim().max(200, "Keep the reference under 200 characters.").optional(),
+  receivedAt: z.iso.datetime({ offset: true, error: "Choose when it was received." }).transform((value) => new Date(value).toISOString()).optional(),
+});
+
+/** The owner records money received by transfer, Wise, PayPal or cash. */
+export const recordPayment = fn(paymentSchema, async (input, invoiceId: string): Promise<InvoiceDetail> => {
+  const agencyId = assertOwner();
+  await applyPayment({ agencyId, invoiceId, paymentId: createId("payment"), amount: input.amount, method: input.method, reference: input.reference, receivedAt: input.receivedAt, recordedBy: useActor().type === "member" ? (useActor() as { memberId: string }).memberId : "api" });
+  return get(invoiceId);
+});
+
+type PaymentInput = {
+  agencyId: string;
+  invoiceId: string;
+  /** The same id for the same payment (e.g. from the Stripe event): a second attempt changes nothing. */
+  paymentId: string;
+  amount: number;
+  currency?: string;
+  method: PaymentItem["method"];
+  reference?: string | undefined;
+  receivedAt?: string | undefined;
+  recordedBy: string;
+  /** Money already taken (a card payment): recorded even if it is more than the balance. */
+  alreadyTaken?: boolean;
+};
+
+/**
+ * Records a payment and adds it to the invoice in one transaction: the payment is created only
+ * if its id is new, and the invoice only moves from the version read. A replayed payment is a
+ * no-op ("duplicate"); a concurrent one re-reads and tries again.
+ */
+export async function applyPayment(input: PaymentInput): Promise<"recorded" | "duplicate"> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const item = await load(input.agencyId, input.invoiceId);
+    if (!item) throw notFound("Invoice");
+    const existing = await db.entities.payment.get({ agencyId: input.agencyId, invoiceId: input.invoiceId, paymentId: input.paymentId }).go({ consistent: true });
+    if (existing.data) return "duplicate";
+    if (item.status === "draft" || item.status === "void") throw rule("invoice.not_payable", item.status === "draft" ? "Send the invoice before recording payments." : "This invoice is void.");
+    if (input.currency && input.currency.toUpperCase() !== item.currency) throw rule("payment.currency", `This invoice is in ${item.currency}.`);
+    const balance = item.total - item.amountPaid;
+    if (input.amount > balance && !input.alreadyTaken) {
+      throw new VisibleError("validation", "validation_failed", "Some fields need attention.", {
+        fields: { amount: balance ? `At most the balance due: ${Money.toMajorString(balance, item.currency)} ${item.currency}.` : "This invoice is already paid." },
+      });
+    }
+    const paid = item.amountPaid + input.amount;
+    const full = paid >= item.total;
+    const now = new Date().toISOString();
+    const result = await db.transaction
+      .write(({ payment, invoice, auditEvent }) => [
+        payment
+          .create({
+            agencyId: input.agencyId,
+            invoiceId: input.invoiceId,
+            paymentId: input.paymentId,
+            amount: input.amount,
+            currency: item.currency,
+            method: input.method,
+            ...(input.reference ? { reference: input.reference } : {}),
+            receivedAt: input.receivedAt ?? now,
+            recordedBy: input.recordedBy,
+          })
+          .commit(),
+        invoice
+          .patch({ agencyId: input.agencyId, invoiceId: input.invoiceId })
+          .set({ amountPaid: paid, status: full ? "paid" : "partially_paid", owing: full ? "no" : "yes", owingSince: full ? "-" : item.owingSince, ...(full ? { paidAt: now } : {}) })
+          .add({ version: 1 })
+          .where((attr, op) => op.eq(attr.version, item.version))
+          .commit(),
+        auditEvent.create(Audit.event("invoice.payment", "invoice", input.invoiceId, { amount: input.amount, currency: item.currency, method: input.method })).commit(),
+      ])
+      .go();
+    const failed = failedConditions(result);
+    if (!failed.length) {
+      const saved = (await load(input.agencyId, input.invoiceId))!;
+      await notifyOwners(saved, input.amount);
+      return "recorded";
+    }
+  }
+  throw new VisibleError("conflict", "conflict", "Payments for this invoice are being recorded right now. Please try again.");
+}
+
+async function notifyOwners(item: InvoiceItem, amount: number) {
+  const name = await clientName(item.agencyId, item.clientId);
+  await Notify.send(
+    item.agencyId,
+    "paymentReceived",
+    await Notify.owners(item.agencyId),
+    (person) => ({
+      client: name,
+      number: invoiceNumber(item.number) ?? "",
+      amount: Money.format(amount, item.currency, person.locale),
+      balance: Money.format(item.total - item.amountPaid, item.currency, person.locale),
+    }),
+    Notify.links.webInvoice(item.invoiceId),
+  );
+}
+
+export { load as loadInvoice };

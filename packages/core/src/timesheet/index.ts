@@ -1,0 +1,383 @@
+import { z } from "zod";
+import { assertMember, assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { startOfWeek, zonedParts } from "../business-hours/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
+import { notFound, VisibleError } from "../error/index.ts";
+import { version } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { createId, isId } from "../id/index.ts";
+import type { MemberItem } from "../member/entity.ts";
+import { People } from "../people/index.ts";
+import type { TaskItem } from "../task/entity.ts";
+import { UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
+
+export * as Timesheet from "./index.ts";
+export { UNBILLED } from "./entity.ts";
+
+// Time spent: a running timer per member (one at a time, kept on the server so it survives a
+// reload), manual entries, and weekly timesheets. An entry can be changed or deleted until it is
+// locked on an invoice; the invoice's transaction moves it off UNBILLED, and every edit is
+// conditional on it still being there.
+
+export type TimeEntry = {
+  id: string;
+  member: { id: string; name: string };
+  client: { id: string; name: string };
+  task: { id: string; reference: string; title: string } | null;
+  label: string;
+  startedAt: string;
+  minutes: number;
+  billable: boolean;
+  note: string | null;
+  /** The invoice it is locked on, or null while it can still change. */
+  invoiceId: string | null;
+  version: number;
+};
+
+export type Timer = { taskId: string | null; client: { id: string; name: string }; label: string; startedAt: string; note: string | null };
+
+type Names = { team: ReadonlyMap<string, MemberItem>; clients: ReadonlyMap<string, string> };
+
+export function present(item: TimeEntryItem, names: Names): TimeEntry {
+  const [reference = "", ...title] = item.label.split(" · ");
+  return {
+    id: item.entryId,
+    member: { id: item.memberId, name: names.team.get(item.memberId)?.name ?? "Former member" },
+    client: { id: item.clientId, name: names.clients.get(item.clientId) ?? "" },
+    task: item.taskId === "none" ? null : { id: item.taskId, reference, title: title.join(" · ") },
+    label: item.label,
+    startedAt: item.startedAt,
+    minutes: item.minutes,
+    billable: item.billable,
+    note: item.note ?? null,
+    invoiceId: item.invoiceId === UNBILLED ? null : item.invoiceId,
+    version: item.version,
+  };
+}
+
+async function presentAll(agencyId: string, items: TimeEntryItem[]): Promise<TimeEntry[]> {
+  const names = await People.namesFor(agencyId, items);
+  return items.map((item) => present(item, names));
+}
+
+const labelOf = (task: TaskItem) => `${task.reference} · ${task.title}`;
+const note = z.string().trim().max(500, "Keep the note under 500 characters.");
+const minutes = z
+  .number({ error: "Enter the time in minutes." })
+  .int("Use whole minutes.")
+  .min(1, "Log at least 1 minute.")
+  .max(24 * 60, "One entry is at most 24 hours.");
+const startedAt = z.iso
+  .datetime({ offset: true, error: "Choose when the work started." })
+  .transform((value) => new Date(value).toISOString())
+  .refine((value) => Date.parse(value) <= Date.now() + 60_000, "Time can't be logged in the future.");
+
+/** The task the actor may log time on: their own, or any task for the owner. */
+async function workableTask(agencyId: string, taskId: string): Promise<TaskItem> {
+  const actor = assertMember();
+  const task = isId("task", taskId) ? (await db.entities.task.get({ agencyId, taskId }).go()).data : null;
+  if (!task || (actor.role !== "owner" && task.assigneeId !== actor.memberId)) throw notFound("Task");
+  return task;
+}
+
+async function loadTimer(agencyId: string, memberId: string): Promise<TimerItem | null> {
+  return (await db.entities.timer.get({ agencyId, memberId }).go({ consistent: true })).data;
+}
+
+async function presentTimer(timer: TimerItem | null): Promise<Timer | null> {
+  if (!timer) return null;
+  const clients = await People.clientNames(timer.agencyId, [timer.clientId]);
+  return {
+    taskId: timer.taskId === "none" ? null : timer.taskId,
+    client: { id: timer.clientId, name: clients.get(timer.clientId) ?? "" },
+    label: timer.label,
+    startedAt: timer.startedAt,
+    note: timer.note ?? null,
+  };
+}
+
+/** The acting member's running timer, or null. */
+export async function timer(): Promise<Timer | null> {
+  const actor = assertMember();
+  return presentTimer(await loadTimer(actor.agencyId, actor.memberId));
+}
+
+export const startSchema = z.strictObject({ taskId: z.string({ error: "Choose the task." }).max(40), note: note.optional() });
+
+/** Starts the member's timer on a task. A second timer is refused with the one that runs. */
+export const start = fn(startSchema, async (input): Promise<Timer> => {
+  const actor = assertMember();
+  const task = await workableTask(actor.agencyId, input.taskId);
+  if (task.status === "done") throw new VisibleError("rule", "timer.task_done", "This task is done; log time on open work.");
+  try {
+    await db.entities.timer
+      .create({
+        agencyId: actor.agencyId,
+        memberId: actor.memberId,
+        taskId: task.taskId,
+        clientId: task.clientId,
+        label: labelOf(task),
+        startedAt: new Date().toISOString(),
+        ...(input.note ? { note: input.note } : {}),
+      })
+      .go();
+  } catch (error) {
+    if (!isConditionalFailure(error)) throw error;
+    const running = await presentTimer(await loadTimer(actor.agencyId, actor.memberId));
+    throw new VisibleError("conflict", "timer.running", `A timer is already running on ${running?.label ?? "another task"}. Stop it first.`, {
+      current: running,
+    });
+  }
+  return (await presentTimer(await loadTimer(actor.agencyId, actor.memberId)))!;
+});
+
+export const stopSchema = z.strictObject({ billable: z.boolean().default(true), note: note.optional() });
+
+/** Stops the running timer and records the time as an entry (rounded to the minute, at least 1). */
+export const stop = fn(stopSchema, async (input): Promise<TimeEntry> => {
+  const actor = assertMember();
+  const running = await loadTimer(actor.agencyId, actor.memberId);
+  if (!running) throw new VisibleError("conflict", "timer.not_running", "No timer is running.", { current: null });
+  const spent = Math.max(1, Math.round((Date.now() - Date.parse(running.startedAt)) / 60_000));
+  const entryId = createId("time");
+  const text = input.note ?? running.note;
+  const result = await db.transaction
+    .write(({ timer: timers, timeEntry }) => [
+      timers
+        .delete({ agencyId: actor.agencyId, memberId: actor.memberId })
+        .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
+        .commit(),
+      timeEntry
+        .create({
+          agencyId: actor.agencyId,
+          entryId,
+          memberId: actor.memberId,
+          clientId: running.clientId,
+          taskId: running.taskId,
+          label: running.label,
+          startedAt: running.startedAt,
+          // Over a day (a timer left running): the first 24 hours; the entry can be corrected.
+          minutes: Math.min(spent, 24 * 60),
+          billable: input.billable,
+          ...(text ? { note: text } : {}),
+        })
+        .commit(),
+    ])
+    .go();
+  // Stopped twice at once: the other stop recorded it.
+  if (failedConditions(result).length) throw new VisibleError("conflict", "timer.not_running", "This timer was already stopped.", { current: null });
+  return (await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]))[0]!;
+});
+
+export const createSchema = z.strictObject({
+  taskId: z.string().max(40).optional(),
+  /** Time for a client with no task (owner only). */
+  clientId: z.string().max(40).optional(),
+  startedAt,
+  minutes,
+  billable: z.boolean().default(true),
+  note: note.optional(),
+});
+
+/** Logs time by hand: on a task (its assignee or the owner), or for a client (the owner). */
+export const create = fn(createSchema, async (input): Promise<TimeEntry> => {
+  const actor = assertMember();
+  let target: { clientId: string; taskId: string; label: string };
+  if (input.taskId) {
+    const task = await workableTask(actor.agencyId, input.taskId);
+    target = { clientId: task.clientId, taskId: task.taskId, label: labelOf(task) };
+  } else if (input.clientId) {
+    if (actor.role !== "owner") throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { taskId: "Choose the task." } });
+    const client = isId("client", input.clientId) ? (await db.entities.client.get({ agencyId: actor.agencyId, clientId: input.clientId }).go()).data : null;
+    if (!client) throw notFound("Client");
+    target = { clientId: client.clientId, taskId: "none", label: client.name };
+  } else {
+    throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { taskId: "Choose the task." } });
+  }
+  const entryId = createId("time");
+  await db.transaction
+    .write(({ timeEntry, auditEvent }) => [
+      timeEntry
+        .create({
+          agencyId: actor.agencyId,
+          entryId,
+          memberId: actor.memberId,
+          ...target,
+          startedAt: input.startedAt,
+          minutes: input.minutes,
+          billable: input.billable,
+          ...(input.note ? { note: input.note } : {}),
+        })
+        .commit(),
+      auditEvent.create(Audit.event("time.logged", "time", entryId, { minutes: input.minutes, label: target.label })).commit(),
+    ])
+    .go();
+  return (await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]))[0]!;
+});
+
+async function loadEntry(agencyId: string, entryId: string): Promise<TimeEntryItem | null> {
+  if (!isId("time", entryId)) return null;
+  return (await db.entities.timeEntry.get({ agencyId, entryId }).go({ consistent: true })).data;
+}
+
+/** An entry the actor may change: their own, or any for the owner; a locked one is refused. */
+async function editableEntry(entryId: string): Promise<TimeEntryItem> {
+  const actor = assertMember();
+  const entry = await loadEntry(actor.agencyId, entryId);
+  if (!entry || (actor.role !== "owner" && entry.memberId !== actor.memberId)) throw notFound("Time entry");
+  if (entry.invoiceId !== UNBILLED) throw lockedError(entry);
+  return entry;
+}
+
+const lockedError = (entry: TimeEntryItem) =>
+  new VisibleError("conflict", "time.locked", "This time is on an invoice now, so it can't change.", { current: { id: entry.entryId, invoiceId: entry.invoiceId } });
+
+export const updateSchema = z.strictObject({
+  version,
+  startedAt: startedAt.optional(),
+  minutes: minutes.optional(),
+  billable: z.boolean().optional(),
+  note: note.nullable().optional(),
+});
+
+/** Corrects an entry until it is invoiced. */
+export const update = fn(updateSchema, async ({ version: expected, note: text, ...changes }, entryId: string): Promise<TimeEntry> => {
+  const entry = await editableEntry(entryId);
+  const clear = text === null || text === "";
+  const result = await db.transaction
+    .write(({ timeEntry, auditEvent }) => [
+      timeEntry
+        .patch({ agencyId: entry.agencyId, entryId })
+        // The entry is unbilled (the condition below): its keys need the billing state when the start moves.
+        .set({ ...changes, ...(changes.startedAt ? { invoiceId: UNBILLED } : {}), ...(text && !clear ? { note: text } : {}) })
+        .remove(clear ? ["note"] : [])
+        .add({ version: 1 })
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)}`)
+        .commit(),
+      auditEvent.create(Audit.event("time.updated", "time", entryId, { fields: Object.keys({ ...changes, ...(text !== undefined ? { note: text } : {}) }) })).commit(),
+    ])
+    .go();
+  const current = await loadEntry(entry.agencyId, entryId);
+  if (failedConditions(result).length) {
+    if (current && current.invoiceId !== UNBILLED) throw lockedError(current);
+    throw staleWrite("Time entry", current && (await presentAll(entry.agencyId, [current]))[0]);
+  }
+  return (await presentAll(entry.agencyId, [current!]))[0]!;
+});
+
+export const removeSchema = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+/** Deletes an entry until it is invoiced. */
+export const remove = fn(removeSchema, async ({ version: expected }, entryId: string): Promise<void> => {
+  const entry = await editableEntry(entryId);
+  const result = await db.transaction
+    .write(({ timeEntry, auditEvent }) => [
+      timeEntry
+        .delete({ agencyId: entry.agencyId, entryId })
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)}`)
+        .commit(),
+      auditEvent.create(Audit.event("time.deleted", "time", entryId, { minutes: entry.minutes, label: entry.label })).commit(),
+    ])
+    .go();
+  if (failedConditions(result).length) {
+    const current = await loadEntry(entry.agencyId, entryId);
+    if (current && current.invoiceId !== UNBILLED) throw lockedError(current);
+    throw staleWrite("Time entry", current && (await presentAll(entry.agencyId, [current]))[0]);
+  }
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.");
+
+export const weekSchema = z.strictObject({
+  memberId: z.string().max(40).optional(),
+  /** Any day of the week wanted, in the member's time zone; this week when left out. */
+  date: isoDate.optional(),
+});
+
+export type Timesheet = {
+  member: { id: string; name: string; timeZone: string };
+  /** Monday 00:00 in the member's zone, as a UTC instant, and the 7 local dates of the week. */
+  weekStart: string;
+  days: { date: string; minutes: number; billableMinutes: number }[];
+  entries: TimeEntry[];
+  totalMinutes: number;
+  billableMinutes: number;
+};
+
+/** A member's week, Monday to Sunday in their own time zone: the owner any member's, others their own. */
+export const week = fn(weekSchema, async (query): Promise<Timesheet> => {
+  const actor = assertMember();
+  const memberId = query.memberId ?? actor.memberId;
+  if (memberId !== actor.memberId && actor.role !== "owner") throw forbidden();
+  const member = isId("member", memberId) ? (await db.entities.member.get({ agencyId: actor.agencyId, memberId }).go()).data : null;
+  if (!member) throw notFound("Team member");
+  const anchor = query.date ? new Date(`${query.date}T12:00:00Z`) : new Date();
+  const start = startOfWeek(anchor, member.timeZone);
+  const end = startOfWeek(new Date(start.getTime() + 8 * 86_400_000), member.timeZone);
+  const result = await db.entities.timeEntry.query
+    .entriesOfMember({ agencyId: actor.agencyId, memberId })
+    .between({ startedAt: start.toISOString() }, { startedAt: end.toISOString() })
+    .go({ pages: "all" });
+  const items = result.data.filter((item) => item.startedAt < end.toISOString());
+  const dates = Array.from({ length: 7 }, (_, i) => localDate(new Date(start.getTime() + i * 86_400_000 + 12 * 3_600_000), member.timeZone));
+  const days = dates.map((date) => {
+    const ofDay = items.filter((item) => localDate(new Date(item.startedAt), member.timeZone) === date);
+    return {
+      date,
+      minutes: ofDay.reduce((sum, item) => sum + item.minutes, 0),
+      billableMinutes: ofDay.filter((item) => item.billable).reduce((sum, item) => sum + item.minutes, 0),
+    };
+  });
+  return {
+    member: { id: member.memberId, name: member.name, timeZone: member.timeZone },
+    weekStart: start.toISOString(),
+    days,
+    entries: await presentAll(actor.agencyId, items),
+    totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
+    billableMinutes: days.reduce((sum, day) => sum + day.billableMinutes, 0),
+  };
+});
+
+function localDate(at: Date, timeZone: string): string {
+  const { year, month, day } = zonedParts(at, timeZone);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Time logged on a task against its estimate: for the owner and the task's assignee. */
+export async function forTask(taskId: string): Promise<{ estimateMinutes: number; loggedMinutes: number; entries: TimeEntry[] }> {
+  const actor = useActor();
+  if (actor.type !== "member") throw forbidden();
+  const task = await workableTask(actor.agencyId, taskId);
+  const result = await db.entities.timeEntry.query.entriesOfTask({ agencyId: actor.agencyId, taskId }).go({ pages: "all" });
+  return {
+    estimateMinutes: task.estimateMinutes,
+    loggedMinutes: result.data.reduce((sum, item) => sum + item.minutes, 0),
+    entries: await presentAll(actor.agencyId, result.data),
+  };
+}
+
+export const unbilledSchema = z.strictObject({ clientId: z.string().max(40), from: isoDate.optional(), to: isoDate.optional() });
+
+/** A client's billable time not on an invoice yet, oldest first, optionally within dates (UTC). */
+export const unbilled = fn(unbilledSchema, async (query): Promise<TimeEntry[]> => {
+  const agencyId = assertOwner();
+  if (!isId("client", query.clientId)) throw notFound("Client");
+  return presentAll(agencyId, await unbilledItems(agencyId, query.clientId, query.from, query.to));
+});
+
+/** The unbilled billable entries of a client (for invoices, which lock them). */
+export async function unbilledItems(agencyId: string, clientId: string, from?: string, to?: string): Promise<TimeEntryItem[]> {
+  const base = db.entities.timeEntry.query.entriesOfClient({ agencyId, clientId, invoiceId: UNBILLED });
+  const ranged = from || to ? base.between({ startedAt: from ? `${from}T00:00:00.000Z` : "0" }, { startedAt: to ? `${to}T23:59:59.999Z` : "9" }) : base;
+  const result = await ranged.go({ pages: "all" });
+  return result.data.filter((item) => item.billable);
+}
+
+/** The entries locked on an invoice. */
+export async function onInvoice(agencyId: string, clientId: string, invoiceId: string): Promise<TimeEntryItem[]> {
+  const result = await db.entities.timeEntry.query.entriesOfClient({ agencyId, clientId, invoiceId }).go({ pages: "all" });
+  return result.data;
+}

@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { Card } from "@baton/core/card";
+import { Invoices } from "@baton/core/invoice";
+import { input } from "../validate.ts";
+
+const tags = ["Invoices"];
+
+export const invoiceRoutes = new Hono()
+  .get("/", describeRoute({ tags, summary: "Invoices, newest first: the owner's (by status or client), a contact's sent ones" }), input("query", Invoices.list.schema), async (c) =>
+    c.json(await Invoices.list(c.req.valid("query")), 200),
+  )
+  .post("/", describeRoute({ tags, summary: "Draft an invoice from unbilled time and other lines (owner)" }), input("json", Invoices.create.schema), async (c) =>
+    c.json(await Invoices.create(c.req.valid("json")), 201),
+  )
+  .get("/:invoiceId", describeRoute({ tags, summary: "An invoice with its payments and how to pay it" }), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
+  .delete("/:invoiceId", describeRoute({ tags, summary: "Delete a draft; its time is unbilled again (owner)" }), input("query", Invoices.removeDraft.schema), async (c) => {
+    await Invoices.removeDraft(c.req.valid("query"), c.req.param("invoiceId"));
+    return c.body(null, 204);
+  })
+  .post("/:invoiceId/send", describeRoute({ tags, summary: "Number and send a draft to the client (owner)" }), input("json", Invoices.send.schema), async (c) =>
+    c.json(await Invoices.send(c.req.valid("json"), c.req.param("invoiceId")), 200),
+  )
+  .post("/:invoiceId/void", describeRoute({ tags, summary: "Void a sent invoice nothing was paid on (owner)" }), input("json", Invoices.voidInvoice.schema), async (c) =>
+    c.json(await Invoices.voidInvoice(c.req.valid("json"), c.req.param("invoiceId")), 200),
+  )
+  .post("/:invoiceId/payments", describeRoute({ tags, summary: "Record a payment received by transfer, Wise, PayPal or cash (owner)" }), input("json", Invoices.recordPayment.schema), async (c) =>
+    c.json(await Invoices.recordPayment(c.req.valid("json"), c.req.param("invoiceId")), 201),
+  )
+  .post("/:invoiceId/checkout", describeRoute({ tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), async (c) =>
+    c.json(await Card.checkout(c.req.param("invoiceId")), 200),
+  );
+
+/** Stripe's webhook: authenticated by its signature, not by a session (mounted before the CSRF guard). */
+export const stripeWebhook = new Hono().post("/", describeRoute({ tags, summary: "Stripe webhook (signature verified; idempotent)" }), async (c) =>
+  c.json(await Card.webhook(await c.req.text(), c.req.header("stripe-signature")), 200),
+);
