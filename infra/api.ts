@@ -53,7 +53,7 @@ export function Api({ stack }: StackContext) {
       ...(domains.web && { BATON_WEB_URL: `https://${domains.web}` }),
       ...(domains.portal && { BATON_PORTAL_URL: `https://${domains.portal}` }),
     },
-    bind: [secrets.SESSION_SECRET, secrets.EMAIL_FROM],
+    bind: [secrets.SESSION_SECRET, secrets.EMAIL_FROM, ...secrets.stripe],
     permissions: [tableAccess(table), email.sendEmail()],
   });
 

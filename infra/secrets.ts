@@ -3,8 +3,10 @@ import { Config, type StackContext } from "sst/constructs";
 export function Secrets({ stack }: StackContext) {
   // Values live in SSM (`npx sst secrets set NAME value --stage <stage>`), never in the template.
   // SST's runtime fails a cold start if any *bound* secret has no value, so secrets are created
-  // only when something binds them: the Stripe keys arrive with payments, bound to those functions.
+  // only when something binds them. Card payments are optional: deploy with BATON_STRIPE=1 to create
+  // and bind the Stripe keys (then set both); without it clients pay by the agency's instructions.
   const secrets = Config.Secret.create(stack, "SESSION_SECRET");
+  const stripe = process.env.BATON_STRIPE === "1" ? Config.Secret.create(stack, "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET") : null;
 
   const domain = process.env.BATON_EMAIL_DOMAIN || undefined;
   const EMAIL_FROM = new Config.Parameter(stack, "EMAIL_FROM", {
@@ -13,5 +15,5 @@ export function Secrets({ stack }: StackContext) {
       `Baton <no-reply@${domain ?? "example.com"}>`,
   });
 
-  return { ...secrets, EMAIL_FROM };
+  return { ...secrets, EMAIL_FROM, stripe: stripe ? [stripe.STRIPE_SECRET_KEY, stripe.STRIPE_WEBHOOK_SECRET] : [] };
 }

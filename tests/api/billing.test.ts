@@ -154,6 +154,8 @@ describe("invoices", () => {
     // The client sees nothing of a draft.
     expect((await world.contact.get(`/invoices/${draft.body.id}`)).status).toBe(404);
     expect((await world.contact.get("/invoices")).body.items.map((i: any) => i.id)).not.toContain(draft.body.id);
+    expect((await world.contact.get("/invoices?status=draft")).body.items).toEqual([]);
+    expect((await world.contact.get(`/invoices?status=all`)).body.items.map((i: any) => i.id)).not.toContain(draft.body.id);
 
     const sent = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
     expect(sent.status).toBe(200);
@@ -258,5 +260,54 @@ describe("invoices", () => {
     const seen = await world.contact.get(`/invoices/${list.body.items[0].id}`);
     expect(seen.body.paymentInstructions).toContain("IBAN GB00");
     expect((await world.sub.patch("/agency", { version: saved.body.version, name: "x" })).status).toBe(403);
+  });
+});
+
+describe("printing and exports", () => {
+  it("prints an invoice as a self-contained page with every value escaped", async () => {
+    const draft = await world.owner.post("/invoices", {
+      clientId: world.ids.client,
+      includeTime: false,
+      lines: [{ kind: "custom", description: '<script>alert(1)</script> & "Co"', quantity: 3, unitAmount: 3333 }],
+    });
+    const sent = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
+    const page = await world.contact.request("GET", `/invoices/${draft.body.id}/print`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = page.body as string;
+    expect(html).toContain(`Invoice ${sent.body.number}`);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("$99.99");
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect((await world.sub.request("GET", `/invoices/${draft.body.id}/print`)).status).toBe(403);
+  });
+
+  it("exports invoices for QuickBooks and Xero, and time, as CSV whose tax adds up", async () => {
+    const quickbooks = await world.owner.request("GET", "/exports/invoices?format=quickbooks");
+    expect(quickbooks.status).toBe(200);
+    expect(quickbooks.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(quickbooks.headers.get("content-disposition")).toContain("invoices-quickbooks.csv");
+    const rows = (quickbooks.body as string).trim().split("\r\n");
+    expect(rows[0]).toBe("InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,ItemAmount,ItemTaxAmount,Currency");
+    // The first invoice: its lines' tax shares add up to its tax, to the cent.
+    const first = (await world.owner.get("/invoices?status=all&limit=100")).body.items.find((i: any) => i.number === "INV-00001");
+    const lines = rows.slice(1).filter((row) => row.startsWith("INV-00001,"));
+    expect(lines).toHaveLength(first.lines.length);
+    const taxCents = lines.reduce((sum, row) => sum + Math.round(Number(row.split(",").at(-2)) * 100), 0);
+    expect(taxCents).toBe(first.tax);
+    // A formula-looking description is defused.
+    expect(quickbooks.body).not.toMatch(/,=/);
+
+    const xero = await world.owner.request("GET", "/exports/invoices?format=xero");
+    const xeroRows = (xero.body as string).trim().split("\r\n");
+    expect(xeroRows[0]).toBe("*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,Description,*Quantity,*UnitAmount,LineAmount,*AccountCode,*TaxType,TaxAmount,Currency");
+    expect(xeroRows.find((row) => row.includes("INV-00001"))).toMatch(/,\d{2}\/\d{2}\/\d{4},/);
+
+    const time = await world.owner.request("GET", "/exports/time?from=2026-01-01&to=2026-12-31");
+    expect((time.body as string).split("\r\n")[0]).toBe("Date,Member,Client,Task,Minutes,Hours,Billable,Note,Invoice");
+    expect(time.body).toContain("Sam Writer");
+    expect((await world.sub.request("GET", "/exports/time")).status).toBe(403);
+    expect((await world.owner.request("GET", "/exports/invoices?format=excel")).status).toBe(400);
   });
 });

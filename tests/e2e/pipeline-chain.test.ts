@@ -492,7 +492,7 @@ describe("the work pipeline through both apps", () => {
     const field = owner.getByLabel("Response promise (business hours)");
     await expect(field.inputValue()).resolves.toBe("24");
     await field.fill("8");
-    await owner.getByRole("button", { name: "Save" }).click();
+    await owner.getByRole("form", { name: "Details" }).getByRole("button", { name: "Save" }).click();
     await toast(owner, "Saved Acme Corp");
     const client = await world.owner.get(`/clients/${world.ids.client}`);
     expect(client.body.responseHours).toBe(8);

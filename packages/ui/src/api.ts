@@ -312,7 +312,7 @@ export const api = {
     printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print`,
     /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
     csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
-      `/api/exports/${kind}.csv${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
+      `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
   },
   apiKeys: {
     list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),

@@ -20,6 +20,12 @@ export const AgencyEntity = new Entity({
       pk: { field: "pk", composite: ["agencyId"] },
       sk: { field: "sk", composite: [] },
     },
+    /** Every agency on this installation (a handful): the scheduled jobs' starting point. */
+    agencies: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: [] },
+      sk: { field: "gsi2sk", composite: ["agencyId"] },
+    },
   },
 });
 

@@ -14,9 +14,12 @@ import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
+import { People } from "../people/index.ts";
 import { Timesheet, UNBILLED } from "../timesheet/index.ts";
 import type { TimeEntryItem } from "../timesheet/entity.ts";
 import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
+import * as Csv from "./csv.ts";
+import { printHtml } from "./print.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
 
 export * as Invoices from "./index.ts";
@@ -99,10 +102,13 @@ export const list = fn(listSchema, async (query): Promise<Page<Invoice>> => {
     return { items: result.data.map((item) => present(item, byId.get(item.clientId) ?? "")), cursor: result.cursor };
   };
   if (actor.type === "contact") {
+    // A company never sees the agency's drafts, whatever it asks for.
+    if (status === "draft") return { items: [], cursor: null };
     const base = db.entities.invoice.query.invoicesOfClient({ agencyId: actor.agencyId, clientId: actor.clientId });
+    const wanted: InvoiceItem["status"][] = status ? [status] : ["sent", "partially_paid", "paid", "void"];
     return page(
       await base
-        .where((attr, op) => (status ? op.eq(attr.status, status) : op.ne(attr.status, "draft")))
+        .where((attr, op) => wanted.map((value) => op.eq(attr.status, value)).join(" OR "))
         .go({ count: query.limit, cursor: query.cursor ?? null, order: "desc" }),
     );
   }
@@ -465,3 +471,79 @@ async function notifyOwners(item: InvoiceItem, amount: number) {
 }
 
 export { load as loadInvoice };
+
+/** The print-ready page of an invoice, in the viewer's language and time zone. */
+export async function printPage(invoiceId: string): Promise<string> {
+  const detail = await get(invoiceId);
+  const actor = useActor();
+  const viewer =
+    actor.type === "member"
+      ? (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data
+      : actor.type === "contact"
+        ? (await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go()).data
+        : null;
+  return printHtml(detail, { locale: viewer?.locale ?? "en", timeZone: viewer?.timeZone ?? "UTC" });
+}
+
+export const exportSchema = z.strictObject({
+  format: z.enum(["quickbooks", "xero"], { error: "Choose quickbooks or xero." }).default("quickbooks"),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+/** Sent invoices (not drafts or void), issued within the dates, as a CSV the accounting tool imports. */
+export const exportInvoices = fn(exportSchema, async (query): Promise<string> => {
+  const agencyId = assertOwner();
+  const result = await db.entities.invoice.query.invoiceById({ agencyId }).go({ pages: "all" });
+  const from = query.from ? `${query.from}T00:00:00.000Z` : "";
+  const to = query.to ? `${query.to}T23:59:59.999Z` : "~";
+  const issued = result.data.filter((item) => item.issuedAt && item.status !== "void" && item.issuedAt >= from && item.issuedAt <= to);
+  const clients = await Promise.all([...new Set(issued.map((item) => item.clientId))].map(async (id) => [id, await clientName(agencyId, id)] as const));
+  const names = new Map(clients);
+  const named = issued.sort((a, b) => a.number - b.number).map((item) => ({ ...item, clientName: names.get(item.clientId) ?? "" }));
+  return query.format === "xero" ? Csv.xero(named) : Csv.quickbooks(named);
+});
+
+export const timeExportSchema = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+
+/** Every member's time within the dates (UTC; this month so far by default), as CSV. */
+export const exportTime = fn(timeExportSchema, async (range): Promise<string> => {
+  const agencyId = assertOwner();
+  const today = new Date().toISOString().slice(0, 10);
+  const query = { from: range.from ?? `${today.slice(0, 8)}01`, to: range.to ?? today };
+  const team = await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" });
+  const entries = (
+    await Promise.all(
+      team.data.map((member) =>
+        db.entities.timeEntry.query
+          .entriesOfMember({ agencyId, memberId: member.memberId })
+          .between({ startedAt: `${query.from}T00:00:00.000Z` }, { startedAt: `${query.to}T23:59:59.999Z` })
+          .go({ pages: "all" }),
+      ),
+    )
+  ).flatMap((page) => page.data);
+  const names = await People.namesFor(agencyId, entries);
+  const numbers = new Map<string, string>();
+  for (const invoiceId of new Set(entries.map((e) => e.invoiceId).filter((id) => id !== UNBILLED))) {
+    const invoice = await load(agencyId, invoiceId);
+    numbers.set(invoiceId, invoiceNumber(invoice?.number ?? 0) ?? "draft");
+  }
+  const rows = [Csv.csvRow(Csv.TIME_HEADER)];
+  for (const entry of entries.sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
+    rows.push(
+      Csv.csvRow([
+        entry.startedAt.slice(0, 10),
+        names.team.get(entry.memberId)?.name ?? "",
+        names.clients.get(entry.clientId) ?? "",
+        entry.taskId === "none" ? "" : entry.label,
+        entry.minutes,
+        (entry.minutes / 60).toFixed(2),
+        entry.billable ? "yes" : "no",
+        entry.note ?? "",
+        entry.invoiceId === UNBILLED ? "" : (numbers.get(entry.invoiceId) ?? ""),
+      ]),
+    );
+  }
+  return rows.join("\r\n") + "\r\n";
+});
+export * as MoneyJobs from "./jobs.ts";

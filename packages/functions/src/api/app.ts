@@ -16,7 +16,7 @@ import { requestRoutes } from "./routes/requests.ts";
 import { sopRoutes } from "./routes/sops.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { timeRoutes } from "./routes/time.ts";
-import { invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
+import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -33,6 +33,7 @@ const routes = new Hono()
   .route("/sops", sopRoutes)
   .route("/time", timeRoutes)
   .route("/invoices", invoiceRoutes)
+  .route("/exports", exportRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 

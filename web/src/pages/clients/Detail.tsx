@@ -12,14 +12,16 @@ import type { Client } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { BillingFields, billingValues, toBillingInput, type BillingValues } from "./BillingFields";
 import { ClientFields, clientValues, toClientInput, type ClientValues } from "./ClientFields";
 import { Contacts } from "./Contacts";
-import { getClient, getClients } from "./data";
+import { getAllClients, getClient, getClients } from "./data";
 
 export default function ClientDetail() {
   const params = useParams<{ id: string }>();
   const client = createAsync(() => getClient(params.id));
   const [conflicted, setConflicted] = createSignal(false);
+  const [billingConflicted, setBillingConflicted] = createSignal(false);
   const now = useNow();
 
   const back = (
@@ -46,6 +48,12 @@ export default function ClientDetail() {
                     <A href={`/board?client=${encodeURIComponent(c().id)}`} class={buttonClass("secondary", "sm")}>
                       {t("clients.boardLink")}
                     </A>
+                    <A href={`/invoices?client=${encodeURIComponent(c().id)}`} class={buttonClass("secondary", "sm")}>
+                      {t("billing.invoicesLink")}
+                    </A>
+                    <A href={`/invoices/new?client=${encodeURIComponent(c().id)}`} class={buttonClass("primary", "sm")}>
+                      {t("billing.newInvoice")}
+                    </A>
                   </>
                 }
                 intro={
@@ -70,7 +78,20 @@ export default function ClientDetail() {
                   </Show>
                   <p class="muted small">{t("common.updatedAt", { date: formatDateTime(c().updatedAt) })}</p>
                 </section>
-                <Contacts client={c()} />
+                <div class="stack">
+                  <section class="card" aria-labelledby="client-billing-title">
+                    <h2 id="client-billing-title">{t("billing.title")}</h2>
+                    <Show when={billingConflicted()}>
+                      <p class="notice notice-warning" role="alert">
+                        {t("common.conflict")}
+                      </p>
+                    </Show>
+                    <Show when={c()} keyed>
+                      {(loaded) => <BillingForm client={loaded} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
+                    </Show>
+                  </section>
+                  <Contacts client={c()} />
+                </div>
               </div>
             </>
           )}
@@ -102,6 +123,36 @@ function EditClientForm(props: { client: Client; onConflict: () => void; onSaved
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("clients.details")}>
       <ClientFields values={values} set={setValues} submission={submission} />
+      <FormActions>
+        <Button type="submit" variant="primary" pending={submission.pending()}>
+          {t("common.save")}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+function BillingForm(props: { client: Client; onConflict: () => void; onSaved: () => void }) {
+  const [values, setValues] = createStore<BillingValues>(billingValues(props.client));
+  const submission = createSubmission();
+
+  const submit = () =>
+    submission.run(async () => {
+      const billing = toBillingInput(values, props.client.currency);
+      try {
+        await api.clients.update(props.client.id, { version: props.client.version, billing });
+        props.onSaved();
+        toast(t("billing.saved"));
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
+        props.onConflict();
+      }
+      await revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
+    });
+
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("billing.title")} data-testid="billing-form">
+      <BillingFields values={values} currency={props.client.currency} set={setValues} submission={submission} />
       <FormActions>
         <Button type="submit" variant="primary" pending={submission.pending()}>
           {t("common.save")}

@@ -1,4 +1,4 @@
-import { api } from "@baton/ui/api";
+import { api, isApiError } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
@@ -8,12 +8,12 @@ import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDate, formatDateTime, t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
-import { TextField } from "@baton/ui/TextField";
+import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
-import type { ApiKey, CreatedApiKey } from "@baton/ui/types";
+import type { Agency, ApiKey, CreatedApiKey } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, For, onMount, Show } from "solid-js";
-import { getApiKeys } from "./data";
+import { getAgency, getApiKeys } from "./data";
 
 export default function Settings() {
   const keys = createAsync(() => getApiKeys());
@@ -39,6 +39,7 @@ export default function Settings() {
     <section class="page">
       <Title>{t("settings.title")}</Title>
       <PageHeader title={t("settings.title")} />
+      <PaymentInstructionsCard />
       <section class="card" aria-labelledby="api-keys-title">
         <div class="card-header">
           <h2 id="api-keys-title">{t("apiKeys.title")}</h2>
@@ -201,5 +202,56 @@ function SecretView(props: { created: CreatedApiKey; onDone: () => void }) {
         </Button>
       </FormActions>
     </div>
+  );
+}
+
+/** How clients pay without a card; printed on every invoice they see. */
+function PaymentInstructionsCard() {
+  const agency = createAsync(() => getAgency());
+  return (
+    <section class="card" aria-labelledby="payment-instructions-title">
+      <h2 id="payment-instructions-title">{t("paymentInstructions.title")}</h2>
+      <p class="muted small">{t("paymentInstructions.intro")}</p>
+      <Boundary onRetry={() => revalidate(getAgency.key)}>
+        {/* Keyed on the loaded agency: after a save or a conflict the form starts from what is stored. */}
+        <Show when={agency()} keyed>
+          {(loaded) => <PaymentInstructionsForm agency={loaded} />}
+        </Show>
+      </Boundary>
+    </section>
+  );
+}
+
+function PaymentInstructionsForm(props: { agency: Agency }) {
+  const [text, setText] = createSignal(props.agency.paymentInstructions ?? "");
+  const submission = createSubmission();
+  const submit = () =>
+    submission.run(async () => {
+      try {
+        await api.agency.update({ version: props.agency.version, paymentInstructions: text().trim() || null });
+        toast(t("paymentInstructions.saved"));
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 409) throw e;
+        toast(t("common.conflict"), "error");
+      }
+      await revalidate(getAgency.key);
+    });
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("paymentInstructions.title")}>
+      <TextArea
+        label={t("paymentInstructions.label")}
+        name="paymentInstructions"
+        rows={5}
+        maxlength={2000}
+        value={text()}
+        onValue={setText}
+        error={submission.fieldError("paymentInstructions")}
+      />
+      <FormActions>
+        <Button type="submit" variant="primary" pending={submission.pending()}>
+          {t("common.save")}
+        </Button>
+      </FormActions>
+    </Form>
   );
 }

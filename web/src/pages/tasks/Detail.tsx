@@ -12,6 +12,7 @@ import { A, createAsync, query, revalidate, useParams, useSearchParams } from "@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { QuadrantBadge, TaskStatusBadge } from "../../components/badges";
 import { DueDate } from "../../components/Due";
+import { TaskTimer } from "../../components/TaskTimer";
 import { formatHours, now } from "../../lib/time";
 import { afterTaskChange, expireOnLeave } from "../../lib/work";
 import { AssignDialog } from "./AssignDialog";
@@ -277,6 +278,9 @@ function TaskView(props: {
         </div>
 
         <div class="stack">
+          <Show when={props.isAssignee || props.isOwner}>
+            <TaskTimer taskId={task().id} done={task().status === "done"} />
+          </Show>
           <Show when={task().review}>
             {(review) => (
               <section class="card" aria-labelledby="last-review-title" data-testid="last-review">

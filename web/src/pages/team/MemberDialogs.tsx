@@ -4,11 +4,14 @@ import { Dialog } from "@baton/ui/Dialog";
 import { createSubmission, Form, FormActions, type Submission } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
 import { TimeZoneSelect } from "@baton/ui/Select";
+import { useSession } from "@baton/ui/session";
 import { TagInput } from "@baton/ui/TagInput";
 import { TextField } from "@baton/ui/TextField";
 import type { Member } from "@baton/ui/types";
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { fieldError } from "../time/format";
+import { parseMajor, toMajorString } from "../../lib/money";
 
 type Values = { name: string; skills: string[]; timeZone: string; weeklyCapacityHours: string };
 
@@ -164,10 +167,17 @@ function EditForm(props: {
     weeklyCapacityHours: String(props.member.weeklyCapacityHours),
   });
   const submission = createSubmission();
+  // Cost rate: owner only, typed in the agency's currency, sent as minor units (or null for none).
+  const { me } = useSession();
+  const currency = () => me().agency.currency;
+  const [costRate, setCostRate] = createSignal(props.member.costRate === null ? "" : toMajorString(props.member.costRate, currency()));
   const submit = () =>
     submission.run(async () => {
+      const rate = costRate().trim() ? parseMajor(costRate(), currency()) : null;
+      if (rate === undefined) throw fieldError("costRate", t("time.costRateInvalid"));
       try {
         const member = await api.members.update(props.member.id, {
+          ...(me().role === "owner" ? { costRate: rate } : {}),
           version: props.member.version,
           name: values.name.trim(),
           skills: [...values.skills],
@@ -184,6 +194,18 @@ function EditForm(props: {
     <Form submission={submission} onSubmit={submit} aria-label={t("team.editTitle")}>
       <p class="muted">{props.member.email}</p>
       <MemberFields values={values} set={setValues} submission={submission} />
+      <Show when={me().role === "owner"}>
+        <TextField
+          label={t("time.costRate", { currency: currency() })}
+          name="costRate"
+          inputmode="decimal"
+          autocomplete="off"
+          hint={t("time.costRateHint")}
+          value={costRate()}
+          onValue={setCostRate}
+          error={submission.fieldError("costRate")}
+        />
+      </Show>
       <FormActions>
         <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
         <Button type="submit" variant="primary" pending={submission.pending()}>

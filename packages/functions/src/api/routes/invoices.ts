@@ -13,6 +13,9 @@ export const invoiceRoutes = new Hono()
   .post("/", describeRoute({ tags, summary: "Draft an invoice from unbilled time and other lines (owner)" }), input("json", Invoices.create.schema), async (c) =>
     c.json(await Invoices.create(c.req.valid("json")), 201),
   )
+  .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), async (c) =>
+    c.html(await Invoices.printPage(c.req.param("invoiceId")), 200),
+  )
   .get("/:invoiceId", describeRoute({ tags, summary: "An invoice with its payments and how to pay it" }), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
   .delete("/:invoiceId", describeRoute({ tags, summary: "Delete a draft; its time is unbilled again (owner)" }), input("query", Invoices.removeDraft.schema), async (c) => {
     await Invoices.removeDraft(c.req.valid("query"), c.req.param("invoiceId"));
@@ -29,6 +32,17 @@ export const invoiceRoutes = new Hono()
   )
   .post("/:invoiceId/checkout", describeRoute({ tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), async (c) =>
     c.json(await Card.checkout(c.req.param("invoiceId")), 200),
+  );
+
+const csv = (body: string, name: string) =>
+  new Response(body, { status: 200, headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` } });
+
+export const exportRoutes = new Hono()
+  .get("/invoices", describeRoute({ tags, summary: "Sent invoices as CSV for QuickBooks Online or Xero (owner); see docs/ACCOUNTING.md" }), input("query", Invoices.exportInvoices.schema), async (c) =>
+    csv(await Invoices.exportInvoices(c.req.valid("query")), `invoices-${c.req.valid("query").format}.csv`),
+  )
+  .get("/time", describeRoute({ tags, summary: "Everyone's time between two dates as CSV (owner)" }), input("query", Invoices.exportTime.schema), async (c) =>
+    csv(await Invoices.exportTime(c.req.valid("query")), "time.csv"),
   );
 
 /** Stripe's webhook: authenticated by its signature, not by a session (mounted before the CSRF guard). */

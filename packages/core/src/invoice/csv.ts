@@ -1,0 +1,98 @@
+import { Money } from "../money/index.ts";
+import { invoiceNumber } from "./present.ts";
+import type { InvoiceItem } from "./entity.ts";
+
+// CSV files the accounting tools import (docs/ACCOUNTING.md maps every column). One row per
+// invoice line, amounts as plain major-unit decimals with a point ("1234.50"), dates as the
+// tool expects them.
+
+/** One CSV field: quoted when it holds a comma, quote or newline; formula-looking text is defused. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  // A cell starting with = + - @ runs as a formula in spreadsheets: prefix it with a quote.
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvRow = (fields: (string | number)[]) => fields.map(csvField).join(",");
+
+const isoDay = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
+/** Xero reads day/month/year. */
+const dmy = (iso: string | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "");
+
+type Named = InvoiceItem & { clientName: string };
+
+/** The invoice's tax spread over its lines in proportion to their amounts; the last line takes the rounding rest, so the shares add up exactly. */
+export function taxShares(invoice: Pick<InvoiceItem, "lines" | "tax">): number[] {
+  const sum = invoice.lines.reduce((all, line) => all + line.amount, 0);
+  let given = 0;
+  return invoice.lines.map((line, index) => {
+    const share = index === invoice.lines.length - 1 ? invoice.tax - given : sum ? Math.round((invoice.tax * line.amount) / sum) : 0;
+    given += share;
+    return share;
+  });
+}
+
+const lineQuantity = (line: InvoiceItem["lines"][number]) => (line.kind === "time" ? Number((line.quantity / 60).toFixed(4)) : line.quantity);
+/** The unit price of the line's quantity: per hour for time (the quantity is in hours in the file). */
+const lineRate = (line: InvoiceItem["lines"][number], currency: string) => Money.toMajorString(line.unitAmount, currency);
+
+export const QUICKBOOKS_HEADER = ["InvoiceNo", "Customer", "InvoiceDate", "DueDate", "Terms", "Item(Product/Service)", "ItemDescription", "ItemQuantity", "ItemRate", "ItemAmount", "ItemTaxAmount", "Currency"];
+
+/** QuickBooks Online "Import invoices" layout. */
+export function quickbooks(invoices: Named[]): string {
+  const rows = [csvRow(QUICKBOOKS_HEADER)];
+  for (const invoice of invoices) {
+    const shares = taxShares(invoice);
+    invoice.lines.forEach((line, index) => {
+      rows.push(
+        csvRow([
+          invoiceNumber(invoice.number) ?? "",
+          invoice.clientName,
+          isoDay(invoice.issuedAt),
+          isoDay(invoice.dueAt),
+          invoice.paymentTermsDays ? `Net ${invoice.paymentTermsDays}` : "Due on receipt",
+          line.kind === "time" ? "Hours" : line.kind === "package" ? "Package" : "Services",
+          line.description,
+          lineQuantity(line),
+          lineRate(line, invoice.currency),
+          Money.toMajorString(line.amount, invoice.currency),
+          Money.toMajorString(shares[index]!, invoice.currency),
+          invoice.currency,
+        ]),
+      );
+    });
+  }
+  return rows.join("\r\n") + "\r\n";
+}
+
+export const XERO_HEADER = ["*ContactName", "*InvoiceNumber", "*InvoiceDate", "*DueDate", "Description", "*Quantity", "*UnitAmount", "LineAmount", "*AccountCode", "*TaxType", "TaxAmount", "Currency"];
+
+/** Xero "Import sales invoices" layout (dates day/month/year; account 200 = Sales by default). */
+export function xero(invoices: Named[], accountCode = "200"): string {
+  const rows = [csvRow(XERO_HEADER)];
+  for (const invoice of invoices) {
+    const shares = taxShares(invoice);
+    invoice.lines.forEach((line, index) => {
+      rows.push(
+        csvRow([
+          invoice.clientName,
+          invoiceNumber(invoice.number) ?? "",
+          dmy(invoice.issuedAt),
+          dmy(invoice.dueAt),
+          line.description,
+          lineQuantity(line),
+          lineRate(line, invoice.currency),
+          Money.toMajorString(line.amount, invoice.currency),
+          accountCode,
+          invoice.taxRate ? "Tax on Sales" : "Tax Exempt",
+          Money.toMajorString(shares[index]!, invoice.currency),
+          invoice.currency,
+        ]),
+      );
+    });
+  }
+  return rows.join("\r\n") + "\r\n";
+}
+
+export const TIME_HEADER = ["Date", "Member", "Client", "Task", "Minutes", "Hours", "Billable", "Note", "Invoice"];

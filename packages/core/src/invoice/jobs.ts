@@ -1,0 +1,138 @@
+import { withActor } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { zonedParts, zonedTimeToUtc } from "../business-hours/index.ts";
+import { billingOf } from "../client/index.ts";
+import { db } from "../db/index.ts";
+import { createId } from "../id/index.ts";
+import { Money } from "../money/index.ts";
+import { UNBILLED } from "../timesheet/entity.ts";
+import { Timesheet } from "../timesheet/index.ts";
+import { emailClient, MAX_ENTRIES, send, totals } from "./index.ts";
+import type { InvoiceLine } from "./present.ts";
+
+
+// The scheduled money jobs (packages/functions/src/jobs/scheduled.ts runs them every 15
+// minutes). Each is safe to run twice, or on two machines at once: every effect is claimed by
+// a conditional write first, and only the winner acts.
+
+/** Days after the due date on which a reminder goes out; each once. */
+export const REMINDER_DAYS = [1, 7, 14] as const;
+
+/** Emails polite reminders for overdue invoices, 1, 7 and 14 days after due; stops once paid. */
+export async function remindOverdue(now = new Date()): Promise<{ sent: number }> {
+  const cutoff = new Date(now.getTime() - REMINDER_DAYS[0] * 86_400_000).toISOString();
+  const due = await db.entities.invoice.query.openInvoices({ owing: "yes" }).lt({ owingSince: cutoff }).go({ pages: "all" });
+  let sent = 0;
+  for (const invoice of due.data) {
+    const daysLate = Math.floor((now.getTime() - Date.parse(invoice.owingSince)) / 86_400_000);
+    const owed = REMINDER_DAYS.filter((day) => daysLate >= day).length;
+    if (owed <= invoice.remindersSent) continue;
+    // Claim this reminder: only the run that moves the count sends it.
+    try {
+      await db.entities.invoice
+        .patch({ agencyId: invoice.agencyId, invoiceId: invoice.invoiceId })
+        .set({ remindersSent: owed })
+        .where((attr, op) => `${op.eq(attr.remindersSent, invoice.remindersSent)} AND ${op.eq(attr.owing, "yes")}`)
+        .go();
+    } catch {
+      continue;
+    }
+    await emailClient(invoice, "invoiceReminder");
+    await withActor({ type: "system", agencyId: invoice.agencyId }, () =>
+      db.entities.auditEvent.create(Audit.event("invoice.reminded", "invoice", invoice.invoiceId, { reminder: owed, daysLate })).go(),
+    );
+    sent++;
+  }
+  return { sent };
+}
+
+/** "2026-11" and the first instant of that month in `timeZone`, plus the previous month's bounds. */
+export function periodIn(now: Date, timeZone: string) {
+  const { year, month } = zonedParts(now, timeZone);
+  const start = zonedTimeToUtc({ year, month, day: 1 }, timeZone);
+  const previousStart = zonedTimeToUtc({ year: month === 1 ? year - 1 : year, month: month === 1 ? 12 : month - 1, day: 1 }, timeZone);
+  return { period: `${year}-${String(month).padStart(2, "0")}`, start, previousStart };
+}
+
+/**
+ * Issues each active retainer client's invoice for the month as it is in the client's time
+ * zone: the fee, plus last month's billable time beyond the included hours at the client's rate
+ * (that time is locked on it). A claim on client + month in the same transaction as the
+ * invoice makes it exactly once per month, however often the job runs.
+ */
+export async function issueRetainers(now = new Date()): Promise<{ issued: number }> {
+  const agencies = await db.entities.agency.query.agencies({}).go({ pages: "all" });
+  let issued = 0;
+  for (const agency of agencies.data) {
+    issued += await withActor({ type: "system", agencyId: agency.agencyId }, () => issueForAgency(agency.agencyId, now));
+  }
+  return { issued };
+}
+
+async function issueForAgency(agencyId: string, now: Date): Promise<number> {
+  let issued = 0;
+  const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
+  for (const client of clients.data) {
+    const billing = billingOf(client);
+    if (!billing.retainer || client.status !== "active") continue;
+    const { period, start, previousStart } = periodIn(now, client.timeZone);
+    const taken = await db.entities.uniqueness.get({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}` }).go();
+    if (taken.data) continue;
+    const lastMonth = (await Timesheet.unbilledItems(agencyId, client.clientId))
+      .filter((entry) => entry.startedAt >= previousStart.toISOString() && entry.startedAt < start.toISOString())
+      .slice(0, MAX_ENTRIES);
+    const minutes = lastMonth.reduce((sum, entry) => sum + entry.minutes, 0);
+    const overage = Math.max(0, minutes - billing.retainer.includedMinutes);
+    const monthName = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: client.timeZone }).format(new Date(start.getTime() + 86_400_000));
+    const lines: InvoiceLine[] = [
+      {
+        kind: "retainer",
+        description: `Retainer for ${monthName} (${Math.round(billing.retainer.includedMinutes / 60)} h included)`,
+        quantity: 1,
+        unitAmount: billing.retainer.fee,
+        amount: billing.retainer.fee,
+      },
+      ...(overage && billing.hourlyRate !== null
+        ? [{ kind: "overage" as const, description: `Time beyond the included hours last month`, quantity: overage, unitAmount: billing.hourlyRate, amount: Money.forMinutes(overage, billing.hourlyRate) }]
+        : []),
+    ];
+    const sums = totals(lines, billing.taxRate);
+    const invoiceId = createId("invoice");
+    const result = await db.transaction
+      .write(({ uniqueness, invoice, timeEntry, auditEvent }) => [
+        uniqueness.create({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}`, ownerId: invoiceId }).commit(),
+        invoice
+          .create({
+            agencyId,
+            invoiceId,
+            clientId: client.clientId,
+            currency: client.currency,
+            kind: "retainer",
+            period,
+            status: "draft",
+            lines,
+            ...sums,
+            taxName: billing.taxName,
+            taxRate: billing.taxRate,
+            paymentTermsDays: billing.paymentTermsDays,
+            entryCount: lastMonth.length,
+          })
+          .commit(),
+        auditEvent.create(Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, period, retainer: true })).commit(),
+        ...lastMonth.map((entry) =>
+          timeEntry
+            .patch({ agencyId, entryId: entry.entryId })
+            .set({ invoiceId, startedAt: entry.startedAt })
+            .add({ version: 1 })
+            .where((attr, op) => `${op.eq(attr.invoiceId, UNBILLED)} AND ${op.eq(attr.version, entry.version)}`)
+            .commit(),
+        ),
+      ])
+      .go();
+    if (result.canceled) continue; // Another run claimed this month (or the time moved): it is theirs.
+    const draft = (await db.entities.invoice.get({ agencyId, invoiceId }).go({ consistent: true })).data!;
+    await send({ version: draft.version }, invoiceId);
+    issued++;
+  }
+  return issued;
+}

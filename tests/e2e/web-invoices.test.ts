@@ -1,0 +1,154 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
+import { waitForEmail, type Started } from "../support/http.ts";
+import { acceptedTask, createWorld, type World } from "../support/world.ts";
+
+// Invoicing in the team app, by the owner: set a client's rate and tax on the client page,
+// invoice their unbilled time plus a line of one's own, send it (numbered, emailed), record a
+// partial and then the full payment, and save the payment instructions clients are shown.
+
+let platform: Started;
+let browser: Browser;
+let world: World;
+let owner: Page;
+let invoiceId: string;
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+/** Dollars as the app shows them to this browser (en-GB): "US$267.00". */
+const usd = (minor: number) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "USD" }).format(minor / 100);
+const toast = (page: Page, text: string | RegExp) => page.getByTestId("toast").filter({ hasText: text }).first().waitFor();
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchChromium();
+  world = await createWorld(platform, "Invoice Assistants");
+  // Sam logs 90 and 25 minutes on an assigned task for Acme: 1:55 of unbilled time.
+  const { task } = await acceptedTask(world, { title: "Write the newsletter" });
+  const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
+  expect(assigned.status).toBe(200);
+  for (const [hours, minutes] of [[30, 90], [28, 25]] as const) {
+    const logged = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(hours), minutes });
+    expect(logged.status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+describe("invoicing in the team app", () => {
+  it("owner sets the client's hourly rate and tax on the client page", async () => {
+    owner = await newPerson(browser);
+    const path = `/clients/${world.ids.client}`;
+    await owner.goto(`${platform.baseUrl}${path}`);
+    await owner.waitForURL(/\/sign-in/);
+    await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
+    await owner.waitForURL(`${platform.baseUrl}${path}`);
+    const form = owner.getByTestId("billing-form");
+    await form.getByLabel("Hourly rate (USD)").fill("90");
+    await form.getByLabel("Tax name").fill("VAT");
+    await form.getByLabel("Tax rate (%)").fill("20");
+    await form.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Billing saved");
+    const client = await world.owner.get(`/clients/${world.ids.client}`);
+    expect(client.body.billing).toMatchObject({ hourlyRate: 9000, taxRate: 2000, taxName: "VAT", retainer: null });
+  });
+
+  it("creates an invoice from the unbilled time plus a custom line", async () => {
+    await owner.getByRole("link", { name: "New invoice" }).click();
+    await owner.waitForURL(`${platform.baseUrl}/invoices/new?client=${world.ids.client}`);
+    const form = owner.getByTestId("invoice-form");
+    await expect(form.getByRole("combobox", { name: "Client" }).inputValue()).resolves.toBe(world.ids.client);
+    // The preview lists both entries and prices them at the rate: 115 minutes at $90/h = $172.50.
+    await owner.getByTestId("unbilled-entry").nth(1).waitFor();
+    await expect(owner.getByTestId("unbilled-entry").count()).resolves.toBe(2);
+    await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toContain(usd(17250));
+
+    await form.getByRole("button", { name: "Add a line" }).click();
+    const line = form.getByTestId("invoice-line");
+    await line.getByLabel("Description").fill("Setup");
+    await line.getByLabel("Quantity").fill("2");
+    // More decimals than dollars have: a field error, and nothing is created.
+    await line.getByLabel("Unit price (USD)").fill("25.505");
+    await form.getByRole("button", { name: "Create draft" }).click();
+    await expect(line.getByText("Enter an amount in USD").count()).resolves.toBe(1);
+    expect(owner.url()).toContain("/invoices/new");
+
+    await line.getByLabel("Unit price (USD)").fill("25.50");
+    await form.getByRole("button", { name: "Create draft" }).click();
+    await owner.waitForURL(/\/invoices\/inv_/);
+    invoiceId = new URL(owner.url()).pathname.split("/").pop()!;
+    const invoice = (await world.owner.get(`/invoices/${invoiceId}`)).body;
+    // $172.50 + 2 × $25.50 = $223.50; VAT 20% = $44.70; total $268.20.
+    expect(invoice).toMatchObject({ status: "draft", subtotal: 22350, tax: 4470, total: 26820 });
+    await expect(owner.getByTestId("invoice-total").innerText()).resolves.toContain(usd(invoice.total));
+    await expect(owner.getByTestId("invoice-line").filter({ hasText: "Write the newsletter" }).innerText()).resolves.toContain(`1:55 × ${usd(9000)}/h`);
+    await expect(owner.getByTestId("invoice-meta").innerText()).resolves.toContain("Draft");
+  });
+
+  it("sends it: numbered INV-00001 and emailed to the client", async () => {
+    await owner.getByRole("button", { name: "Send to client" }).click();
+    await owner.getByRole("dialog").getByRole("button", { name: "Send to client" }).click();
+    await owner.getByRole("heading", { name: "INV-00001", level: 1 }).waitFor();
+    await toast(owner, "Invoice INV-00001 sent");
+    await expect(owner.getByTestId("invoice-meta").innerText()).resolves.toContain("Sent");
+    const mail = await waitForEmail(world.people.contact.email, (e) => e.subject.includes("INV-00001"));
+    expect(mail.body.text).toContain(`/portal/invoices/${invoiceId}`);
+  });
+
+  it("records a partial payment, refuses more than the balance, then records the rest", async () => {
+    await owner.getByRole("button", { name: "Record payment" }).click();
+    const form = owner.getByTestId("payment-form");
+    // Prefilled with the balance.
+    await expect(form.getByLabel("Amount (USD)").inputValue()).resolves.toBe("268.20");
+    await form.getByLabel("Amount (USD)").fill("300");
+    await form.getByRole("button", { name: "Record payment" }).click();
+    await form.getByText(/At most the balance due/).waitFor();
+    await expect(form.getByLabel("Amount (USD)").getAttribute("aria-invalid")).resolves.toBe("true");
+
+    await form.getByLabel("Amount (USD)").fill("100");
+    await form.getByLabel("Method").selectOption("wise");
+    await form.getByLabel("Reference").fill("W-1");
+    await form.getByRole("button", { name: "Record payment" }).click();
+    await toast(owner, `Payment of ${usd(10000)} recorded`);
+    await owner.getByTestId("invoice-meta").getByText("Partially paid").waitFor();
+    await expect(owner.getByTestId("invoice-balance").innerText()).resolves.toContain(usd(16820));
+    await expect(owner.getByTestId("payment-row").innerText()).resolves.toMatch(/Wise[\s\S]*W-1/);
+
+    await owner.getByRole("button", { name: "Record payment" }).click();
+    await expect(owner.getByTestId("payment-form").getByLabel("Amount (USD)").inputValue()).resolves.toBe("168.20");
+    await owner.getByTestId("payment-form").getByRole("button", { name: "Record payment" }).click();
+    await owner.getByTestId("invoice-meta").getByText("Paid", { exact: true }).waitFor();
+    await expect(owner.getByTestId("payment-row").count()).resolves.toBe(2);
+    const paid = (await world.owner.get(`/invoices/${invoiceId}`)).body;
+    expect(paid).toMatchObject({ status: "paid", balance: 0, amountPaid: 26820 });
+    // Nothing paid can be voided or paid again: those actions are gone.
+    await expect(owner.getByRole("button", { name: "Record payment" }).count()).resolves.toBe(0);
+    await expect(owner.getByRole("button", { name: "Void" }).count()).resolves.toBe(0);
+  });
+
+  it("lists the invoice, filtered by status", async () => {
+    await owner.getByRole("link", { name: "All invoices" }).click();
+    const row = owner.getByTestId("invoice-row").filter({ hasText: "INV-00001" });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(/Acme Corp[\s\S]*Paid/);
+    await owner.getByLabel("Status").selectOption("draft");
+    await owner.getByText("No invoices match these filters").waitFor();
+  });
+
+  it("saves the payment instructions clients see, in Settings", async () => {
+    await owner.goto(`${platform.baseUrl}/settings`);
+    const box = owner.getByRole("textbox", { name: "Payment instructions" });
+    await box.waitFor();
+    await box.fill("IBAN GB00 BATN 0000 0000 00\nWise: pay@invoice.example");
+    await owner.getByRole("form", { name: "Payment instructions" }).getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Payment instructions saved");
+    const agency = await world.owner.get("/agency");
+    expect(agency.body.paymentInstructions).toBe("IBAN GB00 BATN 0000 0000 00\nWise: pay@invoice.example");
+    // Read back after a reload.
+    await owner.reload();
+    await expect(owner.getByRole("textbox", { name: "Payment instructions" }).inputValue()).resolves.toContain("Wise: pay@invoice.example");
+  });
+});

@@ -1,0 +1,34 @@
+import { intlLocale, t } from "@baton/ui/i18n";
+import * as Money from "../../lib/money";
+
+/** Minor units of `currency` for reading in the UI's locale: "$1,234.50", "¥1,235" (as Money.format in @baton/core). */
+export function money(amount: number, currency: string) {
+  const digits = Money.minorDigits(currency);
+  // A decimal string, so Intl formats the exact amount with no float on the way.
+  return new Intl.NumberFormat(intlLocale(), { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    Money.toMajorString(amount, currency) as unknown as number,
+  );
+}
+
+/** What `minutes` cost at `ratePerHour` (minor units), rounded half up, as the API bills a time line. */
+export const forMinutes = (minutes: number, ratePerHour: number) => Math.floor((minutes * ratePerHour * 2 + 60) / 120);
+
+/** Minutes as "h:mm" (time lines bill by the minute). */
+export const hoursMinutes = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** Basis points as a percentage for reading: 2000 → "20%", 1250 → "12.5%". */
+export const percent = (basisPoints: number) => `${basisPoints / 100}%`;
+
+/** A typed percentage ("20", "12.5") in basis points, or undefined. */
+export function parsePercent(text: string): number | undefined {
+  const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!match) return undefined;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0") || "0");
+  return bp <= 10_000 ? bp : undefined;
+}
+
+/** Basis points as typed text: 2000 → "20", 1250 → "12.5". */
+export const percentText = (basisPoints: number) => String(basisPoints / 100);
+
+/** The message for an amount that didn't parse, with an example in the currency's decimals. */
+export const invalidAmount = (currency: string) => t("invoiceNew.invalidAmount", { currency, example: Money.toMajorString(10 ** Money.minorDigits(currency) * 12 + (Money.minorDigits(currency) ? 50 * 10 ** (Money.minorDigits(currency) - 2) : 0), currency) });

@@ -1,0 +1,41 @@
+import { ApiError } from "@baton/ui/api";
+import { t } from "@baton/ui/i18n";
+
+/** "1 h 15 min", "3 h", "45 min". */
+export function formatMinutes(total: number): string {
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (!hours) return t("time.m", { minutes });
+  return minutes ? t("time.hm", { hours, minutes }) : t("time.h", { hours });
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A running timer's time as hh:mm:ss. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+}
+
+/** "90" or "1:30" (also "1h30") as minutes; undefined otherwise. */
+export function parseMinutes(text: string): number | undefined {
+  const value = text.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const m = /^(\d+)\s*(?::|h)\s*(\d{1,2})?\s*(?:m|min)?$/i.exec(value);
+  if (!m) return undefined;
+  const minutes = Number(m[2] ?? 0);
+  return minutes < 60 ? Number(m[1]) * 60 + minutes : undefined;
+}
+
+/** The value shown for `minutes` in the duration field: "1:30", "45". */
+export const minutesInput = (minutes: number) => (minutes >= 60 ? `${Math.floor(minutes / 60)}:${pad(minutes % 60)}` : String(minutes));
+
+/** A check done here, shown on its field like the API's own. */
+export const fieldError = (name: string, message: string) => new ApiError(400, "validation_failed", message, { [name]: message });
+
+/** YYYY-MM-DD `days` after `date`. */
+export function shiftDate(date: string, days: number): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}

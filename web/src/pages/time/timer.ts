@@ -1,0 +1,45 @@
+import { api, conflictCurrent, isApiError } from "@baton/ui/api";
+import { t } from "@baton/ui/i18n";
+import { toast } from "@baton/ui/Toast";
+import type { Timer } from "@baton/ui/types";
+import { afterTimeChange, refreshTimer } from "./data";
+import { formatMinutes } from "./format";
+
+/** Thrown by `startTimer` when another timer runs: carries that one. */
+export class TimerRunning extends Error {
+  constructor(readonly current: Timer | null) {
+    super(t("time.alreadyRunning"));
+  }
+}
+
+export async function startTimer(taskId: string): Promise<Timer> {
+  try {
+    const { timer } = await api.time.start(taskId);
+    await refreshTimer();
+    toast(t("time.started", { label: timer.label }));
+    return timer;
+  } catch (e) {
+    if (!isApiError(e) || e.code !== "timer.running") throw e;
+    const current = conflictCurrent<Timer>(e) ?? null;
+    void refreshTimer();
+    throw new TimerRunning(current);
+  }
+}
+
+/** Stops the viewer's timer; the time becomes an entry. */
+export async function stopTimer() {
+  try {
+    const entry = await api.time.stop({});
+    await refreshTimer();
+    void afterTimeChange();
+    toast(t("time.stopped", { time: formatMinutes(entry.minutes), label: entry.label }));
+    return entry;
+  } catch (e) {
+    // Stopped elsewhere (another tab): nothing runs any more, say so with the error.
+    if (isApiError(e) && e.code === "timer.not_running") {
+      void refreshTimer();
+      void afterTimeChange();
+    }
+    throw e;
+  }
+}
