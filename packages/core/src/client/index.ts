@@ -5,10 +5,9 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { currency, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
+import { basisPoints, currency, minorAmount, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
-import { Money } from "../money/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
 
 export * as Client from "./index.ts";
@@ -91,18 +90,18 @@ const responseHours = z
   .min(1, "Promise at least 1 business hour.")
   .max(240, "Promise at most 240 business hours.");
 const billing = z.strictObject({
-  hourlyRate: Money.minorAmount.nullable().optional(),
+  hourlyRate: minorAmount.nullable().optional(),
   paymentTermsDays: z
     .number({ error: "Enter the payment terms in days." })
     .int("Use whole days.")
     .min(0, "Use 0 (due on receipt) or more days.")
     .max(120, "Use at most 120 days.")
     .optional(),
-  taxRate: Money.basisPoints.optional(),
+  taxRate: basisPoints.optional(),
   taxName: z.string().trim().min(1, "Name the tax, such as VAT.").max(40, "Keep the tax name under 40 characters.").optional(),
   retainer: z
     .strictObject({
-      fee: Money.minorAmount.refine((fee) => fee > 0, "The monthly fee must be more than zero."),
+      fee: minorAmount.refine((fee) => fee > 0, "The monthly fee must be more than zero."),
       includedMinutes: z.number({ error: "Enter the hours included." }).int().min(0).max(744 * 60, "A month has at most 744 hours."),
     })
     .nullable()

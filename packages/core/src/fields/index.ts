@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "../time-zone/index.ts";
 import { Locales } from "../member/entity.ts";
+import { MAX_MINOR } from "../money/index.ts";
 
 // Field rules shared by several domain functions.
 export const email = z
@@ -51,3 +52,17 @@ const currencies = new Set(Intl.supportedValuesOf("currency"));
 export function isCurrency(value: string): boolean {
   return currencies.has(value);
 }
+
+/** A non-negative amount in minor units, as the API accepts it. */
+export const minorAmount = z
+  .number({ error: "Enter an amount in the currency's smallest unit (cents)." })
+  .int("Amounts are whole numbers of the currency's smallest unit (cents, not dollars).")
+  .min(0, "The amount cannot be negative.")
+  .max(MAX_MINOR, "That amount is too large.");
+
+/** A tax or deposit rate in basis points: 2,000 = 20%. */
+export const basisPoints = z
+  .number({ error: "Enter a rate in basis points (2000 = 20%)." })
+  .int("Use whole basis points (2000 = 20%).")
+  .min(0, "The rate cannot be negative.")
+  .max(10_000, "The rate cannot be over 100%.");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { assertOwner, forbidden, useActor, useAgencyId } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { billingOf } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
@@ -9,7 +9,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { pageQuery, version, type Page } from "../fields/index.ts";
+import { basisPoints, minorAmount, pageQuery, version, type Page } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Money } from "../money/index.ts";
@@ -92,13 +92,8 @@ export const listSchema = pageQuery.extend({
 export const list = fn(listSchema, async (query): Promise<Page<Invoice>> => {
   const actor = useActor();
   const status = query.status === "all" ? undefined : query.status;
-  const names = async (items: InvoiceItem[]) => {
-    const ids = [...new Set(items.map((item) => item.clientId))];
-    const clients = await Promise.all(ids.map(async (id) => [id, await clientName(items[0]!.agencyId, id)] as const));
-    return new Map(clients);
-  };
   const page = async (result: { data: InvoiceItem[]; cursor: string | null }) => {
-    const byId = result.data.length ? await names(result.data) : new Map<string, string>();
+    const byId = await People.clientNames(useAgencyId(), result.data.map((item) => item.clientId));
     return { items: result.data.map((item) => present(item, byId.get(item.clientId) ?? "")), cursor: result.cursor };
   };
   if (actor.type === "contact") {
@@ -129,7 +124,7 @@ const extraLine = z.strictObject({
   kind: z.enum(["package", "custom"], { error: "Choose a package or a custom line." }),
   description: z.string({ error: "Describe the line." }).trim().min(1, "Describe the line.").max(300, "Keep the description under 300 characters."),
   quantity: z.number({ error: "Enter the quantity." }).int("Use a whole quantity.").min(1, "The quantity is at least 1.").max(10_000),
-  unitAmount: Money.minorAmount,
+  unitAmount: minorAmount,
 });
 
 export const createSchema = z.strictObject({
@@ -140,7 +135,7 @@ export const createSchema = z.strictObject({
   to: isoDate.optional(),
   lines: z.array(extraLine).max(20, "Add at most 20 lines.").default([]),
   /** A deposit invoice: this share (basis points) of `depositOf` (minor units), e.g. 50% up front. */
-  deposit: z.strictObject({ percent: Money.basisPoints.refine((bp) => bp > 0, "The deposit must be more than 0%."), of: Money.minorAmount, description: z.string().trim().min(1).max(300) }).optional(),
+  deposit: z.strictObject({ percent: basisPoints.refine((bp) => bp > 0, "The deposit must be more than 0%."), of: minorAmount, description: z.string().trim().min(1).max(300) }).optional(),
   notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
 });
 
@@ -370,7 +365,7 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
 });
 
 export const paymentSchema = z.strictObject({
-  amount: Money.minorAmount.refine((amount) => amount > 0, "Enter the amount received."),
+  amount: minorAmount.refine((amount) => amount > 0, "Enter the amount received."),
   method: z.enum(PaymentMethods, { error: "Choose how it was paid." }),
   reference: z.string().trim().max(200, "Keep the reference under 200 characters.").optional(),
   receivedAt: z.iso.datetime({ offset: true, error: "Choose when it was received." }).transform((value) => new Date(value).toISOString()).optional(),
@@ -498,8 +493,7 @@ export const exportInvoices = fn(exportSchema, async (query): Promise<string> =>
   const from = query.from ? `${query.from}T00:00:00.000Z` : "";
   const to = query.to ? `${query.to}T23:59:59.999Z` : "~";
   const issued = result.data.filter((item) => item.issuedAt && item.status !== "void" && item.issuedAt >= from && item.issuedAt <= to);
-  const clients = await Promise.all([...new Set(issued.map((item) => item.clientId))].map(async (id) => [id, await clientName(agencyId, id)] as const));
-  const names = new Map(clients);
+  const names = await People.clientNames(agencyId, issued.map((item) => item.clientId));
   const named = issued.sort((a, b) => a.number - b.number).map((item) => ({ ...item, clientName: names.get(item.clientId) ?? "" }));
   return query.format === "xero" ? Csv.xero(named) : Csv.quickbooks(named);
 });

@@ -7,10 +7,9 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { email, pageQuery, personName, timeZone, version, type Page, type PageQuery } from "../fields/index.ts";
+import { email, minorAmount, pageQuery, personName, timeZone, version, type Page, type PageQuery } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
-import { Money } from "../money/index.ts";
 import type { MemberItem } from "./entity.ts";
 
 export * as Member from "./index.ts";
@@ -84,7 +83,7 @@ export const inviteSchema = z.strictObject({
   skills: skills.default([]),
   timeZone,
   weeklyCapacityHours,
-  costRate: Money.minorAmount.optional(),
+  costRate: minorAmount.optional(),
 });
 
 export const updateSchema = z.strictObject({
@@ -94,7 +93,7 @@ export const updateSchema = z.strictObject({
   timeZone: timeZone.optional(),
   weeklyCapacityHours: weeklyCapacityHours.optional(),
   reviewer: z.boolean({ error: "Choose whether they review QA." }).optional(),
-  costRate: Money.minorAmount.nullable().optional(),
+  costRate: minorAmount.nullable().optional(),
 });
 
 export const list = fn(pageQuery, async (page: PageQuery): Promise<Page<Member>> => {

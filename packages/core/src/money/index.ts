@@ -1,10 +1,9 @@
-import { z } from "zod";
-
 export * as Money from "./index.ts";
 
 // Money is an integer count of the currency's minor unit (cents, paise; yen have none) with an
 // ISO 4217 code. Every calculation here is integer arithmetic that rounds half up once, at the
-// end; nothing is ever held as a floating-point major amount.
+// end; nothing is ever held as a floating-point major amount. No dependencies: the apps use it
+// too. The API's money fields (minorAmount, basisPoints) are in fields/.
 
 export type Money = { amount: number; currency: string };
 
@@ -70,17 +69,3 @@ export function format(amount: number, currency: string, locale = "en"): string 
     toMajorString(amount, currency) as unknown as number,
   );
 }
-
-/** A non-negative amount in minor units, as the API accepts it. */
-export const minorAmount = z
-  .number({ error: "Enter an amount in the currency's smallest unit (cents)." })
-  .int("Amounts are whole numbers of the currency's smallest unit (cents, not dollars).")
-  .min(0, "The amount cannot be negative.")
-  .max(MAX_MINOR, "That amount is too large.");
-
-/** A tax or deposit rate in basis points: 2,000 = 20%. */
-export const basisPoints = z
-  .number({ error: "Enter a rate in basis points (2000 = 20%)." })
-  .int("Use whole basis points (2000 = 20%).")
-  .min(0, "The rate cannot be negative.")
-  .max(10_000, "The rate cannot be over 100%.");

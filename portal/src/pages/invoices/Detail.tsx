@@ -8,7 +8,7 @@ import { PageHeader } from "@baton/ui/Shell";
 import type { InvoiceDetail, InvoiceLine } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from "solid-js";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "@baton/ui/money";
 import { getInvoice, getInvoices, getOwedInvoices } from "./data";
 import { formatMinutes, InvoiceStatusBadge } from "./shared";
 

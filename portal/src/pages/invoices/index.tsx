@@ -8,7 +8,7 @@ import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { A, createAsync, revalidate } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "@baton/ui/money";
 import { getInvoices, getOwedInvoices } from "./data";
 import { InvoiceStatusBadge, isOwed, totalOwed } from "./shared";
 

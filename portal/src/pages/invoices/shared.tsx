@@ -2,7 +2,7 @@ import { Badge, type Tone } from "@baton/ui/Badge";
 import { t } from "@baton/ui/i18n";
 import type { Invoice, InvoiceStatus } from "@baton/ui/types";
 import { Show } from "solid-js";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "@baton/ui/money";
 
 // Pieces the invoice pages share: the status badge and sums of what is owed.
 

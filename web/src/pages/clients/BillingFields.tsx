@@ -4,7 +4,7 @@ import { t } from "@baton/ui/i18n";
 import { TextField } from "@baton/ui/TextField";
 import type { Client, ClientBilling } from "@baton/ui/types";
 import { Show } from "solid-js";
-import * as Money from "../../lib/money";
+import { Money } from "@baton/ui/money";
 import { invalidAmount, parsePercent, percentText } from "../invoices/format";
 
 /** A client's billing as typed: amounts in major units of the client's currency, the tax rate in percent. */

@@ -14,7 +14,7 @@ import type { InvoiceDetail, InvoiceLine, PaymentMethod } from "@baton/ui/types"
 import { A, createAsync, revalidate, useNavigate, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { InvoiceStatusBadge } from "../../components/InvoiceStatusBadge";
-import * as Money from "../../lib/money";
+import { Money } from "@baton/ui/money";
 import { dateAtTime } from "../../lib/time";
 import { expireOnLeave } from "../../lib/work";
 import { getInvoice, getInvoices, getUnbilled } from "./data";

@@ -12,7 +12,7 @@ import type { Client, InvoiceInput } from "@baton/ui/types";
 import { A, createAsync, revalidate, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Index, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import * as Money from "../../lib/money";
+import { Money } from "@baton/ui/money";
 import { getAllClients } from "../clients/data";
 import { getInvoices, getUnbilled, parseClientId } from "./data";
 import { forMinutes, hoursMinutes, invalidAmount, money, parsePercent } from "./format";

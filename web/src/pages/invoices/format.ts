@@ -1,17 +1,11 @@
-import { intlLocale, t } from "@baton/ui/i18n";
-import * as Money from "../../lib/money";
+import { t } from "@baton/ui/i18n";
+import { formatMoney, Money } from "@baton/ui/money";
 
-/** Minor units of `currency` for reading in the UI's locale: "$1,234.50", "¥1,235" (as Money.format in @baton/core). */
-export function money(amount: number, currency: string) {
-  const digits = Money.minorDigits(currency);
-  // A decimal string, so Intl formats the exact amount with no float on the way.
-  return new Intl.NumberFormat(intlLocale(), { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    Money.toMajorString(amount, currency) as unknown as number,
-  );
-}
+/** Minor units of `currency` for reading in the UI's locale: "$1,234.50", "¥1,235". */
+export const money = (amount: number, currency: string) => formatMoney(amount, currency);
 
 /** What `minutes` cost at `ratePerHour` (minor units), rounded half up, as the API bills a time line. */
-export const forMinutes = (minutes: number, ratePerHour: number) => Math.floor((minutes * ratePerHour * 2 + 60) / 120);
+export const forMinutes = Money.forMinutes;
 
 /** Minutes as "h:mm" (time lines bill by the minute). */
 export const hoursMinutes = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;

@@ -11,7 +11,7 @@ import type { Member } from "@baton/ui/types";
 import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { fieldError } from "../time/format";
-import { parseMajor, toMajorString } from "../../lib/money";
+import { Money } from "@baton/ui/money";
 
 type Values = { name: string; skills: string[]; timeZone: string; weeklyCapacityHours: string };
 
@@ -170,10 +170,10 @@ function EditForm(props: {
   // Cost rate: owner only, typed in the agency's currency, sent as minor units (or null for none).
   const { me } = useSession();
   const currency = () => me().agency.currency;
-  const [costRate, setCostRate] = createSignal(props.member.costRate === null ? "" : toMajorString(props.member.costRate, currency()));
+  const [costRate, setCostRate] = createSignal(props.member.costRate === null ? "" : Money.toMajorString(props.member.costRate, currency()));
   const submit = () =>
     submission.run(async () => {
-      const rate = costRate().trim() ? parseMajor(costRate(), currency()) : null;
+      const rate = costRate().trim() ? Money.parseMajor(costRate(), currency()) : null;
       if (rate === undefined) throw fieldError("costRate", t("time.costRateInvalid"));
       try {
         const member = await api.members.update(props.member.id, {
