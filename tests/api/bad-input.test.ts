@@ -8,7 +8,7 @@ type BodyRoute = { method: "POST" | "PATCH"; path: string; valid: () => Record<s
 
 let api: Started;
 let owner: ApiClient;
-let ids: { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string };
+let ids: { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string };
 
 const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/auth/link", valid: () => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
@@ -86,8 +86,15 @@ const bodyRoutes: BodyRoute[] = [
     method: "POST",
     path: "/invoices",
     valid: () => ({ clientId: ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] }),
-    wrongTypes: { includeTime: "yes", lines: "x", deposit: 5 },
+    wrongTypes: { includeTime: "yes", lines: "x", deposit: 5, deductDeposits: "inv" },
   },
+  {
+    method: "POST",
+    path: "/packages",
+    valid: () => ({ name: "Care", deliverables: ["Report"], prices: [{ currency: "EUR", amount: 50000 }] }),
+    wrongTypes: { name: "", deliverables: "Report", prices: [{ currency: "EURO", amount: -1 }] },
+  },
+  { method: "PATCH", path: "/packages/:packageId", valid: () => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
   { method: "POST", path: "/invoices/:invoiceId/send", valid: () => ({ version: 1 }), wrongTypes: { version: "1" } },
   { method: "POST", path: "/invoices/:invoiceId/void", valid: () => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/payments", valid: () => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
@@ -128,6 +135,7 @@ beforeAll(async () => {
     sop: sop.body.id,
     entry: entry.body.id,
     invoice: invoice.body.id,
+    package: (await owner.post("/packages", { name: "Base", prices: [{ currency: "EUR", amount: 100 }] })).body.id,
   };
 });
 afterAll(() => api.close());
@@ -143,7 +151,8 @@ const filled = (path: string) =>
     .replace(":itemId", "c1")
     .replace(":sopId", ids.sop)
     .replace(":entryId", ids.entry)
-    .replace(":invoiceId", ids.invoice);
+    .replace(":invoiceId", ids.invoice)
+    .replace(":packageId", ids.package);
 
 it("covers every state-changing route of the API", async () => {
   const { app } = await import("@baton/functions/api");
@@ -245,6 +254,9 @@ describe("ids that do not exist or belong to another agency", () => {
       ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/void", { version: 1 }],
       ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/payments", { amount: 1, method: "cash" }],
       ["DELETE", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz?version=1"],
+      ["GET", "/packages/pkg_01jzzzzzzzzzzzzzzzzzzzzzzz"],
+      ["GET", "/packages/not-a-package"],
+      ["PATCH", "/packages/pkg_01jzzzzzzzzzzzzzzzzzzzzzzz", { version: 1 }],
       ["GET", "/no/such/route"],
     ];
     for (const [method, path, body] of probes) {

@@ -10,6 +10,13 @@ import type {
   InvoiceInput,
   InvoiceStatus,
   PaymentInput,
+  MarginReport,
+  ServicePackage,
+  ServicePackageInput,
+  ServicePackagePatch,
+  PayoutReport,
+  ReceivablesReport,
+  RevenueReport,
   TaskTime,
   TimeEntry,
   TimeEntryInput,
@@ -307,12 +314,26 @@ export const api = {
       call(client.invoices[":invoiceId"].void.$post({ param: { invoiceId: id }, json: { version, ...(reason ? { reason } : {}) } })),
     recordPayment: (id: string, input: PaymentInput): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"].payments.$post({ param: { invoiceId: id }, json: input })),
+    /** A client's issued deposit invoices not yet taken off another invoice. */
+    openDeposits: (clientId: string): Promise<{ items: Invoice[] }> => call(client.invoices.deposits.$get({ query: { clientId } })),
     checkout: (id: string): Promise<{ url: string }> => call(client.invoices[":invoiceId"].checkout.$post({ param: { invoiceId: id } })),
     /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
     printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print`,
     /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
     csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
       `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
+  },
+  packages: {
+    list: (status: "active" | "archived" | "all" = "active"): Promise<{ items: ServicePackage[] }> => call(client.packages.$get({ query: { status } })),
+    get: (id: string): Promise<ServicePackage> => call(client.packages[":packageId"].$get({ param: { packageId: id } })),
+    create: (input: ServicePackageInput): Promise<ServicePackage> => call(client.packages.$post({ json: input })),
+    update: (id: string, patch: ServicePackagePatch): Promise<ServicePackage> => call(client.packages[":packageId"].$patch({ param: { packageId: id }, json: patch })),
+  },
+  reports: {
+    revenue: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<RevenueReport> => call(client.reports.revenue.$get({ query: q(range) })),
+    receivables: (): Promise<ReceivablesReport> => call(client.reports.receivables.$get()),
+    margin: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<MarginReport> => call(client.reports.margin.$get({ query: q(range) })),
+    payouts: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<PayoutReport> => call(client.reports.payouts.$get({ query: q(range) })),
   },
   apiKeys: {
     list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),

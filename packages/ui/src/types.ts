@@ -99,3 +99,13 @@ export type InvoiceInput = Json<Api["invoices"]["$post"]>;
 export type PaymentInput = Json<Api["invoices"][":invoiceId"]["payments"]["$post"]>;
 export type PaymentMethod = PaymentInput["method"];
 export type ClientBilling = Client["billing"];
+export type ServicePackage = Ok<Api["packages"]["$get"]>["items"][number];
+export type ServicePackageInput = Json<Api["packages"]["$post"]>;
+export type ServicePackagePatch = Json<Api["packages"][":packageId"]["$patch"]>;
+
+// Money reports (owner): each amount in its own currency, never converted.
+export type RevenueReport = Ok<Api["reports"]["revenue"]["$get"]>;
+export type ReceivablesReport = Ok<Api["reports"]["receivables"]["$get"]>;
+export type AgingBucket = ReceivablesReport["buckets"][number];
+export type MarginReport = Ok<Api["reports"]["margin"]["$get"]>;
+export type PayoutReport = Ok<Api["reports"]["payouts"]["$get"]>;

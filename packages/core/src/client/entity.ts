@@ -26,6 +26,8 @@ export const ClientEntity = new Entity({
     /** Tax added to invoices, in basis points (2,000 = 20%), and what the line is called. */
     taxRate: { type: "number", required: true, default: 0 },
     taxName: { type: "string", required: true, default: "Tax" },
+    /** Share of a package invoiced up front as a deposit, in basis points (5,000 = 50%); 0 for none. */
+    depositRate: { type: "number", required: true, default: 0 },
     /** A monthly retainer: the fee (minor units) and the minutes it includes; overage at hourlyRate. */
     retainerFee: { type: "number" },
     retainerMinutes: { type: "number" },

@@ -36,6 +36,8 @@ export type Billing = {
   paymentTermsDays: number;
   taxRate: number;
   taxName: string;
+  /** The deposit asked before package work starts, in basis points of the package (0: none). */
+  depositRate: number;
   retainer: { fee: number; includedMinutes: number } | null;
 };
 
@@ -45,6 +47,7 @@ export function billingOf(item: ClientItem): Billing {
     paymentTermsDays: item.paymentTermsDays ?? 15,
     taxRate: item.taxRate ?? 0,
     taxName: item.taxName ?? "Tax",
+    depositRate: item.depositRate ?? 0,
     retainer: item.retainerFee !== undefined && item.retainerMinutes !== undefined ? { fee: item.retainerFee, includedMinutes: item.retainerMinutes } : null,
   };
 }
@@ -99,6 +102,7 @@ const billing = z.strictObject({
     .optional(),
   taxRate: basisPoints.optional(),
   taxName: z.string().trim().min(1, "Name the tax, such as VAT.").max(40, "Keep the tax name under 40 characters.").optional(),
+  depositRate: basisPoints.optional(),
   retainer: z
     .strictObject({
       fee: minorAmount.refine((fee) => fee > 0, "The monthly fee must be more than zero."),

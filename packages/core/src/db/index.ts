@@ -11,6 +11,7 @@ import { MessageEntity } from "../message/entity.ts";
 import { RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
+import { ServicePackageEntity } from "../service-package/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
@@ -39,6 +40,7 @@ export const db = new Service(
     timer: TimerEntity,
     invoice: InvoiceEntity,
     payment: PaymentEntity,
+    servicePackage: ServicePackageEntity,
     uniqueness: UniquenessEntity,
     magicLink: MagicLinkEntity,
     rateLimit: RateLimitEntity,

@@ -15,6 +15,7 @@ export const IdPrefixes = {
   time: "tim",
   invoice: "inv",
   payment: "pay",
+  servicePackage: "pkg",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

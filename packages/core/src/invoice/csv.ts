@@ -52,7 +52,7 @@ export function quickbooks(invoices: Named[]): string {
           isoDay(invoice.issuedAt),
           isoDay(invoice.dueAt),
           invoice.paymentTermsDays ? `Net ${invoice.paymentTermsDays}` : "Due on receipt",
-          line.kind === "time" ? "Hours" : line.kind === "package" ? "Package" : "Services",
+          line.kind === "time" ? "Hours" : line.kind === "package" ? "Package" : line.kind === "deposit" ? "Deposit" : "Services",
           line.description,
           lineQuantity(line),
           lineRate(line, invoice.currency),

@@ -3,7 +3,8 @@ import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 export const InvoiceStatuses = ["draft", "sent", "partially_paid", "paid", "void"] as const;
 export const InvoiceKinds = ["standard", "deposit", "retainer"] as const;
-export const LineKinds = ["time", "package", "retainer", "overage", "custom"] as const;
+/** "deposit" lines take an earlier deposit invoice off (a negative amount). */
+export const LineKinds = ["time", "package", "retainer", "overage", "custom", "deposit"] as const;
 export const PaymentMethods = ["card", "bank_transfer", "wise", "paypal", "cash", "other"] as const;
 
 /** A bill to one client in the client's currency; amounts in minor units. Numbered when sent. */
@@ -43,10 +44,16 @@ export const InvoiceEntity = new Entity({
     paymentTermsDays: { type: "number", required: true },
     /** The time entries locked on it (also findable by their invoiceId). */
     entryCount: { type: "number", required: true, default: 0 },
+    /** The deposit invoices this one takes off (each is deducted once: see `deductedOn`). */
+    depositIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+    /** On a deposit invoice: the invoice it was taken off, once it was. */
+    deductedOn: { type: "string" },
     /** Retainer period ("2026-11") for retainer invoices. */
     period: { type: "string" },
     notes: { type: "string" },
     issuedAt: { type: "string" },
+    /** `issuedAt` once sent, "-" while a draft: the status index sorts by it (reports read issue-date ranges). */
+    issuedSort: { type: "string", required: true, default: "-" },
     dueAt: { type: "string" },
     paidAt: { type: "string" },
     voidedAt: { type: "string" },
@@ -71,10 +78,11 @@ export const InvoiceEntity = new Entity({
       pk: { field: "gsi1pk", composite: ["agencyId", "clientId"] },
       sk: { field: "gsi1sk", composite: ["invoiceId"] },
     },
+    /** By status, newest issued first: lists, money reports (issue-date ranges) and receivables. */
     invoicesByStatus: {
       index: "gsi3",
       pk: { field: "gsi3pk", composite: ["agencyId", "status"] },
-      sk: { field: "gsi3sk", composite: ["invoiceId"] },
+      sk: { field: "gsi3sk", composite: ["issuedSort", "invoiceId"] },
     },
     /** Every agency's invoices with money owed, by due date: the reminder job's one query. */
     openInvoices: {

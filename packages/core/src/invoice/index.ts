@@ -15,6 +15,7 @@ import { createId, isId } from "../id/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import { People } from "../people/index.ts";
+import { ServicePackages } from "../service-package/index.ts";
 import { Timesheet, UNBILLED } from "../timesheet/index.ts";
 import type { TimeEntryItem } from "../timesheet/entity.ts";
 import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
@@ -46,6 +47,11 @@ export type InvoiceDetail = Invoice & {
 async function load(agencyId: string, invoiceId: string): Promise<InvoiceItem | null> {
   if (!isId("invoice", invoiceId)) return null;
   return (await db.entities.invoice.get({ agencyId, invoiceId }).go({ consistent: true })).data;
+}
+
+/** The status index's sort value, which a status change must write again (items from before it default to the issue date). */
+function issuedSortOf(item: InvoiceItem): string {
+  return item.issuedSort && item.issuedSort !== "-" ? item.issuedSort : (item.issuedAt ?? "-");
 }
 
 async function clientName(agencyId: string, clientId: string) {
@@ -120,12 +126,20 @@ export const list = fn(listSchema, async (query): Promise<Page<Invoice>> => {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.");
 
-const extraLine = z.strictObject({
-  kind: z.enum(["package", "custom"], { error: "Choose a package or a custom line." }),
-  description: z.string({ error: "Describe the line." }).trim().min(1, "Describe the line.").max(300, "Keep the description under 300 characters."),
-  quantity: z.number({ error: "Enter the quantity." }).int("Use a whole quantity.").min(1, "The quantity is at least 1.").max(10_000),
-  unitAmount: minorAmount,
-});
+const extraLine = z
+  .strictObject({
+    kind: z.enum(["package", "custom"], { error: "Choose a package or a custom line." }),
+    /** A package from the library: its name, deliverables and price in the client's currency. */
+    packageId: z.string().max(40).optional(),
+    description: z.string({ error: "Describe the line." }).trim().min(1, "Describe the line.").max(300, "Keep the description under 300 characters.").optional(),
+    quantity: z.number({ error: "Enter the quantity." }).int("Use a whole quantity.").min(1, "The quantity is at least 1.").max(10_000),
+    unitAmount: minorAmount.optional(),
+  })
+  .superRefine((line, ctx) => {
+    if (line.packageId) return;
+    if (!line.description) ctx.addIssue({ code: "custom", path: ["description"], message: "Describe the line." });
+    if (line.unitAmount === undefined) ctx.addIssue({ code: "custom", path: ["unitAmount"], message: "Enter the price." });
+  });
 
 export const createSchema = z.strictObject({
   clientId: z.string({ error: "Choose the client." }).max(40),
@@ -134,8 +148,19 @@ export const createSchema = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   lines: z.array(extraLine).max(20, "Add at most 20 lines.").default([]),
-  /** A deposit invoice: this share (basis points) of `depositOf` (minor units), e.g. 50% up front. */
-  deposit: z.strictObject({ percent: basisPoints.refine((bp) => bp > 0, "The deposit must be more than 0%."), of: minorAmount, description: z.string().trim().min(1).max(300) }).optional(),
+  /**
+   * A deposit invoice: `percent` (basis points; the client's deposit terms by default) of `of`
+   * (minor units) — or, without `of`, of the lines above, which it then describes rather than bills.
+   */
+  deposit: z
+    .strictObject({
+      percent: basisPoints.refine((bp) => bp > 0, "The deposit must be more than 0%.").optional(),
+      of: minorAmount.optional(),
+      description: z.string().trim().min(1).max(300).optional(),
+    })
+    .optional(),
+  /** Earlier deposit invoices of this client to take off this one (each only once). */
+  deductDeposits: z.array(z.string().max(40)).max(10, "Take off at most 10 deposits.").default([]),
   notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
 });
 
@@ -170,6 +195,56 @@ async function loadClient(agencyId: string, clientId: string): Promise<ClientIte
   return client;
 }
 
+type ExtraLine = z.output<typeof extraLine>;
+
+/** Custom lines as given; package lines priced from the library in the client's currency. */
+async function extraLines(agencyId: string, currency: string, lines: ExtraLine[]): Promise<InvoiceLine[]> {
+  return Promise.all(
+    lines.map((line, index) =>
+      line.packageId
+        ? ServicePackages.lineFor(agencyId, line.packageId, currency, line.quantity, `lines.${index}.packageId`)
+        : { kind: line.kind, description: line.description!, quantity: line.quantity, unitAmount: line.unitAmount!, amount: line.quantity * line.unitAmount! },
+    ),
+  );
+}
+
+/** The one line of a deposit invoice: a share of `of`, or of the lines it is a deposit for. */
+function depositLine(deposit: NonNullable<z.output<typeof createSchema>["deposit"]>, lines: InvoiceLine[], clientRate: number): InvoiceLine {
+  const percent = deposit.percent ?? clientRate;
+  if (!percent) throw rule("invoice.no_deposit_rate", "Enter the deposit percentage, or set the client's deposit terms.", { "deposit.percent": "Enter the deposit percentage." });
+  const base = deposit.of ?? lines.reduce((sum, line) => sum + line.amount, 0);
+  if (!base) throw rule("invoice.empty", "Add the package or amount the deposit is for.", { "deposit.of": "Enter the amount the deposit is a share of." });
+  const share = `${percent % 100 ? (percent / 100).toFixed(2) : percent / 100}%`;
+  const description = deposit.description ?? `${share} deposit${lines.length ? `: ${lines.map((line) => (line.quantity > 1 ? `${line.quantity} × ${line.description}` : line.description)).join("; ")}` : ""}`;
+  const amount = Money.percentOf(base, percent);
+  return { kind: "custom", description: description.slice(0, 300), quantity: 1, unitAmount: amount, amount };
+}
+
+/** The client's issued deposit invoices named to be taken off, each not yet taken off another. */
+async function depositsToDeduct(agencyId: string, clientId: string, invoiceIds: string[]): Promise<InvoiceItem[]> {
+  const unique = [...new Set(invoiceIds)];
+  const found = await Promise.all(unique.map((invoiceId) => load(agencyId, invoiceId)));
+  return found.map((item, index) => {
+    const fail = (message: string) => new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { [`deductDeposits.${index}`]: message } });
+    if (!item || item.clientId !== clientId || item.kind !== "deposit") throw fail("Choose one of this client's deposit invoices.");
+    if (item.status === "draft" || item.status === "void") throw fail(`Deposit ${invoiceNumber(item.number) ?? "draft"} isn't issued; send it first.`);
+    if (item.deductedOn) throw fail(`Deposit ${invoiceNumber(item.number)} is already taken off another invoice.`);
+    return item;
+  });
+}
+
+/** A client's deposit invoices not yet taken off an invoice, for the new-invoice form. */
+export const openDeposits = fn(z.strictObject({ clientId: z.string().max(40) }), async ({ clientId }): Promise<Invoice[]> => {
+  const agencyId = assertOwner();
+  if (!isId("client", clientId)) return [];
+  const result = await db.entities.invoice.query
+    .invoicesOfClient({ agencyId, clientId })
+    .where((attr, op) => `${op.eq(attr.kind, "deposit")} AND ${op.notExists(attr.deductedOn)} AND ${op.ne(attr.status, "draft")} AND ${op.ne(attr.status, "void")}`)
+    .go({ pages: "all" });
+  const name = await clientName(agencyId, clientId);
+  return result.data.map((item) => present(item, name));
+});
+
 /** Drafts an invoice from unbilled time and/or other lines, locking the time it bills. */
 export const create = fn(createSchema, async (input): Promise<Invoice> => {
   const agencyId = assertOwner();
@@ -184,14 +259,17 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
       to: `Choose an earlier end date (at most ${MAX_ENTRIES} entries).`,
     });
   }
+  const extra = await extraLines(agencyId, client.currency, input.lines);
+  const deposits = await depositsToDeduct(agencyId, client.clientId, input.deductDeposits);
   const lines: InvoiceLine[] = [
     ...timeLines(entries, billing.hourlyRate ?? 0),
-    ...input.lines.map((line) => ({ ...line, amount: line.quantity * line.unitAmount })),
-    ...(input.deposit
-      ? [{ kind: "custom" as const, description: input.deposit.description, quantity: 1, unitAmount: Money.percentOf(input.deposit.of, input.deposit.percent), amount: Money.percentOf(input.deposit.of, input.deposit.percent) }]
-      : []),
+    ...(input.deposit ? [depositLine(input.deposit, extra, billing.depositRate)] : extra),
+    ...deposits.map((deposit) => ({ kind: "deposit" as const, description: `Less deposit ${invoiceNumber(deposit.number)}`, quantity: 1, unitAmount: -deposit.subtotal, amount: -deposit.subtotal })),
   ];
   if (!lines.length) throw rule("invoice.empty", "There is nothing to invoice: no unbilled time in that period and no other lines.");
+  if (lines.reduce((sum, line) => sum + line.amount, 0) < 0) {
+    throw rule("invoice.negative", "The deposits taken off are more than this invoice. Add the work they were for, or take off fewer deposits.", { deductDeposits: "Take off fewer deposits." });
+  }
   const sums = totals(lines, billing.taxRate);
   if (sums.total > Money.MAX_MINOR) throw rule("invoice.too_large", "That invoice total is too large.");
   const invoiceId = createId("invoice");
@@ -211,9 +289,17 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
           taxRate: billing.taxRate,
           paymentTermsDays: billing.paymentTermsDays,
           entryCount: entries.length,
+          depositIds: deposits.map((deposit) => deposit.invoiceId),
           ...(input.notes ? { notes: input.notes } : {}),
         })
         .commit(),
+      ...deposits.map((deposit) =>
+        invoice
+          .patch({ agencyId, invoiceId: deposit.invoiceId })
+          .set({ deductedOn: invoiceId })
+          .where((attr, op) => `${op.notExists(attr.deductedOn)} AND ${op.ne(attr.status, "void")}`)
+          .commit(),
+      ),
       auditEvent.create(Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, total: sums.total, currency: client.currency })).commit(),
       ...entries.map((entry) =>
         timeEntry
@@ -226,7 +312,7 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
     ])
     .go();
   if (failedConditions(result).length) {
-    throw new VisibleError("conflict", "invoice.time_changed", "Some of this time changed while the invoice was being made. Review the time and try again.");
+    throw new VisibleError("conflict", "invoice.time_changed", "Some of this time or a deposit changed while the invoice was being made. Review them and try again.");
   }
   return view((await load(agencyId, invoiceId))!);
 });
@@ -240,6 +326,18 @@ function releaseEntries(entries: TimeEntryItem[]) {
         .set({ invoiceId: UNBILLED, startedAt: entry.startedAt })
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.invoiceId, entry.invoiceId))
+        .commit(),
+    );
+}
+
+/** The deposits `item` took off can be taken off another invoice again, in the same transaction. */
+function releaseDeposits(item: InvoiceItem) {
+  return ({ invoice }: Pick<Parameters<Parameters<typeof db.transaction.write>[0]>[0], "invoice">) =>
+    (item.depositIds ?? []).map((depositId) =>
+      invoice
+        .patch({ agencyId: item.agencyId, invoiceId: depositId })
+        .remove(["deductedOn"])
+        .where((attr, op) => op.eq(attr.deductedOn, item.invoiceId))
         .commit(),
     );
 }
@@ -266,6 +364,7 @@ export const removeDraft = fn(z.strictObject({ version: z.coerce.number().int().
         .commit(),
       entities.auditEvent.create(Audit.event("invoice.deleted", "invoice", invoiceId, {})).commit(),
       ...releaseEntries(entries)(entities),
+      ...releaseDeposits(item)(entities),
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
@@ -297,7 +396,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
           .commit(),
         invoice
           .patch({ agencyId, invoiceId })
-          .set({ number: seq + 1, status: "sent", issuedAt: issuedAt.toISOString(), dueAt, owing: "yes", owingSince: dueAt })
+          .set({ number: seq + 1, status: "sent", issuedAt: issuedAt.toISOString(), issuedSort: issuedAt.toISOString(), dueAt, owing: "yes", owingSince: dueAt })
           .add({ version: 1 })
           .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
@@ -346,18 +445,23 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
   const item = await load(agencyId, invoiceId);
   if (!item) throw notFound("Invoice");
   if (item.status === "draft") throw rule("invoice.draft", "Delete a draft instead of voiding it.");
+  if (item.deductedOn) {
+    const on = await load(agencyId, item.deductedOn);
+    throw rule("invoice.deposit_taken", `This deposit is taken off ${invoiceNumber(on?.number ?? 0) ?? "a draft invoice"}; delete or void that invoice first.`);
+  }
   if (item.amountPaid > 0 || item.status === "void") throw rule("invoice.cannot_void", item.status === "void" ? "This invoice is already void." : "Money was paid on this invoice, so it can't be voided.");
   const entries = await Timesheet.onInvoice(agencyId, item.clientId, invoiceId);
   const result = await db.transaction
     .write((entities) => [
       entities.invoice
         .patch({ agencyId, invoiceId })
-        .set({ status: "void", voidedAt: new Date().toISOString(), owing: "no", owingSince: "-" })
+        .set({ status: "void", issuedSort: issuedSortOf(item), voidedAt: new Date().toISOString(), owing: "no", owingSince: "-" })
         .add({ version: 1 })
-        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.amountPaid, 0)}`)
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.amountPaid, 0)} AND ${op.notExists(attr.deductedOn)}`)
         .commit(),
       entities.auditEvent.create(Audit.event("invoice.voided", "invoice", invoiceId, { reason: reason ?? null })).commit(),
       ...releaseEntries(entries)(entities),
+      ...releaseDeposits(item)(entities),
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
@@ -432,7 +536,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
           .commit(),
         invoice
           .patch({ agencyId: input.agencyId, invoiceId: input.invoiceId })
-          .set({ amountPaid: paid, status: full ? "paid" : "partially_paid", owing: full ? "no" : "yes", owingSince: full ? "-" : item.owingSince, ...(full ? { paidAt: now } : {}) })
+          .set({ amountPaid: paid, status: full ? "paid" : "partially_paid", issuedSort: issuedSortOf(item), owing: full ? "no" : "yes", owingSince: full ? "-" : item.owingSince, ...(full ? { paidAt: now } : {}) })
           .add({ version: 1 })
           .where((attr, op) => op.eq(attr.version, item.version))
           .commit(),
@@ -480,6 +584,27 @@ export async function printPage(invoiceId: string): Promise<string> {
   return printHtml(detail, { locale: viewer?.locale ?? "en", timeZone: viewer?.timeZone ?? "UTC" });
 }
 
+/** Statuses of an issued invoice that counts: sent, partly or fully paid (not drafts, not void). */
+export const ISSUED_STATUSES = ["sent", "partially_paid", "paid"] as const;
+
+/** Invoices issued within [from, to] (ISO instants), not void: one range query per status. */
+export async function issuedBetween(agencyId: string, from: string, to: string): Promise<InvoiceItem[]> {
+  const pages = await Promise.all(
+    ISSUED_STATUSES.map((status) =>
+      db.entities.invoice.query.invoicesByStatus({ agencyId, status }).between({ issuedSort: from }, { issuedSort: to }).go({ pages: "all" }),
+    ),
+  );
+  return pages.flatMap((page) => page.data);
+}
+
+/** Invoices with money owed (sent or partly paid), whenever issued. */
+export async function owed(agencyId: string): Promise<InvoiceItem[]> {
+  const pages = await Promise.all(
+    (["sent", "partially_paid"] as const).map((status) => db.entities.invoice.query.invoicesByStatus({ agencyId, status }).go({ pages: "all" })),
+  );
+  return pages.flatMap((page) => page.data);
+}
+
 export const exportSchema = z.strictObject({
   format: z.enum(["quickbooks", "xero"], { error: "Choose quickbooks or xero." }).default("quickbooks"),
   from: isoDate.optional(),
@@ -489,10 +614,7 @@ export const exportSchema = z.strictObject({
 /** Sent invoices (not drafts or void), issued within the dates, as a CSV the accounting tool imports. */
 export const exportInvoices = fn(exportSchema, async (query): Promise<string> => {
   const agencyId = assertOwner();
-  const result = await db.entities.invoice.query.invoiceById({ agencyId }).go({ pages: "all" });
-  const from = query.from ? `${query.from}T00:00:00.000Z` : "";
-  const to = query.to ? `${query.to}T23:59:59.999Z` : "~";
-  const issued = result.data.filter((item) => item.issuedAt && item.status !== "void" && item.issuedAt >= from && item.issuedAt <= to);
+  const issued = await issuedBetween(agencyId, query.from ? `${query.from}T00:00:00.000Z` : "0", query.to ? `${query.to}T23:59:59.999Z` : "9");
   const names = await People.clientNames(agencyId, issued.map((item) => item.clientId));
   const named = issued.sort((a, b) => a.number - b.number).map((item) => ({ ...item, clientName: names.get(item.clientId) ?? "" }));
   return query.format === "xero" ? Csv.xero(named) : Csv.quickbooks(named);
@@ -505,23 +627,12 @@ export const exportTime = fn(timeExportSchema, async (range): Promise<string> =>
   const agencyId = assertOwner();
   const today = new Date().toISOString().slice(0, 10);
   const query = { from: range.from ?? `${today.slice(0, 8)}01`, to: range.to ?? today };
-  const team = await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" });
-  const entries = (
-    await Promise.all(
-      team.data.map((member) =>
-        db.entities.timeEntry.query
-          .entriesOfMember({ agencyId, memberId: member.memberId })
-          .between({ startedAt: `${query.from}T00:00:00.000Z` }, { startedAt: `${query.to}T23:59:59.999Z` })
-          .go({ pages: "all" }),
-      ),
-    )
-  ).flatMap((page) => page.data);
-  const names = await People.namesFor(agencyId, entries);
-  const numbers = new Map<string, string>();
-  for (const invoiceId of new Set(entries.map((e) => e.invoiceId).filter((id) => id !== UNBILLED))) {
-    const invoice = await load(agencyId, invoiceId);
-    numbers.set(invoiceId, invoiceNumber(invoice?.number ?? 0) ?? "draft");
-  }
+  const team = await People.team(agencyId);
+  const entries = await Timesheet.teamTimeBetween(agencyId, [...team.keys()], `${query.from}T00:00:00.000Z`, `${query.to}T23:59:59.999Z`);
+  const names = { team, clients: await People.clientNames(agencyId, entries.map((entry) => entry.clientId)) };
+  const onInvoices = [...new Set(entries.map((e) => e.invoiceId).filter((id) => id !== UNBILLED))];
+  const invoices = await Promise.all(onInvoices.map((invoiceId) => load(agencyId, invoiceId)));
+  const numbers = new Map(onInvoices.map((invoiceId, index) => [invoiceId, invoiceNumber(invoices[index]?.number ?? 0) ?? "draft"]));
   const rows = [Csv.csvRow(Csv.TIME_HEADER)];
   for (const entry of entries.sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
     rows.push(

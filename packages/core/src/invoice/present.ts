@@ -26,6 +26,10 @@ export type Invoice = {
   period: string | null;
   notes: string | null;
   entryCount: number;
+  /** The deposit invoices this one takes off. */
+  depositIds: string[];
+  /** A deposit invoice's: the invoice it was taken off, once it was. */
+  deductedOn: string | null;
   issuedAt: string | null;
   dueAt: string | null;
   paidAt: string | null;
@@ -63,6 +67,8 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     period: item.period ?? null,
     notes: item.notes ?? null,
     entryCount: item.entryCount,
+    depositIds: item.depositIds ?? [],
+    deductedOn: item.deductedOn ?? null,
     issuedAt: item.issuedAt ?? null,
     dueAt: item.dueAt ?? null,
     paidAt: item.paidAt ?? null,

@@ -381,3 +381,13 @@ export async function onInvoice(agencyId: string, clientId: string, invoiceId: s
   const result = await db.entities.timeEntry.query.entriesOfClient({ agencyId, clientId, invoiceId }).go({ pages: "all" });
   return result.data;
 }
+
+/** Every entry the given members started within [from, to] (ISO instants): one range query per member. */
+export async function teamTimeBetween(agencyId: string, memberIds: readonly string[], from: string, to: string): Promise<TimeEntryItem[]> {
+  const pages = await Promise.all(
+    memberIds.map((memberId) =>
+      db.entities.timeEntry.query.entriesOfMember({ agencyId, memberId }).between({ startedAt: from }, { startedAt: to }).go({ pages: "all" }),
+    ),
+  );
+  return pages.flatMap((page) => page.data);
+}

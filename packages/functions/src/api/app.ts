@@ -16,6 +16,8 @@ import { requestRoutes } from "./routes/requests.ts";
 import { sopRoutes } from "./routes/sops.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { timeRoutes } from "./routes/time.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { packageRoutes } from "./routes/packages.ts";
 import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -34,6 +36,8 @@ const routes = new Hono()
   .route("/time", timeRoutes)
   .route("/invoices", invoiceRoutes)
   .route("/exports", exportRoutes)
+  .route("/reports", reportRoutes)
+  .route("/packages", packageRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 

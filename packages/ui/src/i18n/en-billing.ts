@@ -124,6 +124,8 @@ export const enBilling = {
   "billing.termsHint": "0 means due on receipt.",
   "billing.taxName": "Tax name",
   "billing.taxRate": "Tax rate (%)",
+  "billing.depositRate": "Deposit on packages (%)",
+  "billing.depositRateHint": "Share of a package invoiced up front, e.g. 50. Leave empty for no deposit.",
   "billing.retainer": "Monthly retainer",
   "billing.noRetainer": "No retainer",
   "billing.hasRetainer": "Monthly retainer",

@@ -13,6 +13,8 @@ export type BillingValues = {
   paymentTermsDays: string;
   taxName: string;
   taxRate: string;
+  /** The deposit asked up front on package work, in percent ("" or "0": none). */
+  depositRate: string;
   retainer: boolean;
   retainerFee: string;
   retainerHours: string;
@@ -25,6 +27,7 @@ export const billingValues = (client: Client): BillingValues => {
     paymentTermsDays: String(b.paymentTermsDays),
     taxName: b.taxName,
     taxRate: percentText(b.taxRate),
+    depositRate: b.depositRate ? percentText(b.depositRate) : "",
     retainer: !!b.retainer,
     retainerFee: b.retainer ? Money.toMajorString(b.retainer.fee, client.currency) : "",
     retainerHours: b.retainer ? String(b.retainer.includedMinutes / 60) : "",
@@ -40,6 +43,8 @@ export function toBillingInput(values: BillingValues, currency: string): ClientB
   if (values.paymentTermsDays.trim() === "" || !Number.isInteger(days)) fields["billing.paymentTermsDays"] = t("billing.invalidDays");
   const taxRate = values.taxRate.trim() === "" ? 0 : parsePercent(values.taxRate);
   if (taxRate === undefined) fields["billing.taxRate"] = t("invoiceNew.invalidPercent");
+  const depositRate = values.depositRate.trim() === "" ? 0 : parsePercent(values.depositRate);
+  if (depositRate === undefined) fields["billing.depositRate"] = t("invoiceNew.invalidPercent");
   let retainer: ClientBilling["retainer"] = null;
   if (values.retainer) {
     const fee = Money.parseMajor(values.retainerFee, currency);
@@ -49,7 +54,7 @@ export function toBillingInput(values: BillingValues, currency: string): ClientB
     retainer = { fee: fee ?? 0, includedMinutes: minutes };
   }
   if (Object.keys(fields).length) throw new ApiError(400, "validation_failed", "", fields);
-  return { hourlyRate: rate ?? null, paymentTermsDays: days, taxName: values.taxName.trim(), taxRate: taxRate ?? 0, retainer };
+  return { hourlyRate: rate ?? null, paymentTermsDays: days, taxName: values.taxName.trim(), taxRate: taxRate ?? 0, depositRate: depositRate ?? 0, retainer };
 }
 
 export function BillingFields(props: { values: BillingValues; currency: string; set: (patch: Partial<BillingValues>) => void; submission: Submission }) {
@@ -86,6 +91,15 @@ export function BillingFields(props: { values: BillingValues; currency: string; 
         <TextField label={t("billing.taxName")} name="billing.taxName" required maxlength={40} value={props.values.taxName} onValue={(taxName) => props.set({ taxName })} error={s.fieldError("billing.taxName")} />
         <TextField label={t("billing.taxRate")} name="billing.taxRate" inputmode="decimal" value={props.values.taxRate} onValue={(taxRate) => props.set({ taxRate })} error={s.fieldError("billing.taxRate")} />
       </div>
+      <TextField
+        label={t("billing.depositRate")}
+        name="billing.depositRate"
+        inputmode="decimal"
+        hint={t("billing.depositRateHint")}
+        value={props.values.depositRate}
+        onValue={(depositRate) => props.set({ depositRate })}
+        error={s.fieldError("billing.depositRate")}
+      />
       <fieldset class="check-group">
         <legend>{t("billing.retainer")}</legend>
         <label class="check">

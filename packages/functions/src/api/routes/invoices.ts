@@ -13,6 +13,9 @@ export const invoiceRoutes = new Hono()
   .post("/", describeRoute({ tags, summary: "Draft an invoice from unbilled time and other lines (owner)" }), input("json", Invoices.create.schema), async (c) =>
     c.json(await Invoices.create(c.req.valid("json")), 201),
   )
+  .get("/deposits", describeRoute({ tags, summary: "A client's issued deposit invoices not yet taken off another invoice (owner)" }), input("query", Invoices.openDeposits.schema), async (c) =>
+    c.json({ items: await Invoices.openDeposits(c.req.valid("query")) }, 200),
+  )
   .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), async (c) =>
     c.html(await Invoices.printPage(c.req.param("invoiceId")), 200),
   )

@@ -1,0 +1,277 @@
+import { z } from "zod";
+import { assertOwner } from "../actor/index.ts";
+import { db } from "../db/index.ts";
+import { VisibleError } from "../error/index.ts";
+import { fn } from "../fn/index.ts";
+import { issuedBetween, owed } from "../invoice/index.ts";
+import { invoiceNumber } from "../invoice/present.ts";
+import type { MemberItem } from "../member/entity.ts";
+import { Money } from "../money/index.ts";
+import { People } from "../people/index.ts";
+import { Timesheet } from "../timesheet/index.ts";
+import { agingBucket, AGING_BUCKETS, daysOverdue, type AgingBucket } from "./aging.ts";
+import { daysToUtc, monthOf, monthsBack, monthsBetween, monthsToUtc, todayIn } from "./periods.ts";
+
+export * as Reports from "./index.ts";
+export { AGING_BUCKETS, agingBucket, daysOverdue, type AgingBucket } from "./aging.ts";
+export { daysToUtc, monthOf, monthsBack, monthsBetween, monthsToUtc } from "./periods.ts";
+
+// The owner's money reports. Amounts stay in their own currency: invoices are in the client's,
+// costs and payouts in the agency's, and no report converts between currencies (a margin is
+// given only where the client is billed in the agency's currency). Months and days are the
+// agency's, in its time zone. Revenue is what was invoiced (before tax) on sent, part-paid and
+// paid invoices, by the month they were issued; void invoices and drafts are not revenue.
+
+type Named = { clientId: string; name: string };
+
+export type RevenueReport = {
+  from: string;
+  to: string;
+  timeZone: string;
+  months: string[];
+  currencies: Array<{
+    currency: string;
+    total: number;
+    months: Array<{ month: string; total: number; byClient: Array<{ clientId: string; amount: number }> }>;
+    clients: Array<Named & { total: number; invoices: number }>;
+  }>;
+};
+
+export type ReceivablesReport = {
+  asOf: string;
+  buckets: readonly AgingBucket[];
+  currencies: Array<{
+    currency: string;
+    total: number;
+    buckets: Array<{ bucket: AgingBucket; amount: number; count: number }>;
+    clients: Array<Named & { total: number; buckets: Array<{ bucket: AgingBucket; amount: number }> }>;
+  }>;
+  invoices: Array<{ id: string; number: string; client: { id: string; name: string }; currency: string; balance: number; dueAt: string; daysOverdue: number; bucket: AgingBucket }>;
+};
+
+export type MarginReport = {
+  from: string;
+  to: string;
+  timeZone: string;
+  /** Costs are in the agency's currency. */
+  currency: string;
+  clients: Array<
+    Named & {
+      /** The client's currency, which `billed` is in. */
+      currency: string;
+      billed: number;
+      minutes: number;
+      cost: number;
+      /** billed − cost; null when the client is billed in another currency than the costs. */
+      margin: number | null;
+      /** The margin as basis points of billed (2500 = 25%); null without a margin or with nothing billed. */
+      marginRate: number | null;
+    }
+  >;
+  /** Members who logged time in the period with no cost rate set: their time costs nothing here. */
+  withoutCostRate: Array<{ id: string; name: string; minutes: number }>;
+};
+
+export type PayoutReport = {
+  from: string;
+  to: string;
+  timeZone: string;
+  currency: string;
+  total: number;
+  members: Array<{ id: string; name: string; role: MemberItem["role"]; minutes: number; billableMinutes: number; costRate: number | null; amount: number | null }>;
+};
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month like 2026-11.");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.");
+
+const rangeError = (field: string, message: string) => new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { [field]: message } });
+
+/** The longest revenue range, in months. */
+export const MAX_MONTHS = 36;
+/** The longest margin or payout period, in days. */
+export const MAX_DAYS = 366;
+
+async function agencyOf(agencyId: string) {
+  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  return { timeZone: agency?.timeZone ?? "UTC", currency: agency?.currency ?? "USD" };
+}
+
+export const revenueSchema = z.strictObject({ from: month.optional(), to: month.optional() });
+
+/** Invoiced revenue (before tax) per currency, per month and client; the last 12 months by default. */
+export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> => {
+  const agencyId = assertOwner();
+  const { timeZone } = await agencyOf(agencyId);
+  const to = query.to ?? monthOf(new Date(), timeZone);
+  const from = query.from ?? monthsBack(to, 12);
+  if (from > to) throw rangeError("from", "Start on or before the end month.");
+  const months = monthsBetween(from, to);
+  if (months.length > MAX_MONTHS) throw rangeError("from", `Choose at most ${MAX_MONTHS} months.`);
+  const range = monthsToUtc(from, to, timeZone);
+  const invoices = await issuedBetween(agencyId, range.start, range.end);
+  const names = await People.clientNames(agencyId, invoices.map((invoice) => invoice.clientId));
+  const byCurrency = new Map<string, typeof invoices>();
+  for (const invoice of invoices) byCurrency.set(invoice.currency, [...(byCurrency.get(invoice.currency) ?? []), invoice]);
+  const currencies = [...byCurrency.entries()].map(([currency, items]) => {
+    const cells = new Map<string, Map<string, number>>(months.map((m) => [m, new Map()]));
+    const clients = new Map<string, { total: number; invoices: number }>();
+    for (const invoice of items) {
+      const cell = cells.get(monthOf(invoice.issuedAt!, timeZone));
+      if (!cell) continue;
+      cell.set(invoice.clientId, (cell.get(invoice.clientId) ?? 0) + invoice.subtotal);
+      const client = clients.get(invoice.clientId) ?? { total: 0, invoices: 0 };
+      clients.set(invoice.clientId, { total: client.total + invoice.subtotal, invoices: client.invoices + 1 });
+    }
+    return {
+      currency,
+      total: [...clients.values()].reduce((sum, client) => sum + client.total, 0),
+      months: months.map((m) => {
+        const byClient = [...cells.get(m)!.entries()].map(([clientId, amount]) => ({ clientId, amount })).sort((a, b) => b.amount - a.amount);
+        return { month: m, total: byClient.reduce((sum, cell) => sum + cell.amount, 0), byClient };
+      }),
+      clients: [...clients.entries()]
+        .map(([clientId, totals]) => ({ clientId, name: names.get(clientId) ?? "", ...totals }))
+        .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+    };
+  });
+  return { from, to, timeZone, months, currencies: currencies.sort((a, b) => b.total - a.total || a.currency.localeCompare(b.currency)) };
+});
+
+/** What clients owe now, per currency, aged by days past due (current, 1–30, 31–60, 61–90, 90+). */
+export async function receivables(now = new Date()): Promise<ReceivablesReport> {
+  const agencyId = assertOwner();
+  const open = await owed(agencyId);
+  const names = await People.clientNames(agencyId, open.map((invoice) => invoice.clientId));
+  const invoices = open
+    .map((invoice) => {
+      const late = daysOverdue(invoice.dueAt ?? now.toISOString(), now);
+      return {
+        id: invoice.invoiceId,
+        number: invoiceNumber(invoice.number) ?? "",
+        client: { id: invoice.clientId, name: names.get(invoice.clientId) ?? "" },
+        currency: invoice.currency,
+        balance: invoice.total - invoice.amountPaid,
+        dueAt: invoice.dueAt ?? "",
+        daysOverdue: late,
+        bucket: agingBucket(late),
+      };
+    })
+    .filter((invoice) => invoice.balance > 0)
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.number.localeCompare(b.number));
+  const currencies = [...new Set(invoices.map((invoice) => invoice.currency))].sort().map((currency) => {
+    const mine = invoices.filter((invoice) => invoice.currency === currency);
+    const clientIds = [...new Set(mine.map((invoice) => invoice.client.id))];
+    const sum = (items: typeof mine) => items.reduce((total, invoice) => total + invoice.balance, 0);
+    return {
+      currency,
+      total: sum(mine),
+      buckets: AGING_BUCKETS.map((bucket) => {
+        const inBucket = mine.filter((invoice) => invoice.bucket === bucket);
+        return { bucket, amount: sum(inBucket), count: inBucket.length };
+      }),
+      clients: clientIds
+        .map((clientId) => {
+          const theirs = mine.filter((invoice) => invoice.client.id === clientId);
+          return {
+            clientId,
+            name: names.get(clientId) ?? "",
+            total: sum(theirs),
+            buckets: AGING_BUCKETS.map((bucket) => ({ bucket, amount: sum(theirs.filter((invoice) => invoice.bucket === bucket)) })),
+          };
+        })
+        .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+    };
+  });
+  return { asOf: now.toISOString(), buckets: AGING_BUCKETS, currencies, invoices };
+}
+
+export const periodSchema = z.strictObject({ from: day.optional(), to: day.optional() });
+
+/** A period of whole days in the agency's zone: this month so far by default. */
+async function period(agencyId: string, query: z.infer<typeof periodSchema>) {
+  const agency = await agencyOf(agencyId);
+  const today = todayIn(agency.timeZone);
+  const to = query.to ?? today;
+  const from = query.from ?? `${to.slice(0, 8)}01`;
+  if (from > to) throw rangeError("from", "Start on or before the end date.");
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= MAX_DAYS) throw rangeError("from", `Choose at most ${MAX_DAYS} days.`);
+  return { ...agency, from, to, range: daysToUtc(from, to, agency.timeZone) };
+}
+
+/** The cost of time: minutes at the member's hourly cost rate (minor units, half up). */
+function costOf(minutes: number, member: MemberItem | undefined): number {
+  return member?.costRate ? Money.forMinutes(minutes, member.costRate) : 0;
+}
+
+/**
+ * Per client for a period: invoiced (before tax) on invoices issued in it, and the cost of the
+ * team's time logged for the client in it at each member's cost rate, billable or not.
+ */
+export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
+  const agencyId = assertOwner();
+  const { from, to, range, timeZone, currency } = await period(agencyId, query);
+  const team = await People.team(agencyId);
+  const [invoices, entries] = await Promise.all([
+    issuedBetween(agencyId, range.start, range.end),
+    Timesheet.teamTimeBetween(agencyId, [...team.keys()], range.start, range.end),
+  ]);
+  const clientIds = [...new Set([...invoices.map((invoice) => invoice.clientId), ...entries.map((entry) => entry.clientId)])];
+  const clients = clientIds.length ? (await db.entities.client.get(clientIds.map((clientId) => ({ agencyId, clientId }))).go()).data : [];
+  const rows = clients.map((client) => {
+    const billed = invoices.filter((invoice) => invoice.clientId === client.clientId).reduce((sum, invoice) => sum + invoice.subtotal, 0);
+    const theirs = entries.filter((entry) => entry.clientId === client.clientId);
+    const cost = theirs.reduce((sum, entry) => sum + costOf(entry.minutes, team.get(entry.memberId)), 0);
+    const sameCurrency = client.currency === currency;
+    const value = sameCurrency ? billed - cost : null;
+    return {
+      clientId: client.clientId,
+      name: client.name,
+      currency: client.currency,
+      billed,
+      minutes: theirs.reduce((sum, entry) => sum + entry.minutes, 0),
+      cost,
+      margin: value,
+      marginRate: value !== null && billed > 0 ? Math.round((value * 10_000) / billed) : null,
+    };
+  });
+  const uncosted = new Map<string, number>();
+  for (const entry of entries) if (!team.get(entry.memberId)?.costRate) uncosted.set(entry.memberId, (uncosted.get(entry.memberId) ?? 0) + entry.minutes);
+  return {
+    from,
+    to,
+    timeZone,
+    currency,
+    clients: rows.sort((a, b) => b.billed - a.billed || a.name.localeCompare(b.name)),
+    withoutCostRate: [...uncosted.entries()].map(([id, minutes]) => ({ id, name: team.get(id)?.name ?? "Former member", minutes })),
+  };
+});
+
+/** What the agency owes each team member (not the owner) for their time in a period, at their cost rate. */
+export const payouts = fn(periodSchema, async (query): Promise<PayoutReport> => {
+  const agencyId = assertOwner();
+  const { from, to, range, timeZone, currency } = await period(agencyId, query);
+  const team = await People.team(agencyId);
+  const paid = [...team.values()].filter((member) => member.role !== "owner");
+  const entries = await Timesheet.teamTimeBetween(agencyId, paid.map((member) => member.memberId), range.start, range.end);
+  const members = paid
+    .map((member) => {
+      const theirs = entries.filter((entry) => entry.memberId === member.memberId);
+      const minutes = theirs.reduce((sum, entry) => sum + entry.minutes, 0);
+      return {
+        id: member.memberId,
+        name: member.name,
+        role: member.role,
+        minutes,
+        billableMinutes: theirs.filter((entry) => entry.billable).reduce((sum, entry) => sum + entry.minutes, 0),
+        costRate: member.costRate ?? null,
+        // Summed per entry, as each entry's cost is rounded on its own in the margin report too.
+        amount: member.costRate ? theirs.reduce((sum, entry) => sum + costOf(entry.minutes, member), 0) : null,
+      };
+    })
+    .filter((member) => member.minutes > 0 || member.costRate !== null)
+    .sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.name.localeCompare(b.name));
+  return { from, to, timeZone, currency, total: members.reduce((sum, member) => sum + (member.amount ?? 0), 0), members };
+});

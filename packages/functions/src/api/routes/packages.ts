@@ -1,0 +1,19 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { ServicePackages } from "@baton/core/service-package";
+import { input } from "../validate.ts";
+
+const tags = ["Packages"];
+
+// The service package library (owner): fixed-price work with deliverables, priced per currency.
+export const packageRoutes = new Hono()
+  .get("/", describeRoute({ tags, summary: "The package library by name; ?status=active|archived|all (owner)" }), input("query", ServicePackages.list.schema), async (c) =>
+    c.json(await ServicePackages.list(c.req.valid("query")), 200),
+  )
+  .post("/", describeRoute({ tags, summary: "Add a package with its deliverables and prices (owner)" }), input("json", ServicePackages.create.schema), async (c) =>
+    c.json(await ServicePackages.create(c.req.valid("json")), 201),
+  )
+  .get("/:packageId", describeRoute({ tags, summary: "A package (owner)" }), async (c) => c.json(await ServicePackages.get(c.req.param("packageId")), 200))
+  .patch("/:packageId", describeRoute({ tags, summary: "Edit or archive a package; invoices already made keep what they copied (owner)" }), input("json", ServicePackages.update.schema), async (c) =>
+    c.json(await ServicePackages.update(c.req.valid("json"), c.req.param("packageId")), 200),
+  );
