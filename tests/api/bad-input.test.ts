@@ -1,114 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signIn, startApi, type Started } from "../support/http.ts";
 import { createAgency, uniqueEmail } from "../support/fixtures.ts";
+import { bodilessRoutes, bodyRoutes, filled as fillPath, type RouteIds } from "../support/routes.ts";
 
-// Every route that takes a body, with one valid body and one of wrong types. The first test
-// checks this table against the app's own route list, so a new route cannot skip these checks.
-type BodyRoute = { method: "POST" | "PATCH"; path: string; valid: () => Record<string, unknown>; wrongTypes: Record<string, unknown> };
+// Every route that takes a body (tests/support/routes.ts), with one valid body and one of wrong
+// types. The first test checks that table against the app's own route list, so a new route
+// cannot skip these checks.
 
 let api: Started;
 let owner: ApiClient;
-let ids: { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string };
-
-const bodyRoutes: BodyRoute[] = [
-  { method: "POST", path: "/auth/link", valid: () => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
-  { method: "POST", path: "/auth/verify", valid: () => ({ token: "x" }), wrongTypes: { token: ["x"] } },
-  { method: "PATCH", path: "/me", valid: () => ({ name: "Me" }), wrongTypes: { name: 1, timeZone: true, locale: "fr" } },
-  {
-    method: "POST",
-    path: "/members",
-    valid: () => ({ email: uniqueEmail("m"), name: "M", timeZone: "UTC", weeklyCapacityHours: 10 }),
-    wrongTypes: { email: "not-an-email", name: "", skills: "Design", timeZone: "Mars/Base", weeklyCapacityHours: "ten" },
-  },
-  { method: "PATCH", path: "/members/:memberId", valid: () => ({ version: 1 }), wrongTypes: { version: "1", weeklyCapacityHours: -3 } },
-  {
-    method: "POST",
-    path: "/clients",
-    valid: () => ({ name: "C", code: "CC", timeZone: "UTC", currency: "EUR" }),
-    wrongTypes: { name: 5, code: "no spaces!", timeZone: 3, currency: "EURO", status: "vip", website: "ftp://x" },
-  },
-  { method: "PATCH", path: "/clients/:clientId", valid: () => ({ version: 1 }), wrongTypes: { version: null, currency: "XXXX" } },
-  {
-    method: "POST",
-    path: "/clients/:clientId/contacts",
-    valid: () => ({ email: uniqueEmail("c"), name: "C", timeZone: "UTC" }),
-    wrongTypes: { email: {}, name: [], timeZone: "Nowhere" },
-  },
-  { method: "POST", path: "/api-keys", valid: () => ({ name: "Key" }), wrongTypes: { name: 12 } },
-  {
-    method: "POST",
-    path: "/requests",
-    valid: () => ({ clientId: ids.client, title: "T", description: "D", service: "Admin" }),
-    wrongTypes: { title: "", description: 7, service: null, desiredDueDate: "2026-02-30", priority: "asap", links: ["javascript:alert(1)"] },
-  },
-  {
-    method: "POST",
-    path: "/requests/:requestId/accept",
-    valid: () => ({ version: 1, tasks: [{ title: "T", estimateHours: 1, dueAt: "2026-12-01T10:00:00Z" }] }),
-    wrongTypes: { version: 0, tasks: [] },
-  },
-  { method: "POST", path: "/requests/:requestId/decline", valid: () => ({ version: 1, reason: "No" }), wrongTypes: { version: "one", reason: "" } },
-  { method: "POST", path: "/requests/:requestId/messages", valid: () => ({ body: "Hi" }), wrongTypes: { body: "   " } },
-  { method: "POST", path: "/tasks/:taskId/assign", valid: () => ({ version: 1, memberId: ids.member }), wrongTypes: { version: -1, memberId: 5 } },
-  { method: "POST", path: "/tasks/:taskId/checklist/:itemId", valid: () => ({ version: 1, done: true }), wrongTypes: { done: "yes" } },
-  { method: "POST", path: "/tasks/:taskId/submit", valid: () => ({ version: 1, text: "Done" }), wrongTypes: { text: "", links: ["ftp://x"] } },
-  {
-    method: "POST",
-    path: "/tasks/:taskId/review",
-    valid: () => ({ version: 1, decision: "approve", rubric: 5 }),
-    wrongTypes: { decision: "maybe", rubric: 6 },
-  },
-  { method: "POST", path: "/tasks/:taskId/approve", valid: () => ({ version: 1 }), wrongTypes: { version: 1.5 } },
-  { method: "POST", path: "/tasks/:taskId/revision", valid: () => ({ version: 1, comment: "More" }), wrongTypes: { comment: 3 } },
-  {
-    method: "POST",
-    path: "/sops",
-    valid: () => ({ title: "S", category: "C", body: "B" }),
-    wrongTypes: { title: "", category: 1, body: null, checklist: "step" },
-  },
-  {
-    method: "PATCH",
-    path: "/sops/:sopId",
-    valid: () => ({ version: 1, title: "S", category: "C", body: "B", checklist: [] }),
-    wrongTypes: { checklist: [""] },
-  },
-  { method: "PATCH", path: "/agency", valid: () => ({ version: 1 }), wrongTypes: { version: "1", paymentInstructions: 5 } },
-  { method: "POST", path: "/time/timer/start", valid: () => ({ taskId: ids.task }), wrongTypes: { taskId: 5, note: 7 } },
-  { method: "POST", path: "/time/timer/stop", valid: () => ({ billable: true }), wrongTypes: { billable: "yes" } },
-  {
-    method: "POST",
-    path: "/time",
-    valid: () => ({ taskId: ids.task, startedAt: "2026-11-01T10:00:00Z", minutes: 30 }),
-    wrongTypes: { minutes: 1.5, startedAt: "yesterday", billable: "no" },
-  },
-  { method: "PATCH", path: "/time/:entryId", valid: () => ({ version: 1 }), wrongTypes: { minutes: -1, note: 3 } },
-  {
-    method: "POST",
-    path: "/invoices",
-    valid: () => ({ clientId: ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] }),
-    wrongTypes: { includeTime: "yes", lines: "x", deposit: 5, deductDeposits: "inv" },
-  },
-  {
-    method: "POST",
-    path: "/packages",
-    valid: () => ({ name: "Care", deliverables: ["Report"], prices: [{ currency: "EUR", amount: 50000 }] }),
-    wrongTypes: { name: "", deliverables: "Report", prices: [{ currency: "EURO", amount: -1 }] },
-  },
-  { method: "PATCH", path: "/packages/:packageId", valid: () => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
-  { method: "POST", path: "/invoices/:invoiceId/send", valid: () => ({ version: 1 }), wrongTypes: { version: "1" } },
-  { method: "POST", path: "/invoices/:invoiceId/void", valid: () => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
-  { method: "POST", path: "/invoices/:invoiceId/payments", valid: () => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
-];
-
-/** Routes that change state but read no body. */
-const bodilessRoutes = [
-  "POST /api/auth/sign-out",
-  "POST /api/members/:memberId/invite",
-  "POST /api/clients/:clientId/contacts/:contactId/invite",
-  "POST /api/invoices/:invoiceId/checkout",
-  // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
-  "POST /api/webhooks/stripe",
-];
+let ids: RouteIds;
 
 beforeAll(async () => {
   api = await startApi();
@@ -140,19 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** A route's path with the ids created in beforeAll. */
-const filled = (path: string) =>
-  path
-    .replace(":memberId", ids.member)
-    .replace(":clientId", ids.client)
-    .replace(":contactId", ids.contact)
-    .replace(":requestId", ids.request)
-    .replace(":taskId", ids.task)
-    .replace(":itemId", "c1")
-    .replace(":sopId", ids.sop)
-    .replace(":entryId", ids.entry)
-    .replace(":invoiceId", ids.invoice)
-    .replace(":packageId", ids.package);
+const filled = (path: string) => fillPath(path, ids);
 
 it("covers every state-changing route of the API", async () => {
   const { app } = await import("@baton/functions/api");
@@ -180,7 +69,7 @@ describe.each(bodyRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s"
   });
 
   it("rejects wrong types with 400 and names each field", async () => {
-    const reply = await owner.request(live().method, live().path, { ...live().valid(), ...route.wrongTypes });
+    const reply = await owner.request(live().method, live().path, { ...live().valid(ids), ...route.wrongTypes });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("validation_failed");
     // A field's message may point inside it ("links.0"); each wrong field is named once.
@@ -189,20 +78,20 @@ describe.each(bodyRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s"
   });
 
   it("rejects unknown fields", async () => {
-    const reply = await owner.request(live().method, live().path, { ...live().valid(), isAdmin: true });
+    const reply = await owner.request(live().method, live().path, { ...live().valid(ids), isAdmin: true });
     expect(reply.status).toBe(400);
     expect(reply.body.error.fields).toEqual({ isAdmin: "Unknown field." });
   });
 
   it("rejects a prototype-pollution key as an unknown field", async () => {
-    const body = `{${JSON.stringify(live().valid()).slice(1, -1)},"__proto__":{"role":"owner"}}`;
+    const body = `{${JSON.stringify(live().valid(ids)).slice(1, -1)},"__proto__":{"role":"owner"}}`;
     const reply = await owner.request(live().method, live().path, body, { "content-type": "application/json" });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("validation_failed");
   });
 
   it("rejects an oversize body with 413", async () => {
-    const reply = await owner.request(live().method, live().path, { ...live().valid(), padding: "x".repeat(70 * 1024) });
+    const reply = await owner.request(live().method, live().path, { ...live().valid(ids), padding: "x".repeat(70 * 1024) });
     expect(reply.status).toBe(413);
     expect(reply.body.error.code).toBe("payload_too_large");
   });

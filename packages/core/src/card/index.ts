@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { forbidden, useActor, withActor } from "../actor/index.ts";
+import { forbidden, unauthenticated, useActor, withActor } from "../actor/index.ts";
 import { Config } from "../config/index.ts";
 import { db } from "../db/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
@@ -30,6 +30,7 @@ function stripe(): Stripe {
 /** Starts a Stripe Checkout for what is still owed on a sent invoice; answers the page to send the payer to. */
 export async function checkout(invoiceId: string): Promise<{ url: string }> {
   const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
   if (actor.type !== "contact" && !(actor.type === "member" && actor.role === "owner")) throw forbidden();
   const invoice = await Invoices.loadVisible(invoiceId);
   const balance = invoice.total - invoice.amountPaid;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertOwner, forbidden, useActor, useAgencyId } from "../actor/index.ts";
+import { assertOwner, forbidden, unauthenticated, useActor, useAgencyId } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { billingOf } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
@@ -61,7 +61,7 @@ async function clientName(agencyId: string, clientId: string) {
 /** An invoice the actor may see: the owner any, a contact their company's once sent. */
 export async function loadVisible(invoiceId: string): Promise<InvoiceItem> {
   const actor = useActor();
-  if (actor.type === "public") throw forbidden();
+  if (actor.type === "public") throw unauthenticated();
   if (actor.type === "member" && actor.role !== "owner") throw forbidden();
   const item = await load(actor.agencyId, invoiceId);
   if (!item) throw notFound("Invoice");

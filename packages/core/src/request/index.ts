@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { addBusinessHours } from "../business-hours/index.ts";
 import { staleWrite } from "../db/conflict.ts";
@@ -142,7 +142,7 @@ export async function load(agencyId: string, requestId: string): Promise<Request
  */
 export async function loadVisible(requestId: string): Promise<{ item: RequestItem; tasks: TaskItem[] }> {
   const actor = useActor();
-  if (actor.type === "public") throw forbidden();
+  if (actor.type === "public") throw unauthenticated();
   const item = await load(actor.agencyId, requestId);
   if (!item) throw notFound("Request");
   if (actor.type === "contact" && item.clientId !== actor.clientId) throw notFound("Request");

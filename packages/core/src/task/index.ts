@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertMember, assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { assertMember, assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
@@ -64,7 +64,7 @@ async function relation(task: TaskItem | null): Promise<Relation> {
 
 async function visibleTask(taskId: string) {
   const actor = useActor();
-  if (actor.type === "public") throw forbidden();
+  if (actor.type === "public") throw unauthenticated();
   return relation(await load(actor.agencyId, taskId));
 }
 
@@ -135,7 +135,7 @@ export async function mine(): Promise<Task[]> {
 /** Deliverables waiting for review, the most pressing first; for the owner and reviewers. */
 export async function qaQueue(): Promise<Task[]> {
   const actor = useActor();
-  if (actor.type === "public") throw forbidden();
+  if (actor.type === "public") throw unauthenticated();
   const agencyId = actor.agencyId;
   let except: string | undefined;
   if (!(actor.type === "apikey" || (actor.type === "member" && actor.role === "owner"))) {

@@ -348,8 +348,7 @@ function localDate(at: Date, timeZone: string): string {
 
 /** Time logged on a task against its estimate: for the owner and the task's assignee. */
 export async function forTask(taskId: string): Promise<{ estimateMinutes: number; loggedMinutes: number; entries: TimeEntry[] }> {
-  const actor = useActor();
-  if (actor.type !== "member") throw forbidden();
+  const actor = assertMember();
   const task = await workableTask(actor.agencyId, taskId);
   const result = await db.entities.timeEntry.query.entriesOfTask({ agencyId: actor.agencyId, taskId }).go({ pages: "all" });
   return {

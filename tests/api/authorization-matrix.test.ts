@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, signIn, startApi, type Started } from "../support/http.ts";
+import { createAgency } from "../support/fixtures.ts";
+import { bodyRoutes, filled, type RouteIds } from "../support/routes.ts";
+import { acceptedTask, createWorld, type World } from "../support/world.ts";
+
+// Every route of the API × every kind of caller, from the app's own route table: a route
+// without a rule here fails the first test. A caller is let in when the answer is anything but
+// 401/403/404 (a valid body is sent, so validation never stands in for a refusal, and the ids
+// exist); refused means 401 when signed out, else 403 or 404. Another agency's owner must get
+// 404 for this agency's ids and only its own data elsewhere.
+
+type Caller = "anonymous" | "owner" | "subcontractor" | "contact" | "otherOwner";
+const callers: Caller[] = ["anonymous", "contact", "subcontractor", "otherOwner", "owner"];
+
+/** Who is let in: "owner" only, team "members", the client's "contact", or combinations. */
+type Rule = {
+  allow: ReadonlyArray<Exclude<Caller, "otherOwner">>;
+  query?: (ids: RouteIds) => string;
+  /** The route judges a credential of its own (a sign-in link's token, Stripe's signature): only never 403 or 5xx. */
+  ownCredential?: true;
+};
+
+const owner: Rule = { allow: ["owner"] };
+const team: Rule = { allow: ["owner", "subcontractor"] };
+const ownerAndContact: Rule = { allow: ["owner", "contact"] };
+const signedIn: Rule = { allow: ["owner", "subcontractor", "contact"] };
+const everyone: Rule = { allow: ["anonymous", "owner", "subcontractor", "contact"] };
+const contactOnly: Rule = { allow: ["contact"] };
+const assignee: Rule = { allow: ["subcontractor"] };
+
+const rules: Record<string, Rule> = {
+  // Signing in, the reference, and Stripe's webhook (its signature is its authorization).
+  "POST /api/auth/link": everyone,
+  "POST /api/auth/verify": { ...everyone, ownCredential: true },
+  "POST /api/auth/sign-out": everyone,
+  "GET /api/docs": everyone,
+  "GET /api/openapi.json": everyone,
+  "POST /api/webhooks/stripe": { ...everyone, ownCredential: true },
+  // Oneself.
+  "GET /api/me": signedIn,
+  "PATCH /api/me": signedIn,
+  // The agency and its team.
+  "GET /api/agency": signedIn,
+  "PATCH /api/agency": owner,
+  "GET /api/audit": owner,
+  "GET /api/api-keys": owner,
+  "POST /api/api-keys": owner,
+  "DELETE /api/api-keys/:apiKeyId": owner,
+  "GET /api/members": owner,
+  "POST /api/members": owner,
+  "GET /api/members/:memberId": owner,
+  "PATCH /api/members/:memberId": owner,
+  "DELETE /api/members/:memberId": owner,
+  "POST /api/members/:memberId/invite": owner,
+  // Clients.
+  "GET /api/clients": owner,
+  "POST /api/clients": owner,
+  "GET /api/clients/:clientId": owner,
+  "PATCH /api/clients/:clientId": owner,
+  "GET /api/clients/:clientId/contacts": owner,
+  "POST /api/clients/:clientId/contacts": owner,
+  "POST /api/clients/:clientId/contacts/:contactId/invite": owner,
+  "GET /api/portal/company": contactOnly,
+  // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.
+  "GET /api/requests": ownerAndContact,
+  "POST /api/requests": ownerAndContact,
+  "GET /api/requests/:requestId": signedIn,
+  "GET /api/requests/:requestId/history": signedIn,
+  "GET /api/requests/:requestId/messages": signedIn,
+  "POST /api/requests/:requestId/messages": signedIn,
+  "POST /api/requests/:requestId/accept": owner,
+  "POST /api/requests/:requestId/decline": owner,
+  // Tasks: the assignee works them, the owner runs them, the client approves them.
+  "GET /api/tasks/board": owner,
+  "GET /api/tasks/deadlines": owner,
+  "GET /api/tasks/workload": owner,
+  "GET /api/tasks/mine": team,
+  // QA reviewers and the owner; this subcontractor is no reviewer.
+  "GET /api/tasks/qa": owner,
+  "GET /api/tasks/:taskId": team,
+  "GET /api/tasks/:taskId/candidates": owner,
+  "POST /api/tasks/:taskId/assign": owner,
+  "POST /api/tasks/:taskId/checklist/:itemId": team,
+  "POST /api/tasks/:taskId/submit": assignee,
+  "POST /api/tasks/:taskId/review": owner,
+  // Only the client approves its work or asks for a revision.
+  "POST /api/tasks/:taskId/approve": contactOnly,
+  "POST /api/tasks/:taskId/revision": contactOnly,
+  // SOPs: the team reads, the owner writes.
+  "GET /api/sops": team,
+  "POST /api/sops": owner,
+  "GET /api/sops/:sopId": team,
+  "PATCH /api/sops/:sopId": owner,
+  "GET /api/sops/:sopId/versions": team,
+  "GET /api/sops/:sopId/versions/:number": team,
+  // Time: members their own.
+  "GET /api/time/timer": team,
+  "POST /api/time/timer/start": team,
+  "POST /api/time/timer/stop": team,
+  "GET /api/time/week": team,
+  "GET /api/time/unbilled": { allow: ["owner"], query: (ids) => `clientId=${ids.client}` },
+  "GET /api/time/task/:taskId": team,
+  "POST /api/time": team,
+  "PATCH /api/time/:entryId": team,
+  "DELETE /api/time/:entryId": { allow: ["owner", "subcontractor"], query: () => "version=999" },
+  // Money: the owner's; the client sees and pays its own sent invoices.
+  "GET /api/invoices": ownerAndContact,
+  "POST /api/invoices": owner,
+  "GET /api/invoices/deposits": { allow: ["owner"], query: (ids) => `clientId=${ids.client}` },
+  "GET /api/invoices/:invoiceId": ownerAndContact,
+  "GET /api/invoices/:invoiceId/print": ownerAndContact,
+  "DELETE /api/invoices/:invoiceId": { allow: ["owner"], query: () => "version=999" },
+  "POST /api/invoices/:invoiceId/send": owner,
+  "POST /api/invoices/:invoiceId/void": owner,
+  "POST /api/invoices/:invoiceId/payments": owner,
+  "POST /api/invoices/:invoiceId/checkout": ownerAndContact,
+  "GET /api/exports/invoices": owner,
+  "GET /api/exports/time": owner,
+  "GET /api/packages": owner,
+  "POST /api/packages": owner,
+  "GET /api/packages/:packageId": owner,
+  "PATCH /api/packages/:packageId": owner,
+  "GET /api/reports/revenue": owner,
+  "GET /api/reports/receivables": owner,
+  "GET /api/reports/margin": owner,
+  "GET /api/reports/payouts": owner,
+};
+
+let api: Started;
+let world: World;
+let ids: RouteIds & { apiKey: string };
+let clients: Record<Caller, ApiClient>;
+
+beforeAll(async () => {
+  api = await startApi();
+  world = await createWorld(api, "Matrix Agency");
+  const { request, task } = await acceptedTask(world, { title: "Matrix work" });
+  const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
+  const sop = await world.owner.post("/sops", { title: "S", category: "C", body: "B", checklist: ["One"] });
+  const entry = await world.sub.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 15 });
+  const draft = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
+  const invoice = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
+  const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
+  const apiKey = await world.owner.post("/api-keys", { name: "Matrix key" });
+  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+  ids = {
+    member: world.ids.sub,
+    client: world.ids.client,
+    contact: world.ids.contact,
+    request: request.id,
+    task: task.id,
+    sop: sop.body.id,
+    entry: entry.body.id,
+    invoice: invoice.body.id,
+    package: pkg.body.id,
+    apiKey: apiKey.body.apiKey.id,
+  };
+  const other = await createAgency("Other Matrix Agency");
+  const otherOwner = new ApiClient(api.baseUrl);
+  await signIn(otherOwner, other.ownerEmail);
+  clients = { anonymous: new ApiClient(api.baseUrl), owner: world.owner, subcontractor: world.sub, contact: world.contact, otherOwner };
+});
+afterAll(() => api.close());
+
+async function routeTable() {
+  const { app } = await import("@baton/functions/api");
+  return [...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
+}
+
+it("has a rule for every route of the API, and no rule for a route that is gone", async () => {
+  const routes = await routeTable();
+  expect(routes.filter((route) => !rules[route]), "routes without a rule").toEqual([]);
+  expect(Object.keys(rules).filter((route) => !routes.includes(route)), "rules without a route").toEqual([]);
+});
+
+/** Probes one route as one caller, with a valid body, and answers its status. */
+async function probe(caller: Caller, route: string): Promise<number> {
+  const [method, path] = route.split(" ") as [string, string];
+  const local = path.replace(/^\/api/, "");
+  const body = bodyRoutes.find((r) => r.method === method && r.path === local)?.valid(ids);
+  const query = rules[route]?.query?.(ids);
+  const url = filled(local, ids).replace(":apiKeyId", ids.apiKey).replace(":number", "1") + (query ? `?${query}` : "");
+  const reply = await clients[caller].request(method, url, method === "GET" || method === "DELETE" ? undefined : (body ?? {}));
+  return reply.status;
+}
+
+// Signing out, deleting the subcontractor and revoking the key would change the callers for the
+// routes after them: they go last.
+const lastOnes = ["DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
+const order = (route: string) => lastOnes.indexOf(route);
+
+describe.each(callers)("as %s", (caller) => {
+  it("is let in exactly where the rules say", async () => {
+    const routes = (await routeTable()).sort((a, b) => order(a) - order(b));
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const status = await probe(caller, route);
+      const rule = rules[route]!;
+      if (rule.ownCredential) {
+        if (status >= 500 || status === 403) wrong.push(`${route} → ${status}`);
+        continue;
+      }
+      if (caller === "otherOwner") {
+        // Another agency's owner: this agency's ids are not found; anything else is its own.
+        const hasId = /\/:(?!itemId|number)\w+/.test(route);
+        const expected = hasId ? (rule.allow.includes("owner") ? [404] : [403, 404]) : null;
+        if (expected ? !expected.includes(status) : rule.allow.includes("owner") ? [401, 403].includes(status) : ![401, 403].includes(status)) {
+          wrong.push(`${route} → ${status}`);
+        }
+        continue;
+      }
+      const allowed = rule.allow.includes(caller);
+      const refused = caller === "anonymous" ? status === 401 : status === 403 || status === 404;
+      // Let in means past the door: these ids exist and are the caller's to reach, so not even a 404.
+      if (status >= 500 || (allowed ? [401, 403, 404].includes(status) : !refused)) wrong.push(`${route} → ${status} (${allowed ? "should be let in" : "should be refused"})`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

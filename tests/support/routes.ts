@@ -1,0 +1,124 @@
+import { uniqueEmail } from "./fixtures.ts";
+
+// The API's routes as tests call them: a valid body for every route that takes one (so a test
+// about something else — authorization, bad input — isn't stopped by validation first), and the
+// path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
+// against the app's own route list, so a new route can't be left out.
+
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string };
+
+export type BodyRoute = { method: "POST" | "PATCH"; path: string; valid: (ids: RouteIds) => Record<string, unknown>; wrongTypes: Record<string, unknown> };
+
+export const bodyRoutes: BodyRoute[] = [
+  { method: "POST", path: "/auth/link", valid: (ids) => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
+  { method: "POST", path: "/auth/verify", valid: (ids) => ({ token: "x" }), wrongTypes: { token: ["x"] } },
+  { method: "PATCH", path: "/me", valid: (ids) => ({ name: "Me" }), wrongTypes: { name: 1, timeZone: true, locale: "fr" } },
+  {
+    method: "POST",
+    path: "/members",
+    valid: (ids) => ({ email: uniqueEmail("m"), name: "M", timeZone: "UTC", weeklyCapacityHours: 10 }),
+    wrongTypes: { email: "not-an-email", name: "", skills: "Design", timeZone: "Mars/Base", weeklyCapacityHours: "ten" },
+  },
+  { method: "PATCH", path: "/members/:memberId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", weeklyCapacityHours: -3 } },
+  {
+    method: "POST",
+    path: "/clients",
+    valid: (ids) => ({ name: "C", code: "CC", timeZone: "UTC", currency: "EUR" }),
+    wrongTypes: { name: 5, code: "no spaces!", timeZone: 3, currency: "EURO", status: "vip", website: "ftp://x" },
+  },
+  { method: "PATCH", path: "/clients/:clientId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: null, currency: "XXXX" } },
+  {
+    method: "POST",
+    path: "/clients/:clientId/contacts",
+    valid: (ids) => ({ email: uniqueEmail("c"), name: "C", timeZone: "UTC" }),
+    wrongTypes: { email: {}, name: [], timeZone: "Nowhere" },
+  },
+  { method: "POST", path: "/api-keys", valid: (ids) => ({ name: "Key" }), wrongTypes: { name: 12 } },
+  {
+    method: "POST",
+    path: "/requests",
+    valid: (ids) => ({ clientId: ids.client, title: "T", description: "D", service: "Admin" }),
+    wrongTypes: { title: "", description: 7, service: null, desiredDueDate: "2026-02-30", priority: "asap", links: ["javascript:alert(1)"] },
+  },
+  {
+    method: "POST",
+    path: "/requests/:requestId/accept",
+    valid: (ids) => ({ version: 1, tasks: [{ title: "T", estimateHours: 1, dueAt: "2026-12-01T10:00:00Z" }] }),
+    wrongTypes: { version: 0, tasks: [] },
+  },
+  { method: "POST", path: "/requests/:requestId/decline", valid: (ids) => ({ version: 1, reason: "No" }), wrongTypes: { version: "one", reason: "" } },
+  { method: "POST", path: "/requests/:requestId/messages", valid: (ids) => ({ body: "Hi" }), wrongTypes: { body: "   " } },
+  { method: "POST", path: "/tasks/:taskId/assign", valid: (ids) => ({ version: 1, memberId: ids.member }), wrongTypes: { version: -1, memberId: 5 } },
+  { method: "POST", path: "/tasks/:taskId/checklist/:itemId", valid: (ids) => ({ version: 1, done: true }), wrongTypes: { done: "yes" } },
+  { method: "POST", path: "/tasks/:taskId/submit", valid: (ids) => ({ version: 1, text: "Done" }), wrongTypes: { text: "", links: ["ftp://x"] } },
+  {
+    method: "POST",
+    path: "/tasks/:taskId/review",
+    valid: (ids) => ({ version: 1, decision: "approve", rubric: 5 }),
+    wrongTypes: { decision: "maybe", rubric: 6 },
+  },
+  { method: "POST", path: "/tasks/:taskId/approve", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 1.5 } },
+  { method: "POST", path: "/tasks/:taskId/revision", valid: (ids) => ({ version: 1, comment: "More" }), wrongTypes: { comment: 3 } },
+  {
+    method: "POST",
+    path: "/sops",
+    valid: (ids) => ({ title: "S", category: "C", body: "B" }),
+    wrongTypes: { title: "", category: 1, body: null, checklist: "step" },
+  },
+  {
+    method: "PATCH",
+    path: "/sops/:sopId",
+    valid: (ids) => ({ version: 1, title: "S", category: "C", body: "B", checklist: [] }),
+    wrongTypes: { checklist: [""] },
+  },
+  { method: "PATCH", path: "/agency", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", paymentInstructions: 5 } },
+  { method: "POST", path: "/time/timer/start", valid: (ids) => ({ taskId: ids.task }), wrongTypes: { taskId: 5, note: 7 } },
+  { method: "POST", path: "/time/timer/stop", valid: (ids) => ({ billable: true }), wrongTypes: { billable: "yes" } },
+  {
+    method: "POST",
+    path: "/time",
+    valid: (ids) => ({ taskId: ids.task, startedAt: "2026-11-01T10:00:00Z", minutes: 30 }),
+    wrongTypes: { minutes: 1.5, startedAt: "yesterday", billable: "no" },
+  },
+  { method: "PATCH", path: "/time/:entryId", valid: (ids) => ({ version: 1 }), wrongTypes: { minutes: -1, note: 3 } },
+  {
+    method: "POST",
+    path: "/invoices",
+    valid: (ids) => ({ clientId: ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] }),
+    wrongTypes: { includeTime: "yes", lines: "x", deposit: 5, deductDeposits: "inv" },
+  },
+  {
+    method: "POST",
+    path: "/packages",
+    valid: (ids) => ({ name: "Care", deliverables: ["Report"], prices: [{ currency: "EUR", amount: 50000 }] }),
+    wrongTypes: { name: "", deliverables: "Report", prices: [{ currency: "EURO", amount: -1 }] },
+  },
+  { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
+  { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
+  { method: "POST", path: "/invoices/:invoiceId/void", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
+  { method: "POST", path: "/invoices/:invoiceId/payments", valid: (ids) => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
+];
+
+/** Routes that change state but read no body. */
+export const bodilessRoutes = [
+  "POST /api/auth/sign-out",
+  "POST /api/members/:memberId/invite",
+  "POST /api/clients/:clientId/contacts/:contactId/invite",
+  "POST /api/invoices/:invoiceId/checkout",
+  // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
+  "POST /api/webhooks/stripe",
+];
+
+/** A route's path with real ids. */
+export const filled = (path: string, ids: RouteIds) =>
+  path
+    .replace(":memberId", ids.member)
+    .replace(":clientId", ids.client)
+    .replace(":contactId", ids.contact)
+    .replace(":requestId", ids.request)
+    .replace(":taskId", ids.task)
+    .replace(":itemId", "c1")
+    .replace(":sopId", ids.sop)
+    .replace(":entryId", ids.entry)
+    .replace(":invoiceId", ids.invoice)
+    .replace(":packageId", ids.package);
