@@ -119,6 +119,15 @@ describe("npm start", () => {
       await app.getByTestId("client-row").first().waitFor();
       await expect(app.getByTestId("client-row").count()).resolves.toBe(3);
 
+      // The demo has money at every stage: paid, part paid and overdue, just sent, a draft.
+      await app.getByRole("navigation").getByRole("link", { name: "Invoices", exact: true }).click();
+      await app.getByTestId("invoice-row").first().waitFor();
+      const invoices = await (await app.request.get(`${teamUrl}api/invoices?status=all`)).json();
+      expect(invoices.items.map((invoice: { status: string }) => invoice.status).sort()).toEqual(["draft", "paid", "partially_paid", "sent"]);
+      expect(invoices.items.some((invoice: { overdue: boolean }) => invoice.overdue)).toBe(true);
+      const revenue = await (await app.request.get(`${teamUrl}api/reports/revenue`)).json();
+      expect(revenue.currencies.map((c: { currency: string }) => c.currency).sort()).toEqual(["AUD", "USD"]);
+
       // Something made in this run, to look for after the restart.
       const invited = await app.request.post(`${teamUrl}api/members`, {
         headers: { "x-baton-app": "web" },

@@ -7,9 +7,11 @@ import { Member } from "@baton/core/member";
 import { Request } from "@baton/core/request";
 import { Sop } from "@baton/core/sop";
 import { Task } from "@baton/core/task";
+import { seedMoney } from "./seed-money.ts";
 
 // The demo agency `npm start` creates on first start: an owner, two subcontractors and three
-// clients in different time zones and currencies, each with a portal contact.
+// clients in different time zones and currencies, each with a portal contact; work at every
+// stage of the pipeline, and (seed-money.ts) rates, time and invoices.
 export const DEMO = {
   agency: { name: "Northwind Virtual Assistants", timeZone: "Europe/London", currency: "GBP" },
   owner: { email: "owner@northwind.example", name: "Olivia Owens", timeZone: "Europe/London" },
@@ -41,7 +43,10 @@ export async function seedDemo(): Promise<boolean> {
     }
     return { subs, contacts };
   });
-  await seedPipeline(agencyId, owner, subs, contacts);
+  const tasks = await seedPipeline(agencyId, owner, subs, contacts);
+  const [sam, maria] = subs.map((member) => member.id) as [string, string];
+  const [acme, kookaburra, sakura] = contacts.map((contact) => contact.clientId) as [string, string, string];
+  await seedMoney(agencyId, owner, { sam, maria, acme, kookaburra, sakura, ...tasks });
   return true;
 }
 
@@ -113,4 +118,5 @@ async function seedPipeline(
     for (const item of task.checklist) task = await Task.tick({ version: task.version, done: true }, task.id, item.id);
     await Task.submit({ version: task.version, text: "Inbox at zero. 14 messages flagged for you in the 'Needs Ada' folder; 9 draft replies are waiting in Drafts.", links: [] }, task.id);
   });
+  return { samTask: task.id, mariaTask: socialTask.id };
 }

@@ -1,0 +1,59 @@
+import { api } from "@baton/ui/api";
+import { query } from "@solidjs/router";
+
+type Query = Record<string, string | string[] | undefined>;
+
+// "" means the API's default: the last 12 months for revenue, this month so far for a period.
+export const getRevenue = query((from: string, to: string) => api.reports.revenue({ from: from || undefined, to: to || undefined }), "reports.revenue");
+export const getReceivables = query(() => api.reports.receivables(), "reports.receivables");
+export const getMargin = query((from: string, to: string) => api.reports.margin({ from: from || undefined, to: to || undefined }), "reports.margin");
+export const getPayouts = query((from: string, to: string) => api.reports.payouts({ from: from || undefined, to: to || undefined }), "reports.payouts");
+
+export const reportKeys = () => [getRevenue.key, getReceivables.key, getMargin.key, getPayouts.key];
+
+/** `?from=&to=` are revenue months, `?pfrom=&pto=` the margin and payout period. */
+export type Filters = { from: string; to: string; pfrom: string; pto: string };
+
+// Passed on as typed (trimmed, bounded): the API checks them and its field message is shown.
+const text = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").trim().slice(0, 32);
+
+export const parseFilters = (search: Query): Filters => ({ from: text(search.from), to: text(search.to), pfrom: text(search.pfrom), pto: text(search.pto) });
+
+export const preloadReports = (search: Query) => {
+  const filters = parseFilters(search);
+  void getRevenue(filters.from, filters.to);
+  void getReceivables();
+  void getMargin(filters.pfrom, filters.pto);
+  void getPayouts(filters.pfrom, filters.pto);
+};
+
+const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Today ("2026-11-23") in `timeZone`. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** The month `count - 1` months before `month` ("2026-11", 12 → "2025-12"), as the API counts. */
+export function monthsBack(month: string, count: number): string {
+  const [year = 0, m = 1] = month.split("-").map(Number);
+  const index = year * 12 + (m - 1) - (count - 1);
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** What the API uses when the URL leaves the months out, to show in the pickers. */
+export function defaultMonths(timeZone: string, to: string): { from: string; to: string } {
+  const end = isMonth(to) ? to : todayIn(timeZone).slice(0, 7);
+  return { from: monthsBack(end, 12), to: todayIn(timeZone).slice(0, 7) };
+}
+
+/** What the API uses when the URL leaves the period out: the first of the month to today. */
+export function defaultPeriod(timeZone: string, to: string): { from: string; to: string } {
+  const today = todayIn(timeZone);
+  return { from: `${(isDay(to) ? to : today).slice(0, 8)}01`, to: today };
+}
