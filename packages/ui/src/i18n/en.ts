@@ -7,6 +7,7 @@ export type Plural = { zero?: string; one?: string; two?: string; few?: string; 
 import { enBilling } from "./en-billing";
 import { enPortal } from "./en-portal";
 import { enPortalBilling } from "./en-portal-billing";
+import { enReports } from "./en-reports";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 
@@ -16,6 +17,7 @@ export const en = {
   ...enBilling,
   ...enPortal,
   ...enPortalBilling,
+  ...enReports,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Client portal",
