@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApi, type Reply, type Started } from "../support/http.ts";
+import { bodyRoutes, filled, type RouteIds } from "../support/routes.ts";
+import { acceptedTask, createWorld, type World } from "../support/world.ts";
+
+// Property-based fuzzing of every JSON route: bodies that are almost right (each field swapped
+// for arbitrary JSON, unicode, huge strings, prototype-pollution keys), arbitrary query strings
+// and path ids. Whatever comes in: never a 5xx, every error in the one JSON error shape, and a
+// refused request writes nothing (every state change writes an audit event in its transaction,
+// so the newest audit event must not move).
+
+let api: Started;
+let world: World;
+let ids: RouteIds;
+
+beforeAll(async () => {
+  api = await startApi();
+  world = await createWorld(api, "Fuzz Agency");
+  const { request, task } = await acceptedTask(world, { title: "Fuzz work" });
+  const sop = await world.owner.post("/sops", { title: "S", category: "C", body: "B", checklist: ["One"] });
+  const entry = await world.owner.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 15 });
+  const invoice = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
+  const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
+  ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id };
+});
+afterAll(() => api.close());
+
+const pollution = fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty");
+/** Strings that have broken parsers elsewhere, up to `max` characters long. */
+const nastyUpTo = (max: number) =>
+  fc.oneof(
+    fc.string({ unit: "grapheme", maxLength: 40 }),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.constantFrom("", " ", "\u0000", "\u202e", "💥".repeat(50), "<script>alert(1)</script>", "' OR 1=1 --", "${7*7}", "../../etc/passwd", "NaN", "-0", "1e309"),
+    fc.integer().map(String),
+    fc.nat({ max }).map((length) => "x".repeat(length)),
+  );
+// Bodies up to past the 64 KB limit; URLs within what HTTP servers and API Gateway accept (~8 KB).
+const nasty = nastyUpTo(70_000);
+const nastyInUrl = nastyUpTo(2_000);
+const anyJson = fc.oneof(
+  { depthSize: "small" },
+  fc.jsonValue({ maxDepth: 3 }),
+  nasty,
+  fc.double(),
+  fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -1, 0, 1.5, null, true, [], {}),
+  fc.dictionary(pollution, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }),
+);
+
+/** A valid body with some fields replaced by arbitrary JSON, some removed, maybe an extra key. */
+const mutated = (valid: Record<string, unknown>) =>
+  fc
+    .record({
+      replace: fc.dictionary(fc.constantFrom(...Object.keys(valid), "x"), anyJson, { maxKeys: 3 }),
+      drop: fc.subarray(Object.keys(valid)),
+      extra: fc.option(fc.tuple(fc.oneof(pollution, fc.string({ maxLength: 10 })), anyJson), { nil: undefined }),
+    })
+    .map(({ replace, drop, extra }) => {
+      const body: Record<string, unknown> = { ...valid };
+      for (const key of drop) delete body[key];
+      Object.assign(body, replace);
+      // Raw JSON text, so keys like __proto__ reach the server as sent.
+      let text = JSON.stringify(body);
+      if (extra) text = text === "{}" ? `{${JSON.stringify(extra[0])}:${JSON.stringify(extra[1])}}` : `${text.slice(0, -1)},${JSON.stringify(extra[0])}:${JSON.stringify(extra[1])}}`;
+      return text;
+    });
+
+const newestAudit = async () => (await world.owner.get("/audit?limit=1")).body.items[0]?.id as string | undefined;
+
+/** The answer to anything: no 5xx; an error has the JSON error shape. */
+function checkShape(reply: Reply, what: string) {
+  expect(reply.status, what).toBeLessThan(500);
+  if (reply.status < 400) return;
+  expect(reply.body, what).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  const fields = reply.body.error.fields;
+  if (fields !== undefined) {
+    expect(typeof fields, what).toBe("object");
+    for (const value of Object.values(fields)) expect(typeof value, what).toBe("string");
+  }
+}
+
+// Routes whose success writes no audit event, or that send mail instead of changing state.
+const unaudited = new Set(["POST /auth/link", "POST /auth/verify", "POST /time/timer/start", "POST /time/timer/stop", "PATCH /me"]);
+
+describe.each(bodyRoutes.filter((route) => !route.path.startsWith("/auth/")).map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (name, route) => {
+  it("answers any nearly-right body with success or a clear 4xx, and writes nothing when it refuses", async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated(route.valid(ids)), async (body) => {
+        const before = await newestAudit();
+        const reply = await world.owner.request(route.method, filled(route.path, ids), body, { "content-type": "application/json" });
+        checkShape(reply, `${name} ${body.slice(0, 200)}`);
+        if (reply.status >= 400 && !unaudited.has(name)) expect(await newestAudit(), `${name} wrote on ${reply.status}`).toBe(before);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
+it("signs nobody in and never fails on any sign-in body", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom("/auth/link", "/auth/verify"), mutated({ email: "a@example.com", token: "x" }), async (path, body) => {
+      const reply = await world.contact.request("POST", path, body, { "content-type": "application/json" });
+      checkShape(reply, `${path} ${body.slice(0, 200)}`);
+      expect(reply.status).not.toBe(200);
+    }),
+    { numRuns: 25 },
+  );
+});
+
+describe("query strings and path ids", () => {
+  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits"];
+
+  it("answers any query string on the list routes with data or a clear 4xx", async () => {
+    const key = fc.oneof(fc.constantFrom("status", "clientId", "limit", "cursor", "from", "to", "q", "category", "memberId", "date", "format", "__proto__"), fc.string({ maxLength: 8 }));
+    const queries = fc.dictionary(key, fc.oneof(nastyInUrl, fc.integer().map(String)), { maxKeys: 3 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...getRoutes), queries, async (path, query) => {
+        const search = new URLSearchParams(query as Record<string, string>).toString();
+        const reply = await world.owner.get(`${path}?${search}`);
+        checkShape(reply, `${path}?${search.slice(0, 200)}`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("answers any id in a path with the thing, 404 or a clear 4xx", async () => {
+    const idRoutes = ["/requests/:id", "/tasks/:id", "/invoices/:id", "/clients/:id", "/sops/:id", "/packages/:id", "/members/:id", "/requests/:id/messages", "/time/task/:id", "/invoices/:id/print"];
+    const id = fc.oneof(nastyInUrl, fc.constantFrom("inv_01jzzzzzzzzzzzzzzzzzzzzzzz", "%00", "%2e%2e%2f", "..", "a/b", "?x=1", "#"));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...idRoutes), id, async (route, value) => {
+        const path = route.replace(":id", encodeURIComponent(value));
+        const reply = await world.owner.get(path);
+        if (route.endsWith("/print") && reply.status === 200) return;
+        checkShape(reply, path.slice(0, 200));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
