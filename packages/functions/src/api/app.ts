@@ -18,6 +18,7 @@ import { taskRoutes } from "./routes/tasks.ts";
 import { timeRoutes } from "./routes/time.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { packageRoutes } from "./routes/packages.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
 import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -38,6 +39,7 @@ const routes = new Hono()
   .route("/exports", exportRoutes)
   .route("/reports", reportRoutes)
   .route("/packages", packageRoutes)
+  .route("/calendar", calendarRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 

@@ -5,6 +5,7 @@
 export type Plural = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 
 import { enBilling } from "./en-billing";
+import { enCalendar } from "./en-calendar";
 import { enPortal } from "./en-portal";
 import { enPortalBilling } from "./en-portal-billing";
 import { enReports } from "./en-reports";
@@ -18,6 +19,7 @@ export const en = {
   ...enPortal,
   ...enPortalBilling,
   ...enReports,
+  ...enCalendar,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Client portal",
