@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { emailsTo } from "@baton/local/mailbox";
 import { assertPortFree, freePort } from "@baton/local/stand-ins";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,6 +128,11 @@ describe("npm start", () => {
       expect(invoices.items.some((invoice: { overdue: boolean }) => invoice.overdue)).toBe(true);
       const revenue = await (await app.request.get(`${teamUrl}api/reports/revenue`)).json();
       expect(revenue.currencies.map((c: { currency: string }) => c.currency).sort()).toEqual(["AUD", "USD"]);
+
+      // The scheduled jobs run locally too: Acme's overdue invoice was a reminder on start.
+      await expect
+        .poll(async () => (await emailsTo(`http://localhost:${ports.ses}`, "ada@acme.example")).filter((e) => e.subject.startsWith("Reminder: invoice")).length, { timeout: 20_000 })
+        .toBe(1);
 
       // Something made in this run, to look for after the restart.
       const invited = await app.request.post(`${teamUrl}api/members`, {

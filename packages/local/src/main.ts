@@ -68,6 +68,14 @@ async function main() {
     });
     stoppers.push(() => new Promise((done) => server.close(() => done())));
 
+    // The scheduled jobs (retainer invoices, overdue reminders), as the 15-minute schedule runs
+    // them on AWS: once now, then every JOBS_EVERY_MINUTES (15 by default).
+    const { runScheduledJobs } = await import("@baton/functions/jobs/run");
+    const runJobs = () => void runScheduledJobs().catch((error) => console.error("scheduled jobs failed", error));
+    runJobs();
+    const jobTimer = setInterval(runJobs, Number(process.env.JOBS_EVERY_MINUTES ?? 15) * 60_000);
+    stoppers.push(async () => clearInterval(jobTimer));
+
     console.log(`
 Baton is running${seeded ? " (demo data created)" : ""}.
 

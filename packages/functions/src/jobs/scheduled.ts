@@ -1,27 +1,11 @@
-import { Invoices } from "@baton/core/invoice";
 import { loadSstEnvironment } from "../sst-runtime.ts";
+import { runScheduledJobs } from "./run.ts";
 
 loadSstEnvironment();
 
-/**
- * Runs every 15 minutes (infra/api.ts). Each job is idempotent (it claims every effect with a
- * conditional write first), so a retried or doubled run changes nothing. One failing job does
- * not stop the others.
- */
+/** Runs every 15 minutes (infra/api.ts): every scheduled job, once. */
 export const handler = async () => {
-  const jobs = {
-    retainerInvoices: () => Invoices.MoneyJobs.issueRetainers(),
-    overdueReminders: () => Invoices.MoneyJobs.remindOverdue(),
-  };
-  const outcomes: Record<string, unknown> = {};
-  for (const [name, run] of Object.entries(jobs)) {
-    try {
-      outcomes[name] = await run();
-    } catch (error) {
-      console.error(`scheduled: ${name} failed`, error);
-      outcomes[name] = { failed: true };
-    }
-  }
+  const outcomes = await runScheduledJobs();
   console.log("scheduled:", new Date().toISOString(), JSON.stringify(outcomes));
   return outcomes;
 };

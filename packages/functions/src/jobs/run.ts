@@ -1,0 +1,23 @@
+import { Invoices } from "@baton/core/invoice";
+
+/**
+ * Every scheduled job, run once: on AWS by the 15-minute schedule (scheduled.ts), locally by
+ * `npm start`'s timer. Each job is idempotent (it claims every effect with a conditional write
+ * first), so a retried or doubled run changes nothing. One failing job does not stop the others.
+ */
+export async function runScheduledJobs(now = new Date()): Promise<Record<string, unknown>> {
+  const jobs = {
+    retainerInvoices: () => Invoices.MoneyJobs.issueRetainers(now),
+    overdueReminders: () => Invoices.MoneyJobs.remindOverdue(now),
+  };
+  const outcomes: Record<string, unknown> = {};
+  for (const [name, run] of Object.entries(jobs)) {
+    try {
+      outcomes[name] = await run();
+    } catch (error) {
+      console.error(`scheduled: ${name} failed`, error);
+      outcomes[name] = { failed: true };
+    }
+  }
+  return outcomes;
+}
