@@ -19,6 +19,7 @@ import { timeRoutes } from "./routes/time.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { packageRoutes } from "./routes/packages.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
+import { surveyRoutes } from "./routes/surveys.ts";
 import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -40,6 +41,7 @@ const routes = new Hono()
   .route("/reports", reportRoutes)
   .route("/packages", packageRoutes)
   .route("/calendar", calendarRoutes)
+  .route("/surveys", surveyRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 

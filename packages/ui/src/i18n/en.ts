@@ -9,6 +9,7 @@ import { enCalendar } from "./en-calendar";
 import { enPortal } from "./en-portal";
 import { enPortalBilling } from "./en-portal-billing";
 import { enReports } from "./en-reports";
+import { enSurveys } from "./en-surveys";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 
@@ -20,6 +21,7 @@ export const en = {
   ...enPortalBilling,
   ...enReports,
   ...enCalendar,
+  ...enSurveys,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Client portal",
