@@ -105,11 +105,18 @@ describe("invoicing packages with a deposit", () => {
     const pkg = (await world.owner.post("/packages", { ...website, name: "Brand kit", deliverables: ["Logo", "Palette"], prices: [{ currency: "USD", amount: 123457 }] })).body;
     const line = { kind: "package", packageId: pkg.id, quantity: 1 };
 
+    // Unbilled time stays for the next invoice: a deposit invoice bills only its deposit.
+    await setTerms({ hourlyRate: 6000 });
+    const logged = await world.owner.post("/time", { clientId: world.ids.client, startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 30 });
+    expect(logged.status).toBe(201);
+
     // The deposit: 50% (the client's terms) of the package, half a cent rounded up.
-    const depositDraft = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [line], deposit: {} });
+    const depositDraft = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: true, lines: [line], deposit: {} });
     expect(depositDraft.status).toBe(201);
     expect(depositDraft.body).toMatchObject({ kind: "deposit", subtotal: 61729, tax: 6173, total: 67902 });
     expect(depositDraft.body.lines).toEqual([{ kind: "custom", description: "50% deposit: Brand kit: Logo; Palette", quantity: 1, unitAmount: 61729, amount: 61729 }]);
+    expect(depositDraft.body.entryCount).toBe(0);
+    expect((await world.owner.get(`/time/unbilled?clientId=${world.ids.client}`)).body.items.map((e: any) => e.id)).toContain(logged.body.id);
     // A draft deposit can't be taken off yet.
     const early = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [line], deductDeposits: [depositDraft.body.id] });
     expect(early.status).toBe(400);

@@ -8,7 +8,9 @@ import { getSop, getSops, getSopVersions } from "./pages/sops/data";
 import { getBoard, getDeadlines, getMine, getQaQueue, getTask, getWorkload, parseWeeks } from "./pages/tasks/data";
 import { getMembers } from "./pages/team/data";
 import { preloadInvoice, preloadInvoices, preloadNewInvoice } from "./pages/invoices/data";
+import { preloadPackages } from "./pages/packages/data";
 import { preloadTime } from "./pages/time/data";
+import { preloadReports } from "./pages/reports/data";
 import { Layout } from "./providers/layout";
 import { OwnerOnly, ReviewersOnly } from "./providers/role";
 
@@ -97,7 +99,9 @@ export const routes: RouteDefinition[] = [
           },
           { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: ({ location }) => preloadInvoices(location.query) },
           { path: "/invoices/new", component: lazy(() => import("./pages/invoices/New")), preload: ({ location }) => preloadNewInvoice(location.query) },
+          { path: "/reports", component: lazy(() => import("./pages/reports")), preload: ({ location }) => preloadReports(location.query) },
           { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
+          { path: "/packages", component: lazy(() => import("./pages/packages")), preload: ({ location }) => preloadPackages(location.query) },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },
         ],
       },

@@ -24,6 +24,8 @@ export function Layout(props: RouteSectionProps) {
         { href: "/qa", label: t("nav.qa") },
         { href: "/time", label: t("nav.time") },
         { href: "/invoices", label: t("nav.invoices") },
+        { href: "/packages", label: t("nav.packages") },
+        { href: "/reports", label: t("nav.reports") },
         { href: "/sops", label: t("nav.sops") },
         { href: "/team", label: t("nav.team") },
         { href: "/clients", label: t("nav.clients") },

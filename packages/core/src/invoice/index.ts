@@ -250,7 +250,8 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
   const agencyId = assertOwner();
   const client = await loadClient(agencyId, input.clientId);
   const billing = billingOf(client);
-  const entries = input.includeTime ? await Timesheet.unbilledItems(agencyId, client.clientId, input.from, input.to) : [];
+  // A deposit invoice bills only its deposit: unbilled time waits for the next invoice.
+  const entries = input.includeTime && !input.deposit ? await Timesheet.unbilledItems(agencyId, client.clientId, input.from, input.to) : [];
   if (entries.length && billing.hourlyRate === null) {
     throw rule("invoice.no_rate", `Set ${client.name}'s hourly rate before invoicing their time.`);
   }

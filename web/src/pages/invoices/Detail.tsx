@@ -1,4 +1,5 @@
 import { api, ApiError, isApiError } from "@baton/ui/api";
+import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
@@ -12,12 +13,12 @@ import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
 import type { InvoiceDetail, InvoiceLine, PaymentMethod } from "@baton/ui/types";
 import { A, createAsync, revalidate, useNavigate, useParams } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, ErrorBoundary, For, Index, Show, Suspense } from "solid-js";
 import { InvoiceStatusBadge } from "../../components/InvoiceStatusBadge";
 import { Money } from "@baton/ui/money";
 import { dateAtTime } from "../../lib/time";
 import { expireOnLeave } from "../../lib/work";
-import { getInvoice, getInvoices, getUnbilled } from "./data";
+import { getInvoice, invoiceListKeys } from "./data";
 import { hoursMinutes, invalidAmount, money, percent } from "./format";
 
 const paymentMethods: PaymentMethod[] = ["bank_transfer", "wise", "paypal", "card", "cash", "other"];
@@ -61,14 +62,15 @@ export default function InvoiceDetailPage() {
       const sent = await api.invoices.send(d.id, d.version);
       setAction(undefined);
       toast(t("invoice.sent", { number: sent.number ?? "" }));
-      await revalidate([key(), getInvoices.key]);
+      // A sent deposit can now be taken off another invoice.
+      await revalidate([key(), ...invoiceListKeys]);
     });
   const remove = () =>
     change(async (d) => {
       await api.invoices.removeDraft(d.id, d.version);
       setAction(undefined);
       toast(t("invoice.deleted"));
-      void revalidate([getInvoices.key, getUnbilled.key]);
+      void revalidate([...invoiceListKeys, ...linkedKeys(d)]);
       navigate("/invoices");
     });
 
@@ -94,6 +96,9 @@ export default function InvoiceDetailPage() {
                   intro={
                     <span class="header-meta" data-testid="invoice-meta">
                       <InvoiceStatusBadge status={d().status} overdue={d().overdue} />
+                      <Show when={d().kind === "deposit"}>
+                        <Badge tone="info">{t("invoice.kindDeposit")}</Badge>
+                      </Show>
                       <span>{d().client.name}</span>
                       <span>{money(d().total, d().currency)}</span>
                     </span>
@@ -112,7 +117,8 @@ export default function InvoiceDetailPage() {
                         </Button>
                       </Show>
                       <Show when={payable()}>
-                        <Show when={d().amountPaid === 0}>
+                        {/* A deposit taken off another invoice stays until that one is deleted or voided. */}
+                        <Show when={d().amountPaid === 0 && !d().deductedOn}>
                           <Button class="btn-danger-text" onClick={() => open("void")}>
                             {t("invoice.void")}
                           </Button>
@@ -163,6 +169,31 @@ export default function InvoiceDetailPage() {
                           </div>
                         )}
                       </Show>
+                      <Show when={d().kind === "deposit" && d().status !== "draft" && d().status !== "void"}>
+                        <div data-testid="deposit-taken-off">
+                          <dt>{t("invoice.takenOff")}</dt>
+                          <dd>
+                            <Show when={d().deductedOn} fallback={<span class="muted">{t("invoice.notTakenOff")}</span>}>
+                              {(on) => <InvoiceLink id={on()} fallback={t("invoice.finalInvoice")} />}
+                            </Show>
+                          </dd>
+                        </div>
+                      </Show>
+                      <Show when={d().depositIds.length > 0}>
+                        <div data-testid="deposits-taken-off">
+                          <dt>{t("invoice.depositsTakenOff")}</dt>
+                          <dd>
+                            <Index each={d().depositIds}>
+                              {(id, i) => (
+                                <>
+                                  {i > 0 ? ", " : ""}
+                                  <InvoiceLink id={id()} fallback={t("invoice.aDeposit")} />
+                                </>
+                              )}
+                            </Index>
+                          </dd>
+                        </div>
+                      </Show>
                     </dl>
                   </section>
                   <LinesCard invoice={d()} />
@@ -208,6 +239,30 @@ export default function InvoiceDetailPage() {
         </Show>
       </Boundary>
     </section>
+  );
+}
+
+/** The cached pages of the invoices this one takes off, or is taken off: they change with it. */
+const linkedKeys = (d: InvoiceDetail) => [...d.depositIds, ...(d.deductedOn ? [d.deductedOn] : [])].map((id) => getInvoice.keyFor(id));
+
+/** A link to another invoice, by its number once read (a draft has none); `fallback` names it until then. */
+function InvoiceLink(props: { id: string; fallback: string }) {
+  const href = () => `/invoices/${encodeURIComponent(props.id)}`;
+  const plain = () => <A href={href()}>{props.fallback}</A>;
+  const Numbered = () => {
+    const other = createAsync(() => getInvoice(props.id));
+    return (
+      <A href={href()} data-testid="linked-invoice">
+        {other() ? (other()!.number ?? t("invoice.draftInvoice")) : props.fallback}
+      </A>
+    );
+  };
+  return (
+    <ErrorBoundary fallback={() => plain()}>
+      <Suspense fallback={plain()}>
+        <Numbered />
+      </Suspense>
+    </ErrorBoundary>
   );
 }
 
@@ -315,7 +370,7 @@ function VoidDialog(props: DialogProps) {
       const voided = await api.invoices.void(d.id, d.version, reason().trim() || undefined);
       props.onClose();
       toast(t("invoice.voided", { number: voided.number ?? "" }));
-      await revalidate([getInvoice.keyFor(d.id), getInvoices.key, getUnbilled.key]);
+      await revalidate([getInvoice.keyFor(d.id), ...invoiceListKeys, ...linkedKeys(d)]);
     });
   return (
     <Dialog open={props.open} title={t("invoice.voidTitle")} description={t("invoice.voidBody")} onClose={props.onClose}>
@@ -361,7 +416,7 @@ function PaymentForm(props: DialogProps) {
       });
       props.onClose();
       toast(t("invoice.paymentRecorded", { amount: money(minor, currency) }));
-      await revalidate([getInvoice.keyFor(saved.id), getInvoices.key]);
+      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
     });
   return (
     <Form submission={props.submission} onSubmit={() => void submit()} aria-label={t("invoice.recordPayment")} data-testid="payment-form">

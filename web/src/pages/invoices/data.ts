@@ -2,6 +2,7 @@ import { api } from "@baton/ui/api";
 import type { InvoiceStatus } from "@baton/ui/types";
 import { query } from "@solidjs/router";
 import { getAllClients, getClient } from "../clients/data";
+import { getPackages } from "../packages/data";
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -19,6 +20,11 @@ export const getUnbilled = query(
   "invoices.unbilled",
 );
 
+/** A client's issued deposit invoices not yet taken off another invoice. */
+export const getOpenDeposits = query((clientId: string) => api.invoices.openDeposits(clientId), "invoices.deposits");
+/** What creating, sending, deleting or voiding an invoice can change besides the invoice itself. */
+export const invoiceListKeys = ["invoices.list", "invoices.deposits", "invoices.unbilled"];
+
 /** `?status=`: a status or "all" (the default). */
 export const parseInvoiceStatus = (value: unknown): InvoiceStatus | "all" =>
   invoiceStatuses.includes(value as InvoiceStatus) ? (value as InvoiceStatus) : "all";
@@ -30,6 +36,7 @@ export const preloadInvoices = (query: Query) => {
 };
 export const preloadNewInvoice = (query: Query) => {
   void getAllClients();
+  void getPackages("active");
   const clientId = parseClientId(query.client);
   if (clientId) void getClient(clientId);
 };
