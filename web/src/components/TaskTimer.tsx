@@ -6,7 +6,7 @@ import { t } from "@baton/ui/i18n";
 import { useNow } from "@baton/ui/time";
 import type { Timer } from "@baton/ui/types";
 import { A, createAsync, revalidate } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import { getTaskTime, getTimer } from "../pages/time/data";
 import { formatElapsed, formatMinutes } from "../pages/time/format";
 import { startTimer, stopTimer, TimerRunning } from "../pages/time/timer";
@@ -33,6 +33,8 @@ function TimerControls(props: { taskId: string; done: boolean }) {
   const submission = createSubmission();
   // Set by a refused start: the timer that runs elsewhere.
   const [blocked, setBlocked] = createSignal<Timer | null>();
+  // The page is reused when a link opens another task: a refusal on one task isn't the next one's.
+  createEffect(on(() => props.taskId, () => setBlocked(undefined), { defer: true }));
   const running = () => timer()?.timer ?? null;
   const here = () => running()?.taskId === props.taskId;
   const elsewhere = () => (here() ? null : running());

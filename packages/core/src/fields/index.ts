@@ -36,8 +36,22 @@ export const version = z
   .int()
   .min(1);
 
+const KEY_ATTRIBUTES = new Set(["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk"]);
+
+/** An ElectroDB cursor: base64url JSON of the last key read, string key attributes only. */
+function isCursor(value: string): boolean {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (!key || typeof key !== "object" || Array.isArray(key)) return false;
+    const entries = Object.entries(key);
+    return entries.length >= 2 && entries.every(([name, part]) => KEY_ATTRIBUTES.has(name) && typeof part === "string");
+  } catch {
+    return false;
+  }
+}
+
 export const pageQuery = z.strictObject({
-  cursor: z.string().max(2048).optional(),
+  cursor: z.string().max(2048).refine(isCursor, "That page link is not valid. Start again from the first page.").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type PageQuery = z.output<typeof pageQuery>;

@@ -33,6 +33,10 @@ export function onError(err: Error, c: Context) {
     const code = err.status === 400 && /json/i.test(err.message) ? "invalid_json" : (httpCodes[err.status] ?? "bad_request");
     return c.json(errorBody(code, readable(err)), err.status as ContentfulStatusCode);
   }
+  if (isBadStartKey(err)) {
+    // A cursor of the right shape from another list (or edited): DynamoDB refuses to start there.
+    return c.json(errorBody("invalid_cursor", "That page link is not valid. Start again from the first page.", { cursor: "Start again from the first page." }), 400);
+  }
   if (isUnavailable(err)) {
     console.error("api: dependency unavailable", err);
     return c.json(errorBody("unavailable", "Baton is temporarily unavailable. Please try again in a minute."), 503);
@@ -62,6 +66,14 @@ export function isUnavailable(err: unknown): boolean {
   for (let e = err as { code?: string; name?: string; cause?: unknown } | undefined, depth = 0; e && depth < 6; depth++) {
     if ((e.code && UNAVAILABLE_CODES.has(e.code)) || (e.name && UNAVAILABLE_NAMES.has(e.name))) return true;
     e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/** True when DynamoDB refused a query's start key (the page cursor), however deep the cause. */
+function isBadStartKey(err: unknown): boolean {
+  for (let cause = err as { name?: string; message?: string; cause?: unknown } | undefined, depth = 0; cause && depth < 5; cause = cause.cause as typeof cause, depth++) {
+    if (cause.name === "ValidationException" && /start(ing)? ?key/i.test(cause.message ?? "")) return true;
   }
   return false;
 }
