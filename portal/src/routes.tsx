@@ -10,6 +10,9 @@ import { Layout } from "./providers/layout";
 export const routes: RouteDefinition[] = [
   { path: "/sign-in", component: lazy(() => import("./pages/SignIn")) },
   { path: "/auth/verify", component: lazy(() => import("./pages/Verify")) },
+  // A feedback survey's score link: public (its signed token is the credential), no preload so
+  // only the page's own POST records a score.
+  { path: "/survey/:token", component: lazy(() => import("./pages/survey")) },
   {
     path: "/",
     component: Layout,

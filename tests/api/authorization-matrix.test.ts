@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signIn, startApi, type Started } from "../support/http.ts";
 import { createAgency } from "../support/fixtures.ts";
 import { bodyRoutes, filled, type RouteIds } from "../support/routes.ts";
+import { checkInSurveyId } from "../support/surveys.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
 // Every route of the API × every kind of caller, from the app's own route table: a route
@@ -125,6 +126,18 @@ const rules: Record<string, Rule> = {
   "GET /api/reports/receivables": owner,
   "GET /api/reports/margin": owner,
   "GET /api/reports/payouts": owner,
+  // Feedback surveys: the score links work signed out (the signed token is the credential); the numbers are the owner's.
+  "GET /api/surveys/respond/:token": { ...everyone, ownCredential: true },
+  "POST /api/surveys/respond": { ...everyone, ownCredential: true },
+  "POST /api/surveys/respond/comment": { ...everyone, ownCredential: true },
+  "GET /api/surveys/summary": owner,
+  "POST /api/surveys/:surveyId/follow-up": owner,
+  // The deadline calendar: the team's (a subcontractor sees their own); every person's private feed,
+  // whose URL token is its credential.
+  "GET /api/calendar/month": { ...team, query: () => "month=2026-12" },
+  "GET /api/calendar/feed-url": signedIn,
+  "POST /api/calendar/feed-url/rotate": signedIn,
+  "GET /api/calendar/feeds/:token": { ...everyone, ownCredential: true },
 };
 
 let api: Started;
@@ -154,6 +167,7 @@ beforeAll(async () => {
     entry: entry.body.id,
     invoice: invoice.body.id,
     package: pkg.body.id,
+    survey: await checkInSurveyId(world.people.contact.email),
     apiKey: apiKey.body.apiKey.id,
   };
   const other = await createAgency("Other Matrix Agency");

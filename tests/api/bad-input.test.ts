@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signIn, startApi, type Started } from "../support/http.ts";
 import { createAgency, uniqueEmail } from "../support/fixtures.ts";
 import { bodilessRoutes, bodyRoutes, filled as fillPath, type RouteIds } from "../support/routes.ts";
+import { checkInSurveyId } from "../support/surveys.ts";
+import { acceptInvitation } from "../support/world.ts";
 
 // Every route that takes a body (tests/support/routes.ts), with one valid body and one of wrong
 // types. The first test checks that table against the app's own route list, so a new route
@@ -17,8 +19,11 @@ beforeAll(async () => {
   owner = new ApiClient(api.baseUrl);
   await signIn(owner, agency.ownerEmail);
   const member = await owner.post("/members", { email: uniqueEmail("m"), name: "M", timeZone: "UTC", weeklyCapacityHours: 10 });
-  const client = await owner.post("/clients", { name: "C", code: "BASE", timeZone: "UTC", currency: "EUR" });
-  const contact = await owner.post(`/clients/${client.body.id}/contacts`, { email: uniqueEmail("c"), name: "C", timeZone: "UTC" });
+  // Active, with a contact who accepted the invitation: the NPS check-in surveys them (ids.survey).
+  const client = await owner.post("/clients", { name: "C", code: "BASE", timeZone: "UTC", currency: "EUR", status: "active" });
+  const contactEmail = uniqueEmail("c");
+  const contact = await owner.post(`/clients/${client.body.id}/contacts`, { email: contactEmail, name: "C", timeZone: "UTC" });
+  await acceptInvitation(new ApiClient(api.baseUrl, "portal"), contactEmail);
   const request = await owner.post("/requests", { clientId: client.body.id, title: "T", description: "D", service: "Admin" });
   const accepted = await owner.post(`/requests/${request.body.id}/accept`, {
     version: request.body.version,
@@ -37,6 +42,7 @@ beforeAll(async () => {
     entry: entry.body.id,
     invoice: invoice.body.id,
     package: (await owner.post("/packages", { name: "Base", prices: [{ currency: "EUR", amount: 100 }] })).body.id,
+    survey: await checkInSurveyId(contactEmail),
   };
 });
 afterAll(() => api.close());
@@ -97,6 +103,36 @@ describe.each(bodyRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s"
   });
 });
 
+describe("page cursors", () => {
+  const cursor = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString("base64url");
+
+  it("refuses a cursor that isn't one with 400 on the field", async () => {
+    for (const value of ["0", "abc", "%%%", cursor({ pk: "x" }), cursor({ pk: "x", sk: "y", role: "owner" }), Buffer.from("[1,2]").toString("base64url")]) {
+      for (const path of ["/requests", "/invoices", "/sops", "/clients", "/audit"]) {
+        const reply = await owner.get(`${path}?cursor=${encodeURIComponent(value)}`);
+        expect(reply.status, `${path} ${value}`).toBe(400);
+        expect(reply.body.error.fields.cursor, `${path} ${value}`).toMatch(/first page/);
+      }
+    }
+  });
+
+  it("refuses a well-formed cursor DynamoDB can't start from with 400 invalid_cursor", async () => {
+    // The status list reads an index: a table key is not a place it can start from.
+    const reply = await owner.get(`/requests?status=submitted&cursor=${cursor({ pk: "a", sk: "b" })}`);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("invalid_cursor");
+  });
+
+  it("follows a real cursor to the next page", async () => {
+    for (let i = 0; i < 3; i++) await owner.post("/sops", { title: `Paged ${i}`, category: "Paging", body: "B" });
+    const first = await owner.get("/sops?limit=2");
+    expect(first.body.cursor).toEqual(expect.any(String));
+    const next = await owner.get(`/sops?limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
+    expect(next.status).toBe(200);
+    expect(next.body.items.map((s: any) => s.id)).not.toContain(first.body.items[0].id);
+  });
+});
+
 describe("ids that do not exist or belong to another agency", () => {
   it("answers 404 for malformed and unknown ids on every id route", async () => {
     const unknown = {
@@ -146,6 +182,8 @@ describe("ids that do not exist or belong to another agency", () => {
       ["GET", "/packages/pkg_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["GET", "/packages/not-a-package"],
       ["PATCH", "/packages/pkg_01jzzzzzzzzzzzzzzzzzzzzzzz", { version: 1 }],
+      ["POST", "/surveys/srv_01jzzzzzzzzzzzzzzzzzzzzzzz/follow-up", { version: 1 }],
+      ["POST", "/surveys/not-a-survey/follow-up", { version: 1 }],
       ["GET", "/no/such/route"],
     ];
     for (const [method, path, body] of probes) {

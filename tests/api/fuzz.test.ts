@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApi, type Reply, type Started } from "../support/http.ts";
 import { bodyRoutes, filled, type RouteIds } from "../support/routes.ts";
+import { checkInSurveyId } from "../support/surveys.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
 // Property-based fuzzing of every JSON route: bodies that are almost right (each field swapped
@@ -22,7 +23,8 @@ beforeAll(async () => {
   const entry = await world.owner.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 15 });
   const invoice = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
-  ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id };
+  const survey = await checkInSurveyId(world.people.contact.email);
+  ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id, survey };
 });
 afterAll(() => api.close());
 
@@ -109,7 +111,7 @@ it("signs nobody in and never fails on any sign-in body", async () => {
 });
 
 describe("query strings and path ids", () => {
-  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits"];
+  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits", "/surveys/summary"];
 
   it("answers any query string on the list routes with data or a clear 4xx", async () => {
     const key = fc.oneof(fc.constantFrom("status", "clientId", "limit", "cursor", "from", "to", "q", "category", "memberId", "date", "format", "__proto__"), fc.string({ maxLength: 8 }));
@@ -125,7 +127,7 @@ describe("query strings and path ids", () => {
   });
 
   it("answers any id in a path with the thing, 404 or a clear 4xx", async () => {
-    const idRoutes = ["/requests/:id", "/tasks/:id", "/invoices/:id", "/clients/:id", "/sops/:id", "/packages/:id", "/members/:id", "/requests/:id/messages", "/time/task/:id", "/invoices/:id/print"];
+    const idRoutes = ["/requests/:id", "/tasks/:id", "/invoices/:id", "/clients/:id", "/sops/:id", "/packages/:id", "/members/:id", "/requests/:id/messages", "/time/task/:id", "/invoices/:id/print", "/surveys/respond/:id"];
     const id = fc.oneof(nastyInUrl, fc.constantFrom("inv_01jzzzzzzzzzzzzzzzzzzzzzzz", "%00", "%2e%2e%2f", "..", "a/b", "?x=1", "#"));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...idRoutes), id, async (route, value) => {

@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string };
 
 export type BodyRoute = { method: "POST" | "PATCH"; path: string; valid: (ids: RouteIds) => Record<string, unknown>; wrongTypes: Record<string, unknown> };
 
@@ -97,6 +97,10 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
   { method: "POST", path: "/invoices/:invoiceId/void", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/payments", valid: (ids) => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
+  // A survey's score link: the token is the credential (a valid-looking one here is simply not found).
+  { method: "POST", path: "/surveys/respond", valid: (ids) => ({ token: "x", score: 4 }), wrongTypes: { token: ["x"], score: "four" } },
+  { method: "POST", path: "/surveys/respond/comment", valid: (ids) => ({ token: "x", comment: "Thanks" }), wrongTypes: { token: 5, comment: "   " } },
+  { method: "POST", path: "/surveys/:surveyId/follow-up", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", note: 7 } },
 ];
 
 /** Routes that change state but read no body. */
@@ -105,6 +109,7 @@ export const bodilessRoutes = [
   "POST /api/members/:memberId/invite",
   "POST /api/clients/:clientId/contacts/:contactId/invite",
   "POST /api/invoices/:invoiceId/checkout",
+  "POST /api/calendar/feed-url/rotate",
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
 ];
@@ -121,4 +126,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":sopId", ids.sop)
     .replace(":entryId", ids.entry)
     .replace(":invoiceId", ids.invoice)
-    .replace(":packageId", ids.package);
+    .replace(":packageId", ids.package)
+    .replace(":surveyId", ids.survey);

@@ -10,7 +10,9 @@ import { getMembers } from "./pages/team/data";
 import { preloadInvoice, preloadInvoices, preloadNewInvoice } from "./pages/invoices/data";
 import { preloadPackages } from "./pages/packages/data";
 import { preloadTime } from "./pages/time/data";
+import { preloadCalendar } from "./pages/calendar/data";
 import { preloadReports } from "./pages/reports/data";
+import { preloadSatisfaction } from "./pages/satisfaction/data";
 import { Layout } from "./providers/layout";
 import { OwnerOnly, ReviewersOnly } from "./providers/role";
 
@@ -32,6 +34,8 @@ export const routes: RouteDefinition[] = [
       { path: "/work", component: lazy(() => import("./pages/work")), preload: () => void getMine() },
       // Time: a member's own timesheet (the owner picks anyone's).
       { path: "/time", component: lazy(() => import("./pages/time")), preload: ({ location }) => preloadTime(location.query) },
+      // The deadline calendar: the owner's of everyone, a subcontractor's of their own work.
+      { path: "/calendar", component: lazy(() => import("./pages/calendar")), preload: ({ location }) => preloadCalendar(location.query) },
       { path: "/tasks/:id", component: lazy(() => import("./pages/tasks/Detail")), preload: ({ params }) => void getTask(params.id!) },
       {
         path: "/requests/:id",
@@ -100,6 +104,7 @@ export const routes: RouteDefinition[] = [
           { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: ({ location }) => preloadInvoices(location.query) },
           { path: "/invoices/new", component: lazy(() => import("./pages/invoices/New")), preload: ({ location }) => preloadNewInvoice(location.query) },
           { path: "/reports", component: lazy(() => import("./pages/reports")), preload: ({ location }) => preloadReports(location.query) },
+          { path: "/satisfaction", component: lazy(() => import("./pages/satisfaction")), preload: ({ location }) => preloadSatisfaction(location.query) },
           { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
           { path: "/packages", component: lazy(() => import("./pages/packages")), preload: ({ location }) => preloadPackages(location.query) },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },

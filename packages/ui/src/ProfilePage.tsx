@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId, Show } from "solid-js";
+import { createSignal, createUniqueId, Show, type JSX } from "solid-js";
 import { api } from "./api";
 import { Button } from "./Button";
 import { ErrorMessage } from "./ErrorMessage";
@@ -11,7 +11,8 @@ import { TextField } from "./TextField";
 import { toast } from "./Toast";
 import type { Locale } from "./types";
 
-export function ProfilePage() {
+/** The signed-in person's profile; an app adds cards of its own below (`children`). */
+export function ProfilePage(props: { children?: JSX.Element }) {
   const session = useSession();
   const me = session.me;
   const [name, setName] = createSignal(me().name);
@@ -78,6 +79,7 @@ export function ProfilePage() {
         </Form>
       </div>
       <NotificationsCard />
+      {props.children}
     </section>
   );
 }

@@ -1,1 +1,14 @@
-export { ProfilePage as default } from "@baton/ui/ProfilePage";
+import { CalendarFeedCard } from "@baton/ui/CalendarFeed";
+import { t } from "@baton/ui/i18n";
+import { ProfilePage } from "@baton/ui/ProfilePage";
+
+/** The shared profile, with the contact's private calendar feed of their company's deadlines. */
+export default function Profile() {
+  return (
+    <ProfilePage>
+      <div style={{ "margin-top": "1.5rem" }}>
+        <CalendarFeedCard title={t("calendarFeed.titlePortal")} intro={t("calendarFeed.introClient")} />
+      </div>
+    </ProfilePage>
+  );
+}

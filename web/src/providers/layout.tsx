@@ -23,9 +23,11 @@ export function Layout(props: RouteSectionProps) {
         { href: planning(), label: t("nav.planning") },
         { href: "/qa", label: t("nav.qa") },
         { href: "/time", label: t("nav.time") },
+        { href: "/calendar", label: t("nav.calendar") },
         { href: "/invoices", label: t("nav.invoices") },
         { href: "/packages", label: t("nav.packages") },
         { href: "/reports", label: t("nav.reports") },
+        { href: "/satisfaction", label: t("nav.satisfaction") },
         { href: "/sops", label: t("nav.sops") },
         { href: "/team", label: t("nav.team") },
         { href: "/clients", label: t("nav.clients") },
@@ -35,6 +37,7 @@ export function Layout(props: RouteSectionProps) {
       items.push({ href: "/work", label: t("nav.work") });
       if (me.reviewer) items.push({ href: "/qa", label: t("nav.qa") });
       items.push({ href: "/time", label: t("nav.time") });
+      items.push({ href: "/calendar", label: t("nav.calendar") });
       items.push({ href: "/sops", label: t("nav.sops") });
     }
     return items;

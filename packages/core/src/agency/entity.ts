@@ -12,6 +12,10 @@ export const AgencyEntity = new Entity({
     paymentInstructions: { type: "string" },
     /** The last invoice number issued; bumped in the transaction that issues the next one, so no gaps. */
     invoiceSeq: { type: "number", required: true, default: 0 },
+    /** Feedback surveys (survey/): an NPS check-in per client every this many days… */
+    npsEveryDays: { type: "number", required: true, default: 30 },
+    /** …and never more than one survey per contact within this many days. */
+    surveyQuietDays: { type: "number", required: true, default: 14 },
     ...timestamps,
     ...versioned,
   },

@@ -19,8 +19,15 @@ export type Agency = {
   currency: string;
   /** How to pay without a card (bank transfer, Wise, PayPal), printed on invoices. */
   paymentInstructions: string | null;
+  /** Days between NPS check-ins per client (feedback surveys). */
+  npsEveryDays: number;
+  /** At most one survey per contact within this many days. */
+  surveyQuietDays: number;
   version: number;
 };
+
+export const NPS_EVERY_DAYS = 30;
+export const SURVEY_QUIET_DAYS = 14;
 
 export function present(item: AgencyItem): Agency {
   return {
@@ -29,6 +36,9 @@ export function present(item: AgencyItem): Agency {
     timeZone: item.timeZone,
     currency: item.currency,
     paymentInstructions: item.paymentInstructions ?? null,
+    // Agencies created before surveys existed have neither: the defaults apply.
+    npsEveryDays: item.npsEveryDays ?? NPS_EVERY_DAYS,
+    surveyQuietDays: item.surveyQuietDays ?? SURVEY_QUIET_DAYS,
     version: item.version,
   };
 }
@@ -37,9 +47,21 @@ export const updateSchema = z.strictObject({
   version,
   name: z.string().trim().min(1, "Enter the agency's name.").max(120, "Keep the name under 120 characters.").optional(),
   paymentInstructions: z.string().trim().max(2000, "Keep the instructions under 2,000 characters.").nullable().optional(),
+  npsEveryDays: z
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(7, "Check in at most once a week (7 days).")
+    .max(365, "Check in at least once a year (365 days).")
+    .optional(),
+  surveyQuietDays: z
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(0, "The number of days cannot be negative.")
+    .max(365, "Keep it under a year (365 days).")
+    .optional(),
 });
 
-/** The owner's agency settings: its name and how clients pay without a card. */
+/** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed. */
 export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, ...changes }): Promise<Agency> => {
   const agencyId = assertOwner();
   const clear = paymentInstructions === null || paymentInstructions === "";

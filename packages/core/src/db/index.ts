@@ -3,6 +3,7 @@ import { AgencyEntity } from "../agency/entity.ts";
 import { ApiKeyEntity } from "../apikey/entity.ts";
 import { AuditEventEntity } from "../audit/entity.ts";
 import { MagicLinkEntity, RateLimitEntity } from "../auth/entities.ts";
+import { CalendarFeedEntity } from "../calendar/entity.ts";
 import { ClientEntity } from "../client/entity.ts";
 import { ContactEntity } from "../contact/entity.ts";
 import { Config } from "../config/index.ts";
@@ -12,6 +13,7 @@ import { RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
+import { SurveyEntity } from "../survey/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
@@ -41,9 +43,11 @@ export const db = new Service(
     invoice: InvoiceEntity,
     payment: PaymentEntity,
     servicePackage: ServicePackageEntity,
+    survey: SurveyEntity,
     uniqueness: UniquenessEntity,
     magicLink: MagicLinkEntity,
     rateLimit: RateLimitEntity,
+    calendarFeed: CalendarFeedEntity,
   },
   { client, table: Config.tableName },
 );

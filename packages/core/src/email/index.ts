@@ -56,6 +56,38 @@ export type Notice =
   | "invoiceReminder"
   | "paymentReceived";
 
+/**
+ * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of
+ * which records that score in one click. `params` fills the texts: agency, name, and for CSAT
+ * the request's reference and title.
+ */
+export function survey(input: {
+  locale: Locale;
+  kind: "csat" | "nps";
+  params: Record<string, string>;
+  links: { score: number; url: string }[];
+  days: number;
+  quiet: number;
+}): RenderedEmail {
+  const { locale, kind, params } = input;
+  return render(
+    message(locale, `survey.${kind}.subject`, params),
+    [
+      { type: "paragraph", text: message(locale, `survey.${kind}.intro`, params) },
+      { type: "paragraph", text: message(locale, `survey.${kind}.question`, params) },
+      { type: "scores", links: input.links, low: message(locale, `survey.${kind}.low`), high: message(locale, `survey.${kind}.high`) },
+      { type: "note", text: message(locale, "survey.howTo", { days: String(input.days) }) },
+      { type: "note", text: message(locale, input.quiet > 0 ? "survey.footer" : "survey.footerPlain", { ...params, quiet: String(input.quiet) }) },
+    ],
+    locale,
+  );
+}
+
+/** The survey's question as the survey page shows it, in the contact's language. */
+export function surveyQuestion(locale: Locale, kind: "csat" | "nps", params: Record<string, string>): string {
+  return message(locale, `survey.${kind}.question`, params);
+}
+
 /** A hand-off notification: one sentence, one button to the place where the next step happens. */
 export function notice(input: { locale: Locale; kind: Notice; params: Record<string, string>; url: string }): RenderedEmail {
   const { locale, kind, params } = input;

@@ -43,6 +43,19 @@ const en = {
   "notify.revisionRequested.subject": "{reference}: the client asked for a revision",
   "notify.revisionRequested.intro": "{name} asked for changes to \"{title}\": {comment}",
   "notify.revisionRequested.button": "Open the task",
+  "survey.csat.subject": "How did we do on {reference}?",
+  "survey.csat.intro": "Hi {name}, {agency} has finished \"{title}\" ({reference}). Could you tell us how it went?",
+  "survey.csat.question": "How satisfied are you with how {agency} handled \"{title}\"?",
+  "survey.csat.low": "1 = very dissatisfied",
+  "survey.csat.high": "5 = very satisfied",
+  "survey.nps.subject": "A quick question from {agency}",
+  "survey.nps.intro": "Hi {name}, {agency} would value your honest opinion. It takes one click.",
+  "survey.nps.question": "How likely are you to recommend {agency} to a friend or colleague?",
+  "survey.nps.low": "0 = not at all likely",
+  "survey.nps.high": "10 = extremely likely",
+  "survey.howTo": "Click a number to answer; no sign-in needed. You can add a comment on the next page. The links work for {days} days.",
+  "survey.footerPlain": "You get this email because you work with {agency} on Baton.",
+  "survey.footer": "You get this email because you work with {agency} on Baton. We ask for feedback at most once every {quiet} days.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,8 @@ export const ErrorKinds = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A link that worked once but no longer does (an expired survey link). */
+  gone: 410,
   too_large: 413,
   unsupported: 415,
   rule: 422,

@@ -16,6 +16,7 @@ export const IdPrefixes = {
   invoice: "inv",
   payment: "pay",
   servicePackage: "pkg",
+  survey: "srv",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

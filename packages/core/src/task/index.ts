@@ -14,6 +14,7 @@ import { People, type PersonRef } from "../people/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import { Request } from "../request/index.ts";
 import { Sop, type SopVersion } from "../sop/index.ts";
+import { Surveys } from "../survey/index.ts";
 import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type TaskAction, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
@@ -272,6 +273,8 @@ async function recordCompletion(request: RequestItem, by: PersonRef) {
   await db.entities.auditEvent
     .create(Audit.event("request.completed", "request", request.requestId, { reference: request.reference, by: by.name }))
     .go();
+  // Ask the client how it went (never throws: a survey can't fail the approval).
+  await Surveys.afterCompletion(request);
 }
 
 export const assignSchema = z.strictObject({ version, memberId: z.string({ error: "Choose who does it." }).max(40) });

@@ -1,4 +1,5 @@
 import { Invoices } from "@baton/core/invoice";
+import { Surveys } from "@baton/core/survey";
 
 /**
  * Every scheduled job, run once: on AWS by the 15-minute schedule (scheduled.ts), locally by
@@ -9,6 +10,7 @@ export async function runScheduledJobs(now = new Date()): Promise<Record<string,
   const jobs = {
     retainerInvoices: () => Invoices.MoneyJobs.issueRetainers(now),
     overdueReminders: () => Invoices.MoneyJobs.remindOverdue(now),
+    npsCheckIns: () => Surveys.checkIns(now),
   };
   const outcomes: Record<string, unknown> = {};
   for (const [name, run] of Object.entries(jobs)) {

@@ -40,6 +40,7 @@ export default function Settings() {
       <Title>{t("settings.title")}</Title>
       <PageHeader title={t("settings.title")} />
       <PaymentInstructionsCard />
+      <SurveySettingsCard />
       <section class="card" aria-labelledby="api-keys-title">
         <div class="card-header">
           <h2 id="api-keys-title">{t("apiKeys.title")}</h2>
@@ -247,6 +248,78 @@ function PaymentInstructionsForm(props: { agency: Agency }) {
         onValue={setText}
         error={submission.fieldError("paymentInstructions")}
       />
+      <FormActions>
+        <Button type="submit" variant="primary" pending={submission.pending()}>
+          {t("common.save")}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+/** How often clients are asked for feedback: NPS check-ins and the quiet days between any two surveys. */
+function SurveySettingsCard() {
+  const agency = createAsync(() => getAgency());
+  return (
+    <section class="card" aria-labelledby="survey-settings-title">
+      <h2 id="survey-settings-title">{t("surveySettings.title")}</h2>
+      <p class="muted small">{t("surveySettings.intro")}</p>
+      <Boundary onRetry={() => revalidate(getAgency.key)}>
+        <Show when={agency()} keyed>
+          {(loaded) => <SurveySettingsForm agency={loaded} />}
+        </Show>
+      </Boundary>
+    </section>
+  );
+}
+
+function SurveySettingsForm(props: { agency: Agency }) {
+  const [every, setEvery] = createSignal(String(props.agency.npsEveryDays));
+  const [quiet, setQuiet] = createSignal(String(props.agency.surveyQuietDays));
+  const submission = createSubmission();
+  // Sent as typed (a number if it is one): the API says what is wrong with anything else.
+  const days = (value: string) => (value.trim() === "" || Number.isNaN(Number(value)) ? (value as unknown as number) : Number(value));
+  const submit = () =>
+    submission.run(async () => {
+      try {
+        await api.agency.update({ version: props.agency.version, npsEveryDays: days(every()), surveyQuietDays: days(quiet()) });
+        toast(t("surveySettings.saved"));
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 409) throw e;
+        toast(t("common.conflict"), "error");
+      }
+      await revalidate(getAgency.key);
+    });
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("surveySettings.title")}>
+      <div class="field-row">
+        <TextField
+          label={t("surveySettings.npsEveryDays")}
+          hint={t("surveySettings.npsEveryDaysHint")}
+          name="npsEveryDays"
+          type="number"
+          inputmode="numeric"
+          min={7}
+          max={365}
+          required
+          value={every()}
+          onValue={setEvery}
+          error={submission.fieldError("npsEveryDays")}
+        />
+        <TextField
+          label={t("surveySettings.quietDays")}
+          hint={t("surveySettings.quietDaysHint")}
+          name="surveyQuietDays"
+          type="number"
+          inputmode="numeric"
+          min={0}
+          max={365}
+          required
+          value={quiet()}
+          onValue={setQuiet}
+          error={submission.fieldError("surveyQuietDays")}
+        />
+      </div>
       <FormActions>
         <Button type="submit" variant="primary" pending={submission.pending()}>
           {t("common.save")}

@@ -1,0 +1,345 @@
+import { z } from "zod";
+import { forbidden, unauthenticated, useActor, type Actor } from "../actor/index.ts";
+import { randomSecret, sameHash, sha256 } from "../auth/tokens.ts";
+import { zonedParts, zonedTimeToUtc } from "../business-hours/index.ts";
+import { Config } from "../config/index.ts";
+import { db } from "../db/index.ts";
+import { notFound } from "../error/index.ts";
+import { fn } from "../fn/index.ts";
+import { isId } from "../id/index.ts";
+import { Notify } from "../notify/index.ts";
+import { People } from "../people/index.ts";
+import { todayIn } from "../reports/periods.ts";
+import type { RequestItem } from "../request/entity.ts";
+import { UNASSIGNED, type TaskItem } from "../task/entity.ts";
+import { OpenTaskStatuses, type RequestStatus, type TaskStatus } from "../workflow/index.ts";
+import { calendar, type IcsEvent } from "./ics.ts";
+
+export * as Calendar from "./index.ts";
+export * as Ics from "./ics.ts";
+
+// The deadline calendar: a month of open tasks for the team app, and a private iCalendar feed
+// per person that calendar apps subscribe to. A feed URL carries its own credential (calendar
+// apps send no cookies), so only its hash is stored and every failure looks the same: 404.
+
+export type CalendarTask = {
+  id: string;
+  reference: string;
+  title: string;
+  requestId: string;
+  /** UTC instant. */
+  dueAt: string;
+  /** The day it is due in the viewer's time zone ("2026-12-01"). */
+  date: string;
+  client: { id: string; name: string };
+  assignee: { id: string; name: string } | null;
+  status: TaskStatus;
+  urgent: boolean;
+};
+
+export type CalendarMonth = {
+  month: string;
+  /** The zone the month's days are counted in: the viewer's. */
+  timeZone: string;
+  /** The month's first instant and the next month's first instant (UTC). */
+  start: string;
+  end: string;
+  today: string;
+  tasks: CalendarTask[];
+};
+
+export const monthSchema = z.strictObject({
+  /** Left out: this month in the viewer's zone. */
+  month: z
+    .string({ error: "Choose a month." })
+    .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, "Use a month like 2026-12.")
+    .optional(),
+  clientId: z.string().max(40).optional(),
+  /** A member's id, or "unassigned" (owner only). */
+  memberId: z.string().max(40).optional(),
+});
+
+type Viewer = { agencyId: string; memberId: string | null; owner: boolean; timeZone: string };
+
+async function viewer(actor: Actor): Promise<Viewer> {
+  if (actor.type === "public") throw unauthenticated();
+  if (actor.type === "contact") throw forbidden();
+  if (actor.type === "member") {
+    const me = (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
+    if (!me) throw unauthenticated();
+    return { agencyId: actor.agencyId, memberId: actor.memberId, owner: actor.role === "owner", timeZone: me.timeZone };
+  }
+  // An API key or a job acts for the owner, in the agency's zone.
+  const agency = (await db.entities.agency.get({ agencyId: actor.agencyId }).go()).data;
+  return { agencyId: actor.agencyId, memberId: null, owner: true, timeZone: agency?.timeZone ?? "UTC" };
+}
+
+/** The first instants of `month` and of the month after it, in `timeZone` (UTC ISO). */
+export function monthRange(month: string, timeZone: string): { start: string; end: string } {
+  const [year = NaN, m = NaN] = month.split("-").map(Number);
+  return {
+    start: zonedTimeToUtc({ year, month: m, day: 1 }, timeZone).toISOString(),
+    end: zonedTimeToUtc({ year: m === 12 ? year + 1 : year, month: m === 12 ? 1 : m + 1, day: 1 }, timeZone).toISOString(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The calendar day of an instant in `timeZone` ("2026-12-01"). */
+export function dayOf(at: string, timeZone: string): string {
+  const { year, month, day } = zonedParts(new Date(at), timeZone);
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * A month of deadlines: every open task due in it, days counted in the viewer's zone. The owner
+ * sees every task (optionally one client's, one member's or the unassigned ones); anyone else
+ * only their own. Each open status is one query on its dueAt range, so the cost is the month's.
+ */
+export const month = fn(monthSchema, async (query): Promise<CalendarMonth> => {
+  const me = await viewer(useActor());
+  const { agencyId } = me;
+  if (!me.owner && query.memberId && query.memberId !== me.memberId) throw forbidden();
+  const memberId = me.owner ? query.memberId : me.memberId!;
+  if (query.clientId) {
+    const found = isId("client", query.clientId) && (await db.entities.client.get({ agencyId, clientId: query.clientId }).go()).data;
+    if (!found) throw notFound("Client");
+  }
+  if (memberId && memberId !== UNASSIGNED && memberId !== me.memberId) {
+    const found = isId("member", memberId) && (await db.entities.member.get({ agencyId, memberId }).go()).data;
+    if (!found) throw notFound("Member");
+  }
+  const today = todayIn(me.timeZone);
+  const month = query.month ?? today.slice(0, 7);
+  const { start, end } = monthRange(month, me.timeZone);
+  const range = [{ dueAt: start }, { dueAt: end }] as const;
+  const ofClient = query.clientId;
+  let items: TaskItem[];
+  if (memberId) {
+    const base = db.entities.task.query.tasksOfAssignee({ agencyId, assigneeId: memberId, state: "open" }).between(...range);
+    items = (await (ofClient ? base.where((attr, op) => op.eq(attr.clientId, ofClient)) : base).go({ pages: "all" })).data;
+  } else {
+    const pages = await Promise.all(
+      OpenTaskStatuses.map((status) => {
+        const base = db.entities.task.query.tasksByStatus({ agencyId, status }).between(...range);
+        return (ofClient ? base.where((attr, op) => op.eq(attr.clientId, ofClient)) : base).go({ pages: "all" });
+      }),
+    );
+    items = pages.flatMap((page) => page.data);
+  }
+  // The index's upper bound is the next month's first instant, which begins no key: it is excluded.
+  items = items.filter((item) => item.dueAt >= start && item.dueAt < end).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const names = await People.namesFor(agencyId, items);
+  return {
+    month,
+    timeZone: me.timeZone,
+    start,
+    end,
+    today,
+    tasks: items.map((item) => {
+      const assignee = item.assigneeId === UNASSIGNED ? null : { id: item.assigneeId, name: names.team.get(item.assigneeId)?.name ?? "Former member" };
+      return {
+        id: item.taskId,
+        reference: item.reference,
+        title: item.title,
+        requestId: item.requestId,
+        dueAt: item.dueAt,
+        date: dayOf(item.dueAt, me.timeZone),
+        client: { id: item.clientId, name: names.clients.get(item.clientId) ?? "" },
+        assignee,
+        status: item.status,
+        urgent: item.urgent,
+      };
+    }),
+  };
+});
+
+// ─── Private feeds ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The signed-in person's feed link. `url` is there only right after the link is made (the first
+ * time it is asked for, or on a reset): only its hash is kept, so it can't be shown again.
+ */
+export type FeedLink = { url: string | null; createdAt: string };
+
+type Subject = { agencyId: string; subjectId: string; subjectType: "member" | "contact" };
+
+function subjectOf(actor: Actor): Subject {
+  if (actor.type === "public") throw unauthenticated();
+  if (actor.type === "member") return { agencyId: actor.agencyId, subjectId: actor.memberId, subjectType: "member" };
+  if (actor.type === "contact") return { agencyId: actor.agencyId, subjectId: actor.contactId, subjectType: "contact" };
+  // API keys and jobs are not people: they have no calendar.
+  throw forbidden();
+}
+
+/** Members' feeds live on the team app's origin, contacts' on the portal's; both route /api. */
+function urlFor(subject: Subject, secret: string): string {
+  const origin = new URL(subject.subjectType === "member" ? Config.webUrl : Config.portalUrl).origin;
+  return `${origin}/api/calendar/feeds/${subject.agencyId}.${subject.subjectId}.${secret}.ics`;
+}
+
+/** The signed-in person's feed: made (and its URL shown) the first time, else only its date. */
+export async function feedUrl(): Promise<FeedLink> {
+  const subject = subjectOf(useActor());
+  const key = { agencyId: subject.agencyId, subjectId: subject.subjectId };
+  const existing = (await db.entities.calendarFeed.get(key).go({ consistent: true })).data;
+  if (existing) return { url: null, createdAt: existing.createdAt };
+  const secret = randomSecret();
+  try {
+    const created = await db.entities.calendarFeed.create({ ...subject, tokenHash: sha256(secret) }).go();
+    return { url: urlFor(subject, secret), createdAt: created.data.createdAt };
+  } catch (error) {
+    // Made at the same moment by another request (another tab): that one showed its URL.
+    const raced = (await db.entities.calendarFeed.get(key).go({ consistent: true })).data;
+    if (raced) return { url: null, createdAt: raced.createdAt };
+    throw error;
+  }
+}
+
+/** A new link for the signed-in person's feed; the old URL stops working at once. */
+export async function rotateFeedUrl(): Promise<FeedLink> {
+  const subject = subjectOf(useActor());
+  const secret = randomSecret();
+  const now = new Date().toISOString();
+  await db.entities.calendarFeed.put({ ...subject, tokenHash: sha256(secret), createdAt: now, updatedAt: now }).go();
+  return { url: urlFor(subject, secret), createdAt: now };
+}
+
+const FEED_TOKEN = /^(agy_[0-9a-z]{26})\.((?:mem|con)_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})(?:\.ics)?$/;
+const noFeed = () => notFound("Calendar feed");
+
+/** How long calendar apps should wait between fetches. */
+export const FEED_REFRESH = "PT1H";
+
+/**
+ * The iCalendar document behind a feed token (`<agency>.<person>.<secret>`, ".ics" optional).
+ * Malformed, unknown, reset, or belonging to someone who no longer has access: all 404 alike.
+ */
+export async function feed(token: string): Promise<string> {
+  const match = FEED_TOKEN.exec(token);
+  if (!match) throw noFeed();
+  const [, agencyId, subjectId, secret] = match as unknown as [string, string, string, string];
+  const stored = (await db.entities.calendarFeed.get({ agencyId, subjectId }).go()).data;
+  if (!stored || !sameHash(stored.tokenHash, sha256(secret))) throw noFeed();
+  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const agencyName = agency?.name ?? "Baton";
+  if (stored.subjectType === "member") {
+    const member = (await db.entities.member.get({ agencyId, memberId: subjectId }).go()).data;
+    if (!member || member.status !== "active") throw noFeed();
+    const events = await memberEvents(agencyId, member.memberId, member.role === "owner");
+    return render(member.role === "owner" ? `${agencyName} · Deadlines` : `${agencyName} · My deadlines`, events);
+  }
+  const contact = (await db.entities.contact.get({ agencyId, contactId: subjectId }).go()).data;
+  if (!contact || contact.status !== "active") throw noFeed();
+  const client = (await db.entities.client.get({ agencyId, clientId: contact.clientId }).go()).data;
+  const events = await contactEvents(agencyId, contact.clientId);
+  return render(`${agencyName} · ${client?.name ?? "Your requests"}`, events);
+}
+
+function render(name: string, events: IcsEvent[]): string {
+  return calendar({
+    prodId: "-//Baton//Deadline calendar//EN",
+    name,
+    description: "Deadlines from Baton. Read-only: change them in Baton.",
+    refresh: FEED_REFRESH,
+    events,
+  });
+}
+
+const statusLabels: Record<TaskStatus, string> = {
+  todo: "To do",
+  in_progress: "In progress",
+  in_qa: "In QA",
+  returned: "Returned for changes",
+  client_review: "Waiting for client approval",
+  done: "Done",
+};
+
+/** A deadline is an instant; calendars draw it as a short block starting then. */
+const DEADLINE_MINUTES = 30;
+const after = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+const summaryOf = (task: Pick<TaskItem, "reference" | "title">) => `${task.reference} · ${task.title}`;
+
+/** The owner's feed: every open task. Anyone else's: the open tasks assigned to them. */
+async function memberEvents(agencyId: string, memberId: string, owner: boolean): Promise<IcsEvent[]> {
+  const items = owner
+    ? (await Promise.all(OpenTaskStatuses.map((status) => db.entities.task.query.tasksByStatus({ agencyId, status }).go({ pages: "all" })))).flatMap(
+        (page) => page.data,
+      )
+    : (await db.entities.task.query.tasksOfAssignee({ agencyId, assigneeId: memberId, state: "open" }).go({ pages: "all" })).data;
+  const names = await People.namesFor(agencyId, items);
+  return items
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map((task) => {
+      const assignee = task.assigneeId === UNASSIGNED ? "Unassigned" : (names.team.get(task.assigneeId)?.name ?? "Former member");
+      return {
+        uid: `${task.taskId}@baton`,
+        stamp: task.updatedAt,
+        start: { at: task.dueAt },
+        end: { at: after(task.dueAt, DEADLINE_MINUTES) },
+        summary: summaryOf(task),
+        description: [
+          `Client: ${names.clients.get(task.clientId) ?? ""}`,
+          `Status: ${statusLabels[task.status]}`,
+          `Assignee: ${assignee}`,
+          ...(task.urgent ? ["Urgent"] : []),
+          Notify.links.webTask(task.taskId),
+        ].join("\n"),
+        url: Notify.links.webTask(task.taskId),
+        ...(task.urgent ? { priority: 1 } : {}),
+      };
+    });
+}
+
+const openRequestStatuses: readonly RequestStatus[] = ["submitted", "in_progress", "awaiting_approval"];
+
+/** A client's feed: its open requests' task deadlines and the due dates the client asked for. */
+async function contactEvents(agencyId: string, clientId: string): Promise<IcsEvent[]> {
+  const [requests, tasks] = await Promise.all([
+    db.entities.request.query
+      .requestsOfClient({ agencyId, clientId })
+      .where((attr, op) => `(${openRequestStatuses.map((status) => op.eq(attr.status, status)).join(" OR ")})`)
+      .go({ pages: "all" }),
+    db.entities.task.query
+      .tasksOfClient({ agencyId, clientId })
+      .where((attr, op) => op.eq(attr.state, "open"))
+      .go({ pages: "all" }),
+  ]);
+  const open = new Map<string, RequestItem>(requests.data.map((request) => [request.requestId, request]));
+  const deadlines: IcsEvent[] = tasks.data
+    .filter((task) => open.has(task.requestId))
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map((task) => {
+      const request = open.get(task.requestId)!;
+      return {
+        uid: `${task.taskId}@baton`,
+        stamp: task.updatedAt,
+        start: { at: task.dueAt },
+        end: { at: after(task.dueAt, DEADLINE_MINUTES) },
+        summary: summaryOf(task),
+        description: [`Request: ${request.reference} · ${request.title}`, `Status: ${statusLabels[task.status]}`, Notify.links.portalRequest(request.requestId)].join(
+          "\n",
+        ),
+        url: Notify.links.portalRequest(request.requestId),
+      };
+    });
+  const wanted: IcsEvent[] = [...open.values()]
+    .filter((request) => request.desiredDueDate)
+    .map((request) => ({
+      uid: `${request.requestId}-wanted@baton`,
+      stamp: request.updatedAt,
+      // An all-day event on the date the client asked for (a date in the client's zone).
+      start: { date: request.desiredDueDate! },
+      end: { date: nextDay(request.desiredDueDate!) },
+      summary: `${request.reference} · Wanted by: ${request.title}`,
+      description: [`The date you asked for "${request.title}".`, Notify.links.portalRequest(request.requestId)].join("\n"),
+      url: Notify.links.portalRequest(request.requestId),
+    }));
+  return [...deadlines, ...wanted];
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}

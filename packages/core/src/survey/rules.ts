@@ -1,0 +1,36 @@
+import { NPS_EVERY_DAYS, SURVEY_QUIET_DAYS } from "../agency/index.ts";
+import type { AgencyItem } from "../agency/entity.ts";
+import { db } from "../db/index.ts";
+import { isId } from "../id/index.ts";
+import type { SurveyItem, SurveyKind } from "./entity.ts";
+
+// The survey rules every part shares: the scales, what counts as low, how long links and
+// comments stay open, and the agency's survey settings.
+
+/** How long the score links work. */
+export const LINK_DAYS = 30;
+/** How long after the score a comment can be added. */
+export const COMMENT_HOURS = 24;
+export const SCALES = { csat: { min: 1, max: 5 }, nps: { min: 0, max: 10 } } as const satisfies Record<SurveyKind, { min: number; max: number }>;
+export const DAY = 86_400_000;
+
+/** Low scores are flagged for the owner to follow up: CSAT 1–2, NPS 0–6 (detractors). */
+export const isLow = (kind: SurveyKind, score: number) => (kind === "csat" ? score <= 2 : score <= 6);
+
+export type Settings = { name: string; npsEveryDays: number; quietDays: number; timeZone: string };
+
+export function settingsOf(agency: AgencyItem | null): Settings {
+  return {
+    name: agency?.name ?? "Baton",
+    npsEveryDays: agency?.npsEveryDays ?? NPS_EVERY_DAYS,
+    quietDays: agency?.surveyQuietDays ?? SURVEY_QUIET_DAYS,
+    timeZone: agency?.timeZone ?? "UTC",
+  };
+}
+
+export const loadSettings = async (agencyId: string) => settingsOf((await db.entities.agency.get({ agencyId }).go()).data);
+
+export async function load(agencyId: string, surveyId: string): Promise<SurveyItem | null> {
+  if (!isId("survey", surveyId)) return null;
+  return (await db.entities.survey.get({ agencyId, surveyId }).go({ consistent: true })).data;
+}

@@ -1,0 +1,199 @@
+import { withActor } from "../actor/index.ts";
+import type { AgencyItem } from "../agency/entity.ts";
+import { Audit } from "../audit/index.ts";
+import type { ClientItem } from "../client/entity.ts";
+import { Config } from "../config/index.ts";
+import type { ContactItem } from "../contact/entity.ts";
+import { db } from "../db/index.ts";
+import { Email } from "../email/index.ts";
+import { createId } from "../id/index.ts";
+import { Notify } from "../notify/index.ts";
+import type { RequestItem } from "../request/entity.ts";
+import { UNASSIGNED } from "../task/entity.ts";
+import type { SurveyKind } from "./entity.ts";
+import { DAY, LINK_DAYS, loadSettings, SCALES, settingsOf, type Settings } from "./rules.ts";
+import { signToken } from "./token.ts";
+
+// Sending surveys: CSAT after a request is completed, NPS check-ins on a schedule. A contact
+// gets at most one survey per `surveyQuietDays`: their `lastSurveyAt` is moved, on condition, in
+// the transaction that creates the survey, so two senders can never both pass the rule.
+
+/** Recipients of one check-in at most (a DynamoDB transaction holds 100 writes; each takes two). */
+const MAX_RECIPIENTS = 40;
+
+const reachable = (contact: ContactItem | null | undefined): contact is ContactItem =>
+  Boolean(contact) && contact!.status === "active" && contact!.emailNotifications !== false;
+
+const quietSince = (contact: ContactItem, cutoff: string) => !contact.lastSurveyAt || contact.lastSurveyAt <= cutoff;
+
+type Plan = {
+  agencyId: string;
+  settings: Settings;
+  kind: SurveyKind;
+  client: ClientItem;
+  /** Claimed once (uniqueness scope "survey"): the request for CSAT, client + period for NPS. */
+  claim: string;
+  recipients: ContactItem[];
+  request?: { requestId: string; reference: string; title: string; memberIds: string[] };
+  now: Date;
+};
+
+export function surveyUrl(token: string, score?: number): string {
+  return `${Config.portalUrl}/survey/${encodeURIComponent(token)}${score === undefined ? "" : `?score=${score}`}`;
+}
+
+/**
+ * Creates one survey per recipient who has not been surveyed within the quiet days, with the
+ * plan's claim, in one transaction; then emails them. Answers how many were sent.
+ */
+async function sendSurveys(plan: Plan): Promise<number> {
+  const { agencyId, settings, kind, client, now } = plan;
+  const sentAt = now.toISOString();
+  const closesAt = new Date(now.getTime() + LINK_DAYS * DAY);
+  const cutoff = new Date(now.getTime() - settings.quietDays * DAY).toISOString();
+  let recipients = plan.recipients.filter((contact) => quietSince(contact, cutoff)).slice(0, MAX_RECIPIENTS);
+  for (let attempt = 0; attempt < 3 && recipients.length; attempt++) {
+    const surveys = recipients.map((contact) => ({ contact, surveyId: createId("survey") }));
+    const result = await db.transaction
+      .write(({ uniqueness, survey, contact, auditEvent }) => [
+        uniqueness.create({ agencyId, scope: "survey", value: plan.claim, ownerId: surveys[0]!.surveyId }).commit(),
+        ...surveys.flatMap(({ contact: person, surveyId }) => [
+          survey
+            .create({
+              agencyId,
+              surveyId,
+              kind,
+              clientId: client.clientId,
+              contactId: person.contactId,
+              contactName: person.name,
+              ...(plan.request
+                ? { requestId: plan.request.requestId, requestReference: plan.request.reference, requestTitle: plan.request.title, memberIds: plan.request.memberIds }
+                : {}),
+              sentAt,
+              closesAt: closesAt.toISOString(),
+            })
+            .commit(),
+          contact
+            .patch({ agencyId, contactId: person.contactId })
+            .set({ lastSurveyAt: sentAt })
+            .where((attr, op) => `(${op.notExists(attr.lastSurveyAt)} OR ${op.lte(attr.lastSurveyAt, cutoff)}) AND ${op.eq(attr.status, "active")}`)
+            .commit(),
+        ]),
+        auditEvent
+          .create(
+            Audit.event("survey.sent", "client", client.clientId, {
+              kind,
+              contacts: recipients.map((person) => person.name),
+              ...(plan.request ? { reference: plan.request.reference } : {}),
+            }),
+          )
+          .commit(),
+      ])
+      .go();
+    if (!result.canceled) {
+      for (const { contact, surveyId } of surveys) await email(plan, contact, signToken(agencyId, surveyId, closesAt));
+      return surveys.length;
+    }
+    // Either another run holds the claim (then this survey is theirs) or someone was surveyed
+    // meanwhile: read again and send to whoever is still due.
+    const claimed = await db.entities.uniqueness.get({ agencyId, scope: "survey", value: plan.claim }).go({ consistent: true });
+    if (claimed.data) return 0;
+    const fresh = await Promise.all(recipients.map((person) => db.entities.contact.get({ agencyId, contactId: person.contactId }).go({ consistent: true })));
+    recipients = fresh.map((read) => read.data).filter(reachable).filter((contact) => quietSince(contact, cutoff));
+  }
+  return 0;
+}
+
+/** Emails one survey; a failed send is logged (the survey stays, unanswered). */
+async function email(plan: Plan, contact: ContactItem, token: string): Promise<void> {
+  const { min, max } = SCALES[plan.kind];
+  const links = Array.from({ length: max - min + 1 }, (_, i) => ({ score: min + i, url: surveyUrl(token, min + i) }));
+  const params = {
+    agency: plan.settings.name,
+    name: contact.name,
+    ...(plan.request ? { reference: plan.request.reference, title: plan.request.title } : {}),
+  };
+  try {
+    await Email.send(contact.email, Email.survey({ locale: contact.locale, kind: plan.kind, params, links, days: LINK_DAYS, quiet: plan.settings.quietDays }));
+  } catch (error) {
+    console.error(`survey: ${plan.kind} email not sent`, error);
+  }
+}
+
+/**
+ * A request was completed (the client approved its last task): ask for a CSAT score. It goes to
+ * the contact who submitted the request, else the client's first active contact, unless they
+ * were surveyed within the quiet days. Best effort, like every email: it never throws, so it
+ * can't fail the approval that called it.
+ */
+export async function afterCompletion(
+  request: Pick<RequestItem, "agencyId" | "requestId" | "clientId" | "reference" | "title" | "submittedByType" | "submittedById">,
+  now = new Date(),
+): Promise<{ sent: number }> {
+  const { agencyId } = request;
+  try {
+    return await withActor({ type: "system", agencyId }, async () => {
+      const [settings, client, contacts, tasks] = await Promise.all([
+        loadSettings(agencyId),
+        db.entities.client.get({ agencyId, clientId: request.clientId }).go(),
+        Notify.contactsOf(agencyId, request.clientId),
+        db.entities.task.query.tasksOfClient({ agencyId, clientId: request.clientId, requestId: request.requestId }).go({ pages: "all" }),
+      ]);
+      if (!client.data) return { sent: 0 };
+      const submitter = request.submittedByType === "contact" ? contacts.find((contact) => contact.contactId === request.submittedById) : undefined;
+      const recipient = [submitter, ...contacts.filter((contact) => contact.status === "active").sort((a, b) => a.createdAt.localeCompare(b.createdAt))].find(reachable);
+      if (!recipient) return { sent: 0 };
+      const memberIds = [...new Set(tasks.data.map((task) => task.assigneeId).filter((id) => id !== UNASSIGNED))];
+      const sent = await sendSurveys({
+        agencyId,
+        settings,
+        kind: "csat",
+        client: client.data,
+        claim: `csat#${request.requestId}`,
+        recipients: [recipient],
+        request: { requestId: request.requestId, reference: request.reference, title: request.title, memberIds },
+        now,
+      });
+      return { sent };
+    });
+  } catch (error) {
+    console.error("survey: CSAT not sent", error);
+    return { sent: 0 };
+  }
+}
+
+/**
+ * The scheduled NPS check-in: for every agency, each active client's reachable contacts get one
+ * every `npsEveryDays` (periods counted from the epoch, so every run agrees on the current one).
+ * A claim on client + period in the survey's transaction makes it once per period however
+ * often, or however concurrently, the job runs. A client whose contacts are all within the
+ * quiet days is not claimed: a later run in the period sends once the quiet days are over.
+ */
+export async function checkIns(now = new Date()): Promise<{ sent: number }> {
+  const agencies = await db.entities.agency.query.agencies({}).go({ pages: "all" });
+  let sent = 0;
+  for (const agency of agencies.data) {
+    try {
+      sent += await withActor({ type: "system", agencyId: agency.agencyId }, () => checkInsFor(agency, now));
+    } catch (error) {
+      console.error(`survey: check-ins failed for ${agency.agencyId}`, error);
+    }
+  }
+  return { sent };
+}
+
+async function checkInsFor(agency: AgencyItem, now: Date): Promise<number> {
+  const { agencyId } = agency;
+  const settings = settingsOf(agency);
+  const period = Math.floor(now.getTime() / (settings.npsEveryDays * DAY));
+  const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
+  let sent = 0;
+  for (const client of clients.data.filter((item) => item.status === "active")) {
+    const claim = `nps#${client.clientId}#${settings.npsEveryDays}d#${period}`;
+    if ((await db.entities.uniqueness.get({ agencyId, scope: "survey", value: claim }).go()).data) continue;
+    const contacts = (await Notify.contactsOf(agencyId, client.clientId)).filter(reachable);
+    if (!contacts.length) continue;
+    sent += await sendSurveys({ agencyId, settings, kind: "nps", client, claim, recipients: contacts, now });
+  }
+  return sent;
+}
