@@ -1,6 +1,6 @@
-import type { FeedLink } from "@baton/core/calendar";
 import { createResource, createSignal, createUniqueId, Show } from "solid-js";
-import { request } from "./api";
+import { api } from "./api";
+import type { FeedLink } from "./types";
 import { Boundary } from "./Boundary";
 import { Button } from "./Button";
 import { ConfirmDialog } from "./Dialog";
@@ -9,7 +9,7 @@ import { createSubmission } from "./Form";
 import { formatDate, t } from "./i18n";
 import { toast } from "./Toast";
 
-export type { FeedLink } from "@baton/core/calendar";
+export type { FeedLink } from "./types";
 
 // The signed-in person's private iCalendar link, for the team app's calendar and the portal's
 // profile. The API keeps only the link's hash, so its URL is known only when it is made: the
@@ -17,8 +17,8 @@ export type { FeedLink } from "@baton/core/calendar";
 // to the page still shows it; a reload asks again and, the link existing, gets no URL.
 
 export const calendarFeedApi = {
-  get: () => request<FeedLink>("GET", "/api/calendar/feed-url"),
-  rotate: () => request<FeedLink>("POST", "/api/calendar/feed-url/rotate"),
+  get: (): Promise<FeedLink> => api.calendar.feedUrl(),
+  rotate: (): Promise<FeedLink> => api.calendar.rotateFeedUrl(),
 };
 
 const [revealed, setRevealed] = createSignal<string>();

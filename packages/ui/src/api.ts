@@ -11,6 +11,11 @@ import type {
   InvoiceStatus,
   PaymentInput,
   MarginReport,
+  CalendarMonth,
+  FeedLink,
+  SurveyFollowUpInput,
+  SurveyPage,
+  SurveySummary,
   ServicePackage,
   ServicePackageInput,
   ServicePackagePatch,
@@ -328,6 +333,21 @@ export const api = {
     get: (id: string): Promise<ServicePackage> => call(client.packages[":packageId"].$get({ param: { packageId: id } })),
     create: (input: ServicePackageInput): Promise<ServicePackage> => call(client.packages.$post({ json: input })),
     update: (id: string, patch: ServicePackagePatch): Promise<ServicePackage> => call(client.packages[":packageId"].$patch({ param: { packageId: id }, json: patch })),
+  },
+  calendar: {
+    /** A month ("" = this month) of deadlines; "" filters are "all". */
+    month: (query: { month?: string; clientId?: string; memberId?: string } = {}): Promise<CalendarMonth> => call(client.calendar.month.$get({ query: q(query) })),
+    /** The signed-in person's feed: its URL only when just made (it is stored hashed). */
+    feedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].$get()),
+    rotateFeedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].rotate.$post()),
+  },
+  surveys: {
+    summary: (range: { from?: string; to?: string } = {}): Promise<SurveySummary> => call(client.surveys.summary.$get({ query: q(range) })),
+    followUp: (id: string, input: SurveyFollowUpInput) => call(client.surveys[":surveyId"]["follow-up"].$post({ param: { surveyId: id }, json: input })),
+    /** The public survey page: the link's signed token is the credential (no session). */
+    view: (token: string): Promise<SurveyPage> => call(client.surveys.respond[":token"].$get({ param: { token: encodeURIComponent(token) } }), noAuthRedirect),
+    answer: (token: string, score: number): Promise<SurveyPage> => call(client.surveys.respond.$post({ json: { token, score } }), noAuthRedirect),
+    addComment: (token: string, comment: string): Promise<SurveyPage> => call(client.surveys.respond.comment.$post({ json: { token, comment } }), noAuthRedirect),
   },
   reports: {
     revenue: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<RevenueReport> => call(client.reports.revenue.$get({ query: q(range) })),

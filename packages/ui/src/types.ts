@@ -109,3 +109,13 @@ export type ReceivablesReport = Ok<Api["reports"]["receivables"]["$get"]>;
 export type AgingBucket = ReceivablesReport["buckets"][number];
 export type MarginReport = Ok<Api["reports"]["margin"]["$get"]>;
 export type PayoutReport = Ok<Api["reports"]["payouts"]["$get"]>;
+
+// The deadline calendar and its private feeds.
+export type CalendarMonth = Ok<Api["calendar"]["month"]["$get"]>;
+export type CalendarTask = CalendarMonth["tasks"][number];
+export type FeedLink = Ok<Api["calendar"]["feed-url"]["$get"]>;
+
+// Feedback surveys: the owner's summary, and the public survey page.
+export type SurveySummary = Ok<Api["surveys"]["summary"]["$get"]>;
+export type SurveyFollowUpInput = Json<Api["surveys"][":surveyId"]["follow-up"]["$post"]>;
+export type SurveyPage = Ok<Api["surveys"]["respond"][":token"]["$get"]>;

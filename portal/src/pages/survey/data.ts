@@ -1,22 +1,13 @@
-import type { Routes } from "@baton/functions/api";
-import { appHeaders, unwrap } from "@baton/ui/api";
-import { hc, type InferResponseType } from "hono/client";
+import { api } from "@baton/ui/api";
+import type { SurveyPage } from "@baton/ui/types";
 
-// The survey page's calls: public (the link's signed token is the credential), typed from the
-// API's own routes. They carry x-baton-app like every portal call, which the CSRF guard needs.
-const client = hc<Routes>("/api", { headers: appHeaders, init: { credentials: "same-origin" } });
-const respond = client.surveys.respond;
+// The survey page's calls: public (the link's signed token is the credential). They carry
+// x-baton-app like every portal call, which the CSRF guard needs.
+export type { SurveyPage };
 
-export type SurveyPage = InferResponseType<(typeof respond)[":token"]["$get"], 200>;
-
-export const view = async (token: string): Promise<SurveyPage> =>
-  (await unwrap(await respond[":token"].$get({ param: { token: encodeURIComponent(token) } }), { allowUnauthorized: true })) as SurveyPage;
-
-export const answer = async (token: string, score: number): Promise<SurveyPage> =>
-  (await unwrap(await respond.$post({ json: { token, score } }), { allowUnauthorized: true })) as SurveyPage;
-
-export const addComment = async (token: string, comment: string): Promise<SurveyPage> =>
-  (await unwrap(await respond.comment.$post({ json: { token, comment } }), { allowUnauthorized: true })) as SurveyPage;
+export const view = (token: string): Promise<SurveyPage> => api.surveys.view(token);
+export const answer = (token: string, score: number): Promise<SurveyPage> => api.surveys.answer(token, score);
+export const addComment = (token: string, comment: string): Promise<SurveyPage> => api.surveys.addComment(token, comment);
 
 /** The score a link carries (`?score=4`), if it is a whole number. */
 export function parseScore(value: string | string[] | undefined): number | null {

@@ -1,5 +1,5 @@
-import type { CalendarMonth, CalendarTask } from "@baton/core/calendar";
-import { request } from "@baton/ui/api";
+import { api } from "@baton/ui/api";
+import type { CalendarMonth, CalendarTask } from "@baton/ui/types";
 import { getMe } from "@baton/ui/session";
 import { query } from "@solidjs/router";
 
@@ -8,7 +8,7 @@ export type { CalendarMonth, CalendarTask };
 /** A month of deadlines ("" = this month in the viewer's zone); "" filters are "all". */
 export const getMonth = query(
   (month: string, clientId: string, memberId: string) =>
-    request<CalendarMonth>("GET", "/api/calendar/month", undefined, { query: { month, clientId, memberId } }),
+    api.calendar.month({ month, clientId, memberId }),
   "calendar.month",
 );
 

@@ -1,28 +1,16 @@
-import type { Routes } from "@baton/functions/api";
-import { appHeaders, unwrap } from "@baton/ui/api";
+import { api } from "@baton/ui/api";
+import type { SurveyFollowUpInput, SurveySummary } from "@baton/ui/types";
 import { query } from "@solidjs/router";
-import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 
-// The satisfaction page's calls, typed from the API's own routes like @baton/ui/api's.
-const client = hc<Routes>("/api", { headers: appHeaders, init: { credentials: "same-origin" } });
-const surveys = client.surveys;
-
-export type Summary = InferResponseType<typeof surveys.summary.$get, 200>;
+export type Summary = SurveySummary;
 export type SurveyResponse = Summary["recent"][number];
 export type Nps = Summary["nps"];
 export type Csat = Summary["csat"];
-type FollowUpInput = InferRequestType<(typeof surveys)[":surveyId"]["follow-up"]["$post"]>["json"];
 
 // "" means the API's default: the last 12 months.
-export const getSummary = query(
-  async (from: string, to: string): Promise<Summary> =>
-    (await unwrap(await surveys.summary.$get({ query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } }))) as Summary,
-  "surveys.summary",
-);
+export const getSummary = query((from: string, to: string): Promise<Summary> => api.surveys.summary({ from, to }), "surveys.summary");
 
-export async function followUp(id: string, input: FollowUpInput): Promise<SurveyResponse> {
-  return (await unwrap(await surveys[":surveyId"]["follow-up"].$post({ param: { surveyId: id }, json: input }))) as SurveyResponse;
-}
+export const followUp = (id: string, input: SurveyFollowUpInput): Promise<SurveyResponse> => api.surveys.followUp(id, input);
 
 type Query = Record<string, string | string[] | undefined>;
 const text = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").trim().slice(0, 32);
