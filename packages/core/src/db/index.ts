@@ -7,6 +7,7 @@ import { CalendarFeedEntity } from "../calendar/entity.ts";
 import { ClientEntity } from "../client/entity.ts";
 import { ContactEntity } from "../contact/entity.ts";
 import { Config } from "../config/index.ts";
+import { OutboxEmailEntity } from "../email/outbox-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
 import { RequestEntity } from "../request/entity.ts";
@@ -46,6 +47,7 @@ export const db = new Service(
     survey: SurveyEntity,
     uniqueness: UniquenessEntity,
     magicLink: MagicLinkEntity,
+    outboxEmail: OutboxEmailEntity,
     rateLimit: RateLimitEntity,
     calendarFeed: CalendarFeedEntity,
   },

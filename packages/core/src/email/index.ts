@@ -2,7 +2,7 @@ import { render, type RenderedEmail } from "./layout.ts";
 import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
-export { send } from "./send.ts";
+export { flushOutbox, send } from "./send.ts";
 export { escapeHtml, type RenderedEmail } from "./layout.ts";
 
 export type Locale = "en" | "el" | "hi";

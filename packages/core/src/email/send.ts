@@ -2,41 +2,64 @@ import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { Config } from "../config/index.ts";
 import { VisibleError } from "../error/index.ts";
 import type { RenderedEmail } from "./layout.ts";
+import * as Outbox from "./outbox.ts";
 
-let ses: SESv2Client | undefined;
+let ses: { endpoint: string | undefined; client: SESv2Client } | undefined;
 
 function sesClient() {
   const endpoint = Config.sesEndpoint;
-  ses ??= new SESv2Client({
-    region: Config.region,
-    ...(endpoint
-      ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-      : {}),
-  });
-  return ses;
+  // Made again if the endpoint changes (the local runtime and tests set it before first use).
+  if (!ses || ses.endpoint !== endpoint) {
+    ses = {
+      endpoint,
+      client: new SESv2Client({
+        region: Config.region,
+        ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
+      }),
+    };
+  }
+  return ses.client;
 }
 
-/** Sends one email with HTML and plain-text parts through SES (the emulator, locally). */
-export async function send(to: string, email: RenderedEmail): Promise<void> {
-  try {
-    await sesClient().send(
-      new SendEmailCommand({
-        FromEmailAddress: Config.emailFrom,
-        ConfigurationSetName: Config.sesConfigurationSet,
-        Destination: { ToAddresses: [to] },
-        Content: {
-          Simple: {
-            Subject: { Data: email.subject, Charset: "UTF-8" },
-            Body: {
-              Html: { Data: email.html, Charset: "UTF-8" },
-              Text: { Data: email.text, Charset: "UTF-8" },
-            },
+/** Hands one email with HTML and plain-text parts to SES (the emulator, locally); throws if SES refuses. */
+export async function deliver(to: string, email: RenderedEmail): Promise<void> {
+  await sesClient().send(
+    new SendEmailCommand({
+      FromEmailAddress: Config.emailFrom,
+      ConfigurationSetName: Config.sesConfigurationSet,
+      Destination: { ToAddresses: [to] },
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: "UTF-8" },
+          Body: {
+            Html: { Data: email.html, Charset: "UTF-8" },
+            Text: { Data: email.text, Charset: "UTF-8" },
           },
         },
-      }),
-    );
+      },
+    }),
+  );
+}
+
+/**
+ * Sends one email. If SES can't take it now, it waits in the outbox (outbox.ts) and the scheduled
+ * job sends it later: "queued". Only if it can be neither sent nor kept is it an error.
+ */
+export async function send(to: string, email: RenderedEmail): Promise<"sent" | "queued"> {
+  try {
+    await deliver(to, email);
+    return "sent";
   } catch (error) {
-    console.error("email: SES send failed", error);
-    throw new VisibleError("unavailable", "email.unavailable", "Email could not be sent right now. Please try again in a minute.");
+    console.error("email: SES send failed; keeping it in the outbox", error);
+    try {
+      await Outbox.queue(to, email, error);
+      return "queued";
+    } catch (queueError) {
+      console.error("email: could not keep it in the outbox either", queueError);
+      throw new VisibleError("unavailable", "email.unavailable", "Email could not be sent right now. Please try again in a minute.");
+    }
   }
 }
+
+/** The outbox job: sends the emails SES could not take before. */
+export const flushOutbox = (now = new Date()) => Outbox.flush(deliver, now);

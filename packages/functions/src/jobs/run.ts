@@ -1,3 +1,4 @@
+import { Email } from "@baton/core/email";
 import { Invoices } from "@baton/core/invoice";
 import { Surveys } from "@baton/core/survey";
 
@@ -8,6 +9,7 @@ import { Surveys } from "@baton/core/survey";
  */
 export async function runScheduledJobs(now = new Date()): Promise<Record<string, unknown>> {
   const jobs = {
+    emailOutbox: () => Email.flushOutbox(now),
     retainerInvoices: () => Invoices.MoneyJobs.issueRetainers(now),
     overdueReminders: () => Invoices.MoneyJobs.remindOverdue(now),
     npsCheckIns: () => Surveys.checkIns(now),

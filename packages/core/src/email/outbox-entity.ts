@@ -1,0 +1,39 @@
+import { Entity, type EntityItem } from "electrodb";
+
+/**
+ * An email SES did not take (it was down or throttling), kept to be sent later by the outbox
+ * job. Not inside an agency's keys: sign-in links are sent before anyone is known. `pending` is
+ * "yes" while it waits (then it is in the sparse pendingEmails index); written with nextAttemptAt.
+ */
+export const OutboxEmailEntity = new Entity({
+  model: { entity: "outboxEmail", version: "1", service: "baton" },
+  attributes: {
+    emailId: { type: "string", required: true, readOnly: true },
+    to: { type: "string", required: true, readOnly: true },
+    subject: { type: "string", required: true, readOnly: true },
+    html: { type: "string", required: true, readOnly: true },
+    text: { type: "string", required: true, readOnly: true },
+    queuedAt: { type: "string", required: true, readOnly: true },
+    attempts: { type: "number", required: true, default: 0 },
+    nextAttemptAt: { type: "string", required: true },
+    pending: { type: ["yes", "no"] as const, required: true, default: "yes" },
+    lastError: { type: "string" },
+    /** Epoch seconds: a given-up email is deleted by the table's TTL after a while. */
+    expiresAt: { type: "number" },
+  },
+  indexes: {
+    emailById: {
+      pk: { field: "pk", composite: ["emailId"] },
+      sk: { field: "sk", composite: [] },
+    },
+    /** Emails waiting to be sent, soonest attempt first: the outbox job's one query. */
+    pendingEmails: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["pending"] },
+      sk: { field: "gsi2sk", composite: ["nextAttemptAt", "emailId"] },
+      condition: (attr) => attr.pending === "yes",
+    },
+  },
+});
+
+export type OutboxEmailItem = EntityItem<typeof OutboxEmailEntity>;

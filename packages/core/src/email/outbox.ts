@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { db } from "../db/index.ts";
+import type { RenderedEmail } from "./layout.ts";
+import type { OutboxEmailItem } from "./outbox-entity.ts";
+
+// When SES can't take an email (down, throttling), it waits here instead of being lost; the
+// scheduled job sends it later with growing pauses, each attempt claimed by a conditional write
+// so two runs never send it twice. After MAX_ATTEMPTS it is given up (and logged).
+
+export const MAX_ATTEMPTS = 8;
+/** Minutes to wait before each retry: 1, 2, 4 … 64. */
+const backoffMinutes = (attempts: number) => 2 ** Math.min(attempts, 6);
+
+export async function queue(to: string, email: RenderedEmail, error: unknown, now = new Date()): Promise<void> {
+  await db.entities.outboxEmail
+    .create({
+      emailId: randomUUID(),
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      queuedAt: now.toISOString(),
+      nextAttemptAt: new Date(now.getTime() + 60_000).toISOString(),
+      pending: "yes",
+      lastError: describe(error),
+    })
+    .go();
+}
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
+
+/** Sends every queued email that is due; `deliver` is SES. Safe to run twice at once. */
+export async function flush(deliver: (to: string, email: RenderedEmail) => Promise<void>, now = new Date()): Promise<{ sent: number; failed: number; waiting: number }> {
+  const due = await db.entities.outboxEmail.query.pendingEmails({ pending: "yes" }).lte({ nextAttemptAt: now.toISOString() }).go({ pages: "all" });
+  const outcome = { sent: 0, failed: 0, waiting: 0 };
+  for (const item of due.data) {
+    if (!(await claim(item, now))) continue;
+    try {
+      await deliver(item.to, { subject: item.subject, html: item.html, text: item.text });
+      await db.entities.outboxEmail.delete({ emailId: item.emailId }).go();
+      outcome.sent++;
+    } catch (error) {
+      const attempts = item.attempts + 1;
+      const givenUp = attempts >= MAX_ATTEMPTS;
+      await db.entities.outboxEmail
+        .patch({ emailId: item.emailId })
+        .set({
+          pending: givenUp ? "no" : "yes",
+          nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000).toISOString(),
+          lastError: describe(error),
+          ...(givenUp ? { expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 } : {}),
+        })
+        .go();
+      if (givenUp) console.error(`email: gave up on an email to ${item.to} after ${attempts} attempts`, error);
+      givenUp ? outcome.failed++ : outcome.waiting++;
+    }
+  }
+  return outcome;
+}
+
+/** Takes this attempt: only the run that moves `attempts` on from what it read sends. */
+async function claim(item: OutboxEmailItem, now: Date): Promise<boolean> {
+  try {
+    await db.entities.outboxEmail
+      .patch({ emailId: item.emailId })
+      .set({ attempts: item.attempts + 1, pending: "yes", nextAttemptAt: new Date(now.getTime() + backoffMinutes(item.attempts + 1) * 60_000).toISOString() })
+      .where((attr, op) => `${op.eq(attr.attempts, item.attempts)} AND ${op.eq(attr.pending, "yes")}`)
+      .go();
+    return true;
+  } catch {
+    return false;
+  }
+}
