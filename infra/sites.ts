@@ -6,11 +6,16 @@ import {
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { Duration } from "aws-cdk-lib/core";
+import { CONTENT_SECURITY_POLICY, HSTS_SECONDS } from "../packages/functions/src/api/app-headers.ts";
 import { StaticSite, use, type StackContext, type StaticSiteProps } from "sst/constructs";
 import { Api } from "./api.ts";
 import { customDomains } from "./domains.ts";
@@ -29,6 +34,16 @@ export function Sites({ stack }: StackContext) {
   const domains = customDomains();
   const spaRewrite = new CloudFrontFunction(stack, "SpaRewrite", {
     code: FunctionCode.fromInline(SPA_REWRITE),
+  });
+  // The apps' pages get the same security headers as locally (app-headers.ts), plus HSTS.
+  const securityHeaders = new ResponseHeadersPolicy(stack, "AppSecurityHeaders", {
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_SECONDS), includeSubdomains: true, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    },
   });
 
   // The apps call `/api/...` relatively and authenticate with a SameSite=Lax HttpOnly cookie, so
@@ -59,6 +74,7 @@ export function Sites({ stack }: StackContext) {
         distribution: {
           errorResponses: [],
           defaultBehavior: {
+            responseHeadersPolicy: securityHeaders,
             functionAssociations: [
               { function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST },
             ],

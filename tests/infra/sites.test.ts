@@ -31,6 +31,21 @@ const distribution = (site: "web" | "portal") => {
 };
 
 describe.each(["web", "portal"] as const)("the %s site's distribution", (site) => {
+  it("serves the app's pages with the security headers: CSP without inline scripts, HSTS, no framing", () => {
+    const config = distribution(site);
+    const policyRef = config.DefaultCacheBehavior.ResponseHeadersPolicyId;
+    expect(policyRef).toEqual({ Ref: expect.any(String) });
+    const policy = sites.toJSON().Resources[policyRef.Ref].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp: string = policy.ContentSecurityPolicy.ContentSecurityPolicy;
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
+    expect(scriptSrc).toBe("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(policy.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true });
+    expect(policy.FrameOptions).toMatchObject({ FrameOption: "DENY" });
+    expect(policy.ContentTypeOptions).toMatchObject({ Override: true });
+    expect(policy.ReferrerPolicy).toMatchObject({ ReferrerPolicy: "strict-origin-when-cross-origin" });
+  });
+
   it.each(["/api/*", "/api"])("sends %s to the HTTP API, uncached, with cookies and query", (path) => {
     const config = distribution(site);
     const behavior = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === path);

@@ -3,16 +3,10 @@ import { readFile } from "node:fs/promises";
 import { Hono, type Context } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { app as api } from "@baton/functions/api";
+import { APP_HEADERS } from "@baton/functions/api/app-headers";
 
 // What CloudFront does on AWS: the apps' files, with index.html for client-side routes, and the
 // API under /api, all on one origin so the session cookie stays first-party.
-const APP_HEADERS = {
-  "content-security-policy":
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "x-frame-options": "DENY",
-};
 
 export type SiteDirs = { web: string; portal: string };
 
