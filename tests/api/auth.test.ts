@@ -108,6 +108,28 @@ describe("magic-link sign-in", () => {
     expect(limited.body.error.message).toMatch(/minutes/);
   });
 
+  it("gives an invited person their browser's language on first sign-in, and leaves a chosen one alone after", async () => {
+    const email = uniqueEmail("greek");
+    const invited = await owner.post("/members", { email, name: "Eleni", timeZone: "Europe/Athens", weeklyCapacityHours: 10 });
+    expect(invited.body.locale).toBe("en");
+    const member = new ApiClient(api.baseUrl);
+    expect((await member.post("/auth/verify", { token: await linkTokenFor(email), locale: "el" })).status).toBe(200);
+    expect((await member.get("/me")).body.locale).toBe("el");
+    // Later sign-ins from another browser don't change what they have.
+    // The mailbox stamps emails by the second: start the next second, after the invitation.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const since = Math.floor(Date.now() / 1000);
+    const asked = await new ApiClient(api.baseUrl).post("/auth/link", { email, app: "web" });
+    expect(asked.status).toBe(202);
+    const again = new ApiClient(api.baseUrl);
+    expect((await again.post("/auth/verify", { token: await linkTokenFor(email, since), locale: "hi" })).status).toBe(200);
+    expect((await again.get("/me")).body.locale).toBe("el");
+    // A language the apps don't have is refused, not stored.
+    const bad = await new ApiClient(api.baseUrl).post("/auth/verify", { token: "x", locale: "fr" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.locale).toBeTruthy();
+  });
+
   it("signs out by clearing the session cookie", async () => {
     const client = new ApiClient(api.baseUrl);
     await signIn(client, agency.ownerEmail);

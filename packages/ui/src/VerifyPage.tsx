@@ -3,7 +3,7 @@ import { createSignal, onMount, Show } from "solid-js";
 import { api, ApiError } from "./api";
 import { buttonClass } from "./Button";
 import { ErrorMessage } from "./ErrorMessage";
-import { t } from "./i18n";
+import { detectLocale, t } from "./i18n";
 import { takeNext, Title } from "./session";
 import { Loading } from "./Spinner";
 
@@ -23,7 +23,8 @@ export function VerifyPage(props: { appName: string }) {
       return;
     }
     try {
-      await api.auth.verify(token);
+      // The language this browser shows: an invited person's first sign-in keeps it.
+      await api.auth.verify(token, detectLocale());
       // Drop anything cached while signed out (e.g. a failed /api/me) before going in.
       await revalidate();
       navigate(takeNext(), { replace: true });
@@ -33,7 +34,7 @@ export function VerifyPage(props: { appName: string }) {
   });
 
   return (
-    <div class="auth-page">
+    <main class="auth-page">
       <Title>{t("verify.title")}</Title>
       <div class="auth-card">
         <p class="auth-app">{props.appName}</p>
@@ -45,6 +46,6 @@ export function VerifyPage(props: { appName: string }) {
           </A>
         </Show>
       </div>
-    </div>
+    </main>
   );
 }

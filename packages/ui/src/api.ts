@@ -11,6 +11,7 @@ import type {
   InvoiceStatus,
   PaymentInput,
   MarginReport,
+  Locale,
   CalendarMonth,
   FeedLink,
   SurveyFollowUpInput,
@@ -203,7 +204,8 @@ export const api = {
   auth: {
     link: (email: string): Promise<{ ok: true }> =>
       call(client.auth.link.$post({ json: { email, app: config.app } }), noAuthRedirect),
-    verify: (token: string): Promise<Me> => call(client.auth.verify.$post({ json: { token } }), noAuthRedirect),
+    /** `locale`: the browser's, which an invited person's first sign-in makes theirs. */
+    verify: (token: string, locale?: Locale): Promise<Me> => call(client.auth.verify.$post({ json: { token, ...(locale ? { locale } : {}) } }), noAuthRedirect),
     signOut: async (): Promise<void> => {
       await call(client.auth["sign-out"].$post(), noAuthRedirect);
     },

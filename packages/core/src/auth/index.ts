@@ -3,7 +3,8 @@ import type { Actor } from "../actor/index.ts";
 import { db } from "../db/index.ts";
 import { Email } from "../email/index.ts";
 import { VisibleError } from "../error/index.ts";
-import { email } from "../fields/index.ts";
+import { email, locale } from "../fields/index.ts";
+import type { Locale } from "../email/index.ts";
 import { fn } from "../fn/index.ts";
 import { SignInApps } from "./entities.ts";
 import { issue, redeem } from "./links.ts";
@@ -53,26 +54,30 @@ export const requestLink = fn(requestLinkSchema, async (input, ip?: string) => {
 
 export const verifySchema = z.strictObject({
   token: z.string({ error: "The sign-in link is missing its token." }).min(1).max(200),
+  /** The browser's language: it becomes the person's when they accept their invitation. */
+  locale: locale.optional(),
 });
 
 /** Redeems a link and returns the new session's token and subject. Invited people become active. */
 export const verify = fn(verifySchema, async (input): Promise<{ token: string; subject: SessionSubject }> => {
   const link = await redeem(input.token);
-  const subject = await activate(link.agencyId, link.type, link.id);
+  const subject = await activate(link.agencyId, link.type, link.id, input.locale);
   return { token: await createSessionToken(subject), subject };
 });
 
 const noAccess = () =>
   new VisibleError("unauthenticated", "auth.link_invalid", "This account no longer has access. Please contact the agency.");
 
-async function activate(agencyId: string, type: "member" | "contact", id: string): Promise<SessionSubject> {
+/** Makes an invited person active (in their browser's language, if it sent one): their first sign-in. */
+async function activate(agencyId: string, type: "member" | "contact", id: string, browserLocale?: Locale): Promise<SessionSubject> {
+  const firstSignIn = { status: "active" as const, ...(browserLocale ? { locale: browserLocale } : {}) };
   if (type === "member") {
     const member = await db.entities.member.get({ agencyId, memberId: id }).go();
     if (!member.data || member.data.status === "removed") throw noAccess();
     if (member.data.status === "invited") {
       await db.entities.member
         .patch({ agencyId, memberId: id })
-        .set({ status: "active" })
+        .set(firstSignIn)
         .add({ version: 1 })
         .go();
     }
@@ -83,7 +88,7 @@ async function activate(agencyId: string, type: "member" | "contact", id: string
   if (contact.data.status === "invited") {
     await db.entities.contact
       .patch({ agencyId, contactId: id })
-      .set({ status: "active" })
+      .set(firstSignIn)
       .add({ version: 1 })
       .go();
   }

@@ -1,6 +1,8 @@
 import type { Locale } from "./index.ts";
+import { el } from "./messages-el.ts";
+import { hi } from "./messages-hi.ts";
 
-// Email strings by locale. English is complete; Greek and Hindi fall back to it until translated.
+// Email strings by locale: English here, Greek and Hindi in `messages-el.ts` and `messages-hi.ts`.
 const en = {
   "signIn.subject": "Your Baton sign-in link",
   "signIn.intro": "Use the button below to sign in to {agency}.",
@@ -60,7 +62,8 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
-const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { en, el: {}, hi: {} };
+// Every locale is complete: the type makes the compiler require each key in each catalog.
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, el, hi };
 
 export function message(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
   const template = catalogs[locale][key] ?? en[key];

@@ -9,8 +9,8 @@ export type { MessageKey, Messages } from "./en";
 // English ships in the bundle; every other locale is a file like `./el.ts` exporting a
 // complete `Messages` object, registered below and loaded on first use.
 const catalogs: Partial<Record<Locale, () => Promise<Messages>>> = {
-  // el: () => import("./el").then((m) => m.el),
-  // hi: () => import("./hi").then((m) => m.hi),
+  el: () => import("./el").then((m) => m.el),
+  hi: () => import("./hi").then((m) => m.hi),
 };
 const loaded: Partial<Record<Locale, Messages>> = { en };
 

@@ -1,0 +1,107 @@
+import type { Messages } from "./en";
+import type { enReports } from "./en-reports";
+
+// Greek strings of the team app's money reports (owner). Part of `el`.
+export const elReports: Pick<Messages, keyof typeof enReports> = {
+  "nav.reports": "Αναφορές",
+  "reports.title": "Οικονομικές αναφορές",
+  "reports.intro": "Κάθε ποσό μένει στο δικό του νόμισμα: δεν γίνεται μετατροπή. Οι μήνες και οι ημέρες είναι του γραφείου, σε ώρα {zone}.",
+
+  // Shared
+  "reports.from": "Από",
+  "reports.to": "Έως",
+  "reports.client": "Πελάτης",
+  "reports.total": "Σύνολο",
+  "reports.other": "Άλλο",
+  "reports.hours": "{hours} ώρ.",
+  "reports.currencyTotal": "{currency}: {amount}",
+  "reports.loading": "Φόρτωση της αναφοράς…",
+
+  // Revenue
+  "reports.revenue.title": "Έσοδα",
+  "reports.revenue.intro": "Τιμολογημένα ποσά προ φόρων, κατά τον μήνα αποστολής κάθε τιμολογίου. Τα πρόχειρα και τα ακυρωμένα τιμολόγια δεν μετρούν.",
+  "reports.revenue.range": "Μήνες",
+  "reports.revenue.reset": "Τελευταίοι 12 μήνες",
+  "reports.revenue.totalLabel": "Τιμολογήθηκαν",
+  "reports.revenue.invoices": "Τιμολόγια",
+  "reports.revenue.amount": "Τιμολογήθηκαν",
+  "reports.revenue.clientsCaption": "Τιμολογήσεις ανά πελάτη σε {currency}",
+  "reports.revenue.byMonth": "Αριθμοί ανά μήνα",
+  "reports.revenue.monthsCaption": "Τιμολογήσεις ανά μήνα σε {currency}",
+  "reports.revenue.month": "Μήνας",
+  "reports.revenue.barTitle": "{month}: {amount}",
+  "reports.revenue.summary": "Έσοδα σε {currency} ανά μήνα, από {from} έως {to}: συνολικά {total}. Ο καλύτερος μήνας ήταν ο {best}, με {bestAmount}.",
+  "reports.revenue.emptyTitle": "Δεν στάλθηκαν τιμολόγια σε αυτούς τους μήνες",
+  "reports.revenue.emptyBody": "Ένα τιμολόγιο μετρά στα έσοδα μόλις σταλεί, στον μήνα έκδοσής του.",
+
+  // Receivables
+  "reports.aging.title": "Ενηλικίωση απαιτήσεων",
+  "reports.aging.intro": "Τι οφείλουν τώρα οι πελάτες, ανάλογα με το πόσο καιρό έχει περάσει η λήξη.",
+  "reports.aging.asOf": "Στις {time}.",
+  "reports.aging.owed": "Οφειλή",
+  "reports.aging.bucket.current": "Εντός προθεσμίας",
+  "reports.aging.bucket.1-30": "1–30 ημέρες",
+  "reports.aging.bucket.31-60": "31–60 ημέρες",
+  "reports.aging.bucket.61-90": "61–90 ημέρες",
+  "reports.aging.bucket.90+": "Πάνω από 90 ημέρες",
+  "reports.aging.barTitle": "{bucket}: {amount}",
+  "reports.aging.barTitleCount": { one: "{bucket}: {amount} σε 1 τιμολόγιο", other: "{bucket}: {amount} σε {count} τιμολόγια" },
+  "reports.aging.summary": "Οφειλές σε {currency} κατά ημέρες καθυστέρησης: συνολικά {total}. {parts}.",
+  "reports.aging.clientsCaption": "Οφειλές ανά πελάτη σε {currency}, κατά ημέρες καθυστέρησης",
+  "reports.aging.allClients": "Όλοι οι πελάτες",
+  "reports.aging.invoicesTitle": "Ανοιχτά τιμολόγια",
+  "reports.aging.invoicesCaption": "Ανοιχτά τιμολόγια, πρώτα όσα καθυστερούν περισσότερο",
+  "reports.aging.invoice": "Τιμολόγιο",
+  "reports.aging.due": "Λήξη",
+  "reports.aging.late": "Καθυστέρηση",
+  "reports.aging.balance": "Υπόλοιπο",
+  "reports.aging.daysLate": { one: "{count} ημέρα", other: "{count} ημέρες" },
+  "reports.aging.notDue": "Δεν έχει λήξει ακόμη",
+  "reports.aging.dueToday": "Λιγότερο από μία ημέρα",
+  "reports.aging.emptyTitle": "Δεν υπάρχουν οφειλές αυτή τη στιγμή",
+  "reports.aging.emptyBody": "Εδώ εμφανίζονται τα απεσταλμένα τιμολόγια με υπόλοιπο προς πληρωμή.",
+
+  // Period of margin and payouts
+  "reports.period.legend": "Περίοδος για το περιθώριο και τις οφειλές προς την ομάδα",
+  "reports.period.reset": "Αυτός ο μήνας",
+
+  // Margin
+  "reports.margin.title": "Περιθώριο ανά πελάτη",
+  "reports.margin.intro":
+    "Χρεώσεις: τιμολόγια που στάλθηκαν στην περίοδο, προ φόρων. Κόστος: ο χρόνος που κατέγραψε η ομάδα για τον πελάτη στην περίοδο, χρεώσιμος ή όχι, με το κόστος ανά ώρα κάθε μέλους σε {currency}.",
+  "reports.margin.billed": "Χρεώσεις",
+  "reports.margin.cost": "Κόστος",
+  "reports.margin.margin": "Περιθώριο",
+  "reports.margin.rate": "Περιθώριο %",
+  "reports.margin.hours": "Ώρες",
+  "reports.margin.caption": "Χρεώσεις, κόστος και περιθώριο ανά πελάτη",
+  "reports.margin.otherCurrency": "Χρεώσεις σε {currency}, κόστος σε {agency}: δεν υπολογίζεται περιθώριο χωρίς μετατροπή.",
+  "reports.margin.noRate": "Καμία χρέωση",
+  "reports.margin.barBilled": "{client}, χρεώσεις: {amount}",
+  "reports.margin.barCost": "{client}, κόστος: {amount}",
+  "reports.margin.summary": { one: "Χρεώσεις και κόστος σε {currency} για {count} πελάτη. {parts}.", other: "Χρεώσεις και κόστος σε {currency} για {count} πελάτες. {parts}." },
+  "reports.margin.summaryPart": "{client}: χρεώσεις {billed}, κόστος {cost}",
+  "reports.margin.chartNote": "Το γράφημα συγκρίνει πελάτες που χρεώνονται σε {currency}· ο πίνακας περιλαμβάνει όλους τους πελάτες.",
+  "reports.margin.noCostRate": {
+    one: "{names}: καταγράφηκε χρόνος χωρίς ορισμένο κόστος ανά ώρα, οπότε αυτός ο χρόνος δεν έχει κόστος εδώ.",
+    other: "{names}: καταγράφηκε χρόνος χωρίς ορισμένο κόστος ανά ώρα, οπότε ο χρόνος τους δεν έχει κόστος εδώ.",
+  },
+  "reports.margin.memberHours": "{name} ({hours})",
+  "reports.margin.setRates": "Ορίστε το κόστος ανά ώρα στη σελίδα Ομάδα",
+  "reports.margin.emptyTitle": "Δεν υπάρχουν τιμολόγια ή χρόνος σε αυτή την περίοδο",
+  "reports.margin.emptyBody": "Οι πελάτες εμφανίζονται εδώ μόλις τιμολογηθούν ή μόλις η ομάδα καταγράψει χρόνο για αυτούς.",
+
+  // Payouts
+  "reports.payouts.title": "Οφειλές προς την ομάδα",
+  "reports.payouts.intro": "Τι οφείλεται σε κάθε μέλος της ομάδας (εκτός από εσάς) για τον χρόνο που κατέγραψε στην περίοδο, με το κόστος ανά ώρα του.",
+  "reports.payouts.member": "Μέλος ομάδας",
+  "reports.payouts.hours": "Ώρες",
+  "reports.payouts.billable": "Χρεώσιμες ώρες",
+  "reports.payouts.rate": "Κόστος ανά ώρα",
+  "reports.payouts.amount": "Ποσό",
+  "reports.payouts.perHour": "{amount}/ώρα",
+  "reports.payouts.noRate": "Χωρίς κόστος ανά ώρα",
+  "reports.payouts.caption": "Τι οφείλεται σε κάθε μέλος της ομάδας για την περίοδο",
+  "reports.payouts.emptyTitle": "Δεν υπάρχει χρόνος ομάδας σε αυτή την περίοδο",
+  "reports.payouts.emptyBody": "Τα μέλη της ομάδας εμφανίζονται εδώ μόλις καταγράψουν χρόνο ή μόλις έχουν κόστος ανά ώρα.",
+};
