@@ -47,7 +47,7 @@ export function Dialog(props: DialogProps) {
           <header class="dialog-header">
             <h2 id={`dlg-${id}-title`}>{props.title}</h2>
             <button type="button" class="dialog-close" aria-label={t("common.close")} onClick={() => props.onClose()}>
-              ×
+              <span aria-hidden="true">×</span>
             </button>
           </header>
           <Show when={props.description}>

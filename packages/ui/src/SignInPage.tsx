@@ -25,7 +25,7 @@ export function SignInPage(props: SignInPageProps) {
     });
 
   return (
-    <div class="auth-page">
+    <main class="auth-page">
       <Title>{t("signIn.title")}</Title>
       <div class="auth-card">
         <p class="auth-app">{props.appName}</p>
@@ -78,6 +78,6 @@ export function SignInPage(props: SignInPageProps) {
           )}
         </Show>
       </div>
-    </div>
+    </main>
   );
 }

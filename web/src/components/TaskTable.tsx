@@ -11,11 +11,13 @@ export function ChecklistProgress(props: { task: WorkTask }) {
   const done = () => props.task.checklist.filter((item) => item.done).length;
   return (
     <Show when={props.task.checklist.length} fallback={<span class="muted">—</span>}>
-      <span class="progress-inline" aria-label={t("tasks.stepsDone", { done: done(), count: props.task.checklist.length })}>
+      {/* aria-label isn't read on a plain span (and everything inside is hidden): hidden text says it instead. */}
+      <span class="progress-inline">
         <progress max={props.task.checklist.length} value={done()} aria-hidden="true" />
         <span aria-hidden="true">
           {formatNumber(done())}/{formatNumber(props.task.checklist.length)}
         </span>
+        <span class="sr-only">{t("tasks.stepsDone", { done: done(), count: props.task.checklist.length })}</span>
       </span>
     </Show>
   );

@@ -43,9 +43,13 @@ function Columns(props: { board: BoardData }) {
           <section class={`board-column board-${status}`} aria-labelledby={`col-${status}`} data-status={status}>
             <h2 id={`col-${status}`} class="board-heading">
               <span>{t(`taskStatus.${status}`)}</span>
-              <span class="board-count" aria-label={t("board.count", { count: tasks(status).length })}>
-                {formatNumber(tasks(status).length)}
-                {props.board.more[status] ? "+" : ""}
+              {/* aria-label isn't read on a plain span: the spoken count is hidden text instead. */}
+              <span class="board-count">
+                <span aria-hidden="true">
+                  {formatNumber(tasks(status).length)}
+                  {props.board.more[status] ? "+" : ""}
+                </span>
+                <span class="sr-only">{t("board.count", { count: tasks(status).length })}</span>
               </span>
             </h2>
             <Show when={tasks(status).length} fallback={<p class="muted small board-empty">{t("board.emptyColumn")}</p>}>

@@ -585,7 +585,8 @@ function UnbilledTable(props: { client: Client; from: string; to: string }) {
   };
   return (
     <div class="stack" data-testid="unbilled-time">
-      <h3 class="subheading">{t("invoiceNew.timeTitle")}</h3>
+      {/* The form's first card has no heading of its own: this one sits directly under the h1. */}
+      <h2 class="subheading">{t("invoiceNew.timeTitle")}</h2>
       <Show when={(entries()?.items.length ?? 0) > 0} fallback={<p class="muted">{t("invoiceNew.noTime")}</p>}>
         <Show when={rate() === null}>
           <p class="notice notice-warning" role="alert">
