@@ -5,9 +5,14 @@ import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { A, createAsync } from "@solidjs/router";
 import { Show } from "solid-js";
+import { expireOnLeave } from "../lib/work";
 import { getClients } from "./clients/data";
+import { InvoicesCard, QaCard, ResponsesCard, SatisfactionCard, TodayCard } from "./home/Cards";
+import { getOverdueInvoices } from "./home/data";
+import "./home/home.css";
 import { getRequests } from "./requests/data";
-import { getMine, getQaQueue } from "./tasks/data";
+import { getSummary } from "./satisfaction/data";
+import { getDeadlines, getMine, getQaQueue } from "./tasks/data";
 import { getMembers } from "./team/data";
 
 export default function Home() {
@@ -24,46 +29,49 @@ export default function Home() {
   );
 }
 
+/** The owner's day at a glance: the counts, then what needs them today, each card loading on its own. */
 function OwnerHome() {
   const inbox = createAsync(() => getRequests("submitted", ""));
-  const qa = createAsync(() => getQaQueue());
   const members = createAsync(() => getMembers());
   const clients = createAsync(() => getClients(""));
+  // Coming back home should show the current state, not a list cached a few seconds ago.
+  expireOnLeave(() => [getDeadlines.key, getQaQueue.key, getRequests.key, getOverdueInvoices.key, getSummary.key]);
   return (
-    <div class="stat-grid">
-      <Stat
-        title={t("home.inboxTitle")}
-        count={() => inbox() && { value: inbox()!.items.length, more: !!inbox()!.cursor }}
-        countKey="home.inboxCount"
-        href="/requests"
-        link={t("home.inboxLink")}
-        testid="stat-inbox"
-      />
-      <Stat
-        title={t("home.qaTitle")}
-        count={() => qa() && { value: qa()!.items.length, more: false }}
-        countKey="home.qaCount"
-        href="/qa"
-        link={t("home.qaLink")}
-        testid="stat-qa"
-      />
-      <Stat
-        title={t("home.teamTitle")}
-        count={() => members() && { value: members()!.items.filter((m) => m.status !== "removed").length, more: !!members()!.cursor }}
-        countKey="home.teamCount"
-        href="/team"
-        link={t("home.teamLink")}
-        testid="stat-team"
-      />
-      <Stat
-        title={t("home.clientsTitle")}
-        count={() => clients() && { value: clients()!.items.length, more: !!clients()!.cursor }}
-        countKey="home.clientsCount"
-        href="/clients"
-        link={t("home.clientsLink")}
-        testid="stat-clients"
-      />
-    </div>
+    <>
+      <div class="stat-grid">
+        <Stat
+          title={t("home.inboxTitle")}
+          count={() => inbox() && { value: inbox()!.items.length, more: !!inbox()!.cursor }}
+          countKey="home.inboxCount"
+          href="/requests"
+          link={t("home.inboxLink")}
+          testid="stat-inbox"
+        />
+        <Stat
+          title={t("home.teamTitle")}
+          count={() => members() && { value: members()!.items.filter((m) => m.status !== "removed").length, more: !!members()!.cursor }}
+          countKey="home.teamCount"
+          href="/team"
+          link={t("home.teamLink")}
+          testid="stat-team"
+        />
+        <Stat
+          title={t("home.clientsTitle")}
+          count={() => clients() && { value: clients()!.items.length, more: !!clients()!.cursor }}
+          countKey="home.clientsCount"
+          href="/clients"
+          link={t("home.clientsLink")}
+          testid="stat-clients"
+        />
+      </div>
+      <div class="home-grid">
+        <TodayCard />
+        <QaCard />
+        <ResponsesCard />
+        <InvoicesCard />
+        <SatisfactionCard />
+      </div>
+    </>
   );
 }
 

@@ -1,0 +1,53 @@
+import { addBusinessHours } from "@baton/core/business-hours";
+import { api } from "@baton/ui/api";
+import type { Invoice, WorkRequest, WorkTask } from "@baton/ui/types";
+import { query } from "@solidjs/router";
+import { toLocalInput, dateAtTime } from "../../lib/time";
+
+// What the owner's home reads besides the lists it shares with other pages (deadlines, QA,
+// the triage inbox, the survey summary), and how it picks its few rows out of them.
+
+/** How many rows a home card lists before "see all". */
+export const CARD_ROWS = 5;
+
+/** The response window the home warns about: the agency's promise is counted in business hours too. */
+export const NEAR_RESPONSE_HOURS = 8;
+
+/**
+ * Sent and partly paid invoices that are past due, most overdue first. One page of each status
+ * (newest issued first, so an agency with over 100 open invoices may miss its oldest: `more`).
+ * The key starts with "invoices.list" so whatever refreshes the invoice lists refreshes this.
+ */
+export const getOverdueInvoices = query(async (): Promise<{ items: Invoice[]; more: boolean }> => {
+  const pages = await Promise.all((["sent", "partially_paid"] as const).map((status) => api.invoices.list({ status, limit: 100 })));
+  const items = pages
+    .flatMap((page) => page.items)
+    .filter((invoice) => invoice.overdue)
+    .sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
+  return { items, more: pages.some((page) => page.cursor) };
+}, "invoices.list.overdue");
+
+/** The instant today ends in `timeZone` (its next midnight). */
+export function endOfToday(now: Date, timeZone: string): number {
+  const today = toLocalInput(now, timeZone).slice(0, 10);
+  const [year = 1970, month = 1, day = 1] = today.split("-").map(Number);
+  const tomorrow = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+  return Date.parse(dateAtTime(tomorrow, "00:00", timeZone) ?? "") || now.getTime();
+}
+
+/** Open tasks due by the end of today in the viewer's zone, overdue ones included (they come first: the list is by due date). */
+export const dueToday = (tasks: WorkTask[], now: Date, timeZone: string) => {
+  const end = endOfToday(now, timeZone);
+  return tasks.filter((task) => Date.parse(task.dueAt) < end);
+};
+
+/** Submitted requests whose response is due within the next 8 business hours of the agency's, or already late. */
+export const nearResponse = (requests: WorkRequest[], now: Date, agencyTimeZone: string) => {
+  const limit = addBusinessHours(now, NEAR_RESPONSE_HOURS, agencyTimeZone).getTime();
+  return requests
+    .filter((request) => request.status === "submitted" && Date.parse(request.responseDueAt) <= limit)
+    .sort((a, b) => a.responseDueAt.localeCompare(b.responseDueAt));
+};
+
+/** Whole days since `dueAt` (0 on the day it fell due). */
+export const daysLate = (dueAt: string | null, now: Date) => (dueAt ? Math.max(0, Math.floor((now.getTime() - Date.parse(dueAt)) / 86_400_000)) : 0);
