@@ -1,0 +1,165 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { median } from "./stats.ts";
+
+const run = promisify(execFile);
+const repo = resolve(import.meta.dirname, "..");
+
+export type Bundle = { bytes: number; gzipBytes: number; minified: boolean };
+
+/**
+ * Bundles the API's Lambda entry the way SST v2 does for `nodejs: { format: "esm" }` (its
+ * runtime/handlers/node.js: ESM, esnext, module-first main fields, the createRequire banner,
+ * keepNames, everything bundled including the AWS SDK), minified or not. SST deploys it
+ * unminified (sst.config.ts sets no `minify`), so both sizes are reported.
+ */
+export async function bundleApi(outDir: string, minify: boolean): Promise<{ file: string; size: Bundle }> {
+  await mkdir(outDir, { recursive: true });
+  const file = join(outDir, minify ? "handler.min.mjs" : "handler.mjs");
+  await build({
+    entryPoints: [resolve(repo, "packages/functions/src/api/lambda.ts")],
+    outfile: file,
+    platform: "node",
+    format: "esm",
+    target: "esnext",
+    mainFields: ["module", "main"],
+    bundle: true,
+    keepNames: true,
+    minify,
+    external: ["sharp", "pg-native"],
+    logLevel: "silent",
+    banner: {
+      js: [
+        `import { createRequire as topLevelCreateRequire } from 'module';`,
+        `const require = topLevelCreateRequire(import.meta.url);`,
+        `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
+        `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
+      ].join("\n"),
+    },
+  });
+  const code = await readFile(file);
+  return { file, size: { bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, minified: minify } };
+}
+
+export type ColdStart = {
+  runs: number;
+  /** Medians over the runs, ms. */
+  nodeBootMs: number;
+  importMs: number;
+  firstRequestMs: number;
+  /** Import plus first request: what the first caller waits for beyond Node's boot. */
+  coldMs: number;
+  warmRequestMs: number;
+  statuses: number[];
+};
+
+/** Starts `runs` fresh Node processes that import the bundle and serve `event` (GET /api/tasks/mine). */
+export async function measureColdStart(bundle: string, event: unknown, env: Record<string, string>, runs: number, dir: string): Promise<ColdStart> {
+  const eventFile = join(dir, "event.json");
+  await writeFile(eventFile, JSON.stringify(event));
+  const samples: Array<{ nodeBootMs: number; importMs: number; firstRequestMs: number; warmRequestMs: number; status: number }> = [];
+  for (let i = 0; i < runs; i++) {
+    const { stdout } = await run(process.execPath, [resolve(import.meta.dirname, "cold-start-probe.mjs"), bundle, eventFile], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    });
+    samples.push(JSON.parse(stdout.trim().split("\n").pop()!));
+  }
+  const of = (key: keyof (typeof samples)[number]) => median(samples.map((s) => s[key]));
+  return {
+    runs,
+    nodeBootMs: of("nodeBootMs"),
+    importMs: of("importMs"),
+    firstRequestMs: of("firstRequestMs"),
+    coldMs: median(samples.map((s) => s.importMs + s.firstRequestMs)),
+    warmRequestMs: of("warmRequestMs"),
+    statuses: samples.map((s) => s.status),
+  };
+}
+
+/** An API Gateway HTTP API (payload 2.0) event, as the Api stack's routes deliver it. */
+export function httpApiEvent(path: string, cookie: string, app: "web" | "portal") {
+  const now = Date.now();
+  return {
+    version: "2.0",
+    routeKey: "ANY /api/{proxy+}",
+    rawPath: path,
+    rawQueryString: "",
+    cookies: [cookie],
+    headers: { host: "api.bench.example", "x-baton-app": app, "x-forwarded-proto": "https", "user-agent": "baton-bench" },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "bench",
+      domainName: "api.bench.example",
+      domainPrefix: "api",
+      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "baton-bench" },
+      requestId: "bench",
+      routeKey: "ANY /api/{proxy+}",
+      stage: "$default",
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    isBase64Encoded: false,
+  };
+}
+
+export type FirstLoad = {
+  files: string[];
+  jsBytes: number;
+  jsGzipBytes: number;
+  cssBytes: number;
+  cssGzipBytes: number;
+  /** Every JS file of the build, lazy routes included, for scale. */
+  allJsGzipBytes: number;
+};
+
+/**
+ * What a browser fetches before the app can run: index.html's module script and stylesheets, its
+ * modulepreload links, and every module those import statically (lazy routes, `import()`, are not
+ * first load). Gzip at level 9, about what a CDN serves.
+ */
+export async function firstLoad(dist: string, base: string): Promise<FirstLoad> {
+  const html = await readFile(join(dist, "index.html"), "utf8");
+  const local = (url: string) => join(dist, url.startsWith(base) ? url.slice(base.length) : url.replace(/^\.?\//, ""));
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => local(m[1]!));
+  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => local(m[1]!));
+  const seen = new Set<string>();
+  const queue = [...scripts];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const code = await readFile(file, "utf8");
+    // Static imports and re-exports only: `import(...)` has a parenthesis before the quote.
+    for (const match of code.matchAll(/\b(?:import|export)\s*(?:[^"'();]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) {
+      const target = match[1]!;
+      queue.push(target.startsWith(".") ? resolve(dirname(file), target) : local(target));
+    }
+  }
+  const size = async (files: Iterable<string>) => {
+    let bytes = 0;
+    let gzipBytes = 0;
+    for (const file of files) {
+      if (!existsSync(file)) continue;
+      const content = await readFile(file);
+      bytes += content.byteLength;
+      gzipBytes += gzipSync(content, { level: 9 }).byteLength;
+    }
+    return { bytes, gzipBytes };
+  };
+  const js = await size(seen);
+  const css = await size(styles);
+  const all = await size((await readdir(join(dist, "assets"))).filter((name) => name.endsWith(".js")).map((name) => join(dist, "assets", name)));
+  return {
+    files: [...seen].map((f) => f.slice(dist.length + 1)),
+    jsBytes: js.bytes,
+    jsGzipBytes: js.gzipBytes,
+    cssBytes: css.bytes,
+    cssGzipBytes: css.gzipBytes,
+    allJsGzipBytes: all.gzipBytes,
+  };
+}

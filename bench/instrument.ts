@@ -1,0 +1,117 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { busyTime } from "./stats.ts";
+
+// Counts what one API call costs in DynamoDB: round trips by command, consumed capacity (asked
+// for on every call with ReturnConsumedCapacity: "TOTAL", which DynamoDB Local reports too) and
+// the time with at least one DynamoDB call in flight. Added from the bench process to the
+// client the core already made, so production code is unchanged.
+
+const READS = new Set(["GetItemCommand", "QueryCommand", "ScanCommand", "BatchGetItemCommand", "TransactGetItemsCommand"]);
+const WRITES = new Set(["PutItemCommand", "UpdateItemCommand", "DeleteItemCommand", "BatchWriteItemCommand", "TransactWriteItemsCommand"]);
+
+export type Trace = {
+  /** Round trips by command name (GetItem, Query, TransactWriteItems, …). */
+  calls: Record<string, number>;
+  roundTrips: number;
+  readUnits: number;
+  writeUnits: number;
+  /** Wall time with at least one DynamoDB call of this request in flight, ms. */
+  dynamoMs: number;
+  emails: number;
+  /** Wall time with an SES call in flight, ms. */
+  sesMs: number;
+  /** Time in the API's fetch handler, ms. */
+  serverMs: number;
+};
+
+export class Tracker {
+  calls: Record<string, number> = {};
+  readUnits = 0;
+  writeUnits = 0;
+  emails = 0;
+  dynamo: Array<[number, number]> = [];
+  ses: Array<[number, number]> = [];
+
+  trace(serverMs: number): Trace {
+    return {
+      calls: this.calls,
+      roundTrips: Object.values(this.calls).reduce((sum, n) => sum + n, 0),
+      readUnits: this.readUnits,
+      writeUnits: this.writeUnits,
+      dynamoMs: busyTime(this.dynamo),
+      emails: this.emails,
+      sesMs: busyTime(this.ses),
+      serverMs,
+    };
+  }
+}
+
+const current = new AsyncLocalStorage<Tracker>();
+
+/** Runs `work` with its DynamoDB and SES calls counted in `tracker`. */
+export const track = <R>(tracker: Tracker, work: () => R): R => current.run(tracker, work);
+
+type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+
+function addCapacity(tracker: Tracker, command: string, consumed: Capacity | Capacity[] | undefined) {
+  for (const item of consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed]) {
+    const read = item.ReadCapacityUnits ?? 0;
+    const write = item.WriteCapacityUnits ?? 0;
+    if (read || write) {
+      tracker.readUnits += read;
+      tracker.writeUnits += write;
+    } else if (WRITES.has(command)) {
+      tracker.writeUnits += item.CapacityUnits ?? 0;
+    } else {
+      tracker.readUnits += item.CapacityUnits ?? 0;
+    }
+  }
+}
+
+let installed = false;
+
+/** Adds the counting middleware to the core's DynamoDB client and wraps SES sends. Once per process. */
+export function instrument(dynamo: DynamoDBClient): void {
+  if (installed) return;
+  installed = true;
+  dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      const tracker = current.getStore();
+      const command = context.commandName ?? "unknown";
+      if (tracker && (READS.has(command) || WRITES.has(command))) {
+        (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = "TOTAL";
+      }
+      const start = performance.now();
+      try {
+        const result = await next(args);
+        if (tracker) addCapacity(tracker, command, (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity);
+        return result;
+      } finally {
+        if (tracker) {
+          const name = command.replace(/Command$/, "");
+          tracker.calls[name] = (tracker.calls[name] ?? 0) + 1;
+          tracker.dynamo.push([start, performance.now()]);
+        }
+      }
+    },
+    { step: "initialize", name: "batonBenchCounter", priority: "high" },
+  );
+
+  // The core keeps its SES client private; every send goes through this prototype method.
+  const send = SESv2Client.prototype.send as (...args: unknown[]) => Promise<unknown>;
+  SESv2Client.prototype.send = async function (this: SESv2Client, ...args: unknown[]) {
+    const tracker = current.getStore();
+    const start = performance.now();
+    try {
+      return await send.apply(this, args);
+    } finally {
+      if (tracker) {
+        tracker.emails++;
+        tracker.ses.push([start, performance.now()]);
+      }
+    }
+  } as typeof SESv2Client.prototype.send;
+}

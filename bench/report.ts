@@ -1,0 +1,204 @@
+import type { Bundle, ColdStart, FirstLoad } from "./cold-start.ts";
+import type { Loaded } from "./load.ts";
+import type { Shape } from "./shape.ts";
+import { PRICES, type CallCost, type Latency } from "./stats.ts";
+
+// What bench/run.ts writes: bench/results.json (everything) and bench/RESULTS.md (the tables).
+
+export type PerCall = {
+  /** Medians over the sequential calls. */
+  calls: Record<string, number>;
+  roundTrips: number;
+  readUnits: number;
+  writeUnits: number;
+  emails: number;
+  responseBytes: number;
+  serverMs: number;
+  dynamoMs: number;
+  sesMs: number;
+};
+
+export type EndpointResult = {
+  key: string;
+  label: string;
+  request: string;
+  caller: string;
+  list: boolean;
+  /** One call at a time (after warm-up calls), client-side latency. */
+  sequential: { calls: number; latency: Latency; statuses: Record<string, number> };
+  perCall: PerCall;
+  /** Endpoint latency (sequential p50) ÷ the time its own DynamoDB calls took (p50). */
+  overhead: number | null;
+  load: Array<Loaded & { perCall: { roundTrips: number; readUnits: number; writeUnits: number } }>;
+  cost: CallCost;
+};
+
+export type DatasetResult = {
+  shape: Shape;
+  counts: Record<string, number>;
+  seedSeconds: number;
+  seededThisRun: boolean;
+  /** DynamoDB Local on its own (SDK client, no app): a GetItem and a small Query in the agency's partition. */
+  baseline: { getItem: Latency; query: Latency; queryItems: number } | null;
+  endpoints: EndpointResult[];
+};
+
+export type Results = {
+  generatedAt: string;
+  command: string;
+  scale: number;
+  fullSize: boolean;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtStart: number[] };
+  options: { seconds: number; connections: number[]; qaCalls: number; traceCalls: number };
+  datasets: DatasetResult[];
+  scaling: Array<{ key: string; label: string; list: boolean; baseline?: boolean; sequentialP50: [number, number]; sequentialRatio: number | null; loadP50: [number, number]; loadRatio: number | null; readUnits: [number, number] }>;
+  coldStart: { bundle: Bundle; unminified: Bundle; minifiedRun: ColdStart; unminifiedRun: ColdStart } | null;
+  firstLoad: { web: FirstLoad; portal: FirstLoad; built: boolean } | null;
+  prices: { asOf: string; region: string; unit: typeof PRICES; lambdaMemoryMb: number; architecture: string };
+  runSeconds: number;
+};
+
+const ms = (value: number | null | undefined) => (value == null || !Number.isFinite(value) ? "–" : value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString("en"));
+const x = (value: number | null | undefined) => (value == null || !Number.isFinite(value) ? "–" : `${value.toFixed(value < 10 ? 2 : 1)}×`);
+const n = (value: number, digits = 1) => (Number.isInteger(value) ? value.toLocaleString("en") : value.toFixed(digits));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+const usd = (value: number) => (value === 0 ? "0" : value < 0.0001 ? value.toExponential(1) : value < 0.01 ? value.toFixed(5) : value.toFixed(4));
+const calls = (byCommand: Record<string, number>) =>
+  Object.entries(byCommand)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${count} ${name}`)
+    .join(", ") || "none";
+const statuses = (byStatus: Record<string, number>) => {
+  const other = Object.entries(byStatus).filter(([status]) => !status.startsWith("2"));
+  return other.length ? other.map(([status, count]) => `${count}×${status}`).join(" ") : "0";
+};
+
+export function markdown(results: Results): string {
+  const large = results.datasets.find((d) => d.shape.name === "large");
+  const out: string[] = [];
+  const describe = (d: DatasetResult) =>
+    `${d.shape.name}: ${d.shape.clients} clients, ${d.shape.subcontractors} subcontractors, ${n(d.counts.tasks ?? 0)} tasks (${n(d.counts.openTasks ?? 0)} open), ${n(d.counts.requests ?? 0)} requests, ${n(d.counts.timeEntries ?? 0)} time entries, ${n(d.counts.invoices ?? 0)} invoices over ${n(d.shape.months)} months`;
+  out.push(`# Baton benchmarks`);
+  out.push("");
+  out.push(
+    `Generated ${results.generatedAt} by \`${results.command}\`${results.fullSize ? "" : ` — **reduced size (--scale ${results.scale})**, not the issue's full dataset`}. ` +
+      `Local runtime: the API (the same Hono app as the Lambda) in one Node process per agency, DynamoDB Local (working on an in-memory copy of the seeded data) and the SES emulator beside it, autocannon in the bench's own process, all on one machine ` +
+      `(${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.map((v) => v.toFixed(1)).join(" / ")} at start). ` +
+      `Absolute numbers are this machine's and DynamoDB Local's, not AWS's; the ratios are the point.`,
+  );
+  out.push("");
+  for (const d of results.datasets) out.push(`- ${describe(d)}.`);
+  out.push("");
+
+  if (large) {
+    out.push(`## Latency and throughput (large agency, ${results.options.seconds} s per run)`);
+    out.push("");
+    out.push("| Endpoint | Request | Connections | Requests/s | p50 ms | p95 ms | p99 ms | Non-2xx |");
+    out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (const e of large.endpoints) {
+      for (const run of e.load) {
+        out.push(`| ${e.label} | \`${e.request}\` | ${run.connections} | ${n(run.rps)} | ${ms(run.latency.p50)} | ${ms(run.latency.p95)} | ${ms(run.latency.p99)} | ${statuses(run.statuses)}${run.errors ? `, ${run.errors} errors` : ""} |`);
+      }
+    }
+    out.push("");
+    out.push(
+      "QA approve runs a fixed number of calls (each approves a deliverable of its own), not a fixed time. " +
+        "Throughput is bounded by DynamoDB Local sharing two cores with the API and autocannon: from 16 to 64 connections requests per second barely move and the wait grows.",
+    );
+    out.push("");
+
+    out.push(`## DynamoDB per call and cost per 1,000 calls (large agency)`);
+    out.push("");
+    out.push("| Endpoint | Round trips | RCU | WCU | Emails | Response | Handler ms | DynamoDB | Lambda | API GW | SES | Total USD / 1,000 |");
+    out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const e of large.endpoints) {
+      const p = e.perCall;
+      out.push(
+        `| ${e.label} | ${p.roundTrips}: ${calls(p.calls)} | ${n(p.readUnits)} | ${n(p.writeUnits)} | ${p.emails} | ${kb(p.responseBytes)} | ${ms(p.serverMs)} | ${usd(e.cost.dynamo)} | ${usd(e.cost.lambda)} | ${usd(e.cost.apiGateway)} | ${usd(e.cost.ses)} | **${usd(e.cost.total)}** |`,
+      );
+    }
+    out.push("");
+    out.push(
+      `Medians of ${results.options.traceCalls} sequential calls. RCU/WCU are DynamoDB's own ReturnConsumedCapacity (TOTAL) figures, billed on demand as read/write request units. ` +
+        `Lambda: arm64, ${results.prices.lambdaMemoryMb} MB (sst.config.ts), billed for the handler time measured here (rounded up to 1 ms) plus the invocation fee; that time includes DynamoDB Local's latency, well above DynamoDB's within a region, so the Lambda part is an upper bound. ` +
+        `Prices (${results.prices.region}; ${results.prices.asOf}): DynamoDB $${n(PRICES.dynamoReadUnit * 1e6, 3)} per million read and $${n(PRICES.dynamoWriteUnit * 1e6, 3)} per million write request units; ` +
+        `Lambda $${PRICES.lambdaGbSecond} per GB-second and $${n(PRICES.lambdaRequest * 1e6, 2)} per million requests; HTTP API $${n(PRICES.httpApiRequest * 1e6, 2)} per million requests (512 KB units); SES $${n(PRICES.sesEmail * 1000, 2)} per 1,000 emails. ` +
+        `Not included: CloudFront in front of the API, data transfer out, CloudWatch logs, storage.`,
+    );
+    out.push("");
+  }
+
+  if (results.scaling.length) {
+    const [small, big] = [results.datasets.find((d) => d.shape.name === "small"), large];
+    out.push(`## Scaling: large ÷ small agency`);
+    out.push("");
+    out.push(
+      `Same team, clients and open work; the large agency has ${small && big ? n((big.counts.tasks ?? 0) / Math.max(1, small.counts.tasks ?? 1)) : "10"}× the history. ` +
+        "Both are served at once and measured in turns. An endpoint that reads a bounded page should read the same on both: compare the RCU column (what DynamoDB on AWS bills and what its latency follows).",
+    );
+    out.push("");
+    out.push("| Endpoint | p50 small → large (1 at a time) | Ratio | p50 small → large (16 connections) | Ratio | RCU per call small → large |");
+    out.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+    const units = (value: number) => (Number.isFinite(value) ? n(value) : "–");
+    for (const s of results.scaling) {
+      const label = s.baseline ? `*${s.label}*` : `${s.label}${s.list ? "" : " (write)"}`;
+      out.push(`| ${label} | ${ms(s.sequentialP50[0])} → ${ms(s.sequentialP50[1])} | ${x(s.sequentialRatio)} | ${ms(s.loadP50[0])} → ${ms(s.loadP50[1])} | ${x(s.loadRatio)} | ${units(s.readUnits[0])} → ${units(s.readUnits[1])} |`);
+    }
+    out.push("");
+    const query = results.scaling.find((s) => s.key === "dynamodb-query");
+    if (query) {
+      out.push(
+        `DynamoDB Local itself is not flat: its Query time grows with the size of the partition it queries, not only with what it returns (the control row above: ${x(query.sequentialRatio)} for the same ${large?.baseline?.queryItems ?? ""} items). ` +
+          "Every item of an agency shares one partition key (the agency), and every endpoint here reads the team with such a Query, so on DynamoDB Local all of them slow down with the agency's history. " +
+          "On AWS a Query's cost and latency follow the items it reads, so an endpoint whose RCU stays flat scales; one whose RCU grows with history does not.",
+      );
+      out.push("");
+    }
+  }
+
+  if (large) {
+    out.push(`## Overhead: endpoint ÷ its own DynamoDB calls (large agency)`);
+    out.push("");
+    out.push("| Endpoint | p50 latency ms | Handler ms | DynamoDB ms | SES ms | Overhead |");
+    out.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const e of large.endpoints) {
+      out.push(`| ${e.label} | ${ms(e.sequential.latency.p50)} | ${ms(e.perCall.serverMs)} | ${ms(e.perCall.dynamoMs)} | ${ms(e.perCall.sesMs)} | ${x(e.overhead)} |`);
+    }
+    out.push("");
+    out.push(
+      "One call at a time. DynamoDB ms is the wall time during which at least one of the call's own DynamoDB requests was in flight (timed at the SDK client, same run, same data); " +
+        "the rest is HTTP, Hono, validation, ElectroDB, presenting, JSON and, for writes, the SES emulator.",
+    );
+    out.push("");
+  }
+
+  if (results.coldStart) {
+    const c = results.coldStart;
+    out.push(`## Lambda cold start`);
+    out.push("");
+    out.push("| API handler bundle (esbuild, as SST bundles it) | Size | Gzip | Import ms | First request ms | Import + first request ms | Warm request ms |");
+    out.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    out.push(`| minified | ${kb(c.bundle.bytes)} | ${kb(c.bundle.gzipBytes)} | ${ms(c.minifiedRun.importMs)} | ${ms(c.minifiedRun.firstRequestMs)} | ${ms(c.minifiedRun.coldMs)} | ${ms(c.minifiedRun.warmRequestMs)} |`);
+    out.push(`| unminified (what sst.config.ts deploys today) | ${kb(c.unminified.bytes)} | ${kb(c.unminified.gzipBytes)} | ${ms(c.unminifiedRun.importMs)} | ${ms(c.unminifiedRun.firstRequestMs)} | ${ms(c.unminifiedRun.coldMs)} | ${ms(c.unminifiedRun.warmRequestMs)} |`);
+    out.push("");
+    out.push(
+      `Medians of ${c.minifiedRun.runs} fresh \`node\` processes (Node's own boot, ${ms(c.minifiedRun.nodeBootMs)} ms, not included): import the bundle, then serve an HTTP API (payload 2.0) event for \`GET /api/tasks/mine\` against the large agency in DynamoDB Local. ` +
+        "On AWS the first request also reads the bound secrets from SSM and opens a TLS connection to DynamoDB; the Lambda runtime's own init is not here.",
+    );
+    out.push("");
+  }
+  if (results.firstLoad) {
+    const { web, portal } = results.firstLoad;
+    out.push(`## Apps: JavaScript of the first load`);
+    out.push("");
+    out.push("| App | Files | JS | JS gzip | CSS gzip | All JS (lazy routes too) gzip |");
+    out.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+    out.push(`| web/ (team app) | ${web.files.length} | ${kb(web.jsBytes)} | ${kb(web.jsGzipBytes)} | ${kb(web.cssGzipBytes)} | ${kb(web.allJsGzipBytes)} |`);
+    out.push(`| portal/ (client portal) | ${portal.files.length} | ${kb(portal.jsBytes)} | ${kb(portal.jsGzipBytes)} | ${kb(portal.cssGzipBytes)} | ${kb(portal.allJsGzipBytes)} |`);
+    out.push("");
+    out.push("First load: index.html's module script, its modulepreload links and everything they import statically (the page's own lazy route chunk comes on top); gzip level 9.");
+    out.push("");
+  }
+  out.push(`Reproduce: \`npm run bench\` (see README.md, "Benchmarks"). Run took ${Math.round(results.runSeconds)} s.`);
+  return out.join("\n") + "\n";
+}
