@@ -10,11 +10,13 @@ import { Money } from "../money/index.ts";
 import { People } from "../people/index.ts";
 import { Timesheet } from "../timesheet/index.ts";
 import { agingBucket, AGING_BUCKETS, daysOverdue, type AgingBucket } from "./aging.ts";
-import { daysToUtc, monthOf, monthsBack, monthsBetween, monthsToUtc, todayIn } from "./periods.ts";
+import { daysToUtc, monthOf, todayIn } from "./periods.ts";
+import { MAX_MONTHS, monthRange, monthRangeSchema, rangeError } from "./range.ts";
 
 export * as Reports from "./index.ts";
 export { AGING_BUCKETS, agingBucket, daysOverdue, type AgingBucket } from "./aging.ts";
 export { daysToUtc, monthOf, monthsBack, monthsBetween, monthsToUtc } from "./periods.ts";
+export { MAX_MONTHS } from "./range.ts";
 
 // The owner's money reports. Amounts stay in their own currency: invoices are in the client's,
 // costs and payouts in the agency's, and no report converts between currencies (a margin is
@@ -81,16 +83,11 @@ export type PayoutReport = {
   members: Array<{ id: string; name: string; role: MemberItem["role"]; minutes: number; billableMinutes: number; costRate: number | null; amount: number | null }>;
 };
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month like 2026-11.");
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.");
 
-const rangeError = (field: string, message: string) => new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { [field]: message } });
-
-/** The longest revenue range, in months. */
-export const MAX_MONTHS = 36;
 /** The longest margin or payout period, in days. */
 export const MAX_DAYS = 366;
 
@@ -99,18 +96,13 @@ async function agencyOf(agencyId: string) {
   return { timeZone: agency?.timeZone ?? "UTC", currency: agency?.currency ?? "USD" };
 }
 
-export const revenueSchema = z.strictObject({ from: month.optional(), to: month.optional() });
+export const revenueSchema = monthRangeSchema;
 
 /** Invoiced revenue (before tax) per currency, per month and client; the last 12 months by default. */
 export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> => {
   const agencyId = assertOwner();
   const { timeZone } = await agencyOf(agencyId);
-  const to = query.to ?? monthOf(new Date(), timeZone);
-  const from = query.from ?? monthsBack(to, 12);
-  if (from > to) throw rangeError("from", "Start on or before the end month.");
-  const months = monthsBetween(from, to);
-  if (months.length > MAX_MONTHS) throw rangeError("from", `Choose at most ${MAX_MONTHS} months.`);
-  const range = monthsToUtc(from, to, timeZone);
+  const { from, to, months, range } = monthRange(query, timeZone);
   const invoices = await issuedBetween(agencyId, range.start, range.end);
   const names = await People.clientNames(agencyId, invoices.map((invoice) => invoice.clientId));
   const byCurrency = new Map<string, typeof invoices>();

@@ -7,7 +7,8 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { version } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { People } from "../people/index.ts";
-import { monthOf, monthsBack, monthsBetween, monthsToUtc } from "../reports/periods.ts";
+import { monthOf } from "../reports/periods.ts";
+import { monthRange, monthRangeSchema } from "../reports/range.ts";
 import type { SurveyItem, SurveyKind } from "./entity.ts";
 import { isLow, load, loadSettings } from "./rules.ts";
 
@@ -48,7 +49,7 @@ export type SatisfactionSummary = {
   followUps: SurveyResponse[];
 };
 
-export const MAX_MONTHS = 36;
+export { MAX_MONTHS } from "../reports/range.ts";
 const RECENT = 50;
 const FOLLOW_UPS = 100;
 
@@ -96,10 +97,7 @@ function csat(scores: number[]): Csat {
 
 const scoresOf = (items: SurveyItem[], kind: SurveyKind) => items.filter((item) => item.kind === kind).map((item) => item.score ?? 0);
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month like 2026-11.");
-export const summarySchema = z.strictObject({ from: month.optional(), to: month.optional() });
-
-const rangeError = (field: string, message: string) => new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { [field]: message } });
+export const summarySchema = monthRangeSchema;
 
 /**
  * NPS (% promoters − % detractors) and the CSAT average by month, per client and per
@@ -109,12 +107,7 @@ const rangeError = (field: string, message: string) => new VisibleError("validat
 export const summary = fn(summarySchema, async (query): Promise<SatisfactionSummary> => {
   const agencyId = assertOwner();
   const { timeZone } = await loadSettings(agencyId);
-  const to = query.to ?? monthOf(new Date(), timeZone);
-  const from = query.from ?? monthsBack(to, 12);
-  if (from > to) throw rangeError("from", "Start on or before the end month.");
-  const months = monthsBetween(from, to);
-  if (months.length > MAX_MONTHS) throw rangeError("from", `Choose at most ${MAX_MONTHS} months.`);
-  const range = monthsToUtc(from, to, timeZone);
+  const { from, to, months, range } = monthRange(query, timeZone);
   const [answered, open] = await Promise.all([
     db.entities.survey.query
       .answeredSurveys({ agencyId, answered: "yes" })
