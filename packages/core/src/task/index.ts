@@ -105,8 +105,27 @@ export const board = fn(boardSchema, async (query) => {
   const more: Partial<Record<TaskStatus, boolean>> = {};
   if (query.clientId) {
     if (!isId("client", query.clientId)) throw notFound("Client");
-    const result = await db.entities.task.query.tasksOfClient({ agencyId, clientId: query.clientId }).go({ pages: "all" });
-    for (const item of result.data) found[item.status].push(item);
+    const clientId = query.clientId;
+    // Read what is open (bounded by current work) and the client's latest done tasks (newest
+    // requests first), never the client's whole history: the board stays as fast as the client grows.
+    await Promise.all(
+      TaskStatuses.map(async (status) => {
+        if (status === "done") {
+          const done = await db.entities.task.query
+            .tasksOfClient({ agencyId, clientId })
+            .where((attr, op) => op.eq(attr.status, "done"))
+            .go({ count: BOARD_LIMIT, order: "desc" });
+          found.done = done.data;
+          if (done.cursor) more.done = true;
+          return;
+        }
+        const open = await db.entities.task.query
+          .tasksByStatus({ agencyId, status })
+          .where((attr, op) => op.eq(attr.clientId, clientId))
+          .go({ pages: "all" });
+        found[status] = open.data;
+      }),
+    );
   } else {
     await Promise.all(
       TaskStatuses.map(async (status) => {
