@@ -61,19 +61,23 @@ const UNAVAILABLE_NAMES = new Set([
   "TimeoutError",
 ]);
 
-/** True when the error (or one of its causes) means a dependency is down or overloaded. */
-export function isUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: string; name?: string; cause?: unknown } | undefined, depth = 0; e && depth < 6; depth++) {
-    if ((e.code && UNAVAILABLE_CODES.has(e.code)) || (e.name && UNAVAILABLE_NAMES.has(e.name))) return true;
-    e = e.cause as typeof e;
+type ErrorLike = { code?: string; name?: string; message?: string; cause?: unknown };
+
+/** True when the error or one of the causes it wraps (ElectroDB wraps the SDK's) matches. */
+function anyCause(err: unknown, matches: (cause: ErrorLike) => boolean): boolean {
+  let cause = err as ErrorLike | undefined;
+  for (let depth = 0; cause && depth < 6; depth++, cause = cause.cause as ErrorLike | undefined) {
+    if (matches(cause)) return true;
   }
   return false;
 }
 
+/** True when the error (or one of its causes) means a dependency is down or overloaded. */
+export function isUnavailable(err: unknown): boolean {
+  return anyCause(err, (e) => Boolean((e.code && UNAVAILABLE_CODES.has(e.code)) || (e.name && UNAVAILABLE_NAMES.has(e.name))));
+}
+
 /** True when DynamoDB refused a query's start key (the page cursor), however deep the cause. */
 function isBadStartKey(err: unknown): boolean {
-  for (let cause = err as { name?: string; message?: string; cause?: unknown } | undefined, depth = 0; cause && depth < 5; cause = cause.cause as typeof cause, depth++) {
-    if (cause.name === "ValidationException" && /start(ing)? ?key/i.test(cause.message ?? "")) return true;
-  }
-  return false;
+  return anyCause(err, (e) => e.name === "ValidationException" && /start(ing)? ?key/i.test(e.message ?? ""));
 }
