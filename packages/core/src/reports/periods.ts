@@ -2,6 +2,7 @@ import { zonedParts, zonedTimeToUtc } from "../business-hours/index.ts";
 
 // Report periods are calendar months and days as the agency lives them (its time zone); the
 // data is stored in UTC, so a period becomes a UTC range and an instant is put back in its month.
+// No dependencies beyond business-hours (none either): the reports page fills its pickers with these.
 
 /** "2026-11" → { year: 2026, month: 11 }. */
 export function parseMonth(value: string): { year: number; month: number } {

@@ -1,3 +1,4 @@
+import { monthsBack, todayIn } from "@baton/core/reports/periods";
 import { api } from "@baton/ui/api";
 import { query } from "@solidjs/router";
 
@@ -29,22 +30,6 @@ export const preloadReports = (search: Query) => {
 
 const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-/** Today ("2026-11-23") in `timeZone`. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
-/** The month `count - 1` months before `month` ("2026-11", 12 → "2025-12"), as the API counts. */
-export function monthsBack(month: string, count: number): string {
-  const [year = 0, m = 1] = month.split("-").map(Number);
-  const index = year * 12 + (m - 1) - (count - 1);
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
 
 /** What the API uses when the URL leaves the months out, to show in the pickers. */
 export function defaultMonths(timeZone: string, to: string): { from: string; to: string } {
