@@ -31,6 +31,8 @@ export const routes: RouteDefinition[] = [
       },
       { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: () => preloadInvoices() },
       { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
+      // A new client's onboarding checklist: questionnaire, agreement, welcome packet.
+      { path: "/onboarding", component: lazy(() => import("./pages/onboarding")) },
       { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
       { path: "*", component: lazy(() => import("./pages/NotFound")) },

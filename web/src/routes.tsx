@@ -106,6 +106,10 @@ export const routes: RouteDefinition[] = [
           { path: "/reports", component: lazy(() => import("./pages/reports")), preload: ({ location }) => preloadReports(location.query) },
           { path: "/satisfaction", component: lazy(() => import("./pages/satisfaction")), preload: ({ location }) => preloadSatisfaction(location.query) },
           { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
+          // The onboarding kit every new client walks: questionnaire, agreement, welcome packet.
+          { path: "/onboarding", component: lazy(() => import("./pages/onboarding")) },
+          // When the agency's working hours overlap a client's or a team member's, week by week.
+          { path: "/planner", component: lazy(() => import("./pages/planner")) },
           { path: "/packages", component: lazy(() => import("./pages/packages")), preload: ({ location }) => preloadPackages(location.query) },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },
         ],

@@ -24,6 +24,7 @@ export function Layout(props: RouteSectionProps) {
         { href: "/qa", label: t("nav.qa") },
         { href: "/time", label: t("nav.time") },
         { href: "/calendar", label: t("nav.calendar") },
+        { href: "/planner", label: t("nav.planner") },
         { href: "/invoices", label: t("nav.invoices") },
         { href: "/packages", label: t("nav.packages") },
         { href: "/reports", label: t("nav.reports") },
@@ -31,6 +32,7 @@ export function Layout(props: RouteSectionProps) {
         { href: "/sops", label: t("nav.sops") },
         { href: "/team", label: t("nav.team") },
         { href: "/clients", label: t("nav.clients") },
+        { href: "/onboarding", label: t("nav.onboarding") },
         { href: "/settings", label: t("nav.settings") },
       );
     } else {

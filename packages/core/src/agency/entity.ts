@@ -16,6 +16,12 @@ export const AgencyEntity = new Entity({
     npsEveryDays: { type: "number", required: true, default: 30 },
     /** …and never more than one survey per contact within this many days. */
     surveyQuietDays: { type: "number", required: true, default: 14 },
+    /** The agency's working week (business-hours/): ISO weekdays and local "HH:MM" hours. Absent: Monday–Friday 09:00–17:00. */
+    workingDays: { type: "list", items: { type: "number" } },
+    workingStart: { type: "string" },
+    workingEnd: { type: "string" },
+    /** Days off ("YYYY-MM-DD" in the agency's zone): no business hours, no response clock. */
+    holidays: { type: "list", items: { type: "string" } },
     ...timestamps,
     ...versioned,
   },

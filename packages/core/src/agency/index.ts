@@ -6,6 +6,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
 import { currency, email, personName, timeZone, version } from "../fields/index.ts";
+import { standardWeek, type WorkingWeek } from "../business-hours/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import type { AgencyItem } from "./entity.ts";
@@ -23,11 +24,24 @@ export type Agency = {
   npsEveryDays: number;
   /** At most one survey per contact within this many days. */
   surveyQuietDays: number;
+  /** When the agency works: response promises count only these hours (business-hours/). */
+  workingWeek: WorkingWeek;
+  /** Days off, "YYYY-MM-DD" in the agency's zone, sorted. */
+  holidays: string[];
   version: number;
 };
 
 export const NPS_EVERY_DAYS = 30;
 export const SURVEY_QUIET_DAYS = 14;
+
+/** The agency's working week; agencies that never set one work Monday–Friday 09:00–17:00. */
+export function workingWeekOf(item: AgencyItem): WorkingWeek {
+  return {
+    days: item.workingDays ?? [...standardWeek.days],
+    start: item.workingStart ?? standardWeek.start,
+    end: item.workingEnd ?? standardWeek.end,
+  };
+}
 
 export function present(item: AgencyItem): Agency {
   return {
@@ -39,6 +53,8 @@ export function present(item: AgencyItem): Agency {
     // Agencies created before surveys existed have neither: the defaults apply.
     npsEveryDays: item.npsEveryDays ?? NPS_EVERY_DAYS,
     surveyQuietDays: item.surveyQuietDays ?? SURVEY_QUIET_DAYS,
+    workingWeek: workingWeekOf(item),
+    holidays: [...(item.holidays ?? [])].sort(),
     version: item.version,
   };
 }

@@ -20,6 +20,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { packageRoutes } from "./routes/packages.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { surveyRoutes } from "./routes/surveys.ts";
+import { onboardingRoutes } from "./routes/onboarding.ts";
 import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,6 +43,7 @@ const routes = new Hono()
   .route("/packages", packageRoutes)
   .route("/calendar", calendarRoutes)
   .route("/surveys", surveyRoutes)
+  .route("/onboarding", onboardingRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 

@@ -7,6 +7,9 @@ import { elPortal } from "./el-portal";
 import { elPortalBilling } from "./el-portal-billing";
 import { elReports } from "./el-reports";
 import { elSurveys } from "./el-surveys";
+import { elOnboarding } from "./el-onboarding";
+import { elZones } from "./el-zones";
+import { elHours } from "./el-hours";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
 
@@ -19,6 +22,9 @@ export const el: Messages = {
   ...elReports,
   ...elCalendar,
   ...elSurveys,
+  ...elOnboarding,
+  ...elZones,
+  ...elHours,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Πύλη πελατών",

@@ -10,6 +10,9 @@ import { enPortal } from "./en-portal";
 import { enPortalBilling } from "./en-portal-billing";
 import { enReports } from "./en-reports";
 import { enSurveys } from "./en-surveys";
+import { enOnboarding } from "./en-onboarding";
+import { enZones } from "./en-zones";
+import { enHours } from "./en-hours";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 
@@ -22,6 +25,9 @@ export const en = {
   ...enReports,
   ...enCalendar,
   ...enSurveys,
+  ...enOnboarding,
+  ...enZones,
+  ...enHours,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Client portal",

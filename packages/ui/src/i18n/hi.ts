@@ -9,6 +9,9 @@ import { hiPortal } from "./hi-portal";
 import { hiPortalBilling } from "./hi-portal-billing";
 import { hiReports } from "./hi-reports";
 import { hiSurveys } from "./hi-surveys";
+import { hiOnboarding } from "./hi-onboarding";
+import { hiZones } from "./hi-zones";
+import { hiHours } from "./hi-hours";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
 
@@ -21,6 +24,9 @@ export const hi: Messages = {
   ...hiReports,
   ...hiCalendar,
   ...hiSurveys,
+  ...hiOnboarding,
+  ...hiZones,
+  ...hiHours,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "क्लाइंट पोर्टल",
