@@ -4,7 +4,13 @@
 // cuts short (00:00–24:00 on a spring-forward Sunday) counts 23 hours, not 24.
 
 /** Working days (ISO: 1 = Monday … 7 = Sunday) and daily hours ("HH:MM", local wall clock). */
-export type WorkingWeek = { days: readonly number[]; start: string; end: string };
+export type WorkingWeek = {
+  days: readonly number[];
+  start: string;
+  end: string;
+  /** Days off ("YYYY-MM-DD", local to the zone): no working time at all. */
+  holidays?: readonly string[];
+};
 
 export const standardWeek: WorkingWeek = { days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" };
 
