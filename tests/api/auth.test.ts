@@ -140,6 +140,28 @@ describe("magic-link sign-in", () => {
     expect((await client.get("/me")).status).toBe(401);
   });
 
+  it("marks the session cookie Secure behind HTTPS (CloudFront, API Gateway) and only there", async () => {
+    const email = uniqueEmail("secure");
+    const invited = await owner.post("/members", { email, name: "Secure Person", timeZone: "UTC", weeklyCapacityHours: 10 });
+    expect(invited.status).toBe(201);
+    const behindHttps = new ApiClient(api.baseUrl, "web", { "x-forwarded-proto": "https" });
+    const verified = await behindHttps.post("/auth/verify", { token: await linkTokenFor(email) });
+    expect(verified.status).toBe(200);
+    const cookie = verified.headers.getSetCookie().find((c) => c.startsWith("baton_web="))!;
+    expect(cookie.split(";").map((part) => part.trim())).toEqual(expect.arrayContaining(["Secure", "HttpOnly", "SameSite=Lax", "Path=/"]));
+    expect(verified.headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
+    const out = await behindHttps.post("/auth/sign-out");
+    expect(out.headers.getSetCookie().find((c) => c.startsWith("baton_web="))).toMatch(/; Secure/);
+    // Plain HTTP (npm start on localhost): no Secure flag, or the browser would drop the cookie.
+    const local = new ApiClient(api.baseUrl);
+    const before = Math.floor(Date.now() / 1000);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // links are told apart by the second they were sent
+    expect((await local.post("/auth/link", { email })).status).toBe(202);
+    const overHttp = await local.post("/auth/verify", { token: await linkTokenFor(email, before + 1) });
+    expect(overHttp.status).toBe(200);
+    expect(overHttp.headers.getSetCookie().find((c) => c.startsWith("baton_web="))).not.toMatch(/Secure/);
+  });
+
   it("ignores a tampered session cookie", async () => {
     const response = await fetch(`${api.baseUrl}/api/me`, {
       headers: { cookie: "baton_web=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged", "x-baton-app": "web" },
