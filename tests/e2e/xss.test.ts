@@ -131,7 +131,7 @@ describe("typed script stays text in the team app", () => {
     // The control: the payload inserted as HTML, as a careless innerHTML would. The element check
     // in showsHarmlessly finds it; the CSP (no inline script) keeps its handlers from running.
     await owner.goto(`${platform.baseUrl}/`);
-    await owner.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html), payload("XSS-control"));
+    await owner.evaluate((html) => (globalThis as unknown as { document: { body: { insertAdjacentHTML(where: string, html: string): void } } }).document.body.insertAdjacentHTML("beforeend", html), payload("XSS-control"));
     await expect(owner.locator('img[src="x"], svg[onload], [onerror]').count()).resolves.toBeGreaterThan(0);
     await owner.waitForTimeout(300);
     await expect(owner.evaluate(() => (globalThis as { __xss?: unknown }).__xss)).resolves.toBeUndefined();
