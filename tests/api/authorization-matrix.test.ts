@@ -126,6 +126,7 @@ const rules: Record<string, Rule> = {
   "GET /api/reports/receivables": owner,
   "GET /api/reports/margin": owner,
   "GET /api/reports/payouts": owner,
+  "GET /api/reports/responses": owner,
   // Feedback surveys: the score links work signed out (the signed token is the credential); the numbers are the owner's.
   "GET /api/surveys/respond/:token": { ...everyone, ownCredential: true },
   "POST /api/surveys/respond": { ...everyone, ownCredential: true },
@@ -138,6 +139,15 @@ const rules: Record<string, Rule> = {
   "GET /api/calendar/feed-url": signedIn,
   "POST /api/calendar/feed-url/rotate": signedIn,
   "GET /api/calendar/feeds/:token": { ...everyone, ownCredential: true },
+  // Client onboarding: the owner's kit and each client's progress; the contact's own checklist.
+  "GET /api/onboarding/kit": owner,
+  "PUT /api/onboarding/kit": owner,
+  "GET /api/onboarding/clients/:clientId": owner,
+  "POST /api/onboarding/clients/:clientId/start": owner,
+  "GET /api/onboarding/mine": contactOnly,
+  "PUT /api/onboarding/mine/answers": contactOnly,
+  "POST /api/onboarding/mine/agreement": contactOnly,
+  "POST /api/onboarding/mine/packet": contactOnly,
 };
 
 let api: Started;

@@ -184,6 +184,9 @@ describe("ids that do not exist or belong to another agency", () => {
       ["PATCH", "/packages/pkg_01jzzzzzzzzzzzzzzzzzzzzzzz", { version: 1 }],
       ["POST", "/surveys/srv_01jzzzzzzzzzzzzzzzzzzzzzzz/follow-up", { version: 1 }],
       ["POST", "/surveys/not-a-survey/follow-up", { version: 1 }],
+      ["GET", "/onboarding/clients/cli_01jzzzzzzzzzzzzzzzzzzzzzzz"],
+      ["GET", "/onboarding/clients/not-a-client"],
+      ["POST", "/onboarding/clients/cli_01jzzzzzzzzzzzzzzzzzzzzzzz/start"],
       ["GET", "/no/such/route"],
     ];
     for (const [method, path, body] of probes) {

@@ -111,7 +111,7 @@ it("signs nobody in and never fails on any sign-in body", async () => {
 });
 
 describe("query strings and path ids", () => {
-  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits", "/surveys/summary", "/calendar/month", "/reports/payouts"];
+  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits", "/surveys/summary", "/calendar/month", "/reports/payouts", "/reports/responses"];
 
   it("answers any query string on the list routes with data or a clear 4xx", async () => {
     const key = fc.oneof(fc.constantFrom("status", "clientId", "limit", "cursor", "from", "to", "q", "category", "memberId", "date", "format", "__proto__"), fc.string({ maxLength: 8 }));
@@ -127,7 +127,7 @@ describe("query strings and path ids", () => {
   });
 
   it("answers any id in a path with the thing, 404 or a clear 4xx", async () => {
-    const idRoutes = ["/requests/:id", "/tasks/:id", "/invoices/:id", "/clients/:id", "/sops/:id", "/packages/:id", "/members/:id", "/requests/:id/messages", "/time/task/:id", "/invoices/:id/print", "/surveys/respond/:id", "/calendar/feeds/:id"];
+    const idRoutes = ["/requests/:id", "/tasks/:id", "/invoices/:id", "/clients/:id", "/sops/:id", "/packages/:id", "/members/:id", "/requests/:id/messages", "/time/task/:id", "/invoices/:id/print", "/surveys/respond/:id", "/calendar/feeds/:id", "/onboarding/clients/:id"];
     const id = fc.oneof(nastyInUrl, fc.constantFrom("inv_01jzzzzzzzzzzzzzzzzzzzzzzz", "%00", "%2e%2e%2f", "..", "a/b", "?x=1", "#"));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...idRoutes), id, async (route, value) => {

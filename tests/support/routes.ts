@@ -7,7 +7,7 @@ import { uniqueEmail } from "./fixtures.ts";
 
 export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string };
 
-export type BodyRoute = { method: "POST" | "PATCH"; path: string; valid: (ids: RouteIds) => Record<string, unknown>; wrongTypes: Record<string, unknown> };
+export type BodyRoute = { method: "POST" | "PATCH" | "PUT"; path: string; valid: (ids: RouteIds) => Record<string, unknown>; wrongTypes: Record<string, unknown> };
 
 export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/auth/link", valid: (ids) => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
@@ -71,7 +71,12 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ version: 1, title: "S", category: "C", body: "B", checklist: [] }),
     wrongTypes: { checklist: [""] },
   },
-  { method: "PATCH", path: "/agency", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", paymentInstructions: 5 } },
+  {
+    method: "PATCH",
+    path: "/agency",
+    valid: (ids) => ({ version: 1 }),
+    wrongTypes: { version: "1", paymentInstructions: 5, workingWeek: { days: "1-5", start: 9, end: "17:00" }, holidays: "2026-12-25" },
+  },
   { method: "POST", path: "/time/timer/start", valid: (ids) => ({ taskId: ids.task }), wrongTypes: { taskId: 5, note: 7 } },
   { method: "POST", path: "/time/timer/stop", valid: (ids) => ({ billable: true }), wrongTypes: { billable: "yes" } },
   {
@@ -101,6 +106,21 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/surveys/respond", valid: (ids) => ({ token: "x", score: 4 }), wrongTypes: { token: ["x"], score: "four" } },
   { method: "POST", path: "/surveys/respond/comment", valid: (ids) => ({ token: "x", comment: "Thanks" }), wrongTypes: { token: 5, comment: "   " } },
   { method: "POST", path: "/surveys/:surveyId/follow-up", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", note: 7 } },
+  // Client onboarding: the owner's kit (version 0 = first save), the contact's checklist.
+  {
+    method: "PUT",
+    path: "/onboarding/kit",
+    valid: (ids) => ({ version: 0, questions: [{ kind: "text", label: "Q" }], agreement: { scope: "S", deliverables: "", paymentTerms: "", confidentiality: "" }, welcomePacket: "" }),
+    wrongTypes: { version: -1, questions: "x", agreement: 5, welcomePacket: 7 },
+  },
+  { method: "PUT", path: "/onboarding/mine/answers", valid: (ids) => ({ version: 1, answers: {}, submit: false }), wrongTypes: { version: "1", answers: "x", submit: "yes" } },
+  {
+    method: "POST",
+    path: "/onboarding/mine/agreement",
+    valid: (ids) => ({ version: 1, fullName: "Ada Client", sha256: "0".repeat(64) }),
+    wrongTypes: { version: 0, fullName: "A", sha256: "abc" },
+  },
+  { method: "POST", path: "/onboarding/mine/packet", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
 ];
 
 /** Routes that change state but read no body. */
@@ -110,6 +130,7 @@ export const bodilessRoutes = [
   "POST /api/clients/:clientId/contacts/:contactId/invite",
   "POST /api/invoices/:invoiceId/checkout",
   "POST /api/calendar/feed-url/rotate",
+  "POST /api/onboarding/clients/:clientId/start",
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
 ];

@@ -10,6 +10,7 @@ import { Config } from "../config/index.ts";
 import { OutboxEmailEntity } from "../email/outbox-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
+import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
 import { RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
@@ -50,6 +51,8 @@ export const db = new Service(
     outboxEmail: OutboxEmailEntity,
     rateLimit: RateLimitEntity,
     calendarFeed: CalendarFeedEntity,
+    onboardingKit: OnboardingKitEntity,
+    clientOnboarding: ClientOnboardingEntity,
   },
   { client, table: Config.tableName },
 );

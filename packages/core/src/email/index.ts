@@ -54,7 +54,8 @@ export type Notice =
   | "revisionRequested"
   | "invoiceSent"
   | "invoiceReminder"
-  | "paymentReceived";
+  | "paymentReceived"
+  | "clientOnboarded";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

@@ -4,7 +4,7 @@ import { agencyKey } from "../db/attributes.ts";
 // A guard item whose existence claims a value within an agency (a client code, a sign-in email).
 // It is created in the same transaction as its owner with attribute_not_exists, so two
 // concurrent claims cannot both win.
-export const UniqueScopes = ["client-code", "login-email", "retainer-period", "survey"] as const;
+export const UniqueScopes = ["client-code", "login-email", "retainer-period", "survey", "digest-week"] as const;
 
 export const UniquenessEntity = new Entity({
   model: { entity: "uniqueness", version: "1", service: "baton" },

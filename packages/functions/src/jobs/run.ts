@@ -1,3 +1,4 @@
+import { Digest } from "@baton/core/digest";
 import { Email } from "@baton/core/email";
 import { Invoices } from "@baton/core/invoice";
 import { Surveys } from "@baton/core/survey";
@@ -13,6 +14,8 @@ export async function runScheduledJobs(now = new Date()): Promise<Record<string,
     retainerInvoices: () => Invoices.MoneyJobs.issueRetainers(now),
     overdueReminders: () => Invoices.MoneyJobs.remindOverdue(now),
     npsCheckIns: () => Surveys.checkIns(now),
+    // Monday 09:00 in each client's zone; the 15-minute cadence reaches +05:30 and +05:45 zones too.
+    weeklyDigests: () => Digest.weekly(now),
   };
   const outcomes: Record<string, unknown> = {};
   for (const [name, run] of Object.entries(jobs)) {

@@ -1,5 +1,100 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { describeRoute } from "hono-openapi";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Onboarding } from "@baton/core/onboarding";
+import { input } from "../validate.ts";
+
+const tags = ["Onboarding"];
+
+/**
+ * The address an agreement was accepted from: the first x-forwarded-for entry when a proxy sent
+ * one, else what the auth routes use for rate limiting (API Gateway's source IP, or the local
+ * server's socket). Only something shaped like an IP address is kept.
+ */
+function acceptingIp(c: Context): string | undefined {
+  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+  if (forwarded && /^[0-9a-f:.]{2,45}$/i.test(forwarded)) return forwarded;
+  const lambdaIp = (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
+    ?.requestContext?.http?.sourceIp;
+  if (lambdaIp) return lambdaIp;
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 // Client onboarding (packages/core/src/onboarding): the owner's kit, a client's progress, the
-// contact's checklist. Placeholder: the routes are added with the core module.
-export const onboardingRoutes = new Hono();
+// contact's checklist.
+export const onboardingRoutes = new Hono()
+  .get(
+    "/kit",
+    describeRoute({ tags, summary: "The onboarding kit: questionnaire, agreement sections, welcome packet (owner; version 0 until first saved)" }),
+    async (c) => c.json(await Onboarding.kit(), 200),
+  )
+  .put(
+    "/kit",
+    describeRoute({
+      tags,
+      summary: "Save the onboarding kit (owner); send the version you read, 0 for the first save",
+      responses: { 200: { description: "The saved kit" }, 400: { description: "Field errors, keyed like questions.2.options" }, 409: { description: "Changed by someone else (`current` has the kit)" } },
+    }),
+    input("json", Onboarding.saveKit.schema),
+    async (c) => c.json(await Onboarding.saveKit(c.req.valid("json")), 200),
+  )
+  .get(
+    "/clients/:clientId",
+    describeRoute({ tags, summary: "A client's onboarding progress (owner; startedAt null when never started)" }),
+    async (c) => c.json(await Onboarding.forClient(c.req.param("clientId")), 200),
+  )
+  .post(
+    "/clients/:clientId/start",
+    describeRoute({
+      tags,
+      summary: "Start a lead's onboarding with the current kit; the client becomes onboarding (owner; no body)",
+      responses: {
+        200: { description: "The client's onboarding" },
+        404: { description: "No such client" },
+        409: { description: "Already started (onboarding.started), not a lead (onboarding.not_lead), or the kit has no agreement (onboarding.kit_incomplete)" },
+      },
+    }),
+    async (c) => c.json(await Onboarding.start(c.req.param("clientId")), 200),
+  )
+  .get(
+    "/mine",
+    describeRoute({ tags, summary: "Your company's onboarding checklist (client contact; startedAt null when not started)" }),
+    async (c) => c.json(await Onboarding.mine(), 200),
+  )
+  .put(
+    "/mine/answers",
+    describeRoute({
+      tags,
+      summary: "Save the questionnaire's answers as a draft, or submit them (client contact)",
+      responses: {
+        200: { description: "The onboarding" },
+        400: { description: "Field errors keyed answers.<questionId>" },
+        409: { description: "Not started, completed, or changed by someone else" },
+      },
+    }),
+    input("json", Onboarding.answer.schema),
+    async (c) => c.json(await Onboarding.answer(c.req.valid("json")), 200),
+  )
+  .post(
+    "/mine/agreement",
+    describeRoute({
+      tags,
+      summary: "Accept the agreement by typed full name and the SHA-256 of the exact text shown (client contact)",
+      responses: {
+        200: { description: "The onboarding, with the acceptance recorded" },
+        409: { description: "The text differs from the one shown (onboarding.agreement_changed), already accepted, not started or completed" },
+      },
+    }),
+    input("json", Onboarding.accept.schema),
+    async (c) => c.json(await Onboarding.accept(c.req.valid("json"), acceptingIp(c)), 200),
+  )
+  .post(
+    "/mine/packet",
+    describeRoute({ tags, summary: "Mark the welcome packet read (client contact)" }),
+    input("json", Onboarding.readPacket.schema),
+    async (c) => c.json(await Onboarding.readPacket(c.req.valid("json")), 200),
+  );

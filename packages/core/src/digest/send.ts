@@ -1,0 +1,119 @@
+import { withActor } from "../actor/index.ts";
+import type { AgencyItem } from "../agency/entity.ts";
+import { Audit } from "../audit/index.ts";
+import type { ClientItem } from "../client/entity.ts";
+import { Config } from "../config/index.ts";
+import type { ContactItem } from "../contact/entity.ts";
+import { db } from "../db/index.ts";
+import { Email } from "../email/index.ts";
+import { weeklyDigest } from "../email/templates/digest.ts";
+import { Notify } from "../notify/index.ts";
+import { agencyWork, contentFor, hasNews, requestUrl, type AgencyWork, type DigestContent } from "./content.ts";
+import { digestWeekOf, isDue, type DigestWeek } from "./timing.ts";
+
+// The weekly status digest job. Every 15-minute run walks the agencies and their active clients;
+// a client whose Monday 09:00 has come (in its own zone, within the catch-up day) and whose week
+// is not yet claimed gets its digest. The claim is a `uniqueness` item (client + local Monday)
+// created with attribute_not_exists in the same transaction as the audit event, so however many
+// runs race, one sends it.
+//
+// Who gets one: every active contact with email notifications on, in their own language and
+// time zone. A week with nothing done, in progress or awaiting approval is still reported to a
+// retainer client (the hours used are news every week); any other client is spared the empty
+// email, and its week is claimed all the same (audit `digest.skipped`) so later runs don't read
+// its work again.
+
+const reachable = (contact: ContactItem) => contact.status === "active" && contact.emailNotifications !== false;
+
+export type WeeklyResult = { sent: number; skipped: number };
+
+export async function weekly(now = new Date()): Promise<WeeklyResult> {
+  const agencies = await db.entities.agency.query.agencies({}).go({ pages: "all" });
+  const total: WeeklyResult = { sent: 0, skipped: 0 };
+  for (const agency of agencies.data) {
+    try {
+      const result = await withActor({ type: "system", agencyId: agency.agencyId }, () => weeklyFor(agency, now));
+      total.sent += result.sent;
+      total.skipped += result.skipped;
+    } catch (error) {
+      console.error(`digest: failed for ${agency.agencyId}`, error);
+    }
+  }
+  return total;
+}
+
+async function weeklyFor(agency: AgencyItem, now: Date): Promise<WeeklyResult> {
+  const { agencyId } = agency;
+  const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
+  const work = agencyWork(agencyId, now);
+  const result: WeeklyResult = { sent: 0, skipped: 0 };
+  for (const client of clients.data) {
+    if (client.status !== "active" || !isDue(now, client.timeZone)) continue;
+    const week = digestWeekOf(now, client.timeZone);
+    const claim = `${client.clientId}#${week.weekStart}`;
+    if ((await db.entities.uniqueness.get({ agencyId, scope: "digest-week", value: claim }).go()).data) continue;
+    try {
+      const sent = await digestFor(agency, client, week, claim, now, work);
+      if (sent === null) continue;
+      if (sent > 0) result.sent += sent;
+      else result.skipped++;
+    } catch (error) {
+      console.error(`digest: failed for ${client.clientId}`, error);
+    }
+  }
+  return result;
+}
+
+/** Claims and sends one client's week; the number of emails sent, or null if another run had the claim. */
+async function digestFor(agency: AgencyItem, client: ClientItem, week: DigestWeek, claim: string, now: Date, work: AgencyWork): Promise<number | null> {
+  const { agencyId, clientId } = client;
+  const [content, contacts] = await Promise.all([contentFor(client, week, now, work), Notify.contactsOf(agencyId, clientId)]);
+  const recipients = contacts.filter(reachable);
+  const send = recipients.length > 0 && (hasNews(content) || content.retainer !== null);
+  const result = await db.transaction
+    .write(({ uniqueness, auditEvent }) => [
+      uniqueness.create({ agencyId, scope: "digest-week", value: claim, ownerId: clientId }).commit(),
+      auditEvent
+        .create(
+          Audit.event(send ? "digest.sent" : "digest.skipped", "client", clientId, {
+            week: week.weekStart,
+            contacts: send ? recipients.map((contact) => contact.name) : [],
+            done: content.done.length,
+            inProgress: content.inProgress.length,
+            awaiting: content.awaiting.length,
+            ...(content.retainer ? { usedMinutes: content.retainer.usedMinutes } : {}),
+          }),
+        )
+        .commit(),
+    ])
+    .go();
+  if (result.canceled) return null;
+  if (!send) return 0;
+  let sent = 0;
+  for (const contact of recipients) {
+    try {
+      await Email.send(contact.email, render(agency, contact, week, content));
+      sent++;
+    } catch (error) {
+      // The week stays claimed: a digest is news of the moment, not worth a second one later.
+      console.error(`digest: email to ${contact.contactId} not sent`, error);
+    }
+  }
+  return sent;
+}
+
+function render(agency: AgencyItem, contact: ContactItem, week: DigestWeek, content: DigestContent) {
+  const withUrl = <T extends { requestId: string }>(item: T) => ({ ...item, url: requestUrl(item.requestId) });
+  return weeklyDigest({
+    locale: contact.locale,
+    timeZone: contact.timeZone,
+    name: contact.name,
+    agency: agency.name,
+    weekStart: week.weekStart,
+    done: content.done.map(withUrl),
+    inProgress: content.inProgress.map(withUrl),
+    awaiting: content.awaiting.map(withUrl),
+    retainer: content.retainer,
+    portalUrl: `${Config.portalUrl}/requests`,
+  });
+}

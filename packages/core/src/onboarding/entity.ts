@@ -1,0 +1,91 @@
+import { Entity, type EntityItem } from "electrodb";
+import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+
+export const QuestionKinds = ["text", "long_text", "choice", "multi_choice", "date", "url"] as const;
+export type QuestionKind = (typeof QuestionKinds)[number];
+
+const questions = {
+  type: "list",
+  required: true,
+  default: () => [],
+  items: {
+    type: "map",
+    properties: {
+      id: { type: "string", required: true },
+      kind: { type: QuestionKinds, required: true },
+      label: { type: "string", required: true },
+      /** Absent when the question has no help text. */
+      help: { type: "string" },
+      required: { type: "boolean", required: true },
+      options: { type: "list", items: { type: "string" }, required: true },
+    },
+  },
+} as const;
+
+/**
+ * The agency's onboarding kit: the intake questionnaire, the agreement's sections and the welcome
+ * packet. One per agency; an agency that never saved one has none (and reads an empty kit).
+ */
+export const OnboardingKitEntity = new Entity({
+  model: { entity: "onboardingkit", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    questions,
+    scope: { type: "string", required: true, default: "" },
+    deliverables: { type: "string", required: true, default: "" },
+    paymentTerms: { type: "string", required: true, default: "" },
+    confidentiality: { type: "string", required: true, default: "" },
+    /** Markdown. */
+    welcomePacket: { type: "string", required: true, default: "" },
+    ...timestamps,
+    ...versioned,
+  },
+  indexes: {
+    kitOfAgency: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});
+
+/**
+ * One client's onboarding: a snapshot of the kit taken when the owner started it (later kit edits
+ * don't reach it), the contact's answers and the three steps' records.
+ */
+export const ClientOnboardingEntity = new Entity({
+  model: { entity: "onboarding", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    clientId: { type: "string", required: true, readOnly: true },
+    startedAt: { type: "string", required: true, readOnly: true },
+    questions: { ...questions, readOnly: true },
+    /** The exact agreement the contact is shown and accepts (Markdown, composed at start). */
+    agreementText: { type: "string", required: true, readOnly: true },
+    welcomePacket: { type: "string", required: true, readOnly: true },
+    /** Question id → a string, or a list of strings for multi-choice. */
+    answers: { type: "any", required: true, default: () => ({}) },
+    questionnaireAt: { type: "string" },
+    questionnaireBy: { type: "string" },
+    agreementAt: { type: "string" },
+    agreementBy: { type: "string" },
+    agreementFullName: { type: "string" },
+    agreementIp: { type: "string" },
+    agreementSha256: { type: "string" },
+    /** The text accepted, byte for byte (the same as agreementText: kept with the acceptance). */
+    acceptedText: { type: "string" },
+    packetAt: { type: "string" },
+    packetBy: { type: "string" },
+    completedAt: { type: "string" },
+    ...timestamps,
+    ...versioned,
+  },
+  indexes: {
+    onboardingOfClient: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["clientId"] },
+    },
+  },
+});
+
+export type OnboardingKitItem = EntityItem<typeof OnboardingKitEntity>;
+export type ClientOnboardingItem = EntityItem<typeof ClientOnboardingEntity>;

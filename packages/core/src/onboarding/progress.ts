@@ -1,0 +1,293 @@
+import { z } from "zod";
+import { assertContact, assertOwner } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { Client } from "../client/index.ts";
+import type { ClientItem } from "../client/entity.ts";
+import { Config } from "../config/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { VisibleError, notFound } from "../error/index.ts";
+import { version } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { Notify } from "../notify/index.ts";
+import { agreementDigest, agreementText } from "./agreement.ts";
+import { answersField, checkAnswers, type Answers } from "./answers.ts";
+import type { ClientOnboardingItem } from "./entity.ts";
+import { loadKit, presentQuestions, type Question } from "./kit.ts";
+
+// A client's onboarding: the owner starts it for a lead (the kit is copied onto it and the client
+// becomes "onboarding"); the client's contacts then answer the questionnaire, accept the agreement
+// and read the welcome packet, in any order. The step that completes the three also makes the
+// client "active" in the same transaction and tells the agency's owners.
+
+type Step = { done: boolean; at: string | null; by: string | null };
+
+export type ClientOnboarding = {
+  clientId: string;
+  clientName: string;
+  clientStatus: ClientItem["status"];
+  /** null: never started (the rest is then empty). */
+  startedAt: string | null;
+  completedAt: string | null;
+  questions: Question[];
+  answers: Answers;
+  steps: {
+    questionnaire: Step;
+    agreement: Step & { fullName: string | null; ip: string | null; sha256: string | null };
+    packet: Step;
+  };
+  /** The exact agreement text (Markdown) the contact accepts. */
+  agreementText: string;
+  /** SHA-256 (hex) of agreementText's UTF-8 bytes: what an acceptance must send back. */
+  agreementSha256: string;
+  /** Markdown. */
+  welcomePacket: string;
+  /** 0 when never started. */
+  version: number;
+};
+
+const step = (at: string | undefined, by: string | undefined): Step => ({ done: Boolean(at), at: at ?? null, by: by ?? null });
+
+export function present(client: ClientItem, item: ClientOnboardingItem | null): ClientOnboarding {
+  return {
+    clientId: client.clientId,
+    clientName: client.name,
+    clientStatus: client.status,
+    startedAt: item?.startedAt ?? null,
+    completedAt: item?.completedAt ?? null,
+    questions: item ? presentQuestions(item.questions) : [],
+    answers: (item?.answers as Answers | undefined) ?? {},
+    steps: {
+      questionnaire: step(item?.questionnaireAt, item?.questionnaireBy),
+      agreement: {
+        ...step(item?.agreementAt, item?.agreementBy),
+        fullName: item?.agreementFullName ?? null,
+        ip: item?.agreementIp ?? null,
+        sha256: item?.agreementSha256 ?? null,
+      },
+      packet: step(item?.packetAt, item?.packetBy),
+    },
+    agreementText: item?.agreementText ?? "",
+    agreementSha256: item ? agreementDigest(item.agreementText) : "",
+    welcomePacket: item?.welcomePacket ?? "",
+    version: item?.version ?? 0,
+  };
+}
+
+async function loadOnboarding(agencyId: string, clientId: string): Promise<ClientOnboardingItem | null> {
+  return (await db.entities.clientOnboarding.get({ agencyId, clientId }).go({ consistent: true })).data;
+}
+
+const conflict = (code: string, message: string, current: ClientOnboarding) => new VisibleError("conflict", code, message, { current });
+
+// ——— The owner ———
+
+/** A client's onboarding as the owner follows it (startedAt null when never started). */
+export async function forClient(clientId: string): Promise<ClientOnboarding> {
+  const agencyId = assertOwner();
+  const client = await Client.load(agencyId, clientId);
+  if (!client) throw notFound("Client");
+  return present(client, await loadOnboarding(agencyId, clientId));
+}
+
+/** Starts a lead's onboarding with the kit as it is now; the client becomes "onboarding". */
+export async function start(clientId: string): Promise<ClientOnboarding> {
+  const agencyId = assertOwner();
+  const client = await Client.load(agencyId, clientId);
+  if (!client) throw notFound("Client");
+  const existing = await loadOnboarding(agencyId, clientId);
+  if (existing) throw conflict("onboarding.started", "This client's onboarding has already started.", present(client, existing));
+  if (client.status !== "lead") {
+    throw conflict("onboarding.not_lead", `Only a lead can start onboarding; this client is ${client.status}.`, present(client, null));
+  }
+  const kit = await loadKit(agencyId);
+  if (!kit || !kit.scope.trim()) {
+    throw new VisibleError(
+      "conflict",
+      "onboarding.kit_incomplete",
+      "Set up the onboarding kit first: the agreement needs at least its scope (Onboarding → Kit).",
+    );
+  }
+  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const text = agreementText(agency?.name ?? "the agency", client.name, kit);
+  const now = new Date().toISOString();
+  const result = await db.transaction
+    .write(({ clientOnboarding, client: clients, auditEvent }) => [
+      clientOnboarding
+        .create({ agencyId, clientId, startedAt: now, questions: kit.questions, agreementText: text, welcomePacket: kit.welcomePacket, answers: {} })
+        .commit(),
+      clients
+        .patch({ agencyId, clientId })
+        .set({ status: "onboarding" })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.status, "lead"))
+        .commit(),
+      auditEvent.create(Audit.event("onboarding.started", "client", clientId, { kitVersion: kit.version })).commit(),
+    ])
+    .go();
+  const [current, after] = await Promise.all([Client.load(agencyId, clientId), loadOnboarding(agencyId, clientId)]);
+  if (!current) throw notFound("Client");
+  const failed = failedConditions(result);
+  if (failed.length) {
+    // Someone else started it, or changed the client's status, in the meantime.
+    if (failed.includes(0) && after) throw conflict("onboarding.started", "This client's onboarding has already started.", present(current, after));
+    throw conflict("onboarding.not_lead", `Only a lead can start onboarding; this client is ${current.status}.`, present(current, after));
+  }
+  return present(current, after);
+}
+
+// ——— The client's contacts ———
+
+/** The signed-in contact's company and its onboarding. */
+async function ownOnboarding() {
+  const actor = assertContact();
+  const [client, item, contact] = await Promise.all([
+    Client.load(actor.agencyId, actor.clientId),
+    loadOnboarding(actor.agencyId, actor.clientId),
+    db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go(),
+  ]);
+  if (!client) throw notFound("Company");
+  return { agencyId: actor.agencyId, clientId: actor.clientId, client, item, contactName: contact.data?.name ?? "" };
+}
+
+/** The signed-in contact's onboarding checklist (startedAt null when it was never started). */
+export async function mine(): Promise<ClientOnboarding> {
+  const { client, item } = await ownOnboarding();
+  return present(client, item);
+}
+
+/** An onboarding a contact can still act on, at the version they read. */
+function openItem(client: ClientItem, item: ClientOnboardingItem | null, expected: number): ClientOnboardingItem {
+  if (!item) throw conflict("onboarding.not_started", "Your onboarding has not started yet. The agency will let you know.", present(client, null));
+  if (item.completedAt) throw conflict("onboarding.completed", "Your onboarding is complete; it can't be changed any more.", present(client, item));
+  if (item.version !== expected) throw staleWrite("Your onboarding", present(client, item));
+  return item;
+}
+
+type StepChange = Partial<Pick<ClientOnboardingItem, "answers" | "questionnaireAt" | "questionnaireBy" | "agreementAt" | "agreementBy" | "agreementFullName" | "agreementIp" | "agreementSha256" | "acceptedText" | "packetAt" | "packetBy">>;
+
+/**
+ * Writes one step's change on the version read, with its audit event; when this change leaves all
+ * three steps done, the same transaction completes the onboarding and makes the client active.
+ */
+async function saveStep(
+  context: Awaited<ReturnType<typeof ownOnboarding>>,
+  item: ClientOnboardingItem,
+  change: StepChange,
+  action: string,
+  data?: Record<string, unknown>,
+): Promise<ClientOnboarding> {
+  const { agencyId, clientId, client } = context;
+  const merged = { ...item, ...change };
+  const now = new Date().toISOString();
+  const completes = Boolean(merged.questionnaireAt && merged.agreementAt && merged.packetAt);
+  // A status the owner has since set by hand (inactive) is theirs to keep.
+  const activates = completes && client.status === "onboarding";
+  const result = await db.transaction
+    .write(({ clientOnboarding, client: clients, auditEvent }) => [
+      clientOnboarding
+        .patch({ agencyId, clientId })
+        .set({ ...change, ...(completes ? { completedAt: now } : {}) })
+        .add({ version: 1 })
+        .where((attr, op) => `${op.eq(attr.version, item.version)} AND ${op.notExists(attr.completedAt)}`)
+        .commit(),
+      auditEvent.create(Audit.event(action, "client", clientId, data)).commit(),
+      ...(completes ? [auditEvent.create(Audit.event("client.onboarded", "client", clientId, activates ? { status: "active" } : {})).commit()] : []),
+      ...(activates
+        ? [
+            clients
+              .patch({ agencyId, clientId })
+              .set({ status: "active" })
+              .add({ version: 1 })
+              .where((attr, op) => op.eq(attr.status, "onboarding"))
+              .commit(),
+          ]
+        : []),
+    ])
+    .go();
+  const [current, after] = await Promise.all([Client.load(agencyId, clientId), loadOnboarding(agencyId, clientId)]);
+  if (!current) throw notFound("Company");
+  if (failedConditions(result).length) throw staleWrite("Your onboarding", present(current, after));
+  if (completes) await notifyOwners(agencyId, current);
+  return present(current, after);
+}
+
+async function notifyOwners(agencyId: string, client: ClientItem) {
+  await Notify.send(agencyId, "clientOnboarded", await Notify.owners(agencyId), { client: client.name }, `${Config.webUrl}/clients/${client.clientId}`);
+}
+
+export const answerSchema = z.strictObject({
+  version,
+  answers: answersField,
+  submit: z.boolean({ error: "Say whether to submit the answers (true) or keep them as a draft (false)." }),
+});
+
+/**
+ * Saves the questionnaire's answers: a draft (`submit: false`), or submitted (`submit: true`,
+ * every required question answered), which marks the step done. Once submitted, the answers can
+ * still be changed until the onboarding completes, but only as a whole that passes submission.
+ */
+export const answer = fn(answerSchema, async (input): Promise<ClientOnboarding> => {
+  const context = await ownOnboarding();
+  const item = openItem(context.client, context.item, input.version);
+  const submitted = Boolean(item.questionnaireAt);
+  const submit = input.submit || submitted;
+  const { answers, fields } = checkAnswers(presentQuestions(item.questions), input.answers, submit);
+  if (Object.keys(fields).length) throw new VisibleError("validation", "validation_failed", "Some answers need attention.", { fields });
+  const change: StepChange = submit
+    ? { answers, questionnaireAt: new Date().toISOString(), questionnaireBy: context.contactName }
+    : { answers };
+  return saveStep(context, item, change, submit ? "onboarding.questionnaire_submitted" : "onboarding.answers_saved", { answered: Object.keys(answers).length });
+});
+
+export const acceptSchema = z.strictObject({
+  version,
+  fullName: z
+    .string({ error: "Type your full name." })
+    .trim()
+    .min(2, "Type your full name (at least 2 characters).")
+    .max(120, "Keep the name under 120 characters."),
+  sha256: z
+    .string({ error: "Send the SHA-256 of the agreement you were shown." })
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{64}$/, "Send the SHA-256 of the agreement you were shown, as 64 hex digits."),
+});
+
+/**
+ * Accepts the agreement by typed full name. The digest the contact sends must be that of the
+ * exact text they were shown; the name, time (server UTC), IP, digest and text are kept.
+ */
+export const accept = fn(acceptSchema, async (input, ip?: string): Promise<ClientOnboarding> => {
+  const context = await ownOnboarding();
+  const item = openItem(context.client, context.item, input.version);
+  if (item.agreementAt) throw conflict("onboarding.agreement_accepted", "The agreement has already been accepted.", present(context.client, item));
+  const digest = agreementDigest(item.agreementText);
+  if (input.sha256 !== digest) {
+    throw conflict(
+      "onboarding.agreement_changed",
+      "The agreement is not the one you were shown. Please read it again before accepting.",
+      present(context.client, item),
+    );
+  }
+  const change: StepChange = {
+    agreementAt: new Date().toISOString(),
+    agreementBy: context.contactName,
+    agreementFullName: input.fullName,
+    agreementSha256: digest,
+    acceptedText: item.agreementText,
+    ...(ip ? { agreementIp: ip } : {}),
+  };
+  return saveStep(context, item, change, "onboarding.agreement_accepted", { fullName: input.fullName, sha256: digest, ip: ip ?? null });
+});
+
+export const packetSchema = z.strictObject({ version });
+
+/** Marks the welcome packet read (reading it again changes nothing). */
+export const readPacket = fn(packetSchema, async (input): Promise<ClientOnboarding> => {
+  const context = await ownOnboarding();
+  if (context.item?.packetAt && !context.item.completedAt) return present(context.client, context.item);
+  const item = openItem(context.client, context.item, input.version);
+  return saveStep(context, item, { packetAt: new Date().toISOString(), packetBy: context.contactName }, "onboarding.packet_read");
+});
