@@ -278,7 +278,7 @@ describe("the contact's checklist", () => {
     expect(after.steps.agreement).toEqual({ done: false, at: null, by: null, fullName: null, ip: null, sha256: null });
   });
 
-  it("accepts the agreement by typed name, keeping the time, the IP it came from and the text's SHA-256", async () => {
+  it("accepts the agreement by typed name, keeping the time, the IP it came from (not a forged header) and the text's SHA-256", async () => {
     const mine = (await lead.contact.get("/onboarding/mine")).body;
     const digest = sha256(mine.agreementText);
     expect(mine.agreementSha256).toBe(digest);
@@ -291,7 +291,9 @@ describe("the contact's checklist", () => {
     );
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const agreement = reply.body.steps.agreement;
-    expect(agreement).toMatchObject({ done: true, by: lead.contactName, fullName: "Lena Lead", ip: "203.0.113.7", sha256: digest });
+    // The address the connection came from (loopback here), not the header the caller wrote.
+    expect(agreement).toMatchObject({ done: true, by: lead.contactName, fullName: "Lena Lead", sha256: digest });
+    expect(agreement.ip).toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
     expect(agreement.at).toMatch(/Z$/);
     expect(Date.parse(agreement.at)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(agreement.at)).toBeLessThanOrEqual(Date.now() + 1000);

@@ -1,25 +1,11 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Auth } from "@baton/core/auth";
 import { Me } from "@baton/core/me";
 import { withActor } from "@baton/core/actor";
+import { clientIp } from "../client-ip.ts";
 import { input } from "../validate.ts";
 import { clearSessionCookie, setSessionCookie } from "../session.ts";
-import type { Context } from "hono";
-
-// The client's IP, for rate limiting: API Gateway puts it in the request context, the local Node
-// server in the socket.
-function clientIp(c: Context): string | undefined {
-  const lambdaIp = (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
-    ?.requestContext?.http?.sourceIp;
-  if (lambdaIp) return lambdaIp;
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 export const authRoutes = new Hono()
   .post(

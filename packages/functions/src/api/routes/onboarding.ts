@@ -1,28 +1,10 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Onboarding } from "@baton/core/onboarding";
+import { clientIp } from "../client-ip.ts";
 import { input } from "../validate.ts";
 
 const tags = ["Onboarding"];
-
-/**
- * The address an agreement was accepted from: the first x-forwarded-for entry when a proxy sent
- * one, else what the auth routes use for rate limiting (API Gateway's source IP, or the local
- * server's socket). Only something shaped like an IP address is kept.
- */
-function acceptingIp(c: Context): string | undefined {
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded && /^[0-9a-f:.]{2,45}$/i.test(forwarded)) return forwarded;
-  const lambdaIp = (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event
-    ?.requestContext?.http?.sourceIp;
-  if (lambdaIp) return lambdaIp;
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 // Client onboarding (packages/core/src/onboarding): the owner's kit, a client's progress, the
 // contact's checklist.
@@ -90,7 +72,7 @@ export const onboardingRoutes = new Hono()
       },
     }),
     input("json", Onboarding.accept.schema),
-    async (c) => c.json(await Onboarding.accept(c.req.valid("json"), acceptingIp(c)), 200),
+    async (c) => c.json(await Onboarding.accept(c.req.valid("json"), clientIp(c)), 200),
   )
   .post(
     "/mine/packet",
