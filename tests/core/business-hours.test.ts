@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addBusinessHours,
   businessHoursBetween,
+  isLocalDate,
   standardWeek,
   startOfWeek,
   zonedParts,
@@ -261,5 +262,77 @@ describe("businessHoursBetween", () => {
     expect(() => between("2026-01-14T12:00:00Z", "2026-01-15T12:00:00Z", London, { days: [], start: "09:00", end: "17:00" })).toThrow(RangeError);
     expect(() => businessHoursBetween(new Date(Number.NaN), at("2026-01-15T12:00:00Z"), London)).toThrow(RangeError);
     expect(() => between("1900-01-01T00:00:00Z", "2026-01-01T00:00:00Z", London)).toThrow(RangeError);
+  });
+});
+
+describe("holidays", () => {
+  const withHolidays = (holidays: string[], week: WorkingWeek = standardWeek): WorkingWeek => ({ ...week, holidays });
+
+  it("skips a holiday across London's spring-forward weekend", () => {
+    // Friday 27 March 16:00 GMT + 2, Monday 30 March off: 1 h Friday, 1 on Tuesday 31 March → 10:00 BST.
+    expect(add("2026-03-27T16:00:00Z", 2, London, withHolidays(["2026-03-30"]))).toBe("2026-03-31T09:00:00.000Z");
+    expect(between("2026-03-27T12:00:00Z", "2026-03-31T11:00:00Z", London, withHolidays(["2026-03-30"]))).toBe(8);
+  });
+
+  it("skips a holiday across New York's spring-forward weekend", () => {
+    // Friday 6 March 15:00 EST + 4, Monday 9 March off: 2 h Friday, 2 on Tuesday 10 March → 11:00 EDT.
+    expect(add("2026-03-06T20:00:00Z", 4, NewYork, withHolidays(["2026-03-09"]))).toBe("2026-03-10T15:00:00.000Z");
+    // Friday 12:00 EST → Tuesday 12:00 EDT: 5 + 3.
+    expect(between("2026-03-06T17:00:00Z", "2026-03-10T16:00:00Z", NewYork, withHolidays(["2026-03-09"]))).toBe(8);
+  });
+
+  it("skips Easter and Labour Day across Sydney's transitions", () => {
+    // Thursday 2 April 16:00 AEDT + 2, Good Friday and Easter Monday off: Tuesday 7 April 10:00 AEST.
+    expect(add("2026-04-02T05:00:00Z", 2, Sydney, withHolidays(["2026-04-03", "2026-04-06"]))).toBe("2026-04-07T00:00:00.000Z");
+    // Friday 2 October 16:00 AEST + 2, Monday 5 October off: Tuesday 6 October 10:00 AEDT.
+    expect(add("2026-10-02T06:00:00Z", 2, Sydney, withHolidays(["2026-10-05"]))).toBe("2026-10-05T23:00:00.000Z");
+  });
+
+  it("reads holidays as dates in the zone, not in UTC", () => {
+    // Friday 27 March 16:00 IST + 2, Monday 30 March off: Tuesday 31 March 10:00 IST.
+    expect(add("2026-03-27T10:30:00Z", 2, Kolkata, withHolidays(["2026-03-30"]))).toBe("2026-03-31T04:30:00.000Z");
+    // 20:00Z on Sunday 29 March is already 01:30 on the Monday holiday in Kolkata.
+    expect(add("2026-03-29T20:00:00Z", 0, Kolkata, withHolidays(["2026-03-30"]))).toBe("2026-03-31T03:30:00.000Z");
+    // The same instant in New York is still Sunday, so the Monday holiday there comes a day later.
+    expect(add("2026-03-29T20:00:00Z", 0, NewYork, withHolidays(["2026-03-30"]))).toBe("2026-03-31T13:00:00.000Z");
+  });
+
+  it("removes a whole DST day from a round-the-clock week", () => {
+    // London: Saturday 28 March 24 h, Sunday 29 (23 h long) off, Monday 30 24 h.
+    expect(between("2026-03-28T00:00:00Z", "2026-03-30T23:00:00Z", London, withHolidays(["2026-03-29"], allDay))).toBe(48);
+    // Saturday noon + 13: 12 h to midnight, the holiday, then 1 h from Monday 00:00 BST.
+    expect(add("2026-03-28T12:00:00Z", 13, London, withHolidays(["2026-03-29"], allDay))).toBe("2026-03-30T00:00:00.000Z");
+  });
+
+  it("ignores holidays that fall on days off and order or duplicates", () => {
+    expect(add("2026-01-16T16:00:00Z", 2, London, withHolidays(["2026-01-17", "2026-01-18"]))).toBe("2026-01-19T10:00:00.000Z");
+    expect(add("2026-01-16T16:00:00Z", 2, London, withHolidays(["2026-01-20", "2026-01-19", "2026-01-19"]))).toBe("2026-01-21T10:00:00.000Z");
+  });
+
+  it("agrees with businessHoursBetween", () => {
+    const holidays = ["2026-03-09", "2026-03-30", "2026-04-03", "2026-04-06", "2026-10-26", "2026-11-02"];
+    const week = withHolidays(holidays);
+    const starts = ["2026-03-06T22:00:00Z", "2026-03-27T10:00:00Z", "2026-10-23T15:00:00Z", "2026-04-02T05:00:00Z"];
+    for (const zone of [London, NewYork, Sydney, Kolkata]) {
+      for (const start of starts) {
+        for (const hours of [0.5, 8, 17.25, 123]) {
+          const end = addBusinessHours(at(start), hours, zone, week);
+          expect(businessHoursBetween(at(start), end, zone, week), `${zone} ${start} + ${hours}`).toBeCloseTo(hours, 9);
+          // An end instant never lands inside a holiday (it may sit exactly on a closing time before one).
+          const { year, month, day } = zonedParts(new Date(end.getTime() - 1), zone);
+          expect(holidays).not.toContain(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+        }
+      }
+    }
+  });
+
+  it("rejects holidays that are not real dates", () => {
+    const from = at("2026-01-14T09:00:00Z");
+    for (const bad of ["2026-02-30", "2026-2-3", "2026-13-01", "tomorrow", "", "2026-01-14T00:00"]) {
+      expect(() => addBusinessHours(from, 1, London, withHolidays([bad])), bad).toThrow(RangeError);
+      expect(() => businessHoursBetween(from, at("2026-01-15T09:00:00Z"), London, withHolidays([bad])), bad).toThrow(RangeError);
+    }
+    expect(isLocalDate("2028-02-29")).toBe(true);
+    expect(isLocalDate("2026-02-29")).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { db } from "@baton/core/db";
 import { Money } from "@baton/core/money";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +26,8 @@ const londonDay = (daysBack = 0) => new Intl.DateTimeFormat("en-CA", { timeZone:
 type Invoice = { id: string; number: string; subtotal: number; total: number };
 const expected = { usdRevenue: 0, usdCurrent: 0, gbpRevenue: 0, brambleBilled: 0, brambleCost: 0, samOwed: 0, invoices: [] as Invoice[] };
 let brambleId: string;
+/** A Bramble request left unanswered past its promise: the one breach in the response report. */
+let overdue: { id: string; reference: string };
 
 async function check(reply: { status: number; body: any }, status: number) {
   expect(reply.status, JSON.stringify(reply.body)).toBe(status);
@@ -97,6 +100,12 @@ beforeAll(async () => {
   expected.usdCurrent = workshop.total - paid + report.total;
   expected.gbpRevenue = content.subtotal;
   expected.brambleBilled = content.subtotal;
+
+  // Three requests answered at once (the tasks above); one left waiting, its promise moved an
+  // hour into the past as if it had waited that long (the server's clock can't be moved).
+  overdue = await check(await world.owner.post("/requests", { clientId: brambleId, title: "Urgent: fix the footer", description: "It is broken.", service: "Content" }), 201);
+  const { data } = await db.entities.request.get({ agencyId: world.agency.agencyId, requestId: overdue.id }).go();
+  await db.entities.request.put({ ...data!, responseDueAt: hoursAgo(1) }).go();
 });
 
 afterAll(async () => {
@@ -178,6 +187,73 @@ describe("money reports in the team app", () => {
     await owner.getByTestId("report-revenue").getByRole("button", { name: "Last 12 months" }).click();
     await owner.waitForURL((url) => !url.searchParams.has("from"));
     await expect(owner.locator('[data-testid="revenue-currency"][data-currency="USD"]').getByTestId("revenue-total").innerText()).resolves.toBe(shown(expected.usdRevenue, "USD"));
+  });
+
+  it("shows response promises per client with the breach flagged, for months kept in the URL", async () => {
+    const month = londonDay().slice(0, 7);
+    await owner.goto(`${platform.baseUrl}/reports`);
+    const section = owner.getByTestId("report-responses");
+    await section.getByRole("heading", { name: "Response promises" }).waitFor();
+    await section.getByTestId("responses-range").getByLabel("From").fill(month);
+    await owner.waitForURL((url) => url.searchParams.get("rfrom") === month);
+    await owner.reload();
+
+    const bramble = owner.locator(`[data-testid="responses-row"][data-client="${brambleId}"]`);
+    await bramble.waitFor();
+    await expect(owner.getByTestId("responses-range").getByLabel("From").inputValue()).resolves.toBe(month);
+    // Bramble: two received, one answered at once, one unanswered past its promise.
+    const breached = bramble.getByTestId("responses-breached");
+    await expect(breached.locator(".badge-danger").innerText()).resolves.toBe("1");
+    await expect(breached.innerText()).resolves.toContain("0 answered late, 1 unanswered");
+    await expect(bramble.innerText()).resolves.toContain("50%");
+    const acme = owner.locator(`[data-testid="responses-row"][data-client="${world.ids.client}"]`);
+    await expect(acme.getByTestId("responses-breached").locator(".badge").count()).resolves.toBe(0);
+    await expect(owner.getByTestId("responses-total").getByTestId("responses-breached").locator(".badge-danger").innerText()).resolves.toBe("1");
+    await expect(text(owner, "responses-summary")).resolves.toBe("1 of 4 requests broke their promise.");
+  });
+
+  it("counts this month's breaches on the owner's home and flags the late request in the inbox with working time", async () => {
+    await owner.goto(`${platform.baseUrl}/`);
+    await expect(owner.getByTestId("home-breaches").getByTestId("home-breaches-count").innerText()).resolves.toBe("1");
+    await expect(owner.getByTestId("home-breaches").innerText()).resolves.toContain("of 4 requests received");
+
+    await owner.goto(`${platform.baseUrl}/requests`);
+    const row = owner.locator(`[data-testid="request-row"][data-reference="${overdue.reference}"]`);
+    const due = row.getByTestId("response-due");
+    await expect(due.getAttribute("data-overdue")).resolves.toBe("true");
+    // Overdue by the agency's working time since the due hour: none at night or at a weekend.
+    await expect(due.locator(".badge-danger").innerText()).resolves.toMatch(/^overdue( by (\d+ h )?\d+ (min|h))?$/);
+    await owner.getByText("Time left counts only the agency's working hours and skips its holidays.").waitFor();
+  });
+
+  it("lets the owner set working hours and holidays, with the API's messages beside the fields", async () => {
+    await owner.goto(`${platform.baseUrl}/settings`);
+    const form = owner.getByTestId("working-hours-form");
+    await form.getByLabel("Monday").waitFor();
+    await expect(form.getByLabel("Saturday").isChecked()).resolves.toBe(false);
+    await form.getByLabel("Day starts").fill("17:00");
+    await form.getByLabel("Day ends").fill("09:00");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByText("The working day must end after it starts.").waitFor();
+    await expect(form.getByLabel("Day ends").getAttribute("aria-invalid")).resolves.toBe("true");
+
+    await form.getByLabel("Day starts").fill("08:00");
+    await form.getByLabel("Day ends").fill("16:30");
+    await form.getByLabel("Saturday").check();
+    await form.getByLabel("Holiday date").fill("2026-12-25");
+    await form.getByRole("button", { name: "Add holiday" }).click();
+    await form.getByLabel("Holiday date").fill("2026-12-24");
+    await form.getByLabel("Holiday date").press("Enter");
+    await expect(form.getByTestId("holiday-list").locator("li").evaluateAll((items) => items.map((item) => item.getAttribute("data-date")))).resolves.toEqual([
+      "2026-12-24",
+      "2026-12-25",
+    ]);
+    await form.getByRole("button", { name: /^Remove .*24/ }).click();
+    await form.getByRole("button", { name: "Save" }).click();
+    await owner.getByText("Working hours saved.").waitFor();
+    const agency = await check(await world.owner.get("/agency"), 200);
+    expect(agency.workingWeek).toEqual({ days: [1, 2, 3, 4, 5, 6], start: "08:00", end: "16:30" });
+    expect(agency.holidays).toEqual(["2026-12-25"]);
   });
 
   it("is refused to a subcontractor", async () => {

@@ -7,9 +7,10 @@ import { A, createAsync } from "@solidjs/router";
 import { Show } from "solid-js";
 import { expireOnLeave } from "../lib/work";
 import { getClients } from "./clients/data";
-import { InvoicesCard, QaCard, ResponsesCard, SatisfactionCard, TodayCard } from "./home/Cards";
+import { BreachesCard, InvoicesCard, QaCard, ResponsesCard, SatisfactionCard, TodayCard } from "./home/Cards";
 import { getOverdueInvoices } from "./home/data";
 import "./home/home.css";
+import { getResponses } from "./reports/data";
 import { getRequests } from "./requests/data";
 import { getSummary } from "./satisfaction/data";
 import { getDeadlines, getMine, getQaQueue } from "./tasks/data";
@@ -35,7 +36,7 @@ function OwnerHome() {
   const members = createAsync(() => getMembers());
   const clients = createAsync(() => getClients(""));
   // Coming back home should show the current state, not a list cached a few seconds ago.
-  expireOnLeave(() => [getDeadlines.key, getQaQueue.key, getRequests.key, getOverdueInvoices.key, getSummary.key]);
+  expireOnLeave(() => [getDeadlines.key, getQaQueue.key, getRequests.key, getOverdueInvoices.key, getSummary.key, getResponses.key]);
   return (
     <>
       <div class="stat-grid">
@@ -68,6 +69,7 @@ function OwnerHome() {
         <TodayCard />
         <QaCard />
         <ResponsesCard />
+        <BreachesCard />
         <InvoicesCard />
         <SatisfactionCard />
       </div>

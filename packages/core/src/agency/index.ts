@@ -6,7 +6,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
 import { currency, email, personName, timeZone, version } from "../fields/index.ts";
-import { standardWeek, type WorkingWeek } from "../business-hours/index.ts";
+import { isLocalDate, standardWeek, type WorkingWeek } from "../business-hours/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import type { AgencyItem } from "./entity.ts";
@@ -32,6 +32,10 @@ export type Agency = {
 };
 
 export const NPS_EVERY_DAYS = 30;
+export const MAX_HOLIDAYS = 100;
+
+// "HH:MM" from 00:00 to 24:00 (a day may run to midnight); zero-padded, so strings compare as times.
+const clock = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 export const SURVEY_QUIET_DAYS = 14;
 
 /** The agency's working week; agencies that never set one work Monday–Friday 09:00–17:00. */
@@ -41,6 +45,12 @@ export function workingWeekOf(item: AgencyItem): WorkingWeek {
     start: item.workingStart ?? standardWeek.start,
     end: item.workingEnd ?? standardWeek.end,
   };
+}
+
+/** The working week with the agency's holidays: what response promises and other agency-level business hours count. */
+export function calendarOf(item: AgencyItem | null | undefined): WorkingWeek {
+  if (!item) return standardWeek;
+  return { ...workingWeekOf(item), holidays: [...(item.holidays ?? [])] };
 }
 
 export function present(item: AgencyItem): Agency {
@@ -75,12 +85,41 @@ export const updateSchema = z.strictObject({
     .min(0, "The number of days cannot be negative.")
     .max(365, "Keep it under a year (365 days).")
     .optional(),
+  workingWeek: z
+    .strictObject({
+      days: z
+        .array(z.number({ error: "Choose working days." }).int("Choose working days.").min(1, "Choose working days.").max(7, "Choose working days."), {
+          error: "Choose working days.",
+        })
+        .min(1, "Choose at least one working day.")
+        .refine((days) => new Set(days).size === days.length, "Choose each working day only once."),
+      start: z.string({ error: "Enter a time such as 09:00." }).regex(clock, "Enter a time such as 09:00."),
+      end: z.string({ error: "Enter a time such as 17:00." }).regex(clock, "Enter a time such as 17:00."),
+    })
+    .refine((week) => !clock.test(week.start) || !clock.test(week.end) || week.end > week.start, {
+      message: "The working day must end after it starts.",
+      path: ["end"],
+    })
+    .optional(),
+  holidays: z
+    .array(z.string({ error: "Enter dates such as 2026-12-25." }), { error: "Enter dates such as 2026-12-25." })
+    .max(MAX_HOLIDAYS, `Keep the list to ${MAX_HOLIDAYS} days.`)
+    .superRefine((days, context) => {
+      const wrong = days.find((day) => !isLocalDate(day));
+      if (wrong !== undefined) context.addIssue({ code: "custom", message: `"${wrong.slice(0, 20)}" is not a date such as 2026-12-25.` });
+    })
+    .optional(),
 });
 
-/** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed. */
-export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, ...changes }): Promise<Agency> => {
+/** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed, when it works. */
+export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, ...rest }): Promise<Agency> => {
   const agencyId = assertOwner();
   const clear = paymentInstructions === null || paymentInstructions === "";
+  const changes = {
+    ...rest,
+    ...(workingWeek ? { workingDays: [...workingWeek.days].sort(), workingStart: workingWeek.start, workingEnd: workingWeek.end } : {}),
+    ...(holidays ? { holidays: [...new Set(holidays)].sort() } : {}),
+  };
   const result = await db.transaction
     .write(({ agency, auditEvent }) => [
       agency

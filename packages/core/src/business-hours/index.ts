@@ -157,9 +157,37 @@ function wallToUtc(wall: number, timeZone: string): number {
   return Math.min(...candidates);
 }
 
-type WeekRules = { days: ReadonlySet<number>; start: number; end: number };
+type WeekRules = { days: ReadonlySet<number>; start: number; end: number; holidays: ReadonlySet<number> };
 
 const clock = /^(\d{2}):(\d{2})$/;
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether a string is a real calendar date "YYYY-MM-DD" (no 30 February). */
+export function isLocalDate(value: string): boolean {
+  return localDateKey(value) !== undefined;
+}
+
+/** The local date as a Date.UTC midnight, the same key workingWindow computes for the day it looks at. */
+function localDateKey(value: string): number | undefined {
+  const match = isoDate.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const key = Date.UTC(year, month - 1, day);
+  const back = new Date(key);
+  // Date.UTC rolls 2026-02-30 over to 2 March; a real date survives the round trip.
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+  return key;
+}
+
+function parseHolidays(holidays: readonly string[] | undefined): ReadonlySet<number> {
+  const keys = new Set<number>();
+  for (const holiday of holidays ?? []) {
+    const key = typeof holiday === "string" ? localDateKey(holiday) : undefined;
+    if (key === undefined) throw new RangeError(`Holidays are real dates "YYYY-MM-DD"; got "${String(holiday)}".`);
+    keys.add(key);
+  }
+  return keys;
+}
 
 function parseWeek(week: WorkingWeek): WeekRules {
   if (week.days.length === 0) throw new RangeError("A working week needs at least one working day.");
@@ -170,7 +198,7 @@ function parseWeek(week: WorkingWeek): WeekRules {
   const end = minutesOf(week.end);
   // Overnight shifts would need windows that span two dates; nothing in Baton has them yet.
   if (start >= end) throw new RangeError(`The working day must end after it starts; got ${week.start}–${week.end}.`);
-  return { days: new Set(week.days), start, end };
+  return { days: new Set(week.days), start, end, holidays: parseHolidays(week.holidays) };
 }
 
 function minutesOf(time: string): number {
@@ -181,11 +209,12 @@ function minutesOf(time: string): number {
   return minutes;
 }
 
-/** The working window on a local date (day may overflow the month, as with Date.UTC), or undefined on a day off. */
+/** The working window on a local date (day may overflow the month, as with Date.UTC), or undefined on a day off or holiday. */
 function workingWindow(year: number, month: number, date: number, rules: WeekRules, timeZone: string) {
-  // Weekday from the calendar alone: days off cost no Intl calls.
+  // Weekday and holiday from the calendar alone: days off cost no Intl calls.
   const midnight = Date.UTC(year, month - 1, date);
   if (!rules.days.has(new Date(midnight).getUTCDay() || 7)) return undefined;
+  if (rules.holidays.has(midnight)) return undefined;
   return {
     open: wallToUtc(midnight + rules.start * minuteMs, timeZone),
     close: wallToUtc(midnight + rules.end * minuteMs, timeZone),

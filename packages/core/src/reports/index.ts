@@ -17,6 +17,7 @@ export * as Reports from "./index.ts";
 export { AGING_BUCKETS, agingBucket, daysOverdue, type AgingBucket } from "./aging.ts";
 export { daysToUtc, monthOf, monthsBack, monthsBetween, monthsToUtc } from "./periods.ts";
 export { MAX_MONTHS } from "./range.ts";
+export { responses, responsesSchema, type ResponseCounts, type ResponsesReport } from "./responses.ts";
 
 // The owner's money reports. Amounts stay in their own currency: invoices are in the client's,
 // costs and payouts in the agency's, and no report converts between currencies (a margin is

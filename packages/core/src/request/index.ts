@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
+import { calendarOf } from "../agency/index.ts";
 import { addBusinessHours } from "../business-hours/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
@@ -239,7 +240,8 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   const number = await nextNumber(agencyId, clientId);
   const requestId = createId("request");
   const reference = `${client.code}-${number}`;
-  const responseDueAt = addBusinessHours(new Date(), client.responseHours ?? 24, agency?.timeZone ?? "UTC").toISOString();
+  // The promise counts the agency's working week and holidays, in the agency's zone.
+  const responseDueAt = addBusinessHours(new Date(), client.responseHours ?? 24, agency?.timeZone ?? "UTC", calendarOf(agency)).toISOString();
   const { clientId: _ignored, desiredDueDate, ...fields } = input;
   await db.transaction
     .write(({ request, auditEvent }) => [

@@ -101,4 +101,23 @@ export const enReports = {
   "reports.payouts.caption": "What each team member is owed for the period",
   "reports.payouts.emptyTitle": "No team time in this period",
   "reports.payouts.emptyBody": "Team members show here once they log time, or once they have a cost rate.",
+
+  // Response promises
+  "reports.responses.title": "Response promises",
+  "reports.responses.intro": "Requests received in these months, and whether the first answer (accepted or declined) came within the client's promise. Response times count the agency's working hours only.",
+  "reports.responses.range": "Months for response promises",
+  "reports.responses.reset": "Last 12 months",
+  "reports.responses.caption": "Response promises per client",
+  "reports.responses.promise": "Promise",
+  "reports.responses.received": "Received",
+  "reports.responses.onTime": "In time",
+  "reports.responses.breached": "Breached",
+  "reports.responses.breachedDetail": "{late} answered late, {overdue} unanswered",
+  "reports.responses.open": "Open",
+  "reports.responses.rate": "Breach rate",
+  "reports.responses.median": "Median first response",
+  "reports.responses.asOf": "Unanswered requests as of {time}.",
+  "reports.responses.summary": { one: "{breached} of {count} request broke its promise.", other: "{breached} of {count} requests broke their promise." },
+  "reports.responses.emptyTitle": "No requests received in these months",
+  "reports.responses.emptyBody": "Each request a client submits counts in the month it arrived.",
 };

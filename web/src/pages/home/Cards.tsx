@@ -1,18 +1,21 @@
+import { todayIn } from "@baton/core/reports/periods";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { EmptyState } from "@baton/ui/EmptyState";
-import { formatDateTime, formatNumber, t } from "@baton/ui/i18n";
+import { formatNumber, t } from "@baton/ui/i18n";
 import { formatMoney } from "@baton/ui/money";
 import { useSession } from "@baton/ui/session";
 import { A, createAsync, revalidate } from "@solidjs/router";
 import { For, Show, type JSX } from "solid-js";
 import { DueDate } from "../../components/Due";
-import { dueState, now } from "../../lib/time";
+import { now } from "../../lib/time";
+import { getResponses } from "../reports/data";
 import { monthLong, monthShort } from "../reports/format";
 import { getRequests } from "../requests/data";
 import { getSummary, type Summary } from "../satisfaction/data";
 import { getDeadlines, getQaQueue } from "../tasks/data";
 import { CARD_ROWS, daysLate, dueToday, getOverdueInvoices, NEAR_RESPONSE_HOURS, nearResponse } from "./data";
+import { ResponseDue } from "./ResponseDue";
 import { Sparkline } from "./Sparkline";
 
 /** A home card: a heading, its own loading/error state around the body, and the way to the full list. */
@@ -109,31 +112,56 @@ export function QaCard() {
 export function ResponsesCard() {
   const { me } = useSession();
   const inbox = createAsync(() => getRequests("submitted", ""));
-  const near = () => nearResponse(inbox()?.items ?? [], now(), me().agency.timeZone);
+  const near = () => nearResponse(inbox()?.items ?? [], now(), me().agency);
   return (
     <Card id="home-responses" title={t("home.responsesTitle")} href="/requests" link={t("home.inboxLink")} onRetry={() => revalidate(getRequests.key)}>
       <p class="muted small">{t("home.responsesIntro", { hours: NEAR_RESPONSE_HOURS })}</p>
       <Show when={inbox()}>
         <Show when={near().length} fallback={<EmptyState title={t("home.responsesEmptyTitle")}>{t("home.responsesEmptyBody", { hours: NEAR_RESPONSE_HOURS })}</EmptyState>}>
           <Rows items={near()}>
-            {(request) => {
-              const state = () => dueState(request.responseDueAt, now());
-              return (
-                <>
-                  <A href={`/requests/${request.id}`} class="home-row-title">
-                    {request.reference} · {request.title}
-                  </A>
-                  <span class="home-row-meta">
-                    <time datetime={request.responseDueAt}>{formatDateTime(request.responseDueAt)}</time>
-                    <Show when={state().overdue} fallback={<span>{state().text}</span>}>
-                      <Badge tone="danger">{t("home.late")}</Badge>
-                    </Show>
-                  </span>
-                </>
-              );
-            }}
+            {(request) => (
+              <>
+                <A href={`/requests/${request.id}`} class="home-row-title">
+                  {request.reference} · {request.title}
+                </A>
+                <span class="home-row-meta">
+                  {/* Time left in the agency's working hours, as the promise counts it. */}
+                  <ResponseDue at={request.responseDueAt} agency={me().agency} />
+                </span>
+              </>
+            )}
           </Rows>
         </Show>
+      </Show>
+    </Card>
+  );
+}
+
+/** This month's broken response promises (the agency's month): one number, and the way to the report. */
+export function BreachesCard() {
+  const { me } = useSession();
+  const month = () => todayIn(me().agency.timeZone).slice(0, 7);
+  const report = createAsync(() => getResponses(month(), month()));
+  return (
+    <Card
+      id="home-breaches"
+      title={t("hours.homeTitle")}
+      href={`/reports?rfrom=${month()}&rto=${month()}`}
+      link={t("hours.homeLink")}
+      onRetry={() => revalidate(getResponses.key)}
+    >
+      <Show when={report()}>
+        {(loaded) => (
+          <Show when={loaded().total.received} fallback={<p class="muted small">{t("hours.homeEmpty")}</p>}>
+            <p class="stat-value" classList={{ "home-breached": loaded().total.breached > 0 }}>
+              <span class="stat-number" data-testid="home-breaches-count">
+                {formatNumber(loaded().total.breached)}
+              </span>{" "}
+              <span class="stat-label">{t("hours.homeBreached", { count: loaded().total.breached })}</span>
+            </p>
+            <p class="muted small">{t("hours.homeOf", { count: loaded().total.received })}</p>
+          </Show>
+        )}
       </Show>
     </Card>
   );

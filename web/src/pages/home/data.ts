@@ -1,6 +1,6 @@
-import { addBusinessHours } from "@baton/core/business-hours";
+import { addBusinessHours, type WorkingWeek } from "@baton/core/business-hours";
 import { api } from "@baton/ui/api";
-import type { Invoice, WorkRequest, WorkTask } from "@baton/ui/types";
+import type { Agency, Invoice, WorkRequest, WorkTask } from "@baton/ui/types";
 import { query } from "@solidjs/router";
 import { toLocalInput, dateAtTime } from "../../lib/time";
 
@@ -41,9 +41,12 @@ export const dueToday = (tasks: WorkTask[], now: Date, timeZone: string) => {
   return tasks.filter((task) => Date.parse(task.dueAt) < end);
 };
 
-/** Submitted requests whose response is due within the next 8 business hours of the agency's, or already late. */
-export const nearResponse = (requests: WorkRequest[], now: Date, agencyTimeZone: string) => {
-  const limit = addBusinessHours(now, NEAR_RESPONSE_HOURS, agencyTimeZone).getTime();
+/** The agency's working week with its holidays: what response promises are counted in. */
+export const agencyCalendar = (agency: Agency): WorkingWeek => ({ ...agency.workingWeek, holidays: agency.holidays });
+
+/** Submitted requests whose response is due within the next 8 business hours of the agency's (its week and holidays), or already late. */
+export const nearResponse = (requests: WorkRequest[], now: Date, agency: Agency) => {
+  const limit = addBusinessHours(now, NEAR_RESPONSE_HOURS, agency.timeZone, agencyCalendar(agency)).getTime();
   return requests
     .filter((request) => request.status === "submitted" && Date.parse(request.responseDueAt) <= limit)
     .sort((a, b) => a.responseDueAt.localeCompare(b.responseDueAt));

@@ -9,16 +9,17 @@ export const getRevenue = query((from: string, to: string) => api.reports.revenu
 export const getReceivables = query(() => api.reports.receivables(), "reports.receivables");
 export const getMargin = query((from: string, to: string) => api.reports.margin({ from: from || undefined, to: to || undefined }), "reports.margin");
 export const getPayouts = query((from: string, to: string) => api.reports.payouts({ from: from || undefined, to: to || undefined }), "reports.payouts");
+export const getResponses = query((from: string, to: string) => api.reports.responses({ from: from || undefined, to: to || undefined }), "reports.responses");
 
-export const reportKeys = () => [getRevenue.key, getReceivables.key, getMargin.key, getPayouts.key];
+export const reportKeys = () => [getRevenue.key, getReceivables.key, getMargin.key, getPayouts.key, getResponses.key];
 
-/** `?from=&to=` are revenue months, `?pfrom=&pto=` the margin and payout period. */
-export type Filters = { from: string; to: string; pfrom: string; pto: string };
+/** `?from=&to=` are revenue months, `?pfrom=&pto=` the margin and payout period, `?rfrom=&rto=` the response-promise months. */
+export type Filters = { from: string; to: string; pfrom: string; pto: string; rfrom: string; rto: string };
 
 // Passed on as typed (trimmed, bounded): the API checks them and its field message is shown.
 const text = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) ?? "").trim().slice(0, 32);
 
-export const parseFilters = (search: Query): Filters => ({ from: text(search.from), to: text(search.to), pfrom: text(search.pfrom), pto: text(search.pto) });
+export const parseFilters = (search: Query): Filters => ({ from: text(search.from), to: text(search.to), pfrom: text(search.pfrom), pto: text(search.pto), rfrom: text(search.rfrom), rto: text(search.rto) });
 
 export const preloadReports = (search: Query) => {
   const filters = parseFilters(search);
@@ -26,6 +27,7 @@ export const preloadReports = (search: Query) => {
   void getReceivables();
   void getMargin(filters.pfrom, filters.pto);
   void getPayouts(filters.pfrom, filters.pto);
+  void getResponses(filters.rfrom, filters.rto);
 };
 
 const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);

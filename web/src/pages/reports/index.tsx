@@ -8,13 +8,14 @@ import { Margin } from "./Margin";
 import { RangeFilter, useFieldErrors } from "./parts";
 import { Payouts } from "./Payouts";
 import { Receivables } from "./Receivables";
+import { Responses } from "./Responses";
 import { Revenue } from "./Revenue";
 import "./reports.css";
 
-/** The owner's money reports: revenue, receivables aging, margin per client, and what the team is owed. */
+/** The owner's reports: revenue, receivables aging, margin per client, what the team is owed, and response promises kept. */
 export default function Reports() {
   const { me } = useSession();
-  const [params, setParams] = useSearchParams<{ from?: string; to?: string; pfrom?: string; pto?: string }>();
+  const [params, setParams] = useSearchParams<{ from?: string; to?: string; pfrom?: string; pto?: string; rfrom?: string; rto?: string }>();
   const filters = () => parseFilters(params);
   const zone = () => me().agency.timeZone;
   // Coming back reads the money as it is now, not as it was a few seconds ago.
@@ -55,6 +56,14 @@ export default function Reports() {
       </div>
       <Margin from={filters().pfrom} to={filters().pto} />
       <Payouts from={filters().pfrom} to={filters().pto} />
+
+      <Responses
+        from={filters().rfrom}
+        to={filters().rto}
+        defaults={defaultMonths(zone(), filters().rto)}
+        onChange={(field, value) => setParams({ [field === "from" ? "rfrom" : "rto"]: value })}
+        onReset={() => setParams({ rfrom: undefined, rto: undefined })}
+      />
     </section>
   );
 }

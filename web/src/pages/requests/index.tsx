@@ -6,21 +6,21 @@ import { formatDateTime, t } from "@baton/ui/i18n";
 import { LoadMore } from "@baton/ui/LoadMore";
 import { createPaged } from "@baton/ui/paged";
 import { Select } from "@baton/ui/Select";
-import { Title } from "@baton/ui/session";
+import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
-import type { WorkRequest } from "@baton/ui/types";
 import { A, createAsync, revalidate, useSearchParams } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { PriorityBadge, RequestStatusBadge, requestStatuses } from "../../components/badges";
-import { DueDate } from "../../components/Due";
 import { ClientFilter } from "../../components/ClientFilter";
 import { now } from "../../lib/time";
 import { expireOnLeave } from "../../lib/work";
 import { getClientNames } from "../clients/data";
+import { ResponseDue } from "../home/ResponseDue";
 import { getRequests, parseClientId, parseRequestStatus } from "./data";
 
 /** The owner's triage inbox: submitted requests, the soonest promised response first. */
 export default function Requests() {
+  const { me } = useSession();
   const [params, setParams] = useSearchParams<{ status?: string; client?: string }>();
   const clientId = () => parseClientId(params.client);
   const status = () => parseRequestStatus(params.status);
@@ -42,6 +42,9 @@ export default function Requests() {
     <section class="page">
       <Title>{t("requests.title")}</Title>
       <PageHeader title={t("requests.title")} intro={t("requests.intro")} />
+      <Show when={inbox()}>
+        <p class="muted small">{t("hours.inboxNote")}</p>
+      </Show>
       <div class="toolbar">
         <Select
           label={t("requests.filterStatus")}
@@ -102,7 +105,7 @@ export default function Requests() {
                       </td>
                       <td data-label={inbox() ? t("requests.responseDue") : t("field.status")}>
                         <Show when={request.status === "submitted"} fallback={<RequestStatusBadge status={request.status} />}>
-                          <DueDate at={request.responseDueAt} />
+                          <ResponseDue at={request.responseDueAt} agency={me().agency} />
                         </Show>
                       </td>
                       <td data-label={t("requests.submitted")}>

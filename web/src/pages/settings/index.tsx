@@ -14,6 +14,8 @@ import type { Agency, ApiKey, CreatedApiKey } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, For, onMount, Show } from "solid-js";
 import { getAgency, getApiKeys } from "./data";
+import { WorkingHoursCard } from "./WorkingHours";
+import "./settings.css";
 
 export default function Settings() {
   const keys = createAsync(() => getApiKeys());
@@ -41,6 +43,7 @@ export default function Settings() {
       <PageHeader title={t("settings.title")} />
       <PaymentInstructionsCard />
       <SurveySettingsCard />
+      <WorkingHoursCard />
       <section class="card" aria-labelledby="api-keys-title">
         <div class="card-header">
           <h2 id="api-keys-title">{t("apiKeys.title")}</h2>

@@ -11,7 +11,7 @@ export const agencyRoutes = new Hono()
   )
   .patch(
     "/",
-    describeRoute({ tags: ["Agency"], summary: "Change the agency's settings: name, payment instructions, survey frequency (owner)" }),
+    describeRoute({ tags: ["Agency"], summary: "Change the agency's settings: name, payment instructions, survey frequency, working hours and holidays (owner)" }),
     input("json", Agency.update.schema),
     async (c) => c.json(await Agency.update(c.req.valid("json")), 200),
   );

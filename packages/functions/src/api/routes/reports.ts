@@ -14,6 +14,12 @@ export const reportRoutes = new Hono()
   .get("/margin", describeRoute({ tags, summary: "Per client: billed minus the team's cost for a period; ?from=&to= dates (owner)" }), input("query", Reports.margin.schema), async (c) =>
     c.json(await Reports.margin(c.req.valid("query")), 200),
   )
+  .get(
+    "/responses",
+    describeRoute({ tags, summary: "Response promises kept and breached per client for requests received in a range of months; ?from=&to= months (owner)" }),
+    input("query", Reports.responses.schema),
+    async (c) => c.json(await Reports.responses(c.req.valid("query")), 200),
+  )
   .get("/payouts", describeRoute({ tags, summary: "What each team member is owed for their time in a period, at their cost rate (owner)" }), input("query", Reports.payouts.schema), async (c) =>
     c.json(await Reports.payouts(c.req.valid("query")), 200),
   );

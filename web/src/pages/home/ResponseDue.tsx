@@ -1,0 +1,45 @@
+import { businessHoursBetween } from "@baton/core/business-hours";
+import { Badge } from "@baton/ui/Badge";
+import { formatDateTime, t } from "@baton/ui/i18n";
+import type { Agency } from "@baton/ui/types";
+import { Show } from "solid-js";
+import { now } from "../../lib/time";
+import { agencyCalendar } from "./data";
+
+/** Two working hours or less left: flagged as soon. */
+const SOON_HOURS = 2;
+
+/** "3 h 20 min", rounded to the minute. */
+function workingTime(hours: number): string {
+  const total = Math.round(hours * 60);
+  const whole = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (whole && minutes) return t("hours.duration", { hours: whole, minutes });
+  return whole ? t("hours.durationHours", { hours: whole }) : t("hours.durationMinutes", { minutes });
+}
+
+/**
+ * When the first response is due, and the agency's working time left until then ("3 h 20 min
+ * left") or since ("overdue by 2 h"), skipping nights, days off and holidays as the promise does.
+ */
+export function ResponseDue(props: { at: string; agency: Agency }) {
+  const state = () => {
+    const due = new Date(props.at);
+    const current = now();
+    const calendar = agencyCalendar(props.agency);
+    if (due > current) {
+      const left = businessHoursBetween(current, due, props.agency.timeZone, calendar);
+      return { overdue: false, soon: left <= SOON_HOURS, text: t("hours.left", { time: workingTime(Math.max(left, 1 / 60)) }) };
+    }
+    const over = businessHoursBetween(due, current, props.agency.timeZone, calendar);
+    return { overdue: true, soon: false, text: over >= 1 / 60 ? t("hours.overdueBy", { time: workingTime(over) }) : t("hours.overdue") };
+  };
+  return (
+    <span class="due" classList={{ "due-overdue": state().overdue, "due-soon": state().soon }} data-testid="response-due" data-overdue={state().overdue ? "true" : undefined}>
+      <time datetime={props.at}>{formatDateTime(props.at)}</time>
+      <Show when={state().overdue} fallback={<span class="due-left">{state().text}</span>}>
+        <Badge tone="danger">{state().text}</Badge>
+      </Show>
+    </span>
+  );
+}

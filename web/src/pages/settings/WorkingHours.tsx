@@ -1,0 +1,189 @@
+import { api, isApiError } from "@baton/ui/api";
+import { Boundary } from "@baton/ui/Boundary";
+import { Button } from "@baton/ui/Button";
+import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { intlLocale, t, timeZoneLabel } from "@baton/ui/i18n";
+import { useSession } from "@baton/ui/session";
+import { TextField } from "@baton/ui/TextField";
+import { toast } from "@baton/ui/Toast";
+import type { Agency } from "@baton/ui/types";
+import { createAsync, revalidate } from "@solidjs/router";
+import { createSignal, createUniqueId, For, Show } from "solid-js";
+import { formatCalendarDate } from "../../lib/time";
+import { getAgency } from "./data";
+
+/** The API's limit, shown in the hint; the API says so again if it is passed. */
+const MAX_HOLIDAYS = 100;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** "Monday" for ISO weekday 1, in the viewer's language (1 January 2024 was a Monday). */
+const weekdayName = (day: number) => new Intl.DateTimeFormat(intlLocale(), { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, day));
+
+// A time input can't say 24:00; an end of 00:00 can only mean the midnight that ends the day.
+const endForInput = (end: string) => (end === "24:00" ? "00:00" : end);
+const endForApi = (end: string) => (end === "00:00" ? "24:00" : end);
+
+/** When the agency works: response promises count only these hours, and no holiday. */
+export function WorkingHoursCard() {
+  const agency = createAsync(() => getAgency());
+  return (
+    <section class="card" aria-labelledby="working-hours-title" data-testid="working-hours">
+      <h2 id="working-hours-title">{t("hours.title")}</h2>
+      <Boundary onRetry={() => revalidate(getAgency.key)}>
+        <Show when={agency()} keyed>
+          {(loaded) => (
+            <>
+              <p class="muted small">{t("hours.intro", { zone: timeZoneLabel(loaded.timeZone) })}</p>
+              <WorkingHoursForm agency={loaded} />
+            </>
+          )}
+        </Show>
+      </Boundary>
+    </section>
+  );
+}
+
+function WorkingHoursForm(props: { agency: Agency }) {
+  const { refresh } = useSession();
+  const id = createUniqueId();
+  const [days, setDays] = createSignal<number[]>([...props.agency.workingWeek.days]);
+  const [start, setStart] = createSignal(props.agency.workingWeek.start);
+  const [end, setEnd] = createSignal(endForInput(props.agency.workingWeek.end));
+  const [holidays, setHolidays] = createSignal<string[]>([...props.agency.holidays]);
+  const [picked, setPicked] = createSignal("");
+  const [pickError, setPickError] = createSignal<string>();
+  const submission = createSubmission();
+
+  const toggle = (day: number, on: boolean) => setDays((current) => (on ? [...current.filter((d) => d !== day), day].sort() : current.filter((d) => d !== day)));
+  const addHoliday = () => {
+    if (!picked()) return setPickError(t("hours.pickDate"));
+    setPickError(undefined);
+    setHolidays((current) => [...new Set([...current, picked()])].sort());
+    setPicked("");
+  };
+
+  const submit = () =>
+    submission.run(async () => {
+      try {
+        await api.agency.update({
+          version: props.agency.version,
+          workingWeek: { days: days(), start: start(), end: endForApi(end()) },
+          holidays: holidays(),
+        });
+        toast(t("hours.saved"));
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 409) throw e;
+        toast(t("common.conflict"), "error");
+      }
+      await revalidate(getAgency.key);
+      // The inbox and the home count time left with the agency from the session.
+      await refresh();
+    });
+
+  const daysError = () => submission.fieldError("workingWeek.days");
+  const holidaysError = () => pickError() ?? submission.fieldError("holidays");
+
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("hours.title")} data-testid="working-hours-form">
+      <fieldset class="check-group" name="workingWeek" aria-describedby={daysError() ? `${id}-days-error` : undefined}>
+        <legend class="field-label">{t("hours.days")}</legend>
+        <div class="check-row">
+          <For each={WEEKDAYS}>
+            {(day) => (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  name="workingDays"
+                  value={day}
+                  checked={days().includes(day)}
+                  aria-invalid={daysError() ? "true" : undefined}
+                  onChange={(e) => toggle(day, e.currentTarget.checked)}
+                />
+                <span>{weekdayName(day)}</span>
+              </label>
+            )}
+          </For>
+        </div>
+        <Show when={daysError()}>
+          <p class="field-error" id={`${id}-days-error`}>
+            {daysError()}
+          </p>
+        </Show>
+      </fieldset>
+      <div class="field-row">
+        <TextField
+          label={t("hours.start")}
+          name="workingWeek.start"
+          type="time"
+          required
+          value={start()}
+          onValue={setStart}
+          error={submission.fieldError("workingWeek.start")}
+        />
+        <TextField
+          label={t("hours.end")}
+          hint={t("hours.endHint")}
+          name="workingWeek.end"
+          type="time"
+          required
+          value={end()}
+          onValue={setEnd}
+          error={submission.fieldError("workingWeek.end")}
+        />
+      </div>
+      <fieldset class="checklist-editor" name="holidays" aria-describedby={`${id}-holidays-hint`}>
+        <legend class="field-label">{t("hours.holidays")}</legend>
+        <p class="field-hint" id={`${id}-holidays-hint`}>
+          {t("hours.holidaysHint", { zone: timeZoneLabel(props.agency.timeZone), max: MAX_HOLIDAYS })}
+        </p>
+        <Show when={holidays().length} fallback={<p class="muted small">{t("hours.noHolidays")}</p>}>
+          <ul class="holiday-list" data-testid="holiday-list">
+            <For each={holidays()}>
+              {(date) => (
+                <li data-date={date}>
+                  <time datetime={date}>{formatCalendarDate(date)}</time>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    class="btn-danger-text"
+                    aria-label={t("hours.removeHoliday", { date: formatCalendarDate(date) })}
+                    onClick={() => setHolidays((current) => current.filter((d) => d !== date))}
+                  >
+                    ×
+                  </Button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <div class="input-with-button holiday-add">
+          <TextField
+            label={t("hours.holidayDate")}
+            name="holidayDate"
+            type="date"
+            value={picked()}
+            onValue={(value) => {
+              setPicked(value);
+              setPickError(undefined);
+            }}
+            error={holidaysError()}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                addHoliday();
+              }
+            }}
+          />
+          <Button size="sm" onClick={addHoliday}>
+            {t("hours.addHoliday")}
+          </Button>
+        </div>
+      </fieldset>
+      <FormActions>
+        <Button type="submit" variant="primary" pending={submission.pending()}>
+          {t("common.save")}
+        </Button>
+      </FormActions>
+    </Form>
+  );
+}
