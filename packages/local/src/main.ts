@@ -88,6 +88,7 @@ Demo sign-ins: enter an address on a sign-in page, then open the link from the m
   Owner            ${DEMO.owner.email}
   Subcontractors   ${DEMO.subcontractors.map((s) => s.email).join(", ")}
   Client contacts  ${DEMO.clients.map((c) => `${c.contact.email} (${c.name})`).join(", ")}
+                   (Sakura Studio is new: ${DEMO.clients[2].contact.email} finds its onboarding checklist in the portal)
 
 Data is kept in ${stateDir.startsWith(repo + "/") ? relative(repo, stateDir) : stateDir}/ between runs. Press Ctrl-C to stop.`);
   } catch (error) {

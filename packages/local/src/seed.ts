@@ -4,6 +4,7 @@ import { Client } from "@baton/core/client";
 import { Contact } from "@baton/core/contact";
 import { db } from "@baton/core/db";
 import { Member } from "@baton/core/member";
+import { Onboarding } from "@baton/core/onboarding";
 import { Request } from "@baton/core/request";
 import { Sop } from "@baton/core/sop";
 import { Task } from "@baton/core/task";
@@ -22,7 +23,7 @@ export const DEMO = {
   clients: [
     { name: "Acme Corp", code: "ACME", timeZone: "America/New_York", currency: "USD", status: "active", contact: { email: "ada@acme.example", name: "Ada Brooks", timeZone: "America/New_York" } },
     { name: "Kookaburra & Co", code: "KOOK", timeZone: "Australia/Sydney", currency: "AUD", status: "active", contact: { email: "kai@kookaburra.example", name: "Kai Wilson", timeZone: "Australia/Sydney" } },
-    { name: "Sakura Studio", code: "SAKURA", timeZone: "Asia/Tokyo", currency: "JPY", status: "onboarding", contact: { email: "yui@sakura.example", name: "Yui Tanaka", timeZone: "Asia/Tokyo" } },
+    { name: "Sakura Studio", code: "SAKURA", timeZone: "Asia/Tokyo", currency: "JPY", status: "lead", contact: { email: "yui@sakura.example", name: "Yui Tanaka", timeZone: "Asia/Tokyo" } },
   ],
 } as const;
 
@@ -47,8 +48,32 @@ export async function seedDemo(): Promise<boolean> {
   const [sam, maria] = subs.map((member) => member.id) as [string, string];
   const [acme, kookaburra, sakura] = contacts.map((contact) => contact.clientId) as [string, string, string];
   await seedMoney(agencyId, owner, { sam, maria, acme, kookaburra, sakura, ...tasks });
+  // Sakura Studio is new: its onboarding checklist waits for Yui in the portal.
+  await withActor(owner, async () => {
+    await Onboarding.saveKit({ version: 0, ...DEMO_KIT });
+    await Onboarding.start(sakura);
+  });
   return true;
 }
+
+/** The demo's onboarding kit: what every new client answers, accepts and reads. */
+const DEMO_KIT: Omit<Onboarding.KitInput, "version"> = {
+  questions: [
+    { kind: "text", label: "Who should we contact about invoices?", help: "Name and email.", required: true, options: [] },
+    { kind: "long_text", label: "What takes most of your time today?", help: null, required: true, options: [] },
+    { kind: "choice", label: "How should we reach you first?", help: null, required: true, options: ["Email", "Phone", "Chat"] },
+    { kind: "multi_choice", label: "Which services do you want?", help: null, required: false, options: ["Inbox", "Calendar", "Social media", "Bookkeeping"] },
+    { kind: "date", label: "When should we start?", help: null, required: false, options: [] },
+    { kind: "url", label: "Your website", help: null, required: false, options: [] },
+  ],
+  agreement: {
+    scope: "Northwind provides remote administrative support: inbox and calendar management, research, social media and bookkeeping, as requested through the client portal.",
+    deliverables: "Each request is delivered through the portal for your approval, with a weekly status email every Monday morning.",
+    paymentTerms: "Time is invoiced monthly at the agreed hourly rate; packages are invoiced with a 50% deposit. Invoices are due 15 days after they are sent.",
+    confidentiality: "Everything we see of your business stays confidential, during our work together and after it ends.",
+  },
+  welcomePacket: "# Welcome to Northwind\n\nWe're glad you're here. A few things to know:\n\n- **Send every request through the portal**, so nothing gets lost.\n- We answer new requests within your promised business hours.\n- You'll get a short status email every Monday at 09:00 your time.\n",
+};
 
 const day = 24 * 3600_000;
 const at = (days: number, hourUtc = 16) => {
