@@ -145,7 +145,9 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       ["/packages", "Packages", "Website refresh"],
       ["/reports", "Reports"],
       ["/satisfaction", "Satisfaction"],
+      ["/onboarding", "Onboarding kit"],
       ["/calendar", "Calendar"],
+      [`/planner?client=${world.ids.client}&week=2026-03-09`, "Meeting planner", "Both working"],
       ["/sops", "SOPs", "Newsletter routine"],
       [`/sops/${ids.sop}`, "SOP", "Schedule the send"],
       ["/team", "Team", "Maria Reviewer"],
@@ -201,6 +203,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       ["/invoices", "portal Invoices", "INV-00001"],
       [`/invoices/${ids.invoice}`, "portal Invoice", "Setup"],
       ["/company", "portal Company", "Acme Corp"],
+      ["/onboarding", "portal Onboarding"],
       ["/profile", "portal Profile"],
     ];
     for (const [path, name, ready] of pages) found.push(...(await visit(contact, `${portal}${path}`, name, ready)));

@@ -496,7 +496,7 @@ describe("the work pipeline through both apps", () => {
     await toast(owner, "Saved Acme Corp");
     const client = await world.owner.get(`/clients/${world.ids.client}`);
     expect(client.body.responseHours).toBe(8);
-    await owner.getByRole("link", { name: "Board" }).click();
+    await owner.getByRole("link", { name: "Board", exact: true }).click();
     await owner.waitForURL(new RegExp(`/board\\?client=${world.ids.client}`));
   });
 });

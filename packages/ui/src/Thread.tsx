@@ -7,6 +7,7 @@ import { EmptyState } from "./EmptyState";
 import { ErrorMessage } from "./ErrorMessage";
 import { createSubmission, Form, FormActions } from "./Form";
 import { formatDateTime, t } from "./i18n";
+import { OtherPartyTime } from "./OtherPartyTime";
 import { createPaged } from "./paged";
 import { useSession } from "./session";
 import { TextArea } from "./TextField";
@@ -110,9 +111,14 @@ function Message(props: { message: ThreadMessage; side: Props["side"] }) {
         <Show when={otherSide()}>
           <Badge tone="info">{props.side === "team" ? t("role.client") : t("thread.team")}</Badge>
         </Show>
-        <time class="muted small" datetime={props.message.createdAt}>
-          {formatDateTime(props.message.createdAt, me().timeZone)}
-        </time>
+        {/* One item, so the author's clock wraps with the time it belongs to. */}
+        <span class="muted small">
+          <time datetime={props.message.createdAt}>{formatDateTime(props.message.createdAt, me().timeZone)}</time>
+          {/* The author's wall clock when they wrote, if it read differently from the viewer's (older messages carry no zone). */}
+          <Show when={!mine()}>
+            <OtherPartyTime at={props.message.createdAt} timeZone={props.message.author.timeZone} name={props.message.author.name} viewerTimeZone={me().timeZone} />
+          </Show>
+        </span>
       </div>
       <p class="message-body">{props.message.body}</p>
     </li>

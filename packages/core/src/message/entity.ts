@@ -11,6 +11,8 @@ export const MessageEntity = new Entity({
     authorType: { type: ["member", "contact"] as const, required: true, readOnly: true },
     authorId: { type: "string", required: true, readOnly: true },
     authorName: { type: "string", required: true, readOnly: true },
+    /** The author's IANA zone when they wrote it, so readers see their local time; older messages have none. */
+    authorTimeZone: { type: "string", readOnly: true },
     body: { type: "string", required: true, readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
   },

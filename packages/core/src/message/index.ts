@@ -5,7 +5,7 @@ import { VisibleError } from "../error/index.ts";
 import { pageQuery, type Page } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
-import { People } from "../people/index.ts";
+import { useActor } from "../actor/index.ts";
 import { Request } from "../request/index.ts";
 import type { MessageItem } from "./entity.ts";
 
@@ -17,7 +17,8 @@ export * as Message from "./index.ts";
 export type Message = {
   id: string;
   requestId: string;
-  author: { type: "member" | "contact"; id: string; name: string };
+  /** `timeZone` is the author's zone when they wrote (absent on messages from before it was kept). */
+  author: { type: "member" | "contact"; id: string; name: string; timeZone?: string };
   body: string;
   createdAt: string;
 };
@@ -26,7 +27,7 @@ export function present(item: MessageItem): Message {
   return {
     id: item.messageId,
     requestId: item.requestId,
-    author: { type: item.authorType, id: item.authorId, name: item.authorName },
+    author: { type: item.authorType, id: item.authorId, name: item.authorName, ...(item.authorTimeZone ? { timeZone: item.authorTimeZone } : {}) },
     body: item.body,
     createdAt: item.createdAt,
   };
@@ -47,19 +48,30 @@ export const list = fn(pageQuery, async (page, requestId: string): Promise<Page<
 
 export const post = fn(postSchema, async (input, requestId: string): Promise<Message> => {
   const { item } = await Request.loadVisible(requestId);
-  const author = await People.current();
-  if (author.type !== "member" && author.type !== "contact") {
-    throw new VisibleError("forbidden", "forbidden", "Only people can write in a request's thread.");
-  }
+  const author = await currentAuthor();
   const messageId = createId("message");
   const createdAt = new Date().toISOString();
   await db.transaction
     .write(({ message, auditEvent }) => [
       message
-        .create({ agencyId: item.agencyId, requestId, messageId, authorType: author.type as "member" | "contact", authorId: author.id, authorName: author.name, body: input.body, createdAt })
+        .create({ agencyId: item.agencyId, requestId, messageId, authorType: author.type, authorId: author.id, authorName: author.name, ...(author.timeZone ? { authorTimeZone: author.timeZone } : {}), body: input.body, createdAt })
         .commit(),
       auditEvent.create(Audit.event("request.message", "request", requestId, { by: author.name, messageId })).commit(),
     ])
     .go();
   return present((await db.entities.message.get({ agencyId: item.agencyId, requestId, messageId }).go({ consistent: true })).data!);
 });
+
+/** The acting member or contact, with the name and zone readers of the thread will see. */
+async function currentAuthor(): Promise<{ type: "member" | "contact"; id: string; name: string; timeZone?: string }> {
+  const actor = useActor();
+  if (actor.type === "member") {
+    const { data } = await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go();
+    return { type: "member", id: actor.memberId, name: data?.name ?? "Team member", timeZone: data?.timeZone };
+  }
+  if (actor.type === "contact") {
+    const { data } = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
+    return { type: "contact", id: actor.contactId, name: data?.name ?? "Client", timeZone: data?.timeZone };
+  }
+  throw new VisibleError("forbidden", "forbidden", "Only people can write in a request's thread.");
+}

@@ -2,6 +2,7 @@ import { LinkList } from "@baton/ui/LinkList";
 import { Boundary } from "@baton/ui/Boundary";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { Title, useSession } from "@baton/ui/session";
+import { OtherPartyTime } from "@baton/ui/OtherPartyTime";
 import { PageHeader } from "@baton/ui/Shell";
 import { Thread } from "@baton/ui/Thread";
 import type { ClientTask } from "@baton/ui/types";
@@ -66,6 +67,7 @@ export default function RequestDetail() {
                     <Match when={request().status === "submitted"}>
                       <p class="notice status-notice">
                         {t("portal.request.responseDue", { date: formatDateTime(request().responseDueAt, tz()) })}
+                        <OtherPartyTime at={request().responseDueAt} timeZone={me().agency.timeZone} name={me().agency.name} viewerTimeZone={tz()} />
                       </p>
                     </Match>
                     <Match when={request().status === "declined"}>

@@ -4,6 +4,7 @@ import { Button, buttonClass } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { Title, useSession } from "@baton/ui/session";
+import { OtherPartyTime } from "@baton/ui/OtherPartyTime";
 import { PageHeader } from "@baton/ui/Shell";
 import { Thread } from "@baton/ui/Thread";
 import { toast } from "@baton/ui/Toast";
@@ -124,6 +125,7 @@ export default function RequestDetailPage() {
                             <dt>{t("requests.responseDue")}</dt>
                             <dd>
                               <DueDate at={request().responseDueAt} />
+                              <OtherPartyTime at={request().responseDueAt} timeZone={d().client.timeZone} name={d().client.name} />
                             </dd>
                           </div>
                         </Show>
@@ -149,7 +151,7 @@ export default function RequestDetailPage() {
                     </section>
 
                     <Show when={request().status !== "submitted" && request().status !== "declined"}>
-                      <TasksCard tasks={teamTasks(d())} isOwner={isOwner()} />
+                      <TasksCard tasks={teamTasks(d())} isOwner={isOwner()} client={d().client} />
                     </Show>
                     <Thread side="team" requestId={request().id} first={thread} reload={() => revalidate(getThread.keyFor(request().id))} onSent={() => void revalidate(getHistory.keyFor(request().id))} />
                   </div>
@@ -189,7 +191,7 @@ export default function RequestDetailPage() {
   );
 }
 
-function TasksCard(props: { tasks: WorkTask[]; isOwner: boolean }) {
+function TasksCard(props: { tasks: WorkTask[]; isOwner: boolean; client: { name: string; timeZone: string } }) {
   return (
     <section class="card" aria-labelledby="request-tasks-title">
       <h2 id="request-tasks-title" tabindex="-1">{t("requests.tasks")}</h2>
@@ -207,6 +209,7 @@ function TasksCard(props: { tasks: WorkTask[]; isOwner: boolean }) {
                   </div>
                   <div class="cell-sub">
                     <DueDate at={task.dueAt} done={task.status === "done"} />
+                    <OtherPartyTime at={task.dueAt} timeZone={props.client.timeZone} name={props.client.name} />
                   </div>
                 </div>
                 <div class="task-item-side">

@@ -5,6 +5,7 @@ import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { formatClock, formatDateTime, t } from "@baton/ui/i18n";
 import { Title, useSession } from "@baton/ui/session";
+import { OtherPartyTime } from "@baton/ui/OtherPartyTime";
 import { PageHeader } from "@baton/ui/Shell";
 import { toast } from "@baton/ui/Toast";
 import type { TaskDetail, WorkTask } from "@baton/ui/types";
@@ -172,6 +173,7 @@ function TaskView(props: {
                 <dt>{t("work.dueAt")}</dt>
                 <dd>
                   <DueDate at={task().dueAt} done={task().status === "done"} />
+                  <OtherPartyTime at={task().dueAt} timeZone={props.detail.client.timeZone} name={props.detail.client.name} />
                 </dd>
               </div>
               <div>
