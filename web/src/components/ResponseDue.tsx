@@ -3,8 +3,8 @@ import { Badge } from "@baton/ui/Badge";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import type { Agency } from "@baton/ui/types";
 import { Show } from "solid-js";
-import { now } from "../../lib/time";
-import { agencyCalendar } from "./data";
+import { agencyCalendar } from "../lib/agency-calendar";
+import { now } from "../lib/time";
 
 /** Two working hours or less left: flagged as soon. */
 const SOON_HOURS = 2;

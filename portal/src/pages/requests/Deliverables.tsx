@@ -1,4 +1,5 @@
 import { LinkList } from "@baton/ui/LinkList";
+import { OtherPartyTime } from "@baton/ui/OtherPartyTime";
 import { api, isApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
@@ -160,6 +161,7 @@ function Deliverable(props: { task: ClientTask; conflicted: boolean; onApprove: 
           fallback={
             <p class="muted">
               {t("portal.deliverable.working")} {t("portal.deliverable.due", { date: formatDateTime(task().dueAt, tz()) })}
+              <OtherPartyTime at={task().dueAt} timeZone={me().agency.timeZone} name={me().agency.name} viewerTimeZone={tz()} />
             </p>
           }
         >

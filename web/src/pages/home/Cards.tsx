@@ -15,7 +15,7 @@ import { getRequests } from "../requests/data";
 import { getSummary, type Summary } from "../satisfaction/data";
 import { getDeadlines, getQaQueue } from "../tasks/data";
 import { CARD_ROWS, daysLate, dueToday, getOverdueInvoices, NEAR_RESPONSE_HOURS, nearResponse } from "./data";
-import { ResponseDue } from "./ResponseDue";
+import { ResponseDue } from "../../components/ResponseDue";
 import { Sparkline } from "./Sparkline";
 
 /** A home card: a heading, its own loading/error state around the body, and the way to the full list. */

@@ -1,8 +1,9 @@
-import { addBusinessHours, type WorkingWeek } from "@baton/core/business-hours";
+import { addBusinessHours } from "@baton/core/business-hours";
 import { api } from "@baton/ui/api";
 import type { Agency, Invoice, WorkRequest, WorkTask } from "@baton/ui/types";
 import { query } from "@solidjs/router";
 import { toLocalInput, dateAtTime } from "../../lib/time";
+import { agencyCalendar } from "../../lib/agency-calendar";
 
 // What the owner's home reads besides the lists it shares with other pages (deadlines, QA,
 // the triage inbox, the survey summary), and how it picks its few rows out of them.
@@ -42,7 +43,6 @@ export const dueToday = (tasks: WorkTask[], now: Date, timeZone: string) => {
 };
 
 /** The agency's working week with its holidays: what response promises are counted in. */
-export const agencyCalendar = (agency: Agency): WorkingWeek => ({ ...agency.workingWeek, holidays: agency.holidays });
 
 /** Submitted requests whose response is due within the next 8 business hours of the agency's (its week and holidays), or already late. */
 export const nearResponse = (requests: WorkRequest[], now: Date, agency: Agency) => {

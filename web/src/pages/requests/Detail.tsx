@@ -13,6 +13,7 @@ import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { PriorityBadge, RequestStatusBadge, TaskStatusBadge } from "../../components/badges";
 import { DueDate } from "../../components/Due";
+import { ResponseDue } from "../../components/ResponseDue";
 import { formatCalendarDate } from "../../lib/time";
 import { afterTaskChange, expireOnLeave, requestKeys } from "../../lib/work";
 import { AcceptDialog } from "./AcceptDialog";
@@ -124,7 +125,7 @@ export default function RequestDetailPage() {
                           <div>
                             <dt>{t("requests.responseDue")}</dt>
                             <dd>
-                              <DueDate at={request().responseDueAt} />
+                              <ResponseDue at={request().responseDueAt} agency={me().agency} />
                               <OtherPartyTime at={request().responseDueAt} timeZone={d().client.timeZone} name={d().client.name} />
                             </dd>
                           </div>

@@ -15,7 +15,7 @@ import { ClientFilter } from "../../components/ClientFilter";
 import { now } from "../../lib/time";
 import { expireOnLeave } from "../../lib/work";
 import { getClientNames } from "../clients/data";
-import { ResponseDue } from "../home/ResponseDue";
+import { ResponseDue } from "../../components/ResponseDue";
 import { getRequests, parseClientId, parseRequestStatus } from "./data";
 
 /** The owner's triage inbox: submitted requests, the soonest promised response first. */
