@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../support/axe.ts";
 import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
 import type { Started } from "../support/http.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
@@ -11,8 +10,6 @@ import { acceptedTask, createWorld, type World } from "../support/world.ts";
 // SOP, a sent invoice, a package. Serious and critical violations fail the test; milder ones are
 // left to review. axe can't judge everything (reading order, sense of names), so this is a floor.
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core"), "utf8");
-const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** Rules known to fail on a page, each with a comment saying why it is left for now: keep this minimal (empty today). */
 const knownExceptions: { page: string; rule: string }[] = [];
@@ -87,22 +84,9 @@ async function settle(page: Page, ready?: string) {
 
 /** Runs axe on what's on screen now and returns its serious and critical violations. */
 async function audit(page: Page, name: string): Promise<Violation[]> {
-  // Evaluated over the DevTools protocol rather than as a <script>: the apps' CSP rightly refuses inline scripts.
-  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axeSource);
-  const results = await page.evaluate(async (values) => {
-    const { axe, document } = globalThis as any;
-    const run = await axe.run(document, { runOnly: { type: "tag", values } });
-    return run.violations.map((v: any) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n: any) => n.target.join(" ")),
-    }));
-  }, tags);
-  return results
-    .filter((v: Violation) => v.impact === "serious" || v.impact === "critical")
-    .filter((v: Violation) => !knownExceptions.some((e) => e.page === name && e.rule === v.rule))
-    .map((v: Violation) => ({ ...v, page: name }));
+  return (await seriousViolations(page))
+    .filter((v) => !knownExceptions.some((e) => e.page === name && e.rule === v.rule))
+    .map((v) => ({ ...v, page: name }));
 }
 
 async function visit(page: Page, url: string, name: string, ready?: string) {

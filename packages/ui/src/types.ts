@@ -109,6 +109,7 @@ export type ReceivablesReport = Ok<Api["reports"]["receivables"]["$get"]>;
 export type AgingBucket = ReceivablesReport["buckets"][number];
 export type MarginReport = Ok<Api["reports"]["margin"]["$get"]>;
 export type PayoutReport = Ok<Api["reports"]["payouts"]["$get"]>;
+export type ResponsesReport = Ok<Api["reports"]["responses"]["$get"]>;
 
 // The deadline calendar and its private feeds.
 export type CalendarMonth = Ok<Api["calendar"]["month"]["$get"]>;
@@ -119,3 +120,11 @@ export type FeedLink = Ok<Api["calendar"]["feed-url"]["$get"]>;
 export type SurveySummary = Ok<Api["surveys"]["summary"]["$get"]>;
 export type SurveyFollowUpInput = Json<Api["surveys"][":surveyId"]["follow-up"]["$post"]>;
 export type SurveyPage = Ok<Api["surveys"]["respond"][":token"]["$get"]>;
+
+// Client onboarding: the owner's kit, a client's progress (the same shape as the contact's checklist).
+export type OnboardingKit = Ok<Api["onboarding"]["kit"]["$get"]>;
+export type OnboardingKitInput = Json<Api["onboarding"]["kit"]["$put"]>;
+export type OnboardingQuestion = OnboardingKit["questions"][number];
+export type ClientOnboarding = Ok<Api["onboarding"]["mine"]["$get"]>;
+export type OnboardingAnswersInput = Json<Api["onboarding"]["mine"]["answers"]["$put"]>;
+export type OnboardingAcceptInput = Json<Api["onboarding"]["mine"]["agreement"]["$post"]>;

@@ -2,12 +2,15 @@ import { t } from "@baton/ui/i18n";
 import { SignedIn } from "@baton/ui/session";
 import type { NavItem } from "@baton/ui/Shell";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
+import { useOnboardingOpen } from "../pages/onboarding/data";
 
 export function Layout(props: RouteSectionProps) {
   const location = useLocation();
   // Requests is the home page; it stays highlighted on a request's own pages too. `end` is a
   // getter so the link keeps its element (and focus) while it switches.
   const inRequests = () => /\/requests(\/|$)/.test(location.pathname);
+  // A new client's checklist has its own entry while there is something left to do on it.
+  const onboardingOpen = useOnboardingOpen();
   const nav = (): NavItem[] => [
     {
       href: "/",
@@ -16,6 +19,7 @@ export function Layout(props: RouteSectionProps) {
         return !inRequests();
       },
     },
+    ...(onboardingOpen() ? [{ href: "/onboarding", label: t("nav.onboarding") }] : []),
     { href: "/invoices", label: t("portal.nav.invoices") },
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },

@@ -11,6 +11,7 @@ import type { RequestStatus, WorkRequest } from "@baton/ui/types";
 import { A, createAsync, revalidate, useSearchParams } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getRequests } from "../data";
+import { OnboardingBanner } from "../onboarding/Banner";
 import { RequestStatusBadge, requestStatuses } from "./shared";
 
 // The portal's home: the company's requests, newest first. The API pages them but does not
@@ -47,6 +48,7 @@ export default function Requests() {
     <section class="page">
       <Title>{t("portal.requests.title")}</Title>
       <PageHeader title={t("portal.requests.title")} intro={t("portal.requests.intro", { agency: me().agency.name })} actions={newButton()} />
+      <OnboardingBanner />
       <Boundary onRetry={() => revalidate(getRequests.key)}>
         <Show
           when={list.items().length > 0}

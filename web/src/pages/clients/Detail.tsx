@@ -16,6 +16,7 @@ import { BillingFields, billingValues, toBillingInput, type BillingValues } from
 import { ClientFields, clientValues, toClientInput, type ClientValues } from "./ClientFields";
 import { Contacts } from "./Contacts";
 import { getAllClients, getClient, getClients } from "./data";
+import { OnboardingPanel } from "./Onboarding";
 
 export default function ClientDetail() {
   const params = useParams<{ id: string }>();
@@ -91,6 +92,7 @@ export default function ClientDetail() {
                     </Show>
                   </section>
                   <Contacts client={c()} />
+                  <OnboardingPanel client={c()} />
                 </div>
               </div>
             </>

@@ -1,0 +1,237 @@
+import { ApiError, isApiError } from "@baton/ui/api";
+import { Button } from "@baton/ui/Button";
+import { ErrorMessage } from "@baton/ui/ErrorMessage";
+import { Field } from "@baton/ui/Field";
+import { createSubmission, FormActions } from "@baton/ui/Form";
+import { formatDate, t } from "@baton/ui/i18n";
+import type { ClientOnboarding, OnboardingQuestion } from "@baton/ui/types";
+import { createUniqueId, For, Match, Show, Switch } from "solid-js";
+import { createStore } from "solid-js/store";
+
+type Answers = Record<string, string | string[]>;
+
+const isEmpty = (value: string | string[] | undefined) => (Array.isArray(value) ? value.length === 0 : !value?.trim());
+
+/** Every question's answer, trimmed; a blank one is sent blank so a cleared draft answer is cleared. */
+function toInput(questions: OnboardingQuestion[], answers: Answers): Answers {
+  const out: Answers = {};
+  for (const q of questions) {
+    const value = answers[q.id];
+    out[q.id] = q.kind === "multi_choice" ? (Array.isArray(value) ? [...value] : []) : typeof value === "string" ? value.trim() : "";
+  }
+  return out;
+}
+
+/**
+ * The intake questionnaire: one control per question kind, saved as a draft or submitted. A
+ * submit with required questions left blank is stopped here, each message beside its question;
+ * the API checks again and its messages land in the same places.
+ */
+export function Questionnaire(props: {
+  onboarding: ClientOnboarding;
+  save: (answers: Answers, submit: boolean) => Promise<unknown>;
+}) {
+  const initial: Answers = {};
+  for (const q of props.onboarding.questions) {
+    const value = props.onboarding.answers[q.id];
+    initial[q.id] = q.kind === "multi_choice" ? (Array.isArray(value) ? [...value] : []) : typeof value === "string" ? value : "";
+  }
+  const [answers, setAnswers] = createStore<Answers>(initial);
+  const draft = createSubmission();
+  const submission = createSubmission();
+  let form!: HTMLFormElement;
+
+  // One error on screen at a time: the latest action's.
+  const error = () => submission.error() ?? draft.error();
+  const fieldError = (id: string) => submission.fieldError(`answers.${id}`) ?? draft.fieldError(`answers.${id}`);
+  const known = () => new Set(props.onboarding.questions.map((q) => `answers.${q.id}`));
+  const unshown = (): [string, string][] => {
+    const e = error();
+    return isApiError(e) ? Object.entries(e.fields).filter(([name]) => !known().has(name)) : [];
+  };
+  const focusFirstInvalid = () => queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  const saveDraft = () => {
+    submission.clear();
+    void draft.run(() => props.save(toInput(props.onboarding.questions, answers), false)).then(focusFirstInvalid);
+  };
+  const submit = () => {
+    draft.clear();
+    void submission
+      .run(async () => {
+        const missing = props.onboarding.questions.filter((q) => q.required && isEmpty(answers[q.id]));
+        if (missing.length) {
+          const fields = Object.fromEntries(missing.map((q) => [`answers.${q.id}`, t("onboarding.portal.requiredAnswer")]));
+          throw new ApiError(400, "validation_failed", t("error.validation_failed"), fields);
+        }
+        await props.save(toInput(props.onboarding.questions, answers), true);
+      })
+      .then(focusFirstInvalid);
+  };
+
+  return (
+    <form
+      ref={form}
+      class="form"
+      novalidate
+      aria-label={t("onboarding.step.questionnaire")}
+      data-testid="questionnaire-form"
+      aria-busy={draft.pending() || submission.pending() ? "true" : undefined}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <ErrorMessage error={error()} fields={unshown()} />
+      <p class="muted small">{t("onboarding.portal.requiredNote")}</p>
+      <For each={props.onboarding.questions}>
+        {(question) => (
+          <QuestionControl
+            question={question}
+            value={answers[question.id]}
+            error={fieldError(question.id)}
+            onValue={(value) => setAnswers(question.id, value)}
+          />
+        )}
+      </For>
+      <FormActions>
+        <Button pending={draft.pending()} disabled={submission.pending()} onClick={saveDraft}>
+          {t("onboarding.portal.saveDraft")}
+        </Button>
+        <Button type="submit" variant="primary" pending={submission.pending()} disabled={draft.pending()}>
+          {t("onboarding.portal.submitAnswers")}
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
+
+function QuestionControl(props: {
+  question: OnboardingQuestion;
+  value: string | string[] | undefined;
+  error: string | undefined;
+  onValue: (value: string | string[]) => void;
+}) {
+  const text = () => (typeof props.value === "string" ? props.value : "");
+  const list = () => (Array.isArray(props.value) ? props.value : []);
+  const name = () => `answers.${props.question.id}`;
+  const help = () => props.question.help ?? undefined;
+  const required = () => (props.question.required ? ("true" as const) : undefined);
+  return (
+    <Switch>
+      <Match when={props.question.kind === "choice" || props.question.kind === "multi_choice"}>
+        <ChoiceGroup question={props.question} error={props.error} onValue={props.onValue} multiple={props.question.kind === "multi_choice"} selected={props.question.kind === "multi_choice" ? list() : text() ? [text()] : []} />
+      </Match>
+      <Match when={props.question.kind === "long_text"}>
+        <Field label={props.question.label} hint={help()} error={props.error} required={props.question.required}>
+          {(control) => <textarea id={control.id} name={name()} aria-required={required()} aria-invalid={control.invalid ? "true" : undefined} aria-describedby={control.describedBy} rows={5} maxlength={5000} value={text()} onInput={(e) => props.onValue(e.currentTarget.value)} />}
+        </Field>
+      </Match>
+      <Match when={props.question.kind === "date"}>
+        <Field label={props.question.label} hint={help()} error={props.error} required={props.question.required}>
+          {(control) => <input id={control.id} name={name()} aria-required={required()} aria-invalid={control.invalid ? "true" : undefined} aria-describedby={control.describedBy} type="date" value={text()} onInput={(e) => props.onValue(e.currentTarget.value)} />}
+        </Field>
+      </Match>
+      <Match when={props.question.kind === "url"}>
+        <Field label={props.question.label} hint={help() ?? t("onboarding.portal.urlHint")} error={props.error} required={props.question.required}>
+          {(control) => (
+            <input id={control.id} name={name()} aria-required={required()} aria-invalid={control.invalid ? "true" : undefined} aria-describedby={control.describedBy} type="url" inputmode="url" autocomplete="url" placeholder="https://" maxlength={2000} value={text()} onInput={(e) => props.onValue(e.currentTarget.value)} />
+          )}
+        </Field>
+      </Match>
+      <Match when={true}>
+        <Field label={props.question.label} hint={help()} error={props.error} required={props.question.required}>
+          {(control) => <input id={control.id} name={name()} aria-required={required()} aria-invalid={control.invalid ? "true" : undefined} aria-describedby={control.describedBy} type="text" maxlength={1000} value={text()} onInput={(e) => props.onValue(e.currentTarget.value)} />}
+        </Field>
+      </Match>
+    </Switch>
+  );
+}
+
+/** Radios for one choice, checkboxes for several: a fieldset whose legend is the question. */
+function ChoiceGroup(props: {
+  question: OnboardingQuestion;
+  error: string | undefined;
+  multiple: boolean;
+  selected: string[];
+  onValue: (value: string | string[]) => void;
+}) {
+  const id = `q-${createUniqueId()}`;
+  const describedBy = () => [props.question.help ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const toggle = (option: string, on: boolean) => {
+    if (!props.multiple) return props.onValue(option);
+    const next = props.question.options.filter((o) => (o === option ? on : props.selected.includes(o)));
+    props.onValue(next);
+  };
+  return (
+    <fieldset
+      class="field choice-group"
+      classList={{ "field-invalid": !!props.error }}
+      aria-labelledby={`${id}-legend`}
+      aria-describedby={describedBy()}
+      aria-required={!props.multiple && props.question.required ? "true" : undefined}
+      role={props.multiple ? undefined : "radiogroup"}
+      data-testid="choice-group"
+    >
+      <legend class="field-label" id={`${id}-legend`}>
+        {props.question.label}
+        <Show when={props.question.required}>
+          <span class="required" aria-hidden="true">
+            {" *"}
+          </span>
+        </Show>
+      </legend>
+      <Show when={props.question.help}>
+        <p class="field-hint" id={`${id}-hint`}>
+          {props.question.help}
+        </p>
+      </Show>
+      <div class="choice-options">
+        <For each={props.question.options}>
+          {(option, index) => (
+            <label class="check">
+              <input
+                type={props.multiple ? "checkbox" : "radio"}
+                name={`answers.${props.question.id}`}
+                value={option}
+                checked={props.selected.includes(option)}
+                aria-invalid={props.error && index() === 0 ? "true" : undefined}
+                onChange={(e) => toggle(option, e.currentTarget.checked)}
+              />
+              <span>{option}</span>
+            </label>
+          )}
+        </For>
+      </div>
+      <Show when={props.error}>
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      </Show>
+    </fieldset>
+  );
+}
+
+/** What was submitted, read-only: a date in words, choices in a row. */
+export function SubmittedAnswers(props: { onboarding: ClientOnboarding }) {
+  const text = (question: OnboardingQuestion) => {
+    const value = props.onboarding.answers[question.id];
+    if (Array.isArray(value)) return value.join(", ");
+    if (!value) return "";
+    // A calendar date, not an instant: read at noon UTC so no zone moves it a day.
+    if (question.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(`${value}T12:00:00Z`, "UTC");
+    return value;
+  };
+  return (
+    <dl class="facts onboarding-answers" data-testid="submitted-answers">
+      <For each={props.onboarding.questions}>
+        {(question) => (
+          <div>
+            <dt>{question.label}</dt>
+            <dd class="prose-text">{text(question) || <span class="muted">—</span>}</dd>
+          </div>
+        )}
+      </For>
+    </dl>
+  );
+}
