@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, newPerson, startPlatform } from "../support/browser.ts";
 import { ApiClient, waitForEmail, type Started } from "../support/http.ts";
 import { scoreLinksInText, tokenOf } from "../support/surveys.ts";
+import { leadWithContact, saveKit, startOnboarding } from "../support/onboarding.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // Script in every field people type, shown in a real Chromium in both apps. Each payload would
@@ -19,7 +20,8 @@ let browser: Browser;
 let world: World;
 let owner: Page;
 let contact: Page;
-const ids = { request: "", task: "", invoice: "" };
+let newClient: Page;
+const ids = { request: "", task: "", invoice: "", lead: "" };
 
 async function check(reply: { status: number; body: any }, status = 200) {
   expect(reply.status, JSON.stringify(reply.body)).toBe(status);
@@ -115,6 +117,24 @@ beforeAll(async () => {
   await check(await world.owner.post(`/invoices/${draft.id}/send`, { version: draft.version }));
   ids.invoice = draft.id;
 
+  // Onboarding: every part of the kit the owner types, and the new client's draft answer (a draft
+  // keeps the form, with its help texts and options, on the checklist).
+  await saveKit(world.owner, {
+    questions: [
+      { kind: "text", label: payload("XSS-question"), help: payload("XSS-help"), required: true },
+      { kind: "choice", label: "Channel", help: null, required: false, options: [payload("XSS-option"), "Phone"] },
+    ],
+    agreement: { scope: payload("XSS-scope"), deliverables: payload("XSS-deliverables"), paymentTerms: "Net 15.", confidentiality: "Kept." },
+    welcomePacket: `# Welcome\n\n${payload("XSS-packet")}\n\n[click](javascript:__xss='XSS-packet-link')`,
+  });
+  const lead = await leadWithContact(platform, world.owner, "Script Lead");
+  ids.lead = lead.clientId;
+  const started = await startOnboarding(world.owner, lead.clientId);
+  const textQuestion = started.questions[0].id as string;
+  await check(await lead.contact.request("PUT", "/onboarding/mine/answers", { version: started.version, answers: { [textQuestion]: payload("XSS-answer") }, submit: false }));
+
+  newClient = await newPerson(browser, "Europe/Athens");
+  await signInBrowser(newClient, lead.email, "portal");
   owner = await newPerson(browser);
   contact = await newPerson(browser, "America/New_York");
   await signInBrowser(owner, world.agency.ownerEmail, "web");
@@ -155,6 +175,17 @@ describe("typed script stays text in the team app", () => {
     await showsHarmlessly(owner, `${platform.baseUrl}/invoices/${ids.invoice}`, ["XSS-line", "XSS-task"]);
     await showsHarmlessly(owner, `${platform.baseUrl}/satisfaction`, ["XSS-survey"]);
     await showsHarmlessly(owner, `${platform.baseUrl}/time?member=${world.ids.sub}`, ["XSS-note"]);
+  });
+});
+
+describe("typed script stays text in onboarding", () => {
+  it("in the owner's kit preview and on the new client's page with its answers", async () => {
+    await showsHarmlessly(owner, `${platform.baseUrl}/onboarding`, ["XSS-packet"]);
+    await showsHarmlessly(owner, `${platform.baseUrl}/clients/${ids.lead}`, ["XSS-question", "XSS-answer"]);
+  });
+
+  it("on the new client's checklist: questions, options, agreement and welcome packet", async () => {
+    await showsHarmlessly(newClient, `${platform.baseUrl}/portal/onboarding`, ["XSS-question", "XSS-help", "XSS-option", "XSS-scope", "XSS-deliverables", "XSS-packet"]);
   });
 });
 
