@@ -371,6 +371,108 @@ describe("steps in another order, and before the start", () => {
   });
 });
 
+describe("the agreement in the reader's language", () => {
+  // The kit by now: the sample's sections with the scope changed (see "keeps the started client's copy").
+  const sections = { ...sampleKit.agreement, scope: "A different scope." };
+  const greekText = (client: string) =>
+    [
+      `# Συμφωνία μεταξύ Onboarding Agency και ${client}`,
+      `## Αντικείμενο\n\n${sections.scope}`,
+      `## Παραδοτέα\n\n${sections.deliverables}`,
+      `## Όροι πληρωμής\n\n${sections.paymentTerms}`,
+      `## Εμπιστευτικότητα\n\n${sections.confidentiality}`,
+    ].join("\n\n");
+  let greek: Awaited<ReturnType<typeof leadWithContact>>;
+  let started: any;
+
+  beforeAll(async () => {
+    greek = await leadWithContact(api, world.owner, "Ελαιώνας ΑΕ");
+    started = await startOnboarding(world.owner, greek.clientId);
+  });
+
+  it("shows each reader the headings in their own language, hashed over exactly that text", async () => {
+    // The owner reads English; the contact, until they choose Greek, too.
+    expect(started.agreementText.startsWith("# Agreement between Onboarding Agency and Ελαιώνας ΑΕ\n\n## Scope\n\nA different scope.")).toBe(true);
+    expect(started.agreementLocale).toBe("en");
+    expect((await greek.contact.get("/onboarding/mine")).body.agreementText).toBe(started.agreementText);
+
+    expect((await greek.contact.patch("/me", { locale: "el" })).status).toBe(200);
+    const mine = (await greek.contact.get("/onboarding/mine")).body;
+    expect(mine.agreementText).toBe(greekText("Ελαιώνας ΑΕ"));
+    expect(mine.agreementSha256).toBe(sha256(greekText("Ελαιώνας ΑΕ")));
+    expect(mine.agreementSha256).not.toBe(started.agreementSha256);
+    expect(mine.agreementLocale).toBe("el");
+
+    // The owner's own language decides what the owner reads before the acceptance.
+    expect((await world.owner.patch("/me", { locale: "hi" })).status).toBe(200);
+    try {
+      const owner = (await world.owner.get(`/onboarding/clients/${greek.clientId}`)).body;
+      expect(owner.agreementText.split("\n\n").filter((line: string) => line.startsWith("#"))).toEqual([
+        "# Onboarding Agency और Ελαιώνας ΑΕ के बीच अनुबंध",
+        "## कार्य-क्षेत्र",
+        "## डिलिवरेबल्स",
+        "## भुगतान की शर्तें",
+        "## गोपनीयता",
+      ]);
+      expect(owner.agreementSha256).toBe(sha256(owner.agreementText));
+      expect(owner.agreementLocale).toBe("hi");
+    } finally {
+      await world.owner.patch("/me", { locale: "en" });
+    }
+  });
+
+  it("refuses an acceptance hashed over the text in another language (409) and stores nothing", async () => {
+    const reply = await greek.contact.post("/onboarding/mine/agreement", { version: started.version, fullName: "Ελένη Παπαδοπούλου", sha256: started.agreementSha256 });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.code).toBe("onboarding.agreement_changed");
+    expect(reply.body.current.agreementText).toBe(greekText("Ελαιώνας ΑΕ"));
+    const after = (await greek.contact.get("/onboarding/mine")).body;
+    expect(after.version).toBe(started.version);
+    expect(after.steps.agreement).toEqual({ done: false, at: null, by: null, fullName: null, ip: null, sha256: null });
+  });
+
+  it("keeps the Greek text accepted; the English owner and the contact in any language then read exactly it", async () => {
+    const digest = sha256(greekText("Ελαιώνας ΑΕ"));
+    const reply = await greek.contact.post("/onboarding/mine/agreement", { version: started.version, fullName: "Ελένη Παπαδοπούλου", sha256: digest });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.steps.agreement).toMatchObject({ done: true, fullName: "Ελένη Παπαδοπούλου", sha256: digest });
+    expect(reply.body.agreementText).toBe(greekText("Ελαιώνας ΑΕ"));
+
+    const owner = (await world.owner.get(`/onboarding/clients/${greek.clientId}`)).body;
+    expect((await world.owner.get("/me")).body.locale).toBe("en");
+    expect(owner.agreementText).toBe(greekText("Ελαιώνας ΑΕ"));
+    expect(owner.agreementSha256).toBe(digest);
+    expect(owner.steps.agreement.sha256).toBe(digest);
+    expect(owner.agreementLocale).toBe("el");
+    const audit = (await world.owner.get("/audit?limit=10")).body.items;
+    expect(audit.find((e: any) => e.action === "onboarding.agreement_accepted" && e.subject.id === greek.clientId).data).toMatchObject({ sha256: digest, locale: "el" });
+
+    // Changing language afterwards changes nothing about what was accepted.
+    expect((await greek.contact.patch("/me", { locale: "en" })).status).toBe(200);
+    const mine = (await greek.contact.get("/onboarding/mine")).body;
+    expect(mine.agreementText).toBe(greekText("Ελαιώνας ΑΕ"));
+    expect(mine.agreementSha256).toBe(digest);
+  });
+
+  it("shows an onboarding kept before the parts were (composed text only) as it is, in every language, and accepts it", async () => {
+    const old = await leadWithContact(api, world.owner, "Legacy Lane");
+    const text = "# Agreement between Onboarding Agency and Legacy Lane\n\n## Scope\n\nAs it was composed then.";
+    // An onboarding item as stored before the agreement's parts were kept.
+    const { db } = await import("@baton/core/db");
+    await db.entities.clientOnboarding
+      .create({ agencyId: world.agency.agencyId, clientId: old.clientId, startedAt: "2026-11-01T09:00:00.000Z", questions: [], agreementText: text, welcomePacket: "", answers: {} })
+      .go();
+    expect((await old.contact.patch("/me", { locale: "el" })).status).toBe(200);
+    const mine = (await old.contact.get("/onboarding/mine")).body;
+    expect(mine).toMatchObject({ agreementText: text, agreementSha256: sha256(text), agreementLocale: "en" });
+    expect((await world.owner.get(`/onboarding/clients/${old.clientId}`)).body.agreementText).toBe(text);
+    const accepted = await old.contact.post("/onboarding/mine/agreement", { version: mine.version, fullName: "Lena Lead", sha256: sha256(text) });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.agreementText).toBe(text);
+    expect(accepted.body.steps.agreement.sha256).toBe(sha256(text));
+  });
+});
+
 describe("who may see and do what", () => {
   it("refuses subcontractors every onboarding route", async () => {
     for (const [method, path, body] of [

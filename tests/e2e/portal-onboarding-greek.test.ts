@@ -14,8 +14,9 @@ import { createWorld, type World } from "../support/world.ts";
 // sets up the kit and starts the onboarding over HTTP; the client's contact signs in, finds the
 // checklist from the home page's banner, is stopped on the questionnaire's required questions
 // with Greek messages, saves a draft, submits, accepts the agreement by typing their name, reads
-// the welcome packet and ends on the completion state. The API then has the client active and the
-// acceptance with the typed name and the SHA-256 of the agreement's exact text.
+// the welcome packet and ends on the completion state. The agreement's headings are Greek (the
+// contact's language), and the API then has the client active and the acceptance with the typed
+// name and the SHA-256 of the exact Greek text accepted.
 
 let platform: Started;
 let browser: Browser;
@@ -164,8 +165,12 @@ describe("client onboarding in the portal, in Greek", () => {
     const step = page.getByTestId("step-agreement");
     await step.getByRole("heading", { name: gr("onboarding.portal.stepHeading", { number: 2, step: el["onboarding.step.agreement"] }) }).waitFor();
     const text = step.getByTestId("agreement-text");
-    // Markdown rendered: the sections are headings, not "##" lines.
-    await text.getByRole("heading", { name: new RegExp(agencyName) }).waitFor();
+    // Markdown rendered: the sections are headings, not "##" lines, and the headings are Greek.
+    await text.getByRole("heading", { name: `Συμφωνία μεταξύ ${agencyName} και Ελαιώνας ΑΕ`, exact: true, level: 1 }).waitFor();
+    for (const heading of ["Αντικείμενο", "Παραδοτέα", "Όροι πληρωμής", "Εμπιστευτικότητα"]) {
+      await text.getByRole("heading", { name: heading, exact: true, level: 2 }).waitFor();
+    }
+    await expect(text.getByRole("heading", { name: "Scope" }).count()).resolves.toBe(0);
     await text.getByText(kit.agreement.scope).waitFor();
     await text.getByText(kit.agreement.confidentiality).waitFor();
     expect(await text.innerText()).not.toContain("##");
@@ -212,6 +217,9 @@ describe("client onboarding in the portal, in Greek", () => {
     expect(steps.agreement).toMatchObject({ done: true, fullName, sha256: digest, by: lead.contactName });
     expect(steps.agreement.ip).toEqual(expect.any(String));
     expect(agreementText).toContain(kit.agreement.paymentTerms);
+    // The owner reads English, but sees the Greek text the contact accepted, byte for byte.
+    expect(agreementText).toContain(`## Όροι πληρωμής\n\n${kit.agreement.paymentTerms}`);
+    expect(onboarding.body.agreementLocale).toBe("el");
     expect(steps.packet.done).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+import { Locales } from "../member/entity.ts";
 
 export const QuestionKinds = ["text", "long_text", "choice", "multi_choice", "date", "url"] as const;
 export type QuestionKind = (typeof QuestionKinds)[number];
@@ -59,8 +60,24 @@ export const ClientOnboardingEntity = new Entity({
     clientId: { type: "string", required: true, readOnly: true },
     startedAt: { type: "string", required: true, readOnly: true },
     questions: { ...questions, readOnly: true },
-    /** The exact agreement the contact is shown and accepts (Markdown, composed at start). */
-    agreementText: { type: "string", required: true, readOnly: true },
+    /**
+     * The agreement's parts as they were at start (agreement.ts composes the text from them in the
+     * reader's language). Absent only on onboardings started before the parts were kept.
+     */
+    agreement: {
+      type: "map",
+      readOnly: true,
+      properties: {
+        agency: { type: "string", required: true },
+        client: { type: "string", required: true },
+        scope: { type: "string", required: true },
+        deliverables: { type: "string", required: true },
+        paymentTerms: { type: "string", required: true },
+        confidentiality: { type: "string", required: true },
+      },
+    },
+    /** Legacy: the composed text (English headings) of onboardings started before `agreement` was kept. */
+    agreementText: { type: "string", readOnly: true },
     welcomePacket: { type: "string", required: true, readOnly: true },
     /** Question id → a string, or a list of strings for multi-choice. */
     answers: { type: "any", required: true, default: () => ({}) },
@@ -71,8 +88,10 @@ export const ClientOnboardingEntity = new Entity({
     agreementFullName: { type: "string" },
     agreementIp: { type: "string" },
     agreementSha256: { type: "string" },
-    /** The text accepted, byte for byte (the same as agreementText: kept with the acceptance). */
+    /** The text accepted, byte for byte, as composed in the accepting contact's language. */
     acceptedText: { type: "string" },
+    /** The language acceptedText was composed in. */
+    agreementLocale: { type: Locales },
     packetAt: { type: "string" },
     packetBy: { type: "string" },
     completedAt: { type: "string" },

@@ -7,6 +7,6 @@
 export * as Onboarding from "./index.ts";
 export { QuestionKinds, type QuestionKind } from "./entity.ts";
 export { emptyKit, kit, MAX_QUESTIONS, saveKit, saveSchema, type Agreement, type Kit, type KitInput, type Question } from "./kit.ts";
-export { agreementDigest, agreementText } from "./agreement.ts";
+export { agreementDigest, agreementText, composedAgreement, shownAgreement, type AgreementParts } from "./agreement.ts";
 export { checkAnswers, type Answers } from "./answers.ts";
 export { accept, acceptSchema, answer, answerSchema, forClient, mine, packetSchema, present, readPacket, start, type ClientOnboarding } from "./progress.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertContact, assertOwner } from "../actor/index.ts";
+import { assertContact, assertOwner, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { Client } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
@@ -7,11 +7,12 @@ import { Config } from "../config/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
+import type { Locale } from "../email/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
 import { version } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { Notify } from "../notify/index.ts";
-import { agreementDigest, agreementText } from "./agreement.ts";
+import { agreementDigest, composedAgreement, shownAgreement } from "./agreement.ts";
 import { answersField, checkAnswers, type Answers } from "./answers.ts";
 import type { ClientOnboardingItem } from "./entity.ts";
 import { loadKit, presentQuestions, type Question } from "./kit.ts";
@@ -37,10 +38,15 @@ export type ClientOnboarding = {
     agreement: Step & { fullName: string | null; ip: string | null; sha256: string | null };
     packet: Step;
   };
-  /** The exact agreement text (Markdown) the contact accepts. */
+  /**
+   * The agreement (Markdown) in the viewer's language, exactly as an acceptance in that language
+   * would keep it; once accepted, the accepted text as it was, whoever reads it.
+   */
   agreementText: string;
   /** SHA-256 (hex) of agreementText's UTF-8 bytes: what an acceptance must send back. */
   agreementSha256: string;
+  /** The language of agreementText's headings; null when never started. */
+  agreementLocale: Locale | null;
   /** Markdown. */
   welcomePacket: string;
   /** 0 when never started. */
@@ -49,7 +55,9 @@ export type ClientOnboarding = {
 
 const step = (at: string | undefined, by: string | undefined): Step => ({ done: Boolean(at), at: at ?? null, by: by ?? null });
 
-export function present(client: ClientItem, item: ClientOnboardingItem | null): ClientOnboarding {
+/** The onboarding as `locale`'s reader sees it (the agreement's headings in their language). */
+export function present(client: ClientItem, item: ClientOnboardingItem | null, locale: Locale): ClientOnboarding {
+  const shown = item ? shownAgreement(item, locale) : null;
   return {
     clientId: client.clientId,
     clientName: client.name,
@@ -68,8 +76,9 @@ export function present(client: ClientItem, item: ClientOnboardingItem | null): 
       },
       packet: step(item?.packetAt, item?.packetBy),
     },
-    agreementText: item?.agreementText ?? "",
-    agreementSha256: item ? agreementDigest(item.agreementText) : "",
+    agreementText: shown?.text ?? "",
+    agreementSha256: shown ? agreementDigest(shown.text) : "",
+    agreementLocale: shown?.locale ?? null,
     welcomePacket: item?.welcomePacket ?? "",
     version: item?.version ?? 0,
   };
@@ -81,14 +90,21 @@ async function loadOnboarding(agencyId: string, clientId: string): Promise<Clien
 
 const conflict = (code: string, message: string, current: ClientOnboarding) => new VisibleError("conflict", code, message, { current });
 
+/** The owner's language (an API key or a job reads English, like the audit log). */
+async function ownerLocale(agencyId: string): Promise<Locale> {
+  const actor = useActor();
+  if (actor.type !== "member") return "en";
+  return (await db.entities.member.get({ agencyId, memberId: actor.memberId }).go()).data?.locale ?? "en";
+}
+
 // ——— The owner ———
 
 /** A client's onboarding as the owner follows it (startedAt null when never started). */
 export async function forClient(clientId: string): Promise<ClientOnboarding> {
   const agencyId = assertOwner();
-  const client = await Client.load(agencyId, clientId);
+  const [client, item, locale] = await Promise.all([Client.load(agencyId, clientId), loadOnboarding(agencyId, clientId), ownerLocale(agencyId)]);
   if (!client) throw notFound("Client");
-  return present(client, await loadOnboarding(agencyId, clientId));
+  return present(client, item, locale);
 }
 
 /** Starts a lead's onboarding with the kit as it is now; the client becomes "onboarding". */
@@ -96,10 +112,10 @@ export async function start(clientId: string): Promise<ClientOnboarding> {
   const agencyId = assertOwner();
   const client = await Client.load(agencyId, clientId);
   if (!client) throw notFound("Client");
-  const existing = await loadOnboarding(agencyId, clientId);
-  if (existing) throw conflict("onboarding.started", "This client's onboarding has already started.", present(client, existing));
+  const [existing, locale] = await Promise.all([loadOnboarding(agencyId, clientId), ownerLocale(agencyId)]);
+  if (existing) throw conflict("onboarding.started", "This client's onboarding has already started.", present(client, existing, locale));
   if (client.status !== "lead") {
-    throw conflict("onboarding.not_lead", `Only a lead can start onboarding; this client is ${client.status}.`, present(client, null));
+    throw conflict("onboarding.not_lead", `Only a lead can start onboarding; this client is ${client.status}.`, present(client, null, locale));
   }
   const kit = await loadKit(agencyId);
   if (!kit || !kit.scope.trim()) {
@@ -110,12 +126,19 @@ export async function start(clientId: string): Promise<ClientOnboarding> {
     );
   }
   const agency = (await db.entities.agency.get({ agencyId }).go()).data;
-  const text = agreementText(agency?.name ?? "the agency", client.name, kit);
+  const agreement = {
+    agency: agency?.name ?? "the agency",
+    client: client.name,
+    scope: kit.scope,
+    deliverables: kit.deliverables,
+    paymentTerms: kit.paymentTerms,
+    confidentiality: kit.confidentiality,
+  };
   const now = new Date().toISOString();
   const result = await db.transaction
     .write(({ clientOnboarding, client: clients, auditEvent }) => [
       clientOnboarding
-        .create({ agencyId, clientId, startedAt: now, questions: kit.questions, agreementText: text, welcomePacket: kit.welcomePacket, answers: {} })
+        .create({ agencyId, clientId, startedAt: now, questions: kit.questions, agreement, welcomePacket: kit.welcomePacket, answers: {} })
         .commit(),
       clients
         .patch({ agencyId, clientId })
@@ -131,10 +154,10 @@ export async function start(clientId: string): Promise<ClientOnboarding> {
   const failed = failedConditions(result);
   if (failed.length) {
     // Someone else started it, or changed the client's status, in the meantime.
-    if (failed.includes(0) && after) throw conflict("onboarding.started", "This client's onboarding has already started.", present(current, after));
-    throw conflict("onboarding.not_lead", `Only a lead can start onboarding; this client is ${current.status}.`, present(current, after));
+    if (failed.includes(0) && after) throw conflict("onboarding.started", "This client's onboarding has already started.", present(current, after, locale));
+    throw conflict("onboarding.not_lead", `Only a lead can start onboarding; this client is ${current.status}.`, present(current, after, locale));
   }
-  return present(current, after);
+  return present(current, after, locale);
 }
 
 // ——— The client's contacts ———
@@ -145,27 +168,30 @@ async function ownOnboarding() {
   const [client, item, contact] = await Promise.all([
     Client.load(actor.agencyId, actor.clientId),
     loadOnboarding(actor.agencyId, actor.clientId),
-    db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go(),
+    // Consistent: a language just changed on the profile is the one the agreement is shown and accepted in.
+    db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go({ consistent: true }),
   ]);
   if (!client) throw notFound("Company");
-  return { agencyId: actor.agencyId, clientId: actor.clientId, client, item, contactName: contact.data?.name ?? "" };
+  const locale: Locale = contact.data?.locale ?? "en";
+  return { agencyId: actor.agencyId, clientId: actor.clientId, client, item, contactName: contact.data?.name ?? "", locale };
 }
 
 /** The signed-in contact's onboarding checklist (startedAt null when it was never started). */
 export async function mine(): Promise<ClientOnboarding> {
-  const { client, item } = await ownOnboarding();
-  return present(client, item);
+  const { client, item, locale } = await ownOnboarding();
+  return present(client, item, locale);
 }
 
 /** An onboarding a contact can still act on, at the version they read. */
-function openItem(client: ClientItem, item: ClientOnboardingItem | null, expected: number): ClientOnboardingItem {
-  if (!item) throw conflict("onboarding.not_started", "Your onboarding has not started yet. The agency will let you know.", present(client, null));
-  if (item.completedAt) throw conflict("onboarding.completed", "Your onboarding is complete; it can't be changed any more.", present(client, item));
-  if (item.version !== expected) throw staleWrite("Your onboarding", present(client, item));
+function openItem(context: Awaited<ReturnType<typeof ownOnboarding>>, expected: number): ClientOnboardingItem {
+  const { client, item, locale } = context;
+  if (!item) throw conflict("onboarding.not_started", "Your onboarding has not started yet. The agency will let you know.", present(client, null, locale));
+  if (item.completedAt) throw conflict("onboarding.completed", "Your onboarding is complete; it can't be changed any more.", present(client, item, locale));
+  if (item.version !== expected) throw staleWrite("Your onboarding", present(client, item, locale));
   return item;
 }
 
-type StepChange = Partial<Pick<ClientOnboardingItem, "answers" | "questionnaireAt" | "questionnaireBy" | "agreementAt" | "agreementBy" | "agreementFullName" | "agreementIp" | "agreementSha256" | "acceptedText" | "packetAt" | "packetBy">>;
+type StepChange = Partial<Pick<ClientOnboardingItem, "answers" | "questionnaireAt" | "questionnaireBy" | "agreementAt" | "agreementBy" | "agreementFullName" | "agreementIp" | "agreementSha256" | "acceptedText" | "agreementLocale" | "packetAt" | "packetBy">>;
 
 /**
  * Writes one step's change on the version read, with its audit event; when this change leaves all
@@ -178,7 +204,7 @@ async function saveStep(
   action: string,
   data?: Record<string, unknown>,
 ): Promise<ClientOnboarding> {
-  const { agencyId, clientId, client } = context;
+  const { agencyId, clientId, client, locale } = context;
   const merged = { ...item, ...change };
   const now = new Date().toISOString();
   const completes = Boolean(merged.questionnaireAt && merged.agreementAt && merged.packetAt);
@@ -208,9 +234,9 @@ async function saveStep(
     .go();
   const [current, after] = await Promise.all([Client.load(agencyId, clientId), loadOnboarding(agencyId, clientId)]);
   if (!current) throw notFound("Company");
-  if (failedConditions(result).length) throw staleWrite("Your onboarding", present(current, after));
+  if (failedConditions(result).length) throw staleWrite("Your onboarding", present(current, after, locale));
   if (completes) await notifyOwners(agencyId, current);
-  return present(current, after);
+  return present(current, after, locale);
 }
 
 async function notifyOwners(agencyId: string, client: ClientItem) {
@@ -230,7 +256,7 @@ export const answerSchema = z.strictObject({
  */
 export const answer = fn(answerSchema, async (input): Promise<ClientOnboarding> => {
   const context = await ownOnboarding();
-  const item = openItem(context.client, context.item, input.version);
+  const item = openItem(context, input.version);
   const submitted = Boolean(item.questionnaireAt);
   const submit = input.submit || submitted;
   const { answers, fields } = checkAnswers(presentQuestions(item.questions), input.answers, submit);
@@ -256,19 +282,22 @@ export const acceptSchema = z.strictObject({
 });
 
 /**
- * Accepts the agreement by typed full name. The digest the contact sends must be that of the
- * exact text they were shown; the name, time (server UTC), IP, digest and text are kept.
+ * Accepts the agreement by typed full name. The server composes the text again in the contact's
+ * language; the digest the contact sends must be that text's (a contact who changed language since
+ * reading it gets 409 and reads it again). The name, time (server UTC), IP, digest, text and its
+ * language are kept.
  */
 export const accept = fn(acceptSchema, async (input, ip?: string): Promise<ClientOnboarding> => {
   const context = await ownOnboarding();
-  const item = openItem(context.client, context.item, input.version);
-  if (item.agreementAt) throw conflict("onboarding.agreement_accepted", "The agreement has already been accepted.", present(context.client, item));
-  const digest = agreementDigest(item.agreementText);
+  const item = openItem(context, input.version);
+  if (item.agreementAt) throw conflict("onboarding.agreement_accepted", "The agreement has already been accepted.", present(context.client, item, context.locale));
+  const shown = composedAgreement(item, context.locale);
+  const digest = agreementDigest(shown.text);
   if (input.sha256 !== digest) {
     throw conflict(
       "onboarding.agreement_changed",
       "The agreement is not the one you were shown. Please read it again before accepting.",
-      present(context.client, item),
+      present(context.client, item, context.locale),
     );
   }
   const change: StepChange = {
@@ -276,10 +305,11 @@ export const accept = fn(acceptSchema, async (input, ip?: string): Promise<Clien
     agreementBy: context.contactName,
     agreementFullName: input.fullName,
     agreementSha256: digest,
-    acceptedText: item.agreementText,
+    acceptedText: shown.text,
+    agreementLocale: shown.locale,
     ...(ip ? { agreementIp: ip } : {}),
   };
-  return saveStep(context, item, change, "onboarding.agreement_accepted", { fullName: input.fullName, sha256: digest, ip: ip ?? null });
+  return saveStep(context, item, change, "onboarding.agreement_accepted", { fullName: input.fullName, sha256: digest, ip: ip ?? null, locale: shown.locale });
 });
 
 export const packetSchema = z.strictObject({ version });
@@ -287,7 +317,7 @@ export const packetSchema = z.strictObject({ version });
 /** Marks the welcome packet read (reading it again changes nothing). */
 export const readPacket = fn(packetSchema, async (input): Promise<ClientOnboarding> => {
   const context = await ownOnboarding();
-  if (context.item?.packetAt && !context.item.completedAt) return present(context.client, context.item);
-  const item = openItem(context.client, context.item, input.version);
+  if (context.item?.packetAt && !context.item.completedAt) return present(context.client, context.item, context.locale);
+  const item = openItem(context, input.version);
   return saveStep(context, item, { packetAt: new Date().toISOString(), packetBy: context.contactName }, "onboarding.packet_read");
 });

@@ -224,7 +224,10 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
     <>
       <p class="muted small">{t("onboarding.portal.agreementIntro")}</p>
       <div class="onboarding-document" role="region" tabindex="0" aria-label={t("onboarding.portal.agreementText")} data-testid="agreement-text">
-        <Markdown source={props.onboarding.agreementText} />
+        {/* Once accepted, the text stays in the language it was accepted in. */}
+        <div lang={props.onboarding.agreementLocale ?? undefined}>
+          <Markdown source={props.onboarding.agreementText} />
+        </div>
       </div>
       <Show
         when={!agreement().done}

@@ -136,7 +136,10 @@ function Progress(props: { onboarding: ClientOnboarding }) {
       </Show>
       <details>
         <summary>{t("onboarding.client.agreementText")}</summary>
-        <Markdown source={o().agreementText} />
+        {/* Once accepted, the text is in the language the contact accepted it in. */}
+        <div lang={o().agreementLocale ?? undefined} data-testid="agreement-text">
+          <Markdown source={o().agreementText} />
+        </div>
       </details>
 
       <div>
