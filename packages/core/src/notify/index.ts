@@ -1,6 +1,7 @@
 import { Config } from "../config/index.ts";
 import { db } from "../db/index.ts";
 import { Email, type Notice } from "../email/index.ts";
+import { readableWhen } from "../email/when.ts";
 import type { MemberItem } from "../member/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
 
@@ -15,15 +16,7 @@ type Params = Record<string, string> | ((person: Person) => Record<string, strin
 
 /** A UTC instant as the recipient reads it: their language, their time zone, zone named. */
 export function when(iso: string, person: Pick<Person, "locale" | "timeZone">): string {
-  return new Intl.DateTimeFormat(person.locale, {
-    timeZone: person.timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  return readableWhen(iso, person.locale, person.timeZone);
 }
 
 const reachable = (person: Person | null | undefined): person is Person =>

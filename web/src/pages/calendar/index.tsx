@@ -2,7 +2,7 @@ import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { CalendarFeedCard } from "@baton/ui/CalendarFeed";
 import { EmptyState } from "@baton/ui/EmptyState";
-import { intlLocale, t, timeZoneLabel } from "@baton/ui/i18n";
+import { t, timeZoneLabel } from "@baton/ui/i18n";
 import { Select } from "@baton/ui/Select";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
@@ -14,28 +14,20 @@ import { expireOnLeave } from "../../lib/work";
 import { getTeam } from "../time/data";
 import { getMonth, monthArgs, parseId, shiftMonth, weeksOf, type CalendarMonth, type CalendarSearch, type CalendarTask } from "./data";
 import "./calendar.css";
+import { formatWith, noon } from "../../lib/dates";
 
 // The master deadline calendar: a month grid (Monday first) of open tasks on the day they are
 // due in the viewer's zone, with an agenda list in its place on small screens. The owner sees
 // everyone's work and filters by client and member; a subcontractor sees their own.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function format(options: Intl.DateTimeFormatOptions, value: Date): string {
-  const key = `${intlLocale()}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(intlLocale(), options)));
-  return f.format(value);
-}
-/** Calendar dates carry no zone: format them at noon UTC, in UTC. */
-const noon = (date: string) => new Date(`${date}T12:00:00Z`);
-const monthLabel = (month: string) => format({ month: "long", year: "numeric", timeZone: "UTC" }, noon(`${month}-15`));
-const dayLabel = (date: string) => format({ weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }, noon(date));
-const clock = (iso: string, timeZone: string) => format({ hour: "numeric", minute: "2-digit", timeZone }, new Date(iso));
+const monthLabel = (month: string) => formatWith({ month: "long", year: "numeric", timeZone: "UTC" }, noon(`${month}-15`));
+const dayLabel = (date: string) => formatWith({ weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }, noon(date));
+const clock = (iso: string, timeZone: string) => formatWith({ hour: "numeric", minute: "2-digit", timeZone }, new Date(iso));
 // 2024-01-01 was a Monday.
 const weekdays = () =>
   [1, 2, 3, 4, 5, 6, 7].map((day) => {
     const date = noon(`2024-01-0${day}`);
-    return { short: format({ weekday: "short", timeZone: "UTC" }, date), long: format({ weekday: "long", timeZone: "UTC" }, date) };
+    return { short: formatWith({ weekday: "short", timeZone: "UTC" }, date), long: formatWith({ weekday: "long", timeZone: "UTC" }, date) };
   });
 
 export default function CalendarPage() {

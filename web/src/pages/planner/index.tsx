@@ -3,7 +3,7 @@ import { standardWeek } from "@baton/core/business-hours";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
-import { intlLocale, t, timeZoneLabel, timeZoneOffset } from "@baton/ui/i18n";
+import { t, timeZoneLabel, timeZoneOffset } from "@baton/ui/i18n";
 import { zoneCity } from "@baton/ui/OtherPartyTime";
 import { Select } from "@baton/ui/Select";
 import { Title, useSession } from "@baton/ui/session";
@@ -14,6 +14,7 @@ import { createMemo, For, Show } from "solid-js";
 import { formatHours, now } from "../../lib/time";
 import { getAllClients, getAllMembers, parseId, parseWeek, type PlannerSearch } from "./data";
 import "./planner.css";
+import { formatWith, noon } from "../../lib/dates";
 
 // The meeting planner: in a chosen week, when the agency works, when a client or a team member
 // works, and when both do. Each side's hours become real instants in that side's own zone (the
@@ -22,18 +23,9 @@ import "./planner.css";
 
 type Person = { name: string; timeZone: string };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function format(options: Intl.DateTimeFormatOptions, value: Date): string {
-  const key = `${intlLocale()}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(intlLocale(), options)));
-  return f.format(value);
-}
-/** Calendar dates carry no zone: format them at noon UTC, in UTC. */
-const noon = (date: string) => new Date(`${date}T12:00:00Z`);
-const dayLabel = (date: string) => format({ weekday: "long", day: "numeric", month: "short", timeZone: "UTC" }, noon(date));
-const weekLabel = (date: string) => format({ day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }, noon(date));
-const clock = (iso: string, timeZone: string) => format({ hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }, new Date(iso));
+const dayLabel = (date: string) => formatWith({ weekday: "long", day: "numeric", month: "short", timeZone: "UTC" }, noon(date));
+const weekLabel = (date: string) => formatWith({ day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }, noon(date));
+const clock = (iso: string, timeZone: string) => formatWith({ hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }, new Date(iso));
 const range = (interval: Interval, timeZone: string) => t("planner.range", { start: clock(interval.start, timeZone), end: clock(interval.end, timeZone) });
 
 export default function PlannerPage() {

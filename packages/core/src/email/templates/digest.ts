@@ -1,6 +1,7 @@
 import type { Locale } from "../index.ts";
 import { escapeHtml, type RenderedEmail } from "../layout.ts";
 import { message, type MessageKey } from "../messages.ts";
+import { readableWhen } from "../when.ts";
 
 // The weekly status digest: sections of requests (done, in progress, awaiting approval) and the
 // retainer's hours. Lists and headings are more than layout.ts's blocks can say, so this builds
@@ -32,18 +33,6 @@ function counted(locale: Locale, base: Counted, count: number): string {
   return message(locale, `${base}.${form}` as MessageKey, { count: new Intl.NumberFormat(locale).format(count) });
 }
 
-function due(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(iso));
-}
-
 const hours = (minutes: number, locale: Locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60);
 
 type Line = { label: string; title: string; url: string; detail?: string; link?: string };
@@ -59,7 +48,7 @@ export function weeklyDigest(input: DigestEmailInput): RenderedEmail {
   if (input.inProgress.length) {
     sections.push({
       heading: counted(locale, "digest.progress", input.inProgress.length),
-      lines: input.inProgress.map((item) => line(item, item.dueAt ? message(locale, "digest.due", { due: due(item.dueAt, locale, input.timeZone) }) : undefined)),
+      lines: input.inProgress.map((item) => line(item, item.dueAt ? message(locale, "digest.due", { due: readableWhen(item.dueAt, locale, input.timeZone) }) : undefined)),
     });
   }
   if (input.awaiting.length) {
