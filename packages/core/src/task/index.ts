@@ -114,7 +114,8 @@ export const board = fn(boardSchema, async (query) => {
           const done = await db.entities.task.query
             .tasksOfClient({ agencyId, clientId })
             .where((attr, op) => op.eq(attr.status, "done"))
-            .go({ count: BOARD_LIMIT, order: "desc" });
+            // Pages of BOARD_LIMIT items (not DynamoDB's 1 MB), so a long history costs a page or two.
+            .go({ count: BOARD_LIMIT, limit: BOARD_LIMIT, order: "desc" });
           found.done = done.data;
           if (done.cursor) more.done = true;
           return;
