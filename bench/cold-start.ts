@@ -16,7 +16,7 @@ export type Bundle = { bytes: number; gzipBytes: number; minified: boolean };
  * Bundles the API's Lambda entry the way SST v2 does for `nodejs: { format: "esm" }` (its
  * runtime/handlers/node.js: ESM, esnext, module-first main fields, the createRequire banner,
  * keepNames, everything bundled including the AWS SDK), minified or not. SST deploys it
- * unminified (sst.config.ts sets no `minify`), so both sizes are reported.
+ * minified (sst.config.ts); the unminified size is reported beside it for comparison.
  */
 export async function bundleApi(outDir: string, minify: boolean): Promise<{ file: string; size: Bundle }> {
   await mkdir(outDir, { recursive: true });
