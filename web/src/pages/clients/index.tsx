@@ -13,11 +13,12 @@ import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { toast } from "@baton/ui/Toast";
 import type { Client } from "@baton/ui/types";
-import { A, createAsync, revalidate, useNavigate, useSearchParams } from "@solidjs/router";
+import { createAsync, revalidate, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { ClientFields, statusOptions, toClientInput, type ClientValues } from "./ClientFields";
 import { getClients, parseStatus } from "./data";
+import { ClientLink } from "../../components/ClientLink";
 
 export default function Clients() {
   const [params, setParams] = useSearchParams<{ status?: string }>();
@@ -84,9 +85,7 @@ export default function Clients() {
                   {(client) => (
                     <tr data-testid="client-row">
                       <td data-label={t("field.clientName")}>
-                        <A href={`/clients/${encodeURIComponent(client.id)}`} class="cell-title">
-                          {client.name}
-                        </A>
+                        <ClientLink id={client.id} name={client.name} />
                       </td>
                       <td data-label={t("field.code")}>
                         <code>{client.code}</code>

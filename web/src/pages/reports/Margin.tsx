@@ -10,6 +10,7 @@ import { PairedBars } from "./charts/PairedBars";
 import { getMargin } from "./data";
 import { hours, list, money, percent } from "./format";
 import { InvalidFilters, ReportSection, settle } from "./parts";
+import { ClientLink } from "../../components/ClientLink";
 
 type Client = MarginReport["clients"][number];
 
@@ -127,9 +128,7 @@ function MarginTable(props: { report: MarginReport }) {
             {(client) => (
               <tr data-testid="margin-row" data-client={client.clientId}>
                 <td data-label={t("reports.client")}>
-                  <A href={`/clients/${encodeURIComponent(client.clientId)}`} class="cell-title">
-                    {client.name}
-                  </A>
+                  <ClientLink id={client.clientId} name={client.name} />
                 </td>
                 <td data-label={t("reports.margin.billed")} class="num" data-testid="margin-billed">
                   {money(client.billed, client.currency)}

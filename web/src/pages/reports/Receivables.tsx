@@ -8,6 +8,7 @@ import { StackedBars } from "./charts/StackedBars";
 import { getReceivables } from "./data";
 import { axisMoney, money } from "./format";
 import { ReportSection } from "./parts";
+import { ClientLink } from "../../components/ClientLink";
 
 type Currency = ReceivablesReport["currencies"][number];
 type OpenInvoice = ReceivablesReport["invoices"][number];
@@ -85,9 +86,7 @@ function AgingInCurrency(props: { currency: Currency; buckets: readonly AgingBuc
               {(client) => (
                 <tr data-testid="aging-client" data-client={client.clientId}>
                   <th scope="row">
-                    <A href={`/clients/${encodeURIComponent(client.clientId)}`} class="cell-title">
-                      {client.name}
-                    </A>
+                    <ClientLink id={client.clientId} name={client.name} />
                   </th>
                   <For each={client.buckets}>{(cell) => <td class="num">{cell.amount ? money(cell.amount, code()) : <span class="muted">—</span>}</td>}</For>
                   <td class="num">{money(client.total, code())}</td>

@@ -2,13 +2,14 @@ import { Boundary } from "@baton/ui/Boundary";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { currencyLabel, t } from "@baton/ui/i18n";
 import type { RevenueReport } from "@baton/ui/types";
-import { A, createAsync, revalidate } from "@solidjs/router";
+import { createAsync, revalidate } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import { Legend } from "./charts/Legend";
 import { StackedBars } from "./charts/StackedBars";
 import { getRevenue } from "./data";
 import { axisMoney, money, monthLong, monthShort, monthYear } from "./format";
 import { InvalidFilters, RangeFilter, ReportSection, settle, useFieldErrors } from "./parts";
+import { ClientLink } from "../../components/ClientLink";
 
 type Currency = RevenueReport["currencies"][number];
 
@@ -142,9 +143,7 @@ function RevenueInCurrency(props: { currency: Currency }) {
                 {(client) => (
                   <tr data-testid="revenue-client" data-client={client.clientId}>
                     <th scope="row">
-                      <A href={`/clients/${encodeURIComponent(client.clientId)}`} class="cell-title">
-                        {client.name}
-                      </A>
+                      <ClientLink id={client.clientId} name={client.name} />
                     </th>
                     <td class="num">{client.invoices}</td>
                     <td class="num">{money(client.total, code())}</td>
