@@ -15,6 +15,7 @@ import { expireOnLeave } from "../../lib/work";
 import { followUp, getSummary, parseRange, type Csat, type Nps, type Summary, type SurveyResponse } from "./data";
 import { LineChart } from "./LineChart";
 import "./satisfaction.css";
+import { ClientLink } from "../../components/ClientLink";
 
 // A "YYYY-MM" month is the agency's calendar month, not an instant: format mid-month in UTC.
 const month = (value: string, style: "long" | "short") => {
@@ -23,6 +24,19 @@ const month = (value: string, style: "long" | "short") => {
 };
 const npsText = (nps: Nps) => (nps.score === null ? t("satisfaction.none") : formatNumber(nps.score, { signDisplay: "exceptZero" }));
 const csatText = (csat: Csat) => (csat.average === null ? t("satisfaction.none") : formatNumber(csat.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+/** A table row's NPS and how many answered it; likewise CSAT. */
+const NpsCells = (props: { nps: Nps }) => (
+  <>
+    <td class="num">{npsText(props.nps)}</td>
+    <td class="num">{props.nps.responses}</td>
+  </>
+);
+const CsatCells = (props: { csat: Csat }) => (
+  <>
+    <td class="num">{csatText(props.csat)}</td>
+    <td class="num">{props.csat.responses}</td>
+  </>
+);
 const responses = (count: number) => t("satisfaction.responses", { count });
 
 /** The owner's view of the feedback surveys: NPS and CSAT over time, per client and subcontractor, and the low scores to follow up. */
@@ -165,10 +179,8 @@ function OverTime(props: { summary: Summary }) {
                 {(m) => (
                   <tr data-testid="satisfaction-month" data-month={m.month}>
                     <th scope="row">{month(m.month, "long")}</th>
-                    <td class="num">{npsText(m.nps)}</td>
-                    <td class="num">{m.nps.responses}</td>
-                    <td class="num">{csatText(m.csat)}</td>
-                    <td class="num">{m.csat.responses}</td>
+                    <NpsCells nps={m.nps} />
+                    <CsatCells csat={m.csat} />
                   </tr>
                 )}
               </For>
@@ -201,14 +213,10 @@ function PerClient(props: { summary: Summary }) {
               {(client) => (
                 <tr data-testid="satisfaction-client" data-client={client.id}>
                   <th scope="row">
-                    <A href={`/clients/${encodeURIComponent(client.id)}`} class="cell-title">
-                      {client.name}
-                    </A>
+                    <ClientLink id={client.id} name={client.name} />
                   </th>
-                  <td class="num">{npsText(client.nps)}</td>
-                  <td class="num">{client.nps.responses}</td>
-                  <td class="num">{csatText(client.csat)}</td>
-                  <td class="num">{client.csat.responses}</td>
+                  <NpsCells nps={client.nps} />
+                  <CsatCells csat={client.csat} />
                 </tr>
               )}
             </For>
@@ -239,8 +247,7 @@ function PerSubcontractor(props: { summary: Summary }) {
               {(member) => (
                 <tr data-testid="satisfaction-subcontractor" data-member={member.id}>
                   <th scope="row">{member.name}</th>
-                  <td class="num">{csatText(member.csat)}</td>
-                  <td class="num">{member.csat.responses}</td>
+                  <CsatCells csat={member.csat} />
                 </tr>
               )}
             </For>
