@@ -172,7 +172,6 @@ describe("ids that do not exist or belong to another agency", () => {
       ["DELETE", "/time/tim_01jzzzzzzzzzzzzzzzzzzzzzzz?version=1"],
       ["GET", "/time/task/tsk_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["POST", "/time", { taskId: "tsk_01jzzzzzzzzzzzzzzzzzzzzzzz", startedAt: "2026-11-01T10:00:00Z", minutes: 5 }],
-      ["POST", "/time/timer/start", { taskId: "not-a-task" }],
       ["GET", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["GET", "/invoices/%3Cscript%3E"],
       ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/send", { version: 1 }],
@@ -193,6 +192,21 @@ describe("ids that do not exist or belong to another agency", () => {
       const reply = await owner.request(method, path, body);
       expect(reply.status, `${method} ${path}`).toBe(404);
       expect(reply.body.error.code, `${method} ${path}`).toBe("not_found");
+    }
+  });
+
+  it("answers 400 on the field for an id in a body that can't be one, before any database call", async () => {
+    const probes: Array<[string, string, Record<string, unknown>, string]> = [
+      ["POST", "/time/timer/start", { taskId: "not-a-task" }, "taskId"],
+      ["POST", "/time", { taskId: `tsk_${"x".repeat(996)}`, startedAt: "2026-11-01T10:00:00Z", minutes: 5 }, "taskId"],
+      ["POST", "/invoices", { clientId: "💥".repeat(300), includeTime: false, lines: [] }, "clientId"],
+      ["POST", `/tasks/${ids.task}/assign`, { version: 1, memberId: ids.client }, "memberId"],
+      ["POST", "/requests", { clientId: "cli_short", title: "T", description: "D", service: "S" }, "clientId"],
+    ];
+    for (const [method, path, body, field] of probes) {
+      const reply = await owner.request(method, path, body);
+      expect(reply.status, `${method} ${path}`).toBe(400);
+      expect(reply.body.error.fields?.[field], `${method} ${path}`).toEqual(expect.any(String));
     }
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { ensureTable } from "@baton/local/stand-ins";
+import "./property.ts";
 
 // Runs before each test file is imported: a table of its own, and the configuration the core
 // reads when it is first loaded.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { canonicalTimeZone } from "../time-zone/index.ts";
 import { Locales } from "../member/entity.ts";
 import { MAX_MINOR } from "../money/index.ts";
+import { isId, type IdKind } from "../id/index.ts";
 
 // Field rules shared by several domain functions.
 export const email = z
@@ -80,3 +81,8 @@ export const basisPoints = z
   .int("Use whole basis points (2000 = 20%).")
   .min(0, "The rate cannot be negative.")
   .max(10_000, "The rate cannot be over 100%.");
+
+/** An id of one kind (prefix and length), checked before any database read. */
+export function idOf(kind: IdKind, message = "That id is not valid.") {
+  return z.string({ error: message }).refine((value) => isId(kind, value), message);
+}

@@ -9,7 +9,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { basisPoints, minorAmount, pageQuery, version, type Page } from "../fields/index.ts";
+import { basisPoints, minorAmount, pageQuery, version, type Page, idOf } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Money } from "../money/index.ts";
@@ -130,7 +130,7 @@ const extraLine = z
   .strictObject({
     kind: z.enum(["package", "custom"], { error: "Choose a package or a custom line." }),
     /** A package from the library: its name, deliverables and price in the client's currency. */
-    packageId: z.string().max(40).optional(),
+    packageId: idOf("servicePackage", "Choose a package from the library.").optional(),
     description: z.string({ error: "Describe the line." }).trim().min(1, "Describe the line.").max(300, "Keep the description under 300 characters.").optional(),
     quantity: z.number({ error: "Enter the quantity." }).int("Use a whole quantity.").min(1, "The quantity is at least 1.").max(10_000),
     unitAmount: minorAmount.optional(),
@@ -142,7 +142,7 @@ const extraLine = z
   });
 
 export const createSchema = z.strictObject({
-  clientId: z.string({ error: "Choose the client." }).max(40),
+  clientId: idOf("client", "Choose the client."),
   /** Bill the client's unbilled billable time (within the dates, if given). */
   includeTime: z.boolean().default(true),
   from: isoDate.optional(),
@@ -160,7 +160,7 @@ export const createSchema = z.strictObject({
     })
     .optional(),
   /** Earlier deposit invoices of this client to take off this one (each only once). */
-  deductDeposits: z.array(z.string().max(40)).max(10, "Take off at most 10 deposits.").default([]),
+  deductDeposits: z.array(idOf("invoice", "Choose deposit invoices of this client.")).max(10, "Take off at most 10 deposits.").default([]),
   notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
 });
 

@@ -7,7 +7,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { pageQuery, version, type Page } from "../fields/index.ts";
+import { pageQuery, version, type Page, idOf } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
@@ -88,7 +88,7 @@ const isoDate = z
 
 export const submitSchema = z.strictObject({
   /** Only the owner submits on a client's behalf; a contact's client comes from their session. */
-  clientId: z.string().optional(),
+  clientId: idOf("client", "Choose the client.").optional(),
   title: z.string({ error: "Give the request a title." }).trim().min(1, "Give the request a title.").max(150, "Keep the title under 150 characters."),
   description: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(10_000, "Keep the description under 10,000 characters."),
   service: z.string({ error: "Choose a service." }).trim().min(1, "Choose a service.").max(60, "Keep the service under 60 characters."),
@@ -116,7 +116,7 @@ export const taskPlanSchema = z.strictObject({
   dueAt: z.iso.datetime({ offset: true, error: "Choose a due date and time." }).transform((value) => new Date(value).toISOString()),
   urgent: z.boolean().default(false),
   important: z.boolean().default(true),
-  sopId: z.string().max(40).optional(),
+  sopId: idOf("sop", "Choose an SOP from the library.").optional(),
   skills: z.array(z.string().trim().min(1).max(40)).max(10, "List at most 10 skills.").default([]),
 });
 

@@ -5,7 +5,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { version } from "../fields/index.ts";
+import { version, idOf } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { isId } from "../id/index.ts";
 import type { MemberItem } from "../member/entity.ts";
@@ -297,7 +297,7 @@ async function recordCompletion(request: RequestItem, by: PersonRef) {
   await Surveys.afterCompletion(request);
 }
 
-export const assignSchema = z.strictObject({ version, memberId: z.string({ error: "Choose who does it." }).max(40) });
+export const assignSchema = z.strictObject({ version, memberId: idOf("member", "Choose who does it.") });
 
 /** Gives the task to a team member (or passes it on); they are emailed. */
 export const assign = fn(assignSchema, async (input, taskId: string): Promise<Task> => {

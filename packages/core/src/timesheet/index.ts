@@ -6,7 +6,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { version } from "../fields/index.ts";
+import { version, idOf } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "../member/entity.ts";
@@ -105,7 +105,7 @@ export async function timer(): Promise<Timer | null> {
   return presentTimer(await loadTimer(actor.agencyId, actor.memberId));
 }
 
-export const startSchema = z.strictObject({ taskId: z.string({ error: "Choose the task." }).max(40), note: note.optional() });
+export const startSchema = z.strictObject({ taskId: idOf("task", "Choose the task."), note: note.optional() });
 
 /** Starts the member's timer on a task. A second timer is refused with the one that runs. */
 export const start = fn(startSchema, async (input): Promise<Timer> => {
@@ -173,9 +173,9 @@ export const stop = fn(stopSchema, async (input): Promise<TimeEntry> => {
 });
 
 export const createSchema = z.strictObject({
-  taskId: z.string().max(40).optional(),
+  taskId: idOf("task", "Choose the task.").optional(),
   /** Time for a client with no task (owner only). */
-  clientId: z.string().max(40).optional(),
+  clientId: idOf("client", "Choose the client.").optional(),
   startedAt,
   minutes,
   billable: z.boolean().default(true),

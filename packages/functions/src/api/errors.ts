@@ -37,6 +37,12 @@ export function onError(err: Error, c: Context) {
     // A cursor of the right shape from another list (or edited): DynamoDB refuses to start there.
     return c.json(errorBody("invalid_cursor", "That page link is not valid. Start again from the first page.", { cursor: "Start again from the first page." }), 400);
   }
+  if (isRefusedByDynamo(err)) {
+    // A value reached DynamoDB that validation should have stopped (a key over its size limit, an
+    // empty key attribute): the caller's input, so a 400, but a bug of ours to fix.
+    console.error("api: bug: DynamoDB refused a request that validation let through", err);
+    return c.json(errorBody("invalid_request", "Part of this request is not valid. Check the ids and values and try again."), 400);
+  }
   if (isUnavailable(err)) {
     console.error("api: dependency unavailable", err);
     return c.json(errorBody("unavailable", "Baton is temporarily unavailable. Please try again in a minute."), 503);
@@ -80,4 +86,9 @@ export function isUnavailable(err: unknown): boolean {
 /** True when DynamoDB refused a query's start key (the page cursor), however deep the cause. */
 function isBadStartKey(err: unknown): boolean {
   return anyCause(err, (e) => e.name === "ValidationException" && /start(ing)? ?key/i.test(e.message ?? ""));
+}
+
+/** True when DynamoDB refused the request itself as malformed (ValidationException), however deep. */
+function isRefusedByDynamo(err: unknown): boolean {
+  return anyCause(err, (e) => e.name === "ValidationException");
 }

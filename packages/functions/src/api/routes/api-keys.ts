@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { ApiKey } from "@baton/core/apikey";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["API keys"];
 
@@ -10,7 +11,7 @@ export const apiKeyRoutes = new Hono()
   .post("/", describeRoute({ tags, summary: "Create an API key; the secret is shown once (owner)" }), input("json", ApiKey.create.schema), async (c) =>
     c.json(await ApiKey.create(c.req.valid("json")), 201),
   )
-  .delete("/:apiKeyId", describeRoute({ tags, summary: "Revoke an API key (owner)" }), async (c) => {
+  .delete("/:apiKeyId", describeRoute({ tags, summary: "Revoke an API key (owner)" }), pathIds("apiKeyId"), async (c) => {
     await ApiKey.revoke(c.req.param("apiKeyId"));
     return c.body(null, 204);
   });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { Calendar } from "@baton/core/calendar";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Calendar"];
 
@@ -33,6 +34,7 @@ export const calendarRoutes = new Hono()
       security: [],
       responses: { 200: { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } } },
     }),
+    pathIds("token"),
     async (c) =>
       new Response(await Calendar.feed(c.req.param("token")), {
         status: 200,

@@ -4,6 +4,7 @@ import { Client } from "@baton/core/client";
 import { Contact } from "@baton/core/contact";
 import { pageQuery } from "@baton/core/fields";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Clients"];
 
@@ -14,30 +15,34 @@ export const clientRoutes = new Hono()
   .post("/", describeRoute({ tags, summary: "Create a client (owner)" }), input("json", Client.create.schema), async (c) =>
     c.json(await Client.create(c.req.valid("json")), 201),
   )
-  .get("/:clientId", describeRoute({ tags, summary: "A client (owner)" }), async (c) =>
+  .get("/:clientId", describeRoute({ tags, summary: "A client (owner)" }), pathIds("clientId"), async (c) =>
     c.json(await Client.get(c.req.param("clientId")), 200),
   )
   .patch(
     "/:clientId",
     describeRoute({ tags, summary: "Update a client (owner); send the version you read" }),
+    pathIds("clientId"),
     input("json", Client.update.schema),
     async (c) => c.json(await Client.update(c.req.valid("json"), c.req.param("clientId")), 200),
   )
   .get(
     "/:clientId/contacts",
     describeRoute({ tags, summary: "A client's portal contacts (owner)" }),
+    pathIds("clientId"),
     input("query", pageQuery),
     async (c) => c.json(await Contact.listForClient(c.req.valid("query"), c.req.param("clientId")), 200),
   )
   .post(
     "/:clientId/contacts",
     describeRoute({ tags, summary: "Invite a contact to the client portal (owner)" }),
+    pathIds("clientId"),
     input("json", Contact.invite.schema),
     async (c) => c.json(await Contact.invite(c.req.valid("json"), c.req.param("clientId")), 201),
   )
   .post(
     "/:clientId/contacts/:contactId/invite",
     describeRoute({ tags, summary: "Resend a contact's invitation (owner)" }),
+    pathIds("clientId", "contactId"),
     async (c) => {
       await Contact.resendInvitation(c.req.param("clientId"), c.req.param("contactId"));
       return c.json({ ok: true as const }, 202);

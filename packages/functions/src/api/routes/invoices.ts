@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import { Card } from "@baton/core/card";
 import { Invoices } from "@baton/core/invoice";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Invoices"];
 
@@ -16,24 +17,24 @@ export const invoiceRoutes = new Hono()
   .get("/deposits", describeRoute({ tags, summary: "A client's issued deposit invoices not yet taken off another invoice (owner)" }), input("query", Invoices.openDeposits.schema), async (c) =>
     c.json({ items: await Invoices.openDeposits(c.req.valid("query")) }, 200),
   )
-  .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), async (c) =>
+  .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), pathIds("invoiceId"), async (c) =>
     c.html(await Invoices.printPage(c.req.param("invoiceId")), 200),
   )
-  .get("/:invoiceId", describeRoute({ tags, summary: "An invoice with its payments and how to pay it" }), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
-  .delete("/:invoiceId", describeRoute({ tags, summary: "Delete a draft; its time is unbilled again (owner)" }), input("query", Invoices.removeDraft.schema), async (c) => {
+  .get("/:invoiceId", describeRoute({ tags, summary: "An invoice with its payments and how to pay it" }), pathIds("invoiceId"), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
+  .delete("/:invoiceId", describeRoute({ tags, summary: "Delete a draft; its time is unbilled again (owner)" }), pathIds("invoiceId"), input("query", Invoices.removeDraft.schema), async (c) => {
     await Invoices.removeDraft(c.req.valid("query"), c.req.param("invoiceId"));
     return c.body(null, 204);
   })
-  .post("/:invoiceId/send", describeRoute({ tags, summary: "Number and send a draft to the client (owner)" }), input("json", Invoices.send.schema), async (c) =>
+  .post("/:invoiceId/send", describeRoute({ tags, summary: "Number and send a draft to the client (owner)" }), pathIds("invoiceId"), input("json", Invoices.send.schema), async (c) =>
     c.json(await Invoices.send(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
-  .post("/:invoiceId/void", describeRoute({ tags, summary: "Void a sent invoice nothing was paid on (owner)" }), input("json", Invoices.voidInvoice.schema), async (c) =>
+  .post("/:invoiceId/void", describeRoute({ tags, summary: "Void a sent invoice nothing was paid on (owner)" }), pathIds("invoiceId"), input("json", Invoices.voidInvoice.schema), async (c) =>
     c.json(await Invoices.voidInvoice(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
-  .post("/:invoiceId/payments", describeRoute({ tags, summary: "Record a payment received by transfer, Wise, PayPal or cash (owner)" }), input("json", Invoices.recordPayment.schema), async (c) =>
+  .post("/:invoiceId/payments", describeRoute({ tags, summary: "Record a payment received by transfer, Wise, PayPal or cash (owner)" }), pathIds("invoiceId"), input("json", Invoices.recordPayment.schema), async (c) =>
     c.json(await Invoices.recordPayment(c.req.valid("json"), c.req.param("invoiceId")), 201),
   )
-  .post("/:invoiceId/checkout", describeRoute({ tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), async (c) =>
+  .post("/:invoiceId/checkout", describeRoute({ tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), pathIds("invoiceId"), async (c) =>
     c.json(await Card.checkout(c.req.param("invoiceId")), 200),
   );
 

@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import { Member } from "@baton/core/member";
 import { pageQuery } from "@baton/core/fields";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Team"];
 
@@ -16,19 +17,20 @@ export const memberRoutes = new Hono()
     input("json", Member.invite.schema),
     async (c) => c.json(await Member.invite(c.req.valid("json")), 201),
   )
-  .get("/:memberId", describeRoute({ tags, summary: "A team member (owner)" }), async (c) =>
+  .get("/:memberId", describeRoute({ tags, summary: "A team member (owner)" }), pathIds("memberId"), async (c) =>
     c.json(await Member.get(c.req.param("memberId")), 200),
   )
   .patch(
     "/:memberId",
     describeRoute({ tags, summary: "Update a team member (owner); send the version you read" }),
+    pathIds("memberId"),
     input("json", Member.update.schema),
     async (c) => c.json(await Member.update(c.req.valid("json"), c.req.param("memberId")), 200),
   )
-  .post("/:memberId/invite", describeRoute({ tags, summary: "Resend the invitation (owner)" }), async (c) => {
+  .post("/:memberId/invite", describeRoute({ tags, summary: "Resend the invitation (owner)" }), pathIds("memberId"), async (c) => {
     await Member.resendInvitation(c.req.param("memberId"));
     return c.json({ ok: true as const }, 202);
   })
-  .delete("/:memberId", describeRoute({ tags, summary: "Remove a team member's access (owner)" }), async (c) =>
+  .delete("/:memberId", describeRoute({ tags, summary: "Remove a team member's access (owner)" }), pathIds("memberId"), async (c) =>
     c.json(await Member.remove(c.req.param("memberId")), 200),
   );

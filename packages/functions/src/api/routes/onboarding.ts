@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import { Onboarding } from "@baton/core/onboarding";
 import { clientIp } from "../client-ip.ts";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Onboarding"];
 
@@ -27,6 +28,7 @@ export const onboardingRoutes = new Hono()
   .get(
     "/clients/:clientId",
     describeRoute({ tags, summary: "A client's onboarding progress (owner; startedAt null when never started)" }),
+    pathIds("clientId"),
     async (c) => c.json(await Onboarding.forClient(c.req.param("clientId")), 200),
   )
   .post(
@@ -40,6 +42,7 @@ export const onboardingRoutes = new Hono()
         409: { description: "Already started (onboarding.started), not a lead (onboarding.not_lead), or the kit has no agreement (onboarding.kit_incomplete)" },
       },
     }),
+    pathIds("clientId"),
     async (c) => c.json(await Onboarding.start(c.req.param("clientId")), 200),
   )
   .get(

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { ServicePackages } from "@baton/core/service-package";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Packages"];
 
@@ -13,7 +14,7 @@ export const packageRoutes = new Hono()
   .post("/", describeRoute({ tags, summary: "Add a package with its deliverables and prices (owner)" }), input("json", ServicePackages.create.schema), async (c) =>
     c.json(await ServicePackages.create(c.req.valid("json")), 201),
   )
-  .get("/:packageId", describeRoute({ tags, summary: "A package (owner)" }), async (c) => c.json(await ServicePackages.get(c.req.param("packageId")), 200))
-  .patch("/:packageId", describeRoute({ tags, summary: "Edit or archive a package; invoices already made keep what they copied (owner)" }), input("json", ServicePackages.update.schema), async (c) =>
+  .get("/:packageId", describeRoute({ tags, summary: "A package (owner)" }), pathIds("packageId"), async (c) => c.json(await ServicePackages.get(c.req.param("packageId")), 200))
+  .patch("/:packageId", describeRoute({ tags, summary: "Edit or archive a package; invoices already made keep what they copied (owner)" }), pathIds("packageId"), input("json", ServicePackages.update.schema), async (c) =>
     c.json(await ServicePackages.update(c.req.valid("json"), c.req.param("packageId")), 200),
   );

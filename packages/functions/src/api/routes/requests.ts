@@ -4,6 +4,7 @@ import { pageQuery } from "@baton/core/fields";
 import { Message } from "@baton/core/message";
 import { Request } from "@baton/core/request";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Requests"];
 
@@ -20,33 +21,37 @@ export const requestRoutes = new Hono()
     input("json", Request.submit.schema),
     async (c) => c.json(await Request.submit(c.req.valid("json")), 201),
   )
-  .get("/:requestId", describeRoute({ tags, summary: "A request with the tasks the caller may see" }), async (c) =>
+  .get("/:requestId", describeRoute({ tags, summary: "A request with the tasks the caller may see" }), pathIds("requestId"), async (c) =>
     c.json(await Request.get(c.req.param("requestId")), 200),
   )
   .post(
     "/:requestId/accept",
     describeRoute({ tags, summary: "Accept a submitted request as tasks (owner)" }),
+    pathIds("requestId"),
     input("json", Request.accept.schema),
     async (c) => c.json(await Request.accept(c.req.valid("json"), c.req.param("requestId")), 200),
   )
   .post(
     "/:requestId/decline",
     describeRoute({ tags, summary: "Decline a submitted request with a reason the client sees (owner)" }),
+    pathIds("requestId"),
     input("json", Request.decline.schema),
     async (c) => c.json(await Request.decline(c.req.valid("json"), c.req.param("requestId")), 200),
   )
-  .get("/:requestId/history", describeRoute({ tags, summary: "The request's timeline (audit events the caller may see)" }), async (c) =>
+  .get("/:requestId/history", describeRoute({ tags, summary: "The request's timeline (audit events the caller may see)" }), pathIds("requestId"), async (c) =>
     c.json({ items: await Request.history(c.req.param("requestId")) }, 200),
   )
   .get(
     "/:requestId/messages",
     describeRoute({ tags, summary: "The request's message thread, oldest first" }),
+    pathIds("requestId"),
     input("query", pageQuery),
     async (c) => c.json(await Message.list(c.req.valid("query"), c.req.param("requestId")), 200),
   )
   .post(
     "/:requestId/messages",
     describeRoute({ tags, summary: "Write in the request's thread" }),
+    pathIds("requestId"),
     input("json", Message.post.schema),
     async (c) => c.json(await Message.post(c.req.valid("json"), c.req.param("requestId")), 201),
   );

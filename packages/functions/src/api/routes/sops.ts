@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { Sop } from "@baton/core/sop";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["SOPs"];
 
@@ -12,18 +13,19 @@ export const sopRoutes = new Hono()
   .post("/", describeRoute({ tags, summary: "Write a new SOP (owner)" }), input("json", Sop.create.schema), async (c) =>
     c.json(await Sop.create(c.req.valid("json")), 201),
   )
-  .get("/:sopId", describeRoute({ tags, summary: "An SOP with its latest version, rendered safely (team)" }), async (c) =>
+  .get("/:sopId", describeRoute({ tags, summary: "An SOP with its latest version, rendered safely (team)" }), pathIds("sopId"), async (c) =>
     c.json(await Sop.get(c.req.param("sopId")), 200),
   )
   .patch(
     "/:sopId",
     describeRoute({ tags, summary: "Edit an SOP: saves a new version (owner); send the version you read" }),
+    pathIds("sopId"),
     input("json", Sop.update.schema),
     async (c) => c.json(await Sop.update(c.req.valid("json"), c.req.param("sopId")), 200),
   )
-  .get("/:sopId/versions", describeRoute({ tags, summary: "Every version of an SOP, newest first (team)" }), async (c) =>
+  .get("/:sopId/versions", describeRoute({ tags, summary: "Every version of an SOP, newest first (team)" }), pathIds("sopId"), async (c) =>
     c.json({ items: await Sop.versions(c.req.param("sopId")) }, 200),
   )
-  .get("/:sopId/versions/:number", describeRoute({ tags, summary: "One version of an SOP (team)" }), async (c) =>
+  .get("/:sopId/versions/:number", describeRoute({ tags, summary: "One version of an SOP (team)" }), pathIds("sopId", "number"), async (c) =>
     c.json(await Sop.getVersion(c.req.param("sopId"), Number(c.req.param("number"))), 200),
   );

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { Surveys } from "@baton/core/survey";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Surveys"];
 // The score links work without signing in: the signed token in the link is the credential.
@@ -17,6 +18,7 @@ export const surveyRoutes = new Hono()
       summary: "A survey link's page: the agency, the question, whether it is answered or closed (no sign-in; records nothing)",
       responses: { 200: { description: "The survey as its page shows it" }, 404: { description: "The link is not valid" } },
     }),
+    pathIds("token"),
     async (c) => c.json(await Surveys.view(c.req.param("token")), 200),
   )
   .post(
@@ -60,6 +62,7 @@ export const surveyRoutes = new Hono()
   .post(
     "/:surveyId/follow-up",
     describeRoute({ tags, summary: "Mark a low score followed up, with an optional note (owner)" }),
+    pathIds("surveyId"),
     input("json", Surveys.followUp.schema),
     async (c) => c.json(await Surveys.followUp(c.req.valid("json"), c.req.param("surveyId")), 200),
   );

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { Task } from "@baton/core/task";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Tasks"];
 
@@ -15,45 +16,51 @@ export const taskRoutes = new Hono()
   .get("/workload", describeRoute({ tags, summary: "Each member's load per week (owner)" }), input("query", Task.workload.schema), async (c) =>
     c.json(await Task.workload(c.req.valid("query")), 200),
   )
-  .get("/:taskId", describeRoute({ tags, summary: "A task with its request, client and pinned SOP version" }), async (c) =>
+  .get("/:taskId", describeRoute({ tags, summary: "A task with its request, client and pinned SOP version" }), pathIds("taskId"), async (c) =>
     c.json(await Task.get(c.req.param("taskId")), 200),
   )
-  .get("/:taskId/candidates", describeRoute({ tags, summary: "Team members ranked for this task (owner)" }), async (c) =>
+  .get("/:taskId/candidates", describeRoute({ tags, summary: "Team members ranked for this task (owner)" }), pathIds("taskId"), async (c) =>
     c.json({ items: await Task.candidates(c.req.param("taskId")) }, 200),
   )
   .post(
     "/:taskId/assign",
     describeRoute({ tags, summary: "Assign or reassign the task (owner)" }),
+    pathIds("taskId"),
     input("json", Task.assign.schema),
     async (c) => c.json(await Task.assign(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/checklist/:itemId",
     describeRoute({ tags, summary: "Tick or untick a checklist step (assignee or owner)" }),
+    pathIds("taskId", "itemId"),
     input("json", Task.tick.schema),
     async (c) => c.json(await Task.tick(c.req.valid("json"), c.req.param("taskId"), c.req.param("itemId")), 200),
   )
   .post(
     "/:taskId/submit",
     describeRoute({ tags, summary: "Submit the deliverable for QA (assignee)" }),
+    pathIds("taskId"),
     input("json", Task.submit.schema),
     async (c) => c.json(await Task.submit(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/review",
     describeRoute({ tags, summary: "QA review: approve or return with changes (owner or reviewer)" }),
+    pathIds("taskId"),
     input("json", Task.review.schema),
     async (c) => c.json(await Task.review(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/approve",
     describeRoute({ tags, summary: "Approve the deliverable (client contact)" }),
+    pathIds("taskId"),
     input("json", Task.clientApprove.schema),
     async (c) => c.json(await Task.clientApprove(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/revision",
     describeRoute({ tags, summary: "Ask for a revision with a comment (client contact)" }),
+    pathIds("taskId"),
     input("json", Task.clientRevision.schema),
     async (c) => c.json(await Task.clientRevision(c.req.valid("json"), c.req.param("taskId")), 200),
   );

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { Timesheet } from "@baton/core/timesheet";
 import { input } from "../validate.ts";
+import { pathIds } from "../path-ids.ts";
 
 const tags = ["Time"];
 
@@ -19,16 +20,16 @@ export const timeRoutes = new Hono()
   .get("/unbilled", describeRoute({ tags, summary: "A client's billable time not yet invoiced (owner)" }), input("query", Timesheet.unbilled.schema), async (c) =>
     c.json({ items: await Timesheet.unbilled(c.req.valid("query")) }, 200),
   )
-  .get("/task/:taskId", describeRoute({ tags, summary: "Time on a task against its estimate (owner and assignee)" }), async (c) =>
+  .get("/task/:taskId", describeRoute({ tags, summary: "Time on a task against its estimate (owner and assignee)" }), pathIds("taskId"), async (c) =>
     c.json(await Timesheet.forTask(c.req.param("taskId")), 200),
   )
   .post("/", describeRoute({ tags, summary: "Log time by hand on a task (or, owner, for a client)" }), input("json", Timesheet.create.schema), async (c) =>
     c.json(await Timesheet.create(c.req.valid("json")), 201),
   )
-  .patch("/:entryId", describeRoute({ tags, summary: "Correct a time entry until it is invoiced" }), input("json", Timesheet.update.schema), async (c) =>
+  .patch("/:entryId", describeRoute({ tags, summary: "Correct a time entry until it is invoiced" }), pathIds("entryId"), input("json", Timesheet.update.schema), async (c) =>
     c.json(await Timesheet.update(c.req.valid("json"), c.req.param("entryId")), 200),
   )
-  .delete("/:entryId", describeRoute({ tags, summary: "Delete a time entry until it is invoiced; ?version= the version you read" }), input("query", Timesheet.remove.schema), async (c) => {
+  .delete("/:entryId", describeRoute({ tags, summary: "Delete a time entry until it is invoiced; ?version= the version you read" }), pathIds("entryId"), input("query", Timesheet.remove.schema), async (c) => {
     await Timesheet.remove(c.req.valid("query"), c.req.param("entryId"));
     return c.body(null, 204);
   });
