@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { verifyLinkIn } from "@baton/local/mailbox";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -6,12 +6,13 @@ import { listen, waitForEmail, type Started } from "./http.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 
-/** Debian's Chromium (or CHROMIUM_PATH), started the way this closed network needs. */
+/**
+ * The test browser: `CHROMIUM_PATH` when set (e.g. Debian's /usr/bin/chromium), otherwise the
+ * headless Chromium that `npm ci` brings inside @sparticuz/chromium. Started the way this closed
+ * network needs: no background connections, no sandbox (tests run as root in CI).
+ */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
+  const executablePath = await chromiumPath();
   return chromium.launch({
     executablePath,
     headless: true,
@@ -23,8 +24,63 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      "--font-render-hinting=none",
     ],
   });
+}
+
+let announced = false;
+
+async function chromiumPath(): Promise<string> {
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen) {
+    if (!existsSync(chosen)) throw new Error(`CHROMIUM_PATH is ${chosen}, and there is no browser there.`);
+    announce(`Chromium from CHROMIUM_PATH (${chosen})`);
+    return chosen;
+  }
+  const path = await unpackPackagedChromium();
+  announce(`the Chromium of @sparticuz/chromium ${packagedVersion()} (${path})`);
+  return path;
+}
+
+function announce(which: string) {
+  if (announced) return;
+  announced = true;
+  console.info(`Browser tests run in ${which}.`);
+}
+
+function packagedVersion(): string {
+  const manifest = join(repo, "node_modules/@sparticuz/chromium/package.json");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+/**
+ * Unpacks the packaged browser once per version into node_modules/.cache. The package unpacks into
+ * the temporary folder it is given and trusts whatever it finds there, so each process unpacks
+ * into a folder of its own and renames it into place: parallel runs never start a half-written
+ * browser.
+ */
+async function unpackPackagedChromium(): Promise<string> {
+  const home = join(repo, "node_modules/.cache/baton-chromium", packagedVersion());
+  const binary = join(home, "chromium");
+  if (existsSync(binary)) return binary;
+  const scratch = `${home}.${process.pid}.${Date.now()}`;
+  mkdirSync(scratch, { recursive: true });
+  const { default: packaged } = await import("@sparticuz/chromium");
+  const tmp = process.env.TMPDIR;
+  process.env.TMPDIR = scratch; // read by the package's os.tmpdir() calls while it unpacks
+  try {
+    await packaged.executablePath();
+  } finally {
+    if (tmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmp;
+  }
+  try {
+    renameSync(scratch, home);
+  } catch {
+    rmSync(scratch, { recursive: true, force: true }); // another process won the race: use its copy
+  }
+  return binary;
 }
 
 /** The local runtime's server (API + built apps), as `npm start` serves it. */

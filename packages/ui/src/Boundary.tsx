@@ -21,6 +21,8 @@ export function Boundary(props: BoundaryProps) {
   return (
     <ErrorBoundary
       fallback={(error, reset) => {
+        // Kept visible in the browser's console: the message shown is deliberately general.
+        console.error(error);
         if (props.resetOn) createEffect(on(props.resetOn, () => reset(), { defer: true }));
         return (
           <ErrorMessage

@@ -2,6 +2,7 @@ import { createSignal } from "solid-js";
 import { canonicalTimeZone, timeZoneNames } from "@baton/core/time-zone";
 import type { Locale } from "../types";
 import { en, type MessageKey, type Messages, type Plural } from "./en";
+import { loadScriptFont } from "./fonts";
 
 export type { Locale } from "../types";
 export type { MessageKey, Messages } from "./en";
@@ -50,6 +51,7 @@ export async function setLocale(next: Locale | string) {
     const load = catalogs[target];
     if (load) loaded[target] = await load();
   }
+  loadScriptFont(target);
   setLocaleSignal(target);
   document.documentElement.lang = target;
   try {
@@ -92,8 +94,17 @@ export function hasMessage(key: string): key is MessageKey {
 /** The BCP 47 tag for Intl: the browser's own regional variant when it speaks the UI language. */
 export function intlLocale(): string {
   const lang = locale();
-  const regional = (navigator.languages ?? []).find((tag) => tag.toLowerCase().startsWith(lang + "-"));
+  const regional = (navigator.languages ?? []).find((tag) => tag.toLowerCase().startsWith(lang + "-") && isLanguageTag(tag));
   return regional ?? lang;
+}
+
+/** Browsers can report tags Intl refuses (a POSIX locale gives "en-US@posix"). */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 export function browserTimeZone(): string {
