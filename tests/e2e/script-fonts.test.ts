@@ -3,6 +3,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchChromium, startPlatform } from "../support/browser.ts";
 import type { Started } from "../support/http.ts";
 
+// The page's globals, as far as these checks use them (the tests are type-checked without the DOM lib).
+type FaceSet = Iterable<{ family: string; status: string }> & { ready: Promise<unknown> };
+type PageDocument = {
+  fonts: FaceSet;
+  documentElement: { lang: string };
+  body: { append(node: unknown): void };
+  createElement(tag: string): { style: { cssText: string }; textContent: string | null; getBoundingClientRect(): { width: number } };
+};
+declare const document: PageDocument;
+
 // Greek and Hindi pages render real glyphs on a machine without those fonts: the apps ship
 // Noto webfonts from npm and load a script's font only when its language is chosen. The test
 // browser has no Devanagari font of its own, so a loaded Noto Sans Devanagari face is what
