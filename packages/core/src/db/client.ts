@@ -1,13 +1,16 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Config } from "../config/index.ts";
+import { usePrefixRanges } from "./prefix-range.ts";
 
 // Locally the endpoint points at DynamoDB Local, which accepts any credentials.
 export function createDynamoClient() {
   const endpoint = Config.dynamoEndpoint;
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: Config.region,
     ...(endpoint
       ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
       : {}),
   });
+  usePrefixRanges(client);
+  return client;
 }
