@@ -1,6 +1,5 @@
 import type { MessageKey } from "@baton/ui/i18n";
 import type { Me } from "@baton/ui/types";
-import { planningPaths } from "../components/PlanningTabs";
 import type { IconName } from "./icons";
 
 // The team app's map: every place the menu, the phone bar and the command palette offer, grouped
@@ -20,6 +19,9 @@ export type Destination = {
 };
 
 export type NavGroup = { id: string; label: MessageKey; items: Destination[] };
+
+/** Board, deadlines and workload: three views of the same work (tabs on the pages, components/PlanningTabs). */
+const planningPaths = ["/board", "/deadlines", "/workload"];
 
 const under = (...prefixes: string[]) => (path: string) => prefixes.some((p) => path === p || path.startsWith(p + "/"));
 
