@@ -217,7 +217,8 @@ describe("on a phone", () => {
     await signInWithEmail(phone, platform.baseUrl, world.agency.ownerEmail);
     const bar = phone.getByTestId("bottom-bar");
     await bar.waitFor();
-    await expect(bar.getByRole("link").allInnerTexts()).resolves.toEqual(["Home", "Inbox", "QA", "Board"]);
+    await expect(bar.locator("a .nav-label").allInnerTexts()).resolves.toEqual(["Home", "Inbox", "QA", "Board"]);
+    await expect(description(bar.getByRole("link", { name: "QA", exact: true }))).resolves.toBe("1 deliverable to review");
     // The sidebar is gone: the bottom bar is the only menu on screen.
     await expect(phone.getByRole("navigation", { name: "Main" }).count()).resolves.toBe(1);
 

@@ -1,14 +1,18 @@
+import { api } from "@baton/ui/api";
 import { formatNumber, t, type MessageKey } from "@baton/ui/i18n";
 import { useSession } from "@baton/ui/session";
 import type { Page } from "@baton/ui/types";
-import { createAsync, revalidate } from "@solidjs/router";
-import { onCleanup, onMount } from "solid-js";
-import { getRequests } from "../pages/requests/data";
-import { getQaQueue } from "../pages/tasks/data";
+import { createAsync, query, revalidate, useLocation } from "@solidjs/router";
+import { createEffect, on, onCleanup, onMount } from "solid-js";
 
-// The numbers beside menu entries. Each is a first page of a list the app already loads (the
-// requests inbox, the QA queue), so the menu, the home page and the list share one answer and
-// refresh together. A new count is one line in `useNavCounts`: `id: count("kind", accessor)`.
+// The numbers beside menu entries: the first page of the requests inbox and of the QA queue.
+// They are queries of their own, not the pages' (a query the menu keeps open would never be
+// re-read when its page opens), named under the pages' keys so that whatever refreshes a list
+// ("requests.list", "tasks.qa": lib/work.ts) refreshes its count too. A new count is one line in
+// `useNavCounts`: `id: count("kind", accessor)`.
+
+const getTriageCount = query(() => api.requests.list({ status: "submitted" }), "requests.list.count");
+const getReviewCount = query(() => api.tasks.qa(), "tasks.qa.count");
 
 export type NavCount = {
   value: number;
@@ -33,14 +37,16 @@ const sizeOf = (page: Promise<Page<unknown> | { items: unknown[]; cursor?: strin
   page.then((p) => ({ value: p.items.length, more: "cursor" in p && !!p.cursor })).catch(() => undefined);
 
 const REFRESH_MS = 2 * 60_000;
+/** Moving to another page re-reads counts older than this. */
+const STALE_MS = 30_000;
 
 /** Counts by destination id (see destinations.ts); only the lists this person may read are fetched. */
 export function useNavCounts(): () => Partial<Record<string, NavCount>> {
   const { me } = useSession();
   const isOwner = () => me().role === "owner";
-  const triage = createAsync(async () => (isOwner() ? sizeOf(getRequests("submitted", "")) : undefined));
-  const review = createAsync(async () => (isOwner() || me().reviewer ? sizeOf(getQaQueue()) : undefined));
-  refreshWhileOpen(() => [getRequests.keyFor("submitted", ""), getQaQueue.key]);
+  const triage = createAsync(async () => (isOwner() ? sizeOf(getTriageCount()) : undefined));
+  const review = createAsync(async () => (isOwner() || me().reviewer ? sizeOf(getReviewCount()) : undefined));
+  refreshWhileOpen([getTriageCount.key, getReviewCount.key]);
   return () => ({
     inbox: count("triage", triage()?.value, triage()?.more),
     qa: count("review", review()?.value, review()?.more),
@@ -48,17 +54,22 @@ export function useNavCounts(): () => Partial<Record<string, NavCount>> {
   });
 }
 
-/** Work arrives while the app sits open: refresh when the tab comes back and every few minutes. */
-function refreshWhileOpen(keys: () => string[]) {
+/** Work arrives while the app sits open: refresh on the way to another page, when the tab comes back, and every few minutes. */
+function refreshWhileOpen(keys: string[]) {
+  let readAt = Date.now();
+  const refresh = () => {
+    readAt = Date.now();
+    void revalidate(keys);
+  };
+  const location = useLocation();
+  createEffect(on(() => location.pathname, () => Date.now() - readAt > STALE_MS && refresh(), { defer: true }));
   onMount(() => {
-    const refresh = () => {
-      if (document.visibilityState === "visible") void revalidate(keys());
-    };
-    const timer = setInterval(refresh, REFRESH_MS);
-    document.addEventListener("visibilitychange", refresh);
+    const onVisible = () => document.visibilityState === "visible" && refresh();
+    const timer = setInterval(onVisible, REFRESH_MS);
+    document.addEventListener("visibilitychange", onVisible);
     onCleanup(() => {
       clearInterval(timer);
-      document.removeEventListener("visibilitychange", refresh);
+      document.removeEventListener("visibilitychange", onVisible);
     });
   });
 }
