@@ -66,10 +66,12 @@ export function TeamShell(props: FrameProps) {
         <button type="button" class="nav-tool" aria-label={t("nav.search")} onClick={() => setPalette(true)}>
           <Icon name="search" />
         </button>
-        <A href="/profile" class="user-link" aria-label={t("shell.profile")}>
+        {/* Named by its content (the person's name), not a label that hides the initials shown. */}
+        <A href="/profile" class="user-link" title={t("shell.profile")}>
           <span class="avatar" aria-hidden="true">
             {initials(props.userName)}
           </span>
+          <span class="sr-only">{props.userName}</span>
         </A>
       </header>
       <main id="main" class="team-main" tabindex="-1">
