@@ -163,10 +163,28 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     found.push(...(await audit(owner, "Invoice, Record payment dialog")));
     await owner.keyboard.press("Escape");
 
+    // The menu's own surfaces: the command palette showing results, the sidebar narrowed to icons.
+    await owner.goto(`${base}/`);
+    await settle(owner);
+    await owner.keyboard.press("Control+K");
+    const palette = owner.getByRole("dialog", { name: "Jump to" });
+    await palette.getByRole("combobox").fill("news");
+    await palette.getByRole("status").filter({ hasText: /results?$/ }).waitFor();
+    found.push(...(await audit(owner, "Command palette with results")));
+    await owner.keyboard.press("Escape");
+    await owner.getByRole("button", { name: "Collapse the menu" }).click();
+    found.push(...(await audit(owner, "Sidebar as icons")));
+    await owner.getByRole("button", { name: "Expand the menu" }).click();
+
     // A phone-sized screen, where the navigation and tables reflow.
     await owner.setViewportSize({ width: 390, height: 844 });
     found.push(...(await visit(owner, `${base}/invoices/${ids.invoice}`, "Invoice at 390px", "Setup")));
     found.push(...(await visit(owner, `${base}/requests`, "Requests at 390px", "Book the team offsite")));
+    await owner.getByTestId("bottom-bar").getByRole("button", { name: "More" }).click();
+    await owner.getByRole("dialog", { name: "Menu" }).getByRole("heading", { name: "Agency" }).waitFor();
+    await owner.waitForFunction(() => (globalThis as any).document.getAnimations().every((a: { playState: string }) => a.playState !== "running"));
+    found.push(...(await audit(owner, "More menu at 390px")));
+    await owner.keyboard.press("Escape");
 
     expect(found, `axe found serious or critical violations:\n${report(found)}`).toEqual([]);
   }, 240_000);

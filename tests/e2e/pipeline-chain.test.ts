@@ -120,8 +120,8 @@ describe("the work pipeline through both apps", () => {
     expect(text).toContain("High");
     expect(text).toMatch(/left|overdue/);
 
-    // The owner's menu groups the planning views and offers every owner area.
-    for (const name of ["Home", "Requests", "Planning", "QA", "SOPs", "Team", "Clients", "Settings"]) {
+    // The owner's menu offers every owner area; one "Board" entry stands for the planning views.
+    for (const name of ["Home", "Inbox", "Requests", "Board", "QA", "SOPs", "Team", "Clients", "Settings"]) {
       await expect(navLink(owner, name).count()).resolves.toBe(1);
     }
 
@@ -209,7 +209,7 @@ describe("the work pipeline through both apps", () => {
     // Their menu: no owner screens, and no QA (they don't review).
     await expect(navLink(sub, "My work").count()).resolves.toBe(1);
     await expect(navLink(sub, "SOPs").count()).resolves.toBe(1);
-    for (const name of ["Requests", "Planning", "QA", "Team", "Clients"]) await expect(navLink(sub, name).count()).resolves.toBe(0);
+    for (const name of ["Inbox", "Requests", "Board", "QA", "Team", "Clients"]) await expect(navLink(sub, name).count()).resolves.toBe(0);
 
     const row = sub.locator(`[data-testid="task-row"][data-reference="${reference}"]`);
     await row.waitFor();
@@ -469,7 +469,7 @@ describe("the work pipeline through both apps", () => {
   it("owner declines a request with a reason the client will see", async () => {
     const submitted = await world.contact.post("/requests", { title: "Redesign our logo", description: "Something bolder.", service: "Design" });
     expect(submitted.status).toBe(201);
-    await navLink(owner, "Requests").click();
+    await navLink(owner, "Inbox").click();
     const row = owner.locator(`[data-testid="request-row"][data-reference="${submitted.body.reference}"]`);
     await row.getByRole("link", { name: "Redesign our logo" }).click();
     await owner.getByRole("button", { name: "Decline…" }).click();
@@ -496,7 +496,8 @@ describe("the work pipeline through both apps", () => {
     await toast(owner, "Saved Acme Corp");
     const client = await world.owner.get(`/clients/${world.ids.client}`);
     expect(client.body.responseHours).toBe(8);
-    await owner.getByRole("link", { name: "Board", exact: true }).click();
+    // The client page's own link (the menu's Board shows every client).
+    await owner.getByRole("main").getByRole("link", { name: "Board", exact: true }).click();
     await owner.waitForURL(new RegExp(`/board\\?client=${world.ids.client}`));
   });
 });

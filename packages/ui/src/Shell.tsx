@@ -63,7 +63,8 @@ export function Shell(props: ShellProps) {
   );
 }
 
-function initials(name: string) {
+/** "Olivia Owens" → "OO", for the avatar beside a name. */
+export function initials(name: string) {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0]];
   return letters.join("").toUpperCase() || "?";

@@ -1,5 +1,5 @@
 import { createAsync, query, revalidate, useLocation, useNavigate, type RouteSectionProps } from "@solidjs/router";
-import { createContext, createEffect, createSignal, Show, useContext, type Accessor, type JSX } from "solid-js";
+import { createContext, createEffect, createSignal, Show, useContext, type Accessor, type Component, type JSX } from "solid-js";
 import { api, configureApi } from "./api";
 import { Boundary } from "./Boundary";
 import { setLocale, setViewerTimeZone, t } from "./i18n";
@@ -88,16 +88,32 @@ export function Title(props: { children: string }) {
   return null;
 }
 
+/** What a signed-in frame draws around the page: who is signed in, where, and how to leave. */
+export type FrameProps = {
+  appName: string;
+  agencyName: string;
+  userName: string;
+  onSignOut: () => void;
+  signingOut: boolean;
+  children: JSX.Element;
+};
+
+/** The portal's top menu (`nav`), or a frame of the app's own (the team app's sidebar). */
 export type SignedInProps = RouteSectionProps & {
   appName: string;
-  nav: (me: Me) => NavItem[];
-};
+} & ({ nav: (me: Me) => NavItem[]; frame?: never } | { frame: Component<FrameProps>; nav?: never });
 
 /** Layout for every signed-in route: loads the user, applies their locale/zone, draws the shell. */
 export function SignedIn(props: SignedInProps): JSX.Element {
   const me = createAsync(() => getMe());
   const [signingOut, setSigningOut] = createSignal(false);
   const location = useLocation();
+  const Frame: Component<FrameProps> = (frame) => {
+    const own = props.frame;
+    if (own) return own(frame);
+    const nav = props.nav!;
+    return <Shell {...frame} nav={nav(me()!)} />;
+  };
 
   async function signOut() {
     setSigningOut(true);
@@ -116,16 +132,15 @@ export function SignedIn(props: SignedInProps): JSX.Element {
         {(user) => (
           <SessionContext.Provider value={{ me: user, refresh: () => revalidate(getMe.key) }}>
             <ApplyPreferences me={user()} />
-            <Shell
+            <Frame
               appName={props.appName}
               agencyName={user().agency.name}
               userName={user().name || user().email}
-              nav={props.nav(user())}
               onSignOut={signOut}
               signingOut={signingOut()}
             >
               <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
-            </Shell>
+            </Frame>
           </SessionContext.Provider>
         )}
       </Show>

@@ -1,8 +1,6 @@
 import { t } from "@baton/ui/i18n";
 import { A } from "@solidjs/router";
 
-export const planningPaths = ["/board", "/deadlines", "/workload"] as const;
-
 /** Board, deadlines and workload: three views of the same work, one "Planning" in the main menu. */
 export function PlanningTabs() {
   return (

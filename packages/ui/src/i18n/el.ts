@@ -12,9 +12,11 @@ import { elZones } from "./el-zones";
 import { elHours } from "./el-hours";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
+import { elNav } from "./el-nav";
 
 export const el: Messages = {
   ...elWork,
+  ...elNav,
   ...elTime,
   ...elBilling,
   ...elPortal,

@@ -15,9 +15,11 @@ import { enZones } from "./en-zones";
 import { enHours } from "./en-hours";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
+import { enNav } from "./en-nav";
 
 export const en = {
   ...enWork,
+  ...enNav,
   ...enTime,
   ...enBilling,
   ...enPortal,

@@ -14,9 +14,11 @@ import { hiZones } from "./hi-zones";
 import { hiHours } from "./hi-hours";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
+import { hiNav } from "./hi-nav";
 
 export const hi: Messages = {
   ...hiWork,
+  ...hiNav,
   ...hiTime,
   ...hiBilling,
   ...hiPortal,

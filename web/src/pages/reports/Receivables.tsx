@@ -64,7 +64,7 @@ function AgingInCurrency(props: { currency: Currency; buckets: readonly AgingBuc
         <StackedBars bars={bars()} summary={summary()} tick={(value) => axisMoney(value, code())} testid="aging-chart" />
       </div>
       <div class="table-wrap">
-        <table class="table">
+        <table class="table table-stack">
           <caption class="sr-only">{t("reports.aging.clientsCaption", { currency: code() })}</caption>
           <thead>
             <tr>
@@ -88,8 +88,16 @@ function AgingInCurrency(props: { currency: Currency; buckets: readonly AgingBuc
                   <th scope="row">
                     <ClientLink id={client.clientId} name={client.name} />
                   </th>
-                  <For each={client.buckets}>{(cell) => <td class="num">{cell.amount ? money(cell.amount, code()) : <span class="muted">—</span>}</td>}</For>
-                  <td class="num">{money(client.total, code())}</td>
+                  <For each={client.buckets}>
+                    {(cell, i) => (
+                      <td class="num" data-label={bucketLabel(props.buckets[i()]!)}>
+                        {cell.amount ? money(cell.amount, code()) : <span class="muted">—</span>}
+                      </td>
+                    )}
+                  </For>
+                  <td class="num" data-label={t("reports.total")}>
+                    {money(client.total, code())}
+                  </td>
                 </tr>
               )}
             </For>
@@ -99,12 +107,14 @@ function AgingInCurrency(props: { currency: Currency; buckets: readonly AgingBuc
               <th scope="row">{t("reports.aging.allClients")}</th>
               <For each={props.currency.buckets}>
                 {(cell) => (
-                  <td class="num" data-testid="aging-bucket" data-bucket={cell.bucket}>
+                  <td class="num" data-testid="aging-bucket" data-bucket={cell.bucket} data-label={bucketLabel(cell.bucket)}>
                     {money(cell.amount, code())}
                   </td>
                 )}
               </For>
-              <td class="num">{money(props.currency.total, code())}</td>
+              <td class="num" data-label={t("reports.total")}>
+                {money(props.currency.total, code())}
+              </td>
             </tr>
           </tfoot>
         </table>

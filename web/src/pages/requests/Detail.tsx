@@ -124,7 +124,7 @@ export default function RequestDetailPage() {
                         >
                           <div>
                             <dt>{t("requests.responseDue")}</dt>
-                            <dd>
+                            <dd class="due-stack">
                               <ResponseDue at={request().responseDueAt} agency={me().agency} />
                               <OtherPartyTime at={request().responseDueAt} timeZone={d().client.timeZone} name={d().client.name} />
                             </dd>
@@ -208,7 +208,7 @@ function TasksCard(props: { tasks: WorkTask[]; isOwner: boolean; client: { name:
                   <div class="cell-sub">
                     <code>{task.reference}</code> · {task.assignee?.name ?? t("work.unassigned")}
                   </div>
-                  <div class="cell-sub">
+                  <div class="cell-sub due-stack">
                     <DueDate at={task.dueAt} done={task.status === "done"} />
                     <OtherPartyTime at={task.dueAt} timeZone={props.client.timeZone} name={props.client.name} />
                   </div>

@@ -27,14 +27,22 @@ const csatText = (csat: Csat) => (csat.average === null ? t("satisfaction.none")
 /** A table row's NPS and how many answered it; likewise CSAT. */
 const NpsCells = (props: { nps: Nps }) => (
   <>
-    <td class="num">{npsText(props.nps)}</td>
-    <td class="num">{props.nps.responses}</td>
+    <td class="num" data-label={t("satisfaction.nps")}>
+      {npsText(props.nps)}
+    </td>
+    <td class="num" data-label={t("satisfaction.npsResponses")}>
+      {props.nps.responses}
+    </td>
   </>
 );
 const CsatCells = (props: { csat: Csat }) => (
   <>
-    <td class="num">{csatText(props.csat)}</td>
-    <td class="num">{props.csat.responses}</td>
+    <td class="num" data-label={t("satisfaction.csat")}>
+      {csatText(props.csat)}
+    </td>
+    <td class="num" data-label={t("satisfaction.csatResponses")}>
+      {props.csat.responses}
+    </td>
   </>
 );
 const responses = (count: number) => t("satisfaction.responses", { count });
@@ -163,7 +171,7 @@ function OverTime(props: { summary: Summary }) {
       <details class="sat-details">
         <summary>{t("satisfaction.byMonth")}</summary>
         <div class="table-wrap">
-          <table class="table">
+          <table class="table table-stack">
             <caption class="sr-only">{t("satisfaction.monthsCaption")}</caption>
             <thead>
               <tr>
@@ -197,7 +205,7 @@ function PerClient(props: { summary: Summary }) {
     <section class="sat-section" aria-labelledby="sat-clients">
       <h2 id="sat-clients">{t("satisfaction.clients")}</h2>
       <div class="table-wrap">
-        <table class="table">
+        <table class="table table-stack">
           <caption class="sr-only">{t("satisfaction.clientsCaption")}</caption>
           <thead>
             <tr>
@@ -233,7 +241,7 @@ function PerSubcontractor(props: { summary: Summary }) {
       <h2 id="sat-subs">{t("satisfaction.subcontractors")}</h2>
       <p class="muted small">{t("satisfaction.subcontractorsIntro")}</p>
       <div class="table-wrap">
-        <table class="table">
+        <table class="table table-stack">
           <caption class="sr-only">{t("satisfaction.subcontractorsCaption")}</caption>
           <thead>
             <tr>

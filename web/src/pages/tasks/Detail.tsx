@@ -171,7 +171,7 @@ function TaskView(props: {
               </div>
               <div>
                 <dt>{t("work.dueAt")}</dt>
-                <dd>
+                <dd class="due-stack">
                   <DueDate at={task().dueAt} done={task().status === "done"} />
                   <OtherPartyTime at={task().dueAt} timeZone={props.detail.client.timeZone} name={props.detail.client.name} />
                 </dd>

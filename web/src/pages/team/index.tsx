@@ -162,36 +162,38 @@ export default function Team() {
                         </div>
                       </td>
                       <td class="cell-actions">
-                        <Show when={member.status !== "removed"}>
-                          <Button size="sm" aria-label={t("common.editNamed", { name: member.name })} onClick={() => setEditing(member)}>
-                            {t("common.edit")}
-                          </Button>
-                          <Show when={member.status === "invited"}>
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              aria-label={t("team.resendNamed", { name: member.name })}
-                              pending={resending() === member.id}
-                              onClick={() => resend(member)}
-                            >
-                              {t("common.resendInvite")}
+                        <div class="row-actions">
+                          <Show when={member.status !== "removed"}>
+                            <Button size="sm" aria-label={t("common.editNamed", { name: member.name })} onClick={() => setEditing(member)}>
+                              {t("common.edit")}
                             </Button>
+                            <Show when={member.status === "invited"}>
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                aria-label={t("team.resendNamed", { name: member.name })}
+                                pending={resending() === member.id}
+                                onClick={() => resend(member)}
+                              >
+                                {t("common.resendInvite")}
+                              </Button>
+                            </Show>
+                            <Show when={member.id !== me().id && member.role !== "owner"}>
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                class="btn-danger-text"
+                                aria-label={t("team.removeNamed", { name: member.name })}
+                                onClick={() => {
+                                  removal.clear();
+                                  setRemoving(member);
+                                }}
+                              >
+                                {t("common.remove")}
+                              </Button>
+                            </Show>
                           </Show>
-                          <Show when={member.id !== me().id && member.role !== "owner"}>
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              class="btn-danger-text"
-                              aria-label={t("team.removeNamed", { name: member.name })}
-                              onClick={() => {
-                                removal.clear();
-                                setRemoving(member);
-                              }}
-                            >
-                              {t("common.remove")}
-                            </Button>
-                          </Show>
-                        </Show>
+                        </div>
                       </td>
                     </tr>
                   )}

@@ -228,7 +228,7 @@ function WeekView(props: {
         }
       >
         <div class="table-wrap">
-          <table class="table time-entries">
+          <table class="table table-stack time-entries">
             <caption class="sr-only">{t("time.entries")}</caption>
             <thead>
               <tr>
@@ -246,16 +246,20 @@ function WeekView(props: {
               <For each={entries()}>
                 {(entry) => (
                   <tr data-testid="time-entry" data-entry-id={entry.id}>
-                    <td>{formatDateTime(entry.startedAt, zone())}</td>
-                    <td>
+                    <td data-label={t("time.when")}>{formatDateTime(entry.startedAt, zone())}</td>
+                    <td data-label={t("time.work")}>
                       <Show when={entry.task} fallback={<span>{entry.client.name}</span>}>
                         {(task) => <A href={`/tasks/${encodeURIComponent(task().id)}`}>{entry.label}</A>}
                       </Show>
                       <div class="cell-sub">{entry.task ? entry.client.name : t("time.noTask")}</div>
                     </td>
-                    <td data-testid="entry-minutes">{formatMinutes(entry.minutes)}</td>
-                    <td>{entry.billable ? t("time.billable") : <span class="muted">{t("time.nonBillable")}</span>}</td>
-                    <td class="prewrap">{entry.note ?? ""}</td>
+                    <td data-testid="entry-minutes" data-label={t("time.duration")}>
+                      {formatMinutes(entry.minutes)}
+                    </td>
+                    <td data-label={t("time.billable")}>{entry.billable ? t("time.billable") : <span class="muted">{t("time.nonBillable")}</span>}</td>
+                    <td class="prewrap" data-label={entry.note ? t("time.note") : undefined}>
+                      {entry.note ?? ""}
+                    </td>
                     <td class="cell-actions">
                       <Show when={entry.invoiceId === null} fallback={<Badge tone="neutral">{t("time.locked")}</Badge>}>
                         <div class="time-actions">
