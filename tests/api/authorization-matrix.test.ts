@@ -62,6 +62,9 @@ const rules: Record<string, Rule> = {
   "GET /api/clients/:clientId/contacts": owner,
   "POST /api/clients/:clientId/contacts": owner,
   "POST /api/clients/:clientId/contacts/:contactId/invite": owner,
+  "POST /api/clients/:clientId/contacts/:contactId/deactivate": owner,
+  "POST /api/clients/:clientId/contacts/:contactId/reactivate": owner,
+  "DELETE /api/clients/:clientId/contacts/:contactId": owner,
   "GET /api/portal/company": contactOnly,
   // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.
   "GET /api/requests": ownerAndContact,
@@ -136,7 +139,7 @@ const rules: Record<string, Rule> = {
   // The deadline calendar: the team's (a subcontractor sees their own); every person's private feed,
   // whose URL token is its credential.
   "GET /api/calendar/month": { ...team, query: () => "month=2026-12" },
-  "GET /api/calendar/feed-url": signedIn,
+  "POST /api/calendar/feed-url": signedIn,
   "POST /api/calendar/feed-url/rotate": signedIn,
   "GET /api/calendar/feeds/:token": { ...everyone, ownCredential: true },
   // Client onboarding: the owner's kit and each client's progress; the contact's own checklist.
@@ -198,12 +201,16 @@ it("has a rule for every route of the API, and no rule for a route that is gone"
   expect(Object.keys(rules).filter((route) => !routes.includes(route)), "rules without a route").toEqual([]);
 });
 
-/** Probes one route as one caller, with a valid body, and answers its status. */
-async function probe(caller: Caller, route: string): Promise<number> {
+/**
+ * Probes one route as one caller, with a valid body (or, `bad`, the route's wrong types and an
+ * unknown query field: a refusal must not depend on the input), and answers its status.
+ */
+async function probe(caller: Caller, route: string, bad = false): Promise<number> {
   const [method, path] = route.split(" ") as [string, string];
   const local = path.replace(/^\/api/, "");
-  const body = bodyRoutes.find((r) => r.method === method && r.path === local)?.valid(ids);
-  const query = rules[route]?.query?.(ids);
+  const table = bodyRoutes.find((r) => r.method === method && r.path === local);
+  const body = bad ? (table?.wrongTypes ?? { unknown: 1 }) : table?.valid(ids);
+  const query = bad ? "limit=-1&unknown=1" : rules[route]?.query?.(ids);
   const url = filled(local, ids).replace(":apiKeyId", ids.apiKey).replace(":number", "1") + (query ? `?${query}` : "");
   const reply = await clients[caller].request(method, url, method === "GET" || method === "DELETE" ? undefined : (body ?? {}));
   return reply.status;
@@ -211,7 +218,7 @@ async function probe(caller: Caller, route: string): Promise<number> {
 
 // Signing out, deleting the subcontractor and revoking the key would change the callers for the
 // routes after them: they go last.
-const lastOnes = ["DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
+const lastOnes = ["DELETE /api/clients/:clientId/contacts/:contactId", "DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
 const order = (route: string) => lastOnes.indexOf(route);
 
 describe.each(callers)("as %s", (caller) => {
@@ -238,6 +245,11 @@ describe.each(callers)("as %s", (caller) => {
       const refused = caller === "anonymous" ? status === 401 : status === 403 || status === 404;
       // Let in means past the door: these ids exist and are the caller's to reach, so not even a 404.
       if (status >= 500 || (allowed ? [401, 403, 404].includes(status) : !refused)) wrong.push(`${route} → ${status} (${allowed ? "should be let in" : "should be refused"})`);
+      if (!allowed && refused && route !== "POST /api/auth/sign-out") {
+        // Refused with a good request, refused the same with a bad one: authorization before validation.
+        const badStatus = await probe(caller, route, true);
+        if (badStatus !== status) wrong.push(`${route} → ${badStatus} with bad input, ${status} with good`);
+      }
     }
     expect(wrong).toEqual([]);
   });

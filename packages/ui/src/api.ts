@@ -346,7 +346,7 @@ export const api = {
     /** A month ("" = this month) of deadlines; "" filters are "all". */
     month: (query: { month?: string; clientId?: string; memberId?: string } = {}): Promise<CalendarMonth> => call(client.calendar.month.$get({ query: q(query) })),
     /** The signed-in person's feed: its URL only when just made (it is stored hashed). */
-    feedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].$get()),
+    feedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].$post()),
     rotateFeedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].rotate.$post()),
   },
   surveys: {

@@ -114,7 +114,7 @@ export type ResponsesReport = Ok<Api["reports"]["responses"]["$get"]>;
 // The deadline calendar and its private feeds.
 export type CalendarMonth = Ok<Api["calendar"]["month"]["$get"]>;
 export type CalendarTask = CalendarMonth["tasks"][number];
-export type FeedLink = Ok<Api["calendar"]["feed-url"]["$get"]>;
+export type FeedLink = Ok<Api["calendar"]["feed-url"]["$post"]>;
 
 // Feedback surveys: the owner's summary, and the public survey page.
 export type SurveySummary = Ok<Api["surveys"]["summary"]["$get"]>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertOwner, useAgencyId, withActor } from "../actor/index.ts";
+import { assertOwner, assertOwnerInPerson, useAgencyId, withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
@@ -113,7 +113,8 @@ export const updateSchema = z.strictObject({
 
 /** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed, when it works. */
 export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, ...rest }): Promise<Agency> => {
-  const agencyId = assertOwner();
+  // In person only: an API key must never be able to redirect the clients' payments.
+  const agencyId = assertOwnerInPerson();
   const clear = paymentInstructions === null || paymentInstructions === "";
   const changes = {
     ...rest,

@@ -38,7 +38,7 @@ export const requestLink = fn(requestLinkSchema, async (input, ip?: string) => {
       .filter((m) => m.status !== "removed")
       .map((m) => ({ agencyId: m.agencyId, type: "member" as const, id: m.memberId, locale: m.locale })),
     ...logins.data.contact
-      .filter((c) => c.status !== "removed")
+      .filter((c) => c.status === "invited" || c.status === "active")
       .map((c) => ({ agencyId: c.agencyId, type: "contact" as const, id: c.contactId, locale: c.locale })),
   ];
   if (!accounts.length) return;
@@ -81,10 +81,10 @@ async function activate(agencyId: string, type: "member" | "contact", id: string
         .add({ version: 1 })
         .go();
     }
-    return { type: "member", agencyId, memberId: id };
+    return { type: "member", agencyId, memberId: id, sessionVersion: member.data.sessionVersion ?? 0 };
   }
   const contact = await db.entities.contact.get({ agencyId, contactId: id }).go();
-  if (!contact.data || contact.data.status === "removed") throw noAccess();
+  if (!contact.data || (contact.data.status !== "invited" && contact.data.status !== "active")) throw noAccess();
   if (contact.data.status === "invited") {
     await db.entities.contact
       .patch({ agencyId, contactId: id })
@@ -92,21 +92,59 @@ async function activate(agencyId: string, type: "member" | "contact", id: string
       .add({ version: 1 })
       .go();
   }
-  return { type: "contact", agencyId, contactId: id, clientId: contact.data.clientId };
+  return { type: "contact", agencyId, contactId: id, clientId: contact.data.clientId, sessionVersion: contact.data.sessionVersion ?? 0 };
 }
 
-/** The actor behind a session token, or null when the token or the account is no longer valid. */
+/** The actor behind a session token, or null when the token, its session or the account is no longer valid. */
 export async function actorFromSession(token: string): Promise<Actor | null> {
   const subject = await readSessionToken(token);
   if (!subject) return null;
   if (subject.type === "member") {
     const member = await db.entities.member.get({ agencyId: subject.agencyId, memberId: subject.memberId }).go();
-    if (!member.data || member.data.status !== "active") return null;
+    if (!member.data || member.data.status !== "active" || (member.data.sessionVersion ?? 0) !== subject.sessionVersion) return null;
     return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.data.role };
   }
-  const contact = await db.entities.contact.get({ agencyId: subject.agencyId, contactId: subject.contactId }).go();
-  if (!contact.data || contact.data.status !== "active") return null;
-  return { type: "contact", agencyId: subject.agencyId, contactId: subject.contactId, clientId: contact.data.clientId };
+  const [contact, client] = await Promise.all([
+    db.entities.contact.get({ agencyId: subject.agencyId, contactId: subject.contactId }).go(),
+    db.entities.client.get({ agencyId: subject.agencyId, clientId: subject.clientId }).go(),
+  ]);
+  if (!contact.data || contact.data.status !== "active" || (contact.data.sessionVersion ?? 0) !== subject.sessionVersion) return null;
+  return {
+    type: "contact",
+    agencyId: subject.agencyId,
+    contactId: subject.contactId,
+    clientId: contact.data.clientId,
+    clientActive: client.data?.status !== "inactive",
+  };
+}
+
+/**
+ * Ends every session of the person a token belongs to: their session version moves on, so this
+ * cookie (and any copy of it, on any device) is refused from now on. Nothing happens for a token
+ * that is not valid.
+ */
+export async function signOut(token: string | undefined): Promise<void> {
+  const subject = token ? await readSessionToken(token) : null;
+  if (!subject) return;
+  if (subject.type === "member") {
+    await endSessions("member", subject.agencyId, subject.memberId);
+  } else {
+    await endSessions("contact", subject.agencyId, subject.contactId);
+  }
+}
+
+/** Moves a person's session version on (only if they exist): every session they have ends. */
+export async function endSessions(kind: "member" | "contact", agencyId: string, id: string): Promise<void> {
+  try {
+    if (kind === "member") {
+      await db.entities.member.patch({ agencyId, memberId: id }).add({ sessionVersion: 1 }).go();
+    } else {
+      await db.entities.contact.patch({ agencyId, contactId: id }).add({ sessionVersion: 1 }).go();
+    }
+  } catch (error) {
+    // A person deleted meanwhile has no session to end.
+    if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+  }
 }
 
 const API_KEY_SHAPE = /^bk\.(agy_[0-9a-z]{26})\.(key_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})$/;
@@ -122,5 +160,5 @@ export async function actorFromApiKey(secret: string): Promise<Actor | null> {
   if (Date.now() - lastUsed > 60_000) {
     await db.entities.apiKey.patch({ agencyId, apiKeyId }).set({ lastUsedAt: new Date().toISOString() }).go();
   }
-  return { type: "apikey", agencyId, apiKeyId };
+  return { type: "apikey", agencyId, apiKeyId, scopes: key.data.scopes ?? ["read", "write"] };
 }

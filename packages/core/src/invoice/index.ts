@@ -423,7 +423,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder"): Promise<void> {
   try {
     const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
-    for (const contact of contacts.filter((c) => c.status !== "removed")) {
+    for (const contact of contacts.filter((c) => c.status === "invited" || c.status === "active")) {
       const params = {
         agency: agency.data?.name ?? "Baton",
         number: invoiceNumber(item.number) ?? "",

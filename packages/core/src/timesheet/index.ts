@@ -223,6 +223,13 @@ async function loadEntry(agencyId: string, entryId: string): Promise<TimeEntryIt
   return (await db.entities.timeEntry.get({ agencyId, entryId }).go({ consistent: true })).data;
 }
 
+/** Throws 404 unless the entry is the actor's to change (their own; the owner any): checked before the body is read. */
+export async function assertOwnEntry(entryId: string): Promise<void> {
+  const actor = assertMember();
+  const entry = await loadEntry(actor.agencyId, entryId);
+  if (!entry || (actor.role !== "owner" && entry.memberId !== actor.memberId)) throw notFound("Time entry");
+}
+
 /** An entry the actor may change: their own, or any for the owner; a locked one is refused. */
 async function editableEntry(entryId: string): Promise<TimeEntryItem> {
   const actor = assertMember();

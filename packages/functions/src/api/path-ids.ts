@@ -3,6 +3,7 @@ import { validator } from "hono-openapi";
 import { useActor, unauthenticated } from "@baton/core/actor";
 import { notFound } from "@baton/core/error";
 import { isId, type IdKind } from "@baton/core/id";
+import { validates } from "./access.ts";
 
 // Every id a path can carry, by the name the routes give it. A value that can't be an id of its
 // kind (wrong prefix, wrong length, a 1,000-character string) is answered 404 here, before any
@@ -62,10 +63,12 @@ function schemaFor(name: ParamName) {
  */
 export function pathIds<const N extends ParamName>(...names: N[]) {
   const shape = Object.fromEntries(names.map((name) => [name, schemaFor(name)])) as unknown as { [K in N]: z.ZodType<string> };
-  return validator("param", z.object(shape), (result, c) => {
-    if (result.success) return;
-    if (useActor().type === "public" && !names.includes("token" as N)) throw unauthenticated();
-    const bad = names.find((name) => !schemaFor(name).safeParse(c.req.param(name)).success) ?? names[0]!;
-    throw notFound(labels[bad]);
-  });
+  return validates(
+    validator("param", z.object(shape), (result, c) => {
+      if (result.success) return;
+      if (useActor().type === "public" && !names.includes("token" as N)) throw unauthenticated();
+      const bad = names.find((name) => !schemaFor(name).safeParse(c.req.param(name)).success) ?? names[0]!;
+      throw notFound(labels[bad]);
+    }),
+  );
 }
