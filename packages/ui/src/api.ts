@@ -37,6 +37,7 @@ import type {
   Timesheet,
   AcceptInput,
   ApiKey,
+  ApiKeyScope,
   AppName,
   Board,
   Candidate,
@@ -249,6 +250,14 @@ export const api = {
       call(client.clients[":clientId"].contacts.$post({ param: { clientId }, json: input })),
     invite: (clientId: string, contactId: string): Promise<{ ok: true }> =>
       call(client.clients[":clientId"].contacts[":contactId"].invite.$post({ param: { clientId, contactId } })),
+    /** Ends their sessions, sign-in links and calendar feed; reversible with `reactivate`. */
+    deactivate: (clientId: string, contactId: string): Promise<Contact> =>
+      call(client.clients[":clientId"].contacts[":contactId"].deactivate.$post({ param: { clientId, contactId } })),
+    reactivate: (clientId: string, contactId: string): Promise<Contact> =>
+      call(client.clients[":clientId"].contacts[":contactId"].reactivate.$post({ param: { clientId, contactId } })),
+    remove: async (clientId: string, contactId: string): Promise<void> => {
+      await call(client.clients[":clientId"].contacts[":contactId"].$delete({ param: { clientId, contactId } }));
+    },
   },
   portal: {
     company: (): Promise<Company> => call(client.portal.company.$get()),
@@ -378,7 +387,7 @@ export const api = {
   },
   apiKeys: {
     list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),
-    create: (name: string): Promise<CreatedApiKey> => call(client["api-keys"].$post({ json: { name } })),
+    create: (name: string, scopes: ApiKeyScope[]): Promise<CreatedApiKey> => call(client["api-keys"].$post({ json: { name, scopes } })),
     revoke: async (id: string): Promise<void> => {
       await call(client["api-keys"][":apiKeyId"].$delete({ param: { apiKeyId: id } }));
     },

@@ -46,6 +46,7 @@ export type PortalClient = Company["client"];
 
 export type ApiKey = Ok<Api["api-keys"]["$get"]>["items"][number];
 export type CreatedApiKey = Ok<Api["api-keys"]["$post"], 201>;
+export type ApiKeyScope = ApiKey["scopes"][number];
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string> };
