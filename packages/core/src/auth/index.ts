@@ -6,9 +6,10 @@ import { VisibleError } from "../error/index.ts";
 import { email, locale } from "../fields/index.ts";
 import type { Locale } from "../email/index.ts";
 import { fn } from "../fn/index.ts";
+import { Deferred } from "../deferred/index.ts";
 import { SignInApps } from "./entities.ts";
 import { issue, redeem } from "./links.ts";
-import { SIGN_IN_LIMITS, consume } from "./rate-limit.ts";
+import { consumeSignIn } from "./rate-limit.ts";
 import { createSessionToken, readSessionToken, type SessionSubject } from "./session.ts";
 import { sameHash, sha256 } from "./tokens.ts";
 
@@ -24,15 +25,19 @@ export const requestLinkSchema = z.strictObject({
 });
 
 /**
- * Emails a sign-in link for every active or invited account with this address (one per agency).
- * Answers the same whether or not the address is known, so it cannot be used to probe for accounts.
+ * Asks for sign-in links: counts the request against the rate limits, then hands the lookup and
+ * the email to a deferred job. The request does the same few steps whether or not the address
+ * has an account, and never waits for SES, so neither its answer nor its timing tells a stranger
+ * which addresses are known.
  */
 export const requestLink = fn(requestLinkSchema, async (input, ip?: string) => {
-  const { windowSeconds, perEmail, perIp } = SIGN_IN_LIMITS;
-  await consume(`email#${input.email}`, perEmail, windowSeconds);
-  if (ip) await consume(`ip#${ip}`, perIp, windowSeconds);
+  await consumeSignIn(input.email, ip);
+  await sendLinksLater({ email: input.email });
+});
 
-  const logins = await db.collections.logins({ email: input.email }).go({ pages: "all" });
+/** Emails a sign-in link for every active or invited account with this address (one per agency). */
+async function sendLinks({ email }: { email: string }): Promise<void> {
+  const logins = await db.collections.logins({ email }).go({ pages: "all" });
   const accounts = [
     ...logins.data.member
       .filter((m) => m.status !== "removed")
@@ -49,8 +54,10 @@ export const requestLink = fn(requestLinkSchema, async (input, ip?: string) => {
       return { agency: agency.data?.name ?? "Baton", url: await issue(account, "sign-in") };
     }),
   );
-  await Email.send(input.email, Email.signInLink({ locale: accounts[0]!.locale, links }));
-});
+  await Email.send(email, Email.signInLink({ locale: accounts[0]!.locale, links }));
+}
+
+const sendLinksLater = Deferred.define("auth.signInLinks", sendLinks);
 
 export const verifySchema = z.strictObject({
   token: z.string({ error: "The sign-in link is missing its token." }).min(1).max(200),
