@@ -7,7 +7,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { pageQuery, version, type Page, idOf } from "../fields/index.ts";
+import { pageQuery, version, type Page, idOf, oneLine, calendarDate, instant } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
@@ -81,15 +81,12 @@ const link = z
   .trim()
   .max(500, "Keep each link under 500 characters.")
   .regex(/^https?:\/\/\S+$/i, "Links start with https:// (or http://).");
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Use a real date.");
+const isoDate = calendarDate;
 
 export const submitSchema = z.strictObject({
   /** Only the owner submits on a client's behalf; a contact's client comes from their session. */
   clientId: idOf("client", "Choose the client.").optional(),
-  title: z.string({ error: "Give the request a title." }).trim().min(1, "Give the request a title.").max(150, "Keep the title under 150 characters."),
+  title: z.string({ error: "Give the request a title." }).overwrite(oneLine).min(1, "Give the request a title.").max(150, "Keep the title under 150 characters."),
   description: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(10_000, "Keep the description under 10,000 characters."),
   service: z.string({ error: "Choose a service." }).trim().min(1, "Choose a service.").max(60, "Keep the service under 60 characters."),
   desiredDueDate: isoDate.optional(),
@@ -110,10 +107,10 @@ const estimateHours = z
   .multipleOf(0.25, "Use quarter hours.");
 
 export const taskPlanSchema = z.strictObject({
-  title: z.string({ error: "Give the task a title." }).trim().min(1, "Give the task a title.").max(150, "Keep the title under 150 characters."),
+  title: z.string({ error: "Give the task a title." }).overwrite(oneLine).min(1, "Give the task a title.").max(150, "Keep the title under 150 characters."),
   description: z.string().trim().max(10_000, "Keep the description under 10,000 characters.").default(""),
   estimateHours,
-  dueAt: z.iso.datetime({ offset: true, error: "Choose a due date and time." }).transform((value) => new Date(value).toISOString()),
+  dueAt: instant("Choose a due date and time."),
   urgent: z.boolean().default(false),
   important: z.boolean().default(true),
   sopId: idOf("sop", "Choose an SOP from the library.").optional(),

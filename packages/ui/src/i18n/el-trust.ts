@@ -42,4 +42,7 @@ export const elTrust: Record<keyof typeof enTrust, string> = {
   "credit.status.open": "Ανοιχτή",
   "credit.status.applied": "Συμψηφίστηκε με το {number}",
   "credit.status.refunded": "Επιστράφηκε",
+
+  "survey.chosenHint": "Στο email επιλέξατε {score} από {max}. Στείλτε το ή διαλέξτε άλλη βαθμολογία.",
+  "survey.sendChosen": "Αποστολή: {score} από {max}",
 };

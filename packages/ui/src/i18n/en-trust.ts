@@ -41,4 +41,7 @@ export const enTrust = {
   "credit.status.open": "Open",
   "credit.status.applied": "Applied to {number}",
   "credit.status.refunded": "Refunded",
+
+  "survey.chosenHint": "You chose {score} out of {max} in the email. Send it, or pick another score.",
+  "survey.sendChosen": "Send {score} out of {max}",
 };

@@ -42,4 +42,7 @@ export const hiTrust: Record<keyof typeof enTrust, string> = {
   "credit.status.open": "खुला",
   "credit.status.applied": "{number} में समायोजित",
   "credit.status.refunded": "लौटाया गया",
+
+  "survey.chosenHint": "आपने ईमेल में {max} में से {score} चुना। इसे भेजें, या कोई दूसरा अंक चुनें।",
+  "survey.sendChosen": "{max} में से {score} भेजें",
 };
