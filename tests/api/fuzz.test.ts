@@ -131,7 +131,7 @@ describe("bounds where money and time enter", () => {
   it("answers any date, month or range (reversed, impossible, year 0000, centuries long) on every dated route with data or a 4xx", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...dated), dateShapes, dateShapes, fc.constantFrom("from/to", "date", "month"), async (path, a, b, keys) => {
-        const query = keys === "from/to" ? { from: a, to: b } : keys === "date" ? { date: a } : { month: a.slice(0, 7) };
+        const query: Record<string, string> = keys === "from/to" ? { from: a, to: b } : keys === "date" ? { date: a } : { month: a.slice(0, 7) };
         const search = new URLSearchParams({ ...query, ...(path === "/time/unbilled" ? { clientId: ids.client } : {}) }).toString();
         for (const caller of [world.owner, world.sub]) checkShape(await caller.get(`${path}?${search}`), `${path}?${search}`);
       }),
