@@ -340,7 +340,8 @@ export const api = {
     openDeposits: (clientId: string): Promise<{ items: Invoice[] }> => call(client.invoices.deposits.$get({ query: { clientId } })),
     checkout: (id: string): Promise<{ url: string }> => call(client.invoices[":invoiceId"].checkout.$post({ param: { invoiceId: id } })),
     /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
-    printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print`,
+    /** Opened as a page (no x-baton-app header can go with it): `?app=` says whose session cookie to read. */
+    printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print?app=${config.app}`,
     /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
     csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
       `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClientItem } from "../client/entity.ts";
 import { assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { calendarOf } from "../agency/index.ts";
@@ -207,13 +208,29 @@ export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
   return { items: result.data.map(present), cursor: result.cursor };
 });
 
-/** Takes the next number for a client's request: atomic, so two submissions never share one. */
-async function nextNumber(agencyId: string, clientId: string): Promise<number> {
-  const result = await db.entities.client
-    .patch({ agencyId, clientId })
-    .add({ requestSeq: 1 })
-    .go({ response: "updated_new" });
-  return result.data.requestSeq!;
+/**
+ * Takes the next number under the client's code: atomic, so two submissions never share one, and
+ * counted per code (requestCounter), so a code that passes to another client carries on. A code
+ * whose counter predates this (only the client's own `requestSeq` knew it) starts after that.
+ */
+async function nextNumber(agencyId: string, client: ClientItem): Promise<number> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const taken = await db.entities.requestCounter.update({ agencyId, code: client.code }).add({ seq: 1 }).go({ response: "all_new" });
+    let number = taken.data.seq ?? 0;
+    if (number <= (client.requestSeq ?? 0)) {
+      const next = (client.requestSeq ?? 0) + 1;
+      try {
+        await db.entities.requestCounter.patch({ agencyId, code: client.code }).set({ seq: next }).where((attr, op) => op.eq(attr.seq, number)).go();
+        number = next;
+      } catch {
+        continue; // another submission moved it meanwhile: take the next one
+      }
+    }
+    // The client's own counter follows, for the day its code moves on (Client.update seeds the old code's counter from it).
+    await db.entities.client.patch({ agencyId, clientId: client.clientId }).set({ requestSeq: number }).go();
+    return number;
+  }
+  throw new VisibleError("conflict", "conflict", "Requests are being submitted right now. Please try again.");
 }
 
 export const submit = fn(submitSchema, async (input): Promise<Request> => {
@@ -234,7 +251,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   if (!client) throw notFound("Client");
   const agency = (await db.entities.agency.get({ agencyId }).go()).data;
   const author = await People.current();
-  const number = await nextNumber(agencyId, clientId);
+  const number = await nextNumber(agencyId, client);
   const requestId = createId("request");
   const reference = `${client.code}-${number}`;
   // The promise counts the agency's working week and holidays, in the agency's zone.

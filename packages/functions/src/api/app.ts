@@ -53,6 +53,13 @@ export type Routes = typeof routes;
 /** The whole API under /api: the same app serves Lambda and the local Node server. */
 export const app = new Hono()
   .basePath("/api")
+  // Nothing the API answers may be kept by a browser or a shared cache: JSON about a signed-in
+  // person, an invoice's print page, a CSV export. A response that sets its own (the calendar
+  // feed) keeps it.
+  .use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+  })
   .use(originGuard)
   .use(
     secureHeaders({

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
 import { Card } from "@baton/core/card";
@@ -7,6 +8,9 @@ import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
 const tags = ["Invoices"];
+
+/** The print page is opened by a plain link, so it names its app (whose cookie to read) in the query. */
+const printQuery = z.strictObject({ app: z.enum(["web", "portal"]).optional() });
 
 export const invoiceRoutes = new Hono()
   .get("/", describeRoute({ tags, summary: "Invoices, newest first: the owner's (by status or client), a contact's sent ones" }), allow(["owner", "contact"]), input("query", Invoices.list.schema), async (c) =>
@@ -18,7 +22,7 @@ export const invoiceRoutes = new Hono()
   .get("/deposits", describeRoute({ tags, summary: "A client's issued deposit invoices not yet taken off another invoice (owner)" }), allow("owner"), input("query", Invoices.openDeposits.schema), async (c) =>
     c.json({ items: await Invoices.openDeposits(c.req.valid("query")) }, 200),
   )
-  .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) =>
+  .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), allow(["owner", "contact"]), pathIds("invoiceId"), input("query", printQuery), async (c) =>
     c.html(await Invoices.printPage(c.req.param("invoiceId")), 200),
   )
   .get("/:invoiceId", describeRoute({ tags, summary: "An invoice with its payments and how to pay it" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
