@@ -108,6 +108,8 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
   { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
   { method: "POST", path: "/invoices/:invoiceId/void", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
+  { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/refund", valid: (ids) => ({ reference: "re_123" }), wrongTypes: { reference: 5 } },
+  { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/apply", valid: (ids) => ({ invoiceId: ids.invoice }), wrongTypes: { invoiceId: 7 } },
   { method: "POST", path: "/invoices/:invoiceId/payments", valid: (ids) => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
   // A survey's score link: the token is the credential (a valid-looking one here is simply not found).
   { method: "POST", path: "/surveys/respond", valid: (ids) => ({ token: "x", score: 4 }), wrongTypes: { token: ["x"], score: "four" } },
@@ -159,4 +161,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":entryId", ids.entry)
     .replace(":invoiceId", ids.invoice)
     .replace(":packageId", ids.package)
-    .replace(":surveyId", ids.survey);
+    .replace(":surveyId", ids.survey)
+    .replace(":paymentId", "pay_none");

@@ -38,6 +38,8 @@ import type {
   AcceptInput,
   ApiKey,
   ApiKeyScope,
+  ClientCredit,
+  Payment,
   AppName,
   Board,
   Candidate,
@@ -339,6 +341,13 @@ export const api = {
     /** A client's issued deposit invoices not yet taken off another invoice. */
     openDeposits: (clientId: string): Promise<{ items: Invoice[] }> => call(client.invoices.deposits.$get({ query: { clientId } })),
     checkout: (id: string): Promise<{ url: string }> => call(client.invoices[":invoiceId"].checkout.$post({ param: { invoiceId: id } })),
+    /** Card money received on a void invoice: applied to another unpaid invoice of the client, or marked refunded. */
+    applyCredit: (invoiceId: string, paymentId: string, targetInvoiceId: string): Promise<Payment> =>
+      call(client.invoices[":invoiceId"].credits[":paymentId"].apply.$post({ param: { invoiceId, paymentId }, json: { invoiceId: targetInvoiceId } })),
+    refundCredit: (invoiceId: string, paymentId: string, reference?: string): Promise<Payment> =>
+      call(client.invoices[":invoiceId"].credits[":paymentId"].refund.$post({ param: { invoiceId, paymentId }, json: reference ? { reference } : {} })),
+    /** A client's open credits, across its void invoices. */
+    creditsOf: (clientId: string): Promise<{ items: ClientCredit[] }> => call(client.clients[":clientId"].credits.$get({ param: { clientId } })),
     /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
     /** Opened as a page (no x-baton-app header can go with it): `?app=` says whose session cookie to read. */
     printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print?app=${config.app}`,

@@ -55,6 +55,7 @@ export type Notice =
   | "invoiceSent"
   | "invoiceReminder"
   | "paymentReceived"
+  | "creditReceived"
   | "clientOnboarded";
 
 /**

@@ -20,12 +20,14 @@ import { Timesheet, UNBILLED } from "../timesheet/index.ts";
 import type { TimeEntryItem } from "../timesheet/entity.ts";
 import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
 import * as Csv from "./csv.ts";
+import * as Credits from "./credit.ts";
 import { printHtml } from "./print.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
 
 export * as Invoices from "./index.ts";
 export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
 export type { Invoice, InvoiceLine, Payment } from "./present.ts";
+export { applyCredit, applyCreditSchema, creditsOfClient, refundCredit, refundCreditSchema, type ClientCredit } from "./credit.ts";
 
 // Invoices bill one client in the client's currency. A draft locks the time entries it bills
 // (in the same transaction, so no entry is billed twice); sending gives it the agency's next
@@ -484,7 +486,7 @@ export const recordPayment = fn(paymentSchema, async (input, invoiceId: string):
   return get(invoiceId);
 });
 
-type PaymentInput = {
+export type PaymentInput = {
   agencyId: string;
   invoiceId: string;
   /** The same id for the same payment (e.g. from the Stripe event): a second attempt changes nothing. */
@@ -510,6 +512,8 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
     if (!item) throw notFound("Invoice");
     const existing = await db.entities.payment.get({ agencyId: input.agencyId, invoiceId: input.invoiceId, paymentId: input.paymentId }).go({ consistent: true });
     if (existing.data) return "duplicate";
+    // Card money taken on an invoice voided while its checkout was open: kept, as a credit.
+    if (item.status === "void" && input.alreadyTaken) return Credits.receiveOnVoid(item, input);
     if (item.status === "draft" || item.status === "void") throw rule("invoice.not_payable", item.status === "draft" ? "Send the invoice before recording payments." : "This invoice is void.");
     if (input.currency && input.currency.toUpperCase() !== item.currency) throw rule("payment.currency", `This invoice is in ${item.currency}.`);
     const balance = item.total - item.amountPaid;

@@ -26,6 +26,8 @@ export const pathIdKinds = {
 const otherParams = {
   // A checklist step's id inside its task (a ULID-like string of the entity's own).
   itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  // A payment's id on its invoice (ours, or from Stripe: stripe_cs_…).
+  paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,120}$/),
   // An SOP version number.
   number: z.string().regex(/^[1-9][0-9]{0,5}$/),
   // A credential in a link (survey, calendar feed): judged by the domain, its alphabet and length here.
@@ -45,6 +47,7 @@ const labels: Record<ParamName, string> = {
   surveyId: "Survey",
   taskId: "Task",
   itemId: "Checklist step",
+  paymentId: "Credit",
   number: "SOP version",
   token: "Link",
 };

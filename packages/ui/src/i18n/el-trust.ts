@@ -40,7 +40,7 @@ export const elTrust: Record<keyof typeof enTrust, string> = {
   "credit.noTarget": "Αυτός ο πελάτης δεν έχει απλήρωτο τιμολόγιο σε {currency} για συμψηφισμό.",
   "credit.from": "Από το {number} (ακυρωμένο)",
   "credit.status.open": "Ανοιχτή",
-  "credit.status.applied": "Συμψηφίστηκε με το {number}",
+  "credit.status.applied": "Συμψηφίστηκε με άλλο τιμολόγιο",
   "credit.status.refunded": "Επιστράφηκε",
 
   "survey.chosenHint": "Στο email επιλέξατε {score} από {max}. Στείλτε το ή διαλέξτε άλλη βαθμολογία.",

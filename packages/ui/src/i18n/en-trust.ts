@@ -39,7 +39,7 @@ export const enTrust = {
   "credit.noTarget": "This client has no unpaid invoice in {currency} to apply it to.",
   "credit.from": "From {number} (void)",
   "credit.status.open": "Open",
-  "credit.status.applied": "Applied to {number}",
+  "credit.status.applied": "Applied to another invoice",
   "credit.status.refunded": "Refunded",
 
   "survey.chosenHint": "You chose {score} out of {max} in the email. Send it, or pick another score.",

@@ -40,7 +40,7 @@ export const hiTrust: Record<keyof typeof enTrust, string> = {
   "credit.noTarget": "इस क्लाइंट का {currency} में कोई बकाया इनवॉइस नहीं है जिसमें इसे समायोजित किया जा सके।",
   "credit.from": "{number} से (रद्द)",
   "credit.status.open": "खुला",
-  "credit.status.applied": "{number} में समायोजित",
+  "credit.status.applied": "दूसरे इनवॉइस में समायोजित",
   "credit.status.refunded": "लौटाया गया",
 
   "survey.chosenHint": "आपने ईमेल में {max} में से {score} चुना। इसे भेजें, या कोई दूसरा अंक चुनें।",

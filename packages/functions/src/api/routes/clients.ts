@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
 import { Client } from "@baton/core/client";
 import { Contact } from "@baton/core/contact";
+import { Invoices } from "@baton/core/invoice";
 import { pageQuery } from "@baton/core/fields";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
@@ -25,6 +26,13 @@ export const clientRoutes = new Hono()
     pathIds("clientId"),
     input("json", Client.update.schema),
     async (c) => c.json(await Client.update(c.req.valid("json"), c.req.param("clientId")), 200),
+  )
+  .get(
+    "/:clientId/credits",
+    describeRoute({ tags, summary: "The client's open credits: card money received on its void invoices, to refund or apply (owner)" }),
+    allow("owner"),
+    pathIds("clientId"),
+    async (c) => c.json({ items: await Invoices.creditsOfClient(c.req.param("clientId")) }, 200),
   )
   .get(
     "/:clientId/contacts",

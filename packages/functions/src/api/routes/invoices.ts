@@ -39,6 +39,22 @@ export const invoiceRoutes = new Hono()
   .post("/:invoiceId/payments", describeRoute({ tags, summary: "Record a payment received by transfer, Wise, PayPal or cash (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.recordPayment.schema), async (c) =>
     c.json(await Invoices.recordPayment(c.req.valid("json"), c.req.param("invoiceId")), 201),
   )
+  .post(
+    "/:invoiceId/credits/:paymentId/refund",
+    describeRoute({ tags, summary: "Mark a credit (card money received on a void invoice) refunded, with the refund's reference (owner)" }),
+    allow("owner"),
+    pathIds("invoiceId", "paymentId"),
+    input("json", Invoices.refundCredit.schema),
+    async (c) => c.json(await Invoices.refundCredit(c.req.valid("json"), c.req.param("invoiceId"), c.req.param("paymentId")), 200),
+  )
+  .post(
+    "/:invoiceId/credits/:paymentId/apply",
+    describeRoute({ tags, summary: "Apply a credit (card money received on a void invoice) to another unpaid invoice of the client (owner)" }),
+    allow("owner"),
+    pathIds("invoiceId", "paymentId"),
+    input("json", Invoices.applyCredit.schema),
+    async (c) => c.json(await Invoices.applyCredit(c.req.valid("json"), c.req.param("invoiceId"), c.req.param("paymentId")), 200),
+  )
   .post("/:invoiceId/checkout", describeRoute({ tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) =>
     c.json(await Card.checkout(c.req.param("invoiceId")), 200),
   );
