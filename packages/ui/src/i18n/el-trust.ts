@@ -37,7 +37,7 @@ export const elTrust: Record<keyof typeof enTrust, string> = {
   "credit.refundReference": "Αναφορά επιστροφής",
   "credit.refundReferenceHint": "Για παράδειγμα, το αναγνωριστικό της επιστροφής στο Stripe.",
   "credit.markedRefunded": "Η πίστωση σημειώθηκε ως επιστραμμένη.",
-  "credit.noTarget": "Αυτός ο πελάτης δεν έχει απλήρωτο τιμολόγιο σε {currency} για συμψηφισμό.",
+  "credit.noTarget": "Αυτός ο πελάτης δεν έχει απλήρωτο τιμολόγιο σε {currency} με οφειλή τουλάχιστον τόση: επιστρέψτε την ή συμψηφίστε την όταν υπάρξει.",
   "credit.from": "Από το {number} (ακυρωμένο)",
   "credit.status.open": "Ανοιχτή",
   "credit.status.applied": "Συμψηφίστηκε με άλλο τιμολόγιο",

@@ -36,7 +36,7 @@ export const enTrust = {
   "credit.refundReference": "Refund reference",
   "credit.refundReferenceHint": "For example, the refund's id in Stripe.",
   "credit.markedRefunded": "Credit marked refunded.",
-  "credit.noTarget": "This client has no unpaid invoice in {currency} to apply it to.",
+  "credit.noTarget": "This client has no unpaid invoice in {currency} that owes at least this much: refund it instead, or apply it once there is one.",
   "credit.from": "From {number} (void)",
   "credit.status.open": "Open",
   "credit.status.applied": "Applied to another invoice",

@@ -37,7 +37,7 @@ export const hiTrust: Record<keyof typeof enTrust, string> = {
   "credit.refundReference": "रिफ़ंड संदर्भ",
   "credit.refundReferenceHint": "जैसे, Stripe में रिफ़ंड की आईडी।",
   "credit.markedRefunded": "क्रेडिट को लौटाया गया चिह्नित किया गया।",
-  "credit.noTarget": "इस क्लाइंट का {currency} में कोई बकाया इनवॉइस नहीं है जिसमें इसे समायोजित किया जा सके।",
+  "credit.noTarget": "इस क्लाइंट का {currency} में ऐसा कोई बकाया इनवॉइस नहीं है जिस पर कम से कम इतनी रकम बाकी हो: इसे लौटाएँ, या ऐसा इनवॉइस आने पर समायोजित करें।",
   "credit.from": "{number} से (रद्द)",
   "credit.status.open": "खुला",
   "credit.status.applied": "दूसरे इनवॉइस में समायोजित",

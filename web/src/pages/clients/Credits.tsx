@@ -12,7 +12,7 @@ export function ClientCredits(props: { client: Client }) {
   const credits = createAsync(() => getCredits(props.client.id));
   return (
     <Show when={(credits()?.items.length ?? 0) > 0}>
-      <section class="card stack" aria-labelledby="client-credits-title" data-testid="client-credits">
+      <section class="card" aria-labelledby="client-credits-title" data-testid="client-credits">
         <h2 id="client-credits-title">{t("credit.title")}</h2>
         <p class="muted small">{t("credit.clientBody")}</p>
         <ul class="people">

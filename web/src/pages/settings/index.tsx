@@ -173,7 +173,7 @@ function NameForm(props: { onClose: () => void; onCreated: (created: CreatedApiK
         onValue={setName}
         error={submission.fieldError("name")}
       />
-      <fieldset class="field" aria-describedby="api-key-scopes-hint">
+      <fieldset class="check-group plain-fieldset" aria-describedby="api-key-scopes-hint">
         <legend class="field-label">{t("apiKeys.scopes")}</legend>
         <For each={SCOPES}>
           {(option) => (
