@@ -255,6 +255,8 @@ describe("private feeds", () => {
   it("needs a person: signed out is 401", async () => {
     const anonymous = new ApiClient(api.baseUrl);
     expect((await anonymous.post("/calendar/feed-url")).status).toBe(401);
+    // Making the feed is a write: a GET (a prefetch, a crawler, a logged URL) does nothing.
+    expect((await world.owner.get("/calendar/feed-url")).status).toBe(404);
     expect((await anonymous.post("/calendar/feed-url/rotate")).status).toBe(401);
   });
 
