@@ -8,6 +8,7 @@ import {
   type StackContext,
   type Table,
 } from "sst/constructs";
+import { ORIGIN_HEADER } from "../packages/functions/src/api/app-headers.ts";
 import { customDomains } from "./domains.ts";
 import { Email } from "./email.ts";
 import { Secrets } from "./secrets.ts";
@@ -57,12 +58,22 @@ export function Api({ stack }: StackContext) {
     permissions: [tableAccess(table), email.sendEmail()],
   });
 
+  // Work a request starts but must not wait for (a sign-in link's lookup and email): the API
+  // invokes this function asynchronously (packages/functions/src/worker-dispatch.ts).
+  const worker = new LambdaFunction(stack, "Worker", runtime("packages/functions/src/worker.handler"));
+
   // One function for both routes: two route handlers would mean two Lambdas and two cold starts.
-  const handler = new LambdaFunction(
-    stack,
-    "ApiHandler",
-    runtime("packages/functions/src/api/lambda.handler"),
-  );
+  const api_ = runtime("packages/functions/src/api/lambda.handler");
+  const handler = new LambdaFunction(stack, "ApiHandler", {
+    ...api_,
+    environment: {
+      ...api_.environment,
+      BATON_WORKER_FUNCTION: worker.functionName,
+      // Requests must come through CloudFront, which adds this secret (${ORIGIN_HEADER}).
+      BATON_ORIGIN_SECRET: secrets.ORIGIN_SECRET.secretValue.unsafeUnwrap(),
+    },
+  });
+  worker.grantInvoke(handler);
   const api = new HttpApi(stack, "Api", {
     // The apps reach the API same-origin through CloudFront, so no browser origin needs CORS.
     cors: false,
@@ -78,5 +89,5 @@ export function Api({ stack }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, url: api.url, functions: [handler, cron.jobFunction] };
+  return { api, url: api.url, functions: [handler, worker, cron.jobFunction] };
 }

@@ -1,3 +1,4 @@
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Config, type StackContext } from "sst/constructs";
 
 export function Secrets({ stack }: StackContext) {
@@ -15,5 +16,15 @@ export function Secrets({ stack }: StackContext) {
       `Baton <no-reply@${domain ?? "example.com"}>`,
   });
 
-  return { ...secrets, EMAIL_FROM, stripe: stripe ? [stripe.STRIPE_SECRET_KEY, stripe.STRIPE_WEBHOOK_SECRET] : [] };
+  // The secret CloudFront adds to every request it forwards to the API (infra/sites.ts) and the
+  // API insists on (BATON_ORIGIN_SECRET): the execute-api URL can't be used to go around the
+  // sites, and only a request that came through CloudFront has its viewer-address header trusted.
+  // Generated once by Secrets Manager; CloudFormation resolves it at deploy time, so the value is
+  // never in a template.
+  const ORIGIN_SECRET = new Secret(stack, "OriginSecret", {
+    description: "Header value CloudFront sends to the Baton API (x-baton-origin)",
+    generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+  });
+
+  return { ...secrets, EMAIL_FROM, ORIGIN_SECRET, stripe: stripe ? [stripe.STRIPE_SECRET_KEY, stripe.STRIPE_WEBHOOK_SECRET] : [] };
 }

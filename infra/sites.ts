@@ -2,23 +2,30 @@ import path from "node:path";
 import { Fn } from "aws-cdk-lib/core";
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
   HeadersFrameOption,
   HeadersReferrerPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { Duration } from "aws-cdk-lib/core";
-import { CONTENT_SECURITY_POLICY, HSTS_SECONDS } from "../packages/functions/src/api/app-headers.ts";
+import { CONTENT_SECURITY_POLICY, HSTS_SECONDS, ORIGIN_HEADER, VIEWER_ADDRESS_HEADER } from "../packages/functions/src/api/app-headers.ts";
 import { StaticSite, use, type StackContext, type StaticSiteProps } from "sst/constructs";
 import { Api } from "./api.ts";
 import { customDomains } from "./domains.ts";
+import { Secrets } from "./secrets.ts";
 
 // SPA routing in the viewer request, not in distribution-wide error responses: those would also
 // turn the API's 403s and 404s into index.html with status 200.
@@ -31,6 +38,7 @@ const SPA_REWRITE = `function handler(event) {
 
 export function Sites({ stack }: StackContext) {
   const { url: apiUrl, functions } = use(Api);
+  const { ORIGIN_SECRET } = use(Secrets);
   const domains = customDomains();
   const spaRewrite = new CloudFrontFunction(stack, "SpaRewrite", {
     code: FunctionCode.fromInline(SPA_REWRITE),
@@ -46,16 +54,49 @@ export function Sites({ stack }: StackContext) {
     },
   });
 
+  // What reaches the API: the viewer's own address (CloudFront-Viewer-Address, trusted by the API
+  // only next to the origin secret below), the headers the API reads, every cookie and query
+  // string. Not Host: API Gateway routes on its own. (At most 10 headers in a policy.)
+  const apiOriginRequest = new OriginRequestPolicy(stack, "ApiOriginRequest", {
+    comment: "Baton API: viewer address, the API's headers, cookies, query",
+    headerBehavior: OriginRequestHeaderBehavior.allowList(
+      VIEWER_ADDRESS_HEADER,
+      "Content-Type",
+      "Accept",
+      "Accept-Language",
+      "User-Agent",
+      "Origin",
+      "Referer",
+      "x-baton-app",
+      "stripe-signature",
+    ),
+    cookieBehavior: OriginRequestCookieBehavior.all(),
+    queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+  });
+  // Nothing from the API is cached (TTLs 0; it also answers no-store), but Authorization (API
+  // keys) can only reach an origin through a cache policy, so it has one that names it.
+  const apiCache = new CachePolicy(stack, "ApiNoCache", {
+    comment: "Baton API: not cached; forwards Authorization",
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: Duration.seconds(1),
+    headerBehavior: CacheHeaderBehavior.allowList("Authorization"),
+    cookieBehavior: CacheCookieBehavior.none(),
+    queryStringBehavior: CacheQueryStringBehavior.none(),
+  });
+
   // The apps call `/api/...` relatively and authenticate with a SameSite=Lax HttpOnly cookie, so
-  // the API must be same-origin with each site: CloudFront forwards /api to API Gateway.
+  // the API must be same-origin with each site: CloudFront forwards /api to API Gateway, with the
+  // secret header that proves it (the API refuses requests without it).
   const apiBehavior = (): BehaviorOptions => ({
     // https://<id>.execute-api.<region>.amazonaws.com -> the host part
-    origin: new HttpOrigin(Fn.select(2, Fn.split("/", apiUrl))),
+    origin: new HttpOrigin(Fn.select(2, Fn.split("/", apiUrl)), {
+      customHeaders: { [ORIGIN_HEADER]: ORIGIN_SECRET.secretValue.unsafeUnwrap() },
+    }),
     allowedMethods: AllowedMethods.ALLOW_ALL,
     viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-    cachePolicy: CachePolicy.CACHING_DISABLED,
-    // API Gateway routes on its own Host header; everything else (cookies, query) goes through.
-    originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    cachePolicy: apiCache,
+    originRequestPolicy: apiOriginRequest,
   });
 
   const site = (name: "web" | "portal", props: StaticSiteProps) => {

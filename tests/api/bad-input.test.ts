@@ -12,23 +12,31 @@ import { acceptInvitation } from "../support/world.ts";
 let api: Started;
 let owner: ApiClient;
 let ids: RouteIds;
+/** Each route is called by someone it lets in (authorization comes before validation). */
+let callers: Record<"owner" | "contact" | "assignee", ApiClient>;
 
 beforeAll(async () => {
   api = await startApi();
   const agency = await createAgency("Input Agency");
   owner = new ApiClient(api.baseUrl);
   await signIn(owner, agency.ownerEmail);
-  const member = await owner.post("/members", { email: uniqueEmail("m"), name: "M", timeZone: "UTC", weeklyCapacityHours: 10 });
+  const memberEmail = uniqueEmail("m");
+  const member = await owner.post("/members", { email: memberEmail, name: "M", timeZone: "UTC", weeklyCapacityHours: 10 });
+  const assignee = new ApiClient(api.baseUrl);
+  await acceptInvitation(assignee, memberEmail);
   // Active, with a contact who accepted the invitation: the NPS check-in surveys them (ids.survey).
   const client = await owner.post("/clients", { name: "C", code: "BASE", timeZone: "UTC", currency: "EUR", status: "active" });
   const contactEmail = uniqueEmail("c");
   const contact = await owner.post(`/clients/${client.body.id}/contacts`, { email: contactEmail, name: "C", timeZone: "UTC" });
-  await acceptInvitation(new ApiClient(api.baseUrl, "portal"), contactEmail);
+  const contactApi = new ApiClient(api.baseUrl, "portal");
+  await acceptInvitation(contactApi, contactEmail);
   const request = await owner.post("/requests", { clientId: client.body.id, title: "T", description: "D", service: "Admin" });
   const accepted = await owner.post(`/requests/${request.body.id}/accept`, {
     version: request.body.version,
     tasks: [{ title: "T", estimateHours: 1, dueAt: "2026-12-01T10:00:00Z" }],
   });
+  await owner.post(`/tasks/${accepted.body.tasks[0].id}/assign`, { version: accepted.body.tasks[0].version, memberId: member.body.id });
+  callers = { owner, contact: contactApi, assignee };
   const sop = await owner.post("/sops", { title: "S", category: "C", body: "B", checklist: ["One"] });
   const entry = await owner.post("/time", { taskId: accepted.body.tasks[0].id, startedAt: "2026-11-01T09:00:00Z", minutes: 15 });
   const invoice = await owner.post("/invoices", { clientId: client.body.id, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
@@ -60,22 +68,23 @@ it("covers every state-changing route of the API", async () => {
 
 describe.each(bodyRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_name, route) => {
   const live = () => ({ ...route, path: filled(route.path) });
+  const caller = () => callers[route.caller ?? "owner"];
 
   it("rejects malformed JSON with 400 invalid_json", async () => {
-    const reply = await owner.request(live().method, live().path, '{"name": ', { "content-type": "application/json" });
+    const reply = await caller().request(live().method, live().path, '{"name": ', { "content-type": "application/json" });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("invalid_json");
     expect(reply.body.error.message).toEqual(expect.any(String));
   });
 
   it("rejects a body that is not JSON with 415", async () => {
-    const reply = await owner.request(live().method, live().path, "name=x", { "content-type": "text/plain" });
+    const reply = await caller().request(live().method, live().path, "name=x", { "content-type": "text/plain" });
     expect(reply.status).toBe(415);
     expect(reply.body.error.code).toBe("unsupported_media_type");
   });
 
   it("rejects wrong types with 400 and names each field", async () => {
-    const reply = await owner.request(live().method, live().path, { ...live().valid(ids), ...route.wrongTypes });
+    const reply = await caller().request(live().method, live().path, { ...live().valid(ids), ...route.wrongTypes });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("validation_failed");
     // A field's message may point inside it ("links.0"); each wrong field is named once.
@@ -84,20 +93,20 @@ describe.each(bodyRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s"
   });
 
   it("rejects unknown fields", async () => {
-    const reply = await owner.request(live().method, live().path, { ...live().valid(ids), isAdmin: true });
+    const reply = await caller().request(live().method, live().path, { ...live().valid(ids), isAdmin: true });
     expect(reply.status).toBe(400);
     expect(reply.body.error.fields).toEqual({ isAdmin: "Unknown field." });
   });
 
   it("rejects a prototype-pollution key as an unknown field", async () => {
     const body = `{${JSON.stringify(live().valid(ids)).slice(1, -1)},"__proto__":{"role":"owner"}}`;
-    const reply = await owner.request(live().method, live().path, body, { "content-type": "application/json" });
+    const reply = await caller().request(live().method, live().path, body, { "content-type": "application/json" });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe("validation_failed");
   });
 
   it("rejects an oversize body with 413", async () => {
-    const reply = await owner.request(live().method, live().path, { ...live().valid(ids), padding: "x".repeat(70 * 1024) });
+    const reply = await caller().request(live().method, live().path, { ...live().valid(ids), padding: "x".repeat(70 * 1024) });
     expect(reply.status).toBe(413);
     expect(reply.body.error.code).toBe("payload_too_large");
   });

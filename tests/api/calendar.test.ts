@@ -155,7 +155,7 @@ function parse(text: string) {
 }
 
 async function feedUrlOf(client: ApiClient): Promise<string> {
-  const reply = await client.get("/calendar/feed-url");
+  const reply = await client.post("/calendar/feed-url");
   expect(reply.status).toBe(200);
   expect(reply.body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar\/feeds\/agy_\w+\.(mem|con)_\w+\.[\w-]{43}\.ics$/);
   return reply.body.url;
@@ -190,7 +190,7 @@ describe("private feeds", () => {
   });
 
   it("shows the URL only when it is made; asking again does not replace it", async () => {
-    const again = await world.owner.get("/calendar/feed-url");
+    const again = await world.owner.post("/calendar/feed-url");
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ url: null, createdAt: expect.any(String) });
     expect((await fetchFeed(ownerUrl)).status).toBe(200);
@@ -254,12 +254,14 @@ describe("private feeds", () => {
 
   it("needs a person: signed out is 401", async () => {
     const anonymous = new ApiClient(api.baseUrl);
-    expect((await anonymous.get("/calendar/feed-url")).status).toBe(401);
+    expect((await anonymous.post("/calendar/feed-url")).status).toBe(401);
+    // Making the feed is a write: a GET (a prefetch, a crawler, a logged URL) does nothing.
+    expect((await world.owner.get("/calendar/feed-url")).status).toBe(404);
     expect((await anonymous.post("/calendar/feed-url/rotate")).status).toBe(401);
   });
 
   it("stops a removed member's feed", async () => {
-    const url = (await world.reviewer.get("/calendar/feed-url")).body.url as string;
+    const url = (await world.reviewer.post("/calendar/feed-url")).body.url as string;
     expect((await fetchFeed(url)).status).toBe(200);
     const removed = await world.owner.delete(`/members/${world.ids.reviewer}`);
     expect(removed.status).toBe(200);

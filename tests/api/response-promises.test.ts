@@ -66,8 +66,8 @@ describe("working hours and holidays in the agency's settings", () => {
     expect(Object.keys(await fieldsOf({ workingWeek: { days: [1], start: "9:00", end: "17:00" } }))).toEqual(["workingWeek.start"]);
     expect(Object.keys(await fieldsOf({ workingWeek: { days: [1], start: "09:00", end: "24:30" } }))).toEqual(["workingWeek.end"]);
     expect(Object.keys(await fieldsOf({ workingWeek: { days: [1], start: "09:60", end: "17:00" } }))).toEqual(["workingWeek.start"]);
-    expect(await fieldsOf({ workingWeek: { days: [1], start: "17:00", end: "09:00" } })).toEqual({ "workingWeek.end": "The working day must end after it starts." });
-    expect(await fieldsOf({ workingWeek: { days: [1], start: "09:00", end: "09:00" } })).toEqual({ "workingWeek.end": "The working day must end after it starts." });
+    expect(await fieldsOf({ workingWeek: { days: [1], start: "17:00", end: "09:00" } })).toEqual({ "workingWeek.end": "The working day must end at least an hour after it starts." });
+    expect(await fieldsOf({ workingWeek: { days: [1], start: "09:00", end: "09:00" } })).toEqual({ "workingWeek.end": "The working day must end at least an hour after it starts." });
     expect(Object.keys(await fieldsOf({ workingWeek: { days: [1], start: "09:00" } }))).toEqual(["workingWeek.end"]);
   });
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, startApi, type Started } from "../support/http.ts";
+import { ApiClient, startApi, waitForEmail, type Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // Card payments through the real `stripe` SDK: its outgoing calls go to a fake Stripe inside
@@ -163,5 +163,64 @@ describe("Stripe webhook", () => {
     const reply = await webhook(payload, header);
     expect(reply.status).toBe(200);
     expect(reply.body.outcome).toBe("ignored");
+  });
+});
+
+describe("a card payment on an invoice voided during checkout (finding 2)", () => {
+  /** A sent invoice the client starts paying by card, then the owner voids; Stripe then says it was paid. */
+  async function paidAfterVoid(amount: number, session: string) {
+    const invoice = await sentInvoice(amount);
+    expect((await world.contact.post(`/invoices/${invoice.id}/checkout`)).status).toBe(200);
+    expect((await world.owner.post(`/invoices/${invoice.id}/void`, { version: invoice.version })).status).toBe(200);
+    const agencyId = (await world.owner.get("/agency")).body.id;
+    const event = completedEvent({ eventId: `evt_${session}`, sessionId: session, agencyId, invoiceId: invoice.id, amount, currency: "usd" });
+    return { invoice, event };
+  }
+
+  it("records the money (200, once) as a credit on the void invoice, tells the owner, and leaves the invoice void", async () => {
+    const { invoice, event } = await paidAfterVoid(5_000, "cs_voided");
+    const first = await webhook(event.payload, event.header);
+    expect(first.status).toBe(200);
+    expect(first.body.outcome).toBe("recorded");
+    // Stripe retries: never a second credit.
+    expect((await webhook(event.payload, event.header)).body.outcome).toBe("duplicate");
+    const after = (await world.owner.get(`/invoices/${invoice.id}`)).body;
+    expect(after).toMatchObject({ status: "void", amountPaid: 0, creditOpen: 5_000 });
+    expect(after.payments).toEqual([expect.objectContaining({ amount: 5_000, method: "card", credit: expect.objectContaining({ status: "open" }) })]);
+    const credits = (await world.owner.get(`/clients/${world.ids.client}/credits`)).body.items;
+    expect(credits).toEqual(expect.arrayContaining([expect.objectContaining({ invoiceId: invoice.id, amount: 5_000 })]));
+    const mail = await waitForEmail(world.agency.ownerEmail, (e) => e.subject.startsWith("Paid after voiding"));
+    expect(mail.body.text).toContain("$50.00");
+  });
+
+  it("lets the owner apply the credit to another unpaid invoice of the client: paid there, closed here", async () => {
+    const { invoice, event } = await paidAfterVoid(3_000, "cs_apply");
+    await webhook(event.payload, event.header);
+    const paymentId = (await world.owner.get(`/invoices/${invoice.id}`)).body.payments[0].id;
+    const target = await sentInvoice(3_000);
+    const tooSmall = await sentInvoice(1_000);
+    const refused = await world.owner.post(`/invoices/${invoice.id}/credits/${paymentId}/apply`, { invoiceId: tooSmall.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields.invoiceId).toMatch(/owes less/);
+    const applied = await world.owner.post(`/invoices/${invoice.id}/credits/${paymentId}/apply`, { invoiceId: target.id });
+    expect(applied.status).toBe(200);
+    expect(applied.body.credit).toMatchObject({ status: "applied", appliedTo: target.id });
+    expect((await world.owner.get(`/invoices/${target.id}`)).body).toMatchObject({ status: "paid", amountPaid: 3_000 });
+    expect((await world.owner.get(`/invoices/${invoice.id}`)).body.creditOpen).toBe(0);
+    const again = await world.owner.post(`/invoices/${invoice.id}/credits/${paymentId}/apply`, { invoiceId: target.id });
+    expect(again.status).toBe(422);
+    expect(again.body.error.code).toBe("credit.settled");
+  });
+
+  it("lets the owner mark the credit refunded, with the refund's reference; only the owner", async () => {
+    const { invoice, event } = await paidAfterVoid(2_000, "cs_refund");
+    await webhook(event.payload, event.header);
+    const paymentId = (await world.owner.get(`/invoices/${invoice.id}`)).body.payments[0].id;
+    expect((await world.contact.post(`/invoices/${invoice.id}/credits/${paymentId}/refund`, {})).status).toBe(403);
+    const refunded = await world.owner.post(`/invoices/${invoice.id}/credits/${paymentId}/refund`, { reference: "re_123" });
+    expect(refunded.status).toBe(200);
+    expect(refunded.body.credit).toMatchObject({ status: "refunded", refundReference: "re_123" });
+    const credits = (await world.owner.get(`/clients/${world.ids.client}/credits`)).body.items;
+    expect(credits.map((c: { id: string }) => c.id)).not.toContain(paymentId);
   });
 });

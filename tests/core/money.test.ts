@@ -68,12 +68,16 @@ describe("money", () => {
       }),
     );
     expect(Money.percentOf(1000, 2000)).toBe(200);
+    // Finding 1: 1e12 at 100% was a RangeError (the product passed 2^53); it is exact now.
+    expect(Money.percentOf(1_000_000_000_000, 10_000)).toBe(1_000_000_000_000);
+    expect(Money.percentOf(Money.MAX_MINOR, 3_333)).toBe(333_300_000_000);
+    expect(Money.forMinutes(44_640, Money.MAX_INPUT_MINOR)).toBe(7_440_000_000_000);
     expect(Money.percentOf(5, 5000)).toBe(3); // 2.5 → 3
   });
 
   it("reads and writes major-unit decimals exactly, with the currency's decimals", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Money.MAX_MINOR }), currency, (amount, code) => {
+      fc.property(fc.integer({ min: 0, max: Money.MAX_INPUT_MINOR }), currency, (amount, code) => {
         const text = Money.toMajorString(amount, code);
         expect(Money.parseMajor(text, code)).toBe(amount);
       }),
@@ -83,6 +87,9 @@ describe("money", () => {
     expect(Money.parseMajor("12.50", "JPY")).toBeUndefined();
     expect(Money.parseMajor("1.234", "KWD")).toBe(1234);
     expect(Money.parseMajor("abc", "USD")).toBeUndefined();
+    // Typed amounts stop at the input cap (100 million in a 2-decimal currency).
+    expect(Money.parseMajor("100000000", "USD")).toBe(Money.MAX_INPUT_MINOR);
+    expect(Money.parseMajor("100000000.01", "USD")).toBeUndefined();
     expect(Money.toMajorString(5, "USD")).toBe("0.05");
     expect(Money.toMajorString(-1050, "USD")).toBe("-10.50");
   });

@@ -2,12 +2,12 @@ import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { Auth } from "@baton/core/auth";
 
-const member = { type: "member", agencyId: "agy_01jaaaaaaaaaaaaaaaaaaaaaaa", memberId: "mem_01jaaaaaaaaaaaaaaaaaaaaaaa" } as const;
+const member = { type: "member", agencyId: "agy_01jaaaaaaaaaaaaaaaaaaaaaaa", memberId: "mem_01jaaaaaaaaaaaaaaaaaaaaaaa", sessionVersion: 0 } as const;
 
 describe("session tokens", () => {
   it("round-trips a member and a contact", async () => {
     expect(await Auth.readSessionToken(await Auth.createSessionToken(member))).toEqual(member);
-    const contact = { type: "contact", agencyId: member.agencyId, contactId: "con_1", clientId: "cli_1" } as const;
+    const contact = { type: "contact", agencyId: member.agencyId, contactId: "con_1", clientId: "cli_1", sessionVersion: 2 } as const;
     expect(await Auth.readSessionToken(await Auth.createSessionToken(contact))).toEqual(contact);
   });
 

@@ -141,8 +141,13 @@ describe("client portal: invoices", () => {
     await expect(contact.getByTestId("invoice-payments").innerText()).resolves.toContain("No payments received yet.");
 
     const print = contact.getByRole("link", { name: /Print or save as PDF/ });
-    await expect(print.getAttribute("href")).resolves.toBe(`/api/invoices/${encodeURIComponent(current.id)}/print`);
+    await expect(print.getAttribute("href")).resolves.toBe(`/api/invoices/${encodeURIComponent(current.id)}/print?app=portal`);
     await expect(print.getAttribute("target")).resolves.toBe("_blank");
+    // Followed, it opens the invoice with the portal's cookie (it answered 401 before: finding 14).
+    const [printed] = await Promise.all([contact.context().waitForEvent("page"), print.click()]);
+    await printed.waitForLoadState();
+    await expect(printed.locator("body").innerText()).resolves.toContain("INV-00002");
+    await printed.close();
   });
 
   it("shows the invoice paid once the owner records the transfer", async () => {

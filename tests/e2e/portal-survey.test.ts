@@ -57,6 +57,12 @@ describe("a client answers a survey from the email", () => {
 
     const contact = await newPerson(browser, "America/New_York");
     await contact.goto(csatLinks.get(4)!);
+    // Arriving records nothing (a mail gateway opening the link must not vote): the score waits to be sent.
+    await contact.getByTestId("survey-chosen").waitFor();
+    await expect(contact.getByTestId("survey-chosen").innerText()).resolves.toBe("You chose 4 out of 5 in the email. Send it, or pick another score.");
+    await expect(contact.getByRole("button", { name: "4 out of 5", exact: true }).getAttribute("aria-pressed")).resolves.toBe("true");
+    expect((await new ApiClient(platform.baseUrl, "portal").get(`/surveys/respond/${tokenOf(csatLinks.get(4)!)}`)).body.status).toBe("open");
+    await contact.getByRole("button", { name: "Send 4 out of 5" }).click();
     await heading(contact, "Thank you!").waitFor();
     await expect(contact.getByTestId("survey-thanks").innerText()).resolves.toBe("We recorded your answer: 4 out of 5.");
     // Focus moved to the news; the score left the address, so a reload doesn't try again.

@@ -54,6 +54,30 @@ const resources = (s: Statement) => [s.Resource].flat();
 const about = (service: string, handler: string) =>
   statements(handler).filter((s) => actions(s).some((a) => a.startsWith(`${service}:`)));
 
+describe("the way around CloudFront", () => {
+  it("is closed: the API function is given the origin secret CloudFront sends, from Secrets Manager", () => {
+    const value = env(API_HANDLER).BATON_ORIGIN_SECRET;
+    expect(JSON.stringify(value)).toMatch(/\{\{resolve:secretsmanager:/);
+    expect(env(JOB_HANDLER).BATON_ORIGIN_SECRET).toBeUndefined();
+  });
+});
+
+describe("the worker function", () => {
+  const WORKER = "packages/functions/src/worker.handler";
+  it("exists, and the API may invoke it and names it", () => {
+    const worker = fn(WORKER);
+    expect(env(API_HANDLER).BATON_WORKER_FUNCTION).toEqual({ Ref: worker.logicalId });
+    const invoke = about("lambda", API_HANDLER);
+    expect(invoke.flatMap(actions)).toContain("lambda:InvokeFunction");
+    expect(JSON.stringify(invoke.flatMap(resources))).toContain(worker.logicalId);
+  });
+
+  it("sends email and uses the table like the API", () => {
+    expect(about("ses", WORKER).flatMap(actions)).toContain("ses:SendEmail");
+    expect(about("dynamodb", WORKER).flatMap(actions)).toContain("dynamodb:Query");
+  });
+});
+
 describe("the API function", () => {
   it("runs Node 22 on arm64 with 512 MB and a 10 s timeout", () => {
     expect(fn(API_HANDLER).Properties).toMatchObject({

@@ -54,7 +54,7 @@ describe("prod with custom domains", () => {
     const ses = policies
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ses:")));
-    expect(ses).toHaveLength(2); // the API and the cron job
+    expect(ses).toHaveLength(3); // the API, the worker (sign-in links) and the cron job
     for (const statement of ses) {
       const [identityArn, configSetArn] = statement.Resource;
       expect(statement.Resource).toHaveLength(2);

@@ -7,17 +7,17 @@ import { Api } from "../../infra/api.ts";
 import { Sites } from "../../infra/sites.ts";
 import { exported, only, synth, SYNTH_TIMEOUT } from "./synth.ts";
 
-// Managed policies, by the IDs AWS documents for them.
-const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
-const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+import { Secrets } from "../../infra/secrets.ts";
 
 let sites: Template;
 let api: Template;
+let secrets: Template;
 let sitesStack: Stack;
 beforeAll(async () => {
   const app = await synth("sites");
   sites = app.template(Sites);
   api = app.template(Api);
+  secrets = app.template(Secrets);
   sitesStack = app.stack(Sites);
 }, SYNTH_TIMEOUT);
 
@@ -51,12 +51,31 @@ describe.each(["web", "portal"] as const)("the %s site's distribution", (site) =
     const behavior = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === path);
     expect(behavior).toMatchObject({
       AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
-      CachePolicyId: CACHING_DISABLED,
-      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      CachePolicyId: { Ref: expect.any(String) },
+      OriginRequestPolicyId: { Ref: expect.any(String) },
       ViewerProtocolPolicy: "https-only",
     });
+    // Nothing is cached; Authorization (API keys) is forwarded, as only a cache policy can.
+    const cache = sites.toJSON().Resources[behavior.CachePolicyId.Ref].Properties.CachePolicyConfig;
+    expect(cache).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 1 });
+    expect(cache.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig).toEqual({ HeaderBehavior: "whitelist", Headers: ["Authorization"] });
+    // The viewer's own address reaches the API, with every cookie and query string; Host does not.
+    const forwarded = sites.toJSON().Resources[behavior.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig;
+    expect(forwarded.HeadersConfig.HeaderBehavior).toBe("whitelist");
+    expect(forwarded.HeadersConfig.Headers).toEqual(expect.arrayContaining(["CloudFront-Viewer-Address", "Content-Type", "x-baton-app", "stripe-signature"]));
+    expect(forwarded.HeadersConfig.Headers.map((h: string) => h.toLowerCase())).not.toContain("host");
+    expect(forwarded.HeadersConfig.Headers.length).toBeLessThanOrEqual(10);
+    expect(forwarded.CookiesConfig.CookieBehavior).toBe("all");
+    expect(forwarded.QueryStringsConfig.QueryStringBehavior).toBe("all");
     const origin = config.Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId);
     expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+    // The secret origin header, resolved from Secrets Manager at deploy time (never in the template).
+    const [header] = origin.OriginCustomHeaders;
+    expect(header.HeaderName).toBe("x-baton-origin");
+    expect(JSON.stringify(header.HeaderValue)).toMatch(/\{\{resolve:secretsmanager:/);
+    const secretId = only(secrets, "AWS::SecretsManager::Secret").logicalId;
+    const [, parts] = header.HeaderValue["Fn::Join"];
+    expect(exported(secrets, parts[1])).toEqual({ Ref: secretId });
     // The host part of the API's endpoint, taken from the Api stack.
     const [index, split] = origin.DomainName["Fn::Select"];
     const [separator, endpoint] = split["Fn::Split"];

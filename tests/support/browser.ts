@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { Deferred } from "@baton/core/deferred";
 import { verifyLinkIn } from "@baton/local/mailbox";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { listen, waitForEmail, type Started } from "./http.ts";
@@ -117,6 +118,9 @@ export async function signInWithEmail(page: Page, appUrl: string, email: string)
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await page.getByRole("heading", { name: "Check your email" }).waitFor();
+  // The link is emailed after the answer (a deferred job, in this process): wait for it, so an
+  // older email of the same second (an invitation) isn't taken for it.
+  await Deferred.settled();
   const mail = await waitForEmail(email, (e) => e.at >= before && Boolean(verifyLinkIn(e)));
   const link = verifyLinkIn(mail)!;
   await page.goto(link);

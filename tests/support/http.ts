@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { inject } from "vitest";
+import { Deferred } from "@baton/core/deferred";
 import { emailsTo, verifyLinkIn, type CapturedEmail } from "@baton/local/mailbox";
 
 export type Started = { baseUrl: string; close(): Promise<void> };
@@ -54,6 +55,9 @@ export class ApiClient {
       else this.cookies.delete(name!.trim());
     }
     const text = await response.text();
+    // A link request's email goes out after the answer (a deferred job, in this process in tests):
+    // let it, so a test reads the new link and not an older one.
+    if (path === "/auth/link") await Deferred.settled();
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : null;

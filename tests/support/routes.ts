@@ -7,7 +7,14 @@ import { uniqueEmail } from "./fixtures.ts";
 
 export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string };
 
-export type BodyRoute = { method: "POST" | "PATCH" | "PUT"; path: string; valid: (ids: RouteIds) => Record<string, unknown>; wrongTypes: Record<string, unknown> };
+export type BodyRoute = {
+  method: "POST" | "PATCH" | "PUT";
+  path: string;
+  valid: (ids: RouteIds) => Record<string, unknown>;
+  wrongTypes: Record<string, unknown>;
+  /** Who may call it, when not the owner: a refused caller never reaches the validators. */
+  caller?: "contact" | "assignee";
+};
 
 export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/auth/link", valid: (ids) => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
@@ -50,15 +57,15 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/requests/:requestId/messages", valid: (ids) => ({ body: "Hi" }), wrongTypes: { body: "   " } },
   { method: "POST", path: "/tasks/:taskId/assign", valid: (ids) => ({ version: 1, memberId: ids.member }), wrongTypes: { version: -1, memberId: 5 } },
   { method: "POST", path: "/tasks/:taskId/checklist/:itemId", valid: (ids) => ({ version: 1, done: true }), wrongTypes: { done: "yes" } },
-  { method: "POST", path: "/tasks/:taskId/submit", valid: (ids) => ({ version: 1, text: "Done" }), wrongTypes: { text: "", links: ["ftp://x"] } },
+  { method: "POST", path: "/tasks/:taskId/submit", valid: (ids) => ({ version: 1, text: "Done" }), wrongTypes: { text: "", links: ["ftp://x"] }, caller: "assignee" },
   {
     method: "POST",
     path: "/tasks/:taskId/review",
     valid: (ids) => ({ version: 1, decision: "approve", rubric: 5 }),
     wrongTypes: { decision: "maybe", rubric: 6 },
   },
-  { method: "POST", path: "/tasks/:taskId/approve", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 1.5 } },
-  { method: "POST", path: "/tasks/:taskId/revision", valid: (ids) => ({ version: 1, comment: "More" }), wrongTypes: { comment: 3 } },
+  { method: "POST", path: "/tasks/:taskId/approve", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 1.5 }, caller: "contact" },
+  { method: "POST", path: "/tasks/:taskId/revision", valid: (ids) => ({ version: 1, comment: "More" }), wrongTypes: { comment: 3 }, caller: "contact" },
   {
     method: "POST",
     path: "/sops",
@@ -101,6 +108,8 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
   { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
   { method: "POST", path: "/invoices/:invoiceId/void", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
+  { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/refund", valid: (ids) => ({ reference: "re_123" }), wrongTypes: { reference: 5 } },
+  { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/apply", valid: (ids) => ({ invoiceId: ids.invoice }), wrongTypes: { invoiceId: 7 } },
   { method: "POST", path: "/invoices/:invoiceId/payments", valid: (ids) => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
   // A survey's score link: the token is the credential (a valid-looking one here is simply not found).
   { method: "POST", path: "/surveys/respond", valid: (ids) => ({ token: "x", score: 4 }), wrongTypes: { token: ["x"], score: "four" } },
@@ -113,14 +122,15 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ version: 0, questions: [{ kind: "text", label: "Q" }], agreement: { scope: "S", deliverables: "", paymentTerms: "", confidentiality: "" }, welcomePacket: "" }),
     wrongTypes: { version: -1, questions: "x", agreement: 5, welcomePacket: 7 },
   },
-  { method: "PUT", path: "/onboarding/mine/answers", valid: (ids) => ({ version: 1, answers: {}, submit: false }), wrongTypes: { version: "1", answers: "x", submit: "yes" } },
+  { method: "PUT", path: "/onboarding/mine/answers", valid: (ids) => ({ version: 1, answers: {}, submit: false }), wrongTypes: { version: "1", answers: "x", submit: "yes" }, caller: "contact" },
   {
     method: "POST",
     path: "/onboarding/mine/agreement",
     valid: (ids) => ({ version: 1, fullName: "Ada Client", sha256: "0".repeat(64) }),
     wrongTypes: { version: 0, fullName: "A", sha256: "abc" },
+    caller: "contact",
   },
-  { method: "POST", path: "/onboarding/mine/packet", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
+  { method: "POST", path: "/onboarding/mine/packet", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" }, caller: "contact" },
 ];
 
 /** Routes that change state but read no body. */
@@ -129,7 +139,10 @@ export const bodilessRoutes = [
   "POST /api/members/:memberId/invite",
   "POST /api/clients/:clientId/contacts/:contactId/invite",
   "POST /api/invoices/:invoiceId/checkout",
+  "POST /api/calendar/feed-url",
   "POST /api/calendar/feed-url/rotate",
+  "POST /api/clients/:clientId/contacts/:contactId/deactivate",
+  "POST /api/clients/:clientId/contacts/:contactId/reactivate",
   "POST /api/onboarding/clients/:clientId/start",
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
@@ -148,4 +161,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":entryId", ids.entry)
     .replace(":invoiceId", ids.invoice)
     .replace(":packageId", ids.package)
-    .replace(":surveyId", ids.survey);
+    .replace(":surveyId", ids.survey)
+    .replace(":paymentId", "pay_none");

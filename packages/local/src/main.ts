@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { relative, resolve } from "node:path";
-import { assertPortFree, ensureTable, startDynamoLocal, startSes, StartupError, type DynamoLocal, type SesEmulator } from "./stand-ins.ts";
+import { assertPortFree, ensureTable, portInUse, startDynamoLocal, startSes, StartupError, type DynamoLocal, type SesEmulator } from "./stand-ins.ts";
 
 // `npm start`: the whole platform on this machine, against local stand-ins for AWS.
 const repo = resolve(import.meta.dirname, "../../..");
@@ -25,9 +25,15 @@ async function sessionSecret(): Promise<string> {
 
 async function main() {
   await mkdir(resolve(stateDir, "dynamodb"), { recursive: true });
-  await assertPortFree(ports.app, "Baton");
-  await assertPortFree(ports.dynamo, "DynamoDB Local");
-  await assertPortFree(ports.ses, "SES emulator");
+  try {
+    await assertPortFree(ports.app, "Baton", "PORT");
+    await assertPortFree(ports.dynamo, "DynamoDB Local", "DYNAMODB_PORT");
+    await assertPortFree(ports.ses, "SES emulator", "SES_PORT");
+  } catch (error) {
+    // One sentence, no stack trace: which port, and how to pick another.
+    console.error(error instanceof StartupError ? `\n${error.message}\n` : error);
+    process.exit(1);
+  }
 
   const stoppers: Array<() => Promise<void>> = [];
   const stop = async (code: number) => {
@@ -65,6 +71,11 @@ async function main() {
     const server = serve({
       fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,
       port: ports.app,
+    });
+    // Taken between the check above and now: the same sentence, not an unhandled 'error' event.
+    await new Promise<void>((listening, failed) => {
+      server.once("listening", () => listening());
+      server.once("error", (error: NodeJS.ErrnoException) => failed(error.code === "EADDRINUSE" ? portInUse(ports.app, "Baton", "PORT") : error));
     });
     stoppers.push(() => new Promise((done) => server.close(() => done())));
 

@@ -95,7 +95,7 @@ async function seedPipeline(
   const [sam, maria] = subs as [{ id: string }, { id: string }];
   const [acme, kookaburra] = contacts as [{ id: string; clientId: string }, { id: string; clientId: string }];
   const asContact = <R>(contact: { id: string; clientId: string }, run: () => Promise<R>) =>
-    withActor({ type: "contact", agencyId, contactId: contact.id, clientId: contact.clientId }, run);
+    withActor({ type: "contact", agencyId, contactId: contact.id, clientId: contact.clientId, clientActive: true }, run);
   const asMember = <R>(memberId: string, run: () => Promise<R>) =>
     withActor({ type: "member", agencyId, memberId, role: "subcontractor" }, run);
 

@@ -33,13 +33,18 @@ export function requireJava(): void {
   }
 }
 
-export async function assertPortFree(port: number, what: string): Promise<void> {
+/** The one sentence `npm start` prints when a port is taken: which port, for what, and how to choose another. */
+export function portInUse(port: number, what: string, variable?: string): StartupError {
+  const change = variable ? ` or start on another port, e.g. ${variable}=${port + 1} npm start` : "";
+  return new StartupError(`Port ${port} (${what}) is already in use: stop whatever uses it${change}.`);
+}
+
+/** Fails with `portInUse` if something listens on the port (on any address: the server binds all of them). */
+export async function assertPortFree(port: number, what: string, variable?: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createNetServer();
-    probe.once("error", () =>
-      reject(new StartupError(`Port ${port} (${what}) is already in use. Stop whatever uses it, or set another port (see README).`)),
-    );
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+    probe.once("error", () => reject(portInUse(port, what, variable)));
+    probe.listen(port, () => probe.close(() => resolve()));
   });
 }
 

@@ -3,7 +3,7 @@ import { t } from "./i18n";
 import type { ClientStatus, ContactStatus, MemberStatus } from "./types";
 
 const clientTone: Record<ClientStatus, Tone> = { lead: "info", onboarding: "warning", active: "success", inactive: "neutral" };
-const personTone: Record<MemberStatus | ContactStatus, Tone> = { invited: "warning", active: "success", removed: "neutral" };
+const personTone: Record<MemberStatus | ContactStatus, Tone> = { invited: "warning", active: "success", deactivated: "danger", removed: "neutral" };
 
 export function ClientStatusBadge(props: { status: ClientStatus }) {
   return <Badge tone={clientTone[props.status]}>{t(`clientStatus.${props.status}`)}</Badge>;

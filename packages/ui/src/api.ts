@@ -37,6 +37,9 @@ import type {
   Timesheet,
   AcceptInput,
   ApiKey,
+  ApiKeyScope,
+  ClientCredit,
+  Payment,
   AppName,
   Board,
   Candidate,
@@ -249,6 +252,14 @@ export const api = {
       call(client.clients[":clientId"].contacts.$post({ param: { clientId }, json: input })),
     invite: (clientId: string, contactId: string): Promise<{ ok: true }> =>
       call(client.clients[":clientId"].contacts[":contactId"].invite.$post({ param: { clientId, contactId } })),
+    /** Ends their sessions, sign-in links and calendar feed; reversible with `reactivate`. */
+    deactivate: (clientId: string, contactId: string): Promise<Contact> =>
+      call(client.clients[":clientId"].contacts[":contactId"].deactivate.$post({ param: { clientId, contactId } })),
+    reactivate: (clientId: string, contactId: string): Promise<Contact> =>
+      call(client.clients[":clientId"].contacts[":contactId"].reactivate.$post({ param: { clientId, contactId } })),
+    remove: async (clientId: string, contactId: string): Promise<void> => {
+      await call(client.clients[":clientId"].contacts[":contactId"].$delete({ param: { clientId, contactId } }));
+    },
   },
   portal: {
     company: (): Promise<Company> => call(client.portal.company.$get()),
@@ -330,8 +341,16 @@ export const api = {
     /** A client's issued deposit invoices not yet taken off another invoice. */
     openDeposits: (clientId: string): Promise<{ items: Invoice[] }> => call(client.invoices.deposits.$get({ query: { clientId } })),
     checkout: (id: string): Promise<{ url: string }> => call(client.invoices[":invoiceId"].checkout.$post({ param: { invoiceId: id } })),
+    /** Card money received on a void invoice: applied to another unpaid invoice of the client, or marked refunded. */
+    applyCredit: (invoiceId: string, paymentId: string, targetInvoiceId: string): Promise<Payment> =>
+      call(client.invoices[":invoiceId"].credits[":paymentId"].apply.$post({ param: { invoiceId, paymentId }, json: { invoiceId: targetInvoiceId } })),
+    refundCredit: (invoiceId: string, paymentId: string, reference?: string): Promise<Payment> =>
+      call(client.invoices[":invoiceId"].credits[":paymentId"].refund.$post({ param: { invoiceId, paymentId }, json: reference ? { reference } : {} })),
+    /** A client's open credits, across its void invoices. */
+    creditsOf: (clientId: string): Promise<{ items: ClientCredit[] }> => call(client.clients[":clientId"].credits.$get({ param: { clientId } })),
     /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
-    printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print`,
+    /** Opened as a page (no x-baton-app header can go with it): `?app=` says whose session cookie to read. */
+    printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print?app=${config.app}`,
     /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
     csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
       `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
@@ -346,7 +365,7 @@ export const api = {
     /** A month ("" = this month) of deadlines; "" filters are "all". */
     month: (query: { month?: string; clientId?: string; memberId?: string } = {}): Promise<CalendarMonth> => call(client.calendar.month.$get({ query: q(query) })),
     /** The signed-in person's feed: its URL only when just made (it is stored hashed). */
-    feedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].$get()),
+    feedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].$post()),
     rotateFeedUrl: (): Promise<FeedLink> => call(client.calendar["feed-url"].rotate.$post()),
   },
   surveys: {
@@ -378,7 +397,7 @@ export const api = {
   },
   apiKeys: {
     list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),
-    create: (name: string): Promise<CreatedApiKey> => call(client["api-keys"].$post({ json: { name } })),
+    create: (name: string, scopes: ApiKeyScope[]): Promise<CreatedApiKey> => call(client["api-keys"].$post({ json: { name, scopes } })),
     revoke: async (id: string): Promise<void> => {
       await call(client["api-keys"][":apiKeyId"].$delete({ param: { apiKeyId: id } }));
     },

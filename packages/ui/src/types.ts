@@ -46,6 +46,7 @@ export type PortalClient = Company["client"];
 
 export type ApiKey = Ok<Api["api-keys"]["$get"]>["items"][number];
 export type CreatedApiKey = Ok<Api["api-keys"]["$post"], 201>;
+export type ApiKeyScope = ApiKey["scopes"][number];
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -95,6 +96,8 @@ export type Invoice = Ok<Api["invoices"]["$get"]>["items"][number];
 export type InvoiceStatus = Invoice["status"];
 export type InvoiceLine = Invoice["lines"][number];
 export type InvoiceDetail = Ok<Api["invoices"][":invoiceId"]["$get"]>;
+export type Payment = InvoiceDetail["payments"][number];
+export type ClientCredit = Ok<Api["clients"][":clientId"]["credits"]["$get"]>["items"][number];
 export type InvoiceInput = Json<Api["invoices"]["$post"]>;
 export type PaymentInput = Json<Api["invoices"][":invoiceId"]["payments"]["$post"]>;
 export type PaymentMethod = PaymentInput["method"];
@@ -114,7 +117,7 @@ export type ResponsesReport = Ok<Api["reports"]["responses"]["$get"]>;
 // The deadline calendar and its private feeds.
 export type CalendarMonth = Ok<Api["calendar"]["month"]["$get"]>;
 export type CalendarTask = CalendarMonth["tasks"][number];
-export type FeedLink = Ok<Api["calendar"]["feed-url"]["$get"]>;
+export type FeedLink = Ok<Api["calendar"]["feed-url"]["$post"]>;
 
 // Feedback surveys: the owner's summary, and the public survey page.
 export type SurveySummary = Ok<Api["surveys"]["summary"]["$get"]>;

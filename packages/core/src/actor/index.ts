@@ -8,11 +8,22 @@ export type MemberRole = "owner" | "subcontractor";
 export type Actor =
   | { type: "public" }
   | { type: "member"; agencyId: string; memberId: string; role: MemberRole }
-  | { type: "contact"; agencyId: string; contactId: string; clientId: string }
-  | { type: "apikey"; agencyId: string; apiKeyId: string }
+  | {
+      type: "contact";
+      agencyId: string;
+      contactId: string;
+      clientId: string;
+      /** False while the client is inactive: its contacts read their history but change nothing. */
+      clientActive: boolean;
+    }
+  | { type: "apikey"; agencyId: string; apiKeyId: string; scopes: readonly ApiKeyScope[] }
   | { type: "system"; agencyId: string };
 
 export type Role = MemberRole | "client";
+
+/** What an API key may do: read (GET) and/or write. Never key management, payment settings or team changes. */
+export const ApiKeyScopes = ["read", "write"] as const;
+export type ApiKeyScope = (typeof ApiKeyScopes)[number];
 
 const storage = new AsyncLocalStorage<Actor>();
 
@@ -36,6 +47,20 @@ export function assertOwner(): string {
   if (actor.type === "public") throw unauthenticated();
   if (actor.type === "apikey" || actor.type === "system") return actor.agencyId;
   if (actor.type === "member" && actor.role === "owner") return actor.agencyId;
+  throw forbidden();
+}
+
+/**
+ * The owner signed in, never an API key: key management, payment settings and team changes, so a
+ * leaked key can't mint a key that outlives it or redirect the clients' payments.
+ */
+export function assertOwnerInPerson(): string {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  if (actor.type === "member" && actor.role === "owner") return actor.agencyId;
+  if (actor.type === "apikey") {
+    throw new VisibleError("forbidden", "apikey.not_allowed", "API keys can't do this; only the owner can, signed in.");
+  }
   throw forbidden();
 }
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { assertOwner, useAgencyId, withActor } from "../actor/index.ts";
+import { assertOwner, assertOwnerInPerson, useAgencyId, withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { currency, email, personName, timeZone, version } from "../fields/index.ts";
-import { isLocalDate, standardWeek, type WorkingWeek } from "../business-hours/index.ts";
+import { currency, email, isCalendarDate, personName, timeZone, version } from "../fields/index.ts";
+import { standardWeek, type WorkingWeek } from "../business-hours/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import type { AgencyItem } from "./entity.ts";
@@ -36,6 +36,7 @@ export const MAX_HOLIDAYS = 100;
 
 // "HH:MM" from 00:00 to 24:00 (a day may run to midnight); zero-padded, so strings compare as times.
 const clock = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 export const SURVEY_QUIET_DAYS = 14;
 
 /** The agency's working week; agencies that never set one work Monday–Friday 09:00–17:00. */
@@ -96,8 +97,10 @@ export const updateSchema = z.strictObject({
       start: z.string({ error: "Enter a time such as 09:00." }).regex(clock, "Enter a time such as 09:00."),
       end: z.string({ error: "Enter a time such as 17:00." }).regex(clock, "Enter a time such as 17:00."),
     })
-    .refine((week) => !clock.test(week.start) || !clock.test(week.end) || week.end > week.start, {
-      message: "The working day must end after it starts.",
+    // At least an hour a day: every response promise (up to 240 working hours) then falls due
+    // within a few years, so counting it always ends.
+    .refine((week) => !clock.test(week.start) || !clock.test(week.end) || minutesOfDay(week.end) - minutesOfDay(week.start) >= 60, {
+      message: "The working day must end at least an hour after it starts.",
       path: ["end"],
     })
     .optional(),
@@ -105,7 +108,7 @@ export const updateSchema = z.strictObject({
     .array(z.string({ error: "Enter dates such as 2026-12-25." }), { error: "Enter dates such as 2026-12-25." })
     .max(MAX_HOLIDAYS, `Keep the list to ${MAX_HOLIDAYS} days.`)
     .superRefine((days, context) => {
-      const wrong = days.find((day) => !isLocalDate(day));
+      const wrong = days.find((day) => !isCalendarDate(day));
       if (wrong !== undefined) context.addIssue({ code: "custom", message: `"${wrong.slice(0, 20)}" is not a date such as 2026-12-25.` });
     })
     .optional(),
@@ -113,7 +116,8 @@ export const updateSchema = z.strictObject({
 
 /** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed, when it works. */
 export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, ...rest }): Promise<Agency> => {
-  const agencyId = assertOwner();
+  // In person only: an API key must never be able to redirect the clients' payments.
+  const agencyId = assertOwnerInPerson();
   const clear = paymentInstructions === null || paymentInstructions === "";
   const changes = {
     ...rest,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorRef, assertOwner } from "../actor/index.ts";
+import { actorRef, assertOwnerInPerson, ApiKeyScopes, type ApiKeyScope } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { randomSecret, sha256 } from "../auth/tokens.ts";
 import { db } from "../db/index.ts";
@@ -10,13 +10,18 @@ import type { ApiKeyItem } from "./entity.ts";
 
 export * as ApiKey from "./index.ts";
 
-export type ApiKey = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
+export type ApiKey = { id: string; name: string; prefix: string; scopes: ApiKeyScope[]; createdAt: string; lastUsedAt: string | null };
+
+/** A key's scopes in a fixed order; keys made before scopes existed could read and write. */
+export const scopesOf = (item: Pick<ApiKeyItem, "scopes">): ApiKeyScope[] =>
+  ApiKeyScopes.filter((scope) => (item.scopes ?? ApiKeyScopes).includes(scope));
 
 export function present(item: ApiKeyItem): ApiKey {
   return {
     id: item.apiKeyId,
     name: item.name,
     prefix: item.prefix,
+    scopes: scopesOf(item),
     createdAt: item.createdAt,
     lastUsedAt: item.lastUsedAt ?? null,
   };
@@ -28,17 +33,24 @@ export const createSchema = z.strictObject({
     .trim()
     .min(1, "Name the key after what uses it.")
     .max(80, "Keep the name under 80 characters."),
+  /** What the key may do. Whatever they are, keys never manage keys, payment settings or the team. */
+  scopes: z
+    .array(z.enum(ApiKeyScopes, { error: "Scopes are read and write." }), { error: "Choose what the key may do: read, write or both." })
+    .min(1, "Choose what the key may do: read, write or both.")
+    .max(2)
+    .default(["read"])
+    .transform((scopes) => ApiKeyScopes.filter((scope) => scopes.includes(scope))),
 });
 
 export async function list(): Promise<{ items: ApiKey[] }> {
-  const agencyId = assertOwner();
+  const agencyId = assertOwnerInPerson();
   const result = await db.entities.apiKey.query.keysOfAgency({ agencyId }).go({ pages: "all" });
   return { items: result.data.map(present) };
 }
 
-/** Creates a key for the owner's integrations. The secret is returned once and never stored. */
+/** Creates a key for the owner's integrations (the owner in person: a key can't mint a key that outlives it). The secret is returned once and never stored. */
 export const create = fn(createSchema, async (input): Promise<{ apiKey: ApiKey; secret: string }> => {
-  const agencyId = assertOwner();
+  const agencyId = assertOwnerInPerson();
   const apiKeyId = createId("apiKey");
   const secret = `bk.${agencyId}.${apiKeyId}.${randomSecret()}`;
   await db.transaction
@@ -49,11 +61,12 @@ export const create = fn(createSchema, async (input): Promise<{ apiKey: ApiKey; 
           apiKeyId,
           name: input.name,
           prefix: `bk…${secret.slice(-6)}`,
+          scopes: input.scopes,
           secretHash: sha256(secret),
           createdBy: actorRef().id,
         })
         .commit(),
-      auditEvent.create(Audit.event("apiKey.created", "apiKey", apiKeyId, { name: input.name })).commit(),
+      auditEvent.create(Audit.event("apiKey.created", "apiKey", apiKeyId, { name: input.name, scopes: input.scopes })).commit(),
     ])
     .go();
   const { data } = await db.entities.apiKey.get({ agencyId, apiKeyId }).go({ consistent: true });
@@ -61,7 +74,7 @@ export const create = fn(createSchema, async (input): Promise<{ apiKey: ApiKey; 
 });
 
 export async function revoke(apiKeyId: string): Promise<void> {
-  const agencyId = assertOwner();
+  const agencyId = assertOwnerInPerson();
   if (!isId("apiKey", apiKeyId)) throw notFound("API key");
   const result = await db.transaction
     .write(({ apiKey, auditEvent }) => [

@@ -6,9 +6,10 @@ import { VisibleError } from "../error/index.ts";
 import { email, locale } from "../fields/index.ts";
 import type { Locale } from "../email/index.ts";
 import { fn } from "../fn/index.ts";
+import { Deferred } from "../deferred/index.ts";
 import { SignInApps } from "./entities.ts";
 import { issue, redeem } from "./links.ts";
-import { SIGN_IN_LIMITS, consume } from "./rate-limit.ts";
+import { consumeSignIn } from "./rate-limit.ts";
 import { createSessionToken, readSessionToken, type SessionSubject } from "./session.ts";
 import { sameHash, sha256 } from "./tokens.ts";
 
@@ -24,21 +25,25 @@ export const requestLinkSchema = z.strictObject({
 });
 
 /**
- * Emails a sign-in link for every active or invited account with this address (one per agency).
- * Answers the same whether or not the address is known, so it cannot be used to probe for accounts.
+ * Asks for sign-in links: counts the request against the rate limits, then hands the lookup and
+ * the email to a deferred job. The request does the same few steps whether or not the address
+ * has an account, and never waits for SES, so neither its answer nor its timing tells a stranger
+ * which addresses are known.
  */
 export const requestLink = fn(requestLinkSchema, async (input, ip?: string) => {
-  const { windowSeconds, perEmail, perIp } = SIGN_IN_LIMITS;
-  await consume(`email#${input.email}`, perEmail, windowSeconds);
-  if (ip) await consume(`ip#${ip}`, perIp, windowSeconds);
+  await consumeSignIn(input.email, ip);
+  await sendLinksLater({ email: input.email });
+});
 
-  const logins = await db.collections.logins({ email: input.email }).go({ pages: "all" });
+/** Emails a sign-in link for every active or invited account with this address (one per agency). */
+async function sendLinks({ email }: { email: string }): Promise<void> {
+  const logins = await db.collections.logins({ email }).go({ pages: "all" });
   const accounts = [
     ...logins.data.member
       .filter((m) => m.status !== "removed")
       .map((m) => ({ agencyId: m.agencyId, type: "member" as const, id: m.memberId, locale: m.locale })),
     ...logins.data.contact
-      .filter((c) => c.status !== "removed")
+      .filter((c) => c.status === "invited" || c.status === "active")
       .map((c) => ({ agencyId: c.agencyId, type: "contact" as const, id: c.contactId, locale: c.locale })),
   ];
   if (!accounts.length) return;
@@ -49,8 +54,10 @@ export const requestLink = fn(requestLinkSchema, async (input, ip?: string) => {
       return { agency: agency.data?.name ?? "Baton", url: await issue(account, "sign-in") };
     }),
   );
-  await Email.send(input.email, Email.signInLink({ locale: accounts[0]!.locale, links }));
-});
+  await Email.send(email, Email.signInLink({ locale: accounts[0]!.locale, links }));
+}
+
+const sendLinksLater = Deferred.define("auth.signInLinks", sendLinks);
 
 export const verifySchema = z.strictObject({
   token: z.string({ error: "The sign-in link is missing its token." }).min(1).max(200),
@@ -81,10 +88,10 @@ async function activate(agencyId: string, type: "member" | "contact", id: string
         .add({ version: 1 })
         .go();
     }
-    return { type: "member", agencyId, memberId: id };
+    return { type: "member", agencyId, memberId: id, sessionVersion: member.data.sessionVersion ?? 0 };
   }
   const contact = await db.entities.contact.get({ agencyId, contactId: id }).go();
-  if (!contact.data || contact.data.status === "removed") throw noAccess();
+  if (!contact.data || (contact.data.status !== "invited" && contact.data.status !== "active")) throw noAccess();
   if (contact.data.status === "invited") {
     await db.entities.contact
       .patch({ agencyId, contactId: id })
@@ -92,21 +99,59 @@ async function activate(agencyId: string, type: "member" | "contact", id: string
       .add({ version: 1 })
       .go();
   }
-  return { type: "contact", agencyId, contactId: id, clientId: contact.data.clientId };
+  return { type: "contact", agencyId, contactId: id, clientId: contact.data.clientId, sessionVersion: contact.data.sessionVersion ?? 0 };
 }
 
-/** The actor behind a session token, or null when the token or the account is no longer valid. */
+/** The actor behind a session token, or null when the token, its session or the account is no longer valid. */
 export async function actorFromSession(token: string): Promise<Actor | null> {
   const subject = await readSessionToken(token);
   if (!subject) return null;
   if (subject.type === "member") {
     const member = await db.entities.member.get({ agencyId: subject.agencyId, memberId: subject.memberId }).go();
-    if (!member.data || member.data.status !== "active") return null;
+    if (!member.data || member.data.status !== "active" || (member.data.sessionVersion ?? 0) !== subject.sessionVersion) return null;
     return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.data.role };
   }
-  const contact = await db.entities.contact.get({ agencyId: subject.agencyId, contactId: subject.contactId }).go();
-  if (!contact.data || contact.data.status !== "active") return null;
-  return { type: "contact", agencyId: subject.agencyId, contactId: subject.contactId, clientId: contact.data.clientId };
+  const [contact, client] = await Promise.all([
+    db.entities.contact.get({ agencyId: subject.agencyId, contactId: subject.contactId }).go(),
+    db.entities.client.get({ agencyId: subject.agencyId, clientId: subject.clientId }).go(),
+  ]);
+  if (!contact.data || contact.data.status !== "active" || (contact.data.sessionVersion ?? 0) !== subject.sessionVersion) return null;
+  return {
+    type: "contact",
+    agencyId: subject.agencyId,
+    contactId: subject.contactId,
+    clientId: contact.data.clientId,
+    clientActive: client.data?.status !== "inactive",
+  };
+}
+
+/**
+ * Ends every session of the person a token belongs to: their session version moves on, so this
+ * cookie (and any copy of it, on any device) is refused from now on. Nothing happens for a token
+ * that is not valid.
+ */
+export async function signOut(token: string | undefined): Promise<void> {
+  const subject = token ? await readSessionToken(token) : null;
+  if (!subject) return;
+  if (subject.type === "member") {
+    await endSessions("member", subject.agencyId, subject.memberId);
+  } else {
+    await endSessions("contact", subject.agencyId, subject.contactId);
+  }
+}
+
+/** Moves a person's session version on (only if they exist): every session they have ends. */
+export async function endSessions(kind: "member" | "contact", agencyId: string, id: string): Promise<void> {
+  try {
+    if (kind === "member") {
+      await db.entities.member.patch({ agencyId, memberId: id }).add({ sessionVersion: 1 }).go();
+    } else {
+      await db.entities.contact.patch({ agencyId, contactId: id }).add({ sessionVersion: 1 }).go();
+    }
+  } catch (error) {
+    // A person deleted meanwhile has no session to end.
+    if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+  }
 }
 
 const API_KEY_SHAPE = /^bk\.(agy_[0-9a-z]{26})\.(key_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})$/;
@@ -122,5 +167,5 @@ export async function actorFromApiKey(secret: string): Promise<Actor | null> {
   if (Date.now() - lastUsed > 60_000) {
     await db.entities.apiKey.patch({ agencyId, apiKeyId }).set({ lastUsedAt: new Date().toISOString() }).go();
   }
-  return { type: "apikey", agencyId, apiKeyId };
+  return { type: "apikey", agencyId, apiKeyId, scopes: key.data.scopes ?? ["read", "write"] };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarMonth } from "../fields/dates.ts";
 import { forbidden, unauthenticated, useActor, type Actor } from "../actor/index.ts";
 import { randomSecret, sameHash, sha256 } from "../auth/tokens.ts";
 import { zonedParts, zonedTimeToUtc } from "../business-hours/index.ts";
@@ -50,10 +51,7 @@ export type CalendarMonth = {
 
 export const monthSchema = z.strictObject({
   /** Left out: this month in the viewer's zone. */
-  month: z
-    .string({ error: "Choose a month." })
-    .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, "Use a month like 2026-12.")
-    .optional(),
+  month: calendarMonth.optional(),
   clientId: z.string().max(40).optional(),
   /** A member's id, or "unassigned" (owner only). */
   memberId: z.string().max(40).optional(),

@@ -204,6 +204,8 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   const billingChanges = billingAttributes(billingInput);
   const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove];
   const codeChanges = changes.code !== undefined && changes.code !== existing.code;
+  // The old code keeps its count (a client given it later carries on after this one's numbers).
+  if (codeChanges) await keepCodeCount(agencyId, existing);
   const result = await db.transaction
     .write(({ client, uniqueness, auditEvent }) => [
       client
@@ -228,6 +230,22 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   if (failed.length) throw staleWrite("Client", current && present(current));
   return present(current!);
 });
+
+/** Makes sure the code's request counter is at least the client's last number under it. */
+async function keepCodeCount(agencyId: string, client: ClientItem) {
+  const last = client.requestSeq ?? 0;
+  if (!last) return;
+  try {
+    await db.entities.requestCounter
+      .update({ agencyId, code: client.code })
+      .set({ seq: last })
+      .where((attr, op) => `${op.notExists(attr.seq)} OR ${op.lt(attr.seq, last)}`)
+      .go();
+  } catch (error) {
+    // Already at or past it: nothing to keep.
+    if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+  }
+}
 
 /** Optional text fields are stored only when they have content; null or "" means absent. */
 function filledText(fields: { website?: string | null; notes?: string | null }) {

@@ -17,12 +17,14 @@ export const Config = {
   get sesEndpoint() {
     return read("SES_ENDPOINT");
   },
-  get sessionSecret() {
-    const secret = read("BATON_SESSION_SECRET");
-    if (!secret || secret.length < 32) {
-      throw new Error("BATON_SESSION_SECRET must be set to at least 32 characters");
-    }
-    return secret;
+  /**
+   * The keys that sign sessions and survey links, from BATON_SESSION_SECRET: one secret, or a
+   * comma-separated list of `kid:secret` entries, the first of which signs while every one still
+   * verifies (so a new key can be added first and an old one removed once its tokens are gone).
+   * A bare secret (no kid) verifies and signs tokens that carry no key id, as before key ids.
+   */
+  get signingKeys(): SigningKey[] {
+    return parseSigningKeys(read("BATON_SESSION_SECRET"));
   },
   get emailFrom() {
     return read("BATON_EMAIL_FROM") ?? "Baton <no-reply@baton.local>";
@@ -50,3 +52,26 @@ export const Config = {
     return read("STRIPE_API_BASE");
   },
 };
+
+export type SigningKey = { kid: string | undefined; secret: string };
+
+export function parseSigningKeys(value: string | undefined): SigningKey[] {
+  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const keys = entries.map((entry): SigningKey => {
+    const colon = entry.indexOf(":");
+    return colon < 0 ? { kid: undefined, secret: entry } : { kid: entry.slice(0, colon), secret: entry.slice(colon + 1) };
+  });
+  if (!keys.length) throw new Error("BATON_SESSION_SECRET must be set to at least 32 characters");
+  for (const key of keys) {
+    if (key.secret.length < 32) throw new Error("BATON_SESSION_SECRET: every secret must be at least 32 characters");
+    if (key.kid !== undefined && !/^[a-z0-9]{1,16}$/.test(key.kid)) {
+      throw new Error("BATON_SESSION_SECRET: a key id is 1 to 16 lowercase letters and digits, as in k2:<secret>");
+    }
+  }
+  if (new Set(keys.map((key) => key.kid ?? "")).size !== keys.length) throw new Error("BATON_SESSION_SECRET: two keys have the same id");
+  return keys;
+}
+
+/** The key that signs new tokens, and the one a token's key id (or its absence) names. */
+export const signingKey = () => Config.signingKeys[0]!;
+export const verifyingKey = (kid: string | undefined) => Config.signingKeys.find((key) => key.kid === kid);

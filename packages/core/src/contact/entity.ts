@@ -2,7 +2,9 @@ import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { Locales } from "../member/entity.ts";
 
-export const ContactStatuses = ["invited", "active", "removed"] as const;
+// "deactivated": can't sign in (sessions and calendar feed end) but can be reactivated;
+// "removed": gone for good, its email free to be invited again.
+export const ContactStatuses = ["invited", "active", "deactivated", "removed"] as const;
 
 /** A person at a client company who signs in to the portal. */
 export const ContactEntity = new Entity({
@@ -17,6 +19,8 @@ export const ContactEntity = new Entity({
     status: { type: ContactStatuses, required: true, default: "invited" },
     locale: { type: Locales, required: true, default: "en" },
     emailNotifications: { type: "boolean", required: true, default: true },
+    /** Moved on by signing out, deactivation and removal: a session made under another version is over. */
+    sessionVersion: { type: "number", required: true, default: 0 },
     /** When the last feedback survey was sent; set conditionally with it (survey/: the quiet days rule). */
     lastSurveyAt: { type: "string" },
     ...timestamps,

@@ -49,6 +49,7 @@ export const listForClient = fn(pageQuery, async (page: PageQuery, clientId: str
   await requireClient(agencyId, clientId);
   const result = await db.entities.contact.query
     .contactsOfClient({ agencyId, clientId })
+    .where((attr, op) => op.ne(attr.status, "removed"))
     .go({ limit: page.limit, cursor: page.cursor ?? null });
   return { items: result.data.map(present), cursor: result.cursor };
 });
@@ -87,6 +88,50 @@ export async function resendInvitation(clientId: string, contactId: string): Pro
   await sendInvitation(contact);
 }
 
+type Access = "deactivate" | "reactivate" | "remove";
+
+const accessChanges: Record<Access, { from: ContactItem["status"][]; to: ContactItem["status"]; audit: string; message: string }> = {
+  deactivate: { from: ["invited", "active"], to: "deactivated", audit: "contact.deactivated", message: "Only a current contact can be deactivated." },
+  reactivate: { from: ["deactivated"], to: "active", audit: "contact.reactivated", message: "Only a deactivated contact can be reactivated." },
+  remove: { from: ["invited", "active", "deactivated"], to: "removed", audit: "contact.removed", message: "This contact was already removed." },
+};
+
+/**
+ * Changes a contact's access to the portal. Deactivating or removing ends every session they have
+ * (their session version moves on), stops their calendar feed and their sign-in links; removing
+ * also frees their email. A reactivated contact signs in again by a new link.
+ */
+async function changeAccess(change: Access, clientId: string, contactId: string): Promise<Contact> {
+  const agencyId = assertOwner();
+  const existing = await load(agencyId, contactId);
+  if (!existing || existing.clientId !== clientId || existing.status === "removed") throw notFound("Contact");
+  const rule = accessChanges[change];
+  if (!rule.from.includes(existing.status)) throw new VisibleError("rule", `contact.${change}`, rule.message);
+  // An invited contact reactivated would have no invitation left: they are active and sign in by link.
+  const result = await db.transaction
+    .write(({ contact, uniqueness, auditEvent }) => [
+      contact
+        .patch({ agencyId, contactId })
+        .set({ status: rule.to })
+        .add({ version: 1, ...(change === "reactivate" ? {} : { sessionVersion: 1 }) })
+        .where((attr, op) => op.eq(attr.version, existing.version))
+        .commit(),
+      ...(change === "remove" ? [uniqueness.delete({ agencyId, scope: "login-email", value: existing.email }).commit()] : []),
+      auditEvent.create(Audit.event(rule.audit, "client", clientId, { contactId, email: existing.email })).commit(),
+    ])
+    .go();
+  if (failedConditions(result).length) {
+    throw new VisibleError("conflict", "conflict", "This contact was changed at the same moment. Please try again.");
+  }
+  return present((await load(agencyId, contactId))!);
+}
+
+export const deactivate = (clientId: string, contactId: string) => changeAccess("deactivate", clientId, contactId);
+export const reactivate = (clientId: string, contactId: string) => changeAccess("reactivate", clientId, contactId);
+export const remove = async (clientId: string, contactId: string): Promise<void> => {
+  await changeAccess("remove", clientId, contactId);
+};
+
 async function load(agencyId: string, contactId: string): Promise<ContactItem | null> {
   if (!isId("contact", contactId)) return null;
   const result = await db.entities.contact.get({ agencyId, contactId }).go({ consistent: true });
@@ -114,6 +159,6 @@ export async function company(): Promise<Company> {
   const { notes: _notes, ...visible } = Client.present(client);
   return {
     client: visible,
-    contacts: result.data.contact.filter((c) => c.status !== "removed").map(present),
+    contacts: result.data.contact.filter((c) => c.status === "invited" || c.status === "active").map(present),
   };
 }

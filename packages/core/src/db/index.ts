@@ -11,7 +11,7 @@ import { OutboxEmailEntity } from "../email/outbox-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
 import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
-import { RequestEntity } from "../request/entity.ts";
+import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
@@ -36,6 +36,7 @@ export const db = new Service(
     auditEvent: AuditEventEntity,
     apiKey: ApiKeyEntity,
     request: RequestEntity,
+    requestCounter: RequestCounterEntity,
     task: TaskEntity,
     sop: SopEntity,
     sopVersion: SopVersionEntity,

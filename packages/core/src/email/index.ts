@@ -3,7 +3,7 @@ import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
 export { flushOutbox, send } from "./send.ts";
-export { escapeHtml, type RenderedEmail } from "./layout.ts";
+export { escapeHtml, oneLineSubject, type RenderedEmail } from "./layout.ts";
 
 export type Locale = "en" | "el" | "hi";
 
@@ -55,6 +55,7 @@ export type Notice =
   | "invoiceSent"
   | "invoiceReminder"
   | "paymentReceived"
+  | "creditReceived"
   | "clientOnboarded";
 
 /**

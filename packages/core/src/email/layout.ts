@@ -17,6 +17,14 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", "&#39;");
 }
 
+/**
+ * A subject on one line: control characters (CR, LF, tabs, NUL, line and paragraph separators)
+ * become spaces, so text a client typed into a title can never start a new header line.
+ */
+export function oneLineSubject(subject: string): string {
+  return subject.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim().slice(0, 250);
+}
+
 export function render(subject: string, blocks: EmailBlock[], lang = "en"): RenderedEmail {
   const html = blocks
     .map((block) => {
@@ -45,7 +53,7 @@ export function render(subject: string, blocks: EmailBlock[], lang = "en"): Rend
     })
     .join("\n\n");
   return {
-    subject,
+    subject: oneLineSubject(subject),
     html: `<!doctype html><html lang="${escapeHtml(lang)}"><body style="font-family:system-ui,sans-serif;color:#101828;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${html}</body></html>`,
     text: `${text}\n`,
   };

@@ -1,7 +1,7 @@
 import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { Config } from "../config/index.ts";
 import { VisibleError } from "../error/index.ts";
-import type { RenderedEmail } from "./layout.ts";
+import { oneLineSubject, type RenderedEmail } from "./layout.ts";
 import * as Outbox from "./outbox.ts";
 
 let ses: { endpoint: string | undefined; client: SESv2Client } | undefined;
@@ -30,7 +30,8 @@ export async function deliver(to: string, email: RenderedEmail): Promise<void> {
       Destination: { ToAddresses: [to] },
       Content: {
         Simple: {
-          Subject: { Data: email.subject, Charset: "UTF-8" },
+          // Again here: an email kept in the outbox from before was rendered by older code.
+          Subject: { Data: oneLineSubject(email.subject), Charset: "UTF-8" },
           Body: {
             Html: { Data: email.html, Charset: "UTF-8" },
             Text: { Data: email.text, Charset: "UTF-8" },

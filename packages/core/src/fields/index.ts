@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "../time-zone/index.ts";
 import { Locales } from "../member/entity.ts";
-import { MAX_MINOR } from "../money/index.ts";
+import { MAX_INPUT_MINOR, MAX_MINOR } from "../money/index.ts";
 import { isId, type IdKind } from "../id/index.ts";
+
+export { calendarDate, calendarMonth, checkDateRange, instant, isCalendarDate, isCalendarMonth, MAX_RANGE_DAYS, MAX_YEAR, MIN_YEAR } from "./dates.ts";
 
 // Field rules shared by several domain functions.
 export const email = z
@@ -12,9 +14,15 @@ export const email = z
   .max(254, "That email address is too long.")
   .pipe(z.email({ error: "Enter a valid email address." }));
 
+/**
+ * Text that is one line wherever it goes (titles, names): control characters and line breaks
+ * become single spaces, so nothing typed can start a new line in an email header or a CSV row.
+ */
+export const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
+
 export const personName = z
   .string({ error: "Enter a name." })
-  .trim()
+  .overwrite(oneLine)
   .min(1, "Enter a name.")
   .max(120, "Keep the name under 120 characters.");
 
@@ -68,8 +76,15 @@ export function isCurrency(value: string): boolean {
   return currencies.has(value);
 }
 
-/** A non-negative amount in minor units, as the API accepts it. */
+/** A non-negative amount in minor units, as the API accepts it: at most MAX_INPUT_MINOR (see money/). */
 export const minorAmount = z
+  .number({ error: "Enter an amount in the currency's smallest unit (cents)." })
+  .int("Amounts are whole numbers of the currency's smallest unit (cents, not dollars).")
+  .min(0, "The amount cannot be negative.")
+  .max(MAX_INPUT_MINOR, "That amount is too large: at most 100 million (in a currency with cents).");
+
+/** A payment received: up to the largest invoice total there can be. */
+export const paymentAmount = z
   .number({ error: "Enter an amount in the currency's smallest unit (cents)." })
   .int("Amounts are whole numbers of the currency's smallest unit (cents, not dollars).")
   .min(0, "The amount cannot be negative.")

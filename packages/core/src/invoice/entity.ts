@@ -57,6 +57,11 @@ export const InvoiceEntity = new Entity({
     dueAt: { type: "string" },
     paidAt: { type: "string" },
     voidedAt: { type: "string" },
+    /**
+     * Money taken by card after the invoice was voided (the Stripe Checkout was already open) and
+     * not yet refunded or applied elsewhere: the owner's to settle. Each is a payment with `credit`.
+     */
+    creditOpen: { type: "number", default: 0 },
     /** How many overdue reminders went out (1, 7 and 14 days after due: at most 3). */
     remindersSent: { type: "number", required: true, default: 0 },
     /**
@@ -109,6 +114,15 @@ export const PaymentEntity = new Entity({
     reference: { type: "string" },
     receivedAt: { type: "string", required: true, readOnly: true },
     recordedBy: { type: "string", required: true, readOnly: true },
+    /**
+     * Set on money received on a void invoice: a credit the owner refunds or applies to another
+     * invoice of the client. It never counts towards the void invoice.
+     */
+    credit: { type: ["open", "applied", "refunded"] as const },
+    /** The invoice an applied credit paid (as a payment `credit_<paymentId>` there). */
+    creditAppliedTo: { type: "string" },
+    creditRefundReference: { type: "string" },
+    creditSettledAt: { type: "string" },
     ...timestamps,
   },
   indexes: {

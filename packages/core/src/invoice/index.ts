@@ -9,7 +9,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { basisPoints, minorAmount, pageQuery, version, type Page, idOf } from "../fields/index.ts";
+import { basisPoints, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Money } from "../money/index.ts";
@@ -20,12 +20,14 @@ import { Timesheet, UNBILLED } from "../timesheet/index.ts";
 import type { TimeEntryItem } from "../timesheet/entity.ts";
 import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
 import * as Csv from "./csv.ts";
+import * as Credits from "./credit.ts";
 import { printHtml } from "./print.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
 
 export * as Invoices from "./index.ts";
 export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
 export type { Invoice, InvoiceLine, Payment } from "./present.ts";
+export { applyCredit, applyCreditSchema, creditsOfClient, refundCredit, refundCreditSchema, type ClientCredit } from "./credit.ts";
 
 // Invoices bill one client in the client's currency. A draft locks the time entries it bills
 // (in the same transaction, so no entry is billed twice); sending gives it the agency's next
@@ -124,7 +126,7 @@ export const list = fn(listSchema, async (query): Promise<Page<Invoice>> => {
   return page(await db.entities.invoice.query.invoiceById({ agencyId }).go({ limit: query.limit, cursor: query.cursor ?? null, order: "desc" }));
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.");
+const isoDate = calendarDate;
 
 const extraLine = z
   .strictObject({
@@ -162,7 +164,7 @@ export const createSchema = z.strictObject({
   /** Earlier deposit invoices of this client to take off this one (each only once). */
   deductDeposits: z.array(idOf("invoice", "Choose deposit invoices of this client.")).max(10, "Take off at most 10 deposits.").default([]),
   notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
-});
+}).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
 /** One time line per task (or per client for time without a task): the minutes at the client's rate. */
 export function timeLines(entries: TimeEntryItem[], hourlyRate: number): InvoiceLine[] {
@@ -423,7 +425,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder"): Promise<void> {
   try {
     const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
-    for (const contact of contacts.filter((c) => c.status !== "removed")) {
+    for (const contact of contacts.filter((c) => c.status === "invited" || c.status === "active")) {
       const params = {
         agency: agency.data?.name ?? "Baton",
         number: invoiceNumber(item.number) ?? "",
@@ -470,10 +472,11 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
 });
 
 export const paymentSchema = z.strictObject({
-  amount: minorAmount.refine((amount) => amount > 0, "Enter the amount received."),
+  // Up to a whole invoice's total (which may exceed any single input amount).
+  amount: paymentAmount.refine((amount) => amount > 0, "Enter the amount received."),
   method: z.enum(PaymentMethods, { error: "Choose how it was paid." }),
   reference: z.string().trim().max(200, "Keep the reference under 200 characters.").optional(),
-  receivedAt: z.iso.datetime({ offset: true, error: "Choose when it was received." }).transform((value) => new Date(value).toISOString()).optional(),
+  receivedAt: instant("Choose when it was received.").optional(),
 });
 
 /** The owner records money received by transfer, Wise, PayPal or cash. */
@@ -483,7 +486,7 @@ export const recordPayment = fn(paymentSchema, async (input, invoiceId: string):
   return get(invoiceId);
 });
 
-type PaymentInput = {
+export type PaymentInput = {
   agencyId: string;
   invoiceId: string;
   /** The same id for the same payment (e.g. from the Stripe event): a second attempt changes nothing. */
@@ -509,6 +512,8 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
     if (!item) throw notFound("Invoice");
     const existing = await db.entities.payment.get({ agencyId: input.agencyId, invoiceId: input.invoiceId, paymentId: input.paymentId }).go({ consistent: true });
     if (existing.data) return "duplicate";
+    // Card money taken on an invoice voided while its checkout was open: kept, as a credit.
+    if (item.status === "void" && input.alreadyTaken) return Credits.receiveOnVoid(item, input);
     if (item.status === "draft" || item.status === "void") throw rule("invoice.not_payable", item.status === "draft" ? "Send the invoice before recording payments." : "This invoice is void.");
     if (input.currency && input.currency.toUpperCase() !== item.currency) throw rule("payment.currency", `This invoice is in ${item.currency}.`);
     const balance = item.total - item.amountPaid;
@@ -610,7 +615,7 @@ export const exportSchema = z.strictObject({
   format: z.enum(["quickbooks", "xero"], { error: "Choose quickbooks or xero." }).default("quickbooks"),
   from: isoDate.optional(),
   to: isoDate.optional(),
-});
+}).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
 /** Sent invoices (not drafts or void), issued within the dates, as a CSV the accounting tool imports. */
 export const exportInvoices = fn(exportSchema, async (query): Promise<string> => {
@@ -621,13 +626,17 @@ export const exportInvoices = fn(exportSchema, async (query): Promise<string> =>
   return query.format === "xero" ? Csv.xero(named) : Csv.quickbooks(named);
 });
 
-export const timeExportSchema = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+export const timeExportSchema = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
 /** Every member's time within the dates (UTC; this month so far by default), as CSV. */
 export const exportTime = fn(timeExportSchema, async (range): Promise<string> => {
   const agencyId = assertOwner();
   const today = new Date().toISOString().slice(0, 10);
   const query = { from: range.from ?? `${today.slice(0, 8)}01`, to: range.to ?? today };
+  // With one end left to its default, the span is checked here (the schema checks a given pair).
+  const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+  if (days < 1) throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { to: "End on or after the start date." } });
+  if (days > MAX_RANGE_DAYS) throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { from: `Choose at most ${MAX_RANGE_DAYS} days.` } });
   const team = await People.team(agencyId);
   const entries = await Timesheet.teamTimeBetween(agencyId, [...team.keys()], `${query.from}T00:00:00.000Z`, `${query.to}T23:59:59.999Z`);
   const names = { team, clients: await People.clientNames(agencyId, entries.map((entry) => entry.clientId)) };

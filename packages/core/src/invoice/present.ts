@@ -22,6 +22,8 @@ export type Invoice = {
   total: number;
   amountPaid: number;
   balance: number;
+  /** Card money received after the invoice was voided, not yet refunded or applied (a void invoice's only money). */
+  creditOpen: number;
   paymentTermsDays: number;
   period: string | null;
   notes: string | null;
@@ -38,7 +40,16 @@ export type Invoice = {
   version: number;
 };
 
-export type Payment = { id: string; amount: number; currency: string; method: PaymentItem["method"]; reference: string | null; receivedAt: string };
+export type Payment = {
+  id: string;
+  amount: number;
+  currency: string;
+  method: PaymentItem["method"];
+  reference: string | null;
+  receivedAt: string;
+  /** Money received on a void invoice: open until refunded or applied to another invoice. */
+  credit: { status: NonNullable<PaymentItem["credit"]>; appliedTo: string | null; refundReference: string | null; settledAt: string | null } | null;
+};
 
 export const invoiceNumber = (number: number) => (number ? `INV-${String(number).padStart(5, "0")}` : null);
 
@@ -63,6 +74,7 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     total: item.total,
     amountPaid: item.amountPaid,
     balance: item.total - item.amountPaid,
+    creditOpen: item.creditOpen ?? 0,
     paymentTermsDays: item.paymentTermsDays,
     period: item.period ?? null,
     notes: item.notes ?? null,
@@ -86,5 +98,8 @@ export function presentPayment(item: PaymentItem): Payment {
     method: item.method,
     reference: item.reference ?? null,
     receivedAt: item.receivedAt,
+    credit: item.credit
+      ? { status: item.credit, appliedTo: item.creditAppliedTo ?? null, refundReference: item.creditRefundReference ?? null, settledAt: item.creditSettledAt ?? null }
+      : null,
   };
 }

@@ -19,6 +19,8 @@ export const MemberEntity = new Entity({
     costRate: { type: "number" },
     weeklyCapacityHours: { type: "number", required: true },
     status: { type: MemberStatuses, required: true, default: "invited" },
+    /** Moved on by signing out and removal: a session made under another version is over. */
+    sessionVersion: { type: "number", required: true, default: 0 },
     locale: { type: Locales, required: true, default: "en" },
     /** May review deliverables in QA (the owner always may). */
     reviewer: { type: "boolean", required: true, default: false },

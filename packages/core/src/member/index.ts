@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertOwner, useActor } from "../actor/index.ts";
+import { assertOwner, assertOwnerInPerson, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { issueLink } from "../auth/index.ts";
 import { staleWrite } from "../db/conflict.ts";
@@ -118,7 +118,7 @@ export async function get(memberId: string): Promise<Member> {
 
 /** Adds a subcontractor and emails them an invitation link to the team app. */
 export const invite = fn(inviteSchema, async (input): Promise<Member> => {
-  const agencyId = assertOwner();
+  const agencyId = assertOwnerInPerson();
   const memberId = createId("member");
   const result = await db.transaction
     .write(({ uniqueness, member, auditEvent }) => [
@@ -140,7 +140,7 @@ export const invite = fn(inviteSchema, async (input): Promise<Member> => {
 });
 
 export async function resendInvitation(memberId: string): Promise<void> {
-  const member = await load(assertOwner(), memberId);
+  const member = await load(assertOwnerInPerson(), memberId);
   if (!member) throw notFound("Team member");
   if (member.status !== "invited") {
     throw new VisibleError("rule", "member.not_invited", "This person has already joined, so there is no invitation to resend.");
@@ -158,7 +158,7 @@ async function sendInvitation(member: MemberItem) {
 }
 
 export const update = fn(updateSchema, async ({ version: expected, costRate, ...changes }, memberId: string): Promise<Member> => {
-  const agencyId = assertOwner();
+  const agencyId = assertOwnerInPerson();
   if (!isId("member", memberId)) throw notFound("Team member");
   const result = await db.transaction
     .write(({ member, auditEvent }) => [
@@ -179,7 +179,7 @@ export const update = fn(updateSchema, async ({ version: expected, costRate, ...
 
 /** Takes away a member's access; their history stays. The owner cannot remove themselves. */
 export async function remove(memberId: string): Promise<Member> {
-  const agencyId = assertOwner();
+  const agencyId = assertOwnerInPerson();
   const actor = useActor();
   if (actor.type === "member" && actor.memberId === memberId) {
     throw new VisibleError("rule", "member.cannot_remove_self", "You cannot remove yourself from the agency.");

@@ -7,8 +7,20 @@ export * as Money from "./index.ts";
 
 export type Money = { amount: number; currency: string };
 
-/** The largest amount accepted anywhere: 10 billion major units of a 2-decimal currency. */
+/**
+ * The largest amount Baton holds anywhere, an invoice's total included: 10 billion major units
+ * of a 2-decimal currency. A total over it is refused (422), never computed past safe integers.
+ */
 export const MAX_MINOR = 1_000_000_000_000;
+
+/**
+ * The largest amount a person may enter (a price, a rate, a fee): 100 million major units of a
+ * 2-decimal currency. A hundredth of MAX_MINOR, so that what is derived from inputs (a line's
+ * quantity × price, time at a rate, a fee with 100% tax) stays far inside safe integers: the
+ * largest sum an invoice can reach before its total is checked (20 lines × 10,000 units plus 95
+ * days of time, with tax) is below 10^16 ÷ 2.
+ */
+export const MAX_INPUT_MINOR = 10_000_000_000;
 
 const digitsCache = new Map<string, number>();
 
@@ -24,20 +36,32 @@ export function minorDigits(currency: string): number {
 
 /** `numerator / denominator` rounded half up, for non-negative integers (exact: no floats). */
 export function divideRounded(numerator: number, denominator: number): number {
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0 || numerator < 0) {
-    throw new RangeError(`divideRounded(${numerator}, ${denominator})`);
+  return mulDivRounded(numerator, 1, denominator);
+}
+
+/**
+ * `a × b / denominator` rounded half up, exact for any safe non-negative integers: the product is
+ * taken in BigInt, so a large amount times a rate never passes 2^53 on the way. Throws only if
+ * the result itself is not a safe integer.
+ */
+export function mulDivRounded(a: number, b: number, denominator: number): number {
+  if (![a, b, denominator].every(Number.isSafeInteger) || denominator <= 0 || a < 0 || b < 0) {
+    throw new RangeError(`mulDivRounded(${a}, ${b}, ${denominator})`);
   }
-  return Math.floor((numerator * 2 + denominator) / (denominator * 2));
+  const d = BigInt(denominator);
+  const result = (BigInt(a) * BigInt(b) * 2n + d) / (d * 2n);
+  if (result > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`mulDivRounded(${a}, ${b}, ${denominator}) is past safe integers`);
+  return Number(result);
 }
 
 /** What `minutes` cost at `ratePerHour` (minor units per hour), rounded half up to a minor unit. */
 export function forMinutes(minutes: number, ratePerHour: number): number {
-  return divideRounded(minutes * ratePerHour, 60);
+  return mulDivRounded(minutes, ratePerHour, 60);
 }
 
 /** `basisPoints` hundredths of a percent of `amount` (2,000 = 20%), rounded half up. */
 export function percentOf(amount: number, basisPoints: number): number {
-  return divideRounded(amount * basisPoints, 10_000);
+  return mulDivRounded(amount, basisPoints, 10_000);
 }
 
 /** A major-unit decimal string ("12.50", "1200") as minor units, or undefined if it has more decimals than the currency. */
@@ -48,7 +72,7 @@ export function parseMajor(text: string, currency: string): number | undefined {
   const fraction = match[2] ?? "";
   if (fraction.length > digits) return undefined;
   const value = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
-  return Number.isSafeInteger(value) && value <= MAX_MINOR ? value : undefined;
+  return Number.isSafeInteger(value) && value <= MAX_INPUT_MINOR ? value : undefined;
 }
 
 /** Minor units as a plain major-unit decimal ("12.50", "1200"): for CSV files and inputs. */

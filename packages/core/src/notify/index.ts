@@ -20,7 +20,7 @@ export function when(iso: string, person: Pick<Person, "locale" | "timeZone">): 
 }
 
 const reachable = (person: Person | null | undefined): person is Person =>
-  Boolean(person) && person!.status !== "removed" && person!.emailNotifications !== false;
+  Boolean(person) && person!.status !== "removed" && person!.status !== "deactivated" && person!.emailNotifications !== false;
 
 export const links = {
   webRequest: (requestId: string) => `${Config.webUrl}/requests/${requestId}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate, checkDateRange } from "../fields/dates.ts";
 import { assertOwner } from "../actor/index.ts";
 import { db } from "../db/index.ts";
 import { VisibleError } from "../error/index.ts";
@@ -84,10 +85,7 @@ export type PayoutReport = {
   members: Array<{ id: string; name: string; role: MemberItem["role"]; minutes: number; billableMinutes: number; costRate: number | null; amount: number | null }>;
 };
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.");
+const day = calendarDate;
 
 /** The longest margin or payout period, in days. */
 export const MAX_DAYS = 366;
@@ -181,7 +179,7 @@ export async function receivables(now = new Date()): Promise<ReceivablesReport> 
   return { asOf: now.toISOString(), buckets: AGING_BUCKETS, currencies, invoices };
 }
 
-export const periodSchema = z.strictObject({ from: day.optional(), to: day.optional() });
+export const periodSchema = z.strictObject({ from: day.optional(), to: day.optional() }).superRefine(checkDateRange(MAX_DAYS));
 
 /** A period of whole days in the agency's zone: this month so far by default. */
 async function period(agencyId: string, query: z.infer<typeof periodSchema>) {

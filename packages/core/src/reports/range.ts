@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VisibleError } from "../error/index.ts";
+import { calendarMonth } from "../fields/dates.ts";
 import { monthOf, monthsBack, monthsBetween, monthsToUtc } from "./periods.ts";
 
 // A range of the agency's months as reports take it (`?from=&to=`), checked once for every
@@ -8,7 +9,7 @@ import { monthOf, monthsBack, monthsBetween, monthsToUtc } from "./periods.ts";
 /** The longest range of months a report reads. */
 export const MAX_MONTHS = 36;
 
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month like 2026-11.");
+export const month = calendarMonth;
 export const monthRangeSchema = z.strictObject({ from: month.optional(), to: month.optional() });
 
 export const rangeError = (field: string, message: string) =>

@@ -54,3 +54,23 @@ export const RequestEntity = new Entity({
 });
 
 export type RequestItem = EntityItem<typeof RequestEntity>;
+
+/**
+ * The last request number given under a client code (the 42 of ACME-42). Kept per code, not per
+ * client, and never deleted: when a client's code changes and another client later takes the old
+ * code, its numbers carry on from there, so no two requests ever share a reference.
+ */
+export const RequestCounterEntity = new Entity({
+  model: { entity: "requestCounter", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    code: { type: "string", required: true, readOnly: true },
+    seq: { type: "number", required: true, default: 0 },
+  },
+  indexes: {
+    counterOfCode: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["code"] },
+    },
+  },
+});

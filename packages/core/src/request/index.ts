@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClientItem } from "../client/entity.ts";
 import { assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { calendarOf } from "../agency/index.ts";
@@ -7,7 +8,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { pageQuery, version, type Page, idOf } from "../fields/index.ts";
+import { pageQuery, version, type Page, idOf, oneLine, calendarDate, instant } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
@@ -81,15 +82,12 @@ const link = z
   .trim()
   .max(500, "Keep each link under 500 characters.")
   .regex(/^https?:\/\/\S+$/i, "Links start with https:// (or http://).");
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Use a real date.");
+const isoDate = calendarDate;
 
 export const submitSchema = z.strictObject({
   /** Only the owner submits on a client's behalf; a contact's client comes from their session. */
   clientId: idOf("client", "Choose the client.").optional(),
-  title: z.string({ error: "Give the request a title." }).trim().min(1, "Give the request a title.").max(150, "Keep the title under 150 characters."),
+  title: z.string({ error: "Give the request a title." }).overwrite(oneLine).min(1, "Give the request a title.").max(150, "Keep the title under 150 characters."),
   description: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(10_000, "Keep the description under 10,000 characters."),
   service: z.string({ error: "Choose a service." }).trim().min(1, "Choose a service.").max(60, "Keep the service under 60 characters."),
   desiredDueDate: isoDate.optional(),
@@ -110,10 +108,10 @@ const estimateHours = z
   .multipleOf(0.25, "Use quarter hours.");
 
 export const taskPlanSchema = z.strictObject({
-  title: z.string({ error: "Give the task a title." }).trim().min(1, "Give the task a title.").max(150, "Keep the title under 150 characters."),
+  title: z.string({ error: "Give the task a title." }).overwrite(oneLine).min(1, "Give the task a title.").max(150, "Keep the title under 150 characters."),
   description: z.string().trim().max(10_000, "Keep the description under 10,000 characters.").default(""),
   estimateHours,
-  dueAt: z.iso.datetime({ offset: true, error: "Choose a due date and time." }).transform((value) => new Date(value).toISOString()),
+  dueAt: instant("Choose a due date and time."),
   urgent: z.boolean().default(false),
   important: z.boolean().default(true),
   sopId: idOf("sop", "Choose an SOP from the library.").optional(),
@@ -210,13 +208,29 @@ export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
   return { items: result.data.map(present), cursor: result.cursor };
 });
 
-/** Takes the next number for a client's request: atomic, so two submissions never share one. */
-async function nextNumber(agencyId: string, clientId: string): Promise<number> {
-  const result = await db.entities.client
-    .patch({ agencyId, clientId })
-    .add({ requestSeq: 1 })
-    .go({ response: "updated_new" });
-  return result.data.requestSeq!;
+/**
+ * Takes the next number under the client's code: atomic, so two submissions never share one, and
+ * counted per code (requestCounter), so a code that passes to another client carries on. A code
+ * whose counter predates this (only the client's own `requestSeq` knew it) starts after that.
+ */
+async function nextNumber(agencyId: string, client: ClientItem): Promise<number> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const taken = await db.entities.requestCounter.update({ agencyId, code: client.code }).add({ seq: 1 }).go({ response: "all_new" });
+    let number = taken.data.seq ?? 0;
+    if (number <= (client.requestSeq ?? 0)) {
+      const next = (client.requestSeq ?? 0) + 1;
+      try {
+        await db.entities.requestCounter.patch({ agencyId, code: client.code }).set({ seq: next }).where((attr, op) => op.eq(attr.seq, number)).go();
+        number = next;
+      } catch {
+        continue; // another submission moved it meanwhile: take the next one
+      }
+    }
+    // The client's own counter follows, for the day its code moves on (Client.update seeds the old code's counter from it).
+    await db.entities.client.patch({ agencyId, clientId: client.clientId }).set({ requestSeq: number }).go();
+    return number;
+  }
+  throw new VisibleError("conflict", "conflict", "Requests are being submitted right now. Please try again.");
 }
 
 export const submit = fn(submitSchema, async (input): Promise<Request> => {
@@ -237,7 +251,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   if (!client) throw notFound("Client");
   const agency = (await db.entities.agency.get({ agencyId }).go()).data;
   const author = await People.current();
-  const number = await nextNumber(agencyId, clientId);
+  const number = await nextNumber(agencyId, client);
   const requestId = createId("request");
   const reference = `${client.code}-${number}`;
   // The promise counts the agency's working week and holidays, in the agency's zone.

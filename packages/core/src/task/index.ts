@@ -210,16 +210,22 @@ const allowedParty = (action: TaskAction, parties: Set<string>) => {
   return allowed[action].some((party) => parties.has(party));
 };
 
+/** Throws 403/404 unless the actor may take this step on this task (a route checks it before reading the body). */
+export async function assertMayAct(taskId: string, action: TaskAction): Promise<void> {
+  const { parties } = await visibleTask(taskId);
+  if (!allowedParty(action, parties)) {
+    throw parties.has("client") || parties.has("owner") || parties.has("assignee") || parties.has("reviewer") ? forbidden() : notFound("Task");
+  }
+}
+
 /**
  * Applies one step of the workflow. The caller's `expected` version must still be current: of
  * many simultaneous attempts exactly one wins and the rest get 409 with the task as it is now.
  */
 async function move(taskId: string, expected: number, step: Move): Promise<{ saved: TaskItem; names: Names }> {
   const { task: first, parties, me } = await visibleTask(taskId);
-  if (!allowedParty(step.action, parties)) {
-    // A client may see that a task exists only through their request; everyone else learns nothing.
-    throw parties.has("client") || parties.has("owner") || parties.has("assignee") || parties.has("reviewer") ? forbidden() : notFound("Task");
-  }
+  // A client may see that a task exists only through their request; everyone else learns nothing.
+  if (!allowedParty(step.action, parties)) await assertMayAct(taskId, step.action);
   // A client is shown what a client may see, even of the task a conflict reports.
   const asClient = parties.has("client") && parties.size === 1;
   const [by, names] = await Promise.all([

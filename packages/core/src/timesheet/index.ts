@@ -6,7 +6,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { version, idOf } from "../fields/index.ts";
+import { version, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "../member/entity.ts";
@@ -70,9 +70,7 @@ const minutes = z
   .int("Use whole minutes.")
   .min(1, "Log at least 1 minute.")
   .max(24 * 60, "One entry is at most 24 hours.");
-const startedAt = z.iso
-  .datetime({ offset: true, error: "Choose when the work started." })
-  .transform((value) => new Date(value).toISOString())
+const startedAt = instant("Choose when the work started.")
   .refine((value) => Date.parse(value) <= Date.now() + 60_000, "Time can't be logged in the future.");
 
 /** The task the actor may log time on: their own, or any task for the owner. */
@@ -223,6 +221,13 @@ async function loadEntry(agencyId: string, entryId: string): Promise<TimeEntryIt
   return (await db.entities.timeEntry.get({ agencyId, entryId }).go({ consistent: true })).data;
 }
 
+/** Throws 404 unless the entry is the actor's to change (their own; the owner any): checked before the body is read. */
+export async function assertOwnEntry(entryId: string): Promise<void> {
+  const actor = assertMember();
+  const entry = await loadEntry(actor.agencyId, entryId);
+  if (!entry || (actor.role !== "owner" && entry.memberId !== actor.memberId)) throw notFound("Time entry");
+}
+
 /** An entry the actor may change: their own, or any for the owner; a locked one is refused. */
 async function editableEntry(entryId: string): Promise<TimeEntryItem> {
   const actor = assertMember();
@@ -289,7 +294,7 @@ export const remove = fn(removeSchema, async ({ version: expected }, entryId: st
   }
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-23.");
+const isoDate = calendarDate;
 
 export const weekSchema = z.strictObject({
   memberId: z.string().max(40).optional(),
@@ -358,7 +363,7 @@ export async function forTask(taskId: string): Promise<{ estimateMinutes: number
   };
 }
 
-export const unbilledSchema = z.strictObject({ clientId: z.string().max(40), from: isoDate.optional(), to: isoDate.optional() });
+export const unbilledSchema = z.strictObject({ clientId: z.string().max(40), from: isoDate.optional(), to: isoDate.optional() }).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
 /** A client's billable time not on an invoice yet, oldest first, optionally within dates (UTC). */
 export const unbilled = fn(unbilledSchema, async (query): Promise<TimeEntry[]> => {

@@ -14,3 +14,12 @@ export const APP_HEADERS: Readonly<Record<string, string>> = {
   "referrer-policy": "strict-origin-when-cross-origin",
   "x-frame-options": "DENY",
 };
+
+/**
+ * The header CloudFront adds to every request it forwards to the API, with a secret value
+ * (infra/secrets.ts OriginSecret); the API refuses requests without it when deployed (origin.ts).
+ */
+export const ORIGIN_HEADER = "x-baton-origin";
+
+/** The CloudFront header with the viewer's own address ("<ip>:<port>"), forwarded by the API behaviour's origin request policy. */
+export const VIEWER_ADDRESS_HEADER = "CloudFront-Viewer-Address";

@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { VisibleError } from "@baton/core/error";
 import { errorBody, onError } from "./errors.ts";
 import { actorContext, csrfGuard, jsonBodies } from "./middleware.ts";
+import { originGuard } from "./origin.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
@@ -52,6 +53,14 @@ export type Routes = typeof routes;
 /** The whole API under /api: the same app serves Lambda and the local Node server. */
 export const app = new Hono()
   .basePath("/api")
+  // Nothing the API answers may be kept by a browser or a shared cache: JSON about a signed-in
+  // person, an invoice's print page, a CSV export. A response that sets its own (the calendar
+  // feed) keeps it.
+  .use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+  })
+  .use(originGuard)
   .use(
     secureHeaders({
       crossOriginResourcePolicy: "same-origin",

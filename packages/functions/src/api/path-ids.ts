@@ -3,6 +3,7 @@ import { validator } from "hono-openapi";
 import { useActor, unauthenticated } from "@baton/core/actor";
 import { notFound } from "@baton/core/error";
 import { isId, type IdKind } from "@baton/core/id";
+import { validates } from "./access.ts";
 
 // Every id a path can carry, by the name the routes give it. A value that can't be an id of its
 // kind (wrong prefix, wrong length, a 1,000-character string) is answered 404 here, before any
@@ -25,6 +26,8 @@ export const pathIdKinds = {
 const otherParams = {
   // A checklist step's id inside its task (a ULID-like string of the entity's own).
   itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  // A payment's id on its invoice (ours, or from Stripe: stripe_cs_…).
+  paymentId: z.string().regex(/^[A-Za-z0-9_-]{1,120}$/),
   // An SOP version number.
   number: z.string().regex(/^[1-9][0-9]{0,5}$/),
   // A credential in a link (survey, calendar feed): judged by the domain, its alphabet and length here.
@@ -44,6 +47,7 @@ const labels: Record<ParamName, string> = {
   surveyId: "Survey",
   taskId: "Task",
   itemId: "Checklist step",
+  paymentId: "Credit",
   number: "SOP version",
   token: "Link",
 };
@@ -62,10 +66,12 @@ function schemaFor(name: ParamName) {
  */
 export function pathIds<const N extends ParamName>(...names: N[]) {
   const shape = Object.fromEntries(names.map((name) => [name, schemaFor(name)])) as unknown as { [K in N]: z.ZodType<string> };
-  return validator("param", z.object(shape), (result, c) => {
-    if (result.success) return;
-    if (useActor().type === "public" && !names.includes("token" as N)) throw unauthenticated();
-    const bad = names.find((name) => !schemaFor(name).safeParse(c.req.param(name)).success) ?? names[0]!;
-    throw notFound(labels[bad]);
-  });
+  return validates(
+    validator("param", z.object(shape), (result, c) => {
+      if (result.success) return;
+      if (useActor().type === "public" && !names.includes("token" as N)) throw unauthenticated();
+      const bad = names.find((name) => !schemaFor(name).safeParse(c.req.param(name)).success) ?? names[0]!;
+      throw notFound(labels[bad]);
+    }),
+  );
 }

@@ -9,8 +9,16 @@ export const APP_HEADER = "x-baton-app";
 
 export const cookieName = (app: AppName) => (app === "portal" ? "baton_portal" : "baton_web");
 
+/**
+ * Which app (so which cookie) a request is from: the x-baton-app header, or, for a page opened
+ * by a plain link (the invoice's print page, where no header can be sent), `?app=portal` on a
+ * GET. Only reads can name it that way; a state change still needs the header (middleware.ts).
+ */
 export function requestApp(c: Context): AppName {
-  return c.req.header(APP_HEADER) === "portal" ? "portal" : "web";
+  const header = c.req.header(APP_HEADER);
+  if (header) return header === "portal" ? "portal" : "web";
+  if ((c.req.method === "GET" || c.req.method === "HEAD") && c.req.query("app") === "portal") return "portal";
+  return "web";
 }
 
 const isHttps = (c: Context) =>

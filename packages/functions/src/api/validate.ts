@@ -2,6 +2,7 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
 import { VisibleError } from "@baton/core/error";
+import { validates } from "./access.ts";
 
 type Issue = StandardSchemaV1.Issue & { code?: string; keys?: string[] };
 
@@ -10,9 +11,11 @@ type Issue = StandardSchemaV1.Issue & { code?: string; keys?: string[] };
  * the input type reaches `hc` clients) whose failures become one `validation_failed` error.
  */
 export function input<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
-  return validator(target, schema, (result) => {
-    if (!result.success) throw toValidationError(result.error as readonly Issue[]);
-  });
+  return validates(
+    validator(target, schema, (result) => {
+      if (!result.success) throw toValidationError(result.error as readonly Issue[]);
+    }),
+  );
 }
 
 function toValidationError(issues: readonly Issue[]): VisibleError {

@@ -10,6 +10,7 @@ import { elSurveys } from "./el-surveys";
 import { elOnboarding } from "./el-onboarding";
 import { elZones } from "./el-zones";
 import { elHours } from "./el-hours";
+import { elTrust } from "./el-trust";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
@@ -27,6 +28,7 @@ export const el: Messages = {
   ...elOnboarding,
   ...elZones,
   ...elHours,
+  ...elTrust,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Πύλη πελατών",

@@ -13,6 +13,7 @@ import { enSurveys } from "./en-surveys";
 import { enOnboarding } from "./en-onboarding";
 import { enZones } from "./en-zones";
 import { enHours } from "./en-hours";
+import { enTrust } from "./en-trust";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
@@ -30,6 +31,7 @@ export const en = {
   ...enOnboarding,
   ...enZones,
   ...enHours,
+  ...enTrust,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "Client portal",

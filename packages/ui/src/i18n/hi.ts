@@ -12,6 +12,7 @@ import { hiSurveys } from "./hi-surveys";
 import { hiOnboarding } from "./hi-onboarding";
 import { hiZones } from "./hi-zones";
 import { hiHours } from "./hi-hours";
+import { hiTrust } from "./hi-trust";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
@@ -29,6 +30,7 @@ export const hi: Messages = {
   ...hiOnboarding,
   ...hiZones,
   ...hiHours,
+  ...hiTrust,
   "app.name": "Baton",
   "app.web": "Baton",
   "app.portal": "क्लाइंट पोर्टल",

@@ -13,8 +13,8 @@ import "./survey.css";
 
 type State =
   | { phase: "loading" | "saving" }
-  /** Not answered yet: the score buttons. */
-  | { phase: "open"; page: SurveyPage }
+  /** Not answered yet: the score buttons (with the link's score, if any, chosen and waiting to be sent). */
+  | { phase: "open"; page: SurveyPage; chosen?: number }
   /** Answered just now, by this visit. */
   | { phase: "thanks"; page: SurveyPage }
   /** Answered before (a link used again). */
@@ -25,8 +25,9 @@ type State =
 
 /**
  * A feedback survey, opened from a score link in an email: no sign-in, the link's token is the
- * credential. A link with `?score=` records that score once, on arrival (only this page's POST
- * records; a mail scanner fetching the link records nothing); then an optional comment.
+ * credential. A link with `?score=` arrives with that score chosen, and nothing is recorded until
+ * the person presses Send: mail gateways open links (some run their scripts) to check them, and
+ * must not cast the vote for the client. Then an optional comment.
  */
 export default function Survey() {
   const params = useParams<{ token: string }>();
@@ -42,10 +43,11 @@ export default function Survey() {
     return { phase: "failed", error };
   };
 
-  async function load() {
+  async function load(chosen?: number) {
     try {
       const page = await view(params.token);
-      setState(page.status === "open" ? { phase: "open", page } : page.status === "answered" ? { phase: "answered", page } : { phase: "expired", page });
+      const valid = chosen !== undefined && chosen >= page.scale.min && chosen <= page.scale.max ? chosen : undefined;
+      setState(page.status === "open" ? { phase: "open", page, ...(valid !== undefined ? { chosen: valid } : {}) } : page.status === "answered" ? { phase: "answered", page } : { phase: "expired", page });
     } catch (error) {
       setState(settle(error));
     }
@@ -64,11 +66,15 @@ export default function Survey() {
 
   onMount(() => {
     const score = parseScore(search.score);
-    if (score === null) return void load();
-    // Recorded once: the score leaves the address, so a reload shows the answer instead of trying again.
-    setSearch({ score: undefined }, { replace: true });
-    void record(score);
+    // Only chosen, never sent on arrival; the score stays in the address until it is sent.
+    void load(score ?? undefined);
   });
+
+  async function send(score: number, page: SurveyPage) {
+    // Sent: the score leaves the address, so a reload shows the answer instead of offering it again.
+    setSearch({ score: undefined }, { replace: true });
+    await record(score, page);
+  }
 
   // Each new state is announced by moving focus to its heading.
   createEffect(on(() => state().phase, (phase) => phase !== "loading" && phase !== "saving" && heading?.focus(), { defer: true }));
@@ -96,7 +102,17 @@ export default function Survey() {
                 <h1 ref={heading} tabindex="-1" id="survey-question">
                   {open().question}
                 </h1>
-                <Scale page={open()} onScore={(score) => void record(score, open())} />
+                <Show when={(state() as { chosen?: number }).chosen}>
+                  {(chosen) => (
+                    <div class="survey-confirm stack">
+                      <p data-testid="survey-chosen">{t("survey.chosenHint", { score: chosen(), max: open().scale.max })}</p>
+                      <Button variant="primary" onClick={() => void send(chosen(), open())}>
+                        {t("survey.sendChosen", { score: chosen(), max: open().scale.max })}
+                      </Button>
+                    </div>
+                  )}
+                </Show>
+                <Scale page={open()} chosen={(state() as { chosen?: number }).chosen} onScore={(score) => void send(score, open())} />
               </>
             )}
           </Match>
@@ -147,7 +163,7 @@ export default function Survey() {
 }
 
 /** One button per score, in a labelled group; the ends of the scale say what they mean. */
-function Scale(props: { page: SurveyPage; onScore: (score: number) => void }) {
+function Scale(props: { page: SurveyPage; chosen?: number | undefined; onScore: (score: number) => void }) {
   const scores = () => Array.from({ length: props.page.scale.max - props.page.scale.min + 1 }, (_, i) => props.page.scale.min + i);
   const ends = () => (props.page.kind === "csat" ? [t("survey.csatLow"), t("survey.csatHigh")] : [t("survey.npsLow"), t("survey.npsHigh")]);
   return (
@@ -156,7 +172,7 @@ function Scale(props: { page: SurveyPage; onScore: (score: number) => void }) {
       <div class="survey-scores" classList={{ "survey-scores-wide": scores().length > 5 }}>
         <For each={scores()}>
           {(score) => (
-            <button type="button" class="survey-score" aria-label={t("survey.scoreButtonLabel", { score, max: props.page.scale.max })} onClick={() => props.onScore(score)}>
+            <button type="button" class="survey-score" classList={{ "survey-score-chosen": props.chosen === score }} aria-pressed={props.chosen === score} aria-label={t("survey.scoreButtonLabel", { score, max: props.page.scale.max })} onClick={() => props.onScore(score)}>
               {t("survey.scoreButton", { score })}
             </button>
           )}

@@ -1,9 +1,9 @@
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
-import { Dialog } from "@baton/ui/Dialog";
+import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
-import { errorText } from "@baton/ui/ErrorMessage";
+import { ErrorMessage, errorText } from "@baton/ui/ErrorMessage";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDate, t } from "@baton/ui/i18n";
 import { LoadMore } from "@baton/ui/LoadMore";
@@ -17,7 +17,9 @@ import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { getContacts } from "./data";
 
-/** The client's portal users: list, invite, resend the invitation. */
+type Confirming = { contact: Contact; action: "deactivate" | "remove" };
+
+/** The client's portal users: list, invite, resend the invitation, take access away or give it back. */
 export function Contacts(props: { client: Client }) {
   const clientId = () => props.client.id;
   const first = createAsync(() => getContacts(clientId()));
@@ -36,6 +38,40 @@ export function Contacts(props: { client: Client }) {
       setResending(undefined);
     }
   }
+
+  const [confirming, setConfirming] = createSignal<Confirming>();
+  const change = createSubmission();
+  const [reactivating, setReactivating] = createSignal<string>();
+
+  const confirmChange = (target: Confirming) =>
+    change.run(async () => {
+      if (target.action === "deactivate") {
+        list.replace(await api.contacts.deactivate(target.contact.clientId, target.contact.id));
+        toast(t("contacts.deactivated", { name: target.contact.name }));
+      } else {
+        await api.contacts.remove(target.contact.clientId, target.contact.id);
+        toast(t("contacts.removed", { name: target.contact.name }));
+        await revalidate(getContacts.keyFor(clientId()));
+      }
+      setConfirming(undefined);
+    });
+
+  async function reactivate(contact: Contact) {
+    setReactivating(contact.id);
+    try {
+      list.replace(await api.contacts.reactivate(contact.clientId, contact.id));
+      toast(t("contacts.reactivated", { name: contact.name }));
+    } catch (e) {
+      toast(errorText(e), "error");
+    } finally {
+      setReactivating(undefined);
+    }
+  }
+
+  const ask = (contact: Contact, action: Confirming["action"]) => {
+    change.clear();
+    setConfirming({ contact, action });
+  };
 
   const inviteButton = () => (
     <Button variant="primary" size="sm" onClick={() => setInviting(true)}>
@@ -83,6 +119,25 @@ export function Contacts(props: { client: Client }) {
                         {t("common.resendInvite")}
                       </Button>
                     </Show>
+                    <Show when={contact.status === "deactivated"}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t("contacts.reactivateNamed", { name: contact.name })}
+                        pending={reactivating() === contact.id}
+                        onClick={() => reactivate(contact)}
+                      >
+                        {t("contacts.reactivate")}
+                      </Button>
+                    </Show>
+                    <Show when={contact.status === "invited" || contact.status === "active"}>
+                      <Button size="sm" variant="ghost" aria-label={t("contacts.deactivateNamed", { name: contact.name })} onClick={() => ask(contact, "deactivate")}>
+                        {t("contacts.deactivate")}
+                      </Button>
+                    </Show>
+                    <Button size="sm" variant="ghost" class="btn-danger-text" aria-label={t("contacts.removeNamed", { name: contact.name })} onClick={() => ask(contact, "remove")}>
+                      {t("contacts.remove")}
+                    </Button>
                   </div>
                 </li>
               )}
@@ -91,6 +146,20 @@ export function Contacts(props: { client: Client }) {
           <LoadMore list={list} />
         </Show>
       </Boundary>
+      <ConfirmDialog
+        open={!!confirming()}
+        title={confirming()?.action === "remove" ? t("contacts.removeTitle") : t("contacts.deactivateTitle")}
+        message={t(confirming()?.action === "remove" ? "contacts.removeBody" : "contacts.deactivateBody", { name: confirming()?.contact.name ?? "" })}
+        confirmLabel={confirming()?.action === "remove" ? t("contacts.remove") : t("contacts.deactivate")}
+        danger
+        pending={change.pending()}
+        error={<ErrorMessage error={change.error()} />}
+        onConfirm={() => {
+          const target = confirming();
+          if (target) void confirmChange(target);
+        }}
+        onClose={() => setConfirming(undefined)}
+      />
       <Dialog open={inviting()} title={t("contacts.inviteTitle")} description={t("contacts.inviteIntro", { client: props.client.name })} onClose={() => setInviting(false)}>
         <InviteContactForm
           client={props.client}

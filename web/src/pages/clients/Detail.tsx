@@ -15,6 +15,7 @@ import { createStore } from "solid-js/store";
 import { BillingFields, billingValues, toBillingInput, type BillingValues } from "./BillingFields";
 import { ClientFields, clientValues, toClientInput, type ClientValues } from "./ClientFields";
 import { Contacts } from "./Contacts";
+import { ClientCredits } from "./Credits";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
 
@@ -91,6 +92,7 @@ export default function ClientDetail() {
                       {(loaded) => <BillingForm client={loaded} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
                     </Show>
                   </section>
+                  <ClientCredits client={c()} />
                   <Contacts client={c()} />
                   <OnboardingPanel client={c()} />
                 </div>

@@ -18,6 +18,7 @@ import { InvoiceStatusBadge } from "../../components/InvoiceStatusBadge";
 import { Money } from "@baton/ui/money";
 import { dateAtTime } from "../../lib/time";
 import { expireOnLeave } from "../../lib/work";
+import { InvoiceCredits } from "./Credits";
 import { getInvoice, invoiceListKeys } from "./data";
 import { hoursMinutes, invalidAmount, money, percent } from "./format";
 
@@ -136,6 +137,7 @@ export default function InvoiceDetailPage() {
                   </p>
                 </Show>
                 <div class="stack">
+                  <InvoiceCredits invoice={d()} onSettled={() => revalidate(key())} />
                   <section class="card" aria-labelledby="invoice-facts-title">
                     <h2 id="invoice-facts-title" class="sr-only">{title()}</h2>
                     <dl class="facts">

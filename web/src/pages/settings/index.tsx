@@ -10,7 +10,7 @@ import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
-import type { Agency, ApiKey, CreatedApiKey } from "@baton/ui/types";
+import type { Agency, ApiKey, ApiKeyScope, CreatedApiKey } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, For, onMount, Show } from "solid-js";
 import { getAgency, getApiKeys } from "./data";
@@ -66,6 +66,7 @@ export default function Settings() {
                   <tr>
                     <th scope="col">{t("field.name")}</th>
                     <th scope="col">{t("apiKeys.key")}</th>
+                    <th scope="col">{t("apiKeys.scopes")}</th>
                     <th scope="col">{t("field.created")}</th>
                     <th scope="col">{t("apiKeys.lastUsed")}</th>
                     <th scope="col">
@@ -80,6 +81,9 @@ export default function Settings() {
                         <td class="cell-title" data-label={t("field.name")}>{key.name}</td>
                         <td data-label={t("apiKeys.key")}>
                           <code>{key.prefix}…</code>
+                        </td>
+                        <td data-label={t("apiKeys.scopes")} data-testid="api-key-scopes">
+                          {key.scopes.map((scope) => t(scope === "read" ? "apiKeys.scopeRead" : "apiKeys.scopeWrite")).join(", ")}
                         </td>
                         <td data-label={t("field.created")}>{formatDate(key.createdAt)}</td>
                         <td data-label={t("apiKeys.lastUsed")}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span class="muted">{t("apiKeys.never")}</span>}</td>
@@ -145,10 +149,18 @@ function CreateKeyDialog(props: { open: boolean; onClose: () => void }) {
   );
 }
 
+const SCOPES: ReadonlyArray<{ scope: ApiKeyScope; label: "apiKeys.scopeRead" | "apiKeys.scopeWrite"; hint: "apiKeys.scopeReadHint" | "apiKeys.scopeWriteHint" }> = [
+  { scope: "read", label: "apiKeys.scopeRead", hint: "apiKeys.scopeReadHint" },
+  { scope: "write", label: "apiKeys.scopeWrite", hint: "apiKeys.scopeWriteHint" },
+];
+
 function NameForm(props: { onClose: () => void; onCreated: (created: CreatedApiKey) => void }) {
   const [name, setName] = createSignal("");
+  // Least privilege by default: a new key reads until the owner ticks write.
+  const [scopes, setScopes] = createSignal<ApiKeyScope[]>(["read"]);
+  const toggle = (scope: ApiKeyScope, on: boolean) => setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
   const submission = createSubmission();
-  const submit = () => submission.run(async () => props.onCreated(await api.apiKeys.create(name().trim())));
+  const submit = () => submission.run(async () => props.onCreated(await api.apiKeys.create(name().trim(), scopes())));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("apiKeys.createTitle")}>
       <TextField
@@ -161,6 +173,27 @@ function NameForm(props: { onClose: () => void; onCreated: (created: CreatedApiK
         onValue={setName}
         error={submission.fieldError("name")}
       />
+      <fieldset class="check-group plain-fieldset" aria-describedby="api-key-scopes-hint">
+        <legend class="field-label">{t("apiKeys.scopes")}</legend>
+        <For each={SCOPES}>
+          {(option) => (
+            <label class="check">
+              <input type="checkbox" name="scopes" value={option.scope} checked={scopes().includes(option.scope)} onChange={(e) => toggle(option.scope, e.currentTarget.checked)} />
+              <span>
+                {t(option.label)} <span class="muted small">— {t(option.hint)}</span>
+              </span>
+            </label>
+          )}
+        </For>
+        <p class="field-hint" id="api-key-scopes-hint">
+          {t("apiKeys.scopesHint")}
+        </p>
+        <Show when={submission.fieldError("scopes")}>
+          <p class="field-error" role="alert">
+            {t("apiKeys.scopesNone")}
+          </p>
+        </Show>
+      </fieldset>
       <FormActions>
         <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
         <Button type="submit" variant="primary" pending={submission.pending()}>

@@ -1,16 +1,17 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow } from "../access.ts";
 import { Auth } from "@baton/core/auth";
 import { Me } from "@baton/core/me";
 import { withActor } from "@baton/core/actor";
 import { clientIp } from "../client-ip.ts";
 import { input } from "../validate.ts";
-import { clearSessionCookie, setSessionCookie } from "../session.ts";
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../session.ts";
 
 export const authRoutes = new Hono()
   .post(
     "/link",
-    describeRoute({ tags: ["Auth"], summary: "Email a sign-in link", responses: { 202: { description: "Sent if the address has an account" } } }),
+    describeRoute({ tags: ["Auth"], summary: "Email a sign-in link", responses: { 202: { description: "Sent if the address has an account" } } }), allow("anyone"),
     input("json", Auth.requestLink.schema),
     async (c) => {
       await Auth.requestLink(c.req.valid("json"), clientIp(c));
@@ -19,7 +20,7 @@ export const authRoutes = new Hono()
   )
   .post(
     "/verify",
-    describeRoute({ tags: ["Auth"], summary: "Redeem a sign-in link and start a session", responses: { 200: { description: "The signed-in person" } } }),
+    describeRoute({ tags: ["Auth"], summary: "Redeem a sign-in link and start a session", responses: { 200: { description: "The signed-in person" } } }), allow("anyone"),
     input("json", Auth.verify.schema),
     async (c) => {
       const { token, subject } = await Auth.verify(c.req.valid("json"));
@@ -30,8 +31,9 @@ export const authRoutes = new Hono()
   )
   .post(
     "/sign-out",
-    describeRoute({ tags: ["Auth"], summary: "End the session", responses: { 204: { description: "Signed out" } } }),
-    (c) => {
+    describeRoute({ tags: ["Auth"], summary: "Sign out: ends every session of the signed-in person (this cookie stops working everywhere)", responses: { 204: { description: "Signed out" } } }), allow("anyone"),
+    async (c) => {
+      await Auth.signOut(readSessionCookie(c));
       clearSessionCookie(c);
       return c.body(null, 204);
     },

@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow } from "../access.ts";
 import { Client } from "@baton/core/client";
 import { Contact } from "@baton/core/contact";
+import { Invoices } from "@baton/core/invoice";
 import { pageQuery } from "@baton/core/fields";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
@@ -9,42 +11,73 @@ import { pathIds } from "../path-ids.ts";
 const tags = ["Clients"];
 
 export const clientRoutes = new Hono()
-  .get("/", describeRoute({ tags, summary: "List clients (owner)" }), input("query", Client.list.schema), async (c) =>
+  .get("/", describeRoute({ tags, summary: "List clients (owner)" }), allow("owner"), input("query", Client.list.schema), async (c) =>
     c.json(await Client.list(c.req.valid("query")), 200),
   )
-  .post("/", describeRoute({ tags, summary: "Create a client (owner)" }), input("json", Client.create.schema), async (c) =>
+  .post("/", describeRoute({ tags, summary: "Create a client (owner)" }), allow("owner"), input("json", Client.create.schema), async (c) =>
     c.json(await Client.create(c.req.valid("json")), 201),
   )
-  .get("/:clientId", describeRoute({ tags, summary: "A client (owner)" }), pathIds("clientId"), async (c) =>
+  .get("/:clientId", describeRoute({ tags, summary: "A client (owner)" }), allow("owner"), pathIds("clientId"), async (c) =>
     c.json(await Client.get(c.req.param("clientId")), 200),
   )
   .patch(
     "/:clientId",
-    describeRoute({ tags, summary: "Update a client (owner); send the version you read" }),
+    describeRoute({ tags, summary: "Update a client (owner); send the version you read" }), allow("owner"),
     pathIds("clientId"),
     input("json", Client.update.schema),
     async (c) => c.json(await Client.update(c.req.valid("json"), c.req.param("clientId")), 200),
   )
   .get(
+    "/:clientId/credits",
+    describeRoute({ tags, summary: "The client's open credits: card money received on its void invoices, to refund or apply (owner)" }),
+    allow("owner"),
+    pathIds("clientId"),
+    async (c) => c.json({ items: await Invoices.creditsOfClient(c.req.param("clientId")) }, 200),
+  )
+  .get(
     "/:clientId/contacts",
-    describeRoute({ tags, summary: "A client's portal contacts (owner)" }),
+    describeRoute({ tags, summary: "A client's portal contacts (owner)" }), allow("owner"),
     pathIds("clientId"),
     input("query", pageQuery),
     async (c) => c.json(await Contact.listForClient(c.req.valid("query"), c.req.param("clientId")), 200),
   )
   .post(
     "/:clientId/contacts",
-    describeRoute({ tags, summary: "Invite a contact to the client portal (owner)" }),
+    describeRoute({ tags, summary: "Invite a contact to the client portal (owner)" }), allow("owner"),
     pathIds("clientId"),
     input("json", Contact.invite.schema),
     async (c) => c.json(await Contact.invite(c.req.valid("json"), c.req.param("clientId")), 201),
   )
   .post(
     "/:clientId/contacts/:contactId/invite",
-    describeRoute({ tags, summary: "Resend a contact's invitation (owner)" }),
+    describeRoute({ tags, summary: "Resend a contact's invitation (owner)" }), allow("owner"),
     pathIds("clientId", "contactId"),
     async (c) => {
       await Contact.resendInvitation(c.req.param("clientId"), c.req.param("contactId"));
       return c.json({ ok: true as const }, 202);
+    },
+  )
+  .post(
+    "/:clientId/contacts/:contactId/deactivate",
+    describeRoute({ tags, summary: "Deactivate a contact: their sessions, sign-in links and calendar feed stop working at once (owner)" }),
+    allow("owner"),
+    pathIds("clientId", "contactId"),
+    async (c) => c.json(await Contact.deactivate(c.req.param("clientId"), c.req.param("contactId")), 200),
+  )
+  .post(
+    "/:clientId/contacts/:contactId/reactivate",
+    describeRoute({ tags, summary: "Let a deactivated contact sign in again (owner)" }),
+    allow("owner"),
+    pathIds("clientId", "contactId"),
+    async (c) => c.json(await Contact.reactivate(c.req.param("clientId"), c.req.param("contactId")), 200),
+  )
+  .delete(
+    "/:clientId/contacts/:contactId",
+    describeRoute({ tags, summary: "Remove a contact for good: their access ends at once and their email is free again (owner)" }),
+    allow("owner"),
+    pathIds("clientId", "contactId"),
+    async (c) => {
+      await Contact.remove(c.req.param("clientId"), c.req.param("contactId"));
+      return c.body(null, 204);
     },
   );

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { generateSpecs } from "hono-openapi";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { Email } from "@baton/core/email";
+import { allow } from "../access.ts";
 
 const { escapeHtml } = Email;
 
@@ -65,8 +66,8 @@ export function openApiDocument(routes: Hono<any, any, any>): Promise<OpenAPIV3_
 
 export function docsRoutes(routes: Hono<any, any, any>) {
   return new Hono()
-    .get("/openapi.json", async (c) => c.json(await openApiDocument(routes)))
-    .get("/docs", async (c) => c.html(renderReference(await openApiDocument(routes))));
+    .get("/openapi.json", allow("anyone"), async (c) => c.json(await openApiDocument(routes)))
+    .get("/docs", allow("anyone"), async (c) => c.html(renderReference(await openApiDocument(routes))));
 }
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow } from "../access.ts";
 import { Onboarding } from "@baton/core/onboarding";
 import { clientIp } from "../client-ip.ts";
 import { input } from "../validate.ts";
@@ -12,7 +13,7 @@ const tags = ["Onboarding"];
 export const onboardingRoutes = new Hono()
   .get(
     "/kit",
-    describeRoute({ tags, summary: "The onboarding kit: questionnaire, agreement sections, welcome packet (owner; version 0 until first saved)" }),
+    describeRoute({ tags, summary: "The onboarding kit: questionnaire, agreement sections, welcome packet (owner; version 0 until first saved)" }), allow("owner"),
     async (c) => c.json(await Onboarding.kit(), 200),
   )
   .put(
@@ -21,13 +22,13 @@ export const onboardingRoutes = new Hono()
       tags,
       summary: "Save the onboarding kit (owner); send the version you read, 0 for the first save",
       responses: { 200: { description: "The saved kit" }, 400: { description: "Field errors, keyed like questions.2.options" }, 409: { description: "Changed by someone else (`current` has the kit)" } },
-    }),
+    }), allow("owner"),
     input("json", Onboarding.saveKit.schema),
     async (c) => c.json(await Onboarding.saveKit(c.req.valid("json")), 200),
   )
   .get(
     "/clients/:clientId",
-    describeRoute({ tags, summary: "A client's onboarding progress (owner; startedAt null when never started)" }),
+    describeRoute({ tags, summary: "A client's onboarding progress (owner; startedAt null when never started)" }), allow("owner"),
     pathIds("clientId"),
     async (c) => c.json(await Onboarding.forClient(c.req.param("clientId")), 200),
   )
@@ -41,13 +42,13 @@ export const onboardingRoutes = new Hono()
         404: { description: "No such client" },
         409: { description: "Already started (onboarding.started), not a lead (onboarding.not_lead), or the kit has no agreement (onboarding.kit_incomplete)" },
       },
-    }),
+    }), allow("owner"),
     pathIds("clientId"),
     async (c) => c.json(await Onboarding.start(c.req.param("clientId")), 200),
   )
   .get(
     "/mine",
-    describeRoute({ tags, summary: "Your company's onboarding checklist (client contact; startedAt null when not started)" }),
+    describeRoute({ tags, summary: "Your company's onboarding checklist (client contact; startedAt null when not started)" }), allow("contact"),
     async (c) => c.json(await Onboarding.mine(), 200),
   )
   .put(
@@ -60,7 +61,7 @@ export const onboardingRoutes = new Hono()
         400: { description: "Field errors keyed answers.<questionId>" },
         409: { description: "Not started, completed, or changed by someone else" },
       },
-    }),
+    }), allow("contact"),
     input("json", Onboarding.answer.schema),
     async (c) => c.json(await Onboarding.answer(c.req.valid("json")), 200),
   )
@@ -73,13 +74,13 @@ export const onboardingRoutes = new Hono()
         200: { description: "The onboarding, with the acceptance recorded" },
         409: { description: "The text differs from the one shown (onboarding.agreement_changed), already accepted, not started or completed" },
       },
-    }),
+    }), allow("contact"),
     input("json", Onboarding.accept.schema),
     async (c) => c.json(await Onboarding.accept(c.req.valid("json"), clientIp(c)), 200),
   )
   .post(
     "/mine/packet",
-    describeRoute({ tags, summary: "Mark the welcome packet read (client contact)" }),
+    describeRoute({ tags, summary: "Mark the welcome packet read (client contact)" }), allow("contact"),
     input("json", Onboarding.readPacket.schema),
     async (c) => c.json(await Onboarding.readPacket(c.req.valid("json")), 200),
   );

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow, check } from "../access.ts";
 import { pageQuery } from "@baton/core/fields";
 import { Message } from "@baton/core/message";
 import { Request } from "@baton/core/request";
@@ -11,46 +12,47 @@ const tags = ["Requests"];
 export const requestRoutes = new Hono()
   .get(
     "/",
-    describeRoute({ tags, summary: "Requests: the owner's triage inbox (or by status or client); a contact's own company's" }),
+    describeRoute({ tags, summary: "Requests: the owner's triage inbox (or by status or client); a contact's own company's" }), allow(["owner", "contact"]),
     input("query", Request.list.schema),
     async (c) => c.json(await Request.list(c.req.valid("query")), 200),
   )
   .post(
     "/",
-    describeRoute({ tags, summary: "Submit a request (client contact; or the owner for a client)" }),
+    describeRoute({ tags, summary: "Submit a request (client contact; or the owner for a client)" }), allow(["owner", "contact"]),
     input("json", Request.submit.schema),
     async (c) => c.json(await Request.submit(c.req.valid("json")), 201),
   )
-  .get("/:requestId", describeRoute({ tags, summary: "A request with the tasks the caller may see" }), pathIds("requestId"), async (c) =>
+  .get("/:requestId", describeRoute({ tags, summary: "A request with the tasks the caller may see" }), allow(["owner", "subcontractor", "contact"]), pathIds("requestId"), async (c) =>
     c.json(await Request.get(c.req.param("requestId")), 200),
   )
   .post(
     "/:requestId/accept",
-    describeRoute({ tags, summary: "Accept a submitted request as tasks (owner)" }),
+    describeRoute({ tags, summary: "Accept a submitted request as tasks (owner)" }), allow("owner"),
     pathIds("requestId"),
     input("json", Request.accept.schema),
     async (c) => c.json(await Request.accept(c.req.valid("json"), c.req.param("requestId")), 200),
   )
   .post(
     "/:requestId/decline",
-    describeRoute({ tags, summary: "Decline a submitted request with a reason the client sees (owner)" }),
+    describeRoute({ tags, summary: "Decline a submitted request with a reason the client sees (owner)" }), allow("owner"),
     pathIds("requestId"),
     input("json", Request.decline.schema),
     async (c) => c.json(await Request.decline(c.req.valid("json"), c.req.param("requestId")), 200),
   )
-  .get("/:requestId/history", describeRoute({ tags, summary: "The request's timeline (audit events the caller may see)" }), pathIds("requestId"), async (c) =>
+  .get("/:requestId/history", describeRoute({ tags, summary: "The request's timeline (audit events the caller may see)" }), allow(["owner", "subcontractor", "contact"]), pathIds("requestId"), async (c) =>
     c.json({ items: await Request.history(c.req.param("requestId")) }, 200),
   )
   .get(
     "/:requestId/messages",
-    describeRoute({ tags, summary: "The request's message thread, oldest first" }),
+    describeRoute({ tags, summary: "The request's message thread, oldest first" }), allow(["owner", "subcontractor", "contact"]),
     pathIds("requestId"),
     input("query", pageQuery),
     async (c) => c.json(await Message.list(c.req.valid("query"), c.req.param("requestId")), 200),
   )
   .post(
     "/:requestId/messages",
-    describeRoute({ tags, summary: "Write in the request's thread" }),
+    describeRoute({ tags, summary: "Write in the request's thread" }), allow(["owner", "subcontractor", "contact"]),
+    check((c) => Request.loadVisible(c.req.param("requestId")!)),
     pathIds("requestId"),
     input("json", Message.post.schema),
     async (c) => c.json(await Message.post(c.req.valid("json"), c.req.param("requestId")), 201),

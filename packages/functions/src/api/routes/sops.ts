@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow } from "../access.ts";
 import { Sop } from "@baton/core/sop";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
@@ -7,25 +8,25 @@ import { pathIds } from "../path-ids.ts";
 const tags = ["SOPs"];
 
 export const sopRoutes = new Hono()
-  .get("/", describeRoute({ tags, summary: "The SOP library, with search and category filter (team)" }), input("query", Sop.list.schema), async (c) =>
+  .get("/", describeRoute({ tags, summary: "The SOP library, with search and category filter (team)" }), allow(["owner", "subcontractor"]), input("query", Sop.list.schema), async (c) =>
     c.json(await Sop.list(c.req.valid("query")), 200),
   )
-  .post("/", describeRoute({ tags, summary: "Write a new SOP (owner)" }), input("json", Sop.create.schema), async (c) =>
+  .post("/", describeRoute({ tags, summary: "Write a new SOP (owner)" }), allow("owner"), input("json", Sop.create.schema), async (c) =>
     c.json(await Sop.create(c.req.valid("json")), 201),
   )
-  .get("/:sopId", describeRoute({ tags, summary: "An SOP with its latest version, rendered safely (team)" }), pathIds("sopId"), async (c) =>
+  .get("/:sopId", describeRoute({ tags, summary: "An SOP with its latest version, rendered safely (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId"), async (c) =>
     c.json(await Sop.get(c.req.param("sopId")), 200),
   )
   .patch(
     "/:sopId",
-    describeRoute({ tags, summary: "Edit an SOP: saves a new version (owner); send the version you read" }),
+    describeRoute({ tags, summary: "Edit an SOP: saves a new version (owner); send the version you read" }), allow("owner"),
     pathIds("sopId"),
     input("json", Sop.update.schema),
     async (c) => c.json(await Sop.update(c.req.valid("json"), c.req.param("sopId")), 200),
   )
-  .get("/:sopId/versions", describeRoute({ tags, summary: "Every version of an SOP, newest first (team)" }), pathIds("sopId"), async (c) =>
+  .get("/:sopId/versions", describeRoute({ tags, summary: "Every version of an SOP, newest first (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId"), async (c) =>
     c.json({ items: await Sop.versions(c.req.param("sopId")) }, 200),
   )
-  .get("/:sopId/versions/:number", describeRoute({ tags, summary: "One version of an SOP (team)" }), pathIds("sopId", "number"), async (c) =>
+  .get("/:sopId/versions/:number", describeRoute({ tags, summary: "One version of an SOP (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId", "number"), async (c) =>
     c.json(await Sop.getVersion(c.req.param("sopId"), Number(c.req.param("number"))), 200),
   );

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow } from "../access.ts";
 import { Surveys } from "@baton/core/survey";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
@@ -17,7 +18,7 @@ export const surveyRoutes = new Hono()
       ...publicRoute,
       summary: "A survey link's page: the agency, the question, whether it is answered or closed (no sign-in; records nothing)",
       responses: { 200: { description: "The survey as its page shows it" }, 404: { description: "The link is not valid" } },
-    }),
+    }), allow("anyone"),
     pathIds("token"),
     async (c) => c.json(await Surveys.view(c.req.param("token")), 200),
   )
@@ -33,7 +34,7 @@ export const surveyRoutes = new Hono()
         409: { description: "Already answered (survey.answered; `current` has the score)" },
         410: { description: "The link has expired (survey.expired)" },
       },
-    }),
+    }), allow("anyone"),
     input("json", Surveys.respond.schema),
     async (c) => c.json(await Surveys.respond(c.req.valid("json")), 200),
   )
@@ -49,19 +50,19 @@ export const surveyRoutes = new Hono()
         409: { description: "A comment was already added (survey.commented)" },
         410: { description: "More than 24 hours since the score (survey.comment_closed)" },
       },
-    }),
+    }), allow("anyone"),
     input("json", Surveys.comment.schema),
     async (c) => c.json(await Surveys.comment(c.req.valid("json")), 200),
   )
   .get(
     "/summary",
-    describeRoute({ tags, summary: "NPS and CSAT by month, per client and per subcontractor, and the low scores to follow up; ?from=&to= months (owner)" }),
+    describeRoute({ tags, summary: "NPS and CSAT by month, per client and per subcontractor, and the low scores to follow up; ?from=&to= months (owner)" }), allow("owner"),
     input("query", Surveys.summary.schema),
     async (c) => c.json(await Surveys.summary(c.req.valid("query")), 200),
   )
   .post(
     "/:surveyId/follow-up",
-    describeRoute({ tags, summary: "Mark a low score followed up, with an optional note (owner)" }),
+    describeRoute({ tags, summary: "Mark a low score followed up, with an optional note (owner)" }), allow("owner"),
     pathIds("surveyId"),
     input("json", Surveys.followUp.schema),
     async (c) => c.json(await Surveys.followUp(c.req.valid("json"), c.req.param("surveyId")), 200),

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow, check } from "../access.ts";
 import { Task } from "@baton/core/task";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
@@ -7,59 +8,64 @@ import { pathIds } from "../path-ids.ts";
 const tags = ["Tasks"];
 
 export const taskRoutes = new Hono()
-  .get("/board", describeRoute({ tags, summary: "Kanban board of one client's or every client's tasks (owner)" }), input("query", Task.board.schema), async (c) =>
+  .get("/board", describeRoute({ tags, summary: "Kanban board of one client's or every client's tasks (owner)" }), allow("owner"), input("query", Task.board.schema), async (c) =>
     c.json(await Task.board(c.req.valid("query")), 200),
   )
-  .get("/mine", describeRoute({ tags, summary: "My open work (team member)" }), async (c) => c.json({ items: await Task.mine() }, 200))
-  .get("/qa", describeRoute({ tags, summary: "The QA queue (owner and reviewers)" }), async (c) => c.json({ items: await Task.qaQueue() }, 200))
-  .get("/deadlines", describeRoute({ tags, summary: "Every open task by due date (owner)" }), async (c) => c.json(await Task.deadlines(), 200))
-  .get("/workload", describeRoute({ tags, summary: "Each member's load per week (owner)" }), input("query", Task.workload.schema), async (c) =>
+  .get("/mine", describeRoute({ tags, summary: "My open work (team member)" }), allow(["owner", "subcontractor"]), async (c) => c.json({ items: await Task.mine() }, 200))
+  .get("/qa", describeRoute({ tags, summary: "The QA queue (owner and reviewers)" }), allow(["owner", "subcontractor"]), async (c) => c.json({ items: await Task.qaQueue() }, 200))
+  .get("/deadlines", describeRoute({ tags, summary: "Every open task by due date (owner)" }), allow("owner"), async (c) => c.json(await Task.deadlines(), 200))
+  .get("/workload", describeRoute({ tags, summary: "Each member's load per week (owner)" }), allow("owner"), input("query", Task.workload.schema), async (c) =>
     c.json(await Task.workload(c.req.valid("query")), 200),
   )
-  .get("/:taskId", describeRoute({ tags, summary: "A task with its request, client and pinned SOP version" }), pathIds("taskId"), async (c) =>
+  .get("/:taskId", describeRoute({ tags, summary: "A task with its request, client and pinned SOP version" }), allow(["owner", "subcontractor"]), pathIds("taskId"), async (c) =>
     c.json(await Task.get(c.req.param("taskId")), 200),
   )
-  .get("/:taskId/candidates", describeRoute({ tags, summary: "Team members ranked for this task (owner)" }), pathIds("taskId"), async (c) =>
+  .get("/:taskId/candidates", describeRoute({ tags, summary: "Team members ranked for this task (owner)" }), allow("owner"), pathIds("taskId"), async (c) =>
     c.json({ items: await Task.candidates(c.req.param("taskId")) }, 200),
   )
   .post(
     "/:taskId/assign",
-    describeRoute({ tags, summary: "Assign or reassign the task (owner)" }),
+    describeRoute({ tags, summary: "Assign or reassign the task (owner)" }), allow("owner"),
     pathIds("taskId"),
     input("json", Task.assign.schema),
     async (c) => c.json(await Task.assign(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/checklist/:itemId",
-    describeRoute({ tags, summary: "Tick or untick a checklist step (assignee or owner)" }),
+    describeRoute({ tags, summary: "Tick or untick a checklist step (assignee or owner)" }), allow(["owner", "subcontractor"]),
+    check((c) => Task.assertMayAct(c.req.param("taskId")!, "tick")),
     pathIds("taskId", "itemId"),
     input("json", Task.tick.schema),
     async (c) => c.json(await Task.tick(c.req.valid("json"), c.req.param("taskId"), c.req.param("itemId")), 200),
   )
   .post(
     "/:taskId/submit",
-    describeRoute({ tags, summary: "Submit the deliverable for QA (assignee)" }),
+    describeRoute({ tags, summary: "Submit the deliverable for QA (assignee)" }), allow(["owner", "subcontractor"]),
+    check((c) => Task.assertMayAct(c.req.param("taskId")!, "submit")),
     pathIds("taskId"),
     input("json", Task.submit.schema),
     async (c) => c.json(await Task.submit(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/review",
-    describeRoute({ tags, summary: "QA review: approve or return with changes (owner or reviewer)" }),
+    describeRoute({ tags, summary: "QA review: approve or return with changes (owner or reviewer)" }), allow(["owner", "subcontractor"]),
+    check((c) => Task.assertMayAct(c.req.param("taskId")!, "qa_approve")),
     pathIds("taskId"),
     input("json", Task.review.schema),
     async (c) => c.json(await Task.review(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/approve",
-    describeRoute({ tags, summary: "Approve the deliverable (client contact)" }),
+    describeRoute({ tags, summary: "Approve the deliverable (client contact)" }), allow("contact"),
+    check((c) => Task.assertMayAct(c.req.param("taskId")!, "client_approve")),
     pathIds("taskId"),
     input("json", Task.clientApprove.schema),
     async (c) => c.json(await Task.clientApprove(c.req.valid("json"), c.req.param("taskId")), 200),
   )
   .post(
     "/:taskId/revision",
-    describeRoute({ tags, summary: "Ask for a revision with a comment (client contact)" }),
+    describeRoute({ tags, summary: "Ask for a revision with a comment (client contact)" }), allow("contact"),
+    check((c) => Task.assertMayAct(c.req.param("taskId")!, "client_revision")),
     pathIds("taskId"),
     input("json", Task.clientRevision.schema),
     async (c) => c.json(await Task.clientRevision(c.req.valid("json"), c.req.param("taskId")), 200),

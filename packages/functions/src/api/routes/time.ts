@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { allow, check } from "../access.ts";
 import { Timesheet } from "@baton/core/timesheet";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
@@ -7,29 +8,29 @@ import { pathIds } from "../path-ids.ts";
 const tags = ["Time"];
 
 export const timeRoutes = new Hono()
-  .get("/timer", describeRoute({ tags, summary: "My running timer, or null (team member)" }), async (c) => c.json({ timer: await Timesheet.timer() }, 200))
-  .post("/timer/start", describeRoute({ tags, summary: "Start my timer on a task; one runs at a time (team member)" }), input("json", Timesheet.start.schema), async (c) =>
+  .get("/timer", describeRoute({ tags, summary: "My running timer, or null (team member)" }), allow(["owner", "subcontractor"]), async (c) => c.json({ timer: await Timesheet.timer() }, 200))
+  .post("/timer/start", describeRoute({ tags, summary: "Start my timer on a task; one runs at a time (team member)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.start.schema), async (c) =>
     c.json({ timer: await Timesheet.start(c.req.valid("json")) }, 201),
   )
-  .post("/timer/stop", describeRoute({ tags, summary: "Stop my timer and record the entry (team member)" }), input("json", Timesheet.stop.schema), async (c) =>
+  .post("/timer/stop", describeRoute({ tags, summary: "Stop my timer and record the entry (team member)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.stop.schema), async (c) =>
     c.json(await Timesheet.stop(c.req.valid("json")), 201),
   )
-  .get("/week", describeRoute({ tags, summary: "A member's timesheet for a week in their time zone (own; owner: anyone's)" }), input("query", Timesheet.week.schema), async (c) =>
+  .get("/week", describeRoute({ tags, summary: "A member's timesheet for a week in their time zone (own; owner: anyone's)" }), allow(["owner", "subcontractor"]), input("query", Timesheet.week.schema), async (c) =>
     c.json(await Timesheet.week(c.req.valid("query")), 200),
   )
-  .get("/unbilled", describeRoute({ tags, summary: "A client's billable time not yet invoiced (owner)" }), input("query", Timesheet.unbilled.schema), async (c) =>
+  .get("/unbilled", describeRoute({ tags, summary: "A client's billable time not yet invoiced (owner)" }), allow("owner"), input("query", Timesheet.unbilled.schema), async (c) =>
     c.json({ items: await Timesheet.unbilled(c.req.valid("query")) }, 200),
   )
-  .get("/task/:taskId", describeRoute({ tags, summary: "Time on a task against its estimate (owner and assignee)" }), pathIds("taskId"), async (c) =>
+  .get("/task/:taskId", describeRoute({ tags, summary: "Time on a task against its estimate (owner and assignee)" }), allow(["owner", "subcontractor"]), pathIds("taskId"), async (c) =>
     c.json(await Timesheet.forTask(c.req.param("taskId")), 200),
   )
-  .post("/", describeRoute({ tags, summary: "Log time by hand on a task (or, owner, for a client)" }), input("json", Timesheet.create.schema), async (c) =>
+  .post("/", describeRoute({ tags, summary: "Log time by hand on a task (or, owner, for a client)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.create.schema), async (c) =>
     c.json(await Timesheet.create(c.req.valid("json")), 201),
   )
-  .patch("/:entryId", describeRoute({ tags, summary: "Correct a time entry until it is invoiced" }), pathIds("entryId"), input("json", Timesheet.update.schema), async (c) =>
+  .patch("/:entryId", describeRoute({ tags, summary: "Correct a time entry until it is invoiced" }), allow(["owner", "subcontractor"]), check((c) => Timesheet.assertOwnEntry(c.req.param("entryId")!)), pathIds("entryId"), input("json", Timesheet.update.schema), async (c) =>
     c.json(await Timesheet.update(c.req.valid("json"), c.req.param("entryId")), 200),
   )
-  .delete("/:entryId", describeRoute({ tags, summary: "Delete a time entry until it is invoiced; ?version= the version you read" }), pathIds("entryId"), input("query", Timesheet.remove.schema), async (c) => {
+  .delete("/:entryId", describeRoute({ tags, summary: "Delete a time entry until it is invoiced; ?version= the version you read" }), allow(["owner", "subcontractor"]), check((c) => Timesheet.assertOwnEntry(c.req.param("entryId")!)), pathIds("entryId"), input("query", Timesheet.remove.schema), async (c) => {
     await Timesheet.remove(c.req.valid("query"), c.req.param("entryId"));
     return c.body(null, 204);
   });

@@ -1,0 +1,12 @@
+import { loadSstEnvironment } from "./sst-runtime.ts";
+
+loadSstEnvironment();
+// Imported after the environment is complete (the core reads its configuration when first
+// loaded); the auth area registers the sign-in link job when it loads.
+const { Deferred } = await import("@baton/core/deferred");
+await import("@baton/core/auth");
+
+/** Runs one deferred job, sent by the API as an asynchronous invocation (infra/api.ts). A failure is retried by Lambda. */
+export const handler = async (job: { kind: string; payload: unknown }) => {
+  await Deferred.run(job);
+};

@@ -1,0 +1,47 @@
+// English strings of access and money safety: API key scopes, a contact's access, credits from
+// payments on void invoices. Part of `en`.
+export const enTrust = {
+  "personStatus.deactivated": "Deactivated",
+
+  "apiKeys.scopes": "Access",
+  "apiKeys.scopeRead": "Read",
+  "apiKeys.scopeReadHint": "See clients, requests, tasks, time and invoices.",
+  "apiKeys.scopeWrite": "Write",
+  "apiKeys.scopeWriteHint": "Create and change them.",
+  "apiKeys.scopesHint": "Whatever it may do, no key can manage API keys, change payment settings or change the team.",
+  "apiKeys.scopesNone": "Choose read, write or both.",
+
+  "contacts.deactivate": "Deactivate",
+  "contacts.deactivateNamed": "Deactivate {name}",
+  "contacts.deactivateTitle": "Deactivate this contact?",
+  "contacts.deactivateBody": "{name} is signed out everywhere at once, their sign-in links and calendar feed stop working, and they get no more emails. You can reactivate them later.",
+  "contacts.deactivated": "{name} can no longer sign in.",
+  "contacts.reactivate": "Reactivate",
+  "contacts.reactivateNamed": "Reactivate {name}",
+  "contacts.reactivated": "{name} can sign in again.",
+  "contacts.remove": "Remove",
+  "contacts.removeNamed": "Remove {name}",
+  "contacts.removeTitle": "Remove this contact?",
+  "contacts.removeBody": "{name} loses access for good and is signed out everywhere at once. Their requests and messages stay. Their email can be invited again.",
+  "contacts.removed": "{name} was removed.",
+
+  "credit.title": "Credit to refund or apply",
+  "credit.voidBody": "{amount} was paid by card after this invoice was voided. The money was taken: refund it to the client, or apply it to another of their invoices.",
+  "credit.clientBody": "Money paid on void invoices, still to refund or apply.",
+  "credit.applyTo": "Apply to invoice",
+  "credit.apply": "Apply credit",
+  "credit.applied": "Credit applied to {number}.",
+  "credit.refunded": "Marked refunded",
+  "credit.markRefunded": "Mark refunded",
+  "credit.refundReference": "Refund reference",
+  "credit.refundReferenceHint": "For example, the refund's id in Stripe.",
+  "credit.markedRefunded": "Credit marked refunded.",
+  "credit.noTarget": "This client has no unpaid invoice in {currency} that owes at least this much: refund it instead, or apply it once there is one.",
+  "credit.from": "From {number} (void)",
+  "credit.status.open": "Open",
+  "credit.status.applied": "Applied to another invoice",
+  "credit.status.refunded": "Refunded",
+
+  "survey.chosenHint": "You chose {score} out of {max} in the email. Send it, or pick another score.",
+  "survey.sendChosen": "Send {score} out of {max}",
+};
