@@ -71,7 +71,11 @@ async function main() {
     // The scheduled jobs (retainer invoices, overdue reminders), as the 15-minute schedule runs
     // them on AWS: once now, then every JOBS_EVERY_MINUTES (15 by default).
     const { runScheduledJobs } = await import("@baton/functions/jobs/run");
-    const runJobs = () => void runScheduledJobs().catch((error) => console.error("scheduled jobs failed", error));
+    const { Log } = await import("@baton/core/log");
+    const runJobs = () =>
+      void runScheduledJobs()
+        .then((report) => report.failed && Log.error("scheduled jobs: some failed (see the lines above)", undefined, { failed: report.failed }))
+        .catch((error) => Log.error("scheduled jobs failed", error));
     runJobs();
     const jobTimer = setInterval(runJobs, Number(process.env.JOBS_EVERY_MINUTES ?? 15) * 60_000);
     stoppers.push(async () => clearInterval(jobTimer));

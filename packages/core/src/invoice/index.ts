@@ -22,6 +22,8 @@ import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } f
 import * as Csv from "./csv.ts";
 import { printHtml } from "./print.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
+import { Log } from "../log/index.ts";
+import { Metrics } from "../metrics/index.ts";
 
 export * as Invoices from "./index.ts";
 export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
@@ -434,7 +436,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
       await Email.send(contact.email, Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) }));
     }
   } catch (error) {
-    console.error(`invoice: ${kind} email not sent`, error);
+    Log.error(`invoice: ${kind} email not sent`, error, { invoiceId: item.invoiceId });
   }
 }
 
@@ -546,6 +548,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
       .go();
     const failed = failedConditions(result);
     if (!failed.length) {
+      Metrics.count(Metrics.Names.paymentsRecorded, { Method: input.method });
       const saved = (await load(input.agencyId, input.invoiceId))!;
       await notifyOwners(saved, input.amount);
       return "recorded";

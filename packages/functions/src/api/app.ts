@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { VisibleError } from "@baton/core/error";
 import { errorBody, onError } from "./errors.ts";
 import { actorContext, csrfGuard, jsonBodies } from "./middleware.ts";
+import { requestLog } from "./request-log.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
@@ -52,6 +53,7 @@ export type Routes = typeof routes;
 /** The whole API under /api: the same app serves Lambda and the local Node server. */
 export const app = new Hono()
   .basePath("/api")
+  .use(requestLog)
   .use(
     secureHeaders({
       crossOriginResourcePolicy: "same-origin",
