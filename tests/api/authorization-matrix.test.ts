@@ -36,6 +36,8 @@ const rules: Record<string, Rule> = {
   "POST /api/auth/verify": { ...everyone, ownCredential: true },
   "POST /api/auth/sign-out": everyone,
   "GET /api/docs": everyone,
+  // Uptime checks and the deploy's smoke test.
+  "GET /api/health": everyone,
   "GET /api/openapi.json": everyone,
   "POST /api/webhooks/stripe": { ...everyone, ownCredential: true },
   // Oneself.

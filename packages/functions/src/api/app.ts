@@ -6,6 +6,7 @@ import { errorBody, onError } from "./errors.ts";
 import { actorContext, csrfGuard, jsonBodies } from "./middleware.ts";
 import { requestLog } from "./request-log.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { healthRoutes } from "./routes/health.ts";
 import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -28,6 +29,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 // The resource routes, chained so that their types reach `hc<Routes>` in the apps.
 const routes = new Hono()
+  .route("/health", healthRoutes)
   .route("/auth", authRoutes)
   .route("/me", meRoutes)
   .route("/agency", agencyRoutes)
