@@ -64,6 +64,10 @@ const rules: Record<string, Rule> = {
   "GET /api/clients/:clientId/contacts": owner,
   "POST /api/clients/:clientId/contacts": owner,
   "POST /api/clients/:clientId/contacts/:contactId/invite": owner,
+  // A client's data handed back or erased: the owner in person (never an API key); the matrix's
+  // body names the wrong code, so nothing is erased here.
+  "POST /api/clients/:clientId/export": owner,
+  "POST /api/clients/:clientId/erase": owner,
   "GET /api/portal/company": contactOnly,
   // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.
   "GET /api/requests": ownerAndContact,
