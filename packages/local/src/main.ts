@@ -12,7 +12,8 @@ const ports = {
   dynamo: Number(process.env.DYNAMODB_PORT ?? 8000),
   ses: Number(process.env.SES_PORT ?? 8005),
 };
-const TABLE = "baton";
+// BATON_TABLE_NAME points the runtime at another table, e.g. one the restore drill made.
+const TABLE = process.env.BATON_TABLE_NAME || "baton";
 
 async function sessionSecret(): Promise<string> {
   const file = resolve(stateDir, "session-secret");
