@@ -102,7 +102,8 @@ describe("metrics (CloudWatch Embedded Metric Format)", () => {
     const [line] = output.json();
     expect(line!._aws).toEqual({
       Timestamp: expect.any(Number),
-      CloudWatchMetrics: [{ Namespace: "Baton/prod", Dimensions: [["Method"]], Metrics: [{ Name: "PaymentsRecorded", Unit: "Count" }] }],
+      // By method, and in total (what an alarm watches).
+      CloudWatchMetrics: [{ Namespace: "Baton/prod", Dimensions: [["Method"], []], Metrics: [{ Name: "PaymentsRecorded", Unit: "Count" }] }],
     });
     expect(metricPoints(output.json(), "PaymentsRecorded")).toEqual([{ value: 1, dimensions: { Method: "card" } }]);
   });

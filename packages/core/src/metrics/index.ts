@@ -36,7 +36,10 @@ export function namespace(): string | undefined {
   return process.env.BATON_METRICS_NAMESPACE || undefined;
 }
 
-/** Emits one data point; `dimensions` are part of the metric's identity, `properties` only searchable. */
+/**
+ * Emits one data point; `dimensions` are part of the metric's identity, `properties` only
+ * searchable. With dimensions, the point is also put without them (one total an alarm can watch).
+ */
 export function put(
   name: MetricName,
   value: number,
@@ -45,10 +48,11 @@ export function put(
   const ns = namespace();
   if (!ns) return;
   const dimensions = options.dimensions ?? {};
+  const keys = Object.keys(dimensions);
   raw({
     _aws: {
       Timestamp: Date.now(),
-      CloudWatchMetrics: [{ Namespace: ns, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: options.unit ?? "Count" }] }],
+      CloudWatchMetrics: [{ Namespace: ns, Dimensions: keys.length ? [keys, []] : [[]], Metrics: [{ Name: name, Unit: options.unit ?? "Count" }] }],
     },
     ...options.properties,
     ...dimensions,

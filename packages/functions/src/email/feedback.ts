@@ -1,6 +1,10 @@
 import type { SNSEvent } from "aws-lambda";
-import { Email } from "@baton/core/email";
 import { Log } from "@baton/core/log";
+import { loadSstEnvironment } from "../sst-runtime.ts";
+
+loadSstEnvironment();
+// Imported after the environment is complete: the core reads its table's name when first loaded.
+const { Email } = await import("@baton/core/email");
 
 /**
  * SES bounces and complaints, from the configuration set's event destination through SNS

@@ -2,9 +2,10 @@ import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
 import type { AgencyMessage } from "./queue.ts";
-import { runAgencyJobs } from "./run.ts";
 
 loadSstEnvironment();
+// Imported after the environment is complete: the core reads its table's name when first loaded.
+const { runAgencyJobs } = await import("./run.ts");
 
 /**
  * One agency's jobs per queue message (infra/jobs.ts). A message whose jobs failed is reported

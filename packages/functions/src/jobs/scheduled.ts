@@ -1,9 +1,10 @@
 import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
 import { queueDispatch } from "./queue.ts";
-import { assertSucceeded, runScheduledJobs } from "./run.ts";
 
 loadSstEnvironment();
+// Imported after the environment is complete: the core reads its table's name when first loaded.
+const { assertSucceeded, runScheduledJobs } = await import("./run.ts");
 
 /**
  * Every 15 minutes (infra/jobs.ts): the global jobs here, then one queue message per agency for
