@@ -184,3 +184,18 @@ describe("on AWS: the fan-out through the jobs queue", () => {
     }
   });
 });
+
+describe("batched sends", () => {
+  it("sends a job's emails a few at a time, each once", async () => {
+    const { Email } = await import("@baton/core/email");
+    const { uniqueEmail } = await import("../support/fixtures.ts");
+    const { mailCount } = await import("../support/http.ts");
+    const to = Array.from({ length: 12 }, (_, n) => uniqueEmail(`batch${n}`));
+    const outcome = await Email.sendAll(
+      to.map((address, n) => ({ to: address, email: { subject: `Batch ${n}`, html: `<p>${n}</p>`, text: `${n}\n` } })),
+      "batch test",
+    );
+    expect(outcome).toEqual({ sent: 12, failed: 0 });
+    expect(await Promise.all(to.map(mailCount))).toEqual(to.map(() => 1));
+  });
+});

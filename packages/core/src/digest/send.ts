@@ -80,16 +80,11 @@ async function digestFor(agency: AgencyItem, client: ClientItem, week: DigestWee
     .go();
   if (result.canceled) return null;
   if (!send) return 0;
-  let sent = 0;
-  for (const contact of recipients) {
-    try {
-      await Email.send(contact.email, render(agency, contact, week, content));
-      sent++;
-    } catch (error) {
-      // The week stays claimed: a digest is news of the moment, not worth a second one later.
-      Log.error("digest: email not sent", error, { contactId: contact.contactId });
-    }
-  }
+  // The week stays claimed even if an email fails: a digest is news of the moment, not worth a second one later.
+  const { sent } = await Email.sendAll(
+    recipients.map((contact) => ({ to: contact.email, email: render(agency, contact, week, content), ids: { contactId: contact.contactId } })),
+    "digest",
+  );
   return sent;
 }
 

@@ -3,6 +3,7 @@ import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
 export { flushOutbox, send } from "./send.ts";
+export { sendAll, type Outgoing } from "./batch.ts";
 export { escapeHtml, type RenderedEmail } from "./layout.ts";
 export * as Feedback from "./feedback.ts";
 

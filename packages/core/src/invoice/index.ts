@@ -425,7 +425,8 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder"): Promise<void> {
   try {
     const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
-    for (const contact of contacts.filter((c) => c.status !== "removed")) {
+    const readers = contacts.filter((c) => c.status !== "removed");
+    const messages = readers.map((contact) => {
       const params = {
         agency: agency.data?.name ?? "Baton",
         number: invoiceNumber(item.number) ?? "",
@@ -433,8 +434,10 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
         balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
-      await Email.send(contact.email, Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) }));
-    }
+      const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
+      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, contactId: contact.contactId } };
+    });
+    await Email.sendAll(messages, `invoice: ${kind}`);
   } catch (error) {
     Log.error(`invoice: ${kind} email not sent`, error, { invoiceId: item.invoiceId });
   }

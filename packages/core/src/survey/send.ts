@@ -93,7 +93,10 @@ async function sendSurveys(plan: Plan): Promise<number> {
       ])
       .go();
     if (!result.canceled) {
-      for (const { contact, surveyId } of surveys) await email(plan, contact, signToken(agencyId, surveyId, closesAt));
+      await Email.sendAll(
+        surveys.map(({ contact, surveyId }) => ({ to: contact.email, email: render(plan, contact, signToken(agencyId, surveyId, closesAt)), ids: { contactId: contact.contactId } })),
+        `survey: ${kind}`,
+      );
       return surveys.length;
     }
     // Either another run holds the claim (then this survey is theirs) or someone was surveyed
@@ -106,8 +109,8 @@ async function sendSurveys(plan: Plan): Promise<number> {
   return 0;
 }
 
-/** Emails one survey; a failed send is logged (the survey stays, unanswered). */
-async function email(plan: Plan, contact: ContactItem, token: string): Promise<void> {
+/** One survey's email, with its score links; a failed send is logged by sendAll (the survey stays, unanswered). */
+function render(plan: Plan, contact: ContactItem, token: string) {
   const { min, max } = SCALES[plan.kind];
   const links = Array.from({ length: max - min + 1 }, (_, i) => ({ score: min + i, url: surveyUrl(token, min + i) }));
   const params = {
@@ -115,11 +118,7 @@ async function email(plan: Plan, contact: ContactItem, token: string): Promise<v
     name: contact.name,
     ...(plan.request ? { reference: plan.request.reference, title: plan.request.title } : {}),
   };
-  try {
-    await Email.send(contact.email, Email.survey({ locale: contact.locale, kind: plan.kind, params, links, days: LINK_DAYS, quiet: plan.settings.quietDays }));
-  } catch (error) {
-    Log.error(`survey: ${plan.kind} email not sent`, error, { contactId: contact.contactId });
-  }
+  return Email.survey({ locale: contact.locale, kind: plan.kind, params, links, days: LINK_DAYS, quiet: plan.settings.quietDays });
 }
 
 /**
