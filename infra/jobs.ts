@@ -72,6 +72,13 @@ export function Jobs(ctx: StackContext) {
   });
   email.feedback.addSubscription(new LambdaSubscription(live(feedback, { retryAttempts: 2, onFailure: new SqsDestination(failedInvocations) })));
 
+  stack.addOutputs({
+    ScheduledJobsFunction: scheduled.functionName,
+    AgencyJobsFunction: worker.functionName,
+    EmailFeedbackFunction: feedback.functionName,
+    AgencyJobsDeadLetterArn: agencyDeadLetters.queueArn,
+    FailedInvocationsQueueUrl: failedInvocations.queueUrl,
+  });
   return {
     scheduled,
     worker,

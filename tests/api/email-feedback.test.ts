@@ -172,3 +172,19 @@ describe("identity notifications (notificationType instead of eventType)", () =>
     expect((await world.owner.get("/members")).body.items.find((m: any) => m.id === owner.id).undeliverable).toMatchObject({ reason: "bounce" });
   });
 });
+
+describe("when the person confirms the address works again", () => {
+  it("the operator's script lets Baton email it again and takes the note off the person", async () => {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const { join } = await import("node:path");
+    const repo = join(import.meta.dirname, "../..");
+    const { stdout } = await promisify(execFile)(join(repo, "node_modules/.bin/tsx"), ["packages/functions/src/scripts/email-deliverable.ts", "--table", process.env.BATON_TABLE_NAME!, "--email", world.people.contact.email], { cwd: repo, env: process.env });
+    expect(stdout).toContain("(1 person updated)");
+    expect((await contactOf()).undeliverable).toBeNull();
+    expect(await Email.send(world.people.contact.email, { subject: "Welcome back", html: "<p>x</p>", text: "x\n" })).toBe("sent");
+    expect((await audit()).filter((e) => e.action === "contact.deliverable")).toHaveLength(1);
+    // The complaint on the team member stands.
+    expect(await Email.send(world.people.sub.email, { subject: "x", html: "<p>x</p>", text: "x\n" })).toBe("suppressed");
+  }, 60_000);
+});

@@ -114,3 +114,38 @@ export async function isUndeliverable(address: string): Promise<boolean> {
   const found = await db.entities.undeliverable.get({ email: normal(address) }).go();
   return found.data !== null;
 }
+
+/**
+ * Undoes `record` for one address, for the operator (scripts/email-deliverable.ts) once the person
+ * confirms the address works again (a full mailbox that SES reported as gone, a complaint made in
+ * error): Baton mails it again and the note leaves the person, with an audit event each.
+ */
+export async function clear(address: string): Promise<{ people: number }> {
+  const email = normal(address);
+  await db.entities.undeliverable.delete({ email }).go();
+  const logins = await db.collections.logins({ email }).go({ pages: "all" });
+  let people = 0;
+  for (const member of logins.data.member.filter((m) => m.undeliverable)) {
+    await withActor({ type: "system", agencyId: member.agencyId }, () =>
+      db.transaction
+        .write(({ member: members, auditEvent }) => [
+          members.patch({ agencyId: member.agencyId, memberId: member.memberId }).remove(["undeliverable"]).commit(),
+          auditEvent.create(Audit.event("member.deliverable", "member", member.memberId)).commit(),
+        ])
+        .go(),
+    );
+    people++;
+  }
+  for (const contact of logins.data.contact.filter((c) => c.undeliverable)) {
+    await withActor({ type: "system", agencyId: contact.agencyId }, () =>
+      db.transaction
+        .write(({ contact: contacts, auditEvent }) => [
+          contacts.patch({ agencyId: contact.agencyId, contactId: contact.contactId }).remove(["undeliverable"]).commit(),
+          auditEvent.create(Audit.event("contact.deliverable", "client", contact.clientId, { contactId: contact.contactId })).commit(),
+        ])
+        .go(),
+    );
+    people++;
+  }
+  return { people };
+}
