@@ -55,6 +55,8 @@ async function main() {
       BATON_SESSION_SECRET: await sessionSecret(),
       BATON_WEB_URL: baseUrl,
       BATON_PORTAL_URL: `${baseUrl}/portal`,
+      // Warnings and errors only, so the URLs above stay readable; BATON_LOG_LEVEL=info shows each request.
+      BATON_LOG_LEVEL: process.env.BATON_LOG_LEVEL || "warn",
     });
 
     // Imported only now: the core reads its configuration when first loaded.

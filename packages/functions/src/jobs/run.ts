@@ -40,7 +40,8 @@ export type RunReport = { at: string; agencies: number; jobs: JobReport[]; faile
 /** Runs one job, timing it and emitting its outcome as metrics; never throws. */
 async function runJob(job: string, agencyId: string | undefined, run: () => Promise<Counts>): Promise<JobReport> {
   const started = performance.now();
-  return Log.withContext({ job }, async () => {
+  // A global job's lines name no agency: the actor is set here so the first agency it touches isn't taken for it.
+  return Log.withContext({ job, ...(agencyId ? {} : { actor: { type: "system" } }) }, async () => {
     let result: Counts | null = null;
     let failed: number;
     try {
