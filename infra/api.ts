@@ -1,69 +1,26 @@
-import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import {
-  Api as HttpApi,
-  Cron,
-  Function as LambdaFunction,
-  use,
-  type FunctionProps,
-  type StackContext,
-  type Table,
-} from "sst/constructs";
+import { Api as HttpApi, Function as LambdaFunction, use, type StackContext } from "sst/constructs";
 import { ORIGIN_HEADER } from "../packages/functions/src/api/app-headers.ts";
-import { customDomains } from "./domains.ts";
-import { Email } from "./email.ts";
+import { live, runtime } from "./runtime.ts";
 import { Secrets } from "./secrets.ts";
-import { Storage } from "./storage.ts";
 
-// What ElectroDB issues: item reads and writes, queries, batches and transactions. Nothing that
-// scans, drops or reconfigures the table (SST's `bind: [table]` would grant `dynamodb:*`).
-export const TABLE_ACTIONS = [
-  "GetItem",
-  "PutItem",
-  "UpdateItem",
-  "DeleteItem",
-  "Query",
-  "BatchGetItem",
-  "BatchWriteItem",
-  "TransactWriteItems",
-  "TransactGetItems",
-  "ConditionCheckItem",
-  "DescribeTable",
-].map((action) => `dynamodb:${action}`);
+export { TABLE_ACTIONS } from "./runtime.ts";
 
-const tableAccess = (table: Table) =>
-  new PolicyStatement({
-    actions: TABLE_ACTIONS,
-    resources: [table.tableArn, `${table.tableArn}/index/*`],
-  });
+/** Requests per second the API's stage lets through (steady, burst) before answering 429. */
+export const API_THROTTLE = {
+  rate: Number(process.env.BATON_API_RATE_LIMIT || 50),
+  burst: Number(process.env.BATON_API_BURST_LIMIT || 100),
+};
 
-export function Api({ stack }: StackContext) {
-  const { table } = use(Storage);
+export function Api(ctx: StackContext) {
+  const { stack } = ctx;
   const secrets = use(Secrets);
-  const email = use(Email);
-  const domains = customDomains();
-
-  // Shared by the API and the jobs: both run the same domain code against the same table.
-  const runtime = (handler: string): FunctionProps => ({
-    handler,
-    environment: {
-      BATON_TABLE_NAME: table.tableName,
-      BATON_EMAIL_FROM: secrets.EMAIL_FROM.value,
-      BATON_SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
-      // Without custom domains the sites' URLs reach the functions through the bindings added
-      // in infra/sites.ts instead (SST's StaticSite.<name>.url, read from SSM at cold start).
-      ...(domains.web && { BATON_WEB_URL: `https://${domains.web}` }),
-      ...(domains.portal && { BATON_PORTAL_URL: `https://${domains.portal}` }),
-    },
-    bind: [secrets.SESSION_SECRET, secrets.EMAIL_FROM, ...secrets.stripe],
-    permissions: [tableAccess(table), email.sendEmail()],
-  });
 
   // Work a request starts but must not wait for (a sign-in link's lookup and email): the API
   // invokes this function asynchronously (packages/functions/src/worker-dispatch.ts).
-  const worker = new LambdaFunction(stack, "Worker", runtime("packages/functions/src/worker.handler"));
+  const worker = new LambdaFunction(stack, "Worker", runtime(ctx, "packages/functions/src/worker.handler"));
 
   // One function for both routes: two route handlers would mean two Lambdas and two cold starts.
-  const api_ = runtime("packages/functions/src/api/lambda.handler");
+  const api_ = runtime(ctx, "packages/functions/src/api/lambda.handler");
   const handler = new LambdaFunction(stack, "ApiHandler", {
     ...api_,
     environment: {
@@ -74,20 +31,21 @@ export function Api({ stack }: StackContext) {
     },
   });
   worker.grantInvoke(handler);
+  const handlerLive = live(handler);
   const api = new HttpApi(stack, "Api", {
     // The apps reach the API same-origin through CloudFront, so no browser origin needs CORS.
     cors: false,
+    // Every route of the stage: beyond this the stage answers 429 before any Lambda runs (the
+    // shield in front of sign-in is the WAF's rate rule, infra/shield.ts).
+    defaults: { throttle: { rate: API_THROTTLE.rate, burst: API_THROTTLE.burst } },
+    // Access logs with the request id the function logs too (infra/log-retention.ts keeps them).
+    accessLog: true,
     routes: {
-      "ANY /api": handler,
-      "ANY /api/{proxy+}": handler,
+      "ANY /api": { cdk: { function: handlerLive } },
+      "ANY /api/{proxy+}": { cdk: { function: handlerLive } },
     },
   });
 
-  const cron = new Cron(stack, "Scheduled", {
-    schedule: "rate(15 minutes)",
-    job: { function: runtime("packages/functions/src/jobs/scheduled.handler") },
-  });
-
-  stack.addOutputs({ ApiUrl: api.url });
-  return { api, url: api.url, functions: [handler, worker, cron.jobFunction] };
+  stack.addOutputs({ ApiUrl: api.url, ApiFunction: handler.functionName });
+  return { api, url: api.url, handler, handlerLive, worker, functions: [handler, worker] };
 }

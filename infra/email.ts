@@ -1,7 +1,10 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Topic } from "aws-cdk-lib/aws-sns";
 import {
   ConfigurationSet,
   EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
   Identity,
   SuppressionReasons,
 } from "aws-cdk-lib/aws-ses";
@@ -12,6 +15,13 @@ export function Email({ stack }: StackContext) {
     reputationMetrics: true,
     // Keep sending to addresses that bounced or complained from hurting the account's reputation.
     suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+  });
+  // Bounces and complaints come back to Baton (infra/jobs.ts subscribes the function that marks
+  // the addresses undeliverable), so it stops mailing them long before SES's review thresholds.
+  const feedback = new Topic(stack, "Feedback", { displayName: "Baton: SES bounces and complaints" });
+  configurationSet.addEventDestination("BouncesAndComplaints", {
+    destination: EventDestination.snsTopic(feedback),
+    events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
   });
   const configurationSetArn = stack.formatArn({
     service: "ses",
@@ -48,5 +58,5 @@ export function Email({ stack }: StackContext) {
       resources: [...identityArns, configurationSetArn],
     });
 
-  return { configurationSet, sendEmail };
+  return { configurationSet, sendEmail, feedback };
 }

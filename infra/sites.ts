@@ -26,6 +26,8 @@ import { StaticSite, use, type StackContext, type StaticSiteProps } from "sst/co
 import { Api } from "./api.ts";
 import { customDomains } from "./domains.ts";
 import { Secrets } from "./secrets.ts";
+import { Jobs } from "./jobs.ts";
+import { webAclArn } from "./shield.ts";
 
 // SPA routing in the viewer request, not in distribution-wide error responses: those would also
 // turn the API's 403s and 404s into index.html with status 200.
@@ -39,7 +41,10 @@ const SPA_REWRITE = `function handler(event) {
 export function Sites({ stack }: StackContext) {
   const { url: apiUrl, functions } = use(Api);
   const { ORIGIN_SECRET } = use(Secrets);
+  const jobs = use(Jobs);
   const domains = customDomains();
+  // One WAF web ACL in front of both distributions (shield.ts).
+  const webAclId = webAclArn(stack);
   const spaRewrite = new CloudFrontFunction(stack, "SpaRewrite", {
     code: FunctionCode.fromInline(SPA_REWRITE),
   });
@@ -113,6 +118,7 @@ export function Sites({ stack }: StackContext) {
       vite: { types: `../.sst/types/${name}-env.d.ts` },
       cdk: {
         distribution: {
+          webAclId,
           errorResponses: [],
           defaultBehavior: {
             responseHeadersPolicy: securityHeaders,
@@ -132,13 +138,13 @@ export function Sites({ stack }: StackContext) {
 
   // A cycle-free way for the API and jobs to learn the CloudFront URLs: SST writes each site's
   // URL to SSM in this stack and the functions read it at cold start (StaticSite.<name>.url).
-  for (const fn of functions) fn.bind([web, portal]);
+  for (const fn of [...functions, ...jobs.linking]) fn.bind([web, portal]);
 
   stack.addOutputs({
     WebUrl: web.customDomainUrl ?? web.url ?? "",
     PortalUrl: portal.customDomainUrl ?? portal.url ?? "",
   });
-  return { web, portal };
+  return { web, portal, webAclId };
 }
 
 // BATON_SITES_PREBUILT=<dir> uploads <dir>/web and <dir>/portal instead of running Vite: the synth

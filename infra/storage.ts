@@ -1,8 +1,9 @@
 import { RemovalPolicy } from "aws-cdk-lib/core";
 import { BillingMode } from "aws-cdk-lib/aws-dynamodb";
-import { Table, type StackContext } from "sst/constructs";
+import { Config, Table, type StackContext } from "sst/constructs";
 
 export function Storage({ stack, app }: StackContext) {
+  const prod = app.stage === "prod";
   const table = new Table(stack, "baton", {
     fields: {
       pk: "string",
@@ -28,12 +29,22 @@ export function Storage({ stack, app }: StackContext) {
         // SST's defaults today, stated so that an SST upgrade cannot change them silently.
         billingMode: BillingMode.PAY_PER_REQUEST,
         pointInTimeRecovery: true,
-        // Production data outlives the stack; preview stages clean up after themselves.
-        removalPolicy: app.stage === "prod" ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        // Production data outlives the stack, and can't be deleted by a stray API call either.
+        removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        deletionProtection: prod,
       },
     },
   });
 
-  stack.addOutputs({ TableName: table.tableName });
-  return { table };
+  // The table the functions use. Normally this stack's; after a restore (README, "Restore the
+  // table") the restored one, named by BATON_RESTORED_TABLE at deploy time: the parameter, the
+  // functions' permissions and the alarms all follow it, and no code changes.
+  const restored = process.env.BATON_RESTORED_TABLE || undefined;
+  const active = restored
+    ? { name: restored, arn: stack.formatArn({ service: "dynamodb", resource: "table", resourceName: restored }) }
+    : { name: table.tableName, arn: table.tableArn };
+  const TABLE_NAME = new Config.Parameter(stack, "TABLE_NAME", { value: active.name });
+
+  stack.addOutputs({ TableName: active.name });
+  return { table, active, TABLE_NAME };
 }

@@ -38,6 +38,8 @@ const rules: Record<string, Rule> = {
   "POST /api/auth/verify": { ...everyone, ownCredential: true },
   "POST /api/auth/sign-out": everyone,
   "GET /api/docs": everyone,
+  // Uptime checks and the deploy's smoke test.
+  "GET /api/health": everyone,
   "GET /api/openapi.json": everyone,
   "POST /api/webhooks/stripe": { ...everyone, ownCredential: true },
   // Oneself.
@@ -68,6 +70,10 @@ const rules: Record<string, Rule> = {
   "POST /api/clients/:clientId/contacts/:contactId/deactivate": owner,
   "POST /api/clients/:clientId/contacts/:contactId/reactivate": owner,
   "DELETE /api/clients/:clientId/contacts/:contactId": owner,
+  // A client's data handed back or erased: the owner in person (never an API key); the matrix's
+  // body names the wrong code, so nothing is erased here.
+  "POST /api/clients/:clientId/export": owner,
+  "POST /api/clients/:clientId/erase": owner,
   "GET /api/portal/company": contactOnly,
   // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.
   "GET /api/requests": ownerAndContact,

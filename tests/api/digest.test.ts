@@ -98,7 +98,7 @@ afterAll(() => api.close());
 
 describe("timing", () => {
   it("sends nothing a minute before Monday 09:00 in the client's zone", async () => {
-    expect(await Digest.weekly(new Date(sendAt.getTime() - MINUTE))).toEqual({ sent: 0, skipped: 0 });
+    expect(await Digest.weekly(new Date(sendAt.getTime() - MINUTE))).toEqual({ sent: 0, skipped: 0, failed: 0 });
     expect(await digestsTo(world.people.contact.email)).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describe("timing", () => {
 
   it("sends nothing more that week: later runs, even within the catch-up day", async () => {
     for (const later of [15 * MINUTE, 3 * 3_600_000, DAY - MINUTE, 3 * DAY]) {
-      expect(await Digest.weekly(new Date(sendAt.getTime() + later))).toEqual({ sent: 0, skipped: 0 });
+      expect(await Digest.weekly(new Date(sendAt.getTime() + later))).toEqual({ sent: 0, skipped: 0, failed: 0 });
     }
     expect(await digestsTo(world.people.contact.email)).toHaveLength(1);
     // One claim, one audit event per client and week: sent for Acme, skipped for Quiet Co.
@@ -204,7 +204,7 @@ describe("retainer hours", () => {
 
     // Monday 16 November, 09:01 in New York (EST): that week's digest, for every due client.
     const result = await Digest.weekly(new Date("2026-11-16T14:01:00Z"));
-    expect(result).toEqual({ sent: 3, skipped: 1 });
+    expect(result).toEqual({ sent: 3, skipped: 1, failed: 0 });
     const mails = await digestsTo(people.beta.email);
     const november = mails.find((mail) => mail.subject.endsWith("week of November 16"));
     expect(november, mails.map((mail) => mail.subject).join()).toBeTruthy();

@@ -40,8 +40,14 @@ describe("DynamoDB down", () => {
   it("answers 503 with a clear error while it is down, and nothing is half written once it is back", async () => {
     const before = await owner.post("/clients", { name: "Before", code: "BEFORE", timeZone: "UTC", currency: "EUR" });
     expect(before.status).toBe(201);
+    const checker = new http.ApiClient(api.baseUrl, null);
+    expect(await checker.get("/health")).toMatchObject({ status: 200, body: { ok: true, table: "reachable" } });
 
     await dynamo.stop();
+    // The uptime check sees it too: the health route reads the table.
+    const down = await checker.get("/health");
+    expect(down.status).toBe(503);
+    expect(down.body.error).toEqual({ code: "unavailable", message: "Baton can't reach its database right now." });
     for (const [method, path, body] of [
       ["GET", "/clients"],
       ["POST", "/clients", { name: "During", code: "DURING", timeZone: "UTC", currency: "EUR" }],
@@ -53,6 +59,7 @@ describe("DynamoDB down", () => {
     }
 
     dynamo = await startDynamoLocal({ port, dataDir });
+    expect((await checker.get("/health")).status).toBe(200);
     const clients = await owner.get("/clients");
     expect(clients.status).toBe(200);
     expect(clients.body.items.map((c: { name: string }) => c.name)).toEqual(["Before"]);

@@ -103,6 +103,57 @@ describe.each(["web", "portal"] as const)("the %s site's distribution", (site) =
   });
 });
 
+describe("the shield (WAF) in front of both sites", () => {
+  const acl = () => only(sites, "AWS::WAFv2::WebACL");
+  const rule = (name: string) => acl().Properties.Rules.find((r: { Name: string }) => r.Name === name);
+
+  it("is one CloudFront web ACL, attached to both distributions", () => {
+    const { logicalId, Properties } = acl();
+    expect(Properties).toMatchObject({ Scope: "CLOUDFRONT", DefaultAction: { Allow: {} } });
+    for (const site of ["web", "portal"] as const) expect(distribution(site).WebACLId).toEqual({ "Fn::GetAtt": [logicalId, "Arn"] });
+  });
+
+  it("limits each IP's requests to /api/auth/* (sign-in links and redemptions), answering 429 in the API's error shape", () => {
+    const limit = rule("SignInRateLimit");
+    expect(limit.Priority).toBe(0);
+    expect(limit.Statement.RateBasedStatement).toEqual({
+      Limit: 100,
+      EvaluationWindowSec: 300,
+      AggregateKeyType: "IP",
+      ScopeDownStatement: {
+        ByteMatchStatement: {
+          FieldToMatch: { UriPath: {} },
+          PositionalConstraint: "STARTS_WITH",
+          SearchString: "/api/auth/",
+          TextTransformations: [{ Priority: 0, Type: "LOWERCASE" }],
+        },
+      },
+    });
+    expect(limit.Action.Block.CustomResponse).toEqual({ ResponseCode: 429, CustomResponseBodyKey: "rate-limited" });
+    const body = acl().Properties.CustomResponseBodies["rate-limited"];
+    expect(body.ContentType).toBe("APPLICATION_JSON");
+    expect(JSON.parse(body.Content)).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/Too many sign-in attempts/) } });
+  });
+
+  it("applies AWS's common rules, counting (not blocking) the body-size and markup rules the API's own bodies would trip", () => {
+    const common = rule("AWSManagedRulesCommonRuleSet");
+    expect(common.OverrideAction).toEqual({ None: {} });
+    expect(common.Statement.ManagedRuleGroupStatement).toEqual({
+      VendorName: "AWS",
+      Name: "AWSManagedRulesCommonRuleSet",
+      RuleActionOverrides: [
+        { Name: "SizeRestrictions_BODY", ActionToUse: { Count: {} } },
+        { Name: "CrossSiteScripting_BODY", ActionToUse: { Count: {} } },
+      ],
+    });
+    expect(rule("AWSManagedRulesKnownBadInputsRuleSet").Statement.ManagedRuleGroupStatement).toEqual({ VendorName: "AWS", Name: "AWSManagedRulesKnownBadInputsRuleSet" });
+  });
+
+  it("publishes metrics for every rule (the dashboard and WAF's sampled requests)", () => {
+    for (const r of acl().Properties.Rules) expect(r.VisibilityConfig, r.Name).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
+  });
+});
+
 describe("the sites", () => {
   it("build the portal for the root of its own site", () => {
     const portal = sitesStack.node.findChild("portal") as StaticSite;

@@ -70,7 +70,14 @@ describe("the single table", () => {
     });
   });
 
-  it("is deleted with a non-prod stage", () => {
+  it("is deleted with a non-prod stage, and has no deletion protection there", () => {
     expect(table().DeletionPolicy).toBe("Delete");
+    expect(table().Properties.DeletionProtectionEnabled).toBe(false);
+  });
+
+  it("is named to the functions by a parameter (so a restored table can take its place)", () => {
+    const parameter = only(storage, "AWS::SSM::Parameter", { Name: "/sst/baton/storage/Parameter/TABLE_NAME/value" });
+    expect(parameter.Properties.Value).toEqual({ Ref: table().logicalId });
+    expect(storage.findOutputs("TableName").TableName!.Value).toEqual({ Ref: table().logicalId });
   });
 });

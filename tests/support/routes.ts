@@ -40,6 +40,8 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ email: uniqueEmail("c"), name: "C", timeZone: "UTC" }),
     wrongTypes: { email: {}, name: [], timeZone: "Nowhere" },
   },
+  // A code that is not the client's: let in, but nothing is erased (tests/api/client-data.test.ts erases).
+  { method: "POST", path: "/clients/:clientId/erase", valid: (ids) => ({ code: "NOT-ITS-CODE" }), wrongTypes: { code: 5 } },
   { method: "POST", path: "/api-keys", valid: (ids) => ({ name: "Key" }), wrongTypes: { name: 12 } },
   {
     method: "POST",
@@ -138,6 +140,7 @@ export const bodilessRoutes = [
   "POST /api/auth/sign-out",
   "POST /api/members/:memberId/invite",
   "POST /api/clients/:clientId/contacts/:contactId/invite",
+  "POST /api/clients/:clientId/export",
   "POST /api/invoices/:invoiceId/checkout",
   "POST /api/calendar/feed-url",
   "POST /api/calendar/feed-url/rotate",

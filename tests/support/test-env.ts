@@ -13,5 +13,7 @@ Object.assign(process.env, {
   SES_ENDPOINT: inject("sesEndpoint"),
   BATON_SESSION_SECRET: randomBytes(32).toString("base64url"),
   BATON_EMAIL_FROM: "Baton Tests <tests@baton.example>",
+  // Request lines would bury the test output; tests that read the logs raise it themselves.
+  BATON_LOG_LEVEL: "warn",
 });
 await ensureTable(inject("dynamoEndpoint"), tableName);

@@ -12,7 +12,8 @@ const ports = {
   dynamo: Number(process.env.DYNAMODB_PORT ?? 8000),
   ses: Number(process.env.SES_PORT ?? 8005),
 };
-const TABLE = "baton";
+// BATON_TABLE_NAME points the runtime at another table, e.g. one the restore drill made.
+const TABLE = process.env.BATON_TABLE_NAME || "baton";
 
 async function sessionSecret(): Promise<string> {
   const file = resolve(stateDir, "session-secret");
@@ -60,6 +61,8 @@ async function main() {
       BATON_SESSION_SECRET: await sessionSecret(),
       BATON_WEB_URL: baseUrl,
       BATON_PORTAL_URL: `${baseUrl}/portal`,
+      // Warnings and errors only, so the URLs above stay readable; BATON_LOG_LEVEL=info shows each request.
+      BATON_LOG_LEVEL: process.env.BATON_LOG_LEVEL || "warn",
     });
 
     // Imported only now: the core reads its configuration when first loaded.
@@ -82,7 +85,11 @@ async function main() {
     // The scheduled jobs (retainer invoices, overdue reminders), as the 15-minute schedule runs
     // them on AWS: once now, then every JOBS_EVERY_MINUTES (15 by default).
     const { runScheduledJobs } = await import("@baton/functions/jobs/run");
-    const runJobs = () => void runScheduledJobs().catch((error) => console.error("scheduled jobs failed", error));
+    const { Log } = await import("@baton/core/log");
+    const runJobs = () =>
+      void runScheduledJobs()
+        .then((report) => report.failed && Log.error("scheduled jobs: some failed (see the lines above)", undefined, { failed: report.failed }))
+        .catch((error) => Log.error("scheduled jobs failed", error));
     runJobs();
     const jobTimer = setInterval(runJobs, Number(process.env.JOBS_EVERY_MINUTES ?? 15) * 60_000);
     stoppers.push(async () => clearInterval(jobTimer));

@@ -68,6 +68,7 @@ export function SignInPage(props: SignInPageProps) {
               <h1>{t("signIn.checkTitle")}</h1>
               <p>{t("signIn.checkBody", { email: address() })}</p>
               <p class="muted">{t("signIn.checkHint")}</p>
+              <p class="muted small">{t("signIn.noEmailHint")}</p>
               <div class="form-actions form-actions-start">
                 <Button onClick={() => setSentTo(undefined)}>{t("signIn.differentEmail")}</Button>
                 <Button variant="ghost" pending={submission.pending()} onClick={send}>

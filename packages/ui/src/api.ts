@@ -63,6 +63,8 @@ import type {
   WorkTask,
   Workload,
   Client,
+  ClientErased,
+  ClientExport,
   ClientInput,
   ClientPatch,
   ClientStatus,
@@ -244,6 +246,11 @@ export const api = {
     create: (input: ClientInput): Promise<Client> => call(client.clients.$post({ json: input })),
     update: (id: string, patch: ClientPatch): Promise<Client> =>
       call(client.clients[":clientId"].$patch({ param: { clientId: id }, json: patch })),
+    /** Everything about the client as one JSON document (the owner in person; audited). */
+    exportData: (id: string): Promise<ClientExport> =>
+      call(client.clients[":clientId"].export.$post({ param: { clientId: id } })) as Promise<ClientExport>,
+    /** Erases the client's data but what the law keeps; `code` is the client's code, typed to confirm. */
+    erase: (id: string, code: string): Promise<ClientErased> => call(client.clients[":clientId"].erase.$post({ param: { clientId: id }, json: { code } })),
   },
   contacts: {
     list: (clientId: string, query: PageQuery = {}): Promise<Page<Contact>> =>

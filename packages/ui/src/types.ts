@@ -36,6 +36,10 @@ type MissingStatus = Exclude<ClientStatus, (typeof clientStatuses)[number]>;
 const everyStatusListed: [MissingStatus] extends [never] ? true : MissingStatus = true;
 void everyStatusListed;
 
+/** A client's data as one JSON document (the owner's export) and what an erase deleted and kept. */
+export type ClientExport = { client: Client; exportedAt: string } & Record<string, unknown>;
+export type ClientErased = Ok<Api["clients"][":clientId"]["erase"]["$post"]>;
+
 export type Contact = Ok<Api["clients"][":clientId"]["contacts"]["$get"]>["items"][number];
 export type ContactStatus = Contact["status"];
 export type ContactInput = Json<Api["clients"][":clientId"]["contacts"]["$post"]>;

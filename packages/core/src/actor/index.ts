@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { VisibleError } from "../error/index.ts";
+import { noteActor, refOf, setActorReader } from "../log/index.ts";
 
 // Who is acting. Decided once per request (or job) and read by domain functions, which never take
 // a tenant id from their caller.
@@ -28,8 +29,15 @@ export type ApiKeyScope = (typeof ApiKeyScopes)[number];
 const storage = new AsyncLocalStorage<Actor>();
 
 export function withActor<R>(actor: Actor, run: () => R): R {
+  // The request's (or job's) log lines name whom it ran as.
+  noteActor(actor);
   return storage.run(actor, run);
 }
+
+setActorReader(() => {
+  const actor = storage.getStore();
+  return actor && actor.type !== "public" ? refOf(actor) : undefined;
+});
 
 export function useActor(): Actor {
   return storage.getStore() ?? { type: "public" };

@@ -33,6 +33,8 @@ export const ClientEntity = new Entity({
     retainerMinutes: { type: "number" },
     website: { type: "string" },
     notes: { type: "string" },
+    /** When the owner erased the client's data (client-data/): only what the law keeps is left. */
+    erasedAt: { type: "string" },
     ...timestamps,
     ...versioned,
   },

@@ -25,6 +25,8 @@ export type Client = {
   billing: Billing;
   website: string | null;
   notes: string | null;
+  /** When the owner erased the client's data; only what the law keeps is left (client-data/). */
+  erasedAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -64,6 +66,7 @@ export function present(item: ClientItem): Client {
     billing: billingOf(item),
     website: item.website ?? null,
     notes: item.notes ?? null,
+    erasedAt: item.erasedAt ?? null,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
@@ -200,6 +203,7 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   const agencyId = assertOwner();
   const existing = await load(agencyId, clientId);
   if (!existing) throw notFound("Client");
+  if (existing.erasedAt) throw new VisibleError("rule", "client.erased", "This client's data was erased; its record only backs the invoices issued to it.");
   const { website, notes, billing: billingInput, ...rest } = changes;
   const billingChanges = billingAttributes(billingInput);
   const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove];

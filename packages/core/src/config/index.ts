@@ -4,7 +4,10 @@ const read = (name: string) => process.env[name] || undefined;
 
 export const Config = {
   get tableName() {
-    return read("BATON_TABLE_NAME") ?? "baton";
+    const name = read("BATON_TABLE_NAME");
+    // On Lambda the name always comes from the stack (a parameter): never guess a table there.
+    if (!name && read("AWS_LAMBDA_FUNCTION_NAME")) throw new Error("BATON_TABLE_NAME is not set: load the SST environment before the core");
+    return name ?? "baton";
   },
   get region() {
     return read("AWS_REGION") ?? "us-east-1";

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+import { undeliverableAttribute } from "../email/undeliverable-entity.ts";
 import { Locales } from "../member/entity.ts";
 
 // "deactivated": can't sign in (sessions and calendar feed end) but can be reactivated;
@@ -23,6 +24,8 @@ export const ContactEntity = new Entity({
     sessionVersion: { type: "number", required: true, default: 0 },
     /** When the last feedback survey was sent; set conditionally with it (survey/: the quiet days rule). */
     lastSurveyAt: { type: "string" },
+    /** Set when SES reports the address bouncing or complaining: Baton stops emailing it (email/feedback.ts). */
+    undeliverable: undeliverableAttribute,
     ...timestamps,
     ...versioned,
   },

@@ -21,6 +21,8 @@ export type Contact = {
   name: string;
   timeZone: string;
   status: ContactItem["status"];
+  /** SES reported the address bouncing for good or complaining: Baton no longer emails it. */
+  undeliverable: { reason: "bounce" | "complaint"; at: string } | null;
   createdAt: string;
 };
 
@@ -32,6 +34,7 @@ export function present(item: ContactItem): Contact {
     name: item.name,
     timeZone: item.timeZone,
     status: item.status,
+    undeliverable: item.undeliverable ?? null,
     createdAt: item.createdAt,
   };
 }

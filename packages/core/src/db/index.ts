@@ -8,6 +8,7 @@ import { ClientEntity } from "../client/entity.ts";
 import { ContactEntity } from "../contact/entity.ts";
 import { Config } from "../config/index.ts";
 import { OutboxEmailEntity } from "../email/outbox-entity.ts";
+import { UndeliverableEntity } from "../email/undeliverable-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
 import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
@@ -50,6 +51,7 @@ export const db = new Service(
     uniqueness: UniquenessEntity,
     magicLink: MagicLinkEntity,
     outboxEmail: OutboxEmailEntity,
+    undeliverable: UndeliverableEntity,
     rateLimit: RateLimitEntity,
     calendarFeed: CalendarFeedEntity,
     onboardingKit: OnboardingKitEntity,

@@ -8,4 +8,4 @@
 export * as Digest from "./index.ts";
 export { CATCH_UP_HOURS, digestWeekOf, isDue, SEND_HOUR, type DigestWeek } from "./timing.ts";
 export { hasNews, type DigestContent } from "./content.ts";
-export { weekly, type WeeklyResult } from "./send.ts";
+export { weekly, weeklyFor, type WeeklyResult } from "./send.ts";

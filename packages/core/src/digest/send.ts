@@ -7,9 +7,11 @@ import type { ContactItem } from "../contact/entity.ts";
 import { db } from "../db/index.ts";
 import { Email } from "../email/index.ts";
 import { weeklyDigest } from "../email/templates/digest.ts";
+import { Job } from "../job/index.ts";
 import { Notify } from "../notify/index.ts";
 import { agencyWork, contentFor, hasNews, requestUrl, type AgencyWork, type DigestContent } from "./content.ts";
 import { digestWeekOf, isDue, type DigestWeek } from "./timing.ts";
+import { Log } from "../log/index.ts";
 
 // The weekly status digest job. Every 15-minute run walks the agencies and their active clients;
 // a client whose Monday 09:00 has come (in its own zone, within the catch-up day) and whose week
@@ -25,41 +27,30 @@ import { digestWeekOf, isDue, type DigestWeek } from "./timing.ts";
 
 const reachable = (contact: ContactItem) => contact.status === "active" && contact.emailNotifications !== false;
 
-export type WeeklyResult = { sent: number; skipped: number };
+export type WeeklyResult = { sent: number; skipped: number; failed: number };
 
 export async function weekly(now = new Date()): Promise<WeeklyResult> {
-  const agencies = await db.entities.agency.query.agencies({}).go({ pages: "all" });
-  const total: WeeklyResult = { sent: 0, skipped: 0 };
-  for (const agency of agencies.data) {
-    try {
-      const result = await withActor({ type: "system", agencyId: agency.agencyId }, () => weeklyFor(agency, now));
-      total.sent += result.sent;
-      total.skipped += result.skipped;
-    } catch (error) {
-      console.error(`digest: failed for ${agency.agencyId}`, error);
-    }
-  }
-  return total;
+  return Job.forEachAgency("weekly digests", { sent: 0, skipped: 0, failed: 0 }, (agency) => weeklyFor(agency, now));
 }
 
-async function weeklyFor(agency: AgencyItem, now: Date): Promise<WeeklyResult> {
+/** One agency's digests (run as its system actor); a client that fails is logged and counted, the others go on. */
+export async function weeklyFor(agency: AgencyItem, now: Date): Promise<WeeklyResult> {
   const { agencyId } = agency;
   const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
   const work = agencyWork(agencyId, now);
-  const result: WeeklyResult = { sent: 0, skipped: 0 };
+  const result: WeeklyResult = { sent: 0, skipped: 0, failed: 0 };
   for (const client of clients.data) {
     if (client.status !== "active" || !isDue(now, client.timeZone)) continue;
-    const week = digestWeekOf(now, client.timeZone);
-    const claim = `${client.clientId}#${week.weekStart}`;
-    if ((await db.entities.uniqueness.get({ agencyId, scope: "digest-week", value: claim }).go()).data) continue;
-    try {
-      const sent = await digestFor(agency, client, week, claim, now, work);
-      if (sent === null) continue;
-      if (sent > 0) result.sent += sent;
-      else result.skipped++;
-    } catch (error) {
-      console.error(`digest: failed for ${client.clientId}`, error);
-    }
+    const sent = await Job.isolated("weekly digest", { agencyId, clientId: client.clientId }, async () => {
+      const week = digestWeekOf(now, client.timeZone);
+      const claim = `${client.clientId}#${week.weekStart}`;
+      if ((await db.entities.uniqueness.get({ agencyId, scope: "digest-week", value: claim }).go()).data) return null;
+      return digestFor(agency, client, week, claim, now, work);
+    });
+    if (sent === Job.FAILED) result.failed++;
+    else if (sent === null) continue; // Another run has this week.
+    else if (sent > 0) result.sent += sent;
+    else result.skipped++;
   }
   return result;
 }
@@ -89,16 +80,11 @@ async function digestFor(agency: AgencyItem, client: ClientItem, week: DigestWee
     .go();
   if (result.canceled) return null;
   if (!send) return 0;
-  let sent = 0;
-  for (const contact of recipients) {
-    try {
-      await Email.send(contact.email, render(agency, contact, week, content));
-      sent++;
-    } catch (error) {
-      // The week stays claimed: a digest is news of the moment, not worth a second one later.
-      console.error(`digest: email to ${contact.contactId} not sent`, error);
-    }
-  }
+  // The week stays claimed even if an email fails: a digest is news of the moment, not worth a second one later.
+  const { sent } = await Email.sendAll(
+    recipients.map((contact) => ({ to: contact.email, email: render(agency, contact, week, content), ids: { contactId: contact.contactId } })),
+    "digest",
+  );
   return sent;
 }
 

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db/index.ts";
 import type { RenderedEmail } from "./layout.ts";
 import type { OutboxEmailItem } from "./outbox-entity.ts";
+import { Log } from "../log/index.ts";
+import { Metrics } from "../metrics/index.ts";
 
 // When SES can't take an email (down, throttling), it waits here instead of being lost; the
 // scheduled job sends it later with growing pauses, each attempt claimed by a conditional write
@@ -30,9 +32,12 @@ export async function queue(to: string, email: RenderedEmail, error: unknown, no
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
 
 /** Sends every queued email that is due; `deliver` is SES. Safe to run twice at once. */
-export async function flush(deliver: (to: string, email: RenderedEmail) => Promise<void>, now = new Date()): Promise<{ sent: number; failed: number; waiting: number }> {
+export async function flush(
+  deliver: (to: string, email: RenderedEmail) => Promise<void>,
+  now = new Date(),
+): Promise<{ sent: number; failed: number; waiting: number; oldestWaitingSeconds: number }> {
   const due = await db.entities.outboxEmail.query.pendingEmails({ pending: "yes" }).lte({ nextAttemptAt: now.toISOString() }).go({ pages: "all" });
-  const outcome = { sent: 0, failed: 0, waiting: 0 };
+  const outcome = { sent: 0, failed: 0, waiting: 0, oldestWaitingSeconds: 0 };
   for (const item of due.data) {
     if (!(await claim(item, now))) continue;
     try {
@@ -51,10 +56,21 @@ export async function flush(deliver: (to: string, email: RenderedEmail) => Promi
           ...(givenUp ? { expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 } : {}),
         })
         .go();
-      if (givenUp) console.error(`email: gave up on an email to ${item.to} after ${attempts} attempts`, error);
-      givenUp ? outcome.failed++ : outcome.waiting++;
+      if (givenUp) {
+        Log.error("email: gave up on an email", error, { emailId: item.emailId, attempts });
+        Metrics.count(Metrics.Names.emailsFailed);
+      }
+      if (givenUp) outcome.failed++;
+      else {
+        outcome.waiting++;
+        outcome.oldestWaitingSeconds = Math.max(outcome.oldestWaitingSeconds, Math.round((now.getTime() - Date.parse(item.queuedAt)) / 1000));
+      }
     }
   }
+  // The backlog alarm's input: how long the oldest email that is still waiting has waited (0
+  // when nothing failed again). Read from this run's due emails, so it costs no extra query.
+  Metrics.put(Metrics.Names.outboxOldestAgeSeconds, outcome.oldestWaitingSeconds, { unit: "Seconds" });
+  Metrics.put(Metrics.Names.outboxPending, outcome.waiting);
   return outcome;
 }
 

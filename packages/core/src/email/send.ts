@@ -3,6 +3,9 @@ import { Config } from "../config/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { oneLineSubject, type RenderedEmail } from "./layout.ts";
 import * as Outbox from "./outbox.ts";
+import { Log } from "../log/index.ts";
+import { Metrics } from "../metrics/index.ts";
+import { isUndeliverable } from "./feedback.ts";
 
 let ses: { endpoint: string | undefined; client: SESv2Client } | undefined;
 
@@ -46,21 +49,34 @@ export async function deliver(to: string, email: RenderedEmail): Promise<void> {
  * Sends one email. If SES can't take it now, it waits in the outbox (outbox.ts) and the scheduled
  * job sends it later: "queued". Only if it can be neither sent nor kept is it an error.
  */
-export async function send(to: string, email: RenderedEmail): Promise<"sent" | "queued"> {
+export async function send(to: string, email: RenderedEmail): Promise<"sent" | "queued" | "suppressed"> {
+  if (await isUndeliverable(to)) {
+    // SES reported it bouncing or complaining (feedback.ts): more mail would only hurt the
+    // sending reputation. The owner sees it on the person.
+    Metrics.count(Metrics.Names.emailsSuppressed);
+    return "suppressed";
+  }
   try {
     await deliver(to, email);
+    Metrics.count(Metrics.Names.emailsSent);
     return "sent";
   } catch (error) {
-    console.error("email: SES send failed; keeping it in the outbox", error);
+    Log.error("email: SES send failed; keeping it in the outbox", error);
     try {
       await Outbox.queue(to, email, error);
+      Metrics.count(Metrics.Names.emailsQueued);
       return "queued";
     } catch (queueError) {
-      console.error("email: could not keep it in the outbox either", queueError);
+      Log.error("email: could not keep it in the outbox either", queueError);
       throw new VisibleError("unavailable", "email.unavailable", "Email could not be sent right now. Please try again in a minute.");
     }
   }
 }
 
-/** The outbox job: sends the emails SES could not take before. */
-export const flushOutbox = (now = new Date()) => Outbox.flush(deliver, now);
+/** The outbox job: sends the emails SES could not take before (dropping those to addresses that bounced since). */
+export const flushOutbox = (now = new Date()) =>
+  Outbox.flush(async (to, email) => {
+    if (await isUndeliverable(to)) return Metrics.count(Metrics.Names.emailsSuppressed);
+    await deliver(to, email);
+    Metrics.count(Metrics.Names.emailsSent);
+  }, now);

@@ -23,6 +23,8 @@ import * as Csv from "./csv.ts";
 import * as Credits from "./credit.ts";
 import { printHtml } from "./print.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
+import { Log } from "../log/index.ts";
+import { Metrics } from "../metrics/index.ts";
 
 export * as Invoices from "./index.ts";
 export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
@@ -425,7 +427,8 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder"): Promise<void> {
   try {
     const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
-    for (const contact of contacts.filter((c) => c.status === "invited" || c.status === "active")) {
+    const readers = contacts.filter((c) => c.status === "invited" || c.status === "active");
+    const messages = readers.map((contact) => {
       const params = {
         agency: agency.data?.name ?? "Baton",
         number: invoiceNumber(item.number) ?? "",
@@ -433,10 +436,12 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
         balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
-      await Email.send(contact.email, Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) }));
-    }
+      const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
+      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, contactId: contact.contactId } };
+    });
+    await Email.sendAll(messages, `invoice: ${kind}`);
   } catch (error) {
-    console.error(`invoice: ${kind} email not sent`, error);
+    Log.error(`invoice: ${kind} email not sent`, error, { invoiceId: item.invoiceId });
   }
 }
 
@@ -551,6 +556,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
       .go();
     const failed = failedConditions(result);
     if (!failed.length) {
+      Metrics.count(Metrics.Names.paymentsRecorded, { Method: input.method });
       const saved = (await load(input.agencyId, input.invoiceId))!;
       await notifyOwners(saved, input.amount);
       return "recorded";

@@ -2,12 +2,15 @@ import { withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { zonedParts, zonedTimeToUtc } from "../business-hours/index.ts";
 import { billingOf } from "../client/index.ts";
+import type { ClientItem } from "../client/entity.ts";
 import { db } from "../db/index.ts";
 import { createId } from "../id/index.ts";
+import { Job } from "../job/index.ts";
 import { Money } from "../money/index.ts";
 import { UNBILLED } from "../timesheet/entity.ts";
 import { Timesheet } from "../timesheet/index.ts";
 import { emailClient, MAX_ENTRIES, send, totals } from "./index.ts";
+import type { InvoiceItem } from "./entity.ts";
 import type { InvoiceLine } from "./present.ts";
 
 
@@ -18,32 +21,40 @@ import type { InvoiceLine } from "./present.ts";
 /** Days after the due date on which a reminder goes out; each once. */
 export const REMINDER_DAYS = [1, 7, 14] as const;
 
-/** Emails polite reminders for overdue invoices, 1, 7 and 14 days after due; stops once paid. */
-export async function remindOverdue(now = new Date()): Promise<{ sent: number }> {
+/**
+ * Emails polite reminders for overdue invoices, 1, 7 and 14 days after due; stops once paid.
+ * One invoice's failure is logged and counted; the others are still reminded.
+ */
+export async function remindOverdue(now = new Date()): Promise<{ sent: number; failed: number }> {
   const cutoff = new Date(now.getTime() - REMINDER_DAYS[0] * 86_400_000).toISOString();
   const due = await db.entities.invoice.query.openInvoices({ owing: "yes" }).lt({ owingSince: cutoff }).go({ pages: "all" });
-  let sent = 0;
+  const outcome = { sent: 0, failed: 0 };
   for (const invoice of due.data) {
-    const daysLate = Math.floor((now.getTime() - Date.parse(invoice.owingSince)) / 86_400_000);
-    const owed = REMINDER_DAYS.filter((day) => daysLate >= day).length;
-    if (owed <= invoice.remindersSent) continue;
-    // Claim this reminder: only the run that moves the count sends it.
-    try {
-      await db.entities.invoice
-        .patch({ agencyId: invoice.agencyId, invoiceId: invoice.invoiceId })
-        .set({ remindersSent: owed })
-        .where((attr, op) => `${op.eq(attr.remindersSent, invoice.remindersSent)} AND ${op.eq(attr.owing, "yes")}`)
-        .go();
-    } catch {
-      continue;
-    }
-    await emailClient(invoice, "invoiceReminder");
-    await withActor({ type: "system", agencyId: invoice.agencyId }, () =>
-      db.entities.auditEvent.create(Audit.event("invoice.reminded", "invoice", invoice.invoiceId, { reminder: owed, daysLate })).go(),
-    );
-    sent++;
+    const ids = { agencyId: invoice.agencyId, invoiceId: invoice.invoiceId };
+    const sent = await Job.isolated("overdue reminder", ids, () => withActor({ type: "system", agencyId: invoice.agencyId }, () => remindOne(invoice, now)));
+    if (sent === Job.FAILED) outcome.failed++;
+    else if (sent) outcome.sent++;
   }
-  return { sent };
+  return outcome;
+}
+
+async function remindOne(invoice: InvoiceItem, now: Date): Promise<boolean> {
+  const daysLate = Math.floor((now.getTime() - Date.parse(invoice.owingSince)) / 86_400_000);
+  const owed = REMINDER_DAYS.filter((day) => daysLate >= day).length;
+  if (owed <= invoice.remindersSent) return false;
+  // Claim this reminder: only the run that moves the count sends it.
+  try {
+    await db.entities.invoice
+      .patch({ agencyId: invoice.agencyId, invoiceId: invoice.invoiceId })
+      .set({ remindersSent: owed })
+      .where((attr, op) => `${op.eq(attr.remindersSent, invoice.remindersSent)} AND ${op.eq(attr.owing, "yes")}`)
+      .go();
+  } catch {
+    return false;
+  }
+  await emailClient(invoice, "invoiceReminder");
+  await db.entities.auditEvent.create(Audit.event("invoice.reminded", "invoice", invoice.invoiceId, { reminder: owed, daysLate })).go();
+  return true;
 }
 
 /** "2026-11" and the first instant of that month in `timeZone`, plus the previous month's bounds. */
@@ -60,79 +71,88 @@ export function periodIn(now: Date, timeZone: string) {
  * (that time is locked on it). A claim on client + month in the same transaction as the
  * invoice makes it exactly once per month, however often the job runs.
  */
-export async function issueRetainers(now = new Date()): Promise<{ issued: number }> {
-  const agencies = await db.entities.agency.query.agencies({}).go({ pages: "all" });
-  let issued = 0;
-  for (const agency of agencies.data) {
-    issued += await withActor({ type: "system", agencyId: agency.agencyId }, () => issueForAgency(agency.agencyId, now));
-  }
-  return { issued };
+export async function issueRetainers(now = new Date()): Promise<{ issued: number; failed: number }> {
+  return Job.forEachAgency("retainer invoices", { issued: 0, failed: 0 }, (agency) => issueRetainersFor(agency.agencyId, now));
 }
 
-async function issueForAgency(agencyId: string, now: Date): Promise<number> {
-  let issued = 0;
+/**
+ * One agency's retainer invoices (run as its system actor). Each client is on its own: a client
+ * whose stored data can't be invoiced (say, a fee too large to total) is logged and counted as
+ * failed, and the agency's other clients are still invoiced.
+ */
+export async function issueRetainersFor(agencyId: string, now: Date): Promise<{ issued: number; failed: number }> {
+  const outcome = { issued: 0, failed: 0 };
   const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
   for (const client of clients.data) {
-    const billing = billingOf(client);
-    if (!billing.retainer || client.status !== "active") continue;
-    const { period, start, previousStart } = periodIn(now, client.timeZone);
-    const taken = await db.entities.uniqueness.get({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}` }).go();
-    if (taken.data) continue;
-    const lastMonth = (await Timesheet.unbilledItems(agencyId, client.clientId))
-      .filter((entry) => entry.startedAt >= previousStart.toISOString() && entry.startedAt < start.toISOString())
-      .slice(0, MAX_ENTRIES);
-    const minutes = lastMonth.reduce((sum, entry) => sum + entry.minutes, 0);
-    const overage = Math.max(0, minutes - billing.retainer.includedMinutes);
-    const monthName = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: client.timeZone }).format(new Date(start.getTime() + 86_400_000));
-    const lines: InvoiceLine[] = [
-      {
-        kind: "retainer",
-        description: `Retainer for ${monthName} (${Math.round(billing.retainer.includedMinutes / 60)} h included)`,
-        quantity: 1,
-        unitAmount: billing.retainer.fee,
-        amount: billing.retainer.fee,
-      },
-      ...(overage && billing.hourlyRate !== null
-        ? [{ kind: "overage" as const, description: `Time beyond the included hours last month`, quantity: overage, unitAmount: billing.hourlyRate, amount: Money.forMinutes(overage, billing.hourlyRate) }]
-        : []),
-    ];
-    const sums = totals(lines, billing.taxRate);
-    const invoiceId = createId("invoice");
-    const result = await db.transaction
-      .write(({ uniqueness, invoice, timeEntry, auditEvent }) => [
-        uniqueness.create({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}`, ownerId: invoiceId }).commit(),
-        invoice
-          .create({
-            agencyId,
-            invoiceId,
-            clientId: client.clientId,
-            currency: client.currency,
-            kind: "retainer",
-            period,
-            status: "draft",
-            lines,
-            ...sums,
-            taxName: billing.taxName,
-            taxRate: billing.taxRate,
-            paymentTermsDays: billing.paymentTermsDays,
-            entryCount: lastMonth.length,
-          })
-          .commit(),
-        auditEvent.create(Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, period, retainer: true })).commit(),
-        ...lastMonth.map((entry) =>
-          timeEntry
-            .patch({ agencyId, entryId: entry.entryId })
-            .set({ invoiceId, startedAt: entry.startedAt })
-            .add({ version: 1 })
-            .where((attr, op) => `${op.eq(attr.invoiceId, UNBILLED)} AND ${op.eq(attr.version, entry.version)}`)
-            .commit(),
-        ),
-      ])
-      .go();
-    if (result.canceled) continue; // Another run claimed this month (or the time moved): it is theirs.
-    const draft = (await db.entities.invoice.get({ agencyId, invoiceId }).go({ consistent: true })).data!;
-    await send({ version: draft.version }, invoiceId);
-    issued++;
+    if (!billingOf(client).retainer || client.status !== "active") continue;
+    const issued = await Job.isolated("retainer invoice", { agencyId, clientId: client.clientId }, () => issueForClient(client, now));
+    if (issued === Job.FAILED) outcome.failed++;
+    else if (issued) outcome.issued++;
   }
-  return issued;
+  return outcome;
+}
+
+/** Issues one client's invoice for the month unless it was issued already; true when this run issued it. */
+async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
+  const { agencyId } = client;
+  const billing = billingOf(client);
+  if (!billing.retainer) return false;
+  const { period, start, previousStart } = periodIn(now, client.timeZone);
+  const taken = await db.entities.uniqueness.get({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}` }).go();
+  if (taken.data) return false;
+  const lastMonth = (await Timesheet.unbilledItems(agencyId, client.clientId))
+    .filter((entry) => entry.startedAt >= previousStart.toISOString() && entry.startedAt < start.toISOString())
+    .slice(0, MAX_ENTRIES);
+  const minutes = lastMonth.reduce((sum, entry) => sum + entry.minutes, 0);
+  const overage = Math.max(0, minutes - billing.retainer.includedMinutes);
+  const monthName = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: client.timeZone }).format(new Date(start.getTime() + 86_400_000));
+  const lines: InvoiceLine[] = [
+    {
+      kind: "retainer",
+      description: `Retainer for ${monthName} (${Math.round(billing.retainer.includedMinutes / 60)} h included)`,
+      quantity: 1,
+      unitAmount: billing.retainer.fee,
+      amount: billing.retainer.fee,
+    },
+    ...(overage && billing.hourlyRate !== null
+      ? [{ kind: "overage" as const, description: `Time beyond the included hours last month`, quantity: overage, unitAmount: billing.hourlyRate, amount: Money.forMinutes(overage, billing.hourlyRate) }]
+      : []),
+  ];
+  const sums = totals(lines, billing.taxRate);
+  const invoiceId = createId("invoice");
+  const result = await db.transaction
+    .write(({ uniqueness, invoice, timeEntry, auditEvent }) => [
+      uniqueness.create({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}`, ownerId: invoiceId }).commit(),
+      invoice
+        .create({
+          agencyId,
+          invoiceId,
+          clientId: client.clientId,
+          currency: client.currency,
+          kind: "retainer",
+          period,
+          status: "draft",
+          lines,
+          ...sums,
+          taxName: billing.taxName,
+          taxRate: billing.taxRate,
+          paymentTermsDays: billing.paymentTermsDays,
+          entryCount: lastMonth.length,
+        })
+        .commit(),
+      auditEvent.create(Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, period, retainer: true })).commit(),
+      ...lastMonth.map((entry) =>
+        timeEntry
+          .patch({ agencyId, entryId: entry.entryId })
+          .set({ invoiceId, startedAt: entry.startedAt })
+          .add({ version: 1 })
+          .where((attr, op) => `${op.eq(attr.invoiceId, UNBILLED)} AND ${op.eq(attr.version, entry.version)}`)
+          .commit(),
+      ),
+    ])
+    .go();
+  if (result.canceled) return false; // Another run claimed this month (or the time moved): it is theirs.
+  const draft = (await db.entities.invoice.get({ agencyId, invoiceId }).go({ consistent: true })).data!;
+  await send({ version: draft.version }, invoiceId);
+  return true;
 }

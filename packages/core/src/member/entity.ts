@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+import { undeliverableAttribute } from "../email/undeliverable-entity.ts";
 
 export const MemberRoles = ["owner", "subcontractor"] as const;
 export const MemberStatuses = ["invited", "active", "removed"] as const;
@@ -29,6 +30,8 @@ export const MemberEntity = new Entity({
     qaApproved: { type: "number", required: true, default: 0 },
     qaFirstPass: { type: "number", required: true, default: 0 },
     qaReturns: { type: "number", required: true, default: 0 },
+    /** Set when SES reports the address bouncing or complaining: Baton stops emailing it (email/feedback.ts). */
+    undeliverable: undeliverableAttribute,
     ...timestamps,
     ...versioned,
   },

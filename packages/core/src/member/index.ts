@@ -30,6 +30,8 @@ export type Member = {
   costRate: number | null;
   /** QA first-pass rate (approved at the first review) and average returns per approved task. */
   qa: { approved: number; firstPassRate: number | null; averageReturns: number | null };
+  /** SES reported the address bouncing for good or complaining: Baton no longer emails it. */
+  undeliverable: { reason: "bounce" | "complaint"; at: string } | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -49,6 +51,7 @@ export function present(item: MemberItem): Member {
     reviewer: item.role === "owner" || Boolean(item.reviewer),
     costRate: item.costRate ?? null,
     qa: qaMetrics(item),
+    undeliverable: item.undeliverable ?? null,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,

@@ -4,6 +4,7 @@ import { Email, type Notice } from "../email/index.ts";
 import { readableWhen } from "../email/when.ts";
 import type { MemberItem } from "../member/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
+import { Log } from "../log/index.ts";
 
 export * as Notify from "./index.ts";
 
@@ -72,6 +73,6 @@ export async function send(
       await Email.send(person.email, Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url }));
     }
   } catch (error) {
-    console.error(`notify: ${kind} email not sent`, error);
+    Log.error(`notify: ${kind} email not sent`, error);
   }
 }

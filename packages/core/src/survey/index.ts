@@ -12,6 +12,6 @@ export * as Surveys from "./index.ts";
 export { SurveyKinds, type SurveyKind } from "./entity.ts";
 export { COMMENT_HOURS, isLow, LINK_DAYS, load, SCALES } from "./rules.ts";
 export { readToken, signToken, type SurveyToken } from "./token.ts";
-export { afterCompletion, checkIns, surveyUrl } from "./send.ts";
+export { afterCompletion, checkIns, checkInsFor, surveyUrl } from "./send.ts";
 export { comment, commentSchema, respond, respondSchema, view, type SurveyPage } from "./respond.ts";
 export { followUp, followUpSchema, MAX_MONTHS, present, summary, summarySchema, type Csat, type Nps, type SatisfactionSummary, type SurveyResponse } from "./report.ts";

@@ -7,12 +7,14 @@ import type { ContactItem } from "../contact/entity.ts";
 import { db } from "../db/index.ts";
 import { Email } from "../email/index.ts";
 import { createId } from "../id/index.ts";
+import { Job } from "../job/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import { UNASSIGNED } from "../task/entity.ts";
 import type { SurveyKind } from "./entity.ts";
 import { DAY, LINK_DAYS, loadSettings, SCALES, settingsOf, type Settings } from "./rules.ts";
 import { signToken } from "./token.ts";
+import { Log } from "../log/index.ts";
 
 // Sending surveys: CSAT after a request is completed, NPS check-ins on a schedule. A contact
 // gets at most one survey per `surveyQuietDays`: their `lastSurveyAt` is moved, on condition, in
@@ -91,7 +93,10 @@ async function sendSurveys(plan: Plan): Promise<number> {
       ])
       .go();
     if (!result.canceled) {
-      for (const { contact, surveyId } of surveys) await email(plan, contact, signToken(agencyId, surveyId, closesAt));
+      await Email.sendAll(
+        surveys.map(({ contact, surveyId }) => ({ to: contact.email, email: render(plan, contact, signToken(agencyId, surveyId, closesAt)), ids: { contactId: contact.contactId } })),
+        `survey: ${kind}`,
+      );
       return surveys.length;
     }
     // Either another run holds the claim (then this survey is theirs) or someone was surveyed
@@ -104,8 +109,8 @@ async function sendSurveys(plan: Plan): Promise<number> {
   return 0;
 }
 
-/** Emails one survey; a failed send is logged (the survey stays, unanswered). */
-async function email(plan: Plan, contact: ContactItem, token: string): Promise<void> {
+/** One survey's email, with its score links; a failed send is logged by sendAll (the survey stays, unanswered). */
+function render(plan: Plan, contact: ContactItem, token: string) {
   const { min, max } = SCALES[plan.kind];
   const links = Array.from({ length: max - min + 1 }, (_, i) => ({ score: min + i, url: surveyUrl(token, min + i) }));
   const params = {
@@ -113,11 +118,7 @@ async function email(plan: Plan, contact: ContactItem, token: string): Promise<v
     name: contact.name,
     ...(plan.request ? { reference: plan.request.reference, title: plan.request.title } : {}),
   };
-  try {
-    await Email.send(contact.email, Email.survey({ locale: contact.locale, kind: plan.kind, params, links, days: LINK_DAYS, quiet: plan.settings.quietDays }));
-  } catch (error) {
-    console.error(`survey: ${plan.kind} email not sent`, error);
-  }
+  return Email.survey({ locale: contact.locale, kind: plan.kind, params, links, days: LINK_DAYS, quiet: plan.settings.quietDays });
 }
 
 /**
@@ -157,7 +158,7 @@ export async function afterCompletion(
       return { sent };
     });
   } catch (error) {
-    console.error("survey: CSAT not sent", error);
+    Log.error("survey: CSAT not sent", error);
     return { sent: 0 };
   }
 }
@@ -169,31 +170,27 @@ export async function afterCompletion(
  * often, or however concurrently, the job runs. A client whose contacts are all within the
  * quiet days is not claimed: a later run in the period sends once the quiet days are over.
  */
-export async function checkIns(now = new Date()): Promise<{ sent: number }> {
-  const agencies = await db.entities.agency.query.agencies({}).go({ pages: "all" });
-  let sent = 0;
-  for (const agency of agencies.data) {
-    try {
-      sent += await withActor({ type: "system", agencyId: agency.agencyId }, () => checkInsFor(agency, now));
-    } catch (error) {
-      console.error(`survey: check-ins failed for ${agency.agencyId}`, error);
-    }
-  }
-  return { sent };
+export async function checkIns(now = new Date()): Promise<{ sent: number; failed: number }> {
+  return Job.forEachAgency("NPS check-ins", { sent: 0, failed: 0 }, (agency) => checkInsFor(agency, now));
 }
 
-async function checkInsFor(agency: AgencyItem, now: Date): Promise<number> {
+/** One agency's check-ins (run as its system actor); a client that fails is logged and counted, the others go on. */
+export async function checkInsFor(agency: AgencyItem, now: Date): Promise<{ sent: number; failed: number }> {
   const { agencyId } = agency;
   const settings = settingsOf(agency);
   const period = Math.floor(now.getTime() / (settings.npsEveryDays * DAY));
   const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
-  let sent = 0;
+  const outcome = { sent: 0, failed: 0 };
   for (const client of clients.data.filter((item) => item.status === "active")) {
-    const claim = `nps#${client.clientId}#${settings.npsEveryDays}d#${period}`;
-    if ((await db.entities.uniqueness.get({ agencyId, scope: "survey", value: claim }).go()).data) continue;
-    const contacts = (await Notify.contactsOf(agencyId, client.clientId)).filter(reachable);
-    if (!contacts.length) continue;
-    sent += await sendSurveys({ agencyId, settings, kind: "nps", client, claim, recipients: contacts, now });
+    const sent = await Job.isolated("NPS check-in", { agencyId, clientId: client.clientId }, async () => {
+      const claim = `nps#${client.clientId}#${settings.npsEveryDays}d#${period}`;
+      if ((await db.entities.uniqueness.get({ agencyId, scope: "survey", value: claim }).go()).data) return 0;
+      const contacts = (await Notify.contactsOf(agencyId, client.clientId)).filter(reachable);
+      if (!contacts.length) return 0;
+      return sendSurveys({ agencyId, settings, kind: "nps", client, claim, recipients: contacts, now });
+    });
+    if (sent === Job.FAILED) outcome.failed++;
+    else outcome.sent += sent;
   }
-  return sent;
+  return outcome;
 }

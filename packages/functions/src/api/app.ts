@@ -5,7 +5,9 @@ import { VisibleError } from "@baton/core/error";
 import { errorBody, onError } from "./errors.ts";
 import { actorContext, csrfGuard, jsonBodies } from "./middleware.ts";
 import { originGuard } from "./origin.ts";
+import { requestLog } from "./request-log.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { healthRoutes } from "./routes/health.ts";
 import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -28,6 +30,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 // The resource routes, chained so that their types reach `hc<Routes>` in the apps.
 const routes = new Hono()
+  .route("/health", healthRoutes)
   .route("/auth", authRoutes)
   .route("/me", meRoutes)
   .route("/agency", agencyRoutes)
@@ -53,6 +56,7 @@ export type Routes = typeof routes;
 /** The whole API under /api: the same app serves Lambda and the local Node server. */
 export const app = new Hono()
   .basePath("/api")
+  .use(requestLog)
   // Nothing the API answers may be kept by a browser or a shared cache: JSON about a signed-in
   // person, an invoice's print page, a CSV export. A response that sets its own (the calendar
   // feed) keeps it.

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { VisibleError } from "@baton/core/error";
+import { Log } from "@baton/core/log";
 
 export type ErrorBody = {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -40,14 +41,14 @@ export function onError(err: Error, c: Context) {
   if (isRefusedByDynamo(err)) {
     // A value reached DynamoDB that validation should have stopped (a key over its size limit, an
     // empty key attribute): the caller's input, so a 400, but a bug of ours to fix.
-    console.error("api: bug: DynamoDB refused a request that validation let through", err);
+    Log.error("api: bug: DynamoDB refused a request that validation let through", err);
     return c.json(errorBody("invalid_request", "Part of this request is not valid. Check the ids and values and try again."), 400);
   }
   if (isUnavailable(err)) {
-    console.error("api: dependency unavailable", err);
+    Log.error("api: dependency unavailable", err);
     return c.json(errorBody("unavailable", "Baton is temporarily unavailable. Please try again in a minute."), 503);
   }
-  console.error("api: unhandled error", err);
+  Log.error("api: unhandled error", err);
   return c.json(errorBody("internal", "Something went wrong on our side. Please try again."), 500);
 }
 

@@ -1,11 +1,23 @@
+import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
-import { runScheduledJobs } from "./run.ts";
+import { queueDispatch } from "./queue.ts";
 
 loadSstEnvironment();
+// Imported after the environment is complete: the core reads its table's name when first loaded.
+const { assertSucceeded, runScheduledJobs } = await import("./run.ts");
 
-/** Runs every 15 minutes (infra/api.ts): every scheduled job, once. */
+/**
+ * Every 15 minutes (infra/jobs.ts): the global jobs here, then one queue message per agency for
+ * the worker. Throws when a job failed, after all of them ran, so the invocation counts as an
+ * error (the JobErrors alarm) and the event goes to the on-failure destination.
+ */
 export const handler = async () => {
-  const outcomes = await runScheduledJobs();
-  console.log("scheduled:", new Date().toISOString(), JSON.stringify(outcomes));
-  return outcomes;
+  const queueUrl = process.env.BATON_JOBS_QUEUE_URL;
+  if (!queueUrl) throw new Error("BATON_JOBS_QUEUE_URL is not set: the stack gives it to this function");
+  return Log.withContext({ job: "scheduled" }, async () => {
+    const report = await runScheduledJobs(new Date(), queueDispatch(queueUrl));
+    Log.info("scheduled: run dispatched", { agencies: report.agencies, failed: report.failed });
+    assertSucceeded(report.jobs);
+    return { at: report.at, agencies: report.agencies };
+  });
 };

@@ -9,6 +9,7 @@ import { elReports } from "./el-reports";
 import { elSurveys } from "./el-surveys";
 import { elOnboarding } from "./el-onboarding";
 import { elZones } from "./el-zones";
+import { elOps } from "./el-ops";
 import { elHours } from "./el-hours";
 import { elTrust } from "./el-trust";
 import { elTime } from "./el-time";
@@ -27,6 +28,7 @@ export const el: Messages = {
   ...elSurveys,
   ...elOnboarding,
   ...elZones,
+  ...elOps,
   ...elHours,
   ...elTrust,
   "app.name": "Baton",

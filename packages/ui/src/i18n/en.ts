@@ -12,6 +12,7 @@ import { enReports } from "./en-reports";
 import { enSurveys } from "./en-surveys";
 import { enOnboarding } from "./en-onboarding";
 import { enZones } from "./en-zones";
+import { enOps } from "./en-ops";
 import { enHours } from "./en-hours";
 import { enTrust } from "./en-trust";
 import { enTime } from "./en-time";
@@ -30,6 +31,7 @@ export const en = {
   ...enSurveys,
   ...enOnboarding,
   ...enZones,
+  ...enOps,
   ...enHours,
   ...enTrust,
   "app.name": "Baton",

@@ -11,6 +11,7 @@ import { hiReports } from "./hi-reports";
 import { hiSurveys } from "./hi-surveys";
 import { hiOnboarding } from "./hi-onboarding";
 import { hiZones } from "./hi-zones";
+import { hiOps } from "./hi-ops";
 import { hiHours } from "./hi-hours";
 import { hiTrust } from "./hi-trust";
 import { hiTime } from "./hi-time";
@@ -29,6 +30,7 @@ export const hi: Messages = {
   ...hiSurveys,
   ...hiOnboarding,
   ...hiZones,
+  ...hiOps,
   ...hiHours,
   ...hiTrust,
   "app.name": "Baton",

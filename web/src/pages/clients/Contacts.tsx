@@ -12,6 +12,7 @@ import { TimeZoneSelect } from "@baton/ui/Select";
 import { PersonStatusBadge } from "@baton/ui/StatusBadge";
 import { TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
+import { UndeliverableNote } from "@baton/ui/UndeliverableNote";
 import type { Client, Contact } from "@baton/ui/types";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
@@ -105,6 +106,7 @@ export function Contacts(props: { client: Client }) {
                     <div class="cell-sub">
                       {contact.timeZone.replaceAll("_", " ")} · {t("contacts.invitedOn", { date: formatDate(contact.createdAt) })}
                     </div>
+                    <UndeliverableNote undeliverable={contact.undeliverable} />
                   </div>
                   <div class="person-side">
                     <PersonStatusBadge status={contact.status} />

@@ -2,7 +2,7 @@ import { api, isApiError } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
-import { formatClock, formatDateTime, t } from "@baton/ui/i18n";
+import { formatClock, formatDate, formatDateTime, t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { ClientStatusBadge } from "@baton/ui/StatusBadge";
@@ -14,6 +14,7 @@ import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { BillingFields, billingValues, toBillingInput, type BillingValues } from "./BillingFields";
 import { ClientFields, clientValues, toClientInput, type ClientValues } from "./ClientFields";
+import { ClientDataPanel } from "./ClientData";
 import { Contacts } from "./Contacts";
 import { ClientCredits } from "./Credits";
 import { getAllClients, getClient, getClients } from "./data";
@@ -66,6 +67,13 @@ export default function ClientDetail() {
                   </span>
                 }
               />
+              <Show when={c().erasedAt}>
+                {(at) => (
+                  <p class="notice notice-warning" role="status">
+                    {t("clientData.erasedNote", { date: formatDate(at()) })}
+                  </p>
+                )}
+              </Show>
               <div class="detail-grid">
                 <section class="card" aria-labelledby="client-details-title">
                   <h2 id="client-details-title">{t("clients.details")}</h2>
@@ -95,6 +103,7 @@ export default function ClientDetail() {
                   <ClientCredits client={c()} />
                   <Contacts client={c()} />
                   <OnboardingPanel client={c()} />
+                  <ClientDataPanel client={c()} />
                 </div>
               </div>
             </>

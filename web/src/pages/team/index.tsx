@@ -13,6 +13,7 @@ import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { PersonStatusBadge } from "@baton/ui/StatusBadge";
 import { toast } from "@baton/ui/Toast";
+import { UndeliverableNote } from "@baton/ui/UndeliverableNote";
 import type { Member } from "@baton/ui/types";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
@@ -121,6 +122,7 @@ export default function Team() {
                       <td data-label={t("field.name")}>
                         <div class="cell-title">{member.name}</div>
                         <div class="cell-sub">{member.email}</div>
+                        <UndeliverableNote undeliverable={member.undeliverable} />
                       </td>
                       <td data-label={t("field.skills")}>
                         <Show when={member.skills.length} fallback={<span class="muted">—</span>}>

@@ -4,6 +4,7 @@ import { allow } from "../access.ts";
 import { Auth } from "@baton/core/auth";
 import { Me } from "@baton/core/me";
 import { withActor } from "@baton/core/actor";
+import { Metrics } from "@baton/core/metrics";
 import { clientIp } from "../client-ip.ts";
 import { input } from "../validate.ts";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../session.ts";
@@ -15,6 +16,7 @@ export const authRoutes = new Hono()
     input("json", Auth.requestLink.schema),
     async (c) => {
       await Auth.requestLink(c.req.valid("json"), clientIp(c));
+      Metrics.count(Metrics.Names.signInLinksRequested);
       return c.json({ ok: true as const }, 202);
     },
   )
@@ -25,6 +27,7 @@ export const authRoutes = new Hono()
     async (c) => {
       const { token, subject } = await Auth.verify(c.req.valid("json"));
       setSessionCookie(c, subject.type === "member" ? "web" : "portal", token);
+      Metrics.count(Metrics.Names.signIns, { App: subject.type === "member" ? "web" : "portal" });
       const actor = await Auth.actorFromSession(token);
       return c.json(await withActor(actor!, () => Me.get()), 200);
     },

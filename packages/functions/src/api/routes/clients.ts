@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
 import { Client } from "@baton/core/client";
+import { ClientData } from "@baton/core/client-data";
 import { Contact } from "@baton/core/contact";
 import { Invoices } from "@baton/core/invoice";
 import { pageQuery } from "@baton/core/fields";
@@ -47,6 +48,27 @@ export const clientRoutes = new Hono()
     pathIds("clientId"),
     input("json", Contact.invite.schema),
     async (c) => c.json(await Contact.invite(c.req.valid("json"), c.req.param("clientId")), 201),
+  )
+  .post(
+    "/:clientId/export",
+    describeRoute({ tags, summary: "Everything Baton holds about a client, as one JSON file (the owner in person; audited)" }),
+    pathIds("clientId"),
+    async (c) => {
+      const data = await ClientData.exportClient(c.req.param("clientId"));
+      c.header("content-disposition", `attachment; filename="baton-client-${data.client.code}-${data.exportedAt.slice(0, 10)}.json"`);
+      c.header("cache-control", "no-store");
+      return c.json(data, 200);
+    },
+  )
+  .post(
+    "/:clientId/erase",
+    describeRoute({
+      tags,
+      summary: "Erase a client's data, keeping issued invoices, their payments and billed time (the owner in person; send the client's code to confirm; audited)",
+    }),
+    pathIds("clientId"),
+    input("json", ClientData.erase.schema),
+    async (c) => c.json(await ClientData.erase(c.req.valid("json"), c.req.param("clientId")), 200),
   )
   .post(
     "/:clientId/contacts/:contactId/invite",

@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { Health } from "@baton/core/health";
+
+export const healthRoutes = new Hono().get(
+  "/",
+  describeRoute({
+    tags: ["Health"],
+    summary: "Is the API up and can it read its table (for uptime checks and after a deploy)",
+    responses: { 200: { description: "Healthy" }, 503: { description: "The table can't be reached" } },
+  }),
+  async (c) => c.json(await Health.check(), 200),
+);
