@@ -6,7 +6,7 @@ import { createAgency } from "../support/fixtures.ts";
 import { captureOutput, metricPoints } from "../support/logs.ts";
 
 // Jobs fail loudly and alone: an agency with bad data already stored (a retainer fee so large its
-// tax can't be totalled, issue 13's finding) is logged and skipped, every other agency — and the
+// tax can't be totalled) is logged and skipped, every other agency — and the
 // poisoned agency's other clients and other jobs — still gets its work done, and only then does
 // the run report the failure, by agency and job, as a log line and a metric.
 
@@ -59,8 +59,9 @@ beforeAll(async () => {
   });
   healthyClientOfPoisoned = healthy.body.id;
   // Bad data already stored (written below the API, as data saved before input bounds existed):
-  // a 10¹² fee at 100 % tax overflows safe integers when the invoice is totalled.
-  await db.entities.client.patch({ agencyId: poisoned.agencyId, clientId: poisoned.clientId }).set({ retainerFee: 1e12, taxRate: 10_000 }).go();
+  // a 10¹² fee at a 1,000,000 % tax rate, whose tax is past safe integers, so rounding refuses it.
+  // (10¹² at 100 %, issue 13's original finding, is now totalled exactly.)
+  await db.entities.client.patch({ agencyId: poisoned.agencyId, clientId: poisoned.clientId }).set({ retainerFee: 1e12, taxRate: 100_000_000 }).go();
 
   const saved = process.env.BATON_METRICS_NAMESPACE;
   process.env.BATON_METRICS_NAMESPACE = "Baton/test";

@@ -180,7 +180,7 @@ describe("money reports in the team app", () => {
   it("shows the API's message for a bad month in the URL, and the rest of the page still works", async () => {
     await owner.goto(`${platform.baseUrl}/reports?from=2026-13`);
     const range = owner.getByTestId("revenue-range");
-    await range.getByText("Use a month like 2026-11.").waitFor();
+    await range.getByText(/^Use a month like 2026-11, between \d{4} and \d{4}\.$/).waitFor();
     await expect(range.getByLabel("From").getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(owner.locator('[data-testid="aging-currency"][data-currency="USD"]').getByTestId("aging-total").innerText()).resolves.toBe(shown(expected.usdCurrent, "USD"));
     // Back to the default months: the revenue is there again.
@@ -234,7 +234,7 @@ describe("money reports in the team app", () => {
     await form.getByLabel("Day starts").fill("17:00");
     await form.getByLabel("Day ends").fill("09:00");
     await form.getByRole("button", { name: "Save" }).click();
-    await form.getByText("The working day must end after it starts.").waitFor();
+    await form.getByText("The working day must end at least an hour after it starts.").waitFor();
     await expect(form.getByLabel("Day ends").getAttribute("aria-invalid")).resolves.toBe("true");
 
     await form.getByLabel("Day starts").fill("08:00");

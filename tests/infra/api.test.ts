@@ -405,7 +405,8 @@ describe("alarms", () => {
   const functionName = (handler: string) => ({ Ref: fn(handler).logicalId });
 
   it("all notify the alarm topic when they fire and when they clear, and name their runbook", () => {
-    expect(alarms().length).toBe(22);
+    // Five functions × errors, throttles and near-timeout, and ten more: the API, the table, SES, the queues, the app's metrics.
+    expect(alarms().length).toBe(25);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions, alarm.AlarmName).toEqual([topic()]);
       expect(alarm.OKActions, alarm.AlarmName).toEqual([topic()]);
@@ -433,11 +434,12 @@ describe("alarms", () => {
 
   it.each([
     ["Api", API_HANDLER, 10],
+    ["Worker", WORKER, 10],
     ["ScheduledJobs", SCHEDULED, 120],
     ["AgencyJobs", AGENCY, 300],
     ["EmailFeedback", FEEDBACK, 30],
   ])("watch the %s function's errors, throttles and runs near its timeout", (name, handler, timeout) => {
-    const stack = handler === API_HANDLER ? api : jobs;
+    const stack = templateOf(handler);
     for (const [suffix, metric, threshold] of [
       ["Errors", "Errors", 1],
       ["Throttles", "Throttles", 1],

@@ -98,6 +98,20 @@ export async function linkTokenFor(address: string, after = 0): Promise<string> 
   return decodeURIComponent(new URL(verifyLinkIn(email)!).searchParams.get("token")!);
 }
 
+/**
+ * The token of a sign-in or invitation link among the emails to `address` after the first `seen`
+ * (from `mailCount`): unlike a time bound, an earlier link sent in the same second never matches.
+ */
+export async function newLinkTokenFor(address: string, seen: number): Promise<string> {
+  const ses = inject("sesEndpoint");
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const link = (await emailsTo(ses, address)).slice(seen).map(verifyLinkIn).filter(Boolean).at(-1);
+    if (link) return decodeURIComponent(new URL(link).searchParams.get("token")!);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No new link to ${address} arrived`);
+}
+
 /** Signs in the way a person does: ask for a link, read it from the mailbox, redeem it. */
 export async function signIn(client: ApiClient, email: string): Promise<Reply> {
   const before = Math.floor(Date.now() / 1000);

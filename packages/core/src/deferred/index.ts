@@ -1,4 +1,5 @@
 export * as Deferred from "./index.ts";
+import { Log } from "../log/index.ts";
 
 // Work a request starts but must not wait for, because waiting would tell the caller something:
 // a sign-in link request for a known address would otherwise wait for SES while an unknown one
@@ -25,7 +26,7 @@ export async function run(job: Job): Promise<void> {
 const inProcess: Dispatcher = async (job) => {
   const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
     .then(() => run(job))
-    .catch((error) => console.error(`deferred: ${job.kind} failed`, error))
+    .catch((error) => Log.error(`deferred: ${job.kind} failed`, error))
     .finally(() => pending.delete(done));
   pending.add(done);
 };
@@ -46,7 +47,7 @@ export function define<P>(kind: string, handler: (payload: P) => Promise<void>):
       await dispatcher(job);
     } catch (error) {
       // The worker can't be reached: do it here rather than lose it (slower, never lost).
-      console.error(`deferred: could not hand ${kind} to the worker; running it in the request`, error);
+      Log.error(`deferred: could not hand ${kind} to the worker; running it in the request`, error);
       await run(job);
     }
   };

@@ -52,6 +52,7 @@ export const clientRoutes = new Hono()
   .post(
     "/:clientId/export",
     describeRoute({ tags, summary: "Everything Baton holds about a client, as one JSON file (the owner in person; audited)" }),
+    allow("owner", { apiKeys: "never" }),
     pathIds("clientId"),
     async (c) => {
       const data = await ClientData.exportClient(c.req.param("clientId"));
@@ -66,6 +67,7 @@ export const clientRoutes = new Hono()
       tags,
       summary: "Erase a client's data, keeping issued invoices, their payments and billed time (the owner in person; send the client's code to confirm; audited)",
     }),
+    allow("owner", { apiKeys: "never" }),
     pathIds("clientId"),
     input("json", ClientData.erase.schema),
     async (c) => c.json(await ClientData.erase(c.req.valid("json"), c.req.param("clientId")), 200),

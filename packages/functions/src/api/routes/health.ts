@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { Health } from "@baton/core/health";
+import { allow } from "../access.ts";
 
 export const healthRoutes = new Hono().get(
   "/",
@@ -9,5 +10,6 @@ export const healthRoutes = new Hono().get(
     summary: "Is the API up and can it read its table (for uptime checks and after a deploy)",
     responses: { 200: { description: "Healthy" }, 503: { description: "The table can't be reached" } },
   }),
+  allow("anyone"),
   async (c) => c.json(await Health.check(), 200),
 );
