@@ -1,5 +1,10 @@
 import { readFileSync } from "node:fs";
 import { el as elEmail } from "../../packages/core/src/email/messages-el.ts";
+import { el as elErrors } from "../../packages/core/src/i18n/errors-el.ts";
+import { hi as hiErrors } from "../../packages/core/src/i18n/errors-hi.ts";
+import { el as elTexts } from "../../packages/core/src/i18n/texts-el.ts";
+import { hi as hiTexts } from "../../packages/core/src/i18n/texts-hi.ts";
+import { en as enTexts } from "../../packages/core/src/i18n/texts.ts";
 import { hi as hiEmail } from "../../packages/core/src/email/messages-hi.ts";
 import { el } from "../../packages/ui/src/i18n/el.ts";
 import { en, type Plural } from "../../packages/ui/src/i18n/en.ts";
@@ -49,3 +54,15 @@ export function appCatalog(): Catalog {
 export function emailCatalog(): Catalog {
   return { name: "email", en: englishEmail(), el: elEmail, hi: hiEmail };
 }
+
+export function serverTextCatalog(): Catalog {
+  return { name: "server texts", en: { ...enTexts }, el: elTexts, hi: hiTexts };
+}
+
+/** API error messages: the English is the key itself. */
+export function serverErrorCatalog(): Catalog {
+  const en = Object.fromEntries([...Object.keys(elErrors.messages), ...Object.keys(hiErrors.messages)].map((key) => [key, key]));
+  return { name: "server errors", en, el: elErrors.messages, hi: hiErrors.messages };
+}
+
+export const allCatalogs = (): Catalog[] => [appCatalog(), emailCatalog(), serverTextCatalog(), serverErrorCatalog()];

@@ -1,16 +1,21 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Locale } from "../email/index.ts";
 import { VisibleError } from "../error/index.ts";
 
 // Who is acting. Decided once per request (or job) and read by domain functions, which never take
 // a tenant id from their caller.
 export type MemberRole = "owner" | "subcontractor";
 
-export type Actor =
+export type Actor = (
   | { type: "public" }
   | { type: "member"; agencyId: string; memberId: string; role: MemberRole }
   | { type: "contact"; agencyId: string; contactId: string; clientId: string }
   | { type: "apikey"; agencyId: string; apiKeyId: string }
-  | { type: "system"; agencyId: string };
+  | { type: "system"; agencyId: string }
+) & {
+  /** The language the actor reads server-made text in: a person's saved one, else the request's Accept-Language. */
+  locale?: Locale;
+};
 
 export type Role = MemberRole | "client";
 

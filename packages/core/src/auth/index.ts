@@ -102,11 +102,11 @@ export async function actorFromSession(token: string): Promise<Actor | null> {
   if (subject.type === "member") {
     const member = await db.entities.member.get({ agencyId: subject.agencyId, memberId: subject.memberId }).go();
     if (!member.data || member.data.status !== "active") return null;
-    return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.data.role };
+    return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.data.role, locale: member.data.locale };
   }
   const contact = await db.entities.contact.get({ agencyId: subject.agencyId, contactId: subject.contactId }).go();
   if (!contact.data || contact.data.status !== "active") return null;
-  return { type: "contact", agencyId: subject.agencyId, contactId: subject.contactId, clientId: contact.data.clientId };
+  return { type: "contact", agencyId: subject.agencyId, contactId: subject.contactId, clientId: contact.data.clientId, locale: contact.data.locale };
 }
 
 const API_KEY_SHAPE = /^bk\.(agy_[0-9a-z]{26})\.(key_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})$/;

@@ -88,12 +88,22 @@ async function issueForAgency(agencyId: string, now: Date): Promise<number> {
       {
         kind: "retainer",
         description: `Retainer for ${monthName} (${Math.round(billing.retainer.includedMinutes / 60)} h included)`,
+        text: { key: "retainer" as const, period, hours: Math.round(billing.retainer.includedMinutes / 60) },
         quantity: 1,
         unitAmount: billing.retainer.fee,
         amount: billing.retainer.fee,
       },
       ...(overage && billing.hourlyRate !== null
-        ? [{ kind: "overage" as const, description: `Time beyond the included hours last month`, quantity: overage, unitAmount: billing.hourlyRate, amount: Money.forMinutes(overage, billing.hourlyRate) }]
+        ? [
+            {
+              kind: "overage" as const,
+              description: `Time beyond the included hours last month`,
+              text: { key: "overage" as const },
+              quantity: overage,
+              unitAmount: billing.hourlyRate,
+              amount: Money.forMinutes(overage, billing.hourlyRate),
+            },
+          ]
         : []),
     ];
     const sums = totals(lines, billing.taxRate);
