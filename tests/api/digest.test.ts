@@ -166,7 +166,7 @@ describe("the email", () => {
     const [mail] = await digestsTo(people.greek.email);
     const mime = await parsedMime(mail!);
     const text = mime.text!;
-    expect(mime.subject).toMatch(/^Η εβδομαδιαία ενημέρωσή σας από το Digest Agency: εβδομάδα από \d+ \p{L}+$/u);
+    expect(mime.subject).toMatch(/^Η εβδομαδιαία ενημέρωσή σας από το γραφείο Digest Agency: εβδομάδα από \d+ \p{L}+$/u);
     const due = new Intl.DateTimeFormat("el", { timeZone: "Europe/Athens", weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(
       new Date(work.progressTask.dueAt),
     );

@@ -376,7 +376,7 @@ describe("the agreement in the reader's language", () => {
   const sections = { ...sampleKit.agreement, scope: "A different scope." };
   const greekText = (client: string) =>
     [
-      `# Συμφωνία μεταξύ Onboarding Agency και ${client}`,
+      `# Συμφωνία μεταξύ του γραφείου Onboarding Agency και του πελάτη ${client}`,
       `## Αντικείμενο\n\n${sections.scope}`,
       `## Παραδοτέα\n\n${sections.deliverables}`,
       `## Όροι πληρωμής\n\n${sections.paymentTerms}`,
@@ -410,7 +410,7 @@ describe("the agreement in the reader's language", () => {
       expect(owner.agreementText.split("\n\n").filter((line: string) => line.startsWith("#"))).toEqual([
         "# Onboarding Agency और Ελαιώνας ΑΕ के बीच अनुबंध",
         "## कार्य-क्षेत्र",
-        "## डिलिवरेबल्स",
+        "## डिलीवरेबल",
         "## भुगतान की शर्तें",
         "## गोपनीयता",
       ]);

@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { message, type MessageKey as EmailKey } from "../../packages/core/src/email/messages.ts";
 import { el as elEmail } from "../../packages/core/src/email/messages-el.ts";
 import { hi as hiEmail } from "../../packages/core/src/email/messages-hi.ts";
+import { I18n } from "../../packages/core/src/i18n/index.ts";
+import { el as elTexts } from "../../packages/core/src/i18n/texts-el.ts";
+import { hi as hiTexts } from "../../packages/core/src/i18n/texts-hi.ts";
+import { en as enTexts, type TextKey } from "../../packages/core/src/i18n/texts.ts";
 import { el } from "../../packages/ui/src/i18n/el.ts";
 import { en, type Plural } from "../../packages/ui/src/i18n/en.ts";
 import { hi } from "../../packages/ui/src/i18n/hi.ts";
@@ -99,6 +103,24 @@ describe.each(Object.entries(emailCatalogs))("email catalogue %s", (locale, cata
   it("is the one message() uses", () => {
     for (const key of Object.keys(englishEmail) as EmailKey[])
       expect(message(locale as "el" | "hi", key)).toBe(catalog[key]);
+  });
+});
+
+// Server-made text: print page, calendar feed, invoice lines.
+const textCatalogs: Record<string, Record<string, string>> = { el: elTexts, hi: hiTexts };
+
+describe.each(Object.entries(textCatalogs))("server text catalogue %s", (locale, catalog) => {
+  it("has exactly the English keys", () => {
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(enTexts).sort());
+  });
+
+  it("translates every string with the same placeholders", () => {
+    const problems = Object.entries(enTexts).flatMap(([key, source]) => stringProblems(key, source, catalog[key]));
+    expect(problems).toEqual([]);
+  });
+
+  it("is the one text() uses", () => {
+    for (const key of Object.keys(enTexts) as TextKey[]) expect(I18n.text(locale as "el" | "hi", key)).toBe(catalog[key]);
   });
 });
 

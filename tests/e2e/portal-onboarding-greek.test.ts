@@ -166,7 +166,7 @@ describe("client onboarding in the portal, in Greek", () => {
     await step.getByRole("heading", { name: gr("onboarding.portal.stepHeading", { number: 2, step: el["onboarding.step.agreement"] }) }).waitFor();
     const text = step.getByTestId("agreement-text");
     // Markdown rendered: the sections are headings, not "##" lines, and the headings are Greek.
-    await text.getByRole("heading", { name: `Συμφωνία μεταξύ ${agencyName} και Ελαιώνας ΑΕ`, exact: true, level: 1 }).waitFor();
+    await text.getByRole("heading", { name: `Συμφωνία μεταξύ του γραφείου ${agencyName} και του πελάτη Ελαιώνας ΑΕ`, exact: true, level: 1 }).waitFor();
     for (const heading of ["Αντικείμενο", "Παραδοτέα", "Όροι πληρωμής", "Εμπιστευτικότητα"]) {
       await text.getByRole("heading", { name: heading, exact: true, level: 2 }).waitFor();
     }

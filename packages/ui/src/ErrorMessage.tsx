@@ -4,7 +4,8 @@ import { Button } from "./Button";
 import { hasMessage, t } from "./i18n";
 
 // Transport-level codes get our own (translatable) words; domain codes keep the API's message,
-// which is specific ("A client already uses the code ACME").
+// which is specific ("A client already uses the code ACME") and already in the reader's language
+// (the API translates it by the language the apps send).
 const translatedCodes = new Set([
   "network",
   "server",
@@ -27,6 +28,8 @@ export function errorText(error: unknown): string {
     const key = `error.${error.code}`;
     if (translatedCodes.has(error.code) && hasMessage(key)) return t(key);
     if (error.code === "validation_failed" && Object.keys(error.fields).length) return t("error.validation_failed");
+    // An answer without our error body (a proxy's page): its "Request failed (502)." is not for people.
+    if (error.code.startsWith("http_")) return t("error.unexpected");
     return error.message || t("error.unexpected");
   }
   return t("error.unexpected");

@@ -2,6 +2,7 @@ import type { Routes } from "@baton/functions/api";
 import { hc, type ClientResponse } from "hono/client";
 import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
+import { locale } from "./i18n";
 import type {
   Agency,
   AgencyPatch,
@@ -122,8 +123,11 @@ type Options = {
   allowUnauthorized?: boolean;
 };
 
-/** Headers every request needs: the API picks the session cookie and checks CSRF with it. */
-export const appHeaders = (): Record<string, string> => ({ "x-baton-app": config.app });
+/**
+ * Headers every request needs: the API picks the session cookie and checks CSRF with it, and
+ * answers in the language on screen (a signed-in person's saved language comes first).
+ */
+export const appHeaders = (): Record<string, string> => ({ "x-baton-app": config.app, "accept-language": locale() });
 
 export async function send(method: string, path: string, body?: unknown, options: Options = {}) {
   const url = new URL(path, window.location.origin);

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Locale } from "../email/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { noteActor, refOf, setActorReader } from "../log/index.ts";
 
@@ -6,7 +7,7 @@ import { noteActor, refOf, setActorReader } from "../log/index.ts";
 // a tenant id from their caller.
 export type MemberRole = "owner" | "subcontractor";
 
-export type Actor =
+export type Actor = (
   | { type: "public" }
   | { type: "member"; agencyId: string; memberId: string; role: MemberRole }
   | {
@@ -18,7 +19,11 @@ export type Actor =
       clientActive: boolean;
     }
   | { type: "apikey"; agencyId: string; apiKeyId: string; scopes: readonly ApiKeyScope[] }
-  | { type: "system"; agencyId: string };
+  | { type: "system"; agencyId: string }
+) & {
+  /** The language the actor reads server-made text in: a person's saved one, else the request's Accept-Language. */
+  locale?: Locale;
+};
 
 export type Role = MemberRole | "client";
 

@@ -109,7 +109,7 @@ export async function actorFromSession(token: string): Promise<Actor | null> {
   if (subject.type === "member") {
     const member = await db.entities.member.get({ agencyId: subject.agencyId, memberId: subject.memberId }).go();
     if (!member.data || member.data.status !== "active" || (member.data.sessionVersion ?? 0) !== subject.sessionVersion) return null;
-    return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.data.role };
+    return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.data.role, locale: member.data.locale };
   }
   const [contact, client] = await Promise.all([
     db.entities.contact.get({ agencyId: subject.agencyId, contactId: subject.contactId }).go(),
@@ -122,6 +122,7 @@ export async function actorFromSession(token: string): Promise<Actor | null> {
     contactId: subject.contactId,
     clientId: contact.data.clientId,
     clientActive: client.data?.status !== "inactive",
+    locale: contact.data.locale,
   };
 }
 

@@ -7,6 +7,7 @@ import { Config } from "../config/index.ts";
 import { db } from "../db/index.ts";
 import { notFound } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
+import { readerLocale, text, type Locale, type TextKey } from "../i18n/index.ts";
 import { isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
 import { People } from "../people/index.ts";
@@ -135,7 +136,8 @@ export const month = fn(monthSchema, async (query): Promise<CalendarMonth> => {
     end,
     today,
     tasks: items.map((item) => {
-      const assignee = item.assigneeId === UNASSIGNED ? null : { id: item.assigneeId, name: names.team.get(item.assigneeId)?.name ?? "Former member" };
+      const assignee =
+        item.assigneeId === UNASSIGNED ? null : { id: item.assigneeId, name: names.team.get(item.assigneeId)?.name ?? text(readerLocale(), "people.formerMember") };
       return {
         id: item.taskId,
         reference: item.reference,
@@ -224,34 +226,31 @@ export async function feed(token: string): Promise<string> {
   if (stored.subjectType === "member") {
     const member = (await db.entities.member.get({ agencyId, memberId: subjectId }).go()).data;
     if (!member || member.status !== "active") throw noFeed();
-    const events = await memberEvents(agencyId, member.memberId, member.role === "owner");
-    return render(member.role === "owner" ? `${agencyName} · Deadlines` : `${agencyName} · My deadlines`, events);
+    // A feed has no session: it reads in its owner's saved language.
+    const locale = member.locale;
+    const events = await memberEvents(agencyId, member.memberId, member.role === "owner", locale);
+    return render(text(locale, member.role === "owner" ? "calendar.name.owner" : "calendar.name.member", { agency: agencyName }), events, locale);
   }
   const contact = (await db.entities.contact.get({ agencyId, contactId: subjectId }).go()).data;
   if (!contact || contact.status !== "active") throw noFeed();
   const client = (await db.entities.client.get({ agencyId, clientId: contact.clientId }).go()).data;
-  const events = await contactEvents(agencyId, contact.clientId);
-  return render(`${agencyName} · ${client?.name ?? "Your requests"}`, events);
+  const locale = contact.locale;
+  const events = await contactEvents(agencyId, contact.clientId, locale);
+  const name = client ? text(locale, "calendar.name.client", { agency: agencyName, client: client.name }) : text(locale, "calendar.name.clientUnknown", { agency: agencyName });
+  return render(name, events, locale);
 }
 
-function render(name: string, events: IcsEvent[]): string {
+function render(name: string, events: IcsEvent[], locale: Locale): string {
   return calendar({
     prodId: "-//Baton//Deadline calendar//EN",
     name,
-    description: "Deadlines from Baton. Read-only: change them in Baton.",
+    description: text(locale, "calendar.description"),
     refresh: FEED_REFRESH,
     events,
   });
 }
 
-const statusLabels: Record<TaskStatus, string> = {
-  todo: "To do",
-  in_progress: "In progress",
-  in_qa: "In QA",
-  returned: "Returned for changes",
-  client_review: "Waiting for client approval",
-  done: "Done",
-};
+const statusLabel = (locale: Locale, status: TaskStatus) => text(locale, `calendar.status.${status}` as TextKey);
 
 /** A deadline is an instant; calendars draw it as a short block starting then. */
 const DEADLINE_MINUTES = 30;
@@ -259,7 +258,7 @@ const after = (iso: string, minutes: number) => new Date(Date.parse(iso) + minut
 const summaryOf = (task: Pick<TaskItem, "reference" | "title">) => `${task.reference} · ${task.title}`;
 
 /** The owner's feed: every open task. Anyone else's: the open tasks assigned to them. */
-async function memberEvents(agencyId: string, memberId: string, owner: boolean): Promise<IcsEvent[]> {
+async function memberEvents(agencyId: string, memberId: string, owner: boolean, locale: Locale): Promise<IcsEvent[]> {
   const items = owner
     ? (await Promise.all(OpenTaskStatuses.map((status) => db.entities.task.query.tasksByStatus({ agencyId, status }).go({ pages: "all" })))).flatMap(
         (page) => page.data,
@@ -269,7 +268,8 @@ async function memberEvents(agencyId: string, memberId: string, owner: boolean):
   return items
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .map((task) => {
-      const assignee = task.assigneeId === UNASSIGNED ? "Unassigned" : (names.team.get(task.assigneeId)?.name ?? "Former member");
+      const assignee =
+        task.assigneeId === UNASSIGNED ? text(locale, "calendar.unassigned") : (names.team.get(task.assigneeId)?.name ?? text(locale, "people.formerMember"));
       return {
         uid: `${task.taskId}@baton`,
         stamp: task.updatedAt,
@@ -277,10 +277,10 @@ async function memberEvents(agencyId: string, memberId: string, owner: boolean):
         end: { at: after(task.dueAt, DEADLINE_MINUTES) },
         summary: summaryOf(task),
         description: [
-          `Client: ${names.clients.get(task.clientId) ?? ""}`,
-          `Status: ${statusLabels[task.status]}`,
-          `Assignee: ${assignee}`,
-          ...(task.urgent ? ["Urgent"] : []),
+          text(locale, "calendar.client", { name: names.clients.get(task.clientId) ?? "" }),
+          text(locale, "calendar.status", { status: statusLabel(locale, task.status) }),
+          text(locale, "calendar.assignee", { name: assignee }),
+          ...(task.urgent ? [text(locale, "calendar.urgent")] : []),
           Notify.links.webTask(task.taskId),
         ].join("\n"),
         url: Notify.links.webTask(task.taskId),
@@ -292,7 +292,7 @@ async function memberEvents(agencyId: string, memberId: string, owner: boolean):
 const openRequestStatuses: readonly RequestStatus[] = ["submitted", "in_progress", "awaiting_approval"];
 
 /** A client's feed: its open requests' task deadlines and the due dates the client asked for. */
-async function contactEvents(agencyId: string, clientId: string): Promise<IcsEvent[]> {
+async function contactEvents(agencyId: string, clientId: string, locale: Locale): Promise<IcsEvent[]> {
   const [requests, tasks] = await Promise.all([
     db.entities.request.query
       .requestsOfClient({ agencyId, clientId })
@@ -315,9 +315,11 @@ async function contactEvents(agencyId: string, clientId: string): Promise<IcsEve
         start: { at: task.dueAt },
         end: { at: after(task.dueAt, DEADLINE_MINUTES) },
         summary: summaryOf(task),
-        description: [`Request: ${request.reference} · ${request.title}`, `Status: ${statusLabels[task.status]}`, Notify.links.portalRequest(request.requestId)].join(
-          "\n",
-        ),
+        description: [
+          text(locale, "calendar.request", { reference: request.reference, title: request.title }),
+          text(locale, "calendar.status", { status: statusLabel(locale, task.status) }),
+          Notify.links.portalRequest(request.requestId),
+        ].join("\n"),
         url: Notify.links.portalRequest(request.requestId),
       };
     });
@@ -329,8 +331,8 @@ async function contactEvents(agencyId: string, clientId: string): Promise<IcsEve
       // An all-day event on the date the client asked for (a date in the client's zone).
       start: { date: request.desiredDueDate! },
       end: { date: nextDay(request.desiredDueDate!) },
-      summary: `${request.reference} · Wanted by: ${request.title}`,
-      description: [`The date you asked for "${request.title}".`, Notify.links.portalRequest(request.requestId)].join("\n"),
+      summary: text(locale, "calendar.wantedSummary", { reference: request.reference, title: request.title }),
+      description: [text(locale, "calendar.wantedDescription", { title: request.title }), Notify.links.portalRequest(request.requestId)].join("\n"),
       url: Notify.links.portalRequest(request.requestId),
     }));
   return [...deadlines, ...wanted];

@@ -6,6 +6,7 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { Invoices } from "../invoice/index.ts";
 import { invoiceNumber } from "../invoice/present.ts";
 import { Notify } from "../notify/index.ts";
+import { readerLocale, text } from "../i18n/index.ts";
 
 export * as Card from "./index.ts";
 
@@ -50,7 +51,8 @@ export async function checkout(invoiceId: string): Promise<{ url: string }> {
           currency: invoice.currency.toLowerCase(),
           // Minor units are Stripe's smallest unit too (cents; yen have none).
           unit_amount: balance,
-          product_data: { name: `Invoice ${number}`, description: agency?.name ?? undefined },
+          // Stripe's page shows this to the client paying: in their language.
+          product_data: { name: text(readerLocale(), "card.product", { number }), description: agency?.name ?? undefined },
         },
       },
     ],

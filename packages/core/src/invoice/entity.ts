@@ -5,6 +5,8 @@ export const InvoiceStatuses = ["draft", "sent", "partially_paid", "paid", "void
 export const InvoiceKinds = ["standard", "deposit", "retainer"] as const;
 /** "deposit" lines take an earlier deposit invoice off (a negative amount). */
 export const LineKinds = ["time", "package", "retainer", "overage", "custom", "deposit"] as const;
+/** The generated lines that have their own wording (see `text` on a line). */
+export const LineTexts = ["deposit", "depositFor", "lessDeposit", "retainer", "overage"] as const;
 export const PaymentMethods = ["card", "bank_transfer", "wise", "paypal", "cash", "other"] as const;
 
 /** A bill to one client in the client's currency; amounts in minor units. Numbered when sent. */
@@ -32,6 +34,23 @@ export const InvoiceEntity = new Entity({
           /** Per hour for time lines, per unit otherwise. */
           unitAmount: { type: "number", required: true },
           amount: { type: "number", required: true },
+          /**
+           * What a line Baton wrote means (a deposit share, a deposit taken off, a retainer month),
+           * so it reads in each reader's language; `description` keeps the English.
+           */
+          text: {
+            type: "map",
+            properties: {
+              key: { type: LineTexts, required: true },
+              /** Basis points, for deposit shares. */
+              percent: { type: "number" },
+              items: { type: "string" },
+              number: { type: "string" },
+              /** "2026-11", for a retainer month. */
+              period: { type: "string" },
+              hours: { type: "number" },
+            },
+          },
         },
       },
     },

@@ -12,6 +12,7 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { basisPoints, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
+import { readerLocale } from "../i18n/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import { People } from "../people/index.ts";
@@ -219,9 +220,12 @@ function depositLine(deposit: NonNullable<z.output<typeof createSchema>["deposit
   const base = deposit.of ?? lines.reduce((sum, line) => sum + line.amount, 0);
   if (!base) throw rule("invoice.empty", "Add the package or amount the deposit is for.", { "deposit.of": "Enter the amount the deposit is a share of." });
   const share = `${percent % 100 ? (percent / 100).toFixed(2) : percent / 100}%`;
-  const description = deposit.description ?? `${share} deposit${lines.length ? `: ${lines.map((line) => (line.quantity > 1 ? `${line.quantity} × ${line.description}` : line.description)).join("; ")}` : ""}`;
+  const items = lines.map((line) => (line.quantity > 1 ? `${line.quantity} × ${line.description}` : line.description)).join("; ").slice(0, 300);
+  const description = deposit.description ?? `${share} deposit${lines.length ? `: ${items}` : ""}`;
   const amount = Money.percentOf(base, percent);
-  return { kind: "custom", description: description.slice(0, 300), quantity: 1, unitAmount: amount, amount };
+  // A description the owner typed is theirs; the one Baton writes reads in each reader's language.
+  const text = deposit.description ? {} : { text: lines.length ? { key: "depositFor" as const, percent, items } : { key: "deposit" as const, percent } };
+  return { kind: "custom", description: description.slice(0, 300), quantity: 1, unitAmount: amount, amount, ...text };
 }
 
 /** The client's issued deposit invoices named to be taken off, each not yet taken off another. */
@@ -269,7 +273,14 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
   const lines: InvoiceLine[] = [
     ...timeLines(entries, billing.hourlyRate ?? 0),
     ...(input.deposit ? [depositLine(input.deposit, extra, billing.depositRate)] : extra),
-    ...deposits.map((deposit) => ({ kind: "deposit" as const, description: `Less deposit ${invoiceNumber(deposit.number)}`, quantity: 1, unitAmount: -deposit.subtotal, amount: -deposit.subtotal })),
+    ...deposits.map((deposit) => ({
+      kind: "deposit" as const,
+      description: `Less deposit ${invoiceNumber(deposit.number)}`,
+      text: { key: "lessDeposit" as const, number: invoiceNumber(deposit.number) ?? "" },
+      quantity: 1,
+      unitAmount: -deposit.subtotal,
+      amount: -deposit.subtotal,
+    })),
   ];
   if (!lines.length) throw rule("invoice.empty", "There is nothing to invoice: no unbilled time in that period and no other lines.");
   if (lines.reduce((sum, line) => sum + line.amount, 0) < 0) {
@@ -593,7 +604,7 @@ export async function printPage(invoiceId: string): Promise<string> {
       : actor.type === "contact"
         ? (await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go()).data
         : null;
-  return printHtml(detail, { locale: viewer?.locale ?? "en", timeZone: viewer?.timeZone ?? "UTC" });
+  return printHtml(detail, { locale: viewer?.locale ?? readerLocale(), timeZone: viewer?.timeZone ?? "UTC" });
 }
 
 /** Statuses of an issued invoice that counts: sent, partly or fully paid (not drafts, not void). */

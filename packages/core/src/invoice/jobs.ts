@@ -110,12 +110,13 @@ async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
     {
       kind: "retainer",
       description: `Retainer for ${monthName} (${Math.round(billing.retainer.includedMinutes / 60)} h included)`,
+      text: { key: "retainer" as const, period, hours: Math.round(billing.retainer.includedMinutes / 60) },
       quantity: 1,
       unitAmount: billing.retainer.fee,
       amount: billing.retainer.fee,
     },
     ...(overage && billing.hourlyRate !== null
-      ? [{ kind: "overage" as const, description: `Time beyond the included hours last month`, quantity: overage, unitAmount: billing.hourlyRate, amount: Money.forMinutes(overage, billing.hourlyRate) }]
+      ? [{ kind: "overage" as const, description: `Time beyond the included hours last month`, text: { key: "overage" as const }, quantity: overage, unitAmount: billing.hourlyRate, amount: Money.forMinutes(overage, billing.hourlyRate) }]
       : []),
   ];
   const sums = totals(lines, billing.taxRate);

@@ -1,8 +1,12 @@
+import { readerLocale, text, type Locale } from "../i18n/index.ts";
 import type { InvoiceItem, PaymentItem } from "./entity.ts";
 
-// What an invoice looks like to the owner and to the client it bills (the same: it is theirs).
+// What an invoice looks like to the owner and to the client it bills (the same: it is theirs),
+// with the lines Baton wrote in the reader's language.
 
 export type InvoiceLine = InvoiceItem["lines"][number];
+/** A line as the API shows it: its description already in the reader's language. */
+export type PresentedLine = Omit<InvoiceLine, "text">;
 
 export type Invoice = {
   id: string;
@@ -14,7 +18,7 @@ export type Invoice = {
   status: InvoiceItem["status"];
   /** Sent, not fully paid, and past its due date. */
   overdue: boolean;
-  lines: InvoiceLine[];
+  lines: PresentedLine[];
   subtotal: number;
   taxName: string;
   taxRate: number;
@@ -57,7 +61,40 @@ export function isOverdue(item: Pick<InvoiceItem, "status" | "dueAt">, now = Dat
   return (item.status === "sent" || item.status === "partially_paid") && Boolean(item.dueAt) && Date.parse(item.dueAt!) < now;
 }
 
+const percentFormat = (locale: Locale, basisPoints: number) =>
+  new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+
+const monthFormat = (locale: Locale, period: string) => {
+  const [year = 0, month = 1] = period.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, month - 1, 15));
+};
+
+/** A line's description for a reader of `locale`: a generated line in their words, anything else as written. */
+export function describeLine(line: InvoiceLine, locale: Locale): string {
+  const meaning = line.text;
+  if (!meaning || locale === "en") return line.description;
+  switch (meaning.key) {
+    case "deposit":
+      return text(locale, "line.deposit", { percent: percentFormat(locale, meaning.percent ?? 0) });
+    case "depositFor":
+      return text(locale, "line.depositFor", { percent: percentFormat(locale, meaning.percent ?? 0), items: meaning.items ?? "" });
+    case "lessDeposit":
+      return text(locale, "line.lessDeposit", { number: meaning.number ?? "" });
+    case "retainer":
+      return text(locale, "line.retainer", { month: monthFormat(locale, meaning.period ?? ""), hours: meaning.hours ?? 0 });
+    case "overage":
+      return text(locale, "line.overage");
+  }
+  return line.description;
+}
+
+function presentLine(line: InvoiceLine, locale: Locale): PresentedLine {
+  const { text: _meaning, ...shown } = line;
+  return { ...shown, description: describeLine(line, locale) };
+}
+
 export function present(item: InvoiceItem, clientName: string): Invoice {
+  const locale = readerLocale();
   return {
     id: item.invoiceId,
     number: invoiceNumber(item.number),
@@ -66,7 +103,7 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     kind: item.kind,
     status: item.status,
     overdue: isOverdue(item),
-    lines: item.lines,
+    lines: item.lines.map((line) => presentLine(line, locale)),
     subtotal: item.subtotal,
     taxName: item.taxName,
     taxRate: item.taxRate,

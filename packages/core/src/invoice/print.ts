@@ -1,44 +1,41 @@
+import { text, type Locale, type TextKey } from "../i18n/index.ts";
 import { Money } from "../money/index.ts";
 import type { InvoiceDetail } from "./index.ts";
 
 // The invoice as a print-ready page: one self-contained HTML document (inline styles only, no
-// script), which the browser prints or saves as PDF. Every value is escaped.
+// script), which the browser prints or saves as PDF. Every value is escaped; every label is in
+// the reader's language.
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 
-const labels = {
-  draft: "Draft",
-  sent: "Due",
-  partially_paid: "Partly paid",
-  paid: "Paid",
-  void: "Void",
-} as const;
-
-/** "2 h 05 min" for a time line's minutes. */
-export function hoursAndMinutes(minutes: number): string {
+/** "2 h 05 min" for a time line's minutes, in `locale`. */
+export function hoursAndMinutes(minutes: number, locale: Locale = "en"): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return h ? `${h} h ${String(m).padStart(2, "0")} min` : `${m} min`;
+  return h ? text(locale, "print.hoursMinutes", { hours: h, minutes: String(m).padStart(2, "0") }) : text(locale, "print.minutes", { minutes: m });
 }
 
-export function printHtml(invoice: InvoiceDetail, options: { locale: string; timeZone: string }): string {
-  const money = (amount: number) => escapeHtml(Money.format(amount, invoice.currency, options.locale));
+export function printHtml(invoice: InvoiceDetail, options: { locale: Locale; timeZone: string }): string {
+  const { locale } = options;
+  const t = (key: TextKey, params?: Record<string, string | number>) => escapeHtml(text(locale, key, params));
+  const money = (amount: number) => escapeHtml(Money.format(amount, invoice.currency, locale));
   const date = (iso: string | null) =>
-    iso ? escapeHtml(new Intl.DateTimeFormat(options.locale, { dateStyle: "long", timeZone: options.timeZone }).format(new Date(iso))) : "—";
-  const title = invoice.number ? `Invoice ${invoice.number}` : "Draft invoice";
+    iso ? escapeHtml(new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: options.timeZone }).format(new Date(iso))) : "—";
+  const title = invoice.number ? text(locale, "print.title", { number: invoice.number }) : text(locale, "print.draftTitle");
   const rows = invoice.lines
     .map((line) => {
-      const quantity = line.kind === "time" ? hoursAndMinutes(line.quantity) : String(line.quantity);
-      const unit = line.kind === "time" ? `${money(line.unitAmount)} / h` : money(line.unitAmount);
+      const quantity = line.kind === "time" ? hoursAndMinutes(line.quantity, locale) : String(line.quantity);
+      const unit = line.kind === "time" ? t("print.perHour", { amount: Money.format(line.unitAmount, invoice.currency, locale) }) : money(line.unitAmount);
       return `<tr><td>${escapeHtml(line.description)}</td><td class="num">${escapeHtml(quantity)}</td><td class="num">${unit}</td><td class="num">${money(line.amount)}</td></tr>`;
     })
     .join("\n");
   const payments = invoice.payments
-    .map((p) => `<tr><td>${date(p.receivedAt)}</td><td>${escapeHtml(p.method.replace("_", " "))}</td><td class="num">${money(p.amount)}</td></tr>`)
+    .map((p) => `<tr><td>${date(p.receivedAt)}</td><td>${t(`paymentMethod.${p.method}` as TextKey)}</td><td class="num">${money(p.amount)}</td></tr>`)
     .join("\n");
+  const rate = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(invoice.taxRate / 100) + "%";
   return `<!doctype html>
-<html lang="${escapeHtml(options.locale)}">
+<html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -67,31 +64,31 @@ export function printHtml(invoice: InvoiceDetail, options: { locale: string; tim
   <div>
     <h1>${escapeHtml(title)}</h1>
     <div class="muted">${escapeHtml(invoice.agency.name)}</div>
-    <div><span class="status">${invoice.overdue ? "Overdue" : labels[invoice.status]}</span></div>
+    <div><span class="status">${t(invoice.overdue ? "print.status.overdue" : (`print.status.${invoice.status}` as TextKey))}</span></div>
   </div>
   <dl>
-    <dt>Bill to</dt><dd>${escapeHtml(invoice.client.name)}</dd>
-    <dt>Issued</dt><dd>${date(invoice.issuedAt)}</dd>
-    <dt>Due</dt><dd>${date(invoice.dueAt)}</dd>
-    <dt>Currency</dt><dd>${escapeHtml(invoice.currency)}</dd>
+    <dt>${t("print.billTo")}</dt><dd>${escapeHtml(invoice.client.name)}</dd>
+    <dt>${t("print.issued")}</dt><dd>${date(invoice.issuedAt)}</dd>
+    <dt>${t("print.due")}</dt><dd>${date(invoice.dueAt)}</dd>
+    <dt>${t("print.currency")}</dt><dd>${escapeHtml(invoice.currency)}</dd>
   </dl>
 </header>
 <table>
-  <thead><tr><th>Description</th><th class="num">Quantity</th><th class="num">Rate</th><th class="num">Amount</th></tr></thead>
+  <thead><tr><th>${t("print.description")}</th><th class="num">${t("print.quantity")}</th><th class="num">${t("print.rate")}</th><th class="num">${t("print.amount")}</th></tr></thead>
   <tbody>
 ${rows}
   </tbody>
 </table>
 <table class="totals">
-  <tr><td>Subtotal</td><td class="num">${money(invoice.subtotal)}</td></tr>
-  <tr><td>${escapeHtml(invoice.taxName)} (${(invoice.taxRate / 100).toLocaleString(options.locale)}%)</td><td class="num">${money(invoice.tax)}</td></tr>
-  <tr class="grand"><td>Total</td><td class="num">${money(invoice.total)}</td></tr>
-  <tr><td>Paid</td><td class="num">${money(invoice.amountPaid)}</td></tr>
-  <tr><td><strong>Balance due</strong></td><td class="num"><strong>${money(invoice.balance)}</strong></td></tr>
+  <tr><td>${t("print.subtotal")}</td><td class="num">${money(invoice.subtotal)}</td></tr>
+  <tr><td>${t("print.tax", { name: invoice.taxName, rate })}</td><td class="num">${money(invoice.tax)}</td></tr>
+  <tr class="grand"><td>${t("print.total")}</td><td class="num">${money(invoice.total)}</td></tr>
+  <tr><td>${t("print.paid")}</td><td class="num">${money(invoice.amountPaid)}</td></tr>
+  <tr><td><strong>${t("print.balance")}</strong></td><td class="num"><strong>${money(invoice.balance)}</strong></td></tr>
 </table>
-${payments ? `<h2>Payments received</h2>\n<table><thead><tr><th>Date</th><th>Method</th><th class="num">Amount</th></tr></thead><tbody>\n${payments}\n</tbody></table>` : ""}
+${payments ? `<h2>${t("print.payments")}</h2>\n<table><thead><tr><th>${t("print.date")}</th><th>${t("print.method")}</th><th class="num">${t("print.amount")}</th></tr></thead><tbody>\n${payments}\n</tbody></table>` : ""}
 ${invoice.notes ? `<p class="muted">${escapeHtml(invoice.notes)}</p>` : ""}
-${invoice.paymentInstructions && invoice.balance > 0 && invoice.status !== "void" ? `<div class="pay"><strong>How to pay</strong>\n${escapeHtml(invoice.paymentInstructions)}\n\nPlease quote ${escapeHtml(invoice.number ?? "the invoice number")} as the reference.</div>` : ""}
+${invoice.paymentInstructions && invoice.balance > 0 && invoice.status !== "void" ? `<div class="pay"><strong>${t("print.howToPay")}</strong>\n${escapeHtml(invoice.paymentInstructions)}\n\n${invoice.number ? t("print.quote", { number: invoice.number }) : t("print.quoteDraft")}</div>` : ""}
 </body>
 </html>`;
 }

@@ -13,6 +13,7 @@ import { Timesheet } from "../timesheet/index.ts";
 import { agingBucket, AGING_BUCKETS, daysOverdue, type AgingBucket } from "./aging.ts";
 import { daysToUtc, monthOf, todayIn } from "./periods.ts";
 import { MAX_MONTHS, monthRange, monthRangeSchema, rangeError } from "./range.ts";
+import { readerLocale, text } from "../i18n/index.ts";
 
 export * as Reports from "./index.ts";
 export { AGING_BUCKETS, agingBucket, daysOverdue, type AgingBucket } from "./aging.ts";
@@ -236,7 +237,7 @@ export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
     timeZone,
     currency,
     clients: rows.sort((a, b) => b.billed - a.billed || a.name.localeCompare(b.name)),
-    withoutCostRate: [...uncosted.entries()].map(([id, minutes]) => ({ id, name: team.get(id)?.name ?? "Former member", minutes })),
+    withoutCostRate: [...uncosted.entries()].map(([id, minutes]) => ({ id, name: team.get(id)?.name ?? text(readerLocale(), "people.formerMember"), minutes })),
   };
 });
 

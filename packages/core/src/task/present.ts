@@ -1,6 +1,7 @@
 import type { MemberItem } from "../member/entity.ts";
 import { quadrant, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
+import { readerLocale, text } from "../i18n/index.ts";
 
 // What each side sees of a task. The team sees everything but money; a client sees the
 // deliverable only once QA has passed it, and nothing about who did it or how long it took.
@@ -55,8 +56,8 @@ export type ClientTask = {
 
 /** A stored id as people read it: a member's name, the API integration, or "Former member". */
 function named(id: string, team: Names["team"]): Named {
-  if (id.startsWith("key_")) return { id, name: "API integration" };
-  return { id, name: team.get(id)?.name ?? "Former member" };
+  if (id.startsWith("key_")) return { id, name: text(readerLocale(), "people.apiIntegration") };
+  return { id, name: team.get(id)?.name ?? text(readerLocale(), "people.formerMember") };
 }
 
 export function present(item: TaskItem, { team, clients }: Names): Task {
@@ -83,7 +84,7 @@ export function present(item: TaskItem, { team, clients }: Names): Task {
       doneBy: entry.doneBy ? named(entry.doneBy, team) : null,
     })),
     status: item.status,
-    assignee: item.assigneeId === UNASSIGNED ? null : { id: item.assigneeId, name: assignee?.name ?? "Former member", timeZone: assignee?.timeZone ?? "UTC" },
+    assignee: item.assigneeId === UNASSIGNED ? null : { id: item.assigneeId, name: assignee?.name ?? text(readerLocale(), "people.formerMember"), timeZone: assignee?.timeZone ?? "UTC" },
     assignedAt: item.assignedAt ?? null,
     assignmentHistory: (item.assignmentHistory ?? []).map((entry) => ({
       memberId: entry.memberId,

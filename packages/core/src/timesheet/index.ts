@@ -13,6 +13,7 @@ import type { MemberItem } from "../member/entity.ts";
 import { People } from "../people/index.ts";
 import type { TaskItem } from "../task/entity.ts";
 import { UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
+import { readerLocale, text } from "../i18n/index.ts";
 
 export * as Timesheet from "./index.ts";
 export { UNBILLED } from "./entity.ts";
@@ -45,7 +46,7 @@ export function present(item: TimeEntryItem, names: Names): TimeEntry {
   const [reference = "", ...title] = item.label.split(" · ");
   return {
     id: item.entryId,
-    member: { id: item.memberId, name: names.team.get(item.memberId)?.name ?? "Former member" },
+    member: { id: item.memberId, name: names.team.get(item.memberId)?.name ?? text(readerLocale(), "people.formerMember") },
     client: { id: item.clientId, name: names.clients.get(item.clientId) ?? "" },
     task: item.taskId === "none" ? null : { id: item.taskId, reference, title: title.join(" · ") },
     label: item.label,

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { VisibleError } from "@baton/core/error";
-import { errorBody, onError } from "./errors.ts";
+import { errorBody, errorJson, onError } from "./errors.ts";
 import { actorContext, csrfGuard, jsonBodies } from "./middleware.ts";
 import { originGuard } from "./origin.ts";
 import { requestLog } from "./request-log.ts";
@@ -89,4 +89,4 @@ export const app = new Hono()
   .route("/", docsRoutes(new Hono().route("/", routes).route("/webhooks/stripe", stripeWebhook)));
 
 app.onError(onError);
-app.notFound((c) => c.json(errorBody("not_found", "There is no such API route."), 404));
+app.notFound((c) => errorJson(c, errorBody("not_found", "There is no such API route."), 404));

@@ -1,7 +1,9 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { useActor } from "@baton/core/actor";
 import { VisibleError } from "@baton/core/error";
+import { I18n } from "@baton/core/i18n";
 import { Log } from "@baton/core/log";
 
 export type ErrorBody = {
@@ -22,34 +24,45 @@ const httpCodes: Record<number, string> = {
   413: "payload_too_large",
 };
 
+/**
+ * An error answer in the reader's language: messages are written in English where they are thrown
+ * and translated here, once, by the caller's saved locale (signed in) or Accept-Language.
+ */
+export function errorJson(c: Context, body: ErrorBody, status: ContentfulStatusCode) {
+  const locale = useActor().locale ?? I18n.negotiate(c.req.header("accept-language"));
+  c.header("content-language", locale);
+  c.header("vary", "accept-language", { append: true });
+  return c.json({ ...body, error: I18n.translateError(locale, body.error) }, status);
+}
+
 // The one place where failures become HTTP responses. Only VisibleErrors carry their message to
 // the caller; anything else is logged and answered without details.
 export function onError(err: Error, c: Context) {
   if (err instanceof VisibleError) {
     const body = errorBody(err.code, err.message, err.extra.fields);
     if (err.extra.current !== undefined) body.current = err.extra.current;
-    return c.json(body, err.status as ContentfulStatusCode);
+    return errorJson(c, body, err.status as ContentfulStatusCode);
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = err.status === 400 && /json/i.test(err.message) ? "invalid_json" : (httpCodes[err.status] ?? "bad_request");
-    return c.json(errorBody(code, readable(err)), err.status as ContentfulStatusCode);
+    return errorJson(c, errorBody(code, readable(err)), err.status as ContentfulStatusCode);
   }
   if (isBadStartKey(err)) {
     // A cursor of the right shape from another list (or edited): DynamoDB refuses to start there.
-    return c.json(errorBody("invalid_cursor", "That page link is not valid. Start again from the first page.", { cursor: "Start again from the first page." }), 400);
+    return errorJson(c, errorBody("invalid_cursor", "That page link is not valid. Start again from the first page.", { cursor: "Start again from the first page." }), 400);
   }
   if (isRefusedByDynamo(err)) {
     // A value reached DynamoDB that validation should have stopped (a key over its size limit, an
     // empty key attribute): the caller's input, so a 400, but a bug of ours to fix.
     Log.error("api: bug: DynamoDB refused a request that validation let through", err);
-    return c.json(errorBody("invalid_request", "Part of this request is not valid. Check the ids and values and try again."), 400);
+    return errorJson(c, errorBody("invalid_request", "Part of this request is not valid. Check the ids and values and try again."), 400);
   }
   if (isUnavailable(err)) {
     Log.error("api: dependency unavailable", err);
-    return c.json(errorBody("unavailable", "Baton is temporarily unavailable. Please try again in a minute."), 503);
+    return errorJson(c, errorBody("unavailable", "Baton is temporarily unavailable. Please try again in a minute."), 503);
   }
   Log.error("api: unhandled error", err);
-  return c.json(errorBody("internal", "Something went wrong on our side. Please try again."), 500);
+  return errorJson(c, errorBody("internal", "Something went wrong on our side. Please try again."), 500);
 }
 
 function readable(err: HTTPException): string {

@@ -2,6 +2,7 @@ import { createMiddleware } from "hono/factory";
 import { Auth } from "@baton/core/auth";
 import { withActor, type Actor } from "@baton/core/actor";
 import { VisibleError } from "@baton/core/error";
+import { I18n } from "@baton/core/i18n";
 import { APP_HEADER, readSessionCookie } from "./session.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -44,5 +45,8 @@ export const actorContext = createMiddleware(async (c, next) => {
     const token = readSessionCookie(c);
     if (token) actor = (await Auth.actorFromSession(token)) ?? actor;
   }
+  // Server-made text (errors, print page, generated invoice lines) is in the reader's language:
+  // a person's saved one, else what the request asks for.
+  if (!actor.locale) actor = { ...actor, locale: I18n.negotiate(c.req.header("accept-language")) };
   return withActor(actor, () => next());
 });

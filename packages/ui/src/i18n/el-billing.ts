@@ -105,7 +105,7 @@ export const elBilling: Pick<Messages, keyof typeof enBilling> = {
   "invoiceNew.created": "Το πρόχειρο τιμολόγιο δημιουργήθηκε",
   "invoiceNew.noClients": "Προσθέστε έναν πελάτη πριν δημιουργήσετε τιμολόγια.",
 
-  "invoice.billTo": "Χρέωση σε",
+  "invoice.billTo": "Προς",
   "invoice.issuedAt": "Έκδοση",
   "invoice.dueAt": "Λήξη",
   "invoice.paidAt": "Εξόφληση",
@@ -138,7 +138,7 @@ export const elBilling: Pick<Messages, keyof typeof enBilling> = {
   "invoice.deleteTitle": "Διαγραφή αυτού του προχείρου;",
   "invoice.deleteBody": "Ο χρόνος του επιστρέφει στον μη τιμολογημένο.",
   "invoice.deleted": "Το πρόχειρο διαγράφηκε",
-  "invoice.void": "Ακύρωση",
+  "invoice.void": "Ακύρωση τιμολογίου",
   "invoice.voidTitle": "Ακύρωση αυτού του τιμολογίου;",
   "invoice.voidBody": "Ο αριθμός του παραμένει δεσμευμένος και ο χρόνος του επιστρέφει στον μη τιμολογημένο. Η ενέργεια δεν αναιρείται.",
   "invoice.voidReason": "Αιτία (προαιρετικό)",

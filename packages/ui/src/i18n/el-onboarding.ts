@@ -79,10 +79,10 @@ export const elOnboarding: Pick<Messages, keyof typeof enOnboarding> = {
   "onboarding.client.noAnswer": "Χωρίς απάντηση",
 
   "onboarding.portal.title": "Ένταξη",
-  "onboarding.portal.intro": "Καλώς ήρθατε στην {agency}! Τρία σύντομα βήματα και ξεκινάμε τη συνεργασία μας.",
+  "onboarding.portal.intro": "Καλώς ήρθατε στο γραφείο {agency}! Τρία σύντομα βήματα και ξεκινάμε τη συνεργασία μας.",
   "onboarding.portal.loading": "Φόρτωση της λίστας ελέγχου…",
   "onboarding.portal.noneTitle": "Δεν υπάρχει κάτι να κάνετε εδώ",
-  "onboarding.portal.noneBody": "Η {agency} δεν έχει ξεκινήσει ένταξη για την εταιρεία σας.",
+  "onboarding.portal.noneBody": "Το γραφείο {agency} δεν έχει ξεκινήσει ένταξη για την εταιρεία σας.",
   "onboarding.portal.toRequests": "Μετάβαση στα αιτήματά σας",
   "onboarding.portal.checklist": "Η λίστα ελέγχου σας",
   "onboarding.portal.stepHeading": "{number}. {step}",
@@ -112,7 +112,7 @@ export const elOnboarding: Pick<Messages, keyof typeof enOnboarding> = {
   "onboarding.portal.haveRead": "Το διάβασα",
   "onboarding.portal.packetRead": "Το πακέτο καλωσορίσματος διαβάστηκε",
   "onboarding.portal.completeTitle": "Η ένταξη ολοκληρώθηκε",
-  "onboarding.portal.completeBody": "Και τα τρία βήματα ολοκληρώθηκαν έως {date}. Η {agency} είναι έτοιμη να δεχτεί τα αιτήματά σας.",
+  "onboarding.portal.completeBody": "Και τα τρία βήματα ολοκληρώθηκαν έως {date}. Το γραφείο {agency} είναι έτοιμο να δεχτεί τα αιτήματά σας.",
   "onboarding.portal.banner": "Καλώς ήρθατε! Η λίστα ελέγχου της ένταξής σας σας περιμένει: τρία σύντομα βήματα.",
   "onboarding.portal.bannerAction": "Άνοιγμα της λίστας ελέγχου",
 };

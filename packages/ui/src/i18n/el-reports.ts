@@ -83,8 +83,8 @@ export const elReports: Pick<Messages, keyof typeof enReports> = {
   "reports.margin.summaryPart": "{client}: χρεώσεις {billed}, κόστος {cost}",
   "reports.margin.chartNote": "Το γράφημα συγκρίνει πελάτες που χρεώνονται σε {currency}· ο πίνακας περιλαμβάνει όλους τους πελάτες.",
   "reports.margin.noCostRate": {
-    one: "{names}: καταγράφηκε χρόνος χωρίς ορισμένο κόστος ανά ώρα, οπότε αυτός ο χρόνος δεν έχει κόστος εδώ.",
-    other: "{names}: καταγράφηκε χρόνος χωρίς ορισμένο κόστος ανά ώρα, οπότε ο χρόνος τους δεν έχει κόστος εδώ.",
+    one: "{names} κατέγραψε χρόνο χωρίς ορισμένο κόστος ανά ώρα, οπότε αυτός ο χρόνος δεν έχει κόστος εδώ.",
+    other: "{names} κατέγραψαν χρόνο χωρίς ορισμένο κόστος ανά ώρα, οπότε ο χρόνος τους δεν έχει κόστος εδώ.",
   },
   "reports.margin.memberHours": "{name} ({hours})",
   "reports.margin.setRates": "Ορίστε το κόστος ανά ώρα στη σελίδα Ομάδα",

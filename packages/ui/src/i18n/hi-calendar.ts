@@ -7,8 +7,8 @@ export const hiCalendar: Pick<Messages, keyof typeof enCalendar> = {
 
   // The month grid (team app)
   "calendar.title": "कैलेंडर",
-  "calendar.introOwner": "हर खुले टास्क की समय-सीमा, उस दिन पर जिस दिन वह {zone} में नियत है।",
-  "calendar.introMine": "आपके खुले टास्क की समय-सीमाएँ, उस दिन पर जिस दिन वे {zone} में नियत हैं।",
+  "calendar.introOwner": "हर खुले टास्क की समय-सीमा, {zone} के अनुसार उसी के दिन पर।",
+  "calendar.introMine": "आपके खुले टास्क की समय-सीमाएँ, {zone} के अनुसार उन्हीं के दिन पर।",
   "calendar.previous": "पिछला महीना",
   "calendar.next": "अगला महीना",
   "calendar.today": "आज",
@@ -24,11 +24,11 @@ export const hiCalendar: Pick<Messages, keyof typeof enCalendar> = {
   "calendar.todayMarker": "आज",
   "calendar.urgent": "अत्यावश्यक",
   "calendar.overdue": "समय-सीमा निकल चुकी",
-  "calendar.dueAt": "नियत समय {time}",
+  "calendar.dueAt": "समय-सीमा {time}",
   "calendar.taskCount": { one: "{count} समय-सीमा", other: "{count} समय-सीमाएँ" },
-  "calendar.emptyTitle": "{month} में कुछ भी नियत नहीं",
-  "calendar.emptyBody": "इस महीने नियत खुले टास्क यहाँ अपने दिन पर दिखते हैं। कोई दूसरा महीना देखें या फ़िल्टर हटाएँ।",
-  "calendar.emptyBodyMine": "आपको सौंपे गए जो टास्क इस महीने नियत हैं, वे यहाँ अपने दिन पर दिखते हैं।",
+  "calendar.emptyTitle": "{month} में कोई समय-सीमा नहीं",
+  "calendar.emptyBody": "इस महीने की समय-सीमा वाले खुले टास्क यहाँ अपने दिन पर दिखते हैं। कोई दूसरा महीना देखें या फ़िल्टर हटाएँ।",
+  "calendar.emptyBodyMine": "आपको सौंपे गए जिन टास्क की समय-सीमा इस महीने है, वे यहाँ अपने दिन पर दिखते हैं।",
 
   // The private feed (team app and portal)
   "calendarFeed.title": "अपने कैलेंडर में सब्सक्राइब करें",

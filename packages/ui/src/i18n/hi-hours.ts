@@ -4,18 +4,18 @@ import type { enHours } from "./en-hours";
 // Hindi strings of response promises: the agency's working hours and holidays, time left to respond, breaches. Part of `hi`.
 export const hiHours: Pick<Messages, keyof typeof enHours> = {
   "hours.title": "काम के घंटे",
-  "hours.intro": "क्लाइंट्स से किए गए जवाब के वादे सिर्फ़ इन्हीं घंटों को गिनते हैं, एजेंसी के टाइम ज़ोन ({zone}) में। छुट्टियाँ बिल्कुल नहीं गिनी जातीं।",
+  "hours.intro": "क्लाइंट से किए गए जवाब के वादे सिर्फ़ इन्हीं घंटों को गिनते हैं, एजेंसी के टाइम ज़ोन ({zone}) में। छुट्टियाँ बिल्कुल नहीं गिनी जातीं।",
   "hours.days": "काम के दिन",
   "hours.start": "दिन शुरू",
   "hours.end": "दिन खत्म",
   "hours.endHint": "00:00 का मतलब दिन के अंत की आधी रात है।",
   "hours.holidays": "छुट्टियाँ",
   "hours.holidaysHint": "{zone} में छुट्टी के दिन। अधिकतम {max}।",
-  "hours.holidayDate": "छुट्टी की तारीख",
+  "hours.holidayDate": "छुट्टी की तिथि",
   "hours.addHoliday": "छुट्टी जोड़ें",
   "hours.removeHoliday": "{date} हटाएँ",
   "hours.noHolidays": "अभी कोई छुट्टी नहीं।",
-  "hours.pickDate": "पहले एक तारीख चुनें।",
+  "hours.pickDate": "पहले एक तिथि चुनें।",
   "hours.saved": "काम के घंटे सहेजे गए।",
 
   "hours.duration": "{hours} घं॰ {minutes} मि॰",

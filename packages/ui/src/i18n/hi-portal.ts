@@ -89,7 +89,7 @@ export const hiPortal: Pick<Messages, keyof typeof enPortal> = {
   "portal.deliverables.none": "अभी समीक्षा के लिए कुछ नहीं",
   "portal.deliverables.noneSubmitted": "अनुरोध स्वीकार करने के बाद टीम काम की योजना बनाएगी।",
   "portal.deliverables.noneDeclined": "यह अनुरोध अस्वीकार कर दिया गया, इसलिए कोई काम नियोजित नहीं है।",
-  "portal.deliverable.due": "नियत तिथि {date}",
+  "portal.deliverable.due": "समय-सीमा {date}",
   "portal.deliverable.working": "टीम इस पर काम कर रही है। आपकी समीक्षा के लिए तैयार होने पर आपको ईमेल मिलेगा।",
   "portal.deliverable.deliveredAt": "{date} को सौंपा गया",
   "portal.deliverable.links": "लिंक",

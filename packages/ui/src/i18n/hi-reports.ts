@@ -19,7 +19,7 @@ export const hiReports: Pick<Messages, keyof typeof enReports> = {
 
   // Revenue
   "reports.revenue.title": "राजस्व",
-  "reports.revenue.intro": "टैक्स से पहले इनवॉइस की गई राशि, उस महीने के अनुसार जिसमें हर इनवॉइस भेजा गया। ड्राफ़्ट और रद्द इनवॉइस नहीं गिने जाते।",
+  "reports.revenue.intro": "टैक्स से पहले इनवॉइस की गई राशि, उस महीने के अनुसार जिसमें हर इनवॉइस भेजा गया। ड्राफ़्ट और निरस्त इनवॉइस नहीं गिने जाते।",
   "reports.revenue.range": "महीने",
   "reports.revenue.reset": "पिछले 12 महीने",
   "reports.revenue.totalLabel": "इनवॉइस की गई राशि",
@@ -53,7 +53,7 @@ export const hiReports: Pick<Messages, keyof typeof enReports> = {
   "reports.aging.clientsCaption": "{currency} में हर क्लाइंट का बकाया, देय तिथि के बाद के दिनों के अनुसार",
   "reports.aging.allClients": "सभी क्लाइंट",
   "reports.aging.invoicesTitle": "खुले इनवॉइस",
-  "reports.aging.invoicesCaption": "खुले इनवॉइस, जिनकी देय तिथि सबसे पहले निकली वे ऊपर",
+  "reports.aging.invoicesCaption": "खुले इनवॉइस, जिनकी देय तिथि सबसे पहले निकल चुकी है वे ऊपर",
   "reports.aging.invoice": "इनवॉइस",
   "reports.aging.due": "देय तिथि",
   "reports.aging.late": "देय तिथि के बाद",
@@ -62,7 +62,7 @@ export const hiReports: Pick<Messages, keyof typeof enReports> = {
   "reports.aging.notDue": "अभी देय नहीं",
   "reports.aging.dueToday": "एक दिन से कम",
   "reports.aging.emptyTitle": "अभी कुछ भी बकाया नहीं है",
-  "reports.aging.emptyBody": "भेजे गए जिन इनवॉइस पर भुगतान बाकी है, वे यहाँ दिखते हैं।",
+  "reports.aging.emptyBody": "भेजे गए जिन इनवॉइस पर अभी बकाया है, वे यहाँ दिखते हैं।",
 
   // Period of margin and payouts
   "reports.period.legend": "मार्जिन और टीम के बकाये की अवधि",

@@ -38,7 +38,7 @@ export const hiSurveys: Pick<Messages, keyof typeof enSurveys> = {
   "satisfaction.subcontractorsCaption": "प्रति सबकॉन्ट्रैक्टर CSAT",
   "satisfaction.subcontractor": "टीम सदस्य",
   "satisfaction.emptyTitle": "इन महीनों में कोई जवाब नहीं",
-  "satisfaction.emptyBody": "क्लाइंट से अनुरोध स्वीकृत करते समय CSAT स्कोर, और हर कुछ हफ़्तों में NPS स्कोर माँगा जाता है। उनके जवाब यहाँ दिखते हैं।",
+  "satisfaction.emptyBody": "क्लाइंट से अनुरोध स्वीकृत करते समय CSAT स्कोर, और हर कुछ सप्ताह में NPS स्कोर माँगा जाता है। उनके जवाब यहाँ दिखते हैं।",
   "satisfaction.followUps": "फ़ॉलो-अप के लिए",
   "satisfaction.followUpsIntro": "कम स्कोर (CSAT 1–2, NPS 0–6) जिन पर अभी किसी ने फ़ॉलो-अप नहीं किया, नवीनतम पहले, चाहे वे कभी भी दिए गए हों।",
   "satisfaction.followUpsEmpty": "कोई कम स्कोर बाकी नहीं। बहुत बढ़िया।",
@@ -62,7 +62,7 @@ export const hiSurveys: Pick<Messages, keyof typeof enSurveys> = {
 
   // Agency settings (web /settings).
   "surveySettings.title": "फ़ीडबैक सर्वे",
-  "surveySettings.intro": "क्लाइंट को अनुरोध स्वीकृत करने पर CSAT सर्वे, और हर कुछ हफ़्तों में NPS चेक-इन मिलता है। एक क्लिक से जवाब; साइन-इन की ज़रूरत नहीं।",
+  "surveySettings.intro": "क्लाइंट को अनुरोध स्वीकृत करने पर CSAT सर्वे, और हर कुछ सप्ताह में NPS चेक-इन मिलता है। एक क्लिक से जवाब; साइन-इन की ज़रूरत नहीं।",
   "surveySettings.npsEveryDays": "NPS चेक-इन के बीच के दिन",
   "surveySettings.npsEveryDaysHint": "हर क्लाइंट के लिए, उसके हर पोर्टल संपर्क को। 30 लगभग मासिक है।",
   "surveySettings.quietDays": "शांत दिन",

@@ -5,8 +5,8 @@ import type { enTime } from "./en-time";
 export const hiTime: Pick<Messages, keyof typeof enTime> = {
   "nav.time": "समय",
   "time.title": "समय",
-  "time.intro": "{name} का हफ़्ता, सोमवार से रविवार, {zone} में।",
-  "time.introMine": "आपका हफ़्ता, सोमवार से रविवार, {zone} में।",
+  "time.intro": "{name} का सप्ताह, सोमवार से रविवार, {zone} में।",
+  "time.introMine": "आपका सप्ताह, सोमवार से रविवार, {zone} में।",
 
   // Lengths of time
   "time.hm": "{hours} घं॰ {minutes} मि॰",
@@ -31,18 +31,18 @@ export const hiTime: Pick<Messages, keyof typeof enTime> = {
   "time.taskDone": "यह टास्क पूरा हो चुका है, इसलिए इस पर टाइमर शुरू नहीं हो सकता। ज़रूरत हो तो समय पेज पर हाथ से समय दर्ज करें।",
 
   // Week
-  "time.previousWeek": "पिछला हफ़्ता",
-  "time.nextWeek": "अगला हफ़्ता",
-  "time.thisWeek": "यह हफ़्ता",
-  "time.weekOf": "{date} वाला हफ़्ता",
+  "time.previousWeek": "पिछला सप्ताह",
+  "time.nextWeek": "अगला सप्ताह",
+  "time.thisWeek": "यह सप्ताह",
+  "time.weekOf": "{date} वाला सप्ताह",
   "time.member": "टीम सदस्य",
   "time.total": "कुल",
   "time.billable": "बिल योग्य",
   "time.nonBillable": "बिल योग्य नहीं",
   "time.day": "दिन",
-  "time.days": "हफ़्ते के दिन",
+  "time.days": "सप्ताह के दिन",
   "time.entries": "प्रविष्टियाँ",
-  "time.emptyTitle": "इस हफ़्ते कोई समय दर्ज नहीं",
+  "time.emptyTitle": "इस सप्ताह कोई समय दर्ज नहीं",
   "time.emptyBody": "किसी टास्क पर टाइमर शुरू करें, या हाथ से समय दर्ज करें।",
   "time.when": "शुरू हुआ",
   "time.work": "टास्क या क्लाइंट",

@@ -1,0 +1,120 @@
+import { useActor } from "../actor/index.ts";
+import type { Locale } from "../email/index.ts";
+import { el as elErrors } from "./errors-el.ts";
+import { hi as hiErrors } from "./errors-hi.ts";
+import { el as elTexts } from "./texts-el.ts";
+import { hi as hiTexts } from "./texts-hi.ts";
+import { en as enTexts, type TextKey } from "./texts.ts";
+
+export * as I18n from "./index.ts";
+export type { Locale } from "../email/index.ts";
+export type { TextKey } from "./texts.ts";
+
+// Server-made text in the reader's language. Two kinds:
+// - keyed texts (print page, calendar feed, invoice lines): `text(locale, key, params)`;
+// - error messages, written in English where they are thrown (`new VisibleError(…, "English.")`)
+//   and translated once, at the API's error boundary, by `translateMessage`: the Greek and Hindi
+//   catalogs (errors-el.ts, errors-hi.ts) are keyed by the English message, so call sites stay as
+//   they are. A message with run-time parts is a template: "{name} already has this task." matches
+//   "Maria already has this task." and the captured parts go into the translation (translated too
+//   when the catalog's `values` lists them, e.g. a status word). tests/core/server-messages.test.ts
+//   finds every message in the source and fails until both catalogs have it.
+
+export const LOCALES: readonly Locale[] = ["en", "el", "hi"];
+
+/** Translations of the API's English messages: exact messages and templates, and run-time values. */
+export type ServerMessages = {
+  messages: Record<string, string>;
+  /** Placeholder name → English value → translation, for parts like a status that are words. */
+  values?: Record<string, Record<string, string>>;
+};
+
+const texts: Record<Locale, Record<TextKey, string>> = { en: enTexts, el: elTexts, hi: hiTexts };
+const errors: Partial<Record<Locale, ServerMessages>> = { el: elErrors, hi: hiErrors };
+
+/** The locale people read server text in: their saved one, else the request's Accept-Language. */
+export function readerLocale(): Locale {
+  return useActor().locale ?? "en";
+}
+
+/** The best of our locales for an Accept-Language header ("el-GR,el;q=0.9,en;q=0.8"), else English. */
+export function negotiate(header: string | null | undefined): Locale {
+  if (!header) return "en";
+  const wanted = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...options] = part.trim().split(";");
+      const q = Number(options.find((option) => option.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      return { language: tag.trim().toLowerCase().split("-")[0]!, q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return (wanted.map((entry) => entry.language).find((language) => (LOCALES as string[]).includes(language)) as Locale | undefined) ?? "en";
+}
+
+/** A keyed text; `{name}` placeholders take `params.name`. */
+export function text(locale: Locale, key: TextKey, params: Record<string, string | number> = {}): string {
+  const template = texts[locale][key] ?? enTexts[key];
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (params[name] === undefined ? match : String(params[name])));
+}
+
+type Template = { pattern: RegExp; names: string[]; translation: string };
+type Compiled = { exact: Map<string, string>; templates: Template[]; values: NonNullable<ServerMessages["values"]> };
+const compiled = new Map<Locale, Compiled>();
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function compile(locale: Locale): Compiled | undefined {
+  const catalog = errors[locale];
+  if (!catalog) return undefined;
+  let done = compiled.get(locale);
+  if (done) return done;
+  const exact = new Map<string, string>();
+  const templates: Template[] = [];
+  for (const [english, translation] of Object.entries(catalog.messages)) {
+    const names = [...english.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+    if (!names.length) {
+      exact.set(english, translation);
+      continue;
+    }
+    const pattern = new RegExp(`^${english.split(/\{\w+\}/).map(escapeRegExp).join("(.+?)")}$`, "s");
+    templates.push({ pattern, names, translation });
+  }
+  // The template with the most fixed text wins: "Deposit {number} isn't issued…" before "{x}".
+  const fixed = (template: Template) => template.pattern.source.replace(/\(\.\+\?\)/g, "").length;
+  templates.sort((a, b) => fixed(b) - fixed(a));
+  compiled.set(locale, (done = { exact, templates, values: catalog.values ?? {} }));
+  return done;
+}
+
+/** An English API message in `locale`; a message with no translation stays English. */
+export function translateMessage(locale: Locale, message: string): string {
+  const catalog = compile(locale);
+  if (!catalog) return message;
+  const exact = catalog.exact.get(message);
+  if (exact !== undefined) return exact;
+  for (const template of catalog.templates) {
+    const match = template.pattern.exec(message);
+    if (!match) continue;
+    const captured = new Map(template.names.map((name, index) => [name, match[index + 1]!] as const));
+    return template.translation.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = captured.get(name);
+      if (value === undefined) return whole;
+      return catalog.values[name]?.[value] ?? localNumber(locale, value);
+    });
+  }
+  return message;
+}
+
+/** "10,000" as the locale writes it ("10.000" in Greek); anything else as it is. */
+function localNumber(locale: Locale, value: string): string {
+  if (!/^\d{1,3}(,\d{3})+$/.test(value)) return value;
+  return new Intl.NumberFormat(locale).format(Number(value.replaceAll(",", "")));
+}
+
+/** An error body's message and field messages in `locale`. */
+export function translateError<E extends { message: string; fields?: Record<string, string> }>(locale: Locale, error: E): E {
+  if (locale === "en") return error;
+  const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([name, message]) => [name, translateMessage(locale, message)]));
+  return { ...error, message: translateMessage(locale, error.message), ...(fields ? { fields } : {}) };
+}
