@@ -17,6 +17,8 @@ export const ContactEntity = new Entity({
     status: { type: ContactStatuses, required: true, default: "invited" },
     locale: { type: Locales, required: true, default: "en" },
     emailNotifications: { type: "boolean", required: true, default: true },
+    /** Emails about new messages (batched, a few minutes after the first); hand-offs follow emailNotifications. */
+    messageEmails: { type: "boolean" },
     /** When the last feedback survey was sent; set conditionally with it (survey/: the quiet days rule). */
     lastSurveyAt: { type: "string" },
     ...timestamps,

@@ -10,6 +10,8 @@ import { Config } from "../config/index.ts";
 import { OutboxEmailEntity } from "../email/outbox-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
+import { FileEntity } from "../file/entity.ts";
+import { NotifyBatchEntity, UnreadEntity } from "../inbox/entity.ts";
 import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
 import { RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
@@ -53,6 +55,9 @@ export const db = new Service(
     calendarFeed: CalendarFeedEntity,
     onboardingKit: OnboardingKitEntity,
     clientOnboarding: ClientOnboardingEntity,
+    file: FileEntity,
+    unread: UnreadEntity,
+    notifyBatch: NotifyBatchEntity,
   },
   { client, table: Config.tableName },
 );

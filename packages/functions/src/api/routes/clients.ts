@@ -3,6 +3,7 @@ import { describeRoute } from "hono-openapi";
 import { Client } from "@baton/core/client";
 import { Contact } from "@baton/core/contact";
 import { pageQuery } from "@baton/core/fields";
+import { Files } from "@baton/core/file";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
@@ -47,4 +48,11 @@ export const clientRoutes = new Hono()
       await Contact.resendInvitation(c.req.param("clientId"), c.req.param("contactId"));
       return c.json({ ok: true as const }, 202);
     },
+  )
+  .get(
+    "/:clientId/files",
+    describeRoute({ tags, summary: "Everything shared with a client: briefs, threads, deliverables and the client's folder, newest first (owner)" }),
+    pathIds("clientId"),
+    input("query", Files.forClient.schema),
+    async (c) => c.json(await Files.forClient(c.req.valid("query"), c.req.param("clientId")), 200),
   );
