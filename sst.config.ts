@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { Storage } from "./infra/storage.ts";
+import { Files } from "./infra/files.ts";
 import { Secrets } from "./infra/secrets.ts";
 import { Email } from "./infra/email.ts";
 import { Api } from "./infra/api.ts";
@@ -21,6 +22,6 @@ export default {
       // Minified (names kept, for readable stack traces): a smaller bundle loads faster at cold start.
       nodejs: { format: "esm", minify: true, esbuild: { keepNames: true } },
     });
-    app.stack(Storage).stack(Secrets).stack(Email).stack(Api).stack(Sites);
+    app.stack(Storage).stack(Files).stack(Secrets).stack(Email).stack(Api).stack(Sites);
   },
 } satisfies SSTConfig;

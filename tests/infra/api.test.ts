@@ -198,8 +198,7 @@ describe.each([
 
 describe("the scheduled job", () => {
   it("runs every 15 minutes", () => {
-    const rule = only(api, "AWS::Events::Rule");
-    expect(rule.Properties.ScheduleExpression).toBe("rate(15 minutes)");
+    const rule = only(api, "AWS::Events::Rule", { ScheduleExpression: "rate(15 minutes)" });
     expect(rule.Properties.Targets).toEqual([
       expect.objectContaining({ Arn: { "Fn::GetAtt": [fn(JOB_HANDLER).logicalId, "Arn"] } }),
     ]);

@@ -3,6 +3,7 @@ import { Api } from "../../infra/api.ts";
 import { Email } from "../../infra/email.ts";
 import { Sites } from "../../infra/sites.ts";
 import { Storage } from "../../infra/storage.ts";
+import { Files } from "../../infra/files.ts";
 import { exported, only, synth, SYNTH_TIMEOUT } from "./synth.ts";
 
 // The prod stage with every optional deploy-time setting given. Route 53 lookups return CDK's
@@ -24,6 +25,15 @@ describe("prod with custom domains", () => {
     const table = only(t(Storage), "AWS::DynamoDB::Table");
     expect(table.DeletionPolicy).toBe("Retain");
     expect((table as { UpdateReplacePolicy?: string }).UpdateReplacePolicy).toBe("Retain");
+  });
+
+  it("keeps the files bucket, and lets only the two sites' domains reach it from browsers", () => {
+    const bucket = only(t(Files), "AWS::S3::Bucket");
+    expect(bucket.DeletionPolicy).toBe("Retain");
+    expect(bucket.Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedOrigins: ["https://app.example.com", "https://clients.example.com"], AllowedMethods: ["GET", "HEAD", "POST", "PUT"], ExposedHeaders: ["ETag"] }),
+    ]);
+    expect(t(Sites).findResources("Custom::AWS")).toEqual({});
   });
 
   it("gives the API the sites' URLs as plain values", () => {
