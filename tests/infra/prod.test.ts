@@ -64,7 +64,7 @@ describe("prod with custom domains", () => {
     const ses = policies
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ses:")));
-    expect(ses).toHaveLength(2); // the API and the cron job
+    expect(ses).toHaveLength(3); // the API, the 15-minute jobs and the notification job
     for (const statement of ses) {
       const [identityArn, configSetArn] = statement.Resource;
       expect(statement.Resource).toHaveLength(2);
