@@ -1,4 +1,5 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
+import { mkdir } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
 import type { Server } from "node:http";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
@@ -123,6 +124,7 @@ export type S3StandIn = { endpoint: string; stop(): Promise<void> };
  * content-length-range: the API's confirm step is what checks uploads here.
  */
 export async function startS3(options: { port: number; directory: string }): Promise<S3StandIn> {
+  await mkdir(options.directory, { recursive: true });
   const server = new S3rver({ port: options.port, address: "127.0.0.1", directory: options.directory, silent: true });
   await server.run();
   return { endpoint: `http://127.0.0.1:${options.port}`, stop: () => server.close() };

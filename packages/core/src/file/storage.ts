@@ -12,6 +12,8 @@ import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Config } from "../config/index.ts";
 
+export type { S3Client } from "@aws-sdk/client-s3";
+
 // The bucket, through the AWS SDK. Locally S3_ENDPOINT points at s3rver (path-style, any
 // credentials); the same presigned URLs then reach it from the browser.
 
