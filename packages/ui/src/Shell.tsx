@@ -3,7 +3,8 @@ import { For, Show, type JSX } from "solid-js";
 import { Button } from "./Button";
 import { t } from "./i18n";
 
-export type NavItem = { href: string; label: string; end?: boolean };
+/** `count`: something waiting there (unread requests), shown as a small number beside the label. */
+export type NavItem = { href: string; label: string; end?: boolean; count?: number };
 
 export type ShellProps = {
   appName: string;
@@ -38,6 +39,12 @@ export function Shell(props: ShellProps) {
                 <li>
                   <A href={item.href} end={item.end}>
                     {item.label}
+                    <Show when={item.count}>
+                      <span class="nav-count" data-testid="nav-count">
+                        {item.count}
+                        <span class="sr-only"> {t("nav.unread", { count: item.count! })}</span>
+                      </span>
+                    </Show>
                   </A>
                 </li>
               )}

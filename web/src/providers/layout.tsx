@@ -5,11 +5,13 @@ import type { Me } from "@baton/ui/types";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
 import { createMemo } from "solid-js";
 import { planningPaths } from "../components/PlanningTabs";
+import { useUnreadCount } from "../lib/unread";
 
 export function Layout(props: RouteSectionProps) {
   const location = useLocation();
   // Board, deadlines and workload share one menu entry ("Planning", with tabs on the pages);
   // it points at whichever of them is open, so the menu marks it as the current page.
+  const unread = useUnreadCount();
   const planning = createMemo(() => planningPaths.find((path) => location.pathname === path || location.pathname.startsWith(path + "/")) ?? "/board");
 
   function nav(me: Me): NavItem[] {
@@ -17,7 +19,7 @@ export function Layout(props: RouteSectionProps) {
     // Owner-only areas aren't offered to subcontractors; the routes also refuse them.
     if (me.role === "owner") {
       items.push(
-        { href: "/requests", label: t("nav.requests") },
+        { href: "/requests", label: t("nav.requests"), count: unread() },
         // The owner does work too: tasks assigned to them.
         { href: "/work", label: t("nav.work") },
         { href: planning(), label: t("nav.planning") },
@@ -36,7 +38,7 @@ export function Layout(props: RouteSectionProps) {
         { href: "/settings", label: t("nav.settings") },
       );
     } else {
-      items.push({ href: "/work", label: t("nav.work") });
+      items.push({ href: "/work", label: t("nav.work"), count: unread() });
       if (me.reviewer) items.push({ href: "/qa", label: t("nav.qa") });
       items.push({ href: "/time", label: t("nav.time") });
       items.push({ href: "/calendar", label: t("nav.calendar") });

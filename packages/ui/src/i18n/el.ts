@@ -9,6 +9,7 @@ import { elReports } from "./el-reports";
 import { elSurveys } from "./el-surveys";
 import { elOnboarding } from "./el-onboarding";
 import { elZones } from "./el-zones";
+import { elFiles } from "./el-files";
 import { elHours } from "./el-hours";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
@@ -24,6 +25,7 @@ export const el: Messages = {
   ...elSurveys,
   ...elOnboarding,
   ...elZones,
+  ...elFiles,
   ...elHours,
   "app.name": "Baton",
   "app.web": "Baton",

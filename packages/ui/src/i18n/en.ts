@@ -12,6 +12,7 @@ import { enReports } from "./en-reports";
 import { enSurveys } from "./en-surveys";
 import { enOnboarding } from "./en-onboarding";
 import { enZones } from "./en-zones";
+import { enFiles } from "./en-files";
 import { enHours } from "./en-hours";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
@@ -27,6 +28,7 @@ export const en = {
   ...enSurveys,
   ...enOnboarding,
   ...enZones,
+  ...enFiles,
   ...enHours,
   "app.name": "Baton",
   "app.web": "Baton",

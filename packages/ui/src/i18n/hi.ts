@@ -11,6 +11,7 @@ import { hiReports } from "./hi-reports";
 import { hiSurveys } from "./hi-surveys";
 import { hiOnboarding } from "./hi-onboarding";
 import { hiZones } from "./hi-zones";
+import { hiFiles } from "./hi-files";
 import { hiHours } from "./hi-hours";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
@@ -26,6 +27,7 @@ export const hi: Messages = {
   ...hiSurveys,
   ...hiOnboarding,
   ...hiZones,
+  ...hiFiles,
   ...hiHours,
   "app.name": "Baton",
   "app.web": "Baton",

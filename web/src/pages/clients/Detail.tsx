@@ -15,6 +15,7 @@ import { createStore } from "solid-js/store";
 import { BillingFields, billingValues, toBillingInput, type BillingValues } from "./BillingFields";
 import { ClientFields, clientValues, toClientInput, type ClientValues } from "./ClientFields";
 import { Contacts } from "./Contacts";
+import { ClientFiles } from "./ClientFiles";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
 
@@ -95,6 +96,7 @@ export default function ClientDetail() {
                   <OnboardingPanel client={c()} />
                 </div>
               </div>
+              <ClientFiles client={c()} />
             </>
           )}
         </Show>
