@@ -97,7 +97,7 @@ export function FileList(props: FileListProps) {
                     {t("files.download")}
                   </a>
                 </Show>
-                <Show when={props.onNewVersion && !file.supersededBy}>
+                <Show when={props.onNewVersion && !file.supersededBy && (file.place === "client" || file.place === "sop")}>
                   <Button size="sm" variant="ghost" aria-label={t("files.newVersionOf", { name: file.name })} onClick={() => props.onNewVersion!(file)}>
                     {t("files.newVersion")}
                   </Button>

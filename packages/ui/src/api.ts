@@ -404,8 +404,8 @@ export const api = {
     mine: (query: PageQuery = {}): Promise<Page<ListedFile>> => call(client.portal.files.$get({ query: q(query) })),
     ofSop: (sopId: string): Promise<{ items: FileView[] }> => call(client.sops[":sopId"].files.$get({ param: { sopId } })),
     /** The API's own addresses: each visit redirects to a fresh presigned GET of a few minutes. */
-    downloadUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/download`,
-    viewUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/view`,
+    downloadUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/download?app=${config.app}`,
+    viewUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/view?app=${config.app}`,
   },
   inbox: {
     mine: (): Promise<Inbox> => call(client.inbox.$get()),

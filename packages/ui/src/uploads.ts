@@ -78,5 +78,5 @@ export function formatSize(bytes: number, locale = "en"): string {
   for (const [unit, size] of units) {
     if (bytes >= size) return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: bytes >= 10 * size ? 0 : 1 }).format(bytes / size);
   }
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "byte", unitDisplay: "short" }).format(bytes);
+  return `${new Intl.NumberFormat(locale).format(bytes)} B`;
 }

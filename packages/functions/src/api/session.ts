@@ -10,7 +10,10 @@ export const APP_HEADER = "x-baton-app";
 export const cookieName = (app: AppName) => (app === "portal" ? "baton_portal" : "baton_web");
 
 export function requestApp(c: Context): AppName {
-  return c.req.header(APP_HEADER) === "portal" ? "portal" : "web";
+  // A link or an <img> the browser follows sends no header: a GET may name its app in ?app= (file
+  // downloads and previews in the portal). Never a state change: those need the header (CSRF).
+  const named = c.req.header(APP_HEADER) ?? (c.req.method === "GET" ? c.req.query("app") : undefined);
+  return named === "portal" ? "portal" : "web";
 }
 
 const isHttps = (c: Context) =>

@@ -92,6 +92,8 @@ export const elFiles: Pick<Messages, keyof typeof enFiles> = {
   "thread.live": "Ενημερώνεται μόνο του",
   "thread.internalBadge": "Εσωτερικό",
 
+  "timeline.note": "{by}: εσωτερική σημείωση",
+
   "unread.mark": "Μη αναγνωσμένο",
   "unread.markNamed": "Μη αναγνωσμένα μηνύματα ή αλλαγές",
   "home.unread.title": "Μη αναγνωσμένα μηνύματα πελατών",

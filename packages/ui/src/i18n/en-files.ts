@@ -94,6 +94,8 @@ export const enFiles = {
   "thread.live": "Updates by itself",
   "thread.internalBadge": "Internal",
 
+  "timeline.note": "{by} added an internal note",
+
   // Unread
   "unread.mark": "Unread",
   "unread.markNamed": "Unread messages or changes",

@@ -92,6 +92,8 @@ export const hiFiles: Pick<Messages, keyof typeof enFiles> = {
   "thread.live": "अपने आप अपडेट होता है",
   "thread.internalBadge": "आंतरिक",
 
+  "timeline.note": "{by} ने आंतरिक नोट जोड़ा",
+
   "unread.mark": "अपठित",
   "unread.markNamed": "अपठित संदेश या बदलाव",
   "home.unread.title": "क्लाइंट के अपठित संदेश",

@@ -33,7 +33,7 @@ export function ClientFiles(props: { client: Client }) {
     return `${whereShared(listed)}${hidden ? ` · ${file.place === "internal" ? t("files.internal") : t("files.waitsForQa")}` : ""}`;
   };
   return (
-    <section class="card" aria-labelledby="client-files-title" data-testid="client-files">
+    <section class="card" style={{ "margin-top": "1.5rem" }} aria-labelledby="client-files-title" data-testid="client-files">
       <h2 id="client-files-title">{t("clientFiles.title")}</h2>
       <p class="muted small">{t("clientFiles.intro", { client: props.client.name })}</p>
       <FileUpload
@@ -57,7 +57,7 @@ export function ClientFiles(props: { client: Client }) {
               detail={detail}
               retentionDays={me().agency.files.retentionDays}
               onDeleted={() => void reload()}
-              onNewVersion={(file) => (file.place === "client" ? setReplacing(file) : undefined)}
+              onNewVersion={(file) => setReplacing(file)}
               label={t("clientFiles.title")}
             />
             <LoadMore list={list} />
