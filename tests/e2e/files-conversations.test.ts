@@ -41,10 +41,12 @@ afterAll(async () => {
 /** Drops files on a drop zone the way a desktop drag does: a DataTransfer holding File objects. */
 async function dropFiles(page: Page, zone: string, files: { name: string; type: string; base64: string }[]) {
   const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
+    // The page's globals, typed loosely: the tests compile without the DOM lib.
+    const page = globalThis as any;
+    const data = new page.DataTransfer();
     for (const file of list) {
       const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      data.items.add(new File([bytes], file.name, { type: file.type }));
+      data.items.add(new page.File([bytes], file.name, { type: file.type }));
     }
     return data;
   }, files);
@@ -100,7 +102,7 @@ describe("files", () => {
     await sub.evaluate(() => {
       const seen: string[] = [];
       (globalThis as unknown as { seenProgress: string[] }).seenProgress = seen;
-      new MutationObserver(() => {
+      new (globalThis as any).MutationObserver(() => {
         const bar = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document.querySelector('[data-testid="deliverable-files"] [role="progressbar"]');
         const value = bar?.getAttribute("aria-valuenow");
         if (value && seen.at(-1) !== value) seen.push(value);

@@ -8,7 +8,11 @@ import { markRead } from "./Unread";
 
 const EVERY_MS = 4_000;
 
-export function useLiveRequest(requestId: () => string, onChange: () => Promise<unknown> | void) {
+/**
+ * `seed`: the stamp the page's data was read with (a thread's first page carries it), so anything
+ * that happened between that read and the first poll is not missed.
+ */
+export function useLiveRequest(requestId: () => string, onChange: () => Promise<unknown> | void, seed?: () => string | undefined) {
   let stamp: string | undefined;
   let lastId: string | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -23,8 +27,13 @@ export function useLiveRequest(requestId: () => string, onChange: () => Promise<
         stamp = undefined;
         lastId = id;
       }
-      const answer = await api.requests.activity(id, stamp);
       const first = stamp === undefined;
+      if (first && seed) {
+        stamp = seed();
+        // The page's data isn't here yet: ask once it is.
+        if (stamp === undefined) return;
+      }
+      const answer = await api.requests.activity(id, stamp);
       stamp = answer.stamp;
       if (answer.changed) await onChange();
       if (answer.changed || first) await markRead(id);

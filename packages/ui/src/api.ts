@@ -271,7 +271,8 @@ export const api = {
       call(client.requests[":requestId"].decline.$post({ param: { requestId: id }, json: input })),
     history: (id: string): Promise<{ items: TimelineEntry[] }> =>
       call(client.requests[":requestId"].history.$get({ param: { requestId: id } })),
-    messages: (id: string, query: PageQuery & { thread?: MessageThread } = {}): Promise<Page<ThreadMessage>> =>
+    /** `stamp`: the request's state as read, for "anything new since?" (useLiveRequest). */
+    messages: (id: string, query: PageQuery & { thread?: MessageThread } = {}): Promise<Page<ThreadMessage> & { stamp: string }> =>
       call(client.requests[":requestId"].messages.$get({ param: { requestId: id }, query: q(query) as never })),
     post: (id: string, body: string, options: { thread?: MessageThread; fileIds?: string[] } = {}): Promise<ThreadMessage> =>
       call(client.requests[":requestId"].messages.$post({ param: { requestId: id }, json: { body, ...options } })),

@@ -58,8 +58,8 @@ export const postSchema = z
   })
   .refine((input) => input.body.length > 0 || input.fileIds.length > 0, { message: "Write a message.", path: ["body"] });
 
-/** One thread, oldest first, as a conversation reads; each message with its files. */
-export const list = fn(listSchema, async (query, requestId: string): Promise<Page<Message>> => {
+/** One thread, oldest first, as a conversation reads; each message with its files, and the request's stamp as read (see `activity`). */
+export const list = fn(listSchema, async (query, requestId: string): Promise<Page<Message> & { stamp: string }> => {
   const { item } = await Request.loadVisible(requestId);
   assertMayRead(query.thread);
   const result = await db.entities.message.query
@@ -67,7 +67,7 @@ export const list = fn(listSchema, async (query, requestId: string): Promise<Pag
     .where((attr, op) => (query.thread === "internal" ? op.eq(attr.thread, "internal") : `${op.notExists(attr.thread)} OR ${op.eq(attr.thread, "client")}`))
     .go({ count: query.limit, cursor: query.cursor ?? null });
   const files = result.data.some((message) => message.fileCount) ? await filesByMessage(item.agencyId, requestId) : new Map<string, FileView[]>();
-  return { items: result.data.map((message) => present(message, files.get(message.messageId) ?? [])), cursor: result.cursor };
+  return { items: result.data.map((message) => present(message, files.get(message.messageId) ?? [])), cursor: result.cursor, stamp: stampOf(item) };
 });
 
 async function filesByMessage(agencyId: string, requestId: string): Promise<Map<string, FileView[]>> {
@@ -150,7 +150,12 @@ async function currentAuthor(): Promise<{ type: "member" | "contact"; id: string
  */
 export async function activity(requestId: string, since?: string): Promise<{ stamp: string; changed: boolean }> {
   const { item } = await Request.loadVisible(requestId);
-  const contact = useActor().type === "contact";
-  const stamp = [item.version, item.clientThreadAt ?? "", ...(contact ? [] : [item.internalThreadAt ?? ""])].join("|");
+  const stamp = stampOf(item);
   return { stamp, changed: since !== undefined && since !== stamp };
+}
+
+/** The request's version and the last message time of each thread the actor may read. */
+function stampOf(item: { version: number; clientThreadAt?: string; internalThreadAt?: string }): string {
+  const contact = useActor().type === "contact";
+  return [item.version, item.clientThreadAt ?? "", ...(contact ? [] : [item.internalThreadAt ?? ""])].join("|");
 }

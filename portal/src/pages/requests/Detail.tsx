@@ -31,6 +31,7 @@ export default function RequestDetail() {
   useLiveRequest(
     () => params.id,
     () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id), getMessages.keyFor(params.id), getRequests.key]),
+    () => thread()?.stamp,
   );
 
   return (

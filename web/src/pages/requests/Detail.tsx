@@ -43,6 +43,8 @@ export default function RequestDetailPage() {
   useLiveRequest(
     () => params.id,
     () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id), getThread.keyFor(params.id), getNotes.keyFor(params.id)]),
+    // Both threads read at the same state; otherwise one reload brings them level.
+    () => (thread() && notes() ? (thread()!.stamp === notes()!.stamp ? thread()!.stamp : "reload") : undefined),
   );
 
   const back = () =>
