@@ -1,6 +1,7 @@
 import type { SSTConfig } from "sst";
 import { Aspects, RemovalPolicy } from "aws-cdk-lib/core";
 import { Storage } from "./infra/storage.ts";
+import { Files } from "./infra/files.ts";
 import { Secrets } from "./infra/secrets.ts";
 import { Email } from "./infra/email.ts";
 import { Api } from "./infra/api.ts";
@@ -25,7 +26,7 @@ export default {
       // Minified (names kept, for readable stack traces): a smaller bundle loads faster at cold start.
       nodejs: { format: "esm", minify: true, esbuild: { keepNames: true } },
     });
-    app.stack(Storage).stack(Secrets).stack(Email).stack(Api).stack(Jobs).stack(Sites).stack(Monitoring);
+    app.stack(Storage).stack(Files).stack(Secrets).stack(Email).stack(Api).stack(Jobs).stack(Sites).stack(Monitoring);
     // Every log group of every stack keeps its lines for a set time (infra/log-retention.ts).
     Aspects.of(app).add(new LogRetention(logRetentionDays(app.stage), app.stage === "prod" ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
   },

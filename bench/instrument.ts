@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { performance } from "node:perf_hooks";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { S3Client } from "@baton/core/file/storage";
 import { busyTime } from "./stats.ts";
 
 // Counts what one API call costs in DynamoDB: round trips by command, consumed capacity (asked
@@ -23,6 +24,9 @@ export type Trace = {
   emails: number;
   /** Wall time with an SES call in flight, ms. */
   sesMs: number;
+  /** S3 requests the call sent, billed as PUT-class and GET-class (presigning sends none). */
+  s3Puts: number;
+  s3Gets: number;
   /** Time in the API's fetch handler, ms. */
   serverMs: number;
 };
@@ -32,6 +36,8 @@ export class Tracker {
   readUnits = 0;
   writeUnits = 0;
   emails = 0;
+  s3Puts = 0;
+  s3Gets = 0;
   dynamo: Array<[number, number]> = [];
   ses: Array<[number, number]> = [];
 
@@ -44,6 +50,8 @@ export class Tracker {
       dynamoMs: busyTime(this.dynamo),
       emails: this.emails,
       sesMs: busyTime(this.ses),
+      s3Puts: this.s3Puts,
+      s3Gets: this.s3Gets,
       serverMs,
     };
   }
@@ -72,6 +80,20 @@ function addCapacity(tracker: Tracker, command: string, consumed: Capacity | Cap
 }
 
 let installed = false;
+
+const S3_GETS = new Set(["GetObjectCommand", "HeadObjectCommand"]);
+
+/** Counts the S3 requests the core's client sends. In the deserialize step: presigning stops before it, sending nothing. */
+export function instrumentS3(s3: S3Client): void {
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const tracker = current.getStore();
+      if (tracker) S3_GETS.has(context.commandName ?? "") ? tracker.s3Gets++ : tracker.s3Puts++;
+      return next(args);
+    },
+    { step: "deserialize", name: "batonBenchS3Counter" },
+  );
+}
 
 /** Adds the counting middleware to the core's DynamoDB client and wraps SES sends. Once per process. */
 export function instrument(dynamo: DynamoDBClient): void {

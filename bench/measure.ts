@@ -24,6 +24,13 @@ export type Options = {
 };
 
 export type Endpoint = { key: string; label: string; request: string; caller: string; list: boolean; prepare?: (count: number) => Promise<void>; next: () => Call };
+/** What each benchmark upload sends: 64 KB that start like a PDF (the confirm checks the first bytes). */
+const UPLOAD_BYTES = (() => {
+  const bytes = new Uint8Array(64 * 1024);
+  bytes.set(new TextEncoder().encode("%PDF-1.7\n"));
+  return bytes;
+})();
+
 export type Target = { shape: Shape; baseUrl: string; manifest: Manifest; myWork: Session; endpoints: Endpoint[]; results: EndpointResult[]; baseline: DatasetResult["baseline"] };
 
 /** Signs in one agency's callers and describes its hot endpoints. */
@@ -48,6 +55,9 @@ export async function prepareTarget(shape: Shape, baseUrl: string, manifest: Man
   });
 
   let submitted = 0;
+  let started = 0;
+  let uploads: Array<{ id: string; session: Session }> = [];
+  let uploadAt = 0;
   let pool: Array<{ taskId: string; version: number }> = [];
   let poolAt = 0;
   const endpoints: Endpoint[] = [
@@ -87,6 +97,47 @@ export async function prepareTarget(shape: Shape, baseUrl: string, manifest: Man
       },
     },
     { key: "invoices", label: "Invoice list", request: "GET /api/invoices", caller: "owner", list: true, next: () => get(owner, "/api/invoices") },
+    {
+      key: "uploadStart",
+      label: "Upload: presign",
+      request: "POST /api/files",
+      caller: "client contact",
+      list: false,
+      next: () => {
+        const n = started++;
+        return post(portal[n % portal.length]!, "/api/files", { name: `Brief ${n + 1}.pdf`, size: UPLOAD_BYTES.length, type: "application/pdf", place: "request" });
+      },
+    },
+    {
+      key: "uploadConfirm",
+      label: "Upload: confirm",
+      request: "POST /api/files/:id/confirm",
+      caller: "client contact",
+      list: false,
+      // Each confirm needs an upload of its own: started through the API and sent to the S3 stand-in first.
+      prepare: async (count) => {
+        uploads = [];
+        uploadAt = 0;
+        for (let i = 0; i < count; i++) {
+          const session = portal[i % portal.length]!;
+          const call = post(session, "/api/files", { name: `Scan ${i + 1}.pdf`, size: UPLOAD_BYTES.length, type: "application/pdf", place: "request" });
+          const reply = (await (await fetch(`${baseUrl}${call.path}`, { method: "POST", headers: call.headers, body: call.body })).json()) as {
+            file: { id: string };
+            upload: { url: string; fields: Record<string, string> };
+          };
+          const form = new FormData();
+          for (const [name, value] of Object.entries(reply.upload.fields)) form.append(name, value);
+          form.append("file", new Blob([UPLOAD_BYTES]));
+          const sent = await fetch(reply.upload.url, { method: "POST", body: form });
+          if (!sent.ok) throw new Error(`the S3 stand-in refused an upload: ${sent.status}`);
+          uploads.push({ id: reply.file.id, session });
+        }
+      },
+      next: () => {
+        const upload = uploads[Math.min(uploadAt++, uploads.length - 1)]!;
+        return post(upload.session, `/api/files/${upload.id}/confirm`, {});
+      },
+    },
   ];
   return { shape, baseUrl, manifest, myWork, endpoints, results: [], baseline: null };
 }
@@ -160,7 +211,15 @@ export async function measureEndpoint(targets: Target[], key: string, sesEndpoin
       perCall,
       overhead: ratio(sequentialLatency.p50, perCall.dynamoMs),
       load: loaded[t]!,
-      cost: costPer1000({ readUnits: perCall.readUnits, writeUnits: perCall.writeUnits, durationMs: perCall.serverMs, responseBytes: perCall.responseBytes, emails: perCall.emails }),
+      cost: costPer1000({
+        readUnits: perCall.readUnits,
+        writeUnits: perCall.writeUnits,
+        durationMs: perCall.serverMs,
+        responseBytes: perCall.responseBytes,
+        emails: perCall.emails,
+        s3Puts: perCall.s3Puts,
+        s3Gets: perCall.s3Gets,
+      }),
     });
   }
 }
@@ -185,6 +244,8 @@ function perCallOf(traces: Trace[], responseBytes: number[]): PerCall {
     readUnits: of((t) => t.readUnits),
     writeUnits: of((t) => t.writeUnits),
     emails: of((t) => t.emails),
+    s3Puts: of((t) => t.s3Puts ?? 0),
+    s3Gets: of((t) => t.s3Gets ?? 0),
     responseBytes: median(responseBytes),
     serverMs: of((t) => t.serverMs),
     dynamoMs: of((t) => t.dynamoMs),

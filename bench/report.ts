@@ -1,7 +1,7 @@
 import type { Bundle, ColdStart, FirstLoad } from "./cold-start.ts";
 import type { Loaded } from "./load.ts";
 import type { Shape } from "./shape.ts";
-import { PRICES, type CallCost, type Latency } from "./stats.ts";
+import { PRICES, uploadCostPer1000, type CallCost, type Latency } from "./stats.ts";
 
 // What bench/run.ts writes: bench/results.json (everything) and bench/RESULTS.md (the tables).
 
@@ -12,6 +12,9 @@ export type PerCall = {
   readUnits: number;
   writeUnits: number;
   emails: number;
+  /** S3 requests the API sent (PUT- and GET-class). */
+  s3Puts: number;
+  s3Gets: number;
   responseBytes: number;
   serverMs: number;
   dynamoMs: number;
@@ -109,20 +112,32 @@ export function markdown(results: Results): string {
 
     out.push(`## DynamoDB per call and cost per 1,000 calls (large agency)`);
     out.push("");
-    out.push("| Endpoint | Round trips | RCU | WCU | Emails | Response | Handler ms | DynamoDB | Lambda | API GW | SES | Total USD / 1,000 |");
-    out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    out.push("| Endpoint | Round trips | RCU | WCU | Emails | S3 requests | Response | Handler ms | DynamoDB | Lambda | API GW | SES | S3 | Total USD / 1,000 |");
+    out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const e of large.endpoints) {
       const p = e.perCall;
+      const s3 = (p.s3Puts ?? 0) + (p.s3Gets ?? 0) ? `${p.s3Puts ?? 0} PUT, ${p.s3Gets ?? 0} GET` : "0";
       out.push(
-        `| ${e.label} | ${p.roundTrips}: ${calls(p.calls)} | ${n(p.readUnits)} | ${n(p.writeUnits)} | ${p.emails} | ${kb(p.responseBytes)} | ${ms(p.serverMs)} | ${usd(e.cost.dynamo)} | ${usd(e.cost.lambda)} | ${usd(e.cost.apiGateway)} | ${usd(e.cost.ses)} | **${usd(e.cost.total)}** |`,
+        `| ${e.label} | ${p.roundTrips}: ${calls(p.calls)} | ${n(p.readUnits)} | ${n(p.writeUnits)} | ${p.emails} | ${s3} | ${kb(p.responseBytes)} | ${ms(p.serverMs)} | ${usd(e.cost.dynamo)} | ${usd(e.cost.lambda)} | ${usd(e.cost.apiGateway)} | ${usd(e.cost.ses)} | ${usd(e.cost.s3 ?? 0)} | **${usd(e.cost.total)}** |`,
       );
     }
     out.push("");
+    const [start, confirm] = [large.endpoints.find((e) => e.key === "uploadStart"), large.endpoints.find((e) => e.key === "uploadConfirm")];
+    if (start && confirm) {
+      const upload = uploadCostPer1000(start.cost, confirm.cost);
+      out.push(
+        `**1,000 uploads** from the browser (presign, the browser's own POST to S3, confirm): $${usd(upload.total)} — DynamoDB $${usd(upload.dynamo)}, Lambda $${usd(upload.lambda)}, API Gateway $${usd(upload.apiGateway)}, ` +
+          `S3 $${usd(upload.s3)} (1 PUT by the browser, ${n(start.perCall.s3Puts + confirm.perCall.s3Puts)} PUT and ${n(start.perCall.s3Gets + confirm.perCall.s3Gets)} GET/HEAD by the API per upload). ` +
+          `The two calls take ${start.perCall.roundTrips} + ${confirm.perCall.roundTrips} DynamoDB round trips and ${n(start.perCall.readUnits + confirm.perCall.readUnits)} RCU + ${n(start.perCall.writeUnits + confirm.perCall.writeUnits)} WCU. ` +
+          `Each later download is one API call (a redirect: Lambda and API Gateway as above, no DynamoDB write) and one S3 GET ($${usd(1000 * PRICES.s3GetRequest)} per 1,000); storage ($0.023 per GB-month) and transfer out are not included.`,
+      );
+      out.push("");
+    }
     out.push(
       `Medians of ${results.options.traceCalls} sequential calls. RCU/WCU are DynamoDB's own ReturnConsumedCapacity (TOTAL) figures, billed on demand as read/write request units. ` +
         `Lambda: arm64, ${results.prices.lambdaMemoryMb} MB (sst.config.ts), billed for the handler time measured here (rounded up to 1 ms) plus the invocation fee; that time includes DynamoDB Local's latency, well above DynamoDB's within a region, so the Lambda part is an upper bound. ` +
         `Prices (${results.prices.region}; ${results.prices.asOf}): DynamoDB $${n(PRICES.dynamoReadUnit * 1e6, 3)} per million read and $${n(PRICES.dynamoWriteUnit * 1e6, 3)} per million write request units; ` +
-        `Lambda $${PRICES.lambdaGbSecond} per GB-second and $${n(PRICES.lambdaRequest * 1e6, 2)} per million requests; HTTP API $${n(PRICES.httpApiRequest * 1e6, 2)} per million requests (512 KB units); SES $${n(PRICES.sesEmail * 1000, 2)} per 1,000 emails. ` +
+        `Lambda $${PRICES.lambdaGbSecond} per GB-second and $${n(PRICES.lambdaRequest * 1e6, 2)} per million requests; HTTP API $${n(PRICES.httpApiRequest * 1e6, 2)} per million requests (512 KB units); SES $${n(PRICES.sesEmail * 1000, 2)} per 1,000 emails; S3 $${n(PRICES.s3PutRequest * 1000, 3)} per 1,000 PUT and $${n(PRICES.s3GetRequest * 1000, 4)} per 1,000 GET requests. ` +
         `Not included: CloudFront in front of the API, data transfer out, CloudWatch logs, storage.`,
     );
     out.push("");

@@ -6,7 +6,8 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { freePort, startDynamoLocal, type DynamoLocal } from "@baton/local/stand-ins";
+import { freePort, startDynamoLocal, startS3, type DynamoLocal, type S3StandIn } from "@baton/local/stand-ins";
+import { ensureLocalBucket } from "@baton/core/file/bucket";
 import { bundleApi, firstLoad, httpApiEvent, measureColdStart } from "./cold-start.ts";
 import { measureBaseline, measureEndpoint, prepareTarget, type Options, type Target } from "./measure.ts";
 import { markdown, type DatasetResult, type EndpointResult, type Results } from "./report.ts";
@@ -69,6 +70,7 @@ const say = (line: string) => console.log(`[bench] ${line}`);
 const measuring: Options = { ...options, warmup: 3, dataDir, say };
 const children: ChildProcess[] = [];
 let dynamo: DynamoLocal | undefined;
+let s3: S3StandIn | undefined;
 let workDir: string | undefined;
 const DB_FILE = "shared-local-instance.db";
 
@@ -101,6 +103,9 @@ async function main() {
   say(`starting DynamoDB Local (working copy in ${workDir}, kept in bench/.data/dynamodb) and the SES emulator…`);
   dynamo = await startDynamoLocal({ port: await freePort(), dataDir: workDir });
   const sesEndpoint = await startSesEmulator();
+  // Uploads go to the S3 stand-in (in this process), its objects in the working copy's folder.
+  s3 = await startS3({ port: await freePort(), directory: join(workDir, "s3") });
+  await ensureLocalBucket(s3.endpoint, "baton-bench", ["*"]);
   const env = (table: string) => ({
     AWS_REGION: "us-east-1",
     DYNAMODB_ENDPOINT: dynamo!.endpoint,
@@ -110,6 +115,8 @@ async function main() {
     BATON_WEB_URL: "http://localhost:3000",
     BATON_PORTAL_URL: "http://localhost:3000/portal",
     BATON_TABLE_NAME: table,
+    S3_ENDPOINT: s3!.endpoint,
+    BATON_BUCKET_NAME: "baton-bench",
   });
 
   // Seed what isn't seeded yet (each agency's server seeds its own table, then stops).
@@ -291,6 +298,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 async function cleanUp() {
   await Promise.all(children.map(stopChild));
+  await s3?.stop();
   await dynamo?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 }

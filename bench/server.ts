@@ -8,7 +8,8 @@ import { serve } from "@hono/node-server";
 import { client, db } from "@baton/core/db";
 import { app } from "@baton/functions/api";
 import { ensureTable, localDynamo } from "@baton/local/stand-ins";
-import { instrument, track, Tracker, type Trace } from "./instrument.ts";
+import { instrument, instrumentS3, track, Tracker, type Trace } from "./instrument.ts";
+import { s3Client } from "@baton/core/file/storage";
 import { createQaPool, seedAgency, type Manifest } from "./seed.ts";
 import type { Shape } from "./shape.ts";
 
@@ -28,6 +29,7 @@ const endpoint = env("DYNAMODB_ENDPOINT");
 const log = (line: string) => console.log(line);
 
 instrument(client);
+instrumentS3(s3Client());
 
 /** Runs `work` at a low CPU priority (and DynamoDB Local with it): seeding shares the machine. */
 async function niced<R>(work: () => Promise<R>): Promise<R> {
@@ -81,7 +83,7 @@ const { manifest, seededNow } = await seeded();
 
 // Totals across every API call since the last reset: what a load run cost.
 type Totals = Omit<Trace, "dynamoMs" | "sesMs"> & { requests: number; responseBytes: number };
-const zero = (): Totals => ({ requests: 0, calls: {}, roundTrips: 0, readUnits: 0, writeUnits: 0, emails: 0, serverMs: 0, responseBytes: 0 });
+const zero = (): Totals => ({ requests: 0, calls: {}, roundTrips: 0, readUnits: 0, writeUnits: 0, emails: 0, s3Puts: 0, s3Gets: 0, serverMs: 0, responseBytes: 0 });
 let totals = zero();
 // Calls still being served: autocannon stops at its deadline without waiting for the calls it
 // has in flight, and the next run must not share DynamoDB Local with them.
@@ -93,6 +95,8 @@ function add(trace: Trace, bytes: number) {
   totals.readUnits += trace.readUnits;
   totals.writeUnits += trace.writeUnits;
   totals.emails += trace.emails;
+  totals.s3Puts += trace.s3Puts;
+  totals.s3Gets += trace.s3Gets;
   totals.serverMs += trace.serverMs;
   totals.responseBytes += bytes;
   for (const [name, n] of Object.entries(trace.calls)) totals.calls[name] = (totals.calls[name] ?? 0) + n;

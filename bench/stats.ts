@@ -49,6 +49,10 @@ export const PRICES = {
   httpApiRequest: 1.0 / 1e6,
   /** SES, per outbound email. */
   sesEmail: 0.1 / 1000,
+  /** S3 Standard, per PUT, COPY, POST or LIST request (an upload, each part of one, completing one). */
+  s3PutRequest: 0.005 / 1000,
+  /** S3 Standard, per GET or HEAD request (the confirm's checks, each download). */
+  s3GetRequest: 0.0004 / 1000,
 } as const;
 
 /** infra/api.ts via sst.config.ts's default function props: arm64, 512 MB. */
@@ -60,26 +64,49 @@ export type CallCost = {
   lambda: number;
   apiGateway: number;
   ses: number;
+  s3: number;
   total: number;
 };
 
 /**
  * Estimated cost of 1,000 calls: DynamoDB request units as consumed, Lambda duration (rounded up
  * to the millisecond) at the configured memory plus the invocation fee, one HTTP API request each
- * (responses over 512 KB count as several), and the emails the call sends.
+ * (responses over 512 KB count as several), the emails the call sends and its S3 requests.
  */
-export function costPer1000(call: { readUnits: number; writeUnits: number; durationMs: number; responseBytes: number; emails: number }, memoryMb = LAMBDA_MEMORY_MB): CallCost {
+export function costPer1000(
+  call: { readUnits: number; writeUnits: number; durationMs: number; responseBytes: number; emails: number; s3Puts?: number; s3Gets?: number },
+  memoryMb = LAMBDA_MEMORY_MB,
+): CallCost {
   const dynamo = call.readUnits * PRICES.dynamoReadUnit + call.writeUnits * PRICES.dynamoWriteUnit;
   const lambda = (memoryMb / 1024) * (Math.ceil(call.durationMs) / 1000) * PRICES.lambdaGbSecond + PRICES.lambdaRequest;
   const apiGateway = Math.max(1, Math.ceil(call.responseBytes / (512 * 1024))) * PRICES.httpApiRequest;
   const ses = call.emails * PRICES.sesEmail;
+  const s3 = (call.s3Puts ?? 0) * PRICES.s3PutRequest + (call.s3Gets ?? 0) * PRICES.s3GetRequest;
   const scale = (usd: number) => usd * 1000;
   return {
     dynamo: scale(dynamo),
     lambda: scale(lambda),
     apiGateway: scale(apiGateway),
     ses: scale(ses),
-    total: scale(dynamo + lambda + apiGateway + ses),
+    s3: scale(s3),
+    total: scale(dynamo + lambda + apiGateway + ses + s3),
+  };
+}
+
+/**
+ * One upload as a whole, per 1,000: the presign call, the browser's POST straight to S3 (one PUT
+ * request, no Lambda), and the confirm call with its HEAD and ranged GET.
+ */
+export function uploadCostPer1000(start: CallCost, confirm: CallCost): CallCost {
+  const browserPost = 1000 * PRICES.s3PutRequest;
+  const sum = (pick: (cost: CallCost) => number) => pick(start) + pick(confirm);
+  return {
+    dynamo: sum((c) => c.dynamo),
+    lambda: sum((c) => c.lambda),
+    apiGateway: sum((c) => c.apiGateway),
+    ses: sum((c) => c.ses),
+    s3: sum((c) => c.s3) + browserPost,
+    total: sum((c) => c.total) + browserPost,
   };
 }
 

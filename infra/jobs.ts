@@ -9,8 +9,8 @@ import { Function as LambdaFunction, use, type StackContext } from "sst/construc
 import { Email } from "./email.ts";
 import { live, runtime } from "./runtime.ts";
 
-// The functions that run without a request: the 15-minute schedule, its per-agency worker, and
-// the consumer of SES's bounces and complaints. None fails silently: a failure is an error
+// The functions that run without a request: the 15-minute schedule, its per-agency worker, the
+// minute's message emails, and the consumer of SES's bounces and complaints. None fails silently: a failure is an error
 // metric (an alarm, infra/monitoring.ts) and ends up in a queue an operator can read.
 
 /** Timeouts and memory of each, apart from the API's (10 s, 512 MB). */
@@ -18,6 +18,7 @@ export const JOB_LIMITS = {
   scheduled: { timeout: 120, memorySize: 512 },
   agency: { timeout: 300, memorySize: 1024 },
   feedback: { timeout: 30, memorySize: 256 },
+  notifications: { timeout: 50, memorySize: 512 },
 } as const;
 
 export function Jobs(ctx: StackContext) {
@@ -65,8 +66,22 @@ export function Jobs(ctx: StackContext) {
     targets: [new LambdaTarget(scheduledLive, { retryAttempts: 2, maxEventAge: Duration.minutes(10) })],
   });
 
+  // Emails about new messages wait a few minutes to batch; every minute this sends the ones due
+  // (one Query of a sparse index when nothing is). The 15-minute run sends them too if it lags.
+  const notifications = new LambdaFunction(stack, "Notifications", {
+    ...runtime(ctx, "packages/functions/src/jobs/notifications.handler"),
+    timeout: JOB_LIMITS.notifications.timeout,
+    memorySize: JOB_LIMITS.notifications.memorySize,
+    reservedConcurrentExecutions: 1,
+  });
+  const notificationsLive = live(notifications, { retryAttempts: 0, maxEventAge: Duration.minutes(5), onFailure: new SqsDestination(failedInvocations) });
+  new Rule(stack, "EveryMinute", {
+    schedule: Schedule.rate(Duration.minutes(1)),
+    targets: [new LambdaTarget(notificationsLive, { retryAttempts: 0, maxEventAge: Duration.minutes(2) })],
+  });
+
   const feedback = new LambdaFunction(stack, "EmailFeedback", {
-    ...runtime(ctx, "packages/functions/src/email/feedback.handler", { sendsEmail: false }),
+    ...runtime(ctx, "packages/functions/src/email/feedback.handler", { sendsEmail: false, files: false }),
     timeout: JOB_LIMITS.feedback.timeout,
     memorySize: JOB_LIMITS.feedback.memorySize,
   });
@@ -76,6 +91,7 @@ export function Jobs(ctx: StackContext) {
     ScheduledJobsFunction: scheduled.functionName,
     AgencyJobsFunction: worker.functionName,
     EmailFeedbackFunction: feedback.functionName,
+    NotificationsFunction: notifications.functionName,
     AgencyJobsDeadLetterArn: agencyDeadLetters.queueArn,
     FailedInvocationsQueueUrl: failedInvocations.queueUrl,
   });
@@ -83,8 +99,9 @@ export function Jobs(ctx: StackContext) {
     scheduled,
     worker,
     feedback,
+    notifications,
     queues: { agencyQueue, agencyDeadLetters, failedInvocations },
     /** The functions that send email with links to the sites (infra/sites.ts binds their URLs). */
-    linking: [scheduled, worker],
+    linking: [scheduled, worker, notifications],
   };
 }

@@ -96,6 +96,7 @@ export function Monitoring({ stack, app }: StackContext) {
     ["ScheduledJobs", jobs.scheduled, JOB_LIMITS.scheduled.timeout, "A job failed"],
     ["AgencyJobs", jobs.worker, JOB_LIMITS.agency.timeout, "A job failed"],
     ["EmailFeedback", jobs.feedback, JOB_LIMITS.feedback.timeout, "Bounces and complaints"],
+    ["Notifications", jobs.notifications, JOB_LIMITS.notifications.timeout, "Email waiting in the outbox"],
   ];
   for (const [name, fn, timeout, runbook] of functions) {
     alarm(`${name}Errors`, fn.metricErrors({ period: five, statistic: "Sum" }), 1, runbook, `The ${name} function failed at least once in 5 minutes.`);

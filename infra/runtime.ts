@@ -4,6 +4,7 @@ import { Alias, type AliasProps, type Function as CdkFunction } from "aws-cdk-li
 import { use, type FunctionProps, type StackContext } from "sst/constructs";
 import { customDomains } from "./domains.ts";
 import { Email } from "./email.ts";
+import { Files } from "./files.ts";
 import { Secrets } from "./secrets.ts";
 import { Storage } from "./storage.ts";
 
@@ -29,13 +30,15 @@ export const TABLE_ACTIONS = [
 /** The stage's metrics namespace (packages/core/src/metrics): the alarms read the same. */
 export const metricsNamespace = (stage: string) => `Baton/${stage}`;
 
-export function runtime(ctx: StackContext, handler: string, options: { sendsEmail?: boolean } = {}): FunctionProps {
+export function runtime(ctx: StackContext, handler: string, options: { sendsEmail?: boolean; files?: boolean } = {}): FunctionProps {
   const { app } = ctx;
   const storage = use(Storage);
   const secrets = use(Secrets);
   const email = use(Email);
+  const files = use(Files);
   const domains = customDomains();
   const sendsEmail = options.sendsEmail ?? true;
+  const usesFiles = options.files ?? true;
   return {
     handler,
     environment: {
@@ -43,6 +46,7 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
       BATON_SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       BATON_METRICS_NAMESPACE: metricsNamespace(app.stage),
       BATON_LOG_LEVEL: "info",
+      ...(usesFiles && { BATON_BUCKET_NAME: files.bucket.bucketName }),
       // Without custom domains the sites' URLs reach the functions through the bindings added
       // in infra/sites.ts instead (SST's StaticSite.<name>.url, read from SSM at cold start).
       ...(domains.web && { BATON_WEB_URL: `https://${domains.web}` }),
@@ -54,6 +58,8 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
     permissions: [
       new PolicyStatement({ actions: TABLE_ACTIONS, resources: [storage.active.arn, `${storage.active.arn}/index/*`] }),
       ...(sendsEmail ? [email.sendEmail()] : []),
+      // Objects only (presigned uploads and downloads, the confirm's checks, the retention job).
+      ...(usesFiles ? [files.objectAccess()] : []),
     ],
     // Every deploy publishes a version and older ones are kept, so the alias can be moved back.
     currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },

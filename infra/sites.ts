@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Fn } from "aws-cdk-lib/core";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import {
   AllowedMethods,
   CacheCookieBehavior,
@@ -21,7 +22,9 @@ import {
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { Duration } from "aws-cdk-lib/core";
-import { CONTENT_SECURITY_POLICY, HSTS_SECONDS, ORIGIN_HEADER, VIEWER_ADDRESS_HEADER } from "../packages/functions/src/api/app-headers.ts";
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from "aws-cdk-lib/custom-resources";
+import { contentSecurityPolicy, HSTS_SECONDS, ORIGIN_HEADER, VIEWER_ADDRESS_HEADER } from "../packages/functions/src/api/app-headers.ts";
+import { Files, filesCors } from "./files.ts";
 import { StaticSite, use, type StackContext, type StaticSiteProps } from "sst/constructs";
 import { Api } from "./api.ts";
 import { customDomains } from "./domains.ts";
@@ -42,16 +45,19 @@ export function Sites({ stack }: StackContext) {
   const { url: apiUrl, functions } = use(Api);
   const { ORIGIN_SECRET } = use(Secrets);
   const jobs = use(Jobs);
+  const files = use(Files);
   const domains = customDomains();
   // One WAF web ACL in front of both distributions (shield.ts).
   const webAclId = webAclArn(stack);
+  // Pages upload to the files bucket and show image previews from it.
+  const filesOrigin = `https://${files.bucket.cdk.bucket.bucketRegionalDomainName}`;
   const spaRewrite = new CloudFrontFunction(stack, "SpaRewrite", {
     code: FunctionCode.fromInline(SPA_REWRITE),
   });
   // The apps' pages get the same security headers as locally (app-headers.ts), plus HSTS.
   const securityHeaders = new ResponseHeadersPolicy(stack, "AppSecurityHeaders", {
     securityHeadersBehavior: {
-      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy([filesOrigin]), override: true },
       strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_SECONDS), includeSubdomains: true, override: true },
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
@@ -139,6 +145,31 @@ export function Sites({ stack }: StackContext) {
   // A cycle-free way for the API and jobs to learn the CloudFront URLs: SST writes each site's
   // URL to SSM in this stack and the functions read it at cold start (StaticSite.<name>.url).
   for (const fn of [...functions, ...jobs.linking]) fn.bind([web, portal]);
+
+  // Without custom domains the sites' origins exist only now: this stack gives the files bucket
+  // its CORS rule (the Files stack can't name them without a dependency cycle).
+  if (!files.corsSet) {
+    const rule = filesCors([web.url!, portal.url!]);
+    new AwsCustomResource(stack, "FilesCors", {
+      onUpdate: {
+        service: "S3",
+        action: "putBucketCors",
+        parameters: {
+          Bucket: files.bucket.bucketName,
+          CORSConfiguration: {
+            CORSRules: [
+              { AllowedOrigins: rule.allowedOrigins, AllowedMethods: rule.allowedMethods, AllowedHeaders: rule.allowedHeaders, ExposeHeaders: rule.exposedHeaders, MaxAgeSeconds: 3000 },
+            ],
+          },
+        },
+        physicalResourceId: PhysicalResourceId.of(`${files.bucket.bucketName}-cors`),
+      },
+      policy: AwsCustomResourcePolicy.fromStatements([
+        new PolicyStatement({ actions: ["s3:PutBucketCORS"], resources: [files.bucket.bucketArn] }),
+      ]),
+      installLatestAwsSdk: false,
+    });
+  }
 
   stack.addOutputs({
     WebUrl: web.customDomainUrl ?? web.url ?? "",

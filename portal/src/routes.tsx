@@ -4,6 +4,7 @@ import { lazy } from "solid-js";
 import { getCompany, getHistory, getMessages, getRequest, getRequests } from "./pages/data";
 import { preloadInvoice, preloadInvoices } from "./pages/invoices/data";
 import { Layout } from "./providers/layout";
+import { getFiles } from "./pages/files/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -29,6 +30,8 @@ export const routes: RouteDefinition[] = [
           void getMessages(params.id!);
         },
       },
+      // Everything shared with the company: briefs, attachments, approved deliverables, documents.
+      { path: "/files", component: lazy(() => import("./pages/files")), preload: () => void getFiles() },
       { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: () => preloadInvoices() },
       { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
       // A new client's onboarding checklist: questionnaire, agreement, welcome packet.

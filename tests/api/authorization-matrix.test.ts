@@ -3,6 +3,7 @@ import { ApiClient, signIn, startApi, type Started } from "../support/http.ts";
 import { createAgency } from "../support/fixtures.ts";
 import { bodyRoutes, filled, type RouteIds } from "../support/routes.ts";
 import { checkInSurveyId } from "../support/surveys.ts";
+import { samples, uploaded } from "../support/files.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
 // Every route of the API × every kind of caller, from the app's own route table: a route
@@ -75,13 +76,19 @@ const rules: Record<string, Rule> = {
   "POST /api/clients/:clientId/export": owner,
   "POST /api/clients/:clientId/erase": owner,
   "GET /api/portal/company": contactOnly,
+  "GET /api/portal/files": contactOnly,
+  "GET /api/clients/:clientId/files": owner,
   // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.
   "GET /api/requests": ownerAndContact,
   "POST /api/requests": ownerAndContact,
   "GET /api/requests/:requestId": signedIn,
   "GET /api/requests/:requestId/history": signedIn,
   "GET /api/requests/:requestId/messages": signedIn,
-  "POST /api/requests/:requestId/messages": signedIn,
+  // The client thread: subcontractors write internal notes unless the agency lets them (off by default).
+  "POST /api/requests/:requestId/messages": ownerAndContact,
+  "GET /api/requests/:requestId/activity": signedIn,
+  "POST /api/requests/:requestId/read": signedIn,
+  "GET /api/inbox": signedIn,
   "POST /api/requests/:requestId/accept": owner,
   "POST /api/requests/:requestId/decline": owner,
   // Tasks: the assignee works them, the owner runs them, the client approves them.
@@ -107,6 +114,7 @@ const rules: Record<string, Rule> = {
   "PATCH /api/sops/:sopId": owner,
   "GET /api/sops/:sopId/versions": team,
   "GET /api/sops/:sopId/versions/:number": team,
+  "GET /api/sops/:sopId/files": team,
   // Time: members their own.
   "GET /api/time/timer": team,
   "POST /api/time/timer/start": team,
@@ -162,6 +170,17 @@ const rules: Record<string, Rule> = {
   "PUT /api/onboarding/mine/answers": contactOnly,
   "POST /api/onboarding/mine/agreement": contactOnly,
   "POST /api/onboarding/mine/packet": contactOnly,
+  // Files. Starting an upload with this body (a new request's brief) is the client's or the
+  // owner's; a subcontractor uploads for their deliverable or a thread (tests/api/files.test.ts).
+  "POST /api/files": ownerAndContact,
+  "GET /api/files/usage": owner,
+  // The file: the client attached it in the request's thread, so its people see it.
+  "GET /api/files/:fileId": signedIn,
+  "GET /api/files/:fileId/download": signedIn,
+  "GET /api/files/:fileId/view": signedIn,
+  // Only its uploader confirms an upload.
+  "POST /api/files/:fileId/confirm": contactOnly,
+  "DELETE /api/files/:fileId": owner,
 };
 
 let api: Started;
@@ -180,7 +199,9 @@ beforeAll(async () => {
   const invoice = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
   const apiKey = await world.owner.post("/api-keys", { name: "Matrix key" });
-  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+  const file = await uploaded(world.contact, { name: "Notes.pdf", bytes: samples.pdf(), type: "application/pdf", place: "thread", targetId: request.id });
+  const message = await world.contact.post(`/requests/${request.id}/messages`, { body: "The notes", fileIds: [file] });
+  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey, message]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
   ids = {
     member: world.ids.sub,
     client: world.ids.client,
@@ -193,6 +214,7 @@ beforeAll(async () => {
     package: pkg.body.id,
     survey: await checkInSurveyId(world.people.contact.email),
     apiKey: apiKey.body.apiKey.id,
+    file,
   };
   const other = await createAgency("Other Matrix Agency");
   const otherOwner = new ApiClient(api.baseUrl);
@@ -229,7 +251,7 @@ async function probe(caller: Caller, route: string, bad = false): Promise<number
 
 // Signing out, deleting the subcontractor and revoking the key would change the callers for the
 // routes after them: they go last.
-const lastOnes = ["DELETE /api/clients/:clientId/contacts/:contactId", "DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
+const lastOnes = ["DELETE /api/files/:fileId", "DELETE /api/clients/:clientId/contacts/:contactId", "DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
 const order = (route: string) => lastOnes.indexOf(route);
 
 describe.each(callers)("as %s", (caller) => {

@@ -4,6 +4,7 @@ import { createAgency, uniqueEmail } from "../support/fixtures.ts";
 import { bodilessRoutes, bodyRoutes, filled as fillPath, type RouteIds } from "../support/routes.ts";
 import { checkInSurveyId } from "../support/surveys.ts";
 import { acceptInvitation } from "../support/world.ts";
+import { samples, uploaded } from "../support/files.ts";
 
 // Every route that takes a body (tests/support/routes.ts), with one valid body and one of wrong
 // types. The first test checks that table against the app's own route list, so a new route
@@ -51,6 +52,7 @@ beforeAll(async () => {
     invoice: invoice.body.id,
     package: (await owner.post("/packages", { name: "Base", prices: [{ currency: "EUR", amount: 100 }] })).body.id,
     survey: await checkInSurveyId(contactEmail),
+    file: await uploaded(owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: client.body.id }),
   };
 });
 afterAll(() => api.close());
@@ -195,6 +197,15 @@ describe("ids that do not exist or belong to another agency", () => {
       ["GET", "/onboarding/clients/cli_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["GET", "/onboarding/clients/not-a-client"],
       ["POST", "/onboarding/clients/cli_01jzzzzzzzzzzzzzzzzzzzzzzz/start"],
+      ["GET", "/files/fil_01jzzzzzzzzzzzzzzzzzzzzzzz"],
+      ["GET", "/files/not-a-file/download"],
+      ["GET", "/files/fil_01jzzzzzzzzzzzzzzzzzzzzzzz/view"],
+      ["POST", "/files/fil_01jzzzzzzzzzzzzzzzzzzzzzzz/confirm", {}],
+      ["DELETE", "/files/../../etc/passwd"],
+      ["GET", "/clients/cli_01jzzzzzzzzzzzzzzzzzzzzzzz/files"],
+      ["GET", "/sops/sop_01jzzzzzzzzzzzzzzzzzzzzzzz/files"],
+      ["GET", "/requests/req_01jzzzzzzzzzzzzzzzzzzzzzzz/activity"],
+      ["POST", "/requests/req_01jzzzzzzzzzzzzzzzzzzzzzzz/read"],
       ["GET", "/no/such/route"],
     ];
     for (const [method, path, body] of probes) {

@@ -5,6 +5,7 @@ import { runs } from "../support/property.ts";
 import { bodyRoutes, filled, type RouteIds } from "../support/routes.ts";
 import { checkInSurveyId } from "../support/surveys.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
+import { samples, uploaded } from "../support/files.ts";
 
 // Property-based fuzzing of every JSON route: bodies that are almost right (each field swapped
 // for arbitrary JSON, unicode, huge strings, prototype-pollution keys), arbitrary query strings
@@ -25,7 +26,8 @@ beforeAll(async () => {
   const invoice = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
   const survey = await checkInSurveyId(world.people.contact.email);
-  ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id, survey };
+  const file = await uploaded(world.owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: world.ids.client });
+  ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id, survey, file };
 });
 afterAll(() => api.close());
 

@@ -29,6 +29,9 @@ describe("a message's author zone", () => {
     expect(fromContact.status).toBe(201);
     expect(fromContact.body.author).toEqual({ type: "contact", id: world.ids.contact, name: "Ada Client", timeZone: "America/New_York" });
 
+    // Subcontractors write to the client only where the agency lets them.
+    const agency = (await world.owner.get("/agency")).body;
+    await world.owner.patch("/agency", { version: agency.version, subcontractorsWriteToClients: true });
     const fromSub = await world.sub.post(`/requests/${request.id}/messages`, { body: "Draft is in progress." });
     expect(fromSub.status).toBe(201);
     expect(fromSub.body.author.timeZone).toBe("Asia/Kolkata");

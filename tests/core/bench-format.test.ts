@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { busyTime, costPer1000, latency, percentile, PRICES, ratio } from "../../bench/stats.ts";
+import { busyTime, costPer1000, latency, percentile, PRICES, ratio, uploadCostPer1000 } from "../../bench/stats.ts";
 
 // The benchmark's arithmetic (bench/stats.ts): no timing is asserted anywhere, only the maths.
 
@@ -50,6 +50,17 @@ describe("costPer1000", () => {
     expect(cost.apiGateway).toBeCloseTo(1000 * PRICES.httpApiRequest, 12);
     expect(cost.ses).toBeCloseTo(1000 * PRICES.sesEmail, 12);
     expect(cost.total).toBeCloseTo(cost.dynamo + cost.lambda + cost.apiGateway + cost.ses, 12);
+  });
+
+  it("prices S3 PUT- and GET-class requests, and an upload as presign + the browser's POST + confirm", () => {
+    const start = costPer1000({ readUnits: 1, writeUnits: 2, durationMs: 10, responseBytes: 1_000, emails: 0 });
+    const confirm = costPer1000({ readUnits: 2, writeUnits: 6, durationMs: 20, responseBytes: 1_000, emails: 0, s3Gets: 2 });
+    expect(start.s3).toBe(0);
+    expect(confirm.s3).toBeCloseTo(1000 * 2 * PRICES.s3GetRequest, 12);
+    const upload = uploadCostPer1000(start, confirm);
+    expect(upload.s3).toBeCloseTo(1000 * (PRICES.s3PutRequest + 2 * PRICES.s3GetRequest), 12);
+    expect(upload.apiGateway).toBeCloseTo(2 * 1000 * PRICES.httpApiRequest, 12);
+    expect(upload.total).toBeCloseTo(start.total + confirm.total + 1000 * PRICES.s3PutRequest, 12);
   });
 
   it("meters HTTP API responses in 512 KB units", () => {

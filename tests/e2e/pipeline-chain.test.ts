@@ -140,16 +140,15 @@ describe("the work pipeline through both apps", () => {
     await message.waitFor();
     await expect(message.innerText()).resolves.toContain("You");
 
-    // The client reads it in the portal, from the team, and answers.
-    await client.getByRole("button", { name: "Check for new messages" }).click();
+    // The client reads it in the portal (the open conversation refreshes itself), from the team, and answers.
     const received = client.getByTestId("message").filter({ hasText: "We'll have a draft by Friday." });
     await received.waitFor();
     await expect(received.innerText()).resolves.toMatch(/Owner Person\s+Team/);
     await client.getByRole("textbox", { name: "Your message" }).fill("Great, thank you!");
     await client.getByRole("button", { name: "Send" }).click();
     await client.getByTestId("message").filter({ hasText: "Great, thank you!" }).waitFor();
-    await owner.getByRole("button", { name: "Check for new messages" }).click();
     const answer = owner.getByTestId("message").filter({ hasText: "Great, thank you!" });
+    await answer.waitFor();
     await expect(answer.innerText()).resolves.toMatch(/Ada Client\s+Client/);
   });
 

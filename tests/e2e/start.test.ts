@@ -17,12 +17,12 @@ const repo = resolve(import.meta.dirname, "../..");
 type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 let dataDir: string;
-let ports: { app: number; dynamo: number; ses: number };
+let ports: { app: number; dynamo: number; ses: number; s3: number };
 let browser: Browser;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "baton-start-"));
-  ports = { app: await freePort(), dynamo: await freePort(), ses: await freePort() };
+  ports = { app: await freePort(), dynamo: await freePort(), ses: await freePort(), s3: await freePort() };
   browser = await launchChromium();
 });
 
@@ -41,10 +41,13 @@ async function start(): Promise<Running> {
       PORT: String(ports.app),
       DYNAMODB_PORT: String(ports.dynamo),
       SES_PORT: String(ports.ses),
+      S3_PORT: String(ports.s3),
       // The test runner's own configuration must not leak into the platform.
       BATON_TABLE_NAME: "",
       DYNAMODB_ENDPOINT: "",
       SES_ENDPOINT: "",
+      S3_ENDPOINT: "",
+      BATON_BUCKET_NAME: "",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -68,6 +71,7 @@ async function interrupt(running: Running) {
   await assertPortFree(ports.app, "Baton");
   await assertPortFree(ports.dynamo, "DynamoDB Local");
   await assertPortFree(ports.ses, "SES emulator");
+  await assertPortFree(ports.s3, "S3 stand-in");
 }
 
 /** Signs in on the app's sign-in page and follows the link from the mailbox page, as the README says. */
@@ -165,6 +169,17 @@ describe("npm start", () => {
       await app.goto(`${teamUrl}clients`);
       await app.getByTestId("client-row").first().waitFor();
       await expect(app.getByTestId("client-row").count()).resolves.toBe(3);
+
+      // The demo's files are in the data folder's bucket too, and still download.
+      const clients = await (await app.request.get(`${teamUrl}api/clients?limit=100`)).json();
+      const acme = clients.items.find((client: { name: string }) => client.name === "Acme Corp");
+      const files = await (await app.request.get(`${teamUrl}api/clients/${acme.id}/files`)).json();
+      const report = files.items.find((file: { name: string }) => file.name === "November report (corrected).pdf");
+      expect(report).toMatchObject({ seriesVersion: 2, contentType: "application/pdf" });
+      const downloaded = await app.request.get(`${teamUrl}api/files/${report.id}/download`);
+      expect(downloaded.status()).toBe(200);
+      expect(downloaded.headers()["content-disposition"]).toMatch(/^attachment;/);
+      expect((await downloaded.body()).subarray(0, 5).toString()).toBe("%PDF-");
     } finally {
       await context.close();
     }

@@ -23,6 +23,7 @@ const SCHEDULED = "packages/functions/src/jobs/scheduled.handler";
 const AGENCY = "packages/functions/src/jobs/agency.handler";
 const FEEDBACK = "packages/functions/src/email/feedback.handler";
 const WORKER = "packages/functions/src/worker.handler";
+const NOTIFICATIONS = "packages/functions/src/jobs/notifications.handler";
 const TABLE_ACTIONS = [
   "GetItem",
   "PutItem",
@@ -405,8 +406,8 @@ describe("alarms", () => {
   const functionName = (handler: string) => ({ Ref: fn(handler).logicalId });
 
   it("all notify the alarm topic when they fire and when they clear, and name their runbook", () => {
-    // Five functions × errors, throttles and near-timeout, and ten more: the API, the table, SES, the queues, the app's metrics.
-    expect(alarms().length).toBe(25);
+    // Six functions × errors, throttles and near-timeout, and ten more: the API, the table, SES, the queues, the app's metrics.
+    expect(alarms().length).toBe(28);
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions, alarm.AlarmName).toEqual([topic()]);
       expect(alarm.OKActions, alarm.AlarmName).toEqual([topic()]);
@@ -438,6 +439,7 @@ describe("alarms", () => {
     ["ScheduledJobs", SCHEDULED, 120],
     ["AgencyJobs", AGENCY, 300],
     ["EmailFeedback", FEEDBACK, 30],
+    ["Notifications", NOTIFICATIONS, 50],
   ])("watch the %s function's errors, throttles and runs near its timeout", (name, handler, timeout) => {
     const stack = templateOf(handler);
     for (const [suffix, metric, threshold] of [

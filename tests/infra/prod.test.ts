@@ -6,6 +6,7 @@ import { Monitoring } from "../../infra/monitoring.ts";
 import { Secrets } from "../../infra/secrets.ts";
 import { Sites } from "../../infra/sites.ts";
 import { Storage } from "../../infra/storage.ts";
+import { Files } from "../../infra/files.ts";
 import { exported, only, synth, SYNTH_TIMEOUT, type StackFn } from "./synth.ts";
 
 // The prod stage with every optional deploy-time setting given. Route 53 lookups return CDK's
@@ -32,6 +33,15 @@ describe("prod with custom domains", () => {
     expect(table.DeletionPolicy).toBe("Retain");
     expect((table as { UpdateReplacePolicy?: string }).UpdateReplacePolicy).toBe("Retain");
     expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+  });
+
+  it("keeps the files bucket, and lets only the two sites' domains reach it from browsers", () => {
+    const bucket = only(t(Files), "AWS::S3::Bucket");
+    expect(bucket.DeletionPolicy).toBe("Retain");
+    expect(bucket.Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedOrigins: ["https://app.example.com", "https://clients.example.com"], AllowedMethods: ["GET", "HEAD", "POST", "PUT"], ExposedHeaders: ["ETag"] }),
+    ]);
+    expect(t(Sites).findResources("Custom::AWS")).toEqual({});
   });
 
   it("gives the API the sites' URLs as plain values", () => {
@@ -66,7 +76,7 @@ describe("prod with custom domains", () => {
     const jobSes = Object.values(t(Jobs).findResources("AWS::IAM::Policy"))
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s) => [s.Action].flat().some((a: string) => a.startsWith("ses:")));
-    expect(jobSes).toHaveLength(2); // the scheduled jobs and the agency worker; the feedback function sends nothing
+    expect(jobSes).toHaveLength(3); // the scheduled jobs, the agency worker and the minute's message emails; the feedback function sends nothing
     ses.push(...jobSes);
     for (const statement of ses) {
       const [identityArn, configSetArn] = statement.Resource;

@@ -35,9 +35,10 @@ export class ApiClient {
     private readonly extraHeaders: Record<string, string> = {},
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, redirect: "follow" | "manual" = "follow"): Promise<Reply<T>> {
     const response = await fetch(`${this.baseUrl}/api${path}`, {
       method,
+      redirect,
       headers: {
         ...(this.app ? { "x-baton-app": this.app } : {}),
         ...(body !== undefined && typeof body !== "string" ? { "content-type": "application/json" } : {}),
@@ -68,6 +69,11 @@ export class ApiClient {
   }
 
   get = <T = any>(path: string) => this.request<T>("GET", path);
+  /** A GET whose redirect is not followed: its status and Location (file downloads answer 302). */
+  redirectOf = async (path: string) => {
+    const reply = await this.request("GET", path, undefined, {}, "manual");
+    return { status: reply.status, location: reply.headers.get("location"), body: reply.body, headers: reply.headers };
+  };
   post = <T = any>(path: string, body?: unknown) => this.request<T>("POST", path, body ?? {});
   patch = <T = any>(path: string, body: unknown) => this.request<T>("PATCH", path, body);
   delete = <T = any>(path: string) => this.request<T>("DELETE", path);

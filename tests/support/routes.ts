@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string };
 
 export type BodyRoute = {
   method: "POST" | "PATCH" | "PUT";
@@ -19,7 +19,7 @@ export type BodyRoute = {
 export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/auth/link", valid: (ids) => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
   { method: "POST", path: "/auth/verify", valid: (ids) => ({ token: "x" }), wrongTypes: { token: ["x"] } },
-  { method: "PATCH", path: "/me", valid: (ids) => ({ name: "Me" }), wrongTypes: { name: 1, timeZone: true, locale: "fr" } },
+  { method: "PATCH", path: "/me", valid: (ids) => ({ name: "Me" }), wrongTypes: { name: 1, timeZone: true, locale: "fr", messageEmails: "yes" } },
   {
     method: "POST",
     path: "/members",
@@ -47,7 +47,7 @@ export const bodyRoutes: BodyRoute[] = [
     method: "POST",
     path: "/requests",
     valid: (ids) => ({ clientId: ids.client, title: "T", description: "D", service: "Admin" }),
-    wrongTypes: { title: "", description: 7, service: null, desiredDueDate: "2026-02-30", priority: "asap", links: ["javascript:alert(1)"] },
+    wrongTypes: { title: "", description: 7, service: null, desiredDueDate: "2026-02-30", priority: "asap", links: ["javascript:alert(1)"], fileIds: ["not-a-file"] },
   },
   {
     method: "POST",
@@ -56,15 +56,15 @@ export const bodyRoutes: BodyRoute[] = [
     wrongTypes: { version: 0, tasks: [] },
   },
   { method: "POST", path: "/requests/:requestId/decline", valid: (ids) => ({ version: 1, reason: "No" }), wrongTypes: { version: "one", reason: "" } },
-  { method: "POST", path: "/requests/:requestId/messages", valid: (ids) => ({ body: "Hi" }), wrongTypes: { body: "   " } },
+  { method: "POST", path: "/requests/:requestId/messages", valid: (ids) => ({ body: "Hi" }), wrongTypes: { body: 7, thread: "public", fileIds: "all" } },
   { method: "POST", path: "/tasks/:taskId/assign", valid: (ids) => ({ version: 1, memberId: ids.member }), wrongTypes: { version: -1, memberId: 5 } },
   { method: "POST", path: "/tasks/:taskId/checklist/:itemId", valid: (ids) => ({ version: 1, done: true }), wrongTypes: { done: "yes" } },
-  { method: "POST", path: "/tasks/:taskId/submit", valid: (ids) => ({ version: 1, text: "Done" }), wrongTypes: { text: "", links: ["ftp://x"] }, caller: "assignee" },
+  { method: "POST", path: "/tasks/:taskId/submit", valid: (ids) => ({ version: 1, text: "Done" }), wrongTypes: { text: "", links: ["ftp://x"], fileIds: [5] }, caller: "assignee" },
   {
     method: "POST",
     path: "/tasks/:taskId/review",
     valid: (ids) => ({ version: 1, decision: "approve", rubric: 5 }),
-    wrongTypes: { decision: "maybe", rubric: 6 },
+    wrongTypes: { decision: "maybe", rubric: 6, clientNote: 7 },
   },
   { method: "POST", path: "/tasks/:taskId/approve", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 1.5 }, caller: "contact" },
   { method: "POST", path: "/tasks/:taskId/revision", valid: (ids) => ({ version: 1, comment: "More" }), wrongTypes: { comment: 3 }, caller: "contact" },
@@ -84,7 +84,14 @@ export const bodyRoutes: BodyRoute[] = [
     method: "PATCH",
     path: "/agency",
     valid: (ids) => ({ version: 1 }),
-    wrongTypes: { version: "1", paymentInstructions: 5, workingWeek: { days: "1-5", start: 9, end: "17:00" }, holidays: "2026-12-25" },
+    wrongTypes: {
+      version: "1",
+      paymentInstructions: 5,
+      workingWeek: { days: "1-5", start: 9, end: "17:00" },
+      holidays: "2026-12-25",
+      files: { maxFileMb: "big", groups: ["exe"] },
+      subcontractorsWriteToClients: "yes",
+    },
   },
   { method: "POST", path: "/time/timer/start", valid: (ids) => ({ taskId: ids.task }), wrongTypes: { taskId: 5, note: 7 } },
   { method: "POST", path: "/time/timer/stop", valid: (ids) => ({ billable: true }), wrongTypes: { billable: "yes" } },
@@ -133,6 +140,14 @@ export const bodyRoutes: BodyRoute[] = [
     caller: "contact",
   },
   { method: "POST", path: "/onboarding/mine/packet", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" }, caller: "contact" },
+  // Files: an upload's start (a brief for the client) and its confirm.
+  {
+    method: "POST",
+    path: "/files",
+    valid: (ids) => ({ name: "Brief.pdf", size: 1200, type: "application/pdf", place: "request", targetId: ids.client }),
+    wrongTypes: { name: 5, size: "1200", type: [], place: "desk", replaces: "fil_x" },
+  },
+  { method: "POST", path: "/files/:fileId/confirm", valid: (ids) => ({ parts: [] }), wrongTypes: { parts: "all" } },
 ];
 
 /** Routes that change state but read no body. */
@@ -147,6 +162,7 @@ export const bodilessRoutes = [
   "POST /api/clients/:clientId/contacts/:contactId/deactivate",
   "POST /api/clients/:clientId/contacts/:contactId/reactivate",
   "POST /api/onboarding/clients/:clientId/start",
+  "POST /api/requests/:requestId/read",
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
 ];
@@ -165,4 +181,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":invoiceId", ids.invoice)
     .replace(":packageId", ids.package)
     .replace(":surveyId", ids.survey)
-    .replace(":paymentId", "pay_none");
+    .replace(":paymentId", "pay_none")
+    .replace(":fileId", ids.file);

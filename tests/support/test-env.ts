@@ -1,19 +1,25 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { ensureTable } from "@baton/local/stand-ins";
+import { ensureLocalBucket } from "@baton/core/file/bucket";
 import "./property.ts";
 
-// Runs before each test file is imported: a table of its own, and the configuration the core
-// reads when it is first loaded.
+// Runs before each test file is imported: a table and a bucket of its own, and the configuration
+// the core reads when it is first loaded.
 const tableName = `baton-test-${randomBytes(6).toString("hex")}`;
+const bucketName = `baton-test-${randomBytes(6).toString("hex")}`;
 Object.assign(process.env, {
   AWS_REGION: "us-east-1",
   BATON_TABLE_NAME: tableName,
   DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
   SES_ENDPOINT: inject("sesEndpoint"),
+  S3_ENDPOINT: inject("s3Endpoint"),
+  BATON_BUCKET_NAME: bucketName,
   BATON_SESSION_SECRET: randomBytes(32).toString("base64url"),
   BATON_EMAIL_FROM: "Baton Tests <tests@baton.example>",
   // Request lines would bury the test output; tests that read the logs raise it themselves.
   BATON_LOG_LEVEL: "warn",
 });
 await ensureTable(inject("dynamoEndpoint"), tableName);
+// Browser tests serve the apps on a port chosen at start: any local port may upload.
+await ensureLocalBucket(inject("s3Endpoint"), bucketName, ["http://localhost:*", "http://127.0.0.1:*"]);

@@ -2,7 +2,7 @@ import { getMe } from "@baton/ui/session";
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { getClient, getClients, getContacts, parseStatus } from "./pages/clients/data";
-import { getHistory, getRequest, getRequests, getThread, parseClientId, parseRequestStatus } from "./pages/requests/data";
+import { getHistory, getNotes, getRequest, getRequests, getThread, parseClientId, parseRequestStatus } from "./pages/requests/data";
 import { getApiKeys } from "./pages/settings/data";
 import { getSop, getSops, getSopVersions } from "./pages/sops/data";
 import { getBoard, getDeadlines, getMine, getQaQueue, getTask, getWorkload, parseWeeks } from "./pages/tasks/data";
@@ -43,6 +43,7 @@ export const routes: RouteDefinition[] = [
         preload: ({ params }) => {
           void getRequest(params.id!);
           void getThread(params.id!);
+          void getNotes(params.id!);
           void getHistory(params.id!);
         },
       },

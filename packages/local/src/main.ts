@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { relative, resolve } from "node:path";
-import { assertPortFree, ensureTable, portInUse, startDynamoLocal, startSes, StartupError, type DynamoLocal, type SesEmulator } from "./stand-ins.ts";
+import { assertPortFree, ensureTable, portInUse, startDynamoLocal, startS3, startSes, StartupError, type DynamoLocal, type S3StandIn, type SesEmulator } from "./stand-ins.ts";
 
 // `npm start`: the whole platform on this machine, against local stand-ins for AWS.
 const repo = resolve(import.meta.dirname, "../../..");
@@ -11,9 +11,11 @@ const ports = {
   app: Number(process.env.PORT ?? 3000),
   dynamo: Number(process.env.DYNAMODB_PORT ?? 8000),
   ses: Number(process.env.SES_PORT ?? 8005),
+  s3: Number(process.env.S3_PORT ?? 8010),
 };
 // BATON_TABLE_NAME points the runtime at another table, e.g. one the restore drill made.
 const TABLE = process.env.BATON_TABLE_NAME || "baton";
+const BUCKET = "baton-files";
 
 async function sessionSecret(): Promise<string> {
   const file = resolve(stateDir, "session-secret");
@@ -30,6 +32,7 @@ async function main() {
     await assertPortFree(ports.app, "Baton", "PORT");
     await assertPortFree(ports.dynamo, "DynamoDB Local", "DYNAMODB_PORT");
     await assertPortFree(ports.ses, "SES emulator", "SES_PORT");
+    await assertPortFree(ports.s3, "S3 stand-in", "S3_PORT");
   } catch (error) {
     // One sentence, no stack trace: which port, and how to pick another.
     console.error(error instanceof StartupError ? `\n${error.message}\n` : error);
@@ -51,6 +54,12 @@ async function main() {
     await ensureTable(dynamo.endpoint, TABLE);
     const ses: SesEmulator = await startSes({ port: ports.ses });
     stoppers.push(ses.stop);
+    await mkdir(resolve(stateDir, "s3"), { recursive: true });
+    const s3: S3StandIn = await startS3({ port: ports.s3, directory: resolve(stateDir, "s3") });
+    stoppers.push(s3.stop);
+    const { ensureLocalBucket } = await import("@baton/core/file/bucket");
+    // Browsers upload to the bucket and read from it directly: CORS for the apps' origin.
+    await ensureLocalBucket(s3.endpoint, BUCKET, [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`]);
 
     const baseUrl = `http://localhost:${ports.app}`;
     Object.assign(process.env, {
@@ -58,6 +67,8 @@ async function main() {
       BATON_TABLE_NAME: TABLE,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: ses.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      BATON_BUCKET_NAME: BUCKET,
       BATON_SESSION_SECRET: await sessionSecret(),
       BATON_WEB_URL: baseUrl,
       BATON_PORTAL_URL: `${baseUrl}/portal`,
@@ -93,6 +104,13 @@ async function main() {
     runJobs();
     const jobTimer = setInterval(runJobs, Number(process.env.JOBS_EVERY_MINUTES ?? 15) * 60_000);
     stoppers.push(async () => clearInterval(jobTimer));
+    // Emails about new messages, as the minute's schedule sends them on AWS.
+    const { Inbox } = await import("@baton/core/inbox");
+    const notifyTimer = setInterval(
+      () => void Inbox.sendDue().catch((error) => console.error("notifications failed", error)),
+      Number(process.env.NOTIFY_EVERY_SECONDS ?? 30) * 1000,
+    );
+    stoppers.push(async () => clearInterval(notifyTimer));
 
     console.log(`
 Baton is running${seeded ? " (demo data created)" : ""}.
@@ -101,6 +119,7 @@ Baton is running${seeded ? " (demo data created)" : ""}.
   Client portal  ${baseUrl}/portal/
   API reference  ${baseUrl}/api/docs
   Mailbox        ${ses.mailboxUrl}
+  Files (S3)     ${s3.endpoint}/${BUCKET}
 
 Demo sign-ins: enter an address on a sign-in page, then open the link from the mailbox.
   Owner            ${DEMO.owner.email}

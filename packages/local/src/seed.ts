@@ -9,6 +9,8 @@ import { Request } from "@baton/core/request";
 import { Sop } from "@baton/core/sop";
 import { Task } from "@baton/core/task";
 import { seedMoney } from "./seed-money.ts";
+import { Message } from "@baton/core/message";
+import { pdf, swatches, text, uploadAs } from "./demo-files.ts";
 
 // The demo agency `npm start` creates on first start: an owner, two subcontractors and three
 // clients in different time zones and currencies, each with a portal contact; work at every
@@ -45,6 +47,7 @@ export async function seedDemo(): Promise<boolean> {
     return { subs, contacts };
   });
   const tasks = await seedPipeline(agencyId, owner, subs, contacts);
+  await seedFolders(owner, contacts.map((contact) => contact.clientId) as [string, string, string]);
   const [sam, maria] = subs.map((member) => member.id) as [string, string];
   const [acme, kookaburra, sakura] = contacts.map((contact) => contact.clientId) as [string, string, string];
   await seedMoney(agencyId, owner, { sam, maria, acme, kookaburra, sakura, ...tasks });
@@ -116,20 +119,40 @@ async function seedPipeline(
     ]),
   );
 
-  // Waiting for triage.
+  const contactActor = (contact: { id: string; clientId: string }) => ({ type: "contact", agencyId, contactId: contact.id, clientId: contact.clientId, clientActive: true }) as const;
+  const memberActor = (memberId: string) => ({ type: "member", agencyId, memberId, role: "subcontractor" }) as const;
+
+  // Waiting for triage, with the travellers' preferences attached.
+  const preferences = await uploadAs(contactActor(acme), {
+    name: "Travel preferences.pdf",
+    bytes: pdf("Travel preferences", ["Ada Brooks: aisle seat, vegetarian meal", "Sam Brooks: window seat", "Frequent flyer: UA 1234 5678", "Budget: under $600 each"]),
+    place: "request",
+  });
   await asContact(acme, () =>
-    Request.submit({ title: "Book flights to Denver", description: "Two travellers, 14–17 January, aisle seats, under $600 each.", service: "Travel", priority: "high", links: [] }),
+    Request.submit({ title: "Book flights to Denver", description: "Two travellers, 14–17 January, aisle seats, under $600 each.", service: "Travel", priority: "high", links: [], fileIds: [preferences] }),
   );
 
-  // In progress with Maria.
+  // In progress with Maria: a brief with the brand colours (an image preview) and the sale dates.
+  const palette = await uploadAs(contactActor(kookaburra), {
+    name: "Brand colours.png",
+    bytes: swatches([[16, 42, 67], [242, 169, 59], [233, 79, 55], [246, 241, 233]]),
+    place: "request",
+  });
+  const saleDates = await uploadAs(contactActor(kookaburra), { name: "Summer sale dates.csv", bytes: text("Date,Event\n2027-01-08,Sale starts\n2027-01-15,Mid-sale push\n2027-01-22,Last day\n"), place: "request" });
   const social = await asContact(kookaburra, () =>
-    Request.submit({ title: "January social posts", description: "A month of posts for Instagram and LinkedIn, including our summer sale.", service: "Social media", priority: "normal", links: [] }),
+    Request.submit({ title: "January social posts", description: "A month of posts for Instagram and LinkedIn, including our summer sale.", service: "Social media", priority: "normal", links: [], fileIds: [palette, saleDates] }),
   );
   const planned = await withActor(owner, () =>
     Request.accept({ version: social.version, tasks: [{ title: "Plan January social calendar", estimateHours: 6, dueAt: at(6), sopId: socialSop.id, skills: ["Social media"] }] }, social.id),
   );
   const socialTask = planned.tasks[0]!;
   await withActor(owner, () => Task.assign({ version: socialTask.version, memberId: maria.id }, socialTask.id));
+  // The conversation: the owner to the client, Maria's internal note to the team.
+  await withActor(owner, () => Message.post({ body: "Thanks Kai! Maria is on it; first drafts by Friday.", thread: "client", fileIds: [] }, social.id));
+  await asMember(maria.id, () =>
+    Message.post({ body: "The palette's orange is brighter than on their website. I'll use the website's hex codes unless someone objects.", thread: "internal", fileIds: [] }, social.id),
+  );
+  await asContact(kookaburra, () => Message.post({ body: "Great, thank you. Could the sale posts go out at 7 pm Sydney time?", thread: "client", fileIds: [] }, social.id));
 
   // Done by Sam and waiting in the QA queue.
   const inbox = await asContact(acme, () =>
@@ -141,7 +164,52 @@ async function seedPipeline(
   let task = await withActor(owner, () => Task.assign({ version: accepted.tasks[0]!.version, memberId: sam.id }, accepted.tasks[0]!.id));
   await asMember(sam.id, async () => {
     for (const item of task.checklist) task = await Task.tick({ version: task.version, done: true }, task.id, item.id);
-    await Task.submit({ version: task.version, text: "Inbox at zero. 14 messages flagged for you in the 'Needs Ada' folder; 9 draft replies are waiting in Drafts.", links: [] }, task.id);
+  });
+  // The deliverable's summary: QA sees it now, Ada only once QA approves it.
+  const summary = await uploadAs(memberActor(sam.id), {
+    name: "Inbox summary.pdf",
+    bytes: pdf("Inbox summary for Ada", ["2,014 unread at the start; 0 now.", "14 messages flagged in 'Needs Ada'.", "9 draft replies waiting in Drafts.", "312 newsletters unsubscribed."]),
+    place: "deliverable",
+    targetId: task.id,
+  });
+  await asMember(sam.id, async () => {
+    await Task.submit({ version: task.version, text: "Inbox at zero. 14 messages flagged for you in the 'Needs Ada' folder; 9 draft replies are waiting in Drafts.", links: [], fileIds: [summary] }, task.id);
+  });
+  // The social media SOP's template.
+  await uploadAs(owner as Parameters<typeof uploadAs>[0], {
+    name: "Content calendar template.csv",
+    bytes: text("Date,Channel,Post,Link,Status\n,Instagram,,,Draft\n,LinkedIn,,,Draft\n"),
+    place: "sop",
+    targetId: socialSop.id,
   });
   return { samTask: task.id, mariaTask: socialTask.id };
+}
+
+/** What the owner shares in each client's folder: agreements, a report (in two versions), a welcome letter. */
+async function seedFolders(owner: Parameters<typeof uploadAs>[0], [acme, kookaburra, sakura]: [string, string, string]) {
+  const report = await uploadAs(owner, {
+    name: "November report.pdf",
+    bytes: pdf("Acme Corp: November report", ["Requests completed: 6", "Hours: 14.5 of 20 included", "Next month: holiday travel, year-end inbox"]),
+    place: "client",
+    targetId: acme,
+  });
+  await uploadAs(owner, {
+    name: "November report (corrected).pdf",
+    bytes: pdf("Acme Corp: November report", ["Requests completed: 7", "Hours: 15.25 of 20 included", "Next month: holiday travel, year-end inbox"]),
+    place: "client",
+    targetId: acme,
+    replaces: report,
+  });
+  await uploadAs(owner, {
+    name: "Service agreement.pdf",
+    bytes: pdf("Service agreement: Northwind and Kookaburra & Co", ["Scope: social media and bookkeeping support.", "Rate: AUD 95 per hour, invoiced monthly.", "Either party may end it with 30 days' notice."]),
+    place: "client",
+    targetId: kookaburra,
+  });
+  await uploadAs(owner, {
+    name: "Welcome to Northwind.pdf",
+    bytes: pdf("Welcome to Northwind", ["Send every request through the portal.", "You'll get a status email every Monday at 09:00.", "Your files are here, on the Files page."]),
+    place: "client",
+    targetId: sakura,
+  });
 }

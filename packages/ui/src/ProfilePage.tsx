@@ -79,6 +79,7 @@ export function ProfilePage(props: { children?: JSX.Element }) {
         </Form>
       </div>
       <NotificationsCard />
+      <MessageEmailsCard />
       {props.children}
     </section>
   );
@@ -129,6 +130,55 @@ function NotificationsCard() {
       </label>
       <p class="field-hint" id={`notify-${id}-hint`} style={{ "margin-top": "0.35rem" }}>
         {me().role === "client" ? t("profile.notificationsHintClient") : t("profile.notificationsHintTeam")}
+      </p>
+    </section>
+  );
+}
+
+/** The switch for emails about new messages (batched, a few minutes after the first unread one). */
+function MessageEmailsCard() {
+  const session = useSession();
+  const me = session.me;
+  const id = createUniqueId();
+  const [on, setOn] = createSignal(me().messageEmails);
+  const submission = createSubmission();
+  const change = (next: boolean) => {
+    setOn(next);
+    void submission.run(async () => {
+      try {
+        const updated = await api.me.update({ messageEmails: next });
+        setOn(updated.messageEmails);
+      } catch (e) {
+        setOn(!next);
+        throw e;
+      }
+      await session.refresh();
+      toast(t(next ? "profile.messageEmailsOn" : "profile.messageEmailsOff"));
+    });
+  };
+  return (
+    <section class="card" style={{ "margin-top": "1.5rem" }} aria-labelledby={`messages-${id}-title`}>
+      <h2 id={`messages-${id}-title`} class="sr-only">
+        {t("profile.messageEmails")}
+      </h2>
+      <ErrorMessage error={submission.error()} />
+      <label for={`messages-${id}`} style={{ display: "flex", "align-items": "center", gap: "0.6rem", "font-weight": "600" }}>
+        <input
+          id={`messages-${id}`}
+          type="checkbox"
+          role="switch"
+          style={{ width: "1.15rem", height: "1.15rem", margin: "0" }}
+          checked={on()}
+          aria-busy={submission.pending() ? "true" : undefined}
+          aria-describedby={`messages-${id}-hint`}
+          data-testid="message-emails"
+          onClick={(e) => submission.pending() && e.preventDefault()}
+          onChange={(e) => change(e.currentTarget.checked)}
+        />
+        {t("profile.messageEmails")}
+      </label>
+      <p class="field-hint" id={`messages-${id}-hint`} style={{ "margin-top": "0.35rem" }}>
+        {t("profile.messageEmailsHint")}
       </p>
     </section>
   );

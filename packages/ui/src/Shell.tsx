@@ -3,7 +3,8 @@ import { For, Show, type JSX } from "solid-js";
 import { Button } from "./Button";
 import { t } from "./i18n";
 
-export type NavItem = { href: string; label: string; end?: boolean };
+/** `count`: something waiting there (unread requests), shown as a small number beside the label. */
+export type NavItem = { href: string; label: string; end?: boolean; count?: number };
 
 export type ShellProps = {
   appName: string;
@@ -34,11 +35,22 @@ export function Shell(props: ShellProps) {
         <nav class="shell-nav" aria-label={t("shell.nav")}>
           <ul>
             <For each={props.nav}>
-              {(item) => (
+              {(item, index) => (
                 <li>
-                  <A href={item.href} end={item.end}>
+                  {/* The count describes the link without renaming it: "Requests" stays "Requests". */}
+                  <A href={item.href} end={item.end} aria-describedby={item.count ? `nav-count-${index()}` : undefined}>
                     {item.label}
+                    <Show when={item.count}>
+                      <span class="nav-count" aria-hidden="true" data-testid="nav-count">
+                        {item.count}
+                      </span>
+                    </Show>
                   </A>
+                  <Show when={item.count}>
+                    <span class="sr-only" id={`nav-count-${index()}`}>
+                      {t("nav.unread", { count: item.count! })}
+                    </span>
+                  </Show>
                 </li>
               )}
             </For>

@@ -1,17 +1,19 @@
 import { createSignal, For, Show, type Accessor } from "solid-js";
-import { api } from "./api";
+import { api, ApiError } from "./api";
 import { Badge } from "./Badge";
 import { Boundary } from "./Boundary";
 import { Button } from "./Button";
 import { EmptyState } from "./EmptyState";
 import { ErrorMessage } from "./ErrorMessage";
+import { FileList } from "./FileList";
+import { FileUpload, type Uploads } from "./FileUpload";
 import { createSubmission, Form, FormActions } from "./Form";
 import { formatDateTime, t } from "./i18n";
 import { OtherPartyTime } from "./OtherPartyTime";
 import { createPaged } from "./paged";
 import { useSession } from "./session";
 import { TextArea } from "./TextField";
-import type { Page, ThreadMessage } from "./types";
+import type { MessageThread, Page, ThreadMessage } from "./types";
 
 /** Messages per page: the apps' first-page queries ask for as many. */
 export const THREAD_PAGE = 100;
@@ -20,24 +22,30 @@ type Props = {
   requestId: string;
   /** Which side is reading: the team app or the client portal. */
   side: "team" | "client";
+  /** The client thread (default) or the team's internal notes. */
+  thread?: MessageThread;
   /** The first page of messages (a preloaded, cached query). */
   first: Accessor<Page<ThreadMessage> | undefined>;
   /** Refetches the first page (revalidates its query). */
   reload: () => Promise<unknown>;
   /** After the viewer sent a message (e.g. to refetch a timeline). */
   onSent?: (message: ThreadMessage) => void;
+  /** False: the viewer reads only (a subcontractor in the client thread, when the agency says so). */
+  canWrite?: boolean;
 };
 
 /**
- * A request's thread between the client and the team, oldest first as a conversation reads.
- * The API pages forward in time, so "more" means newer messages, shown below the ones loaded.
- * What the viewer sends goes at the end until a refetch includes it.
+ * One of a request's threads, oldest first as a conversation reads. The API pages forward in time,
+ * so "more" means newer messages, shown below the ones loaded. What the viewer sends goes at the
+ * end until a refetch includes it. The page keeps it current (useLiveRequest): no button to press.
  */
 export function Thread(props: Props) {
-  const list = createPaged(props.first, (cursor) => api.requests.messages(props.requestId, { cursor, limit: THREAD_PAGE }));
+  const thread = () => props.thread ?? "client";
+  const internal = () => thread() === "internal";
+  const titleId = () => (internal() ? "internal-title" : "thread-title");
+  const list = createPaged(props.first, (cursor) => api.requests.messages(props.requestId, { cursor, limit: THREAD_PAGE, thread: thread() }));
   // Sent here since the first page was loaded; a refetch starts over from the server's list.
   const [sent, setSent] = createSignal<{ base: Page<ThreadMessage> | undefined; items: ThreadMessage[] }>({ base: undefined, items: [] });
-  const [refreshing, setRefreshing] = createSignal(false);
 
   const messages = () => {
     const loaded = list.items();
@@ -47,31 +55,24 @@ export function Thread(props: Props) {
     return [...loaded, ...mine.filter((message) => !ids.has(message.id))];
   };
 
-  async function refresh() {
-    setRefreshing(true);
-    try {
-      await props.reload();
-    } finally {
-      setRefreshing(false);
-    }
-  }
-
   return (
-    <section class="card" aria-labelledby="thread-title" id="thread">
+    <section class="card" classList={{ "thread-internal": internal() }} aria-labelledby={titleId()} id={internal() ? "internal" : "thread"} data-testid={internal() ? "internal-thread" : "client-thread"}>
       <div class="card-header">
-        <h2 id="thread-title">{t("thread.title")}</h2>
-        <Button size="sm" variant="ghost" pending={refreshing()} onClick={() => void refresh()}>
-          {t("thread.refresh")}
-        </Button>
+        <h2 id={titleId()}>{internal() ? t("thread.internalTitle") : t("thread.title")}</h2>
+        <span class="muted small">{t("thread.live")}</span>
       </div>
-      <p class="muted small">{props.side === "team" ? t("thread.introTeam") : t("thread.introClient")}</p>
+      <p class="muted small">{internal() ? t("thread.internalIntro") : props.side === "team" ? t("thread.introTeam") : t("thread.introClient")}</p>
       <Boundary onRetry={() => props.reload()}>
         <Show when={props.first()}>
           <Show
             when={messages().length > 0}
-            fallback={<EmptyState title={t("thread.emptyTitle")}>{props.side === "team" ? t("thread.emptyTeam") : t("thread.emptyClient")}</EmptyState>}
+            fallback={
+              <EmptyState title={internal() ? t("thread.internalEmptyTitle") : t("thread.emptyTitle")}>
+                {internal() ? t("thread.internalEmpty") : props.side === "team" ? t("thread.emptyTeam") : t("thread.emptyClient")}
+              </EmptyState>
+            }
           >
-            <ol class="thread" aria-labelledby="thread-title">
+            <ol class="thread" aria-labelledby={titleId()}>
               <For each={messages()}>{(message) => <Message message={message} side={props.side} />}</For>
             </ol>
           </Show>
@@ -83,16 +84,19 @@ export function Thread(props: Props) {
               </Button>
             </div>
           </Show>
-          <Composer
-            requestId={props.requestId}
-            side={props.side}
-            onSent={(message) => {
-              const s = sent();
-              const base = props.first();
-              setSent({ base, items: [...(s.base === base ? s.items : []), message] });
-              props.onSent?.(message);
-            }}
-          />
+          <Show when={props.canWrite !== false} fallback={<p class="notice">{t("thread.internalOnly")}</p>}>
+            <Composer
+              requestId={props.requestId}
+              side={props.side}
+              thread={thread()}
+              onSent={(message) => {
+                const s = sent();
+                const base = props.first();
+                setSent({ base, items: [...(s.base === base ? s.items : []), message] });
+                props.onSent?.(message);
+              }}
+            />
+          </Show>
         </Show>
       </Boundary>
     </section>
@@ -120,29 +124,37 @@ function Message(props: { message: ThreadMessage; side: Props["side"] }) {
           </Show>
         </span>
       </div>
-      <p class="message-body">{props.message.body}</p>
+      <Show when={props.message.body}>
+        <p class="message-body">{props.message.body}</p>
+      </Show>
+      <Show when={props.message.files.length}>
+        <FileList files={props.message.files} compact />
+      </Show>
     </li>
   );
 }
 
-function Composer(props: { requestId: string; side: Props["side"]; onSent: (message: ThreadMessage) => void }) {
+function Composer(props: { requestId: string; side: Props["side"]; thread: MessageThread; onSent: (message: ThreadMessage) => void }) {
   const [body, setBody] = createSignal("");
+  const [uploads, setUploads] = createSignal<Uploads>();
   const submission = createSubmission();
+  const internal = () => props.thread === "internal";
   const send = () =>
     submission.run(async () => {
-      const message = await api.requests.post(props.requestId, body().trim());
+      if (uploads()?.busy()) throw new ApiError(0, "files.busy", t("files.wait"));
+      const message = await api.requests.post(props.requestId, body().trim(), { thread: props.thread, fileIds: uploads()?.ids() ?? [] });
       setBody("");
+      uploads()?.clear();
       props.onSent(message);
     });
   return (
-    <Form submission={submission} onSubmit={send} aria-label={t("thread.write")} class="composer" data-testid="composer">
+    <Form submission={submission} onSubmit={send} aria-label={internal() ? t("thread.addNote") : t("thread.write")} class="composer" data-testid={internal() ? "note-composer" : "composer"}>
       <TextArea
-        label={t("thread.message")}
+        label={internal() ? t("thread.note") : t("thread.message")}
         name="body"
-        required
         rows={3}
         maxlength={5000}
-        hint={props.side === "team" ? t("thread.hintTeam") : t("thread.hintClient")}
+        hint={internal() ? t("thread.noteHint") : props.side === "team" ? t("thread.hintTeam") : t("thread.hintClient")}
         value={body()}
         onValue={setBody}
         error={submission.fieldError("body")}
@@ -154,9 +166,10 @@ function Composer(props: { requestId: string; side: Props["side"]; onSent: (mess
           }
         }}
       />
+      <FileUpload target={{ place: internal() ? "internal" : "thread", targetId: props.requestId }} label={t("files.attach")} ref={setUploads} testId={internal() ? "note-files" : "message-files"} />
       <FormActions>
         <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("thread.send")}
+          {internal() ? t("thread.addNote") : t("thread.send")}
         </Button>
       </FormActions>
     </Form>

@@ -81,6 +81,13 @@ import type {
   MemberPatch,
   Page,
   PageQuery,
+  Activity,
+  FileUsage,
+  FileView,
+  Inbox,
+  ListedFile,
+  MessageThread,
+  StartedUpload,
 } from "./types";
 
 // The one place that talks HTTP. Pages call `api.<resource>.<verb>()` only; underneath is
@@ -286,10 +293,18 @@ export const api = {
       call(client.requests[":requestId"].decline.$post({ param: { requestId: id }, json: input })),
     history: (id: string): Promise<{ items: TimelineEntry[] }> =>
       call(client.requests[":requestId"].history.$get({ param: { requestId: id } })),
-    messages: (id: string, query: PageQuery = {}): Promise<Page<ThreadMessage>> =>
-      call(client.requests[":requestId"].messages.$get({ param: { requestId: id }, query: q(query) })),
-    post: (id: string, body: string): Promise<ThreadMessage> =>
-      call(client.requests[":requestId"].messages.$post({ param: { requestId: id }, json: { body } })),
+    /** `stamp`: the request's state as read, for "anything new since?" (useLiveRequest). */
+    messages: (id: string, query: PageQuery & { thread?: MessageThread } = {}): Promise<Page<ThreadMessage> & { stamp: string }> =>
+      call(client.requests[":requestId"].messages.$get({ param: { requestId: id }, query: q(query) as never })),
+    post: (id: string, body: string, options: { thread?: MessageThread; fileIds?: string[] } = {}): Promise<ThreadMessage> =>
+      call(client.requests[":requestId"].messages.$post({ param: { requestId: id }, json: { body, ...options } })),
+    /** "Anything new since `since`?": the request's stamp, from one read. */
+    activity: (id: string, since?: string): Promise<Activity> =>
+      call(client.requests[":requestId"].activity.$get({ param: { requestId: id }, query: q({ since }) })),
+    /** Everything on the request is read for the signed-in person. */
+    read: async (id: string): Promise<void> => {
+      await call(client.requests[":requestId"].read.$post({ param: { requestId: id } }));
+    },
   },
   tasks: {
     board: (clientId?: string): Promise<Board> => call(client.tasks.board.$get({ query: q({ clientId }) })),
@@ -405,6 +420,26 @@ export const api = {
     margin: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<MarginReport> => call(client.reports.margin.$get({ query: q(range) })),
     payouts: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<PayoutReport> => call(client.reports.payouts.$get({ query: q(range) })),
     responses: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<ResponsesReport> => call(client.reports.responses.$get({ query: q(range) })),
+  },
+  files: {
+    start: (input: { name: string; size: number; type: string; place: FileView["place"]; targetId?: string; replaces?: string }): Promise<StartedUpload> =>
+      call(client.files.$post({ json: input })),
+    confirm: (id: string, parts?: { number: number; etag: string }[]): Promise<FileView> =>
+      call(client.files[":fileId"].confirm.$post({ param: { fileId: id }, json: parts ? { parts } : {} })),
+    remove: async (id: string): Promise<void> => {
+      await call(client.files[":fileId"].$delete({ param: { fileId: id } }));
+    },
+    usage: (): Promise<FileUsage> => call(client.files.usage.$get()),
+    forClient: (clientId: string, query: PageQuery = {}): Promise<Page<ListedFile>> =>
+      call(client.clients[":clientId"].files.$get({ param: { clientId }, query: q(query) })),
+    mine: (query: PageQuery = {}): Promise<Page<ListedFile>> => call(client.portal.files.$get({ query: q(query) })),
+    ofSop: (sopId: string): Promise<{ items: FileView[] }> => call(client.sops[":sopId"].files.$get({ param: { sopId } })),
+    /** The API's own addresses: each visit redirects to a fresh presigned GET of a few minutes. */
+    downloadUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/download?app=${config.app}`,
+    viewUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/view?app=${config.app}`,
+  },
+  inbox: {
+    mine: (): Promise<Inbox> => call(client.inbox.$get()),
   },
   apiKeys: {
     list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),

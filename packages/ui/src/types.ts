@@ -135,3 +135,16 @@ export type OnboardingQuestion = OnboardingKit["questions"][number];
 export type ClientOnboarding = Ok<Api["onboarding"]["mine"]["$get"]>;
 export type OnboardingAnswersInput = Json<Api["onboarding"]["mine"]["answers"]["$put"]>;
 export type OnboardingAcceptInput = Json<Api["onboarding"]["mine"]["agreement"]["$post"]>;
+
+// Files (S3, presigned) and what each person has not read.
+export type StartedUpload = Ok<Api["files"]["$post"], 201>;
+export type UploadTicket = StartedUpload["upload"];
+export type FileView = StartedUpload["file"];
+export type FilePlace = FileView["place"];
+export type ListedFile = Ok<Api["portal"]["files"]["$get"]>["items"][number];
+export type FileUsage = Ok<Api["files"]["usage"]["$get"]>;
+export type FileGroup = FileUsage["groups"][number];
+export type Inbox = Ok<Api["inbox"]["$get"]>;
+export type Unread = Inbox["items"][number];
+export type MessageThread = ThreadMessage["thread"];
+export type Activity = Ok<Api["requests"][":requestId"]["activity"]["$get"]>;

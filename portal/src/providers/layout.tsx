@@ -3,6 +3,7 @@ import { SignedIn } from "@baton/ui/session";
 import type { NavItem } from "@baton/ui/Shell";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
 import { useOnboardingOpen } from "../pages/onboarding/data";
+import { useUnread } from "@baton/ui/Unread";
 
 export function Layout(props: RouteSectionProps) {
   const location = useLocation();
@@ -11,6 +12,7 @@ export function Layout(props: RouteSectionProps) {
   const inRequests = () => /\/requests(\/|$)/.test(location.pathname);
   // A new client's checklist has its own entry while there is something left to do on it.
   const onboardingOpen = useOnboardingOpen();
+  const unread = useUnread();
   const nav = (): NavItem[] => [
     {
       href: "/",
@@ -18,8 +20,12 @@ export function Layout(props: RouteSectionProps) {
       get end() {
         return !inRequests();
       },
+      get count() {
+        return unread.total();
+      },
     },
     ...(onboardingOpen() ? [{ href: "/onboarding", label: t("nav.onboarding") }] : []),
+    { href: "/files", label: t("nav.files") },
     { href: "/invoices", label: t("portal.nav.invoices") },
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },

@@ -1,3 +1,4 @@
+import { UnreadDot, useUnread } from "@baton/ui/Unread";
 import { formatDateTime, formatNumber, t } from "@baton/ui/i18n";
 import type { WorkTask } from "@baton/ui/types";
 import { A } from "@solidjs/router";
@@ -37,6 +38,8 @@ const heading: Record<TaskColumn, () => string> = {
 
 function Cell(props: { column: TaskColumn; task: WorkTask }) {
   const task = () => props.task;
+  // Threads are per request: a task is unread when its request has new messages or changes.
+  const unread = useUnread();
   const cells: Record<TaskColumn, () => JSX.Element> = {
     due: () => <DueDate at={task().dueAt} />,
     task: () => (
@@ -44,6 +47,10 @@ function Cell(props: { column: TaskColumn; task: WorkTask }) {
         <A href={`/tasks/${encodeURIComponent(task().id)}`} class="cell-title">
           {task().title}
         </A>
+        <Show when={unread.has(task().requestId)}>
+          {" "}
+          <UnreadDot label={t("unread.markNamed")} />
+        </Show>
         <div class="cell-sub">
           <code>{task().reference}</code>
           <Show when={task().qaReturns > 0}> · {t("qa.returnsCount", { count: task().qaReturns })}</Show>

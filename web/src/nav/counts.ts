@@ -1,11 +1,13 @@
 import { api } from "@baton/ui/api";
 import { formatNumber, t, type MessageKey } from "@baton/ui/i18n";
 import { useSession } from "@baton/ui/session";
+import { useUnread } from "@baton/ui/Unread";
 import type { Page } from "@baton/ui/types";
 import { createAsync, query, revalidate, useLocation } from "@solidjs/router";
 import { createEffect, on, onCleanup, onMount } from "solid-js";
 
-// The numbers beside menu entries: the first page of the requests inbox and of the QA queue.
+// The numbers beside menu entries: the first page of the requests inbox and of the QA queue, and
+// the requests with something unread.
 // They are queries of their own, not the pages' (a query the menu keeps open would never be
 // re-read when its page opens), named under the pages' keys so that whatever refreshes a list
 // ("requests.list", "tasks.qa": lib/work.ts) refreshes its count too. A new count is one line in
@@ -46,11 +48,14 @@ export function useNavCounts(): () => Partial<Record<string, NavCount>> {
   const isOwner = () => me().role === "owner";
   const triage = createAsync(async () => (isOwner() ? sizeOf(getTriageCount()) : undefined));
   const review = createAsync(async () => (isOwner() || me().reviewer ? sizeOf(getReviewCount()) : undefined));
+  // Requests with unread messages or changes (its own poll, @baton/ui/Unread): on all requests
+  // for the owner, on their own work for a subcontractor.
+  const unread = useUnread();
   refreshWhileOpen([getTriageCount.key, getReviewCount.key]);
   return () => ({
     inbox: count("triage", triage()?.value, triage()?.more),
     qa: count("review", review()?.value, review()?.more),
-    // unread: count("unread", …) on the entry the unread messages belong to.
+    [isOwner() ? "requests" : "work"]: count("unread", unread.total()),
   });
 }
 

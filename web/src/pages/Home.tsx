@@ -10,6 +10,7 @@ import { getClients } from "./clients/data";
 import { BreachesCard, InvoicesCard, QaCard, ResponsesCard, SatisfactionCard, TodayCard } from "./home/Cards";
 import { getOverdueInvoices } from "./home/data";
 import "./home/home.css";
+import { UnreadCard } from "./home/UnreadCard";
 import { getResponses } from "./reports/data";
 import { getRequests } from "./requests/data";
 import { getSummary } from "./satisfaction/data";
@@ -66,6 +67,7 @@ function OwnerHome() {
         />
       </div>
       <div class="home-grid">
+        <UnreadCard />
         <TodayCard />
         <QaCard />
         <ResponsesCard />

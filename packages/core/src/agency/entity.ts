@@ -22,6 +22,15 @@ export const AgencyEntity = new Entity({
     workingEnd: { type: "string" },
     /** Days off ("YYYY-MM-DD" in the agency's zone): no business hours, no response clock. */
     holidays: { type: "list", items: { type: "string" } },
+    /** Files (file/settings.ts): the largest file in MB, the quota in GB, the allowed groups, days deleted files are kept. Absent: the defaults. */
+    fileMaxMb: { type: "number" },
+    fileQuotaGb: { type: "number" },
+    fileGroups: { type: "list", items: { type: "string" } },
+    fileRetentionDays: { type: "number" },
+    /** Bytes of ready files, counted up on confirm and down on delete; checked against the quota in the same transaction. */
+    storageBytes: { type: "number" },
+    /** May subcontractors write in a request's client thread? Off: they write internal notes and the owner talks to the client. */
+    subcontractorsWriteToClients: { type: "boolean" },
     ...timestamps,
     ...versioned,
   },

@@ -9,6 +9,7 @@ import { currency, email, isCalendarDate, personName, timeZone, version } from "
 import { standardWeek, type WorkingWeek } from "../business-hours/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
+import { fileSettingsChanges, fileSettingsOf, fileSettingsSchema, type FileSettings } from "../file/settings.ts";
 import type { AgencyItem } from "./entity.ts";
 
 export * as Agency from "./index.ts";
@@ -28,6 +29,10 @@ export type Agency = {
   workingWeek: WorkingWeek;
   /** Days off, "YYYY-MM-DD" in the agency's zone, sorted. */
   holidays: string[];
+  /** Limits on files: largest file, quota, allowed kinds, how long deleted files are kept. */
+  files: FileSettings;
+  /** Subcontractors may write in a request's client thread (off: internal notes only). */
+  subcontractorsWriteToClients: boolean;
   version: number;
 };
 
@@ -66,6 +71,8 @@ export function present(item: AgencyItem): Agency {
     surveyQuietDays: item.surveyQuietDays ?? SURVEY_QUIET_DAYS,
     workingWeek: workingWeekOf(item),
     holidays: [...(item.holidays ?? [])].sort(),
+    files: fileSettingsOf(item),
+    subcontractorsWriteToClients: item.subcontractorsWriteToClients ?? false,
     version: item.version,
   };
 }
@@ -112,10 +119,12 @@ export const updateSchema = z.strictObject({
       if (wrong !== undefined) context.addIssue({ code: "custom", message: `"${wrong.slice(0, 20)}" is not a date such as 2026-12-25.` });
     })
     .optional(),
+  files: fileSettingsSchema.optional(),
+  subcontractorsWriteToClients: z.boolean({ error: "Choose on or off." }).optional(),
 });
 
 /** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed, when it works. */
-export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, ...rest }): Promise<Agency> => {
+export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, files, ...rest }): Promise<Agency> => {
   // In person only: an API key must never be able to redirect the clients' payments.
   const agencyId = assertOwnerInPerson();
   const clear = paymentInstructions === null || paymentInstructions === "";
@@ -123,6 +132,7 @@ export const update = fn(updateSchema, async ({ version: expected, paymentInstru
     ...rest,
     ...(workingWeek ? { workingDays: [...workingWeek.days].sort(), workingStart: workingWeek.start, workingEnd: workingWeek.end } : {}),
     ...(holidays ? { holidays: [...new Set(holidays)].sort() } : {}),
+    ...(files ? fileSettingsChanges(files) : {}),
   };
   const result = await db.transaction
     .write(({ agency, auditEvent }) => [

@@ -42,6 +42,30 @@ export const Config = {
   get portalUrl() {
     return (read("BATON_PORTAL_URL") ?? "http://localhost:3000/portal").replace(/\/$/, "");
   },
+  /** The private bucket that holds the agency's files (infra/files.ts on AWS; s3rver locally). */
+  get bucketName() {
+    return read("BATON_BUCKET_NAME") ?? "baton-files";
+  },
+  /** Set only locally: the S3 stand-in's URL, reached path-style by the API and by browsers alike. */
+  get s3Endpoint() {
+    return read("S3_ENDPOINT");
+  },
+  /** Uploads at least this large go up in parts (S3 multipart); smaller ones in one presigned POST. */
+  get multipartThresholdBytes() {
+    return Number(read("BATON_MULTIPART_THRESHOLD_BYTES") ?? 64 * 1024 * 1024);
+  },
+  /** The size of each part of a multipart upload (S3's minimum is 5 MiB, except the last). */
+  get multipartPartBytes() {
+    return Number(read("BATON_MULTIPART_PART_BYTES") ?? 16 * 1024 * 1024);
+  },
+  /** How long a presigned upload or download stays valid. */
+  get presignSeconds() {
+    return Number(read("BATON_PRESIGN_SECONDS") ?? 300);
+  },
+  /** How long a new message waits before it is emailed, so several make one email (and a read one none). */
+  get notifyDelaySeconds() {
+    return Number(read("BATON_NOTIFY_DELAY_SECONDS") ?? 120);
+  },
   /** Stripe's secret key; without it clients pay by the agency's instructions (the local default). */
   get stripeSecretKey() {
     return read("STRIPE_SECRET_KEY");

@@ -22,6 +22,8 @@ export const ContactEntity = new Entity({
     emailNotifications: { type: "boolean", required: true, default: true },
     /** Moved on by signing out, deactivation and removal: a session made under another version is over. */
     sessionVersion: { type: "number", required: true, default: 0 },
+    /** Emails about new messages (batched, a few minutes after the first); hand-offs follow emailNotifications. */
+    messageEmails: { type: "boolean" },
     /** When the last feedback survey was sent; set conditionally with it (survey/: the quiet days rule). */
     lastSurveyAt: { type: "string" },
     /** Set when SES reports the address bouncing or complaining: Baton stops emailing it (email/feedback.ts). */

@@ -11,6 +11,8 @@ import { OutboxEmailEntity } from "../email/outbox-entity.ts";
 import { UndeliverableEntity } from "../email/undeliverable-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
+import { FileEntity } from "../file/entity.ts";
+import { NotifyBatchEntity, UnreadEntity } from "../inbox/entity.ts";
 import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
 import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
@@ -56,6 +58,9 @@ export const db = new Service(
     calendarFeed: CalendarFeedEntity,
     onboardingKit: OnboardingKitEntity,
     clientOnboarding: ClientOnboardingEntity,
+    file: FileEntity,
+    unread: UnreadEntity,
+    notifyBatch: NotifyBatchEntity,
   },
   { client, table: Config.tableName },
 );

@@ -58,7 +58,9 @@ export type Notice =
   | "invoiceReminder"
   | "paymentReceived"
   | "creditReceived"
-  | "clientOnboarded";
+  | "clientOnboarded"
+  | "requestAccepted"
+  | "readyForQa";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of
@@ -102,6 +104,39 @@ export function notice(input: { locale: Locale; kind: Notice; params: Record<str
       { type: "paragraph", text: message(locale, key("intro"), params) },
       { type: "button", label: message(locale, key("button"), params), url: input.url },
       { type: "note", text: message(locale, "notify.footer", params) },
+    ],
+    locale,
+  );
+}
+
+/**
+ * New messages a person hasn't read, one email for several (the notification job batches them):
+ * a line per request with its count and the latest message's first words, and a button to each.
+ */
+export function newMessages(input: {
+  locale: Locale;
+  agency: string;
+  items: { reference: string; title: string; count: number; internal: boolean; name: string; excerpt: string; url: string }[];
+}): RenderedEmail {
+  const { locale, agency, items } = input;
+  const plural = (count: number) => (count === 1 ? "one" : "other");
+  const first = items[0]!;
+  const subject =
+    items.length === 1
+      ? message(locale, `messages.subject.${plural(first.count)}`, { count: String(first.count), reference: first.reference, title: first.title })
+      : message(locale, "messages.subject.several", { count: String(items.length) });
+  return render(
+    subject,
+    [
+      { type: "paragraph", text: message(locale, "messages.intro", { agency }) },
+      ...items.flatMap((item) => [
+        {
+          type: "paragraph" as const,
+          text: `${message(locale, `messages.item.${plural(item.count)}`, { reference: item.reference, title: item.title, count: String(item.count), name: item.name, excerpt: item.excerpt })}${item.internal ? ` ${message(locale, "messages.internal")}` : ""}`,
+        },
+        { type: "button" as const, label: message(locale, "messages.button", { reference: item.reference }), url: item.url },
+      ]),
+      { type: "note", text: message(locale, "messages.footer", { agency }) },
     ],
     locale,
   );

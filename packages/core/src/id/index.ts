@@ -17,6 +17,7 @@ export const IdPrefixes = {
   payment: "pay",
   servicePackage: "pkg",
   survey: "srv",
+  file: "fil",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

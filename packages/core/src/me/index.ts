@@ -17,6 +17,8 @@ export type Me = {
   locale: "en" | "el" | "hi";
   /** Hand-off emails (new work, QA results, approvals); sign-in links always arrive. */
   emailNotifications: boolean;
+  /** Emails about new messages in their requests' threads, several in one. */
+  messageEmails: boolean;
   /** May review deliverables in QA. */
   reviewer: boolean;
   agency: Agency.Agency;
@@ -33,14 +35,16 @@ export async function get(): Promise<Me> {
     if (!data) throw unauthenticated();
     const { memberId: id, email, name, role, timeZone, locale } = data;
     const emailNotifications = data.emailNotifications ?? true;
-    return { kind: "member", id, email, name, role, timeZone, locale, emailNotifications, reviewer: role === "owner" || Boolean(data.reviewer), agency };
+    const messageEmails = data.messageEmails ?? true;
+    return { kind: "member", id, email, name, role, timeZone, locale, emailNotifications, messageEmails, reviewer: role === "owner" || Boolean(data.reviewer), agency };
   }
   if (actor.type === "contact") {
     const { data } = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
     if (!data) throw unauthenticated();
     const { contactId: id, email, name, timeZone, locale, clientId } = data;
     const emailNotifications = data.emailNotifications ?? true;
-    return { kind: "contact", id, email, name, role: "client", timeZone, locale, emailNotifications, reviewer: false, agency, clientId };
+    const messageEmails = data.messageEmails ?? true;
+    return { kind: "contact", id, email, name, role: "client", timeZone, locale, emailNotifications, messageEmails, reviewer: false, agency, clientId };
   }
   // API keys and jobs are not people.
   throw forbidden();
@@ -51,6 +55,7 @@ export const updateSchema = z.strictObject({
   timeZone: timeZone.optional(),
   locale: locale.optional(),
   emailNotifications: z.boolean({ error: "Choose on or off." }).optional(),
+  messageEmails: z.boolean({ error: "Choose on or off." }).optional(),
 });
 
 /** People edit their own name, time zone and language. */

@@ -26,6 +26,8 @@ export const MemberEntity = new Entity({
     /** May review deliverables in QA (the owner always may). */
     reviewer: { type: "boolean", required: true, default: false },
     emailNotifications: { type: "boolean", required: true, default: true },
+    /** Emails about new messages (batched, a few minutes after the first); hand-offs follow emailNotifications. */
+    messageEmails: { type: "boolean" },
     /** QA outcomes of their work: tasks approved, approved at the first try, returns before approval. */
     qaApproved: { type: "number", required: true, default: 0 },
     qaFirstPass: { type: "number", required: true, default: 0 },

@@ -14,6 +14,10 @@ export const MessageEntity = new Entity({
     /** The author's IANA zone when they wrote it, so readers see their local time; older messages have none. */
     authorTimeZone: { type: "string", readOnly: true },
     body: { type: "string", required: true, readOnly: true },
+    /** The client thread, or the team's internal notes (never shown to the client); older messages have none: client. */
+    thread: { type: ["client", "internal"] as const, readOnly: true },
+    /** How many files were attached (the files themselves are listed under the request). */
+    fileCount: { type: "number", readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true },
   },
   indexes: {

@@ -32,6 +32,11 @@ export const RequestEntity = new Entity({
     /** taskId → status of every task made from this request; the request's status follows them. */
     taskStatuses: { type: "any", required: true, default: () => ({}) },
     completedAt: { type: "string" },
+    /** When each thread last had a message: with `version`, what "anything new?" compares. */
+    clientThreadAt: { type: "string" },
+    internalThreadAt: { type: "string" },
+    /** Client contacts who wrote in the client thread: they hear about replies. */
+    threadContactIds: { type: "set", items: "string" },
     ...timestamps,
     ...versioned,
   },

@@ -12,6 +12,10 @@ import { pageQuery, version, type Page, idOf, oneLine, calendarDate, instant } f
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
+import { attachCommit, forAttach, MAX_ATTACHMENTS, ofRequest } from "../file/attach.ts";
+import { present as presentFile, type FileView } from "../file/present.ts";
+import { Inbox } from "../inbox/index.ts";
+import { clientSideOf } from "../message/recipients.ts";
 import { People, type PersonRef } from "../people/index.ts";
 import { Sop } from "../sop/index.ts";
 import type { TaskItem } from "../task/entity.ts";
@@ -51,6 +55,8 @@ export type RequestDetail = {
   client: { id: string; name: string; code: string; timeZone: string };
   /** Team members see the tasks they may see; a client sees deliverables once QA passed them. */
   tasks: Task[] | ClientTask[];
+  /** The brief's files and the deliverables' (a client sees a deliverable's only after QA approved it). */
+  files: FileView[];
 };
 
 export function present(item: RequestItem): Request {
@@ -93,6 +99,8 @@ export const submitSchema = z.strictObject({
   desiredDueDate: isoDate.optional(),
   priority: z.enum(Priorities, { error: "Choose low, normal, high or urgent." }).default("normal"),
   links: z.array(link, { error: "Links are a list of web addresses." }).max(10, "Add at most 10 links.").default([]),
+  /** Files uploaded for this brief (place "request"), attached as it is submitted. */
+  fileIds: z.array(idOf("file", "That file id is not valid."), { error: "List the files by id." }).max(MAX_ATTACHMENTS, `Attach at most ${MAX_ATTACHMENTS} files.`).default([]),
 });
 
 export const listSchema = pageQuery.extend({
@@ -156,7 +164,7 @@ export async function loadVisible(requestId: string): Promise<{ item: RequestIte
   return { item, tasks };
 }
 
-async function tasksOf(item: RequestItem) {
+export async function tasksOf(item: RequestItem) {
   const result = await db.entities.task.query
     .tasksOfClient({ agencyId: item.agencyId, clientId: item.clientId, requestId: item.requestId })
     .go({ pages: "all" });
@@ -169,9 +177,20 @@ export async function get(requestId: string): Promise<RequestDetail> {
   const { item, tasks } = await loadVisible(requestId);
   const client = (await db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go()).data;
   const clientView = { id: item.clientId, name: client?.name ?? "", code: client?.code ?? "", timeZone: client?.timeZone ?? "UTC" };
-  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map(presentForClient) };
+  const files = await visibleFiles(item, tasks);
+  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map(presentForClient), files };
   const names = { team: await People.team(item.agencyId), clients: new Map([[item.clientId, clientView.name]]) };
-  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names)) };
+  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names)), files };
+}
+
+/** The brief's files and those of the deliverables the viewer may see (not the threads': those come with their messages). */
+async function visibleFiles(item: RequestItem, tasks: readonly TaskItem[]): Promise<FileView[]> {
+  const forClient = useActor().type === "contact";
+  const taskIds = new Set(tasks.map((task) => task.taskId));
+  return (await ofRequest(item.agencyId, item.requestId))
+    .filter((file) => file.status === "ready" && (file.place === "request" || (file.place === "deliverable" && taskIds.has(file.attachedTo ?? ""))))
+    .filter((file) => !forClient || file.visibleToClient)
+    .map((file) => presentFile(file, forClient));
 }
 
 /**
@@ -256,9 +275,10 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   const reference = `${client.code}-${number}`;
   // The promise counts the agency's working week and holidays, in the agency's zone.
   const responseDueAt = addBusinessHours(new Date(), client.responseHours ?? 24, agency?.timeZone ?? "UTC", calendarOf(agency)).toISOString();
-  const { clientId: _ignored, desiredDueDate, ...fields } = input;
-  await db.transaction
-    .write(({ request, auditEvent }) => [
+  const { clientId: _ignored, desiredDueDate, fileIds, ...fields } = input;
+  const files = await forAttach(agencyId, fileIds, { place: "request", targetId: clientId });
+  const written = await db.transaction
+    .write(({ request, auditEvent, file }) => [
       request
         .create({
           agencyId,
@@ -276,9 +296,13 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
           taskStatuses: {},
         })
         .commit(),
-      auditEvent.create(Audit.event("request.submitted", "request", requestId, { reference, by: author.name })).commit(),
+      ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
+      auditEvent.create(Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length })).commit(),
     ])
     .go();
+  if (failedConditions(written).length) {
+    throw new VisibleError("conflict", "conflict", "One of the files changed while the request was sent. Check the attachments and send it again.");
+  }
   const created = (await load(agencyId, requestId))!;
   await Notify.send(
     agencyId,
@@ -287,6 +311,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
     (person) => ({ reference, title: created.title, name: author.name, client: client.name, due: Notify.when(responseDueAt, person) }),
     Notify.links.webRequest(requestId),
   );
+  await Inbox.record(aboutOf(created), (await Notify.owners(agencyId)).map((m) => ({ type: "member" as const, id: m.memberId })), { kind: "update", at: created.createdAt });
   return present(created);
 });
 
@@ -352,8 +377,20 @@ export const accept = fn(acceptSchema, async (input, requestId: string): Promise
     const current = await load(agencyId, requestId);
     throw staleWrite("Request", current && present(current));
   }
+  await tellClient(item, "requestAccepted", { reference: item.reference, title: item.title });
   return get(requestId);
 });
+
+/** What an unread entry says about a request. */
+export const aboutOf = (item: RequestItem) => ({ agencyId: item.agencyId, requestId: item.requestId, clientId: item.clientId, reference: item.reference, title: item.title });
+
+/** A status change the client hears about: an email to the people of the request on the client side, and an unread mark. */
+async function tellClient(item: RequestItem, kind: "requestAccepted" | "requestDeclined", params: Record<string, string>) {
+  const people = await clientSideOf(item);
+  const contacts = await Promise.all(people.map((person) => Notify.contact(item.agencyId, person.id)));
+  await Notify.send(item.agencyId, kind, contacts, params, Notify.links.portalRequest(item.requestId));
+  await Inbox.record(aboutOf(item), people, { kind: "update", at: new Date().toISOString() });
+}
 
 export const decline = fn(declineSchema, async (input, requestId: string): Promise<Request> => {
   const agencyId = assertOwner();
@@ -374,14 +411,7 @@ export const decline = fn(declineSchema, async (input, requestId: string): Promi
     .go();
   const current = await load(agencyId, requestId);
   if (failedConditions(result).length) throw staleWrite("Request", current && present(current));
-  const submitter = item.submittedByType === "contact" ? await Notify.contact(agencyId, item.submittedById) : null;
-  await Notify.send(
-    agencyId,
-    "requestDeclined",
-    [submitter],
-    { reference: item.reference, title: item.title, reason: input.reason },
-    Notify.links.portalRequest(requestId),
-  );
+  await tellClient(item, "requestDeclined", { reference: item.reference, title: item.title, reason: input.reason });
   return present(current!);
 });
 

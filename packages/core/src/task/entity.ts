@@ -75,6 +75,25 @@ export const TaskEntity = new Entity({
         links: { type: "list", items: { type: "string" } },
         submittedAt: { type: "string", required: true },
         submittedBy: { type: "string", required: true },
+        /** The submission's number: 1, then 2 after a return… (absent on deliverables from before: 1). */
+        round: { type: "number" },
+        /** The note the client reads, as QA edited it before approving; absent: the text as submitted. */
+        clientNote: { type: "string" },
+      },
+    },
+    /** Earlier submissions, oldest first: a resubmission keeps them. */
+    deliverableHistory: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          round: { type: "number", required: true },
+          text: { type: "string", required: true },
+          links: { type: "list", items: { type: "string" } },
+          submittedAt: { type: "string", required: true },
+          submittedBy: { type: "string", required: true },
+          clientNote: { type: "string" },
+        },
       },
     },
     review: {

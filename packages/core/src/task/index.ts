@@ -10,6 +10,11 @@ import { fn } from "../fn/index.ts";
 import { isId } from "../id/index.ts";
 import type { MemberItem } from "../member/entity.ts";
 import { Notify } from "../notify/index.ts";
+import { attachCommit, forAttach, MAX_ATTACHMENTS, ofRequest, publishCommit, type FileEntityApi } from "../file/attach.ts";
+import { present as presentFile, type FileView } from "../file/present.ts";
+import type { FileItem } from "../file/entity.ts";
+import { Inbox, type Recipient } from "../inbox/index.ts";
+import { clientSideOf } from "../message/recipients.ts";
 import { People, type PersonRef } from "../people/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import { Request } from "../request/index.ts";
@@ -35,6 +40,8 @@ export type TaskDetail = {
   client: { id: string; name: string; timeZone: string };
   /** The SOP version the task was made from, rendered safely, or null. */
   sop: SopVersion | null;
+  /** The deliverable's files, every round (`round` says which submission). */
+  files: FileView[];
 };
 
 export async function load(agencyId: string, taskId: string): Promise<TaskItem | null> {
@@ -72,11 +79,12 @@ async function visibleTask(taskId: string) {
 export async function get(taskId: string): Promise<TaskDetail> {
   const { task, parties } = await visibleTask(taskId);
   if (parties.has("client") && parties.size === 1) throw notFound("Task");
-  const [team, request, client, sop] = await Promise.all([
+  const [team, request, client, sop, files] = await Promise.all([
     People.team(task.agencyId),
     Request.load(task.agencyId, task.requestId),
     db.entities.client.get({ agencyId: task.agencyId, clientId: task.clientId }).go(),
     task.sopId && task.sopVersion ? Sop.loadVersion(task.agencyId, task.sopId, task.sopVersion) : Promise.resolve(null),
+    deliverableFiles(task),
   ]);
   return {
     task: present(task, { team, clients: new Map([[task.clientId, client.data?.name ?? ""]]) }),
@@ -89,7 +97,15 @@ export async function get(taskId: string): Promise<TaskDetail> {
     },
     client: { id: task.clientId, name: client.data?.name ?? "", timeZone: client.data?.timeZone ?? "UTC" },
     sop: sop ? Sop.presentVersion(sop) : null,
+    files: files.map((file) => presentFile(file)),
   };
+}
+
+/** A task's deliverable files (ready ones), every round; `round` narrows to one submission. */
+async function deliverableFiles(task: TaskItem, round?: number): Promise<FileItem[]> {
+  return (await ofRequest(task.agencyId, task.requestId)).filter(
+    (file) => file.status === "ready" && file.place === "deliverable" && file.attachedTo === task.taskId && (round === undefined || file.round === round),
+  );
 }
 
 const boardSchema = z.strictObject({ clientId: z.string().max(40).optional() });
@@ -195,6 +211,8 @@ type Move = {
   audit: (task: TaskItem, by: PersonRef) => { action: string; data?: Record<string, unknown> };
   /** QA outcome counters for the assignee's metrics. */
   memberStats?: (task: TaskItem) => Partial<Record<"qaApproved" | "qaFirstPass" | "qaReturns", number>>;
+  /** Files this step attaches (a submission) or shows the client (QA approval), in the same transaction. */
+  files?: (file: FileEntityApi, task: TaskItem) => Array<ReturnType<typeof attachCommit>>;
 };
 
 const allowedParty = (action: TaskAction, parties: Set<string>) => {
@@ -246,7 +264,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
     const event = step.audit(task, by);
     const stats = step.memberStats?.(task);
     const result = await db.transaction
-      .write(({ task: tasks, request: requests, auditEvent, member }) => [
+      .write(({ task: tasks, request: requests, auditEvent, member, file }) => [
         tasks
           .patch({ agencyId: task.agencyId, taskId: task.taskId })
           .set({ ...extra, status, state: openState(status), assigneeId, dueAt: task.dueAt })
@@ -280,6 +298,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
         ...(stats && Object.keys(stats).length && task.assigneeId !== UNASSIGNED
           ? [member.patch({ agencyId: task.agencyId, memberId: task.assigneeId }).add(stats).commit()]
           : []),
+        ...(step.files?.(file, task) ?? []),
       ])
       .go();
     const failed = failedConditions(result);
@@ -338,6 +357,7 @@ export const assign = fn(assignSchema, async (input, taskId: string): Promise<Ta
     (person) => ({ reference: saved.reference, title: saved.title, due: Notify.when(saved.dueAt, person) }),
     Notify.links.webTask(saved.taskId),
   );
+  await tellInbox(saved, [{ type: "member", id: assignee.memberId }]);
   return present(saved, names);
 });
 
@@ -383,10 +403,15 @@ export const submitSchema = z.strictObject({
   version,
   text: z.string({ error: "Describe the deliverable." }).trim().min(1, "Describe the deliverable.").max(10_000, "Keep it under 10,000 characters."),
   links,
+  /** Files uploaded for this deliverable (place "deliverable"), attached as it is submitted. */
+  fileIds: z.array(idOf("file", "That file id is not valid."), { error: "List the files by id." }).max(MAX_ATTACHMENTS, `Attach at most ${MAX_ATTACHMENTS} files.`).default([]),
 });
 
-/** Hands the deliverable to QA. Every checklist step must be done first. */
+/** Hands the deliverable to QA. Every checklist step must be done first; an earlier submission is kept as a version. */
 export const submit = fn(submitSchema, async (input, taskId: string): Promise<Task> => {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  const files = await forAttach(actor.agencyId, input.fileIds, { place: "deliverable", targetId: taskId });
   const { saved, names } = await move(taskId, input.version, {
     action: "submit",
     set: (task) => {
@@ -394,18 +419,54 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
       if (open.length) {
         throw new VisibleError("rule", "task.checklist_open", `Finish the checklist first: ${open.length} step${open.length === 1 ? "" : "s"} left.`);
       }
-      return { deliverable: { text: input.text, links: input.links, submittedAt: new Date().toISOString(), submittedBy: useActorId() } };
+      const previous = task.deliverable;
+      const round = previous ? (previous.round ?? 1) + 1 : 1;
+      return {
+        deliverable: { text: input.text, links: input.links, submittedAt: new Date().toISOString(), submittedBy: useActorId(), round },
+        ...(previous
+          ? {
+              deliverableHistory: [
+                ...(task.deliverableHistory ?? []),
+                {
+                  round: previous.round ?? 1,
+                  text: previous.text,
+                  links: previous.links ?? [],
+                  submittedAt: previous.submittedAt,
+                  submittedBy: previous.submittedBy,
+                  ...(previous.clientNote ? { clientNote: previous.clientNote } : {}),
+                },
+              ],
+            }
+          : {}),
+      };
     },
-    audit: () => ({ action: "task.submitted" }),
+    audit: () => ({ action: "task.submitted", data: { files: files.length } }),
+    files: (entity, task) => {
+      const round = task.deliverable ? (task.deliverable.round ?? 1) + 1 : 1;
+      return files.map((f) => attachCommit(entity, f, { parentId: task.requestId, requestId: task.requestId, attachedTo: task.taskId, round, visibleToClient: false }));
+    },
   });
+  const reviewers = (await People.team(saved.agencyId)).values();
+  const qa = [...reviewers].filter((m) => m.status !== "removed" && (m.role === "owner" || m.reviewer) && m.memberId !== saved.assigneeId);
+  const by = names.team.get(saved.assigneeId)?.name ?? "";
+  await Notify.send(saved.agencyId, "readyForQa", qa, { reference: saved.reference, title: saved.title, name: by }, Notify.links.webTask(saved.taskId));
+  await tellInbox(saved, qa.map((m) => ({ type: "member", id: m.memberId })));
   return present(saved, names);
 });
+
+/** An unread mark on the task's request for the people a hand-off concerns. */
+async function tellInbox(task: TaskItem, people: Recipient[]) {
+  const request = await Request.load(task.agencyId, task.requestId);
+  if (request) await Inbox.record(Request.aboutOf(request), people, { kind: "update", at: new Date().toISOString() });
+}
 
 export const reviewSchema = z.strictObject({
   version,
   decision: z.enum(["approve", "return"], { error: "Approve it or return it." }),
   rubric: z.number({ error: "Score it from 1 to 5." }).int("Score it from 1 to 5.").min(1, "Score it from 1 to 5.").max(5, "Score it from 1 to 5."),
   notes: z.string().trim().max(5000, "Keep the notes under 5,000 characters.").optional(),
+  /** On approval: the deliverable's note as the client will read it (QA may edit it; left out, the text as submitted). */
+  clientNote: z.string({ error: "Write the note to the client." }).trim().min(1, "Write the note to the client, or leave it as submitted.").max(10_000, "Keep it under 10,000 characters.").optional(),
 });
 
 /** QA: approve (→ the client reviews it) or return with the changes required (→ the assignee). */
@@ -414,11 +475,17 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { notes: "Say what needs to change." } });
   }
   const approving = input.decision === "approve";
+  // The files of the submission under review: the client sees them once it is approved.
+  const actor = useActor();
+  const current = actor.type === "public" ? null : await load(actor.agencyId, taskId);
+  const publish = approving && current?.deliverable ? await deliverableFiles(current, current.deliverable.round ?? 1) : [];
   const { saved, names } = await move(taskId, input.version, {
     action: approving ? "qa_approve" : "qa_return",
-    set: () => ({
+    set: (task) => ({
       review: { decision: input.decision, rubric: input.rubric, ...(input.notes ? { notes: input.notes } : {}), at: new Date().toISOString(), by: useActorId() },
+      ...(approving && input.clientNote && task.deliverable ? { deliverable: { ...task.deliverable, clientNote: input.clientNote } } : {}),
     }),
+    files: (entity, task) => (approving && task.deliverable && (task.deliverable.round ?? 1) === (current?.deliverable?.round ?? 1) ? publish.map((f) => publishCommit(entity, f)) : []),
     add: approving ? {} : { revisionCount: 1, qaReturns: 1 },
     audit: () => ({ action: approving ? "task.qa_approved" : "task.qa_returned", data: { rubric: input.rubric, notes: input.notes ?? null } }),
     memberStats: (task) =>
@@ -427,6 +494,8 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
   if (approving) {
     const contacts = await Notify.contactsOf(saved.agencyId, saved.clientId);
     await Notify.send(saved.agencyId, "readyForApproval", contacts, { reference: saved.reference, title: saved.title }, Notify.links.portalRequest(saved.requestId));
+    const request = await Request.load(saved.agencyId, saved.requestId);
+    if (request) await tellInbox(saved, await clientSideOf(request));
   } else {
     await Notify.send(
       saved.agencyId,
@@ -435,6 +504,7 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
       { reference: saved.reference, title: saved.title, notes: input.notes ?? "" },
       Notify.links.webTask(saved.taskId),
     );
+    await tellInbox(saved, [{ type: "member", id: saved.assigneeId }]);
   }
   return present(saved, names);
 });
@@ -460,6 +530,7 @@ export const clientApprove = fn(clientApproveSchema, async (input, taskId: strin
     { reference: saved.reference, title: saved.title, name: by.name },
     Notify.links.webTask(saved.taskId),
   );
+  await tellInbox(saved, await teamToTell(saved));
   return presentForClient(saved);
 });
 
@@ -479,5 +550,12 @@ export const clientRevision = fn(clientRevisionSchema, async (input, taskId: str
     { reference: saved.reference, title: saved.title, name: by.name, comment: input.comment },
     Notify.links.webTask(saved.taskId),
   );
+  await tellInbox(saved, await teamToTell(saved));
   return presentForClient(saved);
 });
+
+/** The owners and the task's assignee: whom a client's decision concerns. */
+async function teamToTell(task: TaskItem): Promise<Recipient[]> {
+  const owners = await Notify.owners(task.agencyId);
+  return [...owners.map((m) => m.memberId), ...(task.assigneeId !== UNASSIGNED ? [task.assigneeId] : [])].map((id) => ({ type: "member" as const, id }));
+}

@@ -35,7 +35,9 @@ export type Task = {
   assignmentHistory: { memberId: string; name: string; at: string; by: Named }[];
   revisionCount: number;
   qaReturns: number;
-  deliverable: { text: string; links: string[]; submittedAt: string; submittedBy: Named } | null;
+  deliverable: { text: string; links: string[]; submittedAt: string; submittedBy: Named; round: number; clientNote: string | null } | null;
+  /** Earlier submissions, oldest first. */
+  deliverableHistory: { round: number; text: string; links: string[]; submittedAt: string; submittedBy: Named; clientNote: string | null }[];
   review: { decision: "approve" | "return"; rubric: number; notes: string | null; at: string; by: Named } | null;
   clientDecision: { decision: "approve" | "revision"; comment: string | null; at: string; by: { id: string; name: string } } | null;
   createdAt: string;
@@ -49,7 +51,8 @@ export type ClientTask = {
   title: string;
   status: TaskStatus;
   dueAt: string;
-  deliverable: { text: string; links: string[]; submittedAt: string } | null;
+  /** The note QA let through (edited or as submitted), once QA approved it. */
+  deliverable: { text: string; links: string[]; submittedAt: string; round: number } | null;
   clientDecision: Task["clientDecision"];
   version: number;
 };
@@ -100,8 +103,18 @@ export function present(item: TaskItem, { team, clients }: Names): Task {
           links: item.deliverable.links ?? [],
           submittedAt: item.deliverable.submittedAt,
           submittedBy: named(item.deliverable.submittedBy, team),
+          round: item.deliverable.round ?? 1,
+          clientNote: item.deliverable.clientNote ?? null,
         }
       : null,
+    deliverableHistory: (item.deliverableHistory ?? []).map((entry) => ({
+      round: entry.round,
+      text: entry.text,
+      links: entry.links ?? [],
+      submittedAt: entry.submittedAt,
+      submittedBy: named(entry.submittedBy, team),
+      clientNote: entry.clientNote ?? null,
+    })),
     review: item.review
       ? { decision: item.review.decision, rubric: item.review.rubric, notes: item.review.notes ?? null, at: item.review.at, by: named(item.review.by, team) }
       : null,
@@ -134,7 +147,12 @@ export function presentForClient(item: TaskItem): ClientTask {
     status: item.status,
     dueAt: item.dueAt,
     deliverable: shown
-      ? { text: item.deliverable!.text, links: item.deliverable!.links ?? [], submittedAt: item.deliverable!.submittedAt }
+      ? {
+          text: item.deliverable!.clientNote ?? item.deliverable!.text,
+          links: item.deliverable!.links ?? [],
+          submittedAt: item.deliverable!.submittedAt,
+          round: item.deliverable!.round ?? 1,
+        }
       : null,
     clientDecision: clientDecision(item),
     version: item.version,

@@ -24,6 +24,8 @@ import { packageRoutes } from "./routes/packages.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { surveyRoutes } from "./routes/surveys.ts";
 import { onboardingRoutes } from "./routes/onboarding.ts";
+import { fileRoutes } from "./routes/files.ts";
+import { inboxRoutes } from "./routes/inbox.ts";
 import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -48,6 +50,8 @@ const routes = new Hono()
   .route("/calendar", calendarRoutes)
   .route("/surveys", surveyRoutes)
   .route("/onboarding", onboardingRoutes)
+  .route("/files", fileRoutes)
+  .route("/inbox", inboxRoutes)
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes);
 

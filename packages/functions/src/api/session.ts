@@ -15,6 +15,9 @@ export const cookieName = (app: AppName) => (app === "portal" ? "baton_portal" :
  * GET. Only reads can name it that way; a state change still needs the header (middleware.ts).
  */
 export function requestApp(c: Context): AppName {
+  // A link or an <img> the browser follows sends no header: a GET (or HEAD) may name its app in
+  // ?app= (file downloads and previews, the print page in the portal). Never a state change:
+  // those need the header (CSRF).
   const header = c.req.header(APP_HEADER);
   if (header) return header === "portal" ? "portal" : "web";
   if ((c.req.method === "GET" || c.req.method === "HEAD") && c.req.query("app") === "portal") return "portal";

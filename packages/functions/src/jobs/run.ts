@@ -2,6 +2,8 @@ import { withActor } from "@baton/core/actor";
 import type { AgencyItem } from "@baton/core/job";
 import { Digest } from "@baton/core/digest";
 import { Email } from "@baton/core/email";
+import { Files } from "@baton/core/file";
+import { Inbox } from "@baton/core/inbox";
 import { Invoices } from "@baton/core/invoice";
 import { Job } from "@baton/core/job";
 import { Log } from "@baton/core/log";
@@ -25,6 +27,10 @@ type Counts = { failed?: number } & Record<string, number>;
 export const globalJobs: Record<string, (now: Date) => Promise<Counts>> = {
   emailOutbox: (now) => Email.flushOutbox(now),
   overdueReminders: (now) => Invoices.MoneyJobs.remindOverdue(now),
+  // Deleted files past the agency's retention, and uploads never confirmed or attached.
+  fileRetention: (now) => Files.purgeDue(now),
+  // Normally sent by the minute's notification job (notifications.ts); here too, in case it lags.
+  messageEmails: (now) => Inbox.sendDue(now),
 };
 
 export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promise<Counts>> = {

@@ -11,7 +11,7 @@ export const elNav: Pick<Messages, keyof typeof enNav> = {
   "nav.board": "Πίνακας",
   "nav.count.triage": { one: "{n} αίτημα προς διαλογή", other: "{n} αιτήματα προς διαλογή" },
   "nav.count.review": { one: "{n} παραδοτέο προς έλεγχο", other: "{n} παραδοτέα προς έλεγχο" },
-  "nav.count.unread": { one: "{n} μη αναγνωσμένο μήνυμα", other: "{n} μη αναγνωσμένα μηνύματα" },
+  "nav.count.unread": { one: "{n} μη αναγνωσμένο", other: "{n} μη αναγνωσμένα" },
   "nav.count.waiting": { one: "{count} σε αναμονή", other: "{count} σε αναμονή" },
   "nav.collapse": "Σύμπτυξη του μενού",
   "nav.expand": "Ανάπτυξη του μενού",

@@ -10,6 +10,7 @@ import { elSurveys } from "./el-surveys";
 import { elOnboarding } from "./el-onboarding";
 import { elZones } from "./el-zones";
 import { elOps } from "./el-ops";
+import { elFiles } from "./el-files";
 import { elHours } from "./el-hours";
 import { elTrust } from "./el-trust";
 import { elTime } from "./el-time";
@@ -29,6 +30,7 @@ export const el: Messages = {
   ...elOnboarding,
   ...elZones,
   ...elOps,
+  ...elFiles,
   ...elHours,
   ...elTrust,
   "app.name": "Baton",

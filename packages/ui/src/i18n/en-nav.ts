@@ -9,7 +9,7 @@ export const enNav = {
   // {n} is the number as shown ("25+" when there are more); {count} picks the plural.
   "nav.count.triage": { one: "{n} request to triage", other: "{n} requests to triage" },
   "nav.count.review": { one: "{n} deliverable to review", other: "{n} deliverables to review" },
-  "nav.count.unread": { one: "{n} unread message", other: "{n} unread messages" },
+  "nav.count.unread": { one: "{n} unread", other: "{n} unread" },
   "nav.count.waiting": { one: "{count} waiting", other: "{count} waiting" },
   "nav.collapse": "Collapse the menu",
   "nav.expand": "Expand the menu",

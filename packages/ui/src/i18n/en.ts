@@ -13,6 +13,7 @@ import { enSurveys } from "./en-surveys";
 import { enOnboarding } from "./en-onboarding";
 import { enZones } from "./en-zones";
 import { enOps } from "./en-ops";
+import { enFiles } from "./en-files";
 import { enHours } from "./en-hours";
 import { enTrust } from "./en-trust";
 import { enTime } from "./en-time";
@@ -32,6 +33,7 @@ export const en = {
   ...enOnboarding,
   ...enZones,
   ...enOps,
+  ...enFiles,
   ...enHours,
   ...enTrust,
   "app.name": "Baton",

@@ -11,7 +11,7 @@ export const hiNav: Pick<Messages, keyof typeof enNav> = {
   "nav.board": "बोर्ड",
   "nav.count.triage": { one: "ट्रायज के लिए {n} अनुरोध", other: "ट्रायज के लिए {n} अनुरोध" },
   "nav.count.review": { one: "समीक्षा के लिए {n} डिलीवरेबल", other: "समीक्षा के लिए {n} डिलीवरेबल" },
-  "nav.count.unread": { one: "{n} अपठित संदेश", other: "{n} अपठित संदेश" },
+  "nav.count.unread": { one: "{n} अपठित", other: "{n} अपठित" },
   "nav.count.waiting": { one: "{count} प्रतीक्षा में", other: "{count} प्रतीक्षा में" },
   "nav.collapse": "मेन्यू छोटा करें",
   "nav.expand": "मेन्यू बड़ा करें",

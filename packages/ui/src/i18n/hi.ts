@@ -12,6 +12,7 @@ import { hiSurveys } from "./hi-surveys";
 import { hiOnboarding } from "./hi-onboarding";
 import { hiZones } from "./hi-zones";
 import { hiOps } from "./hi-ops";
+import { hiFiles } from "./hi-files";
 import { hiHours } from "./hi-hours";
 import { hiTrust } from "./hi-trust";
 import { hiTime } from "./hi-time";
@@ -31,6 +32,7 @@ export const hi: Messages = {
   ...hiOnboarding,
   ...hiZones,
   ...hiOps,
+  ...hiFiles,
   ...hiHours,
   ...hiTrust,
   "app.name": "Baton",

@@ -10,11 +10,12 @@ import { formatDateTime, t } from "@baton/ui/i18n";
 import { useSession } from "@baton/ui/session";
 import { TextArea } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
-import type { ClientTask, RequestStatus } from "@baton/ui/types";
+import type { ClientTask, FileView, RequestStatus } from "@baton/ui/types";
+import { FileList } from "@baton/ui/FileList";
 import { createSignal, For, Show } from "solid-js";
 import { TaskStatusBadge } from "./shared";
 
-type Props = { requestStatus: RequestStatus; tasks: ClientTask[]; onChanged: () => Promise<unknown> };
+type Props = { requestStatus: RequestStatus; tasks: ClientTask[]; files: FileView[]; onChanged: () => Promise<unknown> };
 
 /**
  * A stale version (someone else acted first) or a move the task no longer allows: both 409.
@@ -85,6 +86,7 @@ export function Deliverables(props: Props) {
             {(task) => (
               <Deliverable
                 task={task}
+                files={props.files.filter((file) => file.place === "deliverable" && file.attachedTo === task.id)}
                 conflicted={conflicted() === task.id}
                 onApprove={() => {
                   approval.clear();
@@ -135,7 +137,7 @@ export function Deliverables(props: Props) {
   );
 }
 
-function Deliverable(props: { task: ClientTask; conflicted: boolean; onApprove: () => void; onRevise: () => void }) {
+function Deliverable(props: { task: ClientTask; files: FileView[]; conflicted: boolean; onApprove: () => void; onRevise: () => void }) {
   const { me } = useSession();
   const tz = () => me().timeZone;
   const task = () => props.task;
@@ -170,6 +172,14 @@ function Deliverable(props: { task: ClientTask; conflicted: boolean; onApprove: 
               <div class="prose-text">{delivered().text}</div>
               <Show when={delivered().links.length > 0}>
                 <LinkList links={delivered().links} />
+              </Show>
+              <Show when={props.files.length > 0}>
+                <h4 class="subheading">{t("portal.deliverable.files")}</h4>
+                <FileList
+                  files={[...props.files].sort((a, b) => (b.round ?? 0) - (a.round ?? 0))}
+                  label={t("portal.deliverable.files")}
+                  detail={(file) => (file.round && file.round !== delivered().round ? t("files.round", { number: file.round }) : undefined)}
+                />
               </Show>
               <p class="cell-sub">
                 <time datetime={delivered().submittedAt}>

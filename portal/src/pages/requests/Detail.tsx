@@ -5,9 +5,11 @@ import { Title, useSession } from "@baton/ui/session";
 import { OtherPartyTime } from "@baton/ui/OtherPartyTime";
 import { PageHeader } from "@baton/ui/Shell";
 import { Thread } from "@baton/ui/Thread";
+import { FileList } from "@baton/ui/FileList";
+import { useLiveRequest } from "@baton/ui/Live";
 import type { ClientTask } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import { Match, onCleanup, Show, Switch } from "solid-js";
+import { Match, Show, Switch } from "solid-js";
 import { getHistory, getMessages, getRequest, getRequests } from "../data";
 import { Deliverables } from "./Deliverables";
 import { formatCalendarDate, RequestStatusBadge } from "./shared";
@@ -24,13 +26,13 @@ export default function RequestDetail() {
   /** After an approval or revision: the request, its timeline and the list all move on. */
   const refresh = () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id), getRequests.key]);
 
-  // The team moves the request on elsewhere: coming back to the tab (say, from the email that
-  // said so) shows where it is now.
-  const onVisible = () => {
-    if (document.visibilityState === "visible") void revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id)]);
-  };
-  document.addEventListener("visibilitychange", onVisible);
-  onCleanup(() => document.removeEventListener("visibilitychange", onVisible));
+  // The team moves the request on and writes elsewhere: the page asks every few seconds whether
+  // anything changed (one cheap call) and reloads only then, while it is visible.
+  useLiveRequest(
+    () => params.id,
+    () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id), getMessages.keyFor(params.id), getRequests.key]),
+    () => thread()?.stamp,
+  );
 
   return (
     <section class="page">
@@ -95,13 +97,17 @@ export default function RequestDetail() {
                 </div>
                 <div class="detail-grid">
                   <div class="stack">
-                    <Deliverables requestStatus={request().status} tasks={tasks()} onChanged={refresh} />
+                    <Deliverables requestStatus={request().status} tasks={tasks()} files={data().files} onChanged={refresh} />
                     <section class="card" aria-labelledby="request-asked-title">
                       <h2 id="request-asked-title">{t("portal.request.asked")}</h2>
                       <div class="prose-text">{request().description}</div>
                       <Show when={request().links.length > 0}>
                         <h3 class="subheading">{t("portal.field.links")}</h3>
                         <LinkList links={request().links} />
+                      </Show>
+                      <Show when={data().files.some((file) => file.place === "request")}>
+                        <h3 class="subheading">{t("portal.request.files")}</h3>
+                        <FileList files={data().files.filter((file) => file.place === "request")} label={t("portal.request.files")} />
                       </Show>
                     </section>
                     <Thread side="client" requestId={params.id} first={thread} reload={() => revalidate(getMessages.keyFor(params.id))} onSent={() => void revalidate(getHistory.keyFor(params.id))} />

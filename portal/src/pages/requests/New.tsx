@@ -1,4 +1,5 @@
-import { api, isApiError } from "@baton/ui/api";
+import { api, ApiError, isApiError } from "@baton/ui/api";
+import { FileUpload, type Uploads } from "@baton/ui/FileUpload";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
@@ -9,7 +10,7 @@ import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
 import type { Priority, RequestInput } from "@baton/ui/types";
 import { A, revalidate, useNavigate } from "@solidjs/router";
-import { For } from "solid-js";
+import { createSignal, For } from "solid-js";
 import { createStore } from "solid-js/store";
 import { getRequests } from "../data";
 import { priorityOptions, todayIn } from "./shared";
@@ -43,6 +44,7 @@ export default function NewRequest() {
   const navigate = useNavigate();
   const [values, setValues] = createStore<Values>({ title: "", service: "", description: "", priority: "normal", desiredDueDate: "", links: "" });
   const submission = createSubmission();
+  const [uploads, setUploads] = createSignal<Uploads>();
 
   /** The API names a bad link by its index ("links.1"); say which line it is. */
   const linksError = () => {
@@ -55,7 +57,8 @@ export default function NewRequest() {
 
   const submit = () =>
     submission.run(async () => {
-      const created = await api.requests.submit(toRequestInput(values));
+      if (uploads()?.busy()) throw new ApiError(0, "files.busy", t("files.wait"));
+      const created = await api.requests.submit({ ...toRequestInput(values), fileIds: uploads()?.ids() ?? [] });
       toast(t("portal.new.submitted", { reference: created.reference }));
       // Marks the list stale: it refetches when it is next shown.
       void revalidate(getRequests.key);
@@ -147,6 +150,7 @@ export default function NewRequest() {
             onValue={(links) => setValues({ links })}
             error={linksError()}
           />
+          <FileUpload target={{ place: "request" }} label={t("portal.new.files")} hint={t("portal.new.filesHint")} ref={setUploads} testId="request-files" />
           <FormActions>
             <A href="/" class={buttonClass("secondary")}>
               {t("common.cancel")}

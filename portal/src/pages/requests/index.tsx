@@ -11,6 +11,7 @@ import type { RequestStatus, WorkRequest } from "@baton/ui/types";
 import { A, createAsync, revalidate, useSearchParams } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getRequests } from "../data";
+import { UnreadDot, useUnread } from "@baton/ui/Unread";
 import { OnboardingBanner } from "../onboarding/Banner";
 import { RequestStatusBadge, requestStatuses } from "./shared";
 
@@ -33,6 +34,7 @@ export default function Requests() {
   const [params, setParams] = useSearchParams<{ show?: string }>();
   const filter = () => parseFilter(params.show);
   const first = createAsync(() => getRequests());
+  const unread = useUnread();
   const list = createPaged(first, (cursor) => api.requests.list({ cursor }));
   const shown = () => list.items().filter((request) => matches(request, filter()));
   const awaiting = () => list.items().filter((request) => request.status === "awaiting_approval").length;
@@ -118,6 +120,10 @@ export default function Requests() {
                             <A href={`/requests/${encodeURIComponent(request.id)}`} class="cell-title">
                               {request.title}
                             </A>
+                            <Show when={unread.has(request.id)}>
+                              {" "}
+                              <UnreadDot label={t("unread.markNamed")} />
+                            </Show>
                             <div class="cell-sub">
                               {request.service}
                               <Show when={attention()}>

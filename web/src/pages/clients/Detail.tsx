@@ -17,6 +17,7 @@ import { ClientFields, clientValues, toClientInput, type ClientValues } from "./
 import { ClientDataPanel } from "./ClientData";
 import { Contacts } from "./Contacts";
 import { ClientCredits } from "./Credits";
+import { ClientFiles } from "./ClientFiles";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
 
@@ -106,6 +107,7 @@ export default function ClientDetail() {
                   <ClientDataPanel client={c()} />
                 </div>
               </div>
+              <ClientFiles client={c()} />
             </>
           )}
         </Show>

@@ -7,6 +7,8 @@ import { Title, useSession } from "@baton/ui/session";
 import { OtherPartyTime } from "@baton/ui/OtherPartyTime";
 import { PageHeader } from "@baton/ui/Shell";
 import { Thread } from "@baton/ui/Thread";
+import { FileList } from "@baton/ui/FileList";
+import { useLiveRequest } from "@baton/ui/Live";
 import { toast } from "@baton/ui/Toast";
 import type { RequestDetail, WorkTask } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
@@ -17,7 +19,7 @@ import { ResponseDue } from "../../components/ResponseDue";
 import { formatCalendarDate } from "../../lib/time";
 import { afterTaskChange, expireOnLeave, requestKeys } from "../../lib/work";
 import { AcceptDialog } from "./AcceptDialog";
-import { getHistory, getRequest, getThread } from "./data";
+import { getHistory, getNotes, getRequest, getThread } from "./data";
 import { DeclineDialog } from "./DeclineDialog";
 import { Timeline } from "./Timeline";
 
@@ -31,9 +33,19 @@ export default function RequestDetailPage() {
   const isOwner = () => me().role === "owner";
   const detail = createAsync(() => getRequest(params.id));
   const thread = createAsync(() => getThread(params.id));
+  const notes = createAsync(() => getNotes(params.id));
+  // Subcontractors write to the client only where the agency lets them; everyone writes notes.
+  const writesToClient = () => isOwner() || me().agency.subcontractorsWriteToClients;
   const [dialog, setDialog] = createSignal<"accept" | "decline">();
   const refresh = () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id)]);
-  expireOnLeave(() => [getRequest.keyFor(params.id), getHistory.keyFor(params.id), getThread.keyFor(params.id)]);
+  expireOnLeave(() => [getRequest.keyFor(params.id), getHistory.keyFor(params.id), getThread.keyFor(params.id), getNotes.keyFor(params.id)]);
+  // The conversation keeps itself current while the page is visible ("anything new?" every few seconds).
+  useLiveRequest(
+    () => params.id,
+    () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id), getThread.keyFor(params.id), getNotes.keyFor(params.id)]),
+    // Both threads read at the same state; otherwise one reload brings them level.
+    () => (thread() && notes() ? (thread()!.stamp === notes()!.stamp ? thread()!.stamp : "reload") : undefined),
+  );
 
   const back = () =>
     isOwner() ? (
@@ -149,12 +161,31 @@ export default function RequestDetailPage() {
                       </dl>
                       <h3 class="subheading">{t("work.description")}</h3>
                       <p class="prewrap">{request().description}</p>
+                      <Show when={d().files.some((file) => file.place === "request")}>
+                        <h3 class="subheading">{t("portal.request.files")}</h3>
+                        <FileList files={d().files.filter((file) => file.place === "request")} label={t("portal.request.files")} />
+                      </Show>
                     </section>
 
                     <Show when={request().status !== "submitted" && request().status !== "declined"}>
                       <TasksCard tasks={teamTasks(d())} isOwner={isOwner()} client={d().client} />
                     </Show>
-                    <Thread side="team" requestId={request().id} first={thread} reload={() => revalidate(getThread.keyFor(request().id))} onSent={() => void revalidate(getHistory.keyFor(request().id))} />
+                    <Thread
+                      side="team"
+                      requestId={request().id}
+                      first={thread}
+                      canWrite={writesToClient()}
+                      reload={() => revalidate(getThread.keyFor(request().id))}
+                      onSent={() => void revalidate(getHistory.keyFor(request().id))}
+                    />
+                    <Thread
+                      side="team"
+                      thread="internal"
+                      requestId={request().id}
+                      first={notes}
+                      reload={() => revalidate(getNotes.keyFor(request().id))}
+                      onSent={() => void revalidate(getHistory.keyFor(request().id))}
+                    />
                   </div>
                   <Timeline requestId={request().id} />
                 </div>

@@ -21,6 +21,8 @@ export function describe(entry: TimelineEntry): string {
       return t("timeline.declined", { by, reason: text(d.reason) });
     case "request.message":
       return t("timeline.message", { by });
+    case "request.note":
+      return t("timeline.note", { by });
     case "request.completed":
       return t("timeline.completed");
     case "task.assigned":

@@ -15,6 +15,8 @@ export const getRequests = query(
 export const getRequest = query((id: string) => api.requests.get(id), "request.detail");
 export const getHistory = query((id: string) => api.requests.history(id), "request.history");
 export const getThread = query((id: string) => api.requests.messages(id, { limit: THREAD_PAGE }), "request.thread");
+/** The team's internal notes on a request (never shown to the client). */
+export const getNotes = query((id: string) => api.requests.messages(id, { limit: THREAD_PAGE, thread: "internal" }), "request.notes");
 
 /** `?status=`: a status or "all"; anything unknown is the inbox. */
 export function parseRequestStatus(value: unknown): RequestStatus | "all" {

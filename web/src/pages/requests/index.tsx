@@ -1,3 +1,4 @@
+import { UnreadDot, useUnread } from "@baton/ui/Unread";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -21,6 +22,7 @@ import { getRequests, parseClientId, parseRequestStatus } from "./data";
 /** The owner's triage inbox: submitted requests, the soonest promised response first. */
 export default function Requests() {
   const { me } = useSession();
+  const unread = useUnread();
   const [params, setParams] = useSearchParams<{ status?: string; client?: string }>();
   const clientId = () => parseClientId(params.client);
   const status = () => parseRequestStatus(params.status);
@@ -95,6 +97,10 @@ export default function Requests() {
                         <A href={`/requests/${encodeURIComponent(request.id)}`} class="cell-title">
                           {request.title}
                         </A>
+                        <Show when={unread.has(request.id)}>
+                          {" "}
+                          <UnreadDot label={t("unread.markNamed")} />
+                        </Show>
                         <div class="cell-sub">
                           <code>{request.reference}</code> · {request.service}
                         </div>

@@ -15,6 +15,7 @@ import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, For, onMount, Show } from "solid-js";
 import { getAgency, getApiKeys } from "./data";
 import { WorkingHoursCard } from "./WorkingHours";
+import { FileSettingsCard } from "./FileSettings";
 import "./settings.css";
 
 export default function Settings() {
@@ -44,6 +45,7 @@ export default function Settings() {
       <PaymentInstructionsCard />
       <SurveySettingsCard />
       <WorkingHoursCard />
+      <FileSettingsCard />
       <section class="card" aria-labelledby="api-keys-title">
         <div class="card-header">
           <h2 id="api-keys-title">{t("apiKeys.title")}</h2>

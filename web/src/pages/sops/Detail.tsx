@@ -1,3 +1,4 @@
+import { SopFiles } from "./SopFiles";
 import { api, conflictCurrent } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
@@ -85,6 +86,7 @@ export default function SopPage() {
                         <div class="prose" data-testid="sop-body" innerHTML={shown().bodyHtml} />
                       </Show>
                     </section>
+                    <SopFiles sopId={s().id} />
                     <section class="card" aria-labelledby="sop-checklist-title">
                       <h2 id="sop-checklist-title">{t("sops.checklist")}</h2>
                       <Show when={shown().checklist.length} fallback={<p class="muted">{t("sops.noChecklist")}</p>}>

@@ -1,4 +1,5 @@
 import { LinkList } from "@baton/ui/LinkList";
+import { FileList } from "@baton/ui/FileList";
 import { conflictCurrent } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
@@ -242,16 +243,58 @@ function TaskView(props: {
           <SopPanel detail={props.detail} task={task()} editable={(props.isAssignee || props.isOwner) && workable(task())} onChange={props.onChange} onStale={props.onStale} />
 
           <Show when={task().deliverable}>
-            {(deliverable) => (
-              <section class="card" aria-labelledby="deliverable-title" data-testid="deliverable">
-                <h2 id="deliverable-title">{t("tasks.deliverable")}</h2>
-                <p class="muted small">{t("tasks.submittedByOn", { name: deliverable().submittedBy.name, date: formatDateTime(deliverable().submittedAt) })}</p>
-                <p class="prewrap">{deliverable().text}</p>
-                <Show when={deliverable().links.length}>
-                  <LinkList links={deliverable().links} />
-                </Show>
-              </section>
-            )}
+            {(deliverable) => {
+              const filesOf = (round: number) => props.detail.files.filter((file) => (file.round ?? 1) === round);
+              return (
+                <section class="card" aria-labelledby="deliverable-title" data-testid="deliverable">
+                  <h2 id="deliverable-title">{t("tasks.deliverable")}</h2>
+                  <p class="muted small">
+                    <Show when={deliverable().round > 1}>{t("tasks.roundOf", { number: deliverable().round })} · </Show>
+                    {t("tasks.submittedByOn", { name: deliverable().submittedBy.name, date: formatDateTime(deliverable().submittedAt) })}
+                  </p>
+                  <p class="prewrap">{deliverable().text}</p>
+                  <Show when={deliverable().clientNote}>
+                    {(note) => (
+                      <>
+                        <h3 class="subheading">{t("tasks.clientNote")}</h3>
+                        <p class="prewrap" data-testid="client-note">
+                          {note()}
+                        </p>
+                      </>
+                    )}
+                  </Show>
+                  <Show when={deliverable().links.length}>
+                    <LinkList links={deliverable().links} />
+                  </Show>
+                  <Show when={filesOf(deliverable().round).length}>
+                    <h3 class="subheading">{t("tasks.deliverableFiles")}</h3>
+                    <FileList
+                      files={filesOf(deliverable().round)}
+                      label={t("tasks.deliverableFiles")}
+                      detail={(file) => (file.visibleToClient ? undefined : t("files.waitsForQa"))}
+                    />
+                  </Show>
+                  <Show when={task().deliverableHistory.length}>
+                    <details class="earlier-rounds" data-testid="earlier-submissions">
+                      <summary>{t("tasks.earlier")}</summary>
+                      <For each={[...task().deliverableHistory].reverse()}>
+                        {(entry) => (
+                          <div class="earlier-round">
+                            <h4 class="subheading">
+                              {t("tasks.roundOf", { number: entry.round })} · <span class="muted small">{formatDateTime(entry.submittedAt)}</span>
+                            </h4>
+                            <p class="prewrap">{entry.clientNote ?? entry.text}</p>
+                            <Show when={filesOf(entry.round).length}>
+                              <FileList files={filesOf(entry.round)} compact />
+                            </Show>
+                          </div>
+                        )}
+                      </For>
+                    </details>
+                  </Show>
+                </section>
+              );
+            }}
           </Show>
 
           <Show when={props.isAssignee && workable(task())}>

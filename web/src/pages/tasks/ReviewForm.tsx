@@ -12,6 +12,8 @@ const scores = [1, 2, 3, 4, 5] as const;
 export function ReviewForm(props: { task: WorkTask; onReviewed: (task: WorkTask, decision: "approve" | "return") => void; onStale: (error: unknown) => boolean }) {
   const [rubric, setRubric] = createSignal<number>();
   const [notes, setNotes] = createSignal("");
+  // What the client will read: the subcontractor's text until QA edits it.
+  const [clientNote, setClientNote] = createSignal(props.task.deliverable?.clientNote ?? props.task.deliverable?.text ?? "");
   const [decision, setDecision] = createSignal<"approve" | "return">("approve");
   const submission = createSubmission();
 
@@ -24,6 +26,7 @@ export function ReviewForm(props: { task: WorkTask; onReviewed: (task: WorkTask,
           decision: chosen,
           rubric: rubric() ?? 0,
           ...(notes().trim() ? { notes: notes().trim() } : {}),
+          ...(chosen === "approve" && clientNote().trim() && clientNote().trim() !== props.task.deliverable?.text ? { clientNote: clientNote().trim() } : {}),
         });
         props.onReviewed(task, chosen);
       } catch (e) {
@@ -78,6 +81,16 @@ export function ReviewForm(props: { task: WorkTask; onReviewed: (task: WorkTask,
           value={notes()}
           onValue={setNotes}
           error={submission.fieldError("notes")}
+        />
+        <TextArea
+          label={t("qa.clientNote")}
+          name="clientNote"
+          rows={4}
+          maxlength={10000}
+          hint={t("qa.clientNoteHint")}
+          value={clientNote()}
+          onValue={setClientNote}
+          error={submission.fieldError("clientNote")}
         />
         <FormActions>
           <Button type="submit" class="btn-danger-text" pending={submission.pending() && decision() === "return"} onClick={() => setDecision("return")}>

@@ -1,4 +1,5 @@
-import { api } from "@baton/ui/api";
+import { api, ApiError } from "@baton/ui/api";
+import { FileUpload, type Uploads } from "@baton/ui/FileUpload";
 import { Button } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
@@ -11,14 +12,17 @@ export function SubmitForm(props: { task: WorkTask; onSubmitted: (task: WorkTask
   const [text, setText] = createSignal(props.task.deliverable?.text ?? "");
   const [links, setLinks] = createSignal((props.task.deliverable?.links ?? []).join("\n"));
   const submission = createSubmission();
+  const [uploads, setUploads] = createSignal<Uploads>();
   const open = () => props.task.checklist.filter((item) => !item.done).length;
   // An earlier refusal ("finish the checklist first") is out of date once the task changes.
   createEffect(on(() => props.task.version, () => submission.clear(), { defer: true }));
 
   const submit = () =>
     submission.run(async () => {
+      if (uploads()?.busy()) throw new ApiError(0, "files.busy", t("files.wait"));
       try {
         const task = await api.tasks.submit(props.task.id, {
+          fileIds: uploads()?.ids() ?? [],
           version: props.task.version,
           text: text().trim(),
           links: links()
@@ -60,6 +64,7 @@ export function SubmitForm(props: { task: WorkTask; onSubmitted: (task: WorkTask
           onValue={setLinks}
           error={submission.fieldError("links")}
         />
+        <FileUpload target={{ place: "deliverable", targetId: props.task.id }} label={t("tasks.submitFiles")} ref={setUploads} testId="deliverable-files" />
         <FormActions>
           <Button type="submit" variant="primary" pending={submission.pending()}>
             {t("tasks.submit")}

@@ -6,6 +6,7 @@ import { ClientData } from "@baton/core/client-data";
 import { Contact } from "@baton/core/contact";
 import { Invoices } from "@baton/core/invoice";
 import { pageQuery } from "@baton/core/fields";
+import { Files } from "@baton/core/file";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
@@ -104,4 +105,12 @@ export const clientRoutes = new Hono()
       await Contact.remove(c.req.param("clientId"), c.req.param("contactId"));
       return c.body(null, 204);
     },
+  )
+  .get(
+    "/:clientId/files",
+    describeRoute({ tags, summary: "Everything shared with a client: briefs, threads, deliverables and the client's folder, newest first (owner)" }),
+    allow("owner"),
+    pathIds("clientId"),
+    input("query", Files.forClient.schema),
+    async (c) => c.json(await Files.forClient(c.req.valid("query"), c.req.param("clientId")), 200),
   );

@@ -2,9 +2,15 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
 import { Contact } from "@baton/core/contact";
+import { Files } from "@baton/core/file";
+import { input } from "../validate.ts";
 
-export const portalRoutes = new Hono().get(
-  "/company",
-  describeRoute({ tags: ["Portal"], summary: "Your company's profile and people (client contact)" }), allow("contact"),
-  async (c) => c.json(await Contact.company(), 200),
-);
+export const portalRoutes = new Hono()
+  .get("/company", describeRoute({ tags: ["Portal"], summary: "Your company's profile and people (client contact)" }), allow("contact"), async (c) => c.json(await Contact.company(), 200))
+  .get(
+    "/files",
+    describeRoute({ tags: ["Portal"], summary: "The files the agency shared with your company, newest first (client contact)" }),
+    allow("contact"),
+    input("query", Files.mine.schema),
+    async (c) => c.json(await Files.mine(c.req.valid("query")), 200),
+  );

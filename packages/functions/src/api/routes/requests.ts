@@ -3,11 +3,14 @@ import { describeRoute } from "hono-openapi";
 import { allow, check } from "../access.ts";
 import { pageQuery } from "@baton/core/fields";
 import { Message } from "@baton/core/message";
+import { Inbox } from "@baton/core/inbox";
+import { z } from "zod";
 import { Request } from "@baton/core/request";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
 const tags = ["Requests"];
+const activityQuery = z.strictObject({ since: z.string().max(200).optional() });
 
 export const requestRoutes = new Hono()
   .get(
@@ -44,16 +47,29 @@ export const requestRoutes = new Hono()
   )
   .get(
     "/:requestId/messages",
-    describeRoute({ tags, summary: "The request's message thread, oldest first" }), allow(["owner", "subcontractor", "contact"]),
+    describeRoute({ tags, summary: "One of the request's threads, oldest first: the client thread, or the team's internal notes (team only)" }), allow(["owner", "subcontractor", "contact"]),
     pathIds("requestId"),
-    input("query", pageQuery),
+    input("query", Message.list.schema),
     async (c) => c.json(await Message.list(c.req.valid("query"), c.req.param("requestId")), 200),
   )
   .post(
     "/:requestId/messages",
-    describeRoute({ tags, summary: "Write in the request's thread" }), allow(["owner", "subcontractor", "contact"]),
+    describeRoute({ tags, summary: "Write in the client thread or the internal notes, with files uploaded for it" }), allow(["owner", "subcontractor", "contact"]),
     check((c) => Request.loadVisible(c.req.param("requestId")!)),
     pathIds("requestId"),
     input("json", Message.post.schema),
     async (c) => c.json(await Message.post(c.req.valid("json"), c.req.param("requestId")), 201),
-  );
+  )
+  .get(
+    "/:requestId/activity",
+    describeRoute({ tags, summary: "Anything new since a stamp? The request's status and threads, from one read (apps poll it while a conversation is open)" }),
+    allow(["owner", "subcontractor", "contact"]),
+    pathIds("requestId"),
+    input("query", activityQuery),
+    async (c) => c.json(await Message.activity(c.req.param("requestId"), c.req.valid("query").since), 200),
+  )
+  .post("/:requestId/read", describeRoute({ tags, summary: "Mark everything on the request read for you" }), allow(["owner", "subcontractor", "contact"], { apiKeys: "never", whileInactive: true }), pathIds("requestId"), async (c) => {
+    const { item } = await Request.loadVisible(c.req.param("requestId"));
+    await Inbox.markRead(item.agencyId, item.requestId);
+    return c.json({ ok: true as const }, 200);
+  });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
 import { Sop } from "@baton/core/sop";
+import { Files } from "@baton/core/file";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
@@ -29,4 +30,7 @@ export const sopRoutes = new Hono()
   )
   .get("/:sopId/versions/:number", describeRoute({ tags, summary: "One version of an SOP (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId", "number"), async (c) =>
     c.json(await Sop.getVersion(c.req.param("sopId"), Number(c.req.param("number"))), 200),
+  )
+  .get("/:sopId/files", describeRoute({ tags, summary: "An SOP's templates and attachments (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId"), async (c) =>
+    c.json(await Files.ofSop(c.req.param("sopId")), 200),
   );

@@ -1,0 +1,117 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
+import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { Config } from "../config/index.ts";
+
+export type { S3Client } from "@aws-sdk/client-s3";
+
+// The bucket, through the AWS SDK. Locally S3_ENDPOINT points at s3rver (path-style, any
+// credentials); the same presigned URLs then reach it from the browser.
+
+let s3: { endpoint: string | undefined; client: S3Client } | undefined;
+
+export function s3Client(): S3Client {
+  const endpoint = Config.s3Endpoint;
+  if (!s3 || s3.endpoint !== endpoint) {
+    s3 = {
+      endpoint,
+      client: new S3Client({
+        region: Config.region,
+        ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
+      }),
+    };
+  }
+  return s3.client;
+}
+
+const bucket = () => Config.bucketName;
+
+/** A form the browser POSTs the file with: exactly `size` bytes of `contentType` to `key`. */
+export async function presignPost(key: string, contentType: string, size: number) {
+  const { url, fields } = await createPresignedPost(s3Client(), {
+    Bucket: bucket(),
+    Key: key,
+    Conditions: [
+      ["content-length-range", size, size],
+      ["eq", "$Content-Type", contentType],
+    ],
+    Fields: { "Content-Type": contentType },
+    Expires: Config.presignSeconds,
+  });
+  return { url, fields };
+}
+
+export async function startMultipart(key: string, contentType: string): Promise<string> {
+  const result = await s3Client().send(new CreateMultipartUploadCommand({ Bucket: bucket(), Key: key, ContentType: contentType }));
+  return result.UploadId!;
+}
+
+/** One presigned PUT per part; the browser reads each part's ETag from the response. */
+export async function presignParts(key: string, uploadId: string, count: number) {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => ({
+      number: i + 1,
+      url: await getSignedUrl(s3Client(), new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: i + 1 }), {
+        expiresIn: Config.presignSeconds,
+      }),
+    })),
+  );
+}
+
+export async function completeMultipart(key: string, uploadId: string, parts: { number: number; etag: string }[]) {
+  await s3Client().send(
+    new CompleteMultipartUploadCommand({
+      Bucket: bucket(),
+      Key: key,
+      UploadId: uploadId,
+      MultipartUpload: { Parts: parts.map((part) => ({ PartNumber: part.number, ETag: part.etag })) },
+    }),
+  );
+}
+
+export async function abortMultipart(key: string, uploadId: string) {
+  await s3Client()
+    .send(new AbortMultipartUploadCommand({ Bucket: bucket(), Key: key, UploadId: uploadId }))
+    .catch(() => undefined);
+}
+
+/** The stored object's size, type and ETag, or null when nothing was uploaded. */
+export async function head(key: string): Promise<{ size: number; contentType: string; etag: string } | null> {
+  try {
+    const result = await s3Client().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    return { size: result.ContentLength ?? 0, contentType: result.ContentType ?? "", etag: result.ETag ?? "" };
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404 || (error as { name?: string }).name === "NotFound") return null;
+    throw error;
+  }
+}
+
+/** The object's first `count` bytes (its magic number and a sample of its text). */
+export async function firstBytes(key: string, count = 4096): Promise<Uint8Array> {
+  const result = await s3Client().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${count - 1}` }));
+  const bytes = await result.Body!.transformToByteArray();
+  return bytes.subarray(0, count);
+}
+
+export async function remove(key: string) {
+  await s3Client().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+}
+
+/** A GET of a few minutes that makes the browser download (or, for safe images, show) the file. */
+export async function presignGet(key: string, disposition: string, contentType: string): Promise<string> {
+  return getSignedUrl(
+    s3Client(),
+    new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: disposition, ResponseContentType: contentType }),
+    { expiresIn: Config.presignSeconds },
+  );
+}

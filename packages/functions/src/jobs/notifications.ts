@@ -1,0 +1,18 @@
+import { Log } from "@baton/core/log";
+import { loadSstEnvironment } from "../sst-runtime.ts";
+
+loadSstEnvironment();
+// Imported after the environment is complete: the core reads its table's name when first loaded.
+const { Inbox } = await import("@baton/core/inbox");
+
+/**
+ * Runs every minute (infra/jobs.ts): emails about new messages that have waited their few minutes,
+ * several messages in one email. One Query of a sparse index when nothing is due. A failure fails
+ * the invocation (the Notifications alarms); the batches stay due, so the next minute retries them.
+ */
+export const handler = async () =>
+  Log.withContext({ job: "messageEmails", actor: { type: "system" } }, async () => {
+    const outcome = await Inbox.sendDue();
+    if (outcome.sent || outcome.skipped) Log.info("notifications: message emails sent", outcome);
+    return outcome;
+  });
