@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Template } from "aws-cdk-lib/assertions";
 import { Api } from "../../infra/api.ts";
 import { Files, NONCURRENT_DAYS, OBJECT_ACTIONS } from "../../infra/files.ts";
+import { Jobs } from "../../infra/jobs.ts";
 import { Sites } from "../../infra/sites.ts";
 import { exported, only, synth, SYNTH_TIMEOUT } from "./synth.ts";
 
@@ -10,11 +11,13 @@ import { exported, only, synth, SYNTH_TIMEOUT } from "./synth.ts";
 
 let files: Template;
 let api: Template;
+let jobs: Template;
 let sites: Template;
 beforeAll(async () => {
   const app = await synth("files");
   files = app.template(Files);
   api = app.template(Api);
+  jobs = app.template(Jobs);
   sites = app.template(Sites);
 }, SYNTH_TIMEOUT);
 
@@ -72,13 +75,17 @@ describe("the files bucket", () => {
   });
 });
 
-const HANDLERS = ["packages/functions/src/api/lambda.handler", "packages/functions/src/jobs/scheduled.handler", "packages/functions/src/jobs/notifications.handler"];
+const API_HANDLER = "packages/functions/src/api/lambda.handler";
+const NOTIFICATIONS = "packages/functions/src/jobs/notifications.handler";
+const HANDLERS = [API_HANDLER, "packages/functions/src/jobs/scheduled.handler", NOTIFICATIONS];
+// The API lives in the Api stack; the scheduled jobs and the minute's message emails in Jobs.
+const templateOf = (handler: string) => (handler === API_HANDLER ? api : jobs);
 
 describe.each(HANDLERS)("%s", (handler) => {
-  const fn = () => only(api, "AWS::Lambda::Function", { Handler: handler });
+  const fn = () => only(templateOf(handler), "AWS::Lambda::Function", { Handler: handler });
   const statements = (): Statement[] => {
     const role = fn().Properties.Role["Fn::GetAtt"][0];
-    return Object.values(api.findResources("AWS::IAM::Policy"))
+    return Object.values(templateOf(handler).findResources("AWS::IAM::Policy"))
       .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);
   };
@@ -101,9 +108,11 @@ describe.each(HANDLERS)("%s", (handler) => {
 
 describe("the notification job", () => {
   it("runs every minute, so message emails go out a few minutes after the first message", () => {
-    const fn = only(api, "AWS::Lambda::Function", { Handler: "packages/functions/src/jobs/notifications.handler" });
-    const rules = Object.values(api.findResources("AWS::Events::Rule")).filter((r) =>
-      JSON.stringify(r.Properties.Targets).includes(fn.logicalId),
+    const fn = only(jobs, "AWS::Lambda::Function", { Handler: NOTIFICATIONS });
+    // Rules invoke the function through its live alias.
+    const alias = only(jobs, "AWS::Lambda::Alias", { FunctionName: { Ref: fn.logicalId } });
+    const rules = Object.values(jobs.findResources("AWS::Events::Rule")).filter((r) =>
+      JSON.stringify(r.Properties.Targets).includes(`"${alias.logicalId}"`),
     );
     expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(["rate(1 minute)"]);
   });

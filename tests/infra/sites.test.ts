@@ -30,13 +30,20 @@ const distribution = (site: "web" | "portal") => {
   return (found[0]![1] as Distribution).Properties.DistributionConfig;
 };
 
+/** The CSP as text; the files bucket's address is a deploy-time token, shown as `<token>`. */
+function cspText(value: string | { "Fn::Join": [string, unknown[]] }): string {
+  if (typeof value === "string") return value;
+  const [separator, parts] = value["Fn::Join"];
+  return parts.map((part) => (typeof part === "string" ? part : "<token>")).join(separator);
+}
+
 describe.each(["web", "portal"] as const)("the %s site's distribution", (site) => {
   it("serves the app's pages with the security headers: CSP without inline scripts, HSTS, no framing", () => {
     const config = distribution(site);
     const policyRef = config.DefaultCacheBehavior.ResponseHeadersPolicyId;
     expect(policyRef).toEqual({ Ref: expect.any(String) });
     const policy = sites.toJSON().Resources[policyRef.Ref].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    const csp: string = policy.ContentSecurityPolicy.ContentSecurityPolicy;
+    const csp = cspText(policy.ContentSecurityPolicy.ContentSecurityPolicy);
     const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
     expect(scriptSrc).toBe("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
