@@ -23,6 +23,12 @@ type Rule = {
   ownCredential?: true;
   /** The matrix has no such thing to point at (a credit needs a card payment on a void invoice): let in may be 404. */
   absent?: true;
+  /**
+   * Whether the caller may go ahead depends on what the body asks (a subcontractor writes internal
+   * notes but not to the client; uploads are judged by where they go), so a malformed body is
+   * answered 400 before that question can be asked. Role-level refusals still come first.
+   */
+  bodyDecides?: true;
 };
 
 const owner: Rule = { allow: ["owner"] };
@@ -85,7 +91,7 @@ const rules: Record<string, Rule> = {
   "GET /api/requests/:requestId/history": signedIn,
   "GET /api/requests/:requestId/messages": signedIn,
   // The client thread: subcontractors write internal notes unless the agency lets them (off by default).
-  "POST /api/requests/:requestId/messages": ownerAndContact,
+  "POST /api/requests/:requestId/messages": { ...ownerAndContact, bodyDecides: true },
   "GET /api/requests/:requestId/activity": signedIn,
   "POST /api/requests/:requestId/read": signedIn,
   "GET /api/inbox": signedIn,
@@ -172,7 +178,7 @@ const rules: Record<string, Rule> = {
   "POST /api/onboarding/mine/packet": contactOnly,
   // Files. Starting an upload with this body (a new request's brief) is the client's or the
   // owner's; a subcontractor uploads for their deliverable or a thread (tests/api/files.test.ts).
-  "POST /api/files": ownerAndContact,
+  "POST /api/files": { ...ownerAndContact, bodyDecides: true },
   "GET /api/files/usage": owner,
   // The file: the client attached it in the request's thread, so its people see it.
   "GET /api/files/:fileId": signedIn,
@@ -278,7 +284,7 @@ describe.each(callers)("as %s", (caller) => {
       const refused = caller === "anonymous" ? status === 401 : status === 403 || status === 404;
       // Let in means past the door: these ids exist and are the caller's to reach, so not even a 404.
       if (status >= 500 || (allowed ? (rule.absent ? [401, 403] : [401, 403, 404]).includes(status) : !refused)) wrong.push(`${route} → ${status} (${allowed ? "should be let in" : "should be refused"})`);
-      if (!allowed && refused && route !== "POST /api/auth/sign-out") {
+      if (!allowed && refused && route !== "POST /api/auth/sign-out" && !rule.bodyDecides) {
         // Refused with a good request, refused the same with a bad one: authorization before validation.
         const badStatus = await probe(caller, route, true);
         if (badStatus !== status) wrong.push(`${route} → ${badStatus} with bad input, ${status} with good`);

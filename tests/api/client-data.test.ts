@@ -43,7 +43,7 @@ beforeAll(async () => {
   ok(await world.owner.post("/time", { taskId: task.id, startedAt: "2026-11-05T10:00:00Z", minutes: 15 }), 201);
   // A survey, and the contact's private calendar feed.
   ids.survey = await checkInSurveyId(world.people.contact.email);
-  feedUrl = ok(await world.contact.get("/calendar/feed-url")).url;
+  feedUrl = ok(await world.contact.post("/calendar/feed-url", {})).url;
 
   // Another client of the same agency, with a person, work and an invoice of its own.
   const second = ok(await world.owner.post("/clients", { name: "Beta Ltd", code: `BT${Math.floor(Math.random() * 1e5)}`, timeZone: "UTC", currency: "EUR", status: "active" }), 201);

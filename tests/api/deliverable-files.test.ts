@@ -35,7 +35,9 @@ async function clientReach(fileId: string) {
     task: (await world.contact.get(`/tasks/${task.id}`)).status,
   };
 }
-const hidden = { inRequest: false, inFilesPage: false, get: 404, download: 404, view: 404, task: 404 };
+// A contact never reads the team's task record (refused by role, before any lookup); files it can't
+// see are simply not found.
+const hidden = { inRequest: false, inFilesPage: false, get: 404, download: 404, view: 404, task: 403 };
 
 describe("a deliverable's files", () => {
   let first: string;

@@ -8,7 +8,7 @@ export { FileGroups, FileKinds, extensionsFor, isInlineImage } from "./kinds.ts"
 export { contentDisposition, checkName } from "./names.ts";
 export { present, type FileView } from "./present.ts";
 export { canSee, downloadUrl, get, visible } from "./access.ts";
-export { start, confirm, type StartedUpload, type UploadTicket } from "./upload.ts";
+export { start, confirm, assertUploader, type StartedUpload, type UploadTicket } from "./upload.ts";
 export { forAttach, attachCommit, publishCommit, ofRequest, MAX_ATTACHMENTS } from "./attach.ts";
 export { forClient, mine, ofSop, usage, type ListedFile, type Usage } from "./lists.ts";
 export { remove, purgeDue } from "./manage.ts";

@@ -206,13 +206,25 @@ export const confirmSchema = z.strictObject({
     .optional(),
 });
 
+/** The caller's own upload; anyone else's, or none, is not found. */
+async function ownUpload(fileId: string) {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  const item = await load(actor.agencyId, fileId);
+  if (!item || item.uploadedById !== actorId() || item.status === "deleted") throw notFound("File");
+  return item;
+}
+
+/** Only the uploader may finish an upload: checked before the body is read. */
+export async function assertUploader(fileId: string): Promise<void> {
+  await ownUpload(fileId);
+}
+
 /** After the browser uploaded: the object is checked against what was declared, then the file is ready. */
 export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<FileView> => {
   const actor = useActor();
-  if (actor.type === "public") throw unauthenticated();
-  const agencyId = actor.agencyId;
-  let item = await load(agencyId, fileId);
-  if (!item || item.uploadedById !== actorId() || item.status === "deleted") throw notFound("File");
+  let item = await ownUpload(fileId);
+  const agencyId = item.agencyId;
   if (item.status === "ready") return present(item, actor.type === "contact");
 
   if (item.uploadId) {

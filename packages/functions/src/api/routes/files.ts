@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { Files } from "@baton/core/file";
-import { allow } from "../access.ts";
+import { allow, check } from "../access.ts";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
@@ -27,6 +27,7 @@ export const fileRoutes = new Hono()
     describeRoute({ tags, summary: "Finish an upload: the stored object's size, type and first bytes are checked, then the file is ready (uploader)" }),
     anyParty,
     pathIds("fileId"),
+    check((c) => Files.assertUploader(c.req.param("fileId")!)),
     input("json", Files.confirm.schema),
     async (c) => c.json(await Files.confirm(c.req.valid("json"), c.req.param("fileId")), 200),
   )
