@@ -149,7 +149,7 @@ describe("files", () => {
 });
 
 describe("conversations", () => {
-  const navCount = (page: Page) => page.getByRole("navigation").getByRole("link", { name: /^Requests/ }).getByTestId("nav-count");
+  const navCount = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests", exact: true }).locator(".nav-count");
 
   it("shows the owner an unread badge when the client writes, and clears it once read", async () => {
     await world.owner.post(`/requests/${requestId}/read`);
