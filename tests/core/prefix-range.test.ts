@@ -41,6 +41,48 @@ describe("the rewrite", () => {
   });
 });
 
+describe("the bound, byte by byte (DynamoDB's order)", () => {
+  const bytes = (s: string) => Buffer.from(s, "utf8");
+  const within = (key: string, prefix: string) =>
+    Buffer.compare(bytes(prefix), bytes(key)) <= 0 && Buffer.compare(bytes(key), bytes(prefixUpperBound(prefix))) <= 0;
+  // Whole code points, astral ones included (no lone surrogates: they are not valid UTF-8).
+  const text = (max: number) => fc.string({ unit: "binary", maxLength: max });
+
+  it("holds every sort key that begins with the prefix, up to 1,024 bytes long", () => {
+    fc.assert(
+      fc.property(text(40), text(400), (prefix, rest) => {
+        const key = prefix + rest;
+        fc.pre(Buffer.byteLength(key) <= 1024);
+        expect(within(key, prefix)).toBe(true);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it("holds no key that does not begin with the prefix", () => {
+    fc.assert(
+      fc.property(text(20), text(40), (prefix, key) => {
+        fc.pre(Buffer.byteLength(key) <= 1024 && !key.startsWith(prefix));
+        expect(within(key, prefix)).toBe(false);
+      }),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it("holds the greatest keys there are: the prefix continued with U+10FFFF to the last byte, ending in a shorter character", () => {
+    for (const prefix of ["$task_1#status_open", "é", "💥", "ab"]) {
+      for (const tail of ["\u007F", "\u07FF", "\uFFFF"]) {
+        const room = 1024 - Buffer.byteLength(prefix);
+        const fill = "\u{10FFFF}".repeat(Math.floor((room - Buffer.byteLength(tail)) / 4));
+        const key = prefix + fill + tail;
+        if (Buffer.byteLength(key) !== 1024) continue;
+        expect(within(key, prefix), JSON.stringify({ prefix, tail })).toBe(true);
+      }
+      expect(Buffer.byteLength(prefixUpperBound(prefix))).toBe(1024);
+    }
+  });
+});
+
 describe("against DynamoDB Local", () => {
   const plain = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   const rewriting = createDynamoClient();
