@@ -3,6 +3,7 @@ import { assertOwner, assertOwnerInPerson, useAgencyId, withActor } from "../act
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
 import { currency, email, isCalendarDate, personName, timeZone, version } from "../fields/index.ts";
@@ -194,7 +195,7 @@ export const create = fn(createSchema, async (input): Promise<{ agencyId: string
 
 /** The agency of whoever is acting. */
 export async function current(): Promise<Agency> {
-  const result = await db.entities.agency.get({ agencyId: useAgencyId() }).go();
-  if (!result.data) throw notFound("Agency");
-  return present(result.data);
+  const item = await Identity.agency(useAgencyId());
+  if (!item) throw notFound("Agency");
+  return present(item);
 }

@@ -6,6 +6,7 @@ import { VisibleError } from "../error/index.ts";
 import { email, locale } from "../fields/index.ts";
 import type { Locale } from "../email/index.ts";
 import { fn } from "../fn/index.ts";
+import { Identity } from "../identity/index.ts";
 import { Deferred } from "../deferred/index.ts";
 import { SignInApps } from "./entities.ts";
 import { issue, redeem } from "./links.ts";
@@ -106,23 +107,25 @@ async function activate(agencyId: string, type: "member" | "contact", id: string
 export async function actorFromSession(token: string): Promise<Actor | null> {
   const subject = await readSessionToken(token);
   if (!subject) return null;
+  // Read through the identity cache (identity/index.ts): once per request, and at most
+  // IDENTITY_MAX_AGE_MS old on a warm instance.
   if (subject.type === "member") {
-    const member = await db.entities.member.get({ agencyId: subject.agencyId, memberId: subject.memberId }).go();
-    if (!member.data || member.data.status !== "active" || (member.data.sessionVersion ?? 0) !== subject.sessionVersion) return null;
-    return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.data.role, locale: member.data.locale };
+    const member = await Identity.member(subject.agencyId, subject.memberId);
+    if (!member || member.status !== "active" || (member.sessionVersion ?? 0) !== subject.sessionVersion) return null;
+    return { type: "member", agencyId: subject.agencyId, memberId: subject.memberId, role: member.role, locale: member.locale };
   }
   const [contact, client] = await Promise.all([
-    db.entities.contact.get({ agencyId: subject.agencyId, contactId: subject.contactId }).go(),
-    db.entities.client.get({ agencyId: subject.agencyId, clientId: subject.clientId }).go(),
+    Identity.contact(subject.agencyId, subject.contactId),
+    Identity.clientOfContact(subject.agencyId, subject.clientId),
   ]);
-  if (!contact.data || contact.data.status !== "active" || (contact.data.sessionVersion ?? 0) !== subject.sessionVersion) return null;
+  if (!contact || contact.status !== "active" || (contact.sessionVersion ?? 0) !== subject.sessionVersion) return null;
   return {
     type: "contact",
     agencyId: subject.agencyId,
     contactId: subject.contactId,
-    clientId: contact.data.clientId,
-    clientActive: client.data?.status !== "inactive",
-    locale: contact.data.locale,
+    clientId: contact.clientId,
+    clientActive: client?.status !== "inactive",
+    locale: contact.locale,
   };
 }
 

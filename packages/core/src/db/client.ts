@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Config } from "../config/index.ts";
 import { usePrefixRanges } from "./prefix-range.ts";
+import { useWriteWatch } from "./writes.ts";
 
 // Locally the endpoint points at DynamoDB Local, which accepts any credentials.
 export function createDynamoClient() {
@@ -12,5 +13,6 @@ export function createDynamoClient() {
       : {}),
   });
   usePrefixRanges(client);
+  useWriteWatch(client);
   return client;
 }

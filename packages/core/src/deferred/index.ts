@@ -1,4 +1,5 @@
 export * as Deferred from "./index.ts";
+import { outsideRequestScope } from "../db/scope.ts";
 import { Log } from "../log/index.ts";
 
 // Work a request starts but must not wait for, because waiting would tell the caller something:
@@ -25,7 +26,8 @@ export async function run(job: Job): Promise<void> {
 /** After the current request: errors are logged, as a worker's would be. */
 const inProcess: Dispatcher = async (job) => {
   const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => run(job))
+    // The job reads afresh, not the copies its request kept.
+    .then(() => outsideRequestScope(() => run(job)))
     .catch((error) => Log.error(`deferred: ${job.kind} failed`, error))
     .finally(() => pending.delete(done));
   pending.add(done);

@@ -1,5 +1,6 @@
 import { Config } from "../config/index.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import { Email, type Notice } from "../email/index.ts";
 import { readableWhen } from "../email/when.ts";
 import type { MemberItem } from "../member/entity.ts";
@@ -32,17 +33,16 @@ export const links = {
 };
 
 async function agencyName(agencyId: string) {
-  return (await db.entities.agency.get({ agencyId }).go()).data?.name ?? "Baton";
+  return (await Identity.agency(agencyId))?.name ?? "Baton";
 }
 
 export async function owners(agencyId: string): Promise<MemberItem[]> {
-  const result = await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" });
-  return result.data.filter((member) => member.role === "owner");
+  return (await Identity.team(agencyId)).filter((member) => member.role === "owner");
 }
 
 export async function member(agencyId: string, memberId: string): Promise<MemberItem | null> {
   if (!memberId.startsWith("mem_")) return null;
-  return (await db.entities.member.get({ agencyId, memberId }).go()).data;
+  return Identity.member(agencyId, memberId);
 }
 
 export async function contactsOf(agencyId: string, clientId: string): Promise<ContactItem[]> {

@@ -1,5 +1,6 @@
 import { useActor } from "../actor/index.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import type { MemberItem } from "../member/entity.ts";
 
 export * as People from "./index.ts";
@@ -16,12 +17,12 @@ export async function current(me?: MemberItem | null): Promise<PersonRef> {
   const actor = useActor();
   switch (actor.type) {
     case "member": {
-      const item = me !== undefined ? me : (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
+      const item = me !== undefined ? me : await Identity.member(actor.agencyId, actor.memberId);
       return { type: "member", id: actor.memberId, name: item?.name ?? "Team member" };
     }
     case "contact": {
-      const item = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
-      return { type: "contact", id: actor.contactId, name: item.data?.name ?? "Client" };
+      const item = await Identity.contact(actor.agencyId, actor.contactId);
+      return { type: "contact", id: actor.contactId, name: item?.name ?? "Client" };
     }
     case "apikey":
       return { type: "apikey", id: actor.apiKeyId, name: "API integration" };
@@ -34,8 +35,7 @@ export async function current(me?: MemberItem | null): Promise<PersonRef> {
 
 /** The whole team by id (teams are small: one query, every page). */
 export async function team(agencyId: string): Promise<Map<string, MemberItem>> {
-  const result = await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" });
-  return new Map(result.data.map((member) => [member.memberId, member]));
+  return new Map((await Identity.team(agencyId)).map((member) => [member.memberId, member]));
 }
 
 /** Clients' names by id, for the given ids only (one batch read, however many tasks share them). */

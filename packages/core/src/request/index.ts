@@ -6,6 +6,7 @@ import { calendarOf } from "../agency/index.ts";
 import { addBusinessHours } from "../business-hours/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { pageQuery, version, type Page, idOf, oneLine, calendarDate, instant } from "../fields/index.ts";
@@ -155,7 +156,7 @@ export async function loadVisible(requestId: string): Promise<{ item: RequestIte
   if (actor.type === "contact" && item.clientId !== actor.clientId) throw notFound("Request");
   const tasks = await tasksOf(item);
   if (actor.type === "member" && actor.role === "subcontractor") {
-    const me = (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
+    const me = await Identity.member(actor.agencyId, actor.memberId);
     if (me?.reviewer && tasks.length) return { item, tasks };
     const theirs = tasks.filter((task) => task.assigneeId === actor.memberId);
     if (!theirs.length) throw notFound("Request");

@@ -3,6 +3,7 @@ import { assertMember, assertOwner, forbidden, unauthenticated, useActor } from 
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { version, idOf } from "../fields/index.ts";
@@ -61,7 +62,7 @@ async function relation(task: TaskItem | null): Promise<Relation> {
   const actor = useActor();
   if (!task) throw notFound("Task");
   const parties = new Set<string>();
-  const me = actor.type === "member" ? (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data : undefined;
+  const me = actor.type === "member" ? await Identity.member(actor.agencyId, actor.memberId) : undefined;
   if (actor.type === "apikey" || (actor.type === "member" && actor.role === "owner")) parties.add("owner");
   if (actor.type === "member" && task.assigneeId === actor.memberId) parties.add("assignee");
   if (actor.type === "member" && actor.role !== "owner" && me?.reviewer && task.assigneeId !== actor.memberId) parties.add("reviewer");
@@ -177,7 +178,7 @@ export async function qaQueue(): Promise<Task[]> {
   let except: string | undefined;
   if (!(actor.type === "apikey" || (actor.type === "member" && actor.role === "owner"))) {
     if (actor.type !== "member") throw forbidden();
-    const me = (await db.entities.member.get({ agencyId, memberId: actor.memberId }).go()).data;
+    const me = await Identity.member(agencyId, actor.memberId);
     if (!me?.reviewer) throw forbidden();
     except = actor.memberId;
   }

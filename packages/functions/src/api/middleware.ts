@@ -1,6 +1,8 @@
+import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
 import { Auth } from "@baton/core/auth";
 import { withActor, type Actor } from "@baton/core/actor";
+import { inRequestScope } from "@baton/core/db/scope";
 import { VisibleError } from "@baton/core/error";
 import { I18n } from "@baton/core/i18n";
 import { APP_HEADER, readSessionCookie } from "./session.ts";
@@ -32,8 +34,13 @@ export const jsonBodies = createMiddleware(async (c, next) => {
   return next();
 });
 
-/** Decides who is acting (API key, session cookie, or nobody) and runs the request as them. */
-export const actorContext = createMiddleware(async (c, next) => {
+/**
+ * Decides who is acting (API key, session cookie, or nobody) and runs the request as them, in a
+ * request scope: who is asking, the agency and the team are read once per request (db/scope.ts).
+ */
+export const actorContext = createMiddleware(async (c, next) => inRequestScope(() => resolveActor(c, next)));
+
+async function resolveActor(c: Context, next: Next): Promise<void> {
   const authorization = c.req.header("authorization");
   let actor: Actor = { type: "public" };
   if (authorization) {
@@ -49,4 +56,4 @@ export const actorContext = createMiddleware(async (c, next) => {
   // a person's saved one, else what the request asks for.
   if (!actor.locale) actor = { ...actor, locale: I18n.negotiate(c.req.header("accept-language")) };
   return withActor(actor, () => next());
-});
+}

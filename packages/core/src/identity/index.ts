@@ -1,0 +1,100 @@
+import type { AgencyItem } from "../agency/entity.ts";
+import type { ClientItem } from "../client/entity.ts";
+import type { ContactItem } from "../contact/entity.ts";
+import { db } from "../db/index.ts";
+import { sameItem, shared } from "../db/scope.ts";
+import { onWrite, type WrittenKey } from "../db/writes.ts";
+import type { MemberItem } from "../member/entity.ts";
+
+export * as Identity from "./index.ts";
+
+// Who is asking, read once. Every call used to rebuild the actor (member or contact, its client,
+// the agency, the team) from DynamoDB, some of it twice. Now:
+// - within a request, each of these items is read once and handed to whoever asks (db/scope.ts);
+// - across requests, a warm instance keeps the people who sign in (member, contact, the contact's
+//   client) for at most IDENTITY_MAX_AGE_MS, so a removed member, a deactivated or removed
+//   contact, an inactive client, a changed role or a sign-out (session version) elsewhere takes
+//   effect within that bound. On the instance where the change is written it takes effect at
+//   once: every write of one of these items drops its copy (db/writes.ts).
+// The cache only answers "who is this and may they still act"; business data (the client's code
+// and counters, the agency's numbering) is always read afresh.
+
+/** The longest a warm instance acts on a person's identity without reading it again. */
+export const IDENTITY_MAX_AGE_MS = 30_000;
+/** Enough for every person active on a warm instance; the oldest goes first past it. */
+const MAX_ENTRIES = 5_000;
+
+let clock = () => Date.now();
+
+/** Tests move the cache's clock instead of sleeping through the bound; `null` restores the real one. */
+export function setClock(next: (() => number) | null): void {
+  clock = next ?? (() => Date.now());
+}
+
+type Cached = { at: number; value: Promise<unknown> };
+const cache = new Map<string, Cached>();
+const keyString = (key: WrittenKey) => `${key.pk}\u0000${key.sk}`;
+
+onWrite((key) => cache.delete(keyString(key)));
+
+/** Forgets every identity this instance keeps (tests). */
+export function forgetAll(): void {
+  cache.clear();
+}
+
+function keyOf(params: { Key: Record<string, unknown> }): WrittenKey {
+  return { pk: String(params.Key.pk), sk: String(params.Key.sk) };
+}
+
+/** An item from the instance's cache if younger than the bound, else read (strongly consistent: never older than a write this instance saw). */
+function kept<T>(key: WrittenKey, load: () => Promise<T>): Promise<T> {
+  const id = keyString(key);
+  const hit = cache.get(id);
+  if (hit && clock() - hit.at < IDENTITY_MAX_AGE_MS) return hit.value as Promise<T>;
+  const entry: Cached = { at: clock(), value: load() };
+  cache.delete(id);
+  cache.set(id, entry);
+  entry.value.catch(() => cache.get(id) === entry && cache.delete(id));
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return entry.value as Promise<T>;
+}
+
+/** A person's item as identity: once per request, and kept by the instance within the bound. */
+function person<T>(name: string, params: { Key: Record<string, unknown> }, load: () => Promise<T>): Promise<T> {
+  const key = keyOf(params);
+  return shared(`identity:${name}:${key.pk}:${key.sk}`, sameItem(key), () => kept(key, load));
+}
+
+export function member(agencyId: string, memberId: string): Promise<MemberItem | null> {
+  const get = db.entities.member.get({ agencyId, memberId });
+  return person("member", get.params(), async () => (await get.go({ consistent: true })).data);
+}
+
+export function contact(agencyId: string, contactId: string): Promise<ContactItem | null> {
+  const get = db.entities.contact.get({ agencyId, contactId });
+  return person("contact", get.params(), async () => (await get.go({ consistent: true })).data);
+}
+
+/** The contact's client as far as access goes (active or not): kept like the people. */
+export function clientOfContact(agencyId: string, clientId: string): Promise<ClientItem | null> {
+  const get = db.entities.client.get({ agencyId, clientId });
+  return person("client", get.params(), async () => (await get.go({ consistent: true })).data);
+}
+
+/** The agency, read once per request (never kept across requests: its settings and numbering change). */
+export function agency(agencyId: string): Promise<AgencyItem | null> {
+  const get = db.entities.agency.get({ agencyId });
+  const key = keyOf(get.params());
+  return shared(`agency:${key.pk}`, sameItem(key), async () => (await get.go()).data);
+}
+
+/** The whole team, read once per request (teams are small: one query, every page). */
+export function team(agencyId: string): Promise<MemberItem[]> {
+  const query = db.entities.member.query.membersOfAgency({ agencyId });
+  const pk = String((query.params() as { ExpressionAttributeValues: Record<string, unknown> }).ExpressionAttributeValues[":pk"]);
+  return shared(
+    `team:${pk}`,
+    (written) => written.pk === pk && written.sk.startsWith("$member_"),
+    async () => (await query.go({ pages: "all" })).data,
+  );
+}
