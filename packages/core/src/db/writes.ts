@@ -5,7 +5,12 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 // write is sent and again once it is done (so a read that raced the write is not kept either).
 // Watching the client rather than the domain's write functions means no write path can forget.
 
-export type WrittenKey = { pk: string; sk: string };
+export type WrittenKey = {
+  pk: string;
+  sk: string;
+  /** The attributes an update names; absent when the whole item is put or deleted. */
+  attributes?: readonly string[];
+};
 type Listener = (key: WrittenKey) => void;
 
 const listeners = new Set<Listener>();
@@ -18,27 +23,29 @@ export function onWrite(listener: Listener): () => void {
 
 type Value = string | { S?: string } | undefined;
 type KeyLike = Record<string, Value> | undefined;
-type WriteInput = {
-  Key?: KeyLike;
+type Update = { Key?: KeyLike; ExpressionAttributeNames?: Record<string, string> };
+type WriteInput = Update & {
   Item?: KeyLike;
-  TransactItems?: Array<{ Put?: { Item?: KeyLike }; Update?: { Key?: KeyLike }; Delete?: { Key?: KeyLike } }>;
+  TransactItems?: Array<{ Put?: { Item?: KeyLike }; Update?: Update; Delete?: { Key?: KeyLike } }>;
   RequestItems?: Record<string, Array<{ PutRequest?: { Item?: KeyLike }; DeleteRequest?: { Key?: KeyLike } }> | unknown>;
 };
 
 const text = (value: Value) => (typeof value === "string" ? value : value?.S);
 
-function keyOf(item: KeyLike): WrittenKey | undefined {
+function keyOf(item: KeyLike, update?: Update): WrittenKey | undefined {
   const pk = text(item?.pk);
   const sk = text(item?.sk);
-  return pk !== undefined && sk !== undefined ? { pk, sk } : undefined;
+  if (pk === undefined || sk === undefined) return undefined;
+  return update?.ExpressionAttributeNames ? { pk, sk, attributes: Object.values(update.ExpressionAttributeNames) } : { pk, sk };
 }
 
 /** The keys of the items a write command touches (plain or marshalled input alike). */
 export function writtenKeys(command: string, input: WriteInput): WrittenKey[] {
   const keys: Array<WrittenKey | undefined> = [];
-  if (/^(Put|Update|Delete)(Item)?Command$/.test(command)) keys.push(keyOf(input.Key ?? input.Item));
+  if (/^Update(Item)?Command$/.test(command)) keys.push(keyOf(input.Key, input));
+  if (/^(Put|Delete)(Item)?Command$/.test(command)) keys.push(keyOf(input.Key ?? input.Item));
   if (/^TransactWrite(Items)?Command$/.test(command)) {
-    for (const op of input.TransactItems ?? []) keys.push(keyOf(op.Put?.Item ?? op.Update?.Key ?? op.Delete?.Key));
+    for (const op of input.TransactItems ?? []) keys.push(op.Update ? keyOf(op.Update.Key, op.Update) : keyOf(op.Put?.Item ?? op.Delete?.Key));
   }
   if (/^BatchWrite(Item)?Command$/.test(command)) {
     for (const requests of Object.values(input.RequestItems ?? {})) {
@@ -54,6 +61,9 @@ export function writtenKeys(command: string, input: WriteInput): WrittenKey[] {
 function tell(keys: WrittenKey[]) {
   for (const key of keys) for (const listener of listeners) listener(key);
 }
+
+/** Whether a write may have changed one of `names` (a put or delete changes them all). */
+export const touches = (key: WrittenKey, names: readonly string[]) => !key.attributes || names.some((name) => key.attributes!.includes(name));
 
 /** Installs the watch on a client (before marshalling, so ElectroDB's plain input is read as is). */
 export function useWriteWatch(client: DynamoDBClient): void {

@@ -3,7 +3,7 @@ import type { ClientItem } from "../client/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
 import { db } from "../db/index.ts";
 import { sameItem, shared } from "../db/scope.ts";
-import { onWrite, type WrittenKey } from "../db/writes.ts";
+import { onWrite, touches, type WrittenKey } from "../db/writes.ts";
 import type { MemberItem } from "../member/entity.ts";
 
 export * as Identity from "./index.ts";
@@ -31,11 +31,16 @@ export function setClock(next: (() => number) | null): void {
   clock = next ?? (() => Date.now());
 }
 
-type Cached = { at: number; value: Promise<unknown> };
+/** What a cached item is kept for: a write that names none of these attributes leaves it. */
+type Cached = { at: number; value: Promise<unknown>; watched?: readonly string[] };
 const cache = new Map<string, Cached>();
 const keyString = (key: WrittenKey) => `${key.pk}\u0000${key.sk}`;
 
-onWrite((key) => cache.delete(keyString(key)));
+onWrite((key) => {
+  const id = keyString(key);
+  const found = cache.get(id);
+  if (found && (!found.watched || touches(key, found.watched))) cache.delete(id);
+});
 
 /** Forgets every identity this instance keeps (tests). */
 export function forgetAll(): void {
@@ -47,11 +52,11 @@ function keyOf(params: { Key: Record<string, unknown> }): WrittenKey {
 }
 
 /** An item from the instance's cache if younger than the bound, else read (strongly consistent: never older than a write this instance saw). */
-function kept<T>(key: WrittenKey, load: () => Promise<T>): Promise<T> {
+function kept<T>(key: WrittenKey, load: () => Promise<T>, watched?: readonly string[]): Promise<T> {
   const id = keyString(key);
   const hit = cache.get(id);
   if (hit && clock() - hit.at < IDENTITY_MAX_AGE_MS) return hit.value as Promise<T>;
-  const entry: Cached = { at: clock(), value: load() };
+  const entry: Cached = { at: clock(), value: load(), ...(watched ? { watched } : {}) };
   cache.delete(id);
   cache.set(id, entry);
   entry.value.catch(() => cache.get(id) === entry && cache.delete(id));
@@ -60,9 +65,9 @@ function kept<T>(key: WrittenKey, load: () => Promise<T>): Promise<T> {
 }
 
 /** A person's item as identity: once per request, and kept by the instance within the bound. */
-function person<T>(name: string, params: { Key: Record<string, unknown> }, load: () => Promise<T>): Promise<T> {
+function person<T>(name: string, params: { Key: Record<string, unknown> }, load: () => Promise<T>, watched?: readonly string[]): Promise<T> {
   const key = keyOf(params);
-  return shared(`identity:${name}:${key.pk}:${key.sk}`, sameItem(key), () => kept(key, load));
+  return shared(`identity:${name}:${key.pk}:${key.sk}`, sameItem(key), () => kept(key, load, watched));
 }
 
 export function member(agencyId: string, memberId: string): Promise<MemberItem | null> {
@@ -75,10 +80,13 @@ export function contact(agencyId: string, contactId: string): Promise<ContactIte
   return person("contact", get.params(), async () => (await get.go({ consistent: true })).data);
 }
 
-/** The contact's client as far as access goes (active or not): kept like the people. */
+/**
+ * The contact's client as far as access goes (active or not): kept like the people, and only
+ * its status counts (each submission moves the client's request counter on: that keeps it).
+ */
 export function clientOfContact(agencyId: string, clientId: string): Promise<ClientItem | null> {
   const get = db.entities.client.get({ agencyId, clientId });
-  return person("client", get.params(), async () => (await get.go({ consistent: true })).data);
+  return person("client", get.params(), async () => (await get.go({ consistent: true })).data, ["status"]);
 }
 
 /** The agency, read once per request (never kept across requests: its settings and numbering change). */

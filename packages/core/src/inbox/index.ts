@@ -57,16 +57,15 @@ export const excerpt = (text: string) => {
 
 /** Records what happened on a request for each recipient (the author is never one). Never throws. */
 export async function record(about: About, recipients: readonly Recipient[], what: Happened): Promise<void> {
-  const seen = new Set<string>();
-  for (const person of recipients) {
-    if (seen.has(person.id)) continue;
-    seen.add(person.id);
-    try {
-      await recordOne(about, person, what);
-    } catch (error) {
-      console.error("inbox: unread not recorded", error);
-    }
-  }
+  // Each person's count is an item of its own: written side by side, not one after another.
+  const unique = [...new Map(recipients.map((person) => [person.id, person])).values()];
+  await Promise.all(
+    unique.map((person) =>
+      recordOne(about, person, what).catch((error) => {
+        console.error("inbox: unread not recorded", error);
+      }),
+    ),
+  );
 }
 
 async function recordOne(about: About, person: Recipient, what: Happened) {

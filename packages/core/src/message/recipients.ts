@@ -1,4 +1,5 @@
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import type { Recipient } from "../inbox/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import type { TaskItem } from "../task/entity.ts";
@@ -10,7 +11,7 @@ import type { Thread } from "./policy.ts";
 // when the team submitted it for them, every contact of the client.
 
 export async function teamOf(request: RequestItem, tasks: readonly TaskItem[]): Promise<Recipient[]> {
-  const members = await db.entities.member.query.membersOfAgency({ agencyId: request.agencyId }).go({ pages: "all" });
+  const members = { data: await Identity.team(request.agencyId) };
   const active = new Map(members.data.filter((m) => m.status !== "removed").map((m) => [m.memberId, m]));
   const ids = new Set([
     ...members.data.filter((m) => m.role === "owner" && m.status !== "removed").map((m) => m.memberId),

@@ -7,6 +7,7 @@ import { addBusinessHours } from "../business-hours/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
+import { sameItem, shared } from "../db/scope.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { pageQuery, version, type Page, idOf, oneLine, calendarDate, instant } from "../fields/index.ts";
@@ -137,9 +138,12 @@ export const declineSchema = z.strictObject({
   reason: z.string({ error: "Tell the client why." }).trim().min(1, "Tell the client why.").max(2000, "Keep the reason under 2,000 characters."),
 });
 
+/** A request, read once per request (again after the request writes it). */
 export async function load(agencyId: string, requestId: string): Promise<RequestItem | null> {
   if (!isId("request", requestId)) return null;
-  return (await db.entities.request.get({ agencyId, requestId }).go({ consistent: true })).data;
+  const get = db.entities.request.get({ agencyId, requestId });
+  const key = { pk: String(get.params().Key.pk), sk: String(get.params().Key.sk) };
+  return shared(`request:${key.pk}:${key.sk}`, sameItem(key), async () => (await get.go({ consistent: true })).data);
 }
 
 /**
@@ -246,8 +250,6 @@ async function nextNumber(agencyId: string, client: ClientItem): Promise<number>
         continue; // another submission moved it meanwhile: take the next one
       }
     }
-    // The client's own counter follows, for the day its code moves on (Client.update seeds the old code's counter from it).
-    await db.entities.client.patch({ agencyId, clientId: client.clientId }).set({ requestSeq: number }).go();
     return number;
   }
   throw new VisibleError("conflict", "conflict", "Requests are being submitted right now. Please try again.");
@@ -267,10 +269,15 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
     clientId = input.clientId;
   }
   const agencyId = actor.type === "public" ? "" : actor.agencyId;
-  const client = isId("client", clientId) ? (await db.entities.client.get({ agencyId, clientId }).go({ consistent: true })).data : null;
+  // Independent reads at once: the client (afresh: its code numbers the request), the agency,
+  // the owners to tell, and the author (the identity already read for this request).
+  const [client, agency, owners, author] = await Promise.all([
+    isId("client", clientId) ? db.entities.client.get({ agencyId, clientId }).go({ consistent: true }).then((r) => r.data) : null,
+    Identity.agency(agencyId),
+    Notify.owners(agencyId),
+    People.current(),
+  ]);
   if (!client) throw notFound("Client");
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
-  const author = await People.current();
   const number = await nextNumber(agencyId, client);
   const requestId = createId("request");
   const reference = `${client.code}-${number}`;
@@ -278,9 +285,10 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   const responseDueAt = addBusinessHours(new Date(), client.responseHours ?? 24, agency?.timeZone ?? "UTC", calendarOf(agency)).toISOString();
   const { clientId: _ignored, desiredDueDate, fileIds, ...fields } = input;
   const files = await forAttach(agencyId, fileIds, { place: "request", targetId: clientId });
-  const written = await db.transaction
-    .write(({ request, auditEvent, file }) => [
-      request
+  let created: RequestItem | undefined;
+  const transaction = db.transaction
+    .write(({ request, auditEvent, file }) => {
+      const put = request
         .create({
           agencyId,
           requestId,
@@ -296,24 +304,38 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
           responseDueAt,
           taskStatuses: {},
         })
-        .commit(),
-      ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
-      auditEvent.create(Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length })).commit(),
-    ])
+        .commit();
+      // What the request will read back is what is written: kept instead of reading it again.
+      created = db.entities.request.parse({ Item: (put as unknown as { Put: { Item: Record<string, unknown> } }).Put.Item }).data as RequestItem;
+      return [
+        put,
+        ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
+        auditEvent.create(Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length })).commit(),
+      ];
+    })
     .go();
+  const [written] = await Promise.all([
+    transaction,
+    // The client's own counter follows, for the day its code moves on (Client.update seeds the
+    // old code's counter from it). Beside the transaction, not in it: simultaneous submissions
+    // for one client would cancel each other's transactions.
+    db.entities.client.patch({ agencyId, clientId: client.clientId }).set({ requestSeq: number }).go(),
+  ]);
   if (failedConditions(written).length) {
     throw new VisibleError("conflict", "conflict", "One of the files changed while the request was sent. Check the attachments and send it again.");
   }
-  const created = (await load(agencyId, requestId))!;
-  await Notify.send(
-    agencyId,
-    "requestSubmitted",
-    await Notify.owners(agencyId),
-    (person) => ({ reference, title: created.title, name: author.name, client: client.name, due: Notify.when(responseDueAt, person) }),
-    Notify.links.webRequest(requestId),
-  );
-  await Inbox.record(aboutOf(created), (await Notify.owners(agencyId)).map((m) => ({ type: "member" as const, id: m.memberId })), { kind: "update", at: created.createdAt });
-  return present(created);
+  const saved = created!;
+  await Promise.all([
+    Notify.send(
+      agencyId,
+      "requestSubmitted",
+      owners,
+      (person) => ({ reference, title: saved.title, name: author.name, client: client.name, due: Notify.when(responseDueAt, person) }),
+      Notify.links.webRequest(requestId),
+    ),
+    Inbox.record(aboutOf(saved), owners.map((m) => ({ type: "member" as const, id: m.memberId })), { kind: "update", at: saved.createdAt }),
+  ]);
+  return present(saved);
 });
 
 /** Accepts a submitted request as one or more tasks, each following an SOP version if chosen. */

@@ -4,6 +4,8 @@ import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
+import { applied } from "../db/commit.ts";
+import { sameItem, shared } from "../db/scope.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { version, idOf } from "../fields/index.ts";
@@ -45,9 +47,12 @@ export type TaskDetail = {
   files: FileView[];
 };
 
+/** A task, read once per request (again after the request writes it). */
 export async function load(agencyId: string, taskId: string): Promise<TaskItem | null> {
   if (!isId("task", taskId)) return null;
-  return (await db.entities.task.get({ agencyId, taskId }).go({ consistent: true })).data;
+  const get = db.entities.task.get({ agencyId, taskId });
+  const key = { pk: String(get.params().Key.pk), sk: String(get.params().Key.sk) };
+  return shared(`task:${key.pk}:${key.sk}`, sameItem(key), async () => (await get.go({ consistent: true })).data);
 }
 
 type Relation = {
@@ -241,7 +246,7 @@ export async function assertMayAct(taskId: string, action: TaskAction): Promise<
  * Applies one step of the workflow. The caller's `expected` version must still be current: of
  * many simultaneous attempts exactly one wins and the rest get 409 with the task as it is now.
  */
-async function move(taskId: string, expected: number, step: Move): Promise<{ saved: TaskItem; names: Names }> {
+async function move(taskId: string, expected: number, step: Move): Promise<{ saved: TaskItem; names: Names; request: RequestItem }> {
   const { task: first, parties, me } = await visibleTask(taskId);
   // A client may see that a task exists only through their request; everyone else learns nothing.
   if (!allowedParty(step.action, parties)) await assertMayAct(taskId, step.action);
@@ -264,25 +269,37 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
     const requestStatus = requestStatusFor(Object.values(taskStatuses));
     const event = step.audit(task, by);
     const stats = step.memberStats?.(task);
+    // What the transaction writes is what the call answers with: no read back.
+    let written: { task: TaskItem; request: RequestItem } | undefined;
     const result = await db.transaction
-      .write(({ task: tasks, request: requests, auditEvent, member, file }) => [
-        tasks
+      .write(({ task: tasks, request: requests, auditEvent, member, file }) => {
+        const taskSet = { ...extra, status, state: openState(status), assigneeId, dueAt: task.dueAt };
+        const taskAdd = { version: 1, ...(step.add ?? {}) };
+        const taskCommit = tasks
           .patch({ agencyId: task.agencyId, taskId: task.taskId })
-          .set({ ...extra, status, state: openState(status), assigneeId, dueAt: task.dueAt })
-          .add({ version: 1, ...(step.add ?? {}) })
+          .set(taskSet)
+          .add(taskAdd)
           .where((attr, op) => op.eq(attr.version, expected))
-          .commit(),
-        requests
+          .commit();
+        const requestSet = {
+          taskStatuses,
+          status: requestStatus,
+          responseDueAt: request.responseDueAt,
+          ...(requestStatus === "completed" && request.status !== "completed" ? { completedAt: new Date().toISOString() } : {}),
+        };
+        const requestCommit = requests
           .patch({ agencyId: task.agencyId, requestId: task.requestId })
-          .set({
-            taskStatuses,
-            status: requestStatus,
-            responseDueAt: request.responseDueAt,
-            ...(requestStatus === "completed" && request.status !== "completed" ? { completedAt: new Date().toISOString() } : {}),
-          })
+          .set(requestSet)
           .add({ version: 1 })
           .where((attr, op) => op.eq(attr.version, request.version))
-          .commit(),
+          .commit();
+        written = {
+          task: applied(task, { set: taskSet, add: taskAdd, commit: taskCommit }),
+          request: applied(request, { set: requestSet, add: { version: 1 }, commit: requestCommit }),
+        };
+        return [
+        taskCommit,
+        requestCommit,
         auditEvent
           .create(
             Audit.event(event.action, "request", task.requestId, {
@@ -300,13 +317,14 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
           ? [member.patch({ agencyId: task.agencyId, memberId: task.assigneeId }).add(stats).commit()]
           : []),
         ...(step.files?.(file, task) ?? []),
-      ])
+        ];
+      })
       .go();
     const failed = failedConditions(result);
     if (!failed.length) {
-      const saved = (await load(task.agencyId, task.taskId))!;
+      const saved = written!.task;
       if (requestStatus === "completed" && request.status !== "completed") await recordCompletion(request, by);
-      return { saved, names };
+      return { saved, names, request: written!.request };
     }
     const current = await load(task.agencyId, task.taskId);
     if (!current) throw notFound("Task");
@@ -334,7 +352,7 @@ export const assign = fn(assignSchema, async (input, taskId: string): Promise<Ta
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { memberId: "Choose a current team member." } });
   }
   const at = new Date().toISOString();
-  const { saved, names } = await move(taskId, input.version, {
+  const { saved, names, request } = await move(taskId, input.version, {
     action: "assign",
     set: (task) => {
       if (task.assigneeId === assignee.memberId) {
@@ -358,7 +376,7 @@ export const assign = fn(assignSchema, async (input, taskId: string): Promise<Ta
     (person) => ({ reference: saved.reference, title: saved.title, due: Notify.when(saved.dueAt, person) }),
     Notify.links.webTask(saved.taskId),
   );
-  await tellInbox(saved, [{ type: "member", id: assignee.memberId }]);
+  await tellInbox(request, [{ type: "member", id: assignee.memberId }]);
   return present(saved, names);
 });
 
@@ -413,7 +431,7 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
   const actor = useActor();
   if (actor.type === "public") throw unauthenticated();
   const files = await forAttach(actor.agencyId, input.fileIds, { place: "deliverable", targetId: taskId });
-  const { saved, names } = await move(taskId, input.version, {
+  const { saved, names, request } = await move(taskId, input.version, {
     action: "submit",
     set: (task) => {
       const open = (task.checklist ?? []).filter((entry) => !entry.done);
@@ -451,14 +469,14 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
   const qa = [...reviewers].filter((m) => m.status !== "removed" && (m.role === "owner" || m.reviewer) && m.memberId !== saved.assigneeId);
   const by = names.team.get(saved.assigneeId)?.name ?? "";
   await Notify.send(saved.agencyId, "readyForQa", qa, { reference: saved.reference, title: saved.title, name: by }, Notify.links.webTask(saved.taskId));
-  await tellInbox(saved, qa.map((m) => ({ type: "member", id: m.memberId })));
+  await tellInbox(request, qa.map((m) => ({ type: "member", id: m.memberId })));
   return present(saved, names);
 });
 
 /** An unread mark on the task's request for the people a hand-off concerns. */
-async function tellInbox(task: TaskItem, people: Recipient[]) {
-  const request = await Request.load(task.agencyId, task.requestId);
-  if (request) await Inbox.record(Request.aboutOf(request), people, { kind: "update", at: new Date().toISOString() });
+/** Tells the people an update happened on the request (as the transition left it). */
+async function tellInbox(request: RequestItem, people: Recipient[]) {
+  await Inbox.record(Request.aboutOf(request), people, { kind: "update", at: new Date().toISOString() });
 }
 
 export const reviewSchema = z.strictObject({
@@ -480,7 +498,7 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
   const actor = useActor();
   const current = actor.type === "public" ? null : await load(actor.agencyId, taskId);
   const publish = approving && current?.deliverable ? await deliverableFiles(current, current.deliverable.round ?? 1) : [];
-  const { saved, names } = await move(taskId, input.version, {
+  const { saved, names, request } = await move(taskId, input.version, {
     action: approving ? "qa_approve" : "qa_return",
     set: (task) => ({
       review: { decision: input.decision, rubric: input.rubric, ...(input.notes ? { notes: input.notes } : {}), at: new Date().toISOString(), by: useActorId() },
@@ -492,20 +510,22 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
     memberStats: (task) =>
       approving ? { qaApproved: 1, qaFirstPass: (task.qaReturns ?? 0) === 0 ? 1 : 0 } : { qaReturns: 1 },
   });
+  // The request as the transaction left it: the inbox is told without reading it again.
+  const tell = (people: Recipient[]) => tellInbox(request, people);
   if (approving) {
-    const contacts = await Notify.contactsOf(saved.agencyId, saved.clientId);
-    await Notify.send(saved.agencyId, "readyForApproval", contacts, { reference: saved.reference, title: saved.title }, Notify.links.portalRequest(saved.requestId));
-    const request = await Request.load(saved.agencyId, saved.requestId);
-    if (request) await tellInbox(saved, await clientSideOf(request));
+    await Promise.all([
+      Notify.contactsOf(saved.agencyId, saved.clientId).then((contacts) =>
+        Notify.send(saved.agencyId, "readyForApproval", contacts, { reference: saved.reference, title: saved.title }, Notify.links.portalRequest(saved.requestId)),
+      ),
+      clientSideOf(request).then(tell),
+    ]);
   } else {
-    await Notify.send(
-      saved.agencyId,
-      "taskReturned",
-      [await Notify.member(saved.agencyId, saved.assigneeId)],
-      { reference: saved.reference, title: saved.title, notes: input.notes ?? "" },
-      Notify.links.webTask(saved.taskId),
-    );
-    await tellInbox(saved, [{ type: "member", id: saved.assigneeId }]);
+    await Promise.all([
+      Notify.member(saved.agencyId, saved.assigneeId).then((assignee) =>
+        Notify.send(saved.agencyId, "taskReturned", [assignee], { reference: saved.reference, title: saved.title, notes: input.notes ?? "" }, Notify.links.webTask(saved.taskId)),
+      ),
+      tell([{ type: "member", id: saved.assigneeId }]),
+    ]);
   }
   return present(saved, names);
 });
@@ -519,7 +539,7 @@ export const clientRevisionSchema = z.strictObject({
 /** The client approves a deliverable; who and when are recorded. */
 export const clientApprove = fn(clientApproveSchema, async (input, taskId: string): Promise<ClientTask> => {
   const by = await People.current();
-  const { saved } = await move(taskId, input.version, {
+  const { saved, request } = await move(taskId, input.version, {
     action: "client_approve",
     set: () => ({ clientDecision: { decision: "approve" as const, at: new Date().toISOString(), by } }),
     audit: () => ({ action: "task.client_approved" }),
@@ -531,14 +551,14 @@ export const clientApprove = fn(clientApproveSchema, async (input, taskId: strin
     { reference: saved.reference, title: saved.title, name: by.name },
     Notify.links.webTask(saved.taskId),
   );
-  await tellInbox(saved, await teamToTell(saved));
+  await tellInbox(request, await teamToTell(saved));
   return presentForClient(saved);
 });
 
 /** The client asks for changes: the task goes back to its assignee with the comment. */
 export const clientRevision = fn(clientRevisionSchema, async (input, taskId: string): Promise<ClientTask> => {
   const by = await People.current();
-  const { saved } = await move(taskId, input.version, {
+  const { saved, request } = await move(taskId, input.version, {
     action: "client_revision",
     set: () => ({ clientDecision: { decision: "revision" as const, comment: input.comment, at: new Date().toISOString(), by } }),
     add: { revisionCount: 1 },
@@ -551,7 +571,7 @@ export const clientRevision = fn(clientRevisionSchema, async (input, taskId: str
     { reference: saved.reference, title: saved.title, name: by.name, comment: input.comment },
     Notify.links.webTask(saved.taskId),
   );
-  await tellInbox(saved, await teamToTell(saved));
+  await tellInbox(request, await teamToTell(saved));
   return presentForClient(saved);
 });
 
