@@ -11,6 +11,7 @@ import { ensureTable, localDynamo } from "@baton/local/stand-ins";
 import { instrument, instrumentS3, track, Tracker, type Trace } from "./instrument.ts";
 import { s3Client } from "@baton/core/file/storage";
 import { createQaPool, seedAgency, type Manifest } from "./seed.ts";
+import { backfillClientWork } from "@baton/core/task/backfill";
 import type { Shape } from "./shape.ts";
 
 // One benchmark agency's API, run by bench/run.ts as a child process (so the load generator and
@@ -65,6 +66,9 @@ async function seeded(): Promise<{ manifest: Manifest; seededNow: boolean }> {
   const existing = await loadManifest();
   if (existing) {
     log(`${shape.name}: using the seeded agency in ${shape.table} (seeded ${existing.seededAt}; --fresh reseeds)`);
+    // Seeded before the client board's index (gsi4): the index is added and the open tasks get their keys.
+    await ensureTable(endpoint, shape.table);
+    await backfillClientWork(existing.agencyId);
     return { manifest: existing, seededNow: false };
   }
   // Nothing usable: start from an empty table (a half-seeded one from an interrupted run too).

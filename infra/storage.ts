@@ -14,6 +14,8 @@ export function Storage({ stack, app }: StackContext) {
       gsi2sk: "string",
       gsi3pk: "string",
       gsi3sk: "string",
+      gsi4pk: "string",
+      gsi4sk: "string",
     },
     primaryIndex: { partitionKey: "pk", sortKey: "sk" },
     globalIndexes: {
@@ -21,6 +23,8 @@ export function Storage({ stack, app }: StackContext) {
       gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk", projection: "all" },
       // Work by status (triage inbox, boards, QA queue, deadlines): see ACCESS_PATTERNS.md.
       gsi3: { partitionKey: "gsi3pk", sortKey: "gsi3sk", projection: "all" },
+      // A client's work by state (the client board's open columns): see ACCESS_PATTERNS.md.
+      gsi4: { partitionKey: "gsi4pk", sortKey: "gsi4sk", projection: "all" },
     },
     // Sessions, login links and other short-lived items expire on their own.
     timeToLiveAttribute: "expiresAt",

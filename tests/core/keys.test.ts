@@ -56,6 +56,20 @@ describe("key shapes", () => {
     expect(pkOf(params)).toBe("$baton#email_ada@acme.example");
   });
 
+  it("reads one client's open work from its own gsi4 partition (the client board), not every client's", () => {
+    const clientId = "cli_01jbbbbbbbbbbbbbbbbbbbbbbb";
+    const params = db.entities.task.query.openWorkOfClient({ agencyId, clientId, state: "open" }).params<QueryParams>();
+    expect(params.IndexName).toBe("gsi4");
+    expect(pkOf(params)).toBe(`$baton#agencyid_${agencyId}#clientid_${clientId}`);
+    expect(skOf(params)).toBe("$task_1#state_open#dueat_");
+    // A transition moves the task's place in it with its state: closed work sorts apart.
+    const moved = db.entities.task
+      .patch({ agencyId, taskId: "tsk_1" })
+      .set({ status: "done", state: "closed", dueAt: "2026-01-01T00:00:00.000Z" })
+      .params<{ ExpressionAttributeValues: Record<string, unknown> }>();
+    expect(moved.ExpressionAttributeValues[":gsi4sk_u0"]).toBe("$task_1#state_closed#dueat_2026-01-01t00:00:00.000z#taskid_tsk_1");
+  });
+
   it("never uses Scan: no core module calls scan", () => {
     const root = join(import.meta.dirname, "../../packages/core/src");
     const files = (function walk(dir: string): string[] {

@@ -20,7 +20,7 @@ describe("the single table", () => {
     ]);
     expect(Properties.AttributeDefinitions).toEqual(
       expect.arrayContaining(
-        ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk"].map((AttributeName) => ({
+        ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk", "gsi4pk", "gsi4sk"].map((AttributeName) => ({
           AttributeName,
           AttributeType: "S",
         })),
@@ -28,10 +28,10 @@ describe("the single table", () => {
     );
   });
 
-  it("has exactly the generic GSIs gsi1 to gsi3, projecting all attributes", () => {
+  it("has exactly the generic GSIs gsi1 to gsi4, projecting all attributes", () => {
     const indexes = table().Properties.GlobalSecondaryIndexes;
-    expect(indexes).toHaveLength(3);
-    for (const n of [1, 2, 3]) {
+    expect(indexes).toHaveLength(4);
+    for (const n of [1, 2, 3, 4]) {
       expect(indexes).toContainEqual({
         IndexName: `gsi${n}`,
         KeySchema: [

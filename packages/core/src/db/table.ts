@@ -16,7 +16,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
-    AttributeDefinitions: ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk"].map((name) => ({
+    AttributeDefinitions: ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk", "gsi3pk", "gsi3sk", "gsi4pk", "gsi4sk"].map((name) => ({
       AttributeName: name,
       AttributeType: "S" as const,
     })),
@@ -24,6 +24,6 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: "pk", KeyType: "HASH" },
       { AttributeName: "sk", KeyType: "RANGE" },
     ],
-    GlobalSecondaryIndexes: [index("gsi1"), index("gsi2"), index("gsi3")],
+    GlobalSecondaryIndexes: [index("gsi1"), index("gsi2"), index("gsi3"), index("gsi4")],
   };
 }

@@ -133,6 +133,15 @@ export const TaskEntity = new Entity({
       pk: { field: "gsi2pk", composite: ["agencyId", "assigneeId"] },
       sk: { field: "gsi2sk", composite: ["state", "dueAt", "taskId"] },
     },
+    /**
+     * A client's open work, soonest due first (the client board's open columns): only that
+     * client's open tasks, not every client's. Closed tasks sort after, under `closed#`.
+     */
+    openWorkOfClient: {
+      index: "gsi4",
+      pk: { field: "gsi4pk", composite: ["agencyId", "clientId"] },
+      sk: { field: "gsi4sk", composite: ["state", "dueAt", "taskId"] },
+    },
     tasksByStatus: {
       index: "gsi3",
       pk: { field: "gsi3pk", composite: ["agencyId", "status"] },

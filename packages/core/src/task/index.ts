@@ -128,27 +128,26 @@ export const board = fn(boardSchema, async (query) => {
   if (query.clientId) {
     if (!isId("client", query.clientId)) throw notFound("Client");
     const clientId = query.clientId;
-    // Read what is open (bounded by current work) and the client's latest done tasks (newest
-    // requests first), never the client's whole history: the board stays as fast as the client grows.
-    await Promise.all(
-      TaskStatuses.map(async (status) => {
-        if (status === "done") {
-          const done = await db.entities.task.query
-            .tasksOfClient({ agencyId, clientId })
-            .where((attr, op) => op.eq(attr.status, "done"))
-            // Pages of BOARD_LIMIT items (not DynamoDB's 1 MB), so a long history costs a page or two.
-            .go({ count: BOARD_LIMIT, limit: BOARD_LIMIT, order: "desc" });
+    // Read what is open of this client only (bounded by current work: one query of its own
+    // partition, not every client's columns) and its latest done tasks (newest requests first),
+    // never the client's whole history: the board stays as fast as the client and the agency grow.
+    await Promise.all([
+      db.entities.task.query
+        .openWorkOfClient({ agencyId, clientId, state: "open" })
+        .go({ pages: "all" })
+        .then((open) => {
+          for (const item of open.data) found[item.status].push(item);
+        }),
+      db.entities.task.query
+        .tasksOfClient({ agencyId, clientId })
+        .where((attr, op) => op.eq(attr.status, "done"))
+        // Pages of BOARD_LIMIT items (not DynamoDB's 1 MB), so a long history costs a page or two.
+        .go({ count: BOARD_LIMIT, limit: BOARD_LIMIT, order: "desc" })
+        .then((done) => {
           found.done = done.data;
           if (done.cursor) more.done = true;
-          return;
-        }
-        const open = await db.entities.task.query
-          .tasksByStatus({ agencyId, status })
-          .where((attr, op) => op.eq(attr.clientId, clientId))
-          .go({ pages: "all" });
-        found[status] = open.data;
-      }),
-    );
+        }),
+    ]);
   } else {
     await Promise.all(
       TaskStatuses.map(async (status) => {
