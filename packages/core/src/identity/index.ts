@@ -34,12 +34,17 @@ export function setClock(next: (() => number) | null): void {
 /** What a cached item is kept for: a write that names none of these attributes leaves it. */
 type Cached = { at: number; value: Promise<unknown>; watched?: readonly string[] };
 const cache = new Map<string, Cached>();
-const keyString = (key: WrittenKey) => `${key.pk}\u0000${key.sk}`;
+/** An item is kept whole ("item": the people) or as its display name ("name": clients in lists). */
+type Kind = "item" | "name";
+const KINDS: readonly Kind[] = ["item", "name"];
+const keyString = (key: WrittenKey, kind: Kind) => `${key.pk}\u0000${key.sk}\u0000${kind}`;
 
 onWrite((key) => {
-  const id = keyString(key);
-  const found = cache.get(id);
-  if (found && (!found.watched || touches(key, found.watched))) cache.delete(id);
+  for (const kind of KINDS) {
+    const id = keyString(key, kind);
+    const found = cache.get(id);
+    if (found && (!found.watched || touches(key, found.watched))) cache.delete(id);
+  }
 });
 
 /** Forgets every identity this instance keeps (tests). */
@@ -52,8 +57,8 @@ function keyOf(params: { Key: Record<string, unknown> }): WrittenKey {
 }
 
 /** An item from the instance's cache if younger than the bound, else read (strongly consistent: never older than a write this instance saw). */
-function kept<T>(key: WrittenKey, load: () => Promise<T>, watched?: readonly string[]): Promise<T> {
-  const id = keyString(key);
+function kept<T>(key: WrittenKey, load: () => Promise<T>, watched?: readonly string[], kind: Kind = "item"): Promise<T> {
+  const id = keyString(key, kind);
   const hit = cache.get(id);
   if (hit && clock() - hit.at < IDENTITY_MAX_AGE_MS) return hit.value as Promise<T>;
   const entry: Cached = { at: clock(), value: load(), ...(watched ? { watched } : {}) };
@@ -105,4 +110,37 @@ export function team(agencyId: string): Promise<MemberItem[]> {
     (written) => written.pk === pk && written.sk.startsWith("$member_"),
     async () => (await query.go({ pages: "all" })).data,
   );
+}
+
+/**
+ * Clients' names by id, for lists that show them (board, my work, invoices): kept by a warm
+ * instance like the people (a rename elsewhere shows within IDENTITY_MAX_AGE_MS, here at once);
+ * only the names not kept are read, in one batch.
+ */
+export async function clientNames(agencyId: string, clientIds: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(clientIds)].map((clientId) => ({ clientId, key: keyOf(db.entities.client.get({ agencyId, clientId }).params()) }));
+  const missing = wanted.filter(({ key }) => {
+    const hit = cache.get(keyString(key, "name"));
+    return !hit || clock() - hit.at >= IDENTITY_MAX_AGE_MS;
+  });
+  if (missing.length) {
+    const read = db.entities.client
+      .get(missing.map(({ clientId }) => ({ agencyId, clientId })))
+      .go()
+      .then((result) => new Map(result.data.map((client) => [client.clientId, client.name])));
+    // Each name is kept on its own; one that the batch didn't find is not kept.
+    for (const { clientId, key } of missing) {
+      kept(key, async () => {
+        const name = (await read).get(clientId);
+        if (name === undefined) throw new Error("not found");
+        return { name };
+      }, ["name"], "name").catch(() => {});
+    }
+  }
+  const names = new Map<string, string>();
+  for (const { clientId, key } of wanted) {
+    const found = await (cache.get(keyString(key, "name"))?.value.catch(() => undefined) as Promise<{ name?: string } | undefined> | undefined);
+    if (found?.name !== undefined) names.set(clientId, found.name);
+  }
+  return names;
 }

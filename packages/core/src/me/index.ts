@@ -2,6 +2,9 @@ import { z } from "zod";
 import { useActor, unauthenticated, forbidden } from "../actor/index.ts";
 import { Agency } from "../agency/index.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
+import type { MemberItem } from "../member/entity.ts";
+import type { ContactItem } from "../contact/entity.ts";
 import { locale, personName, timeZone } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 
@@ -29,9 +32,13 @@ export type Me = {
 export async function get(): Promise<Me> {
   const actor = useActor();
   if (actor.type === "public") throw unauthenticated();
-  const agency = await Agency.current();
+  // The person is the identity this request was authorized as (read once): no second read.
+  const [agency, person] = await Promise.all([
+    Agency.current(),
+    actor.type === "member" ? Identity.member(actor.agencyId, actor.memberId) : actor.type === "contact" ? Identity.contact(actor.agencyId, actor.contactId) : null,
+  ]);
   if (actor.type === "member") {
-    const { data } = await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go();
+    const data = person as MemberItem | null;
     if (!data) throw unauthenticated();
     const { memberId: id, email, name, role, timeZone, locale } = data;
     const emailNotifications = data.emailNotifications ?? true;
@@ -39,7 +46,7 @@ export async function get(): Promise<Me> {
     return { kind: "member", id, email, name, role, timeZone, locale, emailNotifications, messageEmails, reviewer: role === "owner" || Boolean(data.reviewer), agency };
   }
   if (actor.type === "contact") {
-    const { data } = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
+    const data = person as ContactItem | null;
     if (!data) throw unauthenticated();
     const { contactId: id, email, name, timeZone, locale, clientId } = data;
     const emailNotifications = data.emailNotifications ?? true;

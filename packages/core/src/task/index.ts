@@ -123,6 +123,9 @@ const BOARD_LIMIT = 100;
  */
 export const board = fn(boardSchema, async (query) => {
   const agencyId = assertOwner();
+  // The team (names on the cards) is read beside the columns, not after them.
+  const team = People.team(agencyId);
+  team.catch(() => {}); // a refusal below must not leave it unhandled; namesFor reads it again
   const found = Object.fromEntries(TaskStatuses.map((status) => [status, [] as TaskItem[]])) as Record<TaskStatus, TaskItem[]>;
   const more: Partial<Record<TaskStatus, boolean>> = {};
   if (query.clientId) {
@@ -159,6 +162,7 @@ export const board = fn(boardSchema, async (query) => {
       }),
     );
   }
+  await team;
   const names = await People.namesFor(agencyId, Object.values(found).flat());
   const columns = Object.fromEntries(
     TaskStatuses.map((status) => [status, found[status].map((item) => present(item, names)).sort((a, b) => a.dueAt.localeCompare(b.dueAt))]),
@@ -169,7 +173,11 @@ export const board = fn(boardSchema, async (query) => {
 /** A member's own open work, soonest due first. Nobody else's tasks ever appear here. */
 export async function mine(): Promise<Task[]> {
   const actor = assertMember();
-  const result = await db.entities.task.query.tasksOfAssignee({ agencyId: actor.agencyId, assigneeId: actor.memberId, state: "open" }).go({ pages: "all" });
+  // The team (names on the tasks) is read beside the tasks, not after them.
+  const [result] = await Promise.all([
+    db.entities.task.query.tasksOfAssignee({ agencyId: actor.agencyId, assigneeId: actor.memberId, state: "open" }).go({ pages: "all" }),
+    People.team(actor.agencyId),
+  ]);
   const names = await People.namesFor(actor.agencyId, result.data);
   return result.data.map((item) => present(item, names));
 }
