@@ -55,7 +55,7 @@ try {
         if (start >= end) steps++;
         end = Math.max(end, stop);
       }
-      traces.push({ roundTrips: trace.roundTrips, steps, calls: trace.calls, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails });
+      traces.push({ roundTrips: trace.roundTrips, steps, calls: { ...trace.calls }, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails });
       return new Response(body, { status: response.status, headers: response.headers });
     },
   });

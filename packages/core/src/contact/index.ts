@@ -4,6 +4,7 @@ import { Audit } from "../audit/index.ts";
 import { issueLink } from "../auth/index.ts";
 import { Client } from "../client/index.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
@@ -142,12 +143,14 @@ async function load(agencyId: string, contactId: string): Promise<ContactItem | 
 }
 
 async function sendInvitation(contact: ContactItem) {
-  const agency = await db.entities.agency.get({ agencyId: contact.agencyId }).go();
-  const url = await issueLink({ agencyId: contact.agencyId, type: "contact", id: contact.contactId }, "invitation");
-  await Email.send(
-    contact.email,
-    Email.invitation({ locale: contact.locale, kind: "contact", agency: agency.data?.name ?? "Baton", name: contact.name, url }),
-  );
+  const [agency, url] = await Promise.all([
+    Identity.agency(contact.agencyId),
+    issueLink({ agencyId: contact.agencyId, type: "contact", id: contact.contactId }, "invitation"),
+  ]);
+  // Kept in the outbox and sent after the response (no SES in the request).
+  await Email.later([
+    { to: contact.email, email: Email.invitation({ locale: contact.locale, kind: "contact", agency: agency?.name ?? "Baton", name: contact.name, url }) },
+  ]);
 }
 
 export type Company = { client: Omit<Client.Client, "notes">; contacts: Contact[] };

@@ -2,7 +2,7 @@ import { render, type RenderedEmail } from "./layout.ts";
 import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
-export { flushOutbox, send } from "./send.ts";
+export { flushOutbox, later, send } from "./send.ts";
 export { sendAll, type Outgoing } from "./batch.ts";
 export { escapeHtml, oneLineSubject, type RenderedEmail } from "./layout.ts";
 export * as Feedback from "./feedback.ts";

@@ -1,8 +1,9 @@
 import { Entity, type EntityItem } from "electrodb";
 
 /**
- * An email SES did not take (it was down or throttling), kept to be sent later by the outbox
- * job. Not inside an agency's keys: sign-in links are sent before anyone is known. `pending` is
+ * An email waiting to be sent: one a request caused (kept with the change, sent right after the
+ * response: Email.later), or one SES did not take (it was down or throttling), sent later by the
+ * outbox job. Not inside an agency's keys: sign-in links are sent before anyone is known. `pending` is
  * "yes" while it waits (then it is in the sparse pendingEmails index); written with nextAttemptAt.
  */
 export const OutboxEmailEntity = new Entity({

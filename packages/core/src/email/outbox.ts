@@ -29,6 +29,35 @@ export async function queue(to: string, email: RenderedEmail, error: unknown, no
     .go();
 }
 
+/**
+ * Keeps an email to be sent after the change that caused it is saved and answered: due at once,
+ * sent by `deliverQueued` right after the response (or by the outbox job if that never happens).
+ */
+export async function enqueue(to: string, email: RenderedEmail, now = new Date()): Promise<string> {
+  const emailId = randomUUID();
+  await db.entities.outboxEmail
+    .create({
+      emailId,
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      queuedAt: now.toISOString(),
+      nextAttemptAt: now.toISOString(),
+      pending: "yes",
+    })
+    .go();
+  return emailId;
+}
+
+/** Sends the queued emails named, if still waiting (the outbox job may have sent one already). */
+export async function deliverQueued(emailIds: readonly string[], deliver: (to: string, email: RenderedEmail) => Promise<void>, now = new Date()): Promise<void> {
+  const found = await db.entities.outboxEmail.get(emailIds.map((emailId) => ({ emailId }))).go({ consistent: true });
+  const results = await Promise.all(found.data.filter((item) => item.pending === "yes").map((item) => attempt(item, deliver, now, true)));
+  // As when a send in the request failed: SES refused it, and it waits in the outbox.
+  for (const result of results) if (result === "waiting") Metrics.count(Metrics.Names.emailsQueued);
+}
+
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
 
 /** Sends every queued email that is due; `deliver` is SES. Safe to run twice at once. */
@@ -39,32 +68,12 @@ export async function flush(
   const due = await db.entities.outboxEmail.query.pendingEmails({ pending: "yes" }).lte({ nextAttemptAt: now.toISOString() }).go({ pages: "all" });
   const outcome = { sent: 0, failed: 0, waiting: 0, oldestWaitingSeconds: 0 };
   for (const item of due.data) {
-    if (!(await claim(item, now))) continue;
-    try {
-      await deliver(item.to, { subject: item.subject, html: item.html, text: item.text });
-      await db.entities.outboxEmail.delete({ emailId: item.emailId }).go();
-      outcome.sent++;
-    } catch (error) {
-      const attempts = item.attempts + 1;
-      const givenUp = attempts >= MAX_ATTEMPTS;
-      await db.entities.outboxEmail
-        .patch({ emailId: item.emailId })
-        .set({
-          pending: givenUp ? "no" : "yes",
-          nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000).toISOString(),
-          lastError: describe(error),
-          ...(givenUp ? { expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 } : {}),
-        })
-        .go();
-      if (givenUp) {
-        Log.error("email: gave up on an email", error, { emailId: item.emailId, attempts });
-        Metrics.count(Metrics.Names.emailsFailed);
-      }
-      if (givenUp) outcome.failed++;
-      else {
-        outcome.waiting++;
-        outcome.oldestWaitingSeconds = Math.max(outcome.oldestWaitingSeconds, Math.round((now.getTime() - Date.parse(item.queuedAt)) / 1000));
-      }
+    const result = await attempt(item, deliver, now);
+    if (result === "sent") outcome.sent++;
+    if (result === "failed") outcome.failed++;
+    if (result === "waiting") {
+      outcome.waiting++;
+      outcome.oldestWaitingSeconds = Math.max(outcome.oldestWaitingSeconds, Math.round((now.getTime() - Date.parse(item.queuedAt)) / 1000));
     }
   }
   // The backlog alarm's input: how long the oldest email that is still waiting has waited (0
@@ -72,6 +81,40 @@ export async function flush(
   Metrics.put(Metrics.Names.outboxOldestAgeSeconds, outcome.oldestWaitingSeconds, { unit: "Seconds" });
   Metrics.put(Metrics.Names.outboxPending, outcome.waiting);
   return outcome;
+}
+
+/** One attempt at one email: claimed first, so of two runs at once only one sends it. */
+async function attempt(
+  item: OutboxEmailItem,
+  deliver: (to: string, email: RenderedEmail) => Promise<void>,
+  now: Date,
+  logWaiting = false,
+): Promise<"sent" | "failed" | "waiting" | "taken"> {
+  if (!(await claim(item, now))) return "taken";
+  try {
+    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text });
+    await db.entities.outboxEmail.delete({ emailId: item.emailId }).go();
+    return "sent";
+  } catch (error) {
+    const attempts = item.attempts + 1;
+    const givenUp = attempts >= MAX_ATTEMPTS;
+    await db.entities.outboxEmail
+      .patch({ emailId: item.emailId })
+      .set({
+        pending: givenUp ? "no" : "yes",
+        nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000).toISOString(),
+        lastError: describe(error),
+        ...(givenUp ? { expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 } : {}),
+      })
+      .go();
+    if (givenUp) {
+      Log.error("email: gave up on an email", error, { emailId: item.emailId, attempts });
+      Metrics.count(Metrics.Names.emailsFailed);
+      return "failed";
+    }
+    if (logWaiting) Log.error("email: SES send failed; keeping it in the outbox", error, { emailId: item.emailId });
+    return "waiting";
+  }
 }
 
 /** Takes this attempt: only the run that moves `attempts` on from what it read sends. */

@@ -6,6 +6,7 @@ import * as Outbox from "./outbox.ts";
 import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
 import { isUndeliverable } from "./feedback.ts";
+import { Deferred } from "../deferred/index.ts";
 
 let ses: { endpoint: string | undefined; client: SESv2Client } | undefined;
 
@@ -73,10 +74,28 @@ export async function send(to: string, email: RenderedEmail): Promise<"sent" | "
   }
 }
 
+/** SES for an email kept in the outbox, unless its address bounced or complained since. */
+async function deliverKept(to: string, email: RenderedEmail): Promise<void> {
+  if (await isUndeliverable(to)) return Metrics.count(Metrics.Names.emailsSuppressed);
+  await deliver(to, email);
+  Metrics.count(Metrics.Names.emailsSent);
+}
+
 /** The outbox job: sends the emails SES could not take before (dropping those to addresses that bounced since). */
-export const flushOutbox = (now = new Date()) =>
-  Outbox.flush(async (to, email) => {
-    if (await isUndeliverable(to)) return Metrics.count(Metrics.Names.emailsSuppressed);
-    await deliver(to, email);
-    Metrics.count(Metrics.Names.emailsSent);
-  }, now);
+export const flushOutbox = (now = new Date()) => Outbox.flush(deliverKept, now);
+
+/** After the response (in-process locally, the worker function on AWS): the emails a request queued. */
+const deliverLater = Deferred.define("email.outbox", async ({ emailIds }: { emailIds: string[] }) => {
+  await Outbox.deliverQueued(emailIds, deliverKept);
+});
+
+/**
+ * Emails caused by a change a request makes, sent after it: each is kept in the outbox first (one
+ * write, no SES in the request), then sent right after the response; one SES can't take stays in
+ * the outbox and the outbox job retries it, so it is never lost and goes out once.
+ */
+export async function later(messages: ReadonlyArray<{ to: string; email: RenderedEmail }>): Promise<void> {
+  if (!messages.length) return;
+  const emailIds = await Promise.all(messages.map(({ to, email }) => Outbox.enqueue(to, email)));
+  await deliverLater({ emailIds });
+}

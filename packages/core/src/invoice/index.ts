@@ -450,7 +450,10 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
       const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
       return { to: contact.email, email, ids: { invoiceId: item.invoiceId, contactId: contact.contactId } };
     });
-    await Email.sendAll(messages, `invoice: ${kind}`);
+    // Sending an invoice is a request: its emails are kept in the outbox and sent after the
+    // response. A reminder is the scheduled job's: it sends in small batches itself.
+    if (kind === "invoiceSent") await Email.later(messages);
+    else await Email.sendAll(messages, `invoice: ${kind}`);
   } catch (error) {
     Log.error(`invoice: ${kind} email not sent`, error, { invoiceId: item.invoiceId });
   }

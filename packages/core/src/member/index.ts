@@ -4,6 +4,7 @@ import { Audit } from "../audit/index.ts";
 import { issueLink } from "../auth/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
+import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
@@ -152,12 +153,14 @@ export async function resendInvitation(memberId: string): Promise<void> {
 }
 
 async function sendInvitation(member: MemberItem) {
-  const agency = await db.entities.agency.get({ agencyId: member.agencyId }).go();
-  const url = await issueLink({ agencyId: member.agencyId, type: "member", id: member.memberId }, "invitation");
-  await Email.send(
-    member.email,
-    Email.invitation({ locale: member.locale, kind: "member", agency: agency.data?.name ?? "Baton", name: member.name, url }),
-  );
+  const [agency, url] = await Promise.all([
+    Identity.agency(member.agencyId),
+    issueLink({ agencyId: member.agencyId, type: "member", id: member.memberId }, "invitation"),
+  ]);
+  // Kept in the outbox and sent after the response (no SES in the request).
+  await Email.later([
+    { to: member.email, email: Email.invitation({ locale: member.locale, kind: "member", agency: agency?.name ?? "Baton", name: member.name, url }) },
+  ]);
 }
 
 export const update = fn(updateSchema, async ({ version: expected, costRate, ...changes }, memberId: string): Promise<Member> => {

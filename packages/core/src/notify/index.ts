@@ -10,8 +10,9 @@ import { Log } from "../log/index.ts";
 export * as Notify from "./index.ts";
 
 // Hand-off emails. Each goes to the people who hold the baton next, with a deep link to where
-// they act, unless they turned notifications off. They are sent after the change is saved; a
-// failed send is logged and never undoes the hand-off.
+// they act, unless they turned notifications off. They are kept in the outbox once the change is
+// saved and sent after the response (Email.later); a failed send is retried from the outbox and
+// never undoes the hand-off.
 
 type Person = Pick<MemberItem | ContactItem, "email" | "locale" | "status" | "timeZone"> & { emailNotifications?: boolean };
 type Params = Record<string, string> | ((person: Person) => Record<string, string>);
@@ -66,12 +67,15 @@ export async function send(
   try {
     const agency = await agencyName(agencyId);
     const seen = new Set<string>();
+    const messages = [];
     for (const person of people.filter(reachable)) {
       if (seen.has(person.email)) continue;
       seen.add(person.email);
       const values = typeof params === "function" ? params(person) : params;
-      await Email.send(person.email, Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url }));
+      messages.push({ to: person.email, email: Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url }) });
     }
+    // Kept in the outbox with the change and sent after the response: no SES in the request.
+    await Email.later(messages);
   } catch (error) {
     Log.error(`notify: ${kind} email not sent`, error);
   }
