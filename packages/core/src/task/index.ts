@@ -262,6 +262,8 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
   const [by, names] = await Promise.all([
     People.current(me),
     asClient ? Promise.resolve({ team: new Map(), clients: new Map() }) : People.namesFor(first.agencyId, [first]),
+    // Read here beside the rest, kept for the request (the loop below asks for it).
+    Request.load(first.agencyId, first.requestId),
   ]);
   let task = first;
   // Re-read and retry only when another task of the same request moved at the same moment.
@@ -504,6 +506,8 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
   // The files of the submission under review: the client sees them once it is approved.
   const actor = useActor();
   const current = actor.type === "public" ? null : await load(actor.agencyId, taskId);
+  // The agency (the notices' sender name) is read beside the files, not after the transition.
+  if (current) Identity.agency(current.agencyId).catch(() => {});
   const publish = approving && current?.deliverable ? await deliverableFiles(current, current.deliverable.round ?? 1) : [];
   const { saved, names, request } = await move(taskId, input.version, {
     action: approving ? "qa_approve" : "qa_return",
