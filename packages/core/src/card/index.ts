@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { forbidden, unauthenticated, useActor, withActor } from "../actor/index.ts";
 import { Config } from "../config/index.ts";
 import { db } from "../db/index.ts";
@@ -18,11 +18,16 @@ export * as Card from "./index.ts";
 
 export const enabled = () => Boolean(Config.stripeSecretKey);
 
-function stripe(): Stripe {
+/**
+ * The Stripe SDK, loaded on first use: only checkout and the webhook need it, so no other call
+ * (and no cold start) pays for importing it.
+ */
+async function stripe(): Promise<Stripe> {
   const key = Config.stripeSecretKey;
   if (!key) throw new VisibleError("rule", "card.not_configured", "Card payments are not set up; use the payment instructions on the invoice.");
   const base = Config.stripeApiBase ? new URL(Config.stripeApiBase) : undefined;
-  return new Stripe(key, {
+  const { default: StripeSdk } = await import("stripe");
+  return new StripeSdk(key, {
     maxNetworkRetries: 1,
     ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
   });
@@ -41,7 +46,7 @@ export async function checkout(invoiceId: string): Promise<{ url: string }> {
   const agency = (await db.entities.agency.get({ agencyId: invoice.agencyId }).go()).data;
   const number = invoiceNumber(invoice.number)!;
   const back = Notify.links.portalInvoice(invoice.invoiceId);
-  const session = await stripe().checkout.sessions.create({
+  const session = await (await stripe()).checkout.sessions.create({
     mode: "payment",
     client_reference_id: invoice.invoiceId,
     line_items: [
@@ -71,7 +76,7 @@ export async function webhook(payload: string, signature: string | undefined): P
   if (!secret) throw new VisibleError("not_found", "not_found", "There is no such API route.");
   let event: Stripe.Event;
   try {
-    event = stripe().webhooks.constructEvent(payload, signature ?? "", secret);
+    event = (await stripe()).webhooks.constructEvent(payload, signature ?? "", secret);
   } catch {
     throw new VisibleError("validation", "webhook.signature", "The Stripe signature is missing or does not match.");
   }
