@@ -1,3 +1,5 @@
+// First: deployed functions skip ElectroDB's per-entity model check (tests/core/models.test.ts runs it).
+import "@baton/core/db/trusted-models";
 import { handle } from "hono/aws-lambda";
 import { loadSstEnvironment } from "../sst-runtime.ts";
 import { useWorkerFunction } from "../worker-dispatch.ts";

@@ -1,3 +1,5 @@
+// First: deployed functions skip ElectroDB's per-entity model check (tests/core/models.test.ts runs it).
+import "@baton/core/db/trusted-models";
 import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
