@@ -2,7 +2,7 @@
 import "@baton/core/db/trusted-models";
 import { loadSstEnvironment } from "./sst-runtime.ts";
 
-loadSstEnvironment();
+await loadSstEnvironment();
 // Imported after the environment is complete (the core reads its configuration when first
 // loaded); the auth area registers the sign-in link job when it loads.
 const { Deferred } = await import("@baton/core/deferred");

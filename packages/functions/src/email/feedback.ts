@@ -4,7 +4,7 @@ import type { SNSEvent } from "aws-lambda";
 import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
 
-loadSstEnvironment();
+await loadSstEnvironment();
 // Imported after the environment is complete: the core reads its table's name when first loaded.
 const { Email } = await import("@baton/core/email");
 

@@ -5,7 +5,7 @@ import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
 import type { AgencyMessage } from "./queue.ts";
 
-loadSstEnvironment();
+await loadSstEnvironment();
 // Imported after the environment is complete: the core reads its table's name when first loaded.
 const { runAgencyJobs } = await import("./run.ts");
 

@@ -3,7 +3,7 @@ import "@baton/core/db/trusted-models";
 import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
 
-loadSstEnvironment();
+await loadSstEnvironment();
 // Imported after the environment is complete: the core reads its table's name when first loaded.
 const { Inbox } = await import("@baton/core/inbox");
 

@@ -4,7 +4,7 @@ import { Log } from "@baton/core/log";
 import { loadSstEnvironment } from "../sst-runtime.ts";
 import { queueDispatch } from "./queue.ts";
 
-loadSstEnvironment();
+await loadSstEnvironment();
 // Imported after the environment is complete: the core reads its table's name when first loaded.
 const { assertSucceeded, runScheduledJobs } = await import("./run.ts");
 
