@@ -43,7 +43,8 @@ export class Tracker {
 
   trace(serverMs: number): Trace {
     return {
-      calls: this.calls,
+      // A copy: work the call left behind it (emails from the outbox) must not change its trace.
+      calls: { ...this.calls },
       roundTrips: Object.values(this.calls).reduce((sum, n) => sum + n, 0),
       readUnits: this.readUnits,
       writeUnits: this.writeUnits,
