@@ -103,7 +103,7 @@ describe("time tracking", () => {
 describe("rates", () => {
   it("stores the client's rate, terms, tax and retainer in minor units; refuses fractions", async () => {
     const client = await setRate(9000, { paymentTermsDays: 30, taxRate: 2000, taxName: "VAT", retainer: { fee: 150000, includedMinutes: 600 } });
-    expect(client.billing).toEqual({ hourlyRate: 9000, paymentTermsDays: 30, taxRate: 2000, taxName: "VAT", depositRate: 0, retainer: { fee: 150000, includedMinutes: 600 } });
+    expect(client.billing).toEqual({ hourlyRate: 9000, paymentTermsDays: 30, taxRate: 2000, taxName: "VAT", depositRate: 0, retainer: { fee: 150000, includedMinutes: 600 }, increment: null });
     const fraction = await world.owner.patch(`/clients/${world.ids.client}`, { version: client.version, billing: { hourlyRate: 90.5 } });
     expect(fraction.status).toBe(400);
     expect(fraction.body.error.fields["billing.hourlyRate"]).toMatch(/smallest unit/);

@@ -1,3 +1,4 @@
+import type { Money } from "@baton/core/money";
 import type { Routes } from "@baton/functions/api";
 import { hc, type ClientResponse } from "hono/client";
 import type { ResponseFormat } from "hono/types";
@@ -343,7 +344,7 @@ export const api = {
     stop: (input: { billable?: boolean; note?: string } = {}): Promise<TimeEntry> => call(client.time.timer.stop.$post({ json: input })),
     week: (query: { memberId?: string | undefined; date?: string | undefined } = {}): Promise<Timesheet> => call(client.time.week.$get({ query: q(query) })),
     forTask: (taskId: string): Promise<TaskTime> => call(client.time.task[":taskId"].$get({ param: { taskId } })),
-    unbilled: (clientId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<{ items: TimeEntry[] }> =>
+    unbilled: (clientId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<{ items: TimeEntry[]; increment: Money.BillingIncrement }> =>
       call(client.time.unbilled.$get({ query: { ...q(range), clientId } })),
     create: (input: TimeEntryInput): Promise<TimeEntry> => call(client.time.$post({ json: input })),
     update: (id: string, patch: TimeEntryPatch): Promise<TimeEntry> => call(client.time[":entryId"].$patch({ param: { entryId: id }, json: patch })),

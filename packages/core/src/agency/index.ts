@@ -5,7 +5,8 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { currency, email, isCalendarDate, personName, timeZone, version } from "../fields/index.ts";
+import { billingIncrement, currency, email, incrementAttributes, isCalendarDate, personName, timeZone, version } from "../fields/index.ts";
+import { Money, type BillingIncrement } from "../money/index.ts";
 import { standardWeek, type WorkingWeek } from "../business-hours/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
@@ -33,6 +34,8 @@ export type Agency = {
   files: FileSettings;
   /** Subcontractors may write in a request's client thread (off: internal notes only). */
   subcontractorsWriteToClients: boolean;
+  /** How time is rounded on invoices for clients without a rule of their own. */
+  billingIncrement: BillingIncrement;
   version: number;
 };
 
@@ -73,6 +76,7 @@ export function present(item: AgencyItem): Agency {
     holidays: [...(item.holidays ?? [])].sort(),
     files: fileSettingsOf(item),
     subcontractorsWriteToClients: item.subcontractorsWriteToClients ?? false,
+    billingIncrement: Money.incrementOf(item) ?? Money.EXACT_MINUTE,
     version: item.version,
   };
 }
@@ -121,10 +125,11 @@ export const updateSchema = z.strictObject({
     .optional(),
   files: fileSettingsSchema.optional(),
   subcontractorsWriteToClients: z.boolean({ error: "Choose on or off." }).optional(),
+  billingIncrement: billingIncrement.optional(),
 });
 
 /** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed, when it works. */
-export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, files, ...rest }): Promise<Agency> => {
+export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, files, billingIncrement: increment, ...rest }): Promise<Agency> => {
   // In person only: an API key must never be able to redirect the clients' payments.
   const agencyId = assertOwnerInPerson();
   const clear = paymentInstructions === null || paymentInstructions === "";
@@ -133,6 +138,7 @@ export const update = fn(updateSchema, async ({ version: expected, paymentInstru
     ...(workingWeek ? { workingDays: [...workingWeek.days].sort(), workingStart: workingWeek.start, workingEnd: workingWeek.end } : {}),
     ...(holidays ? { holidays: [...new Set(holidays)].sort() } : {}),
     ...(files ? fileSettingsChanges(files) : {}),
+    ...(increment ? incrementAttributes(increment) : {}),
   };
   const result = await db.transaction
     .write(({ agency, auditEvent }) => [

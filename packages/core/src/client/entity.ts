@@ -31,6 +31,10 @@ export const ClientEntity = new Entity({
     /** A monthly retainer: the fee (minor units) and the minutes it includes; overage at hourlyRate. */
     retainerFee: { type: "number" },
     retainerMinutes: { type: "number" },
+    /** How time entries are billed (money/increments.ts): the step in minutes, up or nearest, the minimum per entry. */
+    incrementStep: { type: "number" },
+    incrementRounding: { type: "string" },
+    incrementMinimum: { type: "number" },
     website: { type: "string" },
     notes: { type: "string" },
     /** When the owner erased the client's data (client-data/): only what the law keeps is left. */

@@ -5,7 +5,8 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { basisPoints, currency, minorAmount, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
+import { basisPoints, billingIncrement, currency, INCREMENT_ATTRIBUTES, incrementAttributes, minorAmount, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
+import { Money, type BillingIncrement } from "../money/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
@@ -41,6 +42,8 @@ export type Billing = {
   /** The deposit asked before package work starts, in basis points of the package (0: none). */
   depositRate: number;
   retainer: { fee: number; includedMinutes: number } | null;
+  /** How this client's time is rounded; null: the agency's rule applies. */
+  increment: BillingIncrement | null;
 };
 
 export function billingOf(item: ClientItem): Billing {
@@ -51,6 +54,7 @@ export function billingOf(item: ClientItem): Billing {
     taxName: item.taxName ?? "Tax",
     depositRate: item.depositRate ?? 0,
     retainer: item.retainerFee !== undefined && item.retainerMinutes !== undefined ? { fee: item.retainerFee, includedMinutes: item.retainerMinutes } : null,
+    increment: Money.incrementOf(item) ?? null,
   };
 }
 
@@ -113,14 +117,20 @@ const billing = z.strictObject({
     })
     .nullable()
     .optional(),
+  /** How the client's time is rounded; null to follow the agency's rule. */
+  increment: billingIncrement.nullable().optional(),
 });
+
+type RemovableBilling = "hourlyRate" | "retainerFee" | "retainerMinutes" | (typeof INCREMENT_ATTRIBUTES)[number];
 
 /** The billing changes as stored attributes, and which of them to remove (set to null). */
 function billingAttributes(input: z.output<typeof billing> | undefined) {
-  if (!input) return { set: {}, remove: [] as ("hourlyRate" | "retainerFee" | "retainerMinutes")[] };
-  const { hourlyRate, retainer, ...rest } = input;
+  if (!input) return { set: {}, remove: [] as RemovableBilling[] };
+  const { hourlyRate, retainer, increment, ...rest } = input;
   const set: Partial<ClientItem> = { ...rest };
-  const remove: ("hourlyRate" | "retainerFee" | "retainerMinutes")[] = [];
+  const remove: RemovableBilling[] = [];
+  if (increment === null) remove.push(...INCREMENT_ATTRIBUTES);
+  else if (increment) Object.assign(set, incrementAttributes(increment));
   if (hourlyRate === null) remove.push("hourlyRate");
   else if (hourlyRate !== undefined) set.hourlyRate = hourlyRate;
   if (retainer === null) remove.push("retainerFee", "retainerMinutes");

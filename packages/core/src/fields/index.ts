@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "../time-zone/index.ts";
 import { Locales } from "../member/entity.ts";
-import { MAX_INPUT_MINOR, MAX_MINOR } from "../money/index.ts";
+import { INCREMENT_ROUNDINGS, INCREMENT_STEPS, MAX_INPUT_MINOR, MAX_MINIMUM_MINUTES, MAX_MINOR, type IncrementStep } from "../money/index.ts";
 import { isId, type IdKind } from "../id/index.ts";
 
 export { calendarDate, calendarMonth, checkDateRange, instant, isCalendarDate, isCalendarMonth, MAX_RANGE_DAYS, MAX_YEAR, MIN_YEAR } from "./dates.ts";
@@ -101,3 +101,24 @@ export const basisPoints = z
 export function idOf(kind: IdKind, message = "That id is not valid.") {
   return z.string({ error: message }).refine((value) => isId(kind, value), message);
 }
+
+/** A billing increment (money/increments.ts): the step, up or nearest, the minimum minutes per entry. */
+export const billingIncrement = z.strictObject({
+  step: z
+    .number({ error: "Choose the exact minute, 6, 15 or 30 minutes." })
+    .refine((step): step is IncrementStep => (INCREMENT_STEPS as readonly number[]).includes(step), "Choose the exact minute, 6, 15 or 30 minutes.")
+    .transform((step) => step as IncrementStep),
+  rounding: z.enum(INCREMENT_ROUNDINGS, { error: "Choose to round up or to the nearest step." }).default("up"),
+  minimumMinutes: z
+    .number({ error: "Enter the minimum in minutes." })
+    .int("Use whole minutes.")
+    .min(0, "The minimum can't be negative.")
+    .max(MAX_MINIMUM_MINUTES, "Bill at most 60 minutes as the minimum.")
+    .default(0),
+});
+
+/** A billing increment as the stored attributes of an agency or a client. */
+export function incrementAttributes(rule: z.output<typeof billingIncrement>) {
+  return { incrementStep: rule.step, incrementRounding: rule.rounding, incrementMinimum: rule.minimumMinutes };
+}
+export const INCREMENT_ATTRIBUTES = ["incrementStep", "incrementRounding", "incrementMinimum"] as const;

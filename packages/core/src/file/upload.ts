@@ -223,7 +223,7 @@ export async function assertUploader(fileId: string): Promise<void> {
 /** After the browser uploaded: the object is checked against what was declared, then the file is ready. */
 export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<FileView> => {
   const actor = useActor();
-  let item = await ownUpload(fileId);
+  let item: Awaited<ReturnType<typeof load>> = await ownUpload(fileId);
   const agencyId = item.agencyId;
   if (item.status === "ready") return present(item, actor.type === "contact");
 

@@ -578,6 +578,11 @@ export const el: ServerMessages = {
     "New versions are for documents in a client's folder or an SOP.": "Νέες εκδόσεις υπάρχουν μόνο για έγγραφα στον φάκελο ενός πελάτη ή σε μια SOP.",
     "A newer version of this file exists; add the version to that one.": "Υπάρχει νεότερη έκδοση αυτού του αρχείου· προσθέστε την έκδοση σε εκείνη.",
     "Someone added a newer version of this document first.": "Κάποιος άλλος πρόσθεσε πρώτος νεότερη έκδοση αυτού του εγγράφου.",
+    "Choose the exact minute, 6, 15 or 30 minutes.": "Επιλέξτε ακριβές λεπτό, 6, 15 ή 30 λεπτά.",
+    "Choose to round up or to the nearest step.": "Επιλέξτε στρογγυλοποίηση προς τα πάνω ή στο πλησιέστερο βήμα.",
+    "Bill at most 60 minutes as the minimum.": "Το ελάχιστο μπορεί να είναι το πολύ 60 λεπτά.",
+    "The minimum can't be negative.": "Το ελάχιστο δεν μπορεί να είναι αρνητικό.",
+    "Enter the minimum in minutes.": "Συμπληρώστε το ελάχιστο σε λεπτά.",
   },
   values: {
     what: {

@@ -570,6 +570,11 @@ export const hi: ServerMessages = {
     "New versions are for documents in a client's folder or an SOP.": "नए संस्करण केवल क्लाइंट के फ़ोल्डर या किसी SOP के दस्तावेज़ों के लिए हैं।",
     "A newer version of this file exists; add the version to that one.": "इस फ़ाइल का नया संस्करण पहले से मौजूद है; संस्करण उसी में जोड़ें।",
     "Someone added a newer version of this document first.": "किसी और ने पहले ही इस दस्तावेज़ का नया संस्करण जोड़ दिया।",
+    "Choose the exact minute, 6, 15 or 30 minutes.": "ठीक मिनट, 6, 15 या 30 मिनट में से चुनें।",
+    "Choose to round up or to the nearest step.": "ऊपर की ओर या निकटतम चरण तक पूर्णांकन चुनें।",
+    "Bill at most 60 minutes as the minimum.": "न्यूनतम अधिकतम 60 मिनट हो सकता है।",
+    "The minimum can't be negative.": "न्यूनतम ऋणात्मक नहीं हो सकता।",
+    "Enter the minimum in minutes.": "न्यूनतम मिनटों में दर्ज करें।",
   },
   values: {
     what: {

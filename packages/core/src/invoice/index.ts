@@ -13,12 +13,13 @@ import { basisPoints, minorAmount, paymentAmount, pageQuery, version, type Page,
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { readerLocale } from "../i18n/index.ts";
-import { Money } from "../money/index.ts";
+import { Money, type BillingIncrement } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import { People } from "../people/index.ts";
 import { ServicePackages } from "../service-package/index.ts";
 import { Timesheet, UNBILLED } from "../timesheet/index.ts";
 import type { TimeEntryItem } from "../timesheet/entity.ts";
+import type { TimeEntry } from "../timesheet/index.ts";
 import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
 import * as Csv from "./csv.ts";
 import * as Credits from "./credit.ts";
@@ -169,12 +170,15 @@ export const createSchema = z.strictObject({
   notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
 }).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
-/** One time line per task (or per client for time without a task): the minutes at the client's rate. */
-export function timeLines(entries: TimeEntryItem[], hourlyRate: number): InvoiceLine[] {
+/**
+ * One time line per task (or per client for time without a task): the billed minutes at the
+ * client's rate, each entry rounded by the billing increment before it is added.
+ */
+export function timeLines(entries: TimeEntryItem[], hourlyRate: number, increment: BillingIncrement = Money.EXACT_MINUTE): InvoiceLine[] {
   const groups = new Map<string, { description: string; minutes: number }>();
   for (const entry of [...entries].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
     const group = groups.get(entry.taskId) ?? { description: entry.label, minutes: 0 };
-    group.minutes += entry.minutes;
+    group.minutes += Money.billedMinutes(entry.minutes, increment);
     groups.set(entry.taskId, group);
   }
   return [...groups.values()].map((group) => ({
@@ -184,6 +188,14 @@ export function timeLines(entries: TimeEntryItem[], hourlyRate: number): Invoice
     unitAmount: hourlyRate,
     amount: Money.forMinutes(group.minutes, hourlyRate),
   }));
+}
+
+/** The rule a client's time is billed by: its own, else its agency's, else the exact minute. */
+export async function incrementFor(client: ClientItem): Promise<BillingIncrement> {
+  const own = Money.incrementOf(client);
+  if (own) return own;
+  const agency = (await db.entities.agency.get({ agencyId: client.agencyId }).go()).data;
+  return Money.incrementOf(agency) ?? Money.EXACT_MINUTE;
 }
 
 export function totals(lines: InvoiceLine[], taxRate: number) {
@@ -241,6 +253,15 @@ async function depositsToDeduct(agencyId: string, clientId: string, invoiceIds: 
   });
 }
 
+/** A client's unbilled time and the rule it will be billed by (the new-invoice form's preview). */
+export const unbilledTime = fn(Timesheet.unbilledSchema, async (query): Promise<{ items: TimeEntry[]; increment: BillingIncrement }> => {
+  const agencyId = assertOwner();
+  const items = await Timesheet.unbilled(query);
+  const client = (await db.entities.client.get({ agencyId, clientId: query.clientId }).go()).data;
+  if (!client) throw notFound("Client");
+  return { items, increment: await incrementFor(client) };
+});
+
 /** A client's deposit invoices not yet taken off an invoice, for the new-invoice form. */
 export const openDeposits = fn(z.strictObject({ clientId: z.string().max(40) }), async ({ clientId }): Promise<Invoice[]> => {
   const agencyId = assertOwner();
@@ -271,7 +292,7 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
   const extra = await extraLines(agencyId, client.currency, input.lines);
   const deposits = await depositsToDeduct(agencyId, client.clientId, input.deductDeposits);
   const lines: InvoiceLine[] = [
-    ...timeLines(entries, billing.hourlyRate ?? 0),
+    ...timeLines(entries, billing.hourlyRate ?? 0, entries.length ? await incrementFor(client) : undefined),
     ...(input.deposit ? [depositLine(input.deposit, extra, billing.depositRate)] : extra),
     ...deposits.map((deposit) => ({
       kind: "deposit" as const,

@@ -20,6 +20,7 @@ import { ClientCredits } from "./Credits";
 import { ClientFiles } from "./ClientFiles";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
+import { getAgency } from "../settings/data";
 
 export default function ClientDetail() {
   const params = useParams<{ id: string }>();
@@ -150,6 +151,7 @@ function EditClientForm(props: { client: Client; onConflict: () => void; onSaved
 function BillingForm(props: { client: Client; onConflict: () => void; onSaved: () => void }) {
   const [values, setValues] = createStore<BillingValues>(billingValues(props.client));
   const submission = createSubmission();
+  const agency = createAsync(() => getAgency());
 
   const submit = () =>
     submission.run(async () => {
@@ -167,7 +169,7 @@ function BillingForm(props: { client: Client; onConflict: () => void; onSaved: (
 
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("billing.title")} data-testid="billing-form">
-      <BillingFields values={values} currency={props.client.currency} set={setValues} submission={submission} />
+      <BillingFields values={values} currency={props.client.currency} set={setValues} submission={submission} agencyIncrement={agency()?.billingIncrement} />
       <FormActions>
         <Button type="submit" variant="primary" pending={submission.pending()}>
           {t("common.save")}

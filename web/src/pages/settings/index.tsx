@@ -16,6 +16,7 @@ import { createSignal, For, onMount, Show } from "solid-js";
 import { getAgency, getApiKeys } from "./data";
 import { WorkingHoursCard } from "./WorkingHours";
 import { FileSettingsCard } from "./FileSettings";
+import { BillingIncrementCard } from "./BillingIncrement";
 import "./settings.css";
 
 export default function Settings() {
@@ -45,6 +46,7 @@ export default function Settings() {
       <PaymentInstructionsCard />
       <SurveySettingsCard />
       <WorkingHoursCard />
+      <BillingIncrementCard />
       <FileSettingsCard />
       <section class="card" aria-labelledby="api-keys-title">
         <div class="card-header">

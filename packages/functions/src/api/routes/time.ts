@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { allow, check } from "../access.ts";
 import { Timesheet } from "@baton/core/timesheet";
+import { Invoices } from "@baton/core/invoice";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
@@ -18,8 +19,8 @@ export const timeRoutes = new Hono()
   .get("/week", describeRoute({ tags, summary: "A member's timesheet for a week in their time zone (own; owner: anyone's)" }), allow(["owner", "subcontractor"]), input("query", Timesheet.week.schema), async (c) =>
     c.json(await Timesheet.week(c.req.valid("query")), 200),
   )
-  .get("/unbilled", describeRoute({ tags, summary: "A client's billable time not yet invoiced (owner)" }), allow("owner"), input("query", Timesheet.unbilled.schema), async (c) =>
-    c.json({ items: await Timesheet.unbilled(c.req.valid("query")) }, 200),
+  .get("/unbilled", describeRoute({ tags, summary: "A client's billable time not yet invoiced, and the rounding rule it will be billed by (owner)" }), allow("owner"), input("query", Invoices.unbilledTime.schema), async (c) =>
+    c.json(await Invoices.unbilledTime(c.req.valid("query")), 200),
   )
   .get("/task/:taskId", describeRoute({ tags, summary: "Time on a task against its estimate (owner and assignee)" }), allow(["owner", "subcontractor"]), pathIds("taskId"), async (c) =>
     c.json(await Timesheet.forTask(c.req.param("taskId")), 200),
