@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signIn, startApi, waitForEmail, type Started } from "../support/http.ts";
+import type { CapturedEmail } from "@baton/local/mailbox";
 import { createAgency } from "../support/fixtures.ts";
 import { acceptedTask, acceptInvitation, createWorld, type World } from "../support/world.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
@@ -23,6 +24,8 @@ async function assignedTask(title = "Billable work") {
   return { request, task: assigned.body };
 }
 
+/** US dollars as the emails show them to an English reader. */
+const usd = (minor: number) => new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(minor / 100);
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 async function setRate(hourlyRate: number | null, extra: Record<string, unknown> = {}) {
@@ -192,6 +195,12 @@ describe("invoices", () => {
     expect(rest.body).toMatchObject({ status: "paid", balance: 0 });
     expect(rest.body.payments.map((p: any) => p.method)).toEqual(["wise", "bank_transfer"]);
     await waitForEmail(world.agency.ownerEmail, (e) => e.subject.includes(sent.body.number) && e.subject.includes("Payment received"));
+    // The client gets a receipt for each payment, with what is still owed.
+    const receipt = (amount: string) => (e: CapturedEmail) => e.subject === `Receipt: ${amount} received for invoice ${sent.body.number}`;
+    const first = await waitForEmail(world.people.contact.email, receipt("$40.00"));
+    expect(first.body.text).toContain(`Balance remaining: ${usd(total - 4000)}.`);
+    const second = await waitForEmail(world.people.contact.email, receipt(usd(total - 4000)));
+    expect(second.body.text).toContain("Balance remaining: $0.00.");
     // A paid invoice can't be voided.
     expect((await world.owner.post(`/invoices/${draft.body.id}/void`, { version: rest.body.version })).status).toBe(422);
   });

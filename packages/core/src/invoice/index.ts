@@ -455,8 +455,11 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
   throw new VisibleError("conflict", "conflict", "Invoices are being sent right now. Please try again.");
 });
 
-/** Emails the client's contacts about an invoice: sent, or overdue. Invoices go out even to contacts who turned hand-off emails off. */
-export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder"): Promise<void> {
+/**
+ * Emails the client's contacts about an invoice: sent, overdue, or a receipt for a payment of
+ * `paid`. These go out even to contacts who turned hand-off emails off.
+ */
+export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder" | "paymentReceipt", paid?: number): Promise<void> {
   try {
     const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
     const readers = contacts.filter((c) => c.status === "invited" || c.status === "active");
@@ -464,7 +467,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
       const params = {
         agency: agency.data?.name ?? "Baton",
         number: invoiceNumber(item.number) ?? "",
-        amount: Money.format(item.total, item.currency, contact.locale),
+        amount: Money.format(paid ?? item.total, item.currency, contact.locale),
         balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
@@ -591,6 +594,8 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
       Metrics.count(Metrics.Names.paymentsRecorded, { Method: input.method });
       const saved = (await load(input.agencyId, input.invoiceId))!;
       await notifyOwners(saved, input.amount);
+      // Every payment, by hand or by card, gets the client a receipt with what is still owed.
+      await emailClient(saved, "paymentReceipt", input.amount);
       return "recorded";
     }
   }
