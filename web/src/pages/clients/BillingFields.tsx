@@ -121,14 +121,16 @@ export function BillingFields(props: {
       />
       <fieldset class="check-group">
         <legend>{t("billing.retainer")}</legend>
-        <label class="check">
-          <input type="radio" name="billing.retainer" checked={!props.values.retainer} onChange={() => props.set({ retainer: false })} />
-          <span>{t("billing.noRetainer")}</span>
-        </label>
-        <label class="check">
-          <input type="radio" name="billing.retainer" checked={props.values.retainer} onChange={() => props.set({ retainer: true })} />
-          <span>{t("billing.hasRetainer")}</span>
-        </label>
+        <div class="check-row">
+          <label class="check">
+            <input type="radio" name="billing.retainer" checked={!props.values.retainer} onChange={() => props.set({ retainer: false })} />
+            <span>{t("billing.noRetainer")}</span>
+          </label>
+          <label class="check">
+            <input type="radio" name="billing.retainer" checked={props.values.retainer} onChange={() => props.set({ retainer: true })} />
+            <span>{t("billing.hasRetainer")}</span>
+          </label>
+        </div>
       </fieldset>
       <Show when={props.values.retainer}>
         <div class="field-row">
