@@ -35,6 +35,11 @@ export const AgencyEntity = new Entity({
     incrementStep: { type: "number" },
     incrementRounding: { type: "string" },
     incrementMinimum: { type: "number" },
+    /** What invoices print about the agency (invoice/parties.ts). */
+    legalName: { type: "string" },
+    legalAddress: { type: "string" },
+    taxId: { type: "string" },
+    registrationText: { type: "string" },
     ...timestamps,
     ...versioned,
   },

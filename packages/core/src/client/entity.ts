@@ -35,6 +35,12 @@ export const ClientEntity = new Entity({
     incrementStep: { type: "number" },
     incrementRounding: { type: "string" },
     incrementMinimum: { type: "number" },
+    /** Who invoices are made out to, if not the client's name, and where they also go (invoice/parties.ts). */
+    billingName: { type: "string" },
+    billingAddress: { type: "string" },
+    billingTaxId: { type: "string" },
+    /** Addresses that receive invoices and receipts without a portal account. */
+    billingEmails: { type: "list", items: { type: "string" } },
     website: { type: "string" },
     notes: { type: "string" },
     /** When the owner erased the client's data (client-data/): only what the law keeps is left. */

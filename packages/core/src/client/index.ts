@@ -5,7 +5,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { basisPoints, billingIncrement, currency, INCREMENT_ATTRIBUTES, incrementAttributes, minorAmount, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
+import { basisPoints, billingIncrement, currency, detailLine, detailLines, email, INCREMENT_ATTRIBUTES, incrementAttributes, minorAmount, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
 import { Money, type BillingIncrement } from "../money/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
@@ -24,6 +24,8 @@ export type Client = {
   /** First response promised within this many business hours. */
   responseHours: number;
   billing: Billing;
+  /** Who invoices are made out to and where else they go (no portal account needed). */
+  invoiceTo: InvoiceTo;
   website: string | null;
   notes: string | null;
   /** When the owner erased the client's data; only what the law keeps is left (client-data/). */
@@ -45,6 +47,15 @@ export type Billing = {
   /** How this client's time is rounded; null: the agency's rule applies. */
   increment: BillingIncrement | null;
 };
+
+export type InvoiceTo = { name: string | null; address: string | null; taxId: string | null; emails: string[] };
+
+/** Addresses that receive invoices and receipts besides the portal's people. */
+export const MAX_BILLING_EMAILS = 5;
+
+export function invoiceToOf(item: ClientItem): InvoiceTo {
+  return { name: item.billingName ?? null, address: item.billingAddress ?? null, taxId: item.billingTaxId ?? null, emails: [...(item.billingEmails ?? [])] };
+}
 
 export function billingOf(item: ClientItem): Billing {
   return {
@@ -68,6 +79,7 @@ export function present(item: ClientItem): Client {
     status: item.status,
     responseHours: item.responseHours ?? 24,
     billing: billingOf(item),
+    invoiceTo: invoiceToOf(item),
     website: item.website ?? null,
     notes: item.notes ?? null,
     erasedAt: item.erasedAt ?? null,
@@ -138,6 +150,35 @@ function billingAttributes(input: z.output<typeof billing> | undefined) {
   return { set, remove };
 }
 
+const invoiceTo = z.strictObject({
+  name: detailLine(200, "Keep the billing name under 200 characters."),
+  address: detailLines(500, "Keep the address under 500 characters."),
+  taxId: detailLine(50, "Keep the tax id under 50 characters."),
+  emails: z
+    .array(email, { error: "Enter email addresses." })
+    .max(MAX_BILLING_EMAILS, "Add at most 5 billing addresses.")
+    .refine((emails) => new Set(emails).size === emails.length, "Enter each address once.")
+    .optional(),
+});
+
+const INVOICE_TO_ATTRIBUTES = { name: "billingName", address: "billingAddress", taxId: "billingTaxId" } as const;
+type InvoiceToAttribute = (typeof INVOICE_TO_ATTRIBUTES)[keyof typeof INVOICE_TO_ATTRIBUTES] | "billingEmails";
+
+/** The billing details as stored attributes: a value sets, "" or null (or no emails) clears. */
+function invoiceToAttributes(input: z.output<typeof invoiceTo> | undefined): { set: Partial<ClientItem>; remove: InvoiceToAttribute[] } {
+  if (!input) return { set: {}, remove: [] };
+  const set: Partial<ClientItem> = {};
+  const remove: InvoiceToAttribute[] = [];
+  for (const key of ["name", "address", "taxId"] as const) {
+    const value = input[key];
+    if (value) Object.assign(set, { [INVOICE_TO_ATTRIBUTES[key]]: value });
+    else if (value === null || value === "") remove.push(INVOICE_TO_ATTRIBUTES[key]);
+  }
+  if (input.emails?.length) set.billingEmails = [...input.emails];
+  else if (input.emails) remove.push("billingEmails");
+  return { set, remove };
+}
+
 const status = z.enum(ClientStatuses, { error: "Choose lead, onboarding, active or inactive." });
 
 export const createSchema = z.strictObject({
@@ -161,6 +202,7 @@ export const updateSchema = z.strictObject({
   status: status.optional(),
   responseHours: responseHours.optional(),
   billing: billing.optional(),
+  invoiceTo: invoiceTo.optional(),
   website: website.optional(),
   notes: notes.optional(),
 });
@@ -214,9 +256,10 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   const existing = await load(agencyId, clientId);
   if (!existing) throw notFound("Client");
   if (existing.erasedAt) throw new VisibleError("rule", "client.erased", "This client's data was erased; its record only backs the invoices issued to it.");
-  const { website, notes, billing: billingInput, ...rest } = changes;
+  const { website, notes, billing: billingInput, invoiceTo: invoiceToInput, ...rest } = changes;
   const billingChanges = billingAttributes(billingInput);
-  const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove];
+  const invoiceToChanges = invoiceToAttributes(invoiceToInput);
+  const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove, ...invoiceToChanges.remove];
   const codeChanges = changes.code !== undefined && changes.code !== existing.code;
   // The old code keeps its count (a client given it later carries on after this one's numbers).
   if (codeChanges) await keepCodeCount(agencyId, existing);
@@ -224,7 +267,7 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
     .write(({ client, uniqueness, auditEvent }) => [
       client
         .patch({ agencyId, clientId })
-        .set({ ...rest, ...billingChanges.set, ...filledText({ website, notes }) })
+        .set({ ...rest, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }) })
         .remove(cleared)
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))

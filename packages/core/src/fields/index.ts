@@ -122,3 +122,27 @@ export function incrementAttributes(rule: z.output<typeof billingIncrement>) {
   return { incrementStep: rule.step, incrementRounding: rule.rounding, incrementMinimum: rule.minimumMinutes };
 }
 export const INCREMENT_ATTRIBUTES = ["incrementStep", "incrementRounding", "incrementMinimum"] as const;
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** One line of plain text for legal details (a tax id, a legal name): no control characters; "" or null clears it. */
+export const detailLine = (max: number, tooLong: string) =>
+  z
+    .string({ error: "Enter text." })
+    .trim()
+    .max(max, tooLong)
+    .refine((value) => !CONTROL_OR_BREAK.test(value), "Use plain text on one line.")
+    .nullable()
+    .optional();
+
+/** A few lines of plain text (an address): line breaks kept, other control characters refused. */
+export const detailLines = (max: number, tooLong: string) =>
+  z
+    .string({ error: "Enter text." })
+    .trim()
+    .max(max, tooLong)
+    .refine((value) => !CONTROL.test(value.replace(/\r\n/g, "\n")), "Use plain text: letters, digits and line breaks.")
+    .transform((value) => value.replace(/\r\n/g, "\n"))
+    .nullable()
+    .optional();

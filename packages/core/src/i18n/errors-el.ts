@@ -583,6 +583,18 @@ export const el: ServerMessages = {
     "Bill at most 60 minutes as the minimum.": "Το ελάχιστο μπορεί να είναι το πολύ 60 λεπτά.",
     "The minimum can't be negative.": "Το ελάχιστο δεν μπορεί να είναι αρνητικό.",
     "Enter the minimum in minutes.": "Συμπληρώστε το ελάχιστο σε λεπτά.",
+    "Add at most 5 billing addresses.": "Προσθέστε έως 5 διευθύνσεις χρέωσης.",
+    "Enter each address once.": "Γράψτε κάθε διεύθυνση μία φορά.",
+    "Enter email addresses.": "Συμπληρώστε διευθύνσεις email.",
+    "Enter text.": "Συμπληρώστε κείμενο.",
+    "Keep the address under 500 characters.": "Η διεύθυνση πρέπει να έχει λιγότερους από 500 χαρακτήρες.",
+    "Keep the billing name under 200 characters.": "Η επωνυμία χρέωσης πρέπει να έχει λιγότερους από 200 χαρακτήρες.",
+    "Keep the legal name under 200 characters.": "Η επωνυμία πρέπει να έχει λιγότερους από 200 χαρακτήρες.",
+    "Keep the purchase-order number under 60 characters.": "Ο αριθμός παραγγελίας πρέπει να έχει λιγότερους από 60 χαρακτήρες.",
+    "Keep the registration under 300 characters.": "Τα στοιχεία μητρώου πρέπει να έχουν λιγότερους από 300 χαρακτήρες.",
+    "Keep the tax id under 50 characters.": "Ο ΑΦΜ πρέπει να έχει λιγότερους από 50 χαρακτήρες.",
+    "Use plain text on one line.": "Χρησιμοποιήστε απλό κείμενο σε μία γραμμή.",
+    "Use plain text: letters, digits and line breaks.": "Χρησιμοποιήστε απλό κείμενο: γράμματα, ψηφία και αλλαγές γραμμής.",
   },
   values: {
     what: {

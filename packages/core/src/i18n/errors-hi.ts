@@ -575,6 +575,18 @@ export const hi: ServerMessages = {
     "Bill at most 60 minutes as the minimum.": "न्यूनतम अधिकतम 60 मिनट हो सकता है।",
     "The minimum can't be negative.": "न्यूनतम ऋणात्मक नहीं हो सकता।",
     "Enter the minimum in minutes.": "न्यूनतम मिनटों में दर्ज करें।",
+    "Add at most 5 billing addresses.": "अधिकतम 5 बिलिंग पते जोड़ें।",
+    "Enter each address once.": "हर पता एक ही बार दर्ज करें।",
+    "Enter email addresses.": "ईमेल पते दर्ज करें।",
+    "Enter text.": "टेक्स्ट दर्ज करें।",
+    "Keep the address under 500 characters.": "पता 500 अक्षरों से कम रखें।",
+    "Keep the billing name under 200 characters.": "बिलिंग नाम 200 अक्षरों से कम रखें।",
+    "Keep the legal name under 200 characters.": "कानूनी नाम 200 अक्षरों से कम रखें।",
+    "Keep the purchase-order number under 60 characters.": "PO नंबर 60 अक्षरों से कम रखें।",
+    "Keep the registration under 300 characters.": "पंजीकरण 300 अक्षरों से कम रखें।",
+    "Keep the tax id under 50 characters.": "टैक्स आईडी 50 अक्षरों से कम रखें।",
+    "Use plain text on one line.": "एक ही पंक्ति में सादा टेक्स्ट लिखें।",
+    "Use plain text: letters, digits and line breaks.": "सादा टेक्स्ट लिखें: अक्षर, अंक और नई पंक्तियाँ।",
   },
   values: {
     what: {

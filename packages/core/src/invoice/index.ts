@@ -9,7 +9,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { basisPoints, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
+import { basisPoints, detailLine, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { readerLocale } from "../i18n/index.ts";
@@ -24,6 +24,7 @@ import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } f
 import * as Csv from "./csv.ts";
 import * as Credits from "./credit.ts";
 import { printHtml } from "./print.ts";
+import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./parties.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
 import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
@@ -47,7 +48,9 @@ export type InvoiceDetail = Invoice & {
   paymentInstructions: string | null;
   /** True when the client can pay by card (Stripe is configured and money is owed). */
   cardPayments: boolean;
-  agency: { name: string };
+  /** Who it is from and to: as stamped when sent, today's details on a draft. */
+  agency: Issuer;
+  billTo: BillTo;
 };
 
 async function load(agencyId: string, invoiceId: string): Promise<InvoiceItem | null> {
@@ -81,17 +84,20 @@ async function view(item: InvoiceItem): Promise<Invoice> {
 
 export async function get(invoiceId: string): Promise<InvoiceDetail> {
   const item = await loadVisible(invoiceId);
-  const [invoice, payments, agency] = await Promise.all([
-    view(item),
+  const stamped = stampedParties(item);
+  const [client, payments, agency] = await Promise.all([
+    db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
     db.entities.payment.query.paymentsOfInvoice({ agencyId: item.agencyId, invoiceId }).go({ pages: "all" }),
     db.entities.agency.get({ agencyId: item.agencyId }).go(),
   ]);
+  const invoice = present(item, client.data?.name ?? "");
   return {
     ...invoice,
     payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
     paymentInstructions: agency.data?.paymentInstructions ?? null,
     cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
-    agency: { name: agency.data?.name ?? "" },
+    agency: stamped.issuer ?? issuerOf(agency.data),
+    billTo: stamped.billTo ?? (client.data ? billToOf(client.data) : { name: invoice.client.name, address: null, taxId: null }),
   };
 }
 
@@ -168,6 +174,7 @@ export const createSchema = z.strictObject({
   /** Earlier deposit invoices of this client to take off this one (each only once). */
   deductDeposits: z.array(idOf("invoice", "Choose deposit invoices of this client.")).max(10, "Take off at most 10 deposits.").default([]),
   notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
+  purchaseOrder: detailLine(60, "Keep the purchase-order number under 60 characters."),
 }).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
 /**
@@ -328,6 +335,7 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
           entryCount: entries.length,
           depositIds: deposits.map((deposit) => deposit.invoiceId),
           ...(input.notes ? { notes: input.notes } : {}),
+          ...(input.purchaseOrder ? { purchaseOrder: input.purchaseOrder } : {}),
         })
         .commit(),
       ...deposits.map((deposit) =>
@@ -419,6 +427,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
     if (attempt) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 5)));
     const [item, agency] = await Promise.all([load(agencyId, invoiceId), db.entities.agency.get({ agencyId }).go({ consistent: true })]);
     if (!item) throw notFound("Invoice");
+    const client = (await db.entities.client.get({ agencyId, clientId: item.clientId }).go()).data;
     if (item.version !== expected) throw await conflict(agencyId, invoiceId);
     if (item.status !== "draft") throw new VisibleError("conflict", "invoice.not_draft", "This invoice has already been sent.", { current: await view(item) });
     const seq = agency.data?.invoiceSeq ?? 0;
@@ -433,7 +442,18 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
           .commit(),
         invoice
           .patch({ agencyId, invoiceId })
-          .set({ number: seq + 1, status: "sent", issuedAt: issuedAt.toISOString(), issuedSort: issuedAt.toISOString(), dueAt, owing: "yes", owingSince: dueAt })
+          .set({
+            number: seq + 1,
+            status: "sent",
+            issuedAt: issuedAt.toISOString(),
+            issuedSort: issuedAt.toISOString(),
+            dueAt,
+            owing: "yes",
+            owingSince: dueAt,
+            // What the invoice says about both parties stays as it was issued.
+            issuerJson: JSON.stringify(issuerOf(agency.data)),
+            ...(client ? { billToJson: JSON.stringify(billToOf(client)) } : {}),
+          })
           .add({ version: 1 })
           .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
@@ -462,7 +482,14 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder" | "paymentReceipt", paid?: number): Promise<void> {
   try {
     const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
-    const readers = contacts.filter((c) => c.status === "invited" || c.status === "active");
+    const client = (await db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go()).data;
+    const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
+    // Billing addresses need no portal account; they read in the language of the client's people.
+    const known = new Set(people.map((c) => c.email));
+    const billing = (client?.billingEmails ?? [])
+      .filter((address) => !known.has(address))
+      .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
+    const readers = [...people, ...billing];
     const messages = readers.map((contact) => {
       const params = {
         agency: agency.data?.name ?? "Baton",
@@ -472,7 +499,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
       const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
-      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, contactId: contact.contactId } };
+      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, ...(contact.contactId ? { contactId: contact.contactId } : {}) } };
     });
     await Email.sendAll(messages, `invoice: ${kind}`);
   } catch (error) {

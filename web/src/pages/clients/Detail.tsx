@@ -18,6 +18,7 @@ import { ClientDataPanel } from "./ClientData";
 import { Contacts } from "./Contacts";
 import { ClientCredits } from "./Credits";
 import { ClientFiles } from "./ClientFiles";
+import { InvoiceToCard } from "./InvoiceTo";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
 import { getAgency } from "../settings/data";
@@ -102,6 +103,9 @@ export default function ClientDetail() {
                       {(loaded) => <BillingForm client={loaded} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
                     </Show>
                   </section>
+                  <Show when={c()} keyed>
+                    {(loaded) => <InvoiceToCard client={loaded} onConflict={() => setBillingConflicted(true)} />}
+                  </Show>
                   <ClientCredits client={c()} />
                   <Contacts client={c()} />
                   <OnboardingPanel client={c()} />

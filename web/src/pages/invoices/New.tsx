@@ -35,6 +35,8 @@ type Values = {
   /** Deposit invoices to take off, in the order ticked (the API's `deductDeposits.N` errors follow it). */
   deductDeposits: string[];
   notes: string;
+  /** The client's purchase-order number, printed on the invoice. */
+  purchaseOrder: string;
 };
 
 /** A deposit invoice bills only its deposit (the core ignores time on it too). */
@@ -75,6 +77,7 @@ function toInput(values: Values, currency: string): InvoiceInput {
   }
   if (Object.keys(fields).length) throw invalid(fields);
   const notes = values.notes.trim();
+  const purchaseOrder = values.purchaseOrder.trim();
   return {
     clientId: values.clientId,
     includeTime: billsTime(values),
@@ -84,6 +87,7 @@ function toInput(values: Values, currency: string): InvoiceInput {
     ...(deposit ? { deposit } : {}),
     ...(values.deductDeposits.length ? { deductDeposits: values.deductDeposits } : {}),
     ...(notes ? { notes } : {}),
+    ...(purchaseOrder ? { purchaseOrder } : {}),
   };
 }
 
@@ -108,6 +112,7 @@ export default function NewInvoice() {
     depositDescription: "",
     deductDeposits: [],
     notes: "",
+    purchaseOrder: "",
   });
   const client = () => clients()?.find((c) => c.id === values.clientId);
   const currency = () => client()?.currency ?? "USD";
@@ -257,6 +262,15 @@ export default function NewInvoice() {
             </Show>
 
             <section class="card stack">
+              <TextField
+                label={t("party.purchaseOrder")}
+                name="purchaseOrder"
+                maxlength={60}
+                hint={t("invoiceNew.purchaseOrderHint")}
+                value={values.purchaseOrder}
+                onValue={(purchaseOrder) => setValues({ purchaseOrder })}
+                error={submission.fieldError("purchaseOrder")}
+              />
               <TextArea label={t("invoiceNew.notes")} name="notes" value={values.notes} onValue={(notes) => setValues({ notes })} error={submission.fieldError("notes")} />
               <FormActions>
                 <A href="/invoices" class="btn btn-secondary">

@@ -17,6 +17,7 @@ import { getAgency, getApiKeys } from "./data";
 import { WorkingHoursCard } from "./WorkingHours";
 import { FileSettingsCard } from "./FileSettings";
 import { BillingIncrementCard } from "./BillingIncrement";
+import { InvoiceDetailsCard } from "./InvoiceDetails";
 import "./settings.css";
 
 export default function Settings() {
@@ -47,6 +48,7 @@ export default function Settings() {
       <SurveySettingsCard />
       <WorkingHoursCard />
       <BillingIncrementCard />
+      <InvoiceDetailsCard />
       <FileSettingsCard />
       <section class="card" aria-labelledby="api-keys-title">
         <div class="card-header">
