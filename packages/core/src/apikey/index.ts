@@ -42,10 +42,10 @@ export const createSchema = z.strictObject({
     .transform((scopes) => ApiKeyScopes.filter((scope) => scopes.includes(scope))),
 });
 
-export async function list(): Promise<{ items: ApiKey[] }> {
+export async function list(): Promise<{ items: ApiKey[]; cursor: null }> {
   const agencyId = assertOwnerInPerson();
   const result = await db.entities.apiKey.query.keysOfAgency({ agencyId }).go({ pages: "all" });
-  return { items: result.data.map(present) };
+  return { items: result.data.map(present), cursor: null };
 }
 
 /** Creates a key for the owner's integrations (the owner in person: a key can't mint a key that outlives it). The secret is returned once and never stored. */

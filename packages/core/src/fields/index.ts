@@ -67,6 +67,9 @@ export type PageQuery = z.output<typeof pageQuery>;
 
 export type Page<T> = { items: T[]; cursor: string | null };
 
+/** A list read whole, in the one list shape: there is no next page. */
+export const whole = <T>(items: T[]): Page<T> => ({ items, cursor: null });
+
 export function isTimeZone(value: string): boolean {
   return canonicalTimeZone(value) !== undefined;
 }

@@ -391,7 +391,7 @@ export const removeDraft = fn(z.strictObject({ version: z.coerce.number().int().
  * the counter (conditional on the counter's value), so two sends never share a number and a
  * failed send leaves no gap. The client's contacts are emailed.
  */
-export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<Invoice> => {
+export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   for (let attempt = 0; attempt < 30; attempt++) {
     // Others are taking numbers at the same moment: wait a little, a little longer each time.
@@ -423,7 +423,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
     if (!failed.length) {
       const sent = (await load(agencyId, invoiceId))!;
       await emailClient(sent, "invoiceSent");
-      return view(sent);
+      return get(invoiceId);
     }
     // Only the counter moved (another invoice was sent at the same moment): take the next number.
     if (failed.includes(1) || failed.length !== 1) {
@@ -459,7 +459,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
 export const voidSchema = z.strictObject({ version, reason: z.string().trim().max(500).optional() });
 
 /** Voids a sent invoice nobody has paid anything on; its time is unbilled again. */
-export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, invoiceId: string): Promise<Invoice> => {
+export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, invoiceId: string): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   const item = await load(agencyId, invoiceId);
   if (!item) throw notFound("Invoice");
@@ -484,7 +484,7 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
-  return view((await load(agencyId, invoiceId))!);
+  return get(invoiceId);
 });
 
 export const paymentSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
 import { Client } from "@baton/core/client";
@@ -34,7 +35,7 @@ export const clientRoutes = new Hono()
     describeRoute({ tags, summary: "The client's open credits: card money received on its void invoices, to refund or apply (owner)" }),
     allow("owner"),
     pathIds("clientId"),
-    async (c) => c.json({ items: await Invoices.creditsOfClient(c.req.param("clientId")) }, 200),
+    async (c) => c.json(whole(await Invoices.creditsOfClient(c.req.param("clientId"))), 200),
   )
   .get(
     "/:clientId/contacts",

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { z } from "zod";
 import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
@@ -20,7 +21,7 @@ export const invoiceRoutes = new Hono()
     c.json(await Invoices.create(c.req.valid("json")), 201),
   )
   .get("/deposits", describeRoute({ tags, summary: "A client's issued deposit invoices not yet taken off another invoice (owner)" }), allow("owner"), input("query", Invoices.openDeposits.schema), async (c) =>
-    c.json({ items: await Invoices.openDeposits(c.req.valid("query")) }, 200),
+    c.json(whole(await Invoices.openDeposits(c.req.valid("query"))), 200),
   )
   .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), allow(["owner", "contact"]), pathIds("invoiceId"), input("query", printQuery), async (c) =>
     c.html(await Invoices.printPage(c.req.param("invoiceId")), 200),

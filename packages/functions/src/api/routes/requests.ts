@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { describeRoute } from "hono-openapi";
 import { allow, check } from "../access.ts";
 import { pageQuery } from "@baton/core/fields";
@@ -43,7 +44,7 @@ export const requestRoutes = new Hono()
     async (c) => c.json(await Request.decline(c.req.valid("json"), c.req.param("requestId")), 200),
   )
   .get("/:requestId/history", describeRoute({ tags, summary: "The request's timeline (audit events the caller may see)" }), allow(["owner", "subcontractor", "contact"]), pathIds("requestId"), async (c) =>
-    c.json({ items: await Request.history(c.req.param("requestId")) }, 200),
+    c.json(whole(await Request.history(c.req.param("requestId"))), 200),
   )
   .get(
     "/:requestId/messages",

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { describeRoute } from "hono-openapi";
 import { allow } from "../access.ts";
 import { Sop } from "@baton/core/sop";
@@ -26,7 +27,7 @@ export const sopRoutes = new Hono()
     async (c) => c.json(await Sop.update(c.req.valid("json"), c.req.param("sopId")), 200),
   )
   .get("/:sopId/versions", describeRoute({ tags, summary: "Every version of an SOP, newest first (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId"), async (c) =>
-    c.json({ items: await Sop.versions(c.req.param("sopId")) }, 200),
+    c.json(whole(await Sop.versions(c.req.param("sopId"))), 200),
   )
   .get("/:sopId/versions/:number", describeRoute({ tags, summary: "One version of an SOP (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId", "number"), async (c) =>
     c.json(await Sop.getVersion(c.req.param("sopId"), Number(c.req.param("number"))), 200),

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { describeRoute } from "hono-openapi";
 import { allow, check } from "../access.ts";
 import { Task } from "@baton/core/task";
@@ -11,8 +12,8 @@ export const taskRoutes = new Hono()
   .get("/board", describeRoute({ tags, summary: "Kanban board of one client's or every client's tasks (owner)" }), allow("owner"), input("query", Task.board.schema), async (c) =>
     c.json(await Task.board(c.req.valid("query")), 200),
   )
-  .get("/mine", describeRoute({ tags, summary: "My open work (team member)" }), allow(["owner", "subcontractor"]), async (c) => c.json({ items: await Task.mine() }, 200))
-  .get("/qa", describeRoute({ tags, summary: "The QA queue (owner and reviewers)" }), allow(["owner", "subcontractor"]), async (c) => c.json({ items: await Task.qaQueue() }, 200))
+  .get("/mine", describeRoute({ tags, summary: "My open work (team member)" }), allow(["owner", "subcontractor"]), async (c) => c.json(whole(await Task.mine()), 200))
+  .get("/qa", describeRoute({ tags, summary: "The QA queue (owner and reviewers)" }), allow(["owner", "subcontractor"]), async (c) => c.json(whole(await Task.qaQueue()), 200))
   .get("/deadlines", describeRoute({ tags, summary: "Every open task by due date (owner)" }), allow("owner"), async (c) => c.json(await Task.deadlines(), 200))
   .get("/workload", describeRoute({ tags, summary: "Each member's load per week (owner)" }), allow("owner"), input("query", Task.workload.schema), async (c) =>
     c.json(await Task.workload(c.req.valid("query")), 200),
@@ -21,7 +22,7 @@ export const taskRoutes = new Hono()
     c.json(await Task.get(c.req.param("taskId")), 200),
   )
   .get("/:taskId/candidates", describeRoute({ tags, summary: "Team members ranked for this task (owner)" }), allow("owner"), pathIds("taskId"), async (c) =>
-    c.json({ items: await Task.candidates(c.req.param("taskId")) }, 200),
+    c.json(whole(await Task.candidates(c.req.param("taskId"))), 200),
   )
   .post(
     "/:taskId/assign",

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { describeRoute } from "hono-openapi";
 import { allow, check } from "../access.ts";
 import { Timesheet } from "@baton/core/timesheet";
@@ -8,9 +9,9 @@ import { pathIds } from "../path-ids.ts";
 const tags = ["Time"];
 
 export const timeRoutes = new Hono()
-  .get("/timer", describeRoute({ tags, summary: "My running timer, or null (team member)" }), allow(["owner", "subcontractor"]), async (c) => c.json({ timer: await Timesheet.timer() }, 200))
+  .get("/timer", describeRoute({ tags, summary: "My running timer, or null (team member)" }), allow(["owner", "subcontractor"]), async (c) => c.json(await Timesheet.timer(), 200))
   .post("/timer/start", describeRoute({ tags, summary: "Start my timer on a task; one runs at a time (team member)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.start.schema), async (c) =>
-    c.json({ timer: await Timesheet.start(c.req.valid("json")) }, 201),
+    c.json(await Timesheet.start(c.req.valid("json")), 201),
   )
   .post("/timer/stop", describeRoute({ tags, summary: "Stop my timer and record the entry (team member)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.stop.schema), async (c) =>
     c.json(await Timesheet.stop(c.req.valid("json")), 201),
@@ -19,7 +20,7 @@ export const timeRoutes = new Hono()
     c.json(await Timesheet.week(c.req.valid("query")), 200),
   )
   .get("/unbilled", describeRoute({ tags, summary: "A client's billable time not yet invoiced (owner)" }), allow("owner"), input("query", Timesheet.unbilled.schema), async (c) =>
-    c.json({ items: await Timesheet.unbilled(c.req.valid("query")) }, 200),
+    c.json(whole(await Timesheet.unbilled(c.req.valid("query"))), 200),
   )
   .get("/task/:taskId", describeRoute({ tags, summary: "Time on a task against its estimate (owner and assignee)" }), allow(["owner", "subcontractor"]), pathIds("taskId"), async (c) =>
     c.json(await Timesheet.forTask(c.req.param("taskId")), 200),
