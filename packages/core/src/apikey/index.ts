@@ -9,6 +9,8 @@ import { createId, isId } from "../id/index.ts";
 import type { ApiKeyItem } from "./entity.ts";
 
 export * as ApiKey from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 export type ApiKey = { id: string; name: string; prefix: string; scopes: ApiKeyScope[]; createdAt: string; lastUsedAt: string | null };
 

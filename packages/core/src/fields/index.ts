@@ -104,3 +104,4 @@ export const basisPoints = z
 export function idOf(kind: IdKind, message = "That id is not valid.") {
   return z.string({ error: message }).refine((value) => isId(kind, value), message);
 }
+export { done, named, page } from "./output.ts";

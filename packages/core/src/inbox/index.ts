@@ -5,6 +5,8 @@ import { isConditionalFailure } from "../db/transaction.ts";
 import type { UnreadItem } from "./entity.ts";
 
 export * as Inbox from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { sendDue } from "./send.ts";
 
 // Unread per person and request: new messages (either thread) and status changes. The apps'

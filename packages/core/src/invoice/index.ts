@@ -28,6 +28,8 @@ import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
 
 export * as Invoices from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
 export type { Invoice, InvoiceLine, Payment } from "./present.ts";
 export { applyCredit, applyCreditSchema, creditsOfClient, refundCredit, refundCreditSchema, type ClientCredit } from "./credit.ts";

@@ -24,6 +24,8 @@ import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus
 import { Priorities, type RequestItem } from "./entity.ts";
 
 export * as Request from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { Priorities } from "./entity.ts";
 
 // A client's request, from the portal form to triage: accepted into tasks or declined.

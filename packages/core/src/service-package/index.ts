@@ -11,6 +11,8 @@ import { createId, isId } from "../id/index.ts";
 import { PackageStatuses, type ServicePackageItem } from "./entity.ts";
 
 export * as ServicePackages from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { PackageStatuses } from "./entity.ts";
 
 // The agency's service packages: fixed-price work with defined deliverables ("Website care:

@@ -25,6 +25,8 @@ import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 
 export * as Task from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export type { ClientTask, ChecklistItem } from "./present.ts";
 export type Task = TaskView;
 export { candidates, candidatesFor, rank, type Candidate } from "./ranking.ts";

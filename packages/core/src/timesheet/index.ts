@@ -16,6 +16,8 @@ import { UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 
 export * as Timesheet from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { UNBILLED } from "./entity.ts";
 
 // Time spent: a running timer per member (one at a time, kept on the server so it survives a

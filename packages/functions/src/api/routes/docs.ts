@@ -98,13 +98,24 @@ export function securityOf(rule: AccessRule | undefined, method: string): Securi
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
-/** Each operation's security, read from the `allow(...)` its route starts with. */
-function withSecurity(doc: OpenAPIV3_1.Document, routes: Hono<any, any, any>): OpenAPIV3_1.Document {
+const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+
+/**
+ * Each operation's security, read from the `allow(...)` its route starts with; and its errors: every
+ * 4xx is the Error shape (a described 4xx gets that content, any other is the `4XX` range).
+ */
+function finish(doc: OpenAPIV3_1.Document, routes: Hono<any, any, any>): OpenAPIV3_1.Document {
   for (const route of routes.routes) {
     const rule = accessOf(route.handler);
     if (!rule) continue;
     const op = doc.paths?.[route.path.replace(/:(\w+)/g, "{$1}")]?.[route.method.toLowerCase() as (typeof METHODS)[number]];
-    if (op) op.security = securityOf(rule, route.method);
+    if (!op) continue;
+    op.security = securityOf(rule, route.method);
+    const responses = (op.responses ??= {}) as Record<string, OpenAPIV3_1.ResponseObject>;
+    for (const [status, response] of Object.entries(responses)) {
+      if (status.startsWith("4") && !("$ref" in response) && !response.content) response.content = errorContent;
+    }
+    responses["4XX"] ??= { description: "Refused: not signed in (401), not allowed (403), not found (404), a conflict (409), a rule (422), too many (429)…", content: errorContent };
   }
   return doc;
 }
@@ -116,7 +127,7 @@ export function openApiDocument(routes: Hono<any, any, any>): Promise<OpenAPIV3_
   cached ??= generateSpecs(routes, {
     documentation: documentation as never,
     defaultValidationErrorResponse: errorResponse("Malformed JSON, wrong types or unknown fields (400)") as never,
-  }).then((doc) => withSecurity(doc as OpenAPIV3_1.Document, routes));
+  }).then((doc) => finish(doc as OpenAPIV3_1.Document, routes));
   return cached;
 }
 
