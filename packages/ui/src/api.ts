@@ -354,7 +354,7 @@ export const api = {
     list: (query: PageQuery & { status?: InvoiceStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<Invoice>> =>
       call(client.invoices.$get({ query: q(query) })),
     get: (id: string): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].$get({ param: { invoiceId: id } })),
-    create: (input: InvoiceInput): Promise<Invoice> => call(client.invoices.$post({ json: input })),
+    create: (input: InvoiceInput): Promise<InvoiceDetail> => call(client.invoices.$post({ json: input })),
     removeDraft: async (id: string, version: number): Promise<void> => {
       await call(client.invoices[":invoiceId"].$delete({ param: { invoiceId: id }, query: { version: String(version) } }));
     },

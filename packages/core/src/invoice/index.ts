@@ -256,7 +256,7 @@ export const openDeposits = fn(z.strictObject({ clientId: z.string().max(40) }),
 });
 
 /** Drafts an invoice from unbilled time and/or other lines, locking the time it bills. */
-export const create = fn(createSchema, async (input): Promise<Invoice> => {
+export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   const client = await loadClient(agencyId, input.clientId);
   const billing = billingOf(client);
@@ -332,7 +332,8 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
   if (failedConditions(result).length) {
     throw new VisibleError("conflict", "invoice.time_changed", "Some of this time or a deposit changed while the invoice was being made. Review them and try again.");
   }
-  return view((await load(agencyId, invoiceId))!);
+  // What GET /invoices/:id answers: the draft, its (no) payments and how it will be paid.
+  return get(invoiceId);
 });
 
 /** The entries of `invoice` go back to unbilled, in the same transaction as `write`. */

@@ -18,7 +18,7 @@ export const invoiceRoutes = new Hono()
   .get("/", describeRoute({ responses: ok(Invoices.listOutput), tags, summary: "Invoices, newest first: the owner's (by status or client), a contact's sent ones" }), allow(["owner", "contact"]), input("query", Invoices.list.schema), async (c) =>
     c.json(await Invoices.list(c.req.valid("query")), 200),
   )
-  .post("/", describeRoute({ responses: created(Invoices.output, "The draft"), tags, summary: "Draft an invoice from unbilled time and other lines (owner)" }), allow("owner"), input("json", Invoices.create.schema), async (c) =>
+  .post("/", describeRoute({ responses: created(Invoices.detailOutput, "The draft"), tags, summary: "Draft an invoice from unbilled time and other lines (owner)" }), allow("owner"), input("json", Invoices.create.schema), async (c) =>
     c.json(await Invoices.create(c.req.valid("json")), 201),
   )
   .get("/deposits", describeRoute({ responses: ok(Invoices.listOutput), tags, summary: "A client's issued deposit invoices not yet taken off another invoice (owner)" }), allow("owner"), input("query", Invoices.openDeposits.schema), async (c) =>
