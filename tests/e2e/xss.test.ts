@@ -85,7 +85,7 @@ beforeAll(async () => {
   const reviewed = await check(
     await world.reviewer.post(`/tasks/${task.id}/review`, { version: submittedWork.task.version, decision: "approve", rubric: 4, notes: payload("XSS-qa") }),
   );
-  await check(await world.contact.post(`/tasks/${task.id}/revision`, { version: reviewed.version, comment: payload("XSS-revision") }));
+  await check(await world.contact.post(`/tasks/${task.id}/revision`, { version: reviewed.task.version, comment: payload("XSS-revision") }));
   // The client leaves that one in revision; a second request goes all the way, so the client
   // gets a CSAT survey and comments with a payload.
   const other = await check(await world.contact.post("/requests", { title: "Survey me", description: "Plain.", service: "Admin" }), 201);
