@@ -21,7 +21,7 @@ async function assignedTask(title = "Billable work") {
   const { request, task } = await acceptedTask(world, { title });
   const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
   expect(assigned.status).toBe(200);
-  return { request, task: assigned.body };
+  return { request, task: assigned.body.task };
 }
 
 /** US dollars as the emails show them to an English reader. */
@@ -42,6 +42,7 @@ describe("time tracking", () => {
     const started = await world.sub.post("/time/timer/start", { taskId: task.id, note: "Drafting" });
     expect(started.status).toBe(201);
     expect(started.body.timer).toMatchObject({ taskId: task.id, client: { name: "Acme Corp" }, note: "Drafting" });
+    expect(started.body.entry).toBeNull();
     // Survives a reload: it is read back from the server.
     expect((await world.sub.get("/time/timer")).body.timer.startedAt).toBe(started.body.timer.startedAt);
     // A second timer is refused with the one that runs.
@@ -52,7 +53,10 @@ describe("time tracking", () => {
     // Ten simultaneous starts after a stop: exactly one timer.
     const stopped = await world.sub.post("/time/timer/stop", {});
     expect(stopped.status).toBe(201);
-    expect(stopped.body).toMatchObject({ minutes: 1, billable: true, note: "Drafting", task: { id: task.id }, member: { name: "Sam Writer" }, invoiceId: null });
+    // Start, stop and GET /time/timer answer one shape: the timer (none now) and the entry a stop recorded.
+    expect(stopped.body.timer).toBeNull();
+    expect(stopped.body.entry).toMatchObject({ minutes: 1, billable: true, note: "Drafting", task: { id: task.id }, member: { name: "Sam Writer" }, invoiceId: null });
+    expect((await world.sub.get("/time/timer")).body).toEqual({ timer: null, entry: null });
     const starts = await Promise.all(Array.from({ length: 10 }, () => world.sub.post("/time/timer/start", { taskId: task.id })));
     expect(starts.filter((r) => r.status === 201)).toHaveLength(1);
     expect(starts.filter((r) => r.status === 409)).toHaveLength(9);

@@ -53,7 +53,7 @@ describe("API errors", () => {
     const { task } = await acceptedTask(world, { title: "Hindi reader" });
     const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
     expect(assigned.status).toBe(200);
-    const again = await world.owner.post(`/tasks/${task.id}/assign`, { version: assigned.body.version, memberId: world.ids.sub });
+    const again = await world.owner.post(`/tasks/${task.id}/assign`, { version: assigned.body.task.version, memberId: world.ids.sub });
     expect(again.status).toBe(422);
     expect(again.body.error.code).toBe("task.already_assigned");
     expect(again.body.error.message).toBe(`यह टास्क पहले से ${world.people.sub.name} को सौंपा गया है।`);

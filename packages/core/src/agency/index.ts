@@ -14,6 +14,8 @@ import { fileSettingsChanges, fileSettingsOf, fileSettingsSchema, type FileSetti
 import type { AgencyItem } from "./entity.ts";
 
 export * as Agency from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 export type Agency = {
   id: string;

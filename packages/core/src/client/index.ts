@@ -12,6 +12,8 @@ import { createId, isId } from "../id/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
 
 export * as Client from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { ClientStatuses } from "./entity.ts";
 
 export type Client = {

@@ -67,6 +67,9 @@ export type PageQuery = z.output<typeof pageQuery>;
 
 export type Page<T> = { items: T[]; cursor: string | null };
 
+/** A list read whole, in the one list shape: there is no next page. */
+export const whole = <T>(items: T[]): Page<T> => ({ items, cursor: null });
+
 export function isTimeZone(value: string): boolean {
   return canonicalTimeZone(value) !== undefined;
 }
@@ -146,3 +149,4 @@ export const detailLines = (max: number, tooLong: string) =>
     .transform((value) => value.replace(/\r\n/g, "\n"))
     .nullable()
     .optional();
+export { done, named, page } from "./output.ts";

@@ -9,7 +9,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { basisPoints, detailLine, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
+import { basisPoints, detailLine, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS, whole } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { readerLocale } from "../i18n/index.ts";
@@ -30,6 +30,8 @@ import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
 
 export * as Invoices from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
 export type { Invoice, InvoiceLine, Payment } from "./present.ts";
 export { applyCredit, applyCreditSchema, creditsOfClient, refundCredit, refundCreditSchema, type ClientCredit } from "./credit.ts";
@@ -261,12 +263,12 @@ async function depositsToDeduct(agencyId: string, clientId: string, invoiceIds: 
 }
 
 /** A client's unbilled time and the rule it will be billed by (the new-invoice form's preview). */
-export const unbilledTime = fn(Timesheet.unbilledSchema, async (query): Promise<{ items: TimeEntry[]; increment: BillingIncrement }> => {
+export const unbilledTime = fn(Timesheet.unbilledSchema, async (query): Promise<Page<TimeEntry> & { increment: BillingIncrement }> => {
   const agencyId = assertOwner();
   const items = await Timesheet.unbilled(query);
   const client = (await db.entities.client.get({ agencyId, clientId: query.clientId }).go()).data;
   if (!client) throw notFound("Client");
-  return { items, increment: await incrementFor(client) };
+  return { ...whole(items), increment: await incrementFor(client) };
 });
 
 /** A client's deposit invoices not yet taken off an invoice, for the new-invoice form. */
@@ -282,7 +284,7 @@ export const openDeposits = fn(z.strictObject({ clientId: z.string().max(40) }),
 });
 
 /** Drafts an invoice from unbilled time and/or other lines, locking the time it bills. */
-export const create = fn(createSchema, async (input): Promise<Invoice> => {
+export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   const client = await loadClient(agencyId, input.clientId);
   const billing = billingOf(client);
@@ -359,7 +361,8 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
   if (failedConditions(result).length) {
     throw new VisibleError("conflict", "invoice.time_changed", "Some of this time or a deposit changed while the invoice was being made. Review them and try again.");
   }
-  return view((await load(agencyId, invoiceId))!);
+  // What GET /invoices/:id answers: the draft, its (no) payments and how it will be paid.
+  return get(invoiceId);
 });
 
 /** The entries of `invoice` go back to unbilled, in the same transaction as `write`. */
@@ -420,7 +423,7 @@ export const removeDraft = fn(z.strictObject({ version: z.coerce.number().int().
  * the counter (conditional on the counter's value), so two sends never share a number and a
  * failed send leaves no gap. The client's contacts are emailed.
  */
-export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<Invoice> => {
+export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   for (let attempt = 0; attempt < 30; attempt++) {
     // Others are taking numbers at the same moment: wait a little, a little longer each time.
@@ -464,7 +467,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
     if (!failed.length) {
       const sent = (await load(agencyId, invoiceId))!;
       await emailClient(sent, "invoiceSent");
-      return view(sent);
+      return get(invoiceId);
     }
     // Only the counter moved (another invoice was sent at the same moment): take the next number.
     if (failed.includes(1) || failed.length !== 1) {
@@ -510,7 +513,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
 export const voidSchema = z.strictObject({ version, reason: z.string().trim().max(500).optional() });
 
 /** Voids a sent invoice nobody has paid anything on; its time is unbilled again. */
-export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, invoiceId: string): Promise<Invoice> => {
+export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, invoiceId: string): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   const item = await load(agencyId, invoiceId);
   if (!item) throw notFound("Invoice");
@@ -535,7 +538,7 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
-  return view((await load(agencyId, invoiceId))!);
+  return get(invoiceId);
 });
 
 export const paymentSchema = z.strictObject({
