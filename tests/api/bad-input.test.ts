@@ -92,6 +92,9 @@ describe.each(bodyRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s"
     // A field's message may point inside it ("links.0"); each wrong field is named once.
     const named = new Set(Object.keys(reply.body.error.fields).map((key) => key.split(".")[0]));
     expect([...named].sort()).toEqual(Object.keys(route.wrongTypes).sort());
+    // Every message is a sentence for a person, never zod's own ("expected number, received NaN").
+    const raw = Object.values(reply.body.error.fields as Record<string, string>).filter((message) => /expected|received|Invalid|Too (small|big)|Unrecognized/.test(message));
+    expect(raw).toEqual([]);
   });
 
   it("rejects unknown fields", async () => {

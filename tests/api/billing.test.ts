@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signIn, startApi, waitForEmail, type Started } from "../support/http.ts";
+import type { CapturedEmail } from "@baton/local/mailbox";
 import { createAgency } from "../support/fixtures.ts";
 import { acceptedTask, acceptInvitation, createWorld, type World } from "../support/world.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
@@ -20,9 +21,11 @@ async function assignedTask(title = "Billable work") {
   const { request, task } = await acceptedTask(world, { title });
   const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
   expect(assigned.status).toBe(200);
-  return { request, task: assigned.body };
+  return { request, task: assigned.body.task };
 }
 
+/** US dollars as the emails show them to an English reader. */
+const usd = (minor: number) => new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(minor / 100);
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 async function setRate(hourlyRate: number | null, extra: Record<string, unknown> = {}) {
@@ -39,6 +42,7 @@ describe("time tracking", () => {
     const started = await world.sub.post("/time/timer/start", { taskId: task.id, note: "Drafting" });
     expect(started.status).toBe(201);
     expect(started.body.timer).toMatchObject({ taskId: task.id, client: { name: "Acme Corp" }, note: "Drafting" });
+    expect(started.body.entry).toBeNull();
     // Survives a reload: it is read back from the server.
     expect((await world.sub.get("/time/timer")).body.timer.startedAt).toBe(started.body.timer.startedAt);
     // A second timer is refused with the one that runs.
@@ -49,7 +53,10 @@ describe("time tracking", () => {
     // Ten simultaneous starts after a stop: exactly one timer.
     const stopped = await world.sub.post("/time/timer/stop", {});
     expect(stopped.status).toBe(201);
-    expect(stopped.body).toMatchObject({ minutes: 1, billable: true, note: "Drafting", task: { id: task.id }, member: { name: "Sam Writer" }, invoiceId: null });
+    // Start, stop and GET /time/timer answer one shape: the timer (none now) and the entry a stop recorded.
+    expect(stopped.body.timer).toBeNull();
+    expect(stopped.body.entry).toMatchObject({ minutes: 1, billable: true, note: "Drafting", task: { id: task.id }, member: { name: "Sam Writer" }, invoiceId: null });
+    expect((await world.sub.get("/time/timer")).body).toEqual({ timer: null, entry: null });
     const starts = await Promise.all(Array.from({ length: 10 }, () => world.sub.post("/time/timer/start", { taskId: task.id })));
     expect(starts.filter((r) => r.status === 201)).toHaveLength(1);
     expect(starts.filter((r) => r.status === 409)).toHaveLength(9);
@@ -103,7 +110,7 @@ describe("time tracking", () => {
 describe("rates", () => {
   it("stores the client's rate, terms, tax and retainer in minor units; refuses fractions", async () => {
     const client = await setRate(9000, { paymentTermsDays: 30, taxRate: 2000, taxName: "VAT", retainer: { fee: 150000, includedMinutes: 600 } });
-    expect(client.billing).toEqual({ hourlyRate: 9000, paymentTermsDays: 30, taxRate: 2000, taxName: "VAT", depositRate: 0, retainer: { fee: 150000, includedMinutes: 600 } });
+    expect(client.billing).toEqual({ hourlyRate: 9000, paymentTermsDays: 30, taxRate: 2000, taxName: "VAT", depositRate: 0, retainer: { fee: 150000, includedMinutes: 600 }, increment: null });
     const fraction = await world.owner.patch(`/clients/${world.ids.client}`, { version: client.version, billing: { hourlyRate: 90.5 } });
     expect(fraction.status).toBe(400);
     expect(fraction.body.error.fields["billing.hourlyRate"]).toMatch(/smallest unit/);
@@ -192,6 +199,12 @@ describe("invoices", () => {
     expect(rest.body).toMatchObject({ status: "paid", balance: 0 });
     expect(rest.body.payments.map((p: any) => p.method)).toEqual(["wise", "bank_transfer"]);
     await waitForEmail(world.agency.ownerEmail, (e) => e.subject.includes(sent.body.number) && e.subject.includes("Payment received"));
+    // The client gets a receipt for each payment, with what is still owed.
+    const receipt = (amount: string) => (e: CapturedEmail) => e.subject === `Receipt: ${amount} received for invoice ${sent.body.number}`;
+    const first = await waitForEmail(world.people.contact.email, receipt("$40.00"));
+    expect(first.body.text).toContain(`Balance remaining: ${usd(total - 4000)}.`);
+    const second = await waitForEmail(world.people.contact.email, receipt(usd(total - 4000)));
+    expect(second.body.text).toContain("Balance remaining: $0.00.");
     // A paid invoice can't be voided.
     expect((await world.owner.post(`/invoices/${draft.body.id}/void`, { version: rest.body.version })).status).toBe(422);
   });

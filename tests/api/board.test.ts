@@ -17,9 +17,9 @@ afterAll(() => api.close());
 async function doneTask(title: string) {
   const { task } = await acceptedTask(world, { title });
   const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
-  const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.version, text: "Done", links: [] });
-  const reviewed = await world.owner.post(`/tasks/${task.id}/review`, { version: submitted.body.version, decision: "approve", rubric: 5 });
-  const approved = await world.contact.post(`/tasks/${task.id}/approve`, { version: reviewed.body.version });
+  const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.task.version, text: "Done", links: [] });
+  const reviewed = await world.owner.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "approve", rubric: 5 });
+  const approved = await world.contact.post(`/tasks/${task.id}/approve`, { version: reviewed.body.task.version });
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   return task;
 }

@@ -162,7 +162,7 @@ describe("one signed-in person in two tabs", () => {
     const tasks = await Promise.all(
       ["Tab one", "Tab two"].map(async (title) => {
         const { task } = await acceptedTask(world, { title });
-        return (await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub })).body;
+        return (await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub })).body.task;
       }),
     );
     const replies = await Promise.all(tasks.map((task) => world.sub.post("/time/timer/start", { taskId: task.id })));

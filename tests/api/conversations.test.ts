@@ -165,8 +165,8 @@ describe("emails about new messages", () => {
     expect(mail.body.text).toContain(`/portal/requests/${submitted.body.id}`);
     const taskId = accepted.body.tasks[0].id;
     const assigned = await world.owner.post(`/tasks/${taskId}/assign`, { version: accepted.body.tasks[0].version, memberId: world.ids.sub });
-    await world.sub.post(`/tasks/${taskId}/submit`, { version: assigned.body.version, text: "Three venues." });
-    await waitForEmail(world.people.other.email, (e) => e.subject.includes(`Ready for QA: ${assigned.body.reference}`));
-    await waitForEmail(world.agency.ownerEmail, (e) => e.subject.includes(`Ready for QA: ${assigned.body.reference}`));
+    await world.sub.post(`/tasks/${taskId}/submit`, { version: assigned.body.task.version, text: "Three venues." });
+    await waitForEmail(world.people.other.email, (e) => e.subject.includes(`Ready for QA: ${assigned.body.task.reference}`));
+    await waitForEmail(world.agency.ownerEmail, (e) => e.subject.includes(`Ready for QA: ${assigned.body.task.reference}`));
   });
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const accepted = await acceptedTask(world, { title: "Quarterly report" });
   requestId = accepted.request.id;
   const assigned = await world.owner.post(`/tasks/${accepted.task.id}/assign`, { version: accepted.task.version, memberId: world.ids.sub });
-  task = assigned.body;
+  task = assigned.body.task;
 });
 afterAll(() => api.close());
 
@@ -47,8 +47,8 @@ describe("a deliverable's files", () => {
     expect(await clientReach(first)).toEqual(hidden);
     const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: task.version, text: "Report attached. Internal: the numbers came from Q3 sheet.", fileIds: [first] });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    expect(submitted.body.deliverable).toMatchObject({ round: 1 });
-    task = submitted.body;
+    expect(submitted.body.task.deliverable).toMatchObject({ round: 1 });
+    task = submitted.body.task;
     const forQa = await world.reviewer.get(`/tasks/${task.id}`);
     expect(forQa.body.files.map((f: any) => [f.name, f.round, f.visibleToClient])).toEqual([["Report v1.pdf", 1, false]]);
     expect((await world.reviewer.redirectOf(`/files/${first}/download`)).status).toBe(302);
@@ -58,7 +58,7 @@ describe("a deliverable's files", () => {
   it("QA edits the note the client reads and approves: now the client sees the file and the edited note", async () => {
     const approved = await world.reviewer.post(`/tasks/${task.id}/review`, { version: task.version, decision: "approve", rubric: 5, clientNote: "Your quarterly report is attached." });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    task = approved.body;
+    task = approved.body.task;
     expect(task).toMatchObject({ deliverable: { text: "Report attached. Internal: the numbers came from Q3 sheet.", clientNote: "Your quarterly report is attached." } });
     const reach = await clientReach(first);
     expect(reach).toMatchObject({ inRequest: true, inFilesPage: true, get: 200, download: 302 });
@@ -76,14 +76,14 @@ describe("a deliverable's files", () => {
     const second = await uploaded(world.sub, { name: "Report v2.pdf", bytes: samples.pdf(), place: "deliverable", targetId: task.id });
     const resubmitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: current.version, text: "With the chart.", fileIds: [second] });
     expect(resubmitted.status).toBe(200);
-    expect(resubmitted.body.deliverable.round).toBe(2);
-    expect(resubmitted.body.deliverableHistory).toEqual([expect.objectContaining({ round: 1, text: "Report attached. Internal: the numbers came from Q3 sheet.", clientNote: "Your quarterly report is attached." })]);
+    expect(resubmitted.body.task.deliverable.round).toBe(2);
+    expect(resubmitted.body.task.deliverableHistory).toEqual([expect.objectContaining({ round: 1, text: "Report attached. Internal: the numbers came from Q3 sheet.", clientNote: "Your quarterly report is attached." })]);
     const team = await world.owner.get(`/tasks/${task.id}`);
     expect(team.body.files.map((f: any) => [f.name, f.round]).sort()).toEqual([["Report v1.pdf", 1], ["Report v2.pdf", 2]]);
     // The client still has version 1, and nothing of version 2 until QA approves it.
     expect(await clientReach(second)).toEqual(hidden);
     expect((await clientReach(first)).download).toBe(302);
-    const approved = await world.owner.post(`/tasks/${task.id}/review`, { version: resubmitted.body.version, decision: "approve", rubric: 4 });
+    const approved = await world.owner.post(`/tasks/${task.id}/review`, { version: resubmitted.body.task.version, decision: "approve", rubric: 4 });
     expect(approved.status).toBe(200);
     expect((await clientReach(second)).download).toBe(302);
     const seen = await world.contact.get(`/requests/${requestId}`);
@@ -94,9 +94,9 @@ describe("a deliverable's files", () => {
     const other = await acceptedTask(world, { title: "Slides" });
     const assigned = await world.owner.post(`/tasks/${other.task.id}/assign`, { version: other.task.version, memberId: world.ids.sub });
     const file = await uploaded(world.sub, { name: "Slides.pptx", bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), place: "deliverable", targetId: other.task.id });
-    const submitted = await world.sub.post(`/tasks/${other.task.id}/submit`, { version: assigned.body.version, text: "Slides", fileIds: [file] });
-    const returned = await world.owner.post(`/tasks/${other.task.id}/review`, { version: submitted.body.version, decision: "return", rubric: 2, notes: "Typos." });
-    expect(returned.body.status).toBe("returned");
+    const submitted = await world.sub.post(`/tasks/${other.task.id}/submit`, { version: assigned.body.task.version, text: "Slides", fileIds: [file] });
+    const returned = await world.owner.post(`/tasks/${other.task.id}/review`, { version: submitted.body.task.version, decision: "return", rubric: 2, notes: "Typos." });
+    expect(returned.body.task.status).toBe("returned");
     expect((await world.contact.get(`/files/${file}`)).status).toBe(404);
     const detail = await world.contact.get(`/requests/${other.request.id}`);
     expect(detail.body.files).toEqual([]);

@@ -73,9 +73,9 @@ beforeAll(async () => {
   // delivered and waiting for the client's approval.
   const done = await acceptedTask(world, { title: "Quarterly report" });
   const assigned = await ok(world.owner.post(`/tasks/${done.task.id}/assign`, { version: done.task.version, memberId: world.ids.sub }));
-  const submitted = await ok(world.sub.post(`/tasks/${done.task.id}/submit`, { version: assigned.version, text: "Done", links: [] }));
-  const reviewed = await ok(world.owner.post(`/tasks/${done.task.id}/review`, { version: submitted.version, decision: "approve", rubric: 5 }));
-  await ok(world.contact.post(`/tasks/${done.task.id}/approve`, { version: reviewed.version }));
+  const submitted = await ok(world.sub.post(`/tasks/${done.task.id}/submit`, { version: assigned.task.version, text: "Done", links: [] }));
+  const reviewed = await ok(world.owner.post(`/tasks/${done.task.id}/review`, { version: submitted.task.version, decision: "approve", rubric: 5 }));
+  await ok(world.contact.post(`/tasks/${done.task.id}/approve`, { version: reviewed.task.version }));
   work.done = done.request;
 
   const progress = await acceptedTask(world, { title: `<script>alert("x")</script> launch plan`, dueInDays: 3 });
@@ -85,8 +85,8 @@ beforeAll(async () => {
 
   const awaiting = await acceptedTask(world, { title: "Brand refresh" });
   const a2 = await ok(world.owner.post(`/tasks/${awaiting.task.id}/assign`, { version: awaiting.task.version, memberId: world.ids.sub }));
-  const s2 = await ok(world.sub.post(`/tasks/${awaiting.task.id}/submit`, { version: a2.version, text: "New logo", links: [] }));
-  await ok(world.owner.post(`/tasks/${awaiting.task.id}/review`, { version: s2.version, decision: "approve", rubric: 4 }));
+  const s2 = await ok(world.sub.post(`/tasks/${awaiting.task.id}/submit`, { version: a2.task.version, text: "New logo", links: [] }));
+  await ok(world.owner.post(`/tasks/${awaiting.task.id}/review`, { version: s2.task.version, decision: "approve", rubric: 4 }));
   work.awaiting = awaiting.request;
   expect((await ok(world.owner.get(`/requests/${work.awaiting.id}`))).request.status).toBe("awaiting_approval");
 

@@ -54,3 +54,23 @@ it("sends security headers on API responses", async () => {
   expect(reply.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
   expect(reply.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
 });
+
+it("describes both session cookies, the app header and API keys, and which of them each operation accepts", async () => {
+  const { body } = await anonymous.get("/openapi.json");
+  expect(body.components.securitySchemes).toMatchObject({
+    webSession: { type: "apiKey", in: "cookie", name: "baton_web" },
+    portalSession: { type: "apiKey", in: "cookie", name: "baton_portal" },
+    appHeader: { type: "apiKey", in: "header", name: "x-baton-app" },
+    apiKey: { type: "http", scheme: "bearer" },
+  });
+  expect(body.info.description).toContain("x-baton-app: portal");
+  // Team reads: the web cookie alone, or a key with the read scope; writes add the header, or the write scope.
+  expect(body.paths["/clients"].get.security).toEqual([{ webSession: [] }, { apiKey: ["read"] }]);
+  expect(body.paths["/clients"].post.security).toEqual([{ webSession: [], appHeader: [] }, { apiKey: ["write"] }]);
+  // A portal session sends the header even on reads: it is what picks the portal cookie.
+  expect(body.paths["/portal/company"].get.security).toEqual([{ portalSession: [], appHeader: [] }]);
+  expect(body.paths["/requests"].get.security).toEqual([{ webSession: [] }, { portalSession: [], appHeader: [] }, { apiKey: ["read"] }]);
+  // Key management is the owner's in person: no key is accepted.
+  expect(body.paths["/api-keys"].post.security).toEqual([{ webSession: [], appHeader: [] }]);
+  expect(body.paths["/health"].get.security).toEqual([]);
+});

@@ -18,7 +18,7 @@ afterAll(() => api.close());
 async function assignedTo(memberId: string, title = "Scoped work") {
   const { request, task } = await acceptedTask(world, { title });
   const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId });
-  return { request, task: assigned.body };
+  return { request, task: assigned.body.task };
 }
 
 describe("role isolation", () => {
@@ -60,9 +60,9 @@ describe("role isolation", () => {
     const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: task.version, text: "Done" });
     expect(submitted.status).toBe(200);
     // Nobody reviews their own work; a client cannot review.
-    expect((await world.sub.post(`/tasks/${task.id}/review`, { version: submitted.body.version, decision: "approve", rubric: 5 })).status).toBe(403);
-    expect((await world.contact.post(`/tasks/${task.id}/review`, { version: submitted.body.version, decision: "approve", rubric: 5 })).status).toBe(403);
-    const returned = await world.reviewer.post(`/tasks/${task.id}/review`, { version: submitted.body.version, decision: "return", rubric: 3 });
+    expect((await world.sub.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "approve", rubric: 5 })).status).toBe(403);
+    expect((await world.contact.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "approve", rubric: 5 })).status).toBe(403);
+    const returned = await world.reviewer.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "return", rubric: 3 });
     expect(returned.status).toBe(400);
     expect(returned.body.error.fields).toEqual({ notes: expect.any(String) });
   });
@@ -158,12 +158,12 @@ describe("concurrency", () => {
     const { task } = await assignedTo(world.ids.sub, "Race");
     const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: task.version, text: "Done" });
     const replies = await Promise.all(
-      Array.from({ length: 20 }, () => world.owner.post(`/tasks/${task.id}/review`, { version: submitted.body.version, decision: "approve", rubric: 5 })),
+      Array.from({ length: 20 }, () => world.owner.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "approve", rubric: 5 })),
     );
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     for (const reply of replies.filter((r) => r.status !== 200)) {
       expect(reply.status).toBe(409);
-      expect(reply.body.current).toMatchObject({ id: task.id, status: "client_review", version: submitted.body.version + 1 });
+      expect(reply.body.current).toMatchObject({ id: task.id, status: "client_review", version: submitted.body.task.version + 1 });
     }
     const history = await world.owner.get(`/requests/${task.requestId}/history`);
     expect(history.body.items.filter((e: any) => e.action === "task.qa_approved")).toHaveLength(1);

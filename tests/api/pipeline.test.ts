@@ -64,9 +64,9 @@ describe("the work pipeline, end to end", () => {
     expect(candidates.body.items[0]).toMatchObject({ skillMatch: 1, fits: true });
     const assigned = await owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
     expect(assigned.status).toBe(200);
-    expect(assigned.body).toMatchObject({ status: "in_progress", assignee: { id: world.ids.sub, name: "Sam Writer" } });
+    expect(assigned.body.task).toMatchObject({ status: "in_progress", assignee: { id: world.ids.sub, name: "Sam Writer" } });
     // Who did what is named, not just an id.
-    expect(assigned.body.assignmentHistory).toEqual([
+    expect(assigned.body.task.assignmentHistory).toEqual([
       { memberId: world.ids.sub, name: "Sam Writer", at: expect.any(String), by: { id: expect.stringMatching(/^mem_/), name: "Owner Person" } },
     ]);
     const assignMail = await waitForEmail(world.people.sub.email, (e) => e.subject.includes("New task"));
@@ -77,20 +77,20 @@ describe("the work pipeline, end to end", () => {
     expect(mine.body.items.map((t: any) => t.id)).toEqual([task.id]);
     // A subcontractor may not list clients; each task names its own.
     expect(mine.body.items[0].client).toEqual({ id: world.ids.client, name: "Acme Corp" });
-    let version = assigned.body.version;
+    let version = assigned.body.task.version;
     const early = await sub.post(`/tasks/${task.id}/submit`, { version, text: "Done", links: [] });
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe("task.checklist_open");
     for (const item of task.checklist) {
       const ticked = await sub.post(`/tasks/${task.id}/checklist/${item.id}`, { version, done: true });
       expect(ticked.status).toBe(200);
-      version = ticked.body.version;
+      version = ticked.body.task.version;
     }
     const submittedTask = await sub.post(`/tasks/${task.id}/submit`, { version, text: "Draft in the doc", links: ["https://docs.example/draft"] });
     expect(submittedTask.status).toBe(200);
-    expect(submittedTask.body.status).toBe("in_qa");
-    expect(submittedTask.body.deliverable.submittedBy).toEqual({ id: world.ids.sub, name: "Sam Writer" });
-    expect(submittedTask.body.checklist.every((item: any) => item.doneBy?.name === "Sam Writer")).toBe(true);
+    expect(submittedTask.body.task.status).toBe("in_qa");
+    expect(submittedTask.body.task.deliverable.submittedBy).toEqual({ id: world.ids.sub, name: "Sam Writer" });
+    expect(submittedTask.body.task.checklist.every((item: any) => item.doneBy?.name === "Sam Writer")).toBe(true);
 
     // 5. The reviewer returns it with changes; it goes back to the writer, who is emailed.
     const queue = await reviewer.get("/tasks/qa");
@@ -101,18 +101,18 @@ describe("the work pipeline, end to end", () => {
     expect(asReviewer.status).toBe(200);
     expect(asReviewer.body.tasks.map((t: any) => t.id)).toEqual([task.id]);
     expect((await reviewer.get(`/requests/${requestId}/messages`)).status).toBe(200);
-    const returned = await reviewer.post(`/tasks/${task.id}/review`, { version: submittedTask.body.version, decision: "return", rubric: 2, notes: "Shorten the intro." });
+    const returned = await reviewer.post(`/tasks/${task.id}/review`, { version: submittedTask.body.task.version, decision: "return", rubric: 2, notes: "Shorten the intro." });
     expect(returned.status).toBe(200);
-    expect(returned.body).toMatchObject({ status: "returned", revisionCount: 1, qaReturns: 1 });
-    expect(returned.body.review.by).toEqual({ id: world.ids.reviewer, name: "Maria Reviewer" });
+    expect(returned.body.task).toMatchObject({ status: "returned", revisionCount: 1, qaReturns: 1 });
+    expect(returned.body.task.review.by).toEqual({ id: world.ids.reviewer, name: "Maria Reviewer" });
     const returnMail = await waitForEmail(world.people.sub.email, (e) => e.subject.includes("Changes needed"));
     expect(returnMail.body.text).toContain("Shorten the intro.");
 
     // 6. Resubmitted and approved in QA: now the client is asked to approve.
-    const resubmitted = await sub.post(`/tasks/${task.id}/submit`, { version: returned.body.version, text: "Shorter intro", links: [] });
-    expect(resubmitted.body.status).toBe("in_qa");
-    const approvedQa = await owner.post(`/tasks/${task.id}/review`, { version: resubmitted.body.version, decision: "approve", rubric: 5 });
-    expect(approvedQa.body.status).toBe("client_review");
+    const resubmitted = await sub.post(`/tasks/${task.id}/submit`, { version: returned.body.task.version, text: "Shorter intro", links: [] });
+    expect(resubmitted.body.task.status).toBe("in_qa");
+    const approvedQa = await owner.post(`/tasks/${task.id}/review`, { version: resubmitted.body.task.version, decision: "approve", rubric: 5 });
+    expect(approvedQa.body.task.status).toBe("client_review");
     await waitForEmail(world.people.contact.email, (e) => e.subject.includes("Ready for your approval"));
     const forClient = await contact.get(`/requests/${requestId}`);
     expect(forClient.body.request.status).toBe("awaiting_approval");
@@ -121,16 +121,16 @@ describe("the work pipeline, end to end", () => {
     expect(forClient.body.tasks[0]).not.toHaveProperty("estimateMinutes");
 
     // 7. The client asks for a revision; the team takes it round again.
-    const revision = await contact.post(`/tasks/${task.id}/revision`, { version: approvedQa.body.version, comment: "Add the holiday hours." });
+    const revision = await contact.post(`/tasks/${task.id}/revision`, { version: approvedQa.body.task.version, comment: "Add the holiday hours." });
     expect(revision.status).toBe(200);
     expect(revision.body.status).toBe("returned");
     await waitForEmail(world.people.sub.email, (e) => e.subject.includes("asked for a revision"));
     const again = await sub.post(`/tasks/${task.id}/submit`, { version: revision.body.version, text: "With holiday hours", links: [] });
-    const qaAgain = await reviewer.post(`/tasks/${task.id}/review`, { version: again.body.version, decision: "approve", rubric: 4 });
-    expect(qaAgain.body.status).toBe("client_review");
+    const qaAgain = await reviewer.post(`/tasks/${task.id}/review`, { version: again.body.task.version, decision: "approve", rubric: 4 });
+    expect(qaAgain.body.task.status).toBe("client_review");
 
     // 8. The client approves: recorded with who and when; the request is complete.
-    const approved = await contact.post(`/tasks/${task.id}/approve`, { version: qaAgain.body.version });
+    const approved = await contact.post(`/tasks/${task.id}/approve`, { version: qaAgain.body.task.version });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: "done", clientDecision: { decision: "approve", by: { name: "Ada Client" } } });
     const done = await owner.get(`/requests/${requestId}`);
@@ -182,12 +182,14 @@ describe("the work pipeline, end to end", () => {
   it("declines a request with a reason the client sees and is emailed", async () => {
     const submitted = await world.contact.post("/requests", { title: "Out of scope", description: "Build a rocket.", service: "Engineering" });
     const declined = await world.owner.post(`/requests/${submitted.body.id}/decline`, { version: submitted.body.version, reason: "We don't build rockets." });
-    expect(declined.body).toMatchObject({ status: "declined", declineReason: "We don't build rockets." });
+    // An action answers what the resource's GET answers.
+    expect(declined.body.request).toMatchObject({ status: "declined", declineReason: "We don't build rockets." });
+    expect(declined.body).toMatchObject({ client: { id: world.ids.client }, tasks: [] });
     const seen = await world.contact.get(`/requests/${submitted.body.id}`);
     expect(seen.body.request.declineReason).toBe("We don't build rockets.");
     const mail = await waitForEmail(world.people.contact.email, (e) => e.subject.includes("was declined"));
     expect(mail.body.text).toContain("We don't build rockets.");
-    const again = await world.owner.post(`/requests/${submitted.body.id}/accept`, { version: declined.body.version, tasks: [{ title: "x", estimateHours: 1, dueAt: new Date().toISOString() }] });
+    const again = await world.owner.post(`/requests/${submitted.body.id}/accept`, { version: declined.body.request.version, tasks: [{ title: "x", estimateHours: 1, dueAt: new Date().toISOString() }] });
     expect(again.status).toBe(409);
     expect(again.body.current.status).toBe("declined");
   });

@@ -53,7 +53,7 @@ describe("API errors", () => {
     const { task } = await acceptedTask(world, { title: "Hindi reader" });
     const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
     expect(assigned.status).toBe(200);
-    const again = await world.owner.post(`/tasks/${task.id}/assign`, { version: assigned.body.version, memberId: world.ids.sub });
+    const again = await world.owner.post(`/tasks/${task.id}/assign`, { version: assigned.body.task.version, memberId: world.ids.sub });
     expect(again.status).toBe(422);
     expect(again.body.error.code).toBe("task.already_assigned");
     expect(again.body.error.message).toBe(`यह टास्क पहले से ${world.people.sub.name} को सौंपा गया है।`);
@@ -140,7 +140,7 @@ describe("calendar feeds", () => {
   it("read in their owner's saved language, fetched without a session", async () => {
     const { task } = await acceptedTask(world, { title: "Feed in Greek" });
     await speak(world.owner, "el");
-    const url = (await world.owner.get("/calendar/feed-url")).body.url as string;
+    const url = (await world.owner.post("/calendar/feed-url")).body.url as string;
     const feed = await (await fetch(url.replace(/^https?:\/\/[^/]+/, api.baseUrl), { headers: { "accept-language": "en" } })).text();
     const calendar = new ICAL.Component(ICAL.parse(feed));
     expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Languages Agency · Προθεσμίες");
@@ -151,7 +151,7 @@ describe("calendar feeds", () => {
     await speak(world.owner, "en");
 
     await speak(world.contact, "hi");
-    const contactUrl = (await world.contact.get("/calendar/feed-url")).body.url as string;
+    const contactUrl = (await world.contact.post("/calendar/feed-url")).body.url as string;
     const contactFeed = await (await fetch(contactUrl.replace(/^https?:\/\/[^/]+/, api.baseUrl))).text();
     const contactEvents = new ICAL.Component(ICAL.parse(contactFeed)).getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
     expect(contactEvents.find((e) => e.uid === `${task.id}@baton`)!.description).toContain("स्थिति: करना है");

@@ -204,7 +204,9 @@ describe("a card payment on an invoice voided during checkout (finding 2)", () =
     expect(refused.body.error.fields.invoiceId).toMatch(/owes less/);
     const applied = await world.owner.post(`/invoices/${invoice.id}/credits/${paymentId}/apply`, { invoiceId: target.id });
     expect(applied.status).toBe(200);
-    expect(applied.body.credit).toMatchObject({ status: "applied", appliedTo: target.id });
+    // The answer is the void invoice as its GET shows it, the credit among its payments.
+    expect(applied.body).toMatchObject({ id: invoice.id, creditOpen: 0 });
+    expect(applied.body.payments.find((p: { id: string }) => p.id === paymentId).credit).toMatchObject({ status: "applied", appliedTo: target.id });
     expect((await world.owner.get(`/invoices/${target.id}`)).body).toMatchObject({ status: "paid", amountPaid: 3_000 });
     expect((await world.owner.get(`/invoices/${invoice.id}`)).body.creditOpen).toBe(0);
     const again = await world.owner.post(`/invoices/${invoice.id}/credits/${paymentId}/apply`, { invoiceId: target.id });
@@ -219,7 +221,7 @@ describe("a card payment on an invoice voided during checkout (finding 2)", () =
     expect((await world.contact.post(`/invoices/${invoice.id}/credits/${paymentId}/refund`, {})).status).toBe(403);
     const refunded = await world.owner.post(`/invoices/${invoice.id}/credits/${paymentId}/refund`, { reference: "re_123" });
     expect(refunded.status).toBe(200);
-    expect(refunded.body.credit).toMatchObject({ status: "refunded", refundReference: "re_123" });
+    expect(refunded.body.payments.find((p: { id: string }) => p.id === paymentId).credit).toMatchObject({ status: "refunded", refundReference: "re_123" });
     const credits = (await world.owner.get(`/clients/${world.ids.client}/credits`)).body.items;
     expect(credits.map((c: { id: string }) => c.id)).not.toContain(paymentId);
   });

@@ -32,9 +32,9 @@ const isCsat = (email: CapturedEmail) => email.subject.startsWith("How did we do
 async function completeRequest(title: string) {
   const { request, task } = await acceptedTask(world, { title });
   const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
-  const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.version, text: "Done", links: [] });
-  const reviewed = await world.owner.post(`/tasks/${task.id}/review`, { version: submitted.body.version, decision: "approve", rubric: 5 });
-  const approved = await world.contact.post(`/tasks/${task.id}/approve`, { version: reviewed.body.version });
+  const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.task.version, text: "Done", links: [] });
+  const reviewed = await world.owner.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "approve", rubric: 5 });
+  const approved = await world.contact.post(`/tasks/${task.id}/approve`, { version: reviewed.body.task.version });
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   expect((await world.owner.get(`/requests/${request.id}`)).body.request.status).toBe("completed");
   return request as { id: string; reference: string };

@@ -89,6 +89,22 @@ describe("translateMessage", () => {
     expect(I18n.translateMessage("el", "Keep the answer under 10,000 characters.")).toBe("Η απάντηση πρέπει να έχει λιγότερους από 10.000 χαρακτήρες.");
   });
 
+  it("translates a run-time part that is a template of its own, or that is empty", () => {
+    expect(I18n.translateMessage("el", "Files of type .exe aren't accepted here. Allowed: pdf, png.")).toBe(
+      "Εδώ δεν γίνονται δεκτά αρχεία τύπου .exe. Επιτρέπονται: pdf, png.",
+    );
+    expect(I18n.translateMessage("hi", "Files without an extension aren't accepted here. Allowed: pdf.")).toBe(
+      "यहाँ बिना एक्सटेंशन वाली फ़ाइलें स्वीकार नहीं की जातीं। अनुमति है: pdf।",
+    );
+    expect(I18n.translateMessage("el", "This API key has no write scope.")).toBe("Αυτό το κλειδί API δεν έχει πρόσβαση εγγραφής.");
+    expect(I18n.translateMessage("hi", "This API key has no write scope (it has: read).")).toBe("इस API कुंजी के पास लिखने की पहुँच नहीं है (इसके पास है: read)।");
+  });
+
+  it("translates a message a helper extended as a whole, and writes sizes but not years the reader's way", () => {
+    expect(I18n.translateMessage("el", "Enter a name. (between 1970 and 2199)")).toBe("Εισαγάγετε όνομα. (μεταξύ 1970 και 2199)");
+    expect(I18n.translateMessage("el", "Files can be at most 12.5 MB; this one is 20 MB.")).toBe("Τα αρχεία μπορούν να είναι έως 12,5 MB· αυτό είναι 20 MB.");
+  });
+
   it("prefers the most specific template and leaves English it has no translation for", () => {
     expect(I18n.translateMessage("el", "Keep the scope under 20,000 characters.")).toBe("Το αντικείμενο πρέπει να έχει λιγότερους από 20.000 χαρακτήρες.");
     expect(I18n.translateMessage("hi", "A message nobody wrote yet.")).toBe("A message nobody wrote yet.");

@@ -51,7 +51,7 @@ beforeAll(async () => {
   const accepted = await acceptedTask(world, { title: "Bookkeeping catch-up" });
   const assigned = await world.owner.post(`/tasks/${accepted.task.id}/assign`, { version: accepted.task.version, memberId: world.ids.sub });
   expect(assigned.status).toBe(200);
-  task = assigned.body;
+  task = assigned.body.task;
   const client = await world.owner.get(`/clients/${world.ids.client}`);
   const billed = await world.owner.patch(`/clients/${world.ids.client}`, {
     version: client.body.version,

@@ -47,7 +47,7 @@ beforeAll(async () => {
   // A deliverable in the QA queue, with a link longer than any screen.
   const second = await acceptedTask(world, { title: "Tidy the shared inbox" });
   const a = await check(await world.owner.post(`/tasks/${second.task.id}/assign`, { version: second.task.version, memberId: world.ids.sub }));
-  await check(await world.sub.post(`/tasks/${second.task.id}/submit`, { version: a.version, text: longTitle, links: [`https://docs.example/${longWord}/${longWord}`] }));
+  await check(await world.sub.post(`/tasks/${second.task.id}/submit`, { version: a.task.version, text: longTitle, links: [`https://docs.example/${longWord}/${longWord}`] }));
   void assigned;
   // A request still waiting for triage, so the inbox has a long row too.
   await check(await world.contact.post("/requests", { title: longTitle, description: `${longWord} ${longWord}`, service: "Reporting" }), 201);

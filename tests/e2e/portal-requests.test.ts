@@ -46,9 +46,9 @@ async function deliverAndPassQa(taskId: string, text: string) {
   const task = await taskNow(taskId);
   const submitted = await world.sub.post(`/tasks/${taskId}/submit`, { version: task.version, text, links: ["https://docs.example/result"] });
   expect(submitted.status).toBe(200);
-  const reviewed = await world.owner.post(`/tasks/${taskId}/review`, { version: submitted.body.version, decision: "approve", rubric: 5 });
+  const reviewed = await world.owner.post(`/tasks/${taskId}/review`, { version: submitted.body.task.version, decision: "approve", rubric: 5 });
   expect(reviewed.status).toBe(200);
-  expect(reviewed.body.status).toBe("client_review");
+  expect(reviewed.body.task.status).toBe("client_review");
 }
 
 describe("client portal: requests from the form to the client's approval", () => {
@@ -147,7 +147,7 @@ describe("client portal: requests from the form to the client's approval", () =>
     taskId = accepted.body.tasks[0].id;
     const assigned = await world.owner.post(`/tasks/${taskId}/assign`, { version: accepted.body.tasks[0].version, memberId: world.ids.sub });
     expect(assigned.status).toBe(200);
-    const submitted = await world.sub.post(`/tasks/${taskId}/submit`, { version: assigned.body.version, text: "Three venues, draft", links: [] });
+    const submitted = await world.sub.post(`/tasks/${taskId}/submit`, { version: assigned.body.task.version, text: "Three venues, draft", links: [] });
     expect(submitted.status).toBe(200);
 
     // As from the link in an email: a fresh page load (in-app navigation may reuse what was
@@ -167,7 +167,7 @@ describe("client portal: requests from the form to the client's approval", () =>
   it("asks for a revision of the deliverable QA passed, with a comment", async () => {
     const task = await taskNow(taskId);
     const reviewed = await world.owner.post(`/tasks/${taskId}/review`, { version: task.version, decision: "approve", rubric: 4 });
-    expect(reviewed.body.status).toBe("client_review");
+    expect(reviewed.body.task.status).toBe("client_review");
 
     // The list calls for attention.
     await contact.goto(`${portalUrl()}/`);

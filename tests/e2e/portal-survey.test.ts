@@ -40,9 +40,9 @@ async function check(reply: { status: number; body: any }, status = 200) {
 async function completeRequest(title: string) {
   const { request, task } = await acceptedTask(world, { title });
   const assigned = await check(await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub }));
-  const submitted = await check(await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.version, text: "Done", links: [] }));
-  const reviewed = await check(await world.owner.post(`/tasks/${task.id}/review`, { version: submitted.version, decision: "approve", rubric: 5 }));
-  await check(await world.contact.post(`/tasks/${task.id}/approve`, { version: reviewed.version }));
+  const submitted = await check(await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.task.version, text: "Done", links: [] }));
+  const reviewed = await check(await world.owner.post(`/tasks/${task.id}/review`, { version: submitted.task.version, decision: "approve", rubric: 5 }));
+  await check(await world.contact.post(`/tasks/${task.id}/approve`, { version: reviewed.task.version }));
   return request as { reference: string };
 }
 

@@ -51,15 +51,15 @@ beforeAll(async () => {
   // A deliverable waiting in QA.
   const { task } = await acceptedTask(world, { title: "Draft the newsletter" });
   const assigned = await check(await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub }));
-  await check(await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.version, text: "Draft attached", links: [] }));
+  await check(await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.task.version, text: "Draft attached", links: [] }));
   ids.qa = task.id;
 
   // A request done through QA and approved: its CSAT survey, answered 4 out of 5.
   const done = await acceptedTask(world, { title: "Tidy the inbox" });
   const a = await check(await world.owner.post(`/tasks/${done.task.id}/assign`, { version: done.task.version, memberId: world.ids.sub }));
-  const s = await check(await world.sub.post(`/tasks/${done.task.id}/submit`, { version: a.version, text: "Done", links: [] }));
-  const r = await check(await world.owner.post(`/tasks/${done.task.id}/review`, { version: s.version, decision: "approve", rubric: 5 }));
-  await check(await world.contact.post(`/tasks/${done.task.id}/approve`, { version: r.version }));
+  const s = await check(await world.sub.post(`/tasks/${done.task.id}/submit`, { version: a.task.version, text: "Done", links: [] }));
+  const r = await check(await world.owner.post(`/tasks/${done.task.id}/review`, { version: s.task.version, decision: "approve", rubric: 5 }));
+  await check(await world.contact.post(`/tasks/${done.task.id}/approve`, { version: r.task.version }));
   const mail = await waitForEmail(world.people.contact.email, (e) => e.subject === `How did we do on ${done.request.reference}?`);
   await check(await new ApiClient(platform.baseUrl, "portal").post("/surveys/respond", { token: tokenOf(scoreLinksInText(mail.body.text!).get(4)!), score: 4 }));
 

@@ -152,3 +152,49 @@ describe("invoicing in the team app", () => {
     await expect(owner.getByRole("textbox", { name: "Payment instructions" }).inputValue()).resolves.toContain("Wise: pay@invoice.example");
   });
 });
+
+describe("billing increments", () => {
+  it("the agency rounds time to 15 minutes in Settings; the new invoice shows the rule and bills the rounded time", async () => {
+    // 7 and 20 minutes of new time: 27 worked, 45 billed in 15-minute steps rounded up.
+    const { task } = await acceptedTask(world, { title: "Quick calls" });
+    for (const [hours, minutes] of [[6, 7], [5, 20]] as const) {
+      const logged = await world.owner.post("/time", { taskId: task.id, startedAt: hoursAgo(hours), minutes });
+      expect(logged.status).toBe(201);
+    }
+    await owner.goto(`${platform.baseUrl}/settings`);
+    const card = owner.getByTestId("billing-increment");
+    await expect(card.getByTestId("increment-rule").innerText()).resolves.toBe("Time is billed to the exact minute.");
+    await card.getByLabel("Round each entry to").selectOption("15");
+    await card.getByLabel("Rounding").selectOption("up");
+    await card.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Billing increments saved");
+    await card.getByTestId("increment-rule").filter({ hasText: "Each time entry is billed in 15-minute steps, rounded up." }).waitFor();
+
+    await owner.goto(`${platform.baseUrl}/invoices/new?client=${world.ids.client}`);
+    await owner.getByTestId("unbilled-entry").nth(1).waitFor();
+    await expect(owner.getByTestId("increment-rule").innerText()).resolves.toBe("Each time entry is billed in 15-minute steps, rounded up. (0:27 worked, 0:45 billed)");
+    // 45 minutes at $90/h.
+    await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toContain(usd(6750));
+  });
+
+  it("a client's own rule, set with its billing, takes over from the agency's", async () => {
+    await owner.goto(`${platform.baseUrl}/clients/${world.ids.client}`);
+    const form = owner.getByTestId("billing-form");
+    const step = form.getByLabel("Round each entry to");
+    await expect(step.inputValue()).resolves.toBe("");
+    await step.selectOption("30");
+    await form.getByLabel("Rounding").selectOption("nearest");
+    await form.getByLabel("Minimum per entry (minutes)").fill("30");
+    await form.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Billing saved");
+    expect((await world.owner.get(`/clients/${world.ids.client}`)).body.billing.increment).toEqual({ step: 30, rounding: "nearest", minimumMinutes: 30 });
+
+    await owner.goto(`${platform.baseUrl}/invoices/new?client=${world.ids.client}`);
+    await owner.getByTestId("unbilled-entry").nth(1).waitFor();
+    // 7 → 30 (the minimum), 20 → 30 (nearest): 60 minutes.
+    await expect(owner.getByTestId("increment-rule").innerText()).resolves.toBe(
+      "Each time entry is billed in 30-minute steps, rounded to the nearest step. At least 30 min per entry. (0:27 worked, 1:00 billed)",
+    );
+    await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toContain(usd(9000));
+  });
+});

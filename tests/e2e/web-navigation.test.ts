@@ -29,7 +29,7 @@ beforeAll(async () => {
   ids.waitingRef = waiting.reference;
   const review = await acceptedTask(world, { title: "Draft the newsletter" });
   const assigned = await check(await world.owner.post(`/tasks/${review.task.id}/assign`, { version: review.task.version, memberId: world.ids.sub }));
-  await check(await world.sub.post(`/tasks/${review.task.id}/submit`, { version: assigned.version, text: "Draft attached", links: [] }));
+  await check(await world.sub.post(`/tasks/${review.task.id}/submit`, { version: assigned.task.version, text: "Draft attached", links: [] }));
   const open = await acceptedTask(world, { title: "Reconcile the March invoices" });
   await check(await world.owner.post(`/tasks/${open.task.id}/assign`, { version: open.task.version, memberId: world.ids.sub }));
   ids.task = open.task.id;

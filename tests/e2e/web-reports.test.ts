@@ -45,7 +45,7 @@ async function assignedTask(clientId: string, memberId: string, title: string) {
           const accepted = await check(await world.owner.post(`/requests/${request.id}/accept`, { version: request.version, tasks: [{ title, estimateHours: 3, dueAt }] }), 200);
           return { task: accepted.tasks[0] };
         })();
-  return check(await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId }), 200);
+  return (await check(await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId }), 200)).task;
 }
 
 /** A draft with one custom line, sent. */

@@ -21,7 +21,7 @@ async function assigned(title: string): Promise<Task> {
   const { task } = await acceptedTask(world, { title });
   const reply = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
   expect(reply.status).toBe(200);
-  return reply.body;
+  return reply.body.task;
 }
 
 beforeAll(async () => {

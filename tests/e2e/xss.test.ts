@@ -81,19 +81,19 @@ beforeAll(async () => {
   // The subcontractor's deliverable and time note, QA's notes, the client's revision comment.
   const assigned = await check(await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub }));
   await check(await world.sub.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 40 * 60_000).toISOString(), minutes: 30, note: payload("XSS-note") }), 201);
-  const submittedWork = await check(await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.version, text: payload("XSS-deliverable"), links: [] }));
+  const submittedWork = await check(await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.task.version, text: payload("XSS-deliverable"), links: [] }));
   const reviewed = await check(
-    await world.reviewer.post(`/tasks/${task.id}/review`, { version: submittedWork.version, decision: "approve", rubric: 4, notes: payload("XSS-qa") }),
+    await world.reviewer.post(`/tasks/${task.id}/review`, { version: submittedWork.task.version, decision: "approve", rubric: 4, notes: payload("XSS-qa") }),
   );
-  await check(await world.contact.post(`/tasks/${task.id}/revision`, { version: reviewed.version, comment: payload("XSS-revision") }));
+  await check(await world.contact.post(`/tasks/${task.id}/revision`, { version: reviewed.task.version, comment: payload("XSS-revision") }));
   // The client leaves that one in revision; a second request goes all the way, so the client
   // gets a CSAT survey and comments with a payload.
   const other = await check(await world.contact.post("/requests", { title: "Survey me", description: "Plain.", service: "Admin" }), 201);
   const second = (await check(await world.owner.post(`/requests/${other.id}/accept`, { version: other.version, tasks: [{ title: "Plain task", estimateHours: 1, dueAt }] }))).tasks[0];
   const b1 = await check(await world.owner.post(`/tasks/${second.id}/assign`, { version: second.version, memberId: world.ids.sub }));
-  const b2 = await check(await world.sub.post(`/tasks/${second.id}/submit`, { version: b1.version, text: "Done", links: [] }));
-  const b3 = await check(await world.reviewer.post(`/tasks/${second.id}/review`, { version: b2.version, decision: "approve", rubric: 5 }));
-  await check(await world.contact.post(`/tasks/${second.id}/approve`, { version: b3.version }));
+  const b2 = await check(await world.sub.post(`/tasks/${second.id}/submit`, { version: b1.task.version, text: "Done", links: [] }));
+  const b3 = await check(await world.reviewer.post(`/tasks/${second.id}/review`, { version: b2.task.version, decision: "approve", rubric: 5 }));
+  await check(await world.contact.post(`/tasks/${second.id}/approve`, { version: b3.task.version }));
   const survey = await waitForEmail(world.people.contact.email, (e) => scoreLinksInText(e.body.text ?? "").size === 5);
   const token = tokenOf(scoreLinksInText(survey.body.text ?? "").get(1)!);
   const anonymous = new ApiClient(platform.baseUrl, "portal");

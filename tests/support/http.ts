@@ -3,6 +3,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { inject } from "vitest";
 import { Deferred } from "@baton/core/deferred";
 import { emailsTo, verifyLinkIn, type CapturedEmail } from "@baton/local/mailbox";
+import { checkAnswer, contractEnabled } from "./contract.ts";
 
 export type Started = { baseUrl: string; close(): Promise<void> };
 
@@ -65,6 +66,8 @@ export class ApiClient {
     } catch {
       // Not JSON (e.g. the reference page): keep the text.
     }
+    // Every answer is held to the OpenAPI document (tests/support/contract.ts).
+    if (contractEnabled()) await checkAnswer(this.baseUrl, method, path, response, parsed);
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 import { ensureTable } from "@baton/local/stand-ins";
 import { ensureLocalBucket } from "@baton/core/file/bucket";
 import "./property.ts";
+import { describeMismatches, mismatches, reached } from "./contract.ts";
 
 // Runs before each test file is imported: a table and a bucket of its own, and the configuration
 // the core reads when it is first loaded.
@@ -23,3 +24,9 @@ Object.assign(process.env, {
 await ensureTable(inject("dynamoEndpoint"), tableName);
 // Browser tests serve the apps on a port chosen at start: any local port may upload.
 await ensureLocalBucket(inject("s3Endpoint"), bucketName, ["http://localhost:*", "http://127.0.0.1:*"]);
+
+// The API contract: a file whose calls got answers the OpenAPI document doesn't declare fails here.
+afterAll(() => {
+  if (process.env.BATON_CONTRACT_REPORT) console.log(`contract: ${reached.size} operations reached, ${mismatches.length} mismatches`);
+  if (mismatches.length) throw new Error(`The API answered outside its OpenAPI contract:\n${describeMismatches()}`);
+});

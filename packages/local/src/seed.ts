@@ -161,9 +161,9 @@ async function seedPipeline(
   const accepted = await withActor(owner, () =>
     Request.accept({ version: inbox.version, tasks: [{ title: "Inbox zero for Ada", estimateHours: 4, dueAt: at(2), urgent: true, sopId: inboxSop.id, skills: ["Inbox management"] }] }, inbox.id),
   );
-  let task = await withActor(owner, () => Task.assign({ version: accepted.tasks[0]!.version, memberId: sam.id }, accepted.tasks[0]!.id));
+  let task = (await withActor(owner, () => Task.assign({ version: accepted.tasks[0]!.version, memberId: sam.id }, accepted.tasks[0]!.id))).task;
   await asMember(sam.id, async () => {
-    for (const item of task.checklist) task = await Task.tick({ version: task.version, done: true }, task.id, item.id);
+    for (const item of task.checklist) task = (await Task.tick({ version: task.version, done: true }, task.id, item.id)).task;
   });
   // The deliverable's summary: QA sees it now, Ada only once QA approves it.
   const summary = await uploadAs(memberActor(sam.id), {

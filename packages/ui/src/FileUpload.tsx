@@ -8,8 +8,9 @@ import { formatSize, uploadFile, UploadCancelled, type Target } from "./uploads"
 import "./files.css";
 
 // Several files at once, dropped or chosen: each goes straight to the bucket with its own
-// progress bar and Cancel, and is checked by the API before it counts as attached. The form it
-// sits in reads the ready files' ids (and waits while any is still going).
+// progress bar and "Cancel upload" (never a bare "Cancel": the form around it has one that leaves
+// the form), and is checked by the API before it counts as attached. The form it sits in reads the
+// ready files' ids (and waits while any is still going).
 
 type Item = {
   key: string;
@@ -190,7 +191,7 @@ function UploadRow(props: { item: Item; onRemove: () => void }) {
         </Show>
       </div>
       <Button size="sm" variant="ghost" aria-label={going() ? t("files.cancelNamed", { name: props.item.name }) : t("files.removeNamed", { name: props.item.name })} onClick={() => props.onRemove()}>
-        {going() ? t("files.cancel") : t("files.remove")}
+        {going() ? t("files.cancelUpload") : t("files.remove")}
       </Button>
     </li>
   );

@@ -1,3 +1,4 @@
+import type { Money } from "@baton/core/money";
 import type { Routes } from "@baton/functions/api";
 import { hc, type ClientResponse } from "hono/client";
 import type { ResponseFormat } from "hono/types";
@@ -34,13 +35,12 @@ import type {
   TimeEntry,
   TimeEntryInput,
   TimeEntryPatch,
-  Timer,
+  TimerState,
   Timesheet,
   AcceptInput,
   ApiKey,
   ApiKeyScope,
   ClientCredit,
-  Payment,
   AppName,
   Board,
   Candidate,
@@ -289,9 +289,9 @@ export const api = {
     get: (id: string): Promise<RequestDetail> => call(client.requests[":requestId"].$get({ param: { requestId: id } })),
     accept: (id: string, input: AcceptInput): Promise<RequestDetail> =>
       call(client.requests[":requestId"].accept.$post({ param: { requestId: id }, json: input })),
-    decline: (id: string, input: DeclineInput): Promise<WorkRequest> =>
+    decline: (id: string, input: DeclineInput): Promise<RequestDetail> =>
       call(client.requests[":requestId"].decline.$post({ param: { requestId: id }, json: input })),
-    history: (id: string): Promise<{ items: TimelineEntry[] }> =>
+    history: (id: string): Promise<Page<TimelineEntry>> =>
       call(client.requests[":requestId"].history.$get({ param: { requestId: id } })),
     /** `stamp`: the request's state as read, for "anything new since?" (useLiveRequest). */
     messages: (id: string, query: PageQuery & { thread?: MessageThread } = {}): Promise<Page<ThreadMessage> & { stamp: string }> =>
@@ -308,19 +308,19 @@ export const api = {
   },
   tasks: {
     board: (clientId?: string): Promise<Board> => call(client.tasks.board.$get({ query: q({ clientId }) })),
-    mine: (): Promise<{ items: WorkTask[] }> => call(client.tasks.mine.$get()),
-    qa: (): Promise<{ items: WorkTask[] }> => call(client.tasks.qa.$get()),
+    mine: (): Promise<Page<WorkTask>> => call(client.tasks.mine.$get()),
+    qa: (): Promise<Page<WorkTask>> => call(client.tasks.qa.$get()),
     deadlines: (): Promise<Deadlines> => call(client.tasks.deadlines.$get()),
     workload: (weeks?: number): Promise<Workload> => call(client.tasks.workload.$get({ query: q({ weeks }) })),
     get: (id: string): Promise<TaskDetail> => call(client.tasks[":taskId"].$get({ param: { taskId: id } })),
-    candidates: (id: string): Promise<{ items: Candidate[] }> => call(client.tasks[":taskId"].candidates.$get({ param: { taskId: id } })),
-    assign: (id: string, version: number, memberId: string): Promise<WorkTask> =>
+    candidates: (id: string): Promise<Page<Candidate>> => call(client.tasks[":taskId"].candidates.$get({ param: { taskId: id } })),
+    assign: (id: string, version: number, memberId: string): Promise<TaskDetail> =>
       call(client.tasks[":taskId"].assign.$post({ param: { taskId: id }, json: { version, memberId } })),
-    tick: (id: string, itemId: string, version: number, done: boolean): Promise<WorkTask> =>
+    tick: (id: string, itemId: string, version: number, done: boolean): Promise<TaskDetail> =>
       call(client.tasks[":taskId"].checklist[":itemId"].$post({ param: { taskId: id, itemId }, json: { version, done } })),
-    submit: (id: string, input: SubmitInput): Promise<WorkTask> =>
+    submit: (id: string, input: SubmitInput): Promise<TaskDetail> =>
       call(client.tasks[":taskId"].submit.$post({ param: { taskId: id }, json: input })),
-    review: (id: string, input: ReviewInput): Promise<WorkTask> =>
+    review: (id: string, input: ReviewInput): Promise<TaskDetail> =>
       call(client.tasks[":taskId"].review.$post({ param: { taskId: id }, json: input })),
     approve: (id: string, version: number): Promise<ClientTask> =>
       call(client.tasks[":taskId"].approve.$post({ param: { taskId: id }, json: { version } })),
@@ -333,17 +333,17 @@ export const api = {
     create: (input: SopInput): Promise<SopDetail> => call(client.sops.$post({ json: input })),
     get: (id: string): Promise<SopDetail> => call(client.sops[":sopId"].$get({ param: { sopId: id } })),
     update: (id: string, patch: SopPatch): Promise<SopDetail> => call(client.sops[":sopId"].$patch({ param: { sopId: id }, json: patch })),
-    versions: (id: string): Promise<{ items: SopVersion[] }> => call(client.sops[":sopId"].versions.$get({ param: { sopId: id } })),
+    versions: (id: string): Promise<Page<SopVersion>> => call(client.sops[":sopId"].versions.$get({ param: { sopId: id } })),
     version: (id: string, number: number): Promise<SopVersion> =>
       call(client.sops[":sopId"].versions[":number"].$get({ param: { sopId: id, number: String(number) } })),
   },
   time: {
-    timer: (): Promise<{ timer: Timer | null }> => call(client.time.timer.$get()),
-    start: (taskId: string, note?: string): Promise<{ timer: Timer }> => call(client.time.timer.start.$post({ json: { taskId, ...(note ? { note } : {}) } })),
-    stop: (input: { billable?: boolean; note?: string } = {}): Promise<TimeEntry> => call(client.time.timer.stop.$post({ json: input })),
+    timer: (): Promise<TimerState> => call(client.time.timer.$get()),
+    start: (taskId: string, note?: string): Promise<TimerState> => call(client.time.timer.start.$post({ json: { taskId, ...(note ? { note } : {}) } })),
+    stop: (input: { billable?: boolean; note?: string } = {}): Promise<TimerState> => call(client.time.timer.stop.$post({ json: input })),
     week: (query: { memberId?: string | undefined; date?: string | undefined } = {}): Promise<Timesheet> => call(client.time.week.$get({ query: q(query) })),
     forTask: (taskId: string): Promise<TaskTime> => call(client.time.task[":taskId"].$get({ param: { taskId } })),
-    unbilled: (clientId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<{ items: TimeEntry[] }> =>
+    unbilled: (clientId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<Page<TimeEntry> & { increment: Money.BillingIncrement }> =>
       call(client.time.unbilled.$get({ query: { ...q(range), clientId } })),
     create: (input: TimeEntryInput): Promise<TimeEntry> => call(client.time.$post({ json: input })),
     update: (id: string, patch: TimeEntryPatch): Promise<TimeEntry> => call(client.time[":entryId"].$patch({ param: { entryId: id }, json: patch })),
@@ -355,25 +355,25 @@ export const api = {
     list: (query: PageQuery & { status?: InvoiceStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<Invoice>> =>
       call(client.invoices.$get({ query: q(query) })),
     get: (id: string): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].$get({ param: { invoiceId: id } })),
-    create: (input: InvoiceInput): Promise<Invoice> => call(client.invoices.$post({ json: input })),
+    create: (input: InvoiceInput): Promise<InvoiceDetail> => call(client.invoices.$post({ json: input })),
     removeDraft: async (id: string, version: number): Promise<void> => {
       await call(client.invoices[":invoiceId"].$delete({ param: { invoiceId: id }, query: { version: String(version) } }));
     },
-    send: (id: string, version: number): Promise<Invoice> => call(client.invoices[":invoiceId"].send.$post({ param: { invoiceId: id }, json: { version } })),
-    void: (id: string, version: number, reason?: string): Promise<Invoice> =>
+    send: (id: string, version: number): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].send.$post({ param: { invoiceId: id }, json: { version } })),
+    void: (id: string, version: number, reason?: string): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"].void.$post({ param: { invoiceId: id }, json: { version, ...(reason ? { reason } : {}) } })),
     recordPayment: (id: string, input: PaymentInput): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"].payments.$post({ param: { invoiceId: id }, json: input })),
     /** A client's issued deposit invoices not yet taken off another invoice. */
-    openDeposits: (clientId: string): Promise<{ items: Invoice[] }> => call(client.invoices.deposits.$get({ query: { clientId } })),
+    openDeposits: (clientId: string): Promise<Page<Invoice>> => call(client.invoices.deposits.$get({ query: { clientId } })),
     checkout: (id: string): Promise<{ url: string }> => call(client.invoices[":invoiceId"].checkout.$post({ param: { invoiceId: id } })),
     /** Card money received on a void invoice: applied to another unpaid invoice of the client, or marked refunded. */
-    applyCredit: (invoiceId: string, paymentId: string, targetInvoiceId: string): Promise<Payment> =>
+    applyCredit: (invoiceId: string, paymentId: string, targetInvoiceId: string): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"].credits[":paymentId"].apply.$post({ param: { invoiceId, paymentId }, json: { invoiceId: targetInvoiceId } })),
-    refundCredit: (invoiceId: string, paymentId: string, reference?: string): Promise<Payment> =>
+    refundCredit: (invoiceId: string, paymentId: string, reference?: string): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"].credits[":paymentId"].refund.$post({ param: { invoiceId, paymentId }, json: reference ? { reference } : {} })),
     /** A client's open credits, across its void invoices. */
-    creditsOf: (clientId: string): Promise<{ items: ClientCredit[] }> => call(client.clients[":clientId"].credits.$get({ param: { clientId } })),
+    creditsOf: (clientId: string): Promise<Page<ClientCredit>> => call(client.clients[":clientId"].credits.$get({ param: { clientId } })),
     /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
     /** Opened as a page (no x-baton-app header can go with it): `?app=` says whose session cookie to read. */
     printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print?app=${config.app}`,
@@ -382,7 +382,7 @@ export const api = {
       `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
   },
   packages: {
-    list: (status: "active" | "archived" | "all" = "active"): Promise<{ items: ServicePackage[] }> => call(client.packages.$get({ query: { status } })),
+    list: (status: "active" | "archived" | "all" = "active"): Promise<Page<ServicePackage>> => call(client.packages.$get({ query: { status } })),
     get: (id: string): Promise<ServicePackage> => call(client.packages[":packageId"].$get({ param: { packageId: id } })),
     create: (input: ServicePackageInput): Promise<ServicePackage> => call(client.packages.$post({ json: input })),
     update: (id: string, patch: ServicePackagePatch): Promise<ServicePackage> => call(client.packages[":packageId"].$patch({ param: { packageId: id }, json: patch })),
@@ -433,7 +433,7 @@ export const api = {
     forClient: (clientId: string, query: PageQuery = {}): Promise<Page<ListedFile>> =>
       call(client.clients[":clientId"].files.$get({ param: { clientId }, query: q(query) })),
     mine: (query: PageQuery = {}): Promise<Page<ListedFile>> => call(client.portal.files.$get({ query: q(query) })),
-    ofSop: (sopId: string): Promise<{ items: FileView[] }> => call(client.sops[":sopId"].files.$get({ param: { sopId } })),
+    ofSop: (sopId: string): Promise<Page<FileView>> => call(client.sops[":sopId"].files.$get({ param: { sopId } })),
     /** The API's own addresses: each visit redirects to a fresh presigned GET of a few minutes. */
     downloadUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/download?app=${config.app}`,
     viewUrl: (id: string) => `/api/files/${encodeURIComponent(id)}/view?app=${config.app}`,
@@ -442,7 +442,7 @@ export const api = {
     mine: (): Promise<Inbox> => call(client.inbox.$get()),
   },
   apiKeys: {
-    list: (): Promise<{ items: ApiKey[] }> => call(client["api-keys"].$get()),
+    list: (): Promise<Page<ApiKey>> => call(client["api-keys"].$get()),
     create: (name: string, scopes: ApiKeyScope[]): Promise<CreatedApiKey> => call(client["api-keys"].$post({ json: { name, scopes } })),
     revoke: async (id: string): Promise<void> => {
       await call(client["api-keys"][":apiKeyId"].$delete({ param: { apiKeyId: id } }));

@@ -90,7 +90,9 @@ export type SopPatch = Json<Api["sops"][":sopId"]["$patch"]>;
 
 // Time and money: amounts are integer minor units with the ISO currency beside them.
 export type AgencyPatch = Json<Api["agency"]["$patch"]>;
-export type Timer = NonNullable<Ok<Api["time"]["timer"]["$get"]>["timer"]>;
+/** My timer as GET /time/timer, start and stop answer it: the running one, and the entry a stop recorded. */
+export type TimerState = Ok<Api["time"]["timer"]["$get"]>;
+export type Timer = NonNullable<TimerState["timer"]>;
 export type TimeEntry = Ok<Api["time"]["$post"], 201>;
 export type TimeEntryInput = Json<Api["time"]["$post"]>;
 export type TimeEntryPatch = Json<Api["time"][":entryId"]["$patch"]>;

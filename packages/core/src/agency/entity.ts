@@ -31,6 +31,15 @@ export const AgencyEntity = new Entity({
     storageBytes: { type: "number" },
     /** May subcontractors write in a request's client thread? Off: they write internal notes and the owner talks to the client. */
     subcontractorsWriteToClients: { type: "boolean" },
+    /** How time entries are billed (money/increments.ts): the step in minutes, up or nearest, the minimum per entry. */
+    incrementStep: { type: "number" },
+    incrementRounding: { type: "string" },
+    incrementMinimum: { type: "number" },
+    /** What invoices print about the agency (invoice/parties.ts). */
+    legalName: { type: "string" },
+    legalAddress: { type: "string" },
+    taxId: { type: "string" },
+    registrationText: { type: "string" },
     ...timestamps,
     ...versioned,
   },

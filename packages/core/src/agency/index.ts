@@ -6,7 +6,8 @@ import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { currency, email, isCalendarDate, personName, timeZone, version } from "../fields/index.ts";
+import { billingIncrement, currency, detailLine, detailLines, email, incrementAttributes, isCalendarDate, personName, timeZone, version } from "../fields/index.ts";
+import { Money, type BillingIncrement } from "../money/index.ts";
 import { standardWeek, type WorkingWeek } from "../business-hours/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
@@ -14,6 +15,8 @@ import { fileSettingsChanges, fileSettingsOf, fileSettingsSchema, type FileSetti
 import type { AgencyItem } from "./entity.ts";
 
 export * as Agency from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 export type Agency = {
   id: string;
@@ -34,6 +37,10 @@ export type Agency = {
   files: FileSettings;
   /** Subcontractors may write in a request's client thread (off: internal notes only). */
   subcontractorsWriteToClients: boolean;
+  /** How time is rounded on invoices for clients without a rule of their own. */
+  billingIncrement: BillingIncrement;
+  /** What invoices print about the agency: its legal name, address, tax id and registration. */
+  invoiceDetails: InvoiceDetails;
   version: number;
 };
 
@@ -60,6 +67,10 @@ export function calendarOf(item: AgencyItem | null | undefined): WorkingWeek {
   return { ...workingWeekOf(item), holidays: [...(item.holidays ?? [])] };
 }
 
+export type InvoiceDetails = { legalName: string | null; address: string | null; taxId: string | null; registration: string | null };
+
+const DETAIL_ATTRIBUTES = { legalName: "legalName", address: "legalAddress", taxId: "taxId", registration: "registrationText" } as const;
+
 export function present(item: AgencyItem): Agency {
   return {
     id: item.agencyId,
@@ -74,6 +85,8 @@ export function present(item: AgencyItem): Agency {
     holidays: [...(item.holidays ?? [])].sort(),
     files: fileSettingsOf(item),
     subcontractorsWriteToClients: item.subcontractorsWriteToClients ?? false,
+    billingIncrement: Money.incrementOf(item) ?? Money.EXACT_MINUTE,
+    invoiceDetails: { legalName: item.legalName ?? null, address: item.legalAddress ?? null, taxId: item.taxId ?? null, registration: item.registrationText ?? null },
     version: item.version,
   };
 }
@@ -122,10 +135,19 @@ export const updateSchema = z.strictObject({
     .optional(),
   files: fileSettingsSchema.optional(),
   subcontractorsWriteToClients: z.boolean({ error: "Choose on or off." }).optional(),
+  billingIncrement: billingIncrement.optional(),
+  invoiceDetails: z
+    .strictObject({
+      legalName: detailLine(200, "Keep the legal name under 200 characters."),
+      address: detailLines(500, "Keep the address under 500 characters."),
+      taxId: detailLine(50, "Keep the tax id under 50 characters."),
+      registration: detailLine(300, "Keep the registration under 300 characters."),
+    })
+    .optional(),
 });
 
 /** The owner's agency settings: its name, how clients pay without a card, how often clients are surveyed, when it works. */
-export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, files, ...rest }): Promise<Agency> => {
+export const update = fn(updateSchema, async ({ version: expected, paymentInstructions, workingWeek, holidays, files, billingIncrement: increment, invoiceDetails, ...rest }): Promise<Agency> => {
   // In person only: an API key must never be able to redirect the clients' payments.
   const agencyId = assertOwnerInPerson();
   const clear = paymentInstructions === null || paymentInstructions === "";
@@ -134,17 +156,22 @@ export const update = fn(updateSchema, async ({ version: expected, paymentInstru
     ...(workingWeek ? { workingDays: [...workingWeek.days].sort(), workingStart: workingWeek.start, workingEnd: workingWeek.end } : {}),
     ...(holidays ? { holidays: [...new Set(holidays)].sort() } : {}),
     ...(files ? fileSettingsChanges(files) : {}),
+    ...(increment ? incrementAttributes(increment) : {}),
   };
+  // Legal details: a value sets, "" or null clears.
+  const details = Object.entries(invoiceDetails ?? {}) as [keyof typeof DETAIL_ATTRIBUTES, string | null | undefined][];
+  const setDetails = Object.fromEntries(details.filter(([, value]) => value).map(([key, value]) => [DETAIL_ATTRIBUTES[key], value]));
+  const clearDetails = details.filter(([, value]) => value === null || value === "").map(([key]) => DETAIL_ATTRIBUTES[key]);
   const result = await db.transaction
     .write(({ agency, auditEvent }) => [
       agency
         .patch({ agencyId })
-        .set({ ...changes, ...(paymentInstructions && !clear ? { paymentInstructions } : {}) })
-        .remove(clear ? ["paymentInstructions"] : [])
+        .set({ ...changes, ...setDetails, ...(paymentInstructions && !clear ? { paymentInstructions } : {}) })
+        .remove([...(clear ? (["paymentInstructions"] as const) : []), ...clearDetails])
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))
         .commit(),
-      auditEvent.create(Audit.event("agency.updated", "agency", agencyId, { fields: Object.keys({ ...changes, ...(paymentInstructions !== undefined ? { paymentInstructions } : {}) }) })).commit(),
+      auditEvent.create(Audit.event("agency.updated", "agency", agencyId, { fields: Object.keys({ ...changes, ...(invoiceDetails ? { invoiceDetails } : {}), ...(paymentInstructions !== undefined ? { paymentInstructions } : {}) }) })).commit(),
     ])
     .go();
   const current = (await db.entities.agency.get({ agencyId }).go({ consistent: true })).data;

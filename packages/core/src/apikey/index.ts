@@ -9,6 +9,8 @@ import { createId, isId } from "../id/index.ts";
 import type { ApiKeyItem } from "./entity.ts";
 
 export * as ApiKey from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 export type ApiKey = { id: string; name: string; prefix: string; scopes: ApiKeyScope[]; createdAt: string; lastUsedAt: string | null };
 
@@ -42,10 +44,10 @@ export const createSchema = z.strictObject({
     .transform((scopes) => ApiKeyScopes.filter((scope) => scopes.includes(scope))),
 });
 
-export async function list(): Promise<{ items: ApiKey[] }> {
+export async function list(): Promise<{ items: ApiKey[]; cursor: null }> {
   const agencyId = assertOwnerInPerson();
   const result = await db.entities.apiKey.query.keysOfAgency({ agencyId }).go({ pages: "all" });
-  return { items: result.data.map(present) };
+  return { items: result.data.map(present), cursor: null };
 }
 
 /** Creates a key for the owner's integrations (the owner in person: a key can't mint a key that outlives it). The secret is returned once and never stored. */

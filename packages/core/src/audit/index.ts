@@ -6,6 +6,8 @@ import { createId } from "../id/index.ts";
 import type { AuditEventItem } from "./entity.ts";
 
 export * as Audit from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 /**
  * The attributes of an audit event for the current actor. Callers put it in the same transaction

@@ -18,6 +18,8 @@ import { OpenTaskStatuses, type RequestStatus, type TaskStatus } from "../workfl
 import { calendar, type IcsEvent } from "./ics.ts";
 
 export * as Calendar from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export * as Ics from "./ics.ts";
 
 // The deadline calendar: a month of open tasks for the team app, and a private iCalendar feed

@@ -9,6 +9,8 @@ import { Notify } from "../notify/index.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 
 export * as Card from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 // Card payments through Stripe Checkout, in the invoice's currency. Configured by
 // STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET; without them clients pay by the agency's

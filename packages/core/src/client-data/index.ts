@@ -9,6 +9,8 @@ import { Log } from "../log/index.ts";
 import { parts, type Scope } from "./parts.ts";
 
 export * as ClientData from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { parts, type ClientDataPart } from "./parts.ts";
 
 // A client's data handed back (export) or erased on request (the right to erasure), by the owner

@@ -31,6 +31,16 @@ export const ClientEntity = new Entity({
     /** A monthly retainer: the fee (minor units) and the minutes it includes; overage at hourlyRate. */
     retainerFee: { type: "number" },
     retainerMinutes: { type: "number" },
+    /** How time entries are billed (money/increments.ts): the step in minutes, up or nearest, the minimum per entry. */
+    incrementStep: { type: "number" },
+    incrementRounding: { type: "string" },
+    incrementMinimum: { type: "number" },
+    /** Who invoices are made out to, if not the client's name, and where they also go (invoice/parties.ts). */
+    billingName: { type: "string" },
+    billingAddress: { type: "string" },
+    billingTaxId: { type: "string" },
+    /** Addresses that receive invoices and receipts without a portal account. */
+    billingEmails: { type: "list", items: { type: "string" } },
     website: { type: "string" },
     notes: { type: "string" },
     /** When the owner erased the client's data (client-data/): only what the law keeps is left. */

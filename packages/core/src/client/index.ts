@@ -5,12 +5,15 @@ import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { basisPoints, currency, minorAmount, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
+import { basisPoints, billingIncrement, currency, detailLine, detailLines, email, INCREMENT_ATTRIBUTES, incrementAttributes, minorAmount, pageQuery, timeZone, version, type Page } from "../fields/index.ts";
+import { Money, type BillingIncrement } from "../money/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
 
 export * as Client from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { ClientStatuses } from "./entity.ts";
 
 export type Client = {
@@ -23,6 +26,8 @@ export type Client = {
   /** First response promised within this many business hours. */
   responseHours: number;
   billing: Billing;
+  /** Who invoices are made out to and where else they go (no portal account needed). */
+  invoiceTo: InvoiceTo;
   website: string | null;
   notes: string | null;
   /** When the owner erased the client's data; only what the law keeps is left (client-data/). */
@@ -41,7 +46,18 @@ export type Billing = {
   /** The deposit asked before package work starts, in basis points of the package (0: none). */
   depositRate: number;
   retainer: { fee: number; includedMinutes: number } | null;
+  /** How this client's time is rounded; null: the agency's rule applies. */
+  increment: BillingIncrement | null;
 };
+
+export type InvoiceTo = { name: string | null; address: string | null; taxId: string | null; emails: string[] };
+
+/** Addresses that receive invoices and receipts besides the portal's people. */
+export const MAX_BILLING_EMAILS = 5;
+
+export function invoiceToOf(item: ClientItem): InvoiceTo {
+  return { name: item.billingName ?? null, address: item.billingAddress ?? null, taxId: item.billingTaxId ?? null, emails: [...(item.billingEmails ?? [])] };
+}
 
 export function billingOf(item: ClientItem): Billing {
   return {
@@ -51,6 +67,7 @@ export function billingOf(item: ClientItem): Billing {
     taxName: item.taxName ?? "Tax",
     depositRate: item.depositRate ?? 0,
     retainer: item.retainerFee !== undefined && item.retainerMinutes !== undefined ? { fee: item.retainerFee, includedMinutes: item.retainerMinutes } : null,
+    increment: Money.incrementOf(item) ?? null,
   };
 }
 
@@ -64,6 +81,7 @@ export function present(item: ClientItem): Client {
     status: item.status,
     responseHours: item.responseHours ?? 24,
     billing: billingOf(item),
+    invoiceTo: invoiceToOf(item),
     website: item.website ?? null,
     notes: item.notes ?? null,
     erasedAt: item.erasedAt ?? null,
@@ -113,18 +131,53 @@ const billing = z.strictObject({
     })
     .nullable()
     .optional(),
+  /** How the client's time is rounded; null to follow the agency's rule. */
+  increment: billingIncrement.nullable().optional(),
 });
+
+type RemovableBilling = "hourlyRate" | "retainerFee" | "retainerMinutes" | (typeof INCREMENT_ATTRIBUTES)[number];
 
 /** The billing changes as stored attributes, and which of them to remove (set to null). */
 function billingAttributes(input: z.output<typeof billing> | undefined) {
-  if (!input) return { set: {}, remove: [] as ("hourlyRate" | "retainerFee" | "retainerMinutes")[] };
-  const { hourlyRate, retainer, ...rest } = input;
+  if (!input) return { set: {}, remove: [] as RemovableBilling[] };
+  const { hourlyRate, retainer, increment, ...rest } = input;
   const set: Partial<ClientItem> = { ...rest };
-  const remove: ("hourlyRate" | "retainerFee" | "retainerMinutes")[] = [];
+  const remove: RemovableBilling[] = [];
+  if (increment === null) remove.push(...INCREMENT_ATTRIBUTES);
+  else if (increment) Object.assign(set, incrementAttributes(increment));
   if (hourlyRate === null) remove.push("hourlyRate");
   else if (hourlyRate !== undefined) set.hourlyRate = hourlyRate;
   if (retainer === null) remove.push("retainerFee", "retainerMinutes");
   else if (retainer) Object.assign(set, { retainerFee: retainer.fee, retainerMinutes: retainer.includedMinutes });
+  return { set, remove };
+}
+
+const invoiceTo = z.strictObject({
+  name: detailLine(200, "Keep the billing name under 200 characters."),
+  address: detailLines(500, "Keep the address under 500 characters."),
+  taxId: detailLine(50, "Keep the tax id under 50 characters."),
+  emails: z
+    .array(email, { error: "Enter email addresses." })
+    .max(MAX_BILLING_EMAILS, "Add at most 5 billing addresses.")
+    .refine((emails) => new Set(emails).size === emails.length, "Enter each address once.")
+    .optional(),
+});
+
+const INVOICE_TO_ATTRIBUTES = { name: "billingName", address: "billingAddress", taxId: "billingTaxId" } as const;
+type InvoiceToAttribute = (typeof INVOICE_TO_ATTRIBUTES)[keyof typeof INVOICE_TO_ATTRIBUTES] | "billingEmails";
+
+/** The billing details as stored attributes: a value sets, "" or null (or no emails) clears. */
+function invoiceToAttributes(input: z.output<typeof invoiceTo> | undefined): { set: Partial<ClientItem>; remove: InvoiceToAttribute[] } {
+  if (!input) return { set: {}, remove: [] };
+  const set: Partial<ClientItem> = {};
+  const remove: InvoiceToAttribute[] = [];
+  for (const key of ["name", "address", "taxId"] as const) {
+    const value = input[key];
+    if (value) Object.assign(set, { [INVOICE_TO_ATTRIBUTES[key]]: value });
+    else if (value === null || value === "") remove.push(INVOICE_TO_ATTRIBUTES[key]);
+  }
+  if (input.emails?.length) set.billingEmails = [...input.emails];
+  else if (input.emails) remove.push("billingEmails");
   return { set, remove };
 }
 
@@ -151,6 +204,7 @@ export const updateSchema = z.strictObject({
   status: status.optional(),
   responseHours: responseHours.optional(),
   billing: billing.optional(),
+  invoiceTo: invoiceTo.optional(),
   website: website.optional(),
   notes: notes.optional(),
 });
@@ -204,9 +258,10 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   const existing = await load(agencyId, clientId);
   if (!existing) throw notFound("Client");
   if (existing.erasedAt) throw new VisibleError("rule", "client.erased", "This client's data was erased; its record only backs the invoices issued to it.");
-  const { website, notes, billing: billingInput, ...rest } = changes;
+  const { website, notes, billing: billingInput, invoiceTo: invoiceToInput, ...rest } = changes;
   const billingChanges = billingAttributes(billingInput);
-  const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove];
+  const invoiceToChanges = invoiceToAttributes(invoiceToInput);
+  const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove, ...invoiceToChanges.remove];
   const codeChanges = changes.code !== undefined && changes.code !== existing.code;
   // The old code keeps its count (a client given it later carries on after this one's numbers).
   if (codeChanges) await keepCodeCount(agencyId, existing);
@@ -214,7 +269,7 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
     .write(({ client, uniqueness, auditEvent }) => [
       client
         .patch({ agencyId, clientId })
-        .set({ ...rest, ...billingChanges.set, ...filledText({ website, notes }) })
+        .set({ ...rest, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }) })
         .remove(cleared)
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))

@@ -14,6 +14,8 @@ import { createId, isId } from "../id/index.ts";
 import type { ContactItem } from "./entity.ts";
 
 export * as Contact from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 export type Contact = {
   id: string;

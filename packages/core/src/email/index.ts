@@ -57,6 +57,7 @@ export type Notice =
   | "invoiceSent"
   | "invoiceReminder"
   | "paymentReceived"
+  | "paymentReceipt"
   | "creditReceived"
   | "clientOnboarded"
   | "requestAccepted"

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canonicalTimeZone } from "../time-zone/index.ts";
 import { Locales } from "../member/entity.ts";
-import { MAX_INPUT_MINOR, MAX_MINOR } from "../money/index.ts";
+import { INCREMENT_ROUNDINGS, INCREMENT_STEPS, MAX_INPUT_MINOR, MAX_MINIMUM_MINUTES, MAX_MINOR, type IncrementStep } from "../money/index.ts";
 import { isId, type IdKind } from "../id/index.ts";
 
 export { calendarDate, calendarMonth, checkDateRange, instant, isCalendarDate, isCalendarMonth, MAX_RANGE_DAYS, MAX_YEAR, MIN_YEAR } from "./dates.ts";
@@ -67,6 +67,9 @@ export type PageQuery = z.output<typeof pageQuery>;
 
 export type Page<T> = { items: T[]; cursor: string | null };
 
+/** A list read whole, in the one list shape: there is no next page. */
+export const whole = <T>(items: T[]): Page<T> => ({ items, cursor: null });
+
 export function isTimeZone(value: string): boolean {
   return canonicalTimeZone(value) !== undefined;
 }
@@ -101,3 +104,49 @@ export const basisPoints = z
 export function idOf(kind: IdKind, message = "That id is not valid.") {
   return z.string({ error: message }).refine((value) => isId(kind, value), message);
 }
+
+/** A billing increment (money/increments.ts): the step, up or nearest, the minimum minutes per entry. */
+export const billingIncrement = z.strictObject({
+  step: z
+    .number({ error: "Choose the exact minute, 6, 15 or 30 minutes." })
+    .refine((step): step is IncrementStep => (INCREMENT_STEPS as readonly number[]).includes(step), "Choose the exact minute, 6, 15 or 30 minutes.")
+    .transform((step) => step as IncrementStep),
+  rounding: z.enum(INCREMENT_ROUNDINGS, { error: "Choose to round up or to the nearest step." }).default("up"),
+  minimumMinutes: z
+    .number({ error: "Enter the minimum in minutes." })
+    .int("Use whole minutes.")
+    .min(0, "The minimum can't be negative.")
+    .max(MAX_MINIMUM_MINUTES, "Bill at most 60 minutes as the minimum.")
+    .default(0),
+});
+
+/** A billing increment as the stored attributes of an agency or a client. */
+export function incrementAttributes(rule: z.output<typeof billingIncrement>) {
+  return { incrementStep: rule.step, incrementRounding: rule.rounding, incrementMinimum: rule.minimumMinutes };
+}
+export const INCREMENT_ATTRIBUTES = ["incrementStep", "incrementRounding", "incrementMinimum"] as const;
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** One line of plain text for legal details (a tax id, a legal name): no control characters; "" or null clears it. */
+export const detailLine = (max: number, tooLong: string) =>
+  z
+    .string({ error: "Enter text." })
+    .trim()
+    .max(max, tooLong)
+    .refine((value) => !CONTROL_OR_BREAK.test(value), "Use plain text on one line.")
+    .nullable()
+    .optional();
+
+/** A few lines of plain text (an address): line breaks kept, other control characters refused. */
+export const detailLines = (max: number, tooLong: string) =>
+  z
+    .string({ error: "Enter text." })
+    .trim()
+    .max(max, tooLong)
+    .refine((value) => !CONTROL.test(value.replace(/\r\n/g, "\n")), "Use plain text: letters, digits and line breaks.")
+    .transform((value) => value.replace(/\r\n/g, "\n"))
+    .nullable()
+    .optional();
+export { done, named, page } from "./output.ts";

@@ -1,4 +1,6 @@
 export * as Files from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 // The agency's files in S3: what kinds are accepted (kinds.ts), names (names.ts), who sees what
 // (access.ts), uploads (upload.ts), attaching to requests, messages and deliverables (attach.ts),

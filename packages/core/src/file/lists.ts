@@ -51,14 +51,14 @@ export const mine = fn(listSchema, async (page): Promise<Page<ListedFile>> => {
 });
 
 /** An SOP's templates, newest first (every version; the apps group them). */
-export async function ofSop(sopId: string): Promise<{ items: FileView[] }> {
+export async function ofSop(sopId: string): Promise<Page<FileView>> {
   const actor = assertMember();
   if (!isId("sop", sopId) || !(await db.entities.sop.get({ agencyId: actor.agencyId, sopId }).go()).data) throw notFound("SOP");
   const result = await db.entities.file.query
     .filesOfParent({ agencyId: actor.agencyId, parentId: sopId })
     .where((attr, op) => op.eq(attr.status, "ready"))
     .go({ pages: "all", order: "desc" });
-  return { items: result.data.map((item) => present(item)) };
+  return { items: result.data.map((item) => present(item)), cursor: null };
 }
 
 export type Usage = FileSettings & { usedBytes: number };

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { VisibleError } from "../error/index.ts";
+import { fieldMessages, type Issue } from "./messages.ts";
+
+export { fieldMessages, issueMessage, type Issue } from "./messages.ts";
 
 // A domain function validates its own input, so every caller (route, job, seed, test) gets the
 // same rules; routes reuse `.schema` for request validation and the OpenAPI document.
@@ -17,14 +20,5 @@ export function fn<S extends z.ZodType, A extends unknown[], R>(
 }
 
 export function validationError(error: z.ZodError): VisibleError {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) fields[[...issue.path, k].join(".")] ??= "Unknown field.";
-      continue;
-    }
-    fields[key] ??= issue.message;
-  }
-  return new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields });
+  return new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: fieldMessages(error.issues as readonly Issue[]) });
 }

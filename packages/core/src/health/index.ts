@@ -5,6 +5,8 @@ import { VisibleError } from "../error/index.ts";
 import { Log } from "../log/index.ts";
 
 export * as Health from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 // The health check behind GET /api/health: can this function read its table? One GetItem of a key
 // no item has (half a read unit, no Scan, no DescribeTable and its low control-plane limits),

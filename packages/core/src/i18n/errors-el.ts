@@ -113,7 +113,6 @@ export const el: ServerMessages = {
     "Enter a number of days.": "Εισαγάγετε αριθμό ημερών.",
     "Keep it under a year (365 days).": "Το διάστημα πρέπει να είναι μικρότερο από ένα έτος (365 ημέρες).",
     "The number of days cannot be negative.": "Ο αριθμός ημερών δεν μπορεί να είναι αρνητικός.",
-    "The working day must end after it starts.": "Η εργάσιμη ημέρα πρέπει να λήγει μετά την έναρξή της.",
     "Choose each working day only once.": "Επιλέξτε κάθε εργάσιμη ημέρα μία μόνο φορά.",
     "Choose at least one working day.": "Επιλέξτε τουλάχιστον μία εργάσιμη ημέρα.",
     "Choose working days.": "Επιλέξτε εργάσιμες ημέρες.",
@@ -127,10 +126,6 @@ export const el: ServerMessages = {
     // API keys
     "Keep the name under 80 characters.": "Το όνομα πρέπει να έχει λιγότερους από 80 χαρακτήρες.",
     "Name the key after what uses it.": "Δώστε στο κλειδί το όνομα του εργαλείου που το χρησιμοποιεί.",
-
-    // Calendar
-    "Use a month like 2026-12.": "Χρησιμοποιήστε μήνα της μορφής 2026-12.",
-    "Choose a month.": "Επιλέξτε μήνα.",
 
     // Cards and payments
     "Card payments are not set up; use the payment instructions on the invoice.":
@@ -310,7 +305,6 @@ export const el: ServerMessages = {
       "Η συμφωνία δεν είναι αυτή που σας εμφανίστηκε. Διαβάστε τη ξανά πριν την αποδεχτείτε.",
 
     // Reports
-    "That date does not exist.": "Αυτή η ημερομηνία δεν υπάρχει.",
     "Start on or before the end month.": "Ο μήνας έναρξης πρέπει να είναι ίδιος ή προγενέστερος του μήνα λήξης.",
     "Choose at most {max} months.": "Επιλέξτε έως {max} μήνες.",
     "Start on or before the end date.": "Η ημερομηνία έναρξης πρέπει να είναι ίδια ή προγενέστερη της ημερομηνίας λήξης.",
@@ -320,8 +314,6 @@ export const el: ServerMessages = {
     // Requests
     "Links start with https:// (or http://).": "Οι σύνδεσμοι αρχίζουν με https:// (ή http://).",
     "Keep each link under 500 characters.": "Κάθε σύνδεσμος πρέπει να έχει λιγότερους από 500 χαρακτήρες.",
-    "Use a real date.": "Χρησιμοποιήστε μια πραγματική ημερομηνία.",
-    "Use a date like 2026-12-31.": "Χρησιμοποιήστε ημερομηνία της μορφής 2026-12-31.",
     "Keep the title under 150 characters.": "Ο τίτλος πρέπει να έχει λιγότερους από 150 χαρακτήρες.",
     "Give the request a title.": "Δώστε τίτλο στο αίτημα.",
     "Keep the description under 10,000 characters.": "Η περιγραφή πρέπει να έχει λιγότερους από 10.000 χαρακτήρες.",
@@ -439,6 +431,193 @@ export const el: ServerMessages = {
     "No timer is running.": "Δεν μετράει κανένα χρονόμετρο.",
     "This timer was already stopped.": "Αυτό το χρονόμετρο έχει ήδη σταματήσει.",
     "This time is on an invoice now, so it can't change.": "Αυτός ο χρόνος είναι πλέον σε τιμολόγιο, οπότε δεν μπορεί να αλλάξει.",
+
+    // Access and API keys
+    "API keys can't do this; only the owner can, signed in.": "Αυτό δεν γίνεται με κλειδί API· μόνο ο ιδιοκτήτης μπορεί, αφού συνδεθεί.",
+    "This API key has no read scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση ανάγνωσης{scopes}.",
+    "This API key has no write scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση εγγραφής{scopes}.",
+    "Choose what the key may do: read, write or both.": "Επιλέξτε τι μπορεί να κάνει το κλειδί: ανάγνωση, εγγραφή ή και τα δύο.",
+    "Scopes are read and write.": "Η πρόσβαση είναι read (ανάγνωση) ή write (εγγραφή).",
+    "Use the Baton site's address: the API is served only through it.":
+      "Χρησιμοποιήστε τη διεύθυνση του ιστότοπου του Baton: το API εξυπηρετείται μόνο μέσω αυτής.",
+    "Your company's account with the agency is inactive: you can read its history, but not make changes. Please contact the agency.":
+      "Ο λογαριασμός της εταιρείας σας στο γραφείο είναι ανενεργός: μπορείτε να δείτε το ιστορικό του, αλλά όχι να κάνετε αλλαγές. Επικοινωνήστε με το γραφείο.",
+    "Baton can't reach its database right now.": "Το Baton δεν έχει πρόσβαση στη βάση δεδομένων του αυτή τη στιγμή.",
+
+    // Dates and amounts
+    "Use a real date like 2026-11-23, between {min} and {max}.":
+      "Χρησιμοποιήστε μια πραγματική ημερομηνία της μορφής 2026-11-23, μεταξύ {min} και {max}.",
+    "Use a month like 2026-11, between {min} and {max}.": "Χρησιμοποιήστε μήνα της μορφής 2026-11, μεταξύ {min} και {max}.",
+    "{message} (between {min} and {max})": "{message} (μεταξύ {min} και {max})",
+    "Choose a due date and time. (between {min} and {max})": "Επιλέξτε ημερομηνία και ώρα προθεσμίας. (μεταξύ {min} και {max})",
+    "Choose when it was received. (between {min} and {max})": "Επιλέξτε πότε εισπράχθηκε. (μεταξύ {min} και {max})",
+    "Choose when the work started. (between {min} and {max})": "Επιλέξτε πότε ξεκίνησε η δουλειά. (μεταξύ {min} και {max})",
+    "End on or after the start date.": "Η ημερομηνία λήξης πρέπει να είναι ίδια ή μεταγενέστερη της ημερομηνίας έναρξης.",
+    "That amount is too large: at most 100 million (in a currency with cents).":
+      "Αυτό το ποσό είναι πολύ μεγάλο: έως 100 εκατομμύρια (σε νόμισμα με λεπτά).",
+    "The working day must end at least an hour after it starts.": "Η εργάσιμη ημέρα πρέπει να λήγει τουλάχιστον μία ώρα μετά την έναρξή της.",
+
+    // Clients and contacts
+    "This client's data was erased; its record only backs the invoices issued to it.":
+      "Τα δεδομένα αυτού του πελάτη διαγράφηκαν· η εγγραφή του υπάρχει μόνο για τα τιμολόγια που του εκδόθηκαν.",
+    "Type the client's code to confirm.": "Πληκτρολογήστε τον κωδικό του πελάτη για επιβεβαίωση.",
+    "Type {code} to confirm.": "Πληκτρολογήστε {code} για επιβεβαίωση.",
+    "This contact was changed at the same moment. Please try again.": "Η επαφή άλλαξε την ίδια στιγμή από κάποιον άλλον. Δοκιμάστε ξανά.",
+    "Only a current contact can be deactivated.": "Μόνο μια τρέχουσα επαφή μπορεί να απενεργοποιηθεί.",
+    "Only a deactivated contact can be reactivated.": "Μόνο μια απενεργοποιημένη επαφή μπορεί να ενεργοποιηθεί ξανά.",
+    "This contact was already removed.": "Αυτή η επαφή έχει ήδη αφαιρεθεί.",
+
+    // Credits
+    "Credit was not found.": "Η πίστωση δεν βρέθηκε.",
+    "This credit was changed at the same moment. Please try again.": "Η πίστωση άλλαξε την ίδια στιγμή από κάποιον άλλον. Δοκιμάστε ξανά.",
+    "This credit was already applied to an invoice.": "Αυτή η πίστωση έχει ήδη συμψηφιστεί με τιμολόγιο.",
+    "This credit was already refunded.": "Αυτή η πίστωση έχει ήδη επιστραφεί.",
+    "Choose the invoice to apply it to.": "Επιλέξτε το τιμολόγιο με το οποίο θα συμψηφιστεί.",
+    "Choose another invoice of this client.": "Επιλέξτε άλλο τιμολόγιο αυτού του πελάτη.",
+    "Choose a sent invoice that is not paid yet.": "Επιλέξτε ένα απεσταλμένο τιμολόγιο που δεν έχει εξοφληθεί ακόμη.",
+    "Choose an invoice in {currency}.": "Επιλέξτε τιμολόγιο σε {currency}.",
+    "That invoice owes less than the credit: refund the credit instead, or choose another invoice.":
+      "Εκείνο το τιμολόγιο οφείλει λιγότερα από την πίστωση: επιστρέψτε την πίστωση ή επιλέξτε άλλο τιμολόγιο.",
+
+    // Messages and requests
+    "Thread was not found.": "Η συζήτηση δεν βρέθηκε.",
+    "Choose the client thread or the internal notes.": "Επιλέξτε τη συζήτηση με τον πελάτη ή τις εσωτερικές σημειώσεις.",
+    "In this agency, subcontractors write internal notes and the owner talks to the client. Write an internal note instead.":
+      "Σε αυτό το γραφείο οι συνεργάτες γράφουν εσωτερικές σημειώσεις και ο ιδιοκτήτης μιλά με τον πελάτη. Γράψτε μια εσωτερική σημείωση.",
+    "Attach at most {max} files.": "Επισυνάψτε έως {max} αρχεία.",
+    "List the files by id.": "Καταχωρίστε τα αρχεία με το αναγνωριστικό τους.",
+    "One of the files changed while the message was sent. Check the attachments and send it again.":
+      "Ένα από τα αρχεία άλλαξε όσο στελνόταν το μήνυμα. Ελέγξτε τα συνημμένα και στείλτε το ξανά.",
+    "One of the files changed while the request was sent. Check the attachments and send it again.":
+      "Ένα από τα αρχεία άλλαξε όσο στελνόταν το αίτημα. Ελέγξτε τα συνημμένα και στείλτε το ξανά.",
+    "Requests are being submitted right now. Please try again.": "Αυτή τη στιγμή υποβάλλονται αιτήματα. Δοκιμάστε ξανά.",
+    "Write the note to the client, or leave it as submitted.": "Γράψτε τη σημείωση προς τον πελάτη ή αφήστε την όπως υποβλήθηκε.",
+    "Write the note to the client.": "Γράψτε τη σημείωση προς τον πελάτη.",
+
+    // Files: settings
+    "Enter a size in MB.": "Εισαγάγετε μέγεθος σε MB.",
+    "Enter whole megabytes.": "Εισαγάγετε ακέραιο αριθμό MB.",
+    "Allow at least 1 MB.": "Επιτρέψτε τουλάχιστον 1 MB.",
+    "Keep the largest file at 5,000 MB or less.": "Το μεγαλύτερο αρχείο μπορεί να είναι έως 5.000 MB.",
+    "Enter a size in GB.": "Εισαγάγετε μέγεθος σε GB.",
+    "Enter whole gigabytes.": "Εισαγάγετε ακέραιο αριθμό GB.",
+    "Allow at least 1 GB.": "Επιτρέψτε τουλάχιστον 1 GB.",
+    "Keep the quota at 10,000 GB or less.": "Ο χώρος αποθήκευσης μπορεί να είναι έως 10.000 GB.",
+    "Choose the kinds of file to allow.": "Επιλέξτε τα είδη αρχείων που επιτρέπονται.",
+    "Choose from the listed kinds of file.": "Επιλέξτε από τα είδη αρχείων της λίστας.",
+    "Allow at least one kind of file.": "Επιτρέψτε τουλάχιστον ένα είδος αρχείου.",
+    "Choose each kind only once.": "Επιλέξτε κάθε είδος μία μόνο φορά.",
+    "Enter whole days.": "Εισαγάγετε ακέραιο αριθμό ημερών.",
+    "Keep deleted files at least 1 day.": "Κρατήστε τα διαγραμμένα αρχεία τουλάχιστον 1 ημέρα.",
+    "Keep deleted files at most 365 days.": "Κρατήστε τα διαγραμμένα αρχεία έως 365 ημέρες.",
+
+    // Files: names and uploads
+    "Give the file a name.": "Δώστε όνομα στο αρχείο.",
+    "Keep file names under 180 characters.": "Τα ονόματα αρχείων πρέπει να έχουν λιγότερους από 180 χαρακτήρες.",
+    "Keep file names under {max} characters.": "Τα ονόματα αρχείων πρέπει να έχουν λιγότερους από {max} χαρακτήρες.",
+    "A file name can't contain a folder path (/, \\ or ..).": "Ένα όνομα αρχείου δεν μπορεί να περιέχει διαδρομή φακέλου (/, \\ ή ..).",
+    "A file name can't contain control characters.": "Ένα όνομα αρχείου δεν μπορεί να περιέχει χαρακτήρες ελέγχου.",
+    "A file name can't contain invisible direction marks or zero-width characters.":
+      "Ένα όνομα αρχείου δεν μπορεί να περιέχει αόρατα σημάδια κατεύθυνσης ή χαρακτήρες μηδενικού πλάτους.",
+    "The file name needs an extension such as .pdf, so we know what kind of file it is.":
+      "Το όνομα του αρχείου χρειάζεται επέκταση όπως .pdf, ώστε να ξέρουμε τι είδους αρχείο είναι.",
+    "Send the file's size in bytes.": "Στείλτε το μέγεθος του αρχείου σε byte.",
+    "Send the file's size in whole bytes.": "Στείλτε το μέγεθος του αρχείου σε ακέραια byte.",
+    "The size can't be negative.": "Το μέγεθος δεν μπορεί να είναι αρνητικό.",
+    "That file is too large.": "Αυτό το αρχείο είναι πολύ μεγάλο.",
+    "Send the file's type, or an empty string.": "Στείλτε τον τύπο του αρχείου ή μια κενή συμβολοσειρά.",
+    "That type is not valid.": "Αυτός ο τύπος δεν είναι έγκυρος.",
+    "Say where the file goes: request, thread, internal, deliverable, client or sop.":
+      "Δηλώστε πού ανήκει το αρχείο: request (αίτημα), thread (συζήτηση), internal (εσωτερικές σημειώσεις), deliverable (παραδοτέο), client (πελάτης) ή sop (SOP).",
+    "That file id is not valid.": "Αυτό το αναγνωριστικό αρχείου δεν είναι έγκυρο.",
+    "Say which {target} the file is for.": "Δηλώστε σε τι ({target}) ανήκει το αρχείο.",
+    "Say which client the file is for.": "Δηλώστε για ποιον πελάτη είναι το αρχείο.",
+    "Say which request the file is for.": "Δηλώστε για ποιο αίτημα είναι το αρχείο.",
+    "Say which task the file is for.": "Δηλώστε για ποια εργασία είναι το αρχείο.",
+    "Say which SOP the file is for.": "Δηλώστε για ποια SOP είναι το αρχείο.",
+    "Files can be added to a deliverable only while the task is being worked on.":
+      "Αρχεία προστίθενται σε ένα παραδοτέο μόνο όσο η εργασία είναι σε εξέλιξη.",
+    "This file is empty.": "Αυτό το αρχείο είναι κενό.",
+    "Files can be at most {limit}; this one is {size}.": "Τα αρχεία μπορούν να είναι έως {limit}· αυτό είναι {size}.",
+    "Files can be at most {limit}.": "Τα αρχεία μπορούν να είναι έως {limit}.",
+    "Programs and scripts ({ext}) can't be uploaded.": "Προγράμματα και σενάρια εντολών ({ext}) δεν μπορούν να ανέβουν.",
+    "Web pages and SVG images ({ext}) can carry scripts, so they can't be uploaded. Send a PDF or PNG instead.":
+      "Οι ιστοσελίδες και οι εικόνες SVG ({ext}) μπορεί να περιέχουν σενάρια εντολών, γι' αυτό δεν μπορούν να ανέβουν. Στείλτε PDF ή PNG.",
+    "The file's type doesn't match its name ({ext}).": "Ο τύπος του αρχείου δεν ταιριάζει με το όνομά του ({ext}).",
+    "Files {kind} aren't accepted here. Allowed: {allowed}.": "Εδώ δεν γίνονται δεκτά αρχεία {kind}. Επιτρέπονται: {allowed}.",
+    "The agency's storage is full: {used} of {quota} used. Delete files or raise the quota in Settings.":
+      "Ο χώρος αποθήκευσης του γραφείου γέμισε: χρησιμοποιούνται {used} από {quota}. Διαγράψτε αρχεία ή αυξήστε τον χώρο αποθήκευσης στις Ρυθμίσεις.",
+    "The agency's storage is full ({quota}). Nothing was kept; delete files or raise the quota in Settings.":
+      "Ο χώρος αποθήκευσης του γραφείου γέμισε ({quota}). Δεν κρατήθηκε τίποτα· διαγράψτε αρχεία ή αυξήστε τον χώρο αποθήκευσης στις Ρυθμίσεις.",
+    "Send the uploaded parts.": "Στείλτε τα τμήματα που ανέβηκαν.",
+    "Number each part.": "Αριθμήστε κάθε τμήμα.",
+    "Send each part's ETag.": "Στείλτε το ETag κάθε τμήματος.",
+    "Send the uploaded parts to finish this upload.": "Στείλτε τα τμήματα που ανέβηκαν για να ολοκληρωθεί το ανέβασμα.",
+    "The upload's parts don't make up the file. Upload it again.": "Τα τμήματα που ανέβηκαν δεν σχηματίζουν το αρχείο. Ανεβάστε το ξανά.",
+    "The file never arrived. Upload it again.": "Το αρχείο δεν έφτασε ποτέ. Ανεβάστε το ξανά.",
+    "The upload is {actual} bytes, not the {declared} declared. Nothing was kept; upload it again.":
+      "Το ανέβασμα έχει {actual} byte, όχι {declared} όπως δηλώθηκε. Δεν κρατήθηκε τίποτα· ανεβάστε το ξανά.",
+    "The upload's type isn't the one declared. Nothing was kept; upload it again.":
+      "Ο τύπος του ανεβάσματος δεν είναι αυτός που δηλώθηκε. Δεν κρατήθηκε τίποτα· ανεβάστε το ξανά.",
+    "This file is a program, whatever its name says. It was not kept.":
+      "Αυτό το αρχείο είναι πρόγραμμα, ό,τι κι αν λέει το όνομά του. Δεν κρατήθηκε.",
+    "This file's contents are not a .{extension} file. Nothing was kept.":
+      "Το περιεχόμενο αυτού του αρχείου δεν είναι αρχείο .{extension}. Δεν κρατήθηκε τίποτα.",
+    "This upload changed while it was being confirmed. Try again.": "Αυτό το ανέβασμα άλλαξε την ώρα που επιβεβαιωνόταν. Δοκιμάστε ξανά.",
+
+    // Files: attaching, versions, downloads
+    "File was not found.": "Το αρχείο δεν βρέθηκε.",
+    "This file was deleted.": "Αυτό το αρχείο διαγράφηκε.",
+    "This file hasn't finished uploading yet.": "Το ανέβασμα αυτού του αρχείου δεν έχει ολοκληρωθεί ακόμη.",
+    "That file hasn't finished uploading yet.": "Το ανέβασμα αυτού του αρχείου δεν έχει ολοκληρωθεί ακόμη.",
+    "That file is listed twice.": "Αυτό το αρχείο αναφέρεται δύο φορές.",
+    "That file was not found. Upload it again.": "Αυτό το αρχείο δεν βρέθηκε. Ανεβάστε το ξανά.",
+    "That file is already attached to something else.": "Αυτό το αρχείο έχει ήδη επισυναφθεί αλλού.",
+    "That file was uploaded for something else.": "Αυτό το αρχείο ανέβηκε για κάτι άλλο.",
+    "That file can't get a new version.": "Αυτό το αρχείο δεν μπορεί να αποκτήσει νέα έκδοση.",
+    "New versions are for documents in a client's folder or an SOP.": "Νέες εκδόσεις υπάρχουν μόνο για έγγραφα στον φάκελο ενός πελάτη ή σε μια SOP.",
+    "A newer version of this file exists; add the version to that one.": "Υπάρχει νεότερη έκδοση αυτού του αρχείου· προσθέστε την έκδοση σε εκείνη.",
+    "Someone added a newer version of this document first.": "Κάποιος άλλος πρόσθεσε πρώτος νεότερη έκδοση αυτού του εγγράφου.",
+    "Choose the exact minute, 6, 15 or 30 minutes.": "Επιλέξτε ακριβές λεπτό, 6, 15 ή 30 λεπτά.",
+    "Choose to round up or to the nearest step.": "Επιλέξτε στρογγυλοποίηση προς τα πάνω ή στο πλησιέστερο βήμα.",
+    "Bill at most 60 minutes as the minimum.": "Το ελάχιστο μπορεί να είναι το πολύ 60 λεπτά.",
+    "The minimum can't be negative.": "Το ελάχιστο δεν μπορεί να είναι αρνητικό.",
+    "Enter the minimum in minutes.": "Συμπληρώστε το ελάχιστο σε λεπτά.",
+    "Add at most 5 billing addresses.": "Προσθέστε έως 5 διευθύνσεις χρέωσης.",
+    "Enter each address once.": "Γράψτε κάθε διεύθυνση μία φορά.",
+    "Enter email addresses.": "Συμπληρώστε διευθύνσεις email.",
+    "Keep the address under 500 characters.": "Η διεύθυνση πρέπει να έχει λιγότερους από 500 χαρακτήρες.",
+    "Keep the billing name under 200 characters.": "Η επωνυμία χρέωσης πρέπει να έχει λιγότερους από 200 χαρακτήρες.",
+    "Keep the legal name under 200 characters.": "Η επωνυμία πρέπει να έχει λιγότερους από 200 χαρακτήρες.",
+    "Keep the purchase-order number under 60 characters.": "Ο αριθμός παραγγελίας πρέπει να έχει λιγότερους από 60 χαρακτήρες.",
+    "Keep the registration under 300 characters.": "Τα στοιχεία μητρώου πρέπει να έχουν λιγότερους από 300 χαρακτήρες.",
+    "Keep the tax id under 50 characters.": "Ο ΑΦΜ πρέπει να έχει λιγότερους από 50 χαρακτήρες.",
+    "Use plain text on one line.": "Χρησιμοποιήστε απλό κείμενο σε μία γραμμή.",
+    "Use plain text: letters, digits and line breaks.": "Χρησιμοποιήστε απλό κείμενο: γράμματα, ψηφία και αλλαγές γραμμής.",
+    // Validation of fields whose schema has no sentence of its own (core/fn/messages.ts)
+    "This field is required.": "Αυτό το πεδίο είναι υποχρεωτικό.",
+    "Enter a number.": "Εισαγάγετε αριθμό.",
+    "Enter text.": "Εισαγάγετε κείμενο.",
+    "Choose yes or no.": "Επιλέξτε ναι ή όχι.",
+    "Enter a list of values.": "Εισαγάγετε λίστα τιμών.",
+    "Enter a date.": "Εισαγάγετε ημερομηνία.",
+    "Enter a group of named values.": "Εισαγάγετε ομάδα τιμών με ονόματα.",
+    "This value is not valid.": "Αυτή η τιμή δεν είναι έγκυρη.",
+    "Fill this in.": "Συμπληρώστε αυτό το πεδίο.",
+    "Use at least {min} characters.": "Χρησιμοποιήστε τουλάχιστον {min} χαρακτήρες.",
+    "Use at most {max} characters.": "Χρησιμοποιήστε έως {max} χαρακτήρες.",
+    "Choose at least {min}.": "Επιλέξτε τουλάχιστον {min}.",
+    "Choose at most {max}.": "Επιλέξτε έως {max}.",
+    "Enter {min} or more.": "Εισαγάγετε {min} ή περισσότερο.",
+    "Enter more than {min}.": "Εισαγάγετε περισσότερο από {min}.",
+    "Enter {max} or less.": "Εισαγάγετε {max} ή λιγότερο.",
+    "Enter less than {max}.": "Εισαγάγετε λιγότερο από {max}.",
+    "Enter a web address, such as https://example.com.": "Εισαγάγετε διεύθυνση ιστού, όπως https://example.com.",
+    "Enter a date and time, such as 2026-11-23T10:00:00Z.": "Εισαγάγετε ημερομηνία και ώρα, όπως 2026-11-23T10:00:00Z.",
+    "Enter a date as YYYY-MM-DD.": "Εισαγάγετε ημερομηνία στη μορφή YYYY-MM-DD.",
+    "This value is not in the expected format.": "Αυτή η τιμή δεν έχει την αναμενόμενη μορφή.",
+    "Choose one of: {options}.": "Επιλέξτε ένα από τα εξής: {options}.",
+    "Enter a multiple of {step}.": "Εισαγάγετε πολλαπλάσιο του {step}.",
   },
   values: {
     what: {
@@ -461,6 +640,9 @@ export const el: ServerMessages = {
       Request: "αίτημα",
       "The onboarding kit": "πακέτο ένταξης",
       "Your onboarding": "η ένταξή σας",
+      File: "αρχείο",
+      Thread: "συζήτηση",
+      Credit: "πίστωση",
     },
     number: { draft: "(πρόχειρο)" },
     invoice: { "a draft invoice": "ένα πρόχειρο τιμολόγιο" },
@@ -498,5 +680,8 @@ export const el: ServerMessages = {
       approved: "δεν μπορεί να εγκριθεί τώρα",
       "sent back for revision": "δεν μπορεί να επιστραφεί για αναθεώρηση τώρα",
     },
+    scopes: { " (it has: {list})": " (έχει: {list})" },
+    ext: { "without an extension": "χωρίς επέκταση" },
+    kind: { "of type {ext}": "τύπου {ext}", "without an extension": "χωρίς επέκταση" },
   },
 };

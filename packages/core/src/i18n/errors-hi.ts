@@ -113,7 +113,6 @@ export const hi: ServerMessages = {
     "Enter a number of days.": "दिनों की संख्या दर्ज करें।",
     "Keep it under a year (365 days).": "इसे एक साल (365 दिन) से कम रखें।",
     "The number of days cannot be negative.": "दिनों की संख्या ऋणात्मक नहीं हो सकती।",
-    "The working day must end after it starts.": "काम का दिन शुरू होने के बाद ही खत्म होना चाहिए।",
     "Choose each working day only once.": "हर काम का दिन केवल एक बार चुनें।",
     "Choose at least one working day.": "कम से कम एक काम का दिन चुनें।",
     "Choose working days.": "काम के दिन चुनें।",
@@ -127,10 +126,6 @@ export const hi: ServerMessages = {
     // API keys
     "Keep the name under 80 characters.": "नाम 80 अक्षरों से कम रखें।",
     "Name the key after what uses it.": "कुंजी का नाम उस टूल पर रखें जो इसका इस्तेमाल करेगा।",
-
-    // Calendar
-    "Use a month like 2026-12.": "2026-12 जैसा महीना इस्तेमाल करें।",
-    "Choose a month.": "महीना चुनें।",
 
     // Cards and payments
     "Card payments are not set up; use the payment instructions on the invoice.":
@@ -307,7 +302,6 @@ export const hi: ServerMessages = {
       "यह वह अनुबंध नहीं है जो आपको दिखाया गया था। कृपया स्वीकार करने से पहले इसे फिर से पढ़ें।",
 
     // Reports
-    "That date does not exist.": "यह तिथि मौजूद नहीं है।",
     "Start on or before the end month.": "शुरुआती महीना अंतिम महीने से पहले या उसी के बराबर रखें।",
     "Choose at most {max} months.": "अधिकतम {max} महीने चुनें।",
     "Start on or before the end date.": "शुरुआती तिथि अंतिम तिथि से पहले या उसी के बराबर रखें।",
@@ -317,8 +311,6 @@ export const hi: ServerMessages = {
     // Requests
     "Links start with https:// (or http://).": "लिंक https:// (या http://) से शुरू होते हैं।",
     "Keep each link under 500 characters.": "हर लिंक 500 अक्षरों से कम रखें।",
-    "Use a real date.": "वास्तविक तिथि इस्तेमाल करें।",
-    "Use a date like 2026-12-31.": "2026-12-31 जैसी तिथि इस्तेमाल करें।",
     "Keep the title under 150 characters.": "शीर्षक 150 अक्षरों से कम रखें।",
     "Give the request a title.": "अनुरोध को शीर्षक दें।",
     "Keep the description under 10,000 characters.": "विवरण 10,000 अक्षरों से कम रखें।",
@@ -436,6 +428,188 @@ export const hi: ServerMessages = {
     "No timer is running.": "कोई टाइमर नहीं चल रहा है।",
     "This timer was already stopped.": "यह टाइमर पहले ही रोका जा चुका है।",
     "This time is on an invoice now, so it can't change.": "यह समय अब एक इनवॉइस में है, इसलिए इसे बदला नहीं जा सकता।",
+
+    // Access and API keys
+    "API keys can't do this; only the owner can, signed in.": "API कुंजियाँ यह नहीं कर सकतीं; केवल मालिक साइन इन करके कर सकते हैं।",
+    "This API key has no read scope{scopes}.": "इस API कुंजी के पास पढ़ने की पहुँच नहीं है{scopes}।",
+    "This API key has no write scope{scopes}.": "इस API कुंजी के पास लिखने की पहुँच नहीं है{scopes}।",
+    "Choose what the key may do: read, write or both.": "चुनें कि कुंजी क्या कर सकती है: पढ़ना, लिखना या दोनों।",
+    "Scopes are read and write.": "पहुँच read (पढ़ना) या write (लिखना) होती है।",
+    "Use the Baton site's address: the API is served only through it.": "Baton साइट का पता इस्तेमाल करें: API केवल उसी के ज़रिए मिलता है।",
+    "Your company's account with the agency is inactive: you can read its history, but not make changes. Please contact the agency.":
+      "एजेंसी के साथ आपकी कंपनी का खाता निष्क्रिय है: आप उसका इतिहास पढ़ सकते हैं, पर बदलाव नहीं कर सकते। कृपया एजेंसी से संपर्क करें।",
+    "Baton can't reach its database right now.": "Baton अभी अपने डेटाबेस तक नहीं पहुँच पा रहा है।",
+
+    // Dates and amounts
+    "Use a real date like 2026-11-23, between {min} and {max}.": "2026-11-23 जैसी वास्तविक तिथि इस्तेमाल करें, {min} और {max} के बीच।",
+    "Use a month like 2026-11, between {min} and {max}.": "2026-11 जैसा महीना इस्तेमाल करें, {min} और {max} के बीच।",
+    "{message} (between {min} and {max})": "{message} ({min} और {max} के बीच)",
+    "Choose a due date and time. (between {min} and {max})": "समय-सीमा की तिथि और समय चुनें। ({min} और {max} के बीच)",
+    "Choose when it was received. (between {min} and {max})": "चुनें कि भुगतान कब प्राप्त हुआ। ({min} और {max} के बीच)",
+    "Choose when the work started. (between {min} and {max})": "चुनें कि काम कब शुरू हुआ। ({min} और {max} के बीच)",
+    "End on or after the start date.": "अंतिम तिथि शुरुआती तिथि के बराबर या उसके बाद रखें।",
+    "That amount is too large: at most 100 million (in a currency with cents).": "यह राशि बहुत बड़ी है: अधिकतम 10 करोड़ (सेंट वाली मुद्रा में)।",
+    "The working day must end at least an hour after it starts.": "काम का दिन शुरू होने के कम से कम एक घंटे बाद खत्म होना चाहिए।",
+
+    // Clients and contacts
+    "This client's data was erased; its record only backs the invoices issued to it.":
+      "इस क्लाइंट का डेटा मिटा दिया गया है; इसका रिकॉर्ड केवल उन इनवॉइस के लिए रखा गया है जो इसके नाम जारी हुए।",
+    "Type the client's code to confirm.": "पुष्टि के लिए क्लाइंट का कोड टाइप करें।",
+    "Type {code} to confirm.": "पुष्टि के लिए {code} टाइप करें।",
+    "This contact was changed at the same moment. Please try again.": "यह संपर्क उसी समय किसी और ने बदला। कृपया फिर से कोशिश करें।",
+    "Only a current contact can be deactivated.": "केवल मौजूदा संपर्क को निष्क्रिय किया जा सकता है।",
+    "Only a deactivated contact can be reactivated.": "केवल निष्क्रिय किए गए संपर्क को फिर से सक्रिय किया जा सकता है।",
+    "This contact was already removed.": "यह संपर्क पहले ही हटाया जा चुका है।",
+
+    // Credits
+    "Credit was not found.": "क्रेडिट नहीं मिला।",
+    "This credit was changed at the same moment. Please try again.": "यह क्रेडिट उसी समय किसी और ने बदला। कृपया फिर से कोशिश करें।",
+    "This credit was already applied to an invoice.": "यह क्रेडिट पहले ही किसी इनवॉइस में समायोजित हो चुका है।",
+    "This credit was already refunded.": "यह क्रेडिट पहले ही लौटाया जा चुका है।",
+    "Choose the invoice to apply it to.": "वह इनवॉइस चुनें जिसमें इसे समायोजित करना है।",
+    "Choose another invoice of this client.": "इस क्लाइंट का कोई दूसरा इनवॉइस चुनें।",
+    "Choose a sent invoice that is not paid yet.": "ऐसा भेजा गया इनवॉइस चुनें जिसका भुगतान अभी नहीं हुआ है।",
+    "Choose an invoice in {currency}.": "{currency} में कोई इनवॉइस चुनें।",
+    "That invoice owes less than the credit: refund the credit instead, or choose another invoice.":
+      "उस इनवॉइस पर क्रेडिट से कम राशि बाकी है: इसके बजाय क्रेडिट लौटाएँ, या कोई दूसरा इनवॉइस चुनें।",
+
+    // Messages and requests
+    "Thread was not found.": "थ्रेड नहीं मिला।",
+    "Choose the client thread or the internal notes.": "क्लाइंट थ्रेड या आंतरिक नोट चुनें।",
+    "In this agency, subcontractors write internal notes and the owner talks to the client. Write an internal note instead.":
+      "इस एजेंसी में सबकॉन्ट्रैक्टर आंतरिक नोट लिखते हैं और मालिक क्लाइंट से बात करते हैं। इसके बजाय आंतरिक नोट लिखें।",
+    "Attach at most {max} files.": "अधिकतम {max} फ़ाइलें जोड़ें।",
+    "List the files by id.": "फ़ाइलों को उनकी आईडी से सूचीबद्ध करें।",
+    "One of the files changed while the message was sent. Check the attachments and send it again.":
+      "संदेश भेजते समय एक फ़ाइल बदल गई। अटैचमेंट जाँचें और इसे फिर से भेजें।",
+    "One of the files changed while the request was sent. Check the attachments and send it again.":
+      "अनुरोध भेजते समय एक फ़ाइल बदल गई। अटैचमेंट जाँचें और इसे फिर से भेजें।",
+    "Requests are being submitted right now. Please try again.": "अभी अनुरोध भेजे जा रहे हैं। कृपया फिर से कोशिश करें।",
+    "Write the note to the client, or leave it as submitted.": "क्लाइंट के लिए नोट लिखें, या उसे वैसा ही रहने दें जैसा जमा किया गया था।",
+    "Write the note to the client.": "क्लाइंट के लिए नोट लिखें।",
+
+    // Files: settings
+    "Enter a size in MB.": "आकार MB में दर्ज करें।",
+    "Enter whole megabytes.": "पूरे मेगाबाइट दर्ज करें।",
+    "Allow at least 1 MB.": "कम से कम 1 MB की अनुमति दें।",
+    "Keep the largest file at 5,000 MB or less.": "सबसे बड़ी फ़ाइल की सीमा 5,000 MB या उससे कम रखें।",
+    "Enter a size in GB.": "आकार GB में दर्ज करें।",
+    "Enter whole gigabytes.": "पूरे गीगाबाइट दर्ज करें।",
+    "Allow at least 1 GB.": "कम से कम 1 GB की अनुमति दें।",
+    "Keep the quota at 10,000 GB or less.": "स्टोरेज कोटा 10,000 GB या उससे कम रखें।",
+    "Choose the kinds of file to allow.": "चुनें कि किन प्रकार की फ़ाइलों की अनुमति है।",
+    "Choose from the listed kinds of file.": "सूची में दिए गए फ़ाइल प्रकारों में से चुनें।",
+    "Allow at least one kind of file.": "कम से कम एक प्रकार की फ़ाइल की अनुमति दें।",
+    "Choose each kind only once.": "हर प्रकार केवल एक बार चुनें।",
+    "Enter whole days.": "पूरे दिन दर्ज करें।",
+    "Keep deleted files at least 1 day.": "हटाई गई फ़ाइलें कम से कम 1 दिन रखें।",
+    "Keep deleted files at most 365 days.": "हटाई गई फ़ाइलें अधिकतम 365 दिन रखें।",
+
+    // Files: names and uploads
+    "Give the file a name.": "फ़ाइल को नाम दें।",
+    "Keep file names under 180 characters.": "फ़ाइल का नाम 180 अक्षरों से कम रखें।",
+    "Keep file names under {max} characters.": "फ़ाइल का नाम {max} अक्षरों से कम रखें।",
+    "A file name can't contain a folder path (/, \\ or ..).": "फ़ाइल के नाम में फ़ोल्डर का पथ (/, \\ या ..) नहीं हो सकता।",
+    "A file name can't contain control characters.": "फ़ाइल के नाम में कंट्रोल कैरेक्टर नहीं हो सकते।",
+    "A file name can't contain invisible direction marks or zero-width characters.":
+      "फ़ाइल के नाम में अदृश्य दिशा-चिह्न या शून्य-चौड़ाई वाले कैरेक्टर नहीं हो सकते।",
+    "The file name needs an extension such as .pdf, so we know what kind of file it is.":
+      "फ़ाइल के नाम में .pdf जैसा एक्सटेंशन होना चाहिए, ताकि पता चले कि यह किस प्रकार की फ़ाइल है।",
+    "Send the file's size in bytes.": "फ़ाइल का आकार बाइट में भेजें।",
+    "Send the file's size in whole bytes.": "फ़ाइल का आकार पूरे बाइट में भेजें।",
+    "The size can't be negative.": "आकार ऋणात्मक नहीं हो सकता।",
+    "That file is too large.": "यह फ़ाइल बहुत बड़ी है।",
+    "Send the file's type, or an empty string.": "फ़ाइल का प्रकार भेजें, या एक खाली स्ट्रिंग।",
+    "That type is not valid.": "यह प्रकार मान्य नहीं है।",
+    "Say where the file goes: request, thread, internal, deliverable, client or sop.":
+      "बताएँ कि फ़ाइल कहाँ जाएगी: request (अनुरोध), thread (थ्रेड), internal (आंतरिक नोट), deliverable (डिलीवरेबल), client (क्लाइंट) या sop (SOP)।",
+    "That file id is not valid.": "यह फ़ाइल आईडी मान्य नहीं है।",
+    "Say which {target} the file is for.": "बताएँ कि फ़ाइल किस {target} के लिए है।",
+    "Say which client the file is for.": "बताएँ कि फ़ाइल किस क्लाइंट के लिए है।",
+    "Say which request the file is for.": "बताएँ कि फ़ाइल किस अनुरोध के लिए है।",
+    "Say which task the file is for.": "बताएँ कि फ़ाइल किस टास्क के लिए है।",
+    "Say which SOP the file is for.": "बताएँ कि फ़ाइल किस SOP के लिए है।",
+    "Files can be added to a deliverable only while the task is being worked on.":
+      "डिलीवरेबल में फ़ाइलें तभी जोड़ी जा सकती हैं जब टास्क पर काम चल रहा हो।",
+    "This file is empty.": "यह फ़ाइल खाली है।",
+    "Files can be at most {limit}; this one is {size}.": "फ़ाइलें अधिकतम {limit} की हो सकती हैं; यह {size} की है।",
+    "Files can be at most {limit}.": "फ़ाइलें अधिकतम {limit} की हो सकती हैं।",
+    "Programs and scripts ({ext}) can't be uploaded.": "प्रोग्राम और स्क्रिप्ट ({ext}) अपलोड नहीं किए जा सकते।",
+    "Web pages and SVG images ({ext}) can carry scripts, so they can't be uploaded. Send a PDF or PNG instead.":
+      "वेब पेज और SVG इमेज ({ext}) में स्क्रिप्ट हो सकती हैं, इसलिए उन्हें अपलोड नहीं किया जा सकता। इसके बजाय PDF या PNG भेजें।",
+    "The file's type doesn't match its name ({ext}).": "फ़ाइल का प्रकार उसके नाम ({ext}) से मेल नहीं खाता।",
+    "Files {kind} aren't accepted here. Allowed: {allowed}.": "यहाँ {kind} फ़ाइलें स्वीकार नहीं की जातीं। अनुमति है: {allowed}।",
+    "The agency's storage is full: {used} of {quota} used. Delete files or raise the quota in Settings.":
+      "एजेंसी का स्टोरेज भर गया है: {quota} में से {used} इस्तेमाल हो चुका है। फ़ाइलें हटाएँ या सेटिंग्स में कोटा बढ़ाएँ।",
+    "The agency's storage is full ({quota}). Nothing was kept; delete files or raise the quota in Settings.":
+      "एजेंसी का स्टोरेज भर गया है ({quota})। कुछ भी नहीं रखा गया; फ़ाइलें हटाएँ या सेटिंग्स में कोटा बढ़ाएँ।",
+    "Send the uploaded parts.": "अपलोड किए गए भाग भेजें।",
+    "Number each part.": "हर भाग को नंबर दें।",
+    "Send each part's ETag.": "हर भाग का ETag भेजें।",
+    "Send the uploaded parts to finish this upload.": "यह अपलोड पूरा करने के लिए अपलोड किए गए भाग भेजें।",
+    "The upload's parts don't make up the file. Upload it again.": "अपलोड किए गए भागों से पूरी फ़ाइल नहीं बनती। इसे फिर से अपलोड करें।",
+    "The file never arrived. Upload it again.": "फ़ाइल पहुँची ही नहीं। इसे फिर से अपलोड करें।",
+    "The upload is {actual} bytes, not the {declared} declared. Nothing was kept; upload it again.":
+      "अपलोड {actual} बाइट का है, बताए गए {declared} का नहीं। कुछ भी नहीं रखा गया; इसे फिर से अपलोड करें।",
+    "The upload's type isn't the one declared. Nothing was kept; upload it again.":
+      "अपलोड का प्रकार वह नहीं है जो बताया गया था। कुछ भी नहीं रखा गया; इसे फिर से अपलोड करें।",
+    "This file is a program, whatever its name says. It was not kept.": "यह फ़ाइल एक प्रोग्राम है, नाम चाहे जो कहे। इसे नहीं रखा गया।",
+    "This file's contents are not a .{extension} file. Nothing was kept.": "इस फ़ाइल की सामग्री .{extension} फ़ाइल की नहीं है। कुछ भी नहीं रखा गया।",
+    "This upload changed while it was being confirmed. Try again.": "पुष्टि के दौरान यह अपलोड बदल गया। फिर से कोशिश करें।",
+
+    // Files: attaching, versions, downloads
+    "File was not found.": "फ़ाइल नहीं मिली।",
+    "This file was deleted.": "यह फ़ाइल हटा दी गई है।",
+    "This file hasn't finished uploading yet.": "इस फ़ाइल का अपलोड अभी पूरा नहीं हुआ है।",
+    "That file hasn't finished uploading yet.": "इस फ़ाइल का अपलोड अभी पूरा नहीं हुआ है।",
+    "That file is listed twice.": "यह फ़ाइल दो बार दी गई है।",
+    "That file was not found. Upload it again.": "यह फ़ाइल नहीं मिली। इसे फिर से अपलोड करें।",
+    "That file is already attached to something else.": "यह फ़ाइल पहले से कहीं और जुड़ी हुई है।",
+    "That file was uploaded for something else.": "यह फ़ाइल किसी और चीज़ के लिए अपलोड की गई थी।",
+    "That file can't get a new version.": "इस फ़ाइल का नया संस्करण नहीं बन सकता।",
+    "New versions are for documents in a client's folder or an SOP.": "नए संस्करण केवल क्लाइंट के फ़ोल्डर या किसी SOP के दस्तावेज़ों के लिए हैं।",
+    "A newer version of this file exists; add the version to that one.": "इस फ़ाइल का नया संस्करण पहले से मौजूद है; संस्करण उसी में जोड़ें।",
+    "Someone added a newer version of this document first.": "किसी और ने पहले ही इस दस्तावेज़ का नया संस्करण जोड़ दिया।",
+    "Choose the exact minute, 6, 15 or 30 minutes.": "ठीक मिनट, 6, 15 या 30 मिनट में से चुनें।",
+    "Choose to round up or to the nearest step.": "ऊपर की ओर या निकटतम चरण तक पूर्णांकन चुनें।",
+    "Bill at most 60 minutes as the minimum.": "न्यूनतम अधिकतम 60 मिनट हो सकता है।",
+    "The minimum can't be negative.": "न्यूनतम ऋणात्मक नहीं हो सकता।",
+    "Enter the minimum in minutes.": "न्यूनतम मिनटों में दर्ज करें।",
+    "Add at most 5 billing addresses.": "अधिकतम 5 बिलिंग पते जोड़ें।",
+    "Enter each address once.": "हर पता एक ही बार दर्ज करें।",
+    "Enter email addresses.": "ईमेल पते दर्ज करें।",
+    "Keep the address under 500 characters.": "पता 500 अक्षरों से कम रखें।",
+    "Keep the billing name under 200 characters.": "बिलिंग नाम 200 अक्षरों से कम रखें।",
+    "Keep the legal name under 200 characters.": "कानूनी नाम 200 अक्षरों से कम रखें।",
+    "Keep the purchase-order number under 60 characters.": "PO नंबर 60 अक्षरों से कम रखें।",
+    "Keep the registration under 300 characters.": "पंजीकरण 300 अक्षरों से कम रखें।",
+    "Keep the tax id under 50 characters.": "टैक्स आईडी 50 अक्षरों से कम रखें।",
+    "Use plain text on one line.": "एक ही पंक्ति में सादा टेक्स्ट लिखें।",
+    "Use plain text: letters, digits and line breaks.": "सादा टेक्स्ट लिखें: अक्षर, अंक और नई पंक्तियाँ।",
+    // Validation of fields whose schema has no sentence of its own (core/fn/messages.ts)
+    "This field is required.": "यह फ़ील्ड आवश्यक है।",
+    "Enter a number.": "एक संख्या दर्ज करें।",
+    "Enter text.": "टेक्स्ट दर्ज करें।",
+    "Choose yes or no.": "हाँ या नहीं चुनें।",
+    "Enter a list of values.": "मानों की एक सूची दर्ज करें।",
+    "Enter a date.": "एक तिथि दर्ज करें।",
+    "Enter a group of named values.": "नाम वाले मानों का एक समूह दर्ज करें।",
+    "This value is not valid.": "यह मान मान्य नहीं है।",
+    "Fill this in.": "इसे भरें।",
+    "Use at least {min} characters.": "कम से कम {min} अक्षरों का उपयोग करें।",
+    "Use at most {max} characters.": "अधिकतम {max} अक्षरों का उपयोग करें।",
+    "Choose at least {min}.": "कम से कम {min} चुनें।",
+    "Choose at most {max}.": "अधिकतम {max} चुनें।",
+    "Enter {min} or more.": "{min} या उससे अधिक दर्ज करें।",
+    "Enter more than {min}.": "{min} से अधिक दर्ज करें।",
+    "Enter {max} or less.": "{max} या उससे कम दर्ज करें।",
+    "Enter less than {max}.": "{max} से कम दर्ज करें।",
+    "Enter a web address, such as https://example.com.": "एक वेब पता दर्ज करें, जैसे https://example.com।",
+    "Enter a date and time, such as 2026-11-23T10:00:00Z.": "तिथि और समय दर्ज करें, जैसे 2026-11-23T10:00:00Z।",
+    "Enter a date as YYYY-MM-DD.": "तिथि YYYY-MM-DD के रूप में दर्ज करें।",
+    "This value is not in the expected format.": "यह मान अपेक्षित प्रारूप में नहीं है।",
+    "Choose one of: {options}.": "इनमें से एक चुनें: {options}।",
+    "Enter a multiple of {step}.": "{step} का गुणज दर्ज करें।",
   },
   values: {
     what: {
@@ -458,6 +632,9 @@ export const hi: ServerMessages = {
       Request: "अनुरोध",
       "The onboarding kit": "ऑनबोर्डिंग किट",
       "Your onboarding": "आपकी ऑनबोर्डिंग",
+      File: "फ़ाइल",
+      Thread: "थ्रेड",
+      Credit: "क्रेडिट",
     },
     number: { draft: "(ड्राफ़्ट)" },
     invoice: { "a draft invoice": "एक ड्राफ़्ट इनवॉइस" },
@@ -495,5 +672,8 @@ export const hi: ServerMessages = {
       approved: "इसे अभी स्वीकृत नहीं किया जा सकता",
       "sent back for revision": "इसे अभी संशोधन के लिए नहीं लौटाया जा सकता",
     },
+    scopes: { " (it has: {list})": " (इसके पास है: {list})" },
+    ext: { "without an extension": "बिना एक्सटेंशन" },
+    kind: { "of type {ext}": "{ext} प्रकार की", "without an extension": "बिना एक्सटेंशन वाली" },
   },
 };

@@ -17,15 +17,22 @@ export type { TextKey } from "./texts.ts";
 //   catalogs (errors-el.ts, errors-hi.ts) are keyed by the English message, so call sites stay as
 //   they are. A message with run-time parts is a template: "{name} already has this task." matches
 //   "Maria already has this task." and the captured parts go into the translation (translated too
-//   when the catalog's `values` lists them, e.g. a status word). tests/core/server-messages.test.ts
-//   finds every message in the source and fails until both catalogs have it.
+//   when the catalog's `values` lists them, e.g. a status word). A listed value may be a template
+//   itself, for a part with a run-time piece of its own ("of type {ext}" in "Files {kind} aren't
+//   accepted here."); a `{message}` part is a whole message a helper extended, translated as one; a
+//   part may be empty ("…scope{scopes}." with nothing after "scope").
+//   tests/core/server-messages.test.ts finds every message in the source and fails until both
+//   catalogs have it.
 
 export const LOCALES: readonly Locale[] = ["en", "el", "hi"];
 
 /** Translations of the API's English messages: exact messages and templates, and run-time values. */
 export type ServerMessages = {
   messages: Record<string, string>;
-  /** Placeholder name → English value → translation, for parts like a status that are words. */
+  /**
+   * Placeholder name → English value → translation, for parts like a status that are words. A value
+   * with `{names}` is a template too: "of type {ext}" → "τύπου {ext}".
+   */
   values?: Record<string, Record<string, string>>;
 };
 
@@ -58,58 +65,81 @@ export function text(locale: Locale, key: TextKey, params: Record<string, string
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (params[name] === undefined ? match : String(params[name])));
 }
 
-type Template = { pattern: RegExp; names: string[]; translation: string };
-type Compiled = { exact: Map<string, string>; templates: Template[]; values: NonNullable<ServerMessages["values"]> };
+type Template = { pattern: RegExp; names: string[]; translation: string; fixed: number };
+/** Exact English → translation, and templates with the most specific first. */
+type Table = { exact: Map<string, string>; templates: Template[] };
+type Compiled = { messages: Table; values: Map<string, Table> };
 const compiled = new Map<Locale, Compiled>();
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function table(entries: Record<string, string>): Table {
+  const exact = new Map<string, string>();
+  const templates: Template[] = [];
+  for (const [english, translation] of Object.entries(entries)) {
+    const names = [...english.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+    if (!names.length) {
+      exact.set(english, translation);
+      continue;
+    }
+    const parts = english.split(/\{\w+\}/);
+    templates.push({ pattern: new RegExp(`^${parts.map(escapeRegExp).join("(.*?)")}$`, "s"), names, translation, fixed: parts.join("").length });
+  }
+  // The template with the most fixed text wins: "Deposit {number} isn't issued…" before "{x}".
+  templates.sort((a, b) => b.fixed - a.fixed);
+  return { exact, templates };
+}
 
 function compile(locale: Locale): Compiled | undefined {
   const catalog = errors[locale];
   if (!catalog) return undefined;
   let done = compiled.get(locale);
   if (done) return done;
-  const exact = new Map<string, string>();
-  const templates: Template[] = [];
-  for (const [english, translation] of Object.entries(catalog.messages)) {
-    const names = [...english.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
-    if (!names.length) {
-      exact.set(english, translation);
-      continue;
-    }
-    const pattern = new RegExp(`^${english.split(/\{\w+\}/).map(escapeRegExp).join("(.+?)")}$`, "s");
-    templates.push({ pattern, names, translation });
-  }
-  // The template with the most fixed text wins: "Deposit {number} isn't issued…" before "{x}".
-  const fixed = (template: Template) => template.pattern.source.replace(/\(\.\+\?\)/g, "").length;
-  templates.sort((a, b) => fixed(b) - fixed(a));
-  compiled.set(locale, (done = { exact, templates, values: catalog.values ?? {} }));
+  const values = new Map(Object.entries(catalog.values ?? {}).map(([name, entries]) => [name, table(entries)] as const));
+  compiled.set(locale, (done = { messages: table(catalog.messages), values }));
   return done;
+}
+
+/** `text` translated by `table`, its run-time parts filled in by `part`; undefined when nothing matches. */
+function render(table: Table, text: string, part: (name: string, value: string) => string): string | undefined {
+  const exact = table.exact.get(text);
+  if (exact !== undefined) return exact;
+  for (const template of table.templates) {
+    const match = template.pattern.exec(text);
+    if (!match) continue;
+    const captured = new Map(template.names.map((name, index) => [name, match[index + 1]!] as const));
+    return template.translation.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = captured.get(name);
+      return value === undefined ? whole : part(name, value);
+    });
+  }
+  return undefined;
+}
+
+/** A run-time part of a message: a listed value (exact or a template), a whole message, else a number or as it is. */
+function translatePart(catalog: Compiled, locale: Locale, name: string, value: string): string {
+  const values = catalog.values.get(name);
+  const listed = values && render(values, value, (inner, part) => translatePart(catalog, locale, inner, part));
+  if (listed !== undefined) return listed;
+  if (name === "message") return translateMessage(locale, value);
+  return localNumber(locale, value);
 }
 
 /** An English API message in `locale`; a message with no translation stays English. */
 export function translateMessage(locale: Locale, message: string): string {
   const catalog = compile(locale);
   if (!catalog) return message;
-  const exact = catalog.exact.get(message);
-  if (exact !== undefined) return exact;
-  for (const template of catalog.templates) {
-    const match = template.pattern.exec(message);
-    if (!match) continue;
-    const captured = new Map(template.names.map((name, index) => [name, match[index + 1]!] as const));
-    return template.translation.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = captured.get(name);
-      if (value === undefined) return whole;
-      return catalog.values[name]?.[value] ?? localNumber(locale, value);
-    });
-  }
-  return message;
+  return render(catalog.messages, message, (name, value) => translatePart(catalog, locale, name, value)) ?? message;
 }
 
-/** "10,000" as the locale writes it ("10.000" in Greek); anything else as it is. */
+/**
+ * "10,000" and "12.5 MB" as the locale writes them ("10.000", "12,5 MB" in Greek); anything else as
+ * it is. Four digits or more without a comma are left alone: they are a year ("between 1970 and 2199").
+ */
 function localNumber(locale: Locale, value: string): string {
-  if (!/^\d{1,3}(,\d{3})+$/.test(value)) return value;
-  return new Intl.NumberFormat(locale).format(Number(value.replaceAll(",", "")));
+  const match = /^(\d{1,3}(?:,\d{3})*(?:\.\d+)?)( [KMG]B)?$/.exec(value);
+  if (!match) return value;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(Number(match[1]!.replaceAll(",", ""))) + (match[2] ?? "");
 }
 
 /** An error body's message and field messages in `locale`. */

@@ -33,6 +33,8 @@ export const el: Record<TextKey, string> = {
   "print.howToPay": "Τρόποι πληρωμής",
   "print.quote": "Παρακαλούμε αναφέρετε το {number} ως αιτιολογία πληρωμής.",
   "print.quoteDraft": "Παρακαλούμε αναφέρετε τον αριθμό του τιμολογίου ως αιτιολογία πληρωμής.",
+  "print.taxId": "ΑΦΜ: {id}",
+  "print.purchaseOrder": "Αριθμός παραγγελίας",
   "paymentMethod.card": "Κάρτα",
   "paymentMethod.bank_transfer": "Τραπεζική μεταφορά",
   "paymentMethod.wise": "Wise",

@@ -33,6 +33,8 @@ export const hi: Record<TextKey, string> = {
   "print.howToPay": "भुगतान कैसे करें",
   "print.quote": "कृपया भुगतान संदर्भ के रूप में {number} लिखें।",
   "print.quoteDraft": "कृपया भुगतान संदर्भ के रूप में इनवॉइस नंबर लिखें।",
+  "print.taxId": "टैक्स आईडी: {id}",
+  "print.purchaseOrder": "PO नंबर",
   "paymentMethod.card": "कार्ड",
   "paymentMethod.bank_transfer": "बैंक ट्रांसफ़र",
   "paymentMethod.wise": "Wise",

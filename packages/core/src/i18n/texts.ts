@@ -32,6 +32,8 @@ export const en = {
   "print.howToPay": "How to pay",
   "print.quote": "Please quote {number} as the reference.",
   "print.quoteDraft": "Please quote the invoice number as the reference.",
+  "print.taxId": "Tax ID: {id}",
+  "print.purchaseOrder": "PO number",
   "paymentMethod.card": "Card",
   "paymentMethod.bank_transfer": "Bank transfer",
   "paymentMethod.wise": "Wise",

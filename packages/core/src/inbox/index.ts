@@ -5,6 +5,8 @@ import { isConditionalFailure } from "../db/transaction.ts";
 import type { UnreadItem } from "./entity.ts";
 
 export * as Inbox from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { sendDue } from "./send.ts";
 
 // Unread per person and request: new messages (either thread) and status changes. The apps'
@@ -102,10 +104,10 @@ function me(): Recipient {
 }
 
 /** The actor's unread requests, newest activity first. */
-export async function mine(): Promise<{ items: Unread[]; total: number }> {
+export async function mine(): Promise<{ items: Unread[]; cursor: null; total: number }> {
   const actor = useActor();
   if (actor.type === "public") throw unauthenticated();
-  if (actor.type !== "member" && actor.type !== "contact") return { items: [], total: 0 };
+  if (actor.type !== "member" && actor.type !== "contact") return { items: [], cursor: null, total: 0 };
   const person = me();
   const result = await db.entities.unread.query.unreadOfPerson({ agencyId: actor.agencyId, personId: person.id }).go({ pages: "all" });
   const forContact = person.type === "contact";
@@ -114,7 +116,7 @@ export async function mine(): Promise<{ items: Unread[]; total: number }> {
     // A contact's entry may hold only internal notes' counts (never written for them, but be sure).
     .filter((item) => item.clientMessages + item.internalMessages + item.updates > 0)
     .sort((a, b) => b.lastAt.localeCompare(a.lastAt));
-  return { items, total: items.length };
+  return { items, cursor: null, total: items.length };
 }
 
 /** The actor has seen the request: nothing on it is unread any more. */

@@ -10,7 +10,7 @@ import { isId } from "../id/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { InvoiceItem, PaymentItem } from "./entity.ts";
-import { applyPayment, type PaymentInput } from "./index.ts";
+import { applyPayment, get, type InvoiceDetail, type PaymentInput } from "./index.ts";
 import { invoiceNumber, presentPayment, type Payment } from "./present.ts";
 
 // Money taken is never lost. A client can pay by card on an invoice the owner voids while the
@@ -98,12 +98,13 @@ export const refundCreditSchema = z.strictObject({
 });
 
 /** The owner refunded the credit (in Stripe, or by transfer): it is closed with the refund's reference. */
-export const refundCredit = fn(refundCreditSchema, async (input, invoiceId: string, paymentId: string): Promise<Payment> => {
+export const refundCredit = fn(refundCreditSchema, async (input, invoiceId: string, paymentId: string): Promise<InvoiceDetail> => {
   const { agencyId, invoice, payment } = await openCredit(invoiceId, paymentId);
   await settle(agencyId, invoice, payment, { credit: "refunded", ...(input.reference ? { creditRefundReference: input.reference } : {}) }, "invoice.credit_refunded", {
     reference: input.reference ?? null,
   });
-  return presentPayment((await db.entities.payment.get({ agencyId, invoiceId, paymentId }).go({ consistent: true })).data!);
+  // What GET /invoices/:invoiceId answers: the credit is among its payments.
+  return get(invoiceId);
 });
 
 export const applyCreditSchema = z.strictObject({ invoiceId: idOf("invoice", "Choose the invoice to apply it to.") });
@@ -113,7 +114,7 @@ export const applyCreditSchema = z.strictObject({ invoiceId: idOf("invoice", "Ch
  * balance is at least the credit: recorded there as a payment `credit_<paymentId>` (so a retry
  * pays once), and the credit closed.
  */
-export const applyCredit = fn(applyCreditSchema, async (input, invoiceId: string, paymentId: string): Promise<Payment> => {
+export const applyCredit = fn(applyCreditSchema, async (input, invoiceId: string, paymentId: string): Promise<InvoiceDetail> => {
   const { agencyId, invoice, payment } = await openCredit(invoiceId, paymentId);
   const target = isId("invoice", input.invoiceId) ? (await db.entities.invoice.get({ agencyId, invoiceId: input.invoiceId }).go({ consistent: true })).data : null;
   const field = (message: string) => new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { invoiceId: message } });
@@ -143,7 +144,7 @@ export const applyCredit = fn(applyCreditSchema, async (input, invoiceId: string
       .go();
     throw error;
   }
-  return presentPayment((await db.entities.payment.get({ agencyId, invoiceId, paymentId }).go({ consistent: true })).data!);
+  return get(invoiceId);
 });
 
 export type ClientCredit = Payment & { invoiceId: string; invoiceNumber: string | null };

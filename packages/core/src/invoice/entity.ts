@@ -70,6 +70,11 @@ export const InvoiceEntity = new Entity({
     /** Retainer period ("2026-11") for retainer invoices. */
     period: { type: "string" },
     notes: { type: "string" },
+    /** The client's purchase-order number, printed on the invoice. */
+    purchaseOrder: { type: "string" },
+    /** The agency's and the client's details as they were when it was sent (parties.ts), JSON. */
+    issuerJson: { type: "string" },
+    billToJson: { type: "string" },
     issuedAt: { type: "string" },
     /** `issuedAt` once sent, "-" while a draft: the status index sorts by it (reports read issue-date ranges). */
     issuedSort: { type: "string", required: true, default: "-" },

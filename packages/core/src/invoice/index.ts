@@ -9,25 +9,29 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { basisPoints, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
+import { basisPoints, detailLine, minorAmount, paymentAmount, pageQuery, version, type Page, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS, whole } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { readerLocale } from "../i18n/index.ts";
-import { Money } from "../money/index.ts";
+import { Money, type BillingIncrement } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import { People } from "../people/index.ts";
 import { ServicePackages } from "../service-package/index.ts";
 import { Timesheet, UNBILLED } from "../timesheet/index.ts";
 import type { TimeEntryItem } from "../timesheet/entity.ts";
+import type { TimeEntry } from "../timesheet/index.ts";
 import { InvoiceStatuses, PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
 import * as Csv from "./csv.ts";
 import * as Credits from "./credit.ts";
 import { printHtml } from "./print.ts";
+import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./parties.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
 import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
 
 export * as Invoices from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { InvoiceStatuses, PaymentMethods } from "./entity.ts";
 export type { Invoice, InvoiceLine, Payment } from "./present.ts";
 export { applyCredit, applyCreditSchema, creditsOfClient, refundCredit, refundCreditSchema, type ClientCredit } from "./credit.ts";
@@ -46,7 +50,9 @@ export type InvoiceDetail = Invoice & {
   paymentInstructions: string | null;
   /** True when the client can pay by card (Stripe is configured and money is owed). */
   cardPayments: boolean;
-  agency: { name: string };
+  /** Who it is from and to: as stamped when sent, today's details on a draft. */
+  agency: Issuer;
+  billTo: BillTo;
 };
 
 async function load(agencyId: string, invoiceId: string): Promise<InvoiceItem | null> {
@@ -80,17 +86,20 @@ async function view(item: InvoiceItem): Promise<Invoice> {
 
 export async function get(invoiceId: string): Promise<InvoiceDetail> {
   const item = await loadVisible(invoiceId);
-  const [invoice, payments, agency] = await Promise.all([
-    view(item),
+  const stamped = stampedParties(item);
+  const [client, payments, agency] = await Promise.all([
+    db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
     db.entities.payment.query.paymentsOfInvoice({ agencyId: item.agencyId, invoiceId }).go({ pages: "all" }),
     db.entities.agency.get({ agencyId: item.agencyId }).go(),
   ]);
+  const invoice = present(item, client.data?.name ?? "");
   return {
     ...invoice,
     payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
     paymentInstructions: agency.data?.paymentInstructions ?? null,
     cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
-    agency: { name: agency.data?.name ?? "" },
+    agency: stamped.issuer ?? issuerOf(agency.data),
+    billTo: stamped.billTo ?? (client.data ? billToOf(client.data) : { name: invoice.client.name, address: null, taxId: null }),
   };
 }
 
@@ -167,14 +176,18 @@ export const createSchema = z.strictObject({
   /** Earlier deposit invoices of this client to take off this one (each only once). */
   deductDeposits: z.array(idOf("invoice", "Choose deposit invoices of this client.")).max(10, "Take off at most 10 deposits.").default([]),
   notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
+  purchaseOrder: detailLine(60, "Keep the purchase-order number under 60 characters."),
 }).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
-/** One time line per task (or per client for time without a task): the minutes at the client's rate. */
-export function timeLines(entries: TimeEntryItem[], hourlyRate: number): InvoiceLine[] {
+/**
+ * One time line per task (or per client for time without a task): the billed minutes at the
+ * client's rate, each entry rounded by the billing increment before it is added.
+ */
+export function timeLines(entries: TimeEntryItem[], hourlyRate: number, increment: BillingIncrement = Money.EXACT_MINUTE): InvoiceLine[] {
   const groups = new Map<string, { description: string; minutes: number }>();
   for (const entry of [...entries].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
     const group = groups.get(entry.taskId) ?? { description: entry.label, minutes: 0 };
-    group.minutes += entry.minutes;
+    group.minutes += Money.billedMinutes(entry.minutes, increment);
     groups.set(entry.taskId, group);
   }
   return [...groups.values()].map((group) => ({
@@ -184,6 +197,14 @@ export function timeLines(entries: TimeEntryItem[], hourlyRate: number): Invoice
     unitAmount: hourlyRate,
     amount: Money.forMinutes(group.minutes, hourlyRate),
   }));
+}
+
+/** The rule a client's time is billed by: its own, else its agency's, else the exact minute. */
+export async function incrementFor(client: ClientItem): Promise<BillingIncrement> {
+  const own = Money.incrementOf(client);
+  if (own) return own;
+  const agency = (await db.entities.agency.get({ agencyId: client.agencyId }).go()).data;
+  return Money.incrementOf(agency) ?? Money.EXACT_MINUTE;
 }
 
 export function totals(lines: InvoiceLine[], taxRate: number) {
@@ -241,6 +262,15 @@ async function depositsToDeduct(agencyId: string, clientId: string, invoiceIds: 
   });
 }
 
+/** A client's unbilled time and the rule it will be billed by (the new-invoice form's preview). */
+export const unbilledTime = fn(Timesheet.unbilledSchema, async (query): Promise<Page<TimeEntry> & { increment: BillingIncrement }> => {
+  const agencyId = assertOwner();
+  const items = await Timesheet.unbilled(query);
+  const client = (await db.entities.client.get({ agencyId, clientId: query.clientId }).go()).data;
+  if (!client) throw notFound("Client");
+  return { ...whole(items), increment: await incrementFor(client) };
+});
+
 /** A client's deposit invoices not yet taken off an invoice, for the new-invoice form. */
 export const openDeposits = fn(z.strictObject({ clientId: z.string().max(40) }), async ({ clientId }): Promise<Invoice[]> => {
   const agencyId = assertOwner();
@@ -254,7 +284,7 @@ export const openDeposits = fn(z.strictObject({ clientId: z.string().max(40) }),
 });
 
 /** Drafts an invoice from unbilled time and/or other lines, locking the time it bills. */
-export const create = fn(createSchema, async (input): Promise<Invoice> => {
+export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   const client = await loadClient(agencyId, input.clientId);
   const billing = billingOf(client);
@@ -271,7 +301,7 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
   const extra = await extraLines(agencyId, client.currency, input.lines);
   const deposits = await depositsToDeduct(agencyId, client.clientId, input.deductDeposits);
   const lines: InvoiceLine[] = [
-    ...timeLines(entries, billing.hourlyRate ?? 0),
+    ...timeLines(entries, billing.hourlyRate ?? 0, entries.length ? await incrementFor(client) : undefined),
     ...(input.deposit ? [depositLine(input.deposit, extra, billing.depositRate)] : extra),
     ...deposits.map((deposit) => ({
       kind: "deposit" as const,
@@ -307,6 +337,7 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
           entryCount: entries.length,
           depositIds: deposits.map((deposit) => deposit.invoiceId),
           ...(input.notes ? { notes: input.notes } : {}),
+          ...(input.purchaseOrder ? { purchaseOrder: input.purchaseOrder } : {}),
         })
         .commit(),
       ...deposits.map((deposit) =>
@@ -330,7 +361,8 @@ export const create = fn(createSchema, async (input): Promise<Invoice> => {
   if (failedConditions(result).length) {
     throw new VisibleError("conflict", "invoice.time_changed", "Some of this time or a deposit changed while the invoice was being made. Review them and try again.");
   }
-  return view((await load(agencyId, invoiceId))!);
+  // What GET /invoices/:id answers: the draft, its (no) payments and how it will be paid.
+  return get(invoiceId);
 });
 
 /** The entries of `invoice` go back to unbilled, in the same transaction as `write`. */
@@ -391,13 +423,14 @@ export const removeDraft = fn(z.strictObject({ version: z.coerce.number().int().
  * the counter (conditional on the counter's value), so two sends never share a number and a
  * failed send leaves no gap. The client's contacts are emailed.
  */
-export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<Invoice> => {
+export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   for (let attempt = 0; attempt < 30; attempt++) {
     // Others are taking numbers at the same moment: wait a little, a little longer each time.
     if (attempt) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 5)));
     const [item, agency] = await Promise.all([load(agencyId, invoiceId), db.entities.agency.get({ agencyId }).go({ consistent: true })]);
     if (!item) throw notFound("Invoice");
+    const client = (await db.entities.client.get({ agencyId, clientId: item.clientId }).go()).data;
     if (item.version !== expected) throw await conflict(agencyId, invoiceId);
     if (item.status !== "draft") throw new VisibleError("conflict", "invoice.not_draft", "This invoice has already been sent.", { current: await view(item) });
     const seq = agency.data?.invoiceSeq ?? 0;
@@ -412,7 +445,18 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
           .commit(),
         invoice
           .patch({ agencyId, invoiceId })
-          .set({ number: seq + 1, status: "sent", issuedAt: issuedAt.toISOString(), issuedSort: issuedAt.toISOString(), dueAt, owing: "yes", owingSince: dueAt })
+          .set({
+            number: seq + 1,
+            status: "sent",
+            issuedAt: issuedAt.toISOString(),
+            issuedSort: issuedAt.toISOString(),
+            dueAt,
+            owing: "yes",
+            owingSince: dueAt,
+            // What the invoice says about both parties stays as it was issued.
+            issuerJson: JSON.stringify(issuerOf(agency.data)),
+            ...(client ? { billToJson: JSON.stringify(billToOf(client)) } : {}),
+          })
           .add({ version: 1 })
           .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
@@ -423,7 +467,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
     if (!failed.length) {
       const sent = (await load(agencyId, invoiceId))!;
       await emailClient(sent, "invoiceSent");
-      return view(sent);
+      return get(invoiceId);
     }
     // Only the counter moved (another invoice was sent at the same moment): take the next number.
     if (failed.includes(1) || failed.length !== 1) {
@@ -434,25 +478,39 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
   throw new VisibleError("conflict", "conflict", "Invoices are being sent right now. Please try again.");
 });
 
-/** Emails the client's contacts about an invoice: sent, or overdue. Invoices go out even to contacts who turned hand-off emails off. */
-export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder"): Promise<void> {
+/**
+ * Emails the client's contacts about an invoice: sent, overdue, or a receipt for a payment of
+ * `paid`. These go out even to contacts who turned hand-off emails off.
+ */
+export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder" | "paymentReceipt", paid?: number): Promise<void> {
   try {
-    const [contacts, agency] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), db.entities.agency.get({ agencyId: item.agencyId }).go()]);
-    const readers = contacts.filter((c) => c.status === "invited" || c.status === "active");
+    const [contacts, agency, { data: client }] = await Promise.all([
+      Notify.contactsOf(item.agencyId, item.clientId),
+      db.entities.agency.get({ agencyId: item.agencyId }).go(),
+      db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
+    ]);
+    const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
+    // Billing addresses need no portal account; they read in the language of the client's people.
+    const known = new Set(people.map((c) => c.email));
+    const billing = (client?.billingEmails ?? [])
+      .filter((address) => !known.has(address))
+      .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
+    const readers = [...people, ...billing];
     const messages = readers.map((contact) => {
       const params = {
         agency: agency.data?.name ?? "Baton",
         number: invoiceNumber(item.number) ?? "",
-        amount: Money.format(item.total, item.currency, contact.locale),
+        amount: Money.format(paid ?? item.total, item.currency, contact.locale),
         balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
       const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
-      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, contactId: contact.contactId } };
+      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, ...(contact.contactId ? { contactId: contact.contactId } : {}) } };
     });
-    // Sending an invoice is a request: its emails are kept in the outbox and sent after the
-    // response. A reminder is the scheduled job's: it sends in small batches itself.
-    if (kind === "invoiceSent") await Email.later(messages);
+    // Sending an invoice or recording a payment is a request (or Stripe's webhook): its emails are
+    // kept in the outbox and sent after the response. A reminder is the scheduled job's: it sends
+    // in small batches itself.
+    if (kind === "invoiceSent" || kind === "paymentReceipt") await Email.later(messages);
     else await Email.sendAll(messages, `invoice: ${kind}`);
   } catch (error) {
     Log.error(`invoice: ${kind} email not sent`, error, { invoiceId: item.invoiceId });
@@ -462,7 +520,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
 export const voidSchema = z.strictObject({ version, reason: z.string().trim().max(500).optional() });
 
 /** Voids a sent invoice nobody has paid anything on; its time is unbilled again. */
-export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, invoiceId: string): Promise<Invoice> => {
+export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, invoiceId: string): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   const item = await load(agencyId, invoiceId);
   if (!item) throw notFound("Invoice");
@@ -487,7 +545,7 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
-  return view((await load(agencyId, invoiceId))!);
+  return get(invoiceId);
 });
 
 export const paymentSchema = z.strictObject({
@@ -573,6 +631,8 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
       Metrics.count(Metrics.Names.paymentsRecorded, { Method: input.method });
       const saved = (await load(input.agencyId, input.invoiceId))!;
       await notifyOwners(saved, input.amount);
+      // Every payment, by hand or by card, gets the client a receipt with what is still owed.
+      await emailClient(saved, "paymentReceipt", input.amount);
       return "recorded";
     }
   }

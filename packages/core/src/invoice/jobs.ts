@@ -9,7 +9,7 @@ import { Job } from "../job/index.ts";
 import { Money } from "../money/index.ts";
 import { UNBILLED } from "../timesheet/entity.ts";
 import { Timesheet } from "../timesheet/index.ts";
-import { emailClient, MAX_ENTRIES, send, totals } from "./index.ts";
+import { emailClient, incrementFor, MAX_ENTRIES, send, totals } from "./index.ts";
 import type { InvoiceItem } from "./entity.ts";
 import type { InvoiceLine } from "./present.ts";
 
@@ -103,7 +103,8 @@ async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
   const lastMonth = (await Timesheet.unbilledItems(agencyId, client.clientId))
     .filter((entry) => entry.startedAt >= previousStart.toISOString() && entry.startedAt < start.toISOString())
     .slice(0, MAX_ENTRIES);
-  const minutes = lastMonth.reduce((sum, entry) => sum + entry.minutes, 0);
+  const increment = lastMonth.length ? await incrementFor(client) : Money.EXACT_MINUTE;
+  const minutes = lastMonth.reduce((sum, entry) => sum + Money.billedMinutes(entry.minutes, increment), 0);
   const overage = Math.max(0, minutes - billing.retainer.includedMinutes);
   const monthName = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: client.timeZone }).format(new Date(start.getTime() + 86_400_000));
   const lines: InvoiceLine[] = [

@@ -31,6 +31,8 @@ export type Invoice = {
   paymentTermsDays: number;
   period: string | null;
   notes: string | null;
+  /** The client's purchase-order number, if they gave one. */
+  purchaseOrder: string | null;
   entryCount: number;
   /** The deposit invoices this one takes off. */
   depositIds: string[];
@@ -115,6 +117,7 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     paymentTermsDays: item.paymentTermsDays,
     period: item.period ?? null,
     notes: item.notes ?? null,
+    purchaseOrder: item.purchaseOrder ?? null,
     entryCount: item.entryCount,
     depositIds: item.depositIds ?? [],
     deductedOn: item.deductedOn ?? null,

@@ -34,6 +34,11 @@ export function printHtml(invoice: InvoiceDetail, options: { locale: Locale; tim
     .map((p) => `<tr><td>${date(p.receivedAt)}</td><td>${t(`paymentMethod.${p.method}` as TextKey)}</td><td class="num">${money(p.amount)}</td></tr>`)
     .join("\n");
   const rate = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(invoice.taxRate / 100) + "%";
+  /** A name, an address kept to its lines, and a tax id: each escaped. */
+  const party = (name: string, address: string | null, taxId: string | null) =>
+    `<div class="party-name">${escapeHtml(name)}</div>` +
+    (address ? `<div class="muted address">${escapeHtml(address)}</div>` : "") +
+    (taxId ? `<div class="muted">${t("print.taxId", { id: taxId })}</div>` : "");
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head>
@@ -55,6 +60,8 @@ export function printHtml(invoice: InvoiceDetail, options: { locale: Locale; tim
   .totals { margin-left: auto; width: 18rem; }
   .totals td { border: 0; padding: .2rem .4rem; }
   .totals .grand td { border-top: 2px solid #1b1f24; font-weight: 700; font-size: 1.05rem; }
+  .party-name { font-weight: 600; }
+  .address { white-space: pre-line; }
   .pay { margin-top: 2rem; padding: 1rem; background: #f5f7fa; border-radius: 6px; white-space: pre-wrap; }
   @media print { body { margin: 0; max-width: none; } .pay { background: none; border: 1px solid #d9dee6; } }
 </style>
@@ -63,11 +70,14 @@ export function printHtml(invoice: InvoiceDetail, options: { locale: Locale; tim
 <header>
   <div>
     <h1>${escapeHtml(title)}</h1>
-    <div class="muted">${escapeHtml(invoice.agency.name)}</div>
+    <div class="party" data-party="issuer">${party(invoice.agency.legalName ?? invoice.agency.name, invoice.agency.address, invoice.agency.taxId)}${
+      invoice.agency.registration ? `<div class="muted">${escapeHtml(invoice.agency.registration)}</div>` : ""
+    }</div>
     <div><span class="status">${t(invoice.overdue ? "print.status.overdue" : (`print.status.${invoice.status}` as TextKey))}</span></div>
   </div>
   <dl>
-    <dt>${t("print.billTo")}</dt><dd>${escapeHtml(invoice.client.name)}</dd>
+    <dt>${t("print.billTo")}</dt><dd class="party" data-party="bill-to">${party(invoice.billTo.name, invoice.billTo.address, invoice.billTo.taxId)}</dd>
+    ${invoice.purchaseOrder ? `<dt>${t("print.purchaseOrder")}</dt><dd>${escapeHtml(invoice.purchaseOrder)}</dd>` : ""}
     <dt>${t("print.issued")}</dt><dd>${date(invoice.issuedAt)}</dd>
     <dt>${t("print.due")}</dt><dd>${date(invoice.dueAt)}</dd>
     <dt>${t("print.currency")}</dt><dd>${escapeHtml(invoice.currency)}</dd>

@@ -9,6 +9,8 @@ import { locale, personName, timeZone } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 
 export * as Me from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 export type Me = {
   kind: "member" | "contact";

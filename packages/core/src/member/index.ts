@@ -14,6 +14,8 @@ import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
 
 export * as Member from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { MemberRoles, MemberStatuses, Locales, type MemberItem } from "./entity.ts";
 
 export type Member = {

@@ -16,6 +16,8 @@ import { assertMayRead, assertMayWrite, Threads, type Thread } from "./policy.ts
 import { forMessage } from "./recipients.ts";
 
 export * as Message from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { Threads, type Thread } from "./policy.ts";
 
 // A request's two threads: the client thread (the client and the team) and the internal notes

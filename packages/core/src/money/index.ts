@@ -7,6 +7,18 @@ export * as Money from "./index.ts";
 
 export type Money = { amount: number; currency: string };
 
+export {
+  billedMinutes,
+  EXACT_MINUTE,
+  INCREMENT_ROUNDINGS,
+  INCREMENT_STEPS,
+  incrementOf,
+  MAX_MINIMUM_MINUTES,
+  type BillingIncrement,
+  type IncrementRounding,
+  type IncrementStep,
+} from "./increments.ts";
+
 /**
  * The largest amount Baton holds anywhere, an invoice's total included: 10 billion major units
  * of a 2-decimal currency. A total over it is refused (422), never computed past safe integers.

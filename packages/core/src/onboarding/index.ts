@@ -5,6 +5,8 @@
 // its exact text (agreement.ts) and read the packet; the last step makes the client active.
 
 export * as Onboarding from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { QuestionKinds, type QuestionKind } from "./entity.ts";
 export { emptyKit, kit, MAX_QUESTIONS, saveKit, saveSchema, type Agreement, type Kit, type KitInput, type Question } from "./kit.ts";
 export { agreementDigest, agreementText, composedAgreement, shownAgreement, type AgreementParts } from "./agreement.ts";

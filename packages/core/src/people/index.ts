@@ -4,6 +4,8 @@ import { Identity } from "../identity/index.ts";
 import type { MemberItem } from "../member/entity.ts";
 
 export * as People from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 // Names for the records people read: who submitted, who is assigned, who approved.
 

@@ -16,6 +16,8 @@ import { MAX_MONTHS, monthRange, monthRangeSchema, rangeError } from "./range.ts
 import { readerLocale, text } from "../i18n/index.ts";
 
 export * as Reports from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { AGING_BUCKETS, agingBucket, daysOverdue, type AgingBucket } from "./aging.ts";
 export { daysToUtc, monthOf, monthsBack, monthsBetween, monthsToUtc } from "./periods.ts";
 export { MAX_MONTHS } from "./range.ts";

@@ -26,6 +26,8 @@ import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus
 import { Priorities, type RequestItem } from "./entity.ts";
 
 export * as Request from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { Priorities } from "./entity.ts";
 
 // A client's request, from the portal form to triage: accepted into tasks or declined.
@@ -415,7 +417,7 @@ async function tellClient(item: RequestItem, kind: "requestAccepted" | "requestD
   await Inbox.record(aboutOf(item), people, { kind: "update", at: new Date().toISOString() });
 }
 
-export const decline = fn(declineSchema, async (input, requestId: string): Promise<Request> => {
+export const decline = fn(declineSchema, async (input, requestId: string): Promise<RequestDetail> => {
   const agencyId = assertOwner();
   const item = await load(agencyId, requestId);
   if (!item) throw notFound("Request");
@@ -435,7 +437,7 @@ export const decline = fn(declineSchema, async (input, requestId: string): Promi
   const current = await load(agencyId, requestId);
   if (failedConditions(result).length) throw staleWrite("Request", current && present(current));
   await tellClient(item, "requestDeclined", { reference: item.reference, title: item.title, reason: input.reason });
-  return present(current!);
+  return get(requestId);
 });
 
 export type TimelineEntry = { id: string; at: string; action: string; by: string | null; data: Record<string, unknown> };

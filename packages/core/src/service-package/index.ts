@@ -11,6 +11,8 @@ import { createId, isId } from "../id/index.ts";
 import { PackageStatuses, type ServicePackageItem } from "./entity.ts";
 
 export * as ServicePackages from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { PackageStatuses } from "./entity.ts";
 
 // The agency's service packages: fixed-price work with defined deliverables ("Website care:
@@ -65,11 +67,11 @@ export const updateSchema = z.strictObject({
 export const listSchema = z.strictObject({ status: z.enum([...PackageStatuses, "all"], { error: "Choose active, archived or all." }).default("active") });
 
 /** The package catalogue is small (dozens): it is listed whole, by name. */
-export const list = fn(listSchema, async (query): Promise<{ items: ServicePackage[] }> => {
+export const list = fn(listSchema, async (query): Promise<{ items: ServicePackage[]; cursor: null }> => {
   const agencyId = assertOwner();
   const result = await db.entities.servicePackage.query.packagesOfAgency({ agencyId }).go({ pages: "all" });
   const items = result.data.filter((item) => query.status === "all" || item.status === query.status).map(present);
-  return { items: items.sort((a, b) => a.name.localeCompare(b.name)) };
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name)), cursor: null };
 });
 
 export async function load(agencyId: string, packageId: string): Promise<ServicePackageItem | null> {

@@ -13,6 +13,8 @@ import { renderMarkdown } from "../markdown/index.ts";
 import type { SopItem, SopVersionItem } from "./entity.ts";
 
 export * as Sop from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 
 // The agency's SOP library. Every edit writes a new immutable version; tasks pin the version
 // they were made from, so changing an SOP never changes work already under way.

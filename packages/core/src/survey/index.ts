@@ -9,6 +9,8 @@
 // check-ins · respond.ts: the public answer and comment · report.ts: the owner's numbers.
 
 export * as Surveys from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { SurveyKinds, type SurveyKind } from "./entity.ts";
 export { COMMENT_HOURS, isLow, LINK_DAYS, load, SCALES } from "./rules.ts";
 export { readToken, signToken, type SurveyToken } from "./token.ts";

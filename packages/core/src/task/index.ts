@@ -28,6 +28,8 @@ import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 
 export * as Task from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export type { ClientTask, ChecklistItem } from "./present.ts";
 export type Task = TaskView;
 export { candidates, candidatesFor, rank, type Candidate } from "./ranking.ts";
@@ -204,7 +206,7 @@ export async function qaQueue(): Promise<Task[]> {
 const DEADLINES_LIMIT = 200;
 
 /** Every open task across clients by due date: the master deadline list. */
-export async function deadlines(): Promise<{ items: Task[]; more: boolean }> {
+export async function deadlines(): Promise<{ items: Task[]; cursor: null; more: boolean }> {
   const agencyId = assertOwner();
   const pages = await Promise.all(
     OpenTaskStatuses.map((status) => db.entities.task.query.tasksByStatus({ agencyId, status }).go({ limit: DEADLINES_LIMIT })),
@@ -212,7 +214,7 @@ export async function deadlines(): Promise<{ items: Task[]; more: boolean }> {
   const all = pages.flatMap((page) => page.data).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const shown = all.slice(0, DEADLINES_LIMIT);
   const names = await People.namesFor(agencyId, shown);
-  return { items: shown.map((item) => present(item, names)), more: all.length > DEADLINES_LIMIT || pages.some((p) => p.cursor) };
+  return { items: shown.map((item) => present(item, names)), cursor: null, more: all.length > DEADLINES_LIMIT || pages.some((p) => p.cursor) };
 }
 
 type Move = {
@@ -353,7 +355,7 @@ async function recordCompletion(request: RequestItem, by: PersonRef) {
 export const assignSchema = z.strictObject({ version, memberId: idOf("member", "Choose who does it.") });
 
 /** Gives the task to a team member (or passes it on); they are emailed. */
-export const assign = fn(assignSchema, async (input, taskId: string): Promise<Task> => {
+export const assign = fn(assignSchema, async (input, taskId: string): Promise<TaskDetail> => {
   const agencyId = assertOwner();
   if (!(await load(agencyId, taskId))) throw notFound("Task");
   const assignee = isId("member", input.memberId) ? (await db.entities.member.get({ agencyId, memberId: input.memberId }).go()).data : null;
@@ -386,7 +388,8 @@ export const assign = fn(assignSchema, async (input, taskId: string): Promise<Ta
     Notify.links.webTask(saved.taskId),
   );
   await tellInbox(request, [{ type: "member", id: assignee.memberId }]);
-  return present(saved, names);
+  // An action answers what GET /tasks/:id answers, so a screen shows the result as it reads it.
+  return get(saved.taskId);
 });
 
 function useActorId() {
@@ -397,7 +400,7 @@ function useActorId() {
 export const tickSchema = z.strictObject({ version, done: z.boolean({ error: "Say whether the step is done." }) });
 
 /** Ticks (or unticks) one checklist step while the work is under way. */
-export const tick = fn(tickSchema, async (input, taskId: string, itemId: string): Promise<Task> => {
+export const tick = fn(tickSchema, async (input, taskId: string, itemId: string): Promise<TaskDetail> => {
   const { saved, names } = await move(taskId, input.version, {
     action: "tick",
     set: (task) => {
@@ -419,7 +422,8 @@ export const tick = fn(tickSchema, async (input, taskId: string, itemId: string)
       data: { step: task.checklist?.find((entry) => entry.itemId === itemId)?.text ?? itemId },
     }),
   });
-  return present(saved, names);
+  // An action answers what GET /tasks/:id answers, so a screen shows the result as it reads it.
+  return get(saved.taskId);
 });
 
 const links = z
@@ -436,7 +440,7 @@ export const submitSchema = z.strictObject({
 });
 
 /** Hands the deliverable to QA. Every checklist step must be done first; an earlier submission is kept as a version. */
-export const submit = fn(submitSchema, async (input, taskId: string): Promise<Task> => {
+export const submit = fn(submitSchema, async (input, taskId: string): Promise<TaskDetail> => {
   const actor = useActor();
   if (actor.type === "public") throw unauthenticated();
   const files = await forAttach(actor.agencyId, input.fileIds, { place: "deliverable", targetId: taskId });
@@ -479,7 +483,8 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
   const by = names.team.get(saved.assigneeId)?.name ?? "";
   await Notify.send(saved.agencyId, "readyForQa", qa, { reference: saved.reference, title: saved.title, name: by }, Notify.links.webTask(saved.taskId));
   await tellInbox(request, qa.map((m) => ({ type: "member", id: m.memberId })));
-  return present(saved, names);
+  // An action answers what GET /tasks/:id answers, so a screen shows the result as it reads it.
+  return get(saved.taskId);
 });
 
 /** An unread mark on the task's request for the people a hand-off concerns. */
@@ -498,7 +503,7 @@ export const reviewSchema = z.strictObject({
 });
 
 /** QA: approve (→ the client reviews it) or return with the changes required (→ the assignee). */
-export const review = fn(reviewSchema, async (input, taskId: string): Promise<Task> => {
+export const review = fn(reviewSchema, async (input, taskId: string): Promise<TaskDetail> => {
   if (input.decision === "return" && !input.notes) {
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { notes: "Say what needs to change." } });
   }
@@ -538,7 +543,8 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
       tell([{ type: "member", id: saved.assigneeId }]),
     ]);
   }
-  return present(saved, names);
+  // An action answers what GET /tasks/:id answers, so a screen shows the result as it reads it.
+  return get(saved.taskId);
 });
 
 export const clientApproveSchema = z.strictObject({ version });

@@ -16,6 +16,8 @@ import { UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 
 export * as Timesheet from "./index.ts";
+// Output schemas: what this area's functions answer, as the OpenAPI document declares it.
+export * from "./output.ts";
 export { UNBILLED } from "./entity.ts";
 
 // Time spent: a running timer per member (one at a time, kept on the server so it survives a
@@ -98,16 +100,22 @@ async function presentTimer(timer: TimerItem | null): Promise<Timer | null> {
   };
 }
 
+/**
+ * My timer as GET /time/timer, start and stop all answer it: the running timer (or null), and the
+ * entry the stop just recorded (null otherwise).
+ */
+export type TimerState = { timer: Timer | null; entry: TimeEntry | null };
+
 /** The acting member's running timer, or null. */
-export async function timer(): Promise<Timer | null> {
+export async function timer(): Promise<TimerState> {
   const actor = assertMember();
-  return presentTimer(await loadTimer(actor.agencyId, actor.memberId));
+  return { timer: await presentTimer(await loadTimer(actor.agencyId, actor.memberId)), entry: null };
 }
 
 export const startSchema = z.strictObject({ taskId: idOf("task", "Choose the task."), note: note.optional() });
 
 /** Starts the member's timer on a task. A second timer is refused with the one that runs. */
-export const start = fn(startSchema, async (input): Promise<Timer> => {
+export const start = fn(startSchema, async (input): Promise<TimerState> => {
   const actor = assertMember();
   const task = await workableTask(actor.agencyId, input.taskId);
   if (task.status === "done") throw new VisibleError("rule", "timer.task_done", "This task is done; log time on open work.");
@@ -130,13 +138,13 @@ export const start = fn(startSchema, async (input): Promise<Timer> => {
       current: running,
     });
   }
-  return (await presentTimer(await loadTimer(actor.agencyId, actor.memberId)))!;
+  return timer();
 });
 
 export const stopSchema = z.strictObject({ billable: z.boolean().default(true), note: note.optional() });
 
 /** Stops the running timer and records the time as an entry (rounded to the minute, at least 1). */
-export const stop = fn(stopSchema, async (input): Promise<TimeEntry> => {
+export const stop = fn(stopSchema, async (input): Promise<TimerState> => {
   const actor = assertMember();
   const running = await loadTimer(actor.agencyId, actor.memberId);
   if (!running) throw new VisibleError("conflict", "timer.not_running", "No timer is running.", { current: null });
@@ -168,7 +176,8 @@ export const stop = fn(stopSchema, async (input): Promise<TimeEntry> => {
     .go();
   // Stopped twice at once: the other stop recorded it.
   if (failedConditions(result).length) throw new VisibleError("conflict", "timer.not_running", "This timer was already stopped.", { current: null });
-  return (await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]))[0]!;
+  const [entry] = await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]);
+  return { timer: null, entry: entry! };
 });
 
 export const createSchema = z.strictObject({

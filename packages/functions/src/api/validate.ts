@@ -2,9 +2,8 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
 import { VisibleError } from "@baton/core/error";
+import { fieldMessages, type Issue } from "@baton/core/fn";
 import { validates } from "./access.ts";
-
-type Issue = StandardSchemaV1.Issue & { code?: string; keys?: string[] };
 
 /**
  * Request validation: a hono-openapi validator (so the schema lands in the OpenAPI document and
@@ -19,14 +18,6 @@ export function input<S extends StandardSchemaV1, T extends keyof ValidationTarg
 }
 
 function toValidationError(issues: readonly Issue[]): VisibleError {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const path = (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p));
-    if (issue.code === "unrecognized_keys" && issue.keys) {
-      for (const key of issue.keys) fields[[...path, key].join(".")] ??= "Unknown field.";
-      continue;
-    }
-    fields[path.length ? path.join(".") : "_"] ??= issue.message;
-  }
-  return new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields });
+  // Readable sentences, never zod's defaults ("expected number, received NaN"): core/fn/messages.ts.
+  return new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: fieldMessages(issues) });
 }

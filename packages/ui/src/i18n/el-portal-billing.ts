@@ -73,4 +73,6 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.paymentMethod.paypal": "PayPal",
   "portal.paymentMethod.cash": "Μετρητά",
   "portal.paymentMethod.other": "Άλλο",
+  "party.taxId": "ΑΦΜ: {id}",
+  "party.purchaseOrder": "Αριθμός παραγγελίας",
 };

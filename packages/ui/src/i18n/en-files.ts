@@ -11,7 +11,7 @@ export const enFiles = {
   "files.progress": "{percent}% of {size}",
   "files.checking": "Checking the file…",
   "files.ready": "Uploaded",
-  "files.cancel": "Cancel",
+  "files.cancelUpload": "Cancel upload",
   "files.cancelNamed": "Cancel the upload of {name}",
   "files.cancelled": "Cancelled",
   "files.remove": "Remove",

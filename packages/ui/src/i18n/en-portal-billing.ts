@@ -70,4 +70,6 @@ export const enPortalBilling = {
   "portal.paymentMethod.paypal": "PayPal",
   "portal.paymentMethod.cash": "Cash",
   "portal.paymentMethod.other": "Other",
+  "party.taxId": "Tax ID: {id}",
+  "party.purchaseOrder": "PO number",
 } as const;

@@ -9,7 +9,7 @@ export const hiNav: Pick<Messages, keyof typeof enNav> = {
   "nav.group.agency": "एजेंसी",
   "nav.inbox": "इनबॉक्स",
   "nav.board": "बोर्ड",
-  "nav.count.triage": { one: "ट्रायज के लिए {n} अनुरोध", other: "ट्रायज के लिए {n} अनुरोध" },
+  "nav.count.triage": { one: "निर्णय के लिए {n} अनुरोध", other: "निर्णय के लिए {n} अनुरोध" },
   "nav.count.review": { one: "समीक्षा के लिए {n} डिलीवरेबल", other: "समीक्षा के लिए {n} डिलीवरेबल" },
   "nav.count.unread": { one: "{n} अपठित", other: "{n} अपठित" },
   "nav.count.waiting": { one: "{count} प्रतीक्षा में", other: "{count} प्रतीक्षा में" },

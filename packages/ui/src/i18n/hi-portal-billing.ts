@@ -80,4 +80,6 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.paymentMethod.paypal": "PayPal",
   "portal.paymentMethod.cash": "नकद",
   "portal.paymentMethod.other": "अन्य",
+  "party.taxId": "टैक्स आईडी: {id}",
+  "party.purchaseOrder": "PO नंबर",
 };

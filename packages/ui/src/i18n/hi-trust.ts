@@ -6,7 +6,7 @@ export const hiTrust: Record<keyof typeof enTrust, string> = {
 
   "apiKeys.scopes": "पहुँच",
   "apiKeys.scopeRead": "पढ़ना",
-  "apiKeys.scopeReadHint": "क्लाइंट, अनुरोध, काम, समय और इनवॉइस देख सकती है।",
+  "apiKeys.scopeReadHint": "क्लाइंट, अनुरोध, टास्क, समय और इनवॉइस देख सकती है।",
   "apiKeys.scopeWrite": "लिखना",
   "apiKeys.scopeWriteHint": "इन्हें बना और बदल सकती है।",
   "apiKeys.scopesHint": "पहुँच जो भी हो, कोई भी कुंजी API कुंजियाँ नहीं सँभाल सकती, भुगतान की सेटिंग नहीं बदल सकती और टीम नहीं बदल सकती।",
@@ -27,8 +27,8 @@ export const hiTrust: Record<keyof typeof enTrust, string> = {
   "contacts.removed": "{name} को हटा दिया गया।",
 
   "credit.title": "लौटाने या समायोजित करने के लिए क्रेडिट",
-  "credit.voidBody": "यह इनवॉइस रद्द होने के बाद कार्ड से {amount} का भुगतान हुआ। पैसा लिया जा चुका है: इसे क्लाइंट को लौटाएँ, या उनके किसी दूसरे इनवॉइस में समायोजित करें।",
-  "credit.clientBody": "रद्द इनवॉइस पर चुकाया गया पैसा, जिसे अभी लौटाना या समायोजित करना है।",
+  "credit.voidBody": "यह इनवॉइस निरस्त होने के बाद कार्ड से {amount} का भुगतान हुआ। पैसा लिया जा चुका है: इसे क्लाइंट को लौटाएँ, या उनके किसी दूसरे इनवॉइस में समायोजित करें।",
+  "credit.clientBody": "निरस्त इनवॉइस पर चुकाया गया पैसा, जिसे अभी लौटाना या समायोजित करना है।",
   "credit.applyTo": "इनवॉइस में समायोजित करें",
   "credit.apply": "क्रेडिट समायोजित करें",
   "credit.applied": "क्रेडिट {number} में समायोजित किया गया।",
@@ -38,7 +38,7 @@ export const hiTrust: Record<keyof typeof enTrust, string> = {
   "credit.refundReferenceHint": "जैसे, Stripe में रिफ़ंड की आईडी।",
   "credit.markedRefunded": "क्रेडिट को लौटाया गया चिह्नित किया गया।",
   "credit.noTarget": "इस क्लाइंट का {currency} में ऐसा कोई बकाया इनवॉइस नहीं है जिस पर कम से कम इतनी रकम बाकी हो: इसे लौटाएँ, या ऐसा इनवॉइस आने पर समायोजित करें।",
-  "credit.from": "{number} से (रद्द)",
+  "credit.from": "{number} से (निरस्त)",
   "credit.status.open": "खुला",
   "credit.status.applied": "दूसरे इनवॉइस में समायोजित",
   "credit.status.refunded": "लौटाया गया",

@@ -1,3 +1,4 @@
+import { InvoiceParty } from "@baton/ui/InvoiceParty";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -148,12 +149,25 @@ function InvoiceBody(props: { invoice: InvoiceDetail }) {
       <dl class="facts facts-compact invoice-facts">
         <div>
           <dt>{t("portal.invoiceField.from")}</dt>
-          <dd>{props.invoice.agency.name}</dd>
+          <dd data-testid="invoice-issuer">
+            <InvoiceParty party={props.invoice.agency} name={props.invoice.agency.legalName ?? props.invoice.agency.name} />
+            <Show when={props.invoice.agency.registration}>{(registration) => <div class="muted">{registration()}</div>}</Show>
+          </dd>
         </div>
         <div>
           <dt>{t("portal.invoiceField.billedTo")}</dt>
-          <dd>{props.invoice.client.name}</dd>
+          <dd data-testid="invoice-bill-to">
+            <InvoiceParty party={props.invoice.billTo} />
+          </dd>
         </div>
+        <Show when={props.invoice.purchaseOrder}>
+          {(po) => (
+            <div>
+              <dt>{t("party.purchaseOrder")}</dt>
+              <dd>{po()}</dd>
+            </div>
+          )}
+        </Show>
         <div>
           <dt>{t("portal.invoiceField.number")}</dt>
           <dd>

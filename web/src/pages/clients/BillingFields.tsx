@@ -6,6 +6,7 @@ import type { Client, ClientBilling } from "@baton/ui/types";
 import { Show } from "solid-js";
 import { Money } from "@baton/ui/money";
 import { invalidAmount, parsePercent, percentText } from "../invoices/format";
+import { IncrementFields, incrementValues, toIncrementInput, type IncrementValues } from "../../components/IncrementFields";
 
 /** A client's billing as typed: amounts in major units of the client's currency, the tax rate in percent. */
 export type BillingValues = {
@@ -18,6 +19,8 @@ export type BillingValues = {
   retainer: boolean;
   retainerFee: string;
   retainerHours: string;
+  /** How this client's time is rounded; step "" follows the agency's rule. */
+  increment: IncrementValues;
 };
 
 export const billingValues = (client: Client): BillingValues => {
@@ -31,6 +34,7 @@ export const billingValues = (client: Client): BillingValues => {
     retainer: !!b.retainer,
     retainerFee: b.retainer ? Money.toMajorString(b.retainer.fee, client.currency) : "",
     retainerHours: b.retainer ? String(b.retainer.includedMinutes / 60) : "",
+    increment: incrementValues(b.increment),
   };
 };
 
@@ -54,10 +58,25 @@ export function toBillingInput(values: BillingValues, currency: string): ClientB
     retainer = { fee: fee ?? 0, includedMinutes: minutes };
   }
   if (Object.keys(fields).length) throw new ApiError(400, "validation_failed", "", fields);
-  return { hourlyRate: rate ?? null, paymentTermsDays: days, taxName: values.taxName.trim(), taxRate: taxRate ?? 0, depositRate: depositRate ?? 0, retainer };
+  return {
+    hourlyRate: rate ?? null,
+    paymentTermsDays: days,
+    taxName: values.taxName.trim(),
+    taxRate: taxRate ?? 0,
+    depositRate: depositRate ?? 0,
+    retainer,
+    increment: toIncrementInput(values.increment),
+  };
 }
 
-export function BillingFields(props: { values: BillingValues; currency: string; set: (patch: Partial<BillingValues>) => void; submission: Submission }) {
+export function BillingFields(props: {
+  values: BillingValues;
+  currency: string;
+  set: (patch: Partial<BillingValues>) => void;
+  submission: Submission;
+  /** The agency's billing increment, offered as the client's default. */
+  agencyIncrement: Money.BillingIncrement | undefined;
+}) {
   const s = props.submission;
   return (
     <>
@@ -102,14 +121,16 @@ export function BillingFields(props: { values: BillingValues; currency: string; 
       />
       <fieldset class="check-group">
         <legend>{t("billing.retainer")}</legend>
-        <label class="check">
-          <input type="radio" name="billing.retainer" checked={!props.values.retainer} onChange={() => props.set({ retainer: false })} />
-          <span>{t("billing.noRetainer")}</span>
-        </label>
-        <label class="check">
-          <input type="radio" name="billing.retainer" checked={props.values.retainer} onChange={() => props.set({ retainer: true })} />
-          <span>{t("billing.hasRetainer")}</span>
-        </label>
+        <div class="check-row">
+          <label class="check">
+            <input type="radio" name="billing.retainer" checked={!props.values.retainer} onChange={() => props.set({ retainer: false })} />
+            <span>{t("billing.noRetainer")}</span>
+          </label>
+          <label class="check">
+            <input type="radio" name="billing.retainer" checked={props.values.retainer} onChange={() => props.set({ retainer: true })} />
+            <span>{t("billing.hasRetainer")}</span>
+          </label>
+        </div>
       </fieldset>
       <Show when={props.values.retainer}>
         <div class="field-row">
@@ -133,6 +154,16 @@ export function BillingFields(props: { values: BillingValues; currency: string; 
           />
         </div>
       </Show>
+      <fieldset class="check-group">
+        <legend>{t("increment.title")}</legend>
+        <IncrementFields
+          values={props.values.increment}
+          set={(patch) => props.set({ increment: { ...props.values.increment, ...patch } })}
+          agencyRule={props.agencyIncrement ?? Money.EXACT_MINUTE}
+          name="billing.increment"
+          error={(field) => s.fieldError(field)}
+        />
+      </fieldset>
     </>
   );
 }

@@ -18,8 +18,10 @@ import { ClientDataPanel } from "./ClientData";
 import { Contacts } from "./Contacts";
 import { ClientCredits } from "./Credits";
 import { ClientFiles } from "./ClientFiles";
+import { InvoiceToCard } from "./InvoiceTo";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
+import { getAgency } from "../settings/data";
 
 export default function ClientDetail() {
   const params = useParams<{ id: string }>();
@@ -101,6 +103,9 @@ export default function ClientDetail() {
                       {(loaded) => <BillingForm client={loaded} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
                     </Show>
                   </section>
+                  <Show when={c()} keyed>
+                    {(loaded) => <InvoiceToCard client={loaded} onConflict={() => setBillingConflicted(true)} />}
+                  </Show>
                   <ClientCredits client={c()} />
                   <Contacts client={c()} />
                   <OnboardingPanel client={c()} />
@@ -150,6 +155,7 @@ function EditClientForm(props: { client: Client; onConflict: () => void; onSaved
 function BillingForm(props: { client: Client; onConflict: () => void; onSaved: () => void }) {
   const [values, setValues] = createStore<BillingValues>(billingValues(props.client));
   const submission = createSubmission();
+  const agency = createAsync(() => getAgency());
 
   const submit = () =>
     submission.run(async () => {
@@ -167,7 +173,7 @@ function BillingForm(props: { client: Client; onConflict: () => void; onSaved: (
 
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("billing.title")} data-testid="billing-form">
-      <BillingFields values={values} currency={props.client.currency} set={setValues} submission={submission} />
+      <BillingFields values={values} currency={props.client.currency} set={setValues} submission={submission} agencyIncrement={agency()?.billingIncrement} />
       <FormActions>
         <Button type="submit" variant="primary" pending={submission.pending()}>
           {t("common.save")}

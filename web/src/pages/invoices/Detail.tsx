@@ -1,3 +1,4 @@
+import { InvoiceParty } from "@baton/ui/InvoiceParty";
 import { api, ApiError, isApiError } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
@@ -143,10 +144,21 @@ export default function InvoiceDetailPage() {
                     <dl class="facts">
                       <div>
                         <dt>{t("invoice.billTo")}</dt>
-                        <dd>
+                        <dd data-testid="invoice-bill-to">
                           <A href={`/clients/${encodeURIComponent(d().client.id)}`}>{d().client.name}</A>
+                          <Show when={d().billTo.name !== d().client.name || d().billTo.address || d().billTo.taxId}>
+                            <InvoiceParty party={d().billTo} />
+                          </Show>
                         </dd>
                       </div>
+                      <Show when={d().purchaseOrder}>
+                        {(po) => (
+                          <div>
+                            <dt>{t("party.purchaseOrder")}</dt>
+                            <dd>{po()}</dd>
+                          </div>
+                        )}
+                      </Show>
                       <div>
                         <dt>{t("invoice.issuedAt")}</dt>
                         <dd>{d().issuedAt ? formatDate(d().issuedAt!) : <span class="muted">{t("invoice.notIssued")}</span>}</dd>

@@ -18,7 +18,8 @@ import { getAllClients } from "../clients/data";
 import { getPackages, packageKeys, priceIn } from "../packages/data";
 import { getInvoice, getOpenDeposits, getUnbilled, invoiceListKeys, parseClientId } from "./data";
 import { hoursMinutes, invalidAmount, money, parsePercent, percent, percentText } from "./format";
-import { share, sum, timeAmount, totalsOf, type PreviewLine } from "./preview";
+import { billedMinutes, share, sum, timeAmount, totalsOf, type PreviewLine } from "./preview";
+import { describeIncrement } from "../../components/IncrementFields";
 
 type LineValues = { kind: "package" | "custom"; packageId: string; description: string; quantity: string; unitPrice: string };
 type Values = {
@@ -34,6 +35,8 @@ type Values = {
   /** Deposit invoices to take off, in the order ticked (the API's `deductDeposits.N` errors follow it). */
   deductDeposits: string[];
   notes: string;
+  /** The client's purchase-order number, printed on the invoice. */
+  purchaseOrder: string;
 };
 
 /** A deposit invoice bills only its deposit (the core ignores time on it too). */
@@ -74,6 +77,7 @@ function toInput(values: Values, currency: string): InvoiceInput {
   }
   if (Object.keys(fields).length) throw invalid(fields);
   const notes = values.notes.trim();
+  const purchaseOrder = values.purchaseOrder.trim();
   return {
     clientId: values.clientId,
     includeTime: billsTime(values),
@@ -83,6 +87,7 @@ function toInput(values: Values, currency: string): InvoiceInput {
     ...(deposit ? { deposit } : {}),
     ...(values.deductDeposits.length ? { deductDeposits: values.deductDeposits } : {}),
     ...(notes ? { notes } : {}),
+    ...(purchaseOrder ? { purchaseOrder } : {}),
   };
 }
 
@@ -107,6 +112,7 @@ export default function NewInvoice() {
     depositDescription: "",
     deductDeposits: [],
     notes: "",
+    purchaseOrder: "",
   });
   const client = () => clients()?.find((c) => c.id === values.clientId);
   const currency = () => client()?.currency ?? "USD";
@@ -256,6 +262,15 @@ export default function NewInvoice() {
             </Show>
 
             <section class="card stack">
+              <TextField
+                label={t("party.purchaseOrder")}
+                name="purchaseOrder"
+                maxlength={60}
+                hint={t("invoiceNew.purchaseOrderHint")}
+                value={values.purchaseOrder}
+                onValue={(purchaseOrder) => setValues({ purchaseOrder })}
+                error={submission.fieldError("purchaseOrder")}
+              />
               <TextArea label={t("invoiceNew.notes")} name="notes" value={values.notes} onValue={(notes) => setValues({ notes })} error={submission.fieldError("notes")} />
               <FormActions>
                 <A href="/invoices" class="btn btn-secondary">
@@ -489,13 +504,16 @@ function DepositsToTakeOff(props: { client: Client; selected: string[]; toggle: 
 function InvoicePreview(props: { client: Client; values: Values; packages: ServicePackage[] }) {
   const currency = () => props.client.currency;
   const m = (amount: number) => money(amount, currency());
-  const entries = createAsync(async () => (billsTime(props.values) ? (await getUnbilled(props.client.id, props.values.from, props.values.to)).items : []));
+  const unbilled = createAsync(async () => (billsTime(props.values) ? await getUnbilled(props.client.id, props.values.from, props.values.to) : undefined));
   const deposits = createAsync(() => getOpenDeposits(props.client.id));
   const lines = (): PreviewLine[] => {
-    const time = entries() ?? [];
+    const time = unbilled()?.items ?? [];
+    const increment = unbilled()?.increment ?? Money.EXACT_MINUTE;
     const rate = props.client.billing.hourlyRate;
-    const minutes = time.reduce((total, entry) => total + entry.minutes, 0);
-    const timeLine: PreviewLine[] = time.length ? [{ kind: "time", description: t("invoiceNew.previewTime", { hours: hoursMinutes(minutes) }), amount: rate === null ? undefined : timeAmount(time, rate) }] : [];
+    const minutes = billedMinutes(time, increment);
+    const timeLine: PreviewLine[] = time.length
+      ? [{ kind: "time", description: t("invoiceNew.previewTime", { hours: hoursMinutes(minutes) }), amount: rate === null ? undefined : timeAmount(time, rate, increment) }]
+      : [];
     const typed = typedLines(props.values, props.packages, currency());
     let middle = typed;
     if (props.values.deposit) {
@@ -577,11 +595,13 @@ function UnbilledTime(props: { client: Client; from: string; to: string }) {
 function UnbilledTable(props: { client: Client; from: string; to: string }) {
   const entries = createAsync(() => getUnbilled(props.client.id, props.from, props.to));
   const rate = () => props.client.billing.hourlyRate;
-  const minutes = () => (entries()?.items ?? []).reduce((total, entry) => total + entry.minutes, 0);
-  // The API bills one line per task, each rounded to the minor unit; so does the preview.
+  const increment = () => entries()?.increment ?? Money.EXACT_MINUTE;
+  const worked = () => (entries()?.items ?? []).reduce((total, entry) => total + entry.minutes, 0);
+  const minutes = () => billedMinutes(entries()?.items ?? [], increment());
+  // The API bills one line per task of rounded entries, each rounded to the minor unit; so does the preview.
   const amount = () => {
     const r = rate();
-    return r === null ? 0 : timeAmount(entries()?.items ?? [], r);
+    return r === null ? 0 : timeAmount(entries()?.items ?? [], r, increment());
   };
   return (
     <div class="stack" data-testid="unbilled-time">
@@ -619,6 +639,10 @@ function UnbilledTable(props: { client: Client; from: string; to: string }) {
             </tbody>
           </table>
         </div>
+        <p class="muted small" data-testid="increment-rule">
+          {describeIncrement(increment())}
+          <Show when={minutes() !== worked()}> ({t("invoiceNew.workedBilled", { worked: hoursMinutes(worked()), billed: hoursMinutes(minutes()) })})</Show>
+        </p>
         <Show when={rate()}>
           {(r) => (
             <p class="invoice-time-total" data-testid="unbilled-total">

@@ -25,10 +25,20 @@ export function sum(amounts: (number | undefined)[]): number | undefined {
   return total;
 }
 
-/** What time entries bill at `rate`: one line per task, each rounded to the minor unit. */
-export function timeAmount(entries: { minutes: number; label: string; task?: { id: string } | null }[], rate: number): number {
+type Entry = { minutes: number; label: string; task?: { id: string } | null };
+
+/** The minutes time entries bill: each rounded by the billing increment, as the core does. */
+export function billedMinutes(entries: Entry[], increment: Money.BillingIncrement): number {
+  return entries.reduce((total, entry) => total + Money.billedMinutes(entry.minutes, increment), 0);
+}
+
+/** What time entries bill at `rate`: one line per task of rounded entries, each line rounded to the minor unit. */
+export function timeAmount(entries: Entry[], rate: number, increment: Money.BillingIncrement): number {
   const perTask = new Map<string, number>();
-  for (const entry of entries) perTask.set(entry.task?.id ?? entry.label, (perTask.get(entry.task?.id ?? entry.label) ?? 0) + entry.minutes);
+  for (const entry of entries) {
+    const key = entry.task?.id ?? entry.label;
+    perTask.set(key, (perTask.get(key) ?? 0) + Money.billedMinutes(entry.minutes, increment));
+  }
   return [...perTask.values()].reduce((total, minutes) => total + Money.forMinutes(minutes, rate), 0);
 }
 

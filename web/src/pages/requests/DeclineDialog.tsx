@@ -23,7 +23,7 @@ function DeclineForm(props: { request: WorkRequest; onClose: () => void; onDecli
     submission.run(async () => {
       setStale(false);
       try {
-        props.onDeclined(await api.requests.decline(props.request.id, { version: props.request.version, reason: reason().trim() }));
+        props.onDeclined((await api.requests.decline(props.request.id, { version: props.request.version, reason: reason().trim() })).request);
       } catch (e) {
         if (conflictCurrent(e)) {
           setStale(true);

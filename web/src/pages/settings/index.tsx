@@ -16,6 +16,8 @@ import { createSignal, For, onMount, Show } from "solid-js";
 import { getAgency, getApiKeys } from "./data";
 import { WorkingHoursCard } from "./WorkingHours";
 import { FileSettingsCard } from "./FileSettings";
+import { BillingIncrementCard } from "./BillingIncrement";
+import { InvoiceDetailsCard } from "./InvoiceDetails";
 import "./settings.css";
 
 export default function Settings() {
@@ -45,6 +47,8 @@ export default function Settings() {
       <PaymentInstructionsCard />
       <SurveySettingsCard />
       <WorkingHoursCard />
+      <BillingIncrementCard />
+      <InvoiceDetailsCard />
       <FileSettingsCard />
       <section class="card" aria-labelledby="api-keys-title">
         <div class="card-header">

@@ -39,7 +39,7 @@ function Candidates(props: { task: WorkTask; onClose: () => void; onAssigned: (t
     void submission
       .run(async () => {
         try {
-          props.onAssigned(await api.tasks.assign(props.task.id, props.task.version, candidate.member.id));
+          props.onAssigned((await api.tasks.assign(props.task.id, props.task.version, candidate.member.id)).task);
         } catch (e) {
           const current = conflictCurrent<WorkTask>(e);
           if (current) {

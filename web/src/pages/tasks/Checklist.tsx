@@ -19,7 +19,7 @@ export function Checklist(props: { task: WorkTask; editable: boolean; onChange: 
     const wanted = input.checked;
     setTicking(item.id);
     try {
-      props.onChange(await api.tasks.tick(props.task.id, item.id, props.task.version, wanted));
+      props.onChange((await api.tasks.tick(props.task.id, item.id, props.task.version, wanted)).task);
     } catch (e) {
       input.checked = item.done;
       if (!props.onStale(e)) toast(errorText(e), "error");

@@ -21,7 +21,7 @@ export function ReviewForm(props: { task: WorkTask; onReviewed: (task: WorkTask,
     submission.run(async () => {
       const chosen = decision();
       try {
-        const task = await api.tasks.review(props.task.id, {
+        const { task } = await api.tasks.review(props.task.id, {
           version: props.task.version,
           decision: chosen,
           rubric: rubric() ?? 0,

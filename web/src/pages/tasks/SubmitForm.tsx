@@ -21,7 +21,7 @@ export function SubmitForm(props: { task: WorkTask; onSubmitted: (task: WorkTask
     submission.run(async () => {
       if (uploads()?.busy()) throw new ApiError(0, "files.busy", t("files.wait"));
       try {
-        const task = await api.tasks.submit(props.task.id, {
+        const { task } = await api.tasks.submit(props.task.id, {
           fileIds: uploads()?.ids() ?? [],
           version: props.task.version,
           text: text().trim(),

@@ -14,7 +14,8 @@ export class TimerRunning extends Error {
 
 export async function startTimer(taskId: string): Promise<Timer> {
   try {
-    const { timer } = await api.time.start(taskId);
+    // A start answers the running timer (never null after a start).
+    const timer = (await api.time.start(taskId)).timer!;
     await refreshTimer();
     toast(t("time.started", { label: timer.label }));
     return timer;
@@ -29,7 +30,8 @@ export async function startTimer(taskId: string): Promise<Timer> {
 /** Stops the viewer's timer; the time becomes an entry. */
 export async function stopTimer() {
   try {
-    const entry = await api.time.stop({});
+    // A stop answers the entry it recorded (never null after a stop).
+    const entry = (await api.time.stop({})).entry!;
     await refreshTimer();
     void afterTimeChange();
     toast(t("time.stopped", { time: formatMinutes(entry.minutes), label: entry.label }));

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Agency } from "@baton/core/agency";
 import { Audit } from "@baton/core/audit";
@@ -7,19 +8,19 @@ import { pageQuery } from "@baton/core/fields";
 import { input } from "../validate.ts";
 
 export const agencyRoutes = new Hono()
-  .get("/", describeRoute({ tags: ["Agency"], summary: "Your agency (any signed-in person)" }), allow(["owner", "subcontractor", "contact"]), async (c) =>
+  .get("/", describeRoute({ responses: ok(Agency.output), tags: ["Agency"], summary: "Your agency (any signed-in person)" }), allow(["owner", "subcontractor", "contact"]), async (c) =>
     c.json(await Agency.current(), 200),
   )
   .patch(
     "/",
-    describeRoute({ tags: ["Agency"], summary: "Change the agency's settings: name, payment instructions, survey frequency, working hours and holidays (owner)" }), allow("owner", { apiKeys: "never" }),
+    describeRoute({ responses: ok(Agency.output, "The saved settings"), tags: ["Agency"], summary: "Change the agency's settings: name, payment instructions, survey frequency, working hours and holidays (owner)" }), allow("owner", { apiKeys: "never" }),
     input("json", Agency.update.schema),
     async (c) => c.json(await Agency.update(c.req.valid("json")), 200),
   );
 
 export const auditRoutes = new Hono().get(
   "/",
-  describeRoute({ tags: ["Agency"], summary: "The agency's audit log, newest first (owner)" }), allow("owner"),
+  describeRoute({ responses: ok(Audit.listOutput), tags: ["Agency"], summary: "The agency's audit log, newest first (owner)" }), allow("owner"),
   input("query", pageQuery),
   async (c) => c.json(await Audit.listForAgency(c.req.valid("query")), 200),
 );

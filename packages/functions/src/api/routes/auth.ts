@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { accepted, noContent, ok } from "../responses.ts";
+import { done } from "@baton/core/fields";
 import { allow } from "../access.ts";
 import { Auth } from "@baton/core/auth";
 import { Me } from "@baton/core/me";
@@ -12,7 +14,7 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../sess
 export const authRoutes = new Hono()
   .post(
     "/link",
-    describeRoute({ tags: ["Auth"], summary: "Email a sign-in link", responses: { 202: { description: "Sent if the address has an account" } } }), allow("anyone"),
+    describeRoute({ tags: ["Auth"], summary: "Email a sign-in link", responses: accepted(done, "Sent if the address has an account") }), allow("anyone"),
     input("json", Auth.requestLink.schema),
     async (c) => {
       await Auth.requestLink(c.req.valid("json"), clientIp(c));
@@ -22,7 +24,7 @@ export const authRoutes = new Hono()
   )
   .post(
     "/verify",
-    describeRoute({ tags: ["Auth"], summary: "Redeem a sign-in link and start a session", responses: { 200: { description: "The signed-in person" } } }), allow("anyone"),
+    describeRoute({ tags: ["Auth"], summary: "Redeem a sign-in link and start a session", responses: ok(Me.output, "The signed-in person; the session cookie is set") }), allow("anyone"),
     input("json", Auth.verify.schema),
     async (c) => {
       const { token, subject } = await Auth.verify(c.req.valid("json"));
@@ -34,7 +36,7 @@ export const authRoutes = new Hono()
   )
   .post(
     "/sign-out",
-    describeRoute({ tags: ["Auth"], summary: "Sign out: ends every session of the signed-in person (this cookie stops working everywhere)", responses: { 204: { description: "Signed out" } } }), allow("anyone"),
+    describeRoute({ tags: ["Auth"], summary: "Sign out: ends every session of the signed-in person (this cookie stops working everywhere)", responses: noContent("Signed out") }), allow("anyone"),
     async (c) => {
       await Auth.signOut(readSessionCookie(c));
       clearSessionCookie(c);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { created, media, ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Calendar } from "@baton/core/calendar";
 import { input } from "../validate.ts";
@@ -13,19 +14,19 @@ const tags = ["Calendar"];
 export const calendarRoutes = new Hono()
   .get(
     "/month",
-    describeRoute({ tags, summary: "A month of open tasks' deadlines, days in your time zone (owner: everyone's, filterable; others: their own)" }), allow(["owner", "subcontractor"]),
+    describeRoute({ responses: ok(Calendar.monthOutput), tags, summary: "A month of open tasks' deadlines, days in your time zone (owner: everyone's, filterable; others: their own)" }), allow(["owner", "subcontractor"]),
     input("query", Calendar.month.schema),
     async (c) => c.json(await Calendar.month(c.req.valid("query")), 200),
   )
   // A POST: the first call makes the feed (a write), and a URL-bearing secret has no place in a GET's caches or logs.
   .post(
     "/feed-url",
-    describeRoute({ tags, summary: "Your private calendar feed: made on first use, its URL shown only then (team member or client contact)" }), allow(["owner", "subcontractor", "contact"], { whileInactive: true }),
+    describeRoute({ responses: ok(Calendar.feedLinkOutput), tags, summary: "Your private calendar feed: made on first use, its URL shown only then (team member or client contact)" }), allow(["owner", "subcontractor", "contact"], { whileInactive: true }),
     async (c) => c.json(await Calendar.feedUrl(), 200),
   )
   .post(
     "/feed-url/rotate",
-    describeRoute({ tags, summary: "Reset your calendar feed's URL; the old one stops working at once (team member or client contact)" }), allow(["owner", "subcontractor", "contact"], { whileInactive: true }),
+    describeRoute({ responses: created(Calendar.feedLinkOutput, "The new feed, its URL shown this once"), tags, summary: "Reset your calendar feed's URL; the old one stops working at once (team member or client contact)" }), allow(["owner", "subcontractor", "contact"], { whileInactive: true }),
     async (c) => c.json(await Calendar.rotateFeedUrl(), 201),
   )
   .get(
@@ -34,7 +35,7 @@ export const calendarRoutes = new Hono()
       tags,
       summary: "A private iCalendar (RFC 5545) feed for calendar apps; its token is the credential, no session needed",
       security: [],
-      responses: { 200: { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } } },
+      responses: media("text/calendar", "An iCalendar feed"),
     }), allow("anyone"),
     pathIds("token"),
     async (c) =>

@@ -1,5 +1,8 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { describeRoute } from "hono-openapi";
+import { accepted, created, noContent, ok } from "../responses.ts";
+import { done } from "@baton/core/fields";
 import { allow } from "../access.ts";
 import { Client } from "@baton/core/client";
 import { ClientData } from "@baton/core/client-data";
@@ -13,46 +16,46 @@ import { pathIds } from "../path-ids.ts";
 const tags = ["Clients"];
 
 export const clientRoutes = new Hono()
-  .get("/", describeRoute({ tags, summary: "List clients (owner)" }), allow("owner"), input("query", Client.list.schema), async (c) =>
+  .get("/", describeRoute({ responses: ok(Client.listOutput), tags, summary: "List clients (owner)" }), allow("owner"), input("query", Client.list.schema), async (c) =>
     c.json(await Client.list(c.req.valid("query")), 200),
   )
-  .post("/", describeRoute({ tags, summary: "Create a client (owner)" }), allow("owner"), input("json", Client.create.schema), async (c) =>
+  .post("/", describeRoute({ responses: created(Client.output), tags, summary: "Create a client (owner)" }), allow("owner"), input("json", Client.create.schema), async (c) =>
     c.json(await Client.create(c.req.valid("json")), 201),
   )
-  .get("/:clientId", describeRoute({ tags, summary: "A client (owner)" }), allow("owner"), pathIds("clientId"), async (c) =>
+  .get("/:clientId", describeRoute({ responses: ok(Client.output), tags, summary: "A client (owner)" }), allow("owner"), pathIds("clientId"), async (c) =>
     c.json(await Client.get(c.req.param("clientId")), 200),
   )
   .patch(
     "/:clientId",
-    describeRoute({ tags, summary: "Update a client (owner); send the version you read" }), allow("owner"),
+    describeRoute({ responses: ok(Client.output), tags, summary: "Update a client (owner); send the version you read" }), allow("owner"),
     pathIds("clientId"),
     input("json", Client.update.schema),
     async (c) => c.json(await Client.update(c.req.valid("json"), c.req.param("clientId")), 200),
   )
   .get(
     "/:clientId/credits",
-    describeRoute({ tags, summary: "The client's open credits: card money received on its void invoices, to refund or apply (owner)" }),
+    describeRoute({ responses: ok(Invoices.creditsOutput), tags, summary: "The client's open credits: card money received on its void invoices, to refund or apply (owner)" }),
     allow("owner"),
     pathIds("clientId"),
-    async (c) => c.json({ items: await Invoices.creditsOfClient(c.req.param("clientId")) }, 200),
+    async (c) => c.json(whole(await Invoices.creditsOfClient(c.req.param("clientId"))), 200),
   )
   .get(
     "/:clientId/contacts",
-    describeRoute({ tags, summary: "A client's portal contacts (owner)" }), allow("owner"),
+    describeRoute({ responses: ok(Contact.listOutput), tags, summary: "A client's portal contacts (owner)" }), allow("owner"),
     pathIds("clientId"),
     input("query", pageQuery),
     async (c) => c.json(await Contact.listForClient(c.req.valid("query"), c.req.param("clientId")), 200),
   )
   .post(
     "/:clientId/contacts",
-    describeRoute({ tags, summary: "Invite a contact to the client portal (owner)" }), allow("owner"),
+    describeRoute({ responses: created(Contact.output), tags, summary: "Invite a contact to the client portal (owner)" }), allow("owner"),
     pathIds("clientId"),
     input("json", Contact.invite.schema),
     async (c) => c.json(await Contact.invite(c.req.valid("json"), c.req.param("clientId")), 201),
   )
   .post(
     "/:clientId/export",
-    describeRoute({ tags, summary: "Everything Baton holds about a client, as one JSON file (the owner in person; audited)" }),
+    describeRoute({ responses: ok(ClientData.exportOutput, "The export, as an attachment"), tags, summary: "Everything Baton holds about a client, as one JSON file (the owner in person; audited)" }),
     allow("owner", { apiKeys: "never" }),
     pathIds("clientId"),
     async (c) => {
@@ -64,7 +67,7 @@ export const clientRoutes = new Hono()
   )
   .post(
     "/:clientId/erase",
-    describeRoute({
+    describeRoute({ responses: ok(ClientData.eraseOutput, "What was deleted and what the law keeps"),
       tags,
       summary: "Erase a client's data, keeping issued invoices, their payments and billed time (the owner in person; send the client's code to confirm; audited)",
     }),
@@ -75,7 +78,7 @@ export const clientRoutes = new Hono()
   )
   .post(
     "/:clientId/contacts/:contactId/invite",
-    describeRoute({ tags, summary: "Resend a contact's invitation (owner)" }), allow("owner"),
+    describeRoute({ responses: accepted(done, "The invitation is on its way"), tags, summary: "Resend a contact's invitation (owner)" }), allow("owner"),
     pathIds("clientId", "contactId"),
     async (c) => {
       await Contact.resendInvitation(c.req.param("clientId"), c.req.param("contactId"));
@@ -84,21 +87,21 @@ export const clientRoutes = new Hono()
   )
   .post(
     "/:clientId/contacts/:contactId/deactivate",
-    describeRoute({ tags, summary: "Deactivate a contact: their sessions, sign-in links and calendar feed stop working at once (owner)" }),
+    describeRoute({ responses: ok(Contact.output), tags, summary: "Deactivate a contact: their sessions, sign-in links and calendar feed stop working at once (owner)" }),
     allow("owner"),
     pathIds("clientId", "contactId"),
     async (c) => c.json(await Contact.deactivate(c.req.param("clientId"), c.req.param("contactId")), 200),
   )
   .post(
     "/:clientId/contacts/:contactId/reactivate",
-    describeRoute({ tags, summary: "Let a deactivated contact sign in again (owner)" }),
+    describeRoute({ responses: ok(Contact.output), tags, summary: "Let a deactivated contact sign in again (owner)" }),
     allow("owner"),
     pathIds("clientId", "contactId"),
     async (c) => c.json(await Contact.reactivate(c.req.param("clientId"), c.req.param("contactId")), 200),
   )
   .delete(
     "/:clientId/contacts/:contactId",
-    describeRoute({ tags, summary: "Remove a contact for good: their access ends at once and their email is free again (owner)" }),
+    describeRoute({ responses: noContent("Removed"), tags, summary: "Remove a contact for good: their access ends at once and their email is free again (owner)" }),
     allow("owner"),
     pathIds("clientId", "contactId"),
     async (c) => {
@@ -108,7 +111,7 @@ export const clientRoutes = new Hono()
   )
   .get(
     "/:clientId/files",
-    describeRoute({ tags, summary: "Everything shared with a client: briefs, threads, deliverables and the client's folder, newest first (owner)" }),
+    describeRoute({ responses: ok(Files.listedPageOutput), tags, summary: "Everything shared with a client: briefs, threads, deliverables and the client's folder, newest first (owner)" }),
     allow("owner"),
     pathIds("clientId"),
     input("query", Files.forClient.schema),

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
+import { whole } from "@baton/core/fields";
 import { z } from "zod";
 import { describeRoute } from "hono-openapi";
+import { created, media, noContent, ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Card } from "@baton/core/card";
 import { Invoices } from "@baton/core/invoice";
@@ -13,35 +15,35 @@ const tags = ["Invoices"];
 const printQuery = z.strictObject({ app: z.enum(["web", "portal"]).optional() });
 
 export const invoiceRoutes = new Hono()
-  .get("/", describeRoute({ tags, summary: "Invoices, newest first: the owner's (by status or client), a contact's sent ones" }), allow(["owner", "contact"]), input("query", Invoices.list.schema), async (c) =>
+  .get("/", describeRoute({ responses: ok(Invoices.listOutput), tags, summary: "Invoices, newest first: the owner's (by status or client), a contact's sent ones" }), allow(["owner", "contact"]), input("query", Invoices.list.schema), async (c) =>
     c.json(await Invoices.list(c.req.valid("query")), 200),
   )
-  .post("/", describeRoute({ tags, summary: "Draft an invoice from unbilled time and other lines (owner)" }), allow("owner"), input("json", Invoices.create.schema), async (c) =>
+  .post("/", describeRoute({ responses: created(Invoices.detailOutput, "The draft"), tags, summary: "Draft an invoice from unbilled time and other lines (owner)" }), allow("owner"), input("json", Invoices.create.schema), async (c) =>
     c.json(await Invoices.create(c.req.valid("json")), 201),
   )
-  .get("/deposits", describeRoute({ tags, summary: "A client's issued deposit invoices not yet taken off another invoice (owner)" }), allow("owner"), input("query", Invoices.openDeposits.schema), async (c) =>
-    c.json({ items: await Invoices.openDeposits(c.req.valid("query")) }, 200),
+  .get("/deposits", describeRoute({ responses: ok(Invoices.listOutput), tags, summary: "A client's issued deposit invoices not yet taken off another invoice (owner)" }), allow("owner"), input("query", Invoices.openDeposits.schema), async (c) =>
+    c.json(whole(await Invoices.openDeposits(c.req.valid("query"))), 200),
   )
-  .get("/:invoiceId/print", describeRoute({ tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), allow(["owner", "contact"]), pathIds("invoiceId"), input("query", printQuery), async (c) =>
+  .get("/:invoiceId/print", describeRoute({ responses: media("text/html", "A print-ready page"), tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), allow(["owner", "contact"]), pathIds("invoiceId"), input("query", printQuery), async (c) =>
     c.html(await Invoices.printPage(c.req.param("invoiceId")), 200),
   )
-  .get("/:invoiceId", describeRoute({ tags, summary: "An invoice with its payments and how to pay it" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
-  .delete("/:invoiceId", describeRoute({ tags, summary: "Delete a draft; its time is unbilled again (owner)" }), allow("owner"), pathIds("invoiceId"), input("query", Invoices.removeDraft.schema), async (c) => {
+  .get("/:invoiceId", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "An invoice with its payments and how to pay it" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
+  .delete("/:invoiceId", describeRoute({ responses: noContent("Deleted"), tags, summary: "Delete a draft; its time is unbilled again (owner)" }), allow("owner"), pathIds("invoiceId"), input("query", Invoices.removeDraft.schema), async (c) => {
     await Invoices.removeDraft(c.req.valid("query"), c.req.param("invoiceId"));
     return c.body(null, 204);
   })
-  .post("/:invoiceId/send", describeRoute({ tags, summary: "Number and send a draft to the client (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.send.schema), async (c) =>
+  .post("/:invoiceId/send", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "Number and send a draft to the client (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.send.schema), async (c) =>
     c.json(await Invoices.send(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
-  .post("/:invoiceId/void", describeRoute({ tags, summary: "Void a sent invoice nothing was paid on (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.voidInvoice.schema), async (c) =>
+  .post("/:invoiceId/void", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "Void a sent invoice nothing was paid on (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.voidInvoice.schema), async (c) =>
     c.json(await Invoices.voidInvoice(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
-  .post("/:invoiceId/payments", describeRoute({ tags, summary: "Record a payment received by transfer, Wise, PayPal or cash (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.recordPayment.schema), async (c) =>
+  .post("/:invoiceId/payments", describeRoute({ responses: created(Invoices.detailOutput, "The invoice with the payment"), tags, summary: "Record a payment received by transfer, Wise, PayPal or cash (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.recordPayment.schema), async (c) =>
     c.json(await Invoices.recordPayment(c.req.valid("json"), c.req.param("invoiceId")), 201),
   )
   .post(
     "/:invoiceId/credits/:paymentId/refund",
-    describeRoute({ tags, summary: "Mark a credit (card money received on a void invoice) refunded, with the refund's reference (owner)" }),
+    describeRoute({ responses: ok(Invoices.detailOutput, "The void invoice, the credit among its payments"), tags, summary: "Mark a credit (card money received on a void invoice) refunded, with the refund's reference (owner)" }),
     allow("owner"),
     pathIds("invoiceId", "paymentId"),
     input("json", Invoices.refundCredit.schema),
@@ -49,13 +51,13 @@ export const invoiceRoutes = new Hono()
   )
   .post(
     "/:invoiceId/credits/:paymentId/apply",
-    describeRoute({ tags, summary: "Apply a credit (card money received on a void invoice) to another unpaid invoice of the client (owner)" }),
+    describeRoute({ responses: ok(Invoices.detailOutput, "The void invoice, the credit among its payments"), tags, summary: "Apply a credit (card money received on a void invoice) to another unpaid invoice of the client (owner)" }),
     allow("owner"),
     pathIds("invoiceId", "paymentId"),
     input("json", Invoices.applyCredit.schema),
     async (c) => c.json(await Invoices.applyCredit(c.req.valid("json"), c.req.param("invoiceId"), c.req.param("paymentId")), 200),
   )
-  .post("/:invoiceId/checkout", describeRoute({ tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) =>
+  .post("/:invoiceId/checkout", describeRoute({ responses: ok(Card.checkoutOutput), tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) =>
     c.json(await Card.checkout(c.req.param("invoiceId")), 200),
   );
 
@@ -63,14 +65,14 @@ const csv = (body: string, name: string) =>
   new Response(body, { status: 200, headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` } });
 
 export const exportRoutes = new Hono()
-  .get("/invoices", describeRoute({ tags, summary: "Sent invoices as CSV for QuickBooks Online or Xero (owner); see docs/ACCOUNTING.md" }), allow("owner"), input("query", Invoices.exportInvoices.schema), async (c) =>
+  .get("/invoices", describeRoute({ responses: media("text/csv", "Invoices as CSV, an attachment"), tags, summary: "Sent invoices as CSV for QuickBooks Online or Xero (owner); see docs/ACCOUNTING.md" }), allow("owner"), input("query", Invoices.exportInvoices.schema), async (c) =>
     csv(await Invoices.exportInvoices(c.req.valid("query")), `invoices-${c.req.valid("query").format}.csv`),
   )
-  .get("/time", describeRoute({ tags, summary: "Everyone's time between two dates as CSV (owner)" }), allow("owner"), input("query", Invoices.exportTime.schema), async (c) =>
+  .get("/time", describeRoute({ responses: media("text/csv", "Time entries as CSV, an attachment"), tags, summary: "Everyone's time between two dates as CSV (owner)" }), allow("owner"), input("query", Invoices.exportTime.schema), async (c) =>
     csv(await Invoices.exportTime(c.req.valid("query")), "time.csv"),
   );
 
 /** Stripe's webhook: authenticated by its signature, not by a session (mounted before the CSRF guard). */
-export const stripeWebhook = new Hono().post("/", describeRoute({ tags, summary: "Stripe webhook (signature verified; idempotent)" }), allow("anyone"), async (c) =>
+export const stripeWebhook = new Hono().post("/", describeRoute({ responses: ok(Card.webhookOutput), tags, summary: "Stripe webhook (signature verified; idempotent)" }), allow("anyone"), async (c) =>
   c.json(await Card.webhook(await c.req.text(), c.req.header("stripe-signature")), 200),
 );

@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { accepted, created, ok } from "../responses.ts";
+import { done } from "@baton/core/fields";
 import { allow } from "../access.ts";
 import { Member } from "@baton/core/member";
 import { pageQuery } from "@baton/core/fields";
@@ -9,29 +11,29 @@ import { pathIds } from "../path-ids.ts";
 const tags = ["Team"];
 
 export const memberRoutes = new Hono()
-  .get("/", describeRoute({ tags, summary: "List team members (owner)" }), allow("owner"), input("query", pageQuery), async (c) =>
+  .get("/", describeRoute({ responses: ok(Member.listOutput), tags, summary: "List team members (owner)" }), allow("owner"), input("query", pageQuery), async (c) =>
     c.json(await Member.list(c.req.valid("query")), 200),
   )
   .post(
     "/",
-    describeRoute({ tags, summary: "Invite a subcontractor (owner)" }), allow("owner", { apiKeys: "never" }),
+    describeRoute({ responses: created(Member.output), tags, summary: "Invite a subcontractor (owner)" }), allow("owner", { apiKeys: "never" }),
     input("json", Member.invite.schema),
     async (c) => c.json(await Member.invite(c.req.valid("json")), 201),
   )
-  .get("/:memberId", describeRoute({ tags, summary: "A team member (owner)" }), allow("owner"), pathIds("memberId"), async (c) =>
+  .get("/:memberId", describeRoute({ responses: ok(Member.output), tags, summary: "A team member (owner)" }), allow("owner"), pathIds("memberId"), async (c) =>
     c.json(await Member.get(c.req.param("memberId")), 200),
   )
   .patch(
     "/:memberId",
-    describeRoute({ tags, summary: "Update a team member (owner); send the version you read" }), allow("owner", { apiKeys: "never" }),
+    describeRoute({ responses: ok(Member.output), tags, summary: "Update a team member (owner); send the version you read" }), allow("owner", { apiKeys: "never" }),
     pathIds("memberId"),
     input("json", Member.update.schema),
     async (c) => c.json(await Member.update(c.req.valid("json"), c.req.param("memberId")), 200),
   )
-  .post("/:memberId/invite", describeRoute({ tags, summary: "Resend the invitation (owner)" }), allow("owner", { apiKeys: "never" }), pathIds("memberId"), async (c) => {
+  .post("/:memberId/invite", describeRoute({ responses: accepted(done, "The invitation is on its way"), tags, summary: "Resend the invitation (owner)" }), allow("owner", { apiKeys: "never" }), pathIds("memberId"), async (c) => {
     await Member.resendInvitation(c.req.param("memberId"));
     return c.json({ ok: true as const }, 202);
   })
-  .delete("/:memberId", describeRoute({ tags, summary: "Remove a team member's access (owner)" }), allow("owner", { apiKeys: "never" }), pathIds("memberId"), async (c) =>
+  .delete("/:memberId", describeRoute({ responses: ok(Member.output, "The member, removed"), tags, summary: "Remove a team member's access (owner)" }), allow("owner", { apiKeys: "never" }), pathIds("memberId"), async (c) =>
     c.json(await Member.remove(c.req.param("memberId")), 200),
   );

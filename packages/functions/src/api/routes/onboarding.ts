@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Onboarding } from "@baton/core/onboarding";
 import { clientIp } from "../client-ip.ts";
@@ -13,7 +14,7 @@ const tags = ["Onboarding"];
 export const onboardingRoutes = new Hono()
   .get(
     "/kit",
-    describeRoute({ tags, summary: "The onboarding kit: questionnaire, agreement sections, welcome packet (owner; version 0 until first saved)" }), allow("owner"),
+    describeRoute({ responses: ok(Onboarding.kitOutput), tags, summary: "The onboarding kit: questionnaire, agreement sections, welcome packet (owner; version 0 until first saved)" }), allow("owner"),
     async (c) => c.json(await Onboarding.kit(), 200),
   )
   .put(
@@ -21,14 +22,14 @@ export const onboardingRoutes = new Hono()
     describeRoute({
       tags,
       summary: "Save the onboarding kit (owner); send the version you read, 0 for the first save",
-      responses: { 200: { description: "The saved kit" }, 400: { description: "Field errors, keyed like questions.2.options" }, 409: { description: "Changed by someone else (`current` has the kit)" } },
+      responses: { ...ok(Onboarding.kitOutput, "The saved kit"), 400: { description: "Field errors, keyed like questions.2.options" }, 409: { description: "Changed by someone else (`current` has the kit)" } },
     }), allow("owner"),
     input("json", Onboarding.saveKit.schema),
     async (c) => c.json(await Onboarding.saveKit(c.req.valid("json")), 200),
   )
   .get(
     "/clients/:clientId",
-    describeRoute({ tags, summary: "A client's onboarding progress (owner; startedAt null when never started)" }), allow("owner"),
+    describeRoute({ responses: ok(Onboarding.output), tags, summary: "A client's onboarding progress (owner; startedAt null when never started)" }), allow("owner"),
     pathIds("clientId"),
     async (c) => c.json(await Onboarding.forClient(c.req.param("clientId")), 200),
   )
@@ -38,7 +39,7 @@ export const onboardingRoutes = new Hono()
       tags,
       summary: "Start a lead's onboarding with the current kit; the client becomes onboarding (owner; no body)",
       responses: {
-        200: { description: "The client's onboarding" },
+        ...ok(Onboarding.output, "The client's onboarding"),
         404: { description: "No such client" },
         409: { description: "Already started (onboarding.started), not a lead (onboarding.not_lead), or the kit has no agreement (onboarding.kit_incomplete)" },
       },
@@ -48,7 +49,7 @@ export const onboardingRoutes = new Hono()
   )
   .get(
     "/mine",
-    describeRoute({ tags, summary: "Your company's onboarding checklist (client contact; startedAt null when not started)" }), allow("contact"),
+    describeRoute({ responses: ok(Onboarding.output), tags, summary: "Your company's onboarding checklist (client contact; startedAt null when not started)" }), allow("contact"),
     async (c) => c.json(await Onboarding.mine(), 200),
   )
   .put(
@@ -57,7 +58,7 @@ export const onboardingRoutes = new Hono()
       tags,
       summary: "Save the questionnaire's answers as a draft, or submit them (client contact)",
       responses: {
-        200: { description: "The onboarding" },
+        ...ok(Onboarding.output, "The onboarding"),
         400: { description: "Field errors keyed answers.<questionId>" },
         409: { description: "Not started, completed, or changed by someone else" },
       },
@@ -71,7 +72,7 @@ export const onboardingRoutes = new Hono()
       tags,
       summary: "Accept the agreement by typed full name and the SHA-256 of the exact text shown (client contact)",
       responses: {
-        200: { description: "The onboarding, with the acceptance recorded" },
+        ...ok(Onboarding.output, "The onboarding, with the acceptance recorded"),
         409: { description: "The text differs from the one shown (onboarding.agreement_changed), already accepted, not started or completed" },
       },
     }), allow("contact"),
@@ -80,7 +81,7 @@ export const onboardingRoutes = new Hono()
   )
   .post(
     "/mine/packet",
-    describeRoute({ tags, summary: "Mark the welcome packet read (client contact)" }), allow("contact"),
+    describeRoute({ responses: ok(Onboarding.output), tags, summary: "Mark the welcome packet read (client contact)" }), allow("contact"),
     input("json", Onboarding.readPacket.schema),
     async (c) => c.json(await Onboarding.readPacket(c.req.valid("json")), 200),
   );

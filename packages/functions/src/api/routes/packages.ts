@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { created, ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { ServicePackages } from "@baton/core/service-package";
 import { input } from "../validate.ts";
@@ -9,13 +10,13 @@ const tags = ["Packages"];
 
 // The service package library (owner): fixed-price work with deliverables, priced per currency.
 export const packageRoutes = new Hono()
-  .get("/", describeRoute({ tags, summary: "The package library by name; ?status=active|archived|all (owner)" }), allow("owner"), input("query", ServicePackages.list.schema), async (c) =>
+  .get("/", describeRoute({ responses: ok(ServicePackages.listOutput), tags, summary: "The package library by name; ?status=active|archived|all (owner)" }), allow("owner"), input("query", ServicePackages.list.schema), async (c) =>
     c.json(await ServicePackages.list(c.req.valid("query")), 200),
   )
-  .post("/", describeRoute({ tags, summary: "Add a package with its deliverables and prices (owner)" }), allow("owner"), input("json", ServicePackages.create.schema), async (c) =>
+  .post("/", describeRoute({ responses: created(ServicePackages.output), tags, summary: "Add a package with its deliverables and prices (owner)" }), allow("owner"), input("json", ServicePackages.create.schema), async (c) =>
     c.json(await ServicePackages.create(c.req.valid("json")), 201),
   )
-  .get("/:packageId", describeRoute({ tags, summary: "A package (owner)" }), allow("owner"), pathIds("packageId"), async (c) => c.json(await ServicePackages.get(c.req.param("packageId")), 200))
-  .patch("/:packageId", describeRoute({ tags, summary: "Edit or archive a package; invoices already made keep what they copied (owner)" }), allow("owner"), pathIds("packageId"), input("json", ServicePackages.update.schema), async (c) =>
+  .get("/:packageId", describeRoute({ responses: ok(ServicePackages.output), tags, summary: "A package (owner)" }), allow("owner"), pathIds("packageId"), async (c) => c.json(await ServicePackages.get(c.req.param("packageId")), 200))
+  .patch("/:packageId", describeRoute({ responses: ok(ServicePackages.output), tags, summary: "Edit or archive a package; invoices already made keep what they copied (owner)" }), allow("owner"), pathIds("packageId"), input("json", ServicePackages.update.schema), async (c) =>
     c.json(await ServicePackages.update(c.req.valid("json"), c.req.param("packageId")), 200),
   );

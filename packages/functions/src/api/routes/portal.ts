@@ -1,15 +1,16 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Contact } from "@baton/core/contact";
 import { Files } from "@baton/core/file";
 import { input } from "../validate.ts";
 
 export const portalRoutes = new Hono()
-  .get("/company", describeRoute({ tags: ["Portal"], summary: "Your company's profile and people (client contact)" }), allow("contact"), async (c) => c.json(await Contact.company(), 200))
+  .get("/company", describeRoute({ responses: ok(Contact.companyOutput), tags: ["Portal"], summary: "Your company's profile and people (client contact)" }), allow("contact"), async (c) => c.json(await Contact.company(), 200))
   .get(
     "/files",
-    describeRoute({ tags: ["Portal"], summary: "The files the agency shared with your company, newest first (client contact)" }),
+    describeRoute({ responses: ok(Files.listedPageOutput), tags: ["Portal"], summary: "The files the agency shared with your company, newest first (client contact)" }),
     allow("contact"),
     input("query", Files.mine.schema),
     async (c) => c.json(await Files.mine(c.req.valid("query")), 200),

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { incrementOutput, page } from "../fields/output.ts";
+import { listOutput as timeEntriesOutput } from "../timesheet/output.ts";
+import { InvoiceKinds, InvoiceStatuses, LineKinds, PaymentMethods } from "./entity.ts";
+import type { ClientCredit, Invoice, InvoiceDetail, Payment } from "./index.ts";
+
+/** Amounts are integers in the minor unit of the invoice's currency. */
+const minor = z.number().int();
+
+export const lineOutput = z.object({
+  kind: z.enum(LineKinds),
+  description: z.string(),
+  quantity: z.number().describe("Minutes for time lines, units otherwise"),
+  unitAmount: minor.describe("Per hour for time lines, per unit otherwise"),
+  amount: minor,
+});
+
+export const output = z
+  .object({
+    id: z.string(),
+    number: z.string().nullable(),
+    client: z.object({ id: z.string(), name: z.string() }),
+    currency: z.string(),
+    kind: z.enum(InvoiceKinds),
+    status: z.enum(InvoiceStatuses),
+    overdue: z.boolean(),
+    lines: z.array(lineOutput),
+    subtotal: minor,
+    taxName: z.string(),
+    taxRate: z.number().int().describe("Basis points"),
+    tax: minor,
+    total: minor,
+    amountPaid: minor,
+    balance: minor,
+    creditOpen: minor,
+    paymentTermsDays: z.number().int(),
+    period: z.string().nullable(),
+    notes: z.string().nullable(),
+    purchaseOrder: z.string().nullable(),
+    entryCount: z.number().int(),
+    depositIds: z.array(z.string()),
+    deductedOn: z.string().nullable(),
+    issuedAt: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    paidAt: z.string().nullable(),
+    remindersSent: z.number().int(),
+    createdAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: "Invoice" }) satisfies z.ZodType<Invoice>;
+
+export const paymentOutput = z
+  .object({
+    id: z.string(),
+    amount: minor,
+    currency: z.string(),
+    method: z.enum(PaymentMethods),
+    reference: z.string().nullable(),
+    receivedAt: z.string(),
+    credit: z
+      .object({ status: z.enum(["open", "applied", "refunded"]), appliedTo: z.string().nullable(), refundReference: z.string().nullable(), settledAt: z.string().nullable() })
+      .nullable(),
+  })
+  .meta({ id: "Payment" }) satisfies z.ZodType<Payment>;
+
+/** GET /invoices/:id, and what every action on an invoice answers. */
+export const detailOutput = output
+  .extend({
+    payments: z.array(paymentOutput),
+    paymentInstructions: z.string().nullable(),
+    cardPayments: z.boolean(),
+    agency: z.object({ name: z.string(), legalName: z.string().nullable(), address: z.string().nullable(), taxId: z.string().nullable(), registration: z.string().nullable() }),
+    billTo: z.object({ name: z.string(), address: z.string().nullable(), taxId: z.string().nullable() }),
+  })
+  .meta({ id: "InvoiceDetail" }) satisfies z.ZodType<InvoiceDetail>;
+
+export const listOutput = page(output);
+
+export const creditOutput = paymentOutput.extend({ invoiceId: z.string(), invoiceNumber: z.string().nullable() }) satisfies z.ZodType<ClientCredit>;
+export const creditsOutput = page(creditOutput);
+
+
+/** A client's unbilled time with the rounding rule it will be billed by. */
+export const unbilledTimeOutput = timeEntriesOutput.extend({ increment: incrementOutput });

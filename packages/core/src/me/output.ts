@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { output as agencyOutput } from "../agency/output.ts";
+import { Locales } from "../member/entity.ts";
+import type { Me } from "./index.ts";
+
+/** The signed-in person (GET /me, PATCH /me, and POST /auth/verify). */
+export const output = z
+  .object({
+    kind: z.enum(["member", "contact"]),
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(["owner", "subcontractor", "client"]),
+    timeZone: z.string(),
+    locale: z.enum(Locales),
+    emailNotifications: z.boolean(),
+    messageEmails: z.boolean(),
+    reviewer: z.boolean(),
+    agency: agencyOutput,
+    clientId: z.string().optional(),
+  })
+  .meta({ id: "Me" }) satisfies z.ZodType<Me>;

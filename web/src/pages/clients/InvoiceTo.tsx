@@ -1,0 +1,47 @@
+import { api, isApiError } from "@baton/ui/api";
+import { Button } from "@baton/ui/Button";
+import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { t } from "@baton/ui/i18n";
+import { TagInput } from "@baton/ui/TagInput";
+import { TextArea, TextField } from "@baton/ui/TextField";
+import { toast } from "@baton/ui/Toast";
+import type { Client } from "@baton/ui/types";
+import { revalidate } from "@solidjs/router";
+import { createStore } from "solid-js/store";
+import { getAllClients, getClient, getClients } from "./data";
+
+/** Who the client's invoices are made out to, and the addresses that get them without a portal account. */
+export function InvoiceToCard(props: { client: Client; onConflict: () => void }) {
+  const to = props.client.invoiceTo;
+  const [values, setValues] = createStore({ name: to.name ?? "", address: to.address ?? "", taxId: to.taxId ?? "", emails: [...to.emails] });
+  const submission = createSubmission();
+  const submit = () =>
+    submission.run(async () => {
+      try {
+        await api.clients.update(props.client.id, { version: props.client.version, invoiceTo: { ...values, emails: [...values.emails] } });
+        toast(t("invoiceTo.saved"));
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
+        props.onConflict();
+      }
+      await revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
+    });
+  const error = (field: string) => submission.fieldError(`invoiceTo.${field}`);
+  return (
+    <section class="card" aria-labelledby="invoice-to-title">
+      <h2 id="invoice-to-title">{t("invoiceTo.title")}</h2>
+      <p class="muted small">{t("invoiceTo.intro")}</p>
+      <Form submission={submission} onSubmit={submit} aria-label={t("invoiceTo.title")} data-testid="invoice-to-form">
+        <TextField label={t("invoiceTo.name")} name="invoiceTo.name" maxlength={200} hint={t("invoiceTo.nameHint", { name: props.client.name })} value={values.name} onValue={(name) => setValues({ name })} error={error("name")} />
+        <TextArea label={t("invoiceTo.address")} name="invoiceTo.address" rows={3} value={values.address} onValue={(address) => setValues({ address })} error={error("address")} />
+        <TextField label={t("invoiceTo.taxId")} name="invoiceTo.taxId" maxlength={50} value={values.taxId} onValue={(taxId) => setValues({ taxId })} error={error("taxId")} />
+        <TagInput label={t("invoiceTo.emails")} name="invoiceTo.emails" hint={t("invoiceTo.emailsHint")} value={values.emails} onValue={(emails) => setValues({ emails })} error={error("emails") ?? submission.fieldError("invoiceTo.emails.0")} />
+        <FormActions>
+          <Button type="submit" variant="primary" pending={submission.pending()}>
+            {t("common.save")}
+          </Button>
+        </FormActions>
+      </Form>
+    </section>
+  );
+}
