@@ -22,22 +22,23 @@ describe("a write's answer is what was stored", () => {
     expect(read.body.request).toEqual(submitted.body);
   });
 
+  // A task action answers what GET /tasks/:id answers (the API contract): the task with its request, client, SOP and files.
   it("every task transition, and its request's state", async () => {
     const { task } = await acceptedTask(world);
     const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
     expect(assigned.status).toBe(200);
-    expect((await world.owner.get(`/tasks/${task.id}`)).body.task).toEqual(assigned.body);
-    const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.version, text: "Draft", links: [] });
+    expect((await world.owner.get(`/tasks/${task.id}`)).body).toEqual(assigned.body);
+    const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.task.version, text: "Draft", links: [] });
     expect(submitted.status).toBe(200);
-    expect((await world.owner.get(`/tasks/${task.id}`)).body.task).toEqual(submitted.body);
-    const returned = await world.reviewer.post(`/tasks/${task.id}/review`, { version: submitted.body.version, decision: "return", rubric: 2, notes: "Shorter." });
+    expect((await world.owner.get(`/tasks/${task.id}`)).body).toEqual(submitted.body);
+    const returned = await world.reviewer.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "return", rubric: 2, notes: "Shorter." });
     expect(returned.status).toBe(200);
-    expect((await world.owner.get(`/tasks/${task.id}`)).body.task).toEqual(returned.body);
-    const again = await world.sub.post(`/tasks/${task.id}/submit`, { version: returned.body.version, text: "Shorter draft", links: [] });
-    const approved = await world.owner.post(`/tasks/${task.id}/review`, { version: again.body.version, decision: "approve", rubric: 5 });
+    expect((await world.owner.get(`/tasks/${task.id}`)).body).toEqual(returned.body);
+    const again = await world.sub.post(`/tasks/${task.id}/submit`, { version: returned.body.task.version, text: "Shorter draft", links: [] });
+    const approved = await world.owner.post(`/tasks/${task.id}/review`, { version: again.body.task.version, decision: "approve", rubric: 5 });
     expect(approved.status).toBe(200);
-    expect((await world.owner.get(`/tasks/${task.id}`)).body.task).toEqual(approved.body);
-    const request = (await world.owner.get(`/requests/${approved.body.requestId}`)).body.request;
+    expect((await world.owner.get(`/tasks/${task.id}`)).body).toEqual(approved.body);
+    const request = (await world.owner.get(`/requests/${approved.body.task.requestId}`)).body.request;
     expect(request.status).toBe("awaiting_approval");
   });
 });
