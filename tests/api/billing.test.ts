@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signIn, startApi, waitForEmail, type Started } from "../support/http.ts";
 import type { CapturedEmail } from "@baton/local/mailbox";
+import { backdateTimer } from "../support/timer.ts";
 import { createAgency } from "../support/fixtures.ts";
 import { acceptedTask, acceptInvitation, createWorld, type World } from "../support/world.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
@@ -51,11 +52,12 @@ describe("time tracking", () => {
     expect(second.body.error.code).toBe("timer.running");
     expect(second.body.current.taskId).toBe(task.id);
     // Ten simultaneous starts after a stop: exactly one timer.
+    await backdateTimer(world.agency.agencyId, world.ids.sub, 5);
     const stopped = await world.sub.post("/time/timer/stop", {});
     expect(stopped.status).toBe(201);
     // Start, stop and GET /time/timer answer one shape: the timer (none now) and the entry a stop recorded.
     expect(stopped.body.timer).toBeNull();
-    expect(stopped.body.entry).toMatchObject({ minutes: 1, billable: true, note: "Drafting", task: { id: task.id }, member: { name: "Sam Writer" }, invoiceId: null });
+    expect(stopped.body.entry).toMatchObject({ minutes: 5, billable: true, note: "Drafting", task: { id: task.id }, member: { name: "Sam Writer" }, invoiceId: null });
     expect((await world.sub.get("/time/timer")).body).toEqual({ timer: null, entry: null });
     const starts = await Promise.all(Array.from({ length: 10 }, () => world.sub.post("/time/timer/start", { taskId: task.id })));
     expect(starts.filter((r) => r.status === 201)).toHaveLength(1);
@@ -63,6 +65,18 @@ describe("time tracking", () => {
     const stops = await Promise.all(Array.from({ length: 5 }, () => world.sub.post("/time/timer/stop", {})));
     expect(stops.filter((r) => r.status === 201)).toHaveLength(1);
     expect(stops.filter((r) => r.status === 409).every((r) => r.body.error.code === "timer.not_running")).toBe(true);
+  });
+
+  it("discards a timer stopped within a minute: nothing is logged or billed", async () => {
+    const { task } = await assignedTask("Slip of the finger");
+    expect((await world.sub.post("/time/timer/start", { taskId: task.id })).status).toBe(201);
+    const stopped = await world.sub.post("/time/timer/stop", {});
+    expect(stopped.status).toBe(201);
+    expect(stopped.body).toEqual({ timer: null, entry: null });
+    expect((await world.sub.get(`/time/task/${task.id}`)).body.entries).toEqual([]);
+    expect((await world.sub.get("/time/timer")).body.timer).toBeNull();
+    // Stopping again: nothing runs.
+    expect((await world.sub.post("/time/timer/stop", {})).body.error.code).toBe("timer.not_running");
   });
 
   it("logs time by hand, corrects it, and shows the week in the member's own time zone", async () => {

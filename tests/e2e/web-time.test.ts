@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, newPerson as openPage, signInWithEmail, startPlatform } from "../support/browser.ts";
 import type { Started } from "../support/http.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
+import { backdateTimer } from "../support/timer.ts";
 
 // Time tracking in the team app, in a real Chromium: a subcontractor runs the timer on their
 // task (it survives a reload, and a second one is refused with a link to the first), stops it,
@@ -90,9 +91,11 @@ describe("time tracking in the team app", () => {
 
   it("stopping the timer records an entry, on the task and on the Time page", async () => {
     const timer = sub.getByTestId("task-timer");
+    // It has run two minutes (a run under one is discarded, not logged).
+    await backdateTimer(world.agency.agencyId, world.ids.sub, 2);
     await timer.getByRole("button", { name: "Stop timer" }).click();
-    await toast(sub, `Logged 1 min on ${label(first)}`);
-    await timer.getByText("1 min of 3 h logged").waitFor();
+    await toast(sub, `Logged 2 min on ${label(first)}`);
+    await timer.getByText("2 min of 3 h logged").waitFor();
     await timer.getByRole("button", { name: "Start timer" }).waitFor();
     expect((await world.sub.get("/time/timer")).body.timer).toBeNull();
 
@@ -101,9 +104,9 @@ describe("time tracking in the team app", () => {
     await sub.getByText("Your week, Monday to Sunday in", { exact: false }).waitFor();
     const row = entryRow(sub, first);
     await row.waitFor();
-    expect(await row.getByTestId("entry-minutes").innerText()).toBe("1 min");
+    expect(await row.getByTestId("entry-minutes").innerText()).toBe("2 min");
     await expect(sub.getByTestId("running-timer").count()).resolves.toBe(0);
-    expect(await sub.getByTestId("week-totals").innerText()).toContain("Total: 1 min");
+    expect(await sub.getByTestId("week-totals").innerText()).toContain("Total: 2 min");
   });
 
   it("logs time by hand, with the duration checked on its field", async () => {
@@ -123,7 +126,7 @@ describe("time tracking in the team app", () => {
     await row.waitFor();
     expect(await row.getByTestId("entry-minutes").innerText()).toBe("1 h 30 min");
     expect(await row.innerText()).toContain("Competitor pricing");
-    await sub.getByTestId("week-totals").filter({ hasText: "Total: 1 h 31 min" }).waitFor();
+    await sub.getByTestId("week-totals").filter({ hasText: "Total: 1 h 32 min" }).waitFor();
   });
 
   it("edits an entry and deletes another after confirming", async () => {

@@ -143,12 +143,29 @@ export const start = fn(startSchema, async (input): Promise<TimerState> => {
 
 export const stopSchema = z.strictObject({ billable: z.boolean().default(true), note: note.optional() });
 
-/** Stops the running timer and records the time as an entry (rounded to the minute, at least 1). */
+/** A timer stopped within this long was a slip, not work: it records nothing. */
+export const DISCARD_UNDER_MS = 60_000;
+
+/**
+ * Stops the running timer and records the time as an entry (rounded to the minute). A run under
+ * a minute is discarded: the answer has no entry, and nothing is billed.
+ */
 export const stop = fn(stopSchema, async (input): Promise<TimerState> => {
   const actor = assertMember();
   const running = await loadTimer(actor.agencyId, actor.memberId);
   if (!running) throw new VisibleError("conflict", "timer.not_running", "No timer is running.", { current: null });
-  const spent = Math.max(1, Math.round((Date.now() - Date.parse(running.startedAt)) / 60_000));
+  const elapsed = Date.now() - Date.parse(running.startedAt);
+  if (elapsed < DISCARD_UNDER_MS) {
+    const deleted = await db.entities.timer
+      .delete({ agencyId: actor.agencyId, memberId: actor.memberId })
+      .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
+      .go({ response: "all_old" })
+      .catch(() => ({ data: null }));
+    // Stopped twice at once: the other stop discarded it.
+    if (!deleted.data) throw new VisibleError("conflict", "timer.not_running", "This timer was already stopped.", { current: null });
+    return { timer: null, entry: null };
+  }
+  const spent = Math.max(1, Math.round(elapsed / 60_000));
   const entryId = createId("time");
   const text = input.note ?? running.note;
   const result = await db.transaction

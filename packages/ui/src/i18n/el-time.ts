@@ -21,6 +21,7 @@ export const elTime: Pick<Messages, keyof typeof enTime> = {
   "time.runningOn": "Το χρονόμετρό σας μετράει για",
   "time.elapsed": "Χρόνος στο χρονόμετρο",
   "time.stopped": "Καταγράφηκαν {time} για {label}",
+  "time.discarded": "Λιγότερο από ένα λεπτό: δεν καταγράφηκε τίποτα",
   "time.started": "Το χρονόμετρο ξεκίνησε για {label}",
   "time.alreadyRunning": "Ένα χρονόμετρο μετράει ήδη σε άλλη εργασία. Σταματήστε το εκεί πριν ξεκινήσετε ένα εδώ.",
   "time.openRunning": "Μετάβαση σε: {label}",

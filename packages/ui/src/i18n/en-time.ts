@@ -18,6 +18,7 @@ export const enTime = {
   "time.runningOn": "Your timer is running on",
   "time.elapsed": "Time on the timer",
   "time.stopped": "Logged {time} on {label}",
+  "time.discarded": "Under a minute: nothing was logged",
   "time.started": "Timer started on {label}",
   "time.alreadyRunning": "A timer is already running on another task. Stop it there before starting one here.",
   "time.openRunning": "Go to {label}",

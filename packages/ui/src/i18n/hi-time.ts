@@ -21,6 +21,7 @@ export const hiTime: Pick<Messages, keyof typeof enTime> = {
   "time.runningOn": "आपका टाइमर इस पर चल रहा है",
   "time.elapsed": "टाइमर पर समय",
   "time.stopped": "{label} पर {time} दर्ज किया गया",
+  "time.discarded": "एक मिनट से कम: कुछ दर्ज नहीं हुआ",
   "time.started": "{label} पर टाइमर शुरू हुआ",
   "time.alreadyRunning": "किसी दूसरे टास्क पर पहले से टाइमर चल रहा है। यहाँ शुरू करने से पहले उसे वहाँ रोकें।",
   "time.openRunning": "{label} पर जाएँ",

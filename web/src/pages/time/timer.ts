@@ -30,11 +30,11 @@ export async function startTimer(taskId: string): Promise<Timer> {
 /** Stops the viewer's timer; the time becomes an entry. */
 export async function stopTimer() {
   try {
-    // A stop answers the entry it recorded (never null after a stop).
-    const entry = (await api.time.stop({})).entry!;
+    // A stop answers the entry it recorded; none when the timer ran under a minute (discarded).
+    const { entry } = await api.time.stop({});
     await refreshTimer();
     void afterTimeChange();
-    toast(t("time.stopped", { time: formatMinutes(entry.minutes), label: entry.label }));
+    toast(entry ? t("time.stopped", { time: formatMinutes(entry.minutes), label: entry.label }) : t("time.discarded"));
     return entry;
   } catch (e) {
     // Stopped elsewhere (another tab): nothing runs any more, say so with the error.
