@@ -6,7 +6,7 @@ export function InvoiceParty(props: { party: { name: string; address: string | n
   return (
     <div class="invoice-party">
       <div>{props.name ?? props.party.name}</div>
-      <Show when={props.party.address}>{(address) => <div class="muted prewrap">{address()}</div>}</Show>
+      <Show when={props.party.address}>{(address) => <div class="muted invoice-party-address">{address()}</div>}</Show>
       <Show when={props.party.taxId}>{(taxId) => <div class="muted">{t("party.taxId", { id: taxId() })}</div>}</Show>
     </div>
   );
