@@ -198,3 +198,41 @@ describe("billing increments", () => {
     await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toContain(usd(9000));
   });
 });
+
+describe("legal details", () => {
+  it("the owner fills the agency's invoice details and the client's recipient; a new invoice shows them and its PO number", async () => {
+    await owner.goto(`${platform.baseUrl}/settings`);
+    const details = owner.getByTestId("invoice-details");
+    await details.getByLabel("Legal name").fill("Invoice Assistants Ltd");
+    await details.getByLabel("Tax or VAT ID").fill("GB 999 0000 11");
+    await details.getByLabel("Address").fill("2 Mill Lane\nLeeds LS1 1AA");
+    await details.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Invoice details saved");
+    // A tax id with a control character is refused on its field, and nothing changes.
+    await details.getByLabel("Tax or VAT ID").fill("GB\u0007 1");
+    await details.getByRole("button", { name: "Save" }).click();
+    await details.locator(".field-error").filter({ hasText: "Use plain text on one line." }).waitFor();
+    expect((await world.owner.get("/agency")).body.invoiceDetails.taxId).toBe("GB 999 0000 11");
+
+    await owner.goto(`${platform.baseUrl}/clients/${world.ids.client}`);
+    const recipient = owner.getByTestId("invoice-to-form");
+    await recipient.getByLabel("Billing name").fill("Acme Corporation Inc.");
+    await recipient.getByLabel("Billing address").fill("500 Fifth Avenue\nNew York, NY 10110");
+    await recipient.getByLabel("Billing email addresses").fill("accounts@acme.example");
+    await recipient.getByLabel("Billing email addresses").press("Enter");
+    await recipient.getByRole("button", { name: "Save" }).click();
+
+    await toast(owner, "Invoice recipient saved");
+    expect((await world.owner.get(`/clients/${world.ids.client}`)).body.invoiceTo).toMatchObject({ name: "Acme Corporation Inc.", emails: ["accounts@acme.example"] });
+
+    await owner.goto(`${platform.baseUrl}/invoices/new?client=${world.ids.client}`);
+    const form = owner.getByTestId("invoice-form");
+    await form.getByLabel("PO number").fill("PO-4411");
+    await form.getByRole("button", { name: "Create draft" }).click();
+    await owner.waitForURL(/\/invoices\/inv_/);
+    const billTo = owner.getByTestId("invoice-bill-to");
+    await billTo.getByText("Acme Corporation Inc.").waitFor();
+    expect(await billTo.innerText()).toContain("500 Fifth Avenue\nNew York, NY 10110");
+    await owner.getByText("PO-4411").waitFor();
+  });
+});

@@ -1,6 +1,8 @@
 import { createEffect, createSignal, on, type JSX } from "solid-js";
 import { isApiError } from "./api";
 import { ErrorMessage } from "./ErrorMessage";
+import { Button } from "./Button";
+import { t } from "./i18n";
 
 export type Submission = ReturnType<typeof createSubmission>;
 
@@ -89,4 +91,15 @@ export function Form(props: FormProps) {
 
 export function FormActions(props: { children: JSX.Element }) {
   return <div class="form-actions">{props.children}</div>;
+}
+
+/** A form's one action: Save, busy while the submission runs. */
+export function SaveActions(props: { submission: Submission }) {
+  return (
+    <FormActions>
+      <Button type="submit" variant="primary" pending={props.submission.pending()}>
+        {t("common.save")}
+      </Button>
+    </FormActions>
+  );
 }

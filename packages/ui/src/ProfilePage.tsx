@@ -1,8 +1,7 @@
 import { createSignal, createUniqueId, Show, type JSX } from "solid-js";
 import { api } from "./api";
-import { Button } from "./Button";
 import { ErrorMessage } from "./ErrorMessage";
-import { createSubmission, Form, FormActions } from "./Form";
+import { createSubmission, Form, SaveActions } from "./Form";
 import { availableLocales, localeLabel, setLocale, t } from "./i18n";
 import { Select, TimeZoneSelect } from "./Select";
 import { Title, useSession } from "./session";
@@ -71,11 +70,7 @@ export function ProfilePage(props: { children?: JSX.Element }) {
               error={submission.fieldError("locale")}
             />
           </Show>
-          <FormActions>
-            <Button type="submit" variant="primary" pending={submission.pending()}>
-              {t("common.save")}
-            </Button>
-          </FormActions>
+          <SaveActions submission={submission} />
         </Form>
       </div>
       <NotificationsCard />

@@ -1,7 +1,7 @@
 import { api, isApiError } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
-import { Button, buttonClass } from "@baton/ui/Button";
-import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { buttonClass } from "@baton/ui/Button";
+import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { formatClock, formatDate, formatDateTime, t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
@@ -103,8 +103,9 @@ export default function ClientDetail() {
                       {(loaded) => <BillingForm client={loaded} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
                     </Show>
                   </section>
-                  <Show when={c()} keyed>
-                    {(loaded) => <InvoiceToCard client={loaded} onConflict={() => setBillingConflicted(true)} />}
+                  {/* Re-made only when the client really changes (a new version), not on every re-read, so typing survives a refresh. */}
+                  <Show when={`${c().id}@${c().version}`} keyed>
+                    {() => <InvoiceToCard client={c()} />}
                   </Show>
                   <ClientCredits client={c()} />
                   <Contacts client={c()} />
@@ -143,11 +144,7 @@ function EditClientForm(props: { client: Client; onConflict: () => void; onSaved
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("clients.details")}>
       <ClientFields values={values} set={setValues} submission={submission} />
-      <FormActions>
-        <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("common.save")}
-        </Button>
-      </FormActions>
+      <SaveActions submission={submission} />
     </Form>
   );
 }
@@ -174,11 +171,7 @@ function BillingForm(props: { client: Client; onConflict: () => void; onSaved: (
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("billing.title")} data-testid="billing-form">
       <BillingFields values={values} currency={props.client.currency} set={setValues} submission={submission} agencyIncrement={agency()?.billingIncrement} />
-      <FormActions>
-        <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("common.save")}
-        </Button>
-      </FormActions>
+      <SaveActions submission={submission} />
     </Form>
   );
 }

@@ -1,6 +1,5 @@
 import { api, isApiError } from "@baton/ui/api";
-import { Button } from "@baton/ui/Button";
-import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
 import { TagInput } from "@baton/ui/TagInput";
 import { TextArea, TextField } from "@baton/ui/TextField";
@@ -11,7 +10,7 @@ import { createStore } from "solid-js/store";
 import { getAllClients, getClient, getClients } from "./data";
 
 /** Who the client's invoices are made out to, and the addresses that get them without a portal account. */
-export function InvoiceToCard(props: { client: Client; onConflict: () => void }) {
+export function InvoiceToCard(props: { client: Client }) {
   const to = props.client.invoiceTo;
   const [values, setValues] = createStore({ name: to.name ?? "", address: to.address ?? "", taxId: to.taxId ?? "", emails: [...to.emails] });
   const submission = createSubmission();
@@ -22,7 +21,8 @@ export function InvoiceToCard(props: { client: Client; onConflict: () => void })
         toast(t("invoiceTo.saved"));
       } catch (e) {
         if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-        props.onConflict();
+        // Someone changed the client meanwhile: the card reads it again below.
+        toast(t("common.conflict"), "error");
       }
       await revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
     });
@@ -36,11 +36,7 @@ export function InvoiceToCard(props: { client: Client; onConflict: () => void })
         <TextArea label={t("invoiceTo.address")} name="invoiceTo.address" rows={3} value={values.address} onValue={(address) => setValues({ address })} error={error("address")} />
         <TextField label={t("invoiceTo.taxId")} name="invoiceTo.taxId" maxlength={50} value={values.taxId} onValue={(taxId) => setValues({ taxId })} error={error("taxId")} />
         <TagInput label={t("invoiceTo.emails")} name="invoiceTo.emails" hint={t("invoiceTo.emailsHint")} value={values.emails} onValue={(emails) => setValues({ emails })} error={error("emails") ?? submission.fieldError("invoiceTo.emails.0")} />
-        <FormActions>
-          <Button type="submit" variant="primary" pending={submission.pending()}>
-            {t("common.save")}
-          </Button>
-        </FormActions>
+        <SaveActions submission={submission} />
       </Form>
     </section>
   );

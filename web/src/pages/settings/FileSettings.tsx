@@ -1,7 +1,6 @@
 import { api, isApiError } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
-import { Button } from "@baton/ui/Button";
-import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { intlLocale, t } from "@baton/ui/i18n";
 import { getMe } from "@baton/ui/session";
 import { TextField } from "@baton/ui/TextField";
@@ -118,11 +117,7 @@ function FileSettingsForm(props: { agency: Agency }) {
           <p class="field-error">{submission.fieldError("files.groups")}</p>
         </Show>
       </fieldset>
-      <FormActions>
-        <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("common.save")}
-        </Button>
-      </FormActions>
+      <SaveActions submission={submission} />
     </Form>
   );
 }

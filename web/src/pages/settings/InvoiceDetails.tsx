@@ -1,29 +1,16 @@
-import { api, isApiError } from "@baton/ui/api";
-import { Boundary } from "@baton/ui/Boundary";
-import { Button } from "@baton/ui/Button";
-import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
 import { TextArea, TextField } from "@baton/ui/TextField";
-import { toast } from "@baton/ui/Toast";
 import type { Agency } from "@baton/ui/types";
-import { createAsync, revalidate } from "@solidjs/router";
-import { Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { getAgency } from "./data";
+import { AgencyCard, saveAgency } from "./AgencyCard";
 
 /** What every invoice prints about the agency: legal name, address, tax id, registration. */
 export function InvoiceDetailsCard() {
-  const agency = createAsync(() => getAgency());
   return (
-    <section class="card" aria-labelledby="invoice-details-title" data-testid="invoice-details">
-      <h2 id="invoice-details-title">{t("invoiceDetails.title")}</h2>
-      <p class="muted small">{t("invoiceDetails.intro")}</p>
-      <Boundary onRetry={() => revalidate(getAgency.key)}>
-        <Show when={agency()} keyed>
-          {(loaded) => <InvoiceDetailsForm agency={loaded} />}
-        </Show>
-      </Boundary>
-    </section>
+    <AgencyCard id="invoice-details" title={t("invoiceDetails.title")} intro={t("invoiceDetails.intro")}>
+      {(agency) => <InvoiceDetailsForm agency={agency} />}
+    </AgencyCard>
   );
 }
 
@@ -31,17 +18,7 @@ function InvoiceDetailsForm(props: { agency: Agency }) {
   const d = props.agency.invoiceDetails;
   const [values, setValues] = createStore({ legalName: d.legalName ?? "", address: d.address ?? "", taxId: d.taxId ?? "", registration: d.registration ?? "" });
   const submission = createSubmission();
-  const submit = () =>
-    submission.run(async () => {
-      try {
-        await api.agency.update({ version: props.agency.version, invoiceDetails: { ...values } });
-        toast(t("invoiceDetails.saved"));
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409) throw e;
-        toast(t("common.conflict"), "error");
-      }
-      await revalidate(getAgency.key);
-    });
+  const submit = () => submission.run(() => saveAgency({ invoiceDetails: { ...values } }, props.agency, t("invoiceDetails.saved")));
   const error = (field: string) => submission.fieldError(`invoiceDetails.${field}`);
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("invoiceDetails.title")}>
@@ -59,11 +36,7 @@ function InvoiceDetailsForm(props: { agency: Agency }) {
         onValue={(registration) => setValues({ registration })}
         error={error("registration")}
       />
-      <FormActions>
-        <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("common.save")}
-        </Button>
-      </FormActions>
+      <SaveActions submission={submission} />
     </Form>
   );
 }

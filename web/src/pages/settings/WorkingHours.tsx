@@ -1,7 +1,7 @@
 import { api, isApiError } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
-import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { intlLocale, t, timeZoneLabel } from "@baton/ui/i18n";
 import { useSession } from "@baton/ui/session";
 import { TextField } from "@baton/ui/TextField";
@@ -179,11 +179,7 @@ function WorkingHoursForm(props: { agency: Agency }) {
           </Button>
         </div>
       </fieldset>
-      <FormActions>
-        <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("common.save")}
-        </Button>
-      </FormActions>
+      <SaveActions submission={submission} />
     </Form>
   );
 }

@@ -4,7 +4,7 @@ import { Button } from "@baton/ui/Button";
 import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
-import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { createSubmission, Form, FormActions, SaveActions } from "@baton/ui/Form";
 import { formatDate, formatDateTime, t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
@@ -18,6 +18,7 @@ import { WorkingHoursCard } from "./WorkingHours";
 import { FileSettingsCard } from "./FileSettings";
 import { BillingIncrementCard } from "./BillingIncrement";
 import { InvoiceDetailsCard } from "./InvoiceDetails";
+import { AgencyCard, saveAgency } from "./AgencyCard";
 import "./settings.css";
 
 export default function Settings() {
@@ -250,35 +251,18 @@ function SecretView(props: { created: CreatedApiKey; onDone: () => void }) {
 
 /** How clients pay without a card; printed on every invoice they see. */
 function PaymentInstructionsCard() {
-  const agency = createAsync(() => getAgency());
+  // Keyed on the loaded agency (AgencyCard): after a save or a conflict the form starts from what is stored.
   return (
-    <section class="card" aria-labelledby="payment-instructions-title">
-      <h2 id="payment-instructions-title">{t("paymentInstructions.title")}</h2>
-      <p class="muted small">{t("paymentInstructions.intro")}</p>
-      <Boundary onRetry={() => revalidate(getAgency.key)}>
-        {/* Keyed on the loaded agency: after a save or a conflict the form starts from what is stored. */}
-        <Show when={agency()} keyed>
-          {(loaded) => <PaymentInstructionsForm agency={loaded} />}
-        </Show>
-      </Boundary>
-    </section>
+    <AgencyCard id="payment-instructions" title={t("paymentInstructions.title")} intro={t("paymentInstructions.intro")}>
+      {(agency) => <PaymentInstructionsForm agency={agency} />}
+    </AgencyCard>
   );
 }
 
 function PaymentInstructionsForm(props: { agency: Agency }) {
   const [text, setText] = createSignal(props.agency.paymentInstructions ?? "");
   const submission = createSubmission();
-  const submit = () =>
-    submission.run(async () => {
-      try {
-        await api.agency.update({ version: props.agency.version, paymentInstructions: text().trim() || null });
-        toast(t("paymentInstructions.saved"));
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409) throw e;
-        toast(t("common.conflict"), "error");
-      }
-      await revalidate(getAgency.key);
-    });
+  const submit = () => submission.run(() => saveAgency({ paymentInstructions: text().trim() || null }, props.agency, t("paymentInstructions.saved")));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("paymentInstructions.title")}>
       <TextArea
@@ -290,28 +274,17 @@ function PaymentInstructionsForm(props: { agency: Agency }) {
         onValue={setText}
         error={submission.fieldError("paymentInstructions")}
       />
-      <FormActions>
-        <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("common.save")}
-        </Button>
-      </FormActions>
+      <SaveActions submission={submission} />
     </Form>
   );
 }
 
 /** How often clients are asked for feedback: NPS check-ins and the quiet days between any two surveys. */
 function SurveySettingsCard() {
-  const agency = createAsync(() => getAgency());
   return (
-    <section class="card" aria-labelledby="survey-settings-title">
-      <h2 id="survey-settings-title">{t("surveySettings.title")}</h2>
-      <p class="muted small">{t("surveySettings.intro")}</p>
-      <Boundary onRetry={() => revalidate(getAgency.key)}>
-        <Show when={agency()} keyed>
-          {(loaded) => <SurveySettingsForm agency={loaded} />}
-        </Show>
-      </Boundary>
-    </section>
+    <AgencyCard id="survey-settings" title={t("surveySettings.title")} intro={t("surveySettings.intro")}>
+      {(agency) => <SurveySettingsForm agency={agency} />}
+    </AgencyCard>
   );
 }
 
@@ -322,16 +295,7 @@ function SurveySettingsForm(props: { agency: Agency }) {
   // Sent as typed (a number if it is one): the API says what is wrong with anything else.
   const days = (value: string) => (value.trim() === "" || Number.isNaN(Number(value)) ? (value as unknown as number) : Number(value));
   const submit = () =>
-    submission.run(async () => {
-      try {
-        await api.agency.update({ version: props.agency.version, npsEveryDays: days(every()), surveyQuietDays: days(quiet()) });
-        toast(t("surveySettings.saved"));
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409) throw e;
-        toast(t("common.conflict"), "error");
-      }
-      await revalidate(getAgency.key);
-    });
+    submission.run(() => saveAgency({ npsEveryDays: days(every()), surveyQuietDays: days(quiet()) }, props.agency, t("surveySettings.saved")));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("surveySettings.title")}>
       <div class="field-row">
@@ -362,11 +326,7 @@ function SurveySettingsForm(props: { agency: Agency }) {
           error={submission.fieldError("surveyQuietDays")}
         />
       </div>
-      <FormActions>
-        <Button type="submit" variant="primary" pending={submission.pending()}>
-          {t("common.save")}
-        </Button>
-      </FormActions>
+      <SaveActions submission={submission} />
     </Form>
   );
 }
