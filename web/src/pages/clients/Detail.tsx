@@ -105,7 +105,7 @@ export default function ClientDetail() {
                   </section>
                   {/* Re-made only when the client really changes (a new version), not on every re-read, so typing survives a refresh. */}
                   <Show when={`${c().id}@${c().version}`} keyed>
-                    {() => <InvoiceToCard client={c()} />}
+                    {(_version: string) => <InvoiceToCard client={c()} />}
                   </Show>
                   <ClientCredits client={c()} />
                   <Contacts client={c()} />
