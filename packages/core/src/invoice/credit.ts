@@ -7,61 +7,19 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { idOf } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { isId } from "../id/index.ts";
-import { Money } from "../money/index.ts";
-import { Notify } from "../notify/index.ts";
 import type { InvoiceItem, PaymentItem } from "./entity.ts";
-import { applyPayment, get, type InvoiceDetail, type PaymentInput } from "./index.ts";
+import { applyPayment } from "./payment.ts";
+import { get, rule, type InvoiceDetail } from "./read.ts";
 import { invoiceNumber, presentPayment, type Payment } from "./present.ts";
 
 // Money taken is never lost. A client can pay by card on an invoice the owner voids while the
 // Stripe Checkout is open: the card is charged all the same. Stripe's webhook then records the
-// payment on the void invoice as a credit (it never makes the invoice paid again, and the time
-// on it stays unbilled), the owner is told, and the owner settles it: refunds it (and notes the
-// refund's reference) or applies it to another unpaid invoice of the client in the same currency.
+// payment on the void invoice as a credit (payment.ts: it never makes the invoice paid again,
+// and the time on it stays unbilled), the owner is told, and the owner settles it here: refunds
+// it (and notes the refund's reference) or applies it to another unpaid invoice of the client in
+// the same currency.
 
 const conflict = () => new VisibleError("conflict", "conflict", "This credit was changed at the same moment. Please try again.");
-const rule = (code: string, message: string, fields?: Record<string, string>) => new VisibleError("rule", code, message, fields ? { fields } : {});
-
-/** Records card money received on a void invoice as an open credit (once: the payment id is Stripe's). */
-export async function receiveOnVoid(item: InvoiceItem, input: PaymentInput): Promise<"recorded" | "duplicate"> {
-  const now = new Date().toISOString();
-  const result = await db.transaction
-    .write(({ payment, invoice, auditEvent }) => [
-      payment
-        .create({
-          agencyId: input.agencyId,
-          invoiceId: input.invoiceId,
-          paymentId: input.paymentId,
-          amount: input.amount,
-          currency: item.currency,
-          method: input.method,
-          ...(input.reference ? { reference: input.reference } : {}),
-          receivedAt: input.receivedAt ?? now,
-          recordedBy: input.recordedBy,
-          credit: "open",
-        })
-        .commit(),
-      invoice
-        .patch({ agencyId: input.agencyId, invoiceId: input.invoiceId })
-        .add({ creditOpen: input.amount, version: 1 })
-        .where((attr, op) => op.eq(attr.version, item.version))
-        .commit(),
-      auditEvent.create(Audit.event("invoice.credit_received", "invoice", input.invoiceId, { amount: input.amount, currency: item.currency, method: input.method })).commit(),
-    ])
-    .go();
-  const failed = failedConditions(result);
-  if (failed.includes(0)) return "duplicate";
-  if (failed.length) throw conflict();
-  const clientName = (await db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go()).data?.name ?? "";
-  await Notify.send(
-    item.agencyId,
-    "creditReceived",
-    await Notify.owners(item.agencyId),
-    (person) => ({ client: clientName, number: invoiceNumber(item.number) ?? "", amount: Money.format(input.amount, item.currency, person.locale) }),
-    Notify.links.webInvoice(item.invoiceId),
-  );
-  return "recorded";
-}
 
 async function openCredit(invoiceId: string, paymentId: string): Promise<{ agencyId: string; invoice: InvoiceItem; payment: PaymentItem }> {
   const agencyId = assertOwner();

@@ -1,3 +1,4 @@
+import { csvRow } from "../csv/index.ts";
 import { Money } from "../money/index.ts";
 import { invoiceNumber } from "./present.ts";
 import type { InvoiceItem } from "./entity.ts";
@@ -5,16 +6,6 @@ import type { InvoiceItem } from "./entity.ts";
 // CSV files the accounting tools import (docs/ACCOUNTING.md maps every column). One row per
 // invoice line, amounts as plain major-unit decimals with a point ("1234.50"), dates as the
 // tool expects them.
-
-/** One CSV field: quoted when it holds a comma, quote or newline; formula-looking text is defused. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  // A cell starting with = + - @ runs as a formula in spreadsheets: prefix it with a quote.
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvRow = (fields: (string | number)[]) => fields.map(csvField).join(",");
 
 const isoDay = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "");
 /** Xero reads day/month/year. */
@@ -94,5 +85,3 @@ export function xero(invoices: Named[], accountCode = "200"): string {
   }
   return rows.join("\r\n") + "\r\n";
 }
-
-export const TIME_HEADER = ["Date", "Member", "Client", "Task", "Minutes", "Hours", "Billable", "Note", "Invoice"];

@@ -9,7 +9,8 @@ import { Job } from "../job/index.ts";
 import { Money } from "../money/index.ts";
 import { UNBILLED } from "../timesheet/entity.ts";
 import { Timesheet } from "../timesheet/index.ts";
-import { emailClient, incrementFor, MAX_ENTRIES, send, totals } from "./index.ts";
+import { incrementFor, MAX_ENTRIES, totals } from "./draft.ts";
+import { emailClient, send } from "./issue.ts";
 import type { InvoiceItem } from "./entity.ts";
 import type { InvoiceLine } from "./present.ts";
 

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { incrementOutput, page } from "../fields/output.ts";
 import { listOutput as timeEntriesOutput } from "../timesheet/output.ts";
 import { InvoiceKinds, InvoiceStatuses, LineKinds, PaymentMethods } from "./entity.ts";
-import type { ClientCredit, Invoice, InvoiceDetail, Payment } from "./index.ts";
+import type { ClientCredit } from "./credit.ts";
+import type { Invoice, Payment } from "./present.ts";
+import type { InvoiceDetail } from "./read.ts";
 
 /** Amounts are integers in the minor unit of the invoice's currency. */
 const minor = z.number().int();

@@ -1,6 +1,6 @@
 import { text, type Locale, type TextKey } from "../i18n/index.ts";
 import { Money } from "../money/index.ts";
-import type { InvoiceDetail } from "./index.ts";
+import type { InvoiceDetail } from "./read.ts";
 
 // The invoice as a print-ready page: one self-contained HTML document (inline styles only, no
 // script), which the browser prints or saves as PDF. Every value is escaped; every label is in

@@ -19,6 +19,8 @@ export * as Timesheet from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
 export { UNBILLED } from "./entity.ts";
+export { teamTimeBetween } from "./queries.ts";
+export { exportTime, timeExportSchema } from "./export.ts";
 
 // Time spent: a running timer per member (one at a time, kept on the server so it survives a
 // reload), manual entries, and weekly timesheets. An entry can be changed or deleted until it is
@@ -411,14 +413,4 @@ export async function unbilledItems(agencyId: string, clientId: string, from?: s
 export async function onInvoice(agencyId: string, clientId: string, invoiceId: string): Promise<TimeEntryItem[]> {
   const result = await db.entities.timeEntry.query.entriesOfClient({ agencyId, clientId, invoiceId }).go({ pages: "all" });
   return result.data;
-}
-
-/** Every entry the given members started within [from, to] (ISO instants): one range query per member. */
-export async function teamTimeBetween(agencyId: string, memberIds: readonly string[], from: string, to: string): Promise<TimeEntryItem[]> {
-  const pages = await Promise.all(
-    memberIds.map((memberId) =>
-      db.entities.timeEntry.query.entriesOfMember({ agencyId, memberId }).between({ startedAt: from }, { startedAt: to }).go({ pages: "all" }),
-    ),
-  );
-  return pages.flatMap((page) => page.data);
 }

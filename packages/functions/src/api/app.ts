@@ -26,7 +26,8 @@ import { surveyRoutes } from "./routes/surveys.ts";
 import { onboardingRoutes } from "./routes/onboarding.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
-import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
+import { exportRoutes, invoiceRoutes } from "./routes/invoices.ts";
+import { stripeWebhook } from "../hooks/stripe.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

@@ -6,6 +6,7 @@ import { created, media, noContent, ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Card } from "@baton/core/card";
 import { Invoices } from "@baton/core/invoice";
+import { Timesheet } from "@baton/core/timesheet";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
@@ -68,11 +69,6 @@ export const exportRoutes = new Hono()
   .get("/invoices", describeRoute({ responses: media("text/csv", "Invoices as CSV, an attachment"), tags, summary: "Sent invoices as CSV for QuickBooks Online or Xero (owner); see docs/ACCOUNTING.md" }), allow("owner"), input("query", Invoices.exportInvoices.schema), async (c) =>
     csv(await Invoices.exportInvoices(c.req.valid("query")), `invoices-${c.req.valid("query").format}.csv`),
   )
-  .get("/time", describeRoute({ responses: media("text/csv", "Time entries as CSV, an attachment"), tags, summary: "Everyone's time between two dates as CSV (owner)" }), allow("owner"), input("query", Invoices.exportTime.schema), async (c) =>
-    csv(await Invoices.exportTime(c.req.valid("query")), "time.csv"),
+  .get("/time", describeRoute({ responses: media("text/csv", "Time entries as CSV, an attachment"), tags, summary: "Everyone's time between two dates as CSV (owner)" }), allow("owner"), input("query", Timesheet.exportTime.schema), async (c) =>
+    csv(await Timesheet.exportTime(c.req.valid("query")), "time.csv"),
   );
-
-/** Stripe's webhook: authenticated by its signature, not by a session (mounted before the CSRF guard). */
-export const stripeWebhook = new Hono().post("/", describeRoute({ responses: ok(Card.webhookOutput), tags, summary: "Stripe webhook (signature verified; idempotent)" }), allow("anyone"), async (c) =>
-  c.json(await Card.webhook(await c.req.text(), c.req.header("stripe-signature")), 200),
-);

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { assertOwner } from "../actor/index.ts";
+import { Audit } from "../audit/index.ts";
+import { db } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
+import { Email } from "../email/index.ts";
+import { notFound, VisibleError } from "../error/index.ts";
+import { version } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { Log } from "../log/index.ts";
+import { Money } from "../money/index.ts";
+import { Notify } from "../notify/index.ts";
+import type { InvoiceItem } from "./entity.ts";
+import { billToOf, issuerOf } from "./parties.ts";
+import { invoiceNumber } from "./present.ts";
+import { conflict, get, load, view, type InvoiceDetail } from "./read.ts";
+
+// Issuing: sending gives a draft the agency's next number (in the same transaction as the
+// counter, so numbers have no gaps) and emails the client; the emails about an invoice go from here.
+
+export const versionSchema = z.strictObject({ version });
+
+/**
+ * Sends a draft: it takes the agency's next invoice number in the same transaction that bumps
+ * the counter (conditional on the counter's value), so two sends never share a number and a
+ * failed send leaves no gap. The client's contacts are emailed.
+ */
+export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<InvoiceDetail> => {
+  const agencyId = assertOwner();
+  for (let attempt = 0; attempt < 30; attempt++) {
+    // Others are taking numbers at the same moment: wait a little, a little longer each time.
+    if (attempt) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 5)));
+    const [item, agency] = await Promise.all([load(agencyId, invoiceId), db.entities.agency.get({ agencyId }).go({ consistent: true })]);
+    if (!item) throw notFound("Invoice");
+    const client = (await db.entities.client.get({ agencyId, clientId: item.clientId }).go()).data;
+    if (item.version !== expected) throw await conflict(agencyId, invoiceId);
+    if (item.status !== "draft") throw new VisibleError("conflict", "invoice.not_draft", "This invoice has already been sent.", { current: await view(item) });
+    const seq = agency.data?.invoiceSeq ?? 0;
+    const issuedAt = new Date();
+    const dueAt = new Date(issuedAt.getTime() + item.paymentTermsDays * 86_400_000).toISOString();
+    const result = await db.transaction
+      .write(({ agency: agencies, invoice, auditEvent }) => [
+        agencies
+          .patch({ agencyId })
+          .set({ invoiceSeq: seq + 1 })
+          .where((attr, op) => (seq ? op.eq(attr.invoiceSeq, seq) : `(${op.notExists(attr.invoiceSeq)} OR ${op.eq(attr.invoiceSeq, 0)})`))
+          .commit(),
+        invoice
+          .patch({ agencyId, invoiceId })
+          .set({
+            number: seq + 1,
+            status: "sent",
+            issuedAt: issuedAt.toISOString(),
+            issuedSort: issuedAt.toISOString(),
+            dueAt,
+            owing: "yes",
+            owingSince: dueAt,
+            // What the invoice says about both parties stays as it was issued.
+            issuerJson: JSON.stringify(issuerOf(agency.data)),
+            ...(client ? { billToJson: JSON.stringify(billToOf(client)) } : {}),
+          })
+          .add({ version: 1 })
+          .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
+          .commit(),
+        auditEvent.create(Audit.event("invoice.sent", "invoice", invoiceId, { number: invoiceNumber(seq + 1) })).commit(),
+      ])
+      .go();
+    const failed = failedConditions(result);
+    if (!failed.length) {
+      const sent = (await load(agencyId, invoiceId))!;
+      await emailClient(sent, "invoiceSent");
+      return get(invoiceId);
+    }
+    // Only the counter moved (another invoice was sent at the same moment): take the next number.
+    if (failed.includes(1) || failed.length !== 1) {
+      const current = await load(agencyId, invoiceId);
+      if (current && current.version !== expected) throw await conflict(agencyId, invoiceId);
+    }
+  }
+  throw new VisibleError("conflict", "conflict", "Invoices are being sent right now. Please try again.");
+});
+
+/**
+ * Emails the client's contacts about an invoice: sent, overdue, or a receipt for a payment of
+ * `paid`. These go out even to contacts who turned hand-off emails off.
+ */
+export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder" | "paymentReceipt", paid?: number): Promise<void> {
+  try {
+    const [contacts, agency, { data: client }] = await Promise.all([
+      Notify.contactsOf(item.agencyId, item.clientId),
+      db.entities.agency.get({ agencyId: item.agencyId }).go(),
+      db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
+    ]);
+    const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
+    // Billing addresses need no portal account; they read in the language of the client's people.
+    const known = new Set(people.map((c) => c.email));
+    const billing = (client?.billingEmails ?? [])
+      .filter((address) => !known.has(address))
+      .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
+    const readers = [...people, ...billing];
+    const messages = readers.map((contact) => {
+      const params = {
+        agency: agency.data?.name ?? "Baton",
+        number: invoiceNumber(item.number) ?? "",
+        amount: Money.format(paid ?? item.total, item.currency, contact.locale),
+        balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
+        due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
+      };
+      const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
+      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, ...(contact.contactId ? { contactId: contact.contactId } : {}) } };
+    });
+    // Sending an invoice or recording a payment is a request (or Stripe's webhook): its emails are
+    // kept in the outbox and sent after the response. A reminder is the scheduled job's: it sends
+    // in small batches itself.
+    if (kind === "invoiceSent" || kind === "paymentReceipt") await Email.later(messages);
+    else await Email.sendAll(messages, `invoice: ${kind}`);
+  } catch (error) {
+    Log.error(`invoice: ${kind} email not sent`, error, { invoiceId: item.invoiceId });
+  }
+}
+

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { assertOwner, useActor, useAgencyId } from "../actor/index.ts";
+import { db } from "../db/index.ts";
+import { pageQuery, type Page, calendarDate, checkDateRange, MAX_RANGE_DAYS } from "../fields/index.ts";
+import { fn } from "../fn/index.ts";
+import { isId } from "../id/index.ts";
+import { readerLocale } from "../i18n/index.ts";
+import { People } from "../people/index.ts";
+import { InvoiceStatuses, type InvoiceItem } from "./entity.ts";
+import * as Csv from "./csv.ts";
+import { printHtml } from "./print.ts";
+import { present, type Invoice } from "./present.ts";
+import { get } from "./read.ts";
+
+// The ledger: invoices listed and queried by status and issue date (for the lists, the reports
+// and the accounting exports), and one invoice's print page.
+
+export const listSchema = pageQuery.extend({
+  status: z.enum([...InvoiceStatuses, "all"], { error: "Unknown status." }).optional(),
+  clientId: z.string().max(40).optional(),
+});
+
+/** The owner's invoices (all, by status or by client), newest first; a contact's sent invoices. */
+export const list = fn(listSchema, async (query): Promise<Page<Invoice>> => {
+  const actor = useActor();
+  const status = query.status === "all" ? undefined : query.status;
+  const page = async (result: { data: InvoiceItem[]; cursor: string | null }) => {
+    const byId = await People.clientNames(useAgencyId(), result.data.map((item) => item.clientId));
+    return { items: result.data.map((item) => present(item, byId.get(item.clientId) ?? "")), cursor: result.cursor };
+  };
+  if (actor.type === "contact") {
+    // A company never sees the agency's drafts, whatever it asks for.
+    if (status === "draft") return { items: [], cursor: null };
+    const base = db.entities.invoice.query.invoicesOfClient({ agencyId: actor.agencyId, clientId: actor.clientId });
+    const wanted: InvoiceItem["status"][] = status ? [status] : ["sent", "partially_paid", "paid", "void"];
+    return page(
+      await base
+        .where((attr, op) => wanted.map((value) => op.eq(attr.status, value)).join(" OR "))
+        .go({ count: query.limit, cursor: query.cursor ?? null, order: "desc" }),
+    );
+  }
+  const agencyId = assertOwner();
+  if (query.clientId) {
+    if (!isId("client", query.clientId)) return { items: [], cursor: null };
+    const base = db.entities.invoice.query.invoicesOfClient({ agencyId, clientId: query.clientId });
+    const filtered = status ? base.where((attr, op) => op.eq(attr.status, status)) : base;
+    return page(await filtered.go({ count: query.limit, cursor: query.cursor ?? null, order: "desc" }));
+  }
+  if (status) return page(await db.entities.invoice.query.invoicesByStatus({ agencyId, status }).go({ limit: query.limit, cursor: query.cursor ?? null, order: "desc" }));
+  return page(await db.entities.invoice.query.invoiceById({ agencyId }).go({ limit: query.limit, cursor: query.cursor ?? null, order: "desc" }));
+});
+
+
+/** The print-ready page of an invoice, in the viewer's language and time zone. */
+export async function printPage(invoiceId: string): Promise<string> {
+  const detail = await get(invoiceId);
+  const actor = useActor();
+  const viewer =
+    actor.type === "member"
+      ? (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data
+      : actor.type === "contact"
+        ? (await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go()).data
+        : null;
+  return printHtml(detail, { locale: viewer?.locale ?? readerLocale(), timeZone: viewer?.timeZone ?? "UTC" });
+}
+
+/** Statuses of an issued invoice that counts: sent, partly or fully paid (not drafts, not void). */
+export const ISSUED_STATUSES = ["sent", "partially_paid", "paid"] as const;
+
+/** Invoices issued within [from, to] (ISO instants), not void: one range query per status. */
+export async function issuedBetween(agencyId: string, from: string, to: string): Promise<InvoiceItem[]> {
+  const pages = await Promise.all(
+    ISSUED_STATUSES.map((status) =>
+      db.entities.invoice.query.invoicesByStatus({ agencyId, status }).between({ issuedSort: from }, { issuedSort: to }).go({ pages: "all" }),
+    ),
+  );
+  return pages.flatMap((page) => page.data);
+}
+
+/** Invoices with money owed (sent or partly paid), whenever issued. */
+export async function owed(agencyId: string): Promise<InvoiceItem[]> {
+  const pages = await Promise.all(
+    (["sent", "partially_paid"] as const).map((status) => db.entities.invoice.query.invoicesByStatus({ agencyId, status }).go({ pages: "all" })),
+  );
+  return pages.flatMap((page) => page.data);
+}
+
+export const exportSchema = z.strictObject({
+  format: z.enum(["quickbooks", "xero"], { error: "Choose quickbooks or xero." }).default("quickbooks"),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+}).superRefine(checkDateRange(MAX_RANGE_DAYS));
+
+/** Sent invoices (not drafts or void), issued within the dates, as a CSV the accounting tool imports. */
+export const exportInvoices = fn(exportSchema, async (query): Promise<string> => {
+  const agencyId = assertOwner();
+  const issued = await issuedBetween(agencyId, query.from ? `${query.from}T00:00:00.000Z` : "0", query.to ? `${query.to}T23:59:59.999Z` : "9");
+  const names = await People.clientNames(agencyId, issued.map((item) => item.clientId));
+  const named = issued.sort((a, b) => a.number - b.number).map((item) => ({ ...item, clientName: names.get(item.clientId) ?? "" }));
+  return query.format === "xero" ? Csv.xero(named) : Csv.quickbooks(named);
+});
+

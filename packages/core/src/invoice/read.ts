@@ -1,0 +1,87 @@
+import { forbidden, unauthenticated, useActor } from "../actor/index.ts";
+import { Config } from "../config/index.ts";
+import { staleWrite } from "../db/conflict.ts";
+import { db } from "../db/index.ts";
+import { notFound, VisibleError } from "../error/index.ts";
+import { isId } from "../id/index.ts";
+import type { InvoiceItem } from "./entity.ts";
+import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./parties.ts";
+import { invoiceNumber, present, presentPayment, type Invoice, type Payment } from "./present.ts";
+
+// Reading one invoice: as stored, as the actor may see it, and as GET /invoices/:id answers it.
+// Every other job of the area (drafting, sending, payments, the ledger) answers through `get`.
+
+export type InvoiceDetail = Invoice & {
+  payments: Payment[];
+  /** How to pay without a card (the agency's instructions). */
+  paymentInstructions: string | null;
+  /** True when the client can pay by card (Stripe is configured and money is owed). */
+  cardPayments: boolean;
+  /** Who it is from and to: as stamped when sent, today's details on a draft. */
+  agency: Issuer;
+  billTo: BillTo;
+};
+
+
+export async function load(agencyId: string, invoiceId: string): Promise<InvoiceItem | null> {
+  if (!isId("invoice", invoiceId)) return null;
+  return (await db.entities.invoice.get({ agencyId, invoiceId }).go({ consistent: true })).data;
+}
+
+/** The status index's sort value, which a status change must write again (items from before it default to the issue date). */
+export function issuedSortOf(item: InvoiceItem): string {
+  return item.issuedSort && item.issuedSort !== "-" ? item.issuedSort : (item.issuedAt ?? "-");
+}
+
+export async function clientName(agencyId: string, clientId: string) {
+  return (await db.entities.client.get({ agencyId, clientId }).go()).data?.name ?? "";
+}
+
+/** An invoice the actor may see: the owner any, a contact their company's once sent. */
+export async function loadVisible(invoiceId: string): Promise<InvoiceItem> {
+  const actor = useActor();
+  if (actor.type === "public") throw unauthenticated();
+  if (actor.type === "member" && actor.role !== "owner") throw forbidden();
+  const item = await load(actor.agencyId, invoiceId);
+  if (!item) throw notFound("Invoice");
+  if (actor.type === "contact" && (item.clientId !== actor.clientId || item.status === "draft")) throw notFound("Invoice");
+  return item;
+}
+
+export async function view(item: InvoiceItem): Promise<Invoice> {
+  return present(item, await clientName(item.agencyId, item.clientId));
+}
+
+export async function get(invoiceId: string): Promise<InvoiceDetail> {
+  const item = await loadVisible(invoiceId);
+  const stamped = stampedParties(item);
+  const [client, payments, agency] = await Promise.all([
+    db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
+    db.entities.payment.query.paymentsOfInvoice({ agencyId: item.agencyId, invoiceId }).go({ pages: "all" }),
+    db.entities.agency.get({ agencyId: item.agencyId }).go(),
+  ]);
+  const invoice = present(item, client.data?.name ?? "");
+  return {
+    ...invoice,
+    payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+    paymentInstructions: agency.data?.paymentInstructions ?? null,
+    cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
+    agency: stamped.issuer ?? issuerOf(agency.data),
+    billTo: stamped.billTo ?? (client.data ? billToOf(client.data) : { name: invoice.client.name, address: null, taxId: null }),
+  };
+}
+
+/** The numbers of the given invoices ("draft" for one not sent yet), for lists of what they billed. */
+export async function numbersOf(agencyId: string, invoiceIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(invoiceIds)];
+  const items = await Promise.all(unique.map((invoiceId) => load(agencyId, invoiceId)));
+  return new Map(unique.map((invoiceId, index) => [invoiceId, invoiceNumber(items[index]?.number ?? 0) ?? "draft"]));
+}
+
+/** A conflict answering with the invoice as it is now. */
+export async function conflict(agencyId: string, invoiceId: string): Promise<VisibleError> {
+  const current = await load(agencyId, invoiceId);
+  return staleWrite("Invoice", current && (await view(current)));
+}
+
+export const rule = (code: string, message: string, fields?: Record<string, string>) => new VisibleError("rule", code, message, fields ? { fields } : {});
