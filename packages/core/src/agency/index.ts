@@ -163,7 +163,7 @@ export const update = fn(updateSchema, async ({ version: expected, paymentInstru
   const setDetails = Object.fromEntries(details.filter(([, value]) => value).map(([key, value]) => [DETAIL_ATTRIBUTES[key], value]));
   const clearDetails = details.filter(([, value]) => value === null || value === "").map(([key]) => DETAIL_ATTRIBUTES[key]);
   const result = await db.transaction
-    .write(({ agency, auditEvent }) => [
+    .write(({ agency, ...tx }) => [
       agency
         .patch({ agencyId })
         .set({ ...changes, ...setDetails, ...(paymentInstructions && !clear ? { paymentInstructions } : {}) })
@@ -171,7 +171,7 @@ export const update = fn(updateSchema, async ({ version: expected, paymentInstru
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))
         .commit(),
-      auditEvent.create(Audit.event("agency.updated", "agency", agencyId, { fields: Object.keys({ ...changes, ...(invoiceDetails ? { invoiceDetails } : {}), ...(paymentInstructions !== undefined ? { paymentInstructions } : {}) }) })).commit(),
+      Audit.item(tx, Audit.event("agency.updated", "agency", agencyId, { fields: Object.keys({ ...changes, ...(invoiceDetails ? { invoiceDetails } : {}), ...(paymentInstructions !== undefined ? { paymentInstructions } : {}) }) })),
     ])
     .go();
   const current = (await db.entities.agency.get({ agencyId }).go({ consistent: true })).data;
@@ -195,7 +195,7 @@ export const create = fn(createSchema, async (input): Promise<{ agencyId: string
   const ownerId = createId("member");
   return withActor({ type: "system", agencyId }, async () => {
     const result = await db.transaction
-      .write(({ agency, member, uniqueness, auditEvent }) => [
+      .write(({ agency, member, uniqueness, ...tx }) => [
         agency.create({ agencyId, name: input.name, timeZone: input.timeZone, currency: input.currency }).commit(),
         member
           .create({
@@ -210,7 +210,7 @@ export const create = fn(createSchema, async (input): Promise<{ agencyId: string
           })
           .commit(),
         uniqueness.create({ agencyId, scope: "login-email", value: input.owner.email, ownerId }).commit(),
-        auditEvent.create(Audit.event("agency.created", "agency", agencyId, { name: input.name })).commit(),
+        Audit.item(tx, Audit.event("agency.created", "agency", agencyId, { name: input.name })),
       ])
       .go();
     if (failedConditions(result).length) {

@@ -56,7 +56,7 @@ export const create = fn(createSchema, async (input): Promise<{ apiKey: ApiKey; 
   const apiKeyId = createId("apiKey");
   const secret = `bk.${agencyId}.${apiKeyId}.${randomSecret()}`;
   await db.transaction
-    .write(({ apiKey, auditEvent }) => [
+    .write(({ apiKey, ...tx }) => [
       apiKey
         .create({
           agencyId,
@@ -68,7 +68,7 @@ export const create = fn(createSchema, async (input): Promise<{ apiKey: ApiKey; 
           createdBy: actorRef().id,
         })
         .commit(),
-      auditEvent.create(Audit.event("apiKey.created", "apiKey", apiKeyId, { name: input.name, scopes: input.scopes })).commit(),
+      Audit.item(tx, Audit.event("apiKey.created", "apiKey", apiKeyId, { name: input.name, scopes: input.scopes })),
     ])
     .go();
   const { data } = await db.entities.apiKey.get({ agencyId, apiKeyId }).go({ consistent: true });
@@ -79,9 +79,9 @@ export async function revoke(apiKeyId: string): Promise<void> {
   const agencyId = assertOwnerInPerson();
   if (!isId("apiKey", apiKeyId)) throw notFound("API key");
   const result = await db.transaction
-    .write(({ apiKey, auditEvent }) => [
+    .write(({ apiKey, ...tx }) => [
       apiKey.delete({ agencyId, apiKeyId }).where((attr, op) => op.exists(attr.apiKeyId)).commit(),
-      auditEvent.create(Audit.event("apiKey.revoked", "apiKey", apiKeyId)).commit(),
+      Audit.item(tx, Audit.event("apiKey.revoked", "apiKey", apiKeyId)),
     ])
     .go();
   if (result.canceled) throw notFound("API key");

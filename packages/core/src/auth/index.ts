@@ -13,6 +13,9 @@ import { issue, redeem } from "./links.ts";
 import { consumeSignIn } from "./rate-limit.ts";
 import { createSessionToken, readSessionToken, type SessionSubject } from "./session.ts";
 import { sameHash, sha256 } from "./tokens.ts";
+import { AgencyStore } from "../agency/store.ts";
+import { MemberStore } from "../member/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 export * as Auth from "./index.ts";
 export { createSessionToken, readSessionToken, SESSION_DAYS, type SessionSubject } from "./session.ts";
@@ -51,8 +54,8 @@ async function sendLinks({ email }: { email: string }): Promise<void> {
 
   const links = await Promise.all(
     accounts.map(async (account) => {
-      const agency = await db.entities.agency.get({ agencyId: account.agencyId }).go();
-      return { agency: agency.data?.name ?? "Baton", url: await issue(account, "sign-in") };
+      const agency = await AgencyStore.load(account.agencyId);
+      return { agency: agency?.name ?? "Baton", url: await issue(account, "sign-in") };
     }),
   );
   await Email.send(email, Email.signInLink({ locale: accounts[0]!.locale, links }));
@@ -80,27 +83,15 @@ const noAccess = () =>
 async function activate(agencyId: string, type: "member" | "contact", id: string, browserLocale?: Locale): Promise<SessionSubject> {
   const firstSignIn = { status: "active" as const, ...(browserLocale ? { locale: browserLocale } : {}) };
   if (type === "member") {
-    const member = await db.entities.member.get({ agencyId, memberId: id }).go();
-    if (!member.data || member.data.status === "removed") throw noAccess();
-    if (member.data.status === "invited") {
-      await db.entities.member
-        .patch({ agencyId, memberId: id })
-        .set(firstSignIn)
-        .add({ version: 1 })
-        .go();
-    }
-    return { type: "member", agencyId, memberId: id, sessionVersion: member.data.sessionVersion ?? 0 };
+    const member = await MemberStore.load(agencyId, id);
+    if (!member || member.status === "removed") throw noAccess();
+    if (member.status === "invited") await MemberStore.patchSelf(agencyId, id, firstSignIn);
+    return { type: "member", agencyId, memberId: id, sessionVersion: member.sessionVersion ?? 0 };
   }
-  const contact = await db.entities.contact.get({ agencyId, contactId: id }).go();
-  if (!contact.data || (contact.data.status !== "invited" && contact.data.status !== "active")) throw noAccess();
-  if (contact.data.status === "invited") {
-    await db.entities.contact
-      .patch({ agencyId, contactId: id })
-      .set(firstSignIn)
-      .add({ version: 1 })
-      .go();
-  }
-  return { type: "contact", agencyId, contactId: id, clientId: contact.data.clientId, sessionVersion: contact.data.sessionVersion ?? 0 };
+  const contact = await ContactStore.load(agencyId, id);
+  if (!contact || (contact.status !== "invited" && contact.status !== "active")) throw noAccess();
+  if (contact.status === "invited") await ContactStore.patchSelf(agencyId, id, firstSignIn);
+  return { type: "contact", agencyId, contactId: id, clientId: contact.clientId, sessionVersion: contact.sessionVersion ?? 0 };
 }
 
 /** The actor behind a session token, or null when the token, its session or the account is no longer valid. */
@@ -148,9 +139,9 @@ export async function signOut(token: string | undefined): Promise<void> {
 export async function endSessions(kind: "member" | "contact", agencyId: string, id: string): Promise<void> {
   try {
     if (kind === "member") {
-      await db.entities.member.patch({ agencyId, memberId: id }).add({ sessionVersion: 1 }).go();
+      await MemberStore.endSessions(agencyId, id);
     } else {
-      await db.entities.contact.patch({ agencyId, contactId: id }).add({ sessionVersion: 1 }).go();
+      await ContactStore.endSessions(agencyId, id);
     }
   } catch (error) {
     // A person deleted meanwhile has no session to end.

@@ -16,6 +16,10 @@ import type { RequestItem } from "../request/entity.ts";
 import { UNASSIGNED, type TaskItem } from "../task/entity.ts";
 import { OpenTaskStatuses, type RequestStatus, type TaskStatus } from "../workflow/index.ts";
 import { calendar, type IcsEvent } from "./ics.ts";
+import { ClientStore } from "../client/store.ts";
+import { AgencyStore } from "../agency/store.ts";
+import { MemberStore } from "../member/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 export * as Calendar from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -66,12 +70,12 @@ async function viewer(actor: Actor): Promise<Viewer> {
   if (actor.type === "public") throw unauthenticated();
   if (actor.type === "contact") throw forbidden();
   if (actor.type === "member") {
-    const me = (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data;
+    const me = (await MemberStore.load(actor.agencyId, actor.memberId));
     if (!me) throw unauthenticated();
     return { agencyId: actor.agencyId, memberId: actor.memberId, owner: actor.role === "owner", timeZone: me.timeZone };
   }
   // An API key or a job acts for the owner, in the agency's zone.
-  const agency = (await db.entities.agency.get({ agencyId: actor.agencyId }).go()).data;
+  const agency = (await AgencyStore.load(actor.agencyId));
   return { agencyId: actor.agencyId, memberId: null, owner: true, timeZone: agency?.timeZone ?? "UTC" };
 }
 
@@ -103,11 +107,11 @@ export const month = fn(monthSchema, async (query): Promise<CalendarMonth> => {
   if (!me.owner && query.memberId && query.memberId !== me.memberId) throw forbidden();
   const memberId = me.owner ? query.memberId : me.memberId!;
   if (query.clientId) {
-    const found = isId("client", query.clientId) && (await db.entities.client.get({ agencyId, clientId: query.clientId }).go()).data;
+    const found = isId("client", query.clientId) && (await ClientStore.load(agencyId, query.clientId));
     if (!found) throw notFound("Client");
   }
   if (memberId && memberId !== UNASSIGNED && memberId !== me.memberId) {
-    const found = isId("member", memberId) && (await db.entities.member.get({ agencyId, memberId }).go()).data;
+    const found = isId("member", memberId) && (await MemberStore.load(agencyId, memberId));
     if (!found) throw notFound("Member");
   }
   const today = todayIn(me.timeZone);
@@ -223,19 +227,19 @@ export async function feed(token: string): Promise<string> {
   const [, agencyId, subjectId, secret] = match as unknown as [string, string, string, string];
   const stored = (await db.entities.calendarFeed.get({ agencyId, subjectId }).go()).data;
   if (!stored || !sameHash(stored.tokenHash, sha256(secret))) throw noFeed();
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const agency = (await AgencyStore.load(agencyId));
   const agencyName = agency?.name ?? "Baton";
   if (stored.subjectType === "member") {
-    const member = (await db.entities.member.get({ agencyId, memberId: subjectId }).go()).data;
+    const member = (await MemberStore.load(agencyId, subjectId));
     if (!member || member.status !== "active") throw noFeed();
     // A feed has no session: it reads in its owner's saved language.
     const locale = member.locale;
     const events = await memberEvents(agencyId, member.memberId, member.role === "owner", locale);
     return render(text(locale, member.role === "owner" ? "calendar.name.owner" : "calendar.name.member", { agency: agencyName }), events, locale);
   }
-  const contact = (await db.entities.contact.get({ agencyId, contactId: subjectId }).go()).data;
+  const contact = (await ContactStore.load(agencyId, subjectId));
   if (!contact || contact.status !== "active") throw noFeed();
-  const client = (await db.entities.client.get({ agencyId, clientId: contact.clientId }).go()).data;
+  const client = (await ClientStore.load(agencyId, contact.clientId));
   const locale = contact.locale;
   const events = await contactEvents(agencyId, contact.clientId, locale);
   const name = client ? text(locale, "calendar.name.client", { agency: agencyName, client: client.name }) : text(locale, "calendar.name.clientUnknown", { agency: agencyName });

@@ -1,12 +1,12 @@
 import type Stripe from "stripe";
 import { forbidden, unauthenticated, useActor, withActor } from "../actor/index.ts";
 import { Config } from "../config/index.ts";
-import { db } from "../db/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { Invoices } from "../invoice/index.ts";
 import { invoiceNumber } from "../invoice/present.ts";
 import { Notify } from "../notify/index.ts";
 import { readerLocale, text } from "../i18n/index.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 export * as Card from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -45,7 +45,7 @@ export async function checkout(invoiceId: string): Promise<{ url: string }> {
   if (invoice.status === "void" || invoice.status === "draft" || balance <= 0) {
     throw new VisibleError("rule", "card.nothing_due", invoice.status === "void" ? "This invoice is void." : "Nothing is owed on this invoice.");
   }
-  const agency = (await db.entities.agency.get({ agencyId: invoice.agencyId }).go()).data;
+  const agency = (await AgencyStore.load(invoice.agencyId));
   const number = invoiceNumber(invoice.number)!;
   const back = Notify.links.portalInvoice(invoice.invoiceId);
   const session = await (await stripe()).checkout.sessions.create({

@@ -7,6 +7,7 @@ import { VisibleError, notFound } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
 import { Log } from "../log/index.ts";
 import { parts, type Scope } from "./parts.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 export * as ClientData from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -47,9 +48,9 @@ export type ClientExport = {
 export async function exportClient(clientId: string): Promise<ClientExport> {
   const { agencyId } = assertOwnerInPerson();
   const scope = await scopeOf(agencyId, clientId);
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const agency = (await AgencyStore.load(agencyId));
   const sections = await Promise.all(parts.map(async (part) => [part.name, await part.export(scope)] as const));
-  await db.entities.auditEvent.create(Audit.event("client.exported", "client", clientId, { parts: parts.map((part) => part.name) })).go();
+  await Audit.record(Audit.event("client.exported", "client", clientId, { parts: parts.map((part) => part.name) }));
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -94,9 +95,9 @@ export const erase = fn(eraseSchema, async (input, clientId: string): Promise<Er
   }
   const erasedAt = scope.client.erasedAt ?? new Date().toISOString();
   await db.transaction
-    .write(({ client, auditEvent }) => [
+    .write(({ client, ...tx }) => [
       client.patch({ agencyId, clientId }).set({ erasedAt }).add({ version: 1 }).commit(),
-      auditEvent.create(Audit.event("client.erased", "client", clientId, { deleted, kept })).commit(),
+      Audit.item(tx, Audit.event("client.erased", "client", clientId, { deleted, kept })),
     ])
     .go();
   Log.info("client erased", { clientId, deleted, kept });

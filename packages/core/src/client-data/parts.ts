@@ -1,6 +1,7 @@
 import type { ClientItem } from "../client/entity.ts";
 import { db } from "../db/index.ts";
 import { deleteAll } from "./batch.ts";
+import { ContactStore } from "../contact/store.ts";
 
 // Everything Baton holds about one client, part by part. Each part knows how to read its items for
 // the export and how to erase them (or which it must keep). Another kind of data about a client
@@ -27,7 +28,7 @@ const all = { pages: "all" } as const;
 
 const requestsOf = async ({ agencyId, clientId }: Scope) => (await db.entities.request.query.requestsOfClient({ agencyId, clientId }).go(all)).data;
 const tasksOf = async ({ agencyId, clientId }: Scope) => (await db.entities.task.query.tasksOfClient({ agencyId, clientId }).go(all)).data;
-const contactsOf = async ({ agencyId, clientId }: Scope) => (await db.entities.contact.query.contactsOfClient({ agencyId, clientId }).go(all)).data;
+const contactsOf = ({ agencyId, clientId }: Scope) => ContactStore.ofClient(agencyId, clientId);
 const invoicesOf = async ({ agencyId, clientId }: Scope) => (await db.entities.invoice.query.invoicesOfClient({ agencyId, clientId }).go(all)).data;
 
 /** The records of exporting and erasing: they name no one, and prove the request was honoured. */

@@ -243,10 +243,10 @@ export const create = fn(createSchema, async (input): Promise<Client> => {
   const clientId = createId("client");
   const { website, notes, billing: billingInput, ...rest } = input;
   const result = await db.transaction
-    .write(({ uniqueness, client, auditEvent }) => [
+    .write(({ uniqueness, client, ...tx }) => [
       uniqueness.create({ agencyId, scope: "client-code", value: input.code, ownerId: clientId }).commit(),
       client.create({ agencyId, clientId, ...rest, ...billingAttributes(billingInput).set, ...filledText({ website, notes }) }).commit(),
-      auditEvent.create(Audit.event("client.created", "client", clientId, { name: input.name, code: input.code })).commit(),
+      Audit.item(tx, Audit.event("client.created", "client", clientId, { name: input.name, code: input.code })),
     ])
     .go();
   if (failedConditions(result).includes(0)) throw codeTaken();
@@ -266,7 +266,7 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   // The old code keeps its count (a client given it later carries on after this one's numbers).
   if (codeChanges) await keepCodeCount(agencyId, existing);
   const result = await db.transaction
-    .write(({ client, uniqueness, auditEvent }) => [
+    .write(({ client, uniqueness, ...tx }) => [
       client
         .patch({ agencyId, clientId })
         .set({ ...rest, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }) })
@@ -280,7 +280,7 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
             uniqueness.delete({ agencyId, scope: "client-code", value: existing.code }).commit(),
           ]
         : []),
-      auditEvent.create(Audit.event("client.updated", "client", clientId, { fields: Object.keys(changes) })).commit(),
+      Audit.item(tx, Audit.event("client.updated", "client", clientId, { fields: Object.keys(changes) })),
     ])
     .go();
   const failed = failedConditions(result);

@@ -66,12 +66,10 @@ export const invite = fn(inviteSchema, async (input, clientId: string): Promise<
   await requireClient(agencyId, clientId);
   const contactId = createId("contact");
   const result = await db.transaction
-    .write(({ uniqueness, contact, auditEvent }) => [
+    .write(({ uniqueness, contact, ...tx }) => [
       uniqueness.create({ agencyId, scope: "login-email", value: input.email, ownerId: contactId }).commit(),
       contact.create({ agencyId, clientId, contactId, status: "invited", ...input }).commit(),
-      auditEvent
-        .create(Audit.event("contact.invited", "client", clientId, { contactId, email: input.email }))
-        .commit(),
+      Audit.item(tx, Audit.event("contact.invited", "client", clientId, { contactId, email: input.email })),
     ])
     .go();
   if (failedConditions(result).includes(0)) {
@@ -115,7 +113,7 @@ async function changeAccess(change: Access, clientId: string, contactId: string)
   if (!rule.from.includes(existing.status)) throw new VisibleError("rule", `contact.${change}`, rule.message);
   // An invited contact reactivated would have no invitation left: they are active and sign in by link.
   const result = await db.transaction
-    .write(({ contact, uniqueness, auditEvent }) => [
+    .write(({ contact, uniqueness, ...tx }) => [
       contact
         .patch({ agencyId, contactId })
         .set({ status: rule.to })
@@ -123,7 +121,7 @@ async function changeAccess(change: Access, clientId: string, contactId: string)
         .where((attr, op) => op.eq(attr.version, existing.version))
         .commit(),
       ...(change === "remove" ? [uniqueness.delete({ agencyId, scope: "login-email", value: existing.email }).commit()] : []),
-      auditEvent.create(Audit.event(rule.audit, "client", clientId, { contactId, email: existing.email })).commit(),
+      Audit.item(tx, Audit.event(rule.audit, "client", clientId, { contactId, email: existing.email })),
     ])
     .go();
   if (failedConditions(result).length) {

@@ -66,3 +66,6 @@ export const db = new Service(
 );
 
 export type Db = typeof db;
+
+/** The entities a `db.transaction.write` callback is handed: areas build their own items from it. */
+export type TransactionEntities = Parameters<Parameters<typeof db.transaction.write>[0]>[0];

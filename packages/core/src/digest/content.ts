@@ -1,8 +1,7 @@
-import { encodeTime } from "ulid";
 import { billingOf } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
 import { db } from "../db/index.ts";
-import { IdPrefixes } from "../id/index.ts";
+import { Audit } from "../audit/index.ts";
 import { periodIn } from "../invoice/jobs.ts";
 import { links } from "../notify/index.ts";
 import type { RequestItem } from "../request/entity.ts";
@@ -65,13 +64,8 @@ async function openTasks(agencyId: string): Promise<TaskItem[]> {
  * time, so the window is a key range) names them, and one BatchGetItem reads them.
  */
 async function completedSince(agencyId: string, from: Date, to: Date): Promise<RequestItem[]> {
-  const bound = (at: Date) => `${IdPrefixes.audit}_${encodeTime(at.getTime()).toLowerCase()}`;
-  const events = await db.entities.auditEvent.query
-    .eventsOfAgency({ agencyId })
-    .between({ eventId: bound(from) }, { eventId: bound(new Date(to.getTime() + 1)) })
-    .where((attr, op) => op.eq(attr.action, "request.completed"))
-    .go({ pages: "all" });
-  const ids = [...new Set(events.data.map((event) => event.subjectId))];
+  const events = await Audit.actionBetween(agencyId, "request.completed", from, to);
+  const ids = [...new Set(events.map((event) => event.subjectId))];
   if (!ids.length) return [];
   const read = await db.entities.request.get(ids.map((requestId) => ({ agencyId, requestId }))).go();
   return read.data.filter((request) => request.status === "completed");

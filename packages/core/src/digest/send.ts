@@ -12,6 +12,7 @@ import { Notify } from "../notify/index.ts";
 import { agencyWork, contentFor, hasNews, requestUrl, type AgencyWork, type DigestContent } from "./content.ts";
 import { digestWeekOf, isDue, type DigestWeek } from "./timing.ts";
 import { Log } from "../log/index.ts";
+import { ClientStore } from "../client/store.ts";
 
 // The weekly status digest job. Every 15-minute run walks the agencies and their active clients;
 // a client whose Monday 09:00 has come (in its own zone, within the catch-up day) and whose week
@@ -36,10 +37,10 @@ export async function weekly(now = new Date()): Promise<WeeklyResult> {
 /** One agency's digests (run as its system actor); a client that fails is logged and counted, the others go on. */
 export async function weeklyFor(agency: AgencyItem, now: Date): Promise<WeeklyResult> {
   const { agencyId } = agency;
-  const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
+  const clients = await ClientStore.ofAgency(agencyId);
   const work = agencyWork(agencyId, now);
   const result: WeeklyResult = { sent: 0, skipped: 0, failed: 0 };
-  for (const client of clients.data) {
+  for (const client of clients) {
     if (client.status !== "active" || !isDue(now, client.timeZone)) continue;
     const sent = await Job.isolated("weekly digest", { agencyId, clientId: client.clientId }, async () => {
       const week = digestWeekOf(now, client.timeZone);
@@ -62,10 +63,9 @@ async function digestFor(agency: AgencyItem, client: ClientItem, week: DigestWee
   const recipients = contacts.filter(reachable);
   const send = recipients.length > 0 && (hasNews(content) || content.retainer !== null);
   const result = await db.transaction
-    .write(({ uniqueness, auditEvent }) => [
+    .write(({ uniqueness, ...tx }) => [
       uniqueness.create({ agencyId, scope: "digest-week", value: claim, ownerId: clientId }).commit(),
-      auditEvent
-        .create(
+      Audit.item(tx,
           Audit.event(send ? "digest.sent" : "digest.skipped", "client", clientId, {
             week: week.weekStart,
             contacts: send ? recipients.map((contact) => contact.name) : [],
@@ -74,8 +74,7 @@ async function digestFor(agency: AgencyItem, client: ClientItem, week: DigestWee
             awaiting: content.awaiting.length,
             ...(content.retainer ? { usedMinutes: content.retainer.usedMinutes } : {}),
           }),
-        )
-        .commit(),
+        ),
     ])
     .go();
   if (result.canceled) return null;

@@ -86,9 +86,9 @@ async function markPeople(email: string, reason: UndeliverableReason, at: string
     if (member.undeliverable?.reason === reason) continue;
     await withActor({ type: "system", agencyId: member.agencyId }, () =>
       db.transaction
-        .write(({ member: members, auditEvent }) => [
+        .write(({ member: members, ...tx }) => [
           members.patch({ agencyId: member.agencyId, memberId: member.memberId }).set({ undeliverable }).commit(),
-          auditEvent.create(Audit.event("member.undeliverable", "member", member.memberId, { reason })).commit(),
+          Audit.item(tx, Audit.event("member.undeliverable", "member", member.memberId, { reason })),
         ])
         .go(),
     );
@@ -98,9 +98,9 @@ async function markPeople(email: string, reason: UndeliverableReason, at: string
     if (contact.undeliverable?.reason === reason) continue;
     await withActor({ type: "system", agencyId: contact.agencyId }, () =>
       db.transaction
-        .write(({ contact: contacts, auditEvent }) => [
+        .write(({ contact: contacts, ...tx }) => [
           contacts.patch({ agencyId: contact.agencyId, contactId: contact.contactId }).set({ undeliverable }).commit(),
-          auditEvent.create(Audit.event("contact.undeliverable", "client", contact.clientId, { contactId: contact.contactId, reason })).commit(),
+          Audit.item(tx, Audit.event("contact.undeliverable", "client", contact.clientId, { contactId: contact.contactId, reason })),
         ])
         .go(),
     );
@@ -128,9 +128,9 @@ export async function clear(address: string): Promise<{ people: number }> {
   for (const member of logins.data.member.filter((m) => m.undeliverable)) {
     await withActor({ type: "system", agencyId: member.agencyId }, () =>
       db.transaction
-        .write(({ member: members, auditEvent }) => [
+        .write(({ member: members, ...tx }) => [
           members.patch({ agencyId: member.agencyId, memberId: member.memberId }).remove(["undeliverable"]).commit(),
-          auditEvent.create(Audit.event("member.deliverable", "member", member.memberId)).commit(),
+          Audit.item(tx, Audit.event("member.deliverable", "member", member.memberId)),
         ])
         .go(),
     );
@@ -139,9 +139,9 @@ export async function clear(address: string): Promise<{ people: number }> {
   for (const contact of logins.data.contact.filter((c) => c.undeliverable)) {
     await withActor({ type: "system", agencyId: contact.agencyId }, () =>
       db.transaction
-        .write(({ contact: contacts, auditEvent }) => [
+        .write(({ contact: contacts, ...tx }) => [
           contacts.patch({ agencyId: contact.agencyId, contactId: contact.contactId }).remove(["undeliverable"]).commit(),
-          auditEvent.create(Audit.event("contact.deliverable", "client", contact.clientId, { contactId: contact.contactId })).commit(),
+          Audit.item(tx, Audit.event("contact.deliverable", "client", contact.clientId, { contactId: contact.contactId })),
         ])
         .go(),
     );

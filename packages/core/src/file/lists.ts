@@ -8,6 +8,8 @@ import { isId } from "../id/index.ts";
 import { UNATTACHED, type FileItem } from "./entity.ts";
 import { present, type FileView } from "./present.ts";
 import { fileSettingsOf, type FileSettings } from "./settings.ts";
+import { ClientStore } from "../client/store.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // The Files pages: everything shared with one client (the owner's view and the portal's), an
 // SOP's templates, and the agency's storage use.
@@ -40,7 +42,7 @@ async function clientFiles(agencyId: string, clientId: string, page: z.output<ty
 /** Everything of one client: briefs, both threads, deliverables (approved or not), the folder. */
 export const forClient = fn(listSchema, async (page, clientId: string): Promise<Page<ListedFile>> => {
   const agencyId = assertOwner();
-  if (!isId("client", clientId) || !(await db.entities.client.get({ agencyId, clientId }).go()).data) throw notFound("Client");
+  if (!isId("client", clientId) || !(await ClientStore.load(agencyId, clientId))) throw notFound("Client");
   return clientFiles(agencyId, clientId, page, false);
 });
 
@@ -66,6 +68,6 @@ export type Usage = FileSettings & { usedBytes: number };
 /** The owner's view of storage: what is used against the quota, and the limits. */
 export async function usage(): Promise<Usage> {
   const agencyId = assertOwner();
-  const agency = (await db.entities.agency.get({ agencyId }).go({ consistent: true })).data;
+  const agency = (await AgencyStore.load(agencyId, { consistent: true }));
   return { ...fileSettingsOf(agency), usedBytes: Math.max(0, agency?.storageBytes ?? 0) };
 }

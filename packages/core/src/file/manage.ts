@@ -9,6 +9,7 @@ import { present, type FileView } from "./present.ts";
 import { fileSettingsOf } from "./settings.ts";
 import * as Storage from "./storage.ts";
 import { cancel } from "./upload.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // Deleting: the owner deletes any file softly (it disappears everywhere, the audit log keeps who
 // and when, and the retention job removes the object after the agency's retention days); an
@@ -28,12 +29,12 @@ export async function remove(fileId: string): Promise<FileView | null> {
     await cancel(item);
     return null;
   }
-  const agency = (await db.entities.agency.get({ agencyId: item.agencyId }).go()).data;
+  const agency = (await AgencyStore.load(item.agencyId));
   const by = await People.current();
   const now = new Date();
   const purgeAt = new Date(now.getTime() + fileSettingsOf(agency).retentionDays * DAY).toISOString();
   const result = await db.transaction
-    .write(({ file, agency: agencies, auditEvent }) => [
+    .write(({ file, agency: agencies, ...tx }) => [
       file
         .patch({ agencyId: item.agencyId, fileId })
         .set({ status: "deleted", deletedAt: now.toISOString(), deletedByName: by.name, visibleToClient: false, purge: "yes", purgeAt })
@@ -41,7 +42,7 @@ export async function remove(fileId: string): Promise<FileView | null> {
         .where((attr, op) => `${op.eq(attr.status, "ready")} AND ${op.eq(attr.version, item.version)}`)
         .commit(),
       agencies.patch({ agencyId: item.agencyId }).add({ storageBytes: -item.size }).commit(),
-      auditEvent.create(Audit.event("file.deleted", "file", fileId, { name: item.name, size: item.size, by: by.name, requestId: item.requestId ?? null })).commit(),
+      Audit.item(tx, Audit.event("file.deleted", "file", fileId, { name: item.name, size: item.size, by: by.name, requestId: item.requestId ?? null })),
     ])
     .go();
   if (failedConditions(result).length) return present((await load(item.agencyId, fileId))!);
@@ -62,9 +63,9 @@ export async function purgeDue(now = new Date(), limit = 500): Promise<{ purged:
       if (item.uploadId) await Storage.abortMultipart(item.key, item.uploadId);
       await Storage.remove(item.key);
       // A confirmed upload nobody attached still counted against the quota.
-      if (item.status === "ready") await db.entities.agency.patch({ agencyId: item.agencyId }).add({ storageBytes: -item.size }).go();
+      if (item.status === "ready") await AgencyStore.addStorageBytes(item.agencyId, -item.size);
       await withActor({ type: "system", agencyId: item.agencyId }, () =>
-        db.entities.auditEvent.create(Audit.event("file.purged", "file", item.fileId, { name: item.name, status: item.status })).go(),
+        Audit.record(Audit.event("file.purged", "file", item.fileId, { name: item.name, status: item.status })),
       );
       outcome.purged++;
     } catch (error) {

@@ -18,6 +18,8 @@ import { checkName, nameMessages } from "./names.ts";
 import { present, type FileView } from "./present.ts";
 import { fileSettingsOf } from "./settings.ts";
 import * as Storage from "./storage.ts";
+import { ClientStore } from "../client/store.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // Uploads go straight from the browser to S3. The API checks the name, type, size and quota,
 // records a pending file and answers a presigned POST (or, for large files, presigned part PUTs);
@@ -66,7 +68,7 @@ async function resolveTarget(place: FilePlace, targetId: string | undefined): Pr
       }
       assertOwner();
       const clientId = need("client", "client");
-      if (!(await db.entities.client.get({ agencyId, clientId }).go()).data) throw notFound("Client");
+      if (!(await ClientStore.load(agencyId, clientId))) throw notFound("Client");
       return { clientId, targetId: clientId };
     }
     case "thread":
@@ -90,7 +92,7 @@ async function resolveTarget(place: FilePlace, targetId: string | undefined): Pr
     case "client": {
       assertOwner();
       const clientId = need("client", "client");
-      if (!(await db.entities.client.get({ agencyId, clientId }).go()).data) throw notFound("Client");
+      if (!(await ClientStore.load(agencyId, clientId))) throw notFound("Client");
       return { clientId, targetId: clientId };
     }
     case "sop": {
@@ -111,7 +113,7 @@ export const start = fn(startSchema, async (input): Promise<StartedUpload> => {
   if (!checked.ok) throw refuse("validation", "file.name_invalid", nameMessages[checked.problem], "name");
   const name = checked.name;
   const target = await resolveTarget(input.place, input.targetId);
-  const agency = (await db.entities.agency.get({ agencyId }).go({ consistent: true })).data;
+  const agency = (await AgencyStore.load(agencyId, { consistent: true }));
   const settings = fileSettingsOf(agency);
   if (input.size === 0) throw refuse("validation", "file.empty", "This file is empty.", "size");
   if (input.size > settings.maxFileBytes) {
@@ -241,7 +243,7 @@ export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<
     await discard(item);
     throw refuse("rule", "file.size_mismatch", `The upload is ${stored.size} bytes, not the ${item.size} declared. Nothing was kept; upload it again.`);
   }
-  const agency = (await db.entities.agency.get({ agencyId }).go({ consistent: true })).data;
+  const agency = (await AgencyStore.load(agencyId, { consistent: true }));
   const settings = fileSettingsOf(agency);
   if (stored.size > settings.maxFileBytes) {
     await discard(item);
@@ -268,7 +270,7 @@ export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<
   const replaced = item.replaces;
   const current = item;
   const result = await db.transaction
-    .write(({ file, agency: agencies, auditEvent }) => [
+    .write(({ file, agency: agencies, ...tx }) => [
       file
         .patch({ agencyId, fileId })
         .set({
@@ -291,14 +293,14 @@ export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<
       ...(replaced
         ? [file.patch({ agencyId, fileId: replaced }).set({ supersededBy: fileId }).add({ version: 1 }).where((attr, op) => op.notExists(attr.supersededBy)).commit()]
         : []),
-      auditEvent.create(Audit.event("file.uploaded", "file", fileId, { name: current.name, size: current.size, place: current.place, targetId: current.targetId })).commit(),
+      Audit.item(tx, Audit.event("file.uploaded", "file", fileId, { name: current.name, size: current.size, place: current.place, targetId: current.targetId })),
     ])
     .go();
   const failed = failedConditions(result);
   if (failed.length) {
     item = await load(agencyId, fileId);
     if (item?.status === "ready") return present(item, actor.type === "contact");
-    const used = (await db.entities.agency.get({ agencyId }).go({ consistent: true })).data?.storageBytes ?? 0;
+    const used = (await AgencyStore.load(agencyId, { consistent: true }))?.storageBytes ?? 0;
     if (failed.includes(1) && used > limit) {
       if (item) await discard(item);
       throw refuse("rule", "file.quota_exceeded", `The agency's storage is full (${mb(settings.quotaBytes)}). Nothing was kept; delete files or raise the quota in Settings.`);
@@ -321,5 +323,5 @@ export async function cancel(item: FileItem): Promise<void> {
   if (item.parentId !== UNATTACHED || item.status === "deleted") throw forbidden();
   const wasReady = item.status === "ready";
   await discard(item);
-  if (wasReady) await db.entities.agency.patch({ agencyId: item.agencyId }).add({ storageBytes: -item.size }).go();
+  if (wasReady) await AgencyStore.addStorageBytes(item.agencyId, -item.size);
 }

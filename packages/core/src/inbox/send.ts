@@ -2,6 +2,7 @@ import { db } from "../db/index.ts";
 import { Email } from "../email/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { NotifyBatchItem, UnreadItem } from "./entity.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // The notification job (every minute on AWS, every NOTIFY_EVERY_SECONDS locally): each person
 // owed an email about new messages gets one, listing every request with messages they haven't
@@ -43,7 +44,7 @@ async function sendOne(batch: NotifyBatchItem): Promise<boolean> {
   const unread = await db.entities.unread.query.unreadOfPerson({ agencyId, personId }).go({ pages: "all" });
   const fresh = unread.data.filter((item) => isFresh(item, batch.personType === "contact"));
   if (!fresh.length) return false;
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data?.name ?? "Baton";
+  const agency = (await AgencyStore.load(agencyId))?.name ?? "Baton";
   const link = (item: UnreadItem) =>
     batch.personType === "contact" ? `${Notify.links.portalRequest(item.requestId)}#thread` : `${Notify.links.webRequest(item.requestId)}#${item.lastThread === "internal" ? "internal" : "thread"}`;
   const email = Email.newMessages({

@@ -11,6 +11,7 @@ import type { InvoiceItem, PaymentItem } from "./entity.ts";
 import { applyPayment } from "./payment.ts";
 import { get, rule, type InvoiceDetail } from "./read.ts";
 import { invoiceNumber, presentPayment, type Payment } from "./present.ts";
+import { ClientStore } from "../client/store.ts";
 
 // Money taken is never lost. A client can pay by card on an invoice the owner voids while the
 // Stripe Checkout is open: the card is charged all the same. Stripe's webhook then records the
@@ -34,7 +35,7 @@ async function openCredit(invoiceId: string, paymentId: string): Promise<{ agenc
 /** Closes an open credit (conditionally: two owners can't both settle it) and takes it off the void invoice's open total. */
 async function settle(agencyId: string, invoice: InvoiceItem, payment: PaymentItem, set: Partial<PaymentItem>, action: string, data: Record<string, unknown>) {
   const result = await db.transaction
-    .write(({ payment: payments, invoice: invoices, auditEvent }) => [
+    .write(({ payment: payments, invoice: invoices, ...tx }) => [
       payments
         .patch({ agencyId, invoiceId: invoice.invoiceId, paymentId: payment.paymentId })
         .set({ ...set, creditSettledAt: new Date().toISOString() })
@@ -44,7 +45,7 @@ async function settle(agencyId: string, invoice: InvoiceItem, payment: PaymentIt
         .patch({ agencyId, invoiceId: invoice.invoiceId })
         .add({ creditOpen: -payment.amount, version: 1 })
         .commit(),
-      auditEvent.create(Audit.event(action, "invoice", invoice.invoiceId, { amount: payment.amount, currency: payment.currency, ...data })).commit(),
+      Audit.item(tx, Audit.event(action, "invoice", invoice.invoiceId, { amount: payment.amount, currency: payment.currency, ...data })),
     ])
     .go();
   if (failedConditions(result).length) throw conflict();
@@ -110,7 +111,7 @@ export type ClientCredit = Payment & { invoiceId: string; invoiceNumber: string 
 /** A client's open credits (money received on its void invoices), for the client page. */
 export async function creditsOfClient(clientId: string): Promise<ClientCredit[]> {
   const agencyId = assertOwner();
-  const client = isId("client", clientId) ? (await db.entities.client.get({ agencyId, clientId }).go()).data : null;
+  const client = isId("client", clientId) ? (await ClientStore.load(agencyId, clientId)) : null;
   if (!client) throw notFound("Client");
   const voided = await db.entities.invoice.query
     .invoicesOfClient({ agencyId, clientId })

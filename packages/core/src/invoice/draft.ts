@@ -17,6 +17,8 @@ import type { TimeEntry } from "../timesheet/index.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { invoiceNumber, present, type Invoice, type InvoiceLine } from "./present.ts";
 import { clientName, conflict, get, load, rule, type InvoiceDetail } from "./read.ts";
+import { ClientStore } from "../client/store.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // Drafting: a draft bills one client in the client's currency and locks the time entries it
 // bills (in the same transaction, so no entry is billed twice). Deleting a draft unlocks them.
@@ -89,7 +91,7 @@ export function timeLines(entries: TimeEntryItem[], hourlyRate: number, incremen
 export async function incrementFor(client: ClientItem): Promise<BillingIncrement> {
   const own = Money.incrementOf(client);
   if (own) return own;
-  const agency = (await db.entities.agency.get({ agencyId: client.agencyId }).go()).data;
+  const agency = (await AgencyStore.load(client.agencyId));
   return Money.incrementOf(agency) ?? Money.EXACT_MINUTE;
 }
 
@@ -101,7 +103,7 @@ export function totals(lines: InvoiceLine[], taxRate: number) {
 
 
 async function loadClient(agencyId: string, clientId: string): Promise<ClientItem> {
-  const client = isId("client", clientId) ? (await db.entities.client.get({ agencyId, clientId }).go({ consistent: true })).data : null;
+  const client = isId("client", clientId) ? (await ClientStore.load(agencyId, clientId, { consistent: true })) : null;
   if (!client) throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { clientId: "Choose one of your clients." } });
   return client;
 }
@@ -152,7 +154,7 @@ async function depositsToDeduct(agencyId: string, clientId: string, invoiceIds: 
 export const unbilledTime = fn(Timesheet.unbilledSchema, async (query): Promise<Page<TimeEntry> & { increment: BillingIncrement }> => {
   const agencyId = assertOwner();
   const items = await Timesheet.unbilled(query);
-  const client = (await db.entities.client.get({ agencyId, clientId: query.clientId }).go()).data;
+  const client = (await ClientStore.load(agencyId, query.clientId));
   if (!client) throw notFound("Client");
   return { ...whole(items), increment: await incrementFor(client) };
 });
@@ -206,7 +208,7 @@ export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => 
   if (sums.total > Money.MAX_MINOR) throw rule("invoice.too_large", "That invoice total is too large.");
   const invoiceId = createId("invoice");
   const result = await db.transaction
-    .write(({ invoice, timeEntry, auditEvent }) => [
+    .write(({ invoice, timeEntry, ...tx }) => [
       invoice
         .create({
           agencyId,
@@ -233,7 +235,7 @@ export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => 
           .where((attr, op) => `${op.notExists(attr.deductedOn)} AND ${op.ne(attr.status, "void")}`)
           .commit(),
       ),
-      auditEvent.create(Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, total: sums.total, currency: client.currency })).commit(),
+      Audit.item(tx, Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, total: sums.total, currency: client.currency })),
       ...entries.map((entry) =>
         timeEntry
           .patch({ agencyId, entryId: entry.entryId })
@@ -288,7 +290,7 @@ export const removeDraft = fn(z.strictObject({ version: z.coerce.number().int().
         .delete({ agencyId, invoiceId })
         .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
         .commit(),
-      entities.auditEvent.create(Audit.event("invoice.deleted", "invoice", invoiceId, {})).commit(),
+      Audit.item(entities, Audit.event("invoice.deleted", "invoice", invoiceId, {})),
       ...releaseEntries(entries)(entities),
       ...releaseDeposits(item)(entities),
     ])

@@ -14,6 +14,8 @@ import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf } from "./parties.ts";
 import { invoiceNumber } from "./present.ts";
 import { conflict, get, load, view, type InvoiceDetail } from "./read.ts";
+import { ClientStore } from "../client/store.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // Issuing: sending gives a draft the agency's next number (in the same transaction as the
 // counter, so numbers have no gaps) and emails the client; the emails about an invoice go from here.
@@ -30,16 +32,16 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
   for (let attempt = 0; attempt < 30; attempt++) {
     // Others are taking numbers at the same moment: wait a little, a little longer each time.
     if (attempt) await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt, 5)));
-    const [item, agency] = await Promise.all([load(agencyId, invoiceId), db.entities.agency.get({ agencyId }).go({ consistent: true })]);
+    const [item, agency] = await Promise.all([load(agencyId, invoiceId), AgencyStore.load(agencyId, { consistent: true })]);
     if (!item) throw notFound("Invoice");
-    const client = (await db.entities.client.get({ agencyId, clientId: item.clientId }).go()).data;
+    const client = (await ClientStore.load(agencyId, item.clientId));
     if (item.version !== expected) throw await conflict(agencyId, invoiceId);
     if (item.status !== "draft") throw new VisibleError("conflict", "invoice.not_draft", "This invoice has already been sent.", { current: await view(item) });
-    const seq = agency.data?.invoiceSeq ?? 0;
+    const seq = agency?.invoiceSeq ?? 0;
     const issuedAt = new Date();
     const dueAt = new Date(issuedAt.getTime() + item.paymentTermsDays * 86_400_000).toISOString();
     const result = await db.transaction
-      .write(({ agency: agencies, invoice, auditEvent }) => [
+      .write(({ agency: agencies, invoice, ...tx }) => [
         agencies
           .patch({ agencyId })
           .set({ invoiceSeq: seq + 1 })
@@ -56,13 +58,13 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
             owing: "yes",
             owingSince: dueAt,
             // What the invoice says about both parties stays as it was issued.
-            issuerJson: JSON.stringify(issuerOf(agency.data)),
+            issuerJson: JSON.stringify(issuerOf(agency)),
             ...(client ? { billToJson: JSON.stringify(billToOf(client)) } : {}),
           })
           .add({ version: 1 })
           .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
-        auditEvent.create(Audit.event("invoice.sent", "invoice", invoiceId, { number: invoiceNumber(seq + 1) })).commit(),
+        Audit.item(tx, Audit.event("invoice.sent", "invoice", invoiceId, { number: invoiceNumber(seq + 1) })),
       ])
       .go();
     const failed = failedConditions(result);
@@ -86,10 +88,10 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
  */
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder" | "paymentReceipt", paid?: number): Promise<void> {
   try {
-    const [contacts, agency, { data: client }] = await Promise.all([
+    const [contacts, agency, client] = await Promise.all([
       Notify.contactsOf(item.agencyId, item.clientId),
-      db.entities.agency.get({ agencyId: item.agencyId }).go(),
-      db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
+      AgencyStore.load(item.agencyId),
+      ClientStore.load(item.agencyId, item.clientId),
     ]);
     const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
     // Billing addresses need no portal account; they read in the language of the client's people.
@@ -100,7 +102,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
     const readers = [...people, ...billing];
     const messages = readers.map((contact) => {
       const params = {
-        agency: agency.data?.name ?? "Baton",
+        agency: agency?.name ?? "Baton",
         number: invoiceNumber(item.number) ?? "",
         amount: Money.format(paid ?? item.total, item.currency, contact.locale),
         balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),

@@ -13,6 +13,7 @@ import { incrementFor, MAX_ENTRIES, totals } from "./draft.ts";
 import { emailClient, send } from "./issue.ts";
 import type { InvoiceItem } from "./entity.ts";
 import type { InvoiceLine } from "./present.ts";
+import { ClientStore } from "../client/store.ts";
 
 
 // The scheduled money jobs (packages/functions/src/jobs/scheduled.ts runs them every 15
@@ -54,7 +55,7 @@ async function remindOne(invoice: InvoiceItem, now: Date): Promise<boolean> {
     return false;
   }
   await emailClient(invoice, "invoiceReminder");
-  await db.entities.auditEvent.create(Audit.event("invoice.reminded", "invoice", invoice.invoiceId, { reminder: owed, daysLate })).go();
+  await Audit.record(Audit.event("invoice.reminded", "invoice", invoice.invoiceId, { reminder: owed, daysLate }));
   return true;
 }
 
@@ -83,8 +84,8 @@ export async function issueRetainers(now = new Date()): Promise<{ issued: number
  */
 export async function issueRetainersFor(agencyId: string, now: Date): Promise<{ issued: number; failed: number }> {
   const outcome = { issued: 0, failed: 0 };
-  const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
-  for (const client of clients.data) {
+  const clients = await ClientStore.ofAgency(agencyId);
+  for (const client of clients) {
     if (!billingOf(client).retainer || client.status !== "active") continue;
     const issued = await Job.isolated("retainer invoice", { agencyId, clientId: client.clientId }, () => issueForClient(client, now));
     if (issued === Job.FAILED) outcome.failed++;
@@ -124,7 +125,7 @@ async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
   const sums = totals(lines, billing.taxRate);
   const invoiceId = createId("invoice");
   const result = await db.transaction
-    .write(({ uniqueness, invoice, timeEntry, auditEvent }) => [
+    .write(({ uniqueness, invoice, timeEntry, ...tx }) => [
       uniqueness.create({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}`, ownerId: invoiceId }).commit(),
       invoice
         .create({
@@ -143,7 +144,7 @@ async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
           entryCount: lastMonth.length,
         })
         .commit(),
-      auditEvent.create(Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, period, retainer: true })).commit(),
+      Audit.item(tx, Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, period, retainer: true })),
       ...lastMonth.map((entry) =>
         timeEntry
           .patch({ agencyId, entryId: entry.entryId })

@@ -11,6 +11,8 @@ import * as Csv from "./csv.ts";
 import { printHtml } from "./print.ts";
 import { present, type Invoice } from "./present.ts";
 import { get } from "./read.ts";
+import { MemberStore } from "../member/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 // The ledger: invoices listed and queried by status and issue date (for the lists, the reports
 // and the accounting exports), and one invoice's print page.
@@ -57,9 +59,9 @@ export async function printPage(invoiceId: string): Promise<string> {
   const actor = useActor();
   const viewer =
     actor.type === "member"
-      ? (await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go()).data
+      ? (await MemberStore.load(actor.agencyId, actor.memberId))
       : actor.type === "contact"
-        ? (await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go()).data
+        ? (await ContactStore.load(actor.agencyId, actor.contactId))
         : null;
   return printHtml(detail, { locale: viewer?.locale ?? readerLocale(), timeZone: viewer?.timeZone ?? "UTC" });
 }

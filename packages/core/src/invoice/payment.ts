@@ -43,7 +43,7 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.amountPaid, 0)} AND ${op.notExists(attr.deductedOn)}`)
         .commit(),
-      entities.auditEvent.create(Audit.event("invoice.voided", "invoice", invoiceId, { reason: reason ?? null })).commit(),
+      Audit.item(entities, Audit.event("invoice.voided", "invoice", invoiceId, { reason: reason ?? null })),
       ...releaseEntries(entries)(entities),
       ...releaseDeposits(item)(entities),
     ])
@@ -107,7 +107,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
     const full = paid >= item.total;
     const now = new Date().toISOString();
     const result = await db.transaction
-      .write(({ payment, invoice, auditEvent }) => [
+      .write(({ payment, invoice, ...tx }) => [
         payment
           .create({
             agencyId: input.agencyId,
@@ -127,7 +127,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
           .add({ version: 1 })
           .where((attr, op) => op.eq(attr.version, item.version))
           .commit(),
-        auditEvent.create(Audit.event("invoice.payment", "invoice", input.invoiceId, { amount: input.amount, currency: item.currency, method: input.method })).commit(),
+        Audit.item(tx, Audit.event("invoice.payment", "invoice", input.invoiceId, { amount: input.amount, currency: item.currency, method: input.method })),
       ])
       .go();
     const failed = failedConditions(result);
@@ -163,7 +163,7 @@ async function notifyOwners(item: InvoiceItem, amount: number) {
 export async function receiveOnVoid(item: InvoiceItem, input: PaymentInput): Promise<"recorded" | "duplicate"> {
   const now = new Date().toISOString();
   const result = await db.transaction
-    .write(({ payment, invoice, auditEvent }) => [
+    .write(({ payment, invoice, ...tx }) => [
       payment
         .create({
           agencyId: input.agencyId,
@@ -183,7 +183,7 @@ export async function receiveOnVoid(item: InvoiceItem, input: PaymentInput): Pro
         .add({ creditOpen: input.amount, version: 1 })
         .where((attr, op) => op.eq(attr.version, item.version))
         .commit(),
-      auditEvent.create(Audit.event("invoice.credit_received", "invoice", input.invoiceId, { amount: input.amount, currency: item.currency, method: input.method })).commit(),
+      Audit.item(tx, Audit.event("invoice.credit_received", "invoice", input.invoiceId, { amount: input.amount, currency: item.currency, method: input.method })),
     ])
     .go();
   const failed = failedConditions(result);

@@ -7,6 +7,8 @@ import { isId } from "../id/index.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./parties.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type Payment } from "./present.ts";
+import { ClientStore } from "../client/store.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // Reading one invoice: as stored, as the actor may see it, and as GET /invoices/:id answers it.
 // Every other job of the area (drafting, sending, payments, the ledger) answers through `get`.
@@ -34,7 +36,7 @@ export function issuedSortOf(item: InvoiceItem): string {
 }
 
 export async function clientName(agencyId: string, clientId: string) {
-  return (await db.entities.client.get({ agencyId, clientId }).go()).data?.name ?? "";
+  return (await ClientStore.load(agencyId, clientId))?.name ?? "";
 }
 
 /** An invoice the actor may see: the owner any, a contact their company's once sent. */
@@ -56,18 +58,18 @@ export async function get(invoiceId: string): Promise<InvoiceDetail> {
   const item = await loadVisible(invoiceId);
   const stamped = stampedParties(item);
   const [client, payments, agency] = await Promise.all([
-    db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
+    ClientStore.load(item.agencyId, item.clientId),
     db.entities.payment.query.paymentsOfInvoice({ agencyId: item.agencyId, invoiceId }).go({ pages: "all" }),
-    db.entities.agency.get({ agencyId: item.agencyId }).go(),
+    AgencyStore.load(item.agencyId),
   ]);
-  const invoice = present(item, client.data?.name ?? "");
+  const invoice = present(item, client?.name ?? "");
   return {
     ...invoice,
     payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
-    paymentInstructions: agency.data?.paymentInstructions ?? null,
+    paymentInstructions: agency?.paymentInstructions ?? null,
     cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
-    agency: stamped.issuer ?? issuerOf(agency.data),
-    billTo: stamped.billTo ?? (client.data ? billToOf(client.data) : { name: invoice.client.name, address: null, taxId: null }),
+    agency: stamped.issuer ?? issuerOf(agency),
+    billTo: stamped.billTo ?? (client ? billToOf(client) : { name: invoice.client.name, address: null, taxId: null }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { withActor } from "../actor/index.ts";
 import type { AgencyItem } from "../agency/entity.ts";
-import { db } from "../db/index.ts";
 import { Log } from "../log/index.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 export * as Job from "./index.ts";
 export type { AgencyItem } from "../agency/entity.ts";
@@ -13,11 +13,11 @@ export type { AgencyItem } from "../agency/entity.ts";
 
 /** Every agency (the jobs' one cross-tenant read: gsi2, `agencies`). */
 export async function agencies(): Promise<AgencyItem[]> {
-  return (await db.entities.agency.query.agencies({}).go({ pages: "all" })).data;
+  return AgencyStore.all();
 }
 
 export async function agency(agencyId: string): Promise<AgencyItem | null> {
-  return (await db.entities.agency.get({ agencyId }).go()).data;
+  return AgencyStore.load(agencyId);
 }
 
 /** What `isolated` answers when the work threw. */

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { useActor, unauthenticated, forbidden } from "../actor/index.ts";
 import { Agency } from "../agency/index.ts";
-import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import type { MemberItem } from "../member/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
 import { locale, personName, timeZone } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
+import { MemberStore } from "../member/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 export * as Me from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -71,9 +72,9 @@ export const updateSchema = z.strictObject({
 export const update = fn(updateSchema, async (changes): Promise<Me> => {
   const actor = useActor();
   if (actor.type === "member") {
-    await db.entities.member.patch({ agencyId: actor.agencyId, memberId: actor.memberId }).set(changes).add({ version: 1 }).go();
+    await MemberStore.patchSelf(actor.agencyId, actor.memberId, changes);
   } else if (actor.type === "contact") {
-    await db.entities.contact.patch({ agencyId: actor.agencyId, contactId: actor.contactId }).set(changes).add({ version: 1 }).go();
+    await ContactStore.patchSelf(actor.agencyId, actor.contactId, changes);
   } else if (actor.type === "public") {
     throw unauthenticated();
   } else {

@@ -127,12 +127,12 @@ export const invite = fn(inviteSchema, async (input): Promise<Member> => {
   const agencyId = assertOwnerInPerson();
   const memberId = createId("member");
   const result = await db.transaction
-    .write(({ uniqueness, member, auditEvent }) => [
+    .write(({ uniqueness, member, ...tx }) => [
       uniqueness.create({ agencyId, scope: "login-email", value: input.email, ownerId: memberId }).commit(),
       member
         .create({ agencyId, memberId, role: "subcontractor", status: "invited", ...input })
         .commit(),
-      auditEvent.create(Audit.event("member.invited", "member", memberId, { email: input.email })).commit(),
+      Audit.item(tx, Audit.event("member.invited", "member", memberId, { email: input.email })),
     ])
     .go();
   if (failedConditions(result).includes(0)) {
@@ -169,7 +169,7 @@ export const update = fn(updateSchema, async ({ version: expected, costRate, ...
   const agencyId = assertOwnerInPerson();
   if (!isId("member", memberId)) throw notFound("Team member");
   const result = await db.transaction
-    .write(({ member, auditEvent }) => [
+    .write(({ member, ...tx }) => [
       member
         .patch({ agencyId, memberId })
         .set({ ...changes, ...(typeof costRate === "number" ? { costRate } : {}) })
@@ -177,7 +177,7 @@ export const update = fn(updateSchema, async ({ version: expected, costRate, ...
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))
         .commit(),
-      auditEvent.create(Audit.event("member.updated", "member", memberId, { fields: Object.keys({ ...changes, ...(costRate !== undefined ? { costRate } : {}) }) })).commit(),
+      Audit.item(tx, Audit.event("member.updated", "member", memberId, { fields: Object.keys({ ...changes, ...(costRate !== undefined ? { costRate } : {}) }) })),
     ])
     .go();
   const current = await load(agencyId, memberId);
@@ -198,7 +198,7 @@ export async function remove(memberId: string): Promise<Member> {
     throw new VisibleError("rule", "member.cannot_remove_owner", "The agency owner cannot be removed.");
   }
   const result = await db.transaction
-    .write(({ member, uniqueness, auditEvent }) => [
+    .write(({ member, uniqueness, ...tx }) => [
       member
         .patch({ agencyId, memberId })
         .set({ status: "removed" })
@@ -207,7 +207,7 @@ export async function remove(memberId: string): Promise<Member> {
         .commit(),
       // Frees the email so the person can be invited again later.
       uniqueness.delete({ agencyId, scope: "login-email", value: existing.email }).commit(),
-      auditEvent.create(Audit.event("member.removed", "member", memberId)).commit(),
+      Audit.item(tx, Audit.event("member.removed", "member", memberId)),
     ])
     .go();
   const current = await load(agencyId, memberId);

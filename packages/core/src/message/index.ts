@@ -14,6 +14,8 @@ import { Request } from "../request/index.ts";
 import type { MessageItem } from "./entity.ts";
 import { assertMayRead, assertMayWrite, Threads, type Thread } from "./policy.ts";
 import { forMessage } from "./recipients.ts";
+import { MemberStore } from "../member/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 export * as Message from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -92,7 +94,7 @@ export const post = fn(postSchema, async (input, requestId: string): Promise<Mes
   const createdAt = new Date().toISOString();
   const stamp = input.thread === "client" ? { clientThreadAt: createdAt } : { internalThreadAt: createdAt };
   const result = await db.transaction
-    .write(({ message, request, file, auditEvent }) => [
+    .write(({ message, request, file, ...tx }) => [
       message
         .create({
           agencyId: item.agencyId,
@@ -114,7 +116,7 @@ export const post = fn(postSchema, async (input, requestId: string): Promise<Mes
         : request.patch({ agencyId: item.agencyId, requestId }).set(stamp)
       ).commit(),
       ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: messageId, visibleToClient: input.thread === "client" })),
-      auditEvent.create(Audit.event(input.thread === "internal" ? "request.note" : "request.message", "request", requestId, { by: author.name, messageId, files: files.length })).commit(),
+      Audit.item(tx, Audit.event(input.thread === "internal" ? "request.note" : "request.message", "request", requestId, { by: author.name, messageId, files: files.length })),
     ])
     .go();
   if (failedConditions(result).length) {
@@ -136,11 +138,11 @@ export const post = fn(postSchema, async (input, requestId: string): Promise<Mes
 async function currentAuthor(): Promise<{ type: "member" | "contact"; id: string; name: string; timeZone?: string }> {
   const actor = useActor();
   if (actor.type === "member") {
-    const { data } = await db.entities.member.get({ agencyId: actor.agencyId, memberId: actor.memberId }).go();
+    const data = await MemberStore.load(actor.agencyId, actor.memberId);
     return { type: "member", id: actor.memberId, name: data?.name ?? "Team member", timeZone: data?.timeZone };
   }
   if (actor.type === "contact") {
-    const { data } = await db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go();
+    const data = await ContactStore.load(actor.agencyId, actor.contactId);
     return { type: "contact", id: actor.contactId, name: data?.name ?? "Client", timeZone: data?.timeZone };
   }
   throw new VisibleError("forbidden", "forbidden", "Only people can write in a request's thread.");

@@ -1,6 +1,6 @@
 import { forbidden, useActor } from "../actor/index.ts";
-import { db } from "../db/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // Who talks where. Each request has two threads: the client thread (the client and the team)
 // and the internal one (the team only; clients never see it, not even that it exists). The
@@ -27,7 +27,7 @@ export async function assertMayWrite(thread: Thread) {
     throw forbidden();
   }
   if (actor.role === "owner" || thread === "internal") return;
-  const agency = (await db.entities.agency.get({ agencyId: actor.agencyId }).go()).data;
+  const agency = (await AgencyStore.load(actor.agencyId));
   if (!agency?.subcontractorsWriteToClients) {
     throw new VisibleError(
       "forbidden",

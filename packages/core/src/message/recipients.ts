@@ -1,10 +1,10 @@
-import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import type { Recipient } from "../inbox/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import type { TaskItem } from "../task/entity.ts";
 import { UNASSIGNED } from "../task/entity.ts";
 import type { Thread } from "./policy.ts";
+import { ContactStore } from "../contact/store.ts";
 
 // Who a request's news concerns. The team side: the owners and whoever holds a task of it. The
 // client side: the contact who submitted it and every contact who has written in its thread;
@@ -24,8 +24,8 @@ export async function clientSideOf(request: RequestItem): Promise<Recipient[]> {
   const ids = new Set<string>(request.threadContactIds ?? []);
   if (request.submittedByType === "contact") ids.add(request.submittedById);
   if (!ids.size) {
-    const contacts = await db.entities.contact.query.contactsOfClient({ agencyId: request.agencyId, clientId: request.clientId }).go({ pages: "all" });
-    for (const contact of contacts.data) if (contact.status !== "removed") ids.add(contact.contactId);
+    const contacts = await ContactStore.ofClient(request.agencyId, request.clientId);
+    for (const contact of contacts) if (contact.status !== "removed") ids.add(contact.contactId);
   }
   return [...ids].map((id) => ({ type: "contact" as const, id }));
 }

@@ -1,11 +1,11 @@
 import { Config } from "../config/index.ts";
-import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { Email, type Notice } from "../email/index.ts";
 import { readableWhen } from "../email/when.ts";
 import type { MemberItem } from "../member/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
 import { Log } from "../log/index.ts";
+import { ContactStore } from "../contact/store.ts";
 
 export * as Notify from "./index.ts";
 
@@ -47,13 +47,12 @@ export async function member(agencyId: string, memberId: string): Promise<Member
 }
 
 export async function contactsOf(agencyId: string, clientId: string): Promise<ContactItem[]> {
-  const result = await db.entities.contact.query.contactsOfClient({ agencyId, clientId }).go({ pages: "all" });
-  return result.data;
+  return ContactStore.ofClient(agencyId, clientId);
 }
 
 export async function contact(agencyId: string, contactId: string): Promise<ContactItem | null> {
   if (!contactId.startsWith("con_")) return null;
-  return (await db.entities.contact.get({ agencyId, contactId }).go()).data;
+  return ContactStore.load(agencyId, contactId);
 }
 
 /** Sends `kind` to every reachable person; never throws. */

@@ -161,7 +161,7 @@ export const saveKit = fn(saveSchema, async (input): Promise<Kit> => {
   const attributes = { questions: stored, ...agreement, welcomePacket };
   const audit = Audit.event("onboarding.kit_saved", "agency", agencyId, { questions: stored.length });
   const result = await db.transaction
-    .write(({ onboardingKit, auditEvent }) => [
+    .write(({ onboardingKit, ...tx }) => [
       expected === 0
         ? onboardingKit.create({ agencyId, ...attributes }).commit()
         : onboardingKit
@@ -170,7 +170,7 @@ export const saveKit = fn(saveSchema, async (input): Promise<Kit> => {
             .add({ version: 1 })
             .where((attr, op) => op.eq(attr.version, expected))
             .commit(),
-      auditEvent.create(audit).commit(),
+      Audit.item(tx, audit),
     ])
     .go();
   const current = await loadKit(agencyId);

@@ -16,6 +16,9 @@ import { agreementDigest, composedAgreement, shownAgreement } from "./agreement.
 import { answersField, checkAnswers, type Answers } from "./answers.ts";
 import type { ClientOnboardingItem } from "./entity.ts";
 import { loadKit, presentQuestions, type Question } from "./kit.ts";
+import { AgencyStore } from "../agency/store.ts";
+import { MemberStore } from "../member/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 // A client's onboarding: the owner starts it for a lead (the kit is copied onto it and the client
 // becomes "onboarding"); the client's contacts then answer the questionnaire, accept the agreement
@@ -94,7 +97,7 @@ const conflict = (code: string, message: string, current: ClientOnboarding) => n
 async function ownerLocale(agencyId: string): Promise<Locale> {
   const actor = useActor();
   if (actor.type !== "member") return "en";
-  return (await db.entities.member.get({ agencyId, memberId: actor.memberId }).go()).data?.locale ?? "en";
+  return (await MemberStore.load(agencyId, actor.memberId))?.locale ?? "en";
 }
 
 // ——— The owner ———
@@ -125,7 +128,7 @@ export async function start(clientId: string): Promise<ClientOnboarding> {
       "Set up the onboarding kit first: the agreement needs at least its scope (Onboarding → Kit).",
     );
   }
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const agency = (await AgencyStore.load(agencyId));
   const agreement = {
     agency: agency?.name ?? "the agency",
     client: client.name,
@@ -136,7 +139,7 @@ export async function start(clientId: string): Promise<ClientOnboarding> {
   };
   const now = new Date().toISOString();
   const result = await db.transaction
-    .write(({ clientOnboarding, client: clients, auditEvent }) => [
+    .write(({ clientOnboarding, client: clients, ...tx }) => [
       clientOnboarding
         .create({ agencyId, clientId, startedAt: now, questions: kit.questions, agreement, welcomePacket: kit.welcomePacket, answers: {} })
         .commit(),
@@ -146,7 +149,7 @@ export async function start(clientId: string): Promise<ClientOnboarding> {
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.status, "lead"))
         .commit(),
-      auditEvent.create(Audit.event("onboarding.started", "client", clientId, { kitVersion: kit.version })).commit(),
+      Audit.item(tx, Audit.event("onboarding.started", "client", clientId, { kitVersion: kit.version })),
     ])
     .go();
   const [current, after] = await Promise.all([Client.load(agencyId, clientId), loadOnboarding(agencyId, clientId)]);
@@ -169,11 +172,11 @@ async function ownOnboarding() {
     Client.load(actor.agencyId, actor.clientId),
     loadOnboarding(actor.agencyId, actor.clientId),
     // Consistent: a language just changed on the profile is the one the agreement is shown and accepted in.
-    db.entities.contact.get({ agencyId: actor.agencyId, contactId: actor.contactId }).go({ consistent: true }),
+    ContactStore.load(actor.agencyId, actor.contactId, { consistent: true }),
   ]);
   if (!client) throw notFound("Company");
-  const locale: Locale = contact.data?.locale ?? "en";
-  return { agencyId: actor.agencyId, clientId: actor.clientId, client, item, contactName: contact.data?.name ?? "", locale };
+  const locale: Locale = contact?.locale ?? "en";
+  return { agencyId: actor.agencyId, clientId: actor.clientId, client, item, contactName: contact?.name ?? "", locale };
 }
 
 /** The signed-in contact's onboarding checklist (startedAt null when it was never started). */
@@ -211,15 +214,15 @@ async function saveStep(
   // A status the owner has since set by hand (inactive) is theirs to keep.
   const activates = completes && client.status === "onboarding";
   const result = await db.transaction
-    .write(({ clientOnboarding, client: clients, auditEvent }) => [
+    .write(({ clientOnboarding, client: clients, ...tx }) => [
       clientOnboarding
         .patch({ agencyId, clientId })
         .set({ ...change, ...(completes ? { completedAt: now } : {}) })
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.version, item.version)} AND ${op.notExists(attr.completedAt)}`)
         .commit(),
-      auditEvent.create(Audit.event(action, "client", clientId, data)).commit(),
-      ...(completes ? [auditEvent.create(Audit.event("client.onboarded", "client", clientId, activates ? { status: "active" } : {})).commit()] : []),
+      Audit.item(tx, Audit.event(action, "client", clientId, data)),
+      ...(completes ? [Audit.item(tx, Audit.event("client.onboarded", "client", clientId, activates ? { status: "active" } : {}))] : []),
       ...(activates
         ? [
             clients

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { calendarDate, checkDateRange } from "../fields/dates.ts";
 import { assertOwner } from "../actor/index.ts";
-import { db } from "../db/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
 import { issuedBetween, owed } from "../invoice/index.ts";
@@ -14,6 +13,8 @@ import { agingBucket, AGING_BUCKETS, daysOverdue, type AgingBucket } from "./agi
 import { daysToUtc, monthOf, todayIn } from "./periods.ts";
 import { MAX_MONTHS, monthRange, monthRangeSchema, rangeError } from "./range.ts";
 import { readerLocale, text } from "../i18n/index.ts";
+import { AgencyStore } from "../agency/store.ts";
+import { ClientStore } from "../client/store.ts";
 
 export * as Reports from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -94,7 +95,7 @@ const day = calendarDate;
 export const MAX_DAYS = 366;
 
 async function agencyOf(agencyId: string) {
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const agency = (await AgencyStore.load(agencyId));
   return { timeZone: agency?.timeZone ?? "UTC", currency: agency?.currency ?? "USD" };
 }
 
@@ -213,7 +214,7 @@ export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
     Timesheet.teamTimeBetween(agencyId, [...team.keys()], range.start, range.end),
   ]);
   const clientIds = [...new Set([...invoices.map((invoice) => invoice.clientId), ...entries.map((entry) => entry.clientId)])];
-  const clients = clientIds.length ? (await db.entities.client.get(clientIds.map((clientId) => ({ agencyId, clientId }))).go()).data : [];
+  const clients = await ClientStore.loadMany(agencyId, clientIds);
   const rows = clients.map((client) => {
     const billed = invoices.filter((invoice) => invoice.clientId === client.clientId).reduce((sum, invoice) => sum + invoice.subtotal, 0);
     const theirs = entries.filter((entry) => entry.clientId === client.clientId);

@@ -7,6 +7,8 @@ import { fn } from "../fn/index.ts";
 import { IdPrefixes } from "../id/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import { monthRange, monthRangeSchema } from "./range.ts";
+import { AgencyStore } from "../agency/store.ts";
+import { ClientStore } from "../client/store.ts";
 
 // Response promises kept and broken: for the requests received in a range of the agency's
 // months, whether the first response (accept or decline) came by `responseDueAt`. A request
@@ -45,13 +47,13 @@ export const responsesSchema = monthRangeSchema;
 /** Promises kept and broken per client for months of the agency's (the last 12 by default), as of now. */
 export const responses = fn(responsesSchema, async (query, now: Date = new Date()): Promise<ResponsesReport> => {
   const agencyId = assertOwner();
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const agency = (await AgencyStore.load(agencyId));
   const timeZone = agency?.timeZone ?? "UTC";
   const week = calendarOf(agency);
   const { from, to, range } = monthRange(query, timeZone, now);
   const requests = await receivedBetween(agencyId, range.start, range.end);
   const clientIds = [...new Set(requests.map((request) => request.clientId))];
-  const clients = clientIds.length ? (await db.entities.client.get(clientIds.map((clientId) => ({ agencyId, clientId }))).go()).data : [];
+  const clients = await ClientStore.loadMany(agencyId, clientIds);
   const byId = new Map(clients.map((client) => [client.clientId, client]));
   const rows = clientIds.map((clientId) => {
     const client = byId.get(clientId);

@@ -24,6 +24,7 @@ import type { TaskItem } from "../task/entity.ts";
 import { present as presentTask, presentForClient, type ClientTask, type Task } from "../task/present.ts";
 import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus } from "../workflow/index.ts";
 import { Priorities, type RequestItem } from "./entity.ts";
+import { ClientStore } from "../client/store.ts";
 
 export * as Request from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -182,7 +183,7 @@ export async function tasksOf(item: RequestItem) {
 export async function get(requestId: string): Promise<RequestDetail> {
   const actor = useActor();
   const { item, tasks } = await loadVisible(requestId);
-  const client = (await db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go()).data;
+  const client = (await ClientStore.load(item.agencyId, item.clientId));
   const clientView = { id: item.clientId, name: client?.name ?? "", code: client?.code ?? "", timeZone: client?.timeZone ?? "UTC" };
   const files = await visibleFiles(item, tasks);
   if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map(presentForClient), files };
@@ -274,7 +275,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   // Independent reads at once: the client (afresh: its code numbers the request), the agency,
   // the owners to tell, and the author (the identity already read for this request).
   const [client, agency, owners, author] = await Promise.all([
-    isId("client", clientId) ? db.entities.client.get({ agencyId, clientId }).go({ consistent: true }).then((r) => r.data) : null,
+    ClientStore.load(agencyId, clientId, { consistent: true }),
     Identity.agency(agencyId),
     Notify.owners(agencyId),
     People.current(),
@@ -289,7 +290,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   const files = await forAttach(agencyId, fileIds, { place: "request", targetId: clientId });
   let created: RequestItem | undefined;
   const transaction = db.transaction
-    .write(({ request, auditEvent, file }) => {
+    .write(({ request, file, ...tx }) => {
       const put = request
         .create({
           agencyId,
@@ -312,7 +313,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
       return [
         put,
         ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
-        auditEvent.create(Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length })).commit(),
+        Audit.item(tx, Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length })),
       ];
     })
     .go();
@@ -321,7 +322,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
     // The client's own counter follows, for the day its code moves on (Client.update seeds the
     // old code's counter from it). Beside the transaction, not in it: simultaneous submissions
     // for one client would cancel each other's transactions.
-    db.entities.client.patch({ agencyId, clientId: client.clientId }).set({ requestSeq: number }).go(),
+    ClientStore.setRequestSeq(agencyId, client.clientId, number),
   ]);
   if (failedConditions(written).length) {
     throw new VisibleError("conflict", "conflict", "One of the files changed while the request was sent. Check the attachments and send it again.");
@@ -385,7 +386,7 @@ export const accept = fn(acceptSchema, async (input, requestId: string): Promise
   );
   const taskStatuses = Object.fromEntries(planned.map((task) => [task.taskId, task.status]));
   const result = await db.transaction
-    .write(({ request, task, auditEvent }) => [
+    .write(({ request, task, ...tx }) => [
       request
         .patch({ agencyId, requestId })
         .set({ status: requestStatusFor(Object.values(taskStatuses)), responseDueAt: item.responseDueAt, respondedAt: now, taskStatuses })
@@ -393,9 +394,7 @@ export const accept = fn(acceptSchema, async (input, requestId: string): Promise
         .where((attr, op) => `${op.eq(attr.version, input.version)} AND ${op.eq(attr.status, "submitted")}`)
         .commit(),
       ...planned.map((plan) => task.create(plan).commit()),
-      auditEvent
-        .create(Audit.event("request.accepted", "request", requestId, { by: author.name, tasks: planned.map((t) => ({ id: t.taskId, title: t.title })) }))
-        .commit(),
+      Audit.item(tx, Audit.event("request.accepted", "request", requestId, { by: author.name, tasks: planned.map((t) => ({ id: t.taskId, title: t.title })) })),
     ])
     .go();
   if (failedConditions(result).length) {
@@ -424,14 +423,14 @@ export const decline = fn(declineSchema, async (input, requestId: string): Promi
   assertRequestStatus(item.status, ["submitted"], "declined", present(item));
   const author = await People.current();
   const result = await db.transaction
-    .write(({ request, auditEvent }) => [
+    .write(({ request, ...tx }) => [
       request
         .patch({ agencyId, requestId })
         .set({ status: "declined", responseDueAt: item.responseDueAt, respondedAt: new Date().toISOString(), declineReason: input.reason })
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, input.version))
         .commit(),
-      auditEvent.create(Audit.event("request.declined", "request", requestId, { by: author.name, reason: input.reason })).commit(),
+      Audit.item(tx, Audit.event("request.declined", "request", requestId, { by: author.name, reason: input.reason })),
     ])
     .go();
   const current = await load(agencyId, requestId);
@@ -457,7 +456,7 @@ const clientVisible = new Set([
 export async function history(requestId: string): Promise<TimelineEntry[]> {
   const actor = useActor();
   const { item, tasks } = await loadVisible(requestId);
-  const result = await db.entities.auditEvent.query.eventsOfSubject({ agencyId: item.agencyId, subjectId: requestId }).go({ pages: "all" });
+  const events = await Audit.itemsOfSubject(item.agencyId, requestId);
   const isOwner = actor.type === "apikey" || (actor.type === "member" && actor.role === "owner");
   // A subcontractor follows the request and their own tasks, not their colleagues'.
   const mine = new Set(actor.type === "member" ? tasks.filter((task) => task.assigneeId === actor.memberId).map((task) => task.taskId) : []);
@@ -467,7 +466,7 @@ export async function history(requestId: string): Promise<TimelineEntry[]> {
     const taskId = (event.data as { taskId?: string } | undefined)?.taskId;
     return taskId ? mine.has(taskId) : true;
   };
-  return result.data
+  return events
     .filter(visible)
     .map((event) => {
       const data = (event.data ?? {}) as Record<string, unknown>;

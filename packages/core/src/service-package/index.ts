@@ -89,9 +89,9 @@ export const create = fn(createSchema, async (input): Promise<ServicePackage> =>
   const agencyId = assertOwner();
   const packageId = createId("servicePackage");
   await db.transaction
-    .write(({ servicePackage, auditEvent }) => [
+    .write(({ servicePackage, ...tx }) => [
       servicePackage.create({ agencyId, packageId, name: input.name, deliverables: input.deliverables, prices: input.prices, ...(input.description ? { description: input.description } : {}) }).commit(),
-      auditEvent.create(Audit.event("package.created", "package", packageId, { name: input.name })).commit(),
+      Audit.item(tx, Audit.event("package.created", "package", packageId, { name: input.name })),
     ])
     .go();
   return get(packageId);
@@ -103,7 +103,7 @@ export const update = fn(updateSchema, async ({ version: expected, description: 
   if (!(await load(agencyId, packageId))) throw notFound("Package");
   const clearDescription = newDescription === null || newDescription === "";
   const result = await db.transaction
-    .write(({ servicePackage, auditEvent }) => [
+    .write(({ servicePackage, ...tx }) => [
       (clearDescription
         ? servicePackage.patch({ agencyId, packageId }).set(changes).remove(["description"])
         : servicePackage.patch({ agencyId, packageId }).set({ ...changes, ...(newDescription ? { description: newDescription } : {}) })
@@ -111,7 +111,7 @@ export const update = fn(updateSchema, async ({ version: expected, description: 
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))
         .commit(),
-      auditEvent.create(Audit.event("package.updated", "package", packageId, { fields: Object.keys({ ...changes, ...(newDescription !== undefined ? { description: 1 } : {}) }) })).commit(),
+      Audit.item(tx, Audit.event("package.updated", "package", packageId, { fields: Object.keys({ ...changes, ...(newDescription !== undefined ? { description: 1 } : {}) }) })),
     ])
     .go();
   if (failedConditions(result).length) {

@@ -154,7 +154,7 @@ export const create = fn(createSchema, async (input): Promise<SopDetail> => {
   const now = new Date().toISOString();
   const author = await People.current();
   await db.transaction
-    .write(({ sop, sopVersion, auditEvent }) => [
+    .write(({ sop, sopVersion, ...tx }) => [
       sop
         .create({
           agencyId,
@@ -167,7 +167,7 @@ export const create = fn(createSchema, async (input): Promise<SopDetail> => {
         })
         .commit(),
       sopVersion.create({ agencyId, sopId, number: 1, ...input, createdBy: author.id, createdByName: author.name, createdAt: now }).commit(),
-      auditEvent.create(Audit.event("sop.created", "sop", sopId, { title: input.title })).commit(),
+      Audit.item(tx, Audit.event("sop.created", "sop", sopId, { title: input.title })),
     ])
     .go();
   return get(sopId);
@@ -181,7 +181,7 @@ export const update = fn(updateSchema, async ({ version: expected, note, ...inpu
   const number = head.latestVersion + 1;
   const author = await People.current();
   const result = await db.transaction
-    .write(({ sop, sopVersion, auditEvent }) => [
+    .write(({ sop, sopVersion, ...tx }) => [
       sop
         .patch({ agencyId, sopId })
         .set({
@@ -197,7 +197,7 @@ export const update = fn(updateSchema, async ({ version: expected, note, ...inpu
       sopVersion
         .create({ agencyId, sopId, number, ...input, ...(note ? { note } : {}), createdBy: author.id, createdByName: author.name, createdAt: new Date().toISOString() })
         .commit(),
-      auditEvent.create(Audit.event("sop.versioned", "sop", sopId, { number })).commit(),
+      Audit.item(tx, Audit.event("sop.versioned", "sop", sopId, { number })),
     ])
     .go();
   if (failedConditions(result).length) {

@@ -166,7 +166,7 @@ export const followUp = fn(followUpSchema, async (input, surveyId: string): Prom
   }
   const by = await People.current();
   const result = await db.transaction
-    .write(({ survey: surveys, auditEvent }) => [
+    .write(({ survey: surveys, ...tx }) => [
       surveys
         .patch({ agencyId, surveyId })
         // The sparse indexes' keys are rebuilt from all their parts, so those are given again:
@@ -175,9 +175,7 @@ export const followUp = fn(followUpSchema, async (input, surveyId: string): Prom
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.version, input.version)} AND ${op.eq(attr.followUp, "open")}`)
         .commit(),
-      auditEvent
-        .create(Audit.event("survey.followed_up", "client", survey.clientId, { surveyId, kind: survey.kind, score: survey.score, contact: survey.contactName, note: input.note ?? null }))
-        .commit(),
+      Audit.item(tx, Audit.event("survey.followed_up", "client", survey.clientId, { surveyId, kind: survey.kind, score: survey.score, contact: survey.contactName, note: input.note ?? null })),
     ])
     .go();
   const current = await load(agencyId, surveyId);

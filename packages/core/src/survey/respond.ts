@@ -8,6 +8,8 @@ import { fn } from "../fn/index.ts";
 import type { SurveyItem, SurveyKind } from "./entity.ts";
 import { COMMENT_HOURS, isLow, load, SCALES } from "./rules.ts";
 import { readToken } from "./token.ts";
+import { AgencyStore } from "../agency/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 // Answering: public routes, where the signed link is the credential. The first score wins
 // (a conditional write); the comment can follow once, within COMMENT_HOURS.
@@ -42,11 +44,11 @@ const commentOpen = (survey: SurveyItem, now: Date) =>
 
 async function page(survey: SurveyItem, expired: boolean, now: Date): Promise<SurveyPage> {
   const [agency, contact] = await Promise.all([
-    db.entities.agency.get({ agencyId: survey.agencyId }).go(),
-    db.entities.contact.get({ agencyId: survey.agencyId, contactId: survey.contactId }).go(),
+    AgencyStore.load(survey.agencyId),
+    ContactStore.load(survey.agencyId, survey.contactId),
   ]);
-  const name = agency.data?.name ?? "Baton";
-  const locale: Locale = contact.data?.locale ?? "en";
+  const name = agency?.name ?? "Baton";
+  const locale: Locale = contact?.locale ?? "en";
   const request = survey.requestReference ? { reference: survey.requestReference, title: survey.requestTitle ?? "" } : null;
   return {
     agency: name,
@@ -89,14 +91,14 @@ export const respond = fn(respondSchema, async (input, now: Date = new Date()): 
   const { agencyId, surveyId } = survey;
   const result = await withActor({ type: "system", agencyId }, () =>
     db.transaction
-      .write(({ survey: surveys, auditEvent }) => [
+      .write(({ survey: surveys, ...tx }) => [
         surveys
           .patch({ agencyId, surveyId })
           .set({ score: input.score, answered: "yes", respondedAt: now.toISOString(), followUp: isLow(survey.kind, input.score) ? "open" : "none" })
           .add({ version: 1 })
           .where((attr, op) => op.eq(attr.answered, "no"))
           .commit(),
-        auditEvent.create(answerEvent(survey, "survey.answered", { score: input.score })).commit(),
+        Audit.item(tx, answerEvent(survey, "survey.answered", { score: input.score })),
       ])
       .go(),
   );
@@ -134,14 +136,14 @@ export const comment = fn(commentSchema, async (input, now: Date = new Date()): 
   const { agencyId, surveyId } = survey;
   const result = await withActor({ type: "system", agencyId }, () =>
     db.transaction
-      .write(({ survey: surveys, auditEvent }) => [
+      .write(({ survey: surveys, ...tx }) => [
         surveys
           .patch({ agencyId, surveyId })
           .set({ comment: input.comment, commentedAt: now.toISOString() })
           .add({ version: 1 })
           .where((attr, op) => `${op.notExists(attr.comment)} AND ${op.eq(attr.answered, "yes")}`)
           .commit(),
-        auditEvent.create(answerEvent(survey, "survey.commented", {})).commit(),
+        Audit.item(tx, answerEvent(survey, "survey.commented", {})),
       ])
       .go(),
   );

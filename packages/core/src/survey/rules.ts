@@ -3,6 +3,7 @@ import type { AgencyItem } from "../agency/entity.ts";
 import { db } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { SurveyItem, SurveyKind } from "./entity.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // The survey rules every part shares: the scales, what counts as low, how long links and
 // comments stay open, and the agency's survey settings.
@@ -28,7 +29,7 @@ export function settingsOf(agency: AgencyItem | null): Settings {
   };
 }
 
-export const loadSettings = async (agencyId: string) => settingsOf((await db.entities.agency.get({ agencyId }).go()).data);
+export const loadSettings = async (agencyId: string) => settingsOf((await AgencyStore.load(agencyId)));
 
 export async function load(agencyId: string, surveyId: string): Promise<SurveyItem | null> {
   if (!isId("survey", surveyId)) return null;

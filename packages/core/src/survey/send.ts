@@ -15,6 +15,8 @@ import type { SurveyKind } from "./entity.ts";
 import { DAY, LINK_DAYS, loadSettings, SCALES, settingsOf, type Settings } from "./rules.ts";
 import { signToken } from "./token.ts";
 import { Log } from "../log/index.ts";
+import { ClientStore } from "../client/store.ts";
+import { ContactStore } from "../contact/store.ts";
 
 // Sending surveys: CSAT after a request is completed, NPS check-ins on a schedule. A contact
 // gets at most one survey per `surveyQuietDays`: their `lastSurveyAt` is moved, on condition, in
@@ -57,7 +59,7 @@ async function sendSurveys(plan: Plan): Promise<number> {
   for (let attempt = 0; attempt < 3 && recipients.length; attempt++) {
     const surveys = recipients.map((contact) => ({ contact, surveyId: createId("survey") }));
     const result = await db.transaction
-      .write(({ uniqueness, survey, contact, auditEvent }) => [
+      .write(({ uniqueness, survey, contact, ...tx }) => [
         uniqueness.create({ agencyId, scope: "survey", value: plan.claim, ownerId: surveys[0]!.surveyId }).commit(),
         ...surveys.flatMap(({ contact: person, surveyId }) => [
           survey
@@ -81,15 +83,13 @@ async function sendSurveys(plan: Plan): Promise<number> {
             .where((attr, op) => `(${op.notExists(attr.lastSurveyAt)} OR ${op.lte(attr.lastSurveyAt, cutoff)}) AND ${op.eq(attr.status, "active")}`)
             .commit(),
         ]),
-        auditEvent
-          .create(
+        Audit.item(tx,
             Audit.event("survey.sent", "client", client.clientId, {
               kind,
               contacts: recipients.map((person) => person.name),
               ...(plan.request ? { reference: plan.request.reference } : {}),
             }),
-          )
-          .commit(),
+          ),
       ])
       .go();
     if (!result.canceled) {
@@ -103,8 +103,8 @@ async function sendSurveys(plan: Plan): Promise<number> {
     // meanwhile: read again and send to whoever is still due.
     const claimed = await db.entities.uniqueness.get({ agencyId, scope: "survey", value: plan.claim }).go({ consistent: true });
     if (claimed.data) return 0;
-    const fresh = await Promise.all(recipients.map((person) => db.entities.contact.get({ agencyId, contactId: person.contactId }).go({ consistent: true })));
-    recipients = fresh.map((read) => read.data).filter(reachable).filter((contact) => quietSince(contact, cutoff));
+    const fresh = await Promise.all(recipients.map((person) => ContactStore.load(agencyId, person.contactId, { consistent: true })));
+    recipients = fresh.filter(reachable).filter((contact) => quietSince(contact, cutoff));
   }
   return 0;
 }
@@ -136,11 +136,11 @@ export async function afterCompletion(
     return await withActor({ type: "system", agencyId }, async () => {
       const [settings, client, contacts, tasks] = await Promise.all([
         loadSettings(agencyId),
-        db.entities.client.get({ agencyId, clientId: request.clientId }).go(),
+        ClientStore.load(agencyId, request.clientId),
         Notify.contactsOf(agencyId, request.clientId),
         db.entities.task.query.tasksOfClient({ agencyId, clientId: request.clientId, requestId: request.requestId }).go({ pages: "all" }),
       ]);
-      if (!client.data) return { sent: 0 };
+      if (!client) return { sent: 0 };
       const submitter = request.submittedByType === "contact" ? contacts.find((contact) => contact.contactId === request.submittedById) : undefined;
       const recipient = [submitter, ...contacts.filter((contact) => contact.status === "active").sort((a, b) => a.createdAt.localeCompare(b.createdAt))].find(reachable);
       if (!recipient) return { sent: 0 };
@@ -149,7 +149,7 @@ export async function afterCompletion(
         agencyId,
         settings,
         kind: "csat",
-        client: client.data,
+        client,
         claim: `csat#${request.requestId}`,
         recipients: [recipient],
         request: { requestId: request.requestId, reference: request.reference, title: request.title, memberIds },
@@ -179,7 +179,7 @@ export async function checkInsFor(agency: AgencyItem, now: Date): Promise<{ sent
   const { agencyId } = agency;
   const settings = settingsOf(agency);
   const period = Math.floor(now.getTime() / (settings.npsEveryDays * DAY));
-  const clients = await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" });
+  const clients = { data: await ClientStore.ofAgency(agencyId) };
   const outcome = { sent: 0, failed: 0 };
   for (const client of clients.data.filter((item) => item.status === "active")) {
     const sent = await Job.isolated("NPS check-in", { agencyId, clientId: client.clientId }, async () => {

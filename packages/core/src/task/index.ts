@@ -26,6 +26,8 @@ import { Surveys } from "../survey/index.ts";
 import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type TaskAction, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
+import { MemberStore } from "../member/store.ts";
+import { ClientStore } from "../client/store.ts";
 
 export * as Task from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -90,12 +92,12 @@ export async function get(taskId: string): Promise<TaskDetail> {
   const [team, request, client, sop, files] = await Promise.all([
     People.team(task.agencyId),
     Request.load(task.agencyId, task.requestId),
-    db.entities.client.get({ agencyId: task.agencyId, clientId: task.clientId }).go(),
+    ClientStore.load(task.agencyId, task.clientId),
     task.sopId && task.sopVersion ? Sop.loadVersion(task.agencyId, task.sopId, task.sopVersion) : Promise.resolve(null),
     deliverableFiles(task),
   ]);
   return {
-    task: present(task, { team, clients: new Map([[task.clientId, client.data?.name ?? ""]]) }),
+    task: present(task, { team, clients: new Map([[task.clientId, client?.name ?? ""]]) }),
     request: {
       id: task.requestId,
       reference: request?.reference ?? "",
@@ -103,7 +105,7 @@ export async function get(taskId: string): Promise<TaskDetail> {
       description: request?.description ?? "",
       links: request?.links ?? [],
     },
-    client: { id: task.clientId, name: client.data?.name ?? "", timeZone: client.data?.timeZone ?? "UTC" },
+    client: { id: task.clientId, name: client?.name ?? "", timeZone: client?.timeZone ?? "UTC" },
     sop: sop ? Sop.presentVersion(sop) : null,
     files: files.map((file) => presentFile(file)),
   };
@@ -283,7 +285,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
     // What the transaction writes is what the call answers with: no read back.
     let written: { task: TaskItem; request: RequestItem } | undefined;
     const result = await db.transaction
-      .write(({ task: tasks, request: requests, auditEvent, member, file }) => {
+      .write(({ task: tasks, request: requests, member, file, ...tx }) => {
         const taskSet = { ...extra, status, state: openState(status), assigneeId, dueAt: task.dueAt };
         const taskAdd = { version: 1, ...(step.add ?? {}) };
         const taskCommit = tasks
@@ -311,8 +313,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
         return [
         taskCommit,
         requestCommit,
-        auditEvent
-          .create(
+        Audit.item(tx,
             Audit.event(event.action, "request", task.requestId, {
               taskId: task.taskId,
               taskTitle: task.title,
@@ -322,8 +323,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
               to: status,
               ...event.data,
             }),
-          )
-          .commit(),
+          ),
         ...(stats && Object.keys(stats).length && task.assigneeId !== UNASSIGNED
           ? [member.patch({ agencyId: task.agencyId, memberId: task.assigneeId }).add(stats).commit()]
           : []),
@@ -345,9 +345,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
 }
 
 async function recordCompletion(request: RequestItem, by: PersonRef) {
-  await db.entities.auditEvent
-    .create(Audit.event("request.completed", "request", request.requestId, { reference: request.reference, by: by.name }))
-    .go();
+  await Audit.record(Audit.event("request.completed", "request", request.requestId, { reference: request.reference, by: by.name }));
   // Ask the client how it went (never throws: a survey can't fail the approval).
   await Surveys.afterCompletion(request);
 }
@@ -358,7 +356,7 @@ export const assignSchema = z.strictObject({ version, memberId: idOf("member", "
 export const assign = fn(assignSchema, async (input, taskId: string): Promise<TaskDetail> => {
   const agencyId = assertOwner();
   if (!(await load(agencyId, taskId))) throw notFound("Task");
-  const assignee = isId("member", input.memberId) ? (await db.entities.member.get({ agencyId, memberId: input.memberId }).go()).data : null;
+  const assignee = isId("member", input.memberId) ? (await MemberStore.load(agencyId, input.memberId)) : null;
   if (!assignee || assignee.status === "removed") {
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { memberId: "Choose a current team member." } });
   }

@@ -5,6 +5,7 @@ import { notFound } from "../error/index.ts";
 import { isId } from "../id/index.ts";
 import type { MemberItem } from "../member/entity.ts";
 import type { TaskItem } from "./entity.ts";
+import { MemberStore } from "../member/store.ts";
 
 // Who should take a task: the assign dialog's ranking. A pure scoring rule over facts read
 // once per call, so it can be tested without a database.
@@ -83,7 +84,7 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 /** The open work of every current member, one query each (teams are small). */
 export async function teamFacts(agencyId: string): Promise<CandidateFacts[]> {
-  const members = (await db.entities.member.query.membersOfAgency({ agencyId }).go({ pages: "all" })).data.filter(
+  const members = (await MemberStore.ofAgency(agencyId)).filter(
     (member) => member.status !== "removed",
   );
   return Promise.all(

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { assertOwner } from "../actor/index.ts";
 import { startOfWeek } from "../business-hours/index.ts";
-import { db } from "../db/index.ts";
 import { fn } from "../fn/index.ts";
 import { teamFacts } from "./ranking.ts";
+import { AgencyStore } from "../agency/store.ts";
 
 // Each member's load per week: open estimates by the week they fall due, against capacity.
 
@@ -31,7 +31,7 @@ export const workloadSchema = z.strictObject({
 
 export const workload = fn(workloadSchema, async (query): Promise<Workload> => {
   const agencyId = assertOwner();
-  const agency = (await db.entities.agency.get({ agencyId }).go()).data;
+  const agency = (await AgencyStore.load(agencyId));
   const first = startOfWeek(new Date(), agency?.timeZone ?? "UTC").getTime();
   const starts = Array.from({ length: query.weeks }, (_, i) => first + i * WEEK);
   const facts = await teamFacts(agencyId);

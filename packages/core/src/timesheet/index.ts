@@ -14,6 +14,8 @@ import { People } from "../people/index.ts";
 import type { TaskItem } from "../task/entity.ts";
 import { UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
 import { readerLocale, text } from "../i18n/index.ts";
+import { ClientStore } from "../client/store.ts";
+import { MemberStore } from "../member/store.ts";
 
 export * as Timesheet from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -218,7 +220,7 @@ export const create = fn(createSchema, async (input): Promise<TimeEntry> => {
     target = { clientId: task.clientId, taskId: task.taskId, label: labelOf(task) };
   } else if (input.clientId) {
     if (actor.role !== "owner") throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { taskId: "Choose the task." } });
-    const client = isId("client", input.clientId) ? (await db.entities.client.get({ agencyId: actor.agencyId, clientId: input.clientId }).go()).data : null;
+    const client = isId("client", input.clientId) ? (await ClientStore.load(actor.agencyId, input.clientId)) : null;
     if (!client) throw notFound("Client");
     target = { clientId: client.clientId, taskId: "none", label: client.name };
   } else {
@@ -226,7 +228,7 @@ export const create = fn(createSchema, async (input): Promise<TimeEntry> => {
   }
   const entryId = createId("time");
   await db.transaction
-    .write(({ timeEntry, auditEvent }) => [
+    .write(({ timeEntry, ...tx }) => [
       timeEntry
         .create({
           agencyId: actor.agencyId,
@@ -239,7 +241,7 @@ export const create = fn(createSchema, async (input): Promise<TimeEntry> => {
           ...(input.note ? { note: input.note } : {}),
         })
         .commit(),
-      auditEvent.create(Audit.event("time.logged", "time", entryId, { minutes: input.minutes, label: target.label })).commit(),
+      Audit.item(tx, Audit.event("time.logged", "time", entryId, { minutes: input.minutes, label: target.label })),
     ])
     .go();
   return (await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]))[0]!;
@@ -282,7 +284,7 @@ export const update = fn(updateSchema, async ({ version: expected, note: text, .
   const entry = await editableEntry(entryId);
   const clear = text === null || text === "";
   const result = await db.transaction
-    .write(({ timeEntry, auditEvent }) => [
+    .write(({ timeEntry, ...tx }) => [
       timeEntry
         .patch({ agencyId: entry.agencyId, entryId })
         // The entry is unbilled (the condition below): its keys need the billing state when the start moves.
@@ -291,7 +293,7 @@ export const update = fn(updateSchema, async ({ version: expected, note: text, .
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)}`)
         .commit(),
-      auditEvent.create(Audit.event("time.updated", "time", entryId, { fields: Object.keys({ ...changes, ...(text !== undefined ? { note: text } : {}) }) })).commit(),
+      Audit.item(tx, Audit.event("time.updated", "time", entryId, { fields: Object.keys({ ...changes, ...(text !== undefined ? { note: text } : {}) }) })),
     ])
     .go();
   const current = await loadEntry(entry.agencyId, entryId);
@@ -308,12 +310,12 @@ export const removeSchema = z.strictObject({ version: z.coerce.number().int().mi
 export const remove = fn(removeSchema, async ({ version: expected }, entryId: string): Promise<void> => {
   const entry = await editableEntry(entryId);
   const result = await db.transaction
-    .write(({ timeEntry, auditEvent }) => [
+    .write(({ timeEntry, ...tx }) => [
       timeEntry
         .delete({ agencyId: entry.agencyId, entryId })
         .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)}`)
         .commit(),
-      auditEvent.create(Audit.event("time.deleted", "time", entryId, { minutes: entry.minutes, label: entry.label })).commit(),
+      Audit.item(tx, Audit.event("time.deleted", "time", entryId, { minutes: entry.minutes, label: entry.label })),
     ])
     .go();
   if (failedConditions(result).length) {
@@ -346,7 +348,7 @@ export const week = fn(weekSchema, async (query): Promise<Timesheet> => {
   const actor = assertMember();
   const memberId = query.memberId ?? actor.memberId;
   if (memberId !== actor.memberId && actor.role !== "owner") throw forbidden();
-  const member = isId("member", memberId) ? (await db.entities.member.get({ agencyId: actor.agencyId, memberId }).go()).data : null;
+  const member = isId("member", memberId) ? (await MemberStore.load(actor.agencyId, memberId)) : null;
   if (!member) throw notFound("Team member");
   const anchor = query.date ? new Date(`${query.date}T12:00:00Z`) : new Date();
   const start = startOfWeek(anchor, member.timeZone);

@@ -1,0 +1,21 @@
+import { db } from "../db/index.ts";
+import type { AgencyItem } from "./entity.ts";
+
+// The agency area's table, for other areas: they read and write the agency item only through these.
+export * as AgencyStore from "./store.ts";
+
+type Read = { consistent?: boolean };
+
+export async function load(agencyId: string, read: Read = {}): Promise<AgencyItem | null> {
+  return (await db.entities.agency.get({ agencyId }).go(read)).data;
+}
+
+/** Every agency (the jobs' one cross-tenant read: gsi2, `agencies`). */
+export async function all(): Promise<AgencyItem[]> {
+  return (await db.entities.agency.query.agencies({}).go({ pages: "all" })).data;
+}
+
+/** Files stored move the agency's storage total (negative when a file is deleted). */
+export async function addStorageBytes(agencyId: string, bytes: number): Promise<void> {
+  await db.entities.agency.patch({ agencyId }).add({ storageBytes: bytes }).go();
+}

@@ -1,0 +1,30 @@
+import { db } from "../db/index.ts";
+import { isId } from "../id/index.ts";
+import type { ClientItem } from "./entity.ts";
+
+// The client area's table, for other areas: they read and write clients only through these.
+export * as ClientStore from "./store.ts";
+
+type Read = { consistent?: boolean };
+
+/** One client of an agency, or null (also for a malformed id). */
+export async function load(agencyId: string, clientId: string, read: Read = {}): Promise<ClientItem | null> {
+  if (!isId("client", clientId)) return null;
+  return (await db.entities.client.get({ agencyId, clientId }).go(read)).data;
+}
+
+/** The named clients that exist, in one batch read. */
+export async function loadMany(agencyId: string, clientIds: readonly string[]): Promise<ClientItem[]> {
+  if (!clientIds.length) return [];
+  return (await db.entities.client.get(clientIds.map((clientId) => ({ agencyId, clientId }))).go()).data;
+}
+
+/** Every client of an agency (`clientsOfAgency`). */
+export async function ofAgency(agencyId: string): Promise<ClientItem[]> {
+  return (await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" })).data;
+}
+
+/** The client's request counter follows the last request number it handed out. */
+export async function setRequestSeq(agencyId: string, clientId: string, requestSeq: number): Promise<void> {
+  await db.entities.client.patch({ agencyId, clientId }).set({ requestSeq }).go();
+}

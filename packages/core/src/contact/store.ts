@@ -1,0 +1,29 @@
+import { db } from "../db/index.ts";
+import { isId } from "../id/index.ts";
+import type { ContactItem } from "./entity.ts";
+
+// The contact area's table, for other areas: they read and write contacts only through these.
+export * as ContactStore from "./store.ts";
+
+type Read = { consistent?: boolean };
+
+/** One client contact, or null (also for a malformed id). */
+export async function load(agencyId: string, contactId: string, read: Read = {}): Promise<ContactItem | null> {
+  if (!isId("contact", contactId)) return null;
+  return (await db.entities.contact.get({ agencyId, contactId }).go(read)).data;
+}
+
+/** Every contact of a client (`contactsOfClient`). */
+export async function ofClient(agencyId: string, clientId: string): Promise<ContactItem[]> {
+  return (await db.entities.contact.query.contactsOfClient({ agencyId, clientId }).go({ pages: "all" })).data;
+}
+
+/** A contact's own changes to themselves (sign-in activation, profile): version bumped. */
+export async function patchSelf(agencyId: string, contactId: string, changes: Partial<Pick<ContactItem, "status" | "locale" | "name" | "timeZone" | "emailNotifications">>): Promise<void> {
+  await db.entities.contact.patch({ agencyId, contactId }).set(changes).add({ version: 1 }).go();
+}
+
+/** Every session of the contact ends: their session version moves on. */
+export async function endSessions(agencyId: string, contactId: string): Promise<void> {
+  await db.entities.contact.patch({ agencyId, contactId }).add({ sessionVersion: 1 }).go();
+}
