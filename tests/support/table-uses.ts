@@ -5,7 +5,7 @@ import { ROOT } from "./imports.ts";
 
 // Where the source touches an ElectroDB entity of the one table: `db.entities.x…`, and the
 // entities a `db.transaction.write/get((entities) => …)` callback (or a helper typed from one)
-// takes apart (`({ invoice, auditEvent: events }) => …`, or `entities.invoice`).
+// takes apart (`({ invoice, auditEvent: events }) => …`, `entities.invoice`, or `tx.invoice` after `...tx`).
 
 export type TableUse = { entity: string; file: string; line: number };
 
@@ -37,14 +37,17 @@ function transactionParams(node: Node, source: string, parent: Node | null): Nod
   const first = params[0];
   if (!first) return [];
   const annotation = first.typeAnnotation as Node | undefined;
-  const typed = annotation && "start" in annotation && source.slice(annotation.start as number, annotation.end as number).includes("db.transaction");
+  const typed = annotation && "start" in annotation && /db\.transaction|TransactionEntities/.test(source.slice(annotation.start as number, annotation.end as number));
   const callee = parent?.type === "CallExpression" ? (parent.callee as Node) : null;
   const handed = callee?.type === "MemberExpression" && ["write", "get"].includes(nameOf(callee.property as Node) ?? "") && /\bdb\s*\.\s*transaction\s*$/.test(source.slice((callee.object as Node).start as number, (callee.object as Node).end as number));
   return typed || handed ? [first] : [];
 }
 
 export function tableUses(file: string): TableUse[] {
-  const source = readFileSync(file, "utf8");
+  return tableUsesIn(readFileSync(file, "utf8"), file);
+}
+
+export function tableUsesIn(source: string, file: string): TableUse[] {
   const ast = parse(source, { sourceType: "module", plugins: ["typescript", "jsx"] }) as unknown as Node;
   const uses: TableUse[] = [];
   const at = (entity: string, node: Node) => uses.push({ entity, file: relative(ROOT, file), line: node.loc?.start.line ?? 0 });
@@ -62,6 +65,8 @@ export function tableUses(file: string): TableUse[] {
         for (const property of param.properties as Node[]) {
           const key = property.type === "ObjectProperty" ? nameOf(property.key as Node) : null;
           if (key) at(key, property);
+          // `({ task, ...tx })`: what `tx.x` reaches is a use too (handing `tx` to an owner is not).
+          if (property.type === "RestElement") inner = new Set([...inner, nameOf(property.argument as Node) ?? ""]);
         }
       } else if (param.type === "Identifier") inner = new Set([...bound, param.name as string]);
     }

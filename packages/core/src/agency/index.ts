@@ -13,6 +13,7 @@ import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import { fileSettingsChanges, fileSettingsOf, fileSettingsSchema, type FileSettings } from "../file/settings.ts";
 import type { AgencyItem } from "./entity.ts";
+import { Uniqueness } from "../uniqueness/index.ts";
 
 export * as Agency from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -195,7 +196,7 @@ export const create = fn(createSchema, async (input): Promise<{ agencyId: string
   const ownerId = createId("member");
   return withActor({ type: "system", agencyId }, async () => {
     const result = await db.transaction
-      .write(({ agency, member, uniqueness, ...tx }) => [
+      .write(({ agency, member, ...tx }) => [
         agency.create({ agencyId, name: input.name, timeZone: input.timeZone, currency: input.currency }).commit(),
         member
           .create({
@@ -209,7 +210,7 @@ export const create = fn(createSchema, async (input): Promise<{ agencyId: string
             weeklyCapacityHours: 40,
           })
           .commit(),
-        uniqueness.create({ agencyId, scope: "login-email", value: input.owner.email, ownerId }).commit(),
+        Uniqueness.claimItem(tx, { agencyId, scope: "login-email", value: input.owner.email, ownerId }),
         Audit.item(tx, Audit.event("agency.created", "agency", agencyId, { name: input.name })),
       ])
       .go();

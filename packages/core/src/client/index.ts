@@ -10,6 +10,7 @@ import { Money, type BillingIncrement } from "../money/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
+import { Uniqueness } from "../uniqueness/index.ts";
 
 export * as Client from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -243,8 +244,8 @@ export const create = fn(createSchema, async (input): Promise<Client> => {
   const clientId = createId("client");
   const { website, notes, billing: billingInput, ...rest } = input;
   const result = await db.transaction
-    .write(({ uniqueness, client, ...tx }) => [
-      uniqueness.create({ agencyId, scope: "client-code", value: input.code, ownerId: clientId }).commit(),
+    .write(({ client, ...tx }) => [
+      Uniqueness.claimItem(tx, { agencyId, scope: "client-code", value: input.code, ownerId: clientId }),
       client.create({ agencyId, clientId, ...rest, ...billingAttributes(billingInput).set, ...filledText({ website, notes }) }).commit(),
       Audit.item(tx, Audit.event("client.created", "client", clientId, { name: input.name, code: input.code })),
     ])
@@ -266,7 +267,7 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   // The old code keeps its count (a client given it later carries on after this one's numbers).
   if (codeChanges) await keepCodeCount(agencyId, existing);
   const result = await db.transaction
-    .write(({ client, uniqueness, ...tx }) => [
+    .write(({ client, ...tx }) => [
       client
         .patch({ agencyId, clientId })
         .set({ ...rest, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }) })
@@ -276,8 +277,8 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
         .commit(),
       ...(codeChanges
         ? [
-            uniqueness.create({ agencyId, scope: "client-code", value: changes.code!, ownerId: clientId }).commit(),
-            uniqueness.delete({ agencyId, scope: "client-code", value: existing.code }).commit(),
+            Uniqueness.claimItem(tx, { agencyId, scope: "client-code", value: changes.code!, ownerId: clientId }),
+            Uniqueness.releaseItem(tx, { agencyId, scope: "client-code", value: existing.code }),
           ]
         : []),
       Audit.item(tx, Audit.event("client.updated", "client", clientId, { fields: Object.keys(changes) })),

@@ -12,6 +12,7 @@ import { email, pageQuery, personName, timeZone, type Page, type PageQuery } fro
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { ContactItem } from "./entity.ts";
+import { Uniqueness } from "../uniqueness/index.ts";
 
 export * as Contact from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -66,8 +67,8 @@ export const invite = fn(inviteSchema, async (input, clientId: string): Promise<
   await requireClient(agencyId, clientId);
   const contactId = createId("contact");
   const result = await db.transaction
-    .write(({ uniqueness, contact, ...tx }) => [
-      uniqueness.create({ agencyId, scope: "login-email", value: input.email, ownerId: contactId }).commit(),
+    .write(({ contact, ...tx }) => [
+      Uniqueness.claimItem(tx, { agencyId, scope: "login-email", value: input.email, ownerId: contactId }),
       contact.create({ agencyId, clientId, contactId, status: "invited", ...input }).commit(),
       Audit.item(tx, Audit.event("contact.invited", "client", clientId, { contactId, email: input.email })),
     ])
@@ -113,14 +114,14 @@ async function changeAccess(change: Access, clientId: string, contactId: string)
   if (!rule.from.includes(existing.status)) throw new VisibleError("rule", `contact.${change}`, rule.message);
   // An invited contact reactivated would have no invitation left: they are active and sign in by link.
   const result = await db.transaction
-    .write(({ contact, uniqueness, ...tx }) => [
+    .write(({ contact, ...tx }) => [
       contact
         .patch({ agencyId, contactId })
         .set({ status: rule.to })
         .add({ version: 1, ...(change === "reactivate" ? {} : { sessionVersion: 1 }) })
         .where((attr, op) => op.eq(attr.version, existing.version))
         .commit(),
-      ...(change === "remove" ? [uniqueness.delete({ agencyId, scope: "login-email", value: existing.email }).commit()] : []),
+      ...(change === "remove" ? [Uniqueness.releaseItem(tx, { agencyId, scope: "login-email", value: existing.email })] : []),
       Audit.item(tx, Audit.event(rule.audit, "client", clientId, { contactId, email: existing.email })),
     ])
     .go();

@@ -13,6 +13,7 @@ import { agencyWork, contentFor, hasNews, requestUrl, type AgencyWork, type Dige
 import { digestWeekOf, isDue, type DigestWeek } from "./timing.ts";
 import { Log } from "../log/index.ts";
 import { ClientStore } from "../client/store.ts";
+import { Uniqueness } from "../uniqueness/index.ts";
 
 // The weekly status digest job. Every 15-minute run walks the agencies and their active clients;
 // a client whose Monday 09:00 has come (in its own zone, within the catch-up day) and whose week
@@ -45,7 +46,7 @@ export async function weeklyFor(agency: AgencyItem, now: Date): Promise<WeeklyRe
     const sent = await Job.isolated("weekly digest", { agencyId, clientId: client.clientId }, async () => {
       const week = digestWeekOf(now, client.timeZone);
       const claim = `${client.clientId}#${week.weekStart}`;
-      if ((await db.entities.uniqueness.get({ agencyId, scope: "digest-week", value: claim }).go()).data) return null;
+      if ((await Uniqueness.isClaimed({ agencyId, scope: "digest-week", value: claim }))) return null;
       return digestFor(agency, client, week, claim, now, work);
     });
     if (sent === Job.FAILED) result.failed++;
@@ -63,8 +64,8 @@ async function digestFor(agency: AgencyItem, client: ClientItem, week: DigestWee
   const recipients = contacts.filter(reachable);
   const send = recipients.length > 0 && (hasNews(content) || content.retainer !== null);
   const result = await db.transaction
-    .write(({ uniqueness, ...tx }) => [
-      uniqueness.create({ agencyId, scope: "digest-week", value: claim, ownerId: clientId }).commit(),
+    .write(({ ...tx }) => [
+      Uniqueness.claimItem(tx, { agencyId, scope: "digest-week", value: claim, ownerId: clientId }),
       Audit.item(tx,
           Audit.event(send ? "digest.sent" : "digest.skipped", "client", clientId, {
             week: week.weekStart,

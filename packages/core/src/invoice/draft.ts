@@ -3,7 +3,7 @@ import { assertOwner } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { billingOf } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { basisPoints, detailLine, minorAmount, type Page, idOf, calendarDate, checkDateRange, MAX_RANGE_DAYS, whole } from "../fields/index.ts";
@@ -11,7 +11,7 @@ import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Money, type BillingIncrement } from "../money/index.ts";
 import { ServicePackages } from "../service-package/index.ts";
-import { Timesheet, UNBILLED } from "../timesheet/index.ts";
+import { Timesheet } from "../timesheet/index.ts";
 import type { TimeEntryItem } from "../timesheet/entity.ts";
 import type { TimeEntry } from "../timesheet/index.ts";
 import type { InvoiceItem } from "./entity.ts";
@@ -208,7 +208,7 @@ export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => 
   if (sums.total > Money.MAX_MINOR) throw rule("invoice.too_large", "That invoice total is too large.");
   const invoiceId = createId("invoice");
   const result = await db.transaction
-    .write(({ invoice, timeEntry, ...tx }) => [
+    .write(({ invoice, ...tx }) => [
       invoice
         .create({
           agencyId,
@@ -236,14 +236,7 @@ export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => 
           .commit(),
       ),
       Audit.item(tx, Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, total: sums.total, currency: client.currency })),
-      ...entries.map((entry) =>
-        timeEntry
-          .patch({ agencyId, entryId: entry.entryId })
-          .set({ invoiceId, startedAt: entry.startedAt })
-          .add({ version: 1 })
-          .where((attr, op) => `${op.eq(attr.invoiceId, UNBILLED)} AND ${op.eq(attr.version, entry.version)}`)
-          .commit(),
-      ),
+      ...Timesheet.lockItems(tx, entries, invoiceId),
     ])
     .go();
   if (failedConditions(result).length) {
@@ -255,20 +248,12 @@ export const create = fn(createSchema, async (input): Promise<InvoiceDetail> => 
 
 /** The entries of `invoice` go back to unbilled, in the same transaction as `write`. */
 export function releaseEntries(entries: TimeEntryItem[]) {
-  return ({ timeEntry }: Pick<Parameters<Parameters<typeof db.transaction.write>[0]>[0], "timeEntry">) =>
-    entries.map((entry) =>
-      timeEntry
-        .patch({ agencyId: entry.agencyId, entryId: entry.entryId })
-        .set({ invoiceId: UNBILLED, startedAt: entry.startedAt })
-        .add({ version: 1 })
-        .where((attr, op) => op.eq(attr.invoiceId, entry.invoiceId))
-        .commit(),
-    );
+  return (tx: Pick<TransactionEntities, "timeEntry">) => Timesheet.releaseItems(tx, entries);
 }
 
 /** The deposits `item` took off can be taken off another invoice again, in the same transaction. */
 export function releaseDeposits(item: InvoiceItem) {
-  return ({ invoice }: Pick<Parameters<Parameters<typeof db.transaction.write>[0]>[0], "invoice">) =>
+  return ({ invoice }: Pick<TransactionEntities, "invoice">) =>
     (item.depositIds ?? []).map((depositId) =>
       invoice
         .patch({ agencyId: item.agencyId, invoiceId: depositId })

@@ -7,13 +7,13 @@ import { db } from "../db/index.ts";
 import { createId } from "../id/index.ts";
 import { Job } from "../job/index.ts";
 import { Money } from "../money/index.ts";
-import { UNBILLED } from "../timesheet/entity.ts";
 import { Timesheet } from "../timesheet/index.ts";
 import { incrementFor, MAX_ENTRIES, totals } from "./draft.ts";
 import { emailClient, send } from "./issue.ts";
 import type { InvoiceItem } from "./entity.ts";
 import type { InvoiceLine } from "./present.ts";
 import { ClientStore } from "../client/store.ts";
+import { Uniqueness } from "../uniqueness/index.ts";
 
 
 // The scheduled money jobs (packages/functions/src/jobs/scheduled.ts runs them every 15
@@ -100,8 +100,8 @@ async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
   const billing = billingOf(client);
   if (!billing.retainer) return false;
   const { period, start, previousStart } = periodIn(now, client.timeZone);
-  const taken = await db.entities.uniqueness.get({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}` }).go();
-  if (taken.data) return false;
+  const taken = await Uniqueness.isClaimed({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}` });
+  if (taken) return false;
   const lastMonth = (await Timesheet.unbilledItems(agencyId, client.clientId))
     .filter((entry) => entry.startedAt >= previousStart.toISOString() && entry.startedAt < start.toISOString())
     .slice(0, MAX_ENTRIES);
@@ -125,8 +125,8 @@ async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
   const sums = totals(lines, billing.taxRate);
   const invoiceId = createId("invoice");
   const result = await db.transaction
-    .write(({ uniqueness, invoice, timeEntry, ...tx }) => [
-      uniqueness.create({ agencyId, scope: "retainer-period", value: `${client.clientId}#${period}`, ownerId: invoiceId }).commit(),
+    .write(({ invoice, ...tx }) => [
+      Uniqueness.claimItem(tx, { agencyId, scope: "retainer-period", value: `${client.clientId}#${period}`, ownerId: invoiceId }),
       invoice
         .create({
           agencyId,
@@ -145,14 +145,7 @@ async function issueForClient(client: ClientItem, now: Date): Promise<boolean> {
         })
         .commit(),
       Audit.item(tx, Audit.event("invoice.drafted", "invoice", invoiceId, { client: client.name, period, retainer: true })),
-      ...lastMonth.map((entry) =>
-        timeEntry
-          .patch({ agencyId, entryId: entry.entryId })
-          .set({ invoiceId, startedAt: entry.startedAt })
-          .add({ version: 1 })
-          .where((attr, op) => `${op.eq(attr.invoiceId, UNBILLED)} AND ${op.eq(attr.version, entry.version)}`)
-          .commit(),
-      ),
+      ...Timesheet.lockItems(tx, lastMonth, invoiceId),
     ])
     .go();
   if (result.canceled) return false; // Another run claimed this month (or the time moved): it is theirs.

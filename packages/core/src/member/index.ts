@@ -12,6 +12,7 @@ import { email, minorAmount, pageQuery, personName, timeZone, version, type Page
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
+import { Uniqueness } from "../uniqueness/index.ts";
 
 export * as Member from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -127,8 +128,8 @@ export const invite = fn(inviteSchema, async (input): Promise<Member> => {
   const agencyId = assertOwnerInPerson();
   const memberId = createId("member");
   const result = await db.transaction
-    .write(({ uniqueness, member, ...tx }) => [
-      uniqueness.create({ agencyId, scope: "login-email", value: input.email, ownerId: memberId }).commit(),
+    .write(({ member, ...tx }) => [
+      Uniqueness.claimItem(tx, { agencyId, scope: "login-email", value: input.email, ownerId: memberId }),
       member
         .create({ agencyId, memberId, role: "subcontractor", status: "invited", ...input })
         .commit(),
@@ -198,7 +199,7 @@ export async function remove(memberId: string): Promise<Member> {
     throw new VisibleError("rule", "member.cannot_remove_owner", "The agency owner cannot be removed.");
   }
   const result = await db.transaction
-    .write(({ member, uniqueness, ...tx }) => [
+    .write(({ member, ...tx }) => [
       member
         .patch({ agencyId, memberId })
         .set({ status: "removed" })
@@ -206,7 +207,7 @@ export async function remove(memberId: string): Promise<Member> {
         .where((attr, op) => op.eq(attr.version, existing.version))
         .commit(),
       // Frees the email so the person can be invited again later.
-      uniqueness.delete({ agencyId, scope: "login-email", value: existing.email }).commit(),
+      Uniqueness.releaseItem(tx, { agencyId, scope: "login-email", value: existing.email }),
       Audit.item(tx, Audit.event("member.removed", "member", memberId)),
     ])
     .go();

@@ -17,6 +17,7 @@ import { signToken } from "./token.ts";
 import { Log } from "../log/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { ContactStore } from "../contact/store.ts";
+import { Uniqueness } from "../uniqueness/index.ts";
 
 // Sending surveys: CSAT after a request is completed, NPS check-ins on a schedule. A contact
 // gets at most one survey per `surveyQuietDays`: their `lastSurveyAt` is moved, on condition, in
@@ -59,8 +60,8 @@ async function sendSurveys(plan: Plan): Promise<number> {
   for (let attempt = 0; attempt < 3 && recipients.length; attempt++) {
     const surveys = recipients.map((contact) => ({ contact, surveyId: createId("survey") }));
     const result = await db.transaction
-      .write(({ uniqueness, survey, contact, ...tx }) => [
-        uniqueness.create({ agencyId, scope: "survey", value: plan.claim, ownerId: surveys[0]!.surveyId }).commit(),
+      .write(({ survey, contact, ...tx }) => [
+        Uniqueness.claimItem(tx, { agencyId, scope: "survey", value: plan.claim, ownerId: surveys[0]!.surveyId }),
         ...surveys.flatMap(({ contact: person, surveyId }) => [
           survey
             .create({
@@ -101,8 +102,8 @@ async function sendSurveys(plan: Plan): Promise<number> {
     }
     // Either another run holds the claim (then this survey is theirs) or someone was surveyed
     // meanwhile: read again and send to whoever is still due.
-    const claimed = await db.entities.uniqueness.get({ agencyId, scope: "survey", value: plan.claim }).go({ consistent: true });
-    if (claimed.data) return 0;
+    const claimed = await Uniqueness.isClaimed({ agencyId, scope: "survey", value: plan.claim }, { consistent: true });
+    if (claimed) return 0;
     const fresh = await Promise.all(recipients.map((person) => ContactStore.load(agencyId, person.contactId, { consistent: true })));
     recipients = fresh.filter(reachable).filter((contact) => quietSince(contact, cutoff));
   }
@@ -184,7 +185,7 @@ export async function checkInsFor(agency: AgencyItem, now: Date): Promise<{ sent
   for (const client of clients.data.filter((item) => item.status === "active")) {
     const sent = await Job.isolated("NPS check-in", { agencyId, clientId: client.clientId }, async () => {
       const claim = `nps#${client.clientId}#${settings.npsEveryDays}d#${period}`;
-      if ((await db.entities.uniqueness.get({ agencyId, scope: "survey", value: claim }).go()).data) return 0;
+      if ((await Uniqueness.isClaimed({ agencyId, scope: "survey", value: claim }))) return 0;
       const contacts = (await Notify.contactsOf(agencyId, client.clientId)).filter(reachable);
       if (!contacts.length) return 0;
       return sendSurveys({ agencyId, settings, kind: "nps", client, claim, recipients: contacts, now });

@@ -22,6 +22,7 @@ export * as Timesheet from "./index.ts";
 export * from "./output.ts";
 export { UNBILLED } from "./entity.ts";
 export { teamTimeBetween } from "./queries.ts";
+export { lockItems, releaseItems } from "./billing.ts";
 export { exportTime, timeExportSchema } from "./export.ts";
 
 // Time spent: a running timer per member (one at a time, kept on the server so it survives a
