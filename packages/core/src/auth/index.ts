@@ -13,6 +13,7 @@ import { issue, redeem } from "./links.ts";
 import { consumeSignIn } from "./rate-limit.ts";
 import { createSessionToken, readSessionToken, type SessionSubject } from "./session.ts";
 import { sameHash, sha256 } from "./tokens.ts";
+import { Brand } from "../brand/index.ts";
 
 export * as Auth from "./index.ts";
 export { createSessionToken, readSessionToken, SESSION_DAYS, type SessionSubject } from "./session.ts";
@@ -51,8 +52,9 @@ async function sendLinks({ email }: { email: string }): Promise<void> {
 
   const links = await Promise.all(
     accounts.map(async (account) => {
-      const agency = await db.entities.agency.get({ agencyId: account.agencyId }).go();
-      return { agency: agency.data?.name ?? "Baton", url: await issue(account, "sign-in") };
+      const agency = (await db.entities.agency.get({ agencyId: account.agencyId }).go()).data;
+      const brand = agency ? Brand.emailBrandOf(agency) : null;
+      return { agency: brand?.name ?? "", url: await issue(account, "sign-in"), brand };
     }),
   );
   await Email.send(email, Email.signInLink({ locale: accounts[0]!.locale, links }));

@@ -28,6 +28,7 @@ import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
 import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
+import { Brand } from "../brand/index.ts";
 
 export * as Invoices from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -496,15 +497,16 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
       .filter((address) => !known.has(address))
       .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
     const readers = [...people, ...billing];
+    const brand = agency.data ? Brand.emailBrandOf(agency.data) : null;
     const messages = readers.map((contact) => {
       const params = {
-        agency: agency.data?.name ?? "Baton",
+        agency: brand?.name ?? "",
         number: invoiceNumber(item.number) ?? "",
         amount: Money.format(paid ?? item.total, item.currency, contact.locale),
         balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
-      const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
+      const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId), brand });
       return { to: contact.email, email, ids: { invoiceId: item.invoiceId, ...(contact.contactId ? { contactId: contact.contactId } : {}) } };
     });
     // Sending an invoice or recording a payment is a request (or Stripe's webhook): its emails are

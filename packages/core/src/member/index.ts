@@ -12,6 +12,7 @@ import { email, minorAmount, pageQuery, personName, timeZone, version, type Page
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
+import { Brand } from "../brand/index.ts";
 
 export * as Member from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -159,9 +160,10 @@ async function sendInvitation(member: MemberItem) {
     Identity.agency(member.agencyId),
     issueLink({ agencyId: member.agencyId, type: "member", id: member.memberId }, "invitation"),
   ]);
+  const brand = agency ? Brand.emailBrandOf(agency) : null;
   // Kept in the outbox and sent after the response (no SES in the request).
   await Email.later([
-    { to: member.email, email: Email.invitation({ locale: member.locale, kind: "member", agency: agency?.name ?? "Baton", name: member.name, url }) },
+    { to: member.email, email: Email.invitation({ locale: member.locale, kind: "member", agency: brand?.name ?? "", name: member.name, url, brand }) },
   ]);
 }
 

@@ -45,7 +45,7 @@ async function page(survey: SurveyItem, expired: boolean, now: Date): Promise<Su
     db.entities.agency.get({ agencyId: survey.agencyId }).go(),
     db.entities.contact.get({ agencyId: survey.agencyId, contactId: survey.contactId }).go(),
   ]);
-  const name = agency.data?.name ?? "Baton";
+  const name = agency.data?.brandName ?? agency.data?.name ?? "";
   const locale: Locale = contact.data?.locale ?? "en";
   const request = survey.requestReference ? { reference: survey.requestReference, title: survey.requestTitle ?? "" } : null;
   return {
