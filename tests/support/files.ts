@@ -3,7 +3,7 @@ import type { ApiClient, Reply } from "./http.ts";
 // Uploads as the apps do them: ask the API for a presigned upload, send the bytes straight to the
 // bucket (the S3 stand-in), then confirm. Each step is exposed for tests that break one of them.
 
-export type Place = "request" | "thread" | "internal" | "deliverable" | "client" | "sop";
+export type Place = "request" | "thread" | "internal" | "deliverable" | "client" | "sop" | "logo";
 export type UploadInput = { name: string; bytes: Uint8Array; type?: string; place: Place; targetId?: string; replaces?: string; declaredSize?: number };
 
 /** A small real file of each kind: the bytes its magic number check expects. */
