@@ -46,6 +46,8 @@ export type ColorCheck = {
   /** What is used: the chosen colour, or it darkened until white text on it passes. */
   used: string;
   adjusted: boolean;
+  /** Contrast of the colour chosen against white: below 4.5 when it was adjusted. */
+  chosenAgainstWhite: number;
   /** Contrast of the colour used against white and against the body text colour (rounded down). */
   againstWhite: number;
   againstText: number;
@@ -61,5 +63,5 @@ export function accessibleColor(chosen: string): ColorCheck {
     rgb = rgb.map((c) => c * 0.97);
     used = toHex(rgb);
   }
-  return { chosen: start, used, adjusted: used !== start, againstWhite: round2(contrast(used, WHITE)), againstText: round2(contrast(used, TEXT_COLOR)) };
+  return { chosen: start, used, adjusted: used !== start, chosenAgainstWhite: round2(contrast(start, WHITE)), againstWhite: round2(contrast(used, WHITE)), againstText: round2(contrast(used, TEXT_COLOR)) };
 }

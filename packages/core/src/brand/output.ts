@@ -7,6 +7,7 @@ export const colorCheckOutput = z
     chosen: z.string(),
     used: z.string(),
     adjusted: z.boolean(),
+    chosenAgainstWhite: z.number(),
     againstWhite: z.number(),
     againstText: z.number(),
   })
