@@ -247,7 +247,7 @@ export const api = {
     get: (): Promise<BrandSettings> => call(client.brand.$get()),
     update: (patch: BrandPatch): Promise<BrandSettings> => call(client.brand.$patch({ json: patch })),
     /** Before sign-in: the agency named (or the installation's); never sends anyone to sign in. */
-    public: (agency?: string | null): Promise<PublicBrand> => call(client.brand.public.$get({ query: q({ agency }) }), noAuthRedirect),
+    public: (agency?: string | null, v?: string | null): Promise<PublicBrand> => call(client.brand.public.$get({ query: q({ agency, v }) }), noAuthRedirect),
   },
   members: {
     list: (query: PageQuery = {}): Promise<Page<Member>> => call(client.members.$get({ query: q(query) })),

@@ -37,24 +37,30 @@ export function rememberAgency(agencyId: string) {
 const NEUTRAL: PublicBrand = { agencyId: null, name: null, title: null, welcome: null, color: null, logoUrl: null };
 
 /** The public brand of `agencyId` (or the installation's); neutral when it can't be read. */
-export const getBrand = query(async (agencyId: string | null): Promise<PublicBrand> => {
+export const getBrand = query(async (agencyId: string | null, version?: string): Promise<PublicBrand> => {
   try {
-    return await api.brand.public(agencyId);
+    return await api.brand.public(agencyId, version);
   } catch {
     return NEUTRAL;
   }
 }, "brand");
 
 // The signed-in person's agency, once known (session.tsx sets it): their brand from then on.
-const [signedInAgency, setSignedInAgencySignal] = createSignal<string | null>(null);
-export function setSignedInAgency(agencyId: string) {
+// Its version rides along: a saved brand moves it, so the brand is read afresh, not from a cache.
+const [signedInAgency, setSignedInAgencySignal] = createSignal<{ id: string; version: number } | null>(null);
+export function setSignedInAgency(agencyId: string, version: number) {
   rememberAgency(agencyId);
-  setSignedInAgencySignal(agencyId);
+  setSignedInAgencySignal({ id: agencyId, version });
 }
 
 /** The brand for this page: the signed-in person's agency when known, else the one the address implies. */
 export function useBrand(agencyId?: Accessor<string | null | undefined>): Accessor<PublicBrand | undefined> {
-  return createAsync(() => getBrand(agencyId?.() ?? signedInAgency() ?? knownAgency()));
+  return createAsync(() => {
+    const signed = signedInAgency();
+    const named = agencyId?.();
+    if (named && named !== signed?.id) return getBrand(named);
+    return signed ? getBrand(signed.id, String(signed.version)) : getBrand(knownAgency());
+  });
 }
 
 /**

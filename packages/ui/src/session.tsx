@@ -75,7 +75,7 @@ export function UnauthorizedRedirect() {
 /** The user's saved language and time zone drive formatting once they're known. */
 function ApplyPreferences(props: { me: Me }) {
   createEffect(() => {
-    setSignedInAgency(props.me.agency.id);
+    setSignedInAgency(props.me.agency.id, props.me.agency.version);
     setViewerTimeZone(props.me.timeZone);
     void setLocale(props.me.locale);
   });

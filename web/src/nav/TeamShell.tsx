@@ -1,6 +1,6 @@
 import { Button } from "@baton/ui/Button";
 import { t } from "@baton/ui/i18n";
-import { useSession, type FrameProps } from "@baton/ui/session";
+import type { FrameProps } from "@baton/ui/session";
 import { useBrand } from "@baton/ui/brand";
 import { initials } from "@baton/ui/Shell";
 import { A, useIsRouting } from "@solidjs/router";
@@ -35,8 +35,7 @@ export function TeamShell(props: FrameProps) {
   });
 
   // The agency's logo (or name) first; the product only as a small "powered by" (team app only).
-  const session = useSession();
-  const agencyBrand = useBrand(() => session.me().agency.id);
+  const agencyBrand = useBrand();
   const brand = () => (
     <A href="/" class="brand-link" end>
       <Show when={agencyBrand()?.logoUrl} fallback={<span class="brand-agency">{agencyBrand()?.name ?? props.agencyName}</span>}>

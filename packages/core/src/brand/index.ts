@@ -189,6 +189,8 @@ export async function current(): Promise<BrandSettings> {
 
 export const publicSchema = z.strictObject({
   agency: idOf("agency", "That agency id is not valid.").optional(),
+  /** The agency's version as the signed-in apps know it: a changed brand is a new address, so a cached answer is never stale for them. */
+  v: z.string().max(40).optional(),
 });
 
 /**

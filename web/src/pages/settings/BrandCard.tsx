@@ -7,6 +7,7 @@ import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
 import type { BrandSettings } from "@baton/ui/types";
 import { uploadFile } from "@baton/ui/uploads";
+import { getMe } from "@baton/ui/session";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
@@ -80,7 +81,8 @@ function BrandForm(props: { brand: BrandSettings }) {
         if (!isApiError(e) || e.status !== 409) throw e;
         toast(t("common.conflict"), "error");
       }
-      await revalidate(getBrandSettings.key);
+      // The agency's version moved: the sidebar (and anything else) reads the new brand.
+      await revalidate([getBrandSettings.key, getMe.key]);
     });
 
   return (
