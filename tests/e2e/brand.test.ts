@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
-import { samples } from "../support/files.ts";
+import { solidPng } from "../support/files.ts";
 import { waitForEmail, type Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
 
@@ -56,7 +56,7 @@ it("the owner brands the agency, and a client sees only that brand on sign-in, i
   await card.getByLabel("Email sender name").fill("Lumen Assist");
   await card.getByLabel("Reply-to address").fill("desk@lumen.example");
   await card.getByLabel("Email footer").fill("Lumen Assist Ltd · 12 Quay Street");
-  await card.locator("input[type=file][name=logo]").setInputFiles({ name: "lumen.png", mimeType: "image/png", buffer: Buffer.from(samples.png()) });
+  await card.locator("input[type=file][name=logo]").setInputFiles({ name: "lumen.png", mimeType: "image/png", buffer: Buffer.from(solidPng(200, 56, [224, 160, 16])) });
   await card.getByText("Logo uploaded. Save to use it.").or(owner.getByText("Logo uploaded. Save to use it.")).first().waitFor();
   await card.getByRole("button", { name: "Save" }).click();
   await owner.getByText("Brand saved.").waitFor();
