@@ -3,7 +3,7 @@ import { el } from "./messages-el.ts";
 import { hi } from "./messages-hi.ts";
 
 // Email strings by locale: English here, Greek and Hindi in `messages-el.ts` and `messages-hi.ts`.
-const en = {
+export const en = {
   "signIn.subject": "Your sign-in link for {agency}",
   "signIn.subjectSeveral": "Your sign-in links",
   "signIn.intro": "Use the button below to sign in to {agency}.",
