@@ -51,6 +51,8 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
       // in infra/sites.ts instead (SST's StaticSite.<name>.url, read from SSM at cold start).
       ...(domains.web && { BATON_WEB_URL: `https://${domains.web}` }),
       ...(domains.portal && { BATON_PORTAL_URL: `https://${domains.portal}` }),
+      // The agency an own-domain portal shows before sign-in (README: "The agency's brand").
+      ...(process.env.BATON_PORTAL_AGENCY && { BATON_PORTAL_AGENCY: process.env.BATON_PORTAL_AGENCY }),
     },
     // The table's name comes from a parameter (storage.ts), so a restored table is swapped in
     // by a deploy setting, not a code change.

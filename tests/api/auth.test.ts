@@ -21,7 +21,7 @@ describe("magic-link sign-in", () => {
     const asked = await client.post("/auth/link", { email: agency.ownerEmail.toUpperCase(), app: "web" });
     expect(asked.status).toBe(202);
     const email = await waitForEmail(agency.ownerEmail);
-    expect(email.subject).toBe("Your Baton sign-in link");
+    expect(email.subject).toBe("Your sign-in link for Auth Agency");
     expect(email.body.html).toContain("/auth/verify?token=");
     expect(email.body.text).toContain(`${api.baseUrl}/auth/verify?token=`);
 

@@ -55,6 +55,12 @@ const rules: Record<string, Rule> = {
   // The agency and its team.
   "GET /api/agency": signedIn,
   "PATCH /api/agency": owner,
+  // The brand: the owner's settings; the public read the portal's sign-in page makes (no agency
+  // named: the installation's, neutral here), and the logo (none named: not found for anyone).
+  "GET /api/brand": owner,
+  "PATCH /api/brand": owner,
+  "GET /api/brand/public": everyone,
+  "GET /api/brand/public/logo": { ...everyone, absent: true },
   "GET /api/audit": owner,
   "GET /api/api-keys": owner,
   "POST /api/api-keys": owner,

@@ -38,7 +38,7 @@ describe("SES down", () => {
     // The lookup and the email run after the answer (tests/api/sign-in-abuse.test.ts): let them.
     await Deferred.settled();
     const [queued] = await waiting(agency.ownerEmail);
-    expect(queued).toMatchObject({ subject: "Your Baton sign-in link", attempts: 0 });
+    expect(queued).toMatchObject({ subject: "Your sign-in link for Outbox Agency", attempts: 0 });
     expect(queued!.lastError).toMatch(/ECONNREFUSED|connect/i);
 
     // Still down at the next run: it waits longer, still kept.
@@ -56,7 +56,7 @@ describe("SES down", () => {
     expect(runs.map((r) => r.sent).sort()).toEqual([0, 1]);
     const delivered = await emailsTo(sesUp, agency.ownerEmail);
     expect(delivered).toHaveLength(1);
-    expect(delivered[0]!.subject).toBe("Your Baton sign-in link");
+    expect(delivered[0]!.subject).toBe("Your sign-in link for Outbox Agency");
     expect(await waiting(agency.ownerEmail)).toEqual([]);
     expect((await Email.flushOutbox(minutes(30))).sent).toBe(0);
   });

@@ -40,7 +40,7 @@ describe("inviting subcontractors", () => {
     expect(invited.body.id).toMatch(/^mem_/);
 
     const email = await waitForEmail(input.email);
-    expect(email.subject).toBe("Team Agency invited you to Baton");
+    expect(email.subject).toBe("Team Agency invited you to their team");
     expect(email.body.text).toContain("Hi Sam Sub");
 
     const sub = new ApiClient(api.baseUrl);

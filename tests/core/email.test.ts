@@ -4,7 +4,7 @@ import { Email } from "@baton/core/email";
 describe("email templates", () => {
   it("renders the same content as HTML and plain text", () => {
     const email = Email.invitation({ locale: "en", kind: "member", agency: "Northwind", name: "Sam", url: "https://app.example/auth/verify?token=a.b" });
-    expect(email.subject).toBe("Northwind invited you to Baton");
+    expect(email.subject).toBe("Northwind invited you to their team");
     expect(email.html).toContain('href="https://app.example/auth/verify?token=a.b"');
     expect(email.text).toContain("Accept the invitation: https://app.example/auth/verify?token=a.b");
     expect(email.text).toContain("Hi Sam, Northwind has invited you");

@@ -98,7 +98,7 @@ describe("client portal in Greek", () => {
     await contact.getByText(gr("signIn.checkBody", { email: world.people.contact.email })).waitFor();
 
     const mail = await waitForEmail(world.people.contact.email, (e) => e.at >= before && Boolean(verifyLinkIn(e)));
-    expect(mail.subject).toBe(elEmail["signIn.subject"]);
+    expect(mail.subject).toBe(fill(elEmail["signIn.subject"], { agency: agencyName }));
     expect(mail.body.text).toContain(fill(elEmail["signIn.button"], { agency: agencyName }));
     expect(mail.body.html).toContain('lang="el"');
 
@@ -242,7 +242,7 @@ describe("client portal in Greek", () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await nikos.context().request.post(`${platform.baseUrl}/api/auth/link`, { headers: { "x-baton-app": "portal" }, data: { email, app: "portal" } });
     const signInMail = await waitForEmail(email, (e) => e.at >= asked && Boolean(verifyLinkIn(e)));
-    expect(signInMail.subject).toBe(elEmail["signIn.subject"]);
+    expect(signInMail.subject).toBe(fill(elEmail["signIn.subject"], { agency: agencyName }));
     await nikos.context().close();
   });
 });

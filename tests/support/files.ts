@@ -1,9 +1,30 @@
+import { crc32, deflateSync } from "node:zlib";
 import type { ApiClient, Reply } from "./http.ts";
+
+/** A real PNG of one colour (a logo in tests): `width`×`height`, RGB. */
+export function solidPng(width: number, height: number, [r, g, b]: [number, number, number]): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body) >>> 0, body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]));
+}
 
 // Uploads as the apps do them: ask the API for a presigned upload, send the bytes straight to the
 // bucket (the S3 stand-in), then confirm. Each step is exposed for tests that break one of them.
 
-export type Place = "request" | "thread" | "internal" | "deliverable" | "client" | "sop";
+export type Place = "request" | "thread" | "internal" | "deliverable" | "client" | "sop" | "logo";
 export type UploadInput = { name: string; bytes: Uint8Array; type?: string; place: Place; targetId?: string; replaces?: string; declaredSize?: number };
 
 /** A small real file of each kind: the bytes its magic number check expects. */

@@ -80,6 +80,7 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ version: 1, title: "S", category: "C", body: "B", checklist: [] }),
     wrongTypes: { checklist: [""] },
   },
+  { method: "PATCH", path: "/brand", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", name: 5, color: "blue", replyTo: "nope", logoFileId: 7 } },
   {
     method: "PATCH",
     path: "/agency",

@@ -7,9 +7,12 @@ import { Router } from "@solidjs/router";
 import { render } from "solid-js/web";
 import { Root } from "./providers";
 import { routes } from "./routes";
+import { setAppTitle } from "@baton/ui/brand";
+import { PRODUCT } from "./product";
 
 const base = routerBase(import.meta.env.BASE_URL);
 configureApp({ app: "web", base });
+setAppTitle(PRODUCT);
 initI18n();
 
 render(

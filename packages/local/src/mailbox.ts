@@ -2,6 +2,7 @@
 export type CapturedEmail = {
   messageId: string;
   from: string;
+  replyTo?: string[];
   destination: { to: string[] };
   subject: string;
   body: { html?: string; text?: string };

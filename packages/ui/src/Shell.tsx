@@ -9,6 +9,7 @@ export type NavItem = { href: string; label: string; end?: boolean; count?: numb
 export type ShellProps = {
   appName: string;
   agencyName: string;
+  logoUrl?: string | null | undefined;
   userName: string;
   nav: NavItem[];
   onSignOut: () => void;
@@ -28,8 +29,12 @@ export function Shell(props: ShellProps) {
       <header class="shell-header">
         <div class="shell-brand">
           <A href="/" class="brand-link" end>
-            <span class="brand-agency">{props.agencyName}</span>
-            <span class="brand-app">{props.appName}</span>
+            <Show when={props.logoUrl} fallback={<span class="brand-agency">{props.agencyName}</span>}>
+              {(url) => <img class="brand-logo" src={url()} alt={props.agencyName} />}
+            </Show>
+            <Show when={props.appName && props.appName !== props.agencyName}>
+              <span class="brand-app">{props.appName}</span>
+            </Show>
           </A>
         </div>
         <nav class="shell-nav" aria-label={t("shell.nav")}>

@@ -1,5 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createSignal, Show, type JSX } from "solid-js";
 import { api } from "./api";
 import { Button } from "./Button";
 import { createSubmission, Form } from "./Form";
@@ -7,7 +7,8 @@ import { t } from "./i18n";
 import { rememberNext, Title } from "./session";
 import { TextField } from "./TextField";
 
-export type SignInPageProps = { appName: string; intro: string };
+/** `mark`: the agency's logo or name in place of the app's name; `welcome`: the agency's own words. */
+export type SignInPageProps = { appName: string; intro: string; mark?: JSX.Element; welcome?: string | null | undefined };
 
 /** Email → magic link. The API answers the same whether or not the address is known. */
 export function SignInPage(props: SignInPageProps) {
@@ -28,12 +29,17 @@ export function SignInPage(props: SignInPageProps) {
     <main class="auth-page">
       <Title>{t("signIn.title")}</Title>
       <div class="auth-card">
-        <p class="auth-app">{props.appName}</p>
+        <p class="auth-app">{props.mark ?? props.appName}</p>
         <Show
           when={sentTo()}
           fallback={
             <>
               <h1>{t("signIn.title")}</h1>
+              <Show when={props.welcome}>
+                <p class="auth-intro brand-welcome" data-testid="brand-welcome">
+                  {props.welcome}
+                </p>
+              </Show>
               <p class="auth-intro">{props.intro}</p>
               <Show when={params.signedOut}>
                 <p class="notice" role="status">

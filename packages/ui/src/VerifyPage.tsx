@@ -1,5 +1,5 @@
 import { A, revalidate, useNavigate, useSearchParams } from "@solidjs/router";
-import { createSignal, onMount, Show } from "solid-js";
+import { createSignal, onMount, Show, type JSX } from "solid-js";
 import { api, ApiError } from "./api";
 import { buttonClass } from "./Button";
 import { ErrorMessage } from "./ErrorMessage";
@@ -11,7 +11,7 @@ import { Loading } from "./Spinner";
  * Consumes a magic-link token. Only this script's POST uses the token: a mail scanner or
  * link preview that merely GETs the page can't sign anyone in or burn the link.
  */
-export function VerifyPage(props: { appName: string }) {
+export function VerifyPage(props: { appName: string; mark?: JSX.Element }) {
   const [params] = useSearchParams<{ token?: string }>();
   const navigate = useNavigate();
   const [error, setError] = createSignal<unknown>();
@@ -37,7 +37,7 @@ export function VerifyPage(props: { appName: string }) {
     <main class="auth-page">
       <Title>{t("verify.title")}</Title>
       <div class="auth-card">
-        <p class="auth-app">{props.appName}</p>
+        <p class="auth-app">{props.mark ?? props.appName}</p>
         <Show when={error()} fallback={<Loading label={t("verify.pending")} />}>
           <h1>{t("verify.failedTitle")}</h1>
           <ErrorMessage error={error()} />

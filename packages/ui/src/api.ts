@@ -7,6 +7,9 @@ import { locale } from "./i18n";
 import type {
   Agency,
   AgencyPatch,
+  BrandSettings,
+  BrandPatch,
+  PublicBrand,
   Invoice,
   InvoiceDetail,
   InvoiceInput,
@@ -239,6 +242,12 @@ export const api = {
   agency: {
     get: (): Promise<Agency> => call(client.agency.$get()),
     update: (patch: AgencyPatch): Promise<Agency> => call(client.agency.$patch({ json: patch })),
+  },
+  brand: {
+    get: (): Promise<BrandSettings> => call(client.brand.$get()),
+    update: (patch: BrandPatch): Promise<BrandSettings> => call(client.brand.$patch({ json: patch })),
+    /** Before sign-in: the agency named (or the installation's); never sends anyone to sign in. */
+    public: (agency?: string | null, v?: string | null): Promise<PublicBrand> => call(client.brand.public.$get({ query: q({ agency, v }) }), noAuthRedirect),
   },
   members: {
     list: (query: PageQuery = {}): Promise<Page<Member>> => call(client.members.$get({ query: q(query) })),

@@ -4,6 +4,7 @@ import { api, configureApi } from "./api";
 import { Boundary } from "./Boundary";
 import { setLocale, setViewerTimeZone, t } from "./i18n";
 import { Shell, type NavItem } from "./Shell";
+import { currentAppTitle, setSignedInAgency } from "./brand";
 import type { AppName, Me } from "./types";
 
 export const getMe = query(() => api.me.get(), "me");
@@ -74,16 +75,18 @@ export function UnauthorizedRedirect() {
 /** The user's saved language and time zone drive formatting once they're known. */
 function ApplyPreferences(props: { me: Me }) {
   createEffect(() => {
+    setSignedInAgency(props.me.agency.id, props.me.agency.version);
     setViewerTimeZone(props.me.timeZone);
     void setLocale(props.me.locale);
   });
   return null;
 }
 
-/** Sets the document title as "<page> · <app>". */
+/** Sets the document title as "<page> · <app>": the team app's name, or the agency's brand in the portal. */
 export function Title(props: { children: string }) {
   createEffect(() => {
-    document.title = `${props.children} · ${t("app.name")}`;
+    const app = currentAppTitle();
+    document.title = app ? `${props.children} · ${app}` : props.children;
   });
   return null;
 }
@@ -92,6 +95,8 @@ export function Title(props: { children: string }) {
 export type FrameProps = {
   appName: string;
   agencyName: string;
+  /** The agency's logo, shown in place of its name (the portal's header). */
+  logoUrl?: string | null | undefined;
   userName: string;
   onSignOut: () => void;
   signingOut: boolean;
@@ -101,6 +106,9 @@ export type FrameProps = {
 /** The portal's top menu (`nav`), or a frame of the app's own (the team app's sidebar). */
 export type SignedInProps = RouteSectionProps & {
   appName: string;
+  /** The agency's brand name and logo, in place of its own name (the portal). */
+  brandName?: string | null | undefined;
+  logoUrl?: string | null | undefined;
 } & ({ nav: (me: Me) => NavItem[]; frame?: never } | { frame: Component<FrameProps>; nav?: never });
 
 /** Layout for every signed-in route: loads the user, applies their locale/zone, draws the shell. */
@@ -134,7 +142,8 @@ export function SignedIn(props: SignedInProps): JSX.Element {
             <ApplyPreferences me={user()} />
             <Frame
               appName={props.appName}
-              agencyName={user().agency.name}
+              agencyName={props.brandName ?? user().agency.name}
+              logoUrl={props.logoUrl}
               userName={user().name || user().email}
               onSignOut={signOut}
               signingOut={signingOut()}

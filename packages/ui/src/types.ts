@@ -90,6 +90,10 @@ export type SopPatch = Json<Api["sops"][":sopId"]["$patch"]>;
 
 // Time and money: amounts are integer minor units with the ISO currency beside them.
 export type AgencyPatch = Json<Api["agency"]["$patch"]>;
+/** The agency's brand: the owner's settings (GET/PATCH /brand) and what the portal shows before sign-in. */
+export type BrandSettings = Ok<Api["brand"]["$get"]>;
+export type BrandPatch = Json<Api["brand"]["$patch"]>;
+export type PublicBrand = Ok<Api["brand"]["public"]["$get"]>;
 /** My timer as GET /time/timer, start and stop answer it: the running one, and the entry a stop recorded. */
 export type TimerState = Ok<Api["time"]["timer"]["$get"]>;
 export type Timer = NonNullable<TimerState["timer"]>;

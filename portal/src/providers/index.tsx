@@ -1,13 +1,16 @@
 import { Boundary } from "@baton/ui/Boundary";
 import { UnauthorizedRedirect } from "@baton/ui/session";
 import { Toaster } from "@baton/ui/Toast";
+import { ApplyBrand, useBrand } from "@baton/ui/brand";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
 
 /** The router's root: the 401 policy, a top-level loading/error boundary and the toasts. */
 export function Root(props: RouteSectionProps) {
   const location = useLocation();
+  const brand = useBrand();
   return (
     <>
+      <ApplyBrand brand={brand()} />
       <UnauthorizedRedirect />
       <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
       <Toaster />

@@ -4,6 +4,7 @@ import type { NavItem } from "@baton/ui/Shell";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
 import { useOnboardingOpen } from "../pages/onboarding/data";
 import { useUnread } from "@baton/ui/Unread";
+import { useBrand } from "@baton/ui/brand";
 
 export function Layout(props: RouteSectionProps) {
   const location = useLocation();
@@ -30,5 +31,6 @@ export function Layout(props: RouteSectionProps) {
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },
   ];
-  return <SignedIn {...props} appName={t("app.portal")} nav={nav} />;
+  const brand = useBrand();
+  return <SignedIn {...props} appName={brand()?.title ?? t("app.portal")} brandName={brand()?.name} logoUrl={brand()?.logoUrl} nav={nav} />;
 }

@@ -1,9 +1,10 @@
 import { Button } from "@baton/ui/Button";
 import { t } from "@baton/ui/i18n";
 import type { FrameProps } from "@baton/ui/session";
+import { useBrand } from "@baton/ui/brand";
 import { initials } from "@baton/ui/Shell";
 import { A, useIsRouting } from "@solidjs/router";
-import { createSignal, onCleanup, onMount } from "solid-js";
+import { createSignal, onCleanup, onMount, Show } from "solid-js";
 import { CommandPalette } from "./CommandPalette";
 import { useNavCounts } from "./counts";
 import { Icon } from "./icons";
@@ -33,10 +34,14 @@ export function TeamShell(props: FrameProps) {
     onCleanup(() => document.removeEventListener("keydown", onKey));
   });
 
+  // The agency's logo (or name) first; the product only as a small "powered by" (team app only).
+  const agencyBrand = useBrand();
   const brand = () => (
     <A href="/" class="brand-link" end>
-      <span class="brand-agency">{props.agencyName}</span>
-      <span class="brand-app">{props.appName}</span>
+      <Show when={agencyBrand()?.logoUrl} fallback={<span class="brand-agency">{agencyBrand()?.name ?? props.agencyName}</span>}>
+        {(url) => <img class="brand-logo" src={url()} alt={agencyBrand()?.name ?? props.agencyName} />}
+      </Show>
+      <span class="brand-app">{t("brand.poweredBy", { product: props.appName })}</span>
     </A>
   );
   const user = () => (

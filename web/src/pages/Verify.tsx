@@ -1,6 +1,6 @@
-import { t } from "@baton/ui/i18n";
 import { VerifyPage } from "@baton/ui/VerifyPage";
+import { PRODUCT } from "../product";
 
 export default function Verify() {
-  return <VerifyPage appName={t("app.web")} />;
+  return <VerifyPage appName={PRODUCT} />;
 }

@@ -40,6 +40,20 @@ export const AgencyEntity = new Entity({
     legalAddress: { type: "string" },
     taxId: { type: "string" },
     registrationText: { type: "string" },
+    /** The agency's brand (brand/): what clients see instead of the product's name. Absent: the agency's name and Baton's colours. */
+    brandName: { type: "string" },
+    /** The colour used (darkened until white text on it reads at 4.5:1), and the one the owner chose. */
+    brandColor: { type: "string" },
+    brandColorChosen: { type: "string" },
+    /** The logo: a checked raster image in the files bucket (place "logo"), its key and type kept here so the public read is one GetItem. */
+    logoFileId: { type: "string" },
+    logoKey: { type: "string" },
+    logoType: { type: "string" },
+    senderName: { type: "string" },
+    replyTo: { type: "string" },
+    emailFooter: { type: "string" },
+    portalTitle: { type: "string" },
+    portalWelcome: { type: "string" },
     ...timestamps,
     ...versioned,
   },

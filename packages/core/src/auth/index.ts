@@ -16,6 +16,7 @@ import { sameHash, sha256 } from "./tokens.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
+import { Brand } from "../agency/brand/index.ts";
 
 export * as Auth from "./index.ts";
 export { createSessionToken, readSessionToken, SESSION_DAYS, type SessionSubject } from "./session.ts";
@@ -55,7 +56,8 @@ async function sendLinks({ email }: { email: string }): Promise<void> {
   const links = await Promise.all(
     accounts.map(async (account) => {
       const agency = await AgencyStore.load(account.agencyId);
-      return { agency: agency?.name ?? "Baton", url: await issue(account, "sign-in") };
+      const brand = agency ? Brand.emailBrandOf(agency) : null;
+      return { agency: brand?.name ?? "", url: await issue(account, "sign-in"), brand };
     }),
   );
   await Email.send(email, Email.signInLink({ locale: accounts[0]!.locale, links }));

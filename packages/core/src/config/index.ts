@@ -42,6 +42,10 @@ export const Config = {
   get portalUrl() {
     return (read("BATON_PORTAL_URL") ?? "http://localhost:3000/portal").replace(/\/$/, "");
   },
+  /** The agency a portal serves when its address names none (a deploy setting: one agency's own domain). */
+  get portalAgency() {
+    return read("BATON_PORTAL_AGENCY");
+  },
   /** The private bucket that holds the agency's files (infra/files.ts on AWS; s3rver locally). */
   get bucketName() {
     return read("BATON_BUCKET_NAME") ?? "baton-files";

@@ -13,6 +13,7 @@ import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { ContactItem } from "./entity.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
+import { Brand } from "../agency/brand/index.ts";
 
 export * as Contact from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -148,9 +149,10 @@ async function sendInvitation(contact: ContactItem) {
     Identity.agency(contact.agencyId),
     issueLink({ agencyId: contact.agencyId, type: "contact", id: contact.contactId }, "invitation"),
   ]);
+  const brand = agency ? Brand.emailBrandOf(agency) : null;
   // Kept in the outbox and sent after the response (no SES in the request).
   await Email.later([
-    { to: contact.email, email: Email.invitation({ locale: contact.locale, kind: "contact", agency: agency?.name ?? "Baton", name: contact.name, url }) },
+    { to: contact.email, email: Email.invitation({ locale: contact.locale, kind: "contact", agency: brand?.name ?? "", name: contact.name, url, brand }) },
   ]);
 }
 

@@ -14,6 +14,7 @@ import { digestWeekOf, isDue, type DigestWeek } from "./timing.ts";
 import { Log } from "../log/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
+import { Brand } from "../agency/brand/index.ts";
 
 // The weekly status digest job. Every 15-minute run walks the agencies and their active clients;
 // a client whose Monday 09:00 has come (in its own zone, within the catch-up day) and whose week
@@ -89,17 +90,19 @@ async function digestFor(agency: AgencyItem, client: ClientItem, week: DigestWee
 }
 
 function render(agency: AgencyItem, contact: ContactItem, week: DigestWeek, content: DigestContent) {
+  const brand = Brand.emailBrandOf(agency);
   const withUrl = <T extends { requestId: string }>(item: T) => ({ ...item, url: requestUrl(item.requestId) });
   return weeklyDigest({
     locale: contact.locale,
     timeZone: contact.timeZone,
     name: contact.name,
-    agency: agency.name,
+    agency: brand.name,
     weekStart: week.weekStart,
     done: content.done.map(withUrl),
     inProgress: content.inProgress.map(withUrl),
     awaiting: content.awaiting.map(withUrl),
     retainer: content.retainer,
     portalUrl: `${Config.portalUrl}/requests`,
+    brand,
   });
 }

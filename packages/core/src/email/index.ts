@@ -1,18 +1,20 @@
-import { render, type RenderedEmail } from "./layout.ts";
+import { render, type EmailBrand, type RenderedEmail } from "./layout.ts";
 import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
 export { flushOutbox, later, send } from "./send.ts";
 export { sendAll, type Outgoing } from "./batch.ts";
-export { escapeHtml, oneLineSubject, type RenderedEmail } from "./layout.ts";
+export { escapeHtml, oneLineSubject, type EmailBrand, type RenderedEmail } from "./layout.ts";
 export * as Feedback from "./feedback.ts";
 
 export type Locale = "en" | "el" | "hi";
 
-export function signInLink(input: { locale: Locale; links: { agency: string; url: string }[] }): RenderedEmail {
+/** One link per agency the address belongs to; with one, the email is that agency's (its brand, its name in the subject). */
+export function signInLink(input: { locale: Locale; links: { agency: string; url: string; brand?: EmailBrand | null }[] }): RenderedEmail {
   const { locale } = input;
+  const only = input.links.length === 1 ? input.links[0]! : null;
   return render(
-    message(locale, "signIn.subject"),
+    only ? message(locale, "signIn.subject", { agency: only.agency }) : message(locale, "signIn.subjectSeveral"),
     [
       ...input.links.flatMap(({ agency, url }) => [
         { type: "paragraph" as const, text: message(locale, "signIn.intro", { agency }) },
@@ -21,6 +23,7 @@ export function signInLink(input: { locale: Locale; links: { agency: string; url
       { type: "note", text: message(locale, "signIn.expiry") },
     ],
     locale,
+    only?.brand,
   );
 }
 
@@ -30,6 +33,7 @@ export function invitation(input: {
   agency: string;
   name: string;
   url: string;
+  brand?: EmailBrand | null;
 }): RenderedEmail {
   const { locale, agency, name } = input;
   return render(
@@ -43,6 +47,7 @@ export function invitation(input: {
       { type: "note", text: message(locale, "invite.expiry") },
     ],
     locale,
+    input.brand,
   );
 }
 
@@ -75,6 +80,7 @@ export function survey(input: {
   links: { score: number; url: string }[];
   days: number;
   quiet: number;
+  brand?: EmailBrand | null;
 }): RenderedEmail {
   const { locale, kind, params } = input;
   return render(
@@ -87,6 +93,7 @@ export function survey(input: {
       { type: "note", text: message(locale, input.quiet > 0 ? "survey.footer" : "survey.footerPlain", { ...params, quiet: String(input.quiet) }) },
     ],
     locale,
+    input.brand,
   );
 }
 
@@ -96,7 +103,7 @@ export function surveyQuestion(locale: Locale, kind: "csat" | "nps", params: Rec
 }
 
 /** A hand-off notification: one sentence, one button to the place where the next step happens. */
-export function notice(input: { locale: Locale; kind: Notice; params: Record<string, string>; url: string }): RenderedEmail {
+export function notice(input: { locale: Locale; kind: Notice; params: Record<string, string>; url: string; brand?: EmailBrand | null }): RenderedEmail {
   const { locale, kind, params } = input;
   const key = (part: "subject" | "intro" | "button") => `notify.${kind}.${part}` as MessageKey;
   return render(
@@ -107,6 +114,7 @@ export function notice(input: { locale: Locale; kind: Notice; params: Record<str
       { type: "note", text: message(locale, "notify.footer", params) },
     ],
     locale,
+    input.brand,
   );
 }
 
@@ -118,6 +126,7 @@ export function newMessages(input: {
   locale: Locale;
   agency: string;
   items: { reference: string; title: string; count: number; internal: boolean; name: string; excerpt: string; url: string }[];
+  brand?: EmailBrand | null;
 }): RenderedEmail {
   const { locale, agency, items } = input;
   const plural = (count: number) => (count === 1 ? "one" : "other");
@@ -140,5 +149,6 @@ export function newMessages(input: {
       { type: "note", text: message(locale, "messages.footer", { agency }) },
     ],
     locale,
+    input.brand,
   );
 }

@@ -3,18 +3,19 @@ import { el } from "./messages-el.ts";
 import { hi } from "./messages-hi.ts";
 
 // Email strings by locale: English here, Greek and Hindi in `messages-el.ts` and `messages-hi.ts`.
-const en = {
-  "signIn.subject": "Your Baton sign-in link",
+export const en = {
+  "signIn.subject": "Your sign-in link for {agency}",
+  "signIn.subjectSeveral": "Your sign-in links",
   "signIn.intro": "Use the button below to sign in to {agency}.",
   "signIn.button": "Sign in to {agency}",
   "signIn.expiry": "The link works once and expires in 15 minutes. If you did not ask for it, you can ignore this email.",
-  "invite.member.subject": "{agency} invited you to Baton",
-  "invite.member.intro": "Hi {name}, {agency} has invited you to join their team on Baton.",
+  "invite.member.subject": "{agency} invited you to their team",
+  "invite.member.intro": "Hi {name}, {agency} has invited you to join their team.",
   "invite.contact.subject": "{agency} invited you to your client portal",
-  "invite.contact.intro": "Hi {name}, {agency} has invited you to their client portal on Baton, where you can send requests and follow their progress.",
+  "invite.contact.intro": "Hi {name}, {agency} has invited you to their client portal, where you can send requests and follow their progress.",
   "invite.button": "Accept the invitation",
   "invite.expiry": "The link works once and expires in 7 days. After that, ask for a sign-in link from the sign-in page.",
-  "notify.footer": "You get these emails because you work with {agency} on Baton. You can turn them off on your profile page.",
+  "notify.footer": "You get these emails because you work with {agency}. You can turn them off on your profile page.",
   "notify.requestSubmitted.subject": "New request {reference}: {title}",
   "notify.requestSubmitted.intro": "{name} at {client} sent a new request. A first response is due by {due}.",
   "notify.requestSubmitted.button": "Triage the request",
@@ -68,7 +69,7 @@ const en = {
   "messages.item.other": "{reference} · {title}: {count} new messages. Latest from {name}: \u201c{excerpt}\u201d",
   "messages.internal": "(internal note)",
   "messages.button": "Reply on {reference}",
-  "messages.footer": "You get these emails because you work with {agency} on Baton. Several messages within a few minutes come in one email; you can turn message emails off on your profile page.",
+  "messages.footer": "You get these emails because you work with {agency}. Several messages within a few minutes come in one email; you can turn message emails off on your profile page.",
   "agreement.title": "Agreement between {agency} and {client}",
   "agreement.scope": "Scope",
   "agreement.deliverables": "Deliverables",
@@ -85,8 +86,8 @@ const en = {
   "survey.nps.low": "0 = not at all likely",
   "survey.nps.high": "10 = extremely likely",
   "survey.howTo": "Click a number to answer; no sign-in needed. You can add a comment on the next page. The links work for {days} days.",
-  "survey.footerPlain": "You get this email because you work with {agency} on Baton.",
-  "survey.footer": "You get this email because you work with {agency} on Baton. We ask for feedback at most once every {quiet} days.",
+  "survey.footerPlain": "You get this email because you work with {agency}.",
+  "survey.footer": "You get this email because you work with {agency}. We ask for feedback at most once every {quiet} days.",
   "digest.subject": "Your weekly update from {agency}: week of {week}",
   "digest.intro": "Hi {name}, here is where your work with {agency} stands this week.",
   "digest.done.one": "{count} request finished in the past week",
@@ -102,7 +103,7 @@ const en = {
   "digest.hours.used": "{used} h used of the {included} h your retainer includes this month.",
   "digest.hours.over": "That is {over} h beyond the included hours.",
   "digest.button": "Open your portal",
-  "digest.footer": "You get this update every Monday because you work with {agency} on Baton. You can turn emails off on your profile page.",
+  "digest.footer": "You get this update every Monday because you work with {agency}. You can turn emails off on your profile page.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,9 @@ export const OutboxEmailEntity = new Entity({
     subject: { type: "string", required: true, readOnly: true },
     html: { type: "string", required: true, readOnly: true },
     text: { type: "string", required: true, readOnly: true },
+    /** The agency's sender name and reply-to address (its brand), kept so a later send is the same email. */
+    fromName: { type: "string", readOnly: true },
+    replyTo: { type: "string", readOnly: true },
     queuedAt: { type: "string", required: true, readOnly: true },
     attempts: { type: "number", required: true, default: 0 },
     nextAttemptAt: { type: "string", required: true },

@@ -21,6 +21,8 @@ export async function queue(to: string, email: RenderedEmail, error: unknown, no
       subject: email.subject,
       html: email.html,
       text: email.text,
+      ...(email.fromName ? { fromName: email.fromName } : {}),
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       queuedAt: now.toISOString(),
       nextAttemptAt: new Date(now.getTime() + 60_000).toISOString(),
       pending: "yes",
@@ -42,6 +44,8 @@ export async function enqueue(to: string, email: RenderedEmail, now = new Date()
       subject: email.subject,
       html: email.html,
       text: email.text,
+      ...(email.fromName ? { fromName: email.fromName } : {}),
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       queuedAt: now.toISOString(),
       nextAttemptAt: now.toISOString(),
       pending: "yes",
@@ -92,7 +96,7 @@ async function attempt(
 ): Promise<"sent" | "failed" | "waiting" | "taken"> {
   if (!(await claim(item, now))) return "taken";
   try {
-    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text });
+    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text, ...(item.fromName ? { fromName: item.fromName } : {}), ...(item.replyTo ? { replyTo: item.replyTo } : {}) });
     await db.entities.outboxEmail.delete({ emailId: item.emailId }).go();
     return "sent";
   } catch (error) {

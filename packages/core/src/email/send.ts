@@ -29,7 +29,8 @@ function sesClient() {
 export async function deliver(to: string, email: RenderedEmail): Promise<void> {
   await sesClient().send(
     new SendEmailCommand({
-      FromEmailAddress: Config.emailFrom,
+      FromEmailAddress: sender(email.fromName),
+      ...(email.replyTo ? { ReplyToAddresses: [email.replyTo] } : {}),
       ConfigurationSetName: Config.sesConfigurationSet,
       Destination: { ToAddresses: [to] },
       Content: {
@@ -44,6 +45,21 @@ export async function deliver(to: string, email: RenderedEmail): Promise<void> {
       },
     }),
   );
+}
+
+/**
+ * The From header: the installation's own address (the one SES may send as), under the agency's
+ * name when the email has one (BATON_EMAIL_FROM's own display name is not used: clients see the agency's). The name is one line, quoted, and MIME-encoded when it is not ASCII
+ * (SES requires RFC 2047 for such names), so it can never add a header or change the address.
+ */
+export function sender(name: string | undefined): string {
+  const configured = Config.emailFrom;
+  const address = /<([^<>]+)>\s*$/.exec(configured)?.[1] ?? configured.trim();
+  // No agency to name (a sign-in email for several): the bare address, never the product's name.
+  const clean = oneLineSubject(name ?? "").slice(0, 80);
+  if (!clean) return address;
+  const display = /^[\x20-\x7e]*$/.test(clean) ? `"${clean.replace(/["\\]/g, "\\$&")}"` : `=?UTF-8?B?${Buffer.from(clean, "utf8").toString("base64")}?=`;
+  return `${display} <${address}>`;
 }
 
 /**

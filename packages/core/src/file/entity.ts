@@ -1,8 +1,8 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
-/** Where a file was uploaded for: a new request's brief, either thread of a request, a task's deliverable, a client's folder, an SOP. */
-export const FilePlaces = ["request", "thread", "internal", "deliverable", "client", "sop"] as const;
+/** Where a file was uploaded for: a new request's brief, either thread of a request, a task's deliverable, a client's folder, an SOP, the agency's logo. */
+export const FilePlaces = ["request", "thread", "internal", "deliverable", "client", "sop", "logo"] as const;
 export type FilePlace = (typeof FilePlaces)[number];
 export const FileStatuses = ["pending", "ready", "deleted"] as const;
 
@@ -10,6 +10,8 @@ export const FileStatuses = ["pending", "ready", "deleted"] as const;
 export const UNATTACHED = "-";
 /** The client id of files that belong to the team, not a client (SOP templates). */
 export const TEAM = "team";
+/** The agency's logo (brand/): a raster image under the team's files, read by the public logo route. */
+export const LOGO_PLACE = "logo";
 
 /**
  * One file in the agency's bucket, under `<agencyId>/<clientId>/<fileId>` (a key the caller never

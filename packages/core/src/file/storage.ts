@@ -103,6 +103,12 @@ export async function firstBytes(key: string, count = 4096): Promise<Uint8Array>
   return bytes.subarray(0, count);
 }
 
+/** The whole object (small ones only: the agency's logo). */
+export async function readAll(key: string): Promise<Uint8Array> {
+  const result = await s3Client().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  return result.Body!.transformToByteArray();
+}
+
 export async function remove(key: string) {
   await s3Client().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
+import { assertOwner, assertOwnerInPerson, forbidden, unauthenticated, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { Config } from "../config/index.ts";
 import { db } from "../db/index.ts";
@@ -12,7 +12,8 @@ import { assertMayWrite } from "../message/policy.ts";
 import { People } from "../people/index.ts";
 import { Request } from "../request/index.ts";
 import { actorId, load } from "./access.ts";
-import { FilePlaces, TEAM, UNATTACHED, type FileItem, type FilePlace } from "./entity.ts";
+import { FilePlaces, LOGO_PLACE, TEAM, UNATTACHED, type FileItem, type FilePlace } from "./entity.ts";
+import { LOGO_EXTENSIONS, MAX_LOGO_BYTES } from "./logo.ts";
 import { FileKinds, kindFor, looksExecutable } from "./kinds.ts";
 import { checkName, nameMessages } from "./names.ts";
 import { present, type FileView } from "./present.ts";
@@ -35,7 +36,7 @@ export const startSchema = z.strictObject({
   name: z.string({ error: "Give the file a name." }).max(1000, "Keep file names under 180 characters."),
   size: z.number({ error: "Send the file's size in bytes." }).int("Send the file's size in whole bytes.").min(0, "The size can't be negative.").max(5 * 1024 ** 4, "That file is too large."),
   type: z.string({ error: "Send the file's type, or an empty string." }).max(200, "That type is not valid."),
-  place: z.enum(FilePlaces, { error: "Say where the file goes: request, thread, internal, deliverable, client or sop." }),
+  place: z.enum(FilePlaces, { error: "Say where the file goes: request, thread, internal, deliverable, client, sop or logo." }),
   /** The client (a new request's brief by the owner, the client folder), request (threads), task (deliverable) or SOP. */
   targetId: z.string({ error: "That id is not valid." }).max(40, "That id is not valid.").optional(),
   /** Uploading a new version of a document in a client folder or an SOP. */
@@ -101,6 +102,11 @@ async function resolveTarget(place: FilePlace, targetId: string | undefined): Pr
       if (!(await db.entities.sop.get({ agencyId, sopId }).go()).data) throw notFound("SOP");
       return { clientId: TEAM, targetId: sopId };
     }
+    case "logo": {
+      // In person only, like the brand it is for.
+      const agencyId = assertOwnerInPerson();
+      return { clientId: TEAM, targetId: agencyId };
+    }
   }
 }
 
@@ -119,8 +125,9 @@ export const start = fn(startSchema, async (input): Promise<StartedUpload> => {
   if (input.size > settings.maxFileBytes) {
     throw refuse("too_large", "file.too_large", `Files can be at most ${mb(settings.maxFileBytes)}; this one is ${mb(input.size)}.`, "size");
   }
-  const kind = kindFor(name, input.type, settings.groups);
+  const kind = kindFor(name, input.type, input.place === LOGO_PLACE ? ["images"] : settings.groups);
   if (!kind.ok) throw kindRefusal(kind.reason, kind.extension, settings.extensions);
+  if (input.place === LOGO_PLACE) checkLogo(input.size, kind.extension);
   const used = agency?.storageBytes ?? 0;
   if (used + input.size > settings.quotaBytes) {
     throw refuse("rule", "file.quota_exceeded", `The agency's storage is full: ${mb(used)} of ${mb(settings.quotaBytes)} used. Delete files or raise the quota in Settings.`);
@@ -167,6 +174,12 @@ export const start = fn(startSchema, async (input): Promise<StartedUpload> => {
   }
   return { file: present(item), upload: { method: "POST", ...(await Storage.presignPost(key, contentType, input.size)) }, expiresAt };
 });
+
+/** A logo is a small raster image: PNG, JPEG or WebP of at most 512 KB (its bytes are checked on confirm like any file's). */
+function checkLogo(size: number, extension: string) {
+  if (!LOGO_EXTENSIONS.includes(extension)) throw refuse("unsupported", "file.logo_type", "A logo must be a PNG, JPEG or WebP image.", "name");
+  if (size > MAX_LOGO_BYTES) throw refuse("too_large", "file.too_large", `A logo can be at most ${mb(MAX_LOGO_BYTES)}; this one is ${mb(size)}.`, "size");
+}
 
 function kindRefusal(reason: "executable" | "active" | "unknown" | "not_allowed" | "mismatch", extension: string, allowed: string[]) {
   const ext = extension ? `.${extension}` : "without an extension";
@@ -245,7 +258,7 @@ export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<
   }
   const agency = (await AgencyStore.load(agencyId, { consistent: true }));
   const settings = fileSettingsOf(agency);
-  if (stored.size > settings.maxFileBytes) {
+  if (stored.size > (item.place === LOGO_PLACE ? Math.min(MAX_LOGO_BYTES, settings.maxFileBytes) : settings.maxFileBytes)) {
     await discard(item);
     throw refuse("too_large", "file.too_large", `Files can be at most ${mb(settings.maxFileBytes)}.`);
   }
@@ -264,7 +277,7 @@ export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<
   }
 
   // Folder and SOP files are in place as soon as they're checked; the rest wait to be attached.
-  const placed = item.place === "client" || item.place === "sop";
+  const placed = item.place === "client" || item.place === "sop" || item.place === LOGO_PLACE;
   const now = new Date().toISOString();
   const limit = settings.quotaBytes - item.size;
   const replaced = item.replaces;

@@ -527,8 +527,20 @@ export const el: ServerMessages = {
     "That file is too large.": "Αυτό το αρχείο είναι πολύ μεγάλο.",
     "Send the file's type, or an empty string.": "Στείλτε τον τύπο του αρχείου ή μια κενή συμβολοσειρά.",
     "That type is not valid.": "Αυτός ο τύπος δεν είναι έγκυρος.",
-    "Say where the file goes: request, thread, internal, deliverable, client or sop.":
-      "Δηλώστε πού ανήκει το αρχείο: request (αίτημα), thread (συζήτηση), internal (εσωτερικές σημειώσεις), deliverable (παραδοτέο), client (πελάτης) ή sop (SOP).",
+    "Say where the file goes: request, thread, internal, deliverable, client, sop or logo.":
+      "Δηλώστε πού ανήκει το αρχείο: request (αίτημα), thread (συζήτηση), internal (εσωτερικές σημειώσεις), deliverable (παραδοτέο), client (πελάτης), sop (SOP) ή logo (λογότυπο).",
+    // The agency's brand (brand/) and its logo
+    "Enter a colour as # and six hex digits, such as #1f4ed8.": "Δώστε ένα χρώμα ως # και έξι δεκαεξαδικά ψηφία, π.χ. #1f4ed8.",
+    "Enter a colour such as #1f4ed8.": "Δώστε ένα χρώμα, π.χ. #1f4ed8.",
+    "Keep the sender's name under 80 characters.": "Το όνομα αποστολέα πρέπει να έχει έως 80 χαρακτήρες.",
+    "Keep the footer under 500 characters.": "Το υποσέλιδο πρέπει να έχει έως 500 χαρακτήρες.",
+    "Keep the portal's title under 80 characters.": "Ο τίτλος της πύλης πρέπει να έχει έως 80 χαρακτήρες.",
+    "Keep the welcome text under 1,000 characters.": "Το κείμενο καλωσορίσματος πρέπει να έχει έως 1.000 χαρακτήρες.",
+    "Upload the logo first: that file is not a logo of this agency.": "Ανεβάστε πρώτα το λογότυπο: αυτό το αρχείο δεν είναι λογότυπο του γραφείου.",
+    "That agency id is not valid.": "Αυτό το αναγνωριστικό γραφείου δεν είναι έγκυρο.",
+    "Logo was not found.": "Το λογότυπο δεν βρέθηκε.",
+    "A logo must be a PNG, JPEG or WebP image.": "Το λογότυπο πρέπει να είναι εικόνα PNG, JPEG ή WebP.",
+    "A logo can be at most {limit}; this one is {size}.": "Το λογότυπο μπορεί να είναι έως {limit}· αυτό είναι {size}.",
     "That file id is not valid.": "Αυτό το αναγνωριστικό αρχείου δεν είναι έγκυρο.",
     "Say which {target} the file is for.": "Δηλώστε σε τι ({target}) ανήκει το αρχείο.",
     "Say which client the file is for.": "Δηλώστε για ποιον πελάτη είναι το αρχείο.",

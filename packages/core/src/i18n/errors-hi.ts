@@ -521,8 +521,20 @@ export const hi: ServerMessages = {
     "That file is too large.": "यह फ़ाइल बहुत बड़ी है।",
     "Send the file's type, or an empty string.": "फ़ाइल का प्रकार भेजें, या एक खाली स्ट्रिंग।",
     "That type is not valid.": "यह प्रकार मान्य नहीं है।",
-    "Say where the file goes: request, thread, internal, deliverable, client or sop.":
-      "बताएँ कि फ़ाइल कहाँ जाएगी: request (अनुरोध), thread (थ्रेड), internal (आंतरिक नोट), deliverable (डिलीवरेबल), client (क्लाइंट) या sop (SOP)।",
+    "Say where the file goes: request, thread, internal, deliverable, client, sop or logo.":
+      "बताएँ कि फ़ाइल कहाँ जाएगी: request (अनुरोध), thread (थ्रेड), internal (आंतरिक नोट), deliverable (डिलीवरेबल), client (क्लाइंट), sop (SOP) या logo (लोगो)।",
+    // The agency's brand (brand/) and its logo
+    "Enter a colour as # and six hex digits, such as #1f4ed8.": "रंग # और छह हेक्स अंकों में दर्ज करें, जैसे #1f4ed8।",
+    "Enter a colour such as #1f4ed8.": "रंग दर्ज करें, जैसे #1f4ed8।",
+    "Keep the sender's name under 80 characters.": "भेजने वाले का नाम 80 अक्षरों से कम रखें।",
+    "Keep the footer under 500 characters.": "फ़ुटर 500 अक्षरों से कम रखें।",
+    "Keep the portal's title under 80 characters.": "पोर्टल का शीर्षक 80 अक्षरों से कम रखें।",
+    "Keep the welcome text under 1,000 characters.": "स्वागत संदेश 1,000 अक्षरों से कम रखें।",
+    "Upload the logo first: that file is not a logo of this agency.": "पहले लोगो अपलोड करें: यह फ़ाइल इस एजेंसी का लोगो नहीं है।",
+    "That agency id is not valid.": "यह एजेंसी आईडी मान्य नहीं है।",
+    "Logo was not found.": "लोगो नहीं मिला।",
+    "A logo must be a PNG, JPEG or WebP image.": "लोगो PNG, JPEG या WebP इमेज होना चाहिए।",
+    "A logo can be at most {limit}; this one is {size}.": "लोगो अधिकतम {limit} का हो सकता है; यह {size} का है।",
     "That file id is not valid.": "यह फ़ाइल आईडी मान्य नहीं है।",
     "Say which {target} the file is for.": "बताएँ कि फ़ाइल किस {target} के लिए है।",
     "Say which client the file is for.": "बताएँ कि फ़ाइल किस क्लाइंट के लिए है।",

@@ -3,6 +3,7 @@ import { Email } from "../email/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { NotifyBatchItem, UnreadItem } from "./entity.ts";
 import { AgencyStore } from "../agency/store.ts";
+import { Brand } from "../agency/brand/index.ts";
 
 // The notification job (every minute on AWS, every NOTIFY_EVERY_SECONDS locally): each person
 // owed an email about new messages gets one, listing every request with messages they haven't
@@ -44,12 +45,15 @@ async function sendOne(batch: NotifyBatchItem): Promise<boolean> {
   const unread = await db.entities.unread.query.unreadOfPerson({ agencyId, personId }).go({ pages: "all" });
   const fresh = unread.data.filter((item) => isFresh(item, batch.personType === "contact"));
   if (!fresh.length) return false;
-  const agency = (await AgencyStore.load(agencyId))?.name ?? "Baton";
+  const agencyItem = await AgencyStore.load(agencyId);
+  const brand = agencyItem ? Brand.emailBrandOf(agencyItem) : null;
+  const agency = brand?.name ?? "";
   const link = (item: UnreadItem) =>
     batch.personType === "contact" ? `${Notify.links.portalRequest(item.requestId)}#thread` : `${Notify.links.webRequest(item.requestId)}#${item.lastThread === "internal" ? "internal" : "thread"}`;
   const email = Email.newMessages({
     locale: person.locale,
     agency,
+    brand,
     items: fresh
       .sort((a, b) => (b.lastMessageAt ?? "").localeCompare(a.lastMessageAt ?? ""))
       .map((item) => ({

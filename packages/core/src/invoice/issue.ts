@@ -16,6 +16,7 @@ import { invoiceNumber } from "./present.ts";
 import { conflict, get, load, view, type InvoiceDetail } from "./read.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
+import { Brand } from "../agency/brand/index.ts";
 
 // Issuing: sending gives a draft the agency's next number (in the same transaction as the
 // counter, so numbers have no gaps) and emails the client; the emails about an invoice go from here.
@@ -100,15 +101,16 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
       .filter((address) => !known.has(address))
       .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
     const readers = [...people, ...billing];
+    const brand = agency ? Brand.emailBrandOf(agency) : null;
     const messages = readers.map((contact) => {
       const params = {
-        agency: agency?.name ?? "Baton",
+        agency: brand?.name ?? "",
         number: invoiceNumber(item.number) ?? "",
         amount: Money.format(paid ?? item.total, item.currency, contact.locale),
         balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
-      const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId) });
+      const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId), brand });
       return { to: contact.email, email, ids: { invoiceId: item.invoiceId, ...(contact.contactId ? { contactId: contact.contactId } : {}) } };
     });
     // Sending an invoice or recording a payment is a request (or Stripe's webhook): its emails are

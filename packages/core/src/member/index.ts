@@ -13,6 +13,7 @@ import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
+import { Brand } from "../agency/brand/index.ts";
 
 export * as Member from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -160,9 +161,10 @@ async function sendInvitation(member: MemberItem) {
     Identity.agency(member.agencyId),
     issueLink({ agencyId: member.agencyId, type: "member", id: member.memberId }, "invitation"),
   ]);
+  const brand = agency ? Brand.emailBrandOf(agency) : null;
   // Kept in the outbox and sent after the response (no SES in the request).
   await Email.later([
-    { to: member.email, email: Email.invitation({ locale: member.locale, kind: "member", agency: agency?.name ?? "Baton", name: member.name, url }) },
+    { to: member.email, email: Email.invitation({ locale: member.locale, kind: "member", agency: brand?.name ?? "", name: member.name, url, brand }) },
   ]);
 }
 

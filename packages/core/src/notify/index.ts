@@ -6,6 +6,7 @@ import type { MemberItem } from "../member/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
 import { Log } from "../log/index.ts";
 import { ContactStore } from "../contact/store.ts";
+import { Brand } from "../agency/brand/index.ts";
 
 export * as Notify from "./index.ts";
 
@@ -33,8 +34,10 @@ export const links = {
   portalInvoice: (invoiceId: string) => `${Config.portalUrl}/invoices/${invoiceId}`,
 };
 
-async function agencyName(agencyId: string) {
-  return (await Identity.agency(agencyId))?.name ?? "Baton";
+/** The agency's email brand (its name, sender, look); null if the agency is gone. */
+async function brandOf(agencyId: string) {
+  const item = await Identity.agency(agencyId);
+  return item ? Brand.emailBrandOf(item) : null;
 }
 
 export async function owners(agencyId: string): Promise<MemberItem[]> {
@@ -64,14 +67,15 @@ export async function send(
   url: string,
 ): Promise<void> {
   try {
-    const agency = await agencyName(agencyId);
+    const brand = await brandOf(agencyId);
+    const agency = brand?.name ?? "";
     const seen = new Set<string>();
     const messages = [];
     for (const person of people.filter(reachable)) {
       if (seen.has(person.email)) continue;
       seen.add(person.email);
       const values = typeof params === "function" ? params(person) : params;
-      messages.push({ to: person.email, email: Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url }) });
+      messages.push({ to: person.email, email: Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url, brand }) });
     }
     // Kept in the outbox with the change and sent after the response: no SES in the request.
     await Email.later(messages);

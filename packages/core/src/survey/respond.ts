@@ -47,7 +47,7 @@ async function page(survey: SurveyItem, expired: boolean, now: Date): Promise<Su
     AgencyStore.load(survey.agencyId),
     ContactStore.load(survey.agencyId, survey.contactId),
   ]);
-  const name = agency?.name ?? "Baton";
+  const name = agency?.brandName ?? agency?.name ?? "";
   const locale: Locale = contact?.locale ?? "en";
   const request = survey.requestReference ? { reference: survey.requestReference, title: survey.requestTitle ?? "" } : null;
   return {

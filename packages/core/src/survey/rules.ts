@@ -4,6 +4,7 @@ import { db } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { SurveyItem, SurveyKind } from "./entity.ts";
 import { AgencyStore } from "../agency/store.ts";
+import { Brand, type EmailBrand } from "../agency/brand/index.ts";
 
 // The survey rules every part shares: the scales, what counts as low, how long links and
 // comments stay open, and the agency's survey settings.
@@ -18,11 +19,12 @@ export const DAY = 86_400_000;
 /** Low scores are flagged for the owner to follow up: CSAT 1–2, NPS 0–6 (detractors). */
 export const isLow = (kind: SurveyKind, score: number) => (kind === "csat" ? score <= 2 : score <= 6);
 
-export type Settings = { name: string; npsEveryDays: number; quietDays: number; timeZone: string };
+export type Settings = { name: string; npsEveryDays: number; quietDays: number; timeZone: string; brand: EmailBrand | null };
 
 export function settingsOf(agency: AgencyItem | null): Settings {
   return {
-    name: agency?.name ?? "Baton",
+    name: agency?.brandName ?? agency?.name ?? "",
+    brand: agency ? Brand.emailBrandOf(agency) : null,
     npsEveryDays: agency?.npsEveryDays ?? NPS_EVERY_DAYS,
     quietDays: agency?.surveyQuietDays ?? SURVEY_QUIET_DAYS,
     timeZone: agency?.timeZone ?? "UTC",

@@ -119,7 +119,7 @@ function render(plan: Plan, contact: ContactItem, token: string) {
     name: contact.name,
     ...(plan.request ? { reference: plan.request.reference, title: plan.request.title } : {}),
   };
-  return Email.survey({ locale: contact.locale, kind: plan.kind, params, links, days: LINK_DAYS, quiet: plan.settings.quietDays });
+  return Email.survey({ locale: contact.locale, kind: plan.kind, params, links, days: LINK_DAYS, quiet: plan.settings.quietDays, brand: plan.settings.brand });
 }
 
 /**

@@ -9,6 +9,7 @@ import { requestLog } from "./request-log.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
+import { brandRoutes } from "./routes/brand.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { clientRoutes } from "./routes/clients.ts";
@@ -37,6 +38,7 @@ const routes = new Hono()
   .route("/auth", authRoutes)
   .route("/me", meRoutes)
   .route("/agency", agencyRoutes)
+  .route("/brand", brandRoutes)
   .route("/members", memberRoutes)
   .route("/clients", clientRoutes)
   .route("/portal", portalRoutes)
@@ -68,6 +70,8 @@ export const app = new Hono()
   .use(async (c, next) => {
     await next();
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+    // The logo is shown by mail clients on other sites: the one answer another origin may embed.
+    if (c.req.path === "/api/brand/public/logo" && c.res.ok) c.res.headers.set("cross-origin-resource-policy", "cross-origin");
   })
   .use(originGuard)
   .use(

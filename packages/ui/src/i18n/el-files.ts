@@ -47,6 +47,7 @@ export const elFiles: Pick<Messages, keyof typeof enFiles> = {
   "files.place.deliverable": "Παραδοτέο",
   "files.place.client": "Κοινόχρηστο έγγραφο",
   "files.place.sop": "Πρότυπο",
+  "files.place.logo": "Λογότυπο",
 
   "portalFiles.title": "Αρχεία",
   "portalFiles.intro": "Όσα μοιραστήκατε εσείς και το γραφείο {agency}: τις περιγραφές σας, τα συνημμένα των μηνυμάτων, τα εγκεκριμένα παραδοτέα και έγγραφα όπως συμφωνίες και αναφορές.",

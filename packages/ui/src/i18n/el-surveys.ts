@@ -7,7 +7,7 @@ export const elSurveys: Pick<Messages, keyof typeof enSurveys> = {
 
   // The owner's page (web /satisfaction).
   "satisfaction.title": "Ικανοποίηση",
-  "satisfaction.intro": "Οι απαντήσεις των πελατών στις έρευνες που στέλνει το Baton για λογαριασμό σας: βαθμός CSAT (1–5) όταν εγκρίνουν ένα αίτημα και ερώτηση NPS (0–10) κατά διαστήματα. Οι μήνες είναι σε ώρα {zone}.",
+  "satisfaction.intro": "Οι απαντήσεις των πελατών στις έρευνες που στέλνονται για λογαριασμό σας: βαθμός CSAT (1–5) όταν εγκρίνουν ένα αίτημα και ερώτηση NPS (0–10) κατά διαστήματα. Οι μήνες είναι σε ώρα {zone}.",
   "satisfaction.range": "Μήνες",
   "satisfaction.from": "Από",
   "satisfaction.to": "Έως",

@@ -16,10 +16,12 @@ import { elTrust } from "./el-trust";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
+import { elBrand } from "./el-brand";
 
 export const el: Messages = {
   ...elWork,
   ...elNav,
+  ...elBrand,
   ...elTime,
   ...elBilling,
   ...elPortal,
@@ -33,8 +35,6 @@ export const el: Messages = {
   ...elFiles,
   ...elHours,
   ...elTrust,
-  "app.name": "Baton",
-  "app.web": "Baton",
   "app.portal": "Πύλη πελατών",
 
   "common.loading": "Φόρτωση…",
@@ -180,7 +180,7 @@ export const el: Messages = {
   "team.saved": "Οι αλλαγές για {name} αποθηκεύτηκαν",
   "team.removeNamed": "Αφαίρεση: {name}",
   "team.removeTitle": "Αφαίρεση μέλους;",
-  "team.removeBody": "Το μέλος {name} θα χάσει αμέσως την πρόσβαση στο Baton.",
+  "team.removeBody": "Το μέλος {name} θα χάσει αμέσως την πρόσβαση.",
   "team.removed": "Το μέλος {name} αφαιρέθηκε",
   "team.emptyTitle": "Δεν υπάρχουν ακόμη μέλη ομάδας",
   "team.emptyBody": "Προσκαλέστε τον πρώτο σας συνεργάτη για να αρχίσετε να μοιράζεστε τη δουλειά.",
@@ -218,7 +218,7 @@ export const el: Messages = {
 
   "settings.title": "Ρυθμίσεις",
   "apiKeys.title": "Κλειδιά API",
-  "apiKeys.intro": "Τα κλειδιά επιτρέπουν σε άλλα εργαλεία να χρησιμοποιούν το API του Baton για λογαριασμό του γραφείου σας. Ανακαλέστε όσα δεν χρησιμοποιείτε πια.",
+  "apiKeys.intro": "Τα κλειδιά επιτρέπουν σε άλλα εργαλεία να χρησιμοποιούν το API για λογαριασμό του γραφείου σας. Ανακαλέστε όσα δεν χρησιμοποιείτε πια.",
   "apiKeys.create": "Δημιουργία κλειδιού API",
   "apiKeys.createTitle": "Δημιουργία κλειδιού API",
   "apiKeys.createdTitle": "Το νέο σας κλειδί API",
@@ -239,7 +239,7 @@ export const el: Messages = {
   "apiKeys.revokeBody": "Ό,τι χρησιμοποιεί το «{name}» θα σταματήσει αμέσως να λειτουργεί.",
   "apiKeys.revoked": "Ανακλήθηκε: {name}",
   "apiKeys.emptyTitle": "Δεν υπάρχουν κλειδιά API",
-  "apiKeys.emptyBody": "Δημιουργήστε ένα κλειδί για να συνδέσετε άλλο εργαλείο με το Baton.",
+  "apiKeys.emptyBody": "Δημιουργήστε ένα κλειδί για να συνδέσετε άλλο εργαλείο.",
 
   "company.title": "Εταιρεία",
   "company.intro": "Το προφίλ της εταιρείας σας στο γραφείο {agency}.",

@@ -46,6 +46,7 @@ export const enFiles = {
   "files.place.deliverable": "Deliverable",
   "files.place.client": "Shared document",
   "files.place.sop": "Template",
+  "files.place.logo": "Logo",
 
   // The Files pages
   "portalFiles.title": "Files",

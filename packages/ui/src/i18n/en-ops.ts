@@ -2,16 +2,16 @@
 // and erasure. Part of `en`.
 export const enOps = {
   // On a person (team list, client contacts) whose address SES gave up on
-  "undeliverable.bounce": "Emails to this address bounced on {date}, so Baton no longer sends to it. Check the address with them.",
-  "undeliverable.complaint": "They marked an email from Baton as spam on {date}, so Baton no longer emails them.",
+  "undeliverable.bounce": "Emails to this address bounced on {date}, so we no longer send to it. Check the address with them.",
+  "undeliverable.complaint": "They marked one of our emails as spam on {date}, so we no longer email them.",
 
   // Sign-in page, after a link was asked for
   "signIn.noEmailHint":
-    "Nothing arrived? Check your spam folder. If earlier emails to this address bounced or were marked as spam, Baton stops sending to it: ask your agency to check the address they have for you.",
+    "Nothing arrived? Check your spam folder. If earlier emails to this address bounced or were marked as spam, we stop sending to it: ask your agency to check the address they have for you.",
 
   // A client's data (client page, owner)
   "clientData.title": "Client data",
-  "clientData.intro": "Download everything Baton holds about this client, or erase it when they ask you to.",
+  "clientData.intro": "Download everything held about this client, or erase it when they ask you to.",
   "clientData.export": "Export data (JSON)",
   "clientData.exported": "The export of {client} has been downloaded.",
   "clientData.erase": "Erase client…",

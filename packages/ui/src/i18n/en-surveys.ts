@@ -4,7 +4,7 @@ export const enSurveys = {
 
   // The owner's page (web /satisfaction).
   "satisfaction.title": "Satisfaction",
-  "satisfaction.intro": "What clients answer to the surveys Baton sends for you: a CSAT score (1–5) when they approve a request, and an NPS check-in (0–10). Months are in {zone}.",
+  "satisfaction.intro": "What clients answer to the surveys sent for you: a CSAT score (1–5) when they approve a request, and an NPS check-in (0–10). Months are in {zone}.",
   "satisfaction.range": "Months",
   "satisfaction.from": "From",
   "satisfaction.to": "To",

@@ -10,7 +10,7 @@ export const enZones = {
   "planner.title": "Meeting planner",
   "planner.intro": "When the agency and a client or a team member are both at work, day by day. Times are in your zone, {zone}, with theirs beside.",
   "planner.assumedHours":
-    "Clients and team members have no working hours of their own in Baton, so the planner takes 09:00–17:00, Monday to Friday, in their time zone. The agency's hours and holidays are those in Settings.",
+    "Clients and team members have no working hours of their own here, so the planner takes 09:00–17:00, Monday to Friday, in their time zone. The agency's hours and holidays are those in Settings.",
   "planner.who": "Who are you meeting?",
   "planner.client": "Client",
   "planner.member": "Team member",

@@ -19,10 +19,12 @@ import { enTrust } from "./en-trust";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
+import { enBrand } from "./en-brand";
 
 export const en = {
   ...enWork,
   ...enNav,
+  ...enBrand,
   ...enTime,
   ...enBilling,
   ...enPortal,
@@ -36,8 +38,6 @@ export const en = {
   ...enFiles,
   ...enHours,
   ...enTrust,
-  "app.name": "Baton",
-  "app.web": "Baton",
   "app.portal": "Client portal",
 
   "common.loading": "Loading…",
@@ -183,7 +183,7 @@ export const en = {
   "team.saved": "Saved changes to {name}",
   "team.removeNamed": "Remove {name}",
   "team.removeTitle": "Remove member?",
-  "team.removeBody": "{name} will lose access to Baton straight away.",
+  "team.removeBody": "{name} will lose access straight away.",
   "team.removed": "{name} was removed",
   "team.emptyTitle": "No team members yet",
   "team.emptyBody": "Invite your first subcontractor to start sharing the work.",
@@ -221,7 +221,7 @@ export const en = {
 
   "settings.title": "Settings",
   "apiKeys.title": "API keys",
-  "apiKeys.intro": "Keys let other tools use the Baton API on your agency's behalf. Revoke any you no longer use.",
+  "apiKeys.intro": "Keys let other tools use the API on your agency's behalf. Revoke any you no longer use.",
   "apiKeys.create": "Create API key",
   "apiKeys.createTitle": "Create an API key",
   "apiKeys.createdTitle": "Your new API key",
@@ -242,7 +242,7 @@ export const en = {
   "apiKeys.revokeBody": "Anything using \"{name}\" will stop working immediately.",
   "apiKeys.revoked": "Revoked {name}",
   "apiKeys.emptyTitle": "No API keys",
-  "apiKeys.emptyBody": "Create a key to connect another tool to Baton.",
+  "apiKeys.emptyBody": "Create a key to connect another tool.",
 
   "company.title": "Company",
   "company.intro": "Your company's profile with {agency}.",

@@ -47,6 +47,7 @@ export const hiFiles: Pick<Messages, keyof typeof enFiles> = {
   "files.place.deliverable": "डिलीवरेबल",
   "files.place.client": "साझा दस्तावेज़",
   "files.place.sop": "टेम्पलेट",
+  "files.place.logo": "लोगो",
 
   "portalFiles.title": "फ़ाइलें",
   "portalFiles.intro": "आपने और {agency} ने जो कुछ साझा किया: आपके विवरण, संदेशों के अटैचमेंट, स्वीकृत डिलीवरेबल और अनुबंध व रिपोर्ट जैसे दस्तावेज़।",

@@ -7,7 +7,7 @@ export const hiSurveys: Pick<Messages, keyof typeof enSurveys> = {
 
   // The owner's page (web /satisfaction).
   "satisfaction.title": "संतुष्टि",
-  "satisfaction.intro": "Baton आपकी ओर से जो सर्वे भेजता है उनमें क्लाइंट के जवाब: अनुरोध स्वीकृत करने पर CSAT स्कोर (1–5), और NPS चेक-इन (0–10)। महीने {zone} में हैं।",
+  "satisfaction.intro": "आपकी ओर से भेजे जाने वाले सर्वे में क्लाइंट के जवाब: अनुरोध स्वीकृत करने पर CSAT स्कोर (1–5), और NPS चेक-इन (0–10)। महीने {zone} में हैं।",
   "satisfaction.range": "महीने",
   "satisfaction.from": "से",
   "satisfaction.to": "तक",

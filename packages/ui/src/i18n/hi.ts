@@ -18,10 +18,12 @@ import { hiTrust } from "./hi-trust";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
+import { hiBrand } from "./hi-brand";
 
 export const hi: Messages = {
   ...hiWork,
   ...hiNav,
+  ...hiBrand,
   ...hiTime,
   ...hiBilling,
   ...hiPortal,
@@ -35,8 +37,6 @@ export const hi: Messages = {
   ...hiFiles,
   ...hiHours,
   ...hiTrust,
-  "app.name": "Baton",
-  "app.web": "Baton",
   "app.portal": "क्लाइंट पोर्टल",
 
   "common.loading": "लोड हो रहा है…",
@@ -182,7 +182,7 @@ export const hi: Messages = {
   "team.saved": "{name} के बदलाव सहेजे गए",
   "team.removeNamed": "{name} को हटाएँ",
   "team.removeTitle": "सदस्य को हटाएँ?",
-  "team.removeBody": "{name} की Baton तक पहुँच तुरंत खत्म हो जाएगी।",
+  "team.removeBody": "{name} की पहुँच तुरंत खत्म हो जाएगी।",
   "team.removed": "{name} को हटाया गया",
   "team.emptyTitle": "अभी कोई टीम सदस्य नहीं",
   "team.emptyBody": "काम बाँटना शुरू करने के लिए अपने पहले सबकॉन्ट्रैक्टर को आमंत्रित करें।",
@@ -220,7 +220,7 @@ export const hi: Messages = {
 
   "settings.title": "सेटिंग्स",
   "apiKeys.title": "API कुंजियाँ",
-  "apiKeys.intro": "कुंजियों से दूसरे टूल आपकी एजेंसी की ओर से Baton API का इस्तेमाल कर सकते हैं। जो कुंजियाँ अब इस्तेमाल नहीं होतीं, उन्हें निरस्त करें।",
+  "apiKeys.intro": "कुंजियों से दूसरे टूल आपकी एजेंसी की ओर से API का इस्तेमाल कर सकते हैं। जो कुंजियाँ अब इस्तेमाल नहीं होतीं, उन्हें निरस्त करें।",
   "apiKeys.create": "API कुंजी बनाएँ",
   "apiKeys.createTitle": "एक API कुंजी बनाएँ",
   "apiKeys.createdTitle": "आपकी नई API कुंजी",
@@ -241,7 +241,7 @@ export const hi: Messages = {
   "apiKeys.revokeBody": "“{name}” का इस्तेमाल करने वाली हर चीज़ तुरंत काम करना बंद कर देगी।",
   "apiKeys.revoked": "{name} निरस्त की गई",
   "apiKeys.emptyTitle": "कोई API कुंजी नहीं",
-  "apiKeys.emptyBody": "किसी दूसरे टूल को Baton से जोड़ने के लिए एक कुंजी बनाएँ।",
+  "apiKeys.emptyBody": "किसी दूसरे टूल को जोड़ने के लिए एक कुंजी बनाएँ।",
 
   "company.title": "कंपनी",
   "company.intro": "{agency} के पास आपकी कंपनी की प्रोफ़ाइल।",

@@ -13,6 +13,7 @@ import { For, Show } from "solid-js";
 import { getRequests } from "../data";
 import { UnreadDot, useUnread } from "@baton/ui/Unread";
 import { OnboardingBanner } from "../onboarding/Banner";
+import { useBrand } from "@baton/ui/brand";
 import { RequestStatusBadge, requestStatuses } from "./shared";
 
 // The portal's home: the company's requests, newest first. The API pages them but does not
@@ -31,6 +32,7 @@ const filterLabel = (filter: Filter) =>
 
 export default function Requests() {
   const { me } = useSession();
+  const brand = useBrand();
   const [params, setParams] = useSearchParams<{ show?: string }>();
   const filter = () => parseFilter(params.show);
   const first = createAsync(() => getRequests());
@@ -49,7 +51,14 @@ export default function Requests() {
   return (
     <section class="page">
       <Title>{t("portal.requests.title")}</Title>
-      <PageHeader title={t("portal.requests.title")} intro={t("portal.requests.intro", { agency: me().agency.name })} actions={newButton()} />
+      <PageHeader title={t("portal.requests.title")} intro={t("portal.requests.intro", { agency: brand()?.name ?? me().agency.name })} actions={newButton()} />
+      <Show when={brand()?.welcome}>
+        {(welcome) => (
+          <p class="card brand-welcome" data-testid="brand-welcome">
+            {welcome()}
+          </p>
+        )}
+      </Show>
       <OnboardingBanner />
       <Boundary onRetry={() => revalidate(getRequests.key)}>
         <Show

@@ -19,6 +19,7 @@ import { FileSettingsCard } from "./FileSettings";
 import { BillingIncrementCard } from "./BillingIncrement";
 import { InvoiceDetailsCard } from "./InvoiceDetails";
 import { AgencyCard, saveAgency } from "./AgencyCard";
+import { BrandCard } from "./BrandCard";
 import "./settings.css";
 
 export default function Settings() {
@@ -45,6 +46,7 @@ export default function Settings() {
     <section class="page">
       <Title>{t("settings.title")}</Title>
       <PageHeader title={t("settings.title")} />
+      <BrandCard />
       <PaymentInstructionsCard />
       <SurveySettingsCard />
       <WorkingHoursCard />

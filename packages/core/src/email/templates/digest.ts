@@ -1,5 +1,5 @@
 import type { Locale } from "../index.ts";
-import { escapeHtml, type RenderedEmail } from "../layout.ts";
+import { escapeHtml, header, safeColor, senderOf, type EmailBrand, type RenderedEmail } from "../layout.ts";
 import { message, type MessageKey } from "../messages.ts";
 import { readableWhen } from "../when.ts";
 
@@ -23,6 +23,7 @@ export type DigestEmailInput = {
   awaiting: DigestItem[];
   retainer: { usedMinutes: number; includedMinutes: number } | null;
   portalUrl: string;
+  brand?: EmailBrand | null;
 };
 
 type Counted = "digest.done" | "digest.progress" | "digest.approval";
@@ -74,16 +75,21 @@ export function weeklyDigest(input: DigestEmailInput): RenderedEmail {
   const quietText = quiet ? message(locale, "digest.quiet") : null;
   const button = message(locale, "digest.button");
   const footer = message(locale, "digest.footer", { agency });
+  const own = input.brand?.footer ?? null;
+  const color = safeColor(input.brand?.color);
 
   const html = [
+    ...(input.brand ? [header(input.brand, color)] : []),
     `<p style="margin:0 0 16px">${escapeHtml(intro)}</p>`,
     ...(quietText ? [`<p style="margin:0 0 16px">${escapeHtml(quietText)}</p>`] : []),
-    ...sections.map(sectionHtml),
-    `<p style="margin:24px 0"><a href="${escapeHtml(input.portalUrl)}" target="_blank" rel="noopener" style="background:#1f4ed8;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(button)}</a></p>`,
+    ...sections.map((section) => sectionHtml(section, color)),
+    `<p style="margin:24px 0"><a href="${escapeHtml(input.portalUrl)}" target="_blank" rel="noopener" style="background:${color};color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(button)}</a></p>`,
     `<p style="margin:0 0 16px;color:#667085;font-size:13px">${escapeHtml(footer)}</p>`,
+    ...(own ? [`<p style="margin:0 0 16px;color:#667085;font-size:13px;white-space:pre-line">${escapeHtml(own)}</p>`] : []),
   ].join("\n");
-  const text = [intro, ...(quietText ? [quietText] : []), ...sections.map(sectionText), `${button}: ${input.portalUrl}`, footer].join("\n\n");
+  const text = [intro, ...(quietText ? [quietText] : []), ...sections.map(sectionText), `${button}: ${input.portalUrl}`, footer, ...(own ? [own] : [])].join("\n\n");
   return {
+    ...senderOf(input.brand),
     subject: message(locale, "digest.subject", { agency, week }),
     html: `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#101828;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${html}</body></html>`,
     text: `${text}\n`,
@@ -92,13 +98,13 @@ export function weeklyDigest(input: DigestEmailInput): RenderedEmail {
 
 const line = (item: DigestItem, detail?: string): Line => ({ label: item.reference, title: item.title, url: item.url, ...(detail ? { detail } : {}) });
 
-function sectionHtml(section: Section): string {
+function sectionHtml(section: Section, color: string): string {
   const heading = `<h2 style="margin:24px 0 8px;font-size:16px">${escapeHtml(section.heading)}</h2>`;
   if ("paragraphs" in section) return [heading, ...section.paragraphs.map((text) => `<p style="margin:0 0 8px">${escapeHtml(text)}</p>`)].join("\n");
   const items = section.lines.map((item) => {
-    const reference = `<a href="${escapeHtml(item.url)}" target="_blank" rel="noopener" style="color:#1f4ed8">${escapeHtml(item.label)}</a>`;
+    const reference = `<a href="${escapeHtml(item.url)}" target="_blank" rel="noopener" style="color:${color}">${escapeHtml(item.label)}</a>`;
     const detail = item.detail ? ` <span style="color:#667085">· ${escapeHtml(item.detail)}</span>` : "";
-    const link = item.link ? ` · <a href="${escapeHtml(item.url)}" target="_blank" rel="noopener" style="color:#1f4ed8">${escapeHtml(item.link)}</a>` : "";
+    const link = item.link ? ` · <a href="${escapeHtml(item.url)}" target="_blank" rel="noopener" style="color:${color}">${escapeHtml(item.link)}</a>` : "";
     return `<li style="margin:0 0 6px">${reference} ${escapeHtml(item.title)}${detail}${link}</li>`;
   });
   return [heading, `<ul style="margin:0 0 16px;padding-left:20px">`, ...items, "</ul>"].join("\n");
