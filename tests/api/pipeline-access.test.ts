@@ -88,7 +88,7 @@ describe("role isolation", () => {
     const task = own.body.tasks[0];
     const early = await world.contact.post(`/tasks/${task.id}/approve`, { version: task.version });
     expect(early.status).toBe(409);
-    expect(Object.keys(early.body.current).sort()).toEqual(["clientDecision", "deliverable", "dueAt", "id", "reference", "status", "title", "version"]);
+    expect(Object.keys(early.body.current).sort()).toEqual(["can", "clientDecision", "deliverable", "dueAt", "id", "reference", "status", "title", "version"]);
     expect(early.body.current.deliverable).toBeNull();
     const stale = await world.contact.post(`/tasks/${task.id}/approve`, { version: task.version + 5 });
     expect(stale.status).toBe(409);

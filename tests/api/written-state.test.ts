@@ -30,10 +30,11 @@ describe("a write's answer is what was stored", () => {
     expect((await world.owner.get(`/tasks/${task.id}`)).body).toEqual(assigned.body);
     const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.task.version, text: "Draft", links: [] });
     expect(submitted.status).toBe(200);
-    expect((await world.owner.get(`/tasks/${task.id}`)).body).toEqual(submitted.body);
+    // Read back by the one who acted: the answer's `can` is the caller's own.
+    expect((await world.sub.get(`/tasks/${task.id}`)).body).toEqual(submitted.body);
     const returned = await world.reviewer.post(`/tasks/${task.id}/review`, { version: submitted.body.task.version, decision: "return", rubric: 2, notes: "Shorter." });
     expect(returned.status).toBe(200);
-    expect((await world.owner.get(`/tasks/${task.id}`)).body).toEqual(returned.body);
+    expect((await world.reviewer.get(`/tasks/${task.id}`)).body).toEqual(returned.body);
     const again = await world.sub.post(`/tasks/${task.id}/submit`, { version: returned.body.task.version, text: "Shorter draft", links: [] });
     const approved = await world.owner.post(`/tasks/${task.id}/review`, { version: again.body.task.version, decision: "approve", rubric: 5 });
     expect(approved.status).toBe(200);

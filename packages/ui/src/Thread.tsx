@@ -84,7 +84,7 @@ export function Thread(props: Props) {
               </Button>
             </div>
           </Show>
-          <Show when={props.canWrite !== false} fallback={<p class="notice">{t("thread.internalOnly")}</p>}>
+          <Show when={props.canWrite !== false} fallback={props.side === "team" ? <p class="notice">{t("thread.internalOnly")}</p> : undefined}>
             <Composer
               requestId={props.requestId}
               side={props.side}

@@ -9,6 +9,8 @@ import { idOf } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { assertMayWrite } from "../message/policy.ts";
+import { useViewer } from "../actor/viewer.ts";
+import * as TaskPolicy from "../task/policy.ts";
 import { People } from "../people/index.ts";
 import { Request } from "../request/index.ts";
 import { actorId, load } from "./access.ts";
@@ -76,16 +78,17 @@ async function resolveTarget(place: FilePlace, targetId: string | undefined): Pr
     case "internal": {
       const requestId = need("request", "request");
       const { item } = await Request.loadVisible(requestId);
-      await assertMayWrite(place === "thread" ? "client" : "internal");
+      await assertMayWrite(item, place === "thread" ? "client" : "internal");
       return { clientId: item.clientId, targetId: requestId, requestId };
     }
     case "deliverable": {
       const taskId = need("task", "task");
       const task = (await db.entities.task.get({ agencyId, taskId }).go()).data;
-      const mine = actor.type === "member" && task?.assigneeId === actor.memberId;
-      if (!task || (!mine && actor.type === "contact")) throw notFound("Task");
-      if (!mine) throw forbidden();
-      if (task.status !== "in_progress" && task.status !== "returned") {
+      // A deliverable's files are part of submitting it: whoever may submit it, while they may (task/policy.ts).
+      const why = task ? TaskPolicy.refusal(await useViewer(), task, "submit") : "party";
+      if (!task || (why === "party" && actor.type === "contact")) throw notFound("Task");
+      if (why === "party") throw forbidden();
+      if (why === "state") {
         throw new VisibleError("conflict", "task.invalid_transition", "Files can be added to a deliverable only while the task is being worked on.");
       }
       return { clientId: task.clientId, targetId: taskId, requestId: task.requestId };

@@ -87,7 +87,7 @@ async function filesByMessage(agencyId: string, requestId: string): Promise<Map<
 
 export const post = fn(postSchema, async (input, requestId: string): Promise<Message> => {
   const { item } = await Request.loadVisible(requestId);
-  await assertMayWrite(input.thread);
+  await assertMayWrite(item, input.thread);
   const author = await currentAuthor();
   const files = await forAttach(item.agencyId, input.fileIds, { place: input.thread === "client" ? "thread" : "internal", targetId: requestId });
   const messageId = createId("message");

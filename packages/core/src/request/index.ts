@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ClientItem } from "../client/entity.ts";
-import { assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
+import { assertOwner, forbidden, unauthenticated, useActor, useAgencyId } from "../actor/index.ts";
+import { useViewer, type Viewer } from "../actor/viewer.ts";
 import { Audit } from "../audit/index.ts";
 import { calendarOf } from "../agency/index.ts";
 import { addBusinessHours } from "../business-hours/index.ts";
@@ -25,11 +26,14 @@ import { present as presentTask, presentForClient, type ClientTask, type Task } 
 import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus } from "../workflow/index.ts";
 import { Priorities, type RequestItem } from "./entity.ts";
 import { ClientStore } from "../client/store.ts";
+import * as Policy from "./policy.ts";
 
 export * as Request from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
 export { Priorities } from "./entity.ts";
+// Who may do what to a request: one function decides both "may I" (`assertMay`) and "what can I" (`can`).
+export { RequestActions, type RequestActionName } from "./policy.ts";
 
 // A client's request, from the portal form to triage: accepted into tasks or declined.
 
@@ -62,6 +66,8 @@ export type RequestDetail = {
   tasks: Task[] | ClientTask[];
   /** The brief's files and the deliverables' (a client sees a deliverable's only after QA approved it). */
   files: FileView[];
+  /** What the viewer may do to the request now (request/policy.ts); each task carries its own. */
+  can: Policy.RequestActionName[];
 };
 
 export function present(item: RequestItem): Request {
@@ -183,12 +189,35 @@ export async function tasksOf(item: RequestItem) {
 export async function get(requestId: string): Promise<RequestDetail> {
   const actor = useActor();
   const { item, tasks } = await loadVisible(requestId);
-  const client = (await ClientStore.load(item.agencyId, item.clientId));
+  const viewer = await useViewer();
+  const [client, files, rules] = await Promise.all([
+    ClientStore.load(item.agencyId, item.clientId),
+    visibleFiles(item, tasks),
+    agencyRules(viewer, item.agencyId),
+  ]);
   const clientView = { id: item.clientId, name: client?.name ?? "", code: client?.code ?? "", timeZone: client?.timeZone ?? "UTC" };
-  const files = await visibleFiles(item, tasks);
-  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map(presentForClient), files };
+  const can = Policy.can(viewer, item, rules);
+  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map((task) => presentForClient(task, viewer)), files, can };
   const names = { team: await People.team(item.agencyId), clients: new Map([[item.clientId, clientView.name]]) };
-  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names)), files };
+  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names, viewer)), files, can };
+}
+
+/** The agency's rules a viewer's rights depend on, read only when they do (a subcontractor's). */
+export async function agencyRules(viewer: Viewer, agencyId: string): Promise<Policy.AgencyRules> {
+  if (!Policy.needsAgencyRules(viewer)) return { subcontractorsWriteToClients: false };
+  return { subcontractorsWriteToClients: !!(await Identity.agency(agencyId))?.subcontractorsWriteToClients };
+}
+
+/** Why the acting viewer may not take `action` on a request they see now (request/policy.ts), or null. */
+export async function refusalOf(item: RequestItem, action: Policy.RequestActionName): Promise<"party" | "state" | null> {
+  const viewer = await useViewer();
+  return Policy.refusal(viewer, item, await agencyRules(viewer, item.agencyId), action);
+}
+
+/** Throws 403 unless `action` is the viewer's to take, 409 (with the request as it is) unless its status allows it now. */
+async function assertMay(item: RequestItem, action: "accept" | "decline") {
+  if ((await refusalOf(item, action)) === "party") throw forbidden();
+  assertRequestStatus(item.status, Policy.statusesFor(action), action === "accept" ? "accepted" : "declined", present(item));
 }
 
 /** The brief's files and those of the deliverables the viewer may see (not the threads': those come with their messages). */
@@ -343,10 +372,10 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
 
 /** Accepts a submitted request as one or more tasks, each following an SOP version if chosen. */
 export const accept = fn(acceptSchema, async (input, requestId: string): Promise<RequestDetail> => {
-  const agencyId = assertOwner();
+  const agencyId = useAgencyId();
   const item = await load(agencyId, requestId);
   if (!item) throw notFound("Request");
-  assertRequestStatus(item.status, ["submitted"], "accepted", present(item));
+  await assertMay(item, "accept");
   const author = await People.current();
   const now = new Date().toISOString();
   const planned = await Promise.all(
@@ -417,10 +446,10 @@ async function tellClient(item: RequestItem, kind: "requestAccepted" | "requestD
 }
 
 export const decline = fn(declineSchema, async (input, requestId: string): Promise<RequestDetail> => {
-  const agencyId = assertOwner();
+  const agencyId = useAgencyId();
   const item = await load(agencyId, requestId);
   if (!item) throw notFound("Request");
-  assertRequestStatus(item.status, ["submitted"], "declined", present(item));
+  await assertMay(item, "decline");
   const author = await People.current();
   const result = await db.transaction
     .write(({ request, ...tx }) => [

@@ -6,6 +6,7 @@ import { clientOutput as clientTaskOutput, output as taskOutput } from "../task/
 import { RequestStatuses } from "../workflow/index.ts";
 import { Priorities } from "./entity.ts";
 import type { Request, RequestDetail, TimelineEntry } from "./index.ts";
+import { RequestActions } from "./policy.ts";
 
 export const output = z
   .object({
@@ -38,6 +39,7 @@ export const detailOutput = z
     client: z.object({ id: z.string(), name: z.string(), code: z.string(), timeZone: z.string() }),
     tasks: z.union([z.array(taskOutput), z.array(clientTaskOutput)]).describe("The team sees tasks; a client sees ClientTasks"),
     files: z.array(fileOutput),
+    can: z.array(z.enum(RequestActions)).describe("The actions the viewer may take on the request now (each task carries its own)"),
   })
   .meta({ id: "RequestDetail" }) satisfies z.ZodType<RequestDetail>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { assertMember, assertOwner, forbidden, unauthenticated, useActor } from "../actor/index.ts";
+import { assertMember, assertOwner, forbidden, unauthenticated, useActor, useAgencyId } from "../actor/index.ts";
+import { useViewer, viewerOf, type Viewer } from "../actor/viewer.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
@@ -23,11 +24,12 @@ import type { RequestItem } from "../request/entity.ts";
 import { Request } from "../request/index.ts";
 import { Sop, type SopVersion } from "../sop/index.ts";
 import { Surveys } from "../survey/index.ts";
-import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type TaskAction, type TaskStatus } from "../workflow/index.ts";
+import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type Party, type TaskAction, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 import { MemberStore } from "../member/store.ts";
 import { ClientStore } from "../client/store.ts";
+import * as Policy from "./policy.ts";
 
 export * as Task from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -36,6 +38,8 @@ export type { ClientTask, ChecklistItem } from "./present.ts";
 export type Task = TaskView;
 export { candidates, candidatesFor, rank, type Candidate } from "./ranking.ts";
 export { workload, type Workload } from "./workload.ts";
+// Who may do what to a task: one function decides both "may I" (below) and "what can I" (`can`).
+export { TaskActions, type TaskActionName } from "./policy.ts";
 
 // Tasks move along the pipeline in workflow/: assign → tick → submit → QA → client approval.
 // Every move is one transaction: the task (conditional on the version the caller read), its
@@ -61,23 +65,21 @@ export async function load(agencyId: string, taskId: string): Promise<TaskItem |
 
 type Relation = {
   task: TaskItem;
-  parties: Set<string>;
+  parties: Set<Party>;
+  viewer: Viewer;
   /** The acting member as read for this check (undefined for other actors). */
   me: MemberItem | null | undefined;
 };
 
-/** Who the actor is to this task; a task they may not see is "not found". */
+/** Who the actor is to this task (task/policy.ts); a task they may not see is "not found". */
 async function relation(task: TaskItem | null): Promise<Relation> {
   const actor = useActor();
   if (!task) throw notFound("Task");
-  const parties = new Set<string>();
   const me = actor.type === "member" ? await Identity.member(actor.agencyId, actor.memberId) : undefined;
-  if (actor.type === "apikey" || (actor.type === "member" && actor.role === "owner")) parties.add("owner");
-  if (actor.type === "member" && task.assigneeId === actor.memberId) parties.add("assignee");
-  if (actor.type === "member" && actor.role !== "owner" && me?.reviewer && task.assigneeId !== actor.memberId) parties.add("reviewer");
-  if (actor.type === "contact" && task.clientId === actor.clientId) parties.add("client");
+  const viewer = viewerOf(actor, me);
+  const parties = Policy.partiesOf(viewer, task);
   if (!parties.size) throw notFound("Task");
-  return { task, parties, me };
+  return { task, parties, viewer, me };
 }
 
 async function visibleTask(taskId: string) {
@@ -87,7 +89,7 @@ async function visibleTask(taskId: string) {
 }
 
 export async function get(taskId: string): Promise<TaskDetail> {
-  const { task, parties } = await visibleTask(taskId);
+  const { task, parties, viewer } = await visibleTask(taskId);
   if (parties.has("client") && parties.size === 1) throw notFound("Task");
   const [team, request, client, sop, files] = await Promise.all([
     People.team(task.agencyId),
@@ -97,7 +99,7 @@ export async function get(taskId: string): Promise<TaskDetail> {
     deliverableFiles(task),
   ]);
   return {
-    task: present(task, { team, clients: new Map([[task.clientId, client?.name ?? ""]]) }),
+    task: present(task, { team, clients: new Map([[task.clientId, client?.name ?? ""]]) }, viewer),
     request: {
       id: task.requestId,
       reference: request?.reference ?? "",
@@ -167,9 +169,9 @@ export const board = fn(boardSchema, async (query) => {
     );
   }
   await team;
-  const names = await People.namesFor(agencyId, Object.values(found).flat());
+  const [names, viewer] = await Promise.all([People.namesFor(agencyId, Object.values(found).flat()), useViewer()]);
   const columns = Object.fromEntries(
-    TaskStatuses.map((status) => [status, found[status].map((item) => present(item, names)).sort((a, b) => a.dueAt.localeCompare(b.dueAt))]),
+    TaskStatuses.map((status) => [status, found[status].map((item) => present(item, names, viewer)).sort((a, b) => a.dueAt.localeCompare(b.dueAt))]),
   ) as Record<TaskStatus, Task[]>;
   return { columns, more };
 });
@@ -182,8 +184,8 @@ export async function mine(): Promise<Task[]> {
     db.entities.task.query.tasksOfAssignee({ agencyId: actor.agencyId, assigneeId: actor.memberId, state: "open" }).go({ pages: "all" }),
     People.team(actor.agencyId),
   ]);
-  const names = await People.namesFor(actor.agencyId, result.data);
-  return result.data.map((item) => present(item, names));
+  const [names, viewer] = await Promise.all([People.namesFor(actor.agencyId, result.data), useViewer()]);
+  return result.data.map((item) => present(item, names, viewer));
 }
 
 /** Deliverables waiting for review, the most pressing first; for the owner and reviewers. */
@@ -201,8 +203,8 @@ export async function qaQueue(): Promise<Task[]> {
   const result = await db.entities.task.query.tasksByStatus({ agencyId, status: "in_qa" }).go({ pages: "all" });
   // Nobody reviews their own work.
   const queue = result.data.filter((item) => item.assigneeId !== except);
-  const names = await People.namesFor(agencyId, queue);
-  return queue.map((item) => present(item, names));
+  const [names, viewer] = await Promise.all([People.namesFor(agencyId, queue), useViewer()]);
+  return queue.map((item) => present(item, names, viewer));
 }
 
 const DEADLINES_LIMIT = 200;
@@ -215,8 +217,8 @@ export async function deadlines(): Promise<{ items: Task[]; cursor: null; more: 
   );
   const all = pages.flatMap((page) => page.data).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const shown = all.slice(0, DEADLINES_LIMIT);
-  const names = await People.namesFor(agencyId, shown);
-  return { items: shown.map((item) => present(item, names)), cursor: null, more: all.length > DEADLINES_LIMIT || pages.some((p) => p.cursor) };
+  const [names, viewer] = await Promise.all([People.namesFor(agencyId, shown), useViewer()]);
+  return { items: shown.map((item) => present(item, names, viewer)), cursor: null, more: all.length > DEADLINES_LIMIT || pages.some((p) => p.cursor) };
 }
 
 type Move = {
@@ -232,25 +234,14 @@ type Move = {
   files?: (file: FileEntityApi, task: TaskItem) => Array<ReturnType<typeof attachCommit>>;
 };
 
-const allowedParty = (action: TaskAction, parties: Set<string>) => {
-  const allowed: Record<TaskAction, string[]> = {
-    assign: ["owner"],
-    tick: ["assignee", "owner"],
-    submit: ["assignee"],
-    qa_approve: ["owner", "reviewer"],
-    qa_return: ["owner", "reviewer"],
-    client_approve: ["client"],
-    client_revision: ["client"],
-  };
-  return allowed[action].some((party) => parties.has(party));
-};
-
-/** Throws 403/404 unless the actor may take this step on this task (a route checks it before reading the body). */
-export async function assertMayAct(taskId: string, action: TaskAction): Promise<void> {
-  const { parties } = await visibleTask(taskId);
-  if (!allowedParty(action, parties)) {
-    throw parties.has("client") || parties.has("owner") || parties.has("assignee") || parties.has("reviewer") ? forbidden() : notFound("Task");
-  }
+/**
+ * Throws 404 unless the actor sees the task, 403 unless `action` is theirs to take (task/policy.ts).
+ * A route checks it before reading the body; whether the task's status allows it now is the
+ * move's to say (409, with the task as it is).
+ */
+export async function assertMayAct(taskId: string, action: Policy.TaskActionName): Promise<void> {
+  const { task, viewer } = await visibleTask(taskId);
+  if (Policy.refusal(viewer, task, action) === "party") throw forbidden();
 }
 
 /**
@@ -258,9 +249,9 @@ export async function assertMayAct(taskId: string, action: TaskAction): Promise<
  * many simultaneous attempts exactly one wins and the rest get 409 with the task as it is now.
  */
 async function move(taskId: string, expected: number, step: Move): Promise<{ saved: TaskItem; names: Names; request: RequestItem }> {
-  const { task: first, parties, me } = await visibleTask(taskId);
-  // A client may see that a task exists only through their request; everyone else learns nothing.
-  if (!allowedParty(step.action, parties)) await assertMayAct(taskId, step.action);
+  const { task: first, parties, viewer, me } = await visibleTask(taskId);
+  // The policy decides (task/policy.ts); a step not in this status is refused below with the task as it is.
+  if (Policy.refusal(viewer, first, step.action) === "party") throw forbidden();
   // A client is shown what a client may see, even of the task a conflict reports.
   const asClient = parties.has("client") && parties.size === 1;
   const [by, names] = await Promise.all([
@@ -272,7 +263,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
   let task = first;
   // Re-read and retry only when another task of the same request moved at the same moment.
   for (let attempt = 0; attempt < 4; attempt++) {
-    const seen = asClient ? presentForClient(task) : present(task, names);
+    const seen = asClient ? presentForClient(task, viewer) : present(task, names, viewer);
     if (task.version !== expected) throw staleWrite("Task", seen);
     const status = nextTaskStatus(step.action, task.status, seen);
     const request = (await Request.load(task.agencyId, task.requestId))!;
@@ -354,9 +345,9 @@ export const assignSchema = z.strictObject({ version, memberId: idOf("member", "
 
 /** Gives the task to a team member (or passes it on); they are emailed. */
 export const assign = fn(assignSchema, async (input, taskId: string): Promise<TaskDetail> => {
-  const agencyId = assertOwner();
-  if (!(await load(agencyId, taskId))) throw notFound("Task");
-  const assignee = isId("member", input.memberId) ? (await MemberStore.load(agencyId, input.memberId)) : null;
+  await assertMayAct(taskId, "assign");
+  const agencyId = useAgencyId();
+  const assignee = isId("member", input.memberId) ? await MemberStore.load(agencyId, input.memberId) : null;
   if (!assignee || assignee.status === "removed") {
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { memberId: "Choose a current team member." } });
   }
@@ -567,7 +558,7 @@ export const clientApprove = fn(clientApproveSchema, async (input, taskId: strin
     Notify.links.webTask(saved.taskId),
   );
   await tellInbox(request, await teamToTell(saved));
-  return presentForClient(saved);
+  return presentForClient(saved, await useViewer());
 });
 
 /** The client asks for changes: the task goes back to its assignee with the comment. */
@@ -587,7 +578,7 @@ export const clientRevision = fn(clientRevisionSchema, async (input, taskId: str
     Notify.links.webTask(saved.taskId),
   );
   await tellInbox(request, await teamToTell(saved));
-  return presentForClient(saved);
+  return presentForClient(saved, await useViewer());
 });
 
 /** The owners and the task's assignee: whom a client's decision concerns. */

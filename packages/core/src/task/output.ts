@@ -5,8 +5,12 @@ import { MemberRoles } from "../member/entity.ts";
 import { versionOutput as sopVersionOutput } from "../sop/output.ts";
 import { TaskStatuses } from "../workflow/index.ts";
 import type { Candidate, ClientTask, Task, TaskDetail, Workload } from "./index.ts";
+import { TaskActions } from "./policy.ts";
 
 const status = z.enum(TaskStatuses);
+
+/** What the viewer may do to the task now (task/policy.ts); the apps show buttons from it. */
+export const canOutput = z.array(z.enum(TaskActions)).describe("The actions the viewer may take on the task now").meta({ id: "TaskActions" });
 
 /** A task as the team reads it. */
 export const output = z
@@ -46,6 +50,7 @@ export const output = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
+    can: canOutput,
   })
   .meta({ id: "Task" }) satisfies z.ZodType<Task>;
 
@@ -60,6 +65,7 @@ export const clientOutput = z
     deliverable: z.object({ text: z.string(), links: z.array(z.string()), submittedAt: z.string(), round: z.number().int() }).nullable(),
     clientDecision: output.shape.clientDecision,
     version: z.number().int(),
+    can: canOutput,
   })
   .meta({ id: "ClientTask" }) satisfies z.ZodType<ClientTask>;
 

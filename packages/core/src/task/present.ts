@@ -2,6 +2,8 @@ import type { MemberItem } from "../member/entity.ts";
 import { quadrant, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { readerLocale, text } from "../i18n/index.ts";
+import type { Viewer } from "../actor/viewer.ts";
+import { can, type TaskActionName } from "./policy.ts";
 
 // What each side sees of a task. The team sees everything but money; a client sees the
 // deliverable only once QA has passed it, and nothing about who did it or how long it took.
@@ -43,6 +45,8 @@ export type Task = {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** What the viewer may do to the task now (task/policy.ts): the apps show buttons from it. */
+  can: TaskActionName[];
 };
 
 export type ClientTask = {
@@ -55,6 +59,8 @@ export type ClientTask = {
   deliverable: { text: string; links: string[]; submittedAt: string; round: number } | null;
   clientDecision: Task["clientDecision"];
   version: number;
+  /** What the client may do now: approve it or ask for a revision while it waits for them. */
+  can: TaskActionName[];
 };
 
 /** A stored id as people read it: a member's name, the API integration, or "Former member". */
@@ -63,7 +69,7 @@ function named(id: string, team: Names["team"]): Named {
   return { id, name: team.get(id)?.name ?? text(readerLocale(), "people.formerMember") };
 }
 
-export function present(item: TaskItem, { team, clients }: Names): Task {
+export function present(item: TaskItem, { team, clients }: Names, viewer: Viewer): Task {
   const assignee = item.assigneeId !== UNASSIGNED ? team.get(item.assigneeId) : undefined;
   return {
     id: item.taskId,
@@ -122,6 +128,7 @@ export function present(item: TaskItem, { team, clients }: Names): Task {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
+    can: can(viewer, item),
   };
 }
 
@@ -138,7 +145,7 @@ function clientDecision(item: TaskItem): Task["clientDecision"] {
 
 const visibleToClient: readonly TaskStatus[] = ["client_review", "done"];
 
-export function presentForClient(item: TaskItem): ClientTask {
+export function presentForClient(item: TaskItem, viewer: Viewer): ClientTask {
   const shown = visibleToClient.includes(item.status) && item.deliverable;
   return {
     id: item.taskId,
@@ -156,5 +163,6 @@ export function presentForClient(item: TaskItem): ClientTask {
       : null,
     clientDecision: clientDecision(item),
     version: item.version,
+    can: can(viewer, item),
   };
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { assertMember, assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { useViewer } from "../actor/viewer.ts";
+import * as TaskPolicy from "../task/policy.ts";
 import { Audit } from "../audit/index.ts";
 import { startOfWeek, zonedParts } from "../business-hours/index.ts";
 import { staleWrite } from "../db/conflict.ts";
@@ -81,11 +83,11 @@ const minutes = z
 const startedAt = instant("Choose when the work started.")
   .refine((value) => Date.parse(value) <= Date.now() + 60_000, "Time can't be logged in the future.");
 
-/** The task the actor may log time on: their own, or any task for the owner. */
+/** The task the actor may log time on (task/policy.ts: its assignee, or the owner); any other is "not found". */
 async function workableTask(agencyId: string, taskId: string): Promise<TaskItem> {
-  const actor = assertMember();
+  assertMember();
   const task = isId("task", taskId) ? (await db.entities.task.get({ agencyId, taskId }).go()).data : null;
-  if (!task || (actor.role !== "owner" && task.assigneeId !== actor.memberId)) throw notFound("Task");
+  if (!task || TaskPolicy.refusal(await useViewer(), task, "log_time") !== null) throw notFound("Task");
   return task;
 }
 

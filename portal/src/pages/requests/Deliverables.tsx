@@ -209,14 +209,19 @@ function Deliverable(props: { task: ClientTask; files: FileView[]; conflicted: b
             </Show>
           )}
         </Show>
-        <Show when={task().status === "client_review"}>
+        {/* The buttons are the task's `can` (the API's policy): an inactive client's contact, say, gets none. */}
+        <Show when={task().can.includes("client_approve") || task().can.includes("client_revision")}>
           <div class="deliverable-actions">
-            <Button variant="primary" aria-label={t("portal.deliverable.approveNamed", { title: task().title })} onClick={() => props.onApprove()}>
-              {t("portal.deliverable.approve")}
-            </Button>
-            <Button aria-label={t("portal.deliverable.reviseNamed", { title: task().title })} onClick={() => props.onRevise()}>
-              {t("portal.deliverable.revise")}
-            </Button>
+            <Show when={task().can.includes("client_approve")}>
+              <Button variant="primary" aria-label={t("portal.deliverable.approveNamed", { title: task().title })} onClick={() => props.onApprove()}>
+                {t("portal.deliverable.approve")}
+              </Button>
+            </Show>
+            <Show when={task().can.includes("client_revision")}>
+              <Button aria-label={t("portal.deliverable.reviseNamed", { title: task().title })} onClick={() => props.onRevise()}>
+                {t("portal.deliverable.revise")}
+              </Button>
+            </Show>
           </div>
         </Show>
       </article>

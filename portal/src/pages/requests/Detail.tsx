@@ -110,7 +110,7 @@ export default function RequestDetail() {
                         <FileList files={data().files.filter((file) => file.place === "request")} label={t("portal.request.files")} />
                       </Show>
                     </section>
-                    <Thread side="client" requestId={params.id} first={thread} reload={() => revalidate(getMessages.keyFor(params.id))} onSent={() => void revalidate(getHistory.keyFor(params.id))} />
+                    <Thread side="client" requestId={params.id} first={thread} canWrite={data().can.includes("message_client")} reload={() => revalidate(getMessages.keyFor(params.id))} onSent={() => void revalidate(getHistory.keyFor(params.id))} />
                   </div>
                   <div class="stack">
                     <section class="card" aria-labelledby="request-details-title">

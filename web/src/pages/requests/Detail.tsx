@@ -25,17 +25,15 @@ import { Timeline } from "./Timeline";
 
 /** Team tasks carry an assignee; the API sends a client's view only to contacts. */
 const teamTasks = (detail: RequestDetail): WorkTask[] => (detail.tasks as WorkTask[]).filter((task) => "assignee" in task);
-const assignable = (task: WorkTask) => task.status === "todo" || task.status === "in_progress" || task.status === "returned";
 
 export default function RequestDetailPage() {
   const params = useParams<{ id: string }>();
   const { me } = useSession();
+  // Navigation only (where "back" goes, whether the client's page opens): what anyone may do here is the request's `can`.
   const isOwner = () => me().role === "owner";
   const detail = createAsync(() => getRequest(params.id));
   const thread = createAsync(() => getThread(params.id));
   const notes = createAsync(() => getNotes(params.id));
-  // Subcontractors write to the client only where the agency lets them; everyone writes notes.
-  const writesToClient = () => isOwner() || me().agency.subcontractorsWriteToClients;
   const [dialog, setDialog] = createSignal<"accept" | "decline">();
   const refresh = () => revalidate([getRequest.keyFor(params.id), getHistory.keyFor(params.id)]);
   expireOnLeave(() => [getRequest.keyFor(params.id), getHistory.keyFor(params.id), getThread.keyFor(params.id), getNotes.keyFor(params.id)]);
@@ -64,7 +62,7 @@ export default function RequestDetailPage() {
         <Show when={detail()}>
           {(d) => {
             const request = () => d().request;
-            const triage = () => isOwner() && request().status === "submitted";
+            const can = (action: RequestDetail["can"][number]) => d().can.includes(action);
             return (
               <>
                 <Title>{`${request().reference} · ${request().title}`}</Title>
@@ -80,14 +78,18 @@ export default function RequestDetailPage() {
                     </span>
                   }
                   actions={
-                    triage() ? (
+                    can("accept") || can("decline") ? (
                       <>
-                        <Button class="btn-danger-text" onClick={() => setDialog("decline")}>
-                          {t("requests.decline")}
-                        </Button>
-                        <Button variant="primary" onClick={() => setDialog("accept")}>
-                          {t("requests.accept")}
-                        </Button>
+                        <Show when={can("decline")}>
+                          <Button class="btn-danger-text" onClick={() => setDialog("decline")}>
+                            {t("requests.decline")}
+                          </Button>
+                        </Show>
+                        <Show when={can("accept")}>
+                          <Button variant="primary" onClick={() => setDialog("accept")}>
+                            {t("requests.accept")}
+                          </Button>
+                        </Show>
                       </>
                     ) : undefined
                   }
@@ -168,13 +170,13 @@ export default function RequestDetailPage() {
                     </section>
 
                     <Show when={request().status !== "submitted" && request().status !== "declined"}>
-                      <TasksCard tasks={teamTasks(d())} isOwner={isOwner()} client={d().client} />
+                      <TasksCard tasks={teamTasks(d())} client={d().client} />
                     </Show>
                     <Thread
                       side="team"
                       requestId={request().id}
                       first={thread}
-                      canWrite={writesToClient()}
+                      canWrite={can("message_client")}
                       reload={() => revalidate(getThread.keyFor(request().id))}
                       onSent={() => void revalidate(getHistory.keyFor(request().id))}
                     />
@@ -182,6 +184,7 @@ export default function RequestDetailPage() {
                       side="team"
                       thread="internal"
                       requestId={request().id}
+                      canWrite={can("add_note")}
                       first={notes}
                       reload={() => revalidate(getNotes.keyFor(request().id))}
                       onSent={() => void revalidate(getHistory.keyFor(request().id))}
@@ -223,7 +226,8 @@ export default function RequestDetailPage() {
   );
 }
 
-function TasksCard(props: { tasks: WorkTask[]; isOwner: boolean; client: { name: string; timeZone: string } }) {
+/** The request's tasks; an unassigned one offers Assign when its `can` has it. */
+function TasksCard(props: { tasks: WorkTask[]; client: { name: string; timeZone: string } }) {
   return (
     <section class="card" aria-labelledby="request-tasks-title">
       <h2 id="request-tasks-title" tabindex="-1">{t("requests.tasks")}</h2>
@@ -246,7 +250,7 @@ function TasksCard(props: { tasks: WorkTask[]; isOwner: boolean; client: { name:
                 </div>
                 <div class="task-item-side">
                   <TaskStatusBadge status={task.status} />
-                  <Show when={props.isOwner && !task.assignee && assignable(task)}>
+                  <Show when={!task.assignee && task.can.includes("assign")}>
                     <A href={`/tasks/${encodeURIComponent(task.id)}?assign=1`} class={buttonClass("primary", "sm")}>
                       {t("tasks.assign")}
                     </A>
