@@ -26,6 +26,8 @@ import { surveyRoutes } from "./routes/surveys.ts";
 import { onboardingRoutes } from "./routes/onboarding.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
+import { signupRoutes } from "./routes/signup.ts";
+import { firstRunRoutes } from "./routes/first-run.ts";
 import { exportRoutes, invoiceRoutes, stripeWebhook } from "./routes/invoices.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -53,7 +55,9 @@ const routes = new Hono()
   .route("/files", fileRoutes)
   .route("/inbox", inboxRoutes)
   .route("/api-keys", apiKeyRoutes)
-  .route("/audit", auditRoutes);
+  .route("/audit", auditRoutes)
+  .route("/signup", signupRoutes)
+  .route("/first-run", firstRunRoutes);
 
 export type Routes = typeof routes;
 
