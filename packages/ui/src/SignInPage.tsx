@@ -1,5 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createSignal, Show, type JSX } from "solid-js";
 import { api } from "./api";
 import { Button } from "./Button";
 import { createSubmission, Form } from "./Form";
@@ -7,7 +7,7 @@ import { t } from "./i18n";
 import { rememberNext, Title } from "./session";
 import { TextField } from "./TextField";
 
-export type SignInPageProps = { appName: string; intro: string };
+export type SignInPageProps = { appName: string; intro: string; /** Below the form: the team app's way to sign-up. */ footer?: JSX.Element };
 
 /** Email → magic link. The API answers the same whether or not the address is known. */
 export function SignInPage(props: SignInPageProps) {
@@ -60,6 +60,7 @@ export function SignInPage(props: SignInPageProps) {
                   {t("signIn.submit")}
                 </Button>
               </Form>
+              {props.footer}
             </>
           }
         >
