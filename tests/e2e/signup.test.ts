@@ -42,7 +42,11 @@ async function shoot(name: string) {
 /** The page is no wider than the window (nothing scrolls sideways) at a phone's width. */
 async function fitsAPhone() {
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // The function runs in the page (its `document`); this file is type-checked without the DOM's types.
+  const overflow = await page.evaluate(() => {
+    const root = (globalThis as any).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
   await page.setViewportSize({ width: 1440, height: 900 });
   return overflow;
 }
