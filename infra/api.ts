@@ -2,6 +2,7 @@ import { Api as HttpApi, Function as LambdaFunction, use, type StackContext } fr
 import { ORIGIN_HEADER } from "../packages/functions/src/api/app-headers.ts";
 import { live, runtime } from "./runtime.ts";
 import { Secrets } from "./secrets.ts";
+import { signupMode } from "./signup.ts";
 
 export { TABLE_ACTIONS } from "./runtime.ts";
 
@@ -28,7 +29,10 @@ export function Api(ctx: StackContext) {
       BATON_WORKER_FUNCTION: worker.functionName,
       // Requests must come through CloudFront, which adds this secret (${ORIGIN_HEADER}).
       BATON_ORIGIN_SECRET: secrets.ORIGIN_SECRET.secretValue.unsafeUnwrap(),
+      // Who may create an agency: closed unless the deploy sets BATON_SIGNUP (infra/signup.ts).
+      BATON_SIGNUP_MODE: signupMode(),
     },
+    bind: [...(api_.bind ?? []), ...secrets.signup],
   });
   worker.grantInvoke(handler);
   const handlerLive = live(handler);

@@ -1,5 +1,6 @@
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Config, type StackContext } from "sst/constructs";
+import { signupMode } from "./signup.ts";
 
 export function Secrets({ stack }: StackContext) {
   // Values live in SSM (`npx sst secrets set NAME value --stage <stage>`), never in the template.
@@ -8,6 +9,9 @@ export function Secrets({ stack }: StackContext) {
   // and bind the Stripe keys (then set both); without it clients pay by the agency's instructions.
   const secrets = Config.Secret.create(stack, "SESSION_SECRET");
   const stripe = process.env.BATON_STRIPE === "1" ? Config.Secret.create(stack, "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET") : null;
+
+  // Sign-up by invite code (infra/signup.ts): the code is a secret the operator sets, bound to the API only.
+  const signup = signupMode() === "invite" ? Config.Secret.create(stack, "SIGNUP_INVITE_CODE") : null;
 
   const domain = process.env.BATON_EMAIL_DOMAIN || undefined;
   const EMAIL_FROM = new Config.Parameter(stack, "EMAIL_FROM", {
@@ -26,5 +30,5 @@ export function Secrets({ stack }: StackContext) {
     generateSecretString: { excludePunctuation: true, passwordLength: 48 },
   });
 
-  return { ...secrets, EMAIL_FROM, ORIGIN_SECRET, stripe: stripe ? [stripe.STRIPE_SECRET_KEY, stripe.STRIPE_WEBHOOK_SECRET] : [] };
+  return { ...secrets, EMAIL_FROM, ORIGIN_SECRET, stripe: stripe ? [stripe.STRIPE_SECRET_KEY, stripe.STRIPE_WEBHOOK_SECRET] : [], signup: signup ? [signup.SIGNUP_INVITE_CODE] : [] };
 }

@@ -193,6 +193,14 @@ const rules: Record<string, Rule> = {
   // Only its uploader confirms an upload.
   "POST /api/files/:fileId/confirm": contactOnly,
   "DELETE /api/files/:fileId": owner,
+  // Self-serve sign-up (open in tests): before anyone is known; a verification link is its own credential.
+  "GET /api/signup": everyone,
+  "POST /api/signup/start": everyone,
+  "POST /api/signup/check": { ...everyone, ownCredential: true },
+  "POST /api/signup/complete": { ...everyone, ownCredential: true },
+  // The owner's first-run checklist on Home.
+  "GET /api/first-run": owner,
+  "POST /api/first-run/dismiss": owner,
 };
 
 let api: Started;

@@ -150,6 +150,11 @@ describe("the API function", () => {
     expect(Object.keys(vars).filter((name) => name.startsWith("SST_Secret_value_"))).toEqual(["SST_Secret_value_SESSION_SECRET"]);
   });
 
+  it("keeps sign-up closed when the deploy doesn't open it, with no invite code to bind", () => {
+    expect(env(API_HANDLER).BATON_SIGNUP_MODE).toBe("closed");
+    expect(env(WORKER).BATON_SIGNUP_MODE).toBeUndefined();
+  });
+
   it("learns the sites' URLs through SST bindings when no custom domain is set", () => {
     const vars = env(API_HANDLER);
     expect(vars.BATON_WEB_URL).toBeUndefined();

@@ -33,6 +33,7 @@ export async function synth(stage: string, env: Record<string, string> = {}) {
     BATON_HOSTED_ZONE: "",
     BATON_EMAIL_DOMAIN: "",
     BATON_EMAIL_FROM: "",
+    BATON_SIGNUP: "",
     ...env,
     BATON_SITES_PREBUILT: sites,
   });

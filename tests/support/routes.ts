@@ -148,6 +148,15 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ name: "Brief.pdf", size: 1200, type: "application/pdf", place: "request", targetId: ids.client }),
     wrongTypes: { name: 5, size: "1200", type: [], place: "desk", replaces: "fil_x" },
   },
+  // Sign-up (open in tests): a link that doesn't exist is let in and answered 400 by the domain.
+  { method: "POST", path: "/signup/start", valid: (ids) => ({ email: uniqueEmail("new") }), wrongTypes: { email: "not-an-email", inviteCode: 5, locale: "fr" } },
+  { method: "POST", path: "/signup/check", valid: (ids) => ({ token: "su.x" }), wrongTypes: { token: ["x"] } },
+  {
+    method: "POST",
+    path: "/signup/complete",
+    valid: (ids) => ({ token: "su.x", agencyName: "New Agency", ownerName: "Nia Owner", timeZone: "UTC", currency: "EUR" }),
+    wrongTypes: { token: 5, agencyName: "Bad\nname", ownerName: "", timeZone: "Mars/Base", currency: "EURO", workingWeek: { days: [], start: "9", end: "17:00" } },
+  },
   { method: "POST", path: "/files/:fileId/confirm", valid: (ids) => ({ parts: [] }), wrongTypes: { parts: "all" } },
 ];
 
@@ -164,6 +173,7 @@ export const bodilessRoutes = [
   "POST /api/clients/:clientId/contacts/:contactId/reactivate",
   "POST /api/onboarding/clients/:clientId/start",
   "POST /api/requests/:requestId/read",
+  "POST /api/first-run/dismiss",
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
 ];

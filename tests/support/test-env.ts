@@ -20,6 +20,8 @@ Object.assign(process.env, {
   BATON_EMAIL_FROM: "Baton Tests <tests@baton.example>",
   // Request lines would bury the test output; tests that read the logs raise it themselves.
   BATON_LOG_LEVEL: "warn",
+  // As under `npm start`; tests/api/signup.test.ts switches to invite and closed itself.
+  BATON_SIGNUP_MODE: "open",
 });
 await ensureTable(inject("dynamoEndpoint"), tableName);
 // Browser tests serve the apps on a port chosen at start: any local port may upload.

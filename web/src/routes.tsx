@@ -23,6 +23,9 @@ const text = (value: string | string[] | undefined) => (Array.isArray(value) ? v
 export const routes: RouteDefinition[] = [
   { path: "/sign-in", component: lazy(() => import("./pages/SignIn")) },
   { path: "/auth/verify", component: lazy(() => import("./pages/Verify")) },
+  // Self-serve sign-up; step 2 has no preload either: it reads its link on the page, and only the form uses it.
+  { path: "/sign-up", component: lazy(() => import("./pages/signup/Start")) },
+  { path: "/sign-up/details", component: lazy(() => import("./pages/signup/Details")) },
   {
     path: "/",
     component: Layout,

@@ -24,6 +24,8 @@ const TARGETS: ReadonlyArray<[string, string, string, string]> = [
   // Bound only when the stage was deployed with card payments (BATON_STRIPE=1).
   ["STRIPE_SECRET_KEY", "Config", "STRIPE_SECRET_KEY", "value"],
   ["STRIPE_WEBHOOK_SECRET", "Config", "STRIPE_WEBHOOK_SECRET", "value"],
+  // Bound to the API only when the stage takes sign-ups by invite code (BATON_SIGNUP=invite).
+  ["BATON_SIGNUP_INVITE_CODE", "Config", "SIGNUP_INVITE_CODE", "value"],
   ["BATON_WEB_URL", "StaticSite", "web", "url"],
   ["BATON_PORTAL_URL", "StaticSite", "portal", "url"],
 ];

@@ -74,6 +74,8 @@ async function main() {
       BATON_PORTAL_URL: `${baseUrl}/portal`,
       // Warnings and errors only, so the URLs above stay readable; BATON_LOG_LEVEL=info shows each request.
       BATON_LOG_LEVEL: process.env.BATON_LOG_LEVEL || "warn",
+      // Anyone trying Baton can create an agency; BATON_SIGNUP_MODE=invite or closed tries the others.
+      BATON_SIGNUP_MODE: process.env.BATON_SIGNUP_MODE || "open",
     });
 
     // Imported only now: the core reads its configuration when first loaded.

@@ -7,8 +7,8 @@ import { t } from "./i18n";
 import { rememberNext, Title } from "./session";
 import { TextField } from "./TextField";
 
-/** `mark`: the agency's logo or name in place of the app's name; `welcome`: the agency's own words. */
-export type SignInPageProps = { appName: string; intro: string; mark?: JSX.Element; welcome?: string | null | undefined };
+/** `mark`: the agency's logo or name in place of the app's name; `welcome`: the agency's own words; `footer`: below the form (the team app's way to sign up). */
+export type SignInPageProps = { appName: string; intro: string; mark?: JSX.Element; welcome?: string | null | undefined; footer?: JSX.Element };
 
 /** Email → magic link. The API answers the same whether or not the address is known. */
 export function SignInPage(props: SignInPageProps) {
@@ -66,6 +66,7 @@ export function SignInPage(props: SignInPageProps) {
                   {t("signIn.submit")}
                 </Button>
               </Form>
+              {props.footer}
             </>
           }
         >

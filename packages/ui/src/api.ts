@@ -79,6 +79,9 @@ import type {
   ErrorBody,
   Me,
   MePatch,
+  FirstRun,
+  SignupDetails,
+  SignupMode,
   Member,
   MemberInput,
   MemberPatch,
@@ -449,6 +452,18 @@ export const api = {
   },
   inbox: {
     mine: (): Promise<Inbox> => call(client.inbox.$get()),
+  },
+  /** Self-serve sign-up: none of these send anyone to sign-in on 401. */
+  signup: {
+    mode: async (): Promise<SignupMode> => (await call(client.signup.$get(), noAuthRedirect)).mode,
+    start: (email: string, inviteCode: string | undefined, locale: Locale): Promise<{ ok: true }> =>
+      call(client.signup.start.$post({ json: { email, locale, ...(inviteCode ? { inviteCode } : {}) } }), noAuthRedirect),
+    check: (token: string): Promise<{ email: string }> => call(client.signup.check.$post({ json: { token } }), noAuthRedirect),
+    complete: (token: string, details: SignupDetails): Promise<Me> => call(client.signup.complete.$post({ json: { token, ...details } }), noAuthRedirect),
+  },
+  firstRun: {
+    get: (): Promise<FirstRun> => call(client["first-run"].$get()),
+    dismiss: (): Promise<FirstRun> => call(client["first-run"].dismiss.$post()),
   },
   apiKeys: {
     list: (): Promise<Page<ApiKey>> => call(client["api-keys"].$get()),

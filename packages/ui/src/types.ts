@@ -18,6 +18,11 @@ export type Agency = Me["agency"];
 export type Locale = Me["locale"];
 export type Role = Me["role"];
 
+export type SignupMode = Ok<Api["signup"]["$get"]>["mode"];
+export type SignupDetails = Omit<Json<Api["signup"]["complete"]["$post"]>, "token">;
+export type FirstRun = Ok<Api["first-run"]["$get"]>;
+export type FirstRunKey = FirstRun["items"][number]["key"];
+
 export type Page<T> = { items: T[]; cursor: string | null };
 export type PageQuery = { cursor?: string | undefined; limit?: number | undefined };
 

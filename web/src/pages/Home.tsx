@@ -11,6 +11,7 @@ import { BreachesCard, InvoicesCard, QaCard, ResponsesCard, SatisfactionCard, To
 import { getOverdueInvoices } from "./home/data";
 import "./home/home.css";
 import { UnreadCard } from "./home/UnreadCard";
+import { FirstRunCard } from "./home/FirstRunCard";
 import { getResponses } from "./reports/data";
 import { getRequests } from "./requests/data";
 import { getSummary } from "./satisfaction/data";
@@ -40,6 +41,7 @@ function OwnerHome() {
   expireOnLeave(() => [getDeadlines.key, getQaQueue.key, getRequests.key, getOverdueInvoices.key, getSummary.key, getResponses.key]);
   return (
     <>
+      <FirstRunCard />
       <div class="stat-grid">
         <Stat
           title={t("home.inboxTitle")}

@@ -1,4 +1,4 @@
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import type { AgencyItem } from "./entity.ts";
 
 // The agency area's table, for other areas: they read and write the agency item only through these.
@@ -18,4 +18,9 @@ export async function all(): Promise<AgencyItem[]> {
 /** Files stored move the agency's storage total (negative when a file is deleted). */
 export async function addStorageBytes(agencyId: string, bytes: number): Promise<void> {
   await db.entities.agency.patch({ agencyId }).add({ storageBytes: bytes }).go();
+}
+
+/** A new agency, as an item of the caller's transaction (self-serve sign-up makes it with the link's use). */
+export function createItem(tx: Pick<TransactionEntities, "agency">, attributes: Parameters<typeof db.entities.agency.create>[0]) {
+  return tx.agency.create(attributes).commit();
 }

@@ -23,18 +23,23 @@ export async function consumeSignIn(email: string, ip: string | undefined, now =
 
 /** Counts one attempt in the bucket's current window; throws 429 once the window is over `max`. */
 export async function consume(bucket: string, max: number, windowSeconds: number, now = Date.now()): Promise<void> {
+  const { count, retryAfterSeconds } = await countAttempt(bucket, windowSeconds, now);
+  if (count > max) {
+    throw new VisibleError(
+      "rate_limited",
+      "rate_limited",
+      `Too many sign-in requests. Please wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`,
+    );
+  }
+}
+
+/** Counts one attempt in the bucket's current fixed window: the count so far and the seconds until the window ends. */
+export async function countAttempt(bucket: string, windowSeconds: number, now = Date.now()): Promise<{ count: number; retryAfterSeconds: number }> {
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
   const result = await db.entities.rateLimit
     .update({ bucket, window: String(windowStart) })
     .add({ count: 1 })
     .set({ expiresAt: windowStart + windowSeconds * 2 })
     .go({ response: "all_new" });
-  if ((result.data.count ?? 0) > max) {
-    const retryAfter = windowStart + windowSeconds - Math.floor(now / 1000);
-    throw new VisibleError(
-      "rate_limited",
-      "rate_limited",
-      `Too many sign-in requests. Please wait ${Math.ceil(retryAfter / 60)} minutes and try again.`,
-    );
-  }
+  return { count: result.data.count ?? 0, retryAfterSeconds: windowStart + windowSeconds - Math.floor(now / 1000) };
 }

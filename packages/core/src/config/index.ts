@@ -78,6 +78,18 @@ export const Config = {
   get stripeWebhookSecret() {
     return read("STRIPE_WEBHOOK_SECRET");
   },
+  /**
+   * Who may create an agency over HTTP (signup/): "open", "invite" (with BATON_SIGNUP_INVITE_CODE)
+   * or "closed". Closed unless set: a deploy opens it on purpose (infra/signup.ts); `npm start` sets open.
+   */
+  get signupMode(): "open" | "invite" | "closed" {
+    const mode = read("BATON_SIGNUP_MODE");
+    return mode === "open" || mode === "invite" ? mode : "closed";
+  },
+  /** The code sign-up asks for in "invite" mode (an SST secret on AWS). Unset: nobody can sign up. */
+  get signupInviteCode() {
+    return read("BATON_SIGNUP_INVITE_CODE");
+  },
   /** Where the Stripe SDK sends its calls (tests: a fake Stripe server); Stripe's own API when unset. */
   get stripeApiBase() {
     return read("STRIPE_API_BASE");

@@ -12,6 +12,8 @@ import { UndeliverableEntity } from "../email/undeliverable-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
 import { FileEntity } from "../file/entity.ts";
+import { FirstRunEntity } from "../first-run/entity.ts";
+import { SignupLinkEntity } from "../signup/entity.ts";
 import { NotifyBatchEntity, UnreadEntity } from "../inbox/entity.ts";
 import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
 import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
@@ -61,6 +63,8 @@ export const db = new Service(
     file: FileEntity,
     unread: UnreadEntity,
     notifyBatch: NotifyBatchEntity,
+    signupLink: SignupLinkEntity,
+    firstRun: FirstRunEntity,
   },
   { client, table: Config.tableName },
 );

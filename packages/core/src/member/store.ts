@@ -1,4 +1,4 @@
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
 
@@ -26,4 +26,9 @@ export async function patchSelf(agencyId: string, memberId: string, changes: Par
 /** Every session of the member ends: their session version moves on. */
 export async function endSessions(agencyId: string, memberId: string): Promise<void> {
   await db.entities.member.patch({ agencyId, memberId }).add({ sessionVersion: 1 }).go();
+}
+
+/** A new member, as an item of the caller's transaction (sign-up's first owner). */
+export function createItem(tx: Pick<TransactionEntities, "member">, attributes: Parameters<typeof db.entities.member.create>[0]) {
+  return tx.member.create(attributes).commit();
 }

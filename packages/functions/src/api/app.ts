@@ -29,6 +29,8 @@ import { fileRoutes } from "./routes/files.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
 import { exportRoutes, invoiceRoutes } from "./routes/invoices.ts";
 import { stripeWebhook } from "../hooks/stripe.ts";
+import { signupRoutes } from "./routes/signup.ts";
+import { firstRunRoutes } from "./routes/first-run.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -56,7 +58,9 @@ const routes = new Hono()
   .route("/files", fileRoutes)
   .route("/inbox", inboxRoutes)
   .route("/api-keys", apiKeyRoutes)
-  .route("/audit", auditRoutes);
+  .route("/audit", auditRoutes)
+  .route("/signup", signupRoutes)
+  .route("/first-run", firstRunRoutes);
 
 export type Routes = typeof routes;
 

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 // Creates an agency and its owner in a deployed table, so the owner can ask for a sign-in link.
-// Agencies are not created over HTTP. Usage (with AWS credentials in the shell):
+// For a stage whose sign-up is closed (BATON_SIGNUP; see signup/ in the core). Usage (with AWS credentials in the shell):
 //   npm run create-agency -- --table <TableName output> --name "Northwind VAs" \
 //     --owner-email owner@agency.com --owner-name "Olivia Owens" --time-zone Europe/London --currency GBP
 const { values } = parseArgs({

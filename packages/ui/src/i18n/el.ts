@@ -2,6 +2,7 @@
 // Greek business software does. Keys, `{placeholders}` and plural shapes match `en` exactly.
 import type { Messages } from "./en";
 import { elBilling } from "./el-billing";
+import { elSignup } from "./el-signup";
 import { elCalendar } from "./el-calendar";
 import { elPortal } from "./el-portal";
 import { elPortalBilling } from "./el-portal-billing";
@@ -24,6 +25,7 @@ export const el: Messages = {
   ...elBrand,
   ...elTime,
   ...elBilling,
+  ...elSignup,
   ...elPortal,
   ...elPortalBilling,
   ...elReports,

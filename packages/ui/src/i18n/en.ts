@@ -5,6 +5,7 @@
 export type Plural = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 
 import { enBilling } from "./en-billing";
+import { enSignup } from "./en-signup";
 import { enCalendar } from "./en-calendar";
 import { enPortal } from "./en-portal";
 import { enPortalBilling } from "./en-portal-billing";
@@ -27,6 +28,7 @@ export const en = {
   ...enBrand,
   ...enTime,
   ...enBilling,
+  ...enSignup,
   ...enPortal,
   ...enPortalBilling,
   ...enReports,

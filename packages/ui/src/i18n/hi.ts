@@ -4,6 +4,7 @@
 
 import type { Messages } from "./en";
 import { hiBilling } from "./hi-billing";
+import { hiSignup } from "./hi-signup";
 import { hiCalendar } from "./hi-calendar";
 import { hiPortal } from "./hi-portal";
 import { hiPortalBilling } from "./hi-portal-billing";
@@ -26,6 +27,7 @@ export const hi: Messages = {
   ...hiBrand,
   ...hiTime,
   ...hiBilling,
+  ...hiSignup,
   ...hiPortal,
   ...hiPortalBilling,
   ...hiReports,
