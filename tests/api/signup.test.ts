@@ -323,7 +323,7 @@ describe("the new agency", () => {
 
   it("has a first-run checklist whose items tick themselves from the data, and can be put away", async () => {
     const { owner } = await signUp();
-    const state = async () => Object.fromEntries((await owner.get("/first-run")).body.items.map((item: any) => [item.key, item.done]));
+    const state = async () => Object.fromEntries((await owner.get("/first-run")).body.steps.map((item: any) => [item.key, item.done]));
     expect(await state()).toEqual({ team: false, client: false, sop: false, payment: false });
     expect((await owner.get("/first-run")).body).toMatchObject({ done: false, dismissed: false });
 

@@ -73,7 +73,7 @@ describe("a newcomer", () => {
     const mail = await waitForEmail(email, (e) => Boolean(signupLinkIn(e.body.text)));
     await page.goto(signupLinkIn(mail.body.text)!);
     await page.getByRole("heading", { name: "Set up your agency" }).waitFor();
-    await page.getByText(`You're signing up as ${email}.`).waitFor();
+    await page.getByText(`You're creating your agency with ${email}.`).waitFor();
     await expect(page.getByLabel("Time zone").inputValue()).resolves.toBe("Asia/Kolkata");
     await shoot("signup-details");
     expect(await fitsAPhone()).toBe(0);

@@ -21,7 +21,7 @@ export type Role = Me["role"];
 export type SignupMode = Ok<Api["signup"]["$get"]>["mode"];
 export type SignupDetails = Omit<Json<Api["signup"]["complete"]["$post"]>, "token">;
 export type FirstRun = Ok<Api["first-run"]["$get"]>;
-export type FirstRunKey = FirstRun["items"][number]["key"];
+export type FirstRunKey = FirstRun["steps"][number]["key"];
 
 export type Page<T> = { items: T[]; cursor: string | null };
 export type PageQuery = { cursor?: string | undefined; limit?: number | undefined };

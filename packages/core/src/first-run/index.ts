@@ -32,8 +32,8 @@ export async function get(): Promise<FirstRun> {
     sop: sops.items.length > 0,
     payment: Boolean(agency.paymentInstructions?.trim()),
   };
-  const items = FIRST_RUN_ITEMS.map((key) => ({ key, done: done[key] }));
-  return { items, done: items.every((item) => item.done), dismissed: Boolean(dismissal.data) };
+  const steps = FIRST_RUN_ITEMS.map((key) => ({ key, done: done[key] }));
+  return { steps, done: steps.every((step) => step.done), dismissed: Boolean(dismissal.data) };
 }
 
 /** Puts the checklist away for the whole agency (there is one owner). Doing it twice changes nothing. */

@@ -2,4 +2,4 @@
 export const FIRST_RUN_ITEMS = ["team", "client", "sop", "payment"] as const;
 export type FirstRunItemKey = (typeof FIRST_RUN_ITEMS)[number];
 
-export type FirstRun = { items: { key: FirstRunItemKey; done: boolean }[]; done: boolean; dismissed: boolean };
+export type FirstRun = { steps: { key: FirstRunItemKey; done: boolean }[]; done: boolean; dismissed: boolean };

@@ -4,7 +4,7 @@ import { FIRST_RUN_ITEMS, type FirstRun } from "./items.ts";
 /** GET /first-run, and what dismissing it answers. */
 export const output = z
   .object({
-    items: z.array(z.object({ key: z.enum(FIRST_RUN_ITEMS), done: z.boolean() })),
+    steps: z.array(z.object({ key: z.enum(FIRST_RUN_ITEMS), done: z.boolean() })),
     done: z.boolean(),
     dismissed: z.boolean(),
   })

@@ -17,7 +17,7 @@ export const elSignup: Record<keyof typeof enSignup, string> = {
   "signup.haveAccount": "Έχετε ήδη λογαριασμό;",
   "signup.signIn": "Σύνδεση",
   "signup.detailsTitle": "Στήσιμο του γραφείου σας",
-  "signup.detailsIntro": "Εγγράφεστε ως {email}. Μπορείτε να τα αλλάξετε όλα αργότερα στις Ρυθμίσεις.",
+  "signup.detailsIntro": "Δημιουργείτε το γραφείο σας με το {email}. Μπορείτε να τα αλλάξετε όλα αργότερα στις Ρυθμίσεις.",
   "signup.agencyName": "Όνομα γραφείου",
   "signup.ownerName": "Το όνομά σας",
   "signup.timeZoneHint": "Οι προθεσμίες και οι ώρες εργασίας μετρώνται σε αυτή τη ζώνη ώρας.",

@@ -15,7 +15,7 @@ export const enSignup = {
   "signup.haveAccount": "Already have an account?",
   "signup.signIn": "Sign in",
   "signup.detailsTitle": "Set up your agency",
-  "signup.detailsIntro": "You're signing up as {email}. You can change all of this later in Settings.",
+  "signup.detailsIntro": "You're creating your agency with {email}. You can change all of this later in Settings.",
   "signup.agencyName": "Agency name",
   "signup.ownerName": "Your name",
   "signup.timeZoneHint": "Deadlines and working hours are counted in this time zone.",

@@ -19,7 +19,7 @@ export function FirstRunCard() {
   const [hiding, setHiding] = createSignal(false);
   // Back on Home after adding a client, the item shows ticked.
   expireOnLeave(() => getFirstRun.key);
-  const doneCount = () => state()?.items.filter((item) => item.done).length ?? 0;
+  const doneCount = () => state()?.steps.filter((item) => item.done).length ?? 0;
 
   const hide = async () => {
     setHiding(true);
@@ -40,7 +40,7 @@ export function FirstRunCard() {
           <div>
             <h2 id="first-run-title">{t("firstRun.title")}</h2>
             <p class="muted small">
-              {t("firstRun.intro")} {t("firstRun.progress", { done: formatNumber(doneCount()), total: formatNumber(state()!.items.length) })}
+              {t("firstRun.intro")} {t("firstRun.progress", { done: formatNumber(doneCount()), total: formatNumber(state()!.steps.length) })}
             </p>
           </div>
           <Button size="sm" variant="ghost" pending={hiding()} onClick={hide}>
@@ -48,7 +48,7 @@ export function FirstRunCard() {
           </Button>
         </div>
         <ol class="first-run-list">
-          <For each={state()!.items}>
+          <For each={state()!.steps}>
             {(item) => (
               <li classList={{ "first-run-done": item.done }} data-item={item.key} data-done={item.done ? "true" : "false"}>
                 <span class="first-run-mark" aria-hidden="true">

@@ -1,3 +1,4 @@
+import { PRODUCT } from "../../product";
 import { api, ApiError } from "@baton/ui/api";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
@@ -47,7 +48,7 @@ export default function SignupDetails() {
     <main class="auth-page">
       <Title>{t("signup.detailsTitle")}</Title>
       <div class="auth-card signup-details" data-testid="signup-details">
-        <p class="auth-app">{t("app.web")}</p>
+        <p class="auth-app">{PRODUCT}</p>
         <Show when={!failed()} fallback={<LinkFailed error={failed()} />}>
           <Show when={email()} fallback={<Loading label={t("signup.checking")} />}>
             {(address) => <DetailsForm token={params.token!} email={address()} onLinkFailed={setFailed} />}

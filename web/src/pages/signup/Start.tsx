@@ -1,3 +1,4 @@
+import { PRODUCT } from "../../product";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -17,7 +18,7 @@ export default function SignupStart() {
     <main class="auth-page">
       <Title>{t("signup.title")}</Title>
       <div class="auth-card" data-testid="signup-start">
-        <p class="auth-app">{t("app.web")}</p>
+        <p class="auth-app">{PRODUCT}</p>
         <Boundary>
           <Switch>
             <Match when={mode() === "closed"}>
