@@ -1,5 +1,8 @@
 // Every email has an HTML and a plain-text part built from the same paragraphs, so they never drift.
-export type RenderedEmail = { subject: string; html: string; text: string };
+export type RenderedEmail = { subject: string; html: string; text: string; attachments?: Attachment[] };
+
+/** A file sent with an email (an invoice's PDF): its bytes in base64, as the outbox keeps them and SES takes them. */
+export type Attachment = { filename: string; contentType: string; content: string };
 
 export type EmailBlock =
   | { type: "paragraph"; text: string }

@@ -14,6 +14,19 @@ export const OutboxEmailEntity = new Entity({
     subject: { type: "string", required: true, readOnly: true },
     html: { type: "string", required: true, readOnly: true },
     text: { type: "string", required: true, readOnly: true },
+    /** Files sent with it (an invoice's PDF, base64): kept with the email so a retry sends the same. */
+    attachments: {
+      type: "list",
+      readOnly: true,
+      items: {
+        type: "map",
+        properties: {
+          filename: { type: "string", required: true },
+          contentType: { type: "string", required: true },
+          content: { type: "string", required: true },
+        },
+      },
+    },
     queuedAt: { type: "string", required: true, readOnly: true },
     attempts: { type: "number", required: true, default: 0 },
     nextAttemptAt: { type: "string", required: true },

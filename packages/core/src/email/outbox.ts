@@ -21,6 +21,7 @@ export async function queue(to: string, email: RenderedEmail, error: unknown, no
       subject: email.subject,
       html: email.html,
       text: email.text,
+      ...(email.attachments?.length ? { attachments: email.attachments } : {}),
       queuedAt: now.toISOString(),
       nextAttemptAt: new Date(now.getTime() + 60_000).toISOString(),
       pending: "yes",
@@ -42,6 +43,7 @@ export async function enqueue(to: string, email: RenderedEmail, now = new Date()
       subject: email.subject,
       html: email.html,
       text: email.text,
+      ...(email.attachments?.length ? { attachments: email.attachments } : {}),
       queuedAt: now.toISOString(),
       nextAttemptAt: now.toISOString(),
       pending: "yes",
@@ -92,7 +94,7 @@ async function attempt(
 ): Promise<"sent" | "failed" | "waiting" | "taken"> {
   if (!(await claim(item, now))) return "taken";
   try {
-    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text });
+    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text, ...(item.attachments?.length ? { attachments: item.attachments } : {}) });
     await db.entities.outboxEmail.delete({ emailId: item.emailId }).go();
     return "sent";
   } catch (error) {
