@@ -14,7 +14,7 @@ import { detailFor } from "./source.ts";
 // invoice email to a billing address does) — with dates in the reader's or client's time zone.
 // pdfkit and the fonts load on the first PDF, not with the API (render.ts is imported then).
 
-export type PdfFile = { fileName: string; bytes: Uint8Array };
+export type PdfFile = { fileName: string; bytes: Uint8Array<ArrayBuffer> };
 
 export async function download(invoiceId: string): Promise<PdfFile> {
   const item = await loadVisible(invoiceId);

@@ -28,7 +28,7 @@ const right = PAGE.width - PAGE.margin;
 const columns = { description: PAGE.margin, quantity: right - 190, rate: right - 90, amount: right };
 const descriptionWidth = columns.quantity - 70 - columns.description;
 
-export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Promise<Uint8Array> {
+export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Promise<Uint8Array<ArrayBuffer>> {
   const { locale } = options;
   const t = (key: TextKey, params?: Record<string, string | number>) => text(locale, key, params);
   const money = (amount: number) => Money.format(amount, invoice.currency, locale);
