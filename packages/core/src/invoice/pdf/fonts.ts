@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 
 // The invoice PDF's fonts: Noto Sans (Latin, Greek) and Noto Sans Devanagari, regular and bold,
 // from the same @fontsource packages the apps serve as webfonts. Their files are split by script
@@ -9,8 +9,9 @@ import { join } from "node:path";
 // WOFF2: fontkit reads both, but WOFF2's Brotli is decoded in JavaScript and costs more per PDF.
 // Only the glyphs a PDF uses are embedded (pdfkit subsets every font).
 //
-// Where the files are: beside the bundle when BATON_FONTS_DIR names a folder (a Lambda bundle has
-// no node_modules; infra copies the files there), else in node_modules.
+// Where the files are: in BATON_FONTS_DIR when set (a Lambda bundle has no node_modules; infra
+// copies the files into the package, and a relative folder is read from LAMBDA_TASK_ROOT), else
+// in node_modules.
 
 export type Weight = "regular" | "bold";
 
@@ -37,7 +38,8 @@ const require = createRequire(import.meta.url);
 
 function pathOf(pkg: string, file: string): string {
   const dir = process.env.BATON_FONTS_DIR;
-  return dir ? join(dir, file) : require.resolve(`${pkg}/files/${file}`);
+  if (!dir) return require.resolve(`${pkg}/files/${file}`);
+  return join(isAbsolute(dir) ? dir : join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), dir), file);
 }
 
 const cache = new Map<string, Buffer>();
