@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deferred } from "@baton/core/deferred";
+import { Invoices } from "@baton/core/invoice";
 import { ApiClient, startApi, waitForEmail, type Started } from "../support/http.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
 import { acceptInvitation, createWorld, type World } from "../support/world.ts";
@@ -41,7 +42,7 @@ const draft = async (description = "Research") => {
 };
 
 describe("the invoice PDF", () => {
-  let sent: { id: string; number: string; total: number };
+  let sent: { id: string; number: string; total: number; dueAt: string };
 
   it("is not the portal's while a draft, and no subcontractor's ever", async () => {
     const invoice = await draft();
@@ -108,5 +109,15 @@ describe("the invoice PDF", () => {
     await Deferred.settled();
     const receipt = await waitForEmail(billingEmail, (e) => e.subject.includes(sent.number) && /receipt|received/i.test(e.subject));
     expect(receipt.attachments ?? []).toEqual([]);
+  });
+
+  it("goes with the overdue reminder too, showing what was paid", async () => {
+    const result = await Invoices.MoneyJobs.remindOverdue(new Date(Date.parse(sent.dueAt) + 86_400_000 + 60_000));
+    expect(result.sent).toBeGreaterThan(0);
+    const reminder = await waitForEmail(billingEmail, (e) => e.subject.includes(sent.number) && /overdue|reminder/i.test(e.subject));
+    expect(reminder.attachments?.map((file) => file.filename)).toEqual([`${sent.number}.pdf`]);
+    const text = flat(await pdfText(new Uint8Array(Buffer.from(reminder.attachments![0]!.content, "base64"))));
+    expect(text).toContain("Bank transfer");
+    expect(text).toContain("$275.00");
   });
 });
