@@ -7,6 +7,7 @@ import { Email } from "./email.ts";
 import { Files } from "./files.ts";
 import { Secrets } from "./secrets.ts";
 import { Storage } from "./storage.ts";
+import { fontFiles } from "../packages/core/src/invoice/pdf/fonts.ts";
 
 // What every Baton function runs with: the same domain code against the same table. Each
 // function's own timeout, memory and concurrency are set where it is made (api.ts, jobs.ts).
@@ -30,6 +31,9 @@ export const TABLE_ACTIONS = [
 /** The stage's metrics namespace (packages/core/src/metrics): the alarms read the same. */
 export const metricsNamespace = (stage: string) => `Baton/${stage}`;
 
+/** Where the invoice PDF's font files sit in a function's package (relative to its root, LAMBDA_TASK_ROOT). */
+export const FONTS_DIR = "fonts";
+
 export function runtime(ctx: StackContext, handler: string, options: { sendsEmail?: boolean; files?: boolean } = {}): FunctionProps {
   const { app } = ctx;
   const storage = use(Storage);
@@ -46,6 +50,8 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
       BATON_SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       BATON_METRICS_NAMESPACE: metricsNamespace(app.stage),
       BATON_LOG_LEVEL: "info",
+      // Invoice PDFs read their fonts from files beside the bundle (a bundle has no node_modules).
+      ...(sendsEmail && { BATON_FONTS_DIR: FONTS_DIR }),
       ...(usesFiles && { BATON_BUCKET_NAME: files.bucket.bucketName }),
       // Without custom domains the sites' URLs reach the functions through the bindings added
       // in infra/sites.ts instead (SST's StaticSite.<name>.url, read from SSM at cold start).
@@ -63,6 +69,8 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
       // Objects only (presigned uploads and downloads, the confirm's checks, the retention job).
       ...(usesFiles ? [files.objectAccess()] : []),
     ],
+    // The invoice PDF's fonts (a few hundred KB), read only when a PDF is made: not in the bundle's code.
+    ...(sendsEmail && { copyFiles: fontFiles().map(({ pkg, file }) => ({ from: `node_modules/${pkg}/files/${file}`, to: `${FONTS_DIR}/${file}` })) }),
     // Every deploy publishes a version and older ones are kept, so the alias can be moved back.
     currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
   };

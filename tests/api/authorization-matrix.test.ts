@@ -143,6 +143,7 @@ const rules: Record<string, Rule> = {
   "GET /api/invoices/deposits": { allow: ["owner"], query: (ids) => `clientId=${ids.client}` },
   "GET /api/invoices/:invoiceId": ownerAndContact,
   "GET /api/invoices/:invoiceId/print": ownerAndContact,
+  "GET /api/invoices/:invoiceId/pdf": ownerAndContact,
   "DELETE /api/invoices/:invoiceId": { allow: ["owner"], query: () => "version=999" },
   "POST /api/invoices/:invoiceId/send": owner,
   "POST /api/invoices/:invoiceId/void": owner,

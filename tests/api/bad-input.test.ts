@@ -188,6 +188,8 @@ describe("ids that do not exist or belong to another agency", () => {
       ["POST", "/time", { taskId: "tsk_01jzzzzzzzzzzzzzzzzzzzzzzz", startedAt: "2026-11-01T10:00:00Z", minutes: 5 }],
       ["GET", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["GET", "/invoices/%3Cscript%3E"],
+      ["GET", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/pdf"],
+      ["GET", "/invoices/%3Cscript%3E/pdf"],
       ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/send", { version: 1 }],
       ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/void", { version: 1 }],
       ["POST", "/invoices/inv_01jzzzzzzzzzzzzzzzzzzzzzzz/payments", { amount: 1, method: "cash" }],
@@ -230,6 +232,15 @@ describe("ids that do not exist or belong to another agency", () => {
       const reply = await owner.request(method, path, body);
       expect(reply.status, `${method} ${path}`).toBe(400);
       expect(reply.body.error.fields?.[field], `${method} ${path}`).toEqual(expect.any(String));
+    }
+  });
+
+  it("refuses an invoice PDF's unknown app or query field with 400 JSON, not a PDF", async () => {
+    for (const [query, field] of [["app=desktop", "app"], ["download=1", "download"]] as const) {
+      const reply = await owner.download(`/invoices/${ids.invoice}/pdf?${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(reply.headers.get("content-type"), query).toMatch(/json/);
+      expect(Object.keys(reply.body.error.fields ?? {}).join(), query).toContain(field);
     }
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import type { Template } from "aws-cdk-lib/assertions";
 import type { Stack } from "aws-cdk-lib/core";
 import { useProject } from "sst/project.js";
 import { Metrics } from "@baton/core/metrics";
+import { fontFiles } from "@baton/core/invoice/pdf";
 import { Api } from "../../infra/api.ts";
 import { Email } from "../../infra/email.ts";
 import { Jobs } from "../../infra/jobs.ts";
@@ -122,6 +123,13 @@ describe("the API function", () => {
     // Minified for a faster cold start: esbuild then writes long lines, not a statement per line.
     const code = readFileSync(bundle, "utf8");
     expect(code.length / code.split("\n").length).toBeGreaterThan(500);
+  });
+
+  it("carries the invoice PDF's font files in its package, where BATON_FONTS_DIR points", () => {
+    const construct = stacks.api.node.findChild("ApiHandler");
+    const dir = env(API_HANDLER).BATON_FONTS_DIR as string;
+    expect(dir).toBe("fonts");
+    for (const { file } of fontFiles()) expect(existsSync(join(useProject().paths.artifacts, construct.node.addr, dir, file)), file).toBe(true);
   });
 
   it("knows the table by name from a parameter, set to the Storage stack's table", () => {

@@ -72,6 +72,16 @@ export class ApiClient {
   }
 
   get = <T = any>(path: string) => this.request<T>("GET", path);
+  /** A GET of a file (an invoice's PDF): its bytes as sent, and its error body if JSON; held to the contract like any answer. */
+  download = async (path: string): Promise<{ status: number; headers: Headers; bytes: Uint8Array; body: any }> => {
+    const response = await fetch(`${this.baseUrl}/api${path}`, {
+      headers: { ...(this.app ? { "x-baton-app": this.app } : {}), ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {}), ...this.extraHeaders },
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const body = /json/.test(response.headers.get("content-type") ?? "") ? JSON.parse(Buffer.from(bytes).toString("utf8")) : null;
+    if (contractEnabled()) await checkAnswer(this.baseUrl, "GET", path, response, body);
+    return { status: response.status, headers: response.headers, bytes, body };
+  };
   /** A GET whose redirect is not followed: its status and Location (file downloads answer 302). */
   redirectOf = async (path: string) => {
     const reply = await this.request("GET", path, undefined, {}, "manual");

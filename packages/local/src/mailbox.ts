@@ -6,6 +6,8 @@ export type CapturedEmail = {
   destination: { to: string[] };
   subject: string;
   body: { html?: string; text?: string };
+  /** Files sent with it: content in base64. */
+  attachments?: { filename?: string; contentType: string; content: string; size: number }[];
   at: number;
 };
 

@@ -389,6 +389,8 @@ export const api = {
     /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
     /** Opened as a page (no x-baton-app header can go with it): `?app=` says whose session cookie to read. */
     printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print?app=${config.app}`,
+    /** The invoice as a PDF file (the server answers it as an attachment named by its number). */
+    pdfUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/pdf?app=${config.app}`,
     /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
     csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
       `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,

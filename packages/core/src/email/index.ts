@@ -4,7 +4,7 @@ import { message, type MessageKey } from "./messages.ts";
 export * as Email from "./index.ts";
 export { flushOutbox, later, send } from "./send.ts";
 export { sendAll, type Outgoing } from "./batch.ts";
-export { escapeHtml, oneLineSubject, type EmailBrand, type RenderedEmail } from "./layout.ts";
+export { escapeHtml, oneLineSubject, type Attachment, type EmailBrand, type RenderedEmail } from "./layout.ts";
 export * as Feedback from "./feedback.ts";
 
 export type Locale = "en" | "el" | "hi";

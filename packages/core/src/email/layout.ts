@@ -1,7 +1,10 @@
 // Every email has an HTML and a plain-text part built from the same paragraphs, so they never drift.
 // `fromName` and `replyTo` are the agency's (its brand): the sender's display name before the
 // installation's own address, and where replies go.
-export type RenderedEmail = { subject: string; html: string; text: string; fromName?: string; replyTo?: string };
+export type RenderedEmail = { subject: string; html: string; text: string; fromName?: string; replyTo?: string; attachments?: Attachment[] };
+
+/** A file sent with an email (an invoice's PDF): its bytes in base64, as the outbox keeps them and SES takes them. */
+export type Attachment = { filename: string; contentType: string; content: string };
 
 /** The agency's look and sender (brand/): its name or logo on top, its colour on buttons, its footer last. */
 export type EmailBrand = {

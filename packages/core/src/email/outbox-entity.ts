@@ -17,6 +17,19 @@ export const OutboxEmailEntity = new Entity({
     /** The agency's sender name and reply-to address (its brand), kept so a later send is the same email. */
     fromName: { type: "string", readOnly: true },
     replyTo: { type: "string", readOnly: true },
+    /** Files sent with it (an invoice's PDF, base64): kept with the email so a retry sends the same. */
+    attachments: {
+      type: "list",
+      readOnly: true,
+      items: {
+        type: "map",
+        properties: {
+          filename: { type: "string", required: true },
+          contentType: { type: "string", required: true },
+          content: { type: "string", required: true },
+        },
+      },
+    },
     queuedAt: { type: "string", required: true, readOnly: true },
     attempts: { type: "number", required: true, default: 0 },
     nextAttemptAt: { type: "string", required: true },

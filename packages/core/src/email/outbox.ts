@@ -23,6 +23,7 @@ export async function queue(to: string, email: RenderedEmail, error: unknown, no
       text: email.text,
       ...(email.fromName ? { fromName: email.fromName } : {}),
       ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+      ...(email.attachments?.length ? { attachments: email.attachments } : {}),
       queuedAt: now.toISOString(),
       nextAttemptAt: new Date(now.getTime() + 60_000).toISOString(),
       pending: "yes",
@@ -46,6 +47,7 @@ export async function enqueue(to: string, email: RenderedEmail, now = new Date()
       text: email.text,
       ...(email.fromName ? { fromName: email.fromName } : {}),
       ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+      ...(email.attachments?.length ? { attachments: email.attachments } : {}),
       queuedAt: now.toISOString(),
       nextAttemptAt: now.toISOString(),
       pending: "yes",
@@ -96,7 +98,7 @@ async function attempt(
 ): Promise<"sent" | "failed" | "waiting" | "taken"> {
   if (!(await claim(item, now))) return "taken";
   try {
-    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text, ...(item.fromName ? { fromName: item.fromName } : {}), ...(item.replyTo ? { replyTo: item.replyTo } : {}) });
+    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text, ...(item.fromName ? { fromName: item.fromName } : {}), ...(item.replyTo ? { replyTo: item.replyTo } : {}), ...(item.attachments?.length ? { attachments: item.attachments } : {}) });
     await db.entities.outboxEmail.delete({ emailId: item.emailId }).go();
     return "sent";
   } catch (error) {

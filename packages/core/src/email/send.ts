@@ -25,7 +25,7 @@ function sesClient() {
   return ses.client;
 }
 
-/** Hands one email with HTML and plain-text parts to SES (the emulator, locally); throws if SES refuses. */
+/** Hands one email with HTML and plain-text parts (and its files, if any) to SES (the emulator, locally); throws if SES refuses. */
 export async function deliver(to: string, email: RenderedEmail): Promise<void> {
   await sesClient().send(
     new SendEmailCommand({
@@ -41,6 +41,18 @@ export async function deliver(to: string, email: RenderedEmail): Promise<void> {
             Html: { Data: email.html, Charset: "UTF-8" },
             Text: { Data: email.text, Charset: "UTF-8" },
           },
+          // SES v2 builds the multipart/mixed message itself; an email without files stays simple.
+          ...(email.attachments?.length
+            ? {
+                Attachments: email.attachments.map((file) => ({
+                  FileName: file.filename,
+                  ContentType: file.contentType,
+                  ContentDisposition: "ATTACHMENT" as const,
+                  ContentTransferEncoding: "BASE64" as const,
+                  RawContent: Buffer.from(file.content, "base64"),
+                })),
+              }
+            : {}),
         },
       },
     }),

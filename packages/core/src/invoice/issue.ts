@@ -102,7 +102,9 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
       .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
     const readers = [...people, ...billing];
     const brand = agency ? Brand.emailBrandOf(agency) : null;
-    const messages = readers.map((contact) => {
+    // The invoice itself goes with the sent and reminder emails, as a PDF in each reader's language.
+    const pdf = kind === "paymentReceipt" ? null : (await import("./pdf/attachment.ts")).attacher(item, { agency, client });
+    const messages = await Promise.all(readers.map(async (contact) => {
       const params = {
         agency: brand?.name ?? "",
         number: invoiceNumber(item.number) ?? "",
@@ -111,8 +113,9 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
       const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId), brand });
-      return { to: contact.email, email, ids: { invoiceId: item.invoiceId, ...(contact.contactId ? { contactId: contact.contactId } : {}) } };
-    });
+      const attachment = await pdf?.(contact.locale, contact.timeZone);
+      return { to: contact.email, email: attachment ? { ...email, attachments: [attachment] } : email, ids: { invoiceId: item.invoiceId, ...(contact.contactId ? { contactId: contact.contactId } : {}) } };
+    }));
     // Sending an invoice or recording a payment is a request (or Stripe's webhook): its emails are
     // kept in the outbox and sent after the response. A reminder is the scheduled job's: it sends
     // in small batches itself.

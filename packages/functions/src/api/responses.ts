@@ -24,6 +24,10 @@ export const accepted = (schema: z.ZodType, description = "Accepted") => json(20
 export const noContent = (description = "Done") => ({ 204: { description } });
 /** 200 with a body that is not JSON: a CSV export, a printable page, a calendar. */
 export const media = (type: string, description: string) => ({ 200: { description, content: { [type]: { schema: { type: "string" as const } } } } });
+/** 200 with a file's bytes (an invoice's PDF): binary, not text. */
+export const file = (type: string, description: string) => ({
+  200: { description, content: { [type]: { schema: { type: "string" as const, format: "binary" } } } },
+});
 /** 302 to a short-lived URL. */
 export const redirect = (description: string) => ({
   302: { description, headers: { location: { description: "Where to go", schema: { type: "string" as const } } } },

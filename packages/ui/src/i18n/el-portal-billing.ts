@@ -47,6 +47,7 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.fromAgency": "Από το γραφείο {agency}",
   "portal.invoice.print": "Εκτύπωση ή αποθήκευση ως PDF",
   "portal.invoice.printHint": "(ανοίγει σε νέα καρτέλα)",
+  "portal.invoice.downloadPdf": "Λήψη PDF",
   "portal.invoice.lines": "Τι καλύπτει αυτό το τιμολόγιο",
   "portal.invoice.noLines": "Αυτό το τιμολόγιο δεν έχει γραμμές.",
   "portal.invoice.hours": "{time} ώρ.",

@@ -44,6 +44,7 @@ export const enPortalBilling = {
   "portal.invoice.fromAgency": "From {agency}",
   "portal.invoice.print": "Print or save as PDF",
   "portal.invoice.printHint": "(opens in a new tab)",
+  "portal.invoice.downloadPdf": "Download PDF",
   "portal.invoice.lines": "What this invoice covers",
   "portal.invoice.noLines": "This invoice has no lines.",
   "portal.invoice.hours": "{time} h",

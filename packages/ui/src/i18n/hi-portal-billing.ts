@@ -54,6 +54,7 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.fromAgency": "{agency} की ओर से",
   "portal.invoice.print": "प्रिंट करें या PDF के रूप में सहेजें",
   "portal.invoice.printHint": "(नए टैब में खुलता है)",
+  "portal.invoice.downloadPdf": "PDF डाउनलोड करें",
   "portal.invoice.lines": "इस इनवॉइस में क्या शामिल है",
   "portal.invoice.noLines": "इस इनवॉइस में कोई पंक्ति नहीं है।",
   "portal.invoice.hours": "{time} घं॰",

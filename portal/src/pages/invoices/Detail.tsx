@@ -57,10 +57,15 @@ export default function InvoiceDetailPage() {
                     </span>
                   }
                   actions={
-                    <a href={api.invoices.printUrl(invoice().id)} target="_blank" rel="noopener" class="btn btn-secondary">
-                      {t("portal.invoice.print")}
-                      <span class="sr-only"> {t("portal.invoice.printHint")}</span>
-                    </a>
+                    <>
+                      <a href={api.invoices.printUrl(invoice().id)} target="_blank" rel="noopener" class="btn btn-secondary">
+                        {t("portal.invoice.print")}
+                        <span class="sr-only"> {t("portal.invoice.printHint")}</span>
+                      </a>
+                      <a href={api.invoices.pdfUrl(invoice().id)} download="" class="btn btn-secondary" data-testid="invoice-pdf">
+                        {t("portal.invoice.downloadPdf")}
+                      </a>
+                    </>
                   }
                 />
                 <StatusNotice invoice={invoice()} thanks={search.paid === "1"} />

@@ -110,6 +110,9 @@ export default function InvoiceDetailPage() {
                       <a href={api.invoices.printUrl(d().id)} target="_blank" rel="noopener" class={buttonClass("secondary", "sm")}>
                         {t("invoice.print")}
                       </a>
+                      <a href={api.invoices.pdfUrl(d().id)} download="" class={buttonClass("secondary", "sm")} data-testid="invoice-pdf">
+                        {t("invoice.downloadPdf")}
+                      </a>
                       <Show when={d().status === "draft"}>
                         <Button class="btn-danger-text" onClick={() => open("delete")}>
                           {t("invoice.delete")}

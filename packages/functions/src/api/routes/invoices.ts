@@ -2,17 +2,18 @@ import { Hono } from "hono";
 import { whole } from "@baton/core/fields";
 import { z } from "zod";
 import { describeRoute } from "hono-openapi";
-import { created, media, noContent, ok } from "../responses.ts";
+import { created, file, media, noContent, ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Card } from "@baton/core/card";
 import { Invoices } from "@baton/core/invoice";
 import { Timesheet } from "@baton/core/timesheet";
+import { InvoicePdf } from "@baton/core/invoice/pdf";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
 const tags = ["Invoices"];
 
-/** The print page is opened by a plain link, so it names its app (whose cookie to read) in the query. */
+/** The print page and the PDF are opened by a plain link, so they name their app (whose cookie to read) in the query. */
 const printQuery = z.strictObject({ app: z.enum(["web", "portal"]).optional() });
 
 export const invoiceRoutes = new Hono()
@@ -27,6 +28,9 @@ export const invoiceRoutes = new Hono()
   )
   .get("/:invoiceId/print", describeRoute({ responses: media("text/html", "A print-ready page"), tags, summary: "The invoice as a print-ready HTML page (print or save as PDF)" }), allow(["owner", "contact"]), pathIds("invoiceId"), input("query", printQuery), async (c) =>
     c.html(await Invoices.printPage(c.req.param("invoiceId")), 200),
+  )
+  .get("/:invoiceId/pdf", describeRoute({ responses: file("application/pdf", "The invoice as a PDF, an attachment named by its number"), tags, summary: "The invoice as a PDF in the client's language (owner; a contact, once sent)" }), allow(["owner", "contact"]), pathIds("invoiceId"), input("query", printQuery), async (c) =>
+    pdf(await InvoicePdf.download(c.req.param("invoiceId"))),
   )
   .get("/:invoiceId", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "An invoice with its payments and how to pay it" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) => c.json(await Invoices.get(c.req.param("invoiceId")), 200))
   .delete("/:invoiceId", describeRoute({ responses: noContent("Deleted"), tags, summary: "Delete a draft; its time is unbilled again (owner)" }), allow("owner"), pathIds("invoiceId"), input("query", Invoices.removeDraft.schema), async (c) => {
@@ -64,6 +68,9 @@ export const invoiceRoutes = new Hono()
 
 const csv = (body: string, name: string) =>
   new Response(body, { status: 200, headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` } });
+
+const pdf = ({ fileName, bytes }: InvoicePdf.PdfFile) =>
+  new Response(bytes, { status: 200, headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${fileName}"` } });
 
 export const exportRoutes = new Hono()
   .get("/invoices", describeRoute({ responses: media("text/csv", "Invoices as CSV, an attachment"), tags, summary: "Sent invoices as CSV for QuickBooks Online or Xero (owner); see docs/ACCOUNTING.md" }), allow("owner"), input("query", Invoices.exportInvoices.schema), async (c) =>

@@ -1,0 +1,17 @@
+// An invoice as a PDF (issue 16, part 3): drawn with pdfkit (pure JavaScript, no browser or native
+// binary, so it runs on Lambda) in Noto Sans and Noto Sans Devanagari, subsetted into each file.
+//   fonts.ts       which font files, and which face sets each character
+//   woff.ts        a WOFF font unwrapped once, so every PDF reads it in place
+//   typeset.ts     multi-script text: measured, wrapped, drawn on one baseline
+//   render.ts      the page: the print page's layout on A4
+//   source.ts      the invoice's detail for a reader's language
+//   download.ts    GET /invoices/:id/pdf
+//   attachment.ts  the PDF attached to the invoice's emails
+export * as InvoicePdf from "./index.ts";
+export { download, type PdfFile } from "./download.ts";
+export { attacher, fileNameOf, MAX_ATTACHMENT_BASE64 } from "./attachment.ts";
+/** The renderer, loaded on first use (pdfkit, fontkit and the fonts are not an API cold start's). */
+export const renderPdf: typeof import("./render.ts").renderPdf = async (...args) => (await import("./render.ts")).renderPdf(...args);
+export type { PdfOptions } from "./render.ts";
+export { detailFor } from "./source.ts";
+export { fontFiles } from "./fonts.ts";

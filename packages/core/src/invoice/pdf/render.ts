@@ -1,0 +1,223 @@
+import PDFDocument from "pdfkit";
+import { text, type Locale, type TextKey } from "../../i18n/index.ts";
+import { Money } from "../../money/index.ts";
+import type { InvoiceDetail } from "../index.ts";
+import { hoursAndMinutes } from "../print.ts";
+import { Typesetter, type Style } from "./typeset.ts";
+
+// The invoice as a PDF: the print page's layout (print.ts) drawn on A4 — the title, the issuer
+// with its legal details and the status on the left, bill-to, PO, dates and currency on the
+// right; the lines; the totals; payments received; notes; how to pay. Labels in the reader's
+// language, dates in their zone, money in the invoice's currency formatted for their locale.
+// Long tables continue on a new page with their header repeated.
+
+export type PdfOptions = { locale: Locale; timeZone: string };
+
+const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+const INK = "#1b1f24";
+const MUTED = "#5b6470";
+const RULE = "#d9dee6";
+const PANEL = "#f5f7fa";
+
+const body: Style = { size: 10 };
+const small: Style = { size: 8, color: MUTED };
+const LINE = 14;
+
+/** Column right edges (amounts are right-aligned) and the description's width. */
+const right = PAGE.width - PAGE.margin;
+const columns = { description: PAGE.margin, quantity: right - 190, rate: right - 90, amount: right };
+const descriptionWidth = columns.quantity - 70 - columns.description;
+
+export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Promise<Uint8Array<ArrayBuffer>> {
+  const { locale } = options;
+  const t = (key: TextKey, params?: Record<string, string | number>) => text(locale, key, params);
+  const money = (amount: number) => Money.format(amount, invoice.currency, locale);
+  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: options.timeZone }).format(new Date(iso)) : "—");
+  const title = invoice.number ? t("print.title", { number: invoice.number }) : t("print.draftTitle");
+
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: PAGE.margin,
+    // No default font: pdfkit would load Helvetica's metrics from a file a bundle doesn't carry.
+    font: null as unknown as string,
+    info: { Title: `${title} · ${invoice.agency.name}`, Author: invoice.agency.legalName ?? invoice.agency.name, Subject: invoice.billTo.name },
+    lang: locale,
+    displayTitle: true,
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+  const type = new Typesetter(doc);
+  let y = PAGE.margin;
+
+  /** Starts a new page when `height` more doesn't fit; answers whether it did. */
+  const room = (height: number) => {
+    if (y + height <= PAGE.height - PAGE.margin) return false;
+    doc.addPage();
+    y = PAGE.margin;
+    return true;
+  };
+  const rule = (at: number, width = 0.75, color = RULE, from = PAGE.margin, to = right) => {
+    doc.moveTo(from, at).lineTo(to, at).lineWidth(width).strokeColor(color).stroke();
+  };
+  /** Wrapped lines at `x`, from `top`; answers the height used. */
+  const block = (value: string, x: number, top: number, width: number, style: Style, align: "left" | "right" = "left") => {
+    const lines = type.wrap(value, width, style);
+    lines.forEach((line, index) => type.line(line, align === "right" ? x + width : x, top + style.size + index * (style.size * 1.4), { ...style, align }));
+    return lines.length * style.size * 1.4;
+  };
+
+  // The header: two columns, each as tall as it needs.
+  const leftWidth = 250;
+  let left = y;
+  left += block(title, PAGE.margin, left, leftWidth, { size: 20, weight: "bold" }) + 6;
+  const issuer = invoice.agency;
+  left += block(issuer.legalName ?? issuer.name, PAGE.margin, left, leftWidth, { ...body, weight: "bold" });
+  if (issuer.address) left += block(issuer.address, PAGE.margin, left, leftWidth, { ...body, color: MUTED });
+  if (issuer.taxId) left += block(t("print.taxId", { id: issuer.taxId }), PAGE.margin, left, leftWidth, { ...body, color: MUTED });
+  if (issuer.registration) left += block(issuer.registration, PAGE.margin, left, leftWidth, { ...body, color: MUTED });
+  // The status, as a pill.
+  const status = t(invoice.overdue ? "print.status.overdue" : (`print.status.${invoice.status}` as TextKey));
+  const pill = { size: 8 };
+  const pillWidth = type.width(status, pill) + 14;
+  left += 6;
+  doc.roundedRect(PAGE.margin, left, pillWidth, 15, 7.5).lineWidth(0.75).strokeColor(INK).stroke();
+  type.line(status, PAGE.margin + 7, left + 10.5, pill);
+  left += 15;
+
+  const labelX = PAGE.margin + leftWidth + 20;
+  const valueRight = right;
+  const labels = [t("print.billTo"), t("print.purchaseOrder"), t("print.issued"), t("print.due"), t("print.currency")];
+  // Values take what the longest label leaves, so the two never overlap in any language.
+  const valueWidth = valueRight - labelX - Math.max(...labels.map((label) => type.width(label, body))) - 12;
+  let side = y + 4;
+  const fact = (label: string, value: string | string[], weight: Style["weight"] = "regular") => {
+    type.line(label, labelX, side + body.size, { ...body, color: MUTED });
+    let height = 0;
+    const values = Array.isArray(value) ? value : [value];
+    values.forEach((part, index) => {
+      height += block(part, valueRight - valueWidth, side + height, valueWidth, { ...body, weight: index === 0 ? weight : "regular", color: index === 0 ? INK : MUTED }, "right");
+    });
+    side += Math.max(height, LINE) + 3;
+  };
+  const billTo = invoice.billTo;
+  fact(t("print.billTo"), [billTo.name, ...(billTo.address ? [billTo.address] : []), ...(billTo.taxId ? [t("print.taxId", { id: billTo.taxId })] : [])], "bold");
+  if (invoice.purchaseOrder) fact(t("print.purchaseOrder"), invoice.purchaseOrder);
+  fact(t("print.issued"), date(invoice.issuedAt));
+  fact(t("print.due"), date(invoice.dueAt));
+  fact(t("print.currency"), invoice.currency);
+  y = Math.max(left, side) + 28;
+
+  // The lines.
+  const heading = (labels: [string, number, "left" | "right"][]) => {
+    for (const [label, x, align] of labels) type.line(caps(label, locale), x, y + 8, { ...small, align });
+    y += 14;
+    rule(y);
+    y += 6;
+  };
+  const lineHeading = () =>
+    heading([
+      [t("print.description"), columns.description, "left"],
+      [t("print.quantity"), columns.quantity, "right"],
+      [t("print.rate"), columns.rate, "right"],
+      [t("print.amount"), columns.amount, "right"],
+    ]);
+  lineHeading();
+  for (const line of invoice.lines) {
+    const lines = type.wrap(line.description, descriptionWidth, body);
+    const height = lines.length * LINE + 8;
+    if (room(height)) lineHeading();
+    lines.forEach((part, index) => type.line(part, columns.description, y + body.size + index * LINE, body));
+    const quantity = line.kind === "time" ? hoursAndMinutes(line.quantity, locale) : String(line.quantity);
+    const unit = line.kind === "time" ? t("print.perHour", { amount: money(line.unitAmount) }) : money(line.unitAmount);
+    type.line(quantity, columns.quantity, y + body.size, { ...body, align: "right" });
+    type.line(unit, columns.rate, y + body.size, { ...body, align: "right" });
+    type.line(money(line.amount), columns.amount, y + body.size, { ...body, align: "right" });
+    y += height - 2;
+    rule(y);
+    y += 6;
+  }
+
+  // The totals, on the right.
+  const rate = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(invoice.taxRate / 100) + "%";
+  const totalsLeft = right - 230;
+  const total = (label: string, amount: number, style: Style) => {
+    type.line(label, totalsLeft, y + style.size, style);
+    type.line(money(amount), right, y + style.size, { ...style, align: "right" });
+    y += style.size + 7;
+  };
+  room(120);
+  y += 4;
+  total(t("print.subtotal"), invoice.subtotal, body);
+  total(t("print.tax", { name: invoice.taxName, rate }), invoice.tax, body);
+  y += 2;
+  rule(y, 1.5, INK, totalsLeft, right);
+  y += 5;
+  total(t("print.total"), invoice.total, { size: 11, weight: "bold" });
+  total(t("print.paid"), invoice.amountPaid, body);
+  total(t("print.balance"), invoice.balance, { ...body, weight: "bold" });
+  y += 14;
+
+  if (invoice.payments.length) {
+    room(60);
+    type.line(t("print.payments"), PAGE.margin, y + 12, { size: 12, weight: "bold" });
+    y += 22;
+    const paymentHeading = () =>
+      heading([
+        [t("print.date"), columns.description, "left"],
+        [t("print.method"), columns.quantity, "right"],
+        [t("print.amount"), columns.amount, "right"],
+      ]);
+    paymentHeading();
+    for (const payment of invoice.payments) {
+      if (room(LINE + 8)) paymentHeading();
+      type.line(date(payment.receivedAt), columns.description, y + body.size, body);
+      type.line(t(`paymentMethod.${payment.method}` as TextKey), columns.quantity, y + body.size, { ...body, align: "right" });
+      type.line(money(payment.amount), columns.amount, y + body.size, { ...body, align: "right" });
+      y += LINE + 4;
+      rule(y);
+      y += 6;
+    }
+    y += 10;
+  }
+
+  if (invoice.notes) {
+    const lines = type.wrap(invoice.notes, right - PAGE.margin, body);
+    for (const line of lines) {
+      room(LINE);
+      type.line(line, PAGE.margin, y + body.size, { ...body, color: MUTED });
+      y += LINE;
+    }
+    y += 12;
+  }
+
+  if (invoice.paymentInstructions && invoice.balance > 0 && invoice.status !== "void") {
+    const inner = right - PAGE.margin - 24;
+    const quote = invoice.number ? t("print.quote", { number: invoice.number }) : t("print.quoteDraft");
+    const lines = [...type.wrap(invoice.paymentInstructions, inner, body), "", ...type.wrap(quote, inner, body)];
+    const height = (lines.length + 1) * LINE + 20;
+    room(Math.min(height, PAGE.height - 2 * PAGE.margin));
+    doc.roundedRect(PAGE.margin, y, right - PAGE.margin, height, 6).fillColor(PANEL).fill();
+    let at = y + 12;
+    type.line(t("print.howToPay"), PAGE.margin + 12, at + body.size, { ...body, weight: "bold" });
+    at += LINE;
+    for (const line of lines) {
+      type.line(line, PAGE.margin + 12, at + body.size, body);
+      at += LINE;
+    }
+    y += height;
+  }
+
+  doc.end();
+  await finished;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A small-caps style heading: upper case, and in Greek without its accents (as CSS does). */
+function caps(label: string, locale: Locale): string {
+  const upper = label.toLocaleUpperCase(locale);
+  return locale === "el" ? upper.normalize("NFD").replace(/\u0301/g, "").normalize("NFC") : upper;
+}
