@@ -27,6 +27,7 @@ import { printHtml } from "./print.ts";
 import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./parties.ts";
 import { invoiceNumber, present, presentPayment, type Invoice, type InvoiceLine, type Payment } from "./present.ts";
 import { Log } from "../log/index.ts";
+import { todayIn } from "@baton/kernel/dates";
 import { Metrics } from "../metrics/index.ts";
 
 export * as Invoices from "./index.ts";
@@ -711,7 +712,7 @@ export const timeExportSchema = z.strictObject({ from: isoDate.optional(), to: i
 /** Every member's time within the dates (UTC; this month so far by default), as CSV. */
 export const exportTime = fn(timeExportSchema, async (range): Promise<string> => {
   const agencyId = assertOwner();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn("UTC");
   const query = { from: range.from ?? `${today.slice(0, 8)}01`, to: range.to ?? today };
   // With one end left to its default, the span is checked here (the schema checks a given pair).
   const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
