@@ -1,3 +1,4 @@
+import { todayIn } from "@baton/kernel/dates";
 import { InvoiceParty } from "@baton/ui/InvoiceParty";
 import { api, ApiError, isApiError } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
@@ -27,7 +28,7 @@ const paymentMethods: PaymentMethod[] = ["bank_transfer", "wise", "paypal", "car
 type Action = "send" | "delete" | "void" | "payment";
 
 /** Today's date (YYYY-MM-DD) in the viewer's zone, for a date input. */
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: viewerTimeZone(), year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const today = () => todayIn(viewerTimeZone());
 
 export default function InvoiceDetailPage() {
   const params = useParams<{ id: string }>();
