@@ -35,10 +35,10 @@ const groupAt = (file: string, kind: string, hasKey: string) =>
 
 describe("the dialogs and forms found in the source", () => {
   it("include every kind, with the actions their components add", () => {
-    const voidDialog = groupAt("web/src/pages/invoices/Detail.tsx", "Dialog", "invoice.void");
+    const voidDialog = groupAt("web/src/pages/invoices/detail/Dialogs.tsx", "Dialog", "invoice.void");
     expect(voidDialog?.actions.map((action) => action.key)).toEqual(expect.arrayContaining(["invoice.void", "common.cancel", "common.close"]));
     // A ConfirmDialog's confirm label is a prop: it is bound to the t() call passed in.
-    const revoke = groupAt("web/src/pages/settings/index.tsx", "ConfirmDialog", "apiKeys.revoke");
+    const revoke = groupAt("web/src/pages/settings/ApiKeys.tsx", "ConfirmDialog", "apiKeys.revoke");
     expect(revoke?.actions.map((action) => action.key)).toEqual(expect.arrayContaining(["apiKeys.revoke", "common.cancel"]));
     // A form component rendered inside a dialog brings its own buttons.
     expect(groupAt("web/src/pages/packages/index.tsx", "Dialog", "packages.save")).toBeDefined();
@@ -46,7 +46,7 @@ describe("the dialogs and forms found in the source", () => {
   });
 
   it("tell apart actions shown in different branches of a condition", () => {
-    const apiKeyDialog = groupAt("web/src/pages/settings/index.tsx", "Dialog", "apiKeys.copy");
+    const apiKeyDialog = groupAt("web/src/pages/settings/CreateKeyDialog.tsx", "Dialog", "apiKeys.copy");
     const copy = apiKeyDialog?.actions.find((action) => action.key === "apiKeys.copy");
     const copied = apiKeyDialog?.actions.find((action) => action.key === "apiKeys.copied");
     expect(copy && copied && exclusive(copy, copied)).toBe(true);

@@ -4,7 +4,7 @@ import { parse } from "@babel/parser";
 
 // Every message the API can send a person, read from the server's source: VisibleError messages
 // and field messages, zod schema messages, the error boundary's own, and any other sentence-like
-// string literal in packages/core and packages/functions (a reason returned by a checker, a field
+// string literal in packages/kernel, packages/core and packages/functions (a reason returned by a checker, a field
 // message built in a loop). Messages built by helpers are expanded at each call: notFound("Task")
 // is "Task was not found.". A part only known at run time is "{}" ("{} already has this task.").
 
@@ -16,7 +16,7 @@ type Env = Map<string, Binding>;
 type Fn = { file: string; node: Node; params: { name: string; fallback: Node | null }[] };
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const SOURCE_DIRS = ["packages/core/src", "packages/functions/src/api"];
+const SOURCE_DIRS = ["packages/kernel/src", "packages/core/src", "packages/functions/src/api"];
 /** Catalogs and email templates hold translated text already; the OpenAPI page is for developers. */
 const SKIP = [/\/email\/messages/, /\/i18n\//, /\/email\/templates\//, /\/routes\/docs\.ts$/];
 

@@ -1,3 +1,4 @@
+import { wallClock } from "@baton/kernel/time";
 import { Show } from "solid-js";
 import { formatDateTime, intlLocale, t, viewerTimeZone } from "./i18n";
 
@@ -16,16 +17,10 @@ function formatter(tag: string, timeZone: string, withDay: boolean) {
   return format;
 }
 
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-/** The wall clock ("2026-03-09 13:00") of an instant in a zone, or undefined if the zone is unknown. */
+/** The wall clock ("2026-03-09T13:00") of an instant in a zone, or undefined if the zone is unknown. */
 function wall(at: Date, timeZone: string): string | undefined {
-  let format = wallFormatters.get(timeZone);
   try {
-    if (!format) {
-      format = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-      wallFormatters.set(timeZone, format);
-    }
-    return format.format(at);
+    return wallClock(at, timeZone);
   } catch {
     return undefined;
   }

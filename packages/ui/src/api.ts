@@ -1,4 +1,4 @@
-import type { Money } from "@baton/core/money";
+import type { Money } from "@baton/kernel";
 import type { Routes } from "@baton/functions/api";
 import { hc, type ClientResponse } from "hono/client";
 import type { ResponseFormat } from "hono/types";

@@ -1,7 +1,7 @@
-import { Money } from "@baton/core/money";
+import { Money } from "@baton/kernel";
 import { intlLocale } from "./i18n";
 
-// Money on screen: the core's rules (integer minor units, ISO 4217 decimals, exact decimals),
+// Money on screen: the kernel's rules (integer minor units, ISO 4217 decimals, exact decimals),
 // formatted in the UI's language unless a locale is given.
 export { Money };
 

@@ -1,4 +1,4 @@
-import { businessHoursBetween } from "@baton/core/business-hours";
+import { businessHoursBetween } from "@baton/kernel/time";
 import { Badge } from "@baton/ui/Badge";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import type { Agency } from "@baton/ui/types";

@@ -1,3 +1,4 @@
+import { TaskStatuses } from "@baton/kernel/workflow";
 import { Badge, type Tone } from "@baton/ui/Badge";
 import { t } from "@baton/ui/i18n";
 import type { Priority, RequestStatus, TaskStatus, WorkTask } from "@baton/ui/types";
@@ -45,5 +46,6 @@ export function quadrantOf(flags: { urgent: boolean; important: boolean }): Work
   return "eliminate";
 }
 
-export const taskStatuses = ["todo", "in_progress", "in_qa", "returned", "client_review", "done"] as const satisfies readonly TaskStatus[];
+/** In the pipeline's order (the kernel's workflow table). */
+export const taskStatuses = TaskStatuses;
 export const requestStatuses = ["submitted", "in_progress", "awaiting_approval", "completed", "declined"] as const satisfies readonly RequestStatus[];

@@ -1,4 +1,4 @@
-import type { WorkingWeek } from "@baton/core/business-hours";
+import type { WorkingWeek } from "@baton/kernel/time";
 import type { Agency } from "@baton/ui/types";
 
 /** The agency's working week with its holidays: what response promises are counted in. */

@@ -1,45 +1,15 @@
+import { wallClock, wallClockToUtc } from "@baton/kernel/time";
 import { formatDate, formatNumber, t, viewerTimeZone } from "@baton/ui/i18n";
 import { createRoot, createSignal } from "solid-js";
 
 // Time helpers of the work screens. Instants travel as UTC ISO strings; people read and type
-// them as wall-clock times in their own zone (me().timeZone, applied as the viewer's zone).
-
-type Wall = { year: number; month: number; day: number; hour: number; minute: number };
-
-const wallFormatters = new Map<string, Intl.DateTimeFormat>();
-function wallIn(at: number, timeZone: string): Wall {
-  let f = wallFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    wallFormatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(at));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour") % 24, minute: get("minute") };
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `at` (ms). */
-function offsetAt(at: number, timeZone: string): number {
-  const w = wallIn(at, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - (at - (((at % 60_000) + 60_000) % 60_000));
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
+// them as wall-clock times in their own zone (me().timeZone, applied as the viewer's zone); the
+// conversions are the kernel's, the same the API uses.
 
 /** The value for an `<input type="datetime-local">`: the instant's wall clock in `timeZone`. */
 export function toLocalInput(value: string | number | Date, timeZone: string = viewerTimeZone()): string {
-  const at = value instanceof Date ? value.getTime() : new Date(value).getTime();
-  if (Number.isNaN(at)) return "";
-  const w = wallIn(at, timeZone);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+  const at = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(at.getTime()) ? "" : wallClock(at, timeZone);
 }
 
 /**
@@ -47,15 +17,7 @@ export function toLocalInput(value: string | number | Date, timeZone: string = v
  * when the value is not a date and time. A time a DST change skips moves forward by the gap.
  */
 export function fromLocalInput(value: string, timeZone: string = viewerTimeZone()): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value.trim());
-  if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  if (Number.isNaN(wall)) return null;
-  // Two passes: the offset at the first guess may differ from the one at the answer (DST).
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  return new Date(Math.max(first, second)).toISOString();
+  return wallClockToUtc(value, timeZone);
 }
 
 /** A wall-clock time (e.g. 17:00) on a calendar date (YYYY-MM-DD) in `timeZone`, as UTC ISO. */

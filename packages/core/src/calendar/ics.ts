@@ -2,6 +2,8 @@
 // Lines end in CRLF and are folded at 75 octets (never inside a UTF-8 sequence); TEXT values
 // escape backslashes, semicolons, commas and newlines (RFC 5545 §3.1, §3.3.11).
 
+import { isRealDate } from "@baton/kernel/dates";
+
 /** A timed event's instant (UTC ISO), or an all-day event's calendar date ("2026-12-31"). */
 export type IcsTime = { at: string } | { date: string };
 
@@ -71,7 +73,7 @@ export function utcStamp(iso: string): string {
 
 /** "2026-12-31" → "20261231". */
 export function dateValue(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a date: ${date}`);
+  if (!isRealDate(date)) throw new Error(`Not a date: ${date}`);
   return date.replace(/-/g, "");
 }
 

@@ -11,7 +11,7 @@ import { readerLocale, text, type Locale, type TextKey } from "../i18n/index.ts"
 import { isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
 import { People } from "../people/index.ts";
-import { todayIn } from "../reports/periods.ts";
+import { addDays, todayIn } from "@baton/kernel/dates";
 import type { RequestItem } from "../request/entity.ts";
 import { UNASSIGNED, type TaskItem } from "../task/entity.ts";
 import { OpenTaskStatuses, type RequestStatus, type TaskStatus } from "../workflow/index.ts";
@@ -344,8 +344,4 @@ async function contactEvents(agencyId: string, clientId: string, locale: Locale)
   return [...deadlines, ...wanted];
 }
 
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
+const nextDay = (date: string): string => addDays(date, 1);

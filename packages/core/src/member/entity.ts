@@ -4,7 +4,8 @@ import { undeliverableAttribute } from "../email/undeliverable-entity.ts";
 
 export const MemberRoles = ["owner", "subcontractor"] as const;
 export const MemberStatuses = ["invited", "active", "removed"] as const;
-export const Locales = ["en", "el", "hi"] as const;
+import { Locales } from "@baton/kernel/fields";
+export { Locales };
 
 export const MemberEntity = new Entity({
   model: { entity: "member", version: "1", service: "baton" },

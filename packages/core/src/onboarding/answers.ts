@@ -1,3 +1,4 @@
+import { isRealDate } from "@baton/kernel/dates";
 import { z } from "zod";
 import { isChoice, MAX_OPTIONS, type Question } from "./kit.ts";
 
@@ -19,14 +20,6 @@ export const answersField = z
     { error: "Send the answers by question id." },
   )
   .refine((answers) => Object.keys(answers).length <= 100, "Send at most 100 answers.");
-
-const isRealDate = (value: string) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
 
 const isWebAddress = (value: string) => {
   if (!/^https?:\/\/\S+$/i.test(value)) return false;

@@ -9,6 +9,7 @@ import { numbersOf } from "../invoice/read.ts";
 import { People } from "../people/index.ts";
 import { UNBILLED } from "./entity.ts";
 import { teamTimeBetween } from "./queries.ts";
+import { todayIn } from "@baton/kernel/dates";
 
 // Everyone's time as a CSV file (GET /exports/time): one row per entry, with the invoice that billed it.
 
@@ -19,7 +20,7 @@ export const timeExportSchema = z.strictObject({ from: calendarDate.optional(), 
 /** Every member's time within the dates (UTC; this month so far by default), as CSV. */
 export const exportTime = fn(timeExportSchema, async (range): Promise<string> => {
   const agencyId = assertOwner();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn("UTC");
   const query = { from: range.from ?? `${today.slice(0, 8)}01`, to: range.to ?? today };
   // With one end left to its default, the span is checked here (the schema checks a given pair).
   const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;

@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import { canonicalTimeZone, timeZoneNames } from "@baton/core/time-zone";
+import { canonicalTimeZone, timeZoneNames } from "@baton/kernel/time";
 import type { Locale } from "../types";
 import { en, type MessageKey, type Messages, type Plural } from "./en";
 import { loadScriptFont } from "./fonts";

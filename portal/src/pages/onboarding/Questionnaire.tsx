@@ -1,3 +1,4 @@
+import { isRealDate } from "@baton/kernel/dates";
 import { ApiError, isApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
@@ -219,7 +220,7 @@ export function SubmittedAnswers(props: { onboarding: ClientOnboarding }) {
     if (Array.isArray(value)) return value.join(", ");
     if (!value) return "";
     // A calendar date, not an instant: read at noon UTC so no zone moves it a day.
-    if (question.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(`${value}T12:00:00Z`, "UTC");
+    if (question.kind === "date" && isRealDate(value)) return formatDate(`${value}T12:00:00Z`, "UTC");
     return value;
   };
   return (

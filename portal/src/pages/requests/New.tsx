@@ -13,7 +13,8 @@ import { A, revalidate, useNavigate } from "@solidjs/router";
 import { createSignal, For } from "solid-js";
 import { createStore } from "solid-js/store";
 import { getRequests } from "../data";
-import { priorityOptions, todayIn } from "./shared";
+import { priorityOptions } from "./shared";
+import { todayIn } from "@baton/kernel/dates";
 
 type Values = { title: string; service: string; description: string; priority: Priority; desiredDueDate: string; links: string };
 

@@ -40,14 +40,3 @@ export const priorityOptions = () => priorities.map((value) => ({ value, label: 
 
 /** A calendar date ("2026-12-15") as the viewer writes dates; it has no time zone to convert. */
 export const formatCalendarDate = (date: string) => formatDate(`${date}T12:00:00Z`, "UTC");
-
-/** Today's date ("YYYY-MM-DD") in `timeZone`. */
-export function todayIn(timeZone: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-    return `${get("year")}-${get("month")}-${get("day")}`;
-  } catch {
-    return new Date().toISOString().slice(0, 10);
-  }
-}

@@ -1,3 +1,4 @@
+import { todayIn } from "@baton/kernel/dates";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { CalendarFeedCard } from "@baton/ui/CalendarFeed";
@@ -9,7 +10,7 @@ import { PageHeader } from "@baton/ui/Shell";
 import { A, createAsync, revalidate, useSearchParams } from "@solidjs/router";
 import { createMemo, For, Show, Suspense } from "solid-js";
 import { ClientFilter } from "../../components/ClientFilter";
-import { now, toLocalInput } from "../../lib/time";
+import { now } from "../../lib/time";
 import { expireOnLeave } from "../../lib/work";
 import { getTeam } from "../time/data";
 import { getMonth, monthArgs, parseId, shiftMonth, weeksOf, type CalendarMonth, type CalendarSearch, type CalendarTask } from "./data";
@@ -84,7 +85,7 @@ function MonthView(props: MonthProps) {
     for (const task of tasks()) days.set(task.date, [...(days.get(task.date) ?? []), task]);
     return days;
   });
-  const today = () => toLocalInput(now(), props.data.timeZone).slice(0, 10);
+  const today = () => todayIn(props.data.timeZone, now());
   const label = () => monthLabel(props.data.month);
 
   return (

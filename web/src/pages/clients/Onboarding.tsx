@@ -1,3 +1,4 @@
+import { isRealDate } from "@baton/kernel/dates";
 import { api, isApiError } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
@@ -175,7 +176,7 @@ function AnswerText(props: { question: OnboardingQuestion; answer: Answer | unde
       <Match when={!text()}>
         <span class="muted">{t("onboarding.client.noAnswer")}</span>
       </Match>
-      <Match when={props.question.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text())}>
+      <Match when={props.question.kind === "date" && isRealDate(text())}>
         {/* A calendar date, not an instant: read it at noon UTC so no zone moves it a day. */}
         <time datetime={text()}>{formatDate(`${text()}T12:00:00Z`, "UTC")}</time>
       </Match>

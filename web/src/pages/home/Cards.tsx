@@ -1,4 +1,4 @@
-import { todayIn } from "@baton/core/reports/periods";
+import { todayIn } from "@baton/kernel/dates";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { EmptyState } from "@baton/ui/EmptyState";

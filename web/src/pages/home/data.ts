@@ -1,8 +1,8 @@
-import { addBusinessHours } from "@baton/core/business-hours";
+import { addDays, startOfDay, todayIn } from "@baton/kernel/dates";
+import { addBusinessHours } from "@baton/kernel/time";
 import { api } from "@baton/ui/api";
 import type { Agency, Invoice, WorkRequest, WorkTask } from "@baton/ui/types";
 import { query } from "@solidjs/router";
-import { toLocalInput, dateAtTime } from "../../lib/time";
 import { agencyCalendar } from "../../lib/agency-calendar";
 
 // What the owner's home reads besides the lists it shares with other pages (deadlines, QA,
@@ -30,10 +30,7 @@ export const getOverdueInvoices = query(async (): Promise<{ items: Invoice[]; mo
 
 /** The instant today ends in `timeZone` (its next midnight). */
 export function endOfToday(now: Date, timeZone: string): number {
-  const today = toLocalInput(now, timeZone).slice(0, 10);
-  const [year = 1970, month = 1, day = 1] = today.split("-").map(Number);
-  const tomorrow = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-  return Date.parse(dateAtTime(tomorrow, "00:00", timeZone) ?? "") || now.getTime();
+  return startOfDay(addDays(todayIn(timeZone, now), 1), timeZone).getTime();
 }
 
 /** Open tasks due by the end of today in the viewer's zone, overdue ones included (they come first: the list is by due date). */

@@ -1,3 +1,4 @@
+import { todayIn } from "@baton/kernel/dates";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
@@ -18,7 +19,7 @@ import { money } from "./format";
 
 /** The first of this month to today (YYYY-MM-DD, the viewer's calendar): the time export needs a range. */
 function thisMonth() {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: viewerTimeZone(), year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const today = todayIn(viewerTimeZone());
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 

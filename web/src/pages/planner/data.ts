@@ -1,6 +1,7 @@
 import { api } from "@baton/ui/api";
 import type { Member } from "@baton/ui/types";
-import { mondayOf } from "@baton/core/business-hours/overlap";
+import { isRealDate } from "@baton/kernel/dates";
+import { mondayOf } from "@baton/kernel/time";
 import { query } from "@solidjs/router";
 
 export { getAllClients } from "../clients/data";
@@ -25,7 +26,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 /** `?week=` as its Monday ("2026-03-09"), or "" (this week) for anything that is not a date. */
 export function parseWeek(value: string | string[] | undefined): string {
   const date = one(value);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return "";
+  if (!isRealDate(date)) return "";
   try {
     return mondayOf(date);
   } catch {

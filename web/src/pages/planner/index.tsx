@@ -1,5 +1,4 @@
-import { currentWeek, shiftWeek, weekOverlap, type Interval, type OverlapDay, type WeekOverlap } from "@baton/core/business-hours/overlap";
-import { standardWeek } from "@baton/core/business-hours";
+import { currentWeek, shiftWeek, standardWeek, weekOverlap, type Interval, type OverlapDay, type WeekOverlap } from "@baton/kernel/time";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";

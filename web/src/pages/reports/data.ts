@@ -1,4 +1,4 @@
-import { monthsBack, todayIn } from "@baton/core/reports/periods";
+import { isCalendarMonth as isMonth, isLocalDate as isDay, monthsBack, todayIn } from "@baton/kernel/dates";
 import { api } from "@baton/ui/api";
 import { query } from "@solidjs/router";
 
@@ -29,9 +29,6 @@ export const preloadReports = (search: Query) => {
   void getPayouts(filters.pfrom, filters.pto);
   void getResponses(filters.rfrom, filters.rto);
 };
-
-const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** What the API uses when the URL leaves the months out, to show in the pickers. */
 export function defaultMonths(timeZone: string, to: string): { from: string; to: string } {

@@ -8,7 +8,7 @@ import { TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
 import type { Agency } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
-import { createSignal, createUniqueId, For, Show } from "solid-js";
+import { createSignal, createUniqueId, For, Show, type Setter } from "solid-js";
 import { formatCalendarDate } from "../../lib/time";
 import { getAgency } from "./data";
 
@@ -50,17 +50,9 @@ function WorkingHoursForm(props: { agency: Agency }) {
   const [start, setStart] = createSignal(props.agency.workingWeek.start);
   const [end, setEnd] = createSignal(endForInput(props.agency.workingWeek.end));
   const [holidays, setHolidays] = createSignal<string[]>([...props.agency.holidays]);
-  const [picked, setPicked] = createSignal("");
-  const [pickError, setPickError] = createSignal<string>();
   const submission = createSubmission();
 
   const toggle = (day: number, on: boolean) => setDays((current) => (on ? [...current.filter((d) => d !== day), day].sort() : current.filter((d) => d !== day)));
-  const addHoliday = () => {
-    if (!picked()) return setPickError(t("hours.pickDate"));
-    setPickError(undefined);
-    setHolidays((current) => [...new Set([...current, picked()])].sort());
-    setPicked("");
-  };
 
   const submit = () =>
     submission.run(async () => {
@@ -80,36 +72,10 @@ function WorkingHoursForm(props: { agency: Agency }) {
       await refresh();
     });
 
-  const daysError = () => submission.fieldError("workingWeek.days");
-  const holidaysError = () => pickError() ?? submission.fieldError("holidays");
 
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("hours.title")} data-testid="working-hours-form">
-      <fieldset class="check-group" name="workingWeek" aria-describedby={daysError() ? `${id}-days-error` : undefined}>
-        <legend class="field-label">{t("hours.days")}</legend>
-        <div class="check-row">
-          <For each={WEEKDAYS}>
-            {(day) => (
-              <label class="check">
-                <input
-                  type="checkbox"
-                  name="workingDays"
-                  value={day}
-                  checked={days().includes(day)}
-                  aria-invalid={daysError() ? "true" : undefined}
-                  onChange={(e) => toggle(day, e.currentTarget.checked)}
-                />
-                <span>{weekdayName(day)}</span>
-              </label>
-            )}
-          </For>
-        </div>
-        <Show when={daysError()}>
-          <p class="field-error" id={`${id}-days-error`}>
-            {daysError()}
-          </p>
-        </Show>
-      </fieldset>
+      <WorkingDays id={id} days={days()} toggle={toggle} error={submission.fieldError("workingWeek.days")} />
       <div class="field-row">
         <TextField
           label={t("hours.start")}
@@ -131,55 +97,102 @@ function WorkingHoursForm(props: { agency: Agency }) {
           error={submission.fieldError("workingWeek.end")}
         />
       </div>
-      <fieldset class="checklist-editor" name="holidays" aria-describedby={`${id}-holidays-hint`}>
-        <legend class="field-label">{t("hours.holidays")}</legend>
-        <p class="field-hint" id={`${id}-holidays-hint`}>
-          {t("hours.holidaysHint", { zone: timeZoneLabel(props.agency.timeZone), max: MAX_HOLIDAYS })}
-        </p>
-        <Show when={holidays().length} fallback={<p class="muted small">{t("hours.noHolidays")}</p>}>
-          <ul class="holiday-list" data-testid="holiday-list">
-            <For each={holidays()}>
-              {(date) => (
-                <li data-date={date}>
-                  <time datetime={date}>{formatCalendarDate(date)}</time>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    class="btn-danger-text"
-                    aria-label={t("hours.removeHoliday", { date: formatCalendarDate(date) })}
-                    onClick={() => setHolidays((current) => current.filter((d) => d !== date))}
-                  >
-                    ×
-                  </Button>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-        <div class="input-with-button holiday-add">
-          <TextField
-            label={t("hours.holidayDate")}
-            name="holidayDate"
-            type="date"
-            value={picked()}
-            onValue={(value) => {
-              setPicked(value);
-              setPickError(undefined);
-            }}
-            error={holidaysError()}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                addHoliday();
-              }
-            }}
-          />
-          <Button size="sm" onClick={addHoliday}>
-            {t("hours.addHoliday")}
-          </Button>
-        </div>
-      </fieldset>
+      <HolidaysEditor id={id} timeZone={props.agency.timeZone} holidays={holidays()} setHolidays={setHolidays} serverError={submission.fieldError("holidays")} />
       <SaveActions submission={submission} />
     </Form>
+  );
+}
+
+/** The days of the week the agency works. */
+function WorkingDays(props: { id: string; days: number[]; toggle: (day: number, on: boolean) => void; error: string | undefined }) {
+  return (
+    <fieldset class="check-group" name="workingWeek" aria-describedby={props.error ? `${props.id}-days-error` : undefined}>
+      <legend class="field-label">{t("hours.days")}</legend>
+      <div class="check-row">
+        <For each={WEEKDAYS}>
+          {(day) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                name="workingDays"
+                value={day}
+                checked={props.days.includes(day)}
+                aria-invalid={props.error ? "true" : undefined}
+                onChange={(e) => props.toggle(day, e.currentTarget.checked)}
+              />
+              <span>{weekdayName(day)}</span>
+            </label>
+          )}
+        </For>
+      </div>
+      <Show when={props.error}>
+        <p class="field-error" id={`${props.id}-days-error`}>
+          {props.error}
+        </p>
+      </Show>
+    </fieldset>
+  );
+}
+
+/** Days off: listed, removed with ×, added from a date picker (Enter adds too). */
+function HolidaysEditor(props: { id: string; timeZone: string; holidays: string[]; setHolidays: Setter<string[]>; serverError: string | undefined }) {
+  const [picked, setPicked] = createSignal("");
+  const [pickError, setPickError] = createSignal<string>();
+  const holidaysError = () => pickError() ?? props.serverError;
+  const addHoliday = () => {
+    if (!picked()) return setPickError(t("hours.pickDate"));
+    setPickError(undefined);
+    props.setHolidays((current) => [...new Set([...current, picked()])].sort());
+    setPicked("");
+  };
+  return (
+    <fieldset class="checklist-editor" name="holidays" aria-describedby={`${props.id}-holidays-hint`}>
+      <legend class="field-label">{t("hours.holidays")}</legend>
+      <p class="field-hint" id={`${props.id}-holidays-hint`}>
+        {t("hours.holidaysHint", { zone: timeZoneLabel(props.timeZone), max: MAX_HOLIDAYS })}
+      </p>
+      <Show when={props.holidays.length} fallback={<p class="muted small">{t("hours.noHolidays")}</p>}>
+        <ul class="holiday-list" data-testid="holiday-list">
+          <For each={props.holidays}>
+            {(date) => (
+              <li data-date={date}>
+                <time datetime={date}>{formatCalendarDate(date)}</time>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  class="btn-danger-text"
+                  aria-label={t("hours.removeHoliday", { date: formatCalendarDate(date) })}
+                  onClick={() => props.setHolidays((current) => current.filter((d) => d !== date))}
+                >
+                  ×
+                </Button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <div class="input-with-button holiday-add">
+        <TextField
+          label={t("hours.holidayDate")}
+          name="holidayDate"
+          type="date"
+          value={picked()}
+          onValue={(value) => {
+            setPicked(value);
+            setPickError(undefined);
+          }}
+          error={holidaysError()}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              addHoliday();
+            }
+          }}
+        />
+        <Button size="sm" onClick={addHoliday}>
+          {t("hours.addHoliday")}
+        </Button>
+      </div>
+    </fieldset>
   );
 }

@@ -1,3 +1,4 @@
+import { isLocalDate } from "@baton/kernel/dates";
 import { api } from "@baton/ui/api";
 import { query, revalidate } from "@solidjs/router";
 
@@ -11,7 +12,7 @@ export const getWeek = query(
 export const getTaskTime = query((taskId: string) => api.time.forTask(taskId), "time.task");
 export const getTeam = query(() => api.members.list({ limit: 100 }), "time.team");
 
-const isDate = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isDate = (value: unknown): value is string => typeof value === "string" && isLocalDate(value);
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The week wanted by `?date=`, or "" for this week. */

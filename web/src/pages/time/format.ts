@@ -1,4 +1,5 @@
 import { ApiError } from "@baton/ui/api";
+import { addDays } from "@baton/kernel/dates";
 import { t } from "@baton/ui/i18n";
 
 /** "1 h 15 min", "3 h", "45 min". */
@@ -34,8 +35,4 @@ export const minutesInput = (minutes: number) => (minutes >= 60 ? `${Math.floor(
 export const fieldError = (name: string, message: string) => new ApiError(400, "validation_failed", message, { [name]: message });
 
 /** YYYY-MM-DD `days` after `date`. */
-export function shiftDate(date: string, days: number): string {
-  const at = new Date(`${date}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export const shiftDate = addDays;

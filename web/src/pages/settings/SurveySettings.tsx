@@ -1,0 +1,58 @@
+import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
+import { t } from "@baton/ui/i18n";
+import { TextField } from "@baton/ui/TextField";
+import type { Agency } from "@baton/ui/types";
+import { createSignal } from "solid-js";
+import { AgencyCard, saveAgency } from "./AgencyCard";
+
+/** How often clients are asked for feedback: NPS check-ins and the quiet days between any two surveys. */
+export function SurveySettingsCard() {
+  return (
+    <AgencyCard id="survey-settings" title={t("surveySettings.title")} intro={t("surveySettings.intro")}>
+      {(agency) => <SurveySettingsForm agency={agency} />}
+    </AgencyCard>
+  );
+}
+
+function SurveySettingsForm(props: { agency: Agency }) {
+  const [every, setEvery] = createSignal(String(props.agency.npsEveryDays));
+  const [quiet, setQuiet] = createSignal(String(props.agency.surveyQuietDays));
+  const submission = createSubmission();
+  // Sent as typed (a number if it is one): the API says what is wrong with anything else.
+  const days = (value: string) => (value.trim() === "" || Number.isNaN(Number(value)) ? (value as unknown as number) : Number(value));
+  const submit = () =>
+    submission.run(() => saveAgency({ npsEveryDays: days(every()), surveyQuietDays: days(quiet()) }, props.agency, t("surveySettings.saved")));
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("surveySettings.title")}>
+      <div class="field-row">
+        <TextField
+          label={t("surveySettings.npsEveryDays")}
+          hint={t("surveySettings.npsEveryDaysHint")}
+          name="npsEveryDays"
+          type="number"
+          inputmode="numeric"
+          min={7}
+          max={365}
+          required
+          value={every()}
+          onValue={setEvery}
+          error={submission.fieldError("npsEveryDays")}
+        />
+        <TextField
+          label={t("surveySettings.quietDays")}
+          hint={t("surveySettings.quietDaysHint")}
+          name="surveyQuietDays"
+          type="number"
+          inputmode="numeric"
+          min={0}
+          max={365}
+          required
+          value={quiet()}
+          onValue={setQuiet}
+          error={submission.fieldError("surveyQuietDays")}
+        />
+      </div>
+      <SaveActions submission={submission} />
+    </Form>
+  );
+}
