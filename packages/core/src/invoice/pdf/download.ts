@@ -1,5 +1,5 @@
 import { useActor } from "../../actor/index.ts";
-import { db } from "../../db/index.ts";
+import { ClientStore } from "../../client/store.ts";
 import type { Locale } from "../../i18n/index.ts";
 import { Notify } from "../../notify/index.ts";
 import type { InvoiceItem } from "../entity.ts";
@@ -32,8 +32,8 @@ async function readerOf(item: InvoiceItem): Promise<{ locale: Locale; timeZone: 
   }
   const [people, client] = await Promise.all([
     Notify.contactsOf(item.agencyId, item.clientId),
-    db.entities.client.get({ agencyId: item.agencyId, clientId: item.clientId }).go(),
+    ClientStore.load(item.agencyId, item.clientId),
   ]);
   const first = people.find((person) => person.status === "active" || person.status === "invited");
-  return { locale: first?.locale ?? "en", timeZone: client.data?.timeZone ?? "UTC" };
+  return { locale: first?.locale ?? "en", timeZone: client?.timeZone ?? "UTC" };
 }

@@ -1,10 +1,12 @@
 import type { AgencyItem } from "../../agency/entity.ts";
 import type { ClientItem } from "../../client/entity.ts";
+import { AgencyStore } from "../../agency/store.ts";
+import { ClientStore } from "../../client/store.ts";
 import { Config } from "../../config/index.ts";
 import { db } from "../../db/index.ts";
 import type { Locale } from "../../i18n/index.ts";
 import type { InvoiceItem } from "../entity.ts";
-import type { InvoiceDetail } from "../index.ts";
+import type { InvoiceDetail } from "../read.ts";
 import { billToOf, issuerOf, stampedParties } from "../parties.ts";
 import { describeLine, present, presentPayment } from "../present.ts";
 
@@ -18,8 +20,8 @@ export type Known = { agency?: AgencyItem | null; client?: ClientItem | null };
 export async function detailFor(item: InvoiceItem, locale: Locale, known: Known = {}): Promise<InvoiceDetail> {
   const { agencyId, clientId, invoiceId } = item;
   const [client, agency, payments] = await Promise.all([
-    known.client !== undefined ? known.client : db.entities.client.get({ agencyId, clientId }).go().then((found) => found.data),
-    known.agency !== undefined ? known.agency : db.entities.agency.get({ agencyId }).go().then((found) => found.data),
+    known.client !== undefined ? known.client : ClientStore.load(agencyId, clientId),
+    known.agency !== undefined ? known.agency : AgencyStore.load(agencyId),
     db.entities.payment.query.paymentsOfInvoice({ agencyId, invoiceId }).go({ pages: "all" }),
   ]);
   const invoice = present(item, client?.name ?? "");
