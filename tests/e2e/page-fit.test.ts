@@ -89,7 +89,7 @@ function samples(app: AppName): Record<string, string> {
   };
 }
 
-const signedOutPaths = ["/sign-in", "/auth/verify", "/survey/:token"];
+const signedOutPaths = ["/sign-in", "/auth/verify", "/sign-up", "/sign-up/details", "/survey/:token"];
 
 /** The app's pages, split into those seen signed out and those behind sign-in (plus the not-found page). */
 function pages(app: AppName) {
@@ -173,7 +173,7 @@ describe("every page fits the screen at 390 and 1440 px", () => {
   it("reads the pages from the route tables, ids and all", () => {
     const web = pages("web");
     expect(web.signedIn).toEqual(expect.arrayContaining(["/", "/board", "/team", `/tasks/${ids.task}`, `/invoices/${ids.invoice}`, "/no-such-page"]));
-    expect(web.open).toEqual(["/sign-in", "/auth/verify"]);
+    expect(web.open).toEqual(["/sign-in", "/auth/verify", "/sign-up", "/sign-up/details"]);
     const portal = pages("portal");
     expect(portal.signedIn).toEqual(expect.arrayContaining(["/", "/requests/new", `/requests/${ids.request}`, "/company"]));
     expect(portal.open).toContain(`/survey/${encodeURIComponent(ids.surveyToken)}`);
