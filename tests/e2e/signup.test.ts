@@ -3,18 +3,22 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deferred } from "@baton/core/deferred";
+import { verifyLinkIn } from "@baton/local/mailbox";
 import { launchChromium, newPerson, startPlatform } from "../support/browser.ts";
 import { waitForEmail, type Started } from "../support/http.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
 
 // A newcomer creates an agency from the team app's sign-in page: the link by email, the agency's
-// details, then Home with the first-run checklist, whose "Add a client" ticks once a client exists.
+// details, then Home with the first-run checklist, whose "Add a client" ticks once a client exists;
+// then it brands itself and invites a client, who sees only the agency's brand in email and portal.
 // With BATON_SCREENSHOT_DIR set, each step is also photographed at 1440 and 390 px wide.
 
 let platform: Started;
 let browser: Browser;
 let page: Page;
 const email = uniqueEmail("newcomer");
+const contactEmail = uniqueEmail("mango-buyer");
+let clientUrl = "";
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -114,6 +118,7 @@ describe("a newcomer", () => {
     await dialog.getByLabel("Code").fill("mango");
     await dialog.getByRole("button", { name: "Create client" }).click();
     await page.waitForURL(/\/clients\/cli_/);
+    clientUrl = page.url();
 
     await page.goto(`${platform.baseUrl}/`);
     const card = page.getByTestId("first-run");
@@ -127,5 +132,42 @@ describe("a newcomer", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Welcome, Priya" }).waitFor();
     await expect(page.getByTestId("first-run").count()).resolves.toBe(0);
+  });
+
+  it("brands the new agency and invites a client, who sees only that brand in the invitation and the portal", async () => {
+    await page.goto(`${platform.baseUrl}/settings`);
+    const card = page.getByTestId("brand");
+    await card.getByLabel("Display name").fill("Lotus Assist");
+    await card.getByLabel("Portal title").fill("Lotus Client Hub");
+    await card.getByLabel("Welcome text").fill("Namaste! Ask us for anything.");
+    await card.getByLabel("Email sender name").fill("Lotus Assist");
+    await card.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Brand saved.").waitFor();
+
+    await page.goto(clientUrl);
+    await page.getByRole("button", { name: "Invite contact" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Email").fill(contactEmail);
+    await dialog.getByLabel("Name").fill("Meera Mango");
+    await dialog.getByRole("button", { name: "Send invite" }).click();
+    await page.getByText(`Invitation sent to ${contactEmail}`).waitFor();
+
+    await Deferred.settled();
+    const mail = await waitForEmail(contactEmail, (e) => Boolean(verifyLinkIn(e)));
+    expect(mail.subject).toBe("Lotus Assist invited you to your client portal");
+    expect(mail.from).toMatch(/^"Lotus Assist" </);
+    for (const part of [mail.subject, mail.body.html ?? "", mail.body.text ?? ""]) expect(part).not.toMatch(/Baton/);
+
+    // The client follows the invitation: the portal is the agency's, not the product's.
+    const client = await newPerson(browser);
+    await client.goto(verifyLinkIn(mail)!);
+    await client.waitForURL((url) => !url.pathname.endsWith("/auth/verify"));
+    await client.getByTestId("brand-welcome").getByText("Namaste! Ask us for anything.").waitFor();
+    await expect.poll(() => client.title()).toMatch(/ · Lotus Client Hub$/);
+    const seen = await client.evaluate(() => `${(globalThis as any).document.title}\n${(globalThis as any).document.body.innerText}`);
+    expect(seen).toContain("Lotus Client Hub");
+    expect(seen).not.toMatch(/Baton/);
+    expect(seen).not.toContain("Client portal");
+    await client.context().close();
   });
 });
