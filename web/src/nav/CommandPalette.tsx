@@ -34,6 +34,9 @@ export function CommandPalette(props: { open: boolean; onClose: () => void }) {
       ref={dialog}
       class="palette"
       aria-label={t("palette.title")}
+      // Escape fires "cancel" at once but "close" a task later: closing on "cancel" keeps the
+      // open state true to the screen, so a Ctrl-K pressed straight after opens it again.
+      onCancel={() => props.open && props.onClose()}
       onClose={() => props.open && props.onClose()}
       // A click on the backdrop (the dialog element itself, outside its panel) closes it.
       onClick={(event) => event.target === dialog && props.onClose()}
