@@ -7,24 +7,46 @@ import { createAsync, revalidate } from "@solidjs/router";
 import { Show, type JSX } from "solid-js";
 import { getAgency } from "./data";
 
-/** A Settings card over the agency's settings: a title, a line of intro, and the form for the loaded agency. */
-export function AgencyCard(props: { id: string; title: string; intro: string; children: (agency: Agency) => JSX.Element }) {
+/**
+ * A Settings card over the agency's settings: a title, a line of intro (which may read the agency), and the form
+ * for the loaded agency. `alsoReads` names the other queries the card shows, read again on retry.
+ */
+export function AgencyCard(props: {
+  id: string;
+  title: string;
+  intro: string | ((agency: Agency) => string);
+  alsoReads?: string[];
+  children: (agency: Agency) => JSX.Element;
+}) {
   const agency = createAsync(() => getAgency());
+  const intro = (loaded: Agency) => (typeof props.intro === "function" ? props.intro(loaded) : props.intro);
   return (
     <section class="card" aria-labelledby={`${props.id}-title`} data-testid={props.id}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
-      <p class="muted small">{props.intro}</p>
-      <Boundary onRetry={() => revalidate(getAgency.key)}>
+      <Show when={typeof props.intro === "string"}>
+        <p class="muted small">{props.intro as string}</p>
+      </Show>
+      <Boundary onRetry={() => revalidate([getAgency.key, ...(props.alsoReads ?? [])])}>
         <Show when={agency()} keyed>
-          {(loaded) => props.children(loaded)}
+          {(loaded) => (
+            <>
+              <Show when={typeof props.intro === "function"}>
+                <p class="muted small">{intro(loaded)}</p>
+              </Show>
+              {props.children(loaded)}
+            </>
+          )}
         </Show>
       </Boundary>
     </section>
   );
 }
 
-/** Saves a change to the agency's settings and says so; a stale version is told in a toast, and the card reads again. */
-export async function saveAgency(change: Omit<Parameters<typeof api.agency.update>[0], "version">, agency: Agency, saved: string): Promise<void> {
+/**
+ * Saves a change to the agency's settings and says so; a stale version is told in a toast, and the card reads
+ * again, with `alsoReads` (other queries that show what was changed).
+ */
+export async function saveAgency(change: Omit<Parameters<typeof api.agency.update>[0], "version">, agency: Agency, saved: string, alsoReads: string[] = []): Promise<void> {
   try {
     await api.agency.update({ ...change, version: agency.version } as Parameters<typeof api.agency.update>[0]);
     toast(saved);
@@ -32,5 +54,8 @@ export async function saveAgency(change: Omit<Parameters<typeof api.agency.updat
     if (!isApiError(e) || e.status !== 409) throw e;
     toast(t("common.conflict"), "error");
   }
-  await revalidate(getAgency.key);
+  await revalidate([getAgency.key, ...alsoReads]);
 }
+
+/** A number field's value sent as typed (a number if it is one): the API says what is wrong with anything else. */
+export const asTyped = (value: string): number => (value.trim() === "" || Number.isNaN(Number(value)) ? (value as unknown as number) : Number(value));

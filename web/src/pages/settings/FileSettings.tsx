@@ -1,5 +1,4 @@
-import { api, isApiError } from "@baton/ui/api";
-import { Boundary } from "@baton/ui/Boundary";
+import { api } from "@baton/ui/api";
 import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { intlLocale, t } from "@baton/ui/i18n";
 import { getMe } from "@baton/ui/session";
@@ -9,6 +8,7 @@ import type { Agency, FileGroup, FileUsage } from "@baton/ui/types";
 import { formatSize } from "@baton/ui/uploads";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { AgencyCard, asTyped, saveAgency } from "./AgencyCard";
 import { getAgency } from "./data";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
 import "@baton/ui/files.css";
@@ -25,16 +25,14 @@ export function FileSettingsCard() {
   const usage = createAsync(() => getUsage());
   return (
     <>
-      <section class="card" aria-labelledby="file-settings-title" data-testid="file-settings">
-        <h2 id="file-settings-title">{t("settings.files.title")}</h2>
-        <p class="muted small">{t("settings.files.intro")}</p>
-        <Boundary onRetry={() => revalidate([getAgency.key, getUsage.key])}>
-          <Show when={usage()}>{(used) => <UsageBar usage={used()} />}</Show>
-          <Show when={agency()} keyed>
-            {(loaded) => <FileSettingsForm agency={loaded} />}
-          </Show>
-        </Boundary>
-      </section>
+      <AgencyCard id="file-settings" title={t("settings.files.title")} intro={t("settings.files.intro")} alsoReads={[getUsage.key]}>
+        {(loaded) => (
+          <>
+            <Show when={usage()}>{(used) => <UsageBar usage={used()} />}</Show>
+            <FileSettingsForm agency={loaded} />
+          </>
+        )}
+      </AgencyCard>
       <Show when={agency()} keyed>
         {(loaded) => <TalkToClients agency={loaded} />}
       </Show>
@@ -62,23 +60,16 @@ function FileSettingsForm(props: { agency: Agency }) {
   const [retention, setRetention] = createSignal(String(files.retentionDays));
   const [allowed, setAllowed] = createSignal<FileGroup[]>([...files.groups]);
   const submission = createSubmission();
-  // Sent as typed (a number if it is one): the API says what is wrong with anything else.
-  const number = (value: string) => (value.trim() === "" || Number.isNaN(Number(value)) ? (value as unknown as number) : Number(value));
   const submit = () =>
-    submission.run(async () => {
-      try {
-        await api.agency.update({
-          version: props.agency.version,
-          files: { maxFileMb: number(maxMb()), quotaGb: number(quotaGb()), retentionDays: number(retention()), groups: allowed() },
-        });
-        toast(t("settings.files.saved"));
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409) throw e;
-        toast(t("common.conflict"), "error");
-      }
-      // The apps' file pickers read the limits from the session.
-      await revalidate([getAgency.key, getUsage.key, getMe.key]);
-    });
+    submission.run(() =>
+      saveAgency(
+        { files: { maxFileMb: asTyped(maxMb()), quotaGb: asTyped(quotaGb()), retentionDays: asTyped(retention()), groups: allowed() } },
+        props.agency,
+        t("settings.files.saved"),
+        // The apps' file pickers read the limits from the session.
+        [getUsage.key, getMe.key],
+      ),
+    );
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("settings.files.title")}>
       <div class="field-row">

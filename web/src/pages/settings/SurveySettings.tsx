@@ -3,7 +3,7 @@ import { t } from "@baton/ui/i18n";
 import { TextField } from "@baton/ui/TextField";
 import type { Agency } from "@baton/ui/types";
 import { createSignal } from "solid-js";
-import { AgencyCard, saveAgency } from "./AgencyCard";
+import { AgencyCard, asTyped, saveAgency } from "./AgencyCard";
 
 /** How often clients are asked for feedback: NPS check-ins and the quiet days between any two surveys. */
 export function SurveySettingsCard() {
@@ -18,10 +18,8 @@ function SurveySettingsForm(props: { agency: Agency }) {
   const [every, setEvery] = createSignal(String(props.agency.npsEveryDays));
   const [quiet, setQuiet] = createSignal(String(props.agency.surveyQuietDays));
   const submission = createSubmission();
-  // Sent as typed (a number if it is one): the API says what is wrong with anything else.
-  const days = (value: string) => (value.trim() === "" || Number.isNaN(Number(value)) ? (value as unknown as number) : Number(value));
   const submit = () =>
-    submission.run(() => saveAgency({ npsEveryDays: days(every()), surveyQuietDays: days(quiet()) }, props.agency, t("surveySettings.saved")));
+    submission.run(() => saveAgency({ npsEveryDays: asTyped(every()), surveyQuietDays: asTyped(quiet()) }, props.agency, t("surveySettings.saved")));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("surveySettings.title")}>
       <div class="field-row">

@@ -1,16 +1,12 @@
-import { api, isApiError } from "@baton/ui/api";
-import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { intlLocale, t, timeZoneLabel } from "@baton/ui/i18n";
 import { useSession } from "@baton/ui/session";
 import { TextField } from "@baton/ui/TextField";
-import { toast } from "@baton/ui/Toast";
 import type { Agency } from "@baton/ui/types";
-import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, createUniqueId, For, Show, type Setter } from "solid-js";
 import { formatCalendarDate } from "../../lib/time";
-import { getAgency } from "./data";
+import { AgencyCard, saveAgency } from "./AgencyCard";
 
 /** The API's limit, shown in the hint; the API says so again if it is passed. */
 const MAX_HOLIDAYS = 100;
@@ -25,21 +21,10 @@ const endForApi = (end: string) => (end === "00:00" ? "24:00" : end);
 
 /** When the agency works: response promises count only these hours, and no holiday. */
 export function WorkingHoursCard() {
-  const agency = createAsync(() => getAgency());
   return (
-    <section class="card" aria-labelledby="working-hours-title" data-testid="working-hours">
-      <h2 id="working-hours-title">{t("hours.title")}</h2>
-      <Boundary onRetry={() => revalidate(getAgency.key)}>
-        <Show when={agency()} keyed>
-          {(loaded) => (
-            <>
-              <p class="muted small">{t("hours.intro", { zone: timeZoneLabel(loaded.timeZone) })}</p>
-              <WorkingHoursForm agency={loaded} />
-            </>
-          )}
-        </Show>
-      </Boundary>
-    </section>
+    <AgencyCard id="working-hours" title={t("hours.title")} intro={(agency) => t("hours.intro", { zone: timeZoneLabel(agency.timeZone) })}>
+      {(agency) => <WorkingHoursForm agency={agency} />}
+    </AgencyCard>
   );
 }
 
@@ -56,22 +41,10 @@ function WorkingHoursForm(props: { agency: Agency }) {
 
   const submit = () =>
     submission.run(async () => {
-      try {
-        await api.agency.update({
-          version: props.agency.version,
-          workingWeek: { days: days(), start: start(), end: endForApi(end()) },
-          holidays: holidays(),
-        });
-        toast(t("hours.saved"));
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409) throw e;
-        toast(t("common.conflict"), "error");
-      }
-      await revalidate(getAgency.key);
+      await saveAgency({ workingWeek: { days: days(), start: start(), end: endForApi(end()) }, holidays: holidays() }, props.agency, t("hours.saved"));
       // The inbox and the home count time left with the agency from the session.
       await refresh();
     });
-
 
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("hours.title")} data-testid="working-hours-form">
