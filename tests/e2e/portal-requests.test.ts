@@ -298,6 +298,15 @@ describe("client portal: other outcomes", () => {
     await contact.locator('[data-testid="timeline-entry"][data-action="request.declined"]').waitFor();
   });
 
+  it("offers a way home, not a retry, for a request that isn't there", async () => {
+    await contact.goto(`${portalUrl()}/requests/req_${"0".repeat(26)}`);
+    await contact.getByText("We couldn't find that. It may have been removed.").waitFor();
+    await expect(contact.getByRole("button", { name: "Try again" }).count()).resolves.toBe(0);
+    await contact.getByRole("link", { name: "Go to the home page" }).click();
+    // The portal's home, with or without the trailing slash.
+    await contact.waitForURL((url) => url.pathname.replace(/\/$/, "") === new URL(portalUrl()).pathname.replace(/\/$/, ""));
+  });
+
   it("explains and reloads when the deliverable changed meanwhile", async () => {
     const submitted = await world.contact.post("/requests", { title: "Update the FAQ", description: "New prices.", service: "Content" });
     const accepted = await world.owner.post(`/requests/${submitted.body.id}/accept`, {

@@ -158,6 +158,16 @@ describe("the sidebar", () => {
   });
 });
 
+describe("a page that isn't there", () => {
+  it("offers a way home instead of a retry that can't help", async () => {
+    await owner.goto(`${platform.baseUrl}/tasks/tsk_${"0".repeat(26)}`);
+    await owner.getByText("We couldn't find that. It may have been removed.").waitFor();
+    await expect(owner.getByRole("button", { name: "Try again" }).count()).resolves.toBe(0);
+    await owner.getByRole("main").getByRole("link", { name: "Go to the home page" }).click();
+    await owner.waitForURL(`${platform.baseUrl}/`);
+  });
+});
+
 describe("the command palette", () => {
   const palette = () => owner.getByRole("dialog", { name: "Jump to" });
   const field = () => palette().getByRole("combobox", { name: "Page, client, request or task" });

@@ -1,4 +1,7 @@
-import { revalidate } from "@solidjs/router";
+import { A, revalidate } from "@solidjs/router";
+import { isApiError } from "./api";
+import { buttonClass } from "./Button";
+import { t } from "./i18n";
 import { createEffect, ErrorBoundary, on, Suspense, type JSX } from "solid-js";
 import { ErrorMessage } from "./ErrorMessage";
 import { Loading } from "./Spinner";
@@ -24,6 +27,20 @@ export function Boundary(props: BoundaryProps) {
         // Kept visible in the browser's console: the message shown is deliberately general.
         console.error(error);
         if (props.resetOn) createEffect(on(props.resetOn, () => reset(), { defer: true }));
+        // What isn't there (or isn't the viewer's) won't be there on a retry: offer a way back instead.
+        if (isApiError(error) && (error.status === 404 || error.status === 403)) {
+          return (
+            <ErrorMessage
+              error={error}
+              title={props.errorTitle}
+              action={
+                <A href="/" class={buttonClass("secondary", "sm")}>
+                  {t("common.goHome")}
+                </A>
+              }
+            />
+          );
+        }
         return (
           <ErrorMessage
             error={error}

@@ -1,4 +1,4 @@
-import { For, Show } from "solid-js";
+import { For, Show, type JSX } from "solid-js";
 import { isApiError } from "./api";
 import { Button } from "./Button";
 import { hasMessage, t } from "./i18n";
@@ -40,6 +40,8 @@ export type ErrorMessageProps = {
   /** Field messages to list here because no input on screen shows them. */
   fields?: [string, string][];
   onRetry?: () => void;
+  /** Another way on than a retry (a link back), shown where the retry button would be. */
+  action?: JSX.Element;
   title?: string;
 };
 
@@ -67,6 +69,7 @@ export function ErrorMessage(props: ErrorMessageProps) {
             {t("common.retry")}
           </Button>
         </Show>
+        {props.action}
       </div>
     </Show>
   );
