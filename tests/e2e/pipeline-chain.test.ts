@@ -255,6 +255,10 @@ describe("the work pipeline through both apps", () => {
 
     const review = owner.getByTestId("qa-review");
     await review.waitFor();
+    // On a wide screen the form sits beside the deliverable it judges, in view without scrolling.
+    const [form, work] = await Promise.all([review.boundingBox(), owner.getByTestId("deliverable").boundingBox()]);
+    expect(form!.x).toBeGreaterThanOrEqual(work!.x + work!.width);
+    expect(form!.y).toBeLessThan(owner.viewportSize()!.height);
     await review.getByRole("radio", { name: /^2/ }).check();
     // Returning needs notes: the browser holds the form until they're written.
     await review.getByRole("button", { name: "Return with changes" }).click();

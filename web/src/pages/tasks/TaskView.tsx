@@ -17,7 +17,10 @@ import { TaskHeader } from "./TaskHeader";
 /** The form that had focus is gone once the task moved on; focus the sentence saying what happens next. */
 const focusStatus = () => requestAnimationFrame(() => document.getElementById("task-status")?.focus());
 
-/** One task laid out: its facts and work on the left, its history on the right; each form shown when the task's `can` has its action. */
+/**
+ * One task laid out: its facts and work on the left; the QA review form, the timer and the history on the right.
+ * Each form is shown when the task's `can` has its action.
+ */
 export function TaskView(props: {
   detail: TaskDetail;
   task: WorkTask;
@@ -33,8 +36,14 @@ export function TaskView(props: {
       <div class="detail-grid">
         <div class="stack">
           <TaskFacts detail={props.detail} task={props.task} />
+          {/* A reviewer judges the deliverable: it comes before the SOP, level with the review form. */}
+          <Show when={can("qa_approve")}>
+            <DeliverableCard detail={props.detail} task={props.task} />
+          </Show>
           <SopPanel detail={props.detail} task={props.task} onChange={props.onChange} onStale={props.onStale} />
-          <DeliverableCard detail={props.detail} task={props.task} />
+          <Show when={!can("qa_approve")}>
+            <DeliverableCard detail={props.detail} task={props.task} />
+          </Show>
           <Show when={can("submit")}>
             <SubmitForm
               task={props.task}
@@ -46,6 +55,9 @@ export function TaskView(props: {
               }}
             />
           </Show>
+        </div>
+        <div class="stack">
+          {/* The reviewer's form beside the deliverable it judges on wide screens (right after it on phones). */}
           <Show when={can("qa_approve")}>
             <ReviewForm
               task={props.task}
@@ -57,8 +69,6 @@ export function TaskView(props: {
               }}
             />
           </Show>
-        </div>
-        <div class="stack">
           <Show when={can("log_time")}>
             <TaskTimer taskId={props.task.id} done={props.task.status === "done"} />
           </Show>
