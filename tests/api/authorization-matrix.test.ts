@@ -233,7 +233,7 @@ beforeAll(async () => {
     entry: entry.body.id,
     invoice: invoice.body.id,
     package: pkg.body.id,
-    survey: await checkInSurveyId(world.people.contact.email),
+    survey: await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact }),
     apiKey: apiKey.body.apiKey.id,
     file,
   };

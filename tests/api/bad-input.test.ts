@@ -51,7 +51,7 @@ beforeAll(async () => {
     entry: entry.body.id,
     invoice: invoice.body.id,
     package: (await owner.post("/packages", { name: "Base", prices: [{ currency: "EUR", amount: 100 }] })).body.id,
-    survey: await checkInSurveyId(contactEmail),
+    survey: await checkInSurveyId(contactEmail, { owner, contact: contactApi }),
     file: await uploaded(owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: client.body.id }),
   };
 });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   ids.draftInvoice = draft.id;
   ok(await world.owner.post("/time", { taskId: task.id, startedAt: "2026-11-05T10:00:00Z", minutes: 15 }), 201);
   // A survey, and the contact's private calendar feed.
-  ids.survey = await checkInSurveyId(world.people.contact.email);
+  ids.survey = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   feedUrl = ok(await world.contact.post("/calendar/feed-url", {})).url;
 
   // Another client of the same agency, with a person, work and an invoice of its own.
@@ -69,14 +69,19 @@ describe("export", () => {
     expect(reply.headers.get("cache-control")).toBe("no-store");
     expect(exported).toMatchObject({ format: "baton.client-export", version: 1, agency: { name: "Erasure Agency" }, client: { id: world.ids.client, notes: "Prefers calls after 3pm", erasedAt: null } });
     expect(exported.contacts.map((c: any) => c.email)).toEqual([world.people.contact.email]);
-    expect(exported.requests.map((r: any) => r.requestId)).toEqual([ids.request]);
-    expect(exported.tasks.map((t: any) => t.taskId)).toEqual([ids.task]);
+    // The newsletter, and the first piece of work done to the end (no NPS check-in comes before one).
+    expect(exported.requests.map((r: any) => r.title).sort()).toEqual(["Erasable newsletter", "First piece of work"]);
+    expect(exported.requests.map((r: any) => r.requestId)).toContain(ids.request);
+    expect(exported.tasks).toHaveLength(2);
+    expect(exported.tasks.map((t: any) => t.taskId)).toContain(ids.task);
     expect(exported.messages.map((m: any) => m.body)).toEqual(["Please use the blue logo."]);
     expect(exported.timeEntries).toHaveLength(4);
     expect(exported.invoices.map((i: any) => [i.invoiceId, i.status, i.payments.length]).sort()).toEqual(
       [[ids.sentInvoice, "partially_paid", 1], [ids.draftInvoice, "draft", 0]].sort(),
     );
-    expect(exported.surveys.map((s: any) => s.surveyId)).toEqual([ids.survey]);
+    // The CSAT of the work done, and the check-in.
+    expect(exported.surveys.map((s: any) => s.kind).sort()).toEqual(["csat", "nps"]);
+    expect(exported.surveys.map((s: any) => s.surveyId)).toContain(ids.survey);
     expect(exported.auditEvents.map((e: any) => e.action)).toEqual(expect.arrayContaining(["client.created", "contact.invited", "request.submitted", "invoice.sent", "invoice.payment"]));
   });
 
@@ -109,7 +114,7 @@ describe("erase", () => {
 
   it("erases the client's people and work, and says what was deleted and what was kept", async () => {
     result = ok(await world.owner.post(`/clients/${world.ids.client}/erase`, { code: world.code.toLowerCase() }));
-    expect(result.deleted).toMatchObject({ contacts: 1, requests: 1, tasks: 1, messages: 1, surveys: 1, invoices: 1, timeEntries: 2 });
+    expect(result.deleted).toMatchObject({ contacts: 1, requests: 2, tasks: 2, messages: 1, surveys: 2, invoices: 1, timeEntries: 2 });
     expect(result.kept).toMatchObject({ invoices: 1, timeEntries: 2 });
     expect(result.client).toMatchObject({ id: world.ids.client, name: "Acme Corp", code: world.code, currency: "USD", status: "inactive", notes: null, website: null, erasedAt: expect.any(String) });
     expect(result.client.billing).toMatchObject({ hourlyRate: null, retainer: null });

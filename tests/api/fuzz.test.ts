@@ -25,7 +25,7 @@ beforeAll(async () => {
   const entry = await world.owner.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 15 });
   const invoice = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
-  const survey = await checkInSurveyId(world.people.contact.email);
+  const survey = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   const file = await uploaded(world.owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: world.ids.client });
   ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id, survey, file };
 });

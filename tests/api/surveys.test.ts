@@ -4,7 +4,7 @@ import { Surveys } from "@baton/core/survey";
 import { emailsTo, type CapturedEmail } from "@baton/local/mailbox";
 import { uniqueEmail } from "../support/fixtures.ts";
 import { ApiClient, startApi, waitForEmail, type Started } from "../support/http.ts";
-import { isNps, parsedMime, scoreLinksInHtml, scoreLinksInText, surveyIdOf, tokenOf } from "../support/surveys.ts";
+import { isCsat, isNps, npsDue, parsedMime, scoreLinksInHtml, scoreLinksInText, surveyIdOf, tokenOf } from "../support/surveys.ts";
 import { acceptedTask, acceptInvitation, createWorld, type World } from "../support/world.ts";
 
 // Feedback surveys end to end over HTTP: the CSAT email after the client approves, its
@@ -26,7 +26,6 @@ afterAll(() => api.close());
 
 const DAY = 86_400_000;
 const mailTo = async (address: string, match: (email: CapturedEmail) => boolean) => (await emailsTo(inject("sesEndpoint"), address)).filter(match);
-const isCsat = (email: CapturedEmail) => email.subject.startsWith("How did we do on");
 
 /** A request from the world's contact, done by Sam, through QA, approved by the client. */
 async function completeRequest(title: string) {
@@ -181,10 +180,11 @@ describe("CSAT after approval", () => {
 
   it("keeps the settings within bounds", async () => {
     const agency = await world.owner.get("/agency");
-    expect(agency.body).toMatchObject({ npsEveryDays: 30, surveyQuietDays: 14 });
-    const reply = await world.owner.patch("/agency", { version: agency.body.version, npsEveryDays: 3, surveyQuietDays: -1 });
+    expect(agency.body).toMatchObject({ npsEveryDays: 30, surveyQuietDays: 14, npsAfterOnboardingDays: 30 });
+    const reply = await world.owner.patch("/agency", { version: agency.body.version, npsEveryDays: 3, surveyQuietDays: -1, npsAfterOnboardingDays: 366 });
     expect(reply.status).toBe(400);
-    expect(Object.keys(reply.body.error.fields).sort()).toEqual(["npsEveryDays", "surveyQuietDays"]);
+    expect(Object.keys(reply.body.error.fields).sort()).toEqual(["npsAfterOnboardingDays", "npsEveryDays", "surveyQuietDays"]);
+    expect((await world.owner.patch("/agency", { version: agency.body.version, npsAfterOnboardingDays: 1.5 })).body.error.fields).toEqual({ npsAfterOnboardingDays: "Enter a whole number of days." });
     expect((await world.sub.patch("/agency", { version: agency.body.version, npsEveryDays: 60 })).status).toBe(403);
   });
 });
@@ -192,6 +192,9 @@ describe("CSAT after approval", () => {
 describe("NPS check-ins", () => {
   let clientId: string;
   const people = [uniqueEmail("ana"), uniqueEmail("ben"), uniqueEmail("cy")];
+  /** Beta's fourth contact, who asks for Beta's first piece of work (and gets its CSAT). */
+  const dee = { email: uniqueEmail("dee") };
+  let deePortal: ApiClient;
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
@@ -201,6 +204,23 @@ describe("NPS check-ins", () => {
       await world.owner.post(`/clients/${clientId}/contacts`, { email, name: `Contact ${i + 1}`, timeZone: "Europe/Athens" });
       await acceptInvitation(new ApiClient(api.baseUrl, "portal"), email);
     }
+    await world.owner.post(`/clients/${clientId}/contacts`, { email: dee.email, name: "Dee Asker", timeZone: "Europe/Athens" });
+    deePortal = new ApiClient(api.baseUrl, "portal");
+    await acceptInvitation(deePortal, dee.email);
+  });
+
+  const everyone = () => [...people, dee.email, world.people.contact.email];
+  const checkInsTo = async (emails: string[]) => (await Promise.all(emails.map((email) => mailTo(email, isNps)))).flat();
+
+  it("waits for a client's first completed request, and the agency's days after it joined", async () => {
+    // Acme has had work done, but joined today (30 days by default); Beta has had none.
+    expect((await Surveys.checkIns(new Date())).sent).toBe(0);
+    await setAgency({ npsAfterOnboardingDays: 0 });
+    expect((await Surveys.checkIns(new Date())).sent).toBe(0);
+    expect(await checkInsTo(everyone())).toEqual([]);
+    // Beta's first request, asked for by Dee, done and approved: Dee gets its CSAT.
+    await npsDue({ owner: world.owner, contact: deePortal });
+    await waitForEmail(dee.email, isCsat);
   });
 
   it("sends each active contact one check-in per period, even when the job runs twice at once", async () => {
@@ -215,8 +235,8 @@ describe("NPS check-ins", () => {
       expect(scoreLinksInHtml(mails[0]!.body.html!)).toEqual(links);
       tokens.set(email, tokenOf(links.get(0)!));
     }
-    // Acme's contact had a CSAT today: within the quiet days, no check-in.
-    expect(await mailTo(world.people.contact.email, isNps)).toEqual([]);
+    // Acme's contact and Dee had a CSAT today: within the quiet days, no check-in.
+    expect(await checkInsTo([world.people.contact.email, dee.email])).toEqual([]);
   });
 
   it("records NPS answers (0–10)", async () => {
@@ -296,8 +316,8 @@ describe("the next period", () => {
   it("checks in again once the period has passed, and not before", async () => {
     const later = new Date(Date.now() + 31 * DAY);
     const runs = await Promise.all([Surveys.checkIns(later), Surveys.checkIns(later)]);
-    // Beta's three contacts and, its quiet days over, Acme's contact: once each.
-    expect(runs[0].sent + runs[1].sent).toBe(4);
+    // Beta's four contacts and, its quiet days over, Acme's contact: once each.
+    expect(runs[0].sent + runs[1].sent).toBe(5);
     expect((await Surveys.checkIns(new Date(later.getTime() + DAY))).sent).toBe(0);
     expect(await mailTo(world.people.contact.email, isNps)).toHaveLength(1);
   });

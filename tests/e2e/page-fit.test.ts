@@ -62,7 +62,7 @@ beforeAll(async () => {
   await check(await world.owner.post(`/invoices/${draft.id}/send`, { version: draft.version }));
   ids.invoice = draft.id;
 
-  const surveyId = await checkInSurveyId(world.people.contact.email);
+  const surveyId = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   ids.surveyToken = Surveys.signToken(world.agency.agencyId, surveyId, new Date(Date.now() + 7 * 86_400_000));
 });
 

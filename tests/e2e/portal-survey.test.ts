@@ -4,7 +4,7 @@ import { Surveys } from "@baton/core/survey";
 import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
 import { ApiClient, waitForEmail, type Started } from "../support/http.ts";
-import { isNps, scoreLinksInText, surveyIdOf, tokenOf } from "../support/surveys.ts";
+import { isCsat, isNps, npsDue, scoreLinksInText, surveyIdOf, tokenOf } from "../support/surveys.ts";
 import { acceptedTask, acceptInvitation, createWorld, type World } from "../support/world.ts";
 
 // Feedback surveys in a real Chromium. The client approves a request over HTTP; its contact
@@ -94,11 +94,16 @@ describe("a client answers a survey from the email", () => {
 
   it("lets a contact answer an NPS check-in with the keyboard", async () => {
     const client = await check(await world.owner.post("/clients", { name: "Delta Co", code: `DL${Date.now() % 100000}`, timeZone: "Europe/Athens", currency: "EUR", status: "active" }), 201);
+    const portals: ApiClient[] = [];
     for (const person of [second, third]) {
       await check(await world.owner.post(`/clients/${client.id}/contacts`, { ...person, timeZone: "Europe/Athens" }), 201);
-      await acceptInvitation(new ApiClient(platform.baseUrl, "portal"), person.email);
+      portals.push(new ApiClient(platform.baseUrl, "portal"));
+      await acceptInvitation(portals.at(-1)!, person.email);
     }
-    await Surveys.checkIns();
+    // No check-in before the client's first request is done and a month has passed: the job runs then.
+    const at = await npsDue({ owner: world.owner, contact: portals[0]! });
+    await waitForEmail(second.email, isCsat);
+    await Surveys.checkIns(at);
     const links = scoreLinksInText((await waitForEmail(second.email, isNps)).body.text!);
 
     // A direct visit, without a score: the 0–10 buttons, answered from the keyboard.

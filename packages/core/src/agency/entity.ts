@@ -16,6 +16,8 @@ export const AgencyEntity = new Entity({
     npsEveryDays: { type: "number", required: true, default: 30 },
     /** …and never more than one survey per contact within this many days. */
     surveyQuietDays: { type: "number", required: true, default: 14 },
+    /** …nor an NPS check-in within this many days of the client finishing onboarding. Absent: 30. */
+    npsAfterOnboardingDays: { type: "number" },
     /** The agency's working week (business-hours/): ISO weekdays and local "HH:MM" hours. Absent: Monday–Friday 09:00–17:00. */
     workingDays: { type: "list", items: { type: "number" } },
     workingStart: { type: "string" },

@@ -30,6 +30,8 @@ export type Agency = {
   npsEveryDays: number;
   /** At most one survey per contact within this many days. */
   surveyQuietDays: number;
+  /** No NPS check-in for this many days after a client finishes onboarding (nor before its first completed request). */
+  npsAfterOnboardingDays: number;
   /** When the agency works: response promises count only these hours (business-hours/). */
   workingWeek: WorkingWeek;
   /** Days off, "YYYY-MM-DD" in the agency's zone, sorted. */
@@ -52,6 +54,7 @@ export const MAX_HOLIDAYS = 100;
 const clock = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 export const SURVEY_QUIET_DAYS = 14;
+export const NPS_AFTER_ONBOARDING_DAYS = 30;
 
 /** The agency's working week; agencies that never set one work Monday–Friday 09:00–17:00. */
 export function workingWeekOf(item: AgencyItem): WorkingWeek {
@@ -82,6 +85,7 @@ export function present(item: AgencyItem): Agency {
     // Agencies created before surveys existed have neither: the defaults apply.
     npsEveryDays: item.npsEveryDays ?? NPS_EVERY_DAYS,
     surveyQuietDays: item.surveyQuietDays ?? SURVEY_QUIET_DAYS,
+    npsAfterOnboardingDays: item.npsAfterOnboardingDays ?? NPS_AFTER_ONBOARDING_DAYS,
     workingWeek: workingWeekOf(item),
     holidays: [...(item.holidays ?? [])].sort(),
     files: fileSettingsOf(item),
@@ -103,6 +107,12 @@ export const updateSchema = z.strictObject({
     .max(365, "Check in at least once a year (365 days).")
     .optional(),
   surveyQuietDays: z
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(0, "The number of days cannot be negative.")
+    .max(365, "Keep it under a year (365 days).")
+    .optional(),
+  npsAfterOnboardingDays: z
     .number({ error: "Enter a number of days." })
     .int("Enter a whole number of days.")
     .min(0, "The number of days cannot be negative.")

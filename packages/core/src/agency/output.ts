@@ -20,6 +20,7 @@ export const output = z
     paymentInstructions: z.string().nullable(),
     npsEveryDays: z.number().int(),
     surveyQuietDays: z.number().int(),
+    npsAfterOnboardingDays: z.number().int(),
     workingWeek: workingWeekOutput,
     holidays: z.array(z.string()),
     files: fileSettingsOutput,

@@ -1,4 +1,4 @@
-import { NPS_EVERY_DAYS, SURVEY_QUIET_DAYS } from "../agency/index.ts";
+import { NPS_AFTER_ONBOARDING_DAYS, NPS_EVERY_DAYS, SURVEY_QUIET_DAYS } from "../agency/index.ts";
 import type { AgencyItem } from "../agency/entity.ts";
 import { db } from "../db/index.ts";
 import { isId } from "../id/index.ts";
@@ -19,7 +19,7 @@ export const DAY = 86_400_000;
 /** Low scores are flagged for the owner to follow up: CSAT 1–2, NPS 0–6 (detractors). */
 export const isLow = (kind: SurveyKind, score: number) => (kind === "csat" ? score <= 2 : score <= 6);
 
-export type Settings = { name: string; npsEveryDays: number; quietDays: number; timeZone: string; brand: EmailBrand | null };
+export type Settings = { name: string; npsEveryDays: number; quietDays: number; npsAfterOnboardingDays: number; timeZone: string; brand: EmailBrand | null };
 
 export function settingsOf(agency: AgencyItem | null): Settings {
   return {
@@ -27,8 +27,19 @@ export function settingsOf(agency: AgencyItem | null): Settings {
     brand: agency ? Brand.emailBrandOf(agency) : null,
     npsEveryDays: agency?.npsEveryDays ?? NPS_EVERY_DAYS,
     quietDays: agency?.surveyQuietDays ?? SURVEY_QUIET_DAYS,
+    npsAfterOnboardingDays: agency?.npsAfterOnboardingDays ?? NPS_AFTER_ONBOARDING_DAYS,
     timeZone: agency?.timeZone ?? "UTC",
   };
+}
+
+/**
+ * Whether a client may get an NPS check-in: not before its first completed request (there is
+ * nothing yet to recommend), and not within the agency's days after it finished onboarding (or,
+ * a client taken on without onboarding, after it was added). A client still onboarding waits.
+ */
+export function npsReady(client: { onboardedAt: string | null; hasCompletedWork: boolean }, settings: Pick<Settings, "npsAfterOnboardingDays">, now: Date): boolean {
+  if (!client.hasCompletedWork || client.onboardedAt === null) return false;
+  return now.getTime() - Date.parse(client.onboardedAt) >= settings.npsAfterOnboardingDays * DAY;
 }
 
 export const loadSettings = async (agencyId: string) => settingsOf((await AgencyStore.load(agencyId)));

@@ -12,12 +12,14 @@ import { Notify } from "../notify/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import { UNASSIGNED } from "../task/entity.ts";
 import type { SurveyKind } from "./entity.ts";
-import { DAY, LINK_DAYS, loadSettings, SCALES, settingsOf, type Settings } from "./rules.ts";
+import { DAY, LINK_DAYS, loadSettings, npsReady, SCALES, settingsOf, type Settings } from "./rules.ts";
 import { signToken } from "./token.ts";
 import { Log } from "../log/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { ContactStore } from "../contact/store.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
+import { anyCompleted } from "../request/completed.ts";
+import { finishedAt } from "../onboarding/finished.ts";
 
 // Sending surveys: CSAT after a request is completed, NPS check-ins on a schedule. A contact
 // gets at most one survey per `surveyQuietDays`: their `lastSurveyAt` is moved, on condition, in
@@ -164,9 +166,17 @@ export async function afterCompletion(
   }
 }
 
+/** The NPS timing rules (rules.ts) for one client: its onboarding and whether any work was completed. */
+async function ready(agencyId: string, client: ClientItem, settings: Settings, now: Date): Promise<boolean> {
+  const [onboarded, hasCompletedWork] = await Promise.all([finishedAt(agencyId, client.clientId), anyCompleted(agencyId, client.clientId)]);
+  // Never onboarded through Baton: the days count from when the client was added.
+  return npsReady({ onboardedAt: onboarded === undefined ? client.createdAt : onboarded, hasCompletedWork }, settings, now);
+}
+
 /**
  * The scheduled NPS check-in: for every agency, each active client's reachable contacts get one
- * every `npsEveryDays` (periods counted from the epoch, so every run agrees on the current one).
+ * every `npsEveryDays` (periods counted from the epoch, so every run agrees on the current one),
+ * once the client has had work completed and `npsAfterOnboardingDays` have passed since onboarding.
  * A claim on client + period in the survey's transaction makes it once per period however
  * often, or however concurrently, the job runs. A client whose contacts are all within the
  * quiet days is not claimed: a later run in the period sends once the quiet days are over.
@@ -186,6 +196,7 @@ export async function checkInsFor(agency: AgencyItem, now: Date): Promise<{ sent
     const sent = await Job.isolated("NPS check-in", { agencyId, clientId: client.clientId }, async () => {
       const claim = `nps#${client.clientId}#${settings.npsEveryDays}d#${period}`;
       if ((await Uniqueness.isClaimed({ agencyId, scope: "survey", value: claim }))) return 0;
+      if (!(await ready(agencyId, client, settings, now))) return 0;
       const contacts = (await Notify.contactsOf(agencyId, client.clientId)).filter(reachable);
       if (!contacts.length) return 0;
       return sendSurveys({ agencyId, settings, kind: "nps", client, claim, recipients: contacts, now });

@@ -68,6 +68,8 @@ export const elSurveys: Pick<Messages, keyof typeof enSurveys> = {
   "surveySettings.quietDays": "Ημέρες χωρίς έρευνες",
   "surveySettings.quietDaysHint": "Κανείς δεν λαμβάνει περισσότερες από μία έρευνα μέσα σε τόσες ημέρες. Το 0 καταργεί το όριο.",
   "surveySettings.saved": "Οι ρυθμίσεις ερευνών αποθηκεύτηκαν.",
+  "surveySettings.afterOnboarding": "Ημέρες μετά την ένταξη πριν από το πρώτο NPS",
+  "surveySettings.afterOnboardingHint": "Μετρούν από τότε που ο πελάτης ολοκλήρωσε την ένταξη (ή προστέθηκε). Κανένας πελάτης δεν ερωτάται πριν ολοκληρωθεί το πρώτο του αίτημα.",
 
   // The client's survey page (portal /survey/:token).
   "survey.pageTitle": "Η γνώμη σας",

@@ -65,6 +65,8 @@ export const enSurveys = {
   "surveySettings.quietDays": "Quiet days",
   "surveySettings.quietDaysHint": "Nobody gets more than one survey within this many days. 0 turns the limit off.",
   "surveySettings.saved": "Survey settings saved.",
+  "surveySettings.afterOnboarding": "Days after onboarding before the first NPS",
+  "surveySettings.afterOnboardingHint": "Counted from when the client finishes onboarding (or was added). No client is asked before its first completed request.",
 
   // The client's survey page (portal /survey/:token).
   "survey.pageTitle": "Your feedback",

@@ -68,6 +68,8 @@ export const hiSurveys: Pick<Messages, keyof typeof enSurveys> = {
   "surveySettings.quietDays": "शांत दिन",
   "surveySettings.quietDaysHint": "इतने दिनों के भीतर किसी को एक से ज़्यादा सर्वे नहीं मिलता। 0 इस सीमा को बंद कर देता है।",
   "surveySettings.saved": "सर्वे सेटिंग्स सहेजी गईं।",
+  "surveySettings.afterOnboarding": "पहले NPS से पहले ऑनबोर्डिंग के बाद के दिन",
+  "surveySettings.afterOnboardingHint": "क्लाइंट की ऑनबोर्डिंग पूरी होने (या उसे जोड़े जाने) से गिने जाते हैं। पहला अनुरोध पूरा होने से पहले किसी क्लाइंट से नहीं पूछा जाता।",
 
   // The client's survey page (portal /survey/:token).
   "survey.pageTitle": "आपका फ़ीडबैक",

@@ -5,7 +5,7 @@ import type { Agency } from "@baton/ui/types";
 import { createSignal } from "solid-js";
 import { AgencyCard, asTyped, saveAgency } from "./AgencyCard";
 
-/** How often clients are asked for feedback: NPS check-ins and the quiet days between any two surveys. */
+/** How often clients are asked for feedback: NPS check-ins, the quiet days between any two surveys, and the wait after onboarding. */
 export function SurveySettingsCard() {
   return (
     <AgencyCard id="survey-settings" title={t("surveySettings.title")} intro={t("surveySettings.intro")}>
@@ -17,9 +17,10 @@ export function SurveySettingsCard() {
 function SurveySettingsForm(props: { agency: Agency }) {
   const [every, setEvery] = createSignal(String(props.agency.npsEveryDays));
   const [quiet, setQuiet] = createSignal(String(props.agency.surveyQuietDays));
+  const [afterOnboarding, setAfterOnboarding] = createSignal(String(props.agency.npsAfterOnboardingDays));
   const submission = createSubmission();
   const submit = () =>
-    submission.run(() => saveAgency({ npsEveryDays: asTyped(every()), surveyQuietDays: asTyped(quiet()) }, props.agency, t("surveySettings.saved")));
+    submission.run(() => saveAgency({ npsEveryDays: asTyped(every()), surveyQuietDays: asTyped(quiet()), npsAfterOnboardingDays: asTyped(afterOnboarding()) }, props.agency, t("surveySettings.saved")));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("surveySettings.title")}>
       <div class="field-row">
@@ -48,6 +49,19 @@ function SurveySettingsForm(props: { agency: Agency }) {
           value={quiet()}
           onValue={setQuiet}
           error={submission.fieldError("surveyQuietDays")}
+        />
+        <TextField
+          label={t("surveySettings.afterOnboarding")}
+          hint={t("surveySettings.afterOnboardingHint")}
+          name="npsAfterOnboardingDays"
+          type="number"
+          inputmode="numeric"
+          min={0}
+          max={365}
+          required
+          value={afterOnboarding()}
+          onValue={setAfterOnboarding}
+          error={submission.fieldError("npsAfterOnboardingDays")}
         />
       </div>
       <SaveActions submission={submission} />
