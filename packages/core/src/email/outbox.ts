@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import type { RenderedEmail } from "./layout.ts";
 import type { OutboxEmailItem } from "./outbox-entity.ts";
 import { Log } from "../log/index.ts";
@@ -38,22 +38,30 @@ export async function queue(to: string, email: RenderedEmail, error: unknown, no
  */
 export async function enqueue(to: string, email: RenderedEmail, now = new Date()): Promise<string> {
   const emailId = randomUUID();
-  await db.entities.outboxEmail
-    .create({
-      emailId,
-      to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      ...(email.fromName ? { fromName: email.fromName } : {}),
-      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-      ...(email.attachments?.length ? { attachments: email.attachments } : {}),
-      queuedAt: now.toISOString(),
-      nextAttemptAt: now.toISOString(),
-      pending: "yes",
-    })
-    .go();
+  await db.entities.outboxEmail.create(outboxRecord(emailId, to, email, now)).go();
   return emailId;
+}
+
+/** The outbox item for `email`, as part of the transaction of the change that causes it (no write of its own). */
+export function enqueueItem(tx: Pick<TransactionEntities, "outboxEmail">, to: string, email: RenderedEmail, now = new Date()) {
+  const emailId = randomUUID();
+  return { emailId, commit: tx.outboxEmail.create(outboxRecord(emailId, to, email, now)).commit() };
+}
+
+function outboxRecord(emailId: string, to: string, email: RenderedEmail, now: Date) {
+  return {
+    emailId,
+    to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    ...(email.fromName ? { fromName: email.fromName } : {}),
+    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+    ...(email.attachments?.length ? { attachments: email.attachments } : {}),
+    queuedAt: now.toISOString(),
+    nextAttemptAt: now.toISOString(),
+    pending: "yes" as const,
+  };
 }
 
 /** Sends the queued emails named, if still waiting (the outbox job may have sent one already). */

@@ -7,6 +7,7 @@ import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
 import { isUndeliverable } from "./feedback.ts";
 import { Deferred } from "../deferred/index.ts";
+import type { TransactionEntities } from "../db/index.ts";
 
 let ses: { endpoint: string | undefined; client: SESv2Client } | undefined;
 
@@ -126,4 +127,14 @@ export async function later(messages: ReadonlyArray<{ to: string; email: Rendere
   if (!messages.length) return;
   const emailIds = await Promise.all(messages.map(({ to, email }) => Outbox.enqueue(to, email)));
   await deliverLater({ emailIds });
+}
+
+/**
+ * As `later`, with the outbox items written in the caller's transaction (no write of their own):
+ * `items` go into the transaction, `after` is called once it committed to send them after the response.
+ */
+export function laterIn(tx: Pick<TransactionEntities, "outboxEmail">, messages: ReadonlyArray<{ to: string; email: RenderedEmail }>) {
+  const queued = messages.map(({ to, email }) => Outbox.enqueueItem(tx, to, email));
+  const emailIds = queued.map((q) => q.emailId);
+  return { items: queued.map((q) => q.commit), after: () => (emailIds.length ? deliverLater({ emailIds }) : Promise.resolve()) };
 }

@@ -1,6 +1,6 @@
 import { unauthenticated, useActor } from "../actor/index.ts";
 import { Config } from "../config/index.ts";
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import { isConditionalFailure } from "../db/transaction.ts";
 import type { UnreadItem } from "./entity.ts";
 
@@ -67,6 +67,20 @@ export async function record(about: About, recipients: readonly Recipient[], wha
         console.error("inbox: unread not recorded", error);
       }),
     ),
+  );
+}
+
+/**
+ * As `record` for a status change, with the unread counts written in the caller's transaction
+ * (items for it, no write of their own).
+ */
+export function updateItems(tx: Pick<TransactionEntities, "unread">, about: About, recipients: readonly Recipient[], at: string) {
+  const unique = [...new Map(recipients.map((person) => [person.id, person])).values()];
+  return unique.map((person) =>
+    tx.unread
+      .upsert({ agencyId: about.agencyId, personId: person.id, requestId: about.requestId, personType: person.type, clientId: about.clientId, reference: about.reference, title: about.title, lastAt: at })
+      .add({ updateCount: 1 })
+      .commit(),
   );
 }
 

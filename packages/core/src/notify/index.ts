@@ -1,4 +1,5 @@
 import { Config } from "../config/index.ts";
+import type { TransactionEntities } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { Email, type Notice } from "../email/index.ts";
 import { readableWhen } from "../email/when.ts";
@@ -67,19 +68,47 @@ export async function send(
   url: string,
 ): Promise<void> {
   try {
-    const brand = await brandOf(agencyId);
-    const agency = brand?.name ?? "";
-    const seen = new Set<string>();
-    const messages = [];
-    for (const person of people.filter(reachable)) {
-      if (seen.has(person.email)) continue;
-      seen.add(person.email);
-      const values = typeof params === "function" ? params(person) : params;
-      messages.push({ to: person.email, email: Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url, brand }) });
-    }
-    // Kept in the outbox with the change and sent after the response: no SES in the request.
-    await Email.later(messages);
+    await Email.later(await render(agencyId, kind, people, params, url));
   } catch (error) {
     Log.error(`notify: ${kind} email not sent`, error);
   }
+}
+
+/**
+ * As `send`, in two halves for a change written in one transaction: `prepare` renders the emails
+ * beforehand (a notice that can't be rendered is logged and left out: it never fails the change),
+ * `queueIn` gives the outbox items for the transaction and `after` sends them once it committed.
+ */
+export async function prepare(
+  agencyId: string,
+  kind: Notice,
+  people: ReadonlyArray<Person | null | undefined>,
+  params: Params,
+  url: string,
+): Promise<Prepared> {
+  try {
+    return await render(agencyId, kind, people, params, url);
+  } catch (error) {
+    Log.error(`notify: ${kind} email not sent`, error);
+    return [];
+  }
+}
+
+export type Prepared = Awaited<ReturnType<typeof render>>;
+
+export const queueIn = (tx: Pick<TransactionEntities, "outboxEmail">, prepared: Prepared) => Email.laterIn(tx, prepared);
+
+/** One email per reachable address, in the person's language, under the agency's brand. */
+async function render(agencyId: string, kind: Notice, people: ReadonlyArray<Person | null | undefined>, params: Params, url: string) {
+  const brand = await brandOf(agencyId);
+  const agency = brand?.name ?? "";
+  const seen = new Set<string>();
+  const messages = [];
+  for (const person of people.filter(reachable)) {
+    if (seen.has(person.email)) continue;
+    seen.add(person.email);
+    const values = typeof params === "function" ? params(person) : params;
+    messages.push({ to: person.email, email: Email.notice({ locale: person.locale, kind, params: { agency, ...values }, url, brand }) });
+  }
+  return messages;
 }

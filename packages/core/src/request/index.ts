@@ -316,8 +316,21 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   // The promise counts the agency's working week and holidays, in the agency's zone.
   const responseDueAt = addBusinessHours(new Date(), client.responseHours ?? 24, agency?.timeZone ?? "UTC", calendarOf(agency)).toISOString();
   const { clientId: _ignored, desiredDueDate, fileIds, ...fields } = input;
-  const files = await forAttach(agencyId, fileIds, { place: "request", targetId: clientId });
+  const about = { agencyId, requestId, clientId, reference, title: input.title };
+  // The owners' emails and unread counts are written with the request (one transaction, no
+  // writes after it); the emails go out after the response.
+  const [files, notices] = await Promise.all([
+    forAttach(agencyId, fileIds, { place: "request", targetId: clientId }),
+    Notify.prepare(
+      agencyId,
+      "requestSubmitted",
+      owners,
+      (person) => ({ reference, title: input.title, name: author.name, client: client.name, due: Notify.when(responseDueAt, person) }),
+      Notify.links.webRequest(requestId),
+    ),
+  ]);
   let created: RequestItem | undefined;
+  let sendNotices: () => Promise<void> = () => Promise.resolve();
   const transaction = db.transaction
     .write(({ request, file, ...tx }) => {
       const put = request
@@ -339,10 +352,14 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
         .commit();
       // What the request will read back is what is written: kept instead of reading it again.
       created = db.entities.request.parse({ Item: (put as unknown as { Put: { Item: Record<string, unknown> } }).Put.Item }).data as RequestItem;
+      const outbox = Notify.queueIn(tx, notices);
+      sendNotices = outbox.after;
       return [
         put,
         ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
         Audit.item(tx, Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length })),
+        ...Inbox.updateItems(tx, about, owners.map((m) => ({ type: "member" as const, id: m.memberId })), created!.createdAt),
+        ...outbox.items,
       ];
     })
     .go();
@@ -357,16 +374,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
     throw new VisibleError("conflict", "conflict", "One of the files changed while the request was sent. Check the attachments and send it again.");
   }
   const saved = created!;
-  await Promise.all([
-    Notify.send(
-      agencyId,
-      "requestSubmitted",
-      owners,
-      (person) => ({ reference, title: saved.title, name: author.name, client: client.name, due: Notify.when(responseDueAt, person) }),
-      Notify.links.webRequest(requestId),
-    ),
-    Inbox.record(aboutOf(saved), owners.map((m) => ({ type: "member" as const, id: m.memberId })), { kind: "update", at: saved.createdAt }),
-  ]);
+  await sendNotices();
   return present(saved);
 });
 
