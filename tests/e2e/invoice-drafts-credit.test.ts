@@ -7,8 +7,8 @@ import { uniqueEmail } from "../support/fixtures.ts";
 import { pdfText } from "../support/pdf.ts";
 import { createWorld, type World } from "../support/world.ts";
 
-// The billing walk in a real Chromium: the owner edits a draft (a line's wording and price, the
-// PO number) in the draft's edit dialog, sends it; the client's billing address (no portal
+// The billing walk in a real Chromium: the owner edits a draft (a line's wording and price, a new
+// line, the PO number) in the draft's edit dialog, sends it; the client's billing address (no portal
 // account) gets the invoice email with its PDF; the owner records a transfer and that address
 // gets a receipt. BATON_SHOTS=<dir> keeps screenshots of the edit dialog at 1440 and 390 px.
 
@@ -50,14 +50,18 @@ it("edits a draft, sends it with its PDF to the billing address, and emails a re
   const line = page.getByTestId("edit-line-0");
   await line.getByLabel("Description").fill("Brand workshop, two days");
   await line.getByLabel("Price (USD)").fill("600.00");
+  await page.getByTestId("edit-add-line").click();
+  const added = page.getByTestId("edit-line-1");
+  await added.getByLabel("Description").fill("Workshop notes");
+  await added.getByLabel("Price (USD)").fill("50.00");
   await page.getByTestId("edit-po").fill("PO-2026-77");
   // Keyboard: Enter in a field submits the form.
   await page.getByTestId("edit-po").press("Enter");
   await form.waitFor({ state: "detached" });
-  await expect.poll(async () => (await world.owner.get(`/invoices/${draft.body.id}`)).body.total).toBe(60_000);
+  await expect.poll(async () => (await world.owner.get(`/invoices/${draft.body.id}`)).body.total).toBe(65_000);
   const edited = (await world.owner.get(`/invoices/${draft.body.id}`)).body;
-  expect(edited).toMatchObject({ purchaseOrder: "PO-2026-77", lines: [{ description: "Brand workshop, two days", amount: 60_000 }] });
-  if (process.env.BATON_SHOTS) await page.screenshot({ path: `${process.env.BATON_SHOTS}/edited-draft-1440.png`, fullPage: true });
+  expect(edited).toMatchObject({ purchaseOrder: "PO-2026-77", lines: [{ description: "Brand workshop, two days", amount: 60_000 }, { kind: "custom", description: "Workshop notes", quantity: 1, amount: 5_000 }] });
+  if (process.env.BATON_SHOTS) await page.screenshot({ path: `${process.env.BATON_SHOTS}/edited-draft-390.png`, fullPage: true });
 
   await page.getByRole("button", { name: "Send to client", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Send to client", exact: true }).click();

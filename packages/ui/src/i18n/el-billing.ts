@@ -279,4 +279,5 @@ export const elBilling: Pick<Messages, keyof typeof enBilling> = {
   "invoice.editTerms": "Όροι πληρωμής (ημέρες)",
   "invoice.editSave": "Αποθήκευση πρόχειρου",
   "invoice.edited": "Το πρόχειρο αποθηκεύτηκε",
+  "invoice.editAddLine": "Προσθήκη γραμμής",
 };

@@ -276,4 +276,5 @@ export const enBilling = {
   "invoice.editTerms": "Payment terms (days)",
   "invoice.editSave": "Save draft",
   "invoice.edited": "Draft saved",
+  "invoice.editAddLine": "Add line",
 } as const;

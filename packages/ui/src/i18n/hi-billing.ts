@@ -279,4 +279,5 @@ export const hiBilling: Pick<Messages, keyof typeof enBilling> = {
   "invoice.editTerms": "भुगतान की शर्तें (दिन)",
   "invoice.editSave": "ड्राफ़्ट सहेजें",
   "invoice.edited": "ड्राफ़्ट सहेजा गया",
+  "invoice.editAddLine": "पंक्ति जोड़ें",
 };

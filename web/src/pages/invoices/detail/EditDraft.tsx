@@ -39,8 +39,15 @@ function EditDraftForm(props: DialogProps) {
     props.change(async (d) => {
       const kept = rows.filter((row) => !row.removed);
       const lines = kept.map((row, at) => {
-        const old = d.lines[row.index]!;
         const quantity = Number(row.quantity);
+        if (row.index < 0) {
+          // A new custom line: the server checks its wording; the numbers are checked here first.
+          const price = Money.parseMajor(row.price, currency);
+          if (!Number.isInteger(quantity) || quantity < 1) throw new ApiError(400, "validation_failed", "", { [`lines.${at}.quantity`]: t("invoice.editQuantity") });
+          if (price === null || price === undefined || price < 0) throw new ApiError(400, "validation_failed", "", { [`lines.${at}.unitAmount`]: invalidAmount(currency) });
+          return { kind: "custom" as const, description: row.description.trim(), quantity, unitAmount: price };
+        }
+        const old = d.lines[row.index]!;
         const line: { index: number; description?: string; quantity?: number; unitAmount?: number } = { index: row.index };
         if (row.description.trim() !== old.description) line.description = row.description.trim();
         if (row.kind === "deposit") return line;
@@ -55,7 +62,7 @@ function EditDraftForm(props: DialogProps) {
       });
       const saved = await api.invoices.editDraft(d.id, {
         version: d.version,
-        ...(rows.some((row) => row.removed) || lines.some((line) => Object.keys(line).length > 1) ? { lines } : {}),
+        ...(rows.some((row) => row.removed || row.index < 0) || lines.some((line) => Object.keys(line).length > 1) ? { lines } : {}),
         purchaseOrder: purchaseOrder().trim(),
         notes: notes().trim(),
         paymentTermsDays: Number(terms()),
@@ -102,6 +109,9 @@ function EditDraftForm(props: DialogProps) {
           </fieldset>
         )}
       </For>
+      <Button onClick={() => setRows(rows.length, { index: -1, kind: "custom", description: "", quantity: "1", price: "", removed: false })} data-testid="edit-add-line">
+        {t("invoice.editAddLine")}
+      </Button>
       <div class="field-row">
         <TextField label={t("invoice.editPo")} name="purchaseOrder" value={purchaseOrder()} onValue={setPurchaseOrder} error={props.submission.fieldError("purchaseOrder")} data-testid="edit-po" />
         <TextField label={t("invoice.editTerms")} name="paymentTermsDays" inputmode="numeric" value={terms()} onValue={setTerms} error={props.submission.fieldError("paymentTermsDays")} />
