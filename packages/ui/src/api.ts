@@ -12,6 +12,7 @@ import type {
   PublicBrand,
   Invoice,
   InvoiceDetail,
+  InvoiceEdit,
   InvoiceInput,
   InvoiceStatus,
   PaymentInput,
@@ -371,6 +372,8 @@ export const api = {
     removeDraft: async (id: string, version: number): Promise<void> => {
       await call(client.invoices[":invoiceId"].$delete({ param: { invoiceId: id }, query: { version: String(version) } }));
     },
+    /** Edits a draft from the version read (409 with the invoice once it changed or was sent). */
+    editDraft: (id: string, edit: InvoiceEdit): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].$patch({ param: { invoiceId: id }, json: edit })),
     send: (id: string, version: number): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].send.$post({ param: { invoiceId: id }, json: { version } })),
     void: (id: string, version: number, reason?: string): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"].void.$post({ param: { invoiceId: id }, json: { version, ...(reason ? { reason } : {}) } })),

@@ -114,6 +114,7 @@ export type InvoiceDetail = Ok<Api["invoices"][":invoiceId"]["$get"]>;
 export type Payment = InvoiceDetail["payments"][number];
 export type ClientCredit = Ok<Api["clients"][":clientId"]["credits"]["$get"]>["items"][number];
 export type InvoiceInput = Json<Api["invoices"]["$post"]>;
+export type InvoiceEdit = Json<Api["invoices"][":invoiceId"]["$patch"]>;
 export type PaymentInput = Json<Api["invoices"][":invoiceId"]["payments"]["$post"]>;
 export type PaymentMethod = PaymentInput["method"];
 export type ClientBilling = Client["billing"];

@@ -6,7 +6,7 @@ import type { ClientItem } from "../client/entity.ts";
 import { db, type TransactionEntities } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { basisPoints, detailLine, minorAmount, type Page, idOf, calendarDate, checkDateRange, MAX_RANGE_DAYS, whole } from "../fields/index.ts";
+import { basisPoints, detailLine, detailLines, minorAmount, version, type Page, idOf, calendarDate, checkDateRange, MAX_RANGE_DAYS, whole } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Money, type BillingIncrement } from "../money/index.ts";
@@ -283,3 +283,105 @@ export const removeDraft = fn(z.strictObject({ version: z.coerce.number().int().
   if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
 });
 
+
+/** A line already on the draft, by its place in `lines` as read; fields given replace its own. */
+const keptLine = z.strictObject({
+  index: z.number({ error: "Choose a line of this draft." }).int().min(0).max(200),
+  description: z.string({ error: "Describe the line." }).trim().min(1, "Describe the line.").max(300, "Keep the description under 300 characters.").optional(),
+  /** Minutes for a time line, units otherwise. */
+  quantity: z.number({ error: "Enter the quantity." }).int("Use a whole quantity.").min(1, "The quantity is at least 1.").max(100_000).optional(),
+  unitAmount: minorAmount.optional(),
+});
+
+export const editSchema = z.strictObject({
+  version,
+  /**
+   * The draft's lines after the edit, in order: `{index}` keeps (and may change) a line it has,
+   * a line without `index` is new. A line left out is removed; a time line removed unbills its time.
+   */
+  lines: z.array(z.union([keptLine, extraLine], { error: "Check the lines." })).min(1, "Keep at least one line.").max(60, "Keep at most 60 lines.").optional(),
+  notes: detailLines(2000, "Keep the notes under 2,000 characters.").optional(),
+  purchaseOrder: detailLine(60, "Keep the purchase-order number under 60 characters.").optional(),
+  paymentTermsDays: z.number({ error: "Enter the payment terms in days." }).int("Use whole days.").min(0, "The terms can't be negative.").max(365, "Keep the terms under a year.").optional(),
+});
+
+/**
+ * Time lines come first on a draft, one per task in the order `timeLines` made them: the i-th
+ * time line bills the i-th group of the entries still on the invoice.
+ */
+function timeGroups(entries: TimeEntryItem[]): TimeEntryItem[][] {
+  const groups = new Map<string, TimeEntryItem[]>();
+  for (const entry of [...entries].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) groups.set(entry.taskId, [...(groups.get(entry.taskId) ?? []), entry]);
+  return [...groups.values()];
+}
+
+/** Changes a draft (lines, notes, purchase order, terms) from the version read; totals are worked out again. */
+export const editDraft = fn(editSchema, async (input, invoiceId: string): Promise<InvoiceDetail> => {
+  const agencyId = assertOwner();
+  const item = await load(agencyId, invoiceId);
+  if (!item) throw notFound("Invoice");
+  // A sent invoice is what the client has: it changes by credit note or void, never by edit.
+  if (item.status !== "draft" || item.version !== input.version) throw await conflict(agencyId, invoiceId);
+  let lines = item.lines;
+  let unlock: TimeEntryItem[] = [];
+  if (input.lines) {
+    const field = (index: number, name: string, message: string) => new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { [`lines.${index}.${name}`]: message } });
+    const kept = new Set<number>();
+    const added = input.lines.filter((line) => !("index" in line));
+    const extra = await extraLines(agencyId, item.currency, added as ExtraLine[]);
+    let next = 0;
+    lines = input.lines.map((line, at) => {
+      if (!("index" in line)) return extra[next++]!;
+      const old = item.lines[line.index];
+      if (!old || kept.has(line.index)) throw field(at, "index", "Choose a line of this draft, once.");
+      kept.add(line.index);
+      if (old.kind === "deposit" && (line.quantity !== undefined || line.unitAmount !== undefined)) throw field(at, "unitAmount", "A deposit taken off keeps its amount.");
+      if (old.kind === "time" && line.unitAmount !== undefined) throw field(at, "unitAmount", "Time is billed at the client's rate.");
+      const quantity = line.quantity ?? old.quantity;
+      const unitAmount = line.unitAmount ?? old.unitAmount;
+      const changed = line.description !== undefined || line.quantity !== undefined || line.unitAmount !== undefined;
+      const amount = !changed ? old.amount : old.kind === "time" ? Money.forMinutes(quantity, unitAmount) : quantity * unitAmount;
+      // A line the owner rewrote is theirs: Baton's wording (`text`) goes with the change.
+      const { text: _text, ...plain } = old;
+      const description = line.description ?? old.description;
+      return line.description !== undefined ? { ...plain, description, quantity, unitAmount, amount } : { ...old, quantity, unitAmount, amount };
+    });
+    const removed = item.lines.map((line, index) => ({ line, index })).filter(({ index }) => !kept.has(index));
+    if (removed.some(({ line }) => line.kind === "deposit")) throw rule("invoice.deposit_line", "A deposit taken off can't be removed here; delete the draft to take it off no more.", { lines: "Keep the deposit lines." });
+    const timeIndexes = item.lines.map((line, index) => (line.kind === "time" ? index : -1)).filter((index) => index >= 0);
+    const removedTime = removed.filter(({ line }) => line.kind === "time");
+    if (removedTime.length) {
+      const groups = timeGroups(await Timesheet.onInvoice(agencyId, item.clientId, invoiceId));
+      if (groups.length !== timeIndexes.length) throw rule("invoice.time_lines", "This draft's time lines no longer match its time; delete the draft and draft it again.");
+      unlock = removedTime.flatMap(({ index }) => groups[timeIndexes.indexOf(index)]!);
+    }
+  }
+  if (lines.reduce((sum, line) => sum + line.amount, 0) < 0) throw rule("invoice.negative", "The deposits taken off are more than this invoice.", { lines: "Add the work the deposits were for." });
+  const sums = totals(lines, item.taxRate);
+  if (sums.total > Money.MAX_MINOR) throw rule("invoice.too_large", "That invoice total is too large.");
+  // An empty value clears: notes and the PO are removed rather than kept empty.
+  const set: Partial<InvoiceItem> = { lines, ...sums, entryCount: item.entryCount - unlock.length, ...(input.paymentTermsDays !== undefined ? { paymentTermsDays: input.paymentTermsDays } : {}) };
+  const remove: ("notes" | "purchaseOrder")[] = [];
+  for (const name of ["notes", "purchaseOrder"] as const) {
+    const value = input[name];
+    if (value === undefined) continue;
+    if (value) set[name] = value;
+    else remove.push(name);
+  }
+  const result = await db.transaction
+    .write((entities) => {
+      let patch = entities.invoice.patch({ agencyId, invoiceId }).set(set);
+      if (remove.length) patch = patch.remove(remove);
+      return [
+        patch
+          .add({ version: 1 })
+          .where((attr, op) => `${op.eq(attr.version, input.version)} AND ${op.eq(attr.status, "draft")}`)
+          .commit(),
+        Audit.item(entities, Audit.event("invoice.edited", "invoice", invoiceId, { total: sums.total, currency: item.currency, unbilled: unlock.length })),
+        ...releaseEntries(unlock)(entities),
+      ];
+    })
+    .go();
+  if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
+  return get(invoiceId);
+});

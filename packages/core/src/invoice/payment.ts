@@ -108,19 +108,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
     const now = new Date().toISOString();
     const result = await db.transaction
       .write(({ payment, invoice, ...tx }) => [
-        payment
-          .create({
-            agencyId: input.agencyId,
-            invoiceId: input.invoiceId,
-            paymentId: input.paymentId,
-            amount: input.amount,
-            currency: item.currency,
-            method: input.method,
-            ...(input.reference ? { reference: input.reference } : {}),
-            receivedAt: input.receivedAt ?? now,
-            recordedBy: input.recordedBy,
-          })
-          .commit(),
+        payment.create(paymentOf(item, input, now)).commit(),
         invoice
           .patch({ agencyId: input.agencyId, invoiceId: input.invoiceId })
           .set({ amountPaid: paid, status: full ? "paid" : "partially_paid", issuedSort: issuedSortOf(item), owing: full ? "no" : "yes", owingSince: full ? "-" : item.owingSince, ...(full ? { paidAt: now } : {}) })
@@ -141,6 +129,21 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
     }
   }
   throw new VisibleError("conflict", "conflict", "Payments for this invoice are being recorded right now. Please try again.");
+}
+
+/** The payment item `input` records on `item`, in the invoice's currency (received now unless told). */
+export function paymentOf(item: InvoiceItem, input: PaymentInput, now: string) {
+  return {
+    agencyId: input.agencyId,
+    invoiceId: input.invoiceId,
+    paymentId: input.paymentId,
+    amount: input.amount,
+    currency: item.currency,
+    method: input.method,
+    ...(input.reference ? { reference: input.reference } : {}),
+    receivedAt: input.receivedAt ?? now,
+    recordedBy: input.recordedBy,
+  };
 }
 
 async function notifyOwners(item: InvoiceItem, amount: number) {
@@ -164,20 +167,7 @@ export async function receiveOnVoid(item: InvoiceItem, input: PaymentInput): Pro
   const now = new Date().toISOString();
   const result = await db.transaction
     .write(({ payment, invoice, ...tx }) => [
-      payment
-        .create({
-          agencyId: input.agencyId,
-          invoiceId: input.invoiceId,
-          paymentId: input.paymentId,
-          amount: input.amount,
-          currency: item.currency,
-          method: input.method,
-          ...(input.reference ? { reference: input.reference } : {}),
-          receivedAt: input.receivedAt ?? now,
-          recordedBy: input.recordedBy,
-          credit: "open",
-        })
-        .commit(),
+      payment.create({ ...paymentOf(item, input, now), credit: "open" }).commit(),
       invoice
         .patch({ agencyId: input.agencyId, invoiceId: input.invoiceId })
         .add({ creditOpen: input.amount, version: 1 })

@@ -12,6 +12,7 @@ import { getInvoice } from "./data";
 import { invoiceActions, type InvoiceActions } from "./detail/actions";
 import { LinesCard, PaymentsCard } from "./detail/Cards";
 import { PaymentDialog, VoidDialog } from "./detail/Dialogs";
+import { EditDraftDialog } from "./detail/EditDraft";
 import { FactsCard } from "./detail/Facts";
 import { InvoiceHeader } from "./detail/Header";
 
@@ -91,6 +92,7 @@ function ActionDialogs(props: { invoice: InvoiceDetail; actions: InvoiceActions 
         onClose={a.close}
       />
       <VoidDialog open={a.action() === "void"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
+      <EditDraftDialog open={a.action() === "edit"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
       <PaymentDialog open={a.action() === "payment"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
     </>
   );

@@ -37,6 +37,9 @@ export const invoiceRoutes = new Hono()
     await Invoices.removeDraft(c.req.valid("query"), c.req.param("invoiceId"));
     return c.body(null, 204);
   })
+  .patch("/:invoiceId", describeRoute({ responses: ok(Invoices.detailOutput, "The draft as edited"), tags, summary: "Edit a draft's lines, notes, purchase order and terms from the version read; 409 with the invoice once sent (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.editDraft.schema), async (c) =>
+    c.json(await Invoices.editDraft(c.req.valid("json"), c.req.param("invoiceId")), 200),
+  )
   .post("/:invoiceId/send", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "Number and send a draft to the client (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.send.schema), async (c) =>
     c.json(await Invoices.send(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )

@@ -53,6 +53,9 @@ function HeaderActions(props: { invoice: InvoiceDetail; open: (action: Action) =
         <Button class="btn-danger-text" onClick={() => props.open("delete")}>
           {t("invoice.delete")}
         </Button>
+        <Button onClick={() => props.open("edit")} data-testid="invoice-edit">
+          {t("invoice.edit")}
+        </Button>
         <Button variant="primary" onClick={() => props.open("send")}>
           {t("invoice.send")}
         </Button>
