@@ -23,7 +23,7 @@ export * as Timesheet from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
 export { UNBILLED } from "./entity.ts";
-export { teamTimeBetween } from "./queries.ts";
+export { billableMinutesOfClient, teamTimeBetween } from "./queries.ts";
 export { lockItems, releaseItems } from "./billing.ts";
 export { exportTime, timeExportSchema } from "./export.ts";
 
