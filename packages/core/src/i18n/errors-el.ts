@@ -645,6 +645,22 @@ export const el: ServerMessages = {
     "This value is not in the expected format.": "Αυτή η τιμή δεν έχει την αναμενόμενη μορφή.",
     "Choose one of: {options}.": "Επιλέξτε ένα από τα εξής: {options}.",
     "Enter a multiple of {step}.": "Εισαγάγετε πολλαπλάσιο του {step}.",
+    // The hour bank (issue 17)
+    "Enter the minutes to add or take away.": "Εισαγάγετε τα λεπτά που προστίθενται ή αφαιρούνται.",
+    "Add at most 744 hours at once.": "Προσθέστε το πολύ 744 ώρες με μία κίνηση.",
+    "Take away at most 744 hours at once.": "Αφαιρέστε το πολύ 744 ώρες με μία κίνηση.",
+    "Enter whole minutes.": "Εισαγάγετε ακέραια λεπτά.",
+    "Keep the reason under 500 characters.": "Η αιτιολογία πρέπει να έχει λιγότερους από 500 χαρακτήρες.",
+    "Say why the hours change.": "Αναφέρετε γιατί αλλάζουν οι ώρες.",
+    "Hour bank was not found.": "Η τράπεζα ωρών δεν βρέθηκε.",
+    "Roll over at most 744 hours.": "Μεταφέρονται το πολύ 744 ώρες.",
+    "Roll over at least a minute.": "Μεταφέρετε τουλάχιστον ένα λεπτό.",
+    "Enter the hours that may roll over.": "Εισαγάγετε τις ώρες που μπορούν να μεταφερθούν.",
+    "Keep rolled hours at most 24 months.": "Οι μεταφερόμενες ώρες ισχύουν το πολύ 24 μήνες.",
+    "Keep rolled hours at least a month.": "Οι μεταφερόμενες ώρες ισχύουν τουλάχιστον έναν μήνα.",
+    "Enter whole months.": "Εισαγάγετε ακέραιους μήνες.",
+    "Enter after how many months.": "Εισαγάγετε μετά από πόσους μήνες.",
+    "Choose no rollover, a cap, or expiry.": "Επιλέξτε χωρίς μεταφορά, ανώτατο όριο ή λήξη.",
   },
   values: {
     what: {

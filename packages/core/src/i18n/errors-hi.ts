@@ -637,6 +637,22 @@ export const hi: ServerMessages = {
     "This value is not in the expected format.": "यह मान अपेक्षित प्रारूप में नहीं है।",
     "Choose one of: {options}.": "इनमें से एक चुनें: {options}।",
     "Enter a multiple of {step}.": "{step} का गुणज दर्ज करें।",
+    // The hour bank (issue 17)
+    "Enter the minutes to add or take away.": "जोड़ने या घटाने के मिनट दर्ज करें।",
+    "Add at most 744 hours at once.": "एक बार में अधिकतम 744 घंटे जोड़ें।",
+    "Take away at most 744 hours at once.": "एक बार में अधिकतम 744 घंटे घटाएँ।",
+    "Enter whole minutes.": "पूरे मिनट दर्ज करें।",
+    "Keep the reason under 500 characters.": "कारण 500 अक्षरों से कम रखें।",
+    "Say why the hours change.": "बताएँ कि घंटे क्यों बदल रहे हैं।",
+    "Hour bank was not found.": "घंटा बैंक नहीं मिला।",
+    "Roll over at most 744 hours.": "अधिकतम 744 घंटे आगे ले जाएँ।",
+    "Roll over at least a minute.": "कम से कम एक मिनट आगे ले जाएँ।",
+    "Enter the hours that may roll over.": "आगे ले जाए जा सकने वाले घंटे दर्ज करें।",
+    "Keep rolled hours at most 24 months.": "आगे ले जाए गए घंटे अधिकतम 24 महीने रखें।",
+    "Keep rolled hours at least a month.": "आगे ले जाए गए घंटे कम से कम एक महीना रखें।",
+    "Enter whole months.": "पूरे महीने दर्ज करें।",
+    "Enter after how many months.": "दर्ज करें कि कितने महीनों बाद।",
+    "Choose no rollover, a cap, or expiry.": "कोई कैरी-ओवर नहीं, एक सीमा, या समाप्ति चुनें।",
   },
   values: {
     what: {
