@@ -184,9 +184,10 @@ describe("adjustments", () => {
     expect((await world.sub.post(url, { minutes: 60, reason: "x" })).status).toBe(403);
   });
 
-  it("answers 404 for adjusting a client without a retainer", async () => {
+  it("answers 422 for adjusting a client without a retainer", async () => {
     const created = await world.owner.post("/clients", { name: "Hourly only", code: `HO${Math.floor(Math.random() * 100000)}`, timeZone: "UTC", currency: "USD", status: "active" });
     const refused = await world.owner.post(`/hour-bank/clients/${created.body.id}/adjustments`, { minutes: 60, reason: "x" });
-    expect(refused.status).toBe(404);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("hour_bank.no_retainer");
   });
 });

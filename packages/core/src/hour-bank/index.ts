@@ -5,7 +5,7 @@ import { Audit } from "../audit/index.ts";
 import { billingOf } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
 import { ClientStore } from "../client/store.ts";
-import { notFound } from "../error/index.ts";
+import { notFound, VisibleError } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import { Job } from "../job/index.ts";
@@ -191,7 +191,7 @@ export const adjustSchema = z.strictObject({
 /** The owner adds or takes away hours in the open period, with a reason (kept on the entry and in the audit log). */
 export const adjust = fn(adjustSchema, async (input, clientId: string, now: Date = new Date()): Promise<HourBankView> => {
   const client = await ownClient(clientId);
-  if (!billingOf(client).retainer) throw notFound("Hour bank");
+  if (!billingOf(client).retainer) throw new VisibleError("rule", "hour_bank.no_retainer", "This client has no retainer. Give it one in its billing first.");
   await settle(client, now);
   const period = monthOf(now, client.timeZone);
   const actor = useActor();

@@ -652,7 +652,7 @@ export const el: ServerMessages = {
     "Enter whole minutes.": "Εισαγάγετε ακέραια λεπτά.",
     "Keep the reason under 500 characters.": "Η αιτιολογία πρέπει να έχει λιγότερους από 500 χαρακτήρες.",
     "Say why the hours change.": "Αναφέρετε γιατί αλλάζουν οι ώρες.",
-    "Hour bank was not found.": "Η τράπεζα ωρών δεν βρέθηκε.",
+    "This client has no retainer. Give it one in its billing first.": "Αυτός ο πελάτης δεν έχει πάγια μηνιαία αμοιβή. Ορίστε την πρώτα στη χρέωσή του.",
     "Roll over at most 744 hours.": "Μεταφέρονται το πολύ 744 ώρες.",
     "Roll over at least a minute.": "Μεταφέρετε τουλάχιστον ένα λεπτό.",
     "Enter the hours that may roll over.": "Εισαγάγετε τις ώρες που μπορούν να μεταφερθούν.",

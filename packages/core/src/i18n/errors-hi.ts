@@ -644,7 +644,7 @@ export const hi: ServerMessages = {
     "Enter whole minutes.": "पूरे मिनट दर्ज करें।",
     "Keep the reason under 500 characters.": "कारण 500 अक्षरों से कम रखें।",
     "Say why the hours change.": "बताएँ कि घंटे क्यों बदल रहे हैं।",
-    "Hour bank was not found.": "घंटा बैंक नहीं मिला।",
+    "This client has no retainer. Give it one in its billing first.": "इस क्लाइंट का कोई रिटेनर नहीं है। पहले इसकी बिलिंग में एक दें।",
     "Roll over at most 744 hours.": "अधिकतम 744 घंटे आगे ले जाएँ।",
     "Roll over at least a minute.": "कम से कम एक मिनट आगे ले जाएँ।",
     "Enter the hours that may roll over.": "आगे ले जाए जा सकने वाले घंटे दर्ज करें।",
