@@ -53,7 +53,7 @@ describe("the portal's Hours page", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await expect.poll(() => balance().textContent()).toBe("10 h 45 min");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
     await page.screenshot({ path: "/tmp/shots/hours/portal-hours-390.png", fullPage: true });
   });
 });

@@ -36,10 +36,10 @@ describe("the running timer in the team app's header", () => {
     await page.goto(`${platform.baseUrl}/profile`);
     await page.waitForURL(/\/sign-in/);
     await signInWithEmail(page, platform.baseUrl, world.people.sub.email);
-    const bar = page.getByTestId("running-timer");
+    const bar = page.getByTestId("header-timer");
     await bar.waitFor();
     expect(await bar.innerText()).toContain("Header timer work");
-    expect(await page.getByTestId("running-timer-elapsed").innerText()).toMatch(/^0:2\d:\d\d$/);
+    expect(await page.getByTestId("header-timer-elapsed").innerText()).toMatch(/^0:2\d:\d\d$/);
     await page.screenshot({ path: "/tmp/shots/hours/web-running-timer.png" });
 
     await page.goto(`${platform.baseUrl}/profile`);

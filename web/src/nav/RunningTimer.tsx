@@ -37,13 +37,13 @@ export function RunningTimer() {
   return (
     <Show when={state()?.timer}>
       {(timer) => (
-        <div class="running-timer" role="status" data-testid="running-timer">
+        <div class="running-timer" role="status" data-testid="header-timer">
           <span class="running-timer-dot" aria-hidden="true" />
           <span class="running-timer-label">
             <span class="sr-only">{t("time.runningOn")} </span>
             {timer().label}
           </span>
-          <time class="running-timer-elapsed" data-testid="running-timer-elapsed">
+          <time class="running-timer-elapsed" data-testid="header-timer-elapsed">
             {elapsed(timer().startedAt, now())}
           </time>
           <Button size="sm" variant="secondary" pending={stopping()} onClick={() => void stop()}>
