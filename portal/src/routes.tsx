@@ -5,6 +5,7 @@ import { getCompany, getHistory, getMessages, getRequest, getRequests } from "./
 import { preloadInvoice, preloadInvoices } from "./pages/invoices/data";
 import { Layout } from "./providers/layout";
 import { getFiles } from "./pages/files/data";
+import { getHours } from "./pages/hours/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -32,6 +33,8 @@ export const routes: RouteDefinition[] = [
       },
       // Everything shared with the company: briefs, attachments, approved deliverables, documents.
       { path: "/files", component: lazy(() => import("./pages/files")), preload: () => void getFiles() },
+      // The retainer's hour bank: balance, this month, rolled-over hours, past months.
+      { path: "/hours", component: lazy(() => import("./pages/hours")), preload: () => void getHours() },
       { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: () => preloadInvoices() },
       { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
       // A new client's onboarding checklist: questionnaire, agreement, welcome packet.

@@ -89,6 +89,7 @@ const rules: Record<string, Rule> = {
   "POST /api/clients/:clientId/erase": owner,
   "GET /api/portal/company": contactOnly,
   "GET /api/portal/files": contactOnly,
+  "GET /api/portal/hours": contactOnly,
   "GET /api/clients/:clientId/files": owner,
   // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.
   "GET /api/requests": ownerAndContact,
@@ -157,6 +158,12 @@ const rules: Record<string, Rule> = {
   "POST /api/packages": owner,
   "GET /api/packages/:packageId": owner,
   "PATCH /api/packages/:packageId": owner,
+  // The hour bank: the owner's ledger, adjustments and rollover policies.
+  "GET /api/hour-bank/policy": owner,
+  "PATCH /api/hour-bank/policy": owner,
+  "GET /api/hour-bank/clients/:clientId": owner,
+  "PATCH /api/hour-bank/clients/:clientId/policy": owner,
+  "POST /api/hour-bank/clients/:clientId/adjustments": owner,
   "GET /api/reports/revenue": owner,
   "GET /api/reports/receivables": owner,
   "GET /api/reports/margin": owner,

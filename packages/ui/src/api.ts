@@ -6,6 +6,8 @@ import type { SuccessStatusCode } from "hono/utils/http-status";
 import { locale } from "./i18n";
 import type {
   Agency,
+  HourBank,
+  HourBankAdjustInput,
   AgencyPatch,
   BrandSettings,
   BrandPatch,
@@ -292,8 +294,13 @@ export const api = {
       await call(client.clients[":clientId"].contacts[":contactId"].$delete({ param: { clientId, contactId } }));
     },
   },
+  hourBank: {
+    ofClient: (clientId: string): Promise<HourBank> => call(client["hour-bank"].clients[":clientId"].$get({ param: { clientId } })),
+    adjust: (clientId: string, input: HourBankAdjustInput): Promise<HourBank> => call(client["hour-bank"].clients[":clientId"].adjustments.$post({ param: { clientId }, json: input })),
+  },
   portal: {
     company: (): Promise<Company> => call(client.portal.company.$get()),
+    hours: (): Promise<HourBank> => call(client.portal.hours.$get()),
   },
   requests: {
     list: (query: PageQuery & { status?: RequestStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<WorkRequest>> =>

@@ -160,3 +160,7 @@ export type Inbox = Ok<Api["inbox"]["$get"]>;
 export type Unread = Inbox["items"][number];
 export type MessageThread = ThreadMessage["thread"];
 export type Activity = Ok<Api["requests"][":requestId"]["activity"]["$get"]>;
+
+// The retainer hour bank (issue 17).
+export type HourBank = Ok<Api["portal"]["hours"]["$get"]>;
+export type HourBankAdjustInput = Json<Api["hour-bank"]["clients"][":clientId"]["adjustments"]["$post"]>;

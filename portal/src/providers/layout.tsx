@@ -27,6 +27,7 @@ export function Layout(props: RouteSectionProps) {
     },
     ...(onboardingOpen() ? [{ href: "/onboarding", label: t("nav.onboarding") }] : []),
     { href: "/files", label: t("nav.files") },
+    { href: "/hours", label: t("portal.nav.hours") },
     { href: "/invoices", label: t("portal.nav.invoices") },
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },

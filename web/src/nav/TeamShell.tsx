@@ -9,6 +9,7 @@ import { CommandPalette } from "./CommandPalette";
 import { useNavCounts } from "./counts";
 import { Icon } from "./icons";
 import { BottomBar, MoreMenu } from "./PhoneNav";
+import { RunningTimer } from "./RunningTimer";
 import { Sidebar } from "./Sidebar";
 import "./nav.css";
 
@@ -80,6 +81,7 @@ export function TeamShell(props: FrameProps) {
         </A>
       </header>
       <main id="main" class="team-main" tabindex="-1">
+        <RunningTimer />
         {props.children}
       </main>
       <BottomBar counts={counts} menuOpen={menu()} onMenu={() => setMenu(true)} />

@@ -659,6 +659,22 @@ export const el: ServerMessages = {
     "This draft's time lines no longer match its time; delete the draft and draft it again.": "Οι γραμμές χρόνου αυτού του πρόχειρου δεν αντιστοιχούν πια στον χρόνο του· διαγράψτε το πρόχειρο και δημιουργήστε το ξανά.",
     "The deposits taken off are more than this invoice.": "Οι προκαταβολές που αφαιρούνται υπερβαίνουν αυτό το τιμολόγιο.",
     "Add the work the deposits were for.": "Προσθέστε την εργασία για την οποία δόθηκαν οι προκαταβολές.",
+    // The hour bank (issue 17)
+    "Enter the minutes to add or take away.": "Εισαγάγετε τα λεπτά που προστίθενται ή αφαιρούνται.",
+    "Add at most 744 hours at once.": "Προσθέστε το πολύ 744 ώρες με μία κίνηση.",
+    "Take away at most 744 hours at once.": "Αφαιρέστε το πολύ 744 ώρες με μία κίνηση.",
+    "Enter whole minutes.": "Εισαγάγετε ακέραια λεπτά.",
+    "Keep the reason under 500 characters.": "Η αιτιολογία πρέπει να έχει λιγότερους από 500 χαρακτήρες.",
+    "Say why the hours change.": "Αναφέρετε γιατί αλλάζουν οι ώρες.",
+    "This client has no retainer. Give it one in its billing first.": "Αυτός ο πελάτης δεν έχει πάγια μηνιαία αμοιβή. Ορίστε την πρώτα στη χρέωσή του.",
+    "Roll over at most 744 hours.": "Μεταφέρονται το πολύ 744 ώρες.",
+    "Roll over at least a minute.": "Μεταφέρετε τουλάχιστον ένα λεπτό.",
+    "Enter the hours that may roll over.": "Εισαγάγετε τις ώρες που μπορούν να μεταφερθούν.",
+    "Keep rolled hours at most 24 months.": "Οι μεταφερόμενες ώρες ισχύουν το πολύ 24 μήνες.",
+    "Keep rolled hours at least a month.": "Οι μεταφερόμενες ώρες ισχύουν τουλάχιστον έναν μήνα.",
+    "Enter whole months.": "Εισαγάγετε ακέραιους μήνες.",
+    "Enter after how many months.": "Εισαγάγετε μετά από πόσους μήνες.",
+    "Choose no rollover, a cap, or expiry.": "Επιλέξτε χωρίς μεταφορά, ανώτατο όριο ή λήξη.",
   },
   values: {
     what: {

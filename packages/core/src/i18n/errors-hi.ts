@@ -651,6 +651,22 @@ export const hi: ServerMessages = {
     "This draft's time lines no longer match its time; delete the draft and draft it again.": "इस ड्राफ़्ट की समय वाली लाइनें अब उसके समय से मेल नहीं खातीं; ड्राफ़्ट हटाकर फिर से बनाएँ।",
     "The deposits taken off are more than this invoice.": "घटाई गई अग्रिम राशि इस इनवॉइस से ज़्यादा है।",
     "Add the work the deposits were for.": "वह काम जोड़ें जिसके लिए अग्रिम राशि ली गई थी।",
+    // The hour bank (issue 17)
+    "Enter the minutes to add or take away.": "जोड़ने या घटाने के मिनट दर्ज करें।",
+    "Add at most 744 hours at once.": "एक बार में अधिकतम 744 घंटे जोड़ें।",
+    "Take away at most 744 hours at once.": "एक बार में अधिकतम 744 घंटे घटाएँ।",
+    "Enter whole minutes.": "पूरे मिनट दर्ज करें।",
+    "Keep the reason under 500 characters.": "कारण 500 अक्षरों से कम रखें।",
+    "Say why the hours change.": "बताएँ कि घंटे क्यों बदल रहे हैं।",
+    "This client has no retainer. Give it one in its billing first.": "इस क्लाइंट का कोई रिटेनर नहीं है। पहले इसकी बिलिंग में एक दें।",
+    "Roll over at most 744 hours.": "अधिकतम 744 घंटे आगे ले जाएँ।",
+    "Roll over at least a minute.": "कम से कम एक मिनट आगे ले जाएँ।",
+    "Enter the hours that may roll over.": "आगे ले जाए जा सकने वाले घंटे दर्ज करें।",
+    "Keep rolled hours at most 24 months.": "आगे ले जाए गए घंटे अधिकतम 24 महीने रखें।",
+    "Keep rolled hours at least a month.": "आगे ले जाए गए घंटे कम से कम एक महीना रखें।",
+    "Enter whole months.": "पूरे महीने दर्ज करें।",
+    "Enter after how many months.": "दर्ज करें कि कितने महीनों बाद।",
+    "Choose no rollover, a cap, or expiry.": "कोई कैरी-ओवर नहीं, एक सीमा, या समाप्ति चुनें।",
   },
   values: {
     what: {

@@ -29,6 +29,7 @@ import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 import { MemberStore } from "../member/store.ts";
 import { ClientStore } from "../client/store.ts";
+import { stopTimerOnTask } from "../timesheet/timer-stop.ts";
 import * as Policy from "./policy.ts";
 
 export * as Task from "./index.ts";
@@ -467,6 +468,8 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
       return files.map((f) => attachCommit(entity, f, { parentId: task.requestId, requestId: task.requestId, attachedTo: task.taskId, round, visibleToClient: false }));
     },
   });
+  // Handed to QA: the submitter's timer on this task stops (issue 17, part 5).
+  if (actor.type === "member") await stopTimerOnTask(actor.agencyId, actor.memberId, taskId);
   const reviewers = (await People.team(saved.agencyId)).values();
   const qa = [...reviewers].filter((m) => m.status !== "removed" && (m.role === "owner" || m.reviewer) && m.memberId !== saved.assigneeId);
   const by = names.team.get(saved.assigneeId)?.name ?? "";

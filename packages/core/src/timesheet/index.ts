@@ -15,6 +15,7 @@ import type { MemberItem } from "../member/entity.ts";
 import { People } from "../people/index.ts";
 import type { TaskItem } from "../task/entity.ts";
 import { UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
+import { endTimer } from "./timer-stop.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { MemberStore } from "../member/store.ts";
@@ -23,9 +24,10 @@ export * as Timesheet from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
 export { UNBILLED } from "./entity.ts";
-export { teamTimeBetween } from "./queries.ts";
+export { billableMinutesOfClient, teamTimeBetween } from "./queries.ts";
 export { lockItems, releaseItems } from "./billing.ts";
 export { exportTime, timeExportSchema } from "./export.ts";
+export { DISCARD_UNDER_MS, stopTimerOnTask } from "./timer-stop.ts";
 
 // Time spent: a running timer per member (one at a time, kept on the server so it survives a
 // reload), manual entries, and weekly timesheets. An entry can be changed or deleted until it is
@@ -150,9 +152,6 @@ export const start = fn(startSchema, async (input): Promise<TimerState> => {
 
 export const stopSchema = z.strictObject({ billable: z.boolean().default(true), note: note.optional() });
 
-/** A timer stopped within this long was a slip, not work: it records nothing. */
-export const DISCARD_UNDER_MS = 60_000;
-
 /**
  * Stops the running timer and records the time as an entry (rounded to the minute). A run under
  * a minute is discarded: the answer has no entry, and nothing is billed.
@@ -161,45 +160,8 @@ export const stop = fn(stopSchema, async (input): Promise<TimerState> => {
   const actor = assertMember();
   const running = await loadTimer(actor.agencyId, actor.memberId);
   if (!running) throw new VisibleError("conflict", "timer.not_running", "No timer is running.", { current: null });
-  const elapsed = Date.now() - Date.parse(running.startedAt);
-  if (elapsed < DISCARD_UNDER_MS) {
-    const deleted = await db.entities.timer
-      .delete({ agencyId: actor.agencyId, memberId: actor.memberId })
-      .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
-      .go({ response: "all_old" })
-      .catch(() => ({ data: null }));
-    // Stopped twice at once: the other stop discarded it.
-    if (!deleted.data) throw new VisibleError("conflict", "timer.not_running", "This timer was already stopped.", { current: null });
-    return { timer: null, entry: null };
-  }
-  const spent = Math.max(1, Math.round(elapsed / 60_000));
-  const entryId = createId("time");
-  const text = input.note ?? running.note;
-  const result = await db.transaction
-    .write(({ timer: timers, timeEntry }) => [
-      timers
-        .delete({ agencyId: actor.agencyId, memberId: actor.memberId })
-        .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
-        .commit(),
-      timeEntry
-        .create({
-          agencyId: actor.agencyId,
-          entryId,
-          memberId: actor.memberId,
-          clientId: running.clientId,
-          taskId: running.taskId,
-          label: running.label,
-          startedAt: running.startedAt,
-          // Over a day (a timer left running): the first 24 hours; the entry can be corrected.
-          minutes: Math.min(spent, 24 * 60),
-          billable: input.billable,
-          ...(text ? { note: text } : {}),
-        })
-        .commit(),
-    ])
-    .go();
-  // Stopped twice at once: the other stop recorded it.
-  if (failedConditions(result).length) throw new VisibleError("conflict", "timer.not_running", "This timer was already stopped.", { current: null });
+  const entryId = await endTimer(running, input);
+  if (!entryId) return { timer: null, entry: null };
   const [entry] = await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]);
   return { timer: null, entry: entry! };
 });

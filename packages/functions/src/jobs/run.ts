@@ -3,6 +3,7 @@ import type { AgencyItem } from "@baton/core/job";
 import { Digest } from "@baton/core/digest";
 import { Email } from "@baton/core/email";
 import { Files } from "@baton/core/file";
+import { HourBank } from "@baton/core/hour-bank";
 import { Inbox } from "@baton/core/inbox";
 import { Invoices } from "@baton/core/invoice";
 import { Job } from "@baton/core/job";
@@ -34,6 +35,8 @@ export const globalJobs: Record<string, (now: Date) => Promise<Counts>> = {
 };
 
 export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promise<Counts>> = {
+  // Before the retainer invoices: a month's hour bank is closed while its time is still unbilled.
+  hourBank: (agency, now) => HourBank.settleFor(agency.agencyId, now),
   retainerInvoices: (agency, now) => Invoices.MoneyJobs.issueRetainersFor(agency.agencyId, now),
   npsCheckIns: (agency, now) => Surveys.checkInsFor(agency, now),
   // Monday 09:00 in each client's zone; the 15-minute cadence reaches +05:30 and +05:45 zones too.

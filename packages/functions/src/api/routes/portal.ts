@@ -4,10 +4,12 @@ import { ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Contact } from "@baton/core/contact";
 import { Files } from "@baton/core/file";
+import { HourBank } from "@baton/core/hour-bank";
 import { input } from "../validate.ts";
 
 export const portalRoutes = new Hono()
   .get("/company", describeRoute({ responses: ok(Contact.companyOutput), tags: ["Portal"], summary: "Your company's profile and people (client contact)" }), allow("contact"), async (c) => c.json(await Contact.company(), 200))
+  .get("/hours", describeRoute({ responses: ok(HourBank.output), tags: ["Portal"], summary: "Your company's hour bank: balance, periods and entries (client contact)" }), allow("contact"), async (c) => c.json(await HourBank.mine(), 200))
   .get(
     "/files",
     describeRoute({ responses: ok(Files.listedPageOutput), tags: ["Portal"], summary: "The files the agency shared with your company, newest first (client contact)" }),

@@ -1,0 +1,79 @@
+import { db } from "../db/index.ts";
+import type { HourBankEntryItem, HourBankPolicyItem } from "./entity.ts";
+import type { Entry, Policy } from "./ledger.ts";
+
+export * as HourBankStore from "./store.ts";
+
+/** Every entry of a client's hour bank, by period (`entriesOfHourBank`). */
+export async function entriesOf(agencyId: string, clientId: string): Promise<HourBankEntryItem[]> {
+  return (await db.entities.hourBankEntry.query.entriesOfHourBank({ agencyId, clientId }).go({ pages: "all", consistent: true })).data;
+}
+
+const item = (agencyId: string, clientId: string, entry: Entry) => ({
+  agencyId,
+  clientId,
+  key: entry.key,
+  period: entry.period,
+  kind: entry.kind,
+  minutes: entry.minutes,
+  origin: entry.origin,
+  ...(entry.reason ? { reason: entry.reason } : {}),
+  ...(entry.by ? { by: entry.by } : {}),
+});
+
+/** Writes an entry once: false when its key is already taken (a rerun). */
+export async function createOnce(agencyId: string, clientId: string, entry: Entry): Promise<boolean> {
+  try {
+    await db.entities.hourBankEntry.create(item(agencyId, clientId, entry)).go();
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { name?: string } }).cause?.name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
+}
+
+/** Puts an open period's used minutes, on condition the period is not closed (its marker absent). */
+export async function putUsed(agencyId: string, clientId: string, entry: Entry, closedKey: string): Promise<boolean> {
+  const result = await db.transaction
+    .write(({ hourBankEntry }) => [
+      hourBankEntry.check({ agencyId, clientId, key: closedKey }).where((attr, op) => op.notExists(attr.key)).commit(),
+      hourBankEntry.put(item(agencyId, clientId, entry)).commit(),
+    ])
+    .go();
+  return !result.canceled;
+}
+
+/**
+ * Closes a period in one transaction: its final used minutes, the closing entries and the close
+ * marker, which is created only if absent, so a second close changes nothing.
+ */
+export async function close(agencyId: string, clientId: string, used: Entry, entries: readonly Entry[]): Promise<boolean> {
+  const result = await db.transaction
+    .write(({ hourBankEntry }) => [
+      hourBankEntry.put(item(agencyId, clientId, used)).commit(),
+      ...entries.map((entry) => hourBankEntry.create(item(agencyId, clientId, entry)).commit()),
+    ])
+    .go();
+  return !result.canceled;
+}
+
+export async function policyOf(agencyId: string, scope: string): Promise<Policy | null> {
+  const found = (await db.entities.hourBankPolicy.get({ agencyId, scope }).go()).data;
+  return found ? toPolicy(found) : null;
+}
+
+export async function setPolicy(agencyId: string, scope: string, policy: Policy | null): Promise<void> {
+  if (!policy) {
+    await db.entities.hourBankPolicy.delete({ agencyId, scope }).go();
+    return;
+  }
+  await db.entities.hourBankPolicy
+    .put({ agencyId, scope, mode: policy.mode, ...(policy.mode === "cap" ? { maxMinutes: policy.maxMinutes } : {}), ...(policy.mode === "expire" ? { afterPeriods: policy.afterPeriods } : {}) })
+    .go();
+}
+
+function toPolicy(item: HourBankPolicyItem): Policy {
+  if (item.mode === "cap") return { mode: "cap", maxMinutes: item.maxMinutes ?? 0 };
+  if (item.mode === "expire") return { mode: "expire", afterPeriods: item.afterPeriods ?? 1 };
+  return { mode: "none" };
+}

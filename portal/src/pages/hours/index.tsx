@@ -1,0 +1,128 @@
+import { Boundary } from "@baton/ui/Boundary";
+import { EmptyState } from "@baton/ui/EmptyState";
+import { locale, t } from "@baton/ui/i18n";
+import { Title, useSession } from "@baton/ui/session";
+import { PageHeader } from "@baton/ui/Shell";
+import type { HourBank } from "@baton/ui/types";
+import { createAsync, revalidate } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { getHours } from "./data";
+
+type Period = HourBank["periods"][number];
+
+/** "2 h 30 min", with a minus sign for time owed. */
+export function duration(total: number): string {
+  const sign = total < 0 ? "−" : "";
+  const abs = Math.abs(total);
+  const hours = Math.floor(abs / 60);
+  const minutes = abs % 60;
+  const text = hours === 0 ? t("time.m", { minutes }) : minutes ? t("time.hm", { hours, minutes }) : t("time.h", { hours });
+  return sign + text;
+}
+
+/** "November 2026" for the period "2026-11" (a calendar month; no zone to convert). */
+function monthName(period: string): string {
+  const [year = 1970, month = 1] = period.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale(), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 15)));
+}
+
+const available = (p: Period) => p.includedMinutes + p.rolledInMinutes + Math.max(0, p.adjustedMinutes);
+
+/** The retainer's hours: what is left now, this month's use, where rolled-over hours go, and past months. */
+export default function Hours() {
+  const { me } = useSession();
+  const bank = createAsync(() => getHours());
+  const current = () => bank()?.periods.find((p) => p.period === bank()?.period);
+  const past = () => bank()?.periods.filter((p) => p.period !== bank()?.period) ?? [];
+  const scale = () => Math.max(60, ...(bank()?.periods ?? []).map((p) => Math.max(available(p), p.usedMinutes)));
+  return (
+    <section class="page">
+      <Title>{t("portal.hours.title")}</Title>
+      <PageHeader title={t("portal.hours.title")} intro={t("portal.hours.intro", { agency: me().agency.name })} />
+      <Boundary onRetry={() => revalidate(getHours.key)}>
+        <Show when={bank()}>
+          {(view) => (
+            <Show when={view().retainer} fallback={<div class="card"><EmptyState title={t("portal.hours.emptyTitle")}>{t("portal.hours.emptyBody", { agency: me().agency.name })}</EmptyState></div>}>
+              <div class="card" data-testid="hours-page">
+                <p class="muted">{t("portal.hours.balance")}</p>
+                <p class="hours-balance" data-testid="hours-balance" classList={{ "hours-owed": view().balanceMinutes < 0 }}>
+                  {duration(view().balanceMinutes)}
+                </p>
+                <Show when={current()}>
+                  {(period) => (
+                    <>
+                      <h2>{t("portal.hours.thisPeriod", { month: monthName(period().period) })}</h2>
+                      <div
+                        class="hours-meter"
+                        role="meter"
+                        aria-label={t("portal.hours.used")}
+                        aria-valuemin={0}
+                        aria-valuemax={available(period())}
+                        aria-valuenow={Math.min(period().usedMinutes, available(period()))}
+                      >
+                        <span style={{ width: `${Math.min(100, (period().usedMinutes / Math.max(1, available(period()))) * 100)}%` }} />
+                      </div>
+                      <dl class="hours-figures">
+                        <div><dt>{t("portal.hours.included")}</dt><dd>{duration(period().includedMinutes)}</dd></div>
+                        <Show when={period().rolledInMinutes}><div><dt>{t("portal.hours.rolledIn")}</dt><dd>{duration(period().rolledInMinutes)}</dd></div></Show>
+                        <Show when={period().adjustedMinutes}><div><dt>{t("portal.hours.adjusted")}</dt><dd>{duration(period().adjustedMinutes)}</dd></div></Show>
+                        <div><dt>{t("portal.hours.used")}</dt><dd data-testid="hours-used">{duration(period().usedMinutes)}</dd></div>
+                        <div><dt>{t("portal.hours.remaining")}</dt><dd>{duration(view().balanceMinutes)}</dd></div>
+                      </dl>
+                    </>
+                  )}
+                </Show>
+                <Show when={view().rolled.length}>
+                  <h2>{t("portal.hours.rolledTitle")}</h2>
+                  <ul class="hours-rolled">
+                    <For each={view().rolled}>
+                      {(chunk) => (
+                        <li>
+                          {chunk.usableUntil
+                            ? t("portal.hours.rolledUntil", { hours: duration(chunk.minutes), from: monthName(chunk.origin), until: monthName(chunk.usableUntil) })
+                            : t("portal.hours.rolledKept", { hours: duration(chunk.minutes), from: monthName(chunk.origin) })}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+              </div>
+              <Show when={past().length}>
+                <div class="card">
+                  <h2>{t("portal.hours.pastTitle")}</h2>
+                  <table class="hours-periods">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("portal.hours.month")}</th>
+                        <th scope="col">{t("portal.hours.included")}</th>
+                        <th scope="col">{t("portal.hours.used")}</th>
+                        <th scope="col">{t("portal.hours.rolledOut")}</th>
+                        <th scope="col">{t("portal.hours.expired")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={past()}>
+                        {(p) => (
+                          <tr>
+                            <th scope="row">
+                              {monthName(p.period)}
+                              <span class="hours-bar" aria-hidden="true"><span style={{ width: `${(Math.min(p.usedMinutes, scale()) / scale()) * 100}%` }} /></span>
+                            </th>
+                            <td>{duration(available(p))}</td>
+                            <td>{duration(p.usedMinutes)}</td>
+                            <td>{duration(Math.max(0, available(p) - p.usedMinutes - p.expiredMinutes))}</td>
+                            <td>{duration(p.expiredMinutes)}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </Show>
+            </Show>
+          )}
+        </Show>
+      </Boundary>
+    </section>
+  );
+}
