@@ -19,6 +19,7 @@ import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entit
 import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
+import { ExchangeRateEntity } from "../rates/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
 import { SurveyEntity } from "../survey/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
@@ -65,6 +66,7 @@ export const db = new Service(
     notifyBatch: NotifyBatchEntity,
     signupLink: SignupLinkEntity,
     firstRun: FirstRunEntity,
+    exchangeRate: ExchangeRateEntity,
   },
   { client, table: Config.tableName },
 );

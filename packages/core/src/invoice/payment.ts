@@ -10,6 +10,7 @@ import { createId } from "../id/index.ts";
 import { Metrics } from "../metrics/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
+import { Rates } from "../rates/index.ts";
 import { Timesheet } from "../timesheet/index.ts";
 import { PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
 import { releaseDeposits, releaseEntries } from "./draft.ts";
@@ -104,6 +105,8 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
       });
     }
     const paid = item.amountPaid + input.amount;
+    // The rate kept when the money arrived, beside the invoice's own (stamped when it was sent).
+    const stamp = await Rates.stampFor(input.agencyId, item.currency);
     const full = paid >= item.total;
     const now = new Date().toISOString();
     const result = await db.transaction
@@ -119,6 +122,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
             ...(input.reference ? { reference: input.reference } : {}),
             receivedAt: input.receivedAt ?? now,
             recordedBy: input.recordedBy,
+            ...(stamp ? { rate: stamp.rate, rateTo: stamp.to } : {}),
           })
           .commit(),
         invoice
