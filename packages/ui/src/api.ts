@@ -7,6 +7,7 @@ import { locale } from "./i18n";
 import type {
   Agency,
   AgencyPatch,
+  ExchangeRates,
   BrandSettings,
   BrandPatch,
   PublicBrand,
@@ -245,6 +246,10 @@ export const api = {
   agency: {
     get: (): Promise<Agency> => call(client.agency.$get()),
     update: (patch: AgencyPatch): Promise<Agency> => call(client.agency.$patch({ json: patch })),
+    /** The exchange rates the owner keeps, to the agency's currency. */
+    rates: (): Promise<ExchangeRates> => call(client.agency.rates.$get()),
+    setRate: (input: { currency: string; rate: string; date?: string }): Promise<ExchangeRates> => call(client.agency.rates.$put({ json: input })),
+    removeRate: (currency: string): Promise<ExchangeRates> => call(client.agency.rates[":currency"].$delete({ param: { currency } })),
   },
   brand: {
     get: (): Promise<BrandSettings> => call(client.brand.$get()),
