@@ -55,6 +55,10 @@ const rules: Record<string, Rule> = {
   // The agency and its team.
   "GET /api/agency": signedIn,
   "PATCH /api/agency": owner,
+  // Exchange rates: the owner's alone (a client never sees what its invoices were converted at).
+  "GET /api/agency/rates": owner,
+  "PUT /api/agency/rates": owner,
+  "DELETE /api/agency/rates/:currency": { ...owner, absent: true },
   // The brand: the owner's settings; the public read the portal's sign-in page makes (no agency
   // named: the installation's, neutral here), and the logo (none named: not found for anyone).
   "GET /api/brand": owner,

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { db } from "@baton/core/db";
 import { Money } from "@baton/core/money";
 import type { Browser, Page } from "playwright-core";
@@ -24,7 +25,9 @@ const shown = (minor: number, currency: string) => new Intl.NumberFormat("en-GB"
 const londonDay = (daysBack = 0) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(Date.now() - daysBack * 86_400_000));
 
 type Invoice = { id: string; number: string; subtotal: number; total: number };
-const expected = { usdRevenue: 0, usdCurrent: 0, gbpRevenue: 0, brambleBilled: 0, brambleCost: 0, samOwed: 0, invoices: [] as Invoice[] };
+const expected = { usdRevenue: 0, usdCurrent: 0, gbpRevenue: 0, brambleBilled: 0, brambleCost: 0, samOwed: 0, convertedRevenue: 0, invoices: [] as Invoice[] };
+/** The rate the owner keeps for dollars: 1 USD = 0.7913 GBP (the agency's currency). */
+const USD_RATE = "0.7913";
 let brambleId: string;
 /** A Bramble request left unanswered past its promise: the one breach in the response report. */
 let overdue: { id: string; reference: string };
@@ -60,6 +63,7 @@ async function setPaymentTerms(clientId: string, paymentTermsDays: number) {
 }
 
 beforeAll(async () => {
+  mkdirSync("/tmp/shots/rates", { recursive: true });
   platform = await startPlatform();
   browser = await launchChromium();
   world = await createWorld(platform, "Ledger Assistants");
@@ -87,6 +91,8 @@ beforeAll(async () => {
   expected.brambleCost = cost(samEntries.filter((entry) => entry.taskId === brambleTask.id));
   expected.samOwed = cost(samEntries);
 
+  // The owner keeps a dollar rate, so Acme's invoices stamp it and the reports convert them.
+  await check(await world.owner.request("PUT", "/agency/rates", { currency: "USD", rate: USD_RATE }), 200);
   // Acme: a part-paid invoice on the usual terms, then one due on receipt (overdue as soon as sent).
   const workshop = await sentInvoice(world.ids.client, "Strategy workshop", 2, 15_000);
   const paid = 10_000;
@@ -100,6 +106,7 @@ beforeAll(async () => {
   expected.usdCurrent = workshop.total - paid + report.total;
   expected.gbpRevenue = content.subtotal;
   expected.brambleBilled = content.subtotal;
+  expected.convertedRevenue = Money.convert(workshop.subtotal, "USD", "GBP", USD_RATE) + Money.convert(report.subtotal, "USD", "GBP", USD_RATE) + content.subtotal;
 
   // Three requests answered at once (the tasks above); one left waiting, its promise moved an
   // hour into the past as if it had waited that long (the server's clock can't be moved).
@@ -133,6 +140,15 @@ describe("money reports in the team app", () => {
     await usd.waitFor();
     await expect(usd.getByTestId("revenue-total").innerText()).resolves.toBe(shown(expected.usdRevenue, "USD"));
     await expect(owner.locator('[data-testid="revenue-currency"][data-currency="GBP"]').getByTestId("revenue-total").innerText()).resolves.toBe(shown(expected.gbpRevenue, "GBP"));
+    // Everything in pounds, at the rate each invoice stamped.
+    await expect(text(owner, "revenue-converted-total")).resolves.toBe(shown(expected.convertedRevenue, "GBP"));
+    await expect(owner.getByTestId("revenue-converted-chart").count()).resolves.toBe(1);
+    for (const [width, name] of [[1440, "reports-1440"], [390, "reports-390"]] as const) {
+      await owner.setViewportSize({ width, height: 900 });
+      await owner.getByTestId("revenue-converted").scrollIntoViewIfNeeded();
+      await owner.screenshot({ path: `/tmp/shots/rates/${name}.png`, fullPage: false });
+    }
+    await owner.setViewportSize({ width: 1440, height: 900 });
     // The chart is an image with a summary, and each bar has a title.
     const chart = usd.getByRole("img");
     await expect(chart.getAttribute("aria-label")).resolves.toContain(shown(expected.usdRevenue, "USD"));
@@ -162,9 +178,17 @@ describe("money reports in the team app", () => {
     await expect(bramble.getByTestId("margin-billed").innerText()).resolves.toBe(shown(expected.brambleBilled, "GBP"));
     await expect(bramble.getByTestId("margin-cost").innerText()).resolves.toBe(shown(expected.brambleCost, "GBP"));
     await expect(bramble.getByTestId("margin-value").innerText()).resolves.toBe(shown(expected.brambleBilled - expected.brambleCost, "GBP"));
-    // Acme is billed in dollars against costs in pounds: no margin, and the reason.
+    // Acme is billed in dollars, converted at the stamped rate: a margin in pounds, and a totals row.
     const acme = owner.locator(`[data-testid="margin-row"][data-client="${world.ids.client}"]`);
-    await expect(acme.getByTestId("margin-value").innerText()).resolves.toContain("Billed in USD, costs in GBP");
+    await expect(acme.getByTestId("margin-value").innerText()).resolves.toMatch(/^-?£/);
+    await expect(acme.getByTestId("margin-billed-converted").innerText()).resolves.toMatch(/^£/);
+    await expect(text(owner, "margin-total-billed")).resolves.toBe(shown(expected.convertedRevenue, "GBP"));
+    for (const [width, name] of [[1440, "margin-1440"], [390, "margin-390"]] as const) {
+      await owner.setViewportSize({ width, height: 900 });
+      await owner.getByTestId("margin-totals").scrollIntoViewIfNeeded();
+      await owner.screenshot({ path: `/tmp/shots/rates/${name}.png`, fullPage: false });
+    }
+    await owner.setViewportSize({ width: 1440, height: 900 });
     // Maria's time has no cost rate: named, with the way to set one.
     const notice = owner.getByTestId("no-cost-rate");
     await expect(notice.innerText()).resolves.toContain("Maria Reviewer");

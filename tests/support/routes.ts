@@ -20,6 +20,7 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/auth/link", valid: (ids) => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
   { method: "POST", path: "/auth/verify", valid: (ids) => ({ token: "x" }), wrongTypes: { token: ["x"] } },
   { method: "PATCH", path: "/me", valid: (ids) => ({ name: "Me" }), wrongTypes: { name: 1, timeZone: true, locale: "fr", messageEmails: "yes" } },
+  { method: "PUT", path: "/agency/rates", valid: (ids) => ({ currency: "EUR", rate: "1.0842" }), wrongTypes: { currency: "EURO", rate: -1, date: "2026-02-30" } },
   {
     method: "POST",
     path: "/members",
@@ -119,7 +120,7 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/hour-bank/clients/:clientId/policy", valid: (ids) => ({ policy: null }), wrongTypes: { policy: { mode: "expire", afterPeriods: -1 } } },
   { method: "POST", path: "/hour-bank/clients/:clientId/adjustments", valid: (ids) => ({ minutes: 30, reason: "Goodwill" }), wrongTypes: { minutes: "30", reason: 5 } },
   { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
-  { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
+  { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", rate: "abc" } },
   { method: "POST", path: "/invoices/:invoiceId/void", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/refund", valid: (ids) => ({ reference: "re_123" }), wrongTypes: { reference: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/apply", valid: (ids) => ({ invoiceId: ids.invoice }), wrongTypes: { invoiceId: 7 } },
@@ -190,6 +191,7 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":requestId", ids.request)
     .replace(":taskId", ids.task)
     .replace(":itemId", "c1")
+    .replace(":currency", "EUR")
     .replace(":sopId", ids.sop)
     .replace(":entryId", ids.entry)
     .replace(":invoiceId", ids.invoice)

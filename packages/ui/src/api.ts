@@ -9,6 +9,7 @@ import type {
   HourBank,
   HourBankAdjustInput,
   AgencyPatch,
+  ExchangeRates,
   BrandSettings,
   BrandPatch,
   PublicBrand,
@@ -248,6 +249,10 @@ export const api = {
   agency: {
     get: (): Promise<Agency> => call(client.agency.$get()),
     update: (patch: AgencyPatch): Promise<Agency> => call(client.agency.$patch({ json: patch })),
+    /** The exchange rates the owner keeps, to the agency's currency. */
+    rates: (): Promise<ExchangeRates> => call(client.agency.rates.$get()),
+    setRate: (input: { currency: string; rate: string; date?: string }): Promise<ExchangeRates> => call(client.agency.rates.$put({ json: input })),
+    removeRate: (currency: string): Promise<ExchangeRates> => call(client.agency.rates[":currency"].$delete({ param: { currency } })),
   },
   brand: {
     get: (): Promise<BrandSettings> => call(client.brand.$get()),

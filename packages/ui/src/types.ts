@@ -95,6 +95,7 @@ export type SopPatch = Json<Api["sops"][":sopId"]["$patch"]>;
 
 // Time and money: amounts are integer minor units with the ISO currency beside them.
 export type AgencyPatch = Json<Api["agency"]["$patch"]>;
+export type ExchangeRates = Ok<Api["agency"]["rates"]["$get"]>;
 /** The agency's brand: the owner's settings (GET/PATCH /brand) and what the portal shows before sign-in. */
 export type BrandSettings = Ok<Api["brand"]["$get"]>;
 export type BrandPatch = Json<Api["brand"]["$patch"]>;

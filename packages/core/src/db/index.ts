@@ -20,6 +20,7 @@ import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
 import { HourBankEntryEntity, HourBankPolicyEntity } from "../hour-bank/entity.ts";
+import { ExchangeRateEntity } from "../rates/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
 import { SurveyEntity } from "../survey/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
@@ -68,6 +69,7 @@ export const db = new Service(
     firstRun: FirstRunEntity,
     hourBankEntry: HourBankEntryEntity,
     hourBankPolicy: HourBankPolicyEntity,
+    exchangeRate: ExchangeRateEntity,
   },
   { client, table: Config.tableName },
 );

@@ -94,6 +94,15 @@ export const InvoiceEntity = new Entity({
      */
     owing: { type: ["no", "yes"] as const, required: true, default: "no" },
     owingSince: { type: "string", required: true, default: "-" },
+    /**
+     * The exchange rate stamped when it was sent in another currency than the agency's
+     * (rates/): 1 of `currency` = `rate` of `rateTo`, an exact decimal, from `rateDate`, entered
+     * by the owner or the kept one. Absent: no rate was known, so reports leave it unconverted.
+     */
+    rate: { type: "string" },
+    rateTo: { type: "string" },
+    rateDate: { type: "string" },
+    rateSource: { type: ["entered", "kept"] as const },
     ...timestamps,
     ...versioned,
   },
@@ -147,6 +156,9 @@ export const PaymentEntity = new Entity({
     creditAppliedTo: { type: "string" },
     creditRefundReference: { type: "string" },
     creditSettledAt: { type: "string" },
+    /** The kept exchange rate to the agency's currency when the payment was recorded (absent: none kept, or the same currency). */
+    rate: { type: "string" },
+    rateTo: { type: "string" },
     ...timestamps,
   },
   indexes: {

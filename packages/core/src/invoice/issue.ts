@@ -17,18 +17,22 @@ import { conflict, get, load, view, type InvoiceDetail } from "./read.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { Brand } from "../agency/brand/index.ts";
+import { Rates } from "../rates/index.ts";
 
 // Issuing: sending gives a draft the agency's next number (in the same transaction as the
 // counter, so numbers have no gaps) and emails the client; the emails about an invoice go from here.
 
 export const versionSchema = z.strictObject({ version });
 
+/** Sending may carry the exchange rate to stamp (an invoice in another currency than the agency's); else the kept one is. */
+export const sendSchema = versionSchema.extend({ rate: Rates.rateField.optional() });
+
 /**
  * Sends a draft: it takes the agency's next invoice number in the same transaction that bumps
  * the counter (conditional on the counter's value), so two sends never share a number and a
  * failed send leaves no gap. The client's contacts are emailed.
  */
-export const send = fn(versionSchema, async ({ version: expected }, invoiceId: string): Promise<InvoiceDetail> => {
+export const send = fn(sendSchema, async ({ version: expected, rate: entered }, invoiceId: string): Promise<InvoiceDetail> => {
   const agencyId = assertOwner();
   for (let attempt = 0; attempt < 30; attempt++) {
     // Others are taking numbers at the same moment: wait a little, a little longer each time.
@@ -39,6 +43,8 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
     if (item.version !== expected) throw await conflict(agencyId, invoiceId);
     if (item.status !== "draft") throw new VisibleError("conflict", "invoice.not_draft", "This invoice has already been sent.", { current: await view(item) });
     const seq = agency?.invoiceSeq ?? 0;
+    // Without a rate the invoice is still sent; the reports say it is not converted.
+    const stamp = await Rates.stampFor(agencyId, item.currency, entered);
     const issuedAt = new Date();
     const dueAt = new Date(issuedAt.getTime() + item.paymentTermsDays * 86_400_000).toISOString();
     const result = await db.transaction
@@ -61,6 +67,7 @@ export const send = fn(versionSchema, async ({ version: expected }, invoiceId: s
             // What the invoice says about both parties stays as it was issued.
             issuerJson: JSON.stringify(issuerOf(agency)),
             ...(client ? { billToJson: JSON.stringify(billToOf(client)) } : {}),
+            ...(stamp ? { rate: stamp.rate, rateTo: stamp.to, rateDate: stamp.date, rateSource: stamp.source } : {}),
           })
           .add({ version: 1 })
           .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)

@@ -73,6 +73,17 @@ export const detailOutput = output
     cardPayments: z.boolean(),
     agency: z.object({ name: z.string(), legalName: z.string().nullable(), address: z.string().nullable(), taxId: z.string().nullable(), registration: z.string().nullable() }),
     billTo: z.object({ name: z.string(), address: z.string().nullable(), taxId: z.string().nullable() }),
+    exchangeRate: z
+      .object({
+        to: z.string(),
+        rate: z.string().nullable(),
+        date: z.string().nullable(),
+        source: z.enum(["entered", "kept"]).nullable(),
+        payments: z.array(z.object({ id: z.string(), rate: z.string().nullable() })),
+      })
+      .nullable()
+      .optional()
+      .describe("The owner's only: the exchange rate to the agency's currency stamped when sent, and each payment's"),
   })
   .meta({ id: "InvoiceDetail" }) satisfies z.ZodType<InvoiceDetail>;
 

@@ -10,6 +10,7 @@ import { createId } from "../id/index.ts";
 import { Metrics } from "../metrics/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
+import { Rates } from "../rates/index.ts";
 import { Timesheet } from "../timesheet/index.ts";
 import { PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
 import { releaseDeposits, releaseEntries } from "./draft.ts";
@@ -104,11 +105,13 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
       });
     }
     const paid = item.amountPaid + input.amount;
+    // The rate kept when the money arrived, beside the invoice's own (stamped when it was sent).
+    const stamp = await Rates.stampFor(input.agencyId, item.currency);
     const full = paid >= item.total;
     const now = new Date().toISOString();
     const result = await db.transaction
       .write(({ payment, invoice, ...tx }) => [
-        payment.create(paymentOf(item, input, now)).commit(),
+        payment.create(paymentOf(item, input, now, stamp)).commit(),
         invoice
           .patch({ agencyId: input.agencyId, invoiceId: input.invoiceId })
           .set({ amountPaid: paid, status: full ? "paid" : "partially_paid", issuedSort: issuedSortOf(item), owing: full ? "no" : "yes", owingSince: full ? "-" : item.owingSince, ...(full ? { paidAt: now } : {}) })
@@ -131,8 +134,11 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
   throw new VisibleError("conflict", "conflict", "Payments for this invoice are being recorded right now. Please try again.");
 }
 
-/** The payment item `input` records on `item`, in the invoice's currency (received now unless told). */
-export function paymentOf(item: InvoiceItem, input: PaymentInput, now: string) {
+/**
+ * The payment item `input` records on `item`, in the invoice's currency (received now unless
+ * told), with the exchange rate kept for that currency when there is one.
+ */
+export function paymentOf(item: InvoiceItem, input: PaymentInput, now: string, stamp?: { rate: string; to: string } | null) {
   return {
     agencyId: input.agencyId,
     invoiceId: input.invoiceId,
@@ -143,6 +149,7 @@ export function paymentOf(item: InvoiceItem, input: PaymentInput, now: string) {
     ...(input.reference ? { reference: input.reference } : {}),
     receivedAt: input.receivedAt ?? now,
     recordedBy: input.recordedBy,
+    ...(stamp ? { rate: stamp.rate, rateTo: stamp.to } : {}),
   };
 }
 

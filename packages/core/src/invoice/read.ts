@@ -22,6 +22,20 @@ export type InvoiceDetail = Invoice & {
   /** Who it is from and to: as stamped when sent, today's details on a draft. */
   agency: Issuer;
   billTo: BillTo;
+  /**
+   * The owner's view only (null for the client, and for an invoice in the agency's currency):
+   * the rate stamped when sent (null: none was known, so reports leave it unconverted) and each
+   * payment's.
+   */
+  exchangeRate?: ExchangeRateStamp | null;
+};
+
+export type ExchangeRateStamp = {
+  to: string;
+  rate: string | null;
+  date: string | null;
+  source: "entered" | "kept" | null;
+  payments: Array<{ id: string; rate: string | null }>;
 };
 
 
@@ -63,6 +77,18 @@ export async function get(invoiceId: string): Promise<InvoiceDetail> {
     AgencyStore.load(item.agencyId),
   ]);
   const invoice = present(item, client?.name ?? "");
+  const owner = useActor().type !== "contact";
+  const foreign = item.status !== "draft" && agency && agency.currency !== item.currency;
+  const exchangeRate: ExchangeRateStamp | null =
+    owner && foreign
+      ? {
+          to: item.rateTo ?? agency.currency,
+          rate: item.rate ?? null,
+          date: item.rateDate ?? null,
+          source: item.rateSource ?? null,
+          payments: payments.data.map((payment) => ({ id: payment.paymentId, rate: payment.rate ?? null })),
+        }
+      : null;
   return {
     ...invoice,
     payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
@@ -70,6 +96,7 @@ export async function get(invoiceId: string): Promise<InvoiceDetail> {
     cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
     agency: stamped.issuer ?? issuerOf(agency),
     billTo: stamped.billTo ?? (client ? billToOf(client) : { name: invoice.client.name, address: null, taxId: null }),
+    exchangeRate,
   };
 }
 

@@ -28,3 +28,6 @@ export {
   type IncrementRounding,
   type IncrementStep,
 } from "@baton/kernel/money";
+
+// Exchange rates kept by the owner, and converting at them (convert.ts).
+export { compareRates, convert, MAX_RATE, MIN_RATE, normalizeRate, RATE_DECIMALS, rateProblem } from "./convert.ts";

@@ -24,9 +24,10 @@ export { daysToUtc, monthOf, monthsBack, monthsBetween, monthsToUtc } from "./pe
 export { MAX_MONTHS } from "./range.ts";
 export { responses, responsesSchema, type ResponseCounts, type ResponsesReport } from "./responses.ts";
 
-// The owner's money reports. Amounts stay in their own currency: invoices are in the client's,
-// costs and payouts in the agency's, and no report converts between currencies (a margin is
-// given only where the client is billed in the agency's currency). Months and days are the
+// The owner's money reports. Amounts are given in their own currency (invoices in the client's,
+// costs and payouts in the agency's) and converted to the agency's at the rate each invoice
+// stamped when it was sent (rates/); an invoice sent with no rate known stays unconverted and
+// is reported as such. Months and days are the
 // agency's, in its time zone. Revenue is what was invoiced (before tax) on sent, part-paid and
 // paid invoices, by the month they were issued; void invoices and drafts are not revenue.
 
@@ -43,6 +44,8 @@ export type RevenueReport = {
     months: Array<{ month: string; total: number; byClient: Array<{ clientId: string; amount: number }> }>;
     clients: Array<Named & { total: number; invoices: number }>;
   }>;
+  /** Everything in the agency's currency, and per month. */
+  converted: Converted & { months: Array<{ month: string; total: number }> };
 };
 
 export type ReceivablesReport = {
@@ -55,6 +58,8 @@ export type ReceivablesReport = {
     clients: Array<Named & { total: number; buckets: Array<{ bucket: AgingBucket; amount: number }> }>;
   }>;
   invoices: Array<{ id: string; number: string; client: { id: string; name: string }; currency: string; balance: number; dueAt: string; daysOverdue: number; bucket: AgingBucket }>;
+  /** What is owed in the agency's currency, in total and per bucket, at each invoice's stamped rate. */
+  converted: Converted & { buckets: Array<{ bucket: AgingBucket; amount: number }> };
 };
 
 export type MarginReport = {
@@ -70,7 +75,9 @@ export type MarginReport = {
       billed: number;
       minutes: number;
       cost: number;
-      /** billed − cost; null when the client is billed in another currency than the costs. */
+      /** What was billed in the agency's currency at each invoice's stamped rate; null when an invoice has no rate. */
+      billedConverted: number | null;
+      /** billedConverted − cost; null when an invoice of the period has no rate (not converted). */
       margin: number | null;
       /** The margin as basis points of billed (2500 = 25%); null without a margin or with nothing billed. */
       marginRate: number | null;
@@ -78,6 +85,8 @@ export type MarginReport = {
   >;
   /** Members who logged time in the period with no cost rate set: their time costs nothing here. */
   withoutCostRate: Array<{ id: string; name: string; minutes: number }>;
+  /** The totals row, in the agency's currency: billed (converted), cost and margin over every client that converts. */
+  totals: { billed: number; cost: number; margin: number; marginRate: number | null; unconverted: Converted["unconverted"] };
 };
 
 export type PayoutReport = {
@@ -90,6 +99,35 @@ export type PayoutReport = {
 };
 
 const day = calendarDate;
+
+/**
+ * Amounts converted to the agency's currency at each invoice's stamped rate (rates/), rounded
+ * half up per invoice (money/convert.ts) and then summed. An invoice with no stamped rate is not
+ * converted: it is counted in `unconverted`, per currency, and left out of the converted totals.
+ */
+export type Converted = { currency: string; total: number; unconverted: Array<{ currency: string; amount: number; invoices: number }> };
+
+type Stamped = { currency: string; rate?: string | undefined };
+
+/** An invoice's amount in the agency's currency, or null when no rate was stamped on it. */
+export function toAgency(invoice: Stamped, amount: number, agencyCurrency: string): number | null {
+  if (invoice.currency === agencyCurrency) return amount;
+  return invoice.rate ? Money.convert(amount, invoice.currency, agencyCurrency, invoice.rate) : null;
+}
+
+function converted<T extends Stamped>(items: T[], amountOf: (item: T) => number, agencyCurrency: string): Converted {
+  let total = 0;
+  const missing = new Map<string, { amount: number; invoices: number }>();
+  for (const item of items) {
+    const value = toAgency(item, amountOf(item), agencyCurrency);
+    if (value !== null) total += value;
+    else {
+      const entry = missing.get(item.currency) ?? { amount: 0, invoices: 0 };
+      missing.set(item.currency, { amount: entry.amount + amountOf(item), invoices: entry.invoices + 1 });
+    }
+  }
+  return { currency: agencyCurrency, total, unconverted: [...missing.entries()].map(([currency, entry]) => ({ currency, ...entry })).sort((a, b) => a.currency.localeCompare(b.currency)) };
+}
 
 /** The longest margin or payout period, in days. */
 export const MAX_DAYS = 366;
@@ -104,7 +142,7 @@ export const revenueSchema = monthRangeSchema;
 /** Invoiced revenue (before tax) per currency, per month and client; the last 12 months by default. */
 export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> => {
   const agencyId = assertOwner();
-  const { timeZone } = await agencyOf(agencyId);
+  const { timeZone, currency: agencyCurrency } = await agencyOf(agencyId);
   const { from, to, months, range } = monthRange(query, timeZone);
   const invoices = await issuedBetween(agencyId, range.start, range.end);
   const names = await People.clientNames(agencyId, invoices.map((invoice) => invoice.clientId));
@@ -132,13 +170,25 @@ export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> =
         .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
     };
   });
-  return { from, to, timeZone, months, currencies: currencies.sort((a, b) => b.total - a.total || a.currency.localeCompare(b.currency)) };
+  const all = converted(invoices, (invoice) => invoice.subtotal, agencyCurrency);
+  const byMonth = months.map((m) => ({
+    month: m,
+    total: converted(invoices.filter((invoice) => monthOf(invoice.issuedAt!, timeZone) === m), (invoice) => invoice.subtotal, agencyCurrency).total,
+  }));
+  return {
+    from,
+    to,
+    timeZone,
+    months,
+    currencies: currencies.sort((a, b) => b.total - a.total || a.currency.localeCompare(b.currency)),
+    converted: { ...all, months: byMonth },
+  };
 });
 
 /** What clients owe now, per currency, aged by days past due (current, 1–30, 31–60, 61–90, 90+). */
 export async function receivables(now = new Date()): Promise<ReceivablesReport> {
   const agencyId = assertOwner();
-  const open = await owed(agencyId);
+  const [open, agency] = await Promise.all([owed(agencyId), agencyOf(agencyId)]);
   const names = await People.clientNames(agencyId, open.map((invoice) => invoice.clientId));
   const invoices = open
     .map((invoice) => {
@@ -152,6 +202,7 @@ export async function receivables(now = new Date()): Promise<ReceivablesReport> 
         dueAt: invoice.dueAt ?? "",
         daysOverdue: late,
         bucket: agingBucket(late),
+        rate: invoice.rate,
       };
     })
     .filter((invoice) => invoice.balance > 0)
@@ -180,7 +231,10 @@ export async function receivables(now = new Date()): Promise<ReceivablesReport> 
         .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
     };
   });
-  return { asOf: now.toISOString(), buckets: AGING_BUCKETS, currencies, invoices };
+  const balanceOf = (invoice: (typeof invoices)[number]) => invoice.balance;
+  const all = converted(invoices, balanceOf, agency.currency);
+  const buckets = AGING_BUCKETS.map((bucket) => ({ bucket, amount: converted(invoices.filter((invoice) => invoice.bucket === bucket), balanceOf, agency.currency).total }));
+  return { asOf: now.toISOString(), buckets: AGING_BUCKETS, currencies, invoices: invoices.map(({ rate: _rate, ...invoice }) => invoice), converted: { ...all, buckets } };
 }
 
 export const periodSchema = z.strictObject({ from: day.optional(), to: day.optional() }).superRefine(checkDateRange(MAX_DAYS));
@@ -216,29 +270,43 @@ export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
   const clientIds = [...new Set([...invoices.map((invoice) => invoice.clientId), ...entries.map((entry) => entry.clientId)])];
   const clients = await ClientStore.loadMany(agencyId, clientIds);
   const rows = clients.map((client) => {
-    const billed = invoices.filter((invoice) => invoice.clientId === client.clientId).reduce((sum, invoice) => sum + invoice.subtotal, 0);
+    const theirInvoices = invoices.filter((invoice) => invoice.clientId === client.clientId);
+    const billed = theirInvoices.reduce((sum, invoice) => sum + invoice.subtotal, 0);
+    const inAgency = converted(theirInvoices, (invoice) => invoice.subtotal, currency);
+    const billedConverted = inAgency.unconverted.length ? null : inAgency.total;
     const theirs = entries.filter((entry) => entry.clientId === client.clientId);
     const cost = theirs.reduce((sum, entry) => sum + costOf(entry.minutes, team.get(entry.memberId)), 0);
-    const sameCurrency = client.currency === currency;
-    const value = sameCurrency ? billed - cost : null;
+    const value = billedConverted === null ? null : billedConverted - cost;
     return {
       clientId: client.clientId,
       name: client.name,
       currency: client.currency,
       billed,
+      billedConverted,
       minutes: theirs.reduce((sum, entry) => sum + entry.minutes, 0),
       cost,
       margin: value,
-      marginRate: value !== null && billed > 0 ? Math.round((value * 10_000) / billed) : null,
+      marginRate: value !== null && billedConverted ? Math.round((value * 10_000) / billedConverted) : null,
     };
   });
   const uncosted = new Map<string, number>();
   for (const entry of entries) if (!team.get(entry.memberId)?.costRate) uncosted.set(entry.memberId, (uncosted.get(entry.memberId) ?? 0) + entry.minutes);
+  const counted = rows.filter((row) => row.margin !== null);
+  const totalBilled = counted.reduce((sum, row) => sum + row.billedConverted!, 0);
+  const totalMargin = counted.reduce((sum, row) => sum + row.margin!, 0);
+  const totals = {
+    billed: totalBilled,
+    cost: rows.reduce((sum, row) => sum + row.cost, 0),
+    margin: totalMargin,
+    marginRate: totalBilled > 0 ? Math.round((totalMargin * 10_000) / totalBilled) : null,
+    unconverted: converted(invoices, (invoice) => invoice.subtotal, currency).unconverted,
+  };
   return {
     from,
     to,
     timeZone,
     currency,
+    totals,
     clients: rows.sort((a, b) => b.billed - a.billed || a.name.localeCompare(b.name)),
     withoutCostRate: [...uncosted.entries()].map(([id, minutes]) => ({ id, name: team.get(id)?.name ?? text(readerLocale(), "people.formerMember"), minutes })),
   };

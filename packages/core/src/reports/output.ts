@@ -9,6 +9,8 @@ import type { ResponsesReport } from "./responses.ts";
 const minor = z.number().int();
 const bucket = z.enum(AGING_BUCKETS);
 const clientNamed = z.object({ clientId: z.string(), name: z.string() });
+const unconverted = z.array(z.object({ currency: z.string(), amount: minor, invoices: z.number().int() })).describe("Invoices with no stamped rate, left out of the converted totals");
+const converted = z.object({ currency: z.string(), total: minor, unconverted });
 
 export const revenueOutput = z.object({
   from: z.string(),
@@ -23,6 +25,7 @@ export const revenueOutput = z.object({
       clients: z.array(clientNamed.extend({ total: minor, invoices: z.number().int() })),
     }),
   ),
+  converted: converted.extend({ months: z.array(z.object({ month: z.string(), total: minor })) }),
 }) satisfies z.ZodType<RevenueReport>;
 
 export const receivablesOutput = z.object({
@@ -39,6 +42,7 @@ export const receivablesOutput = z.object({
   invoices: z.array(
     z.object({ id: z.string(), number: z.string(), client: named, currency: z.string(), balance: minor, dueAt: z.string(), daysOverdue: z.number().int(), bucket }),
   ),
+  converted: converted.extend({ buckets: z.array(z.object({ bucket, amount: minor })) }),
 }) satisfies z.ZodType<ReceivablesReport>;
 
 export const marginOutput = z.object({
@@ -50,6 +54,7 @@ export const marginOutput = z.object({
     clientNamed.extend({
       currency: z.string(),
       billed: minor,
+      billedConverted: minor.nullable(),
       minutes: z.number().int(),
       cost: minor,
       margin: minor.nullable(),
@@ -57,6 +62,7 @@ export const marginOutput = z.object({
     }),
   ),
   withoutCostRate: z.array(z.object({ id: z.string(), name: z.string(), minutes: z.number().int() })),
+  totals: z.object({ billed: minor, cost: minor, margin: minor, marginRate: z.number().nullable(), unconverted }),
 }) satisfies z.ZodType<MarginReport>;
 
 export const payoutsOutput = z.object({

@@ -122,4 +122,11 @@ export const elReports: Pick<Messages, keyof typeof enReports> = {
   "reports.responses.summary": { one: "{breached} από {count} αίτημα αθέτησε τη δέσμευση.", other: "{breached} από {count} αιτήματα αθέτησαν τη δέσμευση." },
   "reports.responses.emptyTitle": "Δεν ελήφθησαν αιτήματα αυτούς τους μήνες",
   "reports.responses.emptyBody": "Κάθε αίτημα πελάτη μετρά στον μήνα που έφτασε.",
+  "reports.converted.title": "Όλα τα νομίσματα σε {currency}",
+  "reports.converted.total": "Σύνολο",
+  "reports.converted.note": "Μετατροπή με την ισοτιμία που καταχωρίστηκε σε κάθε τιμολόγιο κατά την αποστολή του.",
+  "reports.converted.unconverted": "Χωρίς μετατροπή (στάλθηκαν χωρίς ισοτιμία): {list}.",
+  "reports.converted.chart": "Όλα τα νομίσματα σε {currency}: {total} συνολικά.",
+  "reports.margin.totals": "Σύνολο στο νόμισμα του γραφείου",
+  "reports.margin.noExchangeRate": "Στάλθηκε χωρίς ισοτιμία από {currency}: χωρίς μετατροπή.",
 };

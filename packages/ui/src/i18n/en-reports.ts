@@ -120,4 +120,11 @@ export const enReports = {
   "reports.responses.summary": { one: "{breached} of {count} request broke its promise.", other: "{breached} of {count} requests broke their promise." },
   "reports.responses.emptyTitle": "No requests received in these months",
   "reports.responses.emptyBody": "Each request a client submits counts in the month it arrived.",
+  "reports.converted.title": "All currencies in {currency}",
+  "reports.converted.total": "Total",
+  "reports.converted.note": "Converted at the exchange rate each invoice stamped when it was sent.",
+  "reports.converted.unconverted": "Not converted (sent with no exchange rate): {list}.",
+  "reports.converted.chart": "All currencies in {currency}: {total} in total.",
+  "reports.margin.totals": "Total in the agency's currency",
+  "reports.margin.noExchangeRate": "Sent in {currency} with no exchange rate: not converted.",
 };

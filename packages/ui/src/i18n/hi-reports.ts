@@ -128,4 +128,11 @@ export const hiReports: Pick<Messages, keyof typeof enReports> = {
   "reports.responses.summary": { one: "{count} अनुरोध में से {breached} का वादा टूटा।", other: "{count} अनुरोधों में से {breached} का वादा टूटा।" },
   "reports.responses.emptyTitle": "इन महीनों में कोई अनुरोध नहीं मिला",
   "reports.responses.emptyBody": "क्लाइंट का हर अनुरोध उस महीने में गिना जाता है जिसमें वह आया।",
+  "reports.converted.title": "सभी मुद्राएँ {currency} में",
+  "reports.converted.total": "कुल",
+  "reports.converted.note": "हर इनवॉइस भेजते समय दर्ज की गई विनिमय दर पर बदला गया।",
+  "reports.converted.unconverted": "नहीं बदला गया (बिना विनिमय दर के भेजा गया): {list}।",
+  "reports.converted.chart": "सभी मुद्राएँ {currency} में: कुल {total}।",
+  "reports.margin.totals": "एजेंसी की मुद्रा में कुल",
+  "reports.margin.noExchangeRate": "{currency} की विनिमय दर के बिना भेजा गया: नहीं बदला गया।",
 };

@@ -60,13 +60,14 @@ function WithoutCostRate(props: { members: MarginReport["withoutCostRate"] }) {
 /** Billed beside cost for the clients billed in the agency's currency: the others can't share a scale. */
 function MarginChart(props: { report: MarginReport }) {
   const currency = () => props.report.currency;
-  const comparable = () => props.report.clients.filter((client) => client.currency === currency() && (client.billed > 0 || client.cost > 0));
+  // Every client whose invoices converted: billed in the agency's currency beside the cost.
+  const comparable = () => props.report.clients.filter((client) => client.billedConverted !== null && (client.billed > 0 || client.cost > 0));
   const rows = () =>
     comparable().map((client) => ({
       key: client.clientId,
       label: client.name,
       bars: [
-        { value: client.billed, tone: "tone-billed", title: t("reports.margin.barBilled", { client: client.name, amount: money(client.billed, currency()) }), text: money(client.billed, currency()) },
+        { value: client.billedConverted!, tone: "tone-billed", title: t("reports.margin.barBilled", { client: client.name, amount: money(client.billedConverted!, currency()) }), text: money(client.billedConverted!, currency()) },
         { value: client.cost, tone: "tone-cost", title: t("reports.margin.barCost", { client: client.name, amount: money(client.cost, currency()) }), text: money(client.cost, currency()) },
       ],
     }));
@@ -132,6 +133,9 @@ function MarginTable(props: { report: MarginReport }) {
                 </td>
                 <td data-label={t("reports.margin.billed")} class="num" data-testid="margin-billed">
                   {money(client.billed, client.currency)}
+                  <Show when={client.currency !== currency() && client.billedConverted !== null}>
+                    <div class="cell-sub muted" data-testid="margin-billed-converted">{money(client.billedConverted!, currency())}</div>
+                  </Show>
                 </td>
                 <td data-label={t("reports.margin.cost")} class="num" data-testid="margin-cost">
                   {money(client.cost, currency())}
@@ -153,6 +157,16 @@ function MarginTable(props: { report: MarginReport }) {
             )}
           </For>
         </tbody>
+        <tfoot>
+          <tr data-testid="margin-totals">
+            <th scope="row" data-label={t("reports.client")}>{t("reports.margin.totals")}</th>
+            <td data-label={t("reports.margin.billed")} class="num" data-testid="margin-total-billed">{money(props.report.totals.billed, currency())}</td>
+            <td data-label={t("reports.margin.cost")} class="num">{money(props.report.totals.cost, currency())}</td>
+            <td data-label={t("reports.margin.margin")} class="num" data-testid="margin-total-value" classList={{ "text-danger": props.report.totals.margin < 0 }}>{money(props.report.totals.margin, currency())}</td>
+            <td data-label={t("reports.margin.rate")} class="num">{props.report.totals.marginRate === null ? "—" : percent(props.report.totals.marginRate)}</td>
+            <td data-label={t("reports.margin.hours")} class="num">{hours(props.report.clients.reduce((sum, client) => sum + client.minutes, 0))}</td>
+          </tr>
+        </tfoot>
       </table>
     </div>
   );
@@ -163,7 +177,7 @@ function MarginUnavailable(props: { client: Client; agency: string }) {
   return (
     <>
       <span aria-hidden="true">—</span>
-      <div class="cell-sub report-why">{t("reports.margin.otherCurrency", { currency: props.client.currency, agency: props.agency })}</div>
+      <div class="cell-sub report-why">{t("reports.margin.noExchangeRate", { currency: props.client.currency })}</div>
     </>
   );
 }

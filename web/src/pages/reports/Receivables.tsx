@@ -7,6 +7,7 @@ import { For, Show } from "solid-js";
 import { StackedBars } from "./charts/StackedBars";
 import { getReceivables } from "./data";
 import { axisMoney, money } from "./format";
+import { ConvertedTotal } from "./Converted";
 import { ReportSection } from "./parts";
 import { ClientLink } from "../../components/ClientLink";
 
@@ -27,6 +28,13 @@ export function Receivables() {
           {(aging) => (
             <Show when={aging().invoices.length} fallback={<EmptyState title={t("reports.aging.emptyTitle")}>{t("reports.aging.emptyBody")}</EmptyState>}>
               <p class="summary-line">{t("reports.aging.asOf", { time: formatDateTime(aging().asOf) })}</p>
+              <ConvertedTotal
+                currency={aging().converted.currency}
+                total={aging().converted.total}
+                unconverted={aging().converted.unconverted}
+                parts={aging().converted.buckets.map((cell) => ({ key: cell.bucket, label: bucketLabel(cell.bucket), amount: cell.amount }))}
+                testid="aging-converted"
+              />
               <For each={aging().currencies}>{(currency) => <AgingInCurrency currency={currency} buckets={aging().buckets} />}</For>
               <OpenInvoices invoices={aging().invoices} asOf={aging().asOf} />
             </Show>

@@ -8,6 +8,7 @@ import { Legend } from "./charts/Legend";
 import { StackedBars } from "./charts/StackedBars";
 import { getRevenue } from "./data";
 import { axisMoney, money, monthLong, monthShort, monthYear } from "./format";
+import { ConvertedTotal } from "./Converted";
 import { InvalidFilters, RangeFilter, ReportSection, settle, useFieldErrors } from "./parts";
 import { ClientLink } from "../../components/ClientLink";
 
@@ -55,6 +56,13 @@ export function Revenue(props: RangeControl) {
             <Show when={settled().report} fallback={<InvalidFilters error={settled().invalid!} />}>
               {(report) => (
                 <Show when={report().currencies.length} fallback={<EmptyState title={t("reports.revenue.emptyTitle")}>{t("reports.revenue.emptyBody")}</EmptyState>}>
+                  <ConvertedTotal
+                    currency={report().converted.currency}
+                    total={report().converted.total}
+                    unconverted={report().converted.unconverted}
+                    parts={report().converted.months.map((month) => ({ key: month.month, label: monthShort(month.month), amount: month.total }))}
+                    testid="revenue-converted"
+                  />
                   <For each={report().currencies}>{(currency) => <RevenueInCurrency currency={currency} />}</For>
                 </Show>
               )}

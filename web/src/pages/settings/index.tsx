@@ -3,6 +3,7 @@ import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { ApiKeysCard } from "./ApiKeys";
 import { BillingIncrementCard } from "./BillingIncrement";
+import { ExchangeRatesCard } from "./ExchangeRates";
 import { FileSettingsCard } from "./FileSettings";
 import { InvoiceDetailsCard } from "./InvoiceDetails";
 import { BrandCard } from "./BrandCard";
@@ -23,6 +24,7 @@ export default function Settings() {
       <WorkingHoursCard />
       <BillingIncrementCard />
       <InvoiceDetailsCard />
+      <ExchangeRatesCard />
       <FileSettingsCard />
       <ApiKeysCard />
     </section>

@@ -4,6 +4,7 @@ import { ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Agency } from "@baton/core/agency";
 import { Audit } from "@baton/core/audit";
+import { Rates } from "@baton/core/rates";
 import { pageQuery } from "@baton/core/fields";
 import { input } from "../validate.ts";
 
@@ -16,6 +17,18 @@ export const agencyRoutes = new Hono()
     describeRoute({ responses: ok(Agency.output, "The saved settings"), tags: ["Agency"], summary: "Change the agency's settings: name, payment instructions, survey frequency, working hours and holidays (owner)" }), allow("owner", { apiKeys: "never" }),
     input("json", Agency.update.schema),
     async (c) => c.json(await Agency.update(c.req.valid("json")), 200),
+  )
+  .get("/rates", describeRoute({ responses: ok(Rates.output), tags: ["Agency"], summary: "The exchange rates the owner keeps, to the agency's currency (owner)" }), allow("owner"), async (c) =>
+    c.json(await Rates.list(), 200),
+  )
+  .put(
+    "/rates",
+    describeRoute({ responses: ok(Rates.output, "The kept rates"), tags: ["Agency"], summary: "Keep or replace the exchange rate from a currency to the agency's; no network lookups (owner)" }), allow("owner", { apiKeys: "never" }),
+    input("json", Rates.set.schema),
+    async (c) => c.json(await Rates.set(c.req.valid("json")), 200),
+  )
+  .delete("/rates/:currency", describeRoute({ responses: ok(Rates.output, "The kept rates"), tags: ["Agency"], summary: "Stop keeping a currency's exchange rate (owner)" }), allow("owner", { apiKeys: "never" }), async (c) =>
+    c.json(await Rates.remove({ currency: c.req.param("currency") }), 200),
   );
 
 export const auditRoutes = new Hono().get(

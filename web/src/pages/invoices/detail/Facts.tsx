@@ -55,6 +55,7 @@ export function FactsCard(props: { invoice: InvoiceDetail; title: string }) {
           )}
         </Show>
         <DepositFacts invoice={props.invoice} />
+        <ExchangeRateFact invoice={props.invoice} />
       </dl>
     </section>
   );
@@ -90,5 +91,23 @@ function DepositFacts(props: { invoice: InvoiceDetail }) {
         </div>
       </Show>
     </>
+  );
+}
+
+/** The rate stamped when it was sent in another currency than the agency's: the owner's alone (the API gives it to no client). */
+function ExchangeRateFact(props: { invoice: InvoiceDetail }) {
+  return (
+    <Show when={props.invoice.exchangeRate}>
+      {(stamp) => (
+        <div data-testid="invoice-exchange-rate">
+          <dt class="sr-only">{t("rates.title")}</dt>
+          <dd class="muted small">
+            <Show when={stamp().rate} fallback={t("rates.invoiceNone")}>
+              {t("rates.invoiceStamp", { currency: props.invoice.currency, rate: stamp().rate!, to: stamp().to, date: stamp().date ? formatDate(`${stamp().date}T12:00:00Z`, "UTC") : "" })}
+            </Show>
+          </dd>
+        </div>
+      )}
+    </Show>
   );
 }
