@@ -2,7 +2,7 @@
 export const enReports = {
   "nav.reports": "Reports",
   "reports.title": "Money reports",
-  "reports.intro": "Each amount stays in its own currency: nothing is converted. Months and days are the agency's, in {zone}.",
+  "reports.intro": "Each amount is shown in its own currency, then all are converted to the agency's at the rate each invoice stamped when it was sent. Months and days are the agency's, in {zone}.",
 
   // Shared
   "reports.from": "From",

@@ -5,7 +5,7 @@ import type { enReports } from "./en-reports";
 export const hiReports: Pick<Messages, keyof typeof enReports> = {
   "nav.reports": "रिपोर्ट",
   "reports.title": "धन रिपोर्ट",
-  "reports.intro": "हर राशि अपनी ही मुद्रा में रहती है: कुछ भी परिवर्तित नहीं किया जाता। महीने और दिन एजेंसी के हैं, {zone} में।",
+  "reports.intro": "हर राशि पहले अपनी मुद्रा में दिखती है, फिर सब एजेंसी की मुद्रा में बदली जाती हैं, उस विनिमय दर पर जो हर इनवॉइस भेजते समय दर्ज हुई। महीने और दिन एजेंसी के हैं, {zone} में।",
 
   // Shared
   "reports.from": "से",
