@@ -52,6 +52,7 @@ export const el: ServerMessages = {
 
     // Not found, changed by someone else
     "{what} was not found.": "Δεν βρέθηκε: {what}.",
+    "Exchange rate was not found.": "Η ισοτιμία δεν βρέθηκε.",
     "Agency was not found.": "Το γραφείο δεν βρέθηκε.",
     "API key was not found.": "Το κλειδί API δεν βρέθηκε.",
     "Client was not found.": "Ο πελάτης δεν βρέθηκε.",

@@ -52,6 +52,7 @@ export const hi: ServerMessages = {
 
     // Not found, changed by someone else
     "{what} was not found.": "{what} नहीं मिला।",
+    "Exchange rate was not found.": "विनिमय दर नहीं मिली।",
     "Agency was not found.": "एजेंसी नहीं मिली।",
     "API key was not found.": "API कुंजी नहीं मिली।",
     "Client was not found.": "क्लाइंट नहीं मिला।",

@@ -41,7 +41,8 @@ const fieldError = (field: string, message: string) =>
 const RATE_MESSAGES = {
   format: "Enter the rate as a number such as 1.0842 (up to 10 decimals).",
   zero: "The rate must be more than zero.",
-  small: `The rate is too small: enter at least ${Money.MIN_RATE}.`,
+  // Written out (Money.MIN_RATE): the Greek and Hindi catalogs are keyed by the sentence itself.
+  small: "The rate is too small: enter at least 0.000001.",
   large: "The rate is too large: enter at most 1000000.",
 } as const;
 
