@@ -9,6 +9,7 @@ import { Jobs } from "./infra/jobs.ts";
 import { Sites } from "./infra/sites.ts";
 import { Monitoring } from "./infra/monitoring.ts";
 import { LogRetention, logRetentionDays } from "./infra/log-retention.ts";
+import { nodejsBundling } from "./infra/bundle.ts";
 
 export default {
   config() {
@@ -23,8 +24,9 @@ export default {
       // ESM because sst/node/config loads secrets with top-level await. SST's ESM bundle already
       // defines `require` via createRequire for CJS deps, so no extra banner: a second `const
       // require` would be a SyntaxError at cold start.
-      // Minified (names kept, for readable stack traces): a smaller bundle loads faster at cold start.
-      nodejs: { format: "esm", minify: true, esbuild: { keepNames: true } },
+      // Minified (names kept, for readable stack traces) and split: a cold start loads only the
+      // code a typical call needs; the rest is in chunks loaded on first use (infra/bundle.ts).
+      nodejs: nodejsBundling,
     });
     app.stack(Storage).stack(Files).stack(Secrets).stack(Email).stack(Api).stack(Jobs).stack(Sites).stack(Monitoring);
     // Every log group of every stack keeps its lines for a set time (infra/log-retention.ts).

@@ -1,29 +1,48 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { nodejsBundling } from "../infra/bundle.ts";
 import { median } from "./stats.ts";
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, "..");
 
-export type Bundle = { bytes: number; gzipBytes: number; minified: boolean };
+export type Bundle = {
+  /** Every file of the build (the entry and all its chunks). */
+  bytes: number;
+  gzipBytes: number;
+  minified: boolean;
+  /** What a typical call (GET /api/tasks/mine) loads: the files it imported, measured by `loadedBy`. */
+  loaded?: { files: number; bytes: number; gzipBytes: number; packages: string[] };
+};
+
+const BANNER = [
+  `import { createRequire as topLevelCreateRequire } from 'module';`,
+  `const require = topLevelCreateRequire(import.meta.url);`,
+  `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
+  `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
+].join("\n");
 
 /**
  * Bundles the API's Lambda entry the way SST v2 does for `nodejs: { format: "esm" }` (its
  * runtime/handlers/node.js: ESM, esnext, module-first main fields, the createRequire banner,
- * keepNames, everything bundled including the AWS SDK), minified or not. SST deploys it
- * minified (sst.config.ts); the unminified size is reported beside it for comparison.
+ * keepNames, everything bundled including the AWS SDK), with the options sst.config.ts deploys
+ * (infra/bundle.ts: minified, split into chunks, zod's locales left out), or, for `baseline`, as
+ * the tree at `root` was deployed before (one minified file). `root` is the repo to bundle: this
+ * one, or a baseline's tree (bench/baseline.ts).
  */
-export async function bundleApi(outDir: string, minify: boolean): Promise<{ file: string; size: Bundle }> {
+export async function bundleApi(outDir: string, variant: { root?: string; lean: boolean; minify?: boolean }): Promise<{ file: string; size: Bundle }> {
+  const root = variant.root ?? repo;
+  const minify = variant.minify ?? true;
+  await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const file = join(outDir, minify ? "handler.min.mjs" : "handler.mjs");
-  await build({
-    entryPoints: [resolve(repo, "packages/functions/src/api/lambda.ts")],
-    outfile: file,
+  const result = await build({
+    entryPoints: [resolve(root, "packages/functions/src/api/lambda.ts")],
+    ...(variant.lean ? { outdir: outDir, splitting: true, outExtension: { ".js": ".mjs" }, plugins: nodejsBundling.esbuild.plugins } : { outfile: join(outDir, "lambda.mjs") }),
     platform: "node",
     format: "esm",
     target: "esnext",
@@ -31,19 +50,44 @@ export async function bundleApi(outDir: string, minify: boolean): Promise<{ file
     bundle: true,
     keepNames: true,
     minify,
+    metafile: true,
     external: ["sharp", "pg-native"],
     logLevel: "silent",
-    banner: {
-      js: [
-        `import { createRequire as topLevelCreateRequire } from 'module';`,
-        `const require = topLevelCreateRequire(import.meta.url);`,
-        `import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"`,
-        `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
-      ].join("\n"),
-    },
+    banner: { js: BANNER },
   });
-  const code = await readFile(file);
-  return { file, size: { bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, minified: minify } };
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of Object.keys(result.metafile.outputs)) {
+    const code = await readFile(resolve(file));
+    bytes += code.byteLength;
+    gzipBytes += gzipSync(code, { level: 9 }).byteLength;
+  }
+  return { file: join(outDir, "lambda.mjs"), size: { bytes, gzipBytes, minified: minify } };
+}
+
+/**
+ * The files of a bundle that serving `event` loads (the entry, its static chunks and the chunks the
+ * call imports on the way), recorded in one extra, untimed process by a module loader hook, with
+ * their sizes and names.
+ */
+export async function loadedBy(bundle: string, event: unknown, env: Record<string, string>, dir: string): Promise<NonNullable<Bundle["loaded"]>> {
+  const eventFile = join(dir, "event.json");
+  const record = join(dir, "loaded.txt");
+  await writeFile(eventFile, JSON.stringify(event));
+  await writeFile(record, "");
+  await run(process.execPath, [resolve(import.meta.dirname, "cold-start-probe.mjs"), bundle, eventFile, record], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+  });
+  const bundleDir = dirname(resolve(bundle));
+  const files = [...new Set((await readFile(record, "utf8")).split("\n").filter((line) => line.startsWith(bundleDir)))];
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const code = await readFile(file);
+    bytes += code.byteLength;
+    gzipBytes += gzipSync(code, { level: 9 }).byteLength;
+  }
+  return { files: files.length, bytes, gzipBytes, packages: files.map((file) => file.slice(bundleDir.length + 1)).sort() };
 }
 
 export type ColdStart = {

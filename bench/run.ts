@@ -8,7 +8,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { freePort, startDynamoLocal, startS3, type DynamoLocal, type S3StandIn } from "@baton/local/stand-ins";
 import { ensureLocalBucket } from "@baton/core/file/bucket";
-import { bundleApi, firstLoad, httpApiEvent, measureColdStart } from "./cold-start.ts";
+import { baselineTree } from "./baseline.ts";
+import { bundleApi, firstLoad, httpApiEvent, loadedBy, measureColdStart } from "./cold-start.ts";
 import { measureBaseline, measureEndpoint, prepareTarget, type Options, type Target } from "./measure.ts";
 import { markdown, type DatasetResult, type EndpointResult, type Results } from "./report.ts";
 import type { Manifest } from "./seed.ts";
@@ -27,6 +28,7 @@ const HELP = `npm run bench -- [options]
   --qa-calls N       QA approvals per load run (default 300)
   --trace-calls N    sequential calls per endpoint for round trips, capacity and overhead (default 20)
   --cold-runs N      fresh processes for the cold start (default 5)
+  --baseline REF     the commit whose API bundle is the cold start's baseline row (default: where this branch left main)
   --no-build         measure web/dist and portal/dist as they are instead of building the apps into bench/.data/apps/
   --report-only      only write bench/RESULTS.md again from bench/results.json`;
 
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     "qa-calls": { type: "string", default: "300" },
     "trace-calls": { type: "string", default: "20" },
     "cold-runs": { type: "string", default: "5" },
+    baseline: { type: "string", default: "" },
     "no-build": { type: "boolean", default: false },
     "report-only": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -158,13 +161,17 @@ async function main() {
 
   say("bundling the API handler with esbuild and timing cold starts…");
   const lambdaDir = join(dataDir, "lambda");
-  const minified = await bundleApi(lambdaDir, true);
-  const unminified = await bundleApi(lambdaDir, false);
+  const baseline = await baselineTree(dataDir, args.baseline || (await mergeBase()));
+  const baselineRoot = baseline.root;
+  const minified = await bundleApi(join(lambdaDir, "lean"), { lean: true });
+  const unminified = await bundleApi(join(lambdaDir, "baseline"), { lean: false, root: baselineRoot });
   let coldStart: Results["coldStart"] = null;
   if (coldStartTarget) {
     const event = httpApiEvent("/api/tasks/mine", coldStartTarget.session.cookie, "web");
     const lambdaEnv = { ...env(coldStartTarget.manifest.table), NODE_ENV: "production" };
     const runs = Number(args["cold-runs"]);
+    minified.size.loaded = await loadedBy(minified.file, event, lambdaEnv, join(lambdaDir, "lean"));
+    unminified.size.loaded = await loadedBy(unminified.file, event, lambdaEnv, join(lambdaDir, "baseline"));
     coldStart = {
       bundle: minified.size,
       unminified: unminified.size,
@@ -263,6 +270,15 @@ async function startServer(shape: Shape, env: Record<string, string>) {
     seededNow: ready.seededNow,
     stop: () => stopChild(child),
   };
+}
+
+async function mergeBase(): Promise<string> {
+  return new Promise((resolveBase, reject) => {
+    const child = spawn("git", ["merge-base", "HEAD", "main"], { cwd: repo, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout!.on("data", (chunk) => (out += chunk));
+    child.once("exit", (code) => (code === 0 ? resolveBase(out.trim()) : reject(new Error("git merge-base HEAD main failed: pass --baseline REF"))));
+  });
 }
 
 async function startSesEmulator(): Promise<string> {

@@ -31,7 +31,7 @@ const endpoint = env("DYNAMODB_ENDPOINT");
 const log = (line: string) => console.log(line);
 
 instrument(client);
-instrumentS3(s3Client());
+instrumentS3(await s3Client());
 
 /** Runs `work` at a low CPU priority (and DynamoDB Local with it): seeding shares the machine. */
 async function niced<R>(work: () => Promise<R>): Promise<R> {

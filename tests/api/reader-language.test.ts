@@ -12,6 +12,8 @@ let api: Started;
 let world: World;
 
 beforeAll(async () => {
+  // Translated directly below too, not only by the API (which loads the catalogs on first use).
+  await I18n.loadMessages();
   api = await startApi();
   world = await createWorld(api, "Languages Agency");
 });

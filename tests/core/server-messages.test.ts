@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { I18n, type ServerMessages } from "../../packages/core/src/i18n/index.ts";
 import { el } from "../../packages/core/src/i18n/errors-el.ts";
 import { hi } from "../../packages/core/src/i18n/errors-hi.ts";
 import { findServerMessages } from "../support/server-messages.ts";
+
+// The catalogs load on first use (the API's error boundary awaits them): these tests translate directly.
+beforeAll(() => I18n.loadMessages());
 
 // Every message the API can show a person has a Greek and a Hindi translation. The messages are
 // found in the server's source (tests/support/server-messages.ts), so a new VisibleError, field

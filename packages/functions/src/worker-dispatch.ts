@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
 import { Deferred } from "@baton/core/deferred";
 
 /**
@@ -9,8 +9,10 @@ import { Deferred } from "@baton/core/deferred";
 export function useWorkerFunction() {
   const functionName = process.env.BATON_WORKER_FUNCTION;
   if (!functionName) return;
-  const lambda = new LambdaClient({});
+  // The Lambda client is loaded by the first job a request defers, not at the API's cold start.
+  let lambda: Promise<{ client: LambdaClient; InvokeCommand: typeof import("@aws-sdk/client-lambda").InvokeCommand }> | undefined;
   Deferred.setDispatcher(async (job) => {
-    await lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: "Event", Payload: new TextEncoder().encode(JSON.stringify(job)) }));
+    const { client, InvokeCommand } = await (lambda ??= import("@aws-sdk/client-lambda").then(({ LambdaClient, InvokeCommand }) => ({ client: new LambdaClient({}), InvokeCommand })));
+    await client.send(new InvokeCommand({ FunctionName: functionName, InvocationType: "Event", Payload: new TextEncoder().encode(JSON.stringify(job)) }));
   });
 }

@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import { Config } from "../config/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { oneLineSubject, type RenderedEmail } from "./layout.ts";
@@ -11,8 +11,12 @@ import type { TransactionEntities } from "../db/index.ts";
 
 let ses: { endpoint: string | undefined; client: SESv2Client } | undefined;
 
-function sesClient() {
+// The SES client is loaded by the first send (a job, the worker, the outbox), not at an API cold start.
+const sdk = () => import("@aws-sdk/client-sesv2");
+
+async function sesClient() {
   const endpoint = Config.sesEndpoint;
+  const { SESv2Client } = await sdk();
   // Made again if the endpoint changes (the local runtime and tests set it before first use).
   if (!ses || ses.endpoint !== endpoint) {
     ses = {
@@ -28,7 +32,8 @@ function sesClient() {
 
 /** Hands one email with HTML and plain-text parts (and its files, if any) to SES (the emulator, locally); throws if SES refuses. */
 export async function deliver(to: string, email: RenderedEmail): Promise<void> {
-  await sesClient().send(
+  const [client, { SendEmailCommand }] = await Promise.all([sesClient(), sdk()]);
+  await client.send(
     new SendEmailCommand({
       FromEmailAddress: sender(email.fromName),
       ...(email.replyTo ? { ReplyToAddresses: [email.replyTo] } : {}),

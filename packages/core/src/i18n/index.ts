@@ -1,7 +1,5 @@
 import { useActor } from "../actor/index.ts";
 import type { Locale } from "../email/index.ts";
-import { el as elErrors } from "./errors-el.ts";
-import { hi as hiErrors } from "./errors-hi.ts";
 import { el as elTexts } from "./texts-el.ts";
 import { hi as hiTexts } from "./texts-hi.ts";
 import { en as enTexts, type TextKey } from "./texts.ts";
@@ -37,7 +35,28 @@ export type ServerMessages = {
 };
 
 const texts: Record<Locale, Record<TextKey, string>> = { en: enTexts, el: elTexts, hi: hiTexts };
-const errors: Partial<Record<Locale, ServerMessages>> = { el: elErrors, hi: hiErrors };
+// The error catalogs are most of this module's size (about 285 KB of the API's bundle) and only an
+// error answered to a Greek or Hindi reader needs one: each is loaded on first use, by
+// `loadMessages` (the API's error boundary awaits it before translating), not at a cold start.
+const errors: Partial<Record<Locale, ServerMessages>> = {};
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+const catalogs: Partial<Record<Locale, () => Promise<ServerMessages>>> = {
+  el: async () => (await import("./errors-el.ts")).el,
+  hi: async () => (await import("./errors-hi.ts")).hi,
+};
+
+/**
+ * Loads the error catalog of `locale` (all of them without one) so that `translateMessage` and
+ * `translateError` can use it; English needs none. Call before translating; cheap once loaded.
+ */
+export function loadMessages(locale?: Locale): Promise<void> {
+  if (!locale) return Promise.all(LOCALES.map((each) => loadMessages(each))).then(() => {});
+  const load = catalogs[locale];
+  if (!load || errors[locale]) return Promise.resolve();
+  return (loading[locale] ??= load().then((catalog) => {
+    errors[locale] = catalog;
+  }));
+}
 
 /** The locale people read server text in: their saved one, else the request's Accept-Language. */
 export function readerLocale(): Locale {
@@ -125,7 +144,7 @@ function translatePart(catalog: Compiled, locale: Locale, name: string, value: s
   return localNumber(locale, value);
 }
 
-/** An English API message in `locale`; a message with no translation stays English. */
+/** An English API message in `locale`; a message with no translation stays English. Needs `loadMessages(locale)` first. */
 export function translateMessage(locale: Locale, message: string): string {
   const catalog = compile(locale);
   if (!catalog) return message;

@@ -109,7 +109,7 @@ export async function get(taskId: string): Promise<TaskDetail> {
       links: request?.links ?? [],
     },
     client: { id: task.clientId, name: client?.name ?? "", timeZone: client?.timeZone ?? "UTC" },
-    sop: sop ? Sop.presentVersion(sop) : null,
+    sop: sop ? await Sop.presentVersion(sop) : null,
     files: files.map((file) => presentFile(file)),
   };
 }

@@ -28,8 +28,10 @@ const httpCodes: Record<number, string> = {
  * An error answer in the reader's language: messages are written in English where they are thrown
  * and translated here, once, by the caller's saved locale (signed in) or Accept-Language.
  */
-export function errorJson(c: Context, body: ErrorBody, status: ContentfulStatusCode) {
+export async function errorJson(c: Context, body: ErrorBody, status: ContentfulStatusCode) {
   const locale = useActor().locale ?? I18n.negotiate(c.req.header("accept-language"));
+  // The catalog is loaded by the first error a Greek or Hindi reader gets, not at a cold start.
+  await I18n.loadMessages(locale);
   c.header("content-language", locale);
   c.header("vary", "accept-language", { append: true });
   return c.json({ ...body, error: I18n.translateError(locale, body.error) }, status);
@@ -37,7 +39,7 @@ export function errorJson(c: Context, body: ErrorBody, status: ContentfulStatusC
 
 // The one place where failures become HTTP responses. Only VisibleErrors carry their message to
 // the caller; anything else is logged and answered without details.
-export function onError(err: Error, c: Context) {
+export async function onError(err: Error, c: Context) {
   if (err instanceof VisibleError) {
     const body = errorBody(err.code, err.message, err.extra.fields);
     if (err.extra.current !== undefined) body.current = err.extra.current;
