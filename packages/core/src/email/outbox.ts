@@ -14,22 +14,9 @@ export const MAX_ATTEMPTS = 8;
 const backoffMinutes = (attempts: number) => 2 ** Math.min(attempts, 6);
 
 export async function queue(to: string, email: RenderedEmail, error: unknown, now = new Date()): Promise<void> {
-  await db.entities.outboxEmail
-    .create({
-      emailId: randomUUID(),
-      to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      ...(email.fromName ? { fromName: email.fromName } : {}),
-      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-      ...(email.attachments?.length ? { attachments: email.attachments } : {}),
-      queuedAt: now.toISOString(),
-      nextAttemptAt: new Date(now.getTime() + 60_000).toISOString(),
-      pending: "yes",
-      lastError: describe(error),
-    })
-    .go();
+  // A send that failed now: retried by the outbox job a minute on, with why it failed.
+  const record = outboxRecord(randomUUID(), to, email, now);
+  await db.entities.outboxEmail.create({ ...record, nextAttemptAt: new Date(now.getTime() + 60_000).toISOString(), lastError: describe(error) }).go();
 }
 
 /**
