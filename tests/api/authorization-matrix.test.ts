@@ -150,6 +150,7 @@ const rules: Record<string, Rule> = {
   "GET /api/invoices/:invoiceId/print": ownerAndContact,
   "GET /api/invoices/:invoiceId/pdf": ownerAndContact,
   "DELETE /api/invoices/:invoiceId": { allow: ["owner"], query: () => "version=999" },
+  "PATCH /api/invoices/:invoiceId": owner,
   "POST /api/invoices/:invoiceId/send": owner,
   "POST /api/invoices/:invoiceId/void": owner,
   "POST /api/invoices/:invoiceId/payments": owner,

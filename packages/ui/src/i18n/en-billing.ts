@@ -278,7 +278,7 @@ export const enBilling = {
   "invoice.edited": "Draft saved",
   "invoice.editAddLine": "Add line",
   "rates.title": "Exchange rates",
-  "rates.intro": "The rates you keep from other currencies to the agency's. An invoice sent in another currency keeps the rate of that day, and reports convert at it. Baton looks nothing up.",
+  "rates.intro": "The rates you keep from other currencies to the agency's. An invoice sent in another currency keeps the rate of that day, and reports convert at it. Nothing is looked up online.",
   "rates.empty": "No rates kept yet: invoices in other currencies are sent without one and reports leave them unconverted.",
   "rates.line": "1 {currency} = {rate} {to}",
   "rates.remove": "Remove",
