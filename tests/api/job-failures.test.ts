@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@baton/core/db";
-import { assertSucceeded, globalJobs, JobsFailed, runScheduledJobs, type RunReport } from "@baton/functions/jobs/run";
+import { agencyJobs, assertSucceeded, globalJobs, JobsFailed, runScheduledJobs, type RunReport } from "@baton/functions/jobs/run";
 import { ApiClient, signIn, startApi, type Started } from "../support/http.ts";
 import { createAgency } from "../support/fixtures.ts";
 import { captureOutput, metricPoints } from "../support/logs.ts";
@@ -99,6 +99,7 @@ describe("a run with a poisoned agency", () => {
   it("runs the poisoned agency's other jobs", () => {
     const jobsOfPoisoned = report.jobs.filter((job) => job.agencyId === shops.poisoned.agencyId);
     expect(jobsOfPoisoned.map((job) => [job.job, job.failed])).toEqual([
+      ["hourBank", 0],
       ["retainerInvoices", 1],
       ["npsCheckIns", 0],
       ["weeklyDigests", 0],
@@ -139,8 +140,8 @@ describe("a run with a poisoned agency", () => {
     expect(retainerFailures.sort()).toEqual([0, 0, 1]);
     expect(failures.filter((point) => point.dimensions.Job !== "retainerInvoices").every((point) => point.value === 0)).toBe(true);
     const runs = metricPoints(lines, "JobRuns");
-    // Each global job once, three jobs for each of the three agencies.
-    expect(runs).toHaveLength(Object.keys(globalJobs).length + 3 * 3);
+    // Each global job once, every agency job for each of the three agencies.
+    expect(runs).toHaveLength(Object.keys(globalJobs).length + Object.keys(agencyJobs).length * 3);
     expect(lines.find((line) => line._aws)?._aws.CloudWatchMetrics[0].Namespace).toBe("Baton/test");
   });
 });

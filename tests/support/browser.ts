@@ -1,9 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Deferred } from "@baton/core/deferred";
-import { verifyLinkIn } from "@baton/local/mailbox";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { listen, waitForEmail, type Started } from "./http.ts";
+import { listen, mailCount, newVerifyLinkFor, type Started } from "./http.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 
@@ -113,16 +111,14 @@ export async function newPerson(browser: Browser, timezoneId = "Europe/London"):
  * to is kept: its ?next= says where to land afterwards.
  */
 export async function signInWithEmail(page: Page, appUrl: string, email: string): Promise<string> {
-  const before = Math.floor(Date.now() / 1000);
+  const seen = await mailCount(email);
   if (!new URL(page.url()).pathname.endsWith("/sign-in")) await page.goto(`${appUrl}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await page.getByRole("heading", { name: "Check your email" }).waitFor();
-  // The link is emailed after the answer (a deferred job, in this process): wait for it, so an
-  // older email of the same second (an invitation) isn't taken for it.
-  await Deferred.settled();
-  const mail = await waitForEmail(email, (e) => e.at >= before && Boolean(verifyLinkIn(e)));
-  const link = verifyLinkIn(mail)!;
+  // The link is emailed after the answer (from the outbox): only an email after the ones already
+  // there counts, so an older link of the same second (an invitation) isn't taken for it.
+  const link = await newVerifyLinkFor(email, seen);
   await page.goto(link);
   await page.waitForURL((url) => !url.pathname.endsWith("/auth/verify"));
   return link;

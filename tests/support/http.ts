@@ -118,17 +118,28 @@ export async function linkTokenFor(address: string, after = 0): Promise<string> 
 }
 
 /**
- * The token of a sign-in or invitation link among the emails to `address` after the first `seen`
- * (from `mailCount`): unlike a time bound, an earlier link sent in the same second never matches.
+ * The newest email with a sign-in or invitation link among the emails to `address` after the
+ * first `seen` (from `mailCount`): unlike a time bound, an earlier link sent in the same second
+ * (an invitation already redeemed) never matches, even while the new one is still in the outbox.
  */
-export async function newLinkTokenFor(address: string, seen: number): Promise<string> {
+export async function newEmailWithLink(address: string, seen: number): Promise<CapturedEmail> {
   const ses = inject("sesEndpoint");
   for (let attempt = 0; attempt < 50; attempt++) {
-    const link = (await emailsTo(ses, address)).slice(seen).map(verifyLinkIn).filter(Boolean).at(-1);
-    if (link) return decodeURIComponent(new URL(link).searchParams.get("token")!);
+    const email = (await emailsTo(ses, address)).slice(seen).filter((each) => verifyLinkIn(each)).at(-1);
+    if (email) return email;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`No new link to ${address} arrived`);
+}
+
+/** The link in the email `newEmailWithLink` finds. */
+export async function newVerifyLinkFor(address: string, seen: number): Promise<string> {
+  return verifyLinkIn(await newEmailWithLink(address, seen))!;
+}
+
+/** The token of the link `newVerifyLinkFor` finds. */
+export async function newLinkTokenFor(address: string, seen: number): Promise<string> {
+  return decodeURIComponent(new URL(await newVerifyLinkFor(address, seen)).searchParams.get("token")!);
 }
 
 /** Signs in the way a person does: ask for a link, read it from the mailbox, redeem it. */

@@ -5,7 +5,7 @@ import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { calendarDate } from "../fields/dates.ts";
-import { currency } from "../fields/index.ts";
+import { currency, isCurrency } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { Money } from "../money/index.ts";
 import { todayIn } from "@baton/kernel/dates";
@@ -100,11 +100,14 @@ export const set = fn(setSchema, async (input): Promise<ExchangeRates> => {
   return list();
 });
 
-export const removeSchema = z.strictObject({ currency });
+// The currency comes from the path, so anything that is not a currency code is simply a rate
+// the agency doesn't keep (404), like any other id, and never reaches DynamoDB as a key.
+export const removeSchema = z.strictObject({ currency: z.string() });
 
 /** Stops keeping a currency's rate; invoices already stamped keep theirs. */
 export const remove = fn(removeSchema, async ({ currency: code }): Promise<ExchangeRates> => {
   const agencyId = assertOwnerInPerson();
+  if (!isCurrency(code)) throw notFound("Exchange rate");
   const existing = (await db.entities.exchangeRate.get({ agencyId, currency: code }).go()).data;
   if (!existing) throw notFound("Exchange rate");
   await db.transaction
