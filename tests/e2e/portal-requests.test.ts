@@ -100,7 +100,7 @@ describe("client portal: requests from the form to the client's approval", () =>
     await contact.waitForURL(/\/portal\/requests\/req_/);
     requestId = new URL(contact.url()).pathname.split("/").pop()!;
     reference = `${world.code}-1`;
-    await toast(contact, `Request ${reference} submitted`);
+    await toast(contact, `Request ${reference} sent. The team will reply by`);
     await contact.getByRole("heading", { name: title, level: 1 }).waitFor();
     const meta = await contact.getByTestId("request-meta").innerText();
     expect(meta).toContain(reference);

@@ -129,7 +129,7 @@ describe("client onboarding in the team app", () => {
       answers: { [nameQ.id]: "Olive Grove Limited", [channelQ.id]: "Phone" },
     });
     expect(answered.status).toBe(200);
-    const accepted = await lead.contact.post("/onboarding/mine/agreement", { version: answered.body.version, fullName: "Lena Lead-Smith", sha256: mine.body.agreementSha256 });
+    const accepted = await lead.contact.post("/onboarding/mine/agreement", { version: answered.body.version, fullName: "lena LEAD", sha256: mine.body.agreementSha256 });
     expect(accepted.status).toBe(200);
 
     await owner.reload();
@@ -141,7 +141,7 @@ describe("client onboarding in the team app", () => {
 
     const evidence = panel().getByTestId("agreement-evidence");
     const evidenceText = await evidence.innerText();
-    expect(evidenceText).toContain("Lena Lead-Smith");
+    expect(evidenceText).toContain("lena LEAD");
     expect(evidenceText).toContain(accepted.body.steps.agreement.ip);
     const digest = createHash("sha256").update(mine.body.agreementText, "utf8").digest("hex");
     await expect(panel().getByTestId("agreement-sha256").innerText()).resolves.toBe(digest);

@@ -323,6 +323,15 @@ export const el: ServerMessages = {
     "The agreement has already been accepted.": "Η συμφωνία έχει ήδη γίνει αποδεκτή.",
     "The agreement is not the one you were shown. Please read it again before accepting.":
       "Η συμφωνία δεν είναι αυτή που σας εμφανίστηκε. Διαβάστε τη ξανά πριν την αποδεχτείτε.",
+    "Type your full name as it is on your profile: {name}.": "Πληκτρολογήστε το ονοματεπώνυμό σας όπως είναι στο προφίλ σας: {name}.",
+    "The signed agreement was not found.": "Η υπογεγραμμένη συμφωνία δεν βρέθηκε.",
+    "Choose the website, billing name, billing address or tax id.": "Επιλέξτε ιστότοπο, επωνυμία χρέωσης, διεύθυνση χρέωσης ή ΑΦΜ.",
+    "Only a web address question can fill the website.": "Μόνο μια ερώτηση διεύθυνσης ιστού μπορεί να συμπληρώσει τον ιστότοπο.",
+    "Only a text question can fill the billing name.": "Μόνο μια ερώτηση κειμένου μπορεί να συμπληρώσει την επωνυμία χρέωσης.",
+    "Only a text or long text question can fill the billing address.": "Μόνο μια ερώτηση κειμένου ή εκτενούς κειμένου μπορεί να συμπληρώσει τη διεύθυνση χρέωσης.",
+    "Only a text question can fill the tax id.": "Μόνο μια ερώτηση κειμένου μπορεί να συμπληρώσει τον ΑΦΜ.",
+    "Another question already fills this field.": "Άλλη ερώτηση συμπληρώνει ήδη αυτό το πεδίο.",
+    "Check this answer.": "Ελέγξτε αυτή την απάντηση.",
 
     // Reports
     "Start on or before the end month.": "Ο μήνας έναρξης πρέπει να είναι ίδιος ή προγενέστερος του μήνα λήξης.",
