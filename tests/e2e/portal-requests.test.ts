@@ -106,7 +106,7 @@ describe("client portal: requests from the form to the client's approval", () =>
     expect(meta).toContain(reference);
     expect(meta).toContain("Submitted");
     expect(meta).toContain("Ada Client");
-    await contact.getByText("The team will reply by").waitFor();
+    await contact.getByText("The team will reply by").first().waitFor();
     await contact.getByRole("link", { name: "https://docs.example/plan" }).waitFor();
     await contact.getByText("Nothing to review yet").waitFor();
     const timeline = contact.getByTestId("timeline-entry");
