@@ -195,6 +195,9 @@ const rules: Record<string, Rule> = {
   "PUT /api/onboarding/mine/answers": contactOnly,
   "POST /api/onboarding/mine/agreement": contactOnly,
   "POST /api/onboarding/mine/packet": contactOnly,
+  // The signed agreement's PDF: the matrix's client has not signed, so let in may be 404.
+  "GET /api/onboarding/clients/:clientId/agreement/pdf": { allow: ["owner"], absent: true },
+  "GET /api/onboarding/mine/agreement/pdf": { allow: ["contact"], absent: true },
   // Files. Starting an upload with this body (a new request's brief) is the client's or the
   // owner's; a subcontractor uploads for their deliverable or a thread (tests/api/files.test.ts).
   "POST /api/files": { ...ownerAndContact, bodyDecides: true },

@@ -4,6 +4,7 @@ import { createAgency } from "../support/fixtures.ts";
 import { ApiClient, signIn, startApi, waitForEmail, type Started } from "../support/http.ts";
 import { leadWithContact, sampleKit, saveKit, startOnboarding } from "../support/onboarding.ts";
 import { createWorld, type World } from "../support/world.ts";
+import { pdfText } from "../support/pdf.ts";
 
 // Client onboarding over HTTP: the owner's kit, starting a lead's onboarding, the contact's
 // checklist (questionnaire, agreement, welcome packet) and who may see and do what. The tests run
@@ -278,6 +279,22 @@ describe("the contact's checklist", () => {
     expect(after.steps.agreement).toEqual({ done: false, at: null, by: null, fullName: null, ip: null, sha256: null });
   });
 
+  it("refuses a typed name that isn't the contact's own (400, naming the field) and keeps nothing, and has no signed copy yet", async () => {
+    const mine = (await lead.contact.get("/onboarding/mine")).body;
+    for (const fullName of ["Someone Else", "Lena Leader", "Lena"]) {
+      const reply = await lead.contact.post("/onboarding/mine/agreement", { version, fullName, sha256: mine.agreementSha256 });
+      expect(reply.status, fullName).toBe(400);
+      expect(reply.body.error.code).toBe("onboarding.name_mismatch");
+      expect(reply.body.error.fields.fullName).toBe("Type your full name as it is on your profile: Lena Lead.");
+    }
+    const after = (await lead.contact.get("/onboarding/mine")).body;
+    expect(after.version).toBe(version);
+    expect(after.steps.agreement.done).toBe(false);
+    const pdf = await lead.contact.download("/onboarding/mine/agreement/pdf");
+    expect(pdf.status).toBe(404);
+    expect((await world.owner.download(`/onboarding/clients/${lead.clientId}/agreement/pdf`)).status).toBe(404);
+  });
+
   it("accepts the agreement by typed name, keeping the time, the IP it came from (not a forged header) and the text's SHA-256", async () => {
     const mine = (await lead.contact.get("/onboarding/mine")).body;
     const digest = sha256(mine.agreementText);
@@ -305,6 +322,27 @@ describe("the contact's checklist", () => {
     const again = await lead.contact.post("/onboarding/mine/agreement", { version, fullName: "Someone Else", sha256: digest });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("onboarding.agreement_accepted");
+  });
+
+  it("gives the signed copy as a PDF to the contact and to the owner: the text, the typed name, the time in the client's zone, the IP and the SHA-256", async () => {
+    const state = (await world.owner.get(`/onboarding/clients/${lead.clientId}`)).body;
+    const client = (await world.owner.get(`/clients/${lead.clientId}`)).body;
+    for (const reader of [lead.contact, world.owner]) {
+      const reply = await reader.download(reader === world.owner ? `/onboarding/clients/${lead.clientId}/agreement/pdf` : "/onboarding/mine/agreement/pdf");
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get("content-type")).toBe("application/pdf");
+      expect(reply.headers.get("content-disposition")).toMatch(/^attachment; filename="signed-agreement-[a-z0-9]+\.pdf"$/);
+      const text = (await pdfText(reply.bytes)).replace(/\s+/g, " ");
+      expect(text).toContain("Scope");
+      expect(text).toContain(sampleKit.agreement.scope.split(/\s+/).slice(0, 4).join(" "));
+      expect(text).toContain("Signed by Lena Lead (typed full name)");
+      const when = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short", timeZone: client.timeZone }).format(new Date(state.steps.agreement.at));
+      expect(text).toContain(`Signed on ${when} (${client.timeZone})`);
+      expect(text).toContain(`From IP address ${state.steps.agreement.ip}`);
+      expect(text).toContain(state.steps.agreement.sha256);
+    }
+    // Nobody else's: a subcontractor is refused, another agency's owner finds nothing.
+    expect((await world.sub.download(`/onboarding/clients/${lead.clientId}/agreement/pdf`)).status).toBe(403);
   });
 
   it("completes with the welcome packet: the client becomes active and the owner is emailed", async () => {
@@ -354,7 +392,7 @@ describe("steps in another order, and before the start", () => {
     const repeat = await other.contact.post("/onboarding/mine/packet", { version: started.version });
     expect(repeat.status).toBe(200);
     expect(repeat.body.version).toBe(packet.body.version);
-    const accepted = await other.contact.post("/onboarding/mine/agreement", { version: packet.body.version, fullName: "Olga Orbit", sha256: started.agreementSha256 });
+    const accepted = await other.contact.post("/onboarding/mine/agreement", { version: packet.body.version, fullName: other.contactName, sha256: started.agreementSha256 });
     expect(accepted.status).toBe(200);
     // No proxy in front: the address the request came from.
     expect(accepted.body.steps.agreement.ip).toMatch(/127\.0\.0\.1|::1/);
@@ -396,7 +434,7 @@ describe("the agreement in the reader's language", () => {
     expect(started.agreementLocale).toBe("en");
     expect((await greek.contact.get("/onboarding/mine")).body.agreementText).toBe(started.agreementText);
 
-    expect((await greek.contact.patch("/me", { locale: "el" })).status).toBe(200);
+    expect((await greek.contact.patch("/me", { locale: "el", name: "Ελένη Παπαδοπούλου" })).status).toBe(200);
     const mine = (await greek.contact.get("/onboarding/mine")).body;
     expect(mine.agreementText).toBe(greekText("Ελαιώνας ΑΕ"));
     expect(mine.agreementSha256).toBe(sha256(greekText("Ελαιώνας ΑΕ")));
@@ -436,6 +474,12 @@ describe("the agreement in the reader's language", () => {
     const reply = await greek.contact.post("/onboarding/mine/agreement", { version: started.version, fullName: "Ελένη Παπαδοπούλου", sha256: digest });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     expect(reply.body.steps.agreement).toMatchObject({ done: true, fullName: "Ελένη Παπαδοπούλου", sha256: digest });
+    // The signed copy reads in the language it was signed in, whoever downloads it.
+    const pdf = await world.owner.download(`/onboarding/clients/${greek.clientId}/agreement/pdf`);
+    expect(pdf.status).toBe(200);
+    const printed = (await pdfText(pdf.bytes)).replace(/\s+/g, " ");
+    expect(printed).toContain("Υπογράφηκε από: Ελένη Παπαδοπούλου");
+    expect(printed).toContain(digest);
     expect(reply.body.agreementText).toBe(greekText("Ελαιώνας ΑΕ"));
 
     const owner = (await world.owner.get(`/onboarding/clients/${greek.clientId}`)).body;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addBusinessHours, zonedParts, type WorkingWeek } from "@baton/core/business-hours";
+import { addBusinessDays, addBusinessHours, zonedParts, type WorkingWeek } from "@baton/core/business-hours";
 import { db } from "@baton/core/db";
 import { startApi, type Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
@@ -142,6 +142,78 @@ describe("the response due time of a submitted request", () => {
   });
 });
 
+describe("a promise in business days", () => {
+  // The same long weekend as above, worked round the clock so the test may run at any hour: a
+  // one-business-day promise made on the "Friday" is kept on the "Tuesday" at the same wall-clock
+  // time, the weekend and the Monday holiday skipped.
+  const week = (now: Date): WorkingWeek => ({ days: [weekday(now), weekday(now, 3), weekday(now, 4)].sort(), start: "00:00", end: "24:00" });
+
+  async function setClient(changes: Record<string, unknown>) {
+    const client = await world.owner.get(`/clients/${world.ids.client}`);
+    return world.owner.patch(`/clients/${world.ids.client}`, { version: client.body.version, ...changes });
+  }
+
+  it("is what a new client is promised: one business day", async () => {
+    const created = await world.owner.post("/clients", { name: "Days Ltd", code: `DY${Math.floor(Math.random() * 10_000)}`, timeZone: "Asia/Kolkata", currency: "GBP" });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ responsePromise: { amount: 1, unit: "days" }, responseHours: null });
+  });
+
+  it("falls due across the weekend and the holiday, at the hour it was sent", async () => {
+    const now = new Date();
+    const holidays = [localDate(now, 3)];
+    expect((await setAgency(world.owner, { workingWeek: week(now), holidays })).status).toBe(200);
+    const saved = await setClient({ responseDays: 1 });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({ responsePromise: { amount: 1, unit: "days" }, responseHours: null });
+
+    const before = new Date();
+    const request = await submit("Sent on the Friday");
+    const after = new Date();
+    const calendar = { ...week(now), holidays };
+    const due = Date.parse(request.responseDueAt);
+    expect(due).toBeGreaterThanOrEqual(addBusinessDays(before, 1, zone, calendar).getTime());
+    expect(due).toBeLessThanOrEqual(addBusinessDays(after, 1, zone, calendar).getTime());
+    expect(localDate(new Date(due))).toBe(localDate(before, 4));
+
+    // The client reads the same promise the request got (the portal's new-request page counts it).
+    const company = await world.contact.get("/portal/company");
+    expect(company.body.client.responsePromise).toEqual({ amount: 1, unit: "days" });
+    const shown = await world.contact.get(`/requests/${request.id}`);
+    expect(shown.body.request.responseDueAt).toBe(request.responseDueAt);
+  });
+
+  it("takes two business days as two working days on", async () => {
+    const now = new Date();
+    expect((await setAgency(world.owner, { workingWeek: week(now), holidays: [] })).status).toBe(200);
+    expect((await setClient({ responseDays: 2 })).status).toBe(200);
+    const before = new Date();
+    const request = await submit("Two days");
+    // Friday → Monday (1) → Tuesday (2).
+    expect(localDate(new Date(request.responseDueAt))).toBe(localDate(before, 4));
+  });
+
+  it("switches back to hours, and keeps hours stored before days existed as they were", async () => {
+    const hours = await setClient({ responseHours: 16 });
+    expect(hours.body).toMatchObject({ responsePromise: { amount: 16, unit: "hours" }, responseHours: 16 });
+    // A client saved before promises had a unit: hours only.
+    await db.entities.client.patch({ agencyId: world.agency.agencyId, clientId: world.ids.client }).set({ responseHours: 40 }).remove(["responseDays"]).go();
+    const old = await world.owner.get(`/clients/${world.ids.client}`);
+    expect(old.body).toMatchObject({ responsePromise: { amount: 40, unit: "hours" }, responseHours: 40 });
+  });
+
+  it("refuses days out of range, part days, and days with hours at once", async () => {
+    for (const responseDays of [0, 31, 1.5, "1"]) {
+      const reply = await setClient({ responseDays });
+      expect(reply.status, String(responseDays)).toBe(400);
+      expect(Object.keys(reply.body.error.fields)).toEqual(["responseDays"]);
+    }
+    const both = await setClient({ responseDays: 1, responseHours: 8 });
+    expect(both.status).toBe(400);
+    expect(both.body.error.fields.responseDays).toMatch(/not both/);
+  });
+});
+
 describe("the response-promise report", () => {
   let report: World;
   let secondClient: string;
@@ -196,8 +268,8 @@ describe("the response-promise report", () => {
     expect(body.total).toMatchObject({ received: 5, onTime: 2, breached: 2, answeredLate: 1, overdue: 1, open: 1, breachRate: 5000 });
 
     const [acme, zed] = body.clients;
-    expect(acme).toMatchObject({ clientId: report.ids.client, name: "Acme Corp", responseHours: 24, received: 4, onTime: 1, breached: 2, answeredLate: 1, overdue: 1, open: 1, breachRate: 6667 });
-    expect(zed).toMatchObject({ clientId: secondClient, name: "Zed Ltd", responseHours: 4, received: 1, onTime: 1, breached: 0, open: 0, breachRate: 0 });
+    expect(acme).toMatchObject({ clientId: report.ids.client, name: "Acme Corp", responseHours: null, responsePromise: { amount: 1, unit: "days" }, received: 4, onTime: 1, breached: 2, answeredLate: 1, overdue: 1, open: 1, breachRate: 6667 });
+    expect(zed).toMatchObject({ clientId: secondClient, name: "Zed Ltd", responseHours: 4, responsePromise: { amount: 4, unit: "hours" }, received: 1, onTime: 1, breached: 0, open: 0, breachRate: 0 });
   });
 
   it("gives the median first response in business hours", async () => {
@@ -238,6 +310,7 @@ describe("the response-promise report", () => {
     const other = await world.owner.get(`/reports/responses?from=${thisMonth()}&to=${thisMonth()}`);
     expect(other.status).toBe(200);
     expect(other.body.clients.map((row: { clientId: string }) => row.clientId)).not.toContain(report.ids.client);
-    expect(other.body.total.received).toBe(2);
+    // Two from the hours promise's tests, two from the days promise's.
+    expect(other.body.total.received).toBe(4);
   });
 });

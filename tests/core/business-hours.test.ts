@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  addBusinessDays,
   addBusinessHours,
   businessHoursBetween,
   isLocalDate,
+  responseDue,
   standardWeek,
   startOfWeek,
   zonedParts,
@@ -334,5 +336,48 @@ describe("holidays", () => {
     }
     expect(isLocalDate("2028-02-29")).toBe(true);
     expect(isLocalDate("2026-02-29")).toBe(false);
+  });
+});
+
+describe("addBusinessDays", () => {
+  // 2026-12-04 is a Friday; London is on GMT in December, New York on EST (-5).
+  const days = (from: string, n: number, zone: string, week?: WorkingWeek) => addBusinessDays(at(from), n, zone, week).toISOString();
+  const withHoliday: WorkingWeek = { ...standardWeek, holidays: ["2026-12-07"] };
+
+  it("keeps the hour of a Friday request and skips the weekend", () => {
+    expect(days("2026-12-04T15:00:00Z", 1, London)).toBe("2026-12-07T15:00:00.000Z");
+  });
+
+  it("skips a Monday holiday as well", () => {
+    expect(days("2026-12-04T15:00:00Z", 1, London, withHoliday)).toBe("2026-12-08T15:00:00.000Z");
+    expect(days("2026-12-04T15:00:00Z", 2, London, withHoliday)).toBe("2026-12-09T15:00:00.000Z");
+  });
+
+  it("counts a request sent outside working time from the last close: due at the next working day's close", () => {
+    // Saturday, Friday evening and Monday before opening all fall due at Monday 17:00.
+    expect(days("2026-12-05T11:00:00Z", 1, London)).toBe("2026-12-07T17:00:00.000Z");
+    expect(days("2026-12-04T18:30:00Z", 1, London)).toBe("2026-12-07T17:00:00.000Z");
+    expect(days("2026-12-07T08:00:00Z", 1, London)).toBe("2026-12-07T17:00:00.000Z");
+    expect(days("2026-12-05T11:00:00Z", 1, London, withHoliday)).toBe("2026-12-08T17:00:00.000Z");
+  });
+
+  it("works in the agency's zone, not UTC", () => {
+    // Friday 16:00 in New York is 21:00Z; one business day on is Monday 16:00 EST.
+    expect(days("2026-12-04T21:00:00Z", 1, NewYork)).toBe("2026-12-07T21:00:00.000Z");
+  });
+
+  it("ends a DST-shortened day at its close", () => {
+    // Sunday 2026-03-29 London springs forward: a round-the-clock week's Sunday is 23 hours long.
+    const roundTheClock: WorkingWeek = { days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "24:00" };
+    expect(days("2026-03-28T23:30:00Z", 1, London, roundTheClock)).toBe("2026-03-29T23:00:00.000Z");
+  });
+
+  it("refuses part days, none, and more than 30", () => {
+    for (const n of [0, 1.5, 31, Number.NaN]) expect(() => days("2026-12-04T15:00:00Z", n, London)).toThrow(RangeError);
+  });
+
+  it("is what responseDue counts for a promise in days, and addBusinessHours for one in hours", () => {
+    expect(responseDue(at("2026-12-04T15:00:00Z"), { amount: 1, unit: "days" }, London, withHoliday).toISOString()).toBe("2026-12-08T15:00:00.000Z");
+    expect(responseDue(at("2026-12-04T15:00:00Z"), { amount: 8, unit: "hours" }, London, withHoliday).toISOString()).toBe("2026-12-08T15:00:00.000Z");
   });
 });

@@ -101,7 +101,7 @@ describe("the work pipeline through both apps", () => {
     await client.waitForURL(/\/portal\/requests\/req_/);
     requestId = new URL(client.url()).pathname.split("/").pop()!;
     reference = `${world.code}-1`;
-    await toast(client, `Request ${reference} submitted`);
+    await toast(client, `Request ${reference} sent. The team will reply by`);
     await expect(client.getByTestId("request-meta").innerText()).resolves.toContain("Submitted");
     // The owner is told, with a link straight to the request in the team app.
     const link = await linkInEmail(world.agency.ownerEmail, reference, before, /^\/requests\/req_/);

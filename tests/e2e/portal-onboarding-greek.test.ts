@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { el } from "../../packages/ui/src/i18n/el.ts";
@@ -51,7 +52,8 @@ beforeAll(async () => {
   world = await createWorld(platform, agencyName);
   await saveKit(world.owner, kit);
   lead = await leadWithContact(platform, world.owner, "Ελαιώνας ΑΕ");
-  const saved = await lead.contact.patch("/me", { locale: "el", timeZone: "Europe/Athens" });
+  // The name typed to sign must be the contact's own: she is Ελένη Παπαδοπούλου on her profile.
+  const saved = await lead.contact.patch("/me", { name: fullName, locale: "el", timeZone: "Europe/Athens" });
   expect(saved.status).toBe(200);
   await startOnboarding(world.owner, lead.clientId);
 });
@@ -67,6 +69,16 @@ const portalUrl = () => `${platform.baseUrl}/portal`;
 const navLink = (name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true });
 const toast = (text: string) => page.getByTestId("toast").filter({ hasText: text }).first().waitFor();
 const progress = () => page.getByTestId("onboarding-progress").innerText();
+/** The page at desktop and phone widths, kept under /tmp/shots/daily/. */
+async function shoot(name: string) {
+  mkdirSync("/tmp/shots/daily", { recursive: true });
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId("agreement-text").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/shots/daily/portal-${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 const checklistItem = (step: string) => page.locator(`[data-testid="checklist-item"][data-step="${step}"]`);
 
 describe("client onboarding in the portal, in Greek", () => {
@@ -146,7 +158,7 @@ describe("client onboarding in the portal, in Greek", () => {
     expect(shown).toContain("Εισερχόμενα, Λογιστική");
     expect(shown).toContain(new Intl.DateTimeFormat("el-GR", { dateStyle: "medium", timeZone: "UTC" }).format(new Date("2027-01-15T12:00:00Z")));
     await expect(checklistItem("questionnaire").getAttribute("data-done")).resolves.toBe("true");
-    await expect(checklistItem("questionnaire").innerText()).resolves.toContain(lead.contactName);
+    await expect(checklistItem("questionnaire").innerText()).resolves.toContain(fullName);
     await expect(progress()).resolves.toBe(gr("onboarding.progress", { done: 1, total: 3 }));
 
     const submitted = await lead.contact.get("/onboarding/mine");
@@ -176,10 +188,26 @@ describe("client onboarding in the portal, in Greek", () => {
     await step.getByText(el["onboarding.portal.evidenceNote"]).waitFor();
 
     const name = step.getByLabel(el["onboarding.portal.fullName"]);
-    await name.fill(fullName);
+    // Never filled in for them: one click must not sign.
+    await expect(name.inputValue()).resolves.toBe("");
+    // A name that isn't hers is refused, in Greek, beside the field.
+    await name.fill("Κάποιος Άλλος");
+    await step.getByRole("button", { name: el["onboarding.portal.accept"] }).click();
+    await step.getByText(`Πληκτρολογήστε το ονοματεπώνυμό σας όπως είναι στο προφίλ σας: ${fullName}.`).first().waitFor();
+    await expect(checklistItem("agreement").getAttribute("data-done")).resolves.toBe("false");
+    await shoot("agreement-mismatch");
+    // Her own name (the spaces around it do not count).
+    await name.fill(`  ${fullName}  `);
     await step.getByRole("button", { name: el["onboarding.portal.accept"] }).click();
     await toast(el["onboarding.portal.accepted"]);
     await expect(step.getByTestId("agreement-accepted").innerText()).resolves.toContain(fullName);
+    // The signed copy to keep: a PDF the portal's session downloads.
+    const link = step.getByTestId("agreement-pdf");
+    await expect(link.innerText()).resolves.toContain(el["onboarding.signedCopy"]);
+    const pdf = await page.request.get(new URL((await link.getAttribute("href"))!, page.url()).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    await shoot("agreement-signed");
     await expect(checklistItem("agreement").getAttribute("data-done")).resolves.toBe("true");
     await expect(progress()).resolves.toBe(gr("onboarding.progress", { done: 2, total: 3 }));
   });
@@ -213,7 +241,7 @@ describe("client onboarding in the portal, in Greek", () => {
     const { agreementText, steps, completedAt } = onboarding.body;
     expect(completedAt).toEqual(expect.any(String));
     const digest = createHash("sha256").update(agreementText, "utf8").digest("hex");
-    expect(steps.agreement).toMatchObject({ done: true, fullName, sha256: digest, by: lead.contactName });
+    expect(steps.agreement).toMatchObject({ done: true, fullName, sha256: digest, by: fullName });
     expect(steps.agreement.ip).toEqual(expect.any(String));
     expect(agreementText).toContain(kit.agreement.paymentTerms);
     // The owner reads English, but sees the Greek text the contact accepted, byte for byte.

@@ -100,13 +100,13 @@ describe("client portal: requests from the form to the client's approval", () =>
     await contact.waitForURL(/\/portal\/requests\/req_/);
     requestId = new URL(contact.url()).pathname.split("/").pop()!;
     reference = `${world.code}-1`;
-    await toast(contact, `Request ${reference} submitted`);
+    await toast(contact, `Request ${reference} sent. The team will reply by`);
     await contact.getByRole("heading", { name: title, level: 1 }).waitFor();
     const meta = await contact.getByTestId("request-meta").innerText();
     expect(meta).toContain(reference);
     expect(meta).toContain("Submitted");
     expect(meta).toContain("Ada Client");
-    await contact.getByText("The team will reply by").waitFor();
+    await contact.getByText("The team will reply by").first().waitFor();
     await contact.getByRole("link", { name: "https://docs.example/plan" }).waitFor();
     await contact.getByText("Nothing to review yet").waitFor();
     const timeline = contact.getByTestId("timeline-entry");

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
@@ -90,6 +91,10 @@ describe("client onboarding in the team app", () => {
     // Focus stays on the moved question's button (now at the top, so the other direction).
     await expect(owner.evaluate(() => (globalThis as any).document.activeElement?.getAttribute("aria-label"))).resolves.toBe("Move question 1 down");
 
+    // Its answer fills the client's billing name.
+    await question(1).getByLabel("Answer fills the client's").selectOption("billingName");
+    await shoot(owner, "web-kit-field");
+
     await form.getByLabel("Welcome packet (Markdown)").fill("# Welcome aboard\n\nWe answer **within a day**.\n\n<script>alert(1)</script>");
     const preview = owner.getByTestId("packet-preview");
     await preview.getByRole("heading", { name: "Welcome aboard" }).waitFor();
@@ -105,8 +110,8 @@ describe("client onboarding in the team app", () => {
     const kit = await world.owner.get("/onboarding/kit");
     expect(kit.body.version).toBe(1);
     expect(kit.body.questions).toEqual([
-      { id: expect.stringMatching(/^q_/), kind: "text", label: "Company legal name", help: "As on your invoices.", required: false, options: [] },
-      { id: expect.stringMatching(/^q_/), kind: "choice", label: "Preferred channel", help: null, required: true, options: ["Email", "Phone"] },
+      { id: expect.stringMatching(/^q_/), kind: "text", label: "Company legal name", help: "As on your invoices.", required: false, options: [], field: "billingName" },
+      { id: expect.stringMatching(/^q_/), kind: "choice", label: "Preferred channel", help: null, required: true, options: ["Email", "Phone"], field: null },
     ]);
     expect(kit.body.agreement).toMatchObject({ scope: "Inbox and calendar support.", paymentTerms: "Monthly in advance.", deliverables: "" });
   });
@@ -129,7 +134,7 @@ describe("client onboarding in the team app", () => {
       answers: { [nameQ.id]: "Olive Grove Limited", [channelQ.id]: "Phone" },
     });
     expect(answered.status).toBe(200);
-    const accepted = await lead.contact.post("/onboarding/mine/agreement", { version: answered.body.version, fullName: "Lena Lead-Smith", sha256: mine.body.agreementSha256 });
+    const accepted = await lead.contact.post("/onboarding/mine/agreement", { version: answered.body.version, fullName: "lena LEAD", sha256: mine.body.agreementSha256 });
     expect(accepted.status).toBe(200);
 
     await owner.reload();
@@ -141,13 +146,21 @@ describe("client onboarding in the team app", () => {
 
     const evidence = panel().getByTestId("agreement-evidence");
     const evidenceText = await evidence.innerText();
-    expect(evidenceText).toContain("Lena Lead-Smith");
+    expect(evidenceText).toContain("lena LEAD");
     expect(evidenceText).toContain(accepted.body.steps.agreement.ip);
     const digest = createHash("sha256").update(mine.body.agreementText, "utf8").digest("hex");
     await expect(panel().getByTestId("agreement-sha256").innerText()).resolves.toBe(digest);
     const answers = await panel().getByTestId("onboarding-answers").innerText();
     expect(answers).toContain("Olive Grove Limited");
     expect(answers).toContain("Phone");
+    // The mapped answer is the client's billing name now.
+    expect(answers).toContain("Saved as the client's Billing name");
+    expect((await world.owner.get(`/clients/${lead.clientId}`)).body.invoiceTo.name).toBe("Olive Grove Limited");
+    // The signed copy, from the client's page.
+    const pdf = await owner.request.get(new URL((await panel().getByTestId("agreement-pdf").getAttribute("href"))!, owner.url()).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    await shoot(owner, "web-client-onboarding");
     await expect(axeViolations(owner)).resolves.toEqual([]);
 
     // The last step completes it; the client is active.
@@ -159,3 +172,13 @@ describe("client onboarding in the team app", () => {
     await owner.locator(".header-meta").getByText("Active", { exact: true }).waitFor();
   });
 });
+
+/** The page at desktop and phone widths, kept under /tmp/shots/daily/. */
+async function shoot(page: Page, name: string) {
+  mkdirSync("/tmp/shots/daily", { recursive: true });
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `/tmp/shots/daily/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

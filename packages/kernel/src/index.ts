@@ -7,11 +7,13 @@ import * as Money from "./money.ts";
 export { Money };
 
 export {
+  addBusinessDays,
   addBusinessHours,
   businessHoursBetween,
   canonicalTimeZone,
   currentWeek,
   mondayOf,
+  responseDue,
   shiftWeek,
   standardWeek,
   startOfDay,
@@ -26,6 +28,7 @@ export {
   type Interval,
   type LocalTime,
   type OverlapDay,
+  type ResponsePromise,
   type Party,
   type WeekOverlap,
   type WorkingWeek,

@@ -6,7 +6,7 @@ import { zonedParts, zonedTimeToUtc } from "./zoned.ts";
 export { canonicalTimeZone, timeZoneNames } from "./time-zone.ts";
 export { zonedParts, zonedTimeToUtc, type LocalTime, type ZonedParts } from "./zoned.ts";
 export { startOfDay, todayIn } from "./calendar.ts";
-export { addBusinessHours, businessHoursBetween, standardWeek, startOfWeek, type WorkingWeek } from "./working-hours.ts";
+export { addBusinessDays, addBusinessHours, businessHoursBetween, responseDue, standardWeek, startOfWeek, type ResponsePromise, type WorkingWeek } from "./working-hours.ts";
 export { currentWeek, mondayOf, shiftWeek, weekOverlap, type Interval, type OverlapDay, type Party, type WeekOverlap } from "./overlap.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");

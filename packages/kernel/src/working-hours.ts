@@ -47,6 +47,48 @@ export function addBusinessHours(from: Date, hours: number, timeZone: string, we
   throw new RangeError("The working week has too little working time to fit those hours.");
 }
 
+/** Longest promise in working days: six weeks of them. */
+const maxDays = 30;
+
+/**
+ * The instant `days` business days after `from`: the same point of the working day, `days` working
+ * days on ("within 1 business day" of Friday 15:00 is Monday 15:00, or Tuesday when Monday is a
+ * holiday). Sent outside working time, the count starts from the previous close, so a Saturday
+ * request is due at Monday's close. A later day's shorter window (DST) ends at its close.
+ */
+export function addBusinessDays(from: Date, days: number, timeZone: string, week: WorkingWeek = standardWeek): Date {
+  const start = instant(from);
+  if (!Number.isInteger(days) || days < 1 || days > maxDays) throw new RangeError(`Business days must be whole, from 1 to ${maxDays}; got ${days}.`);
+  const rules = parseWeek(week);
+  const { year, month, day } = zonedParts(from, timeZone);
+  // How far into its working day `from` is; null until the walk reaches the day it counts from.
+  let into: number | null = null;
+  let left = days;
+  for (let offset = 0; offset < maxWalkDays; offset++) {
+    const window = workingWindow(year, month, day + offset, rules, timeZone);
+    if (!window || window.close <= start) continue;
+    if (into === null) {
+      if (start > window.open) {
+        into = start - window.open;
+        continue;
+      }
+      // Before this day's opening: the count runs from the last close, so this day is the first.
+      into = window.close - window.open;
+    }
+    left -= 1;
+    if (left === 0) return new Date(Math.min(window.open + into, window.close));
+  }
+  throw new RangeError("The working week has too little working time to fit those days.");
+}
+
+/** A first-response promise in the unit the owner set: business days (the default) or business hours. */
+export type ResponsePromise = { amount: number; unit: "days" | "hours" };
+
+/** When a request sent at `from` is promised its first response: the one rule every page and email shows. */
+export function responseDue(from: Date, promise: ResponsePromise, timeZone: string, week: WorkingWeek = standardWeek): Date {
+  return promise.unit === "days" ? addBusinessDays(from, promise.amount, timeZone, week) : addBusinessHours(from, promise.amount, timeZone, week);
+}
+
 /** Working hours in (from, to] in timeZone; 0 if to <= from. */
 export function businessHoursBetween(from: Date, to: Date, timeZone: string, week: WorkingWeek = standardWeek): number {
   const start = instant(from);

@@ -442,6 +442,9 @@ export const api = {
     saveAnswers: (input: OnboardingAnswersInput): Promise<ClientOnboarding> => call(client.onboarding.mine.answers.$put({ json: input })),
     acceptAgreement: (input: OnboardingAcceptInput): Promise<ClientOnboarding> => call(client.onboarding.mine.agreement.$post({ json: input })),
     readPacket: (version: number): Promise<ClientOnboarding> => call(client.onboarding.mine.packet.$post({ json: { version } })),
+    /** The signed agreement's PDF: the contact's own company's, or (owner) a client's. */
+    signedPdfUrl: (clientId?: string) =>
+      clientId ? `/api/onboarding/clients/${encodeURIComponent(clientId)}/agreement/pdf?app=${config.app}` : `/api/onboarding/mine/agreement/pdf?app=${config.app}`,
   },
   reports: {
     revenue: (range: { from?: string | undefined; to?: string | undefined } = {}): Promise<RevenueReport> => call(client.reports.revenue.$get({ query: q(range) })),

@@ -2,11 +2,14 @@
 // (@baton/kernel/time), browser-safe, so the team app computes the same hours as the API.
 export { isLocalDate } from "@baton/kernel/dates";
 export {
+  addBusinessDays,
   addBusinessHours,
   businessHoursBetween,
+  responseDue,
   standardWeek,
   startOfWeek,
   zonedParts,
   zonedTimeToUtc,
+  type ResponsePromise,
   type WorkingWeek,
 } from "@baton/kernel/time";

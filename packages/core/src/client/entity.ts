@@ -17,6 +17,8 @@ export const ClientEntity = new Entity({
     status: { type: ClientStatuses, required: true, default: "lead" },
     /** First response promised within this many business hours of the agency. */
     responseHours: { type: "number", required: true, default: 24 },
+    /** The promise in business days instead (client/promise.ts); when set, responseHours is not read. */
+    responseDays: { type: "number" },
     /** Last request number handed out (ACME-42); bumped atomically, never reused. */
     requestSeq: { type: "number", required: true, default: 0 },
     /** Bill rate per hour in minor units of `currency`; invoicing time needs it. */

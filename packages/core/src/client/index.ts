@@ -11,6 +11,7 @@ import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
+import { promiseAttributes, promiseOf, type ResponsePromise } from "./promise.ts";
 
 export * as Client from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -24,8 +25,10 @@ export type Client = {
   timeZone: string;
   currency: string;
   status: ClientItem["status"];
-  /** First response promised within this many business hours. */
-  responseHours: number;
+  /** First response promised within this many of the agency's business days or hours. */
+  responsePromise: ResponsePromise;
+  /** The promise in business hours; null when it is in business days. */
+  responseHours: number | null;
   billing: Billing;
   /** Who invoices are made out to and where else they go (no portal account needed). */
   invoiceTo: InvoiceTo;
@@ -80,7 +83,8 @@ export function present(item: ClientItem): Client {
     timeZone: item.timeZone,
     currency: item.currency,
     status: item.status,
-    responseHours: item.responseHours ?? 24,
+    responsePromise: promiseOf(item),
+    responseHours: promiseOf(item).unit === "hours" ? promiseOf(item).amount : null,
     billing: billingOf(item),
     invoiceTo: invoiceToOf(item),
     website: item.website ?? null,
@@ -114,6 +118,15 @@ const responseHours = z
   .int("Use whole hours.")
   .min(1, "Promise at least 1 business hour.")
   .max(240, "Promise at most 240 business hours.");
+const responseDays = z
+  .number({ error: "Enter the response promise in business days." })
+  .int("Use whole days.")
+  .min(1, "Promise at least 1 business day.")
+  .max(30, "Promise at most 30 business days.");
+const oneUnit = {
+  check: (input: { responseDays?: number; responseHours?: number }) => input.responseDays === undefined || input.responseHours === undefined,
+  message: { message: "Give the promise in business days or in business hours, not both.", path: ["responseDays"] },
+};
 const billing = z.strictObject({
   hourlyRate: minorAmount.nullable().optional(),
   paymentTermsDays: z
@@ -190,11 +203,12 @@ export const createSchema = z.strictObject({
   timeZone,
   currency,
   status: status.default("lead"),
-  responseHours: responseHours.default(24),
+  responseDays: responseDays.optional(),
+  responseHours: responseHours.optional(),
   billing: billing.optional(),
   website: website.optional(),
   notes: notes.optional(),
-});
+}).refine(oneUnit.check, oneUnit.message);
 
 export const updateSchema = z.strictObject({
   version,
@@ -203,12 +217,13 @@ export const updateSchema = z.strictObject({
   timeZone: timeZone.optional(),
   currency: currency.optional(),
   status: status.optional(),
+  responseDays: responseDays.optional(),
   responseHours: responseHours.optional(),
   billing: billing.optional(),
   invoiceTo: invoiceTo.optional(),
   website: website.optional(),
   notes: notes.optional(),
-});
+}).refine(oneUnit.check, oneUnit.message);
 
 export const listSchema = pageQuery.extend({ status: status.optional() });
 
@@ -242,11 +257,12 @@ const codeTaken = () =>
 export const create = fn(createSchema, async (input): Promise<Client> => {
   const agencyId = assertOwner();
   const clientId = createId("client");
-  const { website, notes, billing: billingInput, ...rest } = input;
+  const { website, notes, billing: billingInput, responseDays, responseHours, ...rest } = input;
   const result = await db.transaction
     .write(({ client, ...tx }) => [
       Uniqueness.claimItem(tx, { agencyId, scope: "client-code", value: input.code, ownerId: clientId }),
-      client.create({ agencyId, clientId, ...rest, ...billingAttributes(billingInput).set, ...filledText({ website, notes }) }).commit(),
+      // New clients are promised one business day unless the owner says otherwise.
+      client.create({ agencyId, clientId, ...rest, ...promiseAttributes({ responseDays, responseHours }, { responseDays: 1 }).set, ...billingAttributes(billingInput).set, ...filledText({ website, notes }) }).commit(),
       Audit.item(tx, Audit.event("client.created", "client", clientId, { name: input.name, code: input.code })),
     ])
     .go();
@@ -259,10 +275,11 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   const existing = await load(agencyId, clientId);
   if (!existing) throw notFound("Client");
   if (existing.erasedAt) throw new VisibleError("rule", "client.erased", "This client's data was erased; its record only backs the invoices issued to it.");
-  const { website, notes, billing: billingInput, invoiceTo: invoiceToInput, ...rest } = changes;
+  const { website, notes, billing: billingInput, invoiceTo: invoiceToInput, responseDays, responseHours, ...rest } = changes;
+  const promiseChanges = promiseAttributes({ responseDays, responseHours });
   const billingChanges = billingAttributes(billingInput);
   const invoiceToChanges = invoiceToAttributes(invoiceToInput);
-  const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove, ...invoiceToChanges.remove];
+  const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove, ...invoiceToChanges.remove, ...promiseChanges.remove];
   const codeChanges = changes.code !== undefined && changes.code !== existing.code;
   // The old code keeps its count (a client given it later carries on after this one's numbers).
   if (codeChanges) await keepCodeCount(agencyId, existing);
@@ -270,7 +287,7 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
     .write(({ client, ...tx }) => [
       client
         .patch({ agencyId, clientId })
-        .set({ ...rest, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }) })
+        .set({ ...rest, ...promiseChanges.set, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }) })
         .remove(cleared)
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))

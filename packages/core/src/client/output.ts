@@ -27,7 +27,10 @@ const fields = {
   timeZone: z.string(),
   currency: z.string(),
   status: z.enum(ClientStatuses),
-  responseHours: z.number(),
+  responsePromise: z
+    .object({ amount: z.number().int(), unit: z.enum(["days", "hours"]) })
+    .describe("The first response is promised within this many of the agency's business days or hours"),
+  responseHours: z.number().nullable().describe("The promise in business hours; null when it is in business days"),
   billing: billingOutput,
   invoiceTo: invoiceToOutput,
   website: z.string().nullable(),

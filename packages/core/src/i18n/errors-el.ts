@@ -160,6 +160,10 @@ export const el: ServerMessages = {
     "Keep notes under 5,000 characters.": "Οι σημειώσεις πρέπει να έχουν λιγότερους από 5.000 χαρακτήρες.",
     "Promise at most 240 business hours.": "Η δέσμευση απόκρισης μπορεί να είναι έως 240 εργάσιμες ώρες.",
     "Promise at least 1 business hour.": "Η δέσμευση απόκρισης πρέπει να είναι τουλάχιστον 1 εργάσιμη ώρα.",
+    "Enter the response promise in business days.": "Εισαγάγετε τη δέσμευση απόκρισης σε εργάσιμες ημέρες.",
+    "Promise at least 1 business day.": "Η δέσμευση απόκρισης πρέπει να είναι τουλάχιστον 1 εργάσιμη ημέρα.",
+    "Promise at most 30 business days.": "Η δέσμευση απόκρισης πρέπει να είναι το πολύ 30 εργάσιμες ημέρες.",
+    "Give the promise in business days or in business hours, not both.": "Δώστε τη δέσμευση απόκρισης σε εργάσιμες ημέρες ή σε εργάσιμες ώρες, όχι και στα δύο.",
     "Use whole hours.": "Χρησιμοποιήστε ακέραιες ώρες.",
     "Enter the response promise in business hours.": "Εισαγάγετε τη δέσμευση απόκρισης σε εργάσιμες ώρες.",
     "Use at most 120 days.": "Χρησιμοποιήστε έως 120 ημέρες.",
@@ -319,6 +323,15 @@ export const el: ServerMessages = {
     "The agreement has already been accepted.": "Η συμφωνία έχει ήδη γίνει αποδεκτή.",
     "The agreement is not the one you were shown. Please read it again before accepting.":
       "Η συμφωνία δεν είναι αυτή που σας εμφανίστηκε. Διαβάστε τη ξανά πριν την αποδεχτείτε.",
+    "Type your full name as it is on your profile: {name}.": "Πληκτρολογήστε το ονοματεπώνυμό σας όπως είναι στο προφίλ σας: {name}.",
+    "The signed agreement was not found.": "Η υπογεγραμμένη συμφωνία δεν βρέθηκε.",
+    "Choose the website, billing name, billing address or tax id.": "Επιλέξτε ιστότοπο, επωνυμία χρέωσης, διεύθυνση χρέωσης ή ΑΦΜ.",
+    "Only a web address question can fill the website.": "Μόνο μια ερώτηση διεύθυνσης ιστού μπορεί να συμπληρώσει τον ιστότοπο.",
+    "Only a text question can fill the billing name.": "Μόνο μια ερώτηση κειμένου μπορεί να συμπληρώσει την επωνυμία χρέωσης.",
+    "Only a text or long text question can fill the billing address.": "Μόνο μια ερώτηση κειμένου ή εκτενούς κειμένου μπορεί να συμπληρώσει τη διεύθυνση χρέωσης.",
+    "Only a text question can fill the tax id.": "Μόνο μια ερώτηση κειμένου μπορεί να συμπληρώσει τον ΑΦΜ.",
+    "Another question already fills this field.": "Άλλη ερώτηση συμπληρώνει ήδη αυτό το πεδίο.",
+    "Check this answer.": "Ελέγξτε αυτή την απάντηση.",
 
     // Reports
     "Start on or before the end month.": "Ο μήνας έναρξης πρέπει να είναι ίδιος ή προγενέστερος του μήνα λήξης.",

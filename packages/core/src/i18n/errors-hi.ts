@@ -160,6 +160,10 @@ export const hi: ServerMessages = {
     "Keep notes under 5,000 characters.": "टिप्पणियाँ 5,000 अक्षरों से कम रखें।",
     "Promise at most 240 business hours.": "जवाब का वादा अधिकतम 240 कार्य-घंटों का रखें।",
     "Promise at least 1 business hour.": "जवाब का वादा कम से कम 1 कार्य-घंटे का रखें।",
+    "Enter the response promise in business days.": "जवाब का वादा कार्यदिवसों में दर्ज करें।",
+    "Promise at least 1 business day.": "जवाब का वादा कम से कम 1 कार्यदिवस का रखें।",
+    "Promise at most 30 business days.": "जवाब का वादा अधिकतम 30 कार्यदिवस का रखें।",
+    "Give the promise in business days or in business hours, not both.": "जवाब का वादा कार्यदिवसों में या कार्य-घंटों में दें, दोनों में नहीं।",
     "Use whole hours.": "पूरे घंटे इस्तेमाल करें।",
     "Enter the response promise in business hours.": "जवाब का वादा कार्य-घंटों में दर्ज करें।",
     "Use at most 120 days.": "अधिकतम 120 दिन इस्तेमाल करें।",
@@ -316,6 +320,15 @@ export const hi: ServerMessages = {
     "The agreement has already been accepted.": "अनुबंध पहले ही स्वीकार किया जा चुका है।",
     "The agreement is not the one you were shown. Please read it again before accepting.":
       "यह वह अनुबंध नहीं है जो आपको दिखाया गया था। कृपया स्वीकार करने से पहले इसे फिर से पढ़ें।",
+    "Type your full name as it is on your profile: {name}.": "अपना पूरा नाम वैसे ही टाइप करें जैसा आपकी प्रोफ़ाइल में है: {name}।",
+    "The signed agreement was not found.": "हस्ताक्षरित अनुबंध नहीं मिला।",
+    "Choose the website, billing name, billing address or tax id.": "वेबसाइट, बिलिंग नाम, बिलिंग पता या टैक्स आईडी चुनें।",
+    "Only a web address question can fill the website.": "केवल वेब पते वाला प्रश्न ही वेबसाइट भर सकता है।",
+    "Only a text question can fill the billing name.": "केवल टेक्स्ट प्रश्न ही बिलिंग नाम भर सकता है।",
+    "Only a text or long text question can fill the billing address.": "केवल टेक्स्ट या लंबे टेक्स्ट वाला प्रश्न ही बिलिंग पता भर सकता है।",
+    "Only a text question can fill the tax id.": "केवल टेक्स्ट प्रश्न ही टैक्स आईडी भर सकता है।",
+    "Another question already fills this field.": "कोई दूसरा प्रश्न पहले से यह फ़ील्ड भरता है।",
+    "Check this answer.": "यह जवाब जाँचें।",
 
     // Reports
     "Start on or before the end month.": "शुरुआती महीना अंतिम महीने से पहले या उसी के बराबर रखें।",

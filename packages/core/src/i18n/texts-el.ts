@@ -68,4 +68,11 @@ export const el: Record<TextKey, string> = {
   "calendar.wantedDescription": "Η ημερομηνία που ζητήσατε για το «{title}».",
   "people.formerMember": "Πρώην μέλος",
   "people.apiIntegration": "Σύνδεση API",
+  "agreementPdf.title": "Υπογεγραμμένη συμφωνία",
+  "agreementPdf.evidence": "Στοιχεία υπογραφής",
+  "agreementPdf.signedBy": "Υπογράφηκε από: {name} (πληκτρολογημένο ονοματεπώνυμο)",
+  "agreementPdf.signedAt": "Υπογράφηκε στις {date} ({timeZone})",
+  "agreementPdf.ip": "Από τη διεύθυνση IP {ip}",
+  "agreementPdf.sha256": "SHA-256 του παραπάνω κειμένου της συμφωνίας:",
+  "agreementPdf.note": "Ο υπογράφων πληκτρολόγησε το ονοματεπώνυμό του για να αποδεχθεί ακριβώς το παραπάνω κείμενο· το αποτύπωμα SHA-256 ταυτοποιεί αυτό το κείμενο.",
 };

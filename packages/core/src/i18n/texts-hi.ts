@@ -68,4 +68,11 @@ export const hi: Record<TextKey, string> = {
   "calendar.wantedDescription": "“{title}” के लिए आपकी माँगी गई तिथि।",
   "people.formerMember": "पूर्व सदस्य",
   "people.apiIntegration": "API इंटीग्रेशन",
+  "agreementPdf.title": "हस्ताक्षरित अनुबंध",
+  "agreementPdf.evidence": "हस्ताक्षर का रिकॉर्ड",
+  "agreementPdf.signedBy": "{name} ने हस्ताक्षर किए (टाइप किया गया पूरा नाम)",
+  "agreementPdf.signedAt": "{date} को हस्ताक्षर किए गए ({timeZone})",
+  "agreementPdf.ip": "IP पता {ip} से",
+  "agreementPdf.sha256": "ऊपर दिए गए अनुबंध के पाठ का SHA-256:",
+  "agreementPdf.note": "हस्ताक्षरकर्ता ने ठीक ऊपर दिए गए पाठ को स्वीकार करने के लिए अपना पूरा नाम टाइप किया; उसका SHA-256 फ़िंगरप्रिंट उसी पाठ की पहचान है।",
 };

@@ -67,6 +67,13 @@ export const en = {
   "calendar.wantedDescription": "The date you asked for \"{title}\".",
   "people.formerMember": "Former member",
   "people.apiIntegration": "API integration",
+  "agreementPdf.title": "Signed agreement",
+  "agreementPdf.evidence": "Signature record",
+  "agreementPdf.signedBy": "Signed by {name} (typed full name)",
+  "agreementPdf.signedAt": "Signed on {date} ({timeZone})",
+  "agreementPdf.ip": "From IP address {ip}",
+  "agreementPdf.sha256": "SHA-256 of the agreement text above:",
+  "agreementPdf.note": "The signer typed their full name to accept exactly the text above; its SHA-256 fingerprint identifies that text.",
 } as const;
 
 export type TextKey = keyof typeof en;

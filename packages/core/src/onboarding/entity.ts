@@ -1,6 +1,7 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { Locales } from "../member/entity.ts";
+import { AnswerFields } from "../client/from-answers.ts";
 
 export const QuestionKinds = ["text", "long_text", "choice", "multi_choice", "date", "url"] as const;
 export type QuestionKind = (typeof QuestionKinds)[number];
@@ -19,6 +20,8 @@ const questions = {
       help: { type: "string" },
       required: { type: "boolean", required: true },
       options: { type: "list", items: { type: "string" }, required: true },
+      /** The client field the answer fills on submit (client/from-answers.ts); absent: none. */
+      field: { type: AnswerFields },
     },
   },
 } as const;

@@ -11,4 +11,5 @@ export { QuestionKinds, type QuestionKind } from "./entity.ts";
 export { emptyKit, kit, MAX_QUESTIONS, saveKit, saveSchema, type Agreement, type Kit, type KitInput, type Question } from "./kit.ts";
 export { agreementDigest, agreementText, composedAgreement, shownAgreement, type AgreementParts } from "./agreement.ts";
 export { checkAnswers, type Answers } from "./answers.ts";
-export { accept, acceptSchema, answer, answerSchema, forClient, mine, packetSchema, present, readPacket, start, type ClientOnboarding } from "./progress.ts";
+export { mySignedCopy, signedCopyFor, type SignedCopy } from "./signed.ts";
+export { accept, acceptSchema, comparableName, answer, answerSchema, forClient, mine, packetSchema, present, readPacket, start, type ClientOnboarding } from "./progress.ts";

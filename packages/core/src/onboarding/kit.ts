@@ -7,6 +7,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { fn } from "../fn/index.ts";
 import { QuestionKinds, type OnboardingKitItem, type QuestionKind } from "./entity.ts";
+import { AnswerFields, KINDS_FOR_FIELD, type AnswerField } from "../client/from-answers.ts";
 
 // The owner's onboarding kit: questionnaire, agreement sections, welcome packet. One item per
 // agency, created on the first save (version 0 means "never saved") and then updated on the
@@ -20,6 +21,8 @@ export type Question = {
   required: boolean;
   /** The choices of a choice or multi-choice question; empty for the other kinds. */
   options: string[];
+  /** The client field its answer fills when the questionnaire is submitted; null: none. */
+  field: AnswerField | null;
 };
 
 export type Agreement = { scope: string; deliverables: string; paymentTerms: string; confidentiality: string };
@@ -81,6 +84,7 @@ const question = z.strictObject({
     )
     .max(MAX_OPTIONS, `Offer at most ${MAX_OPTIONS} options.`)
     .default([]),
+  field: z.enum(AnswerFields, { error: "Choose the website, billing name, billing address or tax id." }).nullable().optional(),
 });
 
 export const saveSchema = z
@@ -105,6 +109,10 @@ export const saveSchema = z
         if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: "Two questions have the same id." });
         seen.add(q.id);
       }
+      if (q.field) {
+        if (!KINDS_FOR_FIELD[q.field].includes(q.kind)) ctx.addIssue({ code: "custom", path: ["questions", i, "field"], message: FIELD_KIND[q.field] });
+        if (kit.questions.findIndex((other) => other.field === q.field) !== i) ctx.addIssue({ code: "custom", path: ["questions", i, "field"], message: "Another question already fills this field." });
+      }
       if (!isChoice(q.kind)) return;
       if (q.options.length < 2) ctx.addIssue({ code: "custom", path: ["questions", i, "options"], message: "Offer at least 2 options." });
       const lower = q.options.map((o) => o.toLowerCase());
@@ -114,8 +122,15 @@ export const saveSchema = z
 
 export type KitInput = z.input<typeof saveSchema>;
 
+const FIELD_KIND: Record<AnswerField, string> = {
+  website: "Only a web address question can fill the website.",
+  billingName: "Only a text question can fill the billing name.",
+  billingAddress: "Only a text or long text question can fill the billing address.",
+  taxId: "Only a text question can fill the tax id.",
+};
+
 export function presentQuestions(items: OnboardingKitItem["questions"]): Question[] {
-  return items.map((q) => ({ id: q.id, kind: q.kind, label: q.label, help: q.help ?? null, required: q.required, options: [...q.options] }));
+  return items.map((q) => ({ id: q.id, kind: q.kind, label: q.label, help: q.help ?? null, required: q.required, options: [...q.options], field: q.field ?? null }));
 }
 
 export const emptyKit = (): Kit => ({
@@ -157,6 +172,7 @@ export const saveKit = fn(saveSchema, async (input): Promise<Kit> => {
     required: q.required,
     // Options belong to choice questions only: a kind changed away from choice drops them.
     options: isChoice(q.kind) ? q.options : [],
+    ...(q.field ? { field: q.field } : {}),
   }));
   const attributes = { questions: stored, ...agreement, welcomePacket };
   const audit = Audit.event("onboarding.kit_saved", "agency", agencyId, { questions: stored.length });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ClientStatuses } from "../client/entity.ts";
 import { Locales } from "../member/entity.ts";
 import { QuestionKinds } from "./entity.ts";
+import { AnswerFields } from "../client/from-answers.ts";
 import type { ClientOnboarding, Kit } from "./index.ts";
 
 export const questionOutput = z.object({
@@ -11,6 +12,7 @@ export const questionOutput = z.object({
   help: z.string().nullable(),
   required: z.boolean(),
   options: z.array(z.string()),
+  field: z.enum(AnswerFields).nullable().describe("The client field the answer fills when the questionnaire is submitted; null: none"),
 });
 
 /** The onboarding kit (GET and PUT /onboarding/kit). */

@@ -19,6 +19,7 @@ import { loadKit, presentQuestions, type Question } from "./kit.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
+import { changesFromAnswers, type AnswerField } from "../client/from-answers.ts";
 
 // A client's onboarding: the owner starts it for a lead (the kit is copied onto it and the client
 // becomes "onboarding"); the client's contacts then answer the questionnaire, accept the agreement
@@ -87,7 +88,7 @@ export function present(client: ClientItem, item: ClientOnboardingItem | null, l
   };
 }
 
-async function loadOnboarding(agencyId: string, clientId: string): Promise<ClientOnboardingItem | null> {
+export async function loadOnboarding(agencyId: string, clientId: string): Promise<ClientOnboardingItem | null> {
   return (await db.entities.clientOnboarding.get({ agencyId, clientId }).go({ consistent: true })).data;
 }
 
@@ -206,6 +207,8 @@ async function saveStep(
   change: StepChange,
   action: string,
   data?: Record<string, unknown>,
+  /** Client fields the submitted answers fill, written in the same transaction and audited. */
+  clientFields: Partial<ClientItem> = {},
 ): Promise<ClientOnboarding> {
   const { agencyId, clientId, client, locale } = context;
   const merged = { ...item, ...change };
@@ -213,6 +216,7 @@ async function saveStep(
   const completes = Boolean(merged.questionnaireAt && merged.agreementAt && merged.packetAt);
   // A status the owner has since set by hand (inactive) is theirs to keep.
   const activates = completes && client.status === "onboarding";
+  const fills = Object.keys(clientFields).length > 0;
   const result = await db.transaction
     .write(({ clientOnboarding, client: clients, ...tx }) => [
       clientOnboarding
@@ -223,16 +227,20 @@ async function saveStep(
         .commit(),
       Audit.item(tx, Audit.event(action, "client", clientId, data)),
       ...(completes ? [Audit.item(tx, Audit.event("client.onboarded", "client", clientId, activates ? { status: "active" } : {}))] : []),
+      // One write of the client (a transaction touches an item once): the answers' fields, and the status when this completes.
       ...(activates
         ? [
             clients
               .patch({ agencyId, clientId })
-              .set({ status: "active" })
+              .set({ ...clientFields, status: "active" })
               .add({ version: 1 })
               .where((attr, op) => op.eq(attr.status, "onboarding"))
               .commit(),
           ]
-        : []),
+        : fills
+          ? [clients.patch({ agencyId, clientId }).set(clientFields).add({ version: 1 }).commit()]
+          : []),
+      ...(fills ? [Audit.item(tx, Audit.event("client.updated", "client", clientId, { fields: Object.keys(clientFields), from: "onboarding" }))] : []),
     ])
     .go();
   const [current, after] = await Promise.all([Client.load(agencyId, clientId), loadOnboarding(agencyId, clientId)]);
@@ -244,6 +252,21 @@ async function saveStep(
 
 async function notifyOwners(agencyId: string, client: ClientItem) {
   await Notify.send(agencyId, "clientOnboarded", await Notify.owners(agencyId), { client: client.name }, `${Config.webUrl}/clients/${client.clientId}`);
+}
+
+/** The client fields the owner mapped questions to, from their answers; errors keyed answers.<questionId>. */
+function mappedAnswers(questions: Question[], answers: Answers) {
+  const values: Partial<Record<AnswerField, string>> = {};
+  const byField = new Map<AnswerField, string>();
+  for (const question of questions) {
+    const answer = answers[question.id];
+    if (!question.field || typeof answer !== "string") continue;
+    values[question.field] = answer;
+    byField.set(question.field, question.id);
+  }
+  const { set, errors } = changesFromAnswers(values);
+  const fields = Object.fromEntries(Object.entries(errors).map(([field, message]) => [`answers.${byField.get(field as AnswerField)}`, message]));
+  return { set, fields };
 }
 
 export const answerSchema = z.strictObject({
@@ -262,12 +285,16 @@ export const answer = fn(answerSchema, async (input): Promise<ClientOnboarding> 
   const item = openItem(context, input.version);
   const submitted = Boolean(item.questionnaireAt);
   const submit = input.submit || submitted;
-  const { answers, fields } = checkAnswers(presentQuestions(item.questions), input.answers, submit);
+  const questions = presentQuestions(item.questions);
+  const { answers, fields } = checkAnswers(questions, input.answers, submit);
+  // Answers that fill the client's record must also be what the record takes.
+  const mapped = submit ? mappedAnswers(questions, answers) : { set: {}, fields: {} };
+  Object.assign(fields, mapped.fields);
   if (Object.keys(fields).length) throw new VisibleError("validation", "validation_failed", "Some answers need attention.", { fields });
   const change: StepChange = submit
     ? { answers, questionnaireAt: new Date().toISOString(), questionnaireBy: context.contactName }
     : { answers };
-  return saveStep(context, item, change, submit ? "onboarding.questionnaire_submitted" : "onboarding.answers_saved", { answered: Object.keys(answers).length });
+  return saveStep(context, item, change, submit ? "onboarding.questionnaire_submitted" : "onboarding.answers_saved", { answered: Object.keys(answers).length }, mapped.set);
 });
 
 export const acceptSchema = z.strictObject({
@@ -284,8 +311,12 @@ export const acceptSchema = z.strictObject({
     .regex(/^[0-9a-f]{64}$/, "Send the SHA-256 of the agreement you were shown, as 64 hex digits."),
 });
 
+/** A typed name as compared: case, accents' composition and spacing don't count. */
+export const comparableName = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+
 /**
- * Accepts the agreement by typed full name. The server composes the text again in the contact's
+ * Accepts the agreement by typed full name — the contact's own, as their profile has it (a
+ * signature is not one click on a filled-in field). The server composes the text again in the contact's
  * language; the digest the contact sends must be that text's (a contact who changed language since
  * reading it gets 409 and reads it again). The name, time (server UTC), IP, digest, text and its
  * language are kept.
@@ -302,6 +333,11 @@ export const accept = fn(acceptSchema, async (input, ip?: string): Promise<Clien
       "The agreement is not the one you were shown. Please read it again before accepting.",
       present(context.client, item, context.locale),
     );
+  }
+  if (comparableName(input.fullName) !== comparableName(context.contactName)) {
+    const name = context.contactName;
+    const message = `Type your full name as it is on your profile: ${name}.`;
+    throw new VisibleError("validation", "onboarding.name_mismatch", message, { fields: { fullName: message } });
   }
   const change: StepChange = {
     agreementAt: new Date().toISOString(),

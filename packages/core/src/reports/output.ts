@@ -100,6 +100,6 @@ export const responsesOutput = z.object({
   to: z.string(),
   timeZone: z.string(),
   asOf: z.string(),
-  clients: z.array(counts.extend({ clientId: z.string(), name: z.string(), responseHours: z.number().nullable() })),
+  clients: z.array(counts.extend({ clientId: z.string(), name: z.string(), responseHours: z.number().nullable(), responsePromise: z.object({ amount: z.number().int(), unit: z.enum(["days", "hours"]) }).nullable() })),
   total: counts,
 }) satisfies z.ZodType<ResponsesReport>;

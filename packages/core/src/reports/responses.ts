@@ -1,7 +1,8 @@
 import { encodeTime } from "ulid";
 import { calendarOf } from "../agency/index.ts";
 import { assertOwner } from "../actor/index.ts";
-import { businessHoursBetween, type WorkingWeek } from "../business-hours/index.ts";
+import { businessHoursBetween, type ResponsePromise, type WorkingWeek } from "../business-hours/index.ts";
+import { promiseOf } from "../client/promise.ts";
 import { db } from "../db/index.ts";
 import { fn } from "../fn/index.ts";
 import { IdPrefixes } from "../id/index.ts";
@@ -38,7 +39,7 @@ export type ResponsesReport = {
   to: string;
   timeZone: string;
   asOf: string;
-  clients: Array<ResponseCounts & { clientId: string; name: string; /** The client's promise now. */ responseHours: number | null }>;
+  clients: Array<ResponseCounts & { clientId: string; name: string; /** The client's promise now. */ responseHours: number | null; responsePromise: ResponsePromise | null }>;
   total: ResponseCounts;
 };
 
@@ -58,7 +59,7 @@ export const responses = fn(responsesSchema, async (query, now: Date = new Date(
   const rows = clientIds.map((clientId) => {
     const client = byId.get(clientId);
     const theirs = requests.filter((request) => request.clientId === clientId);
-    return { clientId, name: client?.name ?? "", responseHours: client?.responseHours ?? null, ...count(theirs, now, timeZone, week) };
+    return { clientId, name: client?.name ?? "", responseHours: client && promiseOf(client).unit === "hours" ? promiseOf(client).amount : null, responsePromise: client ? promiseOf(client) : null, ...count(theirs, now, timeZone, week) };
   });
   return {
     from,

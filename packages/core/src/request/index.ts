@@ -3,8 +3,7 @@ import type { ClientItem } from "../client/entity.ts";
 import { assertOwner, forbidden, unauthenticated, useActor, useAgencyId } from "../actor/index.ts";
 import { useViewer, type Viewer } from "../actor/viewer.ts";
 import { Audit } from "../audit/index.ts";
-import { calendarOf } from "../agency/index.ts";
-import { addBusinessHours } from "../business-hours/index.ts";
+import { responseDueAt as promisedBy } from "./deadline.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
@@ -314,7 +313,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   const requestId = createId("request");
   const reference = `${client.code}-${number}`;
   // The promise counts the agency's working week and holidays, in the agency's zone.
-  const responseDueAt = addBusinessHours(new Date(), client.responseHours ?? 24, agency?.timeZone ?? "UTC", calendarOf(agency)).toISOString();
+  const responseDueAt = promisedBy(new Date(), client, agency).toISOString();
   const { clientId: _ignored, desiredDueDate, fileIds, ...fields } = input;
   const about = { agencyId, requestId, clientId, reference, title: input.title };
   // The owners' emails and unread counts are written with the request (one transaction, no

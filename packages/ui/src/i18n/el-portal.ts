@@ -62,7 +62,7 @@ export const elPortal: Pick<Messages, keyof typeof enPortal> = {
   "portal.requests.showAll": "Εμφάνιση όλων των αιτημάτων",
 
   "portal.new.title": "Νέο αίτημα",
-  "portal.new.intro": "Περιγράψτε τι χρειάζεστε. Η ομάδα συνήθως απαντά μέσα σε μία εργάσιμη ημέρα.",
+  "portal.new.intro": "Περιγράψτε τι χρειάζεστε.",
   "portal.new.titleHint": "Μια σύντομη περίληψη, π.χ. «Κράτηση πτήσεων για τη συνάντηση του Μαρτίου».",
   "portal.new.serviceHint": "Επιλέξτε μία ή πληκτρολογήστε τη δική σας.",
   "portal.new.descriptionHint": "Τι πρέπει να γίνει, μέχρι πότε και ό,τι άλλο πρέπει να γνωρίζει η ομάδα.",
@@ -132,4 +132,6 @@ export const elPortal: Pick<Messages, keyof typeof enPortal> = {
     "Όταν σας παραδίδεται δουλειά: νέα αιτήματα, αναθέσεις, αποτελέσματα ελέγχου ποιότητας και αποφάσεις πελατών. Οι σύνδεσμοι σύνδεσης στέλνονται πάντα.",
   "profile.notificationsOn": "Τα email παράδοσης ενεργοποιήθηκαν",
   "profile.notificationsOff": "Τα email παράδοσης απενεργοποιήθηκαν",
+  "portal.new.promise": "Η ομάδα απαντά μέσα σε {promise}: αν το στείλετε τώρα, θα λάβετε απάντηση έως {date}, ώρα σας.",
+  "portal.new.submittedReply": "Το αίτημα {reference} στάλθηκε. Η ομάδα θα απαντήσει έως {date}.",
 };

@@ -353,4 +353,11 @@ export const elWork: Pick<Messages, keyof typeof enWork> = {
   "clients.responseHoursHint": "Πόσο γρήγορα παίρνει πρώτη απάντηση ένα νέο αίτημα: 1–240 εργάσιμες ώρες του γραφείου.",
   "clients.requestsLink": "Αιτήματα",
   "clients.boardLink": "Πίνακας",
+  "clients.responsePromise": "Δέσμευση απόκρισης",
+  "clients.responseUnit": "Μετράται σε",
+  "clients.responseUnitDays": "εργάσιμες ημέρες",
+  "clients.responseUnitHours": "εργάσιμες ώρες",
+  "clients.responseDaysHint": "Πόσο γρήγορα παίρνει πρώτη απάντηση ένα νέο αίτημα: 1–30 εργάσιμες ημέρες του γραφείου, με το ωράριο και τις αργίες του.",
+  "clients.promiseDays": { one: "{count} εργάσιμη ημέρα", other: "{count} εργάσιμες ημέρες" },
+  "clients.promiseHours": { one: "{count} εργάσιμη ώρα", other: "{count} εργάσιμες ώρες" },
 };

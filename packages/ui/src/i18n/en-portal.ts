@@ -61,7 +61,7 @@ export const enPortal = {
   "portal.requests.showAll": "Show all requests",
 
   "portal.new.title": "New request",
-  "portal.new.intro": "Describe what you need. The team usually replies within one business day.",
+  "portal.new.intro": "Describe what you need.",
   "portal.new.titleHint": "A short summary, e.g. \"Book flights for the March offsite\".",
   "portal.new.serviceHint": "Pick one or type your own.",
   "portal.new.descriptionHint": "What should be done, by when, and anything the team should know.",
@@ -132,4 +132,6 @@ export const enPortal = {
     "When work is handed to you: new requests, assignments, QA results and client decisions. Sign-in links always arrive.",
   "profile.notificationsOn": "Hand-off emails turned on",
   "profile.notificationsOff": "Hand-off emails turned off",
+  "portal.new.promise": "The team replies within {promise}: send it now and you'll hear back by {date}, your time.",
+  "portal.new.submittedReply": "Request {reference} sent. The team will reply by {date}.",
 } satisfies Record<string, string | Plural>;

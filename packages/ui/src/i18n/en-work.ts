@@ -353,4 +353,11 @@ export const enWork = {
   "clients.responseHoursHint": "How soon a new request gets its first response: 1–240 of the agency's business hours.",
   "clients.requestsLink": "Requests",
   "clients.boardLink": "Board",
+  "clients.responsePromise": "Response promise",
+  "clients.responseUnit": "Counted in",
+  "clients.responseUnitDays": "business days",
+  "clients.responseUnitHours": "business hours",
+  "clients.responseDaysHint": "How soon a new request gets its first response: 1–30 of the agency's working days, counting its working hours and holidays.",
+  "clients.promiseDays": { one: "{count} business day", other: "{count} business days" },
+  "clients.promiseHours": { one: "{count} business hour", other: "{count} business hours" },
 } satisfies Record<string, string | Plural>;

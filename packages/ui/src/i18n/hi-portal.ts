@@ -62,7 +62,7 @@ export const hiPortal: Pick<Messages, keyof typeof enPortal> = {
   "portal.requests.showAll": "सभी अनुरोध दिखाएँ",
 
   "portal.new.title": "नया अनुरोध",
-  "portal.new.intro": "बताएँ कि आपको क्या चाहिए। टीम आम तौर पर एक कार्यदिवस के भीतर जवाब देती है।",
+  "portal.new.intro": "बताएँ कि आपको क्या चाहिए।",
   "portal.new.titleHint": "एक छोटा सारांश, जैसे “मार्च के ऑफ़साइट के लिए फ़्लाइट बुक करें”।",
   "portal.new.serviceHint": "एक चुनें या अपना लिखें।",
   "portal.new.descriptionHint": "क्या करना है, कब तक, और कुछ भी जो टीम को पता होना चाहिए।",
@@ -132,4 +132,6 @@ export const hiPortal: Pick<Messages, keyof typeof enPortal> = {
     "जब काम आपको सौंपा जाए: नए अनुरोध, असाइनमेंट, QA परिणाम और क्लाइंट के निर्णय। साइन-इन लिंक हमेशा आते हैं।",
   "profile.notificationsOn": "हैंड-ऑफ़ ईमेल चालू",
   "profile.notificationsOff": "हैंड-ऑफ़ ईमेल बंद",
+  "portal.new.promise": "टीम {promise} के भीतर जवाब देती है: अभी भेजें तो आपके समय के अनुसार {date} तक जवाब मिलेगा।",
+  "portal.new.submittedReply": "अनुरोध {reference} भेजा गया। टीम {date} तक जवाब देगी।",
 };

@@ -208,7 +208,8 @@ type Act = (call: (version: number) => Promise<unknown>, next: StepName | "compl
 
 function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
   const { me } = useSession();
-  const [fullName, setFullName] = createSignal(me().name);
+  // Empty, never filled in for them: typing the name is the signature.
+  const [fullName, setFullName] = createSignal("");
   const submission = createSubmission();
   const agreement = () => props.onboarding.steps.agreement;
   const accept = () =>
@@ -232,9 +233,14 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
       <Show
         when={!agreement().done}
         fallback={
-          <p data-testid="agreement-accepted">
-            {t("onboarding.portal.acceptedAs", { name: agreement().fullName ?? "", date: agreement().at ? formatDateTime(agreement().at!, me().timeZone) : "" })}
-          </p>
+          <div class="onboarding-signed">
+            <p data-testid="agreement-accepted">
+              {t("onboarding.portal.acceptedAs", { name: agreement().fullName ?? "", date: agreement().at ? formatDateTime(agreement().at!, me().timeZone) : "" })}
+            </p>
+            <a href={api.onboarding.signedPdfUrl()} download="" class={buttonClass("secondary", "sm")} data-testid="agreement-pdf">
+              {t("onboarding.signedCopy")}
+            </a>
+          </div>
         }
       >
         <Form submission={submission} onSubmit={() => void accept()} aria-label={t("onboarding.step.agreement")} data-testid="agreement-form">
@@ -242,9 +248,9 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
             label={t("onboarding.portal.fullName")}
             name="fullName"
             required
-            autocomplete="name"
+            autocomplete="off"
             maxlength={200}
-            hint={t("onboarding.portal.fullNameHint")}
+            hint={t("onboarding.portal.signHint", { name: me().name })}
             value={fullName()}
             onValue={setFullName}
             error={submission.fieldError("fullName")}

@@ -2,19 +2,20 @@ import { api, ApiError, isApiError } from "@baton/ui/api";
 import { FileUpload, type Uploads } from "@baton/ui/FileUpload";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
-import { t } from "@baton/ui/i18n";
+import { formatDateTime, t } from "@baton/ui/i18n";
 import { Select } from "@baton/ui/Select";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
 import type { Priority, RequestInput } from "@baton/ui/types";
-import { A, revalidate, useNavigate } from "@solidjs/router";
-import { createSignal, For } from "solid-js";
+import { A, createAsync, revalidate, useNavigate } from "@solidjs/router";
+import { createSignal, For, onCleanup, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { getRequests } from "../data";
+import { getCompany, getRequests } from "../data";
 import { priorityOptions } from "./shared";
 import { todayIn } from "@baton/kernel/dates";
+import { responseDue, type ResponsePromise } from "@baton/kernel/time";
 
 type Values = { title: string; service: string; description: string; priority: Priority; desiredDueDate: string; links: string };
 
@@ -46,6 +47,18 @@ export default function NewRequest() {
   const [values, setValues] = createStore<Values>({ title: "", service: "", description: "", priority: "normal", desiredDueDate: "", links: "" });
   const submission = createSubmission();
   const [uploads, setUploads] = createSignal<Uploads>();
+  const company = createAsync(() => getCompany().catch(() => undefined));
+  // The promise's date moves with the clock while the form is open.
+  const [now, setNow] = createSignal(new Date());
+  const tick = setInterval(() => setNow(new Date()), 60_000);
+  onCleanup(() => clearInterval(tick));
+  const promised = (promise: ResponsePromise) =>
+    t(promise.unit === "days" ? "clients.promiseDays" : "clients.promiseHours", { count: promise.amount });
+  /** When a request sent now would be answered, by the same rule the API stamps on it, in the client's zone. */
+  const replyBy = (promise: ResponsePromise) => {
+    const agency = me().agency;
+    return formatDateTime(responseDue(now(), promise, agency.timeZone, { ...agency.workingWeek, holidays: agency.holidays }), me().timeZone);
+  };
 
   /** The API names a bad link by its index ("links.1"); say which line it is. */
   const linksError = () => {
@@ -60,7 +73,7 @@ export default function NewRequest() {
     submission.run(async () => {
       if (uploads()?.busy()) throw new ApiError(0, "files.busy", t("files.wait"));
       const created = await api.requests.submit({ ...toRequestInput(values), fileIds: uploads()?.ids() ?? [] });
-      toast(t("portal.new.submitted", { reference: created.reference }));
+      toast(t("portal.new.submittedReply", { reference: created.reference, date: formatDateTime(created.responseDueAt, me().timeZone) }));
       // Marks the list stale: it refetches when it is next shown.
       void revalidate(getRequests.key);
       navigate(`/requests/${encodeURIComponent(created.id)}`);
@@ -152,6 +165,13 @@ export default function NewRequest() {
             error={linksError()}
           />
           <FileUpload target={{ place: "request" }} label={t("portal.new.files")} hint={t("portal.new.filesHint")} ref={setUploads} testId="request-files" />
+          <Show when={company()?.client.responsePromise}>
+            {(promise) => (
+              <p class="reply-promise" data-testid="reply-promise" role="note">
+                {t("portal.new.promise", { promise: promised(promise()), date: replyBy(promise()) })}
+              </p>
+            )}
+          </Show>
           <FormActions>
             <A href="/" class={buttonClass("secondary")}>
               {t("common.cancel")}

@@ -10,8 +10,9 @@ export type ClientValues = {
   timeZone: string;
   currency: string;
   status: ClientStatus;
-  /** Business hours within which the first response is promised (1–240), as typed. */
-  responseHours: string;
+  /** The first-response promise as typed, in business days (1–30, the default) or hours (1–240). */
+  responseAmount: string;
+  responseUnit: "days" | "hours";
   website: string;
   notes: string;
 };
@@ -24,13 +25,14 @@ export const clientValues = (client: Client): ClientValues => ({
   timeZone: client.timeZone,
   currency: client.currency,
   status: client.status,
-  responseHours: String(client.responseHours),
+  responseAmount: String(client.responsePromise.amount),
+  responseUnit: client.responsePromise.unit,
   website: client.website ?? "",
   notes: client.notes ?? "",
 });
 
 /** Trims, and turns "acme.com" into "https://acme.com"; empty optional text becomes null. */
-export function toClientInput(values: ClientValues): Required<Omit<ClientInput, "billing">> {
+export function toClientInput(values: ClientValues): Required<Omit<ClientInput, "billing" | "responseDays" | "responseHours">> & Pick<ClientInput, "responseDays" | "responseHours"> {
   const website = values.website.trim();
   const notes = values.notes.trim();
   return {
@@ -39,8 +41,8 @@ export function toClientInput(values: ClientValues): Required<Omit<ClientInput, 
     timeZone: values.timeZone,
     currency: values.currency,
     status: values.status,
-    // Whatever was typed goes as a number; the API says what is wrong with it (whole hours, 1–240).
-    responseHours: values.responseHours.trim() === "" ? Number.NaN : Number(values.responseHours.replace(",", ".")),
+    // Whatever was typed goes as a number; the API says what is wrong with it (whole days 1–30, hours 1–240).
+    [values.responseUnit === "days" ? "responseDays" : "responseHours"]: values.responseAmount.trim() === "" ? Number.NaN : Number(values.responseAmount.replace(",", ".")),
     website: website ? (/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`) : null,
     notes: notes || null,
   };
@@ -102,21 +104,33 @@ export function ClientFields(props: {
           error={s.fieldError("website")}
         />
       </div>
-      <TextField
-        label={t("clients.responseHours")}
-        name="responseHours"
-        type="number"
-        inputmode="numeric"
-        min="1"
-        max="240"
-        step="1"
-        required
-        class="field-hours"
-        hint={t("clients.responseHoursHint")}
-        value={props.values.responseHours}
-        onValue={(responseHours) => props.set({ responseHours })}
-        error={s.fieldError("responseHours")}
-      />
+      <div class="field-row">
+        <TextField
+          label={t("clients.responsePromise")}
+          name="responseAmount"
+          type="number"
+          inputmode="numeric"
+          min="1"
+          max={props.values.responseUnit === "days" ? "30" : "240"}
+          step="1"
+          required
+          class="field-hours"
+          hint={t(props.values.responseUnit === "days" ? "clients.responseDaysHint" : "clients.responseHoursHint")}
+          value={props.values.responseAmount}
+          onValue={(responseAmount) => props.set({ responseAmount })}
+          error={s.fieldError("responseDays") ?? s.fieldError("responseHours")}
+        />
+        <Select
+          label={t("clients.responseUnit")}
+          name="responseUnit"
+          options={[
+            { value: "days", label: t("clients.responseUnitDays") },
+            { value: "hours", label: t("clients.responseUnitHours") },
+          ]}
+          value={props.values.responseUnit}
+          onValue={(unit) => props.set({ responseUnit: unit === "hours" ? "hours" : "days" })}
+        />
+      </div>
       <TextArea
         label={t("field.notes")}
         name="notes"

@@ -133,6 +133,9 @@ function Progress(props: { onboarding: ClientOnboarding }) {
               </dd>
             </div>
           </dl>
+          <a href={api.onboarding.signedPdfUrl(o().clientId)} download="" class={buttonClass("secondary", "sm")} data-testid="agreement-pdf">
+            {t("onboarding.signedCopy")}
+          </a>
         </div>
       </Show>
       <details>
@@ -153,6 +156,14 @@ function Progress(props: { onboarding: ClientOnboarding }) {
                   <dt>{question.label}</dt>
                   <dd class="onboarding-answer">
                     <AnswerText question={question} answer={o().answers[question.id]} />
+                    <Show when={question.field && o().steps.questionnaire.done && o().answers[question.id] ? question.field : undefined}>
+                      {(field) => (
+                        <span class="muted small onboarding-fills" data-testid="answer-fills">
+                          {" "}
+                          {t("onboarding.client.fills", { field: t(`onboarding.field.${field()}`) })}
+                        </span>
+                      )}
+                    </Show>
                   </dd>
                 </div>
               )}

@@ -128,7 +128,8 @@ function CreateClientForm(props: { onClose: () => void; onCreated: (client: Clie
     timeZone: me().agency.timeZone,
     currency: me().agency.currency,
     status: "lead",
-    responseHours: "24",
+    responseAmount: "1",
+    responseUnit: "days",
     website: "",
     notes: "",
   });

@@ -19,13 +19,22 @@ export type QuestionValues = {
   help: string;
   required: boolean;
   options: Option[];
+  /** The client field the answer fills ("" for none). */
+  field: OnboardingQuestion["field"] | "";
+};
+
+/** Which client fields a question of each kind can fill (the API says the same). */
+const fieldsFor: Partial<Record<QuestionKind, NonNullable<OnboardingQuestion["field"]>[]>> = {
+  url: ["website"],
+  text: ["billingName", "billingAddress", "taxId"],
+  long_text: ["billingAddress"],
 };
 
 let nextKey = 1;
 const toOptions = (options: string[]): Option[] => options.map((text) => ({ key: nextKey++, text }));
 
 export const toQuestionValues = (questions: OnboardingQuestion[]): QuestionValues[] =>
-  questions.map((q) => ({ key: nextKey++, id: q.id, kind: q.kind, label: q.label, help: q.help ?? "", required: q.required, options: toOptions(q.options) }));
+  questions.map((q) => ({ key: nextKey++, id: q.id, kind: q.kind, label: q.label, help: q.help ?? "", required: q.required, options: toOptions(q.options), field: q.field ?? "" }));
 
 /** What the API takes: blank options left out, options only on choice questions, no help as null. */
 export const toQuestionInputs = (questions: QuestionValues[]): OnboardingKitInput["questions"] =>
@@ -36,6 +45,8 @@ export const toQuestionInputs = (questions: QuestionValues[]): OnboardingKitInpu
     help: q.help.trim() || null,
     required: q.required,
     options: isChoice(q.kind) ? q.options.map((o) => o.text.trim()).filter(Boolean) : [],
+    // A field the kind can't fill (the kind changed since) is dropped rather than refused.
+    field: q.field && fieldsFor[q.kind]?.includes(q.field) ? q.field : null,
   }));
 
 type Values = { questions: QuestionValues[] };
@@ -53,7 +64,7 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
   };
   const add = () => {
     const key = nextKey++;
-    set("questions", (list) => [...list, { key, kind: "text", label: "", help: "", required: false, options: [] }]);
+    set("questions", (list) => [...list, { key, kind: "text", label: "", help: "", required: false, options: [], field: "" }]);
     focus(`[data-question="${key}"] select`);
   };
   const remove = (index: number) => {
@@ -125,6 +136,19 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
                 onValue={(help) => set("questions", index(), "help", help)}
                 error={error("help")}
               />
+              <Show when={fieldsFor[question.kind]}>
+                {(fields) => (
+                  <Select
+                    label={t("onboarding.kit.field")}
+                    name={`questions.${index()}.field`}
+                    hint={t("onboarding.kit.fieldHint")}
+                    options={[{ value: "", label: t("onboarding.kit.fieldNone") }, ...fields().map((field) => ({ value: field, label: t(`onboarding.field.${field}`) }))]}
+                    value={question.field && fields().includes(question.field) ? question.field : ""}
+                    onValue={(field) => set("questions", index(), "field", field as QuestionValues["field"])}
+                    error={error("field")}
+                  />
+                )}
+              </Show>
               <Show when={isChoice(question.kind)}>
                 <OptionsEditor
                   number={number()}

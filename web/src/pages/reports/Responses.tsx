@@ -88,7 +88,9 @@ export function Responses(props: RangeControl) {
                                 <span class="cell-title">{client.name}</span>
                               </th>
                               <td data-label={t("reports.responses.promise")} class="num">
-                                {workingHours(client.responseHours)}
+                                {client.responsePromise
+                                  ? t(client.responsePromise.unit === "days" ? "clients.promiseDays" : "clients.promiseHours", { count: client.responsePromise.amount })
+                                  : "—"}
                               </td>
                               <Cells counts={client} />
                             </tr>

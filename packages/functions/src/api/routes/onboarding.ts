@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { ok } from "../responses.ts";
+import { file, ok } from "../responses.ts";
 import { allow } from "../access.ts";
 import { Onboarding } from "@baton/core/onboarding";
 import { clientIp } from "../client-ip.ts";
@@ -32,6 +32,12 @@ export const onboardingRoutes = new Hono()
     describeRoute({ responses: ok(Onboarding.output), tags, summary: "A client's onboarding progress (owner; startedAt null when never started)" }), allow("owner"),
     pathIds("clientId"),
     async (c) => c.json(await Onboarding.forClient(c.req.param("clientId")), 200),
+  )
+  .get(
+    "/clients/:clientId/agreement/pdf",
+    describeRoute({ responses: file("application/pdf", "The signed agreement with its signature record, an attachment"), tags, summary: "A client's signed agreement as a PDF: text, typed name, time, IP, SHA-256 (owner; 404 until signed)" }), allow("owner"),
+    pathIds("clientId"),
+    async (c) => pdf(await Onboarding.signedCopyFor(c.req.param("clientId"))),
   )
   .post(
     "/clients/:clientId/start",
@@ -79,9 +85,17 @@ export const onboardingRoutes = new Hono()
     input("json", Onboarding.accept.schema),
     async (c) => c.json(await Onboarding.accept(c.req.valid("json"), clientIp(c)), 200),
   )
+  .get(
+    "/mine/agreement/pdf",
+    describeRoute({ responses: file("application/pdf", "The signed agreement with its signature record, an attachment"), tags, summary: "Your company's signed agreement as a PDF (client contact; 404 until signed)" }), allow("contact"),
+    async (c) => pdf(await Onboarding.mySignedCopy()),
+  )
   .post(
     "/mine/packet",
     describeRoute({ responses: ok(Onboarding.output), tags, summary: "Mark the welcome packet read (client contact)" }), allow("contact"),
     input("json", Onboarding.readPacket.schema),
     async (c) => c.json(await Onboarding.readPacket(c.req.valid("json")), 200),
   );
+
+const pdf = ({ fileName, bytes }: Onboarding.SignedCopy) =>
+  new Response(bytes, { status: 200, headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${fileName}"` } });
