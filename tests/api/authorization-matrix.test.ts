@@ -157,6 +157,8 @@ const rules: Record<string, Rule> = {
   "POST /api/invoices/:invoiceId/credits/:paymentId/refund": { ...owner, absent: true },
   "POST /api/invoices/:invoiceId/credits/:paymentId/apply": { ...owner, absent: true },
   "POST /api/invoices/:invoiceId/checkout": ownerAndContact,
+  "POST /api/invoices/:invoiceId/credit-notes": owner,
+  "GET /api/invoices/:invoiceId/credit-notes/:creditNoteId/pdf": { ...ownerAndContact, absent: true },
   "GET /api/exports/invoices": owner,
   "GET /api/exports/time": owner,
   "GET /api/packages": owner,

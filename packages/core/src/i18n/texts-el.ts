@@ -68,4 +68,9 @@ export const el: Record<TextKey, string> = {
   "calendar.wantedDescription": "Η ημερομηνία που ζητήσατε για το «{title}».",
   "people.formerMember": "Πρώην μέλος",
   "people.apiIntegration": "Σύνδεση API",
+  "print.creditNoteTitle": "Πιστωτικό σημείωμα {number}",
+  "print.creditFor": "Πιστώνει το τιμολόγιο",
+  "print.creditTotal": "Σύνολο πίστωσης",
+  "print.creditReason": "Αιτία: {reason}",
+  "print.credited": "Πιστώθηκαν",
 };

@@ -68,4 +68,9 @@ export const hi: Record<TextKey, string> = {
   "calendar.wantedDescription": "“{title}” के लिए आपकी माँगी गई तिथि।",
   "people.formerMember": "पूर्व सदस्य",
   "people.apiIntegration": "API इंटीग्रेशन",
+  "print.creditNoteTitle": "क्रेडिट नोट {number}",
+  "print.creditFor": "इस इनवॉइस पर क्रेडिट",
+  "print.creditTotal": "कुल क्रेडिट",
+  "print.creditReason": "कारण: {reason}",
+  "print.credited": "क्रेडिट किया गया",
 };

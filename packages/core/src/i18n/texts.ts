@@ -67,6 +67,11 @@ export const en = {
   "calendar.wantedDescription": "The date you asked for \"{title}\".",
   "people.formerMember": "Former member",
   "people.apiIntegration": "API integration",
+  "print.creditNoteTitle": "Credit note {number}",
+  "print.creditFor": "Credits invoice",
+  "print.creditTotal": "Total credited",
+  "print.creditReason": "Reason: {reason}",
+  "print.credited": "Credited",
 } as const;
 
 export type TextKey = keyof typeof en;

@@ -12,7 +12,7 @@ import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf } from "./parties.ts";
-import { invoiceNumber } from "./present.ts";
+import { balanceOf, invoiceNumber } from "./present.ts";
 import { conflict, get, load, view, type InvoiceDetail } from "./read.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
@@ -91,24 +91,30 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
 });
 
 /**
+ * Who reads what the agency sends about an invoice: the client's invited and active people, and
+ * its billing addresses (no portal account needed; they read in the language of its people).
+ */
+export async function readersOf(item: InvoiceItem) {
+  const [contacts, agency, client] = await Promise.all([
+    Notify.contactsOf(item.agencyId, item.clientId),
+    AgencyStore.load(item.agencyId),
+    ClientStore.load(item.agencyId, item.clientId),
+  ]);
+  const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
+  const known = new Set(people.map((c) => c.email));
+  const billing = (client?.billingEmails ?? [])
+    .filter((address) => !known.has(address))
+    .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
+  return { agency, client, readers: [...people, ...billing], brand: agency ? Brand.emailBrandOf(agency) : null };
+}
+
+/**
  * Emails the client's contacts about an invoice: sent, overdue, or a receipt for a payment of
  * `paid`. These go out even to contacts who turned hand-off emails off.
  */
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder" | "paymentReceipt", paid?: number): Promise<void> {
   try {
-    const [contacts, agency, client] = await Promise.all([
-      Notify.contactsOf(item.agencyId, item.clientId),
-      AgencyStore.load(item.agencyId),
-      ClientStore.load(item.agencyId, item.clientId),
-    ]);
-    const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
-    // Billing addresses need no portal account; they read in the language of the client's people.
-    const known = new Set(people.map((c) => c.email));
-    const billing = (client?.billingEmails ?? [])
-      .filter((address) => !known.has(address))
-      .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
-    const readers = [...people, ...billing];
-    const brand = agency ? Brand.emailBrandOf(agency) : null;
+    const { agency, client, readers, brand } = await readersOf(item);
     // The invoice itself goes with the sent and reminder emails, as a PDF in each reader's language.
     const pdf = kind === "paymentReceipt" ? null : (await import("./pdf/attachment.ts")).attacher(item, { agency, client });
     const messages = await Promise.all(readers.map(async (contact) => {
@@ -116,7 +122,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
         agency: brand?.name ?? "",
         number: invoiceNumber(item.number) ?? "",
         amount: Money.format(paid ?? item.total, item.currency, contact.locale),
-        balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
+        balance: Money.format(balanceOf(item), item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
       const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId), brand });

@@ -65,6 +65,22 @@ export const invoiceRoutes = new Hono()
     input("json", Invoices.applyCredit.schema),
     async (c) => c.json(await Invoices.applyCredit(c.req.valid("json"), c.req.param("invoiceId"), c.req.param("paymentId")), 200),
   )
+  .post(
+    "/:invoiceId/credit-notes",
+    describeRoute({ responses: created(Invoices.detailOutput, "The invoice with the credit note among its credit notes"), tags, summary: "Issue a credit note against a sent invoice: lines or an amount, with a reason; the client's contacts get its PDF (owner)" }),
+    allow("owner"),
+    pathIds("invoiceId"),
+    input("json", Invoices.issueCreditNote.schema),
+    async (c) => c.json(await Invoices.issueCreditNote(c.req.valid("json"), c.req.param("invoiceId")), 201),
+  )
+  .get(
+    "/:invoiceId/credit-notes/:creditNoteId/pdf",
+    describeRoute({ responses: file("application/pdf", "The credit note as a PDF, an attachment named by its number"), tags, summary: "A credit note as a PDF in the client's language (owner; the invoice's client contacts)" }),
+    allow(["owner", "contact"]),
+    pathIds("invoiceId", "creditNoteId"),
+    input("query", printQuery),
+    async (c) => pdf(await InvoicePdf.downloadCreditNote(c.req.param("invoiceId"), c.req.param("creditNoteId"))),
+  )
   .post("/:invoiceId/checkout", describeRoute({ responses: ok(Card.checkoutOutput), tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) =>
     c.json(await Card.checkout(c.req.param("invoiceId")), 200),
   );
