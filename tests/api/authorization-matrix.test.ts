@@ -153,6 +153,7 @@ const rules: Record<string, Rule> = {
   "PATCH /api/invoices/:invoiceId": owner,
   "POST /api/invoices/:invoiceId/send": owner,
   "POST /api/invoices/:invoiceId/void": owner,
+  "PUT /api/invoices/:invoiceId/rate": owner,
   "POST /api/invoices/:invoiceId/payments": owner,
   "POST /api/invoices/:invoiceId/credits/:paymentId/refund": { ...owner, absent: true },
   "POST /api/invoices/:invoiceId/credits/:paymentId/apply": { ...owner, absent: true },

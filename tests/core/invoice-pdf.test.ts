@@ -41,6 +41,8 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     entryCount: 3,
     depositIds: [],
     deductedOn: null,
+    issueDate: null,
+    dueDate: null,
     issuedAt: "2026-03-02T09:00:00.000Z",
     dueAt: "2026-03-16T09:00:00.000Z",
     paidAt: null,

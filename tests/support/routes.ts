@@ -121,6 +121,7 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/hour-bank/clients/:clientId/adjustments", valid: (ids) => ({ minutes: 30, reason: "Goodwill" }), wrongTypes: { minutes: "30", reason: 5 } },
   { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
   { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", rate: "abc" } },
+  { method: "PUT", path: "/invoices/:invoiceId/rate", valid: (ids) => ({ version: 1, rate: "1.1" }), wrongTypes: { version: "1", rate: -2 } },
   { method: "POST", path: "/invoices/:invoiceId/void", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/refund", valid: (ids) => ({ reference: "re_123" }), wrongTypes: { reference: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/apply", valid: (ids) => ({ invoiceId: ids.invoice }), wrongTypes: { invoiceId: 7 } },

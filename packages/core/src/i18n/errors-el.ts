@@ -682,6 +682,22 @@ export const el: ServerMessages = {
     "Enter whole months.": "Εισαγάγετε ακέραιους μήνες.",
     "Enter after how many months.": "Εισαγάγετε μετά από πόσους μήνες.",
     "Choose no rollover, a cap, or expiry.": "Επιλέξτε χωρίς μεταφορά, ανώτατο όριο ή λήξη.",
+    // Credit notes
+    "Describe what is credited.": "Περιγράψτε τι πιστώνεται.",
+    "Enter an amount above 0.": "Εισαγάγετε ποσό μεγαλύτερο του 0.",
+    "Say why the invoice is credited.": "Αναφέρετε γιατί πιστώνεται το τιμολόγιο.",
+    "Credit at most 20 lines.": "Πιστώστε το πολύ 20 γραμμές.",
+    "Add a line to credit.": "Προσθέστε μια γραμμή προς πίστωση.",
+    "Credit either an amount or lines.": "Πιστώστε είτε ένα ποσό είτε γραμμές.",
+    "A draft is edited, not credited: edit the draft instead.": "Ένα πρόχειρο διορθώνεται, δεν πιστώνεται: επεξεργαστείτε το πρόχειρο.",
+    "This invoice is void: there is nothing to credit.": "Αυτό το τιμολόγιο είναι ακυρωμένο: δεν υπάρχει τίποτα προς πίστωση.",
+    "A credit note is in its invoice's currency: {currency}.": "Ένα πιστωτικό σημείωμα εκδίδεται στο νόμισμα του τιμολογίου του: {currency}.",
+    "This invoice is credited in full already.": "Αυτό το τιμολόγιο έχει ήδη πιστωθεί ολόκληρο.",
+    "At most {amount} {currency} is left to credit on this invoice.": "Σε αυτό το τιμολόγιο απομένουν προς πίστωση το πολύ {amount} {currency}.",
+    "Credit notes are being issued right now. Please try again.": "Εκδίδονται πιστωτικά σημειώματα αυτή τη στιγμή. Δοκιμάστε ξανά.",
+    "Credit note was not found.": "Το πιστωτικό σημείωμα δεν βρέθηκε.",
+    "Credit notes were issued against this invoice, so it can't be voided: credit what is left instead.":
+      "Για αυτό το τιμολόγιο έχουν εκδοθεί πιστωτικά σημειώματα, οπότε δεν επιτρέπεται ακύρωση τιμολογίου: πιστώστε ό,τι απομένει.",
   },
   values: {
     what: {

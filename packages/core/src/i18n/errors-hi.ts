@@ -674,6 +674,22 @@ export const hi: ServerMessages = {
     "Enter whole months.": "पूरे महीने दर्ज करें।",
     "Enter after how many months.": "दर्ज करें कि कितने महीनों बाद।",
     "Choose no rollover, a cap, or expiry.": "कोई कैरी-ओवर नहीं, एक सीमा, या समाप्ति चुनें।",
+    // Credit notes
+    "Describe what is credited.": "बताइए कि किस चीज़ का क्रेडिट दिया जा रहा है।",
+    "Enter an amount above 0.": "0 से अधिक राशि दर्ज करें।",
+    "Say why the invoice is credited.": "बताइए कि इस इनवॉइस पर क्रेडिट क्यों दिया जा रहा है।",
+    "Credit at most 20 lines.": "अधिकतम 20 पंक्तियों का क्रेडिट दें।",
+    "Add a line to credit.": "क्रेडिट के लिए एक पंक्ति जोड़ें।",
+    "Credit either an amount or lines.": "या तो एक राशि का या पंक्तियों का क्रेडिट दें।",
+    "A draft is edited, not credited: edit the draft instead.": "ड्राफ़्ट को संपादित किया जाता है, उस पर क्रेडिट नहीं दिया जाता: ड्राफ़्ट को संपादित करें।",
+    "This invoice is void: there is nothing to credit.": "यह इनवॉइस निरस्त है: इस पर क्रेडिट देने के लिए कुछ नहीं है।",
+    "A credit note is in its invoice's currency: {currency}.": "क्रेडिट नोट उसके इनवॉइस की मुद्रा में होता है: {currency}।",
+    "This invoice is credited in full already.": "इस इनवॉइस पर पहले ही पूरा क्रेडिट दिया जा चुका है।",
+    "At most {amount} {currency} is left to credit on this invoice.": "इस इनवॉइस पर अधिकतम {amount} {currency} का क्रेडिट बाकी है।",
+    "Credit notes are being issued right now. Please try again.": "इसी समय क्रेडिट नोट जारी किए जा रहे हैं। कृपया फिर से प्रयास करें।",
+    "Credit note was not found.": "क्रेडिट नोट नहीं मिला।",
+    "Credit notes were issued against this invoice, so it can't be voided: credit what is left instead.":
+      "इस इनवॉइस पर क्रेडिट नोट जारी हो चुके हैं, इसलिए इसे निरस्त नहीं किया जा सकता: बाकी राशि का क्रेडिट दें।",
   },
   values: {
     what: {

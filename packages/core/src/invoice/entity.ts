@@ -78,6 +78,12 @@ export const InvoiceEntity = new Entity({
     /** The agency's and the client's details as they were when it was sent (parties.ts), JSON. */
     issuerJson: { type: "string" },
     billToJson: { type: "string" },
+    /**
+     * A draft's chosen issue and due dates ("YYYY-MM-DD", the agency's calendar), kept by sending:
+     * none given, it is issued today (now) and due after its payment terms.
+     */
+    issueDate: { type: "string" },
+    dueDate: { type: "string" },
     issuedAt: { type: "string" },
     /** `issuedAt` once sent, "-" while a draft: the status index sorts by it (reports read issue-date ranges). */
     issuedSort: { type: "string", required: true, default: "-" },

@@ -43,6 +43,8 @@ export const output = z
     entryCount: z.number().int(),
     depositIds: z.array(z.string()),
     deductedOn: z.string().nullable(),
+    issueDate: z.string().nullable().describe("A draft's chosen issue date (YYYY-MM-DD), kept when sent; null: the day it is sent"),
+    dueDate: z.string().nullable().describe("A draft's chosen due date (YYYY-MM-DD), kept when sent; null: its payment terms from the issue"),
     issuedAt: z.string().nullable(),
     dueAt: z.string().nullable(),
     paidAt: z.string().nullable(),

@@ -41,6 +41,9 @@ export type Invoice = {
   depositIds: string[];
   /** A deposit invoice's: the invoice it was taken off, once it was. */
   deductedOn: string | null;
+  /** A draft's chosen issue and due dates ("YYYY-MM-DD"), kept when it is sent; null: the day it is sent, and its terms. */
+  issueDate: string | null;
+  dueDate: string | null;
   issuedAt: string | null;
   dueAt: string | null;
   paidAt: string | null;
@@ -166,6 +169,8 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     entryCount: item.entryCount,
     depositIds: item.depositIds ?? [],
     deductedOn: item.deductedOn ?? null,
+    issueDate: item.issueDate ?? null,
+    dueDate: item.dueDate ?? null,
     issuedAt: item.issuedAt ?? null,
     dueAt: item.dueAt ?? null,
     paidAt: item.paidAt ?? null,

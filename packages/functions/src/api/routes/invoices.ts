@@ -43,6 +43,14 @@ export const invoiceRoutes = new Hono()
   .post("/:invoiceId/send", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "Number and send a draft to the client (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.send.schema), async (c) =>
     c.json(await Invoices.send(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
+  .put(
+    "/:invoiceId/rate",
+    describeRoute({ responses: ok(Invoices.detailOutput, "The invoice with its rate"), tags, summary: "Set the exchange rate of an invoice sent in another currency without one; the reports then convert it (owner)" }),
+    allow("owner"),
+    pathIds("invoiceId"),
+    input("json", Invoices.setRate.schema),
+    async (c) => c.json(await Invoices.setRate(c.req.valid("json"), c.req.param("invoiceId")), 200),
+  )
   .post("/:invoiceId/void", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "Void a sent invoice nothing was paid on (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.voidInvoice.schema), async (c) =>
     c.json(await Invoices.voidInvoice(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
