@@ -698,6 +698,13 @@ export const el: ServerMessages = {
     "Credit note was not found.": "Το πιστωτικό σημείωμα δεν βρέθηκε.",
     "Credit notes were issued against this invoice, so it can't be voided: credit what is left instead.":
       "Για αυτό το τιμολόγιο έχουν εκδοθεί πιστωτικά σημειώματα, οπότε δεν επιτρέπεται ακύρωση τιμολογίου: πιστώστε ό,τι απομένει.",
+    "The due date can't be before the issue date.": "Η ημερομηνία λήξης δεν μπορεί να είναι πριν από την ημερομηνία έκδοσης.",
+    "The due date can't be before today, the day it would be issued.": "Η ημερομηνία λήξης δεν μπορεί να είναι πριν από σήμερα, την ημερομηνία που θα εκδοθεί.",
+    "The due date is before the day it would be issued: change it in the draft.": "Η ημερομηνία λήξης είναι πριν από την ημερομηνία έκδοσης: αλλάξτε την στο πρόχειρο.",
+    "A draft takes its exchange rate when it is sent: enter it in the send step.": "Ένα πρόχειρο παίρνει την ισοτιμία του όταν στέλνεται: εισαγάγετέ την στο βήμα της αποστολής.",
+    "This invoice is void: reports don't count it.": "Αυτό το τιμολόγιο είναι ακυρωμένο: οι αναφορές δεν το υπολογίζουν.",
+    "This invoice already has its exchange rate, kept as it was issued.": "Αυτό το τιμολόγιο έχει ήδη την ισοτιμία του, όπως εκδόθηκε.",
+    "This invoice is in the agency's currency: it needs no exchange rate.": "Αυτό το τιμολόγιο είναι στο νόμισμα του γραφείου: δεν χρειάζεται ισοτιμία.",
   },
   values: {
     what: {

@@ -690,6 +690,13 @@ export const hi: ServerMessages = {
     "Credit note was not found.": "क्रेडिट नोट नहीं मिला।",
     "Credit notes were issued against this invoice, so it can't be voided: credit what is left instead.":
       "इस इनवॉइस पर क्रेडिट नोट जारी हो चुके हैं, इसलिए इसे निरस्त नहीं किया जा सकता: बाकी राशि का क्रेडिट दें।",
+    "The due date can't be before the issue date.": "देय तिथि जारी करने की तिथि से पहले नहीं हो सकती।",
+    "The due date can't be before today, the day it would be issued.": "देय तिथि आज से पहले नहीं हो सकती, क्योंकि यही जारी करने की तिथि होगी।",
+    "The due date is before the day it would be issued: change it in the draft.": "देय तिथि जारी करने की तिथि से पहले है: इसे ड्राफ़्ट में बदलें।",
+    "A draft takes its exchange rate when it is sent: enter it in the send step.": "ड्राफ़्ट को विनिमय दर भेजते समय मिलती है: इसे भेजने के चरण में दर्ज करें।",
+    "This invoice is void: reports don't count it.": "यह इनवॉइस निरस्त है: रिपोर्ट इसे नहीं गिनतीं।",
+    "This invoice already has its exchange rate, kept as it was issued.": "इस इनवॉइस की विनिमय दर पहले से है, जैसी जारी करते समय रखी गई थी।",
+    "This invoice is in the agency's currency: it needs no exchange rate.": "यह इनवॉइस एजेंसी की मुद्रा में है: इसे विनिमय दर की ज़रूरत नहीं है।",
   },
   values: {
     what: {
