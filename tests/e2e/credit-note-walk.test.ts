@@ -59,10 +59,11 @@ it("the owner issues a credit note on a sent invoice, and the portal shows the r
   }
   const form = owner.getByTestId("credit-note-form");
   const amount = form.getByLabel("Amount to credit, tax included (USD)");
-  // Too much, and no reason: both said in the form, nothing issued.
+  // Too much, and a blank reason: both said in the form, nothing issued.
   await amount.fill("900");
+  await form.getByLabel("Reason").fill("   ");
   await amount.press("Enter");
-  await expect.poll(() => form.getByText("At most $800.00 is left to credit.").isVisible()).toBe(true);
+  await expect.poll(() => form.getByText(/At most .*\$800\.00 is left to credit\./).isVisible()).toBe(true);
   await expect.poll(() => form.getByText("Say why the invoice is credited.").isVisible()).toBe(true);
   await shot(owner, "credit-note-dialog-errors-390");
   await amount.fill("150.00");
@@ -93,4 +94,44 @@ it("the owner issues a credit note on a sent invoice, and the portal shows the r
   }
   const [download] = await Promise.all([client.waitForEvent("download"), client.getByRole("link", { name: "Download credit note CN-00001 as PDF" }).click()]);
   expect(download.suggestedFilename()).toBe("CN-00001.pdf");
+});
+
+it("the send step shows the kept rate and takes the owner's, and an invoice sent without one gets it afterwards", async () => {
+  const agency = (await world.owner.get("/agency/rates")).body;
+  expect(agency.currency).not.toBe("USD");
+  const draft = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "Venue booking", quantity: 1, unitAmount: 20_000 }] });
+  expect(draft.status).toBe(201);
+  await world.owner.request("PUT", "/agency/rates", { currency: "USD", rate: "0.9" });
+  await owner.setViewportSize({ width: 390, height: 900 });
+  await owner.goto(`${platform.baseUrl}/invoices/${draft.body.id}`);
+  await owner.getByRole("button", { name: "Send to client", exact: true }).click();
+  const form = owner.getByTestId("send-form");
+  await form.waitFor();
+  await expect.poll(() => owner.getByTestId("send-rate-hint").textContent()).toContain(`1 USD = 0.9 ${agency.currency}`);
+  const rate = form.getByTestId("send-rate");
+  expect(await rate.inputValue()).toBe("0.9");
+  await rate.fill("0.93");
+  await shot(owner, "send-rate-dialog-390");
+  await rate.press("Enter");
+  await form.waitFor({ state: "detached" });
+  const sent = (await world.owner.get(`/invoices/${draft.body.id}`)).body;
+  expect(sent.status).toBe("sent");
+  expect(sent.exchangeRate).toMatchObject({ rate: "0.93", source: "entered" });
+
+  // Sent while no rate was kept: the owner sets one on its page.
+  await world.owner.delete("/agency/rates/USD");
+  const other = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "Catering", quantity: 1, unitAmount: 10_000 }] });
+  const bare = await world.owner.post(`/invoices/${other.body.id}/send`, { version: other.body.version });
+  expect(bare.body.exchangeRate.rate).toBeNull();
+  await owner.setViewportSize({ width: 1440, height: 900 });
+  await owner.goto(`${platform.baseUrl}/invoices/${other.body.id}`);
+  await owner.getByTestId("set-rate").click();
+  const set = owner.getByTestId("set-rate-form");
+  await set.waitFor();
+  await set.getByRole("textbox").fill("0.91");
+  await shot(owner, "set-rate-dialog-1440");
+  await set.getByRole("button", { name: "Set exchange rate", exact: true }).click();
+  await set.waitFor({ state: "detached" });
+  await expect.poll(async () => (await world.owner.get(`/invoices/${other.body.id}`)).body.exchangeRate.rate).toBe("0.91");
+  expect(await owner.getByTestId("set-rate").count()).toBe(0);
 });
