@@ -302,8 +302,9 @@ describe.each(callers)("as %s", (caller) => {
         continue;
       }
       if (caller === "otherOwner") {
-        // Another agency's owner: this agency's ids are not found; anything else is its own.
-        const hasId = /\/:(?!itemId|number|paymentId)\w+/.test(route);
+        // Another agency's owner: this agency's ids are not found; anything else is its own (a
+        // currency code names the caller's own kept rate, not this agency's).
+        const hasId = /\/:(?!itemId|number|paymentId|currency)\w+/.test(route);
         const expected = hasId ? (rule.allow.includes("owner") ? [404] : [403, 404]) : null;
         if (expected ? !expected.includes(status) : rule.allow.includes("owner") ? [401, 403].includes(status) : ![401, 403].includes(status)) {
           wrong.push(`${route} → ${status}`);
