@@ -31,6 +31,7 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     tax: 3_450,
     total: 17_825,
     amountPaid: 5_000,
+    credited: 0,
     balance: 12_825,
     creditOpen: 0,
     paymentTermsDays: 14,
@@ -40,12 +41,15 @@ function invoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     entryCount: 3,
     depositIds: [],
     deductedOn: null,
+    issueDate: null,
+    dueDate: null,
     issuedAt: "2026-03-02T09:00:00.000Z",
     dueAt: "2026-03-16T09:00:00.000Z",
     paidAt: null,
     remindersSent: 0,
     createdAt: "2026-03-01T09:00:00.000Z",
     version: 3,
+    creditNotes: [],
     payments: [{ id: "pay_01JTEST", amount: 5_000, currency: "EUR", method: "bank_transfer", reference: "T-1", receivedAt: "2026-03-05T10:00:00.000Z", credit: null }],
     paymentInstructions: "IBAN GR16 0110 1250 0000 0001 2300 695\nBIC ETHNGRAA",
     cardPayments: false,
@@ -165,5 +169,32 @@ describe("the invoice PDF", () => {
     const text = await pdfText(bytes);
     expect(text.split("\f").length).toBeGreaterThan(1);
     for (const n of [1, 40, 80]) expect(text).toContain(`Line ${n}: research`);
+  });
+});
+
+describe("the credit note PDF", () => {
+  const note = (locale: "en" | "el" | "hi") =>
+    renderPdf(
+      invoice({ lines: [{ kind: "custom", description: "Travel booking not taken", quantity: 1, unitAmount: 2_500, amount: 2_500 }], subtotal: 2_500, tax: 600, total: 3_100, issuedAt: "2026-03-20T09:00:00.000Z", payments: [] }),
+      { locale, timeZone: "Europe/Athens", creditNote: { number: "CN-00003", invoiceNumber: "INV-00007", reason: "Booking cancelled" } },
+    );
+
+  it("has the invoice's look: titled a credit note, naming the invoice it credits, with its lines, total credited and reason, and nothing about paying", async () => {
+    const bytes = await note("en");
+    keep("credit-note-en.pdf", bytes);
+    const text = flat(await pdfText(bytes));
+    for (const expected of ["Credit note CN-00003", "Credits invoice", "INV-00007", "Northwind Virtual Assistants Ltd", "Acme Corporation", "PO-4471", "March 20, 2026", "Travel booking not taken", "VAT (24%)", "Total credited", Money.format(3_100, "EUR", "en"), "Reason: Booking cancelled"]) {
+      expect(text, expected).toContain(flat(expected));
+    }
+    for (const absent of ["Balance due", "How to pay", "Due", "Bank transfer"]) expect(text, absent).not.toContain(absent);
+    expect((await renderPage(bytes)).inked).toBeGreaterThan(0.005);
+  });
+
+  it("reads in Greek and Hindi with glyphs the fonts have", async () => {
+    const greek = flat(await pdfText(await note("el")));
+    expect(greek).toContain("Πιστωτικό σημείωμα CN-00003");
+    expect(greek).toContain("Σύνολο πίστωσης");
+    const hindiBytes = await note("hi");
+    expect((await drawnGlyphs(hindiBytes)).filter((glyph) => glyph.charCode === 0)).toEqual([]);
   });
 });

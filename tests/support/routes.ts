@@ -122,9 +122,11 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
   { method: "PATCH", path: "/invoices/:invoiceId", valid: (ids) => ({ version: 1, notes: "Thank you." }), wrongTypes: { version: "1", lines: "all", paymentTermsDays: -1 } },
   { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", rate: "abc" } },
+  { method: "PUT", path: "/invoices/:invoiceId/rate", valid: (ids) => ({ version: 1, rate: "1.1" }), wrongTypes: { version: "1", rate: -2 } },
   { method: "POST", path: "/invoices/:invoiceId/void", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0, reason: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/refund", valid: (ids) => ({ reference: "re_123" }), wrongTypes: { reference: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/apply", valid: (ids) => ({ invoiceId: ids.invoice }), wrongTypes: { invoiceId: 7 } },
+  { method: "POST", path: "/invoices/:invoiceId/credit-notes", valid: (ids) => ({ version: 1, reason: "Goodwill", amount: 100 }), wrongTypes: { version: "1", reason: 5, amount: -1, lines: "all", currency: "EURO" } },
   { method: "POST", path: "/invoices/:invoiceId/payments", valid: (ids) => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
   // A survey's score link: the token is the credential (a valid-looking one here is simply not found).
   { method: "POST", path: "/surveys/respond", valid: (ids) => ({ token: "x", score: 4 }), wrongTypes: { token: ["x"], score: "four" } },
@@ -199,4 +201,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":packageId", ids.package)
     .replace(":surveyId", ids.survey)
     .replace(":paymentId", "pay_none")
+    .replace(":creditNoteId", "crn_01kbz0000000000000000000zz")
     .replace(":fileId", ids.file);

@@ -19,6 +19,7 @@ import type {
   InvoiceInput,
   InvoiceStatus,
   PaymentInput,
+  CreditNoteInput,
   MarginReport,
   Locale,
   CalendarMonth,
@@ -386,7 +387,10 @@ export const api = {
     },
     /** Edits a draft from the version read (409 with the invoice once it changed or was sent). */
     editDraft: (id: string, edit: InvoiceEdit): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].$patch({ param: { invoiceId: id }, json: edit })),
-    send: (id: string, version: number): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].send.$post({ param: { invoiceId: id }, json: { version } })),
+    send: (id: string, version: number, rate?: string): Promise<InvoiceDetail> =>
+      call(client.invoices[":invoiceId"].send.$post({ param: { invoiceId: id }, json: { version, ...(rate ? { rate } : {}) } })),
+    /** Stamps the exchange rate on an invoice sent without one (owner). */
+    setRate: (id: string, version: number, rate: string): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].rate.$put({ param: { invoiceId: id }, json: { version, rate } })),
     void: (id: string, version: number, reason?: string): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"].void.$post({ param: { invoiceId: id }, json: { version, ...(reason ? { reason } : {}) } })),
     recordPayment: (id: string, input: PaymentInput): Promise<InvoiceDetail> =>
@@ -406,6 +410,11 @@ export const api = {
     printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print?app=${config.app}`,
     /** The invoice as a PDF file (the server answers it as an attachment named by its number). */
     pdfUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/pdf?app=${config.app}`,
+    /** A credit note against the invoice, as a PDF file named by its number. */
+    creditNotePdfUrl: (id: string, creditNoteId: string) => `/api/invoices/${encodeURIComponent(id)}/credit-notes/${encodeURIComponent(creditNoteId)}/pdf?app=${config.app}`,
+    /** Issues a credit note against a sent invoice (owner): what it owes goes down. */
+    issueCreditNote: (id: string, input: CreditNoteInput): Promise<InvoiceDetail> =>
+      call(client.invoices[":invoiceId"]["credit-notes"].$post({ param: { invoiceId: id }, json: input })),
     /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
     csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
       `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,

@@ -3,7 +3,7 @@ import { forbidden, unauthenticated, useActor, withActor } from "../actor/index.
 import { Config } from "../config/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { Invoices } from "../invoice/index.ts";
-import { invoiceNumber } from "../invoice/present.ts";
+import { balanceOf, invoiceNumber } from "../invoice/present.ts";
 import { Notify } from "../notify/index.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 import { AgencyStore } from "../agency/store.ts";
@@ -41,7 +41,7 @@ export async function checkout(invoiceId: string): Promise<{ url: string }> {
   if (actor.type === "public") throw unauthenticated();
   if (actor.type !== "contact" && !(actor.type === "member" && actor.role === "owner")) throw forbidden();
   const invoice = await Invoices.loadVisible(invoiceId);
-  const balance = invoice.total - invoice.amountPaid;
+  const balance = balanceOf(invoice);
   if (invoice.status === "void" || invoice.status === "draft" || balance <= 0) {
     throw new VisibleError("rule", "card.nothing_due", invoice.status === "void" ? "This invoice is void." : "Nothing is owed on this invoice.");
   }

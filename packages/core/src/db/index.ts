@@ -18,7 +18,7 @@ import { NotifyBatchEntity, UnreadEntity } from "../inbox/entity.ts";
 import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
 import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
-import { InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
+import { CreditNoteCounterEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
 import { HourBankEntryEntity, HourBankPolicyEntity } from "../hour-bank/entity.ts";
 import { ExchangeRateEntity } from "../rates/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
@@ -52,6 +52,8 @@ export const db = new Service(
     timer: TimerEntity,
     invoice: InvoiceEntity,
     payment: PaymentEntity,
+    creditNote: CreditNoteEntity,
+    creditNoteCounter: CreditNoteCounterEntity,
     servicePackage: ServicePackageEntity,
     survey: SurveyEntity,
     uniqueness: UniquenessEntity,

@@ -63,6 +63,7 @@ export type Notice =
   | "invoiceReminder"
   | "paymentReceived"
   | "paymentReceipt"
+  | "creditNoteIssued"
   | "creditReceived"
   | "clientOnboarded"
   | "requestAccepted"

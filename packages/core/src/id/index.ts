@@ -15,6 +15,7 @@ export const IdPrefixes = {
   time: "tim",
   invoice: "inv",
   payment: "pay",
+  creditNote: "crn",
   servicePackage: "pkg",
   survey: "srv",
   file: "fil",

@@ -10,7 +10,7 @@ import { isId } from "../id/index.ts";
 import type { InvoiceItem, PaymentItem } from "./entity.ts";
 import { applyPayment } from "./payment.ts";
 import { get, rule, type InvoiceDetail } from "./read.ts";
-import { invoiceNumber, presentPayment, type Payment } from "./present.ts";
+import { balanceOf, invoiceNumber, presentPayment, type Payment } from "./present.ts";
 import { ClientStore } from "../client/store.ts";
 
 // Money taken is never lost. A client can pay by card on an invoice the owner voids while the
@@ -80,7 +80,7 @@ export const applyCredit = fn(applyCreditSchema, async (input, invoiceId: string
   if (!target || target.clientId !== invoice.clientId || target.invoiceId === invoice.invoiceId) throw field("Choose another invoice of this client.");
   if (target.status !== "sent" && target.status !== "partially_paid") throw field("Choose a sent invoice that is not paid yet.");
   if (target.currency !== payment.currency) throw field(`Choose an invoice in ${payment.currency}.`);
-  if (target.total - target.amountPaid < payment.amount) throw field("That invoice owes less than the credit: refund the credit instead, or choose another invoice.");
+  if (balanceOf(target) < payment.amount) throw field("That invoice owes less than the credit: refund the credit instead, or choose another invoice.");
   await settle(agencyId, invoice, payment, { credit: "applied", creditAppliedTo: target.invoiceId }, "invoice.credit_applied", { to: target.invoiceId });
   try {
     await applyPayment({

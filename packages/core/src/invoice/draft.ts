@@ -8,6 +8,7 @@ import { failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { basisPoints, detailLine, detailLines, minorAmount, version, type Page, idOf, calendarDate, checkDateRange, MAX_RANGE_DAYS, whole } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
+import { todayIn } from "@baton/kernel/dates";
 import { createId, isId } from "../id/index.ts";
 import { Money, type BillingIncrement } from "../money/index.ts";
 import { ServicePackages } from "../service-package/index.ts";
@@ -303,6 +304,10 @@ export const editSchema = z.strictObject({
   notes: detailLines(2000, "Keep the notes under 2,000 characters.").optional(),
   purchaseOrder: detailLine(60, "Keep the purchase-order number under 60 characters.").optional(),
   paymentTermsDays: z.number({ error: "Enter the payment terms in days." }).int("Use whole days.").min(0, "The terms can't be negative.").max(365, "Keep the terms under a year.").optional(),
+  /** The date it is issued on (the agency's calendar); null or "" clears it (issued the day it is sent). */
+  issueDate: z.union([calendarDate, z.literal("")]).nullable().optional(),
+  /** The date it is due; null or "" clears it (due after the payment terms). Not before the issue date. */
+  dueDate: z.union([calendarDate, z.literal("")]).nullable().optional(),
 });
 
 /**
@@ -359,10 +364,17 @@ export const editDraft = fn(editSchema, async (input, invoiceId: string): Promis
   if (lines.reduce((sum, line) => sum + line.amount, 0) < 0) throw rule("invoice.negative", "The deposits taken off are more than this invoice.", { lines: "Add the work the deposits were for." });
   const sums = totals(lines, item.taxRate);
   if (sums.total > Money.MAX_MINOR) throw rule("invoice.too_large", "That invoice total is too large.");
+  const issueDate = input.issueDate === undefined ? item.issueDate : input.issueDate || undefined;
+  const dueDate = input.dueDate === undefined ? item.dueDate : input.dueDate || undefined;
+  if (dueDate && (input.dueDate !== undefined || input.issueDate !== undefined)) {
+    // Blank, it is issued the day it is sent: today at the earliest.
+    const from = issueDate ?? todayIn((await AgencyStore.load(agencyId))?.timeZone ?? "UTC");
+    if (dueDate < from) throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { dueDate: issueDate ? "The due date can't be before the issue date." : "The due date can't be before today, the day it would be issued." } });
+  }
   // An empty value clears: notes and the PO are removed rather than kept empty.
   const set: Partial<InvoiceItem> = { lines, ...sums, entryCount: item.entryCount - unlock.length, ...(input.paymentTermsDays !== undefined ? { paymentTermsDays: input.paymentTermsDays } : {}) };
-  const remove: ("notes" | "purchaseOrder")[] = [];
-  for (const name of ["notes", "purchaseOrder"] as const) {
+  const remove: ("notes" | "purchaseOrder" | "issueDate" | "dueDate")[] = [];
+  for (const name of ["notes", "purchaseOrder", "issueDate", "dueDate"] as const) {
     const value = input[name];
     if (value === undefined) continue;
     if (value) set[name] = value;

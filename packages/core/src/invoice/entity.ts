@@ -60,6 +60,9 @@ export const InvoiceEntity = new Entity({
     tax: { type: "number", required: true },
     total: { type: "number", required: true },
     amountPaid: { type: "number", required: true, default: 0 },
+    /** What its credit notes took off (tax included), and of that the amount before tax: owed and revenue are net of it. */
+    credited: { type: "number", default: 0 },
+    creditedSubtotal: { type: "number", default: 0 },
     paymentTermsDays: { type: "number", required: true },
     /** The time entries locked on it (also findable by their invoiceId). */
     entryCount: { type: "number", required: true, default: 0 },
@@ -75,6 +78,12 @@ export const InvoiceEntity = new Entity({
     /** The agency's and the client's details as they were when it was sent (parties.ts), JSON. */
     issuerJson: { type: "string" },
     billToJson: { type: "string" },
+    /**
+     * A draft's chosen issue and due dates ("YYYY-MM-DD", the agency's calendar), kept by sending:
+     * none given, it is issued today (now) and due after its payment terms.
+     */
+    issueDate: { type: "string" },
+    dueDate: { type: "string" },
     issuedAt: { type: "string" },
     /** `issuedAt` once sent, "-" while a draft: the status index sorts by it (reports read issue-date ranges). */
     issuedSort: { type: "string", required: true, default: "-" },
@@ -170,3 +179,65 @@ export const PaymentEntity = new Entity({
 });
 
 export type PaymentItem = EntityItem<typeof PaymentEntity>;
+
+/**
+ * A credit note: part or all of a sent invoice taken back (the owner's correction of an issued
+ * invoice, which is never edited). Numbered in its own sequence (CN-00001), in the invoice's
+ * currency and tax; what it credits comes off what the invoice owes. Never changed once issued.
+ */
+export const CreditNoteEntity = new Entity({
+  model: { entity: "creditNote", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    invoiceId: { type: "string", required: true, readOnly: true },
+    creditNoteId: { type: "string", required: true, readOnly: true },
+    clientId: { type: "string", required: true, readOnly: true },
+    number: { type: "number", required: true, readOnly: true },
+    currency: { type: "string", required: true, readOnly: true },
+    lines: {
+      type: "list",
+      required: true,
+      readOnly: true,
+      items: {
+        type: "map",
+        properties: {
+          description: { type: "string", required: true },
+          /** Before tax, in minor units. */
+          amount: { type: "number", required: true },
+        },
+      },
+    },
+    subtotal: { type: "number", required: true, readOnly: true },
+    taxName: { type: "string", required: true, readOnly: true },
+    taxRate: { type: "number", required: true, readOnly: true },
+    tax: { type: "number", required: true, readOnly: true },
+    total: { type: "number", required: true, readOnly: true },
+    reason: { type: "string", required: true, readOnly: true },
+    issuedAt: { type: "string", required: true, readOnly: true },
+    issuedBy: { type: "string", required: true, readOnly: true },
+    ...timestamps,
+  },
+  indexes: {
+    creditNotesOfInvoice: {
+      pk: { field: "pk", composite: ["agencyId", "invoiceId"] },
+      sk: { field: "sk", composite: ["creditNoteId"] },
+    },
+  },
+});
+
+export type CreditNoteItem = EntityItem<typeof CreditNoteEntity>;
+
+/** The agency's last credit note number: taken in the credit note's own transaction, so numbers have no gaps. */
+export const CreditNoteCounterEntity = new Entity({
+  model: { entity: "creditNoteCounter", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    seq: { type: "number", required: true, default: 0 },
+  },
+  indexes: {
+    creditNoteCounter: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});

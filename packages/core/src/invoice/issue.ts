@@ -12,8 +12,9 @@ import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf } from "./parties.ts";
-import { invoiceNumber } from "./present.ts";
-import { conflict, get, load, view, type InvoiceDetail } from "./read.ts";
+import { balanceOf, invoiceNumber } from "./present.ts";
+import { conflict, get, load, rule, view, type InvoiceDetail } from "./read.ts";
+import { addDays, startOfDay, todayIn } from "@baton/kernel/dates";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { Brand } from "../agency/brand/index.ts";
@@ -45,8 +46,7 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
     const seq = agency?.invoiceSeq ?? 0;
     // Without a rate the invoice is still sent; the reports say it is not converted.
     const stamp = await Rates.stampFor(agencyId, item.currency, entered);
-    const issuedAt = new Date();
-    const dueAt = new Date(issuedAt.getTime() + item.paymentTermsDays * 86_400_000).toISOString();
+    const { issuedAt, dueAt } = datesOf(item, agency?.timeZone ?? "UTC");
     const result = await db.transaction
       .write(({ agency: agencies, invoice, ...tx }) => [
         agencies
@@ -90,25 +90,78 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
   throw new VisibleError("conflict", "conflict", "Invoices are being sent right now. Please try again.");
 });
 
+export const rateSchema = versionSchema.extend({ rate: Rates.rateField });
+
+/**
+ * Stamps the exchange rate on an invoice sent in another currency without one (none was kept nor
+ * entered then), from the version read: the reports then convert it. A stamped rate stays as it
+ * was issued; a draft takes its rate when sent.
+ */
+export const setRate = fn(rateSchema, async ({ version: expected, rate }, invoiceId: string): Promise<InvoiceDetail> => {
+  const agencyId = assertOwner();
+  const item = await load(agencyId, invoiceId);
+  if (!item) throw notFound("Invoice");
+  if (item.version !== expected) throw await conflict(agencyId, invoiceId);
+  if (item.status === "draft") throw rule("invoice.rate_draft", "A draft takes its exchange rate when it is sent: enter it in the send step.");
+  if (item.status === "void") throw rule("invoice.rate_void", "This invoice is void: reports don't count it.");
+  if (item.rate) throw rule("invoice.rate_stamped", "This invoice already has its exchange rate, kept as it was issued.");
+  const stamp = await Rates.stampFor(agencyId, item.currency, rate);
+  if (!stamp) throw rule("invoice.rate_same_currency", "This invoice is in the agency's currency: it needs no exchange rate.");
+  const result = await db.transaction
+    .write(({ invoice, ...tx }) => [
+      invoice
+        .patch({ agencyId, invoiceId })
+        .set({ rate: stamp.rate, rateTo: stamp.to, rateDate: stamp.date, rateSource: stamp.source })
+        .add({ version: 1 })
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.notExists(attr.rate)}`)
+        .commit(),
+      Audit.item(tx, Audit.event("invoice.rate_set", "invoice", invoiceId, { rate: stamp.rate, from: item.currency, to: stamp.to })),
+    ])
+    .go();
+  if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
+  return get(invoiceId);
+});
+
+/**
+ * When a draft sent now is issued and due: its chosen dates (the issue date's noon and the due
+ * date's last moment in the agency's zone), else now and its payment terms from now. A chosen
+ * issue date of today is now. A due date the calendar has passed since it was chosen is refused.
+ */
+function datesOf(item: InvoiceItem, timeZone: string): { issuedAt: Date; dueAt: string } {
+  const today = todayIn(timeZone);
+  const issuedAt = item.issueDate && item.issueDate !== today ? new Date(startOfDay(item.issueDate, timeZone).getTime() + 12 * 3_600_000) : new Date();
+  if (item.dueDate && item.dueDate < (item.issueDate ?? today)) {
+    throw rule("invoice.due_before_issue", "The due date is before the day it would be issued: change it in the draft.", { dueDate: "The due date can't be before the issue date." });
+  }
+  const dueAt = item.dueDate ? new Date(startOfDay(addDays(item.dueDate, 1), timeZone).getTime() - 1).toISOString() : new Date(issuedAt.getTime() + item.paymentTermsDays * 86_400_000).toISOString();
+  return { issuedAt, dueAt };
+}
+
+/**
+ * Who reads what the agency sends about an invoice: the client's invited and active people, and
+ * its billing addresses (no portal account needed; they read in the language of its people).
+ */
+export async function readersOf(item: InvoiceItem) {
+  const [contacts, agency, client] = await Promise.all([
+    Notify.contactsOf(item.agencyId, item.clientId),
+    AgencyStore.load(item.agencyId),
+    ClientStore.load(item.agencyId, item.clientId),
+  ]);
+  const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
+  const known = new Set(people.map((c) => c.email));
+  const billing = (client?.billingEmails ?? [])
+    .filter((address) => !known.has(address))
+    .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
+  return { agency, client, readers: [...people, ...billing], brand: agency ? Brand.emailBrandOf(agency) : null };
+}
+
 /**
  * Emails the client's contacts about an invoice: sent, overdue, or a receipt for a payment of
  * `paid`. These go out even to contacts who turned hand-off emails off.
  */
 export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invoiceReminder" | "paymentReceipt", paid?: number): Promise<void> {
   try {
-    const [contacts, agency, client] = await Promise.all([
-      Notify.contactsOf(item.agencyId, item.clientId),
-      AgencyStore.load(item.agencyId),
-      ClientStore.load(item.agencyId, item.clientId),
-    ]);
-    const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
-    // Billing addresses need no portal account; they read in the language of the client's people.
-    const known = new Set(people.map((c) => c.email));
-    const billing = (client?.billingEmails ?? [])
-      .filter((address) => !known.has(address))
-      .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));
-    const readers = [...people, ...billing];
-    const brand = agency ? Brand.emailBrandOf(agency) : null;
+    const { agency, client, readers, brand } = await readersOf(item);
     // The invoice itself goes with the sent and reminder emails, as a PDF in each reader's language.
     const pdf = kind === "paymentReceipt" ? null : (await import("./pdf/attachment.ts")).attacher(item, { agency, client });
     const messages = await Promise.all(readers.map(async (contact) => {
@@ -116,7 +169,7 @@ export async function emailClient(item: InvoiceItem, kind: "invoiceSent" | "invo
         agency: brand?.name ?? "",
         number: invoiceNumber(item.number) ?? "",
         amount: Money.format(paid ?? item.total, item.currency, contact.locale),
-        balance: Money.format(item.total - item.amountPaid, item.currency, contact.locale),
+        balance: Money.format(balanceOf(item), item.currency, contact.locale),
         due: new Intl.DateTimeFormat(contact.locale, { timeZone: contact.timeZone, dateStyle: "medium" }).format(new Date(item.dueAt ?? Date.now())),
       };
       const email = Email.notice({ locale: contact.locale, kind, params, url: Notify.links.portalInvoice(item.invoiceId), brand });

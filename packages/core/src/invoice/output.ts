@@ -3,7 +3,7 @@ import { incrementOutput, page } from "../fields/output.ts";
 import { listOutput as timeEntriesOutput } from "../timesheet/output.ts";
 import { InvoiceKinds, InvoiceStatuses, LineKinds, PaymentMethods } from "./entity.ts";
 import type { ClientCredit } from "./credit.ts";
-import type { Invoice, Payment } from "./present.ts";
+import type { CreditNote, Invoice, Payment } from "./present.ts";
 import type { InvoiceDetail } from "./read.ts";
 
 /** Amounts are integers in the minor unit of the invoice's currency. */
@@ -33,7 +33,8 @@ export const output = z
     tax: minor,
     total: minor,
     amountPaid: minor,
-    balance: minor,
+    credited: minor.describe("What credit notes took off, tax included"),
+    balance: minor.describe("What is still owed: total less payments and credit notes"),
     creditOpen: minor,
     paymentTermsDays: z.number().int(),
     period: z.string().nullable(),
@@ -42,6 +43,8 @@ export const output = z
     entryCount: z.number().int(),
     depositIds: z.array(z.string()),
     deductedOn: z.string().nullable(),
+    issueDate: z.string().nullable().describe("A draft's chosen issue date (YYYY-MM-DD), kept when sent; null: the day it is sent"),
+    dueDate: z.string().nullable().describe("A draft's chosen due date (YYYY-MM-DD), kept when sent; null: its payment terms from the issue"),
     issuedAt: z.string().nullable(),
     dueAt: z.string().nullable(),
     paidAt: z.string().nullable(),
@@ -65,10 +68,28 @@ export const paymentOutput = z
   })
   .meta({ id: "Payment" }) satisfies z.ZodType<Payment>;
 
+export const creditNoteOutput = z
+  .object({
+    id: z.string(),
+    number: z.string().describe("CN-00001: the agency's credit note sequence"),
+    invoiceId: z.string(),
+    currency: z.string(),
+    lines: z.array(z.object({ description: z.string(), amount: minor.describe("Before tax") })),
+    subtotal: minor,
+    taxName: z.string(),
+    taxRate: z.number().int().describe("Basis points"),
+    tax: minor,
+    total: minor,
+    reason: z.string(),
+    issuedAt: z.string(),
+  })
+  .meta({ id: "CreditNote" }) satisfies z.ZodType<CreditNote>;
+
 /** GET /invoices/:id, and what every action on an invoice answers. */
 export const detailOutput = output
   .extend({
     payments: z.array(paymentOutput),
+    creditNotes: z.array(creditNoteOutput),
     paymentInstructions: z.string().nullable(),
     cardPayments: z.boolean(),
     agency: z.object({ name: z.string(), legalName: z.string().nullable(), address: z.string().nullable(), taxId: z.string().nullable(), registration: z.string().nullable() }),

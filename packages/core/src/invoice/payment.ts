@@ -15,7 +15,7 @@ import { Timesheet } from "../timesheet/index.ts";
 import { PaymentMethods, type InvoiceItem, type PaymentItem } from "./entity.ts";
 import { releaseDeposits, releaseEntries } from "./draft.ts";
 import { emailClient } from "./issue.ts";
-import { invoiceNumber } from "./present.ts";
+import { balanceOf, invoiceNumber } from "./present.ts";
 import { clientName, conflict, get, issuedSortOf, load, rule, type InvoiceDetail } from "./read.ts";
 
 // Money on a sent invoice: payments add up to paid, every change conditional on the version
@@ -34,6 +34,7 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
     const on = await load(agencyId, item.deductedOn);
     throw rule("invoice.deposit_taken", `This deposit is taken off ${invoiceNumber(on?.number ?? 0) ?? "a draft invoice"}; delete or void that invoice first.`);
   }
+  if (item.credited) throw rule("invoice.credited", "Credit notes were issued against this invoice, so it can't be voided: credit what is left instead.");
   if (item.amountPaid > 0 || item.status === "void") throw rule("invoice.cannot_void", item.status === "void" ? "This invoice is already void." : "Money was paid on this invoice, so it can't be voided.");
   const entries = await Timesheet.onInvoice(agencyId, item.clientId, invoiceId);
   const result = await db.transaction
@@ -98,7 +99,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
     if (item.status === "void" && input.alreadyTaken) return receiveOnVoid(item, input);
     if (item.status === "draft" || item.status === "void") throw rule("invoice.not_payable", item.status === "draft" ? "Send the invoice before recording payments." : "This invoice is void.");
     if (input.currency && input.currency.toUpperCase() !== item.currency) throw rule("payment.currency", `This invoice is in ${item.currency}.`);
-    const balance = item.total - item.amountPaid;
+    const balance = balanceOf(item);
     if (input.amount > balance && !input.alreadyTaken) {
       throw new VisibleError("validation", "validation_failed", "Some fields need attention.", {
         fields: { amount: balance ? `At most the balance due: ${Money.toMajorString(balance, item.currency)} ${item.currency}.` : "This invoice is already paid." },
@@ -107,7 +108,8 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
     const paid = item.amountPaid + input.amount;
     // The rate kept when the money arrived, beside the invoice's own (stamped when it was sent).
     const stamp = await Rates.stampFor(input.agencyId, item.currency);
-    const full = paid >= item.total;
+    // Credit notes took part of it off: what they took is never owed again.
+    const full = paid + (item.credited ?? 0) >= item.total;
     const now = new Date().toISOString();
     const result = await db.transaction
       .write(({ payment, invoice, ...tx }) => [
@@ -163,7 +165,7 @@ async function notifyOwners(item: InvoiceItem, amount: number) {
       client: name,
       number: invoiceNumber(item.number) ?? "",
       amount: Money.format(amount, item.currency, person.locale),
-      balance: Money.format(item.total - item.amountPaid, item.currency, person.locale),
+      balance: Money.format(balanceOf(item), item.currency, person.locale),
     }),
     Notify.links.webInvoice(item.invoiceId),
   );

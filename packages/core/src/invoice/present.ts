@@ -1,5 +1,5 @@
 import { readerLocale, text, type Locale } from "../i18n/index.ts";
-import type { InvoiceItem, PaymentItem } from "./entity.ts";
+import type { CreditNoteItem, InvoiceItem, PaymentItem } from "./entity.ts";
 
 // What an invoice looks like to the owner and to the client it bills (the same: it is theirs),
 // with the lines Baton wrote in the reader's language.
@@ -25,6 +25,9 @@ export type Invoice = {
   tax: number;
   total: number;
   amountPaid: number;
+  /** What credit notes took off it, tax included. */
+  credited: number;
+  /** What is still owed: the total less payments and credit notes (never below 0). */
   balance: number;
   /** Card money received after the invoice was voided, not yet refunded or applied (a void invoice's only money). */
   creditOpen: number;
@@ -38,6 +41,9 @@ export type Invoice = {
   depositIds: string[];
   /** A deposit invoice's: the invoice it was taken off, once it was. */
   deductedOn: string | null;
+  /** A draft's chosen issue and due dates ("YYYY-MM-DD"), kept when it is sent; null: the day it is sent, and its terms. */
+  issueDate: string | null;
+  dueDate: string | null;
   issuedAt: string | null;
   dueAt: string | null;
   paidAt: string | null;
@@ -58,6 +64,47 @@ export type Payment = {
 };
 
 export const invoiceNumber = (number: number) => (number ? `INV-${String(number).padStart(5, "0")}` : null);
+export const creditNoteNumber = (number: number) => `CN-${String(number).padStart(5, "0")}`;
+
+/** What an invoice still owes: its total less what was paid and what its credit notes took off. */
+export const balanceOf = (item: Pick<InvoiceItem, "total" | "amountPaid" | "credited">) => Math.max(0, item.total - item.amountPaid - (item.credited ?? 0));
+
+/** What an invoice billed before tax, net of its credit notes: what revenue and margin count. */
+export const netSubtotalOf = (item: Pick<InvoiceItem, "subtotal" | "creditedSubtotal">) => item.subtotal - (item.creditedSubtotal ?? 0);
+
+/** A credit note as the owner and the client see it. */
+export type CreditNote = {
+  id: string;
+  /** "CN-00001": the agency's own sequence. */
+  number: string;
+  invoiceId: string;
+  currency: string;
+  lines: Array<{ description: string; amount: number }>;
+  subtotal: number;
+  taxName: string;
+  taxRate: number;
+  tax: number;
+  total: number;
+  reason: string;
+  issuedAt: string;
+};
+
+export function presentCreditNote(item: CreditNoteItem): CreditNote {
+  return {
+    id: item.creditNoteId,
+    number: creditNoteNumber(item.number),
+    invoiceId: item.invoiceId,
+    currency: item.currency,
+    lines: item.lines.map((line) => ({ description: line.description, amount: line.amount })),
+    subtotal: item.subtotal,
+    taxName: item.taxName,
+    taxRate: item.taxRate,
+    tax: item.tax,
+    total: item.total,
+    reason: item.reason,
+    issuedAt: item.issuedAt,
+  };
+}
 
 export function isOverdue(item: Pick<InvoiceItem, "status" | "dueAt">, now = Date.now()): boolean {
   return (item.status === "sent" || item.status === "partially_paid") && Boolean(item.dueAt) && Date.parse(item.dueAt!) < now;
@@ -112,7 +159,8 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     tax: item.tax,
     total: item.total,
     amountPaid: item.amountPaid,
-    balance: item.total - item.amountPaid,
+    credited: item.credited ?? 0,
+    balance: balanceOf(item),
     creditOpen: item.creditOpen ?? 0,
     paymentTermsDays: item.paymentTermsDays,
     period: item.period ?? null,
@@ -121,6 +169,8 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     entryCount: item.entryCount,
     depositIds: item.depositIds ?? [],
     deductedOn: item.deductedOn ?? null,
+    issueDate: item.issueDate ?? null,
+    dueDate: item.dueDate ?? null,
     issuedAt: item.issuedAt ?? null,
     dueAt: item.dueAt ?? null,
     paidAt: item.paidAt ?? null,

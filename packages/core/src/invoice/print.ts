@@ -94,7 +94,7 @@ ${rows}
   <tr><td>${t("print.tax", { name: invoice.taxName, rate })}</td><td class="num">${money(invoice.tax)}</td></tr>
   <tr class="grand"><td>${t("print.total")}</td><td class="num">${money(invoice.total)}</td></tr>
   <tr><td>${t("print.paid")}</td><td class="num">${money(invoice.amountPaid)}</td></tr>
-  <tr><td><strong>${t("print.balance")}</strong></td><td class="num"><strong>${money(invoice.balance)}</strong></td></tr>
+${invoice.credited ? `  <tr><td>${t("print.credited")}</td><td class="num">${money(invoice.credited)}</td></tr>\n` : ""}  <tr><td><strong>${t("print.balance")}</strong></td><td class="num"><strong>${money(invoice.balance)}</strong></td></tr>
 </table>
 ${payments ? `<h2>${t("print.payments")}</h2>\n<table><thead><tr><th>${t("print.date")}</th><th>${t("print.method")}</th><th class="num">${t("print.amount")}</th></tr></thead><tbody>\n${payments}\n</tbody></table>` : ""}
 ${invoice.notes ? `<p class="muted">${escapeHtml(invoice.notes)}</p>` : ""}

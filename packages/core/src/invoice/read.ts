@@ -6,7 +6,7 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { isId } from "../id/index.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./parties.ts";
-import { invoiceNumber, present, presentPayment, type Invoice, type Payment } from "./present.ts";
+import { invoiceNumber, present, presentCreditNote, presentPayment, type CreditNote, type Invoice, type Payment } from "./present.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
 
@@ -15,6 +15,8 @@ import { AgencyStore } from "../agency/store.ts";
 
 export type InvoiceDetail = Invoice & {
   payments: Payment[];
+  /** The credit notes issued against it, oldest first. */
+  creditNotes: CreditNote[];
   /** How to pay without a card (the agency's instructions). */
   paymentInstructions: string | null;
   /** True when the client can pay by card (Stripe is configured and money is owed). */
@@ -71,10 +73,11 @@ export async function view(item: InvoiceItem): Promise<Invoice> {
 export async function get(invoiceId: string): Promise<InvoiceDetail> {
   const item = await loadVisible(invoiceId);
   const stamped = stampedParties(item);
-  const [client, payments, agency] = await Promise.all([
+  const [client, payments, agency, creditNotes] = await Promise.all([
     ClientStore.load(item.agencyId, item.clientId),
     db.entities.payment.query.paymentsOfInvoice({ agencyId: item.agencyId, invoiceId }).go({ pages: "all" }),
     AgencyStore.load(item.agencyId),
+    item.credited ? creditNotesOf(item.agencyId, invoiceId) : Promise.resolve([]),
   ]);
   const invoice = present(item, client?.name ?? "");
   const owner = useActor().type !== "contact";
@@ -92,12 +95,19 @@ export async function get(invoiceId: string): Promise<InvoiceDetail> {
   return {
     ...invoice,
     payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+    creditNotes,
     paymentInstructions: agency?.paymentInstructions ?? null,
     cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
     agency: stamped.issuer ?? issuerOf(agency),
     billTo: stamped.billTo ?? (client ? billToOf(client) : { name: invoice.client.name, address: null, taxId: null }),
     exchangeRate,
   };
+}
+
+/** An invoice's credit notes, oldest first. */
+export async function creditNotesOf(agencyId: string, invoiceId: string): Promise<CreditNote[]> {
+  const notes = await db.entities.creditNote.query.creditNotesOfInvoice({ agencyId, invoiceId }).go({ pages: "all" });
+  return notes.data.sort((a, b) => a.number - b.number).map(presentCreditNote);
 }
 
 /** The numbers of the given invoices ("draft" for one not sent yet), for lists of what they billed. */

@@ -4,7 +4,7 @@ import { assertOwner } from "../actor/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
 import { issuedBetween, owed } from "../invoice/index.ts";
-import { invoiceNumber } from "../invoice/present.ts";
+import { balanceOf as owedOn, invoiceNumber, netSubtotalOf } from "../invoice/present.ts";
 import type { MemberItem } from "../member/entity.ts";
 import { Money } from "../money/index.ts";
 import { People } from "../people/index.ts";
@@ -154,9 +154,9 @@ export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> =
     for (const invoice of items) {
       const cell = cells.get(monthOf(invoice.issuedAt!, timeZone));
       if (!cell) continue;
-      cell.set(invoice.clientId, (cell.get(invoice.clientId) ?? 0) + invoice.subtotal);
+      cell.set(invoice.clientId, (cell.get(invoice.clientId) ?? 0) + netSubtotalOf(invoice));
       const client = clients.get(invoice.clientId) ?? { total: 0, invoices: 0 };
-      clients.set(invoice.clientId, { total: client.total + invoice.subtotal, invoices: client.invoices + 1 });
+      clients.set(invoice.clientId, { total: client.total + netSubtotalOf(invoice), invoices: client.invoices + 1 });
     }
     return {
       currency,
@@ -170,10 +170,10 @@ export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> =
         .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
     };
   });
-  const all = converted(invoices, (invoice) => invoice.subtotal, agencyCurrency);
+  const all = converted(invoices, (invoice) => netSubtotalOf(invoice), agencyCurrency);
   const byMonth = months.map((m) => ({
     month: m,
-    total: converted(invoices.filter((invoice) => monthOf(invoice.issuedAt!, timeZone) === m), (invoice) => invoice.subtotal, agencyCurrency).total,
+    total: converted(invoices.filter((invoice) => monthOf(invoice.issuedAt!, timeZone) === m), (invoice) => netSubtotalOf(invoice), agencyCurrency).total,
   }));
   return {
     from,
@@ -198,7 +198,7 @@ export async function receivables(now = new Date()): Promise<ReceivablesReport> 
         number: invoiceNumber(invoice.number) ?? "",
         client: { id: invoice.clientId, name: names.get(invoice.clientId) ?? "" },
         currency: invoice.currency,
-        balance: invoice.total - invoice.amountPaid,
+        balance: owedOn(invoice),
         dueAt: invoice.dueAt ?? "",
         daysOverdue: late,
         bucket: agingBucket(late),
@@ -271,8 +271,8 @@ export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
   const clients = await ClientStore.loadMany(agencyId, clientIds);
   const rows = clients.map((client) => {
     const theirInvoices = invoices.filter((invoice) => invoice.clientId === client.clientId);
-    const billed = theirInvoices.reduce((sum, invoice) => sum + invoice.subtotal, 0);
-    const inAgency = converted(theirInvoices, (invoice) => invoice.subtotal, currency);
+    const billed = theirInvoices.reduce((sum, invoice) => sum + netSubtotalOf(invoice), 0);
+    const inAgency = converted(theirInvoices, (invoice) => netSubtotalOf(invoice), currency);
     const billedConverted = inAgency.unconverted.length ? null : inAgency.total;
     const theirs = entries.filter((entry) => entry.clientId === client.clientId);
     const cost = theirs.reduce((sum, entry) => sum + costOf(entry.minutes, team.get(entry.memberId)), 0);
@@ -299,7 +299,7 @@ export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
     cost: rows.reduce((sum, row) => sum + row.cost, 0),
     margin: totalMargin,
     marginRate: totalBilled > 0 ? Math.round((totalMargin * 10_000) / totalBilled) : null,
-    unconverted: converted(invoices, (invoice) => invoice.subtotal, currency).unconverted,
+    unconverted: converted(invoices, (invoice) => netSubtotalOf(invoice), currency).unconverted,
   };
   return {
     from,

@@ -96,4 +96,7 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.hours.month": "Μήνας",
   "portal.hours.rolledOut": "Μεταφέρθηκαν στον επόμενο",
   "portal.hours.expired": "Έληξαν",
+  "portal.invoice.creditNotes": "Πιστωτικά σημειώματα",
+  "portal.invoice.creditNoteDownload": "Λήψη του πιστωτικού σημειώματος {number} ως PDF",
+  "portal.invoice.credited": "Πιστώθηκαν",
 };

@@ -93,4 +93,7 @@ export const enPortalBilling = {
   "portal.hours.month": "Month",
   "portal.hours.rolledOut": "Carried over",
   "portal.hours.expired": "Expired",
+  "portal.invoice.creditNotes": "Credit notes",
+  "portal.invoice.creditNoteDownload": "Download credit note {number} as PDF",
+  "portal.invoice.credited": "Credited",
 } as const;

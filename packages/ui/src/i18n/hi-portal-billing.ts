@@ -103,4 +103,7 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.hours.month": "महीना",
   "portal.hours.rolledOut": "आगे ले जाए गए",
   "portal.hours.expired": "समाप्त",
+  "portal.invoice.creditNotes": "क्रेडिट नोट",
+  "portal.invoice.creditNoteDownload": "क्रेडिट नोट {number} को PDF के रूप में डाउनलोड करें",
+  "portal.invoice.credited": "क्रेडिट किया गया",
 };

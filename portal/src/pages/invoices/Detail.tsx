@@ -97,6 +97,28 @@ export default function InvoiceDetailPage() {
                         </ul>
                       </Show>
                     </section>
+                    <Show when={invoice().creditNotes.length > 0}>
+                      <section class="card" aria-labelledby="invoice-credit-notes-title" data-testid="invoice-credit-notes">
+                        <h2 id="invoice-credit-notes-title">{t("portal.invoice.creditNotes")}</h2>
+                        <ul class="invoice-payments">
+                          <For each={invoice().creditNotes}>
+                            {(note) => (
+                              <li data-testid="credit-note">
+                                <span>
+                                  <a href={api.invoices.creditNotePdfUrl(invoice().id, note.id)} download="" aria-label={t("portal.invoice.creditNoteDownload", { number: note.number })}>
+                                    {note.number}
+                                  </a>
+                                  {" · "}
+                                  <time datetime={note.issuedAt}>{formatDate(note.issuedAt, tz())}</time>
+                                  <span class="muted"> · {note.reason}</span>
+                                </span>
+                                <strong class="num">−{money(note.total)}</strong>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </section>
+                    </Show>
                   </div>
                 </div>
               </>
@@ -263,6 +285,12 @@ function InvoiceBody(props: { invoice: InvoiceDetail }) {
           <div>
             <dt>{t("portal.invoiceField.paid")}</dt>
             <dd>−{money(props.invoice.amountPaid)}</dd>
+          </div>
+        </Show>
+        <Show when={props.invoice.credited > 0}>
+          <div data-testid="invoice-credited">
+            <dt>{t("portal.invoice.credited")}</dt>
+            <dd>−{money(props.invoice.credited)}</dd>
           </div>
         </Show>
         <div class="invoice-balance">

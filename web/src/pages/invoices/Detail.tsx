@@ -12,9 +12,11 @@ import { getInvoice } from "./data";
 import { invoiceActions, type InvoiceActions } from "./detail/actions";
 import { LinesCard, PaymentsCard } from "./detail/Cards";
 import { PaymentDialog, VoidDialog } from "./detail/Dialogs";
+import { CreditNoteDialog, CreditNotesCard } from "./detail/CreditNotes";
 import { EditDraftDialog } from "./detail/EditDraft";
 import { FactsCard } from "./detail/Facts";
 import { InvoiceHeader } from "./detail/Header";
+import { SendDialog, SetRateDialog } from "./detail/Rate";
 
 /** One invoice: its facts, lines and payments, and the actions its status allows. */
 export default function InvoiceDetailPage() {
@@ -53,6 +55,9 @@ export default function InvoiceDetailPage() {
                   <Show when={d().status !== "draft"}>
                     <PaymentsCard invoice={d()} />
                   </Show>
+                  <Show when={d().creditNotes.length}>
+                    <CreditNotesCard invoice={d()} />
+                  </Show>
                 </div>
                 <ActionDialogs invoice={d()} actions={actions} />
               </>
@@ -70,16 +75,8 @@ function ActionDialogs(props: { invoice: InvoiceDetail; actions: InvoiceActions 
   const error = () => <ErrorMessage error={a.submission.error()} />;
   return (
     <>
-      <ConfirmDialog
-        open={a.action() === "send"}
-        title={t("invoice.sendTitle")}
-        message={t("invoice.sendBody", { name: props.invoice.client.name })}
-        confirmLabel={t("invoice.send")}
-        pending={a.submission.pending()}
-        error={error()}
-        onConfirm={() => void a.send()}
-        onClose={a.close}
-      />
+      <SendDialog open={a.action() === "send"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} onSend={a.send} />
+      <SetRateDialog open={a.action() === "rate"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
       <ConfirmDialog
         open={a.action() === "delete"}
         title={t("invoice.deleteTitle")}
@@ -93,6 +90,7 @@ function ActionDialogs(props: { invoice: InvoiceDetail; actions: InvoiceActions 
       />
       <VoidDialog open={a.action() === "void"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
       <EditDraftDialog open={a.action() === "edit"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
+      <CreditNoteDialog open={a.action() === "creditNote"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
       <PaymentDialog open={a.action() === "payment"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
     </>
   );

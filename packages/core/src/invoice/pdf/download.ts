@@ -4,9 +4,10 @@ import type { Locale } from "../../i18n/index.ts";
 import { Notify } from "../../notify/index.ts";
 import type { InvoiceItem } from "../entity.ts";
 import { loadVisible } from "../read.ts";
-import { invoiceNumber } from "../present.ts";
+import { loadCreditNote } from "../credit-note.ts";
+import { creditNoteNumber, invoiceNumber } from "../present.ts";
 import { fileNameOf } from "./attachment.ts";
-import { detailFor } from "./source.ts";
+import { creditNoteDetailFor, detailFor } from "./source.ts";
 
 // The invoice's PDF for whoever may see the invoice (the owner any, a contact their company's
 // once sent): the same PDF the client's email carries. It is the client's document, so it reads
@@ -22,6 +23,16 @@ export async function download(invoiceId: string): Promise<PdfFile> {
   const { renderPdf } = await import("./render.ts");
   const bytes = await renderPdf(await detailFor(item, reader.locale), reader);
   return { fileName: fileNameOf(invoiceNumber(item.number)), bytes };
+}
+
+/** A credit note's PDF, for whoever may see its invoice, in the same reader's language as the invoice's. */
+export async function downloadCreditNote(invoiceId: string, creditNoteId: string): Promise<PdfFile> {
+  const { invoice, note } = await loadCreditNote(invoiceId, creditNoteId);
+  const reader = await readerOf(invoice);
+  const { renderPdf } = await import("./render.ts");
+  const { detail, creditNote } = await creditNoteDetailFor(invoice, note, reader.locale);
+  const bytes = await renderPdf(detail, { ...reader, creditNote });
+  return { fileName: `${creditNoteNumber(note.number)}.pdf`, bytes };
 }
 
 async function readerOf(item: InvoiceItem): Promise<{ locale: Locale; timeZone: string }> {

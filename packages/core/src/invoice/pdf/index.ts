@@ -8,8 +8,8 @@
 //   download.ts    GET /invoices/:id/pdf
 //   attachment.ts  the PDF attached to the invoice's emails
 export * as InvoicePdf from "./index.ts";
-export { download, type PdfFile } from "./download.ts";
-export { attacher, fileNameOf, MAX_ATTACHMENT_BASE64 } from "./attachment.ts";
+export { download, downloadCreditNote, type PdfFile } from "./download.ts";
+export { attacher, creditNoteAttacher, fileNameOf, MAX_ATTACHMENT_BASE64 } from "./attachment.ts";
 /** The renderer, loaded on first use (pdfkit, fontkit and the fonts are not an API cold start's). */
 export const renderPdf: typeof import("./render.ts").renderPdf = async (...args) => (await import("./render.ts")).renderPdf(...args);
 export type { PdfOptions } from "./render.ts";

@@ -11,7 +11,12 @@ import { Typesetter, type Style } from "./typeset.ts";
 // language, dates in their zone, money in the invoice's currency formatted for their locale.
 // Long tables continue on a new page with their header repeated.
 
-export type PdfOptions = { locale: Locale; timeZone: string };
+/**
+ * `creditNote`: the document is a credit note against the invoice (`invoice` then holds the
+ * note's lines, sums and issue date): titled as one, naming the invoice it credits, with its
+ * total credited and its reason, and nothing about paying.
+ */
+export type PdfOptions = { locale: Locale; timeZone: string; creditNote?: { number: string; invoiceNumber: string; reason: string } };
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const INK = "#1b1f24";
@@ -33,7 +38,8 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   const t = (key: TextKey, params?: Record<string, string | number>) => text(locale, key, params);
   const money = (amount: number) => Money.format(amount, invoice.currency, locale);
   const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: options.timeZone }).format(new Date(iso)) : "—");
-  const title = invoice.number ? t("print.title", { number: invoice.number }) : t("print.draftTitle");
+  const note = options.creditNote;
+  const title = note ? t("print.creditNoteTitle", { number: note.number }) : invoice.number ? t("print.title", { number: invoice.number }) : t("print.draftTitle");
 
   const doc = new PDFDocument({
     size: "A4",
@@ -79,7 +85,8 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   if (issuer.address) left += block(issuer.address, PAGE.margin, left, leftWidth, { ...body, color: MUTED });
   if (issuer.taxId) left += block(t("print.taxId", { id: issuer.taxId }), PAGE.margin, left, leftWidth, { ...body, color: MUTED });
   if (issuer.registration) left += block(issuer.registration, PAGE.margin, left, leftWidth, { ...body, color: MUTED });
-  // The status, as a pill.
+  // The status, as a pill (an invoice's: a credit note has none).
+  if (!note) {
   const status = t(invoice.overdue ? "print.status.overdue" : (`print.status.${invoice.status}` as TextKey));
   const pill = { size: 8 };
   const pillWidth = type.width(status, pill) + 14;
@@ -87,10 +94,11 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   doc.roundedRect(PAGE.margin, left, pillWidth, 15, 7.5).lineWidth(0.75).strokeColor(INK).stroke();
   type.line(status, PAGE.margin + 7, left + 10.5, pill);
   left += 15;
+  }
 
   const labelX = PAGE.margin + leftWidth + 20;
   const valueRight = right;
-  const labels = [t("print.billTo"), t("print.purchaseOrder"), t("print.issued"), t("print.due"), t("print.currency")];
+  const labels = [t("print.billTo"), t("print.purchaseOrder"), t("print.issued"), t("print.due"), t("print.currency"), ...(note ? [t("print.creditFor")] : [])];
   // Values take what the longest label leaves, so the two never overlap in any language.
   const valueWidth = valueRight - labelX - Math.max(...labels.map((label) => type.width(label, body))) - 12;
   let side = y + 4;
@@ -105,9 +113,10 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   };
   const billTo = invoice.billTo;
   fact(t("print.billTo"), [billTo.name, ...(billTo.address ? [billTo.address] : []), ...(billTo.taxId ? [t("print.taxId", { id: billTo.taxId })] : [])], "bold");
+  if (note) fact(t("print.creditFor"), note.invoiceNumber, "bold");
   if (invoice.purchaseOrder) fact(t("print.purchaseOrder"), invoice.purchaseOrder);
   fact(t("print.issued"), date(invoice.issuedAt));
-  fact(t("print.due"), date(invoice.dueAt));
+  if (!note) fact(t("print.due"), date(invoice.dueAt));
   fact(t("print.currency"), invoice.currency);
   y = Math.max(left, side) + 28;
 
@@ -156,9 +165,12 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   y += 2;
   rule(y, 1.5, INK, totalsLeft, right);
   y += 5;
-  total(t("print.total"), invoice.total, { size: 11, weight: "bold" });
-  total(t("print.paid"), invoice.amountPaid, body);
-  total(t("print.balance"), invoice.balance, { ...body, weight: "bold" });
+  total(t(note ? "print.creditTotal" : "print.total"), invoice.total, { size: 11, weight: "bold" });
+  if (!note) {
+    total(t("print.paid"), invoice.amountPaid, body);
+    if (invoice.credited) total(t("print.credited"), invoice.credited, body);
+    total(t("print.balance"), invoice.balance, { ...body, weight: "bold" });
+  }
   y += 14;
 
   if (invoice.payments.length) {
@@ -184,8 +196,9 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
     y += 10;
   }
 
-  if (invoice.notes) {
-    const lines = type.wrap(invoice.notes, right - PAGE.margin, body);
+  const notes = note ? t("print.creditReason", { reason: note.reason }) : invoice.notes;
+  if (notes) {
+    const lines = type.wrap(notes, right - PAGE.margin, body);
     for (const line of lines) {
       room(LINE);
       type.line(line, PAGE.margin, y + body.size, { ...body, color: MUTED });
@@ -194,7 +207,7 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
     y += 12;
   }
 
-  if (invoice.paymentInstructions && invoice.balance > 0 && invoice.status !== "void") {
+  if (!note && invoice.paymentInstructions && invoice.balance > 0 && invoice.status !== "void") {
     const inner = right - PAGE.margin - 24;
     const quote = invoice.number ? t("print.quote", { number: invoice.number }) : t("print.quoteDraft");
     const lines = [...type.wrap(invoice.paymentInstructions, inner, body), "", ...type.wrap(quote, inner, body)];

@@ -43,6 +43,14 @@ export const invoiceRoutes = new Hono()
   .post("/:invoiceId/send", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "Number and send a draft to the client (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.send.schema), async (c) =>
     c.json(await Invoices.send(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
+  .put(
+    "/:invoiceId/rate",
+    describeRoute({ responses: ok(Invoices.detailOutput, "The invoice with its rate"), tags, summary: "Set the exchange rate of an invoice sent in another currency without one; the reports then convert it (owner)" }),
+    allow("owner"),
+    pathIds("invoiceId"),
+    input("json", Invoices.setRate.schema),
+    async (c) => c.json(await Invoices.setRate(c.req.valid("json"), c.req.param("invoiceId")), 200),
+  )
   .post("/:invoiceId/void", describeRoute({ responses: ok(Invoices.detailOutput), tags, summary: "Void a sent invoice nothing was paid on (owner)" }), allow("owner"), pathIds("invoiceId"), input("json", Invoices.voidInvoice.schema), async (c) =>
     c.json(await Invoices.voidInvoice(c.req.valid("json"), c.req.param("invoiceId")), 200),
   )
@@ -64,6 +72,22 @@ export const invoiceRoutes = new Hono()
     pathIds("invoiceId", "paymentId"),
     input("json", Invoices.applyCredit.schema),
     async (c) => c.json(await Invoices.applyCredit(c.req.valid("json"), c.req.param("invoiceId"), c.req.param("paymentId")), 200),
+  )
+  .post(
+    "/:invoiceId/credit-notes",
+    describeRoute({ responses: created(Invoices.detailOutput, "The invoice with the credit note among its credit notes"), tags, summary: "Issue a credit note against a sent invoice: lines or an amount, with a reason; the client's contacts get its PDF (owner)" }),
+    allow("owner"),
+    pathIds("invoiceId"),
+    input("json", Invoices.issueCreditNote.schema),
+    async (c) => c.json(await Invoices.issueCreditNote(c.req.valid("json"), c.req.param("invoiceId")), 201),
+  )
+  .get(
+    "/:invoiceId/credit-notes/:creditNoteId/pdf",
+    describeRoute({ responses: file("application/pdf", "The credit note as a PDF, an attachment named by its number"), tags, summary: "A credit note as a PDF in the client's language (owner; the invoice's client contacts)" }),
+    allow(["owner", "contact"]),
+    pathIds("invoiceId", "creditNoteId"),
+    input("query", printQuery),
+    async (c) => pdf(await InvoicePdf.downloadCreditNote(c.req.param("invoiceId"), c.req.param("creditNoteId"))),
   )
   .post("/:invoiceId/checkout", describeRoute({ responses: ok(Card.checkoutOutput), tags, summary: "Start a Stripe Checkout for the balance (client contact; Stripe configured)" }), allow(["owner", "contact"]), pathIds("invoiceId"), async (c) =>
     c.json(await Card.checkout(c.req.param("invoiceId")), 200),

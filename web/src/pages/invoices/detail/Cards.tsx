@@ -2,6 +2,7 @@ import { formatDate, t } from "@baton/ui/i18n";
 import type { InvoiceDetail, InvoiceLine } from "@baton/ui/types";
 import { For, Show } from "solid-js";
 import { hoursMinutes, money, percent } from "../format";
+import { CreditedTotal } from "./CreditNotes";
 
 // An invoice's lines with its totals, and the payments recorded on it.
 
@@ -54,6 +55,7 @@ export function LinesCard(props: { invoice: InvoiceDetail }) {
             <dt>{t("invoice.paid")}</dt>
             <dd>{m(props.invoice.amountPaid)}</dd>
           </div>
+          <CreditedTotal invoice={props.invoice} />
           <div class="invoice-total" data-testid="invoice-balance">
             <dt>{t("invoice.balance")}</dt>
             <dd>{m(props.invoice.balance)}</dd>

@@ -35,6 +35,8 @@ function EditDraftForm(props: DialogProps) {
   const [purchaseOrder, setPurchaseOrder] = createSignal(props.invoice.purchaseOrder ?? "");
   const [notes, setNotes] = createSignal(props.invoice.notes ?? "");
   const [terms, setTerms] = createSignal(String(props.invoice.paymentTermsDays));
+  const [issueDate, setIssueDate] = createSignal(props.invoice.issueDate ?? "");
+  const [dueDate, setDueDate] = createSignal(props.invoice.dueDate ?? "");
   const submit = () =>
     props.change(async (d) => {
       const kept = rows.filter((row) => !row.removed);
@@ -66,6 +68,9 @@ function EditDraftForm(props: DialogProps) {
         purchaseOrder: purchaseOrder().trim(),
         notes: notes().trim(),
         paymentTermsDays: Number(terms()),
+        // Blank: issued the day it is sent, due after its terms.
+        issueDate: issueDate() || null,
+        dueDate: dueDate() || null,
       });
       props.onClose();
       toast(t("invoice.edited"));
@@ -116,6 +121,11 @@ function EditDraftForm(props: DialogProps) {
         <TextField label={t("invoice.editPo")} name="purchaseOrder" value={purchaseOrder()} onValue={setPurchaseOrder} error={props.submission.fieldError("purchaseOrder")} data-testid="edit-po" />
         <TextField label={t("invoice.editTerms")} name="paymentTermsDays" inputmode="numeric" value={terms()} onValue={setTerms} error={props.submission.fieldError("paymentTermsDays")} />
       </div>
+      <div class="field-row">
+        <TextField type="date" label={t("invoice.editIssueDate")} name="issueDate" value={issueDate()} onValue={setIssueDate} error={props.submission.fieldError("issueDate")} data-testid="edit-issue-date" />
+        <TextField type="date" label={t("invoice.editDueDate")} name="dueDate" min={issueDate() || undefined} value={dueDate()} onValue={setDueDate} error={props.submission.fieldError("dueDate")} data-testid="edit-due-date" />
+      </div>
+      <p class="small muted">{t("invoice.editDatesHint")}</p>
       <TextArea label={t("invoice.notesTitle")} name="notes" rows={3} value={notes()} onValue={setNotes} error={props.submission.fieldError("notes")} />
       <Show when={props.submission.fieldError("lines")}>{(message) => <p class="field-error" role="alert">{message()}</p>}</Show>
       <FormActions>

@@ -37,10 +37,11 @@ export function InvoiceHeader(props: { invoice: InvoiceDetail; title: string; op
   );
 }
 
-/** Print always; delete or send a draft; void or record a payment on an invoice still owed. */
+/** Print always; delete or send a draft; void or record a payment on an invoice still owed; credit a sent one with something left to credit. */
 function HeaderActions(props: { invoice: InvoiceDetail; open: (action: Action) => void }) {
   const d = () => props.invoice;
   const payable = () => d().status === "sent" || d().status === "partially_paid";
+  const creditable = () => (payable() || d().status === "paid") && d().total - d().credited > 0;
   return (
     <>
       <a href={api.invoices.printUrl(d().id)} target="_blank" rel="noopener" class={buttonClass("secondary", "sm")}>
@@ -62,11 +63,23 @@ function HeaderActions(props: { invoice: InvoiceDetail; open: (action: Action) =
       </Show>
       <Show when={payable()}>
         {/* A deposit taken off another invoice stays until that one is deleted or voided. */}
-        <Show when={d().amountPaid === 0 && !d().deductedOn}>
+        <Show when={d().amountPaid === 0 && d().credited === 0 && !d().deductedOn}>
           <Button class="btn-danger-text" onClick={() => props.open("void")}>
             {t("invoice.void")}
           </Button>
         </Show>
+      </Show>
+      <Show when={d().status !== "draft" && d().status !== "void" && d().exchangeRate && !d().exchangeRate!.rate}>
+        <Button onClick={() => props.open("rate")} data-testid="set-rate">
+          {t("invoice.setRate")}
+        </Button>
+      </Show>
+      <Show when={creditable()}>
+        <Button onClick={() => props.open("creditNote")} data-testid="issue-credit-note">
+          {t("creditNote.issue")}
+        </Button>
+      </Show>
+      <Show when={payable()}>
         <Button variant="primary" onClick={() => props.open("payment")}>
           {t("invoice.recordPayment")}
         </Button>
