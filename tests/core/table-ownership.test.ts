@@ -50,7 +50,6 @@ const NOT_YET_MOVED: Record<string, number> = {
   "client-data/parts.ts timeEntry": 3,
   "client-data/parts.ts timer": 2,
   "client-data/parts.ts uniqueness": 1,
-  "client/index.ts requestCounter": 1,
   "digest/content.ts request": 2,
   "digest/content.ts task": 1,
   "digest/content.ts timeEntry": 1,

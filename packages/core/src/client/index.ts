@@ -12,6 +12,7 @@ import { createId, isId } from "../id/index.ts";
 import { ClientStatuses, type ClientItem } from "./entity.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
 import { promiseAttributes, promiseOf, type ResponsePromise } from "./promise.ts";
+import { settleCodeCount } from "../request/counter.ts";
 
 export * as Client from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -281,13 +282,14 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   const invoiceToChanges = invoiceToAttributes(invoiceToInput);
   const cleared = [...(["website", "notes"] as const).filter((key) => changes[key] === null || changes[key] === ""), ...billingChanges.remove, ...invoiceToChanges.remove, ...promiseChanges.remove];
   const codeChanges = changes.code !== undefined && changes.code !== existing.code;
-  // The old code keeps its count (a client given it later carries on after this one's numbers).
-  if (codeChanges) await keepCodeCount(agencyId, existing);
+  // The old code keeps its count (a client given it later carries on after this one's numbers),
+  // and the client keeps its last number under it, to carry on after it under the new code.
+  const carried = codeChanges ? await settleCodeCount(agencyId, existing.code, existing.requestSeq ?? 0) : undefined;
   const result = await db.transaction
     .write(({ client, ...tx }) => [
       client
         .patch({ agencyId, clientId })
-        .set({ ...rest, ...promiseChanges.set, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }) })
+        .set({ ...rest, ...promiseChanges.set, ...billingChanges.set, ...invoiceToChanges.set, ...filledText({ website, notes }), ...(carried !== undefined ? { requestSeq: carried } : {}) })
         .remove(cleared)
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))
@@ -307,22 +309,6 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   if (failed.length) throw staleWrite("Client", current && present(current));
   return present(current!);
 });
-
-/** Makes sure the code's request counter is at least the client's last number under it. */
-async function keepCodeCount(agencyId: string, client: ClientItem) {
-  const last = client.requestSeq ?? 0;
-  if (!last) return;
-  try {
-    await db.entities.requestCounter
-      .update({ agencyId, code: client.code })
-      .set({ seq: last })
-      .where((attr, op) => `${op.notExists(attr.seq)} OR ${op.lt(attr.seq, last)}`)
-      .go();
-  } catch (error) {
-    // Already at or past it: nothing to keep.
-    if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
-  }
-}
 
 /** Optional text fields are stored only when they have content; null or "" means absent. */
 function filledText(fields: { website?: string | null; notes?: string | null }) {

@@ -1,4 +1,4 @@
-import { db } from "../db/index.ts";
+import { db, getTogether } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { ClientItem } from "./entity.ts";
 
@@ -10,7 +10,7 @@ type Read = { consistent?: boolean };
 /** One client of an agency, or null (also for a malformed id). */
 export async function load(agencyId: string, clientId: string, read: Read = {}): Promise<ClientItem | null> {
   if (!isId("client", clientId)) return null;
-  return (await db.entities.client.get({ agencyId, clientId }).go(read)).data;
+  return getTogether<ClientItem>(db.entities.client, db.entities.client.get({ agencyId, clientId }), read);
 }
 
 /** The named clients that exist, in one batch read. */
@@ -22,9 +22,4 @@ export async function loadMany(agencyId: string, clientIds: readonly string[]): 
 /** Every client of an agency (`clientsOfAgency`). */
 export async function ofAgency(agencyId: string): Promise<ClientItem[]> {
   return (await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" })).data;
-}
-
-/** The client's request counter follows the last request number it handed out. */
-export async function setRequestSeq(agencyId: string, clientId: string, requestSeq: number): Promise<void> {
-  await db.entities.client.patch({ agencyId, clientId }).set({ requestSeq }).go();
 }

@@ -1,5 +1,6 @@
 import { db } from "../db/index.ts";
 import { isId } from "../id/index.ts";
+import type { ClientItem } from "../client/entity.ts";
 import type { ContactItem } from "./entity.ts";
 
 // The contact area's table, for other areas: they read and write contacts only through these.
@@ -16,6 +17,15 @@ export async function load(agencyId: string, contactId: string, read: Read = {})
 /** Every contact of a client (`contactsOfClient`). */
 export async function ofClient(agencyId: string, clientId: string): Promise<ContactItem[]> {
   return (await db.entities.contact.query.contactsOfClient({ agencyId, clientId }).go({ pages: "all" })).data;
+}
+
+/**
+ * A client and its contacts in one query of the `clientProfile` collection (what a hand-off to
+ * the client needs: its name and zone, and whom to tell); a client not found is null.
+ */
+export async function withClient(agencyId: string, clientId: string): Promise<{ client: ClientItem | null; contacts: ContactItem[] }> {
+  const result = await db.collections.clientProfile({ agencyId, clientId }).go({ pages: "all" });
+  return { client: (result.data.client[0] as ClientItem | undefined) ?? null, contacts: result.data.contact as ContactItem[] };
 }
 
 /** A contact's own changes to themselves (sign-in activation, profile): version bumped. */

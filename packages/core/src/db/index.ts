@@ -27,6 +27,8 @@ import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
 import { createDynamoClient } from "./client.ts";
+import { createBatcher, type BatchClient } from "./batch.ts";
+import { requestScope } from "./scope.ts";
 
 export { tableDefinition, TTL_ATTRIBUTE } from "./table.ts";
 export { createDynamoClient } from "./client.ts";
@@ -80,3 +82,19 @@ export type Db = typeof db;
 
 /** The entities a `db.transaction.write` callback is handed: areas build their own items from it. */
 export type TransactionEntities = Parameters<Parameters<typeof db.transaction.write>[0]>[0];
+
+// Single-item reads asked for at the same moment share one BatchGetItem (db/batch.ts).
+const readTogether = createBatcher(() => (db.entities.agency as unknown as { client: BatchClient }).client, requestScope);
+
+/**
+ * One item, as `get.go()` answers its data, read in one BatchGetItem with the other reads asked
+ * for in the same turn of the event loop: independent reads of a request cost one round trip.
+ */
+export async function getTogether<T>(
+  entity: { parse(response: { Item: Record<string, unknown> }): unknown },
+  get: { params(): Record<string, unknown> },
+  options: { consistent?: boolean } = {},
+): Promise<T | null> {
+  const item = await readTogether(get.params() as { TableName?: string; Key: Record<string, unknown> }, options);
+  return item ? ((entity.parse({ Item: item }) as { data?: T | null } | null)?.data ?? null) : null;
+}

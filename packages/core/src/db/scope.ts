@@ -35,6 +35,11 @@ export function shared<T>(name: string, stale: (key: WrittenKey) => boolean, loa
   return entry.value as Promise<T>;
 }
 
+/** The request being served (its scope), or undefined outside one: reads of one request may be batched together (db/batch.ts). */
+export function requestScope(): object | undefined {
+  return storage.getStore();
+}
+
 /** The written key equals this item's key. */
 export const sameItem = (key: WrittenKey) => (written: WrittenKey) => written.pk === key.pk && written.sk === key.sk;
 

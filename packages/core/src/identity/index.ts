@@ -1,7 +1,7 @@
 import type { AgencyItem } from "../agency/entity.ts";
 import type { ClientItem } from "../client/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
-import { db } from "../db/index.ts";
+import { db, getTogether } from "../db/index.ts";
 import { sameItem, shared } from "../db/scope.ts";
 import { onWrite, touches, type WrittenKey } from "../db/writes.ts";
 import type { MemberItem } from "../member/entity.ts";
@@ -77,7 +77,7 @@ function person<T>(name: string, params: { Key: Record<string, unknown> }, load:
 
 export function member(agencyId: string, memberId: string): Promise<MemberItem | null> {
   const get = db.entities.member.get({ agencyId, memberId });
-  return person("member", get.params(), async () => (await get.go({ consistent: true })).data);
+  return person("member", get.params(), () => getTogether<MemberItem>(db.entities.member, get, { consistent: true }));
 }
 
 export function contact(agencyId: string, contactId: string): Promise<ContactItem | null> {
@@ -98,7 +98,7 @@ export function clientOfContact(agencyId: string, clientId: string): Promise<Cli
 export function agency(agencyId: string): Promise<AgencyItem | null> {
   const get = db.entities.agency.get({ agencyId });
   const key = keyOf(get.params());
-  return shared(`agency:${key.pk}`, sameItem(key), async () => (await get.go()).data);
+  return shared(`agency:${key.pk}`, sameItem(key), () => getTogether<AgencyItem>(db.entities.agency, get));
 }
 
 /** The whole team, read once per request (teams are small: one query, every page). */

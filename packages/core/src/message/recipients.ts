@@ -5,6 +5,7 @@ import type { TaskItem } from "../task/entity.ts";
 import { UNASSIGNED } from "../task/entity.ts";
 import type { Thread } from "./policy.ts";
 import { ContactStore } from "../contact/store.ts";
+import type { ContactItem } from "../contact/entity.ts";
 
 // Who a request's news concerns. The team side: the owners and whoever holds a task of it. The
 // client side: the contact who submitted it and every contact who has written in its thread;
@@ -20,11 +21,12 @@ export async function teamOf(request: RequestItem, tasks: readonly TaskItem[]): 
   return [...ids].map((id) => ({ type: "member" as const, id }));
 }
 
-export async function clientSideOf(request: RequestItem): Promise<Recipient[]> {
+/** `contacts`: the client's contacts when the caller has read them already (no query then). */
+export async function clientSideOf(request: RequestItem, known?: readonly ContactItem[]): Promise<Recipient[]> {
   const ids = new Set<string>(request.threadContactIds ?? []);
   if (request.submittedByType === "contact") ids.add(request.submittedById);
   if (!ids.size) {
-    const contacts = await ContactStore.ofClient(request.agencyId, request.clientId);
+    const contacts = known ?? (await ContactStore.ofClient(request.agencyId, request.clientId));
     for (const contact of contacts) if (contact.status !== "removed") ids.add(contact.contactId);
   }
   return [...ids].map((id) => ({ type: "contact" as const, id }));

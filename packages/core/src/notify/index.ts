@@ -96,6 +96,15 @@ export async function prepare(
 
 export type Prepared = Awaited<ReturnType<typeof render>>;
 
+/** Sends what `prepare` rendered, for a change whose transaction could not carry it (outbox first, sent after the response); never throws. */
+export async function sendPrepared(prepared: Prepared): Promise<void> {
+  try {
+    await Email.later(prepared);
+  } catch (error) {
+    Log.error("notify: emails not sent", error);
+  }
+}
+
 export const queueIn = (tx: Pick<TransactionEntities, "outboxEmail">, prepared: Prepared) => Email.laterIn(tx, prepared);
 
 /** One email per reachable address, in the person's language, under the agency's brand. */

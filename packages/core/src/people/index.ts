@@ -40,6 +40,16 @@ export async function team(agencyId: string): Promise<Map<string, MemberItem>> {
   return new Map((await Identity.team(agencyId)).map((member) => [member.memberId, member]));
 }
 
+/**
+ * The team members named by `ids` (those that exist, removed ones too), read together in one
+ * batch and kept like the acting member's identity: what a single task's names need, without
+ * reading the whole team.
+ */
+export async function members(agencyId: string, ids: Iterable<string>): Promise<Map<string, MemberItem>> {
+  const found = await Promise.all([...new Set(ids)].filter((id) => id.startsWith("mem_")).map((id) => Identity.member(agencyId, id)));
+  return new Map(found.filter((member): member is MemberItem => member !== null).map((member) => [member.memberId, member]));
+}
+
 /** Clients' names by id, for the given ids only (one batch read, however many tasks share them). */
 export async function clientNames(agencyId: string, clientIds: Iterable<string>): Promise<Map<string, string>> {
   // Kept by the warm instance within the identity bound (identity/index.ts): lists read no client.

@@ -5,7 +5,7 @@ import { useViewer, type Viewer } from "../actor/viewer.ts";
 import { Audit } from "../audit/index.ts";
 import { responseDueAt as promisedBy } from "./deadline.ts";
 import { staleWrite } from "../db/conflict.ts";
-import { db } from "../db/index.ts";
+import { db, getTogether } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { sameItem, shared } from "../db/scope.ts";
 import { failedConditions } from "../db/transaction.ts";
@@ -151,7 +151,7 @@ export async function load(agencyId: string, requestId: string): Promise<Request
   if (!isId("request", requestId)) return null;
   const get = db.entities.request.get({ agencyId, requestId });
   const key = { pk: String(get.params().Key.pk), sk: String(get.params().Key.sk) };
-  return shared(`request:${key.pk}:${key.sk}`, sameItem(key), async () => (await get.go({ consistent: true })).data);
+  return shared(`request:${key.pk}:${key.sk}`, sameItem(key), () => getTogether<RequestItem>(db.entities.request, get, { consistent: true }));
 }
 
 /**
@@ -265,8 +265,9 @@ export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
 
 /**
  * Takes the next number under the client's code: atomic, so two submissions never share one, and
- * counted per code (requestCounter), so a code that passes to another client carries on. A code
- * whose counter predates this (only the client's own `requestSeq` knew it) starts after that.
+ * counted per code (requestCounter), so a code that passes to another client carries on. A client
+ * starts after its `requestSeq`: its last number under its previous code (set when the code
+ * changed, request/counter.ts), or a count from before the counters.
  */
 async function nextNumber(agencyId: string, client: ClientItem): Promise<number> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -362,13 +363,9 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
       ];
     })
     .go();
-  const [written] = await Promise.all([
-    transaction,
-    // The client's own counter follows, for the day its code moves on (Client.update seeds the
-    // old code's counter from it). Beside the transaction, not in it: simultaneous submissions
-    // for one client would cancel each other's transactions.
-    ClientStore.setRequestSeq(agencyId, client.clientId, number),
-  ]);
+  // The client's last number is the code's counter's (request/counter.ts reads it when the code
+  // moves on): no write to the client beside the transaction.
+  const written = await transaction;
   if (failedConditions(written).length) {
     throw new VisibleError("conflict", "conflict", "One of the files changed while the request was sent. Check the attachments and send it again.");
   }

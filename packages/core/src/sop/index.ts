@@ -2,7 +2,7 @@ import { z } from "zod";
 import { assertMember, assertOwner } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
-import { db } from "../db/index.ts";
+import { db, getTogether } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { notFound } from "../error/index.ts";
 import { pageQuery, version, type Page } from "../fields/index.ts";
@@ -125,7 +125,7 @@ async function loadHead(agencyId: string, sopId: string) {
 
 export async function loadVersion(agencyId: string, sopId: string, number: number) {
   if (!isId("sop", sopId) || !Number.isInteger(number) || number < 1) return null;
-  return (await db.entities.sopVersion.get({ agencyId, sopId, number }).go({ consistent: true })).data;
+  return getTogether<SopVersionItem>(db.entities.sopVersion, db.entities.sopVersion.get({ agencyId, sopId, number }), { consistent: true });
 }
 
 /** An SOP with its latest version. Members read SOPs; only the owner writes them. */

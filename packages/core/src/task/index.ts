@@ -3,7 +3,7 @@ import { assertMember, assertOwner, forbidden, unauthenticated, useActor, useAge
 import { useViewer, viewerOf, type Viewer } from "../actor/viewer.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { applied } from "../db/commit.ts";
 import { sameItem, shared } from "../db/scope.ts";
@@ -26,9 +26,12 @@ import { Sop, type SopVersion } from "../sop/index.ts";
 import { Surveys } from "../survey/index.ts";
 import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type Party, type TaskAction, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
-import { present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
+import { memberIdsOf, present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 import { MemberStore } from "../member/store.ts";
 import { ClientStore } from "../client/store.ts";
+import type { ClientItem } from "../client/entity.ts";
+import { ContactStore } from "../contact/store.ts";
+import type { SopVersionItem } from "../sop/entity.ts";
 import { stopTimerOnTask } from "../timesheet/timer-stop.ts";
 import * as Policy from "./policy.ts";
 
@@ -96,9 +99,23 @@ export async function get(taskId: string): Promise<TaskDetail> {
     People.team(task.agencyId),
     Request.load(task.agencyId, task.requestId),
     ClientStore.load(task.agencyId, task.clientId),
-    task.sopId && task.sopVersion ? Sop.loadVersion(task.agencyId, task.sopId, task.sopVersion) : Promise.resolve(null),
-    deliverableFiles(task),
+    sopOf(task),
+    ofRequest(task.agencyId, task.requestId),
   ]);
+  return detailOf(task, { team, request, client, sop, files }, viewer);
+}
+
+type DetailParts = {
+  team: Names["team"];
+  request: RequestItem | null;
+  client: Pick<ClientItem, "name" | "timeZone"> | null;
+  sop: SopVersionItem | null;
+  /** The request's files (every place): the task's deliverables are picked from them. */
+  files: readonly FileItem[];
+};
+
+/** What GET /tasks/:id answers, from what was read (or written) already: no read of its own. */
+async function detailOf(task: TaskItem, { team, request, client, sop, files }: DetailParts, viewer: Viewer): Promise<TaskDetail> {
   return {
     task: present(task, { team, clients: new Map([[task.clientId, client?.name ?? ""]]) }, viewer),
     request: {
@@ -110,13 +127,18 @@ export async function get(taskId: string): Promise<TaskDetail> {
     },
     client: { id: task.clientId, name: client?.name ?? "", timeZone: client?.timeZone ?? "UTC" },
     sop: sop ? await Sop.presentVersion(sop) : null,
-    files: files.map((file) => presentFile(file)),
+    files: deliverablesOf(files, task).map((file) => presentFile(file)),
   };
 }
 
-/** A task's deliverable files (ready ones), every round; `round` narrows to one submission. */
-async function deliverableFiles(task: TaskItem, round?: number): Promise<FileItem[]> {
-  return (await ofRequest(task.agencyId, task.requestId)).filter(
+/** The SOP version a task was made from, or null. */
+function sopOf(task: TaskItem): Promise<SopVersionItem | null> {
+  return task.sopId && task.sopVersion ? Sop.loadVersion(task.agencyId, task.sopId, task.sopVersion) : Promise.resolve(null);
+}
+
+/** A task's deliverable files (ready ones) among its request's files, every round; `round` narrows to one submission. */
+function deliverablesOf(files: readonly FileItem[], task: TaskItem, round?: number): FileItem[] {
+  return files.filter(
     (file) => file.status === "ready" && file.place === "deliverable" && file.attachedTo === task.taskId && (round === undefined || file.round === round),
   );
 }
@@ -233,6 +255,10 @@ type Move = {
   memberStats?: (task: TaskItem) => Partial<Record<"qaApproved" | "qaFirstPass" | "qaReturns", number>>;
   /** Files this step attaches (a submission) or shows the client (QA approval), in the same transaction. */
   files?: (file: FileEntityApi, task: TaskItem) => Array<ReturnType<typeof attachCommit>>;
+  /** Names the caller read already (else read here). */
+  names?: Names;
+  /** The hand-off's unread marks and emails, in the same transaction; `after` runs once it committed (sends the emails after the response). */
+  handOff?: (tx: Pick<TransactionEntities, "unread" | "outboxEmail">) => { items: Array<ReturnType<typeof attachCommit>>; after: () => Promise<void> };
 };
 
 /**
@@ -249,7 +275,7 @@ export async function assertMayAct(taskId: string, action: Policy.TaskActionName
  * Applies one step of the workflow. The caller's `expected` version must still be current: of
  * many simultaneous attempts exactly one wins and the rest get 409 with the task as it is now.
  */
-async function move(taskId: string, expected: number, step: Move): Promise<{ saved: TaskItem; names: Names; request: RequestItem }> {
+async function move(taskId: string, expected: number, step: Move): Promise<{ saved: TaskItem; names: Names; request: RequestItem; viewer: Viewer }> {
   const { task: first, parties, viewer, me } = await visibleTask(taskId);
   // The policy decides (task/policy.ts); a step not in this status is refused below with the task as it is.
   if (Policy.refusal(viewer, first, step.action) === "party") throw forbidden();
@@ -257,7 +283,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
   const asClient = parties.has("client") && parties.size === 1;
   const [by, names] = await Promise.all([
     People.current(me),
-    asClient ? Promise.resolve({ team: new Map(), clients: new Map() }) : People.namesFor(first.agencyId, [first]),
+    step.names ? Promise.resolve(step.names) : asClient ? Promise.resolve({ team: new Map(), clients: new Map() }) : People.namesFor(first.agencyId, [first]),
     // Read here beside the rest, kept for the request (the loop below asks for it).
     Request.load(first.agencyId, first.requestId),
   ]);
@@ -276,8 +302,11 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
     const stats = step.memberStats?.(task);
     // What the transaction writes is what the call answers with: no read back.
     let written: { task: TaskItem; request: RequestItem } | undefined;
+    let after = () => Promise.resolve();
     const result = await db.transaction
       .write(({ task: tasks, request: requests, member, file, ...tx }) => {
+        const handOff = step.handOff?.(tx);
+        if (handOff) after = handOff.after;
         const taskSet = { ...extra, status, state: openState(status), assigneeId, dueAt: task.dueAt };
         const taskAdd = { version: 1, ...(step.add ?? {}) };
         const taskCommit = tasks
@@ -320,6 +349,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
           ? [member.patch({ agencyId: task.agencyId, memberId: task.assigneeId }).add(stats).commit()]
           : []),
         ...(step.files?.(file, task) ?? []),
+        ...(handOff?.items ?? []),
         ];
       })
       .go();
@@ -327,7 +357,8 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
     if (!failed.length) {
       const saved = written!.task;
       if (requestStatus === "completed" && request.status !== "completed") await recordCompletion(request, by);
-      return { saved, names, request: written!.request };
+      await after();
+      return { saved, names, request: written!.request, viewer };
     }
     const current = await load(task.agencyId, task.taskId);
     if (!current) throw notFound("Task");
@@ -494,49 +525,74 @@ export const reviewSchema = z.strictObject({
   clientNote: z.string({ error: "Write the note to the client." }).trim().min(1, "Write the note to the client, or leave it as submitted.").max(10_000, "Keep it under 10,000 characters.").optional(),
 });
 
+/** At most this many unread marks and emails ride in a review's transaction (DynamoDB takes 100 items); more are written after it. */
+const HAND_OFF_IN_TRANSACTION = 40;
+
 /** QA: approve (→ the client reviews it) or return with the changes required (→ the assignee). */
 export const review = fn(reviewSchema, async (input, taskId: string): Promise<TaskDetail> => {
   if (input.decision === "return" && !input.notes) {
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { notes: "Say what needs to change." } });
   }
   const approving = input.decision === "approve";
-  // The files of the submission under review: the client sees them once it is approved.
   const actor = useActor();
-  const current = actor.type === "public" ? null : await load(actor.agencyId, taskId);
-  // The agency (the notices' sender name) is read beside the files, not after the transition.
-  if (current) Identity.agency(current.agencyId).catch(() => {});
-  const publish = approving && current?.deliverable ? await deliverableFiles(current, current.deliverable.round ?? 1) : [];
-  const { saved, names, request } = await move(taskId, input.version, {
+  if (actor.type === "public") throw unauthenticated();
+  const agencyId = actor.agencyId;
+  // Two reading steps: the task (the route's check read it already), then at once all that the
+  // review and its answer need. The single items among them (the request, the members the task
+  // names, the SOP version, the agency for the notices' brand) come in one BatchGetItem.
+  const current = await load(agencyId, taskId);
+  if (!current) throw notFound("Task");
+  const [team, request, profile, files, sop] = await Promise.all([
+    People.members(agencyId, [...memberIdsOf(current), useActorId()]),
+    Request.load(agencyId, current.requestId),
+    // The client (its name and zone) and whom to tell of an approval, in one query.
+    ContactStore.withClient(agencyId, current.clientId),
+    ofRequest(agencyId, current.requestId),
+    sopOf(current),
+    Identity.agency(agencyId),
+  ]);
+  // The files of the submission under review: the client sees them once it is approved.
+  const round = current.deliverable?.round ?? 1;
+  const publish = approving && current.deliverable ? deliverablesOf(files, current, round) : [];
+  const names: Names = { team, clients: new Map([[current.clientId, profile.client?.name ?? ""]]) };
+  // Who hears of it: the client side of an approval, the assignee of a return; their unread
+  // marks and emails are written with the review (no writes after it) unless there are many.
+  const people: Recipient[] = approving ? await clientSideOf(request!, profile.contacts) : [{ type: "member", id: current.assigneeId }];
+  const notices = approving
+    ? await Notify.prepare(agencyId, "readyForApproval", profile.contacts, { reference: current.reference, title: current.title }, Notify.links.portalRequest(current.requestId))
+    : await Notify.prepare(agencyId, "taskReturned", [current.assigneeId.startsWith("mem_") ? team.get(current.assigneeId) : null], { reference: current.reference, title: current.title, notes: input.notes ?? "" }, Notify.links.webTask(current.taskId));
+  const inTransaction = request !== null && people.length + notices.length <= HAND_OFF_IN_TRANSACTION;
+  const at = new Date().toISOString();
+  let published = new Set<string>();
+  const { saved, request: written, viewer } = await move(taskId, input.version, {
     action: approving ? "qa_approve" : "qa_return",
+    names,
     set: (task) => ({
       review: { decision: input.decision, rubric: input.rubric, ...(input.notes ? { notes: input.notes } : {}), at: new Date().toISOString(), by: useActorId() },
       ...(approving && input.clientNote && task.deliverable ? { deliverable: { ...task.deliverable, clientNote: input.clientNote } } : {}),
     }),
-    files: (entity, task) => (approving && task.deliverable && (task.deliverable.round ?? 1) === (current?.deliverable?.round ?? 1) ? publish.map((f) => publishCommit(entity, f)) : []),
+    files: (entity, task) => {
+      const shown = approving && task.deliverable && (task.deliverable.round ?? 1) === round ? publish : [];
+      published = new Set(shown.map((f) => f.fileId));
+      return shown.map((f) => publishCommit(entity, f));
+    },
     add: approving ? {} : { revisionCount: 1, qaReturns: 1 },
     audit: () => ({ action: approving ? "task.qa_approved" : "task.qa_returned", data: { rubric: input.rubric, notes: input.notes ?? null } }),
     memberStats: (task) =>
       approving ? { qaApproved: 1, qaFirstPass: (task.qaReturns ?? 0) === 0 ? 1 : 0 } : { qaReturns: 1 },
+    ...(inTransaction
+      ? {
+          handOff: (tx: Pick<TransactionEntities, "unread" | "outboxEmail">) => {
+            const outbox = Notify.queueIn(tx, notices);
+            return { items: [...Inbox.updateItems(tx, Request.aboutOf(request!), people, at), ...outbox.items] as Array<ReturnType<typeof attachCommit>>, after: outbox.after };
+          },
+        }
+      : {}),
   });
-  // The request as the transaction left it: the inbox is told without reading it again.
-  const tell = (people: Recipient[]) => tellInbox(request, people);
-  if (approving) {
-    await Promise.all([
-      Notify.contactsOf(saved.agencyId, saved.clientId).then((contacts) =>
-        Notify.send(saved.agencyId, "readyForApproval", contacts, { reference: saved.reference, title: saved.title }, Notify.links.portalRequest(saved.requestId)),
-      ),
-      clientSideOf(request).then(tell),
-    ]);
-  } else {
-    await Promise.all([
-      Notify.member(saved.agencyId, saved.assigneeId).then((assignee) =>
-        Notify.send(saved.agencyId, "taskReturned", [assignee], { reference: saved.reference, title: saved.title, notes: input.notes ?? "" }, Notify.links.webTask(saved.taskId)),
-      ),
-      tell([{ type: "member", id: saved.assigneeId }]),
-    ]);
-  }
-  // An action answers what GET /tasks/:id answers, so a screen shows the result as it reads it.
-  return get(saved.taskId);
+  if (!inTransaction) await Promise.all([Notify.sendPrepared(notices), tellInbox(written, people)]);
+  // An action answers what GET /tasks/:id answers, built from what was read and written (no read back).
+  const filesNow = files.map((file) => (published.has(file.fileId) ? { ...file, visibleToClient: true, version: file.version + 1 } : file));
+  return detailOf(saved, { team, request: written, client: profile.client, sop, files: filesNow }, viewer);
 });
 
 export const clientApproveSchema = z.strictObject({ version });

@@ -63,6 +63,18 @@ export type ClientTask = {
   can: TaskActionName[];
 };
 
+/** Every member id a task names (what `present` turns into names). */
+export function memberIdsOf(item: TaskItem): string[] {
+  return [
+    item.assigneeId,
+    ...(item.assignmentHistory ?? []).flatMap((entry) => [entry.memberId, entry.by]),
+    ...(item.checklist ?? []).map((entry) => entry.doneBy ?? ""),
+    item.deliverable?.submittedBy ?? "",
+    ...(item.deliverableHistory ?? []).map((entry) => entry.submittedBy),
+    item.review?.by ?? "",
+  ].filter((id) => id.startsWith("mem_"));
+}
+
 /** A stored id as people read it: a member's name, the API integration, or "Former member". */
 function named(id: string, team: Names["team"]): Named {
   if (id.startsWith("key_")) return { id, name: text(readerLocale(), "people.apiIntegration") };

@@ -1,0 +1,28 @@
+import { db } from "../db/index.ts";
+
+// The request numbers' counters (requestCounter, one per client code) are the request area's;
+// the client area asks here when a client's code changes.
+
+/**
+ * When a client leaves a code for another: the last number handed out under it (the client
+ * carries on after it under its new code), kept on the code's counter, at least `last` (a count
+ * from before the counters that only the client knew), for whoever is given the code later.
+ */
+export async function settleCodeCount(agencyId: string, code: string, last: number): Promise<number> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const seq = (await db.entities.requestCounter.get({ agencyId, code }).go({ consistent: true })).data?.seq ?? 0;
+    if (seq >= last) return seq;
+    try {
+      await db.entities.requestCounter
+        .update({ agencyId, code })
+        .set({ seq: last })
+        .where((attr, op) => `${op.notExists(attr.seq)} OR ${op.lt(attr.seq, last)}`)
+        .go();
+      return last;
+    } catch (error) {
+      // A submission under the code moved it past `last` meanwhile: read it again.
+      if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+    }
+  }
+  throw new Error(`request counter ${code} kept moving`);
+}
