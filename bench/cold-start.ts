@@ -35,14 +35,17 @@ const BANNER = [
  * the tree at `root` was deployed before (one minified file). `root` is the repo to bundle: this
  * one, or a baseline's tree (bench/baseline.ts).
  */
-export async function bundleApi(outDir: string, variant: { root?: string; lean: boolean; minify?: boolean }): Promise<{ file: string; size: Bundle }> {
+export async function bundleApi(
+  outDir: string,
+  variant: { root?: string; lean: boolean; minify?: boolean; plugins?: typeof nodejsBundling.esbuild.plugins },
+): Promise<{ file: string; size: Bundle }> {
   const root = variant.root ?? repo;
   const minify = variant.minify ?? true;
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const result = await build({
     entryPoints: [resolve(root, "packages/functions/src/api/lambda.ts")],
-    ...(variant.lean ? { outdir: outDir, splitting: true, outExtension: { ".js": ".mjs" }, plugins: nodejsBundling.esbuild.plugins } : { outfile: join(outDir, "lambda.mjs") }),
+    ...(variant.lean ? { outdir: outDir, splitting: true, outExtension: { ".js": ".mjs" }, plugins: variant.plugins ?? nodejsBundling.esbuild.plugins } : { outfile: join(outDir, "lambda.mjs") }),
     platform: "node",
     format: "esm",
     target: "esnext",
