@@ -1,4 +1,4 @@
-import { db, type TransactionEntities } from "../db/index.ts";
+import { db, getTogether, type TransactionEntities } from "../db/index.ts";
 import type { AgencyItem } from "./entity.ts";
 
 // The agency area's table, for other areas: they read and write the agency item only through these.
@@ -8,6 +8,17 @@ type Read = { consistent?: boolean };
 
 export async function load(agencyId: string, read: Read = {}): Promise<AgencyItem | null> {
   return (await db.entities.agency.get({ agencyId }).go(read)).data;
+}
+
+/** The agency item's table key: whoever keeps a copy of it for a request knows it by this. */
+export function keyOf(agencyId: string): { pk: string; sk: string } {
+  const { Key } = db.entities.agency.get({ agencyId }).params();
+  return { pk: String(Key.pk), sk: String(Key.sk) };
+}
+
+/** The agency, read in one BatchGetItem with the request's other single-item reads of the moment (db/batch.ts). */
+export function loadTogether(agencyId: string, read: Read = {}): Promise<AgencyItem | null> {
+  return getTogether<AgencyItem>(db.entities.agency, db.entities.agency.get({ agencyId }), read);
 }
 
 /** Every agency (the jobs' one cross-tenant read: gsi2, `agencies`). */

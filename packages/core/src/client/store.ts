@@ -13,6 +13,12 @@ export async function load(agencyId: string, clientId: string, read: Read = {}):
   return getTogether<ClientItem>(db.entities.client, db.entities.client.get({ agencyId, clientId }), read);
 }
 
+/** A client's table key: whoever keeps a copy of the client or its name (identity) knows it by this. */
+export function keyOf(agencyId: string, clientId: string): { pk: string; sk: string } {
+  const { Key } = db.entities.client.get({ agencyId, clientId }).params();
+  return { pk: String(Key.pk), sk: String(Key.sk) };
+}
+
 /** The named clients that exist, in one batch read. */
 export async function loadMany(agencyId: string, clientIds: readonly string[]): Promise<ClientItem[]> {
   if (!clientIds.length) return [];

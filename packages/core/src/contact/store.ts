@@ -14,6 +14,12 @@ export async function load(agencyId: string, contactId: string, read: Read = {})
   return (await db.entities.contact.get({ agencyId, contactId }).go(read)).data;
 }
 
+/** A contact's table key: whoever keeps a copy of the contact (identity) knows it by this. */
+export function keyOf(agencyId: string, contactId: string): { pk: string; sk: string } {
+  const { Key } = db.entities.contact.get({ agencyId, contactId }).params();
+  return { pk: String(Key.pk), sk: String(Key.sk) };
+}
+
 /** Every contact of a client (`contactsOfClient`). */
 export async function ofClient(agencyId: string, clientId: string): Promise<ContactItem[]> {
   return (await db.entities.contact.query.contactsOfClient({ agencyId, clientId }).go({ pages: "all" })).data;

@@ -1,10 +1,13 @@
 import type { AgencyItem } from "../agency/entity.ts";
 import type { ClientItem } from "../client/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
-import { db, getTogether } from "../db/index.ts";
 import { sameItem, shared } from "../db/scope.ts";
 import { onWrite, touches, type WrittenKey } from "../db/writes.ts";
 import type { MemberItem } from "../member/entity.ts";
+import { AgencyStore } from "../agency/store.ts";
+import { ClientStore } from "../client/store.ts";
+import { ContactStore } from "../contact/store.ts";
+import { MemberStore } from "../member/store.ts";
 
 export * as Identity from "./index.ts";
 
@@ -52,10 +55,6 @@ export function forgetAll(): void {
   cache.clear();
 }
 
-function keyOf(params: { Key: Record<string, unknown> }): WrittenKey {
-  return { pk: String(params.Key.pk), sk: String(params.Key.sk) };
-}
-
 /** An item from the instance's cache if younger than the bound, else read (strongly consistent: never older than a write this instance saw). */
 function kept<T>(key: WrittenKey, load: () => Promise<T>, watched?: readonly string[], kind: Kind = "item"): Promise<T> {
   const id = keyString(key, kind);
@@ -70,19 +69,17 @@ function kept<T>(key: WrittenKey, load: () => Promise<T>, watched?: readonly str
 }
 
 /** A person's item as identity: once per request, and kept by the instance within the bound. */
-function person<T>(name: string, params: { Key: Record<string, unknown> }, load: () => Promise<T>, watched?: readonly string[]): Promise<T> {
-  const key = keyOf(params);
+function person<T>(name: string, key: WrittenKey, load: () => Promise<T>, watched?: readonly string[]): Promise<T> {
   return shared(`identity:${name}:${key.pk}:${key.sk}`, sameItem(key), () => kept(key, load, watched));
 }
 
 export function member(agencyId: string, memberId: string): Promise<MemberItem | null> {
-  const get = db.entities.member.get({ agencyId, memberId });
-  return person("member", get.params(), () => getTogether<MemberItem>(db.entities.member, get, { consistent: true }));
+  // Batched with the request's other single reads (a review's names, the agency): one round trip.
+  return person("member", MemberStore.keyOf(agencyId, memberId), () => MemberStore.loadTogether(agencyId, memberId, { consistent: true }));
 }
 
 export function contact(agencyId: string, contactId: string): Promise<ContactItem | null> {
-  const get = db.entities.contact.get({ agencyId, contactId });
-  return person("contact", get.params(), async () => (await get.go({ consistent: true })).data);
+  return person("contact", ContactStore.keyOf(agencyId, contactId), () => ContactStore.load(agencyId, contactId, { consistent: true }));
 }
 
 /**
@@ -90,26 +87,19 @@ export function contact(agencyId: string, contactId: string): Promise<ContactIte
  * its status counts (each submission moves the client's request counter on: that keeps it).
  */
 export function clientOfContact(agencyId: string, clientId: string): Promise<ClientItem | null> {
-  const get = db.entities.client.get({ agencyId, clientId });
-  return person("client", get.params(), async () => (await get.go({ consistent: true })).data, ["status"]);
+  return person("client", ClientStore.keyOf(agencyId, clientId), () => ClientStore.load(agencyId, clientId, { consistent: true }), ["status"]);
 }
 
 /** The agency, read once per request (never kept across requests: its settings and numbering change). */
 export function agency(agencyId: string): Promise<AgencyItem | null> {
-  const get = db.entities.agency.get({ agencyId });
-  const key = keyOf(get.params());
-  return shared(`agency:${key.pk}`, sameItem(key), () => getTogether<AgencyItem>(db.entities.agency, get));
+  const key = AgencyStore.keyOf(agencyId);
+  return shared(`agency:${key.pk}`, sameItem(key), () => AgencyStore.loadTogether(agencyId));
 }
 
 /** The whole team, read once per request (teams are small: one query, every page). */
 export function team(agencyId: string): Promise<MemberItem[]> {
-  const query = db.entities.member.query.membersOfAgency({ agencyId });
-  const pk = String((query.params() as { ExpressionAttributeValues: Record<string, unknown> }).ExpressionAttributeValues[":pk"]);
-  return shared(
-    `team:${pk}`,
-    (written) => written.pk === pk && written.sk.startsWith("$member_"),
-    async () => (await query.go({ pages: "all" })).data,
-  );
+  const { pk, skPrefix } = MemberStore.teamKey(agencyId);
+  return shared(`team:${pk}`, (written) => written.pk === pk && written.sk.startsWith(skPrefix), () => MemberStore.ofAgency(agencyId));
 }
 
 /**
@@ -118,16 +108,16 @@ export function team(agencyId: string): Promise<MemberItem[]> {
  * only the names not kept are read, in one batch.
  */
 export async function clientNames(agencyId: string, clientIds: Iterable<string>): Promise<Map<string, string>> {
-  const wanted = [...new Set(clientIds)].map((clientId) => ({ clientId, key: keyOf(db.entities.client.get({ agencyId, clientId }).params()) }));
+  const wanted = [...new Set(clientIds)].map((clientId) => ({ clientId, key: ClientStore.keyOf(agencyId, clientId) }));
   const missing = wanted.filter(({ key }) => {
     const hit = cache.get(keyString(key, "name"));
     return !hit || clock() - hit.at >= IDENTITY_MAX_AGE_MS;
   });
   if (missing.length) {
-    const read = db.entities.client
-      .get(missing.map(({ clientId }) => ({ agencyId, clientId })))
-      .go()
-      .then((result) => new Map(result.data.map((client) => [client.clientId, client.name])));
+    const read = ClientStore.loadMany(
+      agencyId,
+      missing.map(({ clientId }) => clientId),
+    ).then((clients) => new Map(clients.map((client) => [client.clientId, client.name])));
     // Each name is kept on its own; one that the batch didn't find is not kept.
     for (const { clientId, key } of missing) {
       kept(key, async () => {

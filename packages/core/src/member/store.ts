@@ -1,4 +1,4 @@
-import { db, type TransactionEntities } from "../db/index.ts";
+import { db, getTogether, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
 
@@ -11,6 +11,23 @@ type Read = { consistent?: boolean };
 export async function load(agencyId: string, memberId: string, read: Read = {}): Promise<MemberItem | null> {
   if (!isId("member", memberId)) return null;
   return (await db.entities.member.get({ agencyId, memberId }).go(read)).data;
+}
+
+/** A member's table key: whoever keeps a copy of the member (identity) knows it by this, and drops it when it is written. */
+export function keyOf(agencyId: string, memberId: string): { pk: string; sk: string } {
+  const { Key } = db.entities.member.get({ agencyId, memberId }).params();
+  return { pk: String(Key.pk), sk: String(Key.sk) };
+}
+
+/** One member, read in one BatchGetItem with the request's other single-item reads of the moment (db/batch.ts). */
+export function loadTogether(agencyId: string, memberId: string, read: Read = {}): Promise<MemberItem | null> {
+  return getTogether<MemberItem>(db.entities.member, db.entities.member.get({ agencyId, memberId }), read);
+}
+
+/** The partition and sort-key prefix of an agency's members (`membersOfAgency`): a write under it changes the team. */
+export function teamKey(agencyId: string): { pk: string; skPrefix: string } {
+  const params = db.entities.member.query.membersOfAgency({ agencyId }).params() as { ExpressionAttributeValues: Record<string, unknown> };
+  return { pk: String(params.ExpressionAttributeValues[":pk"]), skPrefix: "$member_" };
 }
 
 /** Every member of an agency, removed ones too (`membersOfAgency`). */
