@@ -682,6 +682,8 @@ export const el: ServerMessages = {
     "Enter whole months.": "Εισαγάγετε ακέραιους μήνες.",
     "Enter after how many months.": "Εισαγάγετε μετά από πόσους μήνες.",
     "Choose no rollover, a cap, or expiry.": "Επιλέξτε χωρίς μεταφορά, ανώτατο όριο ή λήξη.",
+    "Choose full detail, totals only, or hidden.": "Επιλέξτε πλήρη ανάλυση, μόνο σύνολα ή απόκρυψη.",
+    "There are no hours to show here.": "Δεν υπάρχουν ώρες για εμφάνιση εδώ.",
   },
   values: {
     what: {

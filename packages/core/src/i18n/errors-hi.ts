@@ -674,6 +674,8 @@ export const hi: ServerMessages = {
     "Enter whole months.": "पूरे महीने दर्ज करें।",
     "Enter after how many months.": "दर्ज करें कि कितने महीनों बाद।",
     "Choose no rollover, a cap, or expiry.": "कोई कैरी-ओवर नहीं, एक सीमा, या समाप्ति चुनें।",
+    "Choose full detail, totals only, or hidden.": "पूरा विवरण, केवल कुल योग, या छिपा हुआ चुनें।",
+    "There are no hours to show here.": "यहाँ दिखाने के लिए कोई घंटे नहीं हैं।",
   },
   values: {
     what: {
