@@ -93,4 +93,11 @@ export const enPortalBilling = {
   "portal.hours.month": "Month",
   "portal.hours.rolledOut": "Carried over",
   "portal.hours.expired": "Expired",
+
+  // The Hours page: this month per request (full detail)
+  "portal.hours.requestsTitle": "This month per request",
+  "portal.hours.requestsEmpty": "No hours used this month yet.",
+  "portal.hours.otherWork": "Other work for you",
+  "portal.hours.request": "Request",
+  "portal.hours.adjustmentsTitle": "Adjustments this month",
 } as const;
