@@ -68,7 +68,7 @@ export function RolloverFields(props: {
           type="number"
           inputmode="decimal"
           min={0}
-          step="0.25"
+          step="any"
           required
           value={props.values.hours}
           onValue={(hours) => props.set({ hours })}

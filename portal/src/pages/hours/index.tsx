@@ -74,7 +74,7 @@ export default function Hours() {
                   )}
                 </Show>
                 <Show when={view().transparency === "full"}>
-                  <h2>{t("portal.hours.requestsTitle")}</h2>
+                  <h2 class="hours-section">{t("portal.hours.requestsTitle")}</h2>
                   <Show when={view().requests.length} fallback={<p class="muted">{t("portal.hours.requestsEmpty")}</p>}>
                     <table class="hours-periods" data-testid="hours-requests">
                       <thead>
@@ -104,7 +104,7 @@ export default function Hours() {
                     </table>
                   </Show>
                   <Show when={adjustments().length}>
-                    <h2>{t("portal.hours.adjustmentsTitle")}</h2>
+                    <h2 class="hours-section">{t("portal.hours.adjustmentsTitle")}</h2>
                     <ul class="hours-rolled" data-testid="hours-adjustments">
                       <For each={adjustments()}>
                         {(entry) => (

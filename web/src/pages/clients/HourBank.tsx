@@ -62,7 +62,7 @@ export function ClientHourBank(props: { client: Client }) {
                 <AdjustForm client={props.client} />
               </div>
               <Requests view={view()} />
-              <Entries view={view()} timeZone={props.client.timeZone} />
+              <Entries view={view()} />
             </Show>
           )}
         </Show>
@@ -250,7 +250,7 @@ const kindLabel = (kind: HourBank["entries"][number]["kind"]): string =>
     closed: "",
   })[kind];
 
-function Entries(props: { view: HourBank; timeZone: string }) {
+function Entries(props: { view: HourBank }) {
   // Newest month first; within a month, in the order the ledger keeps them.
   const rows = () => [...props.view.entries].sort((a, b) => b.period.localeCompare(a.period)).slice(0, 60);
   return (
@@ -274,7 +274,7 @@ function Entries(props: { view: HourBank; timeZone: string }) {
                   <td data-label={t("bank.colWhat")}>
                     {kindLabel(entry.kind)}
                     <Show when={entry.kind === "adjusted" && entry.at}>
-                      <span class="cell-sub"> · {formatDate(entry.at, props.timeZone)}</span>
+                      <span class="cell-sub"> · {formatDate(entry.at)}</span>
                     </Show>
                   </td>
                   <td data-label={t("bank.colHours")} class="num">{signedDuration(entry.minutes)}</td>
