@@ -10,6 +10,9 @@ import { acceptedTask, createWorld, type World } from "../support/world.ts";
 // month per request, and loses the page (and its nav entry) when the owner hides the hours.
 // Screenshots at 1440 and 390 px in /tmp/shots/bank/.
 
+
+/** A page answers after a refetch: waited for as long as a locator is, not the poll's default second. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 let platform: Started;
 let browser: Browser;
 let world: World;
@@ -46,14 +49,14 @@ describe("the hour bank in the team app and the portal", () => {
     await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
     await owner.goto(`${platform.baseUrl}/settings`);
     const card = owner.getByTestId("rollover-policy");
-    await expect.poll(() => card.getByTestId("rollover-rule").textContent()).toBe("Unused hours lapse when the month closes.");
+    await poll(() => card.getByTestId("rollover-rule").textContent()).toBe("Unused hours lapse when the month closes.");
     await card.getByLabel("Unused hours at a month's end").selectOption("cap");
     await card.getByLabel("Most hours that roll over").fill("0");
     await card.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => card.getByText("Roll over at least a minute.").isVisible()).toBe(true);
+    await poll(() => card.getByText("Roll over at least a minute.").isVisible()).toBe(true);
     await card.getByLabel("Most hours that roll over").fill("5");
     await card.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => card.getByTestId("rollover-rule").textContent()).toBe("Up to 5 h roll over into the next month; the rest lapse.");
+    await poll(() => card.getByTestId("rollover-rule").textContent()).toBe("Up to 5 h roll over into the next month; the rest lapse.");
     expect((await world.owner.get("/hour-bank/policy")).body.policy).toEqual({ mode: "cap", maxMinutes: 300 });
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: "/tmp/shots/bank/settings-rollover-1440.png" });
@@ -63,12 +66,12 @@ describe("the hour bank in the team app and the portal", () => {
     await contact.goto(`${platform.baseUrl}/portal/sign-in`);
     await signInWithEmail(contact, `${platform.baseUrl}/portal`, world.people.contact.email);
     await contact.getByRole("navigation").getByRole("link", { name: "Hours", exact: true }).click();
-    await expect.poll(() => contact.getByTestId("hours-balance").textContent()).toBe("8 h 30 min");
-    await expect.poll(() => contact.getByTestId("hours-requests").innerText()).toContain("Monthly newsletter");
+    await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("8 h 30 min");
+    await poll(() => contact.getByTestId("hours-requests").innerText()).toContain("Monthly newsletter");
 
     await owner.goto(`${platform.baseUrl}/clients/${world.ids.client}`);
     const bank = owner.getByTestId("client-hour-bank");
-    await expect.poll(() => bank.getByTestId("hour-bank-left").textContent()).toBe("8 h 30 min");
+    await poll(() => bank.getByTestId("hour-bank-left").textContent()).toBe("8 h 30 min");
     expect(await bank.getByTestId("client-rollover-rule").textContent()).toBe("Up to 5 h roll over into the next month; the rest lapse.");
 
     // The client's own rule overrides the agency's.
@@ -76,42 +79,42 @@ describe("the hour bank in the team app and the portal", () => {
     await rollover.getByLabel("Unused hours at a month's end").selectOption("expire");
     await rollover.getByLabel("Months rolled hours stay usable").fill("2");
     await rollover.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => bank.getByTestId("client-rollover-rule").textContent()).toContain("for 2 months");
+    await poll(() => bank.getByTestId("client-rollover-rule").textContent()).toContain("for 2 months");
 
     // Adjust: nonsense and a missing reason are refused on their fields, then 2 hours are added.
     const adjust = bank.getByTestId("client-adjust");
     await adjust.getByLabel("Hours to add").fill("lots");
     await adjust.getByLabel("Reason").fill("Launch week");
     await adjust.getByRole("button", { name: "Adjust hours" }).click();
-    await expect.poll(() => adjust.getByText("Enter hours like 1.5 or -2.").isVisible()).toBe(true);
+    await poll(() => adjust.getByText("Enter hours like 1.5 or -2.").isVisible()).toBe(true);
     await adjust.getByLabel("Hours to add").fill("2000");
     await adjust.getByRole("button", { name: "Adjust hours" }).click();
-    await expect.poll(() => adjust.getByText("Add at most 744 hours at once.").isVisible()).toBe(true);
+    await poll(() => adjust.getByText("Add at most 744 hours at once.").isVisible()).toBe(true);
     await adjust.getByLabel("Hours to add").fill("2");
     await adjust.getByLabel("Reason").fill(" ");
     await adjust.getByRole("button", { name: "Adjust hours" }).click();
-    await expect.poll(() => adjust.getByText("Say why the hours change.").isVisible()).toBe(true);
+    await poll(() => adjust.getByText("Say why the hours change.").isVisible()).toBe(true);
     await adjust.getByLabel("Reason").fill("Launch week");
     await adjust.getByRole("button", { name: "Adjust hours" }).click();
-    await expect.poll(() => bank.getByTestId("hour-bank-left").textContent()).toBe("10 h 30 min");
-    await expect.poll(() => bank.getByTestId("hour-bank-entries").innerText()).toContain("Launch week");
-    await expect.poll(() => bank.getByTestId("hour-bank-requests").innerText()).toContain("Monthly newsletter");
+    await poll(() => bank.getByTestId("hour-bank-left").textContent()).toBe("10 h 30 min");
+    await poll(() => bank.getByTestId("hour-bank-entries").innerText()).toContain("Launch week");
+    await poll(() => bank.getByTestId("hour-bank-requests").innerText()).toContain("Monthly newsletter");
     await owner.screenshot({ path: "/tmp/shots/bank/client-hour-bank-1440.png", fullPage: true });
 
     await contact.reload();
-    await expect.poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h 30 min");
-    await expect.poll(() => contact.getByTestId("hours-adjustments").innerText()).toContain("Launch week");
+    await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h 30 min");
+    await poll(() => contact.getByTestId("hours-adjustments").innerText()).toContain("Launch week");
     await contact.screenshot({ path: "/tmp/shots/bank/portal-hours-1440.png", fullPage: true });
 
     // Phone width: both pages fit.
     await owner.setViewportSize({ width: 390, height: 844 });
     await owner.reload();
-    await expect.poll(() => bank.getByTestId("hour-bank-left").textContent()).toBe("10 h 30 min");
+    await poll(() => bank.getByTestId("hour-bank-left").textContent()).toBe("10 h 30 min");
     expect(await fits(owner)).toBe(true);
     await bank.screenshot({ path: "/tmp/shots/bank/client-hour-bank-390.png" });
     await contact.setViewportSize({ width: 390, height: 844 });
     await contact.reload();
-    await expect.poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h 30 min");
+    await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h 30 min");
     expect(await fits(contact)).toBe(true);
     await contact.screenshot({ path: "/tmp/shots/bank/portal-hours-390.png", fullPage: true });
   });
@@ -121,15 +124,15 @@ describe("the hour bank in the team app and the portal", () => {
     const transparency = bank.getByTestId("client-transparency");
     await transparency.getByLabel("Hours in the portal").selectOption("totals");
     await transparency.getByRole("button", { name: "Save" }).click();
-    await expect.poll(async () => (await world.owner.get(`/hour-bank/clients/${world.ids.client}`)).body.transparency).toBe("totals");
+    await poll(async () => (await world.owner.get(`/hour-bank/clients/${world.ids.client}`)).body.transparency).toBe("totals");
     await contact.reload();
-    await expect.poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h 30 min");
+    await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h 30 min");
     expect(await contact.getByTestId("hours-requests").count()).toBe(0);
     expect(await contact.getByTestId("hours-adjustments").count()).toBe(0);
 
     await transparency.getByLabel("Hours in the portal").selectOption("hidden");
     await transparency.getByRole("button", { name: "Save" }).click();
-    await expect.poll(async () => (await world.owner.get(`/hour-bank/clients/${world.ids.client}`)).body.transparency).toBe("hidden");
+    await poll(async () => (await world.owner.get(`/hour-bank/clients/${world.ids.client}`)).body.transparency).toBe("hidden");
     await contact.setViewportSize({ width: 1440, height: 900 });
     await contact.goto(`${platform.baseUrl}/portal/`);
     await contact.getByRole("navigation").getByRole("link", { name: "Files", exact: true }).waitFor();
