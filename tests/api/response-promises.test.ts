@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBusinessDays, addBusinessHours, zonedParts, type WorkingWeek } from "@baton/core/business-hours";
 import { db } from "@baton/core/db";
-import { startApi, type Started } from "../support/http.ts";
+import { mailCount, startApi, waitForEmail, type Started } from "../support/http.ts";
+import { readableWhen } from "../../packages/core/src/email/when.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // Response promises over HTTP: the agency's working week and holidays (validated, stored), the
@@ -191,6 +192,25 @@ describe("a promise in business days", () => {
     const request = await submit("Two days");
     // Friday → Monday (1) → Tuesday (2).
     expect(localDate(new Date(request.responseDueAt))).toBe(localDate(before, 4));
+  });
+
+  it("is emailed to the client who sent the request, in her language and zone; one the team enters sends her none", async () => {
+    const address = world.people.contact.email;
+    const request = await submit("Receipt please");
+    const reference = (await world.contact.get(`/requests/${request.id}`)).body.request.reference as string;
+    const receipt = await waitForEmail(address, (email) => email.subject.includes(reference));
+    expect(receipt.subject).toBe(`We received ${reference}: Receipt please`);
+    // The contact works in New York: the date and hour she reads are the stamped instant on her clock.
+    const expected = readableWhen(request.responseDueAt, "en", "America/New_York");
+    expect(receipt.body.text).toContain(`You'll hear back by ${expected}.`);
+    expect(receipt.body.html).toContain(`/portal/requests/${request.id}`);
+
+    const seen = await mailCount(address);
+    const entered = await world.owner.post("/requests", { clientId: world.ids.client, title: "Entered by the team", description: "From a call.", service: "Admin" });
+    expect(entered.status, JSON.stringify(entered.body)).toBe(201);
+    // The owners' email for it is the sign that the outbox has sent what this request queued.
+    await waitForEmail(world.agency.ownerEmail, (email) => email.subject.includes("Entered by the team"));
+    expect(await mailCount(address)).toBe(seen);
   });
 
   it("switches back to hours, and keeps hours stored before days existed as they were", async () => {
