@@ -492,10 +492,11 @@ describe("the work pipeline through both apps", () => {
 
   it("owner sets a client's response promise", async () => {
     await owner.goto(`${platform.baseUrl}/clients/${world.ids.client}`);
-    // A client saved before promises had units keeps its business hours as they were.
-    const field = owner.getByLabel("Response promise", { exact: true });
-    await expect(field.inputValue()).resolves.toBe("24");
-    await expect(owner.getByLabel("Counted in").inputValue()).resolves.toBe("hours");
+    // A new client is promised one business day; the owner makes it eight business hours.
+    const field = owner.getByRole("spinbutton", { name: "Response promise" });
+    await expect(field.inputValue()).resolves.toBe("1");
+    await expect(owner.getByLabel("Counted in").inputValue()).resolves.toBe("days");
+    await owner.getByLabel("Counted in").selectOption("hours");
     await field.fill("8");
     await owner.getByRole("form", { name: "Details" }).getByRole("button", { name: "Save" }).click();
     await toast(owner, "Saved Acme Corp");
