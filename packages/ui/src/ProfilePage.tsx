@@ -116,19 +116,20 @@ function NotificationsCard() {
 function EmailSwitch(props: { key: EmailSwitchKey; testId: string; label: MessageKey; hint: string; on: MessageKey; off: MessageKey }) {
   const session = useSession();
   const id = createUniqueId();
-  const [on, setOn] = createSignal(session.me()[props.key]);
+  // The switch follows the saved profile (a digest never set follows hand-offs), and shows the
+  // flipped state only while it is being saved.
+  const [saving, setSaving] = createSignal<boolean>();
+  const on = () => saving() ?? session.me()[props.key];
   const submission = createSubmission();
   const change = (next: boolean) => {
-    setOn(next);
+    setSaving(next);
     void submission.run(async () => {
       try {
-        const updated = await api.me.update({ [props.key]: next });
-        setOn(updated[props.key]);
-      } catch (e) {
-        setOn(!next);
-        throw e;
+        await api.me.update({ [props.key]: next });
+        await session.refresh();
+      } finally {
+        setSaving(undefined);
       }
-      await session.refresh();
       toast(t(next ? props.on : props.off));
     });
   };

@@ -19,7 +19,7 @@ export const el: Record<MessageKey, string> = {
   "notify.requestSubmitted.intro": "{name} ({client}) έστειλε νέο αίτημα. Η πρώτη απάντηση πρέπει να δοθεί έως {due}.",
   "notify.requestSubmitted.button": "Διαλογή του αιτήματος",
   "notify.requestReceived.subject": "Λάβαμε το {reference}: {title}",
-  "notify.requestReceived.intro": "Το {agency} έλαβε το αίτημά σας «{title}» ({reference}). Θα λάβετε απάντηση έως {due}.",
+  "notify.requestReceived.intro": "Το γραφείο {agency} έλαβε το αίτημά σας «{title}» ({reference}). Θα λάβετε απάντηση έως {due}.",
   "notify.requestReceived.button": "Παρακολουθήστε το αίτημα",
   "notify.requestDeclined.subject": "Το {reference} απορρίφθηκε",
   "notify.requestDeclined.intro": "Το γραφείο {agency} απέρριψε το αίτημά σας «{title}»: {reason}",

@@ -18,7 +18,7 @@ export const hi: Record<MessageKey, string> = {
   "notify.requestSubmitted.intro": "{client} से {name} ने एक नया अनुरोध भेजा है। पहला जवाब {due} तक देना है।",
   "notify.requestSubmitted.button": "अनुरोध पर निर्णय लें",
   "notify.requestReceived.subject": "हमें {reference} मिल गया: {title}",
-  "notify.requestReceived.intro": "{agency} को आपका अनुरोध \"{title}\" ({reference}) मिल गया है। आपको {due} तक जवाब मिलेगा।",
+  "notify.requestReceived.intro": "{agency} को आपका अनुरोध “{title}” ({reference}) मिल गया है। आपको {due} तक जवाब मिलेगा।",
   "notify.requestReceived.button": "अनुरोध देखें",
   "notify.requestDeclined.subject": "{reference} अस्वीकार कर दिया गया",
   "notify.requestDeclined.intro": "{agency} ने आपका अनुरोध “{title}” अस्वीकार कर दिया: {reason}",

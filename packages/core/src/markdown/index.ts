@@ -17,7 +17,7 @@ const linkUrl = /^(?:https?:|mailto:|[/#])/i;
 const imageUrl = /^https?:/i;
 
 /** One renderer with this module's safety rules; `breaks` keeps single line breaks. */
-function renderer(breaks: boolean): MarkdownIt {
+function renderer(breaks: boolean) {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks });
 
   md.validateLink = (url) => linkUrl.test(url);

@@ -35,7 +35,7 @@ export function wants(person: EmailSwitches, kind: EmailKind): boolean {
  * reaches someone, though: when nobody wants them and the client has no billing address, every
  * one of its people still gets them (a contact can't silence the client's invoices alone).
  */
-export function invoiceReaders<T extends EmailSwitches>(people: T[], billingAddresses: number): T[] {
+export function invoiceReaders<T extends EmailSwitches & { email: string }>(people: T[], billingAddresses: number): T[] {
   const wanting = people.filter((person) => wants(person, "invoices"));
   return wanting.length || billingAddresses ? wanting : people;
 }

@@ -107,7 +107,7 @@ export const enOnboarding = {
   "onboarding.portal.evidenceNote": "With your acceptance we record the time, your IP address and a fingerprint (SHA-256) of the exact text above.",
   "onboarding.portal.accept": "Accept the agreement",
   "onboarding.portal.confirmTitle": "Sign the agreement?",
-  "onboarding.portal.confirmBody": "You are signing the agreement with {agency} as {name}. Your typed name is your electronic signature: it binds you as signing on paper would. We keep the text you accepted, your name, the time and your IP address, and you can download the signed copy.",
+  "onboarding.portal.confirmBody": "You are accepting the agreement with {agency} as {name}. Your typed name is your electronic signature: it binds you as a signature on paper would. We keep the text you accepted, your name, the time and your IP address, and you can download the signed copy.",
   "onboarding.portal.confirmSign": "Sign the agreement",
   "onboarding.portal.accepted": "Agreement accepted",
   "onboarding.portal.acceptedAs": "Accepted by {name} on {date}.",
