@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBusinessDays, addBusinessHours, zonedParts, type WorkingWeek } from "@baton/core/business-hours";
 import { db } from "@baton/core/db";
-import { startApi, type Started } from "../support/http.ts";
+import { mailCount, startApi, waitForEmail, type Started } from "../support/http.ts";
+import { readableWhen } from "../../packages/core/src/email/when.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // Response promises over HTTP: the agency's working week and holidays (validated, stored), the
@@ -193,6 +194,25 @@ describe("a promise in business days", () => {
     expect(localDate(new Date(request.responseDueAt))).toBe(localDate(before, 4));
   });
 
+  it("is emailed to the client who sent the request, in her language and zone; one the team enters sends her none", async () => {
+    const address = world.people.contact.email;
+    const request = await submit("Receipt please");
+    const reference = (await world.contact.get(`/requests/${request.id}`)).body.request.reference as string;
+    const receipt = await waitForEmail(address, (email) => email.subject.includes(reference));
+    expect(receipt.subject).toBe(`We received ${reference}: Receipt please`);
+    // The contact works in New York: the date and hour she reads are the stamped instant on her clock.
+    const expected = readableWhen(request.responseDueAt, "en", "America/New_York");
+    expect(receipt.body.text).toContain(`You'll hear back by ${expected}.`);
+    expect(receipt.body.html).toContain(`/portal/requests/${request.id}`);
+
+    const seen = await mailCount(address);
+    const entered = await world.owner.post("/requests", { clientId: world.ids.client, title: "Entered by the team", description: "From a call.", service: "Admin" });
+    expect(entered.status, JSON.stringify(entered.body)).toBe(201);
+    // The owners' email for it is the sign that the outbox has sent what this request queued.
+    await waitForEmail(world.agency.ownerEmail, (email) => email.subject.includes("Entered by the team"));
+    expect(await mailCount(address)).toBe(seen);
+  });
+
   it("switches back to hours, and keeps hours stored before days existed as they were", async () => {
     const hours = await setClient({ responseHours: 16 });
     expect(hours.body).toMatchObject({ responsePromise: { amount: 16, unit: "hours" }, responseHours: 16 });
@@ -310,7 +330,7 @@ describe("the response-promise report", () => {
     const other = await world.owner.get(`/reports/responses?from=${thisMonth()}&to=${thisMonth()}`);
     expect(other.status).toBe(200);
     expect(other.body.clients.map((row: { clientId: string }) => row.clientId)).not.toContain(report.ids.client);
-    // Two from the hours promise's tests, two from the days promise's.
-    expect(other.body.total.received).toBe(4);
+    // Two from the hours promise's tests, two from the days promise's, two from the receipt's.
+    expect(other.body.total.received).toBe(6);
   });
 });

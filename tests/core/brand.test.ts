@@ -69,6 +69,7 @@ const brand: EmailBrand = {
 };
 const notices = [
   "requestSubmitted",
+  "requestReceived",
   "requestDeclined",
   "taskAssigned",
   "taskReturned",

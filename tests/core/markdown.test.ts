@@ -146,8 +146,16 @@ describe("renderMarkdown", () => {
     "<scr<script>ipt>alert(1)</script>",
   ];
 
+  it("keeps single line breaks when asked, for what people type to each other", () => {
+    expect(renderMarkdown("Hi team,\nplease **call** me.")).toBe("<p>Hi team,\nplease <strong>call</strong> me.</p>\n");
+    expect(renderMarkdown("Hi team,\nplease **call** me.", { breaks: true })).toBe("<p>Hi team,<br>\nplease <strong>call</strong> me.</p>\n");
+    // The same safety rules: raw HTML escaped, links allow-listed.
+    expect(renderMarkdown("<b>x</b>\n[y](javascript:alert(1))", { breaks: true })).toBe("<p>&lt;b&gt;x&lt;/b&gt;<br>\n[y](javascript:alert(1))</p>\n");
+  });
+
   it.each(payloads)("renders %j harmless", (payload) => {
     expectHarmless(renderMarkdown(payload));
+    expectHarmless(renderMarkdown(payload, { breaks: true }));
     // And the same payload inside ordinary content, where block parsing differs.
     expectHarmless(renderMarkdown(`# Title\n\n- item ${payload}\n\n> ${payload}\n\n| a |\n|---|\n| ${payload} |`));
   });

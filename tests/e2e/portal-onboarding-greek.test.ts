@@ -188,17 +188,31 @@ describe("client onboarding in the portal, in Greek", () => {
     await step.getByText(el["onboarding.portal.evidenceNote"]).waitFor();
 
     const name = step.getByLabel(el["onboarding.portal.fullName"]);
+    /** The confirmation says what signing means, naming her as typed, and signs. */
+    const sign = async (typed: string) => {
+      const dialog = page.getByRole("dialog", { name: el["onboarding.portal.confirmTitle"] });
+      await expect(dialog.innerText()).resolves.toContain(`ως ${typed}`);
+      await dialog.getByRole("button", { name: el["onboarding.portal.confirmSign"] }).click();
+    };
     // Never filled in for them: one click must not sign.
     await expect(name.inputValue()).resolves.toBe("");
     // A name that isn't hers is refused, in Greek, beside the field.
     await name.fill("Κάποιος Άλλος");
     await step.getByRole("button", { name: el["onboarding.portal.accept"] }).click();
+    await sign("Κάποιος Άλλος");
     await step.getByText(`Πληκτρολογήστε το ονοματεπώνυμό σας όπως είναι στο προφίλ σας: ${fullName}.`).first().waitFor();
     await expect(checklistItem("agreement").getAttribute("data-done")).resolves.toBe("false");
     await shoot("agreement-mismatch");
     // Her own name (the spaces around it do not count).
     await name.fill(`  ${fullName}  `);
     await step.getByRole("button", { name: el["onboarding.portal.accept"] }).click();
+    // Going back from the confirmation signs nothing; signing from it does.
+    await page.getByRole("dialog").getByRole("button", { name: el["common.cancel"] }).click();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await expect(checklistItem("agreement").getAttribute("data-done")).resolves.toBe("false");
+    await step.getByRole("button", { name: el["onboarding.portal.accept"] }).click();
+    await shoot("agreement-confirm");
+    await sign(fullName);
     await toast(el["onboarding.portal.accepted"]);
     await expect(step.getByTestId("agreement-accepted").innerText()).resolves.toContain(fullName);
     // The signed copy to keep: a PDF the portal's session downloads.

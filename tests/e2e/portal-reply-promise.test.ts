@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { zonedParts, zonedTimeToUtc } from "@baton/core/business-hours";
 import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
-import type { Started } from "../support/http.ts";
+import { waitForEmail, type Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // The reply promise as the client reads it, in a real Chromium: the new-request page says when a
@@ -76,5 +76,17 @@ describe("the reply promise in the portal", () => {
     const stored = (await world.contact.get(`/requests/${requestId}`)).body.request;
     const { year, month, day } = zonedParts(new Date(Date.now() + 24 * 3600_000), agencyZone);
     expect(stored.responseDueAt).toBe(zonedTimeToUtc({ year, month, day, hour: 17, minute: 0 }, agencyZone).toISOString());
+
+    // The receipt in the client's inbox names the request and the same day and hour, her clock.
+    const receipt = await waitForEmail(world.people.contact.email, (email) => email.subject.includes(stored.reference));
+    expect(receipt.subject).toBe(`We received ${stored.reference}: Book the team dinner`);
+    // The same day and month on her clock as the page said (each written the reader's way).
+    const on = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", ...options }).format(new Date(stored.responseDueAt));
+    const [dueDay, dueMonth] = [on({ day: "numeric" }), on({ month: "short" })];
+    const sameDay = new RegExp(`\\b(${dueMonth} ${dueDay}|${dueDay} ${dueMonth})\\b`);
+    expect(date).toMatch(sameDay);
+    const inEmail = /You'll hear back by (.+)\./.exec(receipt.body.text ?? "")![1]!;
+    expect(inEmail).toMatch(sameDay);
+    expect(inEmail).toMatch(/12:00( PM)? (EST|EDT)/);
   });
 });

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, newPerson as openPage, signInWithEmail, startPlatform } from "../support/browser.ts";
@@ -343,5 +344,23 @@ describe("client portal: other outcomes", () => {
     await contact.getByRole("switch", { name: "Email me about hand-offs" }).click();
     await toast(contact, "Hand-off emails turned on");
     await expect((await world.contact.get("/me")).body.emailNotifications).toBe(true);
+  });
+
+  it("chooses each kind of email on its own switch", async () => {
+    const kinds = ["Email me about hand-offs", "Email me about new messages", "Email me the weekly status digest", "Email me feedback surveys", "Email me invoices and receipts"];
+    for (const name of kinds) await expect(contact.getByRole("switch", { name }).isChecked()).resolves.toBe(true);
+    await contact.getByRole("switch", { name: "Email me feedback surveys" }).click();
+    await toast(contact, "Survey emails are off");
+    const me = (await world.contact.get("/me")).body;
+    expect([me.surveyEmails, me.digestEmails, me.invoiceEmails, me.emailNotifications]).toEqual([false, true, true, true]);
+    mkdirSync("/tmp/shots/mine", { recursive: true });
+    for (const width of [1440, 390]) {
+      await contact.setViewportSize({ width, height: 900 });
+      await contact.screenshot({ path: `/tmp/shots/mine/portal-profile-emails-${width}.png`, fullPage: true });
+    }
+    await contact.setViewportSize({ width: 1280, height: 900 });
+    await contact.getByRole("switch", { name: "Email me feedback surveys" }).click();
+    await toast(contact, "Survey emails are on");
+    expect((await world.contact.get("/me")).body.surveyEmails).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
-import { createSignal, createUniqueId, Show, type JSX } from "solid-js";
+import { createSignal, createUniqueId, For, Show, type JSX } from "solid-js";
 import { api } from "./api";
 import { ErrorMessage } from "./ErrorMessage";
 import { createSubmission, Form, SaveActions } from "./Form";
-import { availableLocales, localeLabel, setLocale, t } from "./i18n";
+import { availableLocales, localeLabel, setLocale, t, type MessageKey } from "./i18n";
 import { Select, TimeZoneSelect } from "./Select";
 import { Title, useSession } from "./session";
 import { PageHeader } from "./Shell";
@@ -74,107 +74,87 @@ export function ProfilePage(props: { children?: JSX.Element }) {
         </Form>
       </div>
       <NotificationsCard />
-      <MessageEmailsCard />
       {props.children}
     </section>
   );
 }
 
-/** The hand-off emails switch: saved as soon as it is flipped, put back if saving fails. */
+type EmailSwitchKey = "emailNotifications" | "messageEmails" | "digestEmails" | "surveyEmails" | "invoiceEmails";
+
+/** Each kind of email a person may turn off, as the profile shows it; clients get three more. */
+const switches: { key: EmailSwitchKey; testId: string; label: MessageKey; hint: (client: boolean) => MessageKey; on: MessageKey; off: MessageKey; clientOnly?: boolean }[] = [
+  {
+    key: "emailNotifications",
+    testId: "email-notifications",
+    label: "profile.notificationsLabel",
+    hint: (client) => (client ? "profile.notificationsHintClient" : "profile.notificationsHintTeam"),
+    on: "profile.notificationsOn",
+    off: "profile.notificationsOff",
+  },
+  { key: "messageEmails", testId: "message-emails", label: "profile.messageEmails", hint: () => "profile.messageEmailsHint", on: "profile.messageEmailsOn", off: "profile.messageEmailsOff" },
+  { key: "digestEmails", testId: "digest-emails", label: "profile.digestEmails", hint: () => "profile.digestEmailsHint", on: "profile.digestEmailsOn", off: "profile.digestEmailsOff", clientOnly: true },
+  { key: "surveyEmails", testId: "survey-emails", label: "profile.surveyEmails", hint: () => "profile.surveyEmailsHint", on: "profile.surveyEmailsOn", off: "profile.surveyEmailsOff", clientOnly: true },
+  { key: "invoiceEmails", testId: "invoice-emails", label: "profile.invoiceEmails", hint: () => "profile.invoiceEmailsHint", on: "profile.invoiceEmailsOn", off: "profile.invoiceEmailsOff", clientOnly: true },
+];
+
+/** The email switches, one per kind: each saved as soon as it is flipped, put back if saving fails. */
 function NotificationsCard() {
   const session = useSession();
   const me = session.me;
   const id = createUniqueId();
-  const [on, setOn] = createSignal(me().emailNotifications);
-  const submission = createSubmission();
-
-  const change = (next: boolean) => {
-    setOn(next);
-    void submission.run(async () => {
-      try {
-        const updated = await api.me.update({ emailNotifications: next });
-        setOn(updated.emailNotifications);
-      } catch (e) {
-        setOn(!next);
-        throw e;
-      }
-      await session.refresh();
-      toast(t(next ? "profile.notificationsOn" : "profile.notificationsOff"));
-    });
-  };
-
+  const client = () => me().role === "client";
   return (
     <section class="card" style={{ "margin-top": "1.5rem" }} aria-labelledby={`notify-${id}-title`}>
       <h2 id={`notify-${id}-title`}>{t("profile.notifications")}</h2>
-      <ErrorMessage error={submission.error()} />
-      <label for={`notify-${id}`} style={{ display: "flex", "align-items": "center", gap: "0.6rem", "font-weight": "600" }}>
-        <input
-          id={`notify-${id}`}
-          type="checkbox"
-          role="switch"
-          style={{ width: "1.15rem", height: "1.15rem", margin: "0" }}
-          checked={on()}
-          aria-busy={submission.pending() ? "true" : undefined}
-          aria-describedby={`notify-${id}-hint`}
-          data-testid="email-notifications"
-          // Not disabled while saving (that would drop focus): a click then just does nothing.
-          onClick={(e) => submission.pending() && e.preventDefault()}
-          onChange={(e) => change(e.currentTarget.checked)}
-        />
-        {t("profile.notificationsLabel")}
-      </label>
-      <p class="field-hint" id={`notify-${id}-hint`} style={{ "margin-top": "0.35rem" }}>
-        {me().role === "client" ? t("profile.notificationsHintClient") : t("profile.notificationsHintTeam")}
-      </p>
+      <div class="email-switches">
+        <For each={switches.filter((item) => client() || !item.clientOnly)}>{(item) => <EmailSwitch {...item} hint={t(item.hint(client()))} />}</For>
+      </div>
     </section>
   );
 }
 
-/** The switch for emails about new messages (batched, a few minutes after the first unread one). */
-function MessageEmailsCard() {
+function EmailSwitch(props: { key: EmailSwitchKey; testId: string; label: MessageKey; hint: string; on: MessageKey; off: MessageKey }) {
   const session = useSession();
-  const me = session.me;
   const id = createUniqueId();
-  const [on, setOn] = createSignal(me().messageEmails);
+  // The switch follows the saved profile (a digest never set follows hand-offs), and shows the
+  // flipped state only while it is being saved.
+  const [saving, setSaving] = createSignal<boolean>();
+  const on = () => saving() ?? session.me()[props.key];
   const submission = createSubmission();
   const change = (next: boolean) => {
-    setOn(next);
+    setSaving(next);
     void submission.run(async () => {
       try {
-        const updated = await api.me.update({ messageEmails: next });
-        setOn(updated.messageEmails);
-      } catch (e) {
-        setOn(!next);
-        throw e;
+        await api.me.update({ [props.key]: next });
+        await session.refresh();
+      } finally {
+        setSaving(undefined);
       }
-      await session.refresh();
-      toast(t(next ? "profile.messageEmailsOn" : "profile.messageEmailsOff"));
+      toast(t(next ? props.on : props.off));
     });
   };
   return (
-    <section class="card" style={{ "margin-top": "1.5rem" }} aria-labelledby={`messages-${id}-title`}>
-      <h2 id={`messages-${id}-title`} class="sr-only">
-        {t("profile.messageEmails")}
-      </h2>
+    <div class="email-switch">
       <ErrorMessage error={submission.error()} />
-      <label for={`messages-${id}`} style={{ display: "flex", "align-items": "center", gap: "0.6rem", "font-weight": "600" }}>
+      <label for={`switch-${id}`} style={{ display: "flex", "align-items": "center", gap: "0.6rem", "font-weight": "600" }}>
         <input
-          id={`messages-${id}`}
+          id={`switch-${id}`}
           type="checkbox"
           role="switch"
-          style={{ width: "1.15rem", height: "1.15rem", margin: "0" }}
+          style={{ width: "1.15rem", height: "1.15rem", margin: "0", "flex-shrink": "0" }}
           checked={on()}
           aria-busy={submission.pending() ? "true" : undefined}
-          aria-describedby={`messages-${id}-hint`}
-          data-testid="message-emails"
+          aria-describedby={`switch-${id}-hint`}
+          data-testid={props.testId}
+          // Not disabled while saving (that would drop focus): a click then just does nothing.
           onClick={(e) => submission.pending() && e.preventDefault()}
           onChange={(e) => change(e.currentTarget.checked)}
         />
-        {t("profile.messageEmails")}
+        {t(props.label)}
       </label>
-      <p class="field-hint" id={`messages-${id}-hint`} style={{ "margin-top": "0.35rem" }}>
-        {t("profile.messageEmailsHint")}
+      <p class="field-hint" id={`switch-${id}-hint`} style={{ "margin-top": "0.35rem" }}>
+        {props.hint}
       </p>
-    </section>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { createSignal, For, Show, type Accessor } from "solid-js";
+import { Markdown } from "./Markdown";
 import { api, ApiError } from "./api";
 import { Badge } from "./Badge";
 import { Boundary } from "./Boundary";
@@ -125,7 +126,7 @@ function Message(props: { message: ThreadMessage; side: Props["side"] }) {
         </span>
       </div>
       <Show when={props.message.body}>
-        <p class="message-body">{props.message.body}</p>
+        <Markdown source={props.message.body} breaks class="message-body note-text" />
       </Show>
       <Show when={props.message.files.length}>
         <FileList files={props.message.files} compact />

@@ -24,6 +24,10 @@ export const ContactEntity = new Entity({
     sessionVersion: { type: "number", required: true, default: 0 },
     /** Emails about new messages (batched, a few minutes after the first); hand-offs follow emailNotifications. */
     messageEmails: { type: "boolean" },
+    /** The weekly status digest, feedback surveys, and invoices with their receipts (notify/preferences.ts). */
+    digestEmails: { type: "boolean" },
+    surveyEmails: { type: "boolean" },
+    invoiceEmails: { type: "boolean" },
     /** When the last feedback survey was sent; set conditionally with it (survey/: the quiet days rule). */
     lastSurveyAt: { type: "string" },
     /** Set when SES reports the address bouncing or complaining: Baton stops emailing it (email/feedback.ts). */

@@ -35,7 +35,7 @@ export async function withClient(agencyId: string, clientId: string): Promise<{ 
 }
 
 /** A contact's own changes to themselves (sign-in activation, profile): version bumped. */
-export async function patchSelf(agencyId: string, contactId: string, changes: Partial<Pick<ContactItem, "status" | "locale" | "name" | "timeZone" | "emailNotifications">>): Promise<void> {
+export async function patchSelf(agencyId: string, contactId: string, changes: Partial<Pick<ContactItem, "status" | "locale" | "name" | "timeZone" | "emailNotifications" | "messageEmails" | "digestEmails" | "surveyEmails" | "invoiceEmails">>): Promise<void> {
   await db.entities.contact.patch({ agencyId, contactId }).set(changes).add({ version: 1 }).go();
 }
 

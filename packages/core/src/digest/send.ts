@@ -9,6 +9,7 @@ import { Email } from "../email/index.ts";
 import { weeklyDigest } from "../email/templates/digest.ts";
 import { Job } from "../job/index.ts";
 import { Notify } from "../notify/index.ts";
+import { wants } from "../notify/preferences.ts";
 import { agencyWork, contentFor, hasNews, requestUrl, type AgencyWork, type DigestContent } from "./content.ts";
 import { digestWeekOf, isDue, type DigestWeek } from "./timing.ts";
 import { Log } from "../log/index.ts";
@@ -22,13 +23,13 @@ import { Brand } from "../agency/brand/index.ts";
 // created with attribute_not_exists in the same transaction as the audit event, so however many
 // runs race, one sends it.
 //
-// Who gets one: every active contact with email notifications on, in their own language and
+// Who gets one: every active contact who wants the digest (notify/preferences.ts), in their own language and
 // time zone. A week with nothing done, in progress or awaiting approval is still reported to a
 // retainer client (the hours used are news every week); any other client is spared the empty
 // email, and its week is claimed all the same (audit `digest.skipped`) so later runs don't read
 // its work again.
 
-const reachable = (contact: ContactItem) => contact.status === "active" && contact.emailNotifications !== false;
+const reachable = (contact: ContactItem) => contact.status === "active" && wants(contact, "digests");
 
 export type WeeklyResult = { sent: number; skipped: number; failed: number };
 

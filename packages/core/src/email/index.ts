@@ -53,6 +53,7 @@ export function invitation(input: {
 
 export type Notice =
   | "requestSubmitted"
+  | "requestReceived"
   | "requestDeclined"
   | "taskAssigned"
   | "taskReturned"

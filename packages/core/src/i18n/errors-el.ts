@@ -47,6 +47,7 @@ export const el: ServerMessages = {
     "Not an id of this kind.": "Δεν είναι αναγνωριστικό αυτού του είδους.",
     "That id is not valid.": "Αυτό το αναγνωριστικό δεν είναι έγκυρο.",
     "Some fields need attention.": "Ορισμένα πεδία χρειάζονται διόρθωση.",
+    "Only a client's people get these emails.": "Μόνο οι άνθρωποι ενός πελάτη λαμβάνουν αυτά τα email.",
     "Unknown field.": "Άγνωστο πεδίο.",
     "Send the version you last read.": "Στείλτε την έκδοση που διαβάσατε τελευταία.",
 

@@ -47,6 +47,7 @@ export const hi: ServerMessages = {
     "Not an id of this kind.": "यह इस प्रकार की आईडी नहीं है।",
     "That id is not valid.": "यह आईडी मान्य नहीं है।",
     "Some fields need attention.": "कुछ फ़ील्ड पर ध्यान देना ज़रूरी है।",
+    "Only a client's people get these emails.": "ये ईमेल केवल किसी क्लाइंट के लोगों को मिलते हैं।",
     "Unknown field.": "अज्ञात फ़ील्ड।",
     "Send the version you last read.": "वह संस्करण भेजें जो आपने आख़िरी बार पढ़ा था।",
 

@@ -10,6 +10,7 @@ import { fn } from "../fn/index.ts";
 import { Log } from "../log/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
+import { invoiceReaders } from "../notify/preferences.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf } from "./parties.ts";
 import { balanceOf, invoiceNumber } from "./present.ts";
@@ -147,8 +148,10 @@ export async function readersOf(item: InvoiceItem) {
     AgencyStore.load(item.agencyId),
     ClientStore.load(item.agencyId, item.clientId),
   ]);
-  const people = contacts.filter((c) => c.status === "invited" || c.status === "active");
-  const known = new Set(people.map((c) => c.email));
+  const current = contacts.filter((c) => c.status === "invited" || c.status === "active");
+  const known = new Set(current.map((c) => c.email));
+  // Those who turned invoice emails off are left out, as long as someone else gets them.
+  const people = invoiceReaders(current, (client?.billingEmails ?? []).filter((address) => !known.has(address)).length);
   const billing = (client?.billingEmails ?? [])
     .filter((address) => !known.has(address))
     .map((address) => ({ email: address, locale: people[0]?.locale ?? ("en" as const), timeZone: client?.timeZone ?? "UTC", contactId: undefined }));

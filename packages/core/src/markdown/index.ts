@@ -16,39 +16,51 @@ export const maxMarkdownLength = 100_000;
 const linkUrl = /^(?:https?:|mailto:|[/#])/i;
 const imageUrl = /^https?:/i;
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+/** One renderer with this module's safety rules; `breaks` keeps single line breaks. */
+function renderer(breaks: boolean) {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks });
 
-md.validateLink = (url) => linkUrl.test(url);
+  md.validateLink = (url) => linkUrl.test(url);
 
-const renderToken: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
+  const renderToken: RendererRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? renderToken;
-md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  const token = tokens[idx]!;
-  // Already validated by the parser; checked again so a future rule or plugin that builds links
-  // without validateLink cannot slip one through.
-  const href = token.attrGet("href");
-  if (href !== null && !linkUrl.test(String(href))) token.attrs = (token.attrs ?? []).filter(([name]) => name !== "href");
-  // Links leave the app: no window.opener for the target, no referrer, no endorsement for SEO.
-  token.attrSet("target", "_blank");
-  token.attrSet("rel", "noopener noreferrer nofollow");
-  return defaultLinkOpen(tokens, idx, options, env, self);
-};
+  const defaultLinkOpen = md.renderer.rules.link_open ?? renderToken;
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    // Already validated by the parser; checked again so a future rule or plugin that builds links
+    // without validateLink cannot slip one through.
+    const href = token.attrGet("href");
+    if (href !== null && !linkUrl.test(String(href))) token.attrs = (token.attrs ?? []).filter(([name]) => name !== "href");
+    // Links leave the app: no window.opener for the target, no referrer, no endorsement for SEO.
+    token.attrSet("target", "_blank");
+    token.attrSet("rel", "noopener noreferrer nofollow");
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
 
-const defaultImage = md.renderer.rules.image ?? renderToken;
-md.renderer.rules.image = (tokens, idx, options, env, self) => {
-  const token = tokens[idx]!;
-  // Images load without a click, so relative and mailto URLs that pass as links are refused:
-  // what remains is the alt text, so the reader still sees what was meant.
-  if (!imageUrl.test(String(token.attrGet("src") ?? ""))) {
-    return md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env));
-  }
-  return defaultImage(tokens, idx, options, env, self);
-};
+  const defaultImage = md.renderer.rules.image ?? renderToken;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    // Images load without a click, so relative and mailto URLs that pass as links are refused:
+    // what remains is the alt text, so the reader still sees what was meant.
+    if (!imageUrl.test(String(token.attrGet("src") ?? ""))) {
+      return md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env));
+    }
+    return defaultImage(tokens, idx, options, env, self);
+  };
+  return md;
+}
 
-/** HTML for Markdown from users, safe to insert with innerHTML. */
-export function renderMarkdown(source: string): string {
-  return md.render(cap(source));
+// Documents (SOPs, agreements) are Markdown as written; what people type to each other (request
+// descriptions, messages) keeps its line breaks, as the plain text it mostly is.
+const documents = renderer(false);
+const notes = renderer(true);
+
+/**
+ * HTML for Markdown from users, safe to insert with innerHTML. `breaks` keeps a single line
+ * break as one (for what people type to each other rather than documents).
+ */
+export function renderMarkdown(source: string, options: { breaks?: boolean } = {}): string {
+  return (options.breaks ? notes : documents).render(cap(source));
 }
 
 /**

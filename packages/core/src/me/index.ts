@@ -8,6 +8,8 @@ import { locale, personName, timeZone } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
+import { VisibleError } from "../error/index.ts";
+import { wants, type EmailSwitches } from "../notify/preferences.ts";
 
 export * as Me from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -25,6 +27,10 @@ export type Me = {
   emailNotifications: boolean;
   /** Emails about new messages in their requests' threads, several in one. */
   messageEmails: boolean;
+  /** A client's own kinds: the weekly digest, feedback surveys, invoices and receipts. */
+  digestEmails: boolean;
+  surveyEmails: boolean;
+  invoiceEmails: boolean;
   /** May review deliverables in QA. */
   reviewer: boolean;
   agency: Agency.Agency;
@@ -44,21 +50,30 @@ export async function get(): Promise<Me> {
     const data = person as MemberItem | null;
     if (!data) throw unauthenticated();
     const { memberId: id, email, name, role, timeZone, locale } = data;
-    const emailNotifications = data.emailNotifications ?? true;
-    const messageEmails = data.messageEmails ?? true;
-    return { kind: "member", id, email, name, role, timeZone, locale, emailNotifications, messageEmails, reviewer: role === "owner" || Boolean(data.reviewer), agency };
+    return { kind: "member", id, email, name, role, timeZone, locale, ...switchesOf(data), reviewer: role === "owner" || Boolean(data.reviewer), agency };
   }
   if (actor.type === "contact") {
     const data = person as ContactItem | null;
     if (!data) throw unauthenticated();
     const { contactId: id, email, name, timeZone, locale, clientId } = data;
-    const emailNotifications = data.emailNotifications ?? true;
-    const messageEmails = data.messageEmails ?? true;
-    return { kind: "contact", id, email, name, role: "client", timeZone, locale, emailNotifications, messageEmails, reviewer: false, agency, clientId };
+    return { kind: "contact", id, email, name, role: "client", timeZone, locale, ...switchesOf(data), reviewer: false, agency, clientId };
   }
   // API keys and jobs are not people.
   throw forbidden();
 }
+
+/** Each kind of email as the person's switch stands (members get no client kinds: shown as on). */
+function switchesOf(person: EmailSwitches) {
+  return {
+    emailNotifications: wants(person, "handoffs"),
+    messageEmails: wants(person, "messages"),
+    digestEmails: wants(person, "digests"),
+    surveyEmails: wants(person, "surveys"),
+    invoiceEmails: wants(person, "invoices"),
+  };
+}
+
+const clientKinds = ["digestEmails", "surveyEmails", "invoiceEmails"] as const;
 
 export const updateSchema = z.strictObject({
   name: personName.optional(),
@@ -66,12 +81,20 @@ export const updateSchema = z.strictObject({
   locale: locale.optional(),
   emailNotifications: z.boolean({ error: "Choose on or off." }).optional(),
   messageEmails: z.boolean({ error: "Choose on or off." }).optional(),
+  digestEmails: z.boolean({ error: "Choose on or off." }).optional(),
+  surveyEmails: z.boolean({ error: "Choose on or off." }).optional(),
+  invoiceEmails: z.boolean({ error: "Choose on or off." }).optional(),
 });
 
 /** People edit their own name, time zone and language. */
 export const update = fn(updateSchema, async (changes): Promise<Me> => {
   const actor = useActor();
   if (actor.type === "member") {
+    const clientOnly = clientKinds.filter((kind) => changes[kind] !== undefined);
+    if (clientOnly.length) {
+      const message = "Only a client's people get these emails.";
+      throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: Object.fromEntries(clientOnly.map((kind) => [kind, message])) });
+    }
     await MemberStore.patchSelf(actor.agencyId, actor.memberId, changes);
   } else if (actor.type === "contact") {
     await ContactStore.patchSelf(actor.agencyId, actor.contactId, changes);

@@ -8,6 +8,7 @@ import type { ContactItem } from "../contact/entity.ts";
 import { Log } from "../log/index.ts";
 import { ContactStore } from "../contact/store.ts";
 import { Brand } from "../agency/brand/index.ts";
+import { wants, type EmailSwitches } from "./preferences.ts";
 
 export * as Notify from "./index.ts";
 
@@ -16,7 +17,7 @@ export * as Notify from "./index.ts";
 // saved and sent after the response (Email.later); a failed send is retried from the outbox and
 // never undoes the hand-off.
 
-type Person = Pick<MemberItem | ContactItem, "email" | "locale" | "status" | "timeZone"> & { emailNotifications?: boolean };
+type Person = Pick<MemberItem | ContactItem, "email" | "locale" | "status" | "timeZone"> & EmailSwitches;
 type Params = Record<string, string> | ((person: Person) => Record<string, string>);
 
 /** A UTC instant as the recipient reads it: their language, their time zone, zone named. */
@@ -25,7 +26,7 @@ export function when(iso: string, person: Pick<Person, "locale" | "timeZone">): 
 }
 
 const reachable = (person: Person | null | undefined): person is Person =>
-  Boolean(person) && person!.status !== "removed" && person!.status !== "deactivated" && person!.emailNotifications !== false;
+  Boolean(person) && person!.status !== "removed" && person!.status !== "deactivated" && wants(person!, "handoffs");
 
 export const links = {
   webRequest: (requestId: string) => `${Config.webUrl}/requests/${requestId}`,

@@ -319,7 +319,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   const about = { agencyId, requestId, clientId, reference, title: input.title };
   // The owners' emails and unread counts are written with the request (one transaction, no
   // writes after it); the emails go out after the response.
-  const [files, notices] = await Promise.all([
+  const [files, toOwners, receipt] = await Promise.all([
     forAttach(agencyId, fileIds, { place: "request", targetId: clientId }),
     Notify.prepare(
       agencyId,
@@ -328,7 +328,9 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
       (person) => ({ reference, title: input.title, name: author.name, client: client.name, due: Notify.when(responseDueAt, person) }),
       Notify.links.webRequest(requestId),
     ),
+    receiptFor(agencyId, author, { requestId, reference, title: input.title, responseDueAt }),
   ]);
+  const notices = [...toOwners, ...receipt];
   let created: RequestItem | undefined;
   let sendNotices: () => Promise<void> = () => Promise.resolve();
   const transaction = db.transaction
@@ -373,6 +375,27 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   await sendNotices();
   return present(saved);
 });
+
+/**
+ * The client's receipt for a request they sent themselves: its reference and the date and time
+ * the team replies by, in their own zone, as the new-request page and confirmation said. A
+ * request the team entered for the client sends none (the client didn't ask).
+ */
+async function receiptFor(
+  agencyId: string,
+  author: { type: string; id: string },
+  about: { requestId: string; reference: string; title: string; responseDueAt: string },
+): Promise<Notify.Prepared> {
+  if (author.type !== "contact") return [];
+  const contact = await Identity.contact(agencyId, author.id);
+  return Notify.prepare(
+    agencyId,
+    "requestReceived",
+    [contact],
+    (person) => ({ reference: about.reference, title: about.title, due: Notify.when(about.responseDueAt, person) }),
+    Notify.links.portalRequest(about.requestId),
+  );
+}
 
 /** Accepts a submitted request as one or more tasks, each following an SOP version if chosen. */
 export const accept = fn(acceptSchema, async (input, requestId: string): Promise<RequestDetail> => {

@@ -1,4 +1,5 @@
 import { withActor } from "../actor/index.ts";
+import { wants } from "../notify/preferences.ts";
 import type { AgencyItem } from "../agency/entity.ts";
 import { Audit } from "../audit/index.ts";
 import type { ClientItem } from "../client/entity.ts";
@@ -29,7 +30,7 @@ import { finishedAt } from "../onboarding/finished.ts";
 const MAX_RECIPIENTS = 40;
 
 const reachable = (contact: ContactItem | null | undefined): contact is ContactItem =>
-  Boolean(contact) && contact!.status === "active" && contact!.emailNotifications !== false;
+  Boolean(contact) && contact!.status === "active" && wants(contact!, "surveys");
 
 const quietSince = (contact: ContactItem, cutoff: string) => !contact.lastSurveyAt || contact.lastSurveyAt <= cutoff;
 

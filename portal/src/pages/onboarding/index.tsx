@@ -2,6 +2,7 @@ import { api, isApiError } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
+import { ConfirmDialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDateTime, t } from "@baton/ui/i18n";
@@ -210,6 +211,8 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
   const { me } = useSession();
   // Empty, never filled in for them: typing the name is the signature.
   const [fullName, setFullName] = createSignal("");
+  // Signing is a step of its own: the form asks first what signing means, then signs.
+  const [confirming, setConfirming] = createSignal(false);
   const submission = createSubmission();
   const agreement = () => props.onboarding.steps.agreement;
   const accept = () =>
@@ -243,7 +246,7 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
           </div>
         }
       >
-        <Form submission={submission} onSubmit={() => void accept()} aria-label={t("onboarding.step.agreement")} data-testid="agreement-form">
+        <Form submission={submission} onSubmit={() => setConfirming(true)} aria-label={t("onboarding.step.agreement")} data-testid="agreement-form">
           <TextField
             label={t("onboarding.portal.fullName")}
             name="fullName"
@@ -262,6 +265,17 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
             </Button>
           </FormActions>
         </Form>
+        <ConfirmDialog
+          open={confirming()}
+          title={t("onboarding.portal.confirmTitle")}
+          message={t("onboarding.portal.confirmBody", { name: fullName().trim(), agency: me().agency.name })}
+          confirmLabel={t("onboarding.portal.confirmSign")}
+          onConfirm={() => {
+            setConfirming(false);
+            void accept();
+          }}
+          onClose={() => setConfirming(false)}
+        />
       </Show>
     </>
   );

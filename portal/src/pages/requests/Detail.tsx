@@ -1,4 +1,5 @@
 import { LinkList } from "@baton/ui/LinkList";
+import { Markdown } from "@baton/ui/Markdown";
 import { Boundary } from "@baton/ui/Boundary";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { Title, useSession } from "@baton/ui/session";
@@ -100,7 +101,7 @@ export default function RequestDetail() {
                     <Deliverables requestStatus={request().status} tasks={tasks()} files={data().files} onChanged={refresh} />
                     <section class="card" aria-labelledby="request-asked-title">
                       <h2 id="request-asked-title">{t("portal.request.asked")}</h2>
-                      <div class="prose-text">{request().description}</div>
+                      <Markdown source={request().description} breaks class="note-text" data-testid="request-description" />
                       <Show when={request().links.length > 0}>
                         <h3 class="subheading">{t("portal.field.links")}</h3>
                         <LinkList links={request().links} />

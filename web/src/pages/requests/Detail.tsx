@@ -1,4 +1,5 @@
 import { LinkList } from "@baton/ui/LinkList";
+import { Markdown } from "@baton/ui/Markdown";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
@@ -162,7 +163,7 @@ export default function RequestDetailPage() {
                         </Show>
                       </dl>
                       <h3 class="subheading">{t("work.description")}</h3>
-                      <p class="prewrap">{request().description}</p>
+                      <Markdown source={request().description} breaks class="note-text" data-testid="request-description" />
                       <Show when={d().files.some((file) => file.place === "request")}>
                         <h3 class="subheading">{t("portal.request.files")}</h3>
                         <FileList files={d().files.filter((file) => file.place === "request")} label={t("portal.request.files")} />
