@@ -79,6 +79,7 @@ const notices = [
   "invoiceReminder",
   "paymentReceived",
   "paymentReceipt",
+  "refundReceipt",
   "creditReceived",
   "clientOnboarded",
   "requestAccepted",

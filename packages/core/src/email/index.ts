@@ -64,6 +64,7 @@ export type Notice =
   | "paymentReceived"
   | "paymentReceipt"
   | "creditNoteIssued"
+  | "refundReceipt"
   | "creditReceived"
   | "clientOnboarded"
   | "requestAccepted"

@@ -718,6 +718,17 @@ export const el: ServerMessages = {
     "This invoice is void: reports don't count it.": "Αυτό το τιμολόγιο είναι ακυρωμένο: οι αναφορές δεν το υπολογίζουν.",
     "This invoice already has its exchange rate, kept as it was issued.": "Αυτό το τιμολόγιο έχει ήδη την ισοτιμία του, όπως εκδόθηκε.",
     "This invoice is in the agency's currency: it needs no exchange rate.": "Αυτό το τιμολόγιο είναι στο νόμισμα του γραφείου: δεν χρειάζεται ισοτιμία.",
+    "Choose a line of the invoice.": "Επιλέξτε μια γραμμή του τιμολογίου.",
+    "At most {amount} {currency} is left to credit on this line.": "Σε αυτή τη γραμμή απομένουν προς πίστωση το πολύ {amount} {currency}.",
+    "Choose how the money goes back: card, bank transfer or other.": "Επιλέξτε πώς επιστρέφονται τα χρήματα: κάρτα, τραπεζική μεταφορά ή άλλο.",
+    "A draft has no payments to refund.": "Ένα πρόχειρο δεν έχει πληρωμές για επιστροφή.",
+    "This invoice is void: settle its credits instead.": "Αυτό το τιμολόγιο είναι ακυρωμένο: τακτοποιήστε τις πιστώσεις του.",
+    "Nothing is owed back to the client on this invoice.": "Σε αυτό το τιμολόγιο δεν οφείλεται τίποτα πίσω στον πελάτη.",
+    "At most {amount} {currency} is owed back to the client.": "Στον πελάτη οφείλονται πίσω το πολύ {amount} {currency}.",
+    "Card refunds need Stripe, which is not set up: refund by bank transfer or other, with its reference.": "Οι επιστροφές στην κάρτα χρειάζονται το Stripe, που δεν έχει ρυθμιστεί: επιστρέψτε με τραπεζική μεταφορά ή άλλον τρόπο, με την αναφορά της.",
+    "Nothing on this invoice was paid by card: refund by bank transfer or other, with its reference.": "Τίποτα σε αυτό το τιμολόγιο δεν πληρώθηκε με κάρτα: επιστρέψτε με τραπεζική μεταφορά ή άλλον τρόπο, με την αναφορά της.",
+    "No card payment on this invoice covers that much: refund less by card, or the rest by bank transfer.": "Καμία πληρωμή με κάρτα σε αυτό το τιμολόγιο δεν καλύπτει τόσο ποσό: επιστρέψτε λιγότερα στην κάρτα και τα υπόλοιπα με τραπεζική μεταφορά.",
+    "Stripe did not take the refund, so nothing was refunded. Please try again, or refund by bank transfer.": "Το Stripe δεν δέχτηκε την επιστροφή, οπότε δεν επιστράφηκε τίποτα. Δοκιμάστε ξανά ή επιστρέψτε με τραπεζική μεταφορά.",
   },
   values: {
     what: {

@@ -710,6 +710,17 @@ export const hi: ServerMessages = {
     "This invoice is void: reports don't count it.": "यह इनवॉइस निरस्त है: रिपोर्ट इसे नहीं गिनतीं।",
     "This invoice already has its exchange rate, kept as it was issued.": "इस इनवॉइस की विनिमय दर पहले से है, जैसी जारी करते समय रखी गई थी।",
     "This invoice is in the agency's currency: it needs no exchange rate.": "यह इनवॉइस एजेंसी की मुद्रा में है: इसे विनिमय दर की ज़रूरत नहीं है।",
+    "Choose a line of the invoice.": "इनवॉइस की कोई पंक्ति चुनें।",
+    "At most {amount} {currency} is left to credit on this line.": "इस पंक्ति पर अधिकतम {amount} {currency} का क्रेडिट बाकी है।",
+    "Choose how the money goes back: card, bank transfer or other.": "चुनें कि पैसे कैसे लौटाए जाएँ: कार्ड, बैंक ट्रांसफ़र या अन्य।",
+    "A draft has no payments to refund.": "ड्राफ़्ट पर लौटाने के लिए कोई भुगतान नहीं है।",
+    "This invoice is void: settle its credits instead.": "यह इनवॉइस निरस्त है: इसके बजाय इसके क्रेडिट निपटाएँ।",
+    "Nothing is owed back to the client on this invoice.": "इस इनवॉइस पर क्लाइंट को कुछ भी वापस देना बाकी नहीं है।",
+    "At most {amount} {currency} is owed back to the client.": "क्लाइंट को अधिकतम {amount} {currency} वापस देने हैं।",
+    "Card refunds need Stripe, which is not set up: refund by bank transfer or other, with its reference.": "कार्ड पर रिफ़ंड के लिए Stripe चाहिए, जो सेट नहीं है: बैंक ट्रांसफ़र या अन्य तरीके से उसके संदर्भ के साथ रिफ़ंड करें।",
+    "Nothing on this invoice was paid by card: refund by bank transfer or other, with its reference.": "इस इनवॉइस पर कार्ड से कुछ भी नहीं चुकाया गया: बैंक ट्रांसफ़र या अन्य तरीके से उसके संदर्भ के साथ रिफ़ंड करें।",
+    "No card payment on this invoice covers that much: refund less by card, or the rest by bank transfer.": "इस इनवॉइस पर कोई भी कार्ड भुगतान इतनी राशि को कवर नहीं करता: कार्ड पर कम रिफ़ंड करें, और बाकी बैंक ट्रांसफ़र से।",
+    "Stripe did not take the refund, so nothing was refunded. Please try again, or refund by bank transfer.": "Stripe ने रिफ़ंड स्वीकार नहीं किया, इसलिए कुछ भी वापस नहीं हुआ। फिर से कोशिश करें, या बैंक ट्रांसफ़र से रिफ़ंड करें।",
   },
   values: {
     what: {
