@@ -99,4 +99,6 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.creditNotes": "Πιστωτικά σημειώματα",
   "portal.invoice.creditNoteDownload": "Λήψη του πιστωτικού σημειώματος {number} ως PDF",
   "portal.invoice.credited": "Πιστώθηκαν",
+  "portal.invoice.refunded": "Σας επιστράφηκαν",
+  "portal.invoice.toRefund": "Θα σας επιστραφούν",
 };

@@ -96,4 +96,6 @@ export const enPortalBilling = {
   "portal.invoice.creditNotes": "Credit notes",
   "portal.invoice.creditNoteDownload": "Download credit note {number} as PDF",
   "portal.invoice.credited": "Credited",
+  "portal.invoice.refunded": "Refunded to you",
+  "portal.invoice.toRefund": "To be refunded to you",
 } as const;
