@@ -346,6 +346,6 @@ export const hiBilling: Pick<Messages, keyof typeof enBilling> = {
   "refund.refunded": "रिफ़ंड किया गया",
   "refund.toRefund": "रिफ़ंड करना है",
   "refund.listTitle": "रिफ़ंड",
-  "refund.on": "रिफ़ंड की तारीख",
+  "refund.on": "रिफ़ंड की तिथि",
   "refund.pending": "Stripe की प्रतीक्षा में",
 };
