@@ -729,6 +729,8 @@ export const el: ServerMessages = {
     "Nothing on this invoice was paid by card: refund by bank transfer or other, with its reference.": "Τίποτα σε αυτό το τιμολόγιο δεν πληρώθηκε με κάρτα: επιστρέψτε με τραπεζική μεταφορά ή άλλον τρόπο, με την αναφορά της.",
     "No card payment on this invoice covers that much: refund less by card, or the rest by bank transfer.": "Καμία πληρωμή με κάρτα σε αυτό το τιμολόγιο δεν καλύπτει τόσο ποσό: επιστρέψτε λιγότερα στην κάρτα και τα υπόλοιπα με τραπεζική μεταφορά.",
     "Stripe did not take the refund, so nothing was refunded. Please try again, or refund by bank transfer.": "Το Stripe δεν δέχτηκε την επιστροφή, οπότε δεν επιστράφηκε τίποτα. Δοκιμάστε ξανά ή επιστρέψτε με τραπεζική μεταφορά.",
+    "Choose full detail, totals only, or hidden.": "Επιλέξτε πλήρη ανάλυση, μόνο σύνολα ή απόκρυψη.",
+    "There are no hours to show here.": "Δεν υπάρχουν ώρες για εμφάνιση εδώ.",
   },
   values: {
     what: {

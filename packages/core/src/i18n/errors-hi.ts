@@ -721,6 +721,8 @@ export const hi: ServerMessages = {
     "Nothing on this invoice was paid by card: refund by bank transfer or other, with its reference.": "इस इनवॉइस पर कार्ड से कुछ भी नहीं चुकाया गया: बैंक ट्रांसफ़र या अन्य तरीके से उसके संदर्भ के साथ रिफ़ंड करें।",
     "No card payment on this invoice covers that much: refund less by card, or the rest by bank transfer.": "इस इनवॉइस पर कोई भी कार्ड भुगतान इतनी राशि को कवर नहीं करता: कार्ड पर कम रिफ़ंड करें, और बाकी बैंक ट्रांसफ़र से।",
     "Stripe did not take the refund, so nothing was refunded. Please try again, or refund by bank transfer.": "Stripe ने रिफ़ंड स्वीकार नहीं किया, इसलिए कुछ भी वापस नहीं हुआ। फिर से कोशिश करें, या बैंक ट्रांसफ़र से रिफ़ंड करें।",
+    "Choose full detail, totals only, or hidden.": "पूरा विवरण, केवल कुल योग, या छिपा हुआ चुनें।",
+    "There are no hours to show here.": "यहाँ दिखाने के लिए कोई घंटे नहीं हैं।",
   },
   values: {
     what: {

@@ -101,4 +101,11 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.credited": "Πιστώθηκαν",
   "portal.invoice.refunded": "Σας επιστράφηκαν",
   "portal.invoice.toRefund": "Θα σας επιστραφούν",
+
+  // The Hours page: this month per request (full detail)
+  "portal.hours.requestsTitle": "Αυτός ο μήνας ανά αίτημα",
+  "portal.hours.requestsEmpty": "Δεν έχουν χρησιμοποιηθεί ακόμη ώρες αυτόν τον μήνα.",
+  "portal.hours.otherWork": "Άλλη εργασία για εσάς",
+  "portal.hours.request": "Αίτημα",
+  "portal.hours.adjustmentsTitle": "Προσαρμογές αυτόν τον μήνα",
 };

@@ -98,4 +98,11 @@ export const enPortalBilling = {
   "portal.invoice.credited": "Credited",
   "portal.invoice.refunded": "Refunded to you",
   "portal.invoice.toRefund": "To be refunded to you",
+
+  // The Hours page: this month per request (full detail)
+  "portal.hours.requestsTitle": "This month per request",
+  "portal.hours.requestsEmpty": "No hours used this month yet.",
+  "portal.hours.otherWork": "Other work for you",
+  "portal.hours.request": "Request",
+  "portal.hours.adjustmentsTitle": "Adjustments this month",
 } as const;

@@ -108,4 +108,11 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.credited": "क्रेडिट किया गया",
   "portal.invoice.refunded": "आपको रिफ़ंड किया गया",
   "portal.invoice.toRefund": "आपको रिफ़ंड किया जाना है",
+
+  // The Hours page: this month per request (full detail)
+  "portal.hours.requestsTitle": "इस महीने हर अनुरोध के घंटे",
+  "portal.hours.requestsEmpty": "इस महीने अभी तक कोई घंटे उपयोग नहीं हुए।",
+  "portal.hours.otherWork": "आपके लिए अन्य काम",
+  "portal.hours.request": "अनुरोध",
+  "portal.hours.adjustmentsTitle": "इस महीने के समायोजन",
 };
