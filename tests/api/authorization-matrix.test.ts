@@ -159,6 +159,7 @@ const rules: Record<string, Rule> = {
   "POST /api/invoices/:invoiceId/credits/:paymentId/apply": { ...owner, absent: true },
   "POST /api/invoices/:invoiceId/checkout": ownerAndContact,
   "POST /api/invoices/:invoiceId/credit-notes": owner,
+  "POST /api/invoices/:invoiceId/refunds": owner,
   "GET /api/invoices/:invoiceId/credit-notes/:creditNoteId/pdf": { ...ownerAndContact, absent: true },
   "GET /api/exports/invoices": owner,
   "GET /api/exports/time": owner,

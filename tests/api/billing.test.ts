@@ -316,19 +316,19 @@ describe("printing and exports", () => {
     expect(quickbooks.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(quickbooks.headers.get("content-disposition")).toContain("invoices-quickbooks.csv");
     const rows = (quickbooks.body as string).trim().split("\r\n");
-    expect(rows[0]).toBe("InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,ItemAmount,ItemTaxAmount,Currency");
+    expect(rows[0]).toBe("InvoiceNo,Customer,InvoiceDate,DueDate,Terms,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,ItemAmount,ItemTaxAmount,Currency,Type,CreditedInvoice,Total,ExchangeRate");
     // The first invoice: its lines' tax shares add up to its tax, to the cent.
     const first = (await world.owner.get("/invoices?status=all&limit=100")).body.items.find((i: any) => i.number === "INV-00001");
     const lines = rows.slice(1).filter((row) => row.startsWith("INV-00001,"));
     expect(lines).toHaveLength(first.lines.length);
-    const taxCents = lines.reduce((sum, row) => sum + Math.round(Number(row.split(",").at(-2)) * 100), 0);
+    const taxCents = lines.reduce((sum, row) => sum + Math.round(Number(row.split(",").at(-6)) * 100), 0);
     expect(taxCents).toBe(first.tax);
     // A formula-looking description is defused.
     expect(quickbooks.body).not.toMatch(/,=/);
 
     const xero = await world.owner.request("GET", "/exports/invoices?format=xero");
     const xeroRows = (xero.body as string).trim().split("\r\n");
-    expect(xeroRows[0]).toBe("*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,Description,*Quantity,*UnitAmount,LineAmount,*AccountCode,*TaxType,TaxAmount,Currency");
+    expect(xeroRows[0]).toBe("*ContactName,*InvoiceNumber,*InvoiceDate,*DueDate,Description,*Quantity,*UnitAmount,LineAmount,*AccountCode,*TaxType,TaxAmount,Currency,Type,CreditedInvoice,Total,ExchangeRate");
     expect(xeroRows.find((row) => row.includes("INV-00001"))).toMatch(/,\d{2}\/\d{2}\/\d{4},/);
 
     const time = await world.owner.request("GET", "/exports/time?from=2026-01-01&to=2026-12-31");

@@ -61,7 +61,7 @@ describe("issuing a credit note", () => {
     expect(reply.body).toMatchObject({ status: "sent", credited: 3_600, balance: 8_400, version: invoice.version + 1 });
     first = reply.body.creditNotes[0];
     expect(first).toMatchObject({ number: "CN-00001", currency: "EUR", subtotal: 3_000, tax: 600, total: 3_600, taxName: "VAT", taxRate: 2_000, reason: "Launch was a week late" });
-    expect(first.lines).toEqual([{ description: "Launch was a week late", amount: 3_000 }]);
+    expect(first.lines).toEqual([{ description: "Launch was a week late", amount: 3_000, line: null }]);
     invoice = reply.body;
   });
 
@@ -74,6 +74,36 @@ describe("issuing a credit note", () => {
     ]);
     expect(reply.body).toMatchObject({ credited: 6_000, balance: 6_000 });
     invoice = reply.body;
+  });
+
+  it("credits the invoice's own lines, each at most what it has left, answering per line", async () => {
+    const draft = await owner.post("/invoices", {
+      clientId,
+      includeTime: false,
+      lines: [
+        { kind: "custom", description: "Design", quantity: 1, unitAmount: 10_000 },
+        { kind: "custom", description: "Hosting", quantity: 2, unitAmount: 2_500 },
+      ],
+    });
+    const two = (await owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version })).body;
+    expect(two.linesLeftToCredit).toEqual([10_000, 5_000]);
+    const ok = await credit(two, { lines: [{ description: "Design", amount: 4_000, line: 0 }], reason: "Fewer drafts" });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.creditNotes[0].lines).toEqual([{ description: "Design", amount: 4_000, line: 0 }]);
+    expect(ok.body).toMatchObject({ credited: 4_800, linesLeftToCredit: [6_000, 5_000] });
+    const over = await credit(ok.body, { lines: [{ description: "Hosting", amount: 1_000, line: 1 }, { description: "Design", amount: 6_001, line: 0 }], reason: "Too much" });
+    expect(over.status).toBe(400);
+    expect(Object.keys(over.body.error.fields)).toEqual(["lines.1.amount"]);
+    expect(over.body.error.fields["lines.1.amount"]).toContain("60.00 EUR");
+    // The same line twice counts once, summed.
+    const twice = await credit(ok.body, { lines: [{ description: "Hosting", amount: 3_000, line: 1 }, { description: "Hosting", amount: 3_000, line: 1 }], reason: "Twice" });
+    expect(Object.keys(twice.body.error.fields)).toEqual(["lines.1.amount"]);
+    const nowhere = await credit(ok.body, { lines: [{ description: "Nothing", amount: 100, line: 7 }], reason: "No such line" });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.error.fields).toHaveProperty(["lines.0.line"]);
+    const rest = await credit(ok.body, { lines: [{ description: "Design", amount: 6_000, line: 0 }, { description: "Hosting", amount: 5_000, line: 1 }], reason: "Project cancelled" });
+    expect(rest.status, JSON.stringify(rest.body)).toBe(201);
+    expect(rest.body).toMatchObject({ credited: 18_000, balance: 0, status: "paid", linesLeftToCredit: [0, 0] });
   });
 
   it("never credits more than is left, answering which field and how much", async () => {

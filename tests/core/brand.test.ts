@@ -80,6 +80,7 @@ const notices = [
   "invoiceReminder",
   "paymentReceived",
   "paymentReceipt",
+  "refundReceipt",
   "creditReceived",
   "clientOnboarded",
   "requestAccepted",

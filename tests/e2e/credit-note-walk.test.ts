@@ -6,7 +6,7 @@ import { createWorld, type World } from "../support/world.ts";
 
 // Credit notes in a real Chromium: the owner opens a sent invoice, issues a credit note from its
 // dialog (too much is refused in the form, the reason is needed, all by keyboard), and the invoice
-// lists it with the balance reduced; the client's portal shows the reduced balance and the credit
+// lists it with the balance reduced; then one by the invoice's lines (per-line limits, a running total); the client's portal shows the reduced balance and the credit
 // note with its PDF. BATON_SHOTS=<dir> keeps screenshots of the dialog and the portal page at
 // 1440 and 390 px.
 
@@ -94,6 +94,71 @@ it("the owner issues a credit note on a sent invoice, and the portal shows the r
   }
   const [download] = await Promise.all([client.waitForEvent("download"), client.getByRole("link", { name: "Download credit note CN-00001 as PDF" }).click()]);
   expect(download.suggestedFilename()).toBe("CN-00001.pdf");
+
+  // By lines: each line at most what it has left, the invoice at most its balance, a running total.
+  await owner.setViewportSize({ width: 390, height: 900 });
+  await owner.goto(`${platform.baseUrl}/invoices/${invoice.id}`);
+  await owner.getByTestId("issue-credit-note").click();
+  await form.waitFor();
+  await form.getByLabel("The invoice's lines").check();
+  const line = form.getByLabel("Event planning");
+  await line.fill("900");
+  await form.getByLabel("Reason").fill("Two site visits not needed");
+  await line.press("Enter");
+  await expect.poll(() => form.getByText(/At most .*\$800\.00 is left to credit on this line\./).isVisible()).toBe(true);
+  await line.fill("700");
+  await line.press("Enter");
+  await expect.poll(() => form.getByText(/At most .*\$650\.00 is left to credit\./).isVisible()).toBe(true);
+  await line.fill("100");
+  await expect.poll(() => form.getByTestId("credit-lines-total").textContent()).toContain("$100.00");
+  await shot(owner, "credit-note-lines-390");
+  await owner.setViewportSize({ width: 1440, height: 900 });
+  await shot(owner, "credit-note-lines-1440");
+  await line.press("Enter");
+  await form.waitFor({ state: "detached" });
+  const after = (await world.owner.get(`/invoices/${invoice.id}`)).body;
+  expect(after).toMatchObject({ balance: 55_000, linesLeftToCredit: [70_000] });
+  expect(after.creditNotes[1].lines).toEqual([{ description: "Event planning", amount: 10_000, line: 0 }]);
+  await expect.poll(() => owner.getByTestId("credit-note-row").count()).toBe(2);
+});
+
+it("a paid invoice credited afterwards shows what is owed back, the owner records the refund, and the portal shows it", async () => {
+  const draft = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "Retreat planning", quantity: 1, unitAmount: 40_000 }] });
+  const sent = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
+  const paid = await world.owner.post(`/invoices/${sent.body.id}/payments`, { amount: 40_000, method: "bank_transfer" });
+  const credited = await world.owner.post(`/invoices/${sent.body.id}/credit-notes`, { version: paid.body.version, amount: 5_000, reason: "One day cut" });
+  expect(credited.body).toMatchObject({ balance: 0, toRefund: 5_000 });
+  await owner.setViewportSize({ width: 390, height: 900 });
+  await owner.goto(`${platform.baseUrl}/invoices/${sent.body.id}`);
+  expect(await owner.getByTestId("invoice-to-refund").textContent()).toContain("$50.00");
+  await owner.getByTestId("record-refund").click();
+  const form = owner.getByTestId("refund-form");
+  await form.waitFor();
+  const amount = form.getByLabel("Amount to refund (USD)");
+  expect(await amount.inputValue()).toBe("50.00");
+  await amount.fill("60");
+  await amount.press("Enter");
+  await expect.poll(() => form.getByText(/At most .*\$50\.00 is owed back to the client\./).isVisible()).toBe(true);
+  await amount.fill("50");
+  await form.getByLabel("Reference").fill("RF-2026-12");
+  await shot(owner, "refund-dialog-390");
+  await form.getByRole("button", { name: "Record refund", exact: true }).click();
+  await form.waitFor({ state: "detached" });
+  await owner.getByTestId("refund-row").waitFor();
+  expect(await owner.getByTestId("refund-row").textContent()).toContain("RF-2026-12");
+  expect(await owner.getByTestId("invoice-refunded").textContent()).toContain("$50.00");
+  expect(await owner.getByTestId("invoice-to-refund").count()).toBe(0);
+  expect(await owner.getByTestId("record-refund").count()).toBe(0);
+  await owner.setViewportSize({ width: 1440, height: 900 });
+  await shot(owner, "refund-invoice-1440");
+  for (const width of [1440, 390]) {
+    await client.setViewportSize({ width, height: 900 });
+    await client.goto(`${platform.baseUrl}/portal/invoices/${sent.body.id}`);
+    await client.getByTestId("invoice-refunded").waitFor();
+    expect(await client.getByTestId("invoice-refunded").textContent()).toContain("$50.00");
+    expect(await client.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
+    await shot(client, `refund-portal-${width}`);
+  }
 });
 
 it("the send step shows the kept rate and takes the owner's, and an invoice sent without one gets it afterwards", async () => {

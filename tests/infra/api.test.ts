@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -130,6 +131,24 @@ describe("the API function", () => {
     const dir = env(API_HANDLER).BATON_FONTS_DIR as string;
     expect(dir).toBe("fonts");
     for (const { file } of fontFiles()) expect(existsSync(join(useProject().paths.artifacts, construct.node.addr, dir, file)), file).toBe(true);
+  });
+
+  it("ships the invoice and credit note PDF code in its package, with the very font files that cover Greek and Devanagari", () => {
+    const construct = stacks.api.node.findChild("ApiHandler");
+    const root = join(useProject().paths.artifacts, construct.node.addr);
+    const code = readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".mjs"))
+      .map((file) => readFileSync(join(root, file), "utf8"));
+    // The renderer (names kept) and pdfkit, in chunks loaded by the first PDF: not left to node_modules.
+    expect(code.some((text) => text.includes('"renderPdf"'))).toBe(true);
+    expect(code.some((text) => text.includes("PDFDocument"))).toBe(true);
+    expect(code.some((text) => text.includes('"downloadCreditNote"'))).toBe(true);
+    const require = createRequire(import.meta.url);
+    for (const { pkg, file } of fontFiles().filter(({ file }) => /greek|devanagari/.test(file))) {
+      const shipped = readFileSync(join(root, env(API_HANDLER).BATON_FONTS_DIR as string, file));
+      expect(shipped.subarray(0, 4).toString("latin1"), file).toBe("wOFF");
+      expect(shipped.equals(readFileSync(require.resolve(`${pkg}/files/${file}`))), file).toBe(true);
+    }
   });
 
   it("knows the table by name from a parameter, set to the Storage stack's table", () => {

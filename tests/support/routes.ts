@@ -128,6 +128,7 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/refund", valid: (ids) => ({ reference: "re_123" }), wrongTypes: { reference: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/credits/:paymentId/apply", valid: (ids) => ({ invoiceId: ids.invoice }), wrongTypes: { invoiceId: 7 } },
   { method: "POST", path: "/invoices/:invoiceId/credit-notes", valid: (ids) => ({ version: 1, reason: "Goodwill", amount: 100 }), wrongTypes: { version: "1", reason: 5, amount: -1, lines: "all", currency: "EURO" } },
+  { method: "POST", path: "/invoices/:invoiceId/refunds", valid: (ids) => ({ version: 1, amount: 100, method: "bank_transfer", reference: "TR-1" }), wrongTypes: { version: "1", amount: -1, method: "cheque", reference: 5 } },
   { method: "POST", path: "/invoices/:invoiceId/payments", valid: (ids) => ({ amount: 100, method: "cash" }), wrongTypes: { amount: 1.5, method: "gold" } },
   // A survey's score link: the token is the credential (a valid-looking one here is simply not found).
   { method: "POST", path: "/surveys/respond", valid: (ids) => ({ token: "x", score: 4 }), wrongTypes: { token: ["x"], score: "four" } },

@@ -24,6 +24,7 @@ import type {
   InvoiceStatus,
   PaymentInput,
   CreditNoteInput,
+  RefundInput,
   MarginReport,
   Locale,
   CalendarMonth,
@@ -426,6 +427,8 @@ export const api = {
     /** Issues a credit note against a sent invoice (owner): what it owes goes down. */
     issueCreditNote: (id: string, input: CreditNoteInput): Promise<InvoiceDetail> =>
       call(client.invoices[":invoiceId"]["credit-notes"].$post({ param: { invoiceId: id }, json: input })),
+    /** Records a refund of money owed back on an invoice (owner): to the card through Stripe, or by hand. */
+    refund: (id: string, input: RefundInput): Promise<InvoiceDetail> => call(client.invoices[":invoiceId"].refunds.$post({ param: { invoiceId: id }, json: input })),
     /** CSV downloads for QuickBooks Online and Xero (see docs/ACCOUNTING.md). */
     csvUrl: (kind: "invoices" | "time", range: { from?: string; to?: string } = {}) =>
       `/api/exports/${kind}${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,

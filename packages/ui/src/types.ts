@@ -120,6 +120,7 @@ export type PaymentInput = Json<Api["invoices"][":invoiceId"]["payments"]["$post
 export type PaymentMethod = PaymentInput["method"];
 export type CreditNote = InvoiceDetail["creditNotes"][number];
 export type CreditNoteInput = Json<Api["invoices"][":invoiceId"]["credit-notes"]["$post"]>;
+export type RefundInput = Json<Api["invoices"][":invoiceId"]["refunds"]["$post"]>;
 export type ClientBilling = Client["billing"];
 export type ServicePackage = Ok<Api["packages"]["$get"]>["items"][number];
 export type ServicePackageInput = Json<Api["packages"]["$post"]>;

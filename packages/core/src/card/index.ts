@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { forbidden, unauthenticated, useActor, withActor } from "../actor/index.ts";
 import { Config } from "../config/index.ts";
+import { stripe } from "./stripe.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { Invoices } from "../invoice/index.ts";
 import { balanceOf, invoiceNumber } from "../invoice/present.ts";
@@ -18,22 +19,7 @@ export * from "./output.ts";
 // SDK, and a payment's id is its Checkout Session's, so a replayed or duplicated event (or both
 // events a session can send) never pays twice.
 
-export const enabled = () => Boolean(Config.stripeSecretKey);
-
-/**
- * The Stripe SDK, loaded on first use: only checkout and the webhook need it, so no other call
- * (and no cold start) pays for importing it.
- */
-async function stripe(): Promise<Stripe> {
-  const key = Config.stripeSecretKey;
-  if (!key) throw new VisibleError("rule", "card.not_configured", "Card payments are not set up; use the payment instructions on the invoice.");
-  const base = Config.stripeApiBase ? new URL(Config.stripeApiBase) : undefined;
-  const { default: StripeSdk } = await import("stripe");
-  return new StripeSdk(key, {
-    maxNetworkRetries: 1,
-    ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
-  });
-}
+export { enabled } from "./stripe.ts";
 
 /** Starts a Stripe Checkout for what is still owed on a sent invoice; answers the page to send the payer to. */
 export async function checkout(invoiceId: string): Promise<{ url: string }> {

@@ -65,6 +65,7 @@ export type Notice =
   | "paymentReceived"
   | "paymentReceipt"
   | "creditNoteIssued"
+  | "refundReceipt"
   | "creditReceived"
   | "clientOnboarded"
   | "requestAccepted"

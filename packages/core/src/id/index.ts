@@ -16,6 +16,7 @@ export const IdPrefixes = {
   invoice: "inv",
   payment: "pay",
   creditNote: "crn",
+  refund: "rfd",
   servicePackage: "pkg",
   survey: "srv",
   file: "fil",

@@ -13,7 +13,7 @@ import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { CreditNoteItem, InvoiceItem } from "./entity.ts";
 import { readersOf } from "./issue.ts";
-import { balanceOf, creditNoteNumber, invoiceNumber } from "./present.ts";
+import { balanceOf, creditNoteNumber, invoiceNumber, lineCreditLeft } from "./present.ts";
 import { conflict, get, issuedSortOf, load, loadVisible, rule, type InvoiceDetail } from "./read.ts";
 
 // Credit notes: a sent invoice is what the client has, so it is corrected by a credit note rather
@@ -26,6 +26,8 @@ const creditLine = z.strictObject({
   description: z.string({ error: "Describe what is credited." }).overwrite(oneLine).pipe(z.string().min(1, "Describe what is credited.").max(300, "Keep the description under 300 characters.")),
   /** Before tax, in minor units. */
   amount: minorAmount.refine((amount) => amount > 0, "Enter an amount above 0."),
+  /** The invoice line it credits (its place, from 0): then never more than that line has left. */
+  line: z.number({ error: "Choose a line of the invoice." }).int("Choose a line of the invoice.").min(0, "Choose a line of the invoice.").max(999, "Choose a line of the invoice.").optional(),
 });
 
 export const creditNoteSchema = z
@@ -41,6 +43,26 @@ export const creditNoteSchema = z
   .superRefine((input, ctx) => {
     if ((input.amount === undefined) === (input.lines === undefined)) ctx.addIssue({ code: "custom", path: ["amount"], message: "Credit either an amount or lines." });
   });
+
+/** Lines that name an invoice line credit at most what that line has left: the first that doesn't is answered by its field. */
+async function checkLines(item: InvoiceItem, lines: NonNullable<z.output<typeof creditNoteSchema>["lines"]>): Promise<void> {
+  if (!lines.some((line) => line.line !== undefined)) return;
+  const notes = await db.entities.creditNote.query.creditNotesOfInvoice({ agencyId: item.agencyId, invoiceId: item.invoiceId }).go({ pages: "all" });
+  const left = lineCreditLeft(item, notes.data);
+  const asked = new Map<number, number>();
+  const fields: Record<string, string> = {};
+  lines.forEach((line, index) => {
+    if (line.line === undefined) return;
+    if (line.line >= item.lines.length || item.lines[line.line]!.amount <= 0) {
+      fields[`lines.${index}.line`] = "Choose a line of the invoice.";
+      return;
+    }
+    const total = (asked.get(line.line) ?? 0) + line.amount;
+    asked.set(line.line, total);
+    if (total > left[line.line]!) fields[`lines.${index}.amount`] = `At most ${Money.toMajorString(left[line.line]!, item.currency)} ${item.currency} is left to credit on this line.`;
+  });
+  if (Object.keys(fields).length) throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields });
+}
 
 /** The credit note's lines and sums, in the invoice's tax: a whole amount is split into before tax and tax. */
 function sumsOf(item: InvoiceItem, input: z.output<typeof creditNoteSchema>) {
@@ -88,6 +110,7 @@ export const issueCreditNote = fn(creditNoteSchema, async (input, invoiceId: str
     if (item.status === "void") throw rule("creditNote.void", "This invoice is void: there is nothing to credit.");
     const field = (name: string, message: string) => new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { [name]: message } });
     if (input.currency && input.currency !== item.currency) throw field("currency", `A credit note is in its invoice's currency: ${item.currency}.`);
+    if (input.lines) await checkLines(item, input.lines);
     const sums = sumsOf(item, input);
     if (sums.left <= 0) throw rule("creditNote.nothing_left", "This invoice is credited in full already.");
     if (sums.total > sums.left) throw field(input.lines ? "lines" : "amount", `At most ${Money.toMajorString(sums.left, item.currency)} ${item.currency} is left to credit on this invoice.`);

@@ -8,6 +8,8 @@ export const LineKinds = ["time", "package", "retainer", "overage", "custom", "d
 /** The generated lines that have their own wording (see `text` on a line). */
 export const LineTexts = ["deposit", "depositFor", "lessDeposit", "retainer", "overage"] as const;
 export const PaymentMethods = ["card", "bank_transfer", "wise", "paypal", "cash", "other"] as const;
+/** How money owed back to a client goes back: to the card it was paid by (through Stripe), or by hand. */
+export const RefundMethods = ["card", "bank_transfer", "other"] as const;
 
 /** A bill to one client in the client's currency; amounts in minor units. Numbered when sent. */
 export const InvoiceEntity = new Entity({
@@ -63,6 +65,30 @@ export const InvoiceEntity = new Entity({
     /** What its credit notes took off (tax included), and of that the amount before tax: owed and revenue are net of it. */
     credited: { type: "number", default: 0 },
     creditedSubtotal: { type: "number", default: 0 },
+    /**
+     * Money paid back to the client (refund.ts): what was paid beyond what the invoice came to
+     * once credit notes took their part off. Each refund is kept here, with how it went back.
+     */
+    refunded: { type: "number", default: 0 },
+    refunds: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          refundId: { type: "string", required: true },
+          amount: { type: "number", required: true },
+          method: { type: RefundMethods, required: true },
+          reference: { type: "string" },
+          /** A card refund: the card payment refunded and Stripe's refund id, once Stripe took it. */
+          paymentId: { type: "string" },
+          stripeRefundId: { type: "string" },
+          /** "pending" only while a card refund waits for Stripe's answer. */
+          status: { type: ["pending", "done"] as const, required: true },
+          refundedAt: { type: "string", required: true },
+          recordedBy: { type: "string", required: true },
+        },
+      },
+    },
     paymentTermsDays: { type: "number", required: true },
     /** The time entries locked on it (also findable by their invoiceId). */
     entryCount: { type: "number", required: true, default: 0 },
@@ -204,6 +230,8 @@ export const CreditNoteEntity = new Entity({
           description: { type: "string", required: true },
           /** Before tax, in minor units. */
           amount: { type: "number", required: true },
+          /** The invoice line it credits (its place, from 0), when it names one. */
+          line: { type: "number" },
         },
       },
     },
@@ -221,6 +249,12 @@ export const CreditNoteEntity = new Entity({
     creditNotesOfInvoice: {
       pk: { field: "pk", composite: ["agencyId", "invoiceId"] },
       sk: { field: "sk", composite: ["creditNoteId"] },
+    },
+    /** The agency's credit notes by issue instant: the accounting exports' period. */
+    creditNotesIssued: {
+      index: "gsi3",
+      pk: { field: "gsi3pk", composite: ["agencyId"] },
+      sk: { field: "gsi3sk", composite: ["issuedAt", "creditNoteId"] },
     },
   },
 });

@@ -6,11 +6,11 @@ import { fn } from "../fn/index.ts";
 import { isId } from "../id/index.ts";
 import { readerLocale } from "../i18n/index.ts";
 import { People } from "../people/index.ts";
-import { InvoiceStatuses, type InvoiceItem } from "./entity.ts";
+import { InvoiceStatuses, type CreditNoteItem, type InvoiceItem } from "./entity.ts";
 import * as Csv from "./csv.ts";
 import { printHtml } from "./print.ts";
 import { present, type Invoice } from "./present.ts";
-import { get } from "./read.ts";
+import { get, load } from "./read.ts";
 import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
 
@@ -87,18 +87,38 @@ export async function owed(agencyId: string): Promise<InvoiceItem[]> {
   return pages.flatMap((page) => page.data);
 }
 
+/** The agency's credit notes issued within [from, to] (ISO instants), oldest first. */
+export async function creditNotesIssuedBetween(agencyId: string, from: string, to: string): Promise<CreditNoteItem[]> {
+  const notes = await db.entities.creditNote.query.creditNotesIssued({ agencyId }).between({ issuedAt: from }, { issuedAt: to }).go({ pages: "all" });
+  return notes.data;
+}
+
 export const exportSchema = z.strictObject({
   format: z.enum(["quickbooks", "xero"], { error: "Choose quickbooks or xero." }).default("quickbooks"),
   from: calendarDate.optional(),
   to: calendarDate.optional(),
 }).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
-/** Sent invoices (not drafts or void), issued within the dates, as a CSV the accounting tool imports. */
+/**
+ * Sent invoices (not drafts or void) issued within the dates, then the credit notes issued within
+ * them (whenever their invoice was issued), as a CSV the accounting tool imports.
+ */
 export const exportInvoices = fn(exportSchema, async (query): Promise<string> => {
   const agencyId = assertOwner();
-  const issued = await issuedBetween(agencyId, query.from ? `${query.from}T00:00:00.000Z` : "0", query.to ? `${query.to}T23:59:59.999Z` : "9");
-  const names = await People.clientNames(agencyId, issued.map((item) => item.clientId));
+  const from = query.from ? `${query.from}T00:00:00.000Z` : "0";
+  const to = query.to ? `${query.to}T23:59:59.999Z` : "9";
+  const [issued, notes] = await Promise.all([issuedBetween(agencyId, from, to), creditNotesIssuedBetween(agencyId, from, to)]);
+  // A note's invoice gives it its number and rate: most are in the period already, the rest are read.
+  const byId = new Map(issued.map((item) => [item.invoiceId, item]));
+  const missing = [...new Set(notes.map((note) => note.invoiceId).filter((id) => !byId.has(id)))];
+  for (const item of await Promise.all(missing.map((invoiceId) => load(agencyId, invoiceId)))) if (item) byId.set(item.invoiceId, item);
+  const names = await People.clientNames(agencyId, [...issued, ...notes].map((item) => item.clientId));
   const named = issued.sort((a, b) => a.number - b.number).map((item) => ({ ...item, clientName: names.get(item.clientId) ?? "" }));
-  return query.format === "xero" ? Csv.xero(named) : Csv.quickbooks(named);
+  const credits = notes
+    .sort((a, b) => a.number - b.number)
+    .flatMap((note) => {
+      const invoice = byId.get(note.invoiceId);
+      return invoice ? [{ ...note, clientName: names.get(note.clientId) ?? "", invoice }] : [];
+    });
+  return query.format === "xero" ? Csv.xero(named, credits) : Csv.quickbooks(named, credits);
 });
-

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { incrementOutput, page } from "../fields/output.ts";
 import { listOutput as timeEntriesOutput } from "../timesheet/output.ts";
-import { InvoiceKinds, InvoiceStatuses, LineKinds, PaymentMethods } from "./entity.ts";
+import { InvoiceKinds, InvoiceStatuses, LineKinds, PaymentMethods, RefundMethods } from "./entity.ts";
 import type { ClientCredit } from "./credit.ts";
 import type { CreditNote, Invoice, Payment } from "./present.ts";
 import type { InvoiceDetail } from "./read.ts";
@@ -35,6 +35,18 @@ export const output = z
     amountPaid: minor,
     credited: minor.describe("What credit notes took off, tax included"),
     balance: minor.describe("What is still owed: total less payments and credit notes"),
+    refunded: minor.describe("Money paid back to the client"),
+    toRefund: minor.describe("Owed back to the client: paid beyond what the invoice came to after its credit notes, less refunds"),
+    refunds: z.array(
+      z.object({
+        id: z.string(),
+        amount: minor,
+        method: z.enum(RefundMethods),
+        reference: z.string().nullable(),
+        status: z.enum(["pending", "done"]),
+        refundedAt: z.string(),
+      }),
+    ),
     creditOpen: minor,
     paymentTermsDays: z.number().int(),
     period: z.string().nullable(),
@@ -74,7 +86,7 @@ export const creditNoteOutput = z
     number: z.string().describe("CN-00001: the agency's credit note sequence"),
     invoiceId: z.string(),
     currency: z.string(),
-    lines: z.array(z.object({ description: z.string(), amount: minor.describe("Before tax") })),
+    lines: z.array(z.object({ description: z.string(), amount: minor.describe("Before tax"), line: z.number().int().nullable().describe("The invoice line it credits (from 0), or null") })),
     subtotal: minor,
     taxName: z.string(),
     taxRate: z.number().int().describe("Basis points"),
@@ -90,6 +102,7 @@ export const detailOutput = output
   .extend({
     payments: z.array(paymentOutput),
     creditNotes: z.array(creditNoteOutput),
+    linesLeftToCredit: z.array(minor).describe("What each line has left to credit before tax, once credit notes naming it are taken off"),
     paymentInstructions: z.string().nullable(),
     cardPayments: z.boolean(),
     agency: z.object({ name: z.string(), legalName: z.string().nullable(), address: z.string().nullable(), taxId: z.string().nullable(), registration: z.string().nullable() }),

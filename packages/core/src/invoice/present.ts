@@ -29,6 +29,12 @@ export type Invoice = {
   credited: number;
   /** What is still owed: the total less payments and credit notes (never below 0). */
   balance: number;
+  /** Money paid back to the client (refunds of what was paid beyond what credit notes left). */
+  refunded: number;
+  /** What is owed back to the client now: paid beyond what the invoice came to after its credit notes, less refunds. */
+  toRefund: number;
+  /** The refunds recorded, oldest first. */
+  refunds: Refund[];
   /** Card money received after the invoice was voided, not yet refunded or applied (a void invoice's only money). */
   creditOpen: number;
   paymentTermsDays: number;
@@ -52,6 +58,17 @@ export type Invoice = {
   version: number;
 };
 
+export type Refund = {
+  id: string;
+  amount: number;
+  method: NonNullable<InvoiceItem["refunds"]>[number]["method"];
+  /** The bank's or other reference; Stripe's refund id for a card refund. */
+  reference: string | null;
+  /** "pending" while a card refund waits for Stripe. */
+  status: "pending" | "done";
+  refundedAt: string;
+};
+
 export type Payment = {
   id: string;
   amount: number;
@@ -69,8 +86,26 @@ export const creditNoteNumber = (number: number) => `CN-${String(number).padStar
 /** What an invoice still owes: its total less what was paid and what its credit notes took off. */
 export const balanceOf = (item: Pick<InvoiceItem, "total" | "amountPaid" | "credited">) => Math.max(0, item.total - item.amountPaid - (item.credited ?? 0));
 
+/**
+ * What is owed back to the client: what was paid beyond what the invoice came to once its credit
+ * notes took their part off (a paid invoice credited afterwards), less what was refunded already.
+ * Never below 0; the balance (what the client owes) is 0 whenever this is above 0.
+ */
+export const refundDueOf = (item: Pick<InvoiceItem, "total" | "amountPaid" | "credited" | "refunded">) =>
+  Math.max(0, item.amountPaid + (item.credited ?? 0) - item.total - (item.refunded ?? 0));
+
 /** What an invoice billed before tax, net of its credit notes: what revenue and margin count. */
 export const netSubtotalOf = (item: Pick<InvoiceItem, "subtotal" | "creditedSubtotal">) => item.subtotal - (item.creditedSubtotal ?? 0);
+
+/**
+ * What each invoice line has left to credit (before tax): its amount less what earlier notes
+ * credited against it by naming it. A line that takes something off (a deposit) has nothing to credit.
+ */
+export function lineCreditLeft(item: Pick<InvoiceItem, "lines">, notes: Array<{ lines: Array<{ amount: number; line?: number | null }> }>): number[] {
+  const left = item.lines.map((line) => Math.max(0, line.amount));
+  for (const note of notes) for (const line of note.lines) if (line.line != null && line.line < left.length) left[line.line] = Math.max(0, left[line.line]! - line.amount);
+  return left;
+}
 
 /** A credit note as the owner and the client see it. */
 export type CreditNote = {
@@ -79,7 +114,8 @@ export type CreditNote = {
   number: string;
   invoiceId: string;
   currency: string;
-  lines: Array<{ description: string; amount: number }>;
+  /** `line`: the invoice line it credits (its place, from 0), or null for a line of its own. */
+  lines: Array<{ description: string; amount: number; line: number | null }>;
   subtotal: number;
   taxName: string;
   taxRate: number;
@@ -95,7 +131,7 @@ export function presentCreditNote(item: CreditNoteItem): CreditNote {
     number: creditNoteNumber(item.number),
     invoiceId: item.invoiceId,
     currency: item.currency,
-    lines: item.lines.map((line) => ({ description: line.description, amount: line.amount })),
+    lines: item.lines.map((line) => ({ description: line.description, amount: line.amount, line: line.line ?? null })),
     subtotal: item.subtotal,
     taxName: item.taxName,
     taxRate: item.taxRate,
@@ -161,6 +197,16 @@ export function present(item: InvoiceItem, clientName: string): Invoice {
     amountPaid: item.amountPaid,
     credited: item.credited ?? 0,
     balance: balanceOf(item),
+    refunded: item.refunded ?? 0,
+    toRefund: refundDueOf(item),
+    refunds: (item.refunds ?? []).map((refund) => ({
+      id: refund.refundId,
+      amount: refund.amount,
+      method: refund.method,
+      reference: refund.reference ?? refund.stripeRefundId ?? null,
+      status: refund.status,
+      refundedAt: refund.refundedAt,
+    })),
     creditOpen: item.creditOpen ?? 0,
     paymentTermsDays: item.paymentTermsDays,
     period: item.period ?? null,

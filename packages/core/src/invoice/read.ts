@@ -6,7 +6,7 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { isId } from "../id/index.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf, stampedParties, type BillTo, type Issuer } from "./parties.ts";
-import { invoiceNumber, present, presentCreditNote, presentPayment, type CreditNote, type Invoice, type Payment } from "./present.ts";
+import { invoiceNumber, lineCreditLeft, present, presentCreditNote, presentPayment, type CreditNote, type Invoice, type Payment } from "./present.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
 
@@ -17,6 +17,8 @@ export type InvoiceDetail = Invoice & {
   payments: Payment[];
   /** The credit notes issued against it, oldest first. */
   creditNotes: CreditNote[];
+  /** What each line has left to credit before tax (what notes naming it took off): crediting by lines stops there. */
+  linesLeftToCredit: number[];
   /** How to pay without a card (the agency's instructions). */
   paymentInstructions: string | null;
   /** True when the client can pay by card (Stripe is configured and money is owed). */
@@ -96,6 +98,7 @@ export async function get(invoiceId: string): Promise<InvoiceDetail> {
     ...invoice,
     payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
     creditNotes,
+    linesLeftToCredit: lineCreditLeft(item, creditNotes),
     paymentInstructions: agency?.paymentInstructions ?? null,
     cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
     agency: stamped.issuer ?? issuerOf(agency),

@@ -99,6 +99,8 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.creditNotes": "Πιστωτικά σημειώματα",
   "portal.invoice.creditNoteDownload": "Λήψη του πιστωτικού σημειώματος {number} ως PDF",
   "portal.invoice.credited": "Πιστώθηκαν",
+  "portal.invoice.refunded": "Σας επιστράφηκαν",
+  "portal.invoice.toRefund": "Θα σας επιστραφούν",
 
   // The Hours page: this month per request (full detail)
   "portal.hours.requestsTitle": "Αυτός ο μήνας ανά αίτημα",

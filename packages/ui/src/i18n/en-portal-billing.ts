@@ -96,6 +96,8 @@ export const enPortalBilling = {
   "portal.invoice.creditNotes": "Credit notes",
   "portal.invoice.creditNoteDownload": "Download credit note {number} as PDF",
   "portal.invoice.credited": "Credited",
+  "portal.invoice.refunded": "Refunded to you",
+  "portal.invoice.toRefund": "To be refunded to you",
 
   // The Hours page: this month per request (full detail)
   "portal.hours.requestsTitle": "This month per request",

@@ -106,6 +106,8 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.creditNotes": "क्रेडिट नोट",
   "portal.invoice.creditNoteDownload": "क्रेडिट नोट {number} को PDF के रूप में डाउनलोड करें",
   "portal.invoice.credited": "क्रेडिट किया गया",
+  "portal.invoice.refunded": "आपको रिफ़ंड किया गया",
+  "portal.invoice.toRefund": "आपको रिफ़ंड किया जाना है",
 
   // The Hours page: this month per request (full detail)
   "portal.hours.requestsTitle": "इस महीने हर अनुरोध के घंटे",

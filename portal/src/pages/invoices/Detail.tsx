@@ -297,6 +297,19 @@ function InvoiceBody(props: { invoice: InvoiceDetail }) {
           <dt>{t("portal.invoiceField.balanceDue")}</dt>
           <dd>{money(props.invoice.status === "void" ? 0 : props.invoice.balance)}</dd>
         </div>
+        {/* Paid beyond what credit notes left: the agency owes it back, and says what it refunded. */}
+        <Show when={props.invoice.refunded > 0}>
+          <div data-testid="invoice-refunded">
+            <dt>{t("portal.invoice.refunded")}</dt>
+            <dd>{money(props.invoice.refunded)}</dd>
+          </div>
+        </Show>
+        <Show when={props.invoice.toRefund > 0}>
+          <div data-testid="invoice-to-refund">
+            <dt>{t("portal.invoice.toRefund")}</dt>
+            <dd>{money(props.invoice.toRefund)}</dd>
+          </div>
+        </Show>
       </dl>
 
       <Show when={props.invoice.notes}>

@@ -14,6 +14,7 @@ import { LinesCard, PaymentsCard } from "./detail/Cards";
 import { PaymentDialog, VoidDialog } from "./detail/Dialogs";
 import { CreditNoteDialog, CreditNotesCard } from "./detail/CreditNotes";
 import { EditDraftDialog } from "./detail/EditDraft";
+import { RefundDialog, RefundsCard } from "./detail/Refunds";
 import { FactsCard } from "./detail/Facts";
 import { InvoiceHeader } from "./detail/Header";
 import { SendDialog, SetRateDialog } from "./detail/Rate";
@@ -58,6 +59,9 @@ export default function InvoiceDetailPage() {
                   <Show when={d().creditNotes.length}>
                     <CreditNotesCard invoice={d()} />
                   </Show>
+                  <Show when={d().refunds.length}>
+                    <RefundsCard invoice={d()} />
+                  </Show>
                 </div>
                 <ActionDialogs invoice={d()} actions={actions} />
               </>
@@ -91,6 +95,7 @@ function ActionDialogs(props: { invoice: InvoiceDetail; actions: InvoiceActions 
       <VoidDialog open={a.action() === "void"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
       <EditDraftDialog open={a.action() === "edit"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
       <CreditNoteDialog open={a.action() === "creditNote"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
+      <RefundDialog open={a.action() === "refund"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
       <PaymentDialog open={a.action() === "payment"} invoice={props.invoice} change={a.change} onClose={a.close} submission={a.submission} />
     </>
   );

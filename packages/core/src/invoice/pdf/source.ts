@@ -35,6 +35,8 @@ export async function detailFor(item: InvoiceItem, locale: Locale, known: Known 
     }),
     payments: payments.data.map(presentPayment).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
     creditNotes: item.credited ? await creditNotesOf(agencyId, invoiceId) : [],
+    // Not printed: only the owner's credit-by-lines form reads it.
+    linesLeftToCredit: [],
     paymentInstructions: agency?.paymentInstructions ?? null,
     cardPayments: Boolean(Config.stripeSecretKey) && invoice.balance > 0 && invoice.status !== "void",
     agency: stamped.issuer ?? issuerOf(agency),

@@ -81,6 +81,14 @@ export const invoiceRoutes = new Hono()
     input("json", Invoices.issueCreditNote.schema),
     async (c) => c.json(await Invoices.issueCreditNote(c.req.valid("json"), c.req.param("invoiceId")), 201),
   )
+  .post(
+    "/:invoiceId/refunds",
+    describeRoute({ responses: created(Invoices.detailOutput, "The invoice with the refund among its refunds"), tags, summary: "Refund money owed back on an invoice (paid beyond what its credit notes left): to the card through Stripe, or by bank transfer or other with a reference; the client gets a receipt (owner)" }),
+    allow("owner"),
+    pathIds("invoiceId"),
+    input("json", Invoices.recordRefund.schema),
+    async (c) => c.json(await Invoices.recordRefund(c.req.valid("json"), c.req.param("invoiceId")), 201),
+  )
   .get(
     "/:invoiceId/credit-notes/:creditNoteId/pdf",
     describeRoute({ responses: file("application/pdf", "The credit note as a PDF, an attachment named by its number"), tags, summary: "A credit note as a PDF in the client's language (owner; the invoice's client contacts)" }),

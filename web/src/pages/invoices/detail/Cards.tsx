@@ -3,6 +3,7 @@ import type { InvoiceDetail, InvoiceLine } from "@baton/ui/types";
 import { For, Show } from "solid-js";
 import { hoursMinutes, money, percent } from "../format";
 import { CreditedTotal } from "./CreditNotes";
+import { RefundTotals } from "./Refunds";
 
 // An invoice's lines with its totals, and the payments recorded on it.
 
@@ -60,6 +61,7 @@ export function LinesCard(props: { invoice: InvoiceDetail }) {
             <dt>{t("invoice.balance")}</dt>
             <dd>{m(props.invoice.balance)}</dd>
           </div>
+          <RefundTotals invoice={props.invoice} />
         </Show>
       </dl>
     </section>

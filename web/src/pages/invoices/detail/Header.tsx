@@ -79,6 +79,11 @@ function HeaderActions(props: { invoice: InvoiceDetail; open: (action: Action) =
           {t("creditNote.issue")}
         </Button>
       </Show>
+      <Show when={d().toRefund > 0}>
+        <Button variant="primary" onClick={() => props.open("refund")} data-testid="record-refund">
+          {t("refund.record")}
+        </Button>
+      </Show>
       <Show when={payable()}>
         <Button variant="primary" onClick={() => props.open("payment")}>
           {t("invoice.recordPayment")}

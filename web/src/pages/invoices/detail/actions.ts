@@ -10,7 +10,7 @@ import { getInvoice, invoiceListKeys } from "../data";
 // What the invoice page can do to its invoice: which dialog is open, the one submission they
 // share, and the changes themselves. A 409 means it changed elsewhere: reload it and say so.
 
-export type Action = "send" | "delete" | "void" | "payment" | "edit" | "creditNote" | "rate";
+export type Action = "send" | "delete" | "void" | "payment" | "edit" | "creditNote" | "rate" | "refund";
 export type Change = (fn: (d: InvoiceDetail) => Promise<unknown>) => Promise<boolean>;
 export type DialogProps = { open: boolean; invoice: InvoiceDetail; change: Change; onClose: () => void; submission: ReturnType<typeof createSubmission> };
 
