@@ -172,6 +172,7 @@ const rules: Record<string, Rule> = {
   "GET /api/hour-bank/clients/:clientId": owner,
   "PATCH /api/hour-bank/clients/:clientId/policy": owner,
   "POST /api/hour-bank/clients/:clientId/adjustments": owner,
+  "PATCH /api/hour-bank/clients/:clientId/transparency": owner,
   "GET /api/reports/revenue": owner,
   "GET /api/reports/receivables": owner,
   "GET /api/reports/margin": owner,

@@ -100,6 +100,9 @@ describe("rollover and expiry", () => {
     );
     // August: July's 10 rolled-in hours are used first (oldest first), then 2 of August's: the 8 left are August's and roll to September.
     expect(entriesOf(view, "2026-08")).toEqual([["included", 600, "2026-08"], ["rolledOver", -480, "2026-08"], ["rolledOver", 600, "2026-07"], ["used", -720, "2026-08"]].sort());
+    // What each period carried into the next is the ledger's own figure, not the apps' sum.
+    const carried = (period: string) => view.periods.find((p: any) => p.period === period).rolledOutMinutes;
+    expect([carried("2026-06"), carried("2026-07"), carried("2026-08")]).toEqual([360, 600, 480]);
 
     // Reading again (the API settles up to now) writes nothing twice.
     const reread = await bank(clientId);

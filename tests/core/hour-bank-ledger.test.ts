@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { balanceOf, closeEntries, type Entry, nextPeriod, type Policy, remainderOf } from "../../packages/core/src/hour-bank/ledger.ts";
+import { balanceOf, closeEntries, type Entry, hoursByRequest, nextPeriod, type Policy, remainderOf } from "../../packages/core/src/hour-bank/ledger.ts";
 import { runs } from "../support/property.ts";
 
 // The hour bank's rules with no database, under random sequences of logged time, owner
@@ -69,5 +69,22 @@ describe("the hour bank ledger", () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+});
+
+describe("a period's time per request", () => {
+  it("adds a request's tasks under its reference, most used first, and time without a task last", () => {
+    const rows = hoursByRequest([
+      { taskId: "none", label: "Acme Corp", minutes: 30 },
+      { taskId: "task_a", label: "ACME-7.1 · Design · v2", minutes: 45 },
+      { taskId: "task_b", label: "ACME-7.2 · Build", minutes: 90 },
+      { taskId: "task_c", label: "ACME-9 · Newsletter", minutes: 60 },
+      { taskId: "task_d", label: "ACME-10 · Nothing billable", minutes: 0 },
+    ]);
+    expect(rows).toEqual([
+      { reference: "ACME-7", minutes: 135, tasks: [{ reference: "ACME-7.2", title: "Build", minutes: 90 }, { reference: "ACME-7.1", title: "Design · v2", minutes: 45 }] },
+      { reference: "ACME-9", minutes: 60, tasks: [{ reference: "ACME-9", title: "Newsletter", minutes: 60 }] },
+      { reference: null, minutes: 30, tasks: [{ reference: null, title: "", minutes: 30 }] },
+    ]);
   });
 });

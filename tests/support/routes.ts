@@ -119,6 +119,7 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/hour-bank/policy", valid: (ids) => ({ mode: "cap", maxMinutes: 600 }), wrongTypes: { mode: "forever" } },
   { method: "PATCH", path: "/hour-bank/clients/:clientId/policy", valid: (ids) => ({ policy: null }), wrongTypes: { policy: { mode: "expire", afterPeriods: -1 } } },
   { method: "POST", path: "/hour-bank/clients/:clientId/adjustments", valid: (ids) => ({ minutes: 30, reason: "Goodwill" }), wrongTypes: { minutes: "30", reason: 5 } },
+  { method: "PATCH", path: "/hour-bank/clients/:clientId/transparency", valid: (ids) => ({ transparency: "totals" }), wrongTypes: { transparency: "everything" } },
   { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
   { method: "PATCH", path: "/invoices/:invoiceId", valid: (ids) => ({ version: 1, notes: "Thank you." }), wrongTypes: { version: "1", lines: "all", paymentTermsDays: -1 } },
   { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", rate: "abc" } },

@@ -8,6 +8,10 @@ import type {
   Agency,
   HourBank,
   HourBankAdjustInput,
+  HourBankClientPolicy,
+  HourBankPolicy,
+  HourBankPolicyInput,
+  HourBankTransparency,
   AgencyPatch,
   ExchangeRates,
   BrandSettings,
@@ -303,6 +307,13 @@ export const api = {
   hourBank: {
     ofClient: (clientId: string): Promise<HourBank> => call(client["hour-bank"].clients[":clientId"].$get({ param: { clientId } })),
     adjust: (clientId: string, input: HourBankAdjustInput): Promise<HourBank> => call(client["hour-bank"].clients[":clientId"].adjustments.$post({ param: { clientId }, json: input })),
+    policy: (): Promise<{ policy: HourBankPolicy }> => call(client["hour-bank"].policy.$get()),
+    setPolicy: (input: HourBankPolicyInput): Promise<{ policy: HourBankPolicy }> => call(client["hour-bank"].policy.$patch({ json: input })),
+    /** null returns the client to the agency's default. */
+    setClientPolicy: (clientId: string, policy: HourBankPolicyInput | null): Promise<HourBankClientPolicy> =>
+      call(client["hour-bank"].clients[":clientId"].policy.$patch({ param: { clientId }, json: { policy } })),
+    setTransparency: (clientId: string, transparency: HourBankTransparency): Promise<{ transparency: HourBankTransparency }> =>
+      call(client["hour-bank"].clients[":clientId"].transparency.$patch({ param: { clientId }, json: { transparency } })),
   },
   portal: {
     company: (): Promise<Company> => call(client.portal.company.$get()),

@@ -3,6 +3,7 @@ import { SignedIn } from "@baton/ui/session";
 import type { NavItem } from "@baton/ui/Shell";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
 import { useOnboardingOpen } from "../pages/onboarding/data";
+import { useHoursShown } from "../pages/hours/data";
 import { useUnread } from "@baton/ui/Unread";
 import { useBrand } from "@baton/ui/brand";
 
@@ -14,6 +15,8 @@ export function Layout(props: RouteSectionProps) {
   // A new client's checklist has its own entry while there is something left to do on it.
   const onboardingOpen = useOnboardingOpen();
   const unread = useUnread();
+  // The agency may hide the hours from this company: then there is no Hours entry at all.
+  const hoursShown = useHoursShown();
   const nav = (): NavItem[] => [
     {
       href: "/",
@@ -27,7 +30,7 @@ export function Layout(props: RouteSectionProps) {
     },
     ...(onboardingOpen() ? [{ href: "/onboarding", label: t("nav.onboarding") }] : []),
     { href: "/files", label: t("nav.files") },
-    { href: "/hours", label: t("portal.nav.hours") },
+    ...(hoursShown() ? [{ href: "/hours", label: t("portal.nav.hours") }] : []),
     { href: "/invoices", label: t("portal.nav.invoices") },
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },

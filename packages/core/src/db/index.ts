@@ -19,7 +19,7 @@ import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entit
 import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { CreditNoteCounterEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
-import { HourBankEntryEntity, HourBankPolicyEntity } from "../hour-bank/entity.ts";
+import { HourBankEntryEntity, HourBankPolicyEntity, HourBankVisibilityEntity } from "../hour-bank/entity.ts";
 import { ExchangeRateEntity } from "../rates/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
 import { SurveyEntity } from "../survey/entity.ts";
@@ -71,6 +71,7 @@ export const db = new Service(
     firstRun: FirstRunEntity,
     hourBankEntry: HourBankEntryEntity,
     hourBankPolicy: HourBankPolicyEntity,
+    hourBankVisibility: HourBankVisibilityEntity,
     exchangeRate: ExchangeRateEntity,
   },
   { client, table: Config.tableName },

@@ -61,3 +61,25 @@ export const HourBankPolicyEntity = new Entity({
 });
 
 export type HourBankPolicyItem = EntityItem<typeof HourBankPolicyEntity>;
+
+/** How much of its hour bank a client's contacts see in the portal. "full" when the client has no item. */
+export const Transparencies = ["full", "totals", "hidden"] as const;
+
+/** A client's transparency setting: full detail, totals only, or no hours at all in the portal. */
+export const HourBankVisibilityEntity = new Entity({
+  model: { entity: "hourBankVisibility", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    clientId: { type: "string", required: true, readOnly: true },
+    transparency: { type: Transparencies, required: true },
+    updatedAt: { type: "string", required: true, default: () => new Date().toISOString(), watch: "*", set: () => new Date().toISOString() },
+  },
+  indexes: {
+    visibilityOfClient: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["clientId"] },
+    },
+  },
+});
+
+export type HourBankVisibilityItem = EntityItem<typeof HourBankVisibilityEntity>;

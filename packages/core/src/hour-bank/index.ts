@@ -9,13 +9,15 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import { Job } from "../job/index.ts";
-import { billableMinutesOfClient } from "../timesheet/queries.ts";
-import { balanceOf, closeEntries, type Entry, keys, nextPeriod, NO_ROLLOVER, type Policy, rolledHours } from "./ledger.ts";
-import { HourBankStore } from "./store.ts";
+import { billableMinutesByTask, billableMinutesOfClient } from "../timesheet/queries.ts";
+import { Transparencies } from "./entity.ts";
+import { balanceOf, closeEntries, type Entry, hoursByRequest, keys, nextPeriod, NO_ROLLOVER, type Policy, type RequestHours, rolledHours } from "./ledger.ts";
+import { HourBankStore, type Transparency } from "./store.ts";
 
 export * as HourBank from "./index.ts";
 export * from "./output.ts";
-export { balanceOf, closeEntries, remainderOf, type Entry, type Policy } from "./ledger.ts";
+export { balanceOf, closeEntries, hoursByRequest, remainderOf, type Entry, type Policy, type RequestHours } from "./ledger.ts";
+export type { Transparency } from "./store.ts";
 
 // A retainer client's hour bank: per calendar month in the client's zone, the hours included,
 // the billable time used (later: only approved time), and at the month's close what rolls over,
@@ -25,7 +27,8 @@ export { balanceOf, closeEntries, remainderOf, type Entry, type Policy } from ".
 /** The longest gap the job catches up in one run (periods nobody settled). */
 const MAX_CATCH_UP = 36;
 
-export type PeriodView = { period: string; includedMinutes: number; usedMinutes: number; rolledInMinutes: number; expiredMinutes: number; overageMinutes: number; adjustedMinutes: number; closed: boolean };
+/** A period's figures, each from its entries: `rolledOutMinutes` went on to the next period at its close. */
+export type PeriodView = { period: string; includedMinutes: number; usedMinutes: number; rolledInMinutes: number; rolledOutMinutes: number; expiredMinutes: number; overageMinutes: number; adjustedMinutes: number; closed: boolean };
 export type HourBankView = {
   clientId: string;
   retainer: boolean;
@@ -33,9 +36,13 @@ export type HourBankView = {
   balanceMinutes: number;
   policy: Policy;
   policySource: "client" | "agency" | "default";
+  /** What the client's contacts see: everything, the totals without entries or requests, or nothing. */
+  transparency: Transparency;
   periods: PeriodView[];
   rolled: Array<{ origin: string; minutes: number; usableUntil: string | null }>;
   entries: Array<{ key: string; period: string; kind: Entry["kind"]; minutes: number; origin: string; reason: string | null; at: string }>;
+  /** The open period's billable time per request (and its tasks). */
+  requests: RequestHours[];
 };
 
 async function policyFor(agencyId: string, clientId: string): Promise<{ policy: Policy; source: HourBankView["policySource"] }> {
@@ -122,7 +129,14 @@ export async function settleFor(agencyId: string, now: Date): Promise<{ clients:
   return outcome;
 }
 
-async function view(client: ClientItem, now: Date): Promise<HourBankView> {
+/** The open period's time per request: one Query of the client's time in the period. */
+async function requestsIn(client: ClientItem, period: string): Promise<RequestHours[]> {
+  const { start } = monthsToUtc(period, period, client.timeZone);
+  const { start: end } = monthsToUtc(nextPeriod(period), nextPeriod(period), client.timeZone);
+  return hoursByRequest(await billableMinutesByTask(client.agencyId, client.clientId, start, end));
+}
+
+async function view(client: ClientItem, now: Date, transparency: Transparency): Promise<HourBankView> {
   const retainer = billingOf(client).retainer;
   if (retainer) await settle(client, now);
   const entries = (await HourBankStore.entriesOf(client.agencyId, client.clientId)).map(toEntry);
@@ -130,10 +144,11 @@ async function view(client: ClientItem, now: Date): Promise<HourBankView> {
   const current = monthOf(now, client.timeZone);
   const byPeriod = new Map<string, PeriodView>();
   for (const entry of entries) {
-    const row = byPeriod.get(entry.period) ?? { period: entry.period, includedMinutes: 0, usedMinutes: 0, rolledInMinutes: 0, expiredMinutes: 0, overageMinutes: 0, adjustedMinutes: 0, closed: false };
+    const row = byPeriod.get(entry.period) ?? { period: entry.period, includedMinutes: 0, usedMinutes: 0, rolledInMinutes: 0, rolledOutMinutes: 0, expiredMinutes: 0, overageMinutes: 0, adjustedMinutes: 0, closed: false };
     if (entry.kind === "included") row.includedMinutes += entry.minutes;
     if (entry.kind === "used") row.usedMinutes -= entry.minutes;
     if (entry.kind === "rolledOver" && entry.minutes > 0) row.rolledInMinutes += entry.minutes;
+    if (entry.kind === "rolledOver" && entry.minutes < 0) row.rolledOutMinutes -= entry.minutes;
     if (entry.kind === "expired") row.expiredMinutes -= entry.minutes;
     if (entry.kind === "overage") row.overageMinutes += entry.minutes;
     if (entry.kind === "adjusted") row.adjustedMinutes += entry.minutes;
@@ -147,11 +162,13 @@ async function view(client: ClientItem, now: Date): Promise<HourBankView> {
     balanceMinutes: balanceOf(entries),
     policy,
     policySource: source,
+    transparency,
     periods: [...byPeriod.values()].sort((a, b) => b.period.localeCompare(a.period)),
     rolled: retainer ? rolledHours(entries, current, policy) : [],
     entries: entries
       .filter((entry) => entry.kind !== "closed")
       .map((entry) => ({ key: entry.key, period: entry.period, kind: entry.kind, minutes: entry.minutes, origin: entry.origin, reason: entry.reason ?? null, at: entry.at ?? "" })),
+    requests: retainer && transparency === "full" ? await requestsIn(client, current) : [],
   };
 }
 
@@ -162,18 +179,41 @@ async function ownClient(clientId: string): Promise<ClientItem> {
   return client;
 }
 
-/** The owner's view of a client's hour bank. */
-export async function forClient(clientId: string, now = new Date()): Promise<HourBankView> {
-  return view(await ownClient(clientId), now);
+/** The owner's view of a client's hour bank: everything, whatever the client sees. */
+async function ownerView(client: ClientItem, now: Date): Promise<HourBankView> {
+  const transparency = await HourBankStore.transparencyOf(client.agencyId, client.clientId);
+  return { ...(await view(client, now, "full")), transparency };
 }
 
-/** The signed-in client contact's own hour bank. */
+/** The owner's view of a client's hour bank. */
+export async function forClient(clientId: string, now = new Date()): Promise<HourBankView> {
+  return ownerView(await ownClient(clientId), now);
+}
+
+/**
+ * The signed-in client contact's own hour bank, as much of it as the owner shares: hidden
+ * answers 404 (as if there were no such page), totals leave out the entries (with their
+ * reasons) and the time per request.
+ */
 export async function mine(now = new Date()): Promise<HourBankView> {
   const actor = assertContact();
   const client = await ClientStore.load(actor.agencyId, actor.clientId);
   if (!client) throw notFound("Client");
-  return view(client, now);
+  const transparency = await HourBankStore.transparencyOf(client.agencyId, client.clientId);
+  if (transparency === "hidden") throw new VisibleError("not_found", "not_found", "There are no hours to show here.");
+  const seen = await view(client, now, transparency);
+  return transparency === "full" ? seen : { ...seen, entries: [], requests: [] };
 }
+
+export const transparencySchema = z.strictObject({ transparency: z.enum(Transparencies, { error: "Choose full detail, totals only, or hidden." }) });
+
+/** What the client's contacts see of its hour bank in the portal (the owner always sees all of it). */
+export const setTransparency = fn(transparencySchema, async ({ transparency }, clientId: string): Promise<{ transparency: Transparency }> => {
+  const client = await ownClient(clientId);
+  await HourBankStore.setTransparency(client.agencyId, clientId, transparency);
+  await Audit.record(Audit.event("hourBank.transparency", "client", clientId, { transparency }));
+  return { transparency };
+});
 
 /** At most a year of a month's hours either way: anything beyond is a typo. */
 const MAX_ADJUST_MINUTES = 744 * 60;
@@ -199,7 +239,7 @@ export const adjust = fn(adjustSchema, async (input, clientId: string, now: Date
   const id = createId("time").slice(4);
   await HourBankStore.createOnce(client.agencyId, clientId, { key: keys.adjusted(period, id), period, kind: "adjusted", minutes: input.minutes, origin: period, reason: input.reason, ...(by ? { by } : {}) });
   await Audit.record(Audit.event("hourBank.adjusted", "client", clientId, { minutes: input.minutes, reason: input.reason, period }));
-  return view(client, now);
+  return ownerView(client, now);
 });
 
 export const policySchema = z.discriminatedUnion(

@@ -101,3 +101,27 @@ export function rolledHours(entries: readonly Entry[], period: string, policy: P
       return { ...chunk, usableUntil: until };
     });
 }
+
+export type RequestHours = { reference: string | null; minutes: number; tasks: Array<{ reference: string | null; title: string; minutes: number }> };
+
+/**
+ * A period's time per request, from its time per task: a task's reference is its request's
+ * ("ACME-7") or the request's with the task's number ("ACME-7.2"), as it was logged; time
+ * logged for the client without a task has no request (reference null). Most used first.
+ */
+export function hoursByRequest(work: ReadonlyArray<{ taskId: string; label: string; minutes: number }>): RequestHours[] {
+  const requests = new Map<string, RequestHours>();
+  for (const task of work) {
+    if (task.minutes <= 0) continue;
+    const none = task.taskId === "none";
+    const [reference = "", ...title] = task.label.split(" · ");
+    const request = none ? null : reference.replace(/\.\d+$/, "");
+    const row = requests.get(request ?? "") ?? { reference: request, minutes: 0, tasks: [] };
+    row.minutes += task.minutes;
+    row.tasks.push({ reference: none ? null : reference, title: none ? "" : title.join(" · "), minutes: task.minutes });
+    requests.set(request ?? "", row);
+  }
+  return [...requests.values()]
+    .map((row) => ({ ...row, tasks: row.tasks.sort((a, b) => b.minutes - a.minutes) }))
+    .sort((a, b) => (a.reference === null ? 1 : b.reference === null ? -1 : b.minutes - a.minutes || a.reference.localeCompare(b.reference)));
+}

@@ -1,5 +1,5 @@
 import { db } from "../db/index.ts";
-import type { HourBankEntryItem, HourBankPolicyItem } from "./entity.ts";
+import type { HourBankEntryItem, HourBankPolicyItem, HourBankVisibilityItem } from "./entity.ts";
 import type { Entry, Policy } from "./ledger.ts";
 
 export * as HourBankStore from "./store.ts";
@@ -76,4 +76,15 @@ function toPolicy(item: HourBankPolicyItem): Policy {
   if (item.mode === "cap") return { mode: "cap", maxMinutes: item.maxMinutes ?? 0 };
   if (item.mode === "expire") return { mode: "expire", afterPeriods: item.afterPeriods ?? 1 };
   return { mode: "none" };
+}
+
+export type Transparency = HourBankVisibilityItem["transparency"];
+
+/** What a client's contacts see of its hour bank (`visibilityOfClient`); full detail unless the owner chose otherwise. */
+export async function transparencyOf(agencyId: string, clientId: string): Promise<Transparency> {
+  return (await db.entities.hourBankVisibility.get({ agencyId, clientId }).go()).data?.transparency ?? "full";
+}
+
+export async function setTransparency(agencyId: string, clientId: string, transparency: Transparency): Promise<void> {
+  await db.entities.hourBankVisibility.put({ agencyId, clientId, transparency }).go();
 }

@@ -718,6 +718,8 @@ export const el: ServerMessages = {
     "This invoice is void: reports don't count it.": "Αυτό το τιμολόγιο είναι ακυρωμένο: οι αναφορές δεν το υπολογίζουν.",
     "This invoice already has its exchange rate, kept as it was issued.": "Αυτό το τιμολόγιο έχει ήδη την ισοτιμία του, όπως εκδόθηκε.",
     "This invoice is in the agency's currency: it needs no exchange rate.": "Αυτό το τιμολόγιο είναι στο νόμισμα του γραφείου: δεν χρειάζεται ισοτιμία.",
+    "Choose full detail, totals only, or hidden.": "Επιλέξτε πλήρη ανάλυση, μόνο σύνολα ή απόκρυψη.",
+    "There are no hours to show here.": "Δεν υπάρχουν ώρες για εμφάνιση εδώ.",
   },
   values: {
     what: {

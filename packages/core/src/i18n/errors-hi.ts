@@ -710,6 +710,8 @@ export const hi: ServerMessages = {
     "This invoice is void: reports don't count it.": "यह इनवॉइस निरस्त है: रिपोर्ट इसे नहीं गिनतीं।",
     "This invoice already has its exchange rate, kept as it was issued.": "इस इनवॉइस की विनिमय दर पहले से है, जैसी जारी करते समय रखी गई थी।",
     "This invoice is in the agency's currency: it needs no exchange rate.": "यह इनवॉइस एजेंसी की मुद्रा में है: इसे विनिमय दर की ज़रूरत नहीं है।",
+    "Choose full detail, totals only, or hidden.": "पूरा विवरण, केवल कुल योग, या छिपा हुआ चुनें।",
+    "There are no hours to show here.": "यहाँ दिखाने के लिए कोई घंटे नहीं हैं।",
   },
   values: {
     what: {

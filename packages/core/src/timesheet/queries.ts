@@ -24,3 +24,28 @@ export async function billableMinutesOfClient(agencyId: string, clientId: string
     .go({ pages: "all", attributes: ["minutes"] });
   return result.data.reduce((sum, entry) => sum + (entry.minutes ?? 0), 0);
 }
+
+/**
+ * A client's billable minutes started within [from, to) per task, with the label the time was
+ * logged under ("ACME-7.2 · Write the newsletter"; the client's name for time without a task):
+ * what the hour bank shows per request. The same Query as `billableMinutesOfClient`.
+ */
+export async function billableMinutesByTask(agencyId: string, clientId: string, from: string, to: string): Promise<Array<{ taskId: string; label: string; minutes: number }>> {
+  const result = await db.entities.timeEntry.query
+    .entriesOfClient({ agencyId, clientId })
+    .where((attr, op) => `${op.gte(attr.startedAt, from)} AND ${op.lt(attr.startedAt, to)} AND ${op.eq(attr.billable, true)}`)
+    .go({ pages: "all", attributes: ["taskId", "label", "minutes", "startedAt"] });
+  const byTask = new Map<string, { taskId: string; label: string; minutes: number; startedAt: string }>();
+  for (const entry of result.data) {
+    const taskId = entry.taskId ?? "none";
+    const row = byTask.get(taskId) ?? { taskId, label: entry.label ?? "", minutes: 0, startedAt: "" };
+    row.minutes += entry.minutes ?? 0;
+    // The label as it read last (a task renamed since keeps its newest title).
+    if ((entry.startedAt ?? "") >= row.startedAt) {
+      row.label = entry.label ?? row.label;
+      row.startedAt = entry.startedAt ?? "";
+    }
+    byTask.set(taskId, row);
+  }
+  return [...byTask.values()].map(({ taskId, label, minutes }) => ({ taskId, label, minutes }));
+}

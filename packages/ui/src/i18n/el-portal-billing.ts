@@ -99,4 +99,11 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.creditNotes": "Πιστωτικά σημειώματα",
   "portal.invoice.creditNoteDownload": "Λήψη του πιστωτικού σημειώματος {number} ως PDF",
   "portal.invoice.credited": "Πιστώθηκαν",
+
+  // The Hours page: this month per request (full detail)
+  "portal.hours.requestsTitle": "Αυτός ο μήνας ανά αίτημα",
+  "portal.hours.requestsEmpty": "Δεν έχουν χρησιμοποιηθεί ακόμη ώρες αυτόν τον μήνα.",
+  "portal.hours.otherWork": "Άλλη εργασία για εσάς",
+  "portal.hours.request": "Αίτημα",
+  "portal.hours.adjustmentsTitle": "Προσαρμογές αυτόν τον μήνα",
 };

@@ -96,4 +96,11 @@ export const enPortalBilling = {
   "portal.invoice.creditNotes": "Credit notes",
   "portal.invoice.creditNoteDownload": "Download credit note {number} as PDF",
   "portal.invoice.credited": "Credited",
+
+  // The Hours page: this month per request (full detail)
+  "portal.hours.requestsTitle": "This month per request",
+  "portal.hours.requestsEmpty": "No hours used this month yet.",
+  "portal.hours.otherWork": "Other work for you",
+  "portal.hours.request": "Request",
+  "portal.hours.adjustmentsTitle": "Adjustments this month",
 } as const;

@@ -106,4 +106,11 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.creditNotes": "क्रेडिट नोट",
   "portal.invoice.creditNoteDownload": "क्रेडिट नोट {number} को PDF के रूप में डाउनलोड करें",
   "portal.invoice.credited": "क्रेडिट किया गया",
+
+  // The Hours page: this month per request (full detail)
+  "portal.hours.requestsTitle": "इस महीने हर अनुरोध के घंटे",
+  "portal.hours.requestsEmpty": "इस महीने अभी तक कोई घंटे उपयोग नहीं हुए।",
+  "portal.hours.otherWork": "आपके लिए अन्य काम",
+  "portal.hours.request": "अनुरोध",
+  "portal.hours.adjustmentsTitle": "इस महीने के समायोजन",
 };

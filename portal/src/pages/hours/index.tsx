@@ -33,6 +33,7 @@ export default function Hours() {
   const { me } = useSession();
   const bank = createAsync(() => getHours());
   const current = () => bank()?.periods.find((p) => p.period === bank()?.period);
+  const adjustments = () => bank()?.entries.filter((entry) => entry.kind === "adjusted" && entry.period === bank()?.period) ?? [];
   const past = () => bank()?.periods.filter((p) => p.period !== bank()?.period) ?? [];
   const scale = () => Math.max(60, ...(bank()?.periods ?? []).map((p) => Math.max(available(p), p.usedMinutes)));
   return (
@@ -72,6 +73,49 @@ export default function Hours() {
                     </>
                   )}
                 </Show>
+                <Show when={view().transparency === "full"}>
+                  <h2 class="hours-section">{t("portal.hours.requestsTitle")}</h2>
+                  <Show when={view().requests.length} fallback={<p class="muted">{t("portal.hours.requestsEmpty")}</p>}>
+                    <table class="hours-periods" data-testid="hours-requests">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("portal.hours.request")}</th>
+                          <th scope="col">{t("portal.hours.used")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={view().requests}>
+                          {(request) => (
+                            <tr>
+                              <th scope="row">
+                                <Show when={request.reference} fallback={t("portal.hours.otherWork")}>
+                                  {(reference) => (
+                                    <>
+                                      <span class="hours-ref">{reference()}</span> {request.tasks.map((task) => task.title).join(", ")}
+                                    </>
+                                  )}
+                                </Show>
+                              </th>
+                              <td>{duration(request.minutes)}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </Show>
+                  <Show when={adjustments().length}>
+                    <h2 class="hours-section">{t("portal.hours.adjustmentsTitle")}</h2>
+                    <ul class="hours-rolled" data-testid="hours-adjustments">
+                      <For each={adjustments()}>
+                        {(entry) => (
+                          <li>
+                            {duration(entry.minutes)} · {entry.reason}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                </Show>
                 <Show when={view().rolled.length}>
                   <h2>{t("portal.hours.rolledTitle")}</h2>
                   <ul class="hours-rolled">
@@ -110,7 +154,7 @@ export default function Hours() {
                             </th>
                             <td>{duration(available(p))}</td>
                             <td>{duration(p.usedMinutes)}</td>
-                            <td>{duration(Math.max(0, available(p) - p.usedMinutes - p.expiredMinutes))}</td>
+                            <td>{duration(p.rolledOutMinutes)}</td>
                             <td>{duration(p.expiredMinutes)}</td>
                           </tr>
                         )}

@@ -18,6 +18,7 @@ import { ClientDataPanel } from "./ClientData";
 import { Contacts } from "./Contacts";
 import { ClientCredits } from "./Credits";
 import { ClientFiles } from "./ClientFiles";
+import { ClientHourBank } from "./HourBank";
 import { InvoiceToCard } from "./InvoiceTo";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
@@ -113,6 +114,7 @@ export default function ClientDetail() {
                   <ClientDataPanel client={c()} />
                 </div>
               </div>
+              <ClientHourBank client={c()} />
               <ClientFiles client={c()} />
             </>
           )}

@@ -5,6 +5,7 @@ import { ApiKeysCard } from "./ApiKeys";
 import { BillingIncrementCard } from "./BillingIncrement";
 import { ExchangeRatesCard } from "./ExchangeRates";
 import { FileSettingsCard } from "./FileSettings";
+import { HourBankPolicyCard } from "./HourBankPolicy";
 import { InvoiceDetailsCard } from "./InvoiceDetails";
 import { BrandCard } from "./BrandCard";
 import { PaymentInstructionsCard } from "./PaymentInstructions";
@@ -23,6 +24,7 @@ export default function Settings() {
       <SurveySettingsCard />
       <WorkingHoursCard />
       <BillingIncrementCard />
+      <HourBankPolicyCard />
       <InvoiceDetailsCard />
       <ExchangeRatesCard />
       <FileSettingsCard />

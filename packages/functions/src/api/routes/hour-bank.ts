@@ -20,6 +20,9 @@ export const hourBankRoutes = new Hono()
   .patch("/clients/:clientId/policy", describeRoute({ responses: ok(HourBank.clientPolicyOutput), tags, summary: "A client's own rollover policy; null for the agency's default (owner)" }), allow("owner"), pathIds("clientId"), input("json", HourBank.setClientPolicy.schema), async (c) =>
     c.json(await HourBank.setClientPolicy(c.req.valid("json"), c.req.param("clientId")), 200),
   )
+  .patch("/clients/:clientId/transparency", describeRoute({ responses: ok(HourBank.transparencyOutput), tags, summary: "What the client's contacts see of its hour bank: full, totals or hidden (owner)" }), allow("owner"), pathIds("clientId"), input("json", HourBank.setTransparency.schema), async (c) =>
+    c.json(await HourBank.setTransparency(c.req.valid("json"), c.req.param("clientId")), 200),
+  )
   .post("/clients/:clientId/adjustments", describeRoute({ responses: ok(HourBank.output), tags, summary: "Add or take away hours in the open period, with a reason (owner)" }), allow("owner"), pathIds("clientId"), input("json", HourBank.adjust.schema), async (c) =>
     c.json(await HourBank.adjust(c.req.valid("json"), c.req.param("clientId")), 200),
   );
