@@ -84,7 +84,7 @@ describe("overage consent", () => {
     page.setDefaultTimeout(15_000);
     await page.goto(link);
     await page.getByRole("heading", { name: "Έγκριση περισσότερων ωρών" }).waitFor();
-    expect(await page.getByTestId("consent-statement").textContent()).toContain("Εγκρίνω έως 3 ώρες εργασίας ακόμη για τον πελάτη Acme Corp");
+    await expect.poll(() => page.getByTestId("consent-statement").textContent()).toContain("Εγκρίνω έως 3 ώρες εργασίας ακόμη για τον πελάτη Acme Corp");
     await page.screenshot({ path: `${SHOTS}/consent-link-el-1440.png`, fullPage: true });
 
     // Too many hours: said on the field, in Greek.
@@ -112,9 +112,9 @@ describe("overage consent", () => {
   });
 
   it("the client approves more hours from the portal's Hours page", async () => {
-    const context = await browser.newContext({ locale: "el-GR", timezoneId: "Europe/Athens", viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    // Signed in from an English browser: the contact's saved language (Greek) takes over.
+    const page = await newPerson(browser, "Europe/Athens");
+    await page.setViewportSize({ width: 390, height: 844 });
     await signInWithEmail(page, `${platform.baseUrl}/portal`, world.people.contact.email);
     await page.goto(`${platform.baseUrl}/portal/hours`);
     const ask = page.getByTestId("hours-ask");
@@ -127,6 +127,6 @@ describe("overage consent", () => {
     await ask.screenshot({ path: `${SHOTS}/hours-ask-el-390.png` });
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: `${SHOTS}/hours-ask-el-1440.png`, fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 });

@@ -144,7 +144,7 @@ async function record(context: Context, input: { fullName: string; minutes: numb
   if (input.minutes > context.maxMinutes) {
     const most = hoursText(context.maxMinutes, "en");
     const text = `Approve at most ${most} hours at once.`;
-    throw new VisibleError("validation", "validation_failed", text, { fields: { minutes: text } });
+    throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { minutes: text } });
   }
   const text = statement(input.locale, client.name, context.agency, period, input.minutes);
   const sha256 = createHash("sha256").update(text, "utf8").digest("hex");

@@ -35,7 +35,8 @@ export default function ApproveHours() {
   };
 
   async function load() {
-    setState({ phase: "loading" });
+    // A language change reloads the statement in place; only the first load shows the spinner.
+    if (state().phase !== "open") setState({ phase: "loading" });
     try {
       setState({ phase: "open", page: await api.hourBank.consentPage(params.token, locale()) });
     } catch (error) {
