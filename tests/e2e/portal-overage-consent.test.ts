@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthOf, monthsToUtc } from "@baton/kernel/dates";
 import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
 import { waitForEmail, type Started } from "../support/http.ts";
-import { createWorld, type World } from "../support/world.ts";
+import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
 // Overage consent in a real Chromium (issue 17, part 4): the client's hours run out under the
 // agency's "ask first" rule, the 100 % email (in Greek, the contact's language) carries a signed
@@ -54,6 +54,12 @@ describe("overage consent", () => {
     expect(await bank.getByTestId("client-overage-rule").textContent()).toBe("The client approves up to 3 h more before work goes on.");
     await bank.scrollIntoViewIfNeeded();
     await bank.screenshot({ path: `${SHOTS}/client-overage-1440.png` });
+
+    // The client's tasks say so too.
+    const { task } = await acceptedTask(world, { title: "Quarterly report" });
+    await owner.goto(`${platform.baseUrl}/tasks/${task.id}`);
+    await expect.poll(() => owner.getByTestId("task-overage-state").textContent()).toBe("Ask first: no hours left");
+    await owner.screenshot({ path: `${SHOTS}/task-overage-1440.png` });
 
     await owner.goto(`${platform.baseUrl}/settings`);
     const card = owner.getByTestId("overage-policy-card");
