@@ -11,7 +11,7 @@ import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { describePolicy, RolloverFields, rolloverValues, toPolicyInput, type RolloverValues } from "../../components/RolloverFields";
-import { getOveragePolicy, getRolloverPolicy } from "../settings/HourBankPolicy";
+import { getRolloverPolicy } from "../settings/HourBankPolicy";
 import { describeOverage, OverageFields, overageValues, toOverageInput, type OverageValues } from "../../components/OverageFields";
 import { fieldError } from "../time/format";
 import "./hour-bank.css";
@@ -148,7 +148,8 @@ function ClientPolicyForm(props: { client: Client; view: HourBank }) {
 }
 
 function ClientOverageForm(props: { client: Client; view: HourBank }) {
-  const agencyOverage = createAsync(() => getOveragePolicy());
+  // The view's rule is the agency's unless the client has its own (no second read: a query
+  // suspending here held the card's refresh after an adjustment).
   const [values, setValues] = createStore<OverageValues>(overageValues(props.view.overageSource === "client" ? props.view.overage : null));
   const submission = createSubmission();
   const submit = () =>
@@ -161,7 +162,7 @@ function ClientOverageForm(props: { client: Client; view: HourBank }) {
     <Form submission={submission} onSubmit={submit} aria-label={t("bank.overageTitle")} data-testid="client-overage">
       <h3>{t("bank.overageTitle")}</h3>
       <p class="muted small" data-testid="client-overage-rule">{describeOverage(props.view.overage)}</p>
-      <OverageFields values={values} set={setValues} agencyOverage={agencyOverage() ?? props.view.overage} prefix="overage." error={(field) => submission.fieldError(field)} />
+      <OverageFields values={values} set={setValues} agencyOverage={props.view.overageSource === "client" ? { mode: "bill" } : props.view.overage} prefix="overage." error={(field) => submission.fieldError(field)} />
       <SaveActions submission={submission} />
     </Form>
   );
