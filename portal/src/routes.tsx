@@ -15,6 +15,9 @@ export const routes: RouteDefinition[] = [
   // A feedback survey's score link: public (its signed token is the credential), no preload so
   // only the page's own POST records a score.
   { path: "/survey/:token", component: lazy(() => import("./pages/survey")) },
+  // An overage consent link from the 100 % email: public (its signed token is the credential),
+  // no preload, so only the page's own POST approves.
+  { path: "/hours/approve/:token", component: lazy(() => import("./pages/hours/Approve")) },
   {
     path: "/",
     component: Layout,

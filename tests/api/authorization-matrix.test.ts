@@ -94,6 +94,7 @@ const rules: Record<string, Rule> = {
   "GET /api/portal/company": contactOnly,
   "GET /api/portal/files": contactOnly,
   "GET /api/portal/hours": contactOnly,
+  "POST /api/portal/hours/consent": contactOnly,
   "GET /api/clients/:clientId/files": owner,
   // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.
   "GET /api/requests": ownerAndContact,
@@ -174,6 +175,12 @@ const rules: Record<string, Rule> = {
   "PATCH /api/hour-bank/clients/:clientId/policy": owner,
   "POST /api/hour-bank/clients/:clientId/adjustments": owner,
   "PATCH /api/hour-bank/clients/:clientId/transparency": owner,
+  "GET /api/hour-bank/overage": owner,
+  "PATCH /api/hour-bank/overage": owner,
+  "PATCH /api/hour-bank/clients/:clientId/overage": owner,
+  // Overage consent links work signed out: the signed token is the credential.
+  "GET /api/hour-bank/consent/:token": { ...everyone, ownCredential: true },
+  "POST /api/hour-bank/consent": { ...everyone, ownCredential: true },
   "GET /api/reports/revenue": owner,
   "GET /api/reports/receivables": owner,
   "GET /api/reports/margin": owner,

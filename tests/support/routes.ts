@@ -120,6 +120,11 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/hour-bank/clients/:clientId/policy", valid: (ids) => ({ policy: null }), wrongTypes: { policy: { mode: "expire", afterPeriods: -1 } } },
   { method: "POST", path: "/hour-bank/clients/:clientId/adjustments", valid: (ids) => ({ minutes: 30, reason: "Goodwill" }), wrongTypes: { minutes: "30", reason: 5 } },
   { method: "PATCH", path: "/hour-bank/clients/:clientId/transparency", valid: (ids) => ({ transparency: "totals" }), wrongTypes: { transparency: "everything" } },
+  { method: "PATCH", path: "/hour-bank/overage", valid: (ids) => ({ mode: "ask", askMinutes: 600 }), wrongTypes: { mode: "never" } },
+  { method: "PATCH", path: "/hour-bank/clients/:clientId/overage", valid: (ids) => ({ overage: null }), wrongTypes: { overage: { mode: "ask", askMinutes: -1 } } },
+  // An overage consent link: the token is the credential (a valid-looking one here is simply not found).
+  { method: "POST", path: "/hour-bank/consent", valid: (ids) => ({ token: "x", fullName: "Ada Client", minutes: 60 }), wrongTypes: { token: ["x"], fullName: 5, minutes: "60", locale: "fr" } },
+  { method: "POST", path: "/portal/hours/consent", valid: (ids) => ({ fullName: "Ada Client", minutes: 60, availableMinutes: 0 }), wrongTypes: { fullName: 5, minutes: -1, locale: "fr", availableMinutes: "all" }, caller: "contact" },
   { method: "PATCH", path: "/packages/:packageId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", status: "gone", prices: [] } },
   { method: "PATCH", path: "/invoices/:invoiceId", valid: (ids) => ({ version: 1, notes: "Thank you." }), wrongTypes: { version: "1", lines: "all", paymentTermsDays: -1 } },
   { method: "POST", path: "/invoices/:invoiceId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", rate: "abc" } },

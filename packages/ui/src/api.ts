@@ -12,6 +12,11 @@ import type {
   HourBankPolicy,
   HourBankPolicyInput,
   HourBankTransparency,
+  HourBankOverage,
+  HourBankOverageInput,
+  HourBankClientOverage,
+  HourBankConsentPage,
+  HourBankConsent,
   AgencyPatch,
   ExchangeRates,
   BrandSettings,
@@ -313,12 +318,23 @@ export const api = {
     /** null returns the client to the agency's default. */
     setClientPolicy: (clientId: string, policy: HourBankPolicyInput | null): Promise<HourBankClientPolicy> =>
       call(client["hour-bank"].clients[":clientId"].policy.$patch({ param: { clientId }, json: { policy } })),
+    overage: (): Promise<{ overage: HourBankOverage }> => call(client["hour-bank"].overage.$get()),
+    setOverage: (input: HourBankOverageInput): Promise<{ overage: HourBankOverage }> => call(client["hour-bank"].overage.$patch({ json: input })),
+    /** null returns the client to the agency's default. */
+    setClientOverage: (clientId: string, overage: HourBankOverageInput | null): Promise<HourBankClientOverage> =>
+      call(client["hour-bank"].clients[":clientId"].overage.$patch({ param: { clientId }, json: { overage } })),
+    /** The public consent page: the link's signed token is the credential (no session). */
+    consentPage: (token: string, locale: "en" | "el" | "hi"): Promise<HourBankConsentPage> =>
+      call(client["hour-bank"].consent[":token"].$get({ param: { token: encodeURIComponent(token) }, query: { locale } }), noAuthRedirect),
+    approveByLink: (input: { token: string; fullName: string; minutes: number; locale: "en" | "el" | "hi" }): Promise<HourBankConsent> =>
+      call(client["hour-bank"].consent.$post({ json: input }), noAuthRedirect),
     setTransparency: (clientId: string, transparency: HourBankTransparency): Promise<{ transparency: HourBankTransparency }> =>
       call(client["hour-bank"].clients[":clientId"].transparency.$patch({ param: { clientId }, json: { transparency } })),
   },
   portal: {
     company: (): Promise<Company> => call(client.portal.company.$get()),
     hours: (): Promise<HourBank> => call(client.portal.hours.$get()),
+    approveHours: (input: { fullName: string; minutes: number; locale: "en" | "el" | "hi"; availableMinutes: number }): Promise<HourBankConsent> => call(client.portal.hours.consent.$post({ json: input })),
   },
   requests: {
     list: (query: PageQuery & { status?: RequestStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<WorkRequest>> =>

@@ -20,6 +20,7 @@ import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { CreditNoteCounterEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
 import { HourBankEntryEntity, HourBankPolicyEntity, HourBankVisibilityEntity } from "../hour-bank/entity.ts";
+import { HourBankAlertEntity, HourBankConsentEntity, HourBankOverageEntity } from "../hour-bank/alerts-entity.ts";
 import { ExchangeRateEntity } from "../rates/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
 import { SurveyEntity } from "../survey/entity.ts";
@@ -75,6 +76,9 @@ export const db = new Service(
     hourBankPolicy: HourBankPolicyEntity,
     hourBankVisibility: HourBankVisibilityEntity,
     exchangeRate: ExchangeRateEntity,
+    hourBankAlert: HourBankAlertEntity,
+    hourBankOverage: HourBankOverageEntity,
+    hourBankConsent: HourBankConsentEntity,
   },
   { client, table: Config.tableName },
 );

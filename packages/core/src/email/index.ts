@@ -69,7 +69,13 @@ export type Notice =
   | "creditReceived"
   | "clientOnboarded"
   | "requestAccepted"
-  | "readyForQa";
+  | "readyForQa"
+  | "hoursAlert"
+  | "hoursUsedUp"
+  | "hoursPaused"
+  | "hoursAsk"
+  | "hoursAlertOwner"
+  | "hoursUsedUpOwner";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

@@ -13,6 +13,8 @@ import { billableMinutesByTask, billableMinutesOfClient } from "../timesheet/que
 import { Transparencies } from "./entity.ts";
 import { balanceOf, closeEntries, type Entry, hoursByRequest, keys, nextPeriod, NO_ROLLOVER, type Policy, type RequestHours, rolledHours } from "./ledger.ts";
 import { HourBankStore, type Transparency } from "./store.ts";
+import { afterUse } from "./alerts.ts";
+import { overageView } from "./overage.ts";
 
 export * as HourBank from "./index.ts";
 export * from "./output.ts";
@@ -29,7 +31,7 @@ const MAX_CATCH_UP = 36;
 
 /** A period's figures, each from its entries: `rolledOutMinutes` went on to the next period at its close. */
 export type PeriodView = { period: string; includedMinutes: number; usedMinutes: number; rolledInMinutes: number; rolledOutMinutes: number; expiredMinutes: number; overageMinutes: number; adjustedMinutes: number; closed: boolean };
-export type HourBankView = {
+export type HourBankView = Awaited<ReturnType<typeof overageView>> & {
   clientId: string;
   retainer: boolean;
   period: string | null;
@@ -97,6 +99,7 @@ export async function settle(client: ClientItem, now: Date): Promise<{ closed: n
     const used = await usedIn(client, period);
     if (period === current) {
       await HourBankStore.putUsed(agencyId, clientId, used, keys.closed(period));
+      await afterUse(client, period, now);
       break;
     }
     const own = [...entries.filter((entry) => entry.period === period && entry.kind !== "used"), used];
@@ -156,6 +159,7 @@ async function view(client: ClientItem, now: Date, transparency: Transparency): 
     byPeriod.set(entry.period, row);
   }
   return {
+    ...(await overageView(client.agencyId, client.clientId, entries, retainer ? current : null)),
     clientId: client.clientId,
     retainer: retainer !== null,
     period: retainer ? current : null,
@@ -276,3 +280,7 @@ export const setClientPolicy = fn(clientPolicySchema, async ({ policy }, clientI
   const effective = await policyFor(client.agencyId, clientId);
   return { policy: effective.policy, policySource: effective.source };
 });
+
+export { approve, approveByLink, linkPage, linkPageSchema, signConsent, readConsent, type ConsentPage, type ConsentResult } from "./consent.ts";
+export { agencyOverage, setAgencyOverage, setClientOverage } from "./overage-policy.ts";
+export { THRESHOLDS } from "./alerts.ts";

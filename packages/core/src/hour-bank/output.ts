@@ -7,6 +7,37 @@ const policy = z.union([
   z.object({ mode: z.literal("expire"), afterPeriods: z.number().int() }),
 ]);
 
+const overage = z.union([z.object({ mode: z.literal("bill") }), z.object({ mode: z.literal("ask"), askMinutes: z.number().int() }), z.object({ mode: z.literal("pause") })]);
+const overageSource = z.enum(["client", "agency", "default"]);
+
+export const overageOutput = z.object({ overage }).meta({ id: "HourBankOverage" });
+export const clientOverageOutput = z.object({ overage, overageSource }).meta({ id: "HourBankClientOverage" });
+
+export const consentPageOutput = z
+  .object({
+    agency: z.string(),
+    client: z.string(),
+    period: z.string(),
+    availableMinutes: z.number().int(),
+    usedMinutes: z.number().int(),
+    maxMinutes: z.number().int().describe("The most hours (in minutes) one approval may add"),
+    text: z.string().describe("The statement the name is typed under, for the most hours"),
+  })
+  .meta({ id: "HourBankConsentPage" });
+
+export const consentOutput = z
+  .object({
+    consentId: z.string(),
+    period: z.string(),
+    minutes: z.number().int(),
+    fullName: z.string(),
+    at: z.string(),
+    sha256: z.string(),
+    availableMinutes: z.number().int(),
+    usedMinutes: z.number().int(),
+  })
+  .meta({ id: "HourBankConsent" });
+
 export const policyOutput = z.object({ policy }).meta({ id: "HourBankPolicy" });
 export const clientPolicyOutput = z.object({ policy, policySource: z.enum(["client", "agency", "default"]) }).meta({ id: "HourBankClientPolicy" });
 
@@ -19,6 +50,10 @@ export const output = z
     policy,
     policySource: z.enum(["client", "agency", "default"]),
     transparency: z.enum(Transparencies).describe("What the client's contacts see: full detail, totals only (no entries or requests), or hidden (404)"),
+    overage,
+    overageSource,
+    usage: z.object({ availableMinutes: z.number().int(), usedMinutes: z.number().int(), headroomMinutes: z.number().int() }).describe("The open period's hours against its use"),
+    overageState: z.enum(["ok", "askFirst", "paused"]).describe("askFirst: policy ask and no hours left, the client must approve more before work goes on; paused: policy pause and no hours left"),
     periods: z.array(
       z.object({
         period: z.string(),

@@ -1,3 +1,4 @@
+import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { locale, t } from "@baton/ui/i18n";
@@ -5,7 +6,8 @@ import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import type { HourBank } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
+import { ApproveForm, hoursOf } from "./ApproveForm";
 import { getHours } from "./data";
 
 type Period = HourBank["periods"][number];
@@ -21,7 +23,7 @@ export function duration(total: number): string {
 }
 
 /** "November 2026" for the period "2026-11" (a calendar month; no zone to convert). */
-function monthName(period: string): string {
+export function monthName(period: string): string {
   const [year = 1970, month = 1] = period.split("-").map(Number);
   return new Intl.DateTimeFormat(locale(), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 15)));
 }
@@ -131,6 +133,7 @@ export default function Hours() {
                   </ul>
                 </Show>
               </div>
+              <OverageCard view={view()} agency={me().agency.name} />
               <Show when={past().length}>
                 <div class="card">
                   <h2>{t("portal.hours.pastTitle")}</h2>
@@ -168,5 +171,50 @@ export default function Hours() {
         </Show>
       </Boundary>
     </section>
+  );
+}
+
+/**
+ * Under the agency's "ask first" rule: approve more hours than the month holds (said first when
+ * none are left); under "pause", that new requests wait. Nothing under "bill".
+ */
+function OverageCard(props: { view: HourBank; agency: string }) {
+  const [done, setDone] = createSignal<string | null>(null);
+  return (
+    <>
+      <Show when={props.view.overageState === "paused"}>
+        <p class="notice" role="status" data-testid="hours-paused">
+          {t("portal.hours.pausedNote", { agency: props.agency })}
+        </p>
+      </Show>
+      <Show when={props.view.overage.mode === "ask" && props.view.overage}>
+        {(ask) => (
+          <section class="card" aria-labelledby="hours-ask-title" data-testid="hours-ask">
+            <h2 id="hours-ask-title">{t("portal.hours.askTitle")}</h2>
+            <Show when={props.view.overageState === "askFirst"}>
+              <p class="notice notice-warning" data-testid="hours-ask-needed">
+                {t("portal.hours.askNeeded", { agency: props.agency })}
+              </p>
+            </Show>
+            <p class="muted">{t("portal.hours.askIntro", { agency: props.agency, max: t("time.h", { hours: hoursOf((ask() as { askMinutes: number }).askMinutes) }) })}</p>
+            <Show when={done()}>
+              {(text) => (
+                <p class="notice notice-success" role="status" data-testid="hours-ask-done">
+                  {text()}
+                </p>
+              )}
+            </Show>
+            <ApproveForm
+              maxMinutes={(ask() as { askMinutes: number }).askMinutes}
+              send={(input) => api.portal.approveHours({ ...input, availableMinutes: props.view.usage.availableMinutes })}
+              onDone={(approved) => {
+                setDone(t("portal.consent.done", { hours: t("time.h", { hours: hoursOf(approved.minutes) }), month: monthName(approved.period), agency: props.agency }));
+                void revalidate(getHours.key);
+              }}
+            />
+          </section>
+        )}
+      </Show>
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { describePolicy, RolloverFields, rolloverValues, toPolicyInput, type RolloverValues } from "../../components/RolloverFields";
 import { getRolloverPolicy } from "../settings/HourBankPolicy";
+import { describeOverage, OverageFields, overageValues, toOverageInput, type OverageValues } from "../../components/OverageFields";
 import { fieldError } from "../time/format";
 import "./hour-bank.css";
 
@@ -51,10 +52,18 @@ export function ClientHourBank(props: { client: Client }) {
         <Show when={bank()}>
           {(view) => (
             <Show when={view().retainer} fallback={<p class="muted" data-testid="hour-bank-none">{t("bank.noRetainer")}</p>}>
+              <Show when={view().overageState !== "ok"}>
+                <p class="badge badge-warning hour-bank-state" role="status" data-testid="hour-bank-overage-state">
+                  {t(view().overageState === "askFirst" ? "bank.askFirstBadge" : "bank.pausedBadge")}
+                </p>
+              </Show>
               <BankSummary view={view()} />
               <div class="hour-bank-controls">
                 <Show when={`${view().policySource}:${JSON.stringify(view().policy)}`} keyed>
                   {(_policy: string) => <ClientPolicyForm client={props.client} view={view()} />}
+                </Show>
+                <Show when={`${view().overageSource}:${JSON.stringify(view().overage)}`} keyed>
+                  {(_overage: string) => <ClientOverageForm client={props.client} view={view()} />}
                 </Show>
                 <Show when={view().transparency} keyed>
                   {(current) => <TransparencyForm client={props.client} transparency={current} />}
@@ -133,6 +142,27 @@ function ClientPolicyForm(props: { client: Client; view: HourBank }) {
       <h3>{t("bank.policyTitle")}</h3>
       <p class="muted small" data-testid="client-rollover-rule">{describePolicy(props.view.policy)}</p>
       <RolloverFields values={values} set={setValues} agencyPolicy={agencyPolicy() ?? props.view.policy} prefix="policy." error={(field) => submission.fieldError(field)} />
+      <SaveActions submission={submission} />
+    </Form>
+  );
+}
+
+function ClientOverageForm(props: { client: Client; view: HourBank }) {
+  // The view's rule is the agency's unless the client has its own (no second read: a query
+  // suspending here held the card's refresh after an adjustment).
+  const [values, setValues] = createStore<OverageValues>(overageValues(props.view.overageSource === "client" ? props.view.overage : null));
+  const submission = createSubmission();
+  const submit = () =>
+    submission.run(async () => {
+      await api.hourBank.setClientOverage(props.client.id, toOverageInput(values));
+      toast(t("bank.overageSaved"));
+      await revalidate(getClientHours.key);
+    });
+  return (
+    <Form submission={submission} onSubmit={submit} aria-label={t("bank.overageTitle")} data-testid="client-overage">
+      <h3>{t("bank.overageTitle")}</h3>
+      <p class="muted small" data-testid="client-overage-rule">{describeOverage(props.view.overage)}</p>
+      <OverageFields values={values} set={setValues} agencyOverage={props.view.overageSource === "client" ? { mode: "bill" } : props.view.overage} prefix="overage." error={(field) => submission.fieldError(field)} />
       <SaveActions submission={submission} />
     </Form>
   );

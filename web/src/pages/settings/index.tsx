@@ -5,7 +5,7 @@ import { ApiKeysCard } from "./ApiKeys";
 import { BillingIncrementCard } from "./BillingIncrement";
 import { ExchangeRatesCard } from "./ExchangeRates";
 import { FileSettingsCard } from "./FileSettings";
-import { HourBankPolicyCard } from "./HourBankPolicy";
+import { HourBankPolicyCard, OveragePolicyCard } from "./HourBankPolicy";
 import { InvoiceDetailsCard } from "./InvoiceDetails";
 import { BrandCard } from "./BrandCard";
 import { PaymentInstructionsCard } from "./PaymentInstructions";
@@ -25,6 +25,7 @@ export default function Settings() {
       <WorkingHoursCard />
       <BillingIncrementCard />
       <HourBankPolicyCard />
+      <OveragePolicyCard />
       <InvoiceDetailsCard />
       <ExchangeRatesCard />
       <FileSettingsCard />

@@ -5,6 +5,7 @@ import { PageHeader } from "@baton/ui/Shell";
 import type { TaskDetail, WorkTask } from "@baton/ui/types";
 import { A } from "@solidjs/router";
 import { QuadrantBadge, TaskStatusBadge } from "../../components/badges";
+import { OverageBadge } from "../../components/OverageBadge";
 
 /**
  * Where "back" goes: the owner came from the request, the assignee from their work, a reviewer
@@ -41,6 +42,7 @@ export function TaskHeader(props: { detail: TaskDetail; task: WorkTask; onAssign
             <TaskStatusBadge status={props.task.status} />
             <QuadrantBadge quadrant={props.task.quadrant} />
             <span>{props.detail.client.name}</span>
+            <OverageBadge clientId={props.detail.client.id} />
           </span>
         }
         actions={

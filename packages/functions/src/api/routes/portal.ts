@@ -6,10 +6,18 @@ import { Contact } from "@baton/core/contact";
 import { Files } from "@baton/core/file";
 import { HourBank } from "@baton/core/hour-bank";
 import { input } from "../validate.ts";
+import { clientIp } from "../client-ip.ts";
 
 export const portalRoutes = new Hono()
   .get("/company", describeRoute({ responses: ok(Contact.companyOutput), tags: ["Portal"], summary: "Your company's profile and people (client contact)" }), allow("contact"), async (c) => c.json(await Contact.company(), 200))
   .get("/hours", describeRoute({ responses: ok(HourBank.output), tags: ["Portal"], summary: "Your company's hour bank: balance, periods and entries (client contact)" }), allow("contact"), async (c) => c.json(await HourBank.mine(), 200))
+  .post(
+    "/hours/consent",
+    describeRoute({ responses: ok(HourBank.consentOutput), tags: ["Portal"], summary: "Approve more hours beyond the month's retainer hours: typed name, hours; kept with time, IP and SHA-256 (client contact)" }),
+    allow("contact"),
+    input("json", HourBank.approve.schema),
+    async (c) => c.json(await HourBank.approve(c.req.valid("json"), clientIp(c)), 200),
+  )
   .get(
     "/files",
     describeRoute({ responses: ok(Files.listedPageOutput), tags: ["Portal"], summary: "The files the agency shared with your company, newest first (client contact)" }),
