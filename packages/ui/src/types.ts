@@ -167,3 +167,11 @@ export type Activity = Ok<Api["requests"][":requestId"]["activity"]["$get"]>;
 // The retainer hour bank (issue 17).
 export type HourBank = Ok<Api["portal"]["hours"]["$get"]>;
 export type HourBankAdjustInput = Json<Api["hour-bank"]["clients"][":clientId"]["adjustments"]["$post"]>;
+
+// The service catalog (issue 18): the owner's services are the packages; a client sees its catalog.
+export type PriceModel = ServicePackage["priceModel"];
+export type ServiceVisibility = ServicePackage["visibility"];
+export type FormQuestion = ServicePackage["form"][number];
+export type CatalogService = Ok<Api["catalog"]["$get"]>["items"][number];
+export type ServiceBrief = NonNullable<WorkRequest["brief"]>;
+export type ProposedTask = RequestDetail["proposal"][number];

@@ -718,6 +718,24 @@ export const el: ServerMessages = {
     "This invoice is void: reports don't count it.": "Αυτό το τιμολόγιο είναι ακυρωμένο: οι αναφορές δεν το υπολογίζουν.",
     "This invoice already has its exchange rate, kept as it was issued.": "Αυτό το τιμολόγιο έχει ήδη την ισοτιμία του, όπως εκδόθηκε.",
     "This invoice is in the agency's currency: it needs no exchange rate.": "Αυτό το τιμολόγιο είναι στο νόμισμα του γραφείου: δεν χρειάζεται ισοτιμία.",
+
+    // Service catalog and service requests
+    "Enter the category as text.": "Εισαγάγετε την κατηγορία ως κείμενο.",
+    "Choose fixed, hourly, retainer or quote on request.": "Επιλέξτε σταθερή τιμή, ανά ώρα, πάγια μηνιαία αμοιβή ή προσφορά κατόπιν αιτήματος.",
+    "Enter the turnaround in business days.": "Εισαγάγετε τον χρόνο παράδοσης σε εργάσιμες ημέρες.",
+    "Enter whole business days.": "Εισαγάγετε ακέραιες εργάσιμες ημέρες.",
+    "The turnaround is at least 1 business day.": "Ο χρόνος παράδοσης είναι τουλάχιστον 1 εργάσιμη ημέρα.",
+    "Keep the turnaround under a year.": "Ο χρόνος παράδοσης πρέπει να είναι μικρότερος από ένα έτος.",
+    "List the SOPs by id.": "Καταχωρίστε τις SOP με το αναγνωριστικό τους.",
+    "Choose at most 10 SOPs.": "Επιλέξτε έως 10 SOP.",
+    "Choose each SOP once.": "Επιλέξτε κάθε SOP μία φορά.",
+    "Choose all clients, chosen clients or hidden.": "Επιλέξτε όλοι οι πελάτες, επιλεγμένοι πελάτες ή κρυφή.",
+    "List the clients by id.": "Καταχωρίστε τους πελάτες με το αναγνωριστικό τους.",
+    "Choose at most 500 clients.": "Επιλέξτε έως 500 πελάτες.",
+    "Service was not found.": "Η υπηρεσία δεν βρέθηκε.",
+    "The service's form changed while you were filling it. Check the questions and send it again.": "Η φόρμα της υπηρεσίας άλλαξε όσο τη συμπληρώνατε. Ελέγξτε τις ερωτήσεις και στείλτε την ξανά.",
+    "Choose a service from the catalog.": "Επιλέξτε υπηρεσία από τον κατάλογο.",
+    "Send the form version you filled.": "Στείλτε την έκδοση της φόρμας που συμπληρώσατε.",
   },
   values: {
     what: {
@@ -744,6 +762,7 @@ export const el: ServerMessages = {
       File: "αρχείο",
       Thread: "συζήτηση",
       Credit: "πίστωση",
+      Service: "υπηρεσία",
     },
     number: { draft: "(πρόχειρο)" },
     invoice: { "a draft invoice": "ένα πρόχειρο τιμολόγιο" },

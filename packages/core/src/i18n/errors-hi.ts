@@ -710,6 +710,24 @@ export const hi: ServerMessages = {
     "This invoice is void: reports don't count it.": "यह इनवॉइस निरस्त है: रिपोर्ट इसे नहीं गिनतीं।",
     "This invoice already has its exchange rate, kept as it was issued.": "इस इनवॉइस की विनिमय दर पहले से है, जैसी जारी करते समय रखी गई थी।",
     "This invoice is in the agency's currency: it needs no exchange rate.": "यह इनवॉइस एजेंसी की मुद्रा में है: इसे विनिमय दर की ज़रूरत नहीं है।",
+
+    // Service catalog and service requests
+    "Enter the category as text.": "श्रेणी को टेक्स्ट के रूप में दर्ज करें।",
+    "Choose fixed, hourly, retainer or quote on request.": "निश्चित, प्रति घंटा, रिटेनर या अनुरोध पर कोटेशन में से चुनें।",
+    "Enter the turnaround in business days.": "डिलीवरी का समय कार्य दिवसों में दर्ज करें।",
+    "Enter whole business days.": "पूरे कार्य दिवस दर्ज करें।",
+    "The turnaround is at least 1 business day.": "डिलीवरी का समय कम से कम 1 कार्य दिवस है।",
+    "Keep the turnaround under a year.": "डिलीवरी का समय एक साल से कम रखें।",
+    "List the SOPs by id.": "SOP को उनकी आईडी से लिखें।",
+    "Choose at most 10 SOPs.": "अधिकतम 10 SOP चुनें।",
+    "Choose each SOP once.": "हर SOP एक बार चुनें।",
+    "Choose all clients, chosen clients or hidden.": "सभी क्लाइंट, चुने हुए क्लाइंट या छिपी हुई में से चुनें।",
+    "List the clients by id.": "क्लाइंट को उनकी आईडी से लिखें।",
+    "Choose at most 500 clients.": "अधिकतम 500 क्लाइंट चुनें।",
+    "Service was not found.": "सेवा नहीं मिली।",
+    "The service's form changed while you were filling it. Check the questions and send it again.": "आपके भरते समय सेवा का फ़ॉर्म बदल गया। सवाल जाँचें और इसे फिर से भेजें।",
+    "Choose a service from the catalog.": "कैटलॉग से कोई सेवा चुनें।",
+    "Send the form version you filled.": "आपने फ़ॉर्म का जो संस्करण भरा, वह भेजें।",
   },
   values: {
     what: {
@@ -736,6 +754,7 @@ export const hi: ServerMessages = {
       File: "फ़ाइल",
       Thread: "थ्रेड",
       Credit: "क्रेडिट",
+      Service: "सेवा",
     },
     number: { draft: "(ड्राफ़्ट)" },
     invoice: { "a draft invoice": "एक ड्राफ़्ट इनवॉइस" },
