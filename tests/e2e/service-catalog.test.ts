@@ -57,22 +57,22 @@ describe("a service from the catalog, from the owner's form to the brief", () =>
     await form.getByLabel("Price model").selectOption("hourly");
     await form.getByTestId("price-row").nth(0).getByLabel("Amount (USD)").fill("40");
     await form.getByRole("button", { name: "Add an SOP" }).click();
-    await form.getByTestId("service-sop-row").getByLabel("SOP").selectOption({ label: "Inbox clean-up (Admin, 2 steps)" });
+    await form.getByTestId("service-sop-row").getByLabel("SOP", { exact: true }).selectOption({ label: "Inbox clean-up (Admin, 2 steps)" });
     await form.getByLabel("Who can request it").selectOption("all");
 
     const editor = form.getByTestId("service-form-editor");
     await editor.getByRole("button", { name: "Add a question" }).click();
     const first = editor.getByTestId("kit-question").nth(0);
-    await first.getByLabel("Question", { exact: true }).fill("Which mailbox?");
+    await first.getByLabel(/^Question/).fill("Which mailbox?");
     await first.getByLabel("An answer is required").check();
     await editor.getByRole("button", { name: "Add a question" }).click();
     const second = editor.getByTestId("kit-question").nth(1);
     await second.getByLabel("Answer type").selectOption("choice");
-    await second.getByLabel("Question", { exact: true }).fill("How often?");
+    await second.getByLabel(/^Question/).fill("How often?");
     await second.getByRole("button", { name: "Add an option" }).click();
-    await second.getByLabel("Option 1").fill("Once");
+    await second.getByLabel("Option 1", { exact: true }).fill("Once");
     await second.getByRole("button", { name: "Add an option" }).click();
-    await second.getByLabel("Option 2").fill("Weekly");
+    await second.getByLabel("Option 2", { exact: true }).fill("Weekly");
     await second.getByLabel("An answer is required").check();
     await shots(owner, "owner-service-form");
     await form.getByRole("button", { name: "Create package" }).click();
@@ -132,6 +132,6 @@ describe("a service from the catalog, from the owner's form to the brief", () =>
     await owner.getByRole("button", { name: "Accept…" }).click();
     const plan = owner.getByTestId("accept-form");
     await plan.getByTestId("proposal-note").waitFor();
-    await expect(plan.getByTestId("task-plan").nth(0).getByLabel("Title", { exact: true }).inputValue()).resolves.toBe("Inbox clean-up");
+    await expect(plan.getByTestId("task-plan").nth(0).getByLabel(/^Title/).inputValue()).resolves.toBe("Inbox clean-up");
   });
 });

@@ -186,16 +186,22 @@ function RequestForm(props: { service: CatalogService | null }) {
             onValue={(title) => setValues({ title })}
             error={submission.fieldError("title")}
           />
-          <For each={service()?.form ?? []}>
-            {(question) => (
-              <QuestionControl
-                question={question}
-                value={answers[question.id]}
-                error={submission.fieldError(`answers.${question.id}`)}
-                onValue={(value) => setAnswers(question.id, value)}
-              />
-            )}
-          </For>
+          <Show when={service()?.form.length}>
+            {/* Named "answers" so the form's summary leaves the questions' messages beside them. */}
+            <fieldset name="answers" class="service-answers">
+              <legend class="sr-only">{service()!.name}</legend>
+              <For each={service()!.form}>
+                {(question) => (
+                  <QuestionControl
+                    question={question}
+                    value={answers[question.id]}
+                    error={submission.fieldError(`answers.${question.id}`)}
+                    onValue={(value) => setAnswers(question.id, value)}
+                  />
+                )}
+              </For>
+            </fieldset>
+          </Show>
           <div class="field-row">
             <Show when={!service()}>
             <TextField
