@@ -15,6 +15,8 @@ import { getAllClients } from "../clients/data";
 import { QuestionsEditor, toQuestionInputs, toQuestionValues, type QuestionValues } from "../onboarding/QuestionsEditor";
 import { invalidAmount, money } from "../invoices/format";
 import { packageKeys, priceModels, visibilities } from "./data";
+// The intake form is edited with the onboarding questionnaire's editor, and looks like it.
+import "../onboarding/onboarding.css";
 
 type Row = { key: number; text: string };
 type PriceRow = { key: number; currency: string; amount: string };
