@@ -14,6 +14,8 @@ import { createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
 import { QuestionControl } from "../onboarding/Questionnaire";
 import { ServicePicker } from "./ServicePicker";
+// The questions use the onboarding questionnaire's controls, and its styles (radios and checkboxes in a column).
+import "../onboarding/onboarding.css";
 import { getCompany, getRequests } from "../data";
 import { priorityOptions } from "./shared";
 import { todayIn } from "@baton/kernel/dates";
