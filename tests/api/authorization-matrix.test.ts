@@ -168,6 +168,9 @@ const rules: Record<string, Rule> = {
   "POST /api/packages": owner,
   "GET /api/packages/:packageId": owner,
   "PATCH /api/packages/:packageId": owner,
+  // The catalog as a client reads it: their company's visible services (the matrix's package is visible to all).
+  "GET /api/catalog": contactOnly,
+  "GET /api/catalog/:packageId": contactOnly,
   // The hour bank: the owner's ledger, adjustments and rollover policies.
   "GET /api/hour-bank/policy": owner,
   "PATCH /api/hour-bank/policy": owner,
@@ -245,7 +248,7 @@ beforeAll(async () => {
   const entry = await world.sub.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 15 });
   const draft = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }] });
   const invoice = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
-  const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
+  const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }], visibility: "all" });
   const apiKey = await world.owner.post("/api-keys", { name: "Matrix key" });
   const file = await uploaded(world.contact, { name: "Notes.pdf", bytes: samples.pdf(), type: "application/pdf", place: "thread", targetId: request.id });
   const message = await world.contact.post(`/requests/${request.id}/messages`, { body: "The notes", fileIds: [file] });

@@ -42,6 +42,7 @@ import type {
   OnboardingAcceptInput,
   SurveyPage,
   SurveySummary,
+  CatalogService,
   ServicePackage,
   ServicePackageInput,
   ServicePackagePatch,
@@ -454,6 +455,11 @@ export const api = {
     get: (id: string): Promise<ServicePackage> => call(client.packages[":packageId"].$get({ param: { packageId: id } })),
     create: (input: ServicePackageInput): Promise<ServicePackage> => call(client.packages.$post({ json: input })),
     update: (id: string, patch: ServicePackagePatch): Promise<ServicePackage> => call(client.packages[":packageId"].$patch({ param: { packageId: id }, json: patch })),
+  },
+  /** The services a client contact may request, each with its intake form. */
+  catalog: {
+    list: (): Promise<Page<CatalogService>> => call(client.catalog.$get()),
+    get: (id: string): Promise<CatalogService> => call(client.catalog[":packageId"].$get({ param: { packageId: id } })),
   },
   calendar: {
     /** A month ("" = this month) of deadlines; "" filters are "all". */

@@ -177,3 +177,11 @@ export type HourBankOverageInput = Json<Api["hour-bank"]["overage"]["$patch"]>;
 export type HourBankClientOverage = Ok<Api["hour-bank"]["clients"][":clientId"]["overage"]["$patch"]>;
 export type HourBankConsentPage = Ok<Api["hour-bank"]["consent"][":token"]["$get"]>;
 export type HourBankConsent = Ok<Api["hour-bank"]["consent"]["$post"]>;
+
+// The service catalog (issue 18): the owner's services are the packages; a client sees its catalog.
+export type PriceModel = ServicePackage["priceModel"];
+export type ServiceVisibility = ServicePackage["visibility"];
+export type FormQuestion = ServicePackage["form"][number];
+export type CatalogService = Ok<Api["catalog"]["$get"]>["items"][number];
+export type ServiceBrief = NonNullable<WorkRequest["brief"]>;
+export type ProposedTask = RequestDetail["proposal"][number];

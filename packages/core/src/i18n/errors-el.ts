@@ -748,6 +748,24 @@ export const el: ServerMessages = {
     "Stripe did not take the refund, so nothing was refunded. Please try again, or refund by bank transfer.": "Το Stripe δεν δέχτηκε την επιστροφή, οπότε δεν επιστράφηκε τίποτα. Δοκιμάστε ξανά ή επιστρέψτε με τραπεζική μεταφορά.",
     "Choose full detail, totals only, or hidden.": "Επιλέξτε πλήρη ανάλυση, μόνο σύνολα ή απόκρυψη.",
     "There are no hours to show here.": "Δεν υπάρχουν ώρες για εμφάνιση εδώ.",
+
+    // Service catalog and service requests
+    "Enter the category as text.": "Εισαγάγετε την κατηγορία ως κείμενο.",
+    "Choose fixed, hourly, retainer or quote on request.": "Επιλέξτε σταθερή τιμή, ανά ώρα, πάγια μηνιαία αμοιβή ή προσφορά κατόπιν αιτήματος.",
+    "Enter the turnaround in business days.": "Εισαγάγετε τον χρόνο παράδοσης σε εργάσιμες ημέρες.",
+    "Enter whole business days.": "Εισαγάγετε ακέραιες εργάσιμες ημέρες.",
+    "The turnaround is at least 1 business day.": "Ο χρόνος παράδοσης είναι τουλάχιστον 1 εργάσιμη ημέρα.",
+    "Keep the turnaround under a year.": "Ο χρόνος παράδοσης πρέπει να είναι μικρότερος από ένα έτος.",
+    "List the SOPs by id.": "Καταχωρίστε τις SOP με το αναγνωριστικό τους.",
+    "Choose at most 10 SOPs.": "Επιλέξτε έως 10 SOP.",
+    "Choose each SOP once.": "Επιλέξτε κάθε SOP μία φορά.",
+    "Choose all clients, chosen clients or hidden.": "Επιλέξτε όλοι οι πελάτες, επιλεγμένοι πελάτες ή κρυφή.",
+    "List the clients by id.": "Καταχωρίστε τους πελάτες με το αναγνωριστικό τους.",
+    "Choose at most 500 clients.": "Επιλέξτε έως 500 πελάτες.",
+    "Service was not found.": "Η υπηρεσία δεν βρέθηκε.",
+    "The service's form changed while you were filling it. Check the questions and send it again.": "Η φόρμα της υπηρεσίας άλλαξε όσο τη συμπληρώνατε. Ελέγξτε τις ερωτήσεις και στείλτε την ξανά.",
+    "Choose a service from the catalog.": "Επιλέξτε υπηρεσία από τον κατάλογο.",
+    "Send the form version you filled.": "Στείλτε την έκδοση της φόρμας που συμπληρώσατε.",
   },
   values: {
     what: {
@@ -774,6 +792,7 @@ export const el: ServerMessages = {
       File: "αρχείο",
       Thread: "συζήτηση",
       Credit: "πίστωση",
+      Service: "υπηρεσία",
     },
     number: { draft: "(πρόχειρο)" },
     invoice: { "a draft invoice": "ένα πρόχειρο τιμολόγιο" },

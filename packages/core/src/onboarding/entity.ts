@@ -6,7 +6,8 @@ import { AnswerFields } from "../client/from-answers.ts";
 export const QuestionKinds = ["text", "long_text", "choice", "multi_choice", "date", "url"] as const;
 export type QuestionKind = (typeof QuestionKinds)[number];
 
-const questions = {
+/** A form's questions as stored: the onboarding questionnaire's and a catalog service's intake form. */
+export const questionsAttribute = {
   type: "list",
   required: true,
   default: () => [],
@@ -34,7 +35,7 @@ export const OnboardingKitEntity = new Entity({
   model: { entity: "onboardingkit", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
-    questions,
+    questions: questionsAttribute,
     scope: { type: "string", required: true, default: "" },
     deliverables: { type: "string", required: true, default: "" },
     paymentTerms: { type: "string", required: true, default: "" },
@@ -62,7 +63,7 @@ export const ClientOnboardingEntity = new Entity({
     ...agencyKey,
     clientId: { type: "string", required: true, readOnly: true },
     startedAt: { type: "string", required: true, readOnly: true },
-    questions: { ...questions, readOnly: true },
+    questions: { ...questionsAttribute, readOnly: true },
     /**
      * The agreement's parts as they were at start (agreement.ts composes the text from them in the
      * reader's language). Absent only on onboardings started before the parts were kept.

@@ -55,7 +55,8 @@ const prose = (max: number, label: string) =>
     .transform((value) => value.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().max(max, `Keep the ${label} under ${max.toLocaleString("en")} characters.`));
 
-const question = z.strictObject({
+/** One question of a form: the onboarding questionnaire's and a catalog service's intake form share it. */
+export const questionSchema = z.strictObject({
   id: z
     .string({ error: "A question id is text." })
     .regex(/^[A-Za-z0-9_-]{1,40}$/, "A question id is 1 to 40 letters, digits, _ or -.")
@@ -90,7 +91,7 @@ const question = z.strictObject({
 export const saveSchema = z
   .strictObject({
     version: z.number({ error: "Send the version you last read (0 for a kit never saved)." }).int().min(0),
-    questions: z.array(question, { error: "List the questions." }).max(MAX_QUESTIONS, `Ask at most ${MAX_QUESTIONS} questions.`),
+    questions: z.array(questionSchema, { error: "List the questions." }).max(MAX_QUESTIONS, `Ask at most ${MAX_QUESTIONS} questions.`),
     agreement: z.strictObject(
       {
         scope: prose(MAX_SECTION, "scope"),
@@ -103,22 +104,29 @@ export const saveSchema = z
     welcomePacket: prose(MAX_PACKET, "welcome packet"),
   })
   .superRefine((kit, ctx) => {
-    const seen = new Set<string>();
+    checkQuestions(kit.questions, ctx, "questions");
     kit.questions.forEach((q, i) => {
-      if (q.id !== undefined) {
-        if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: "Two questions have the same id." });
-        seen.add(q.id);
-      }
       if (q.field) {
         if (!KINDS_FOR_FIELD[q.field].includes(q.kind)) ctx.addIssue({ code: "custom", path: ["questions", i, "field"], message: FIELD_KIND[q.field] });
         if (kit.questions.findIndex((other) => other.field === q.field) !== i) ctx.addIssue({ code: "custom", path: ["questions", i, "field"], message: "Another question already fills this field." });
       }
-      if (!isChoice(q.kind)) return;
-      if (q.options.length < 2) ctx.addIssue({ code: "custom", path: ["questions", i, "options"], message: "Offer at least 2 options." });
-      const lower = q.options.map((o) => o.toLowerCase());
-      if (new Set(lower).size !== lower.length) ctx.addIssue({ code: "custom", path: ["questions", i, "options"], message: "Each option must be different." });
     });
   });
+
+/** The rules across a form's questions (ids unique; a choice offers 2+ different options), reported under `path`. */
+export function checkQuestions(questions: ReadonlyArray<{ id?: string | undefined; kind: QuestionKind; options: string[] }>, ctx: z.RefinementCtx, path: string) {
+  const seen = new Set<string>();
+  questions.forEach((q, i) => {
+    if (q.id !== undefined) {
+      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: [path, i, "id"], message: "Two questions have the same id." });
+      seen.add(q.id);
+    }
+    if (!isChoice(q.kind)) return;
+    if (q.options.length < 2) ctx.addIssue({ code: "custom", path: [path, i, "options"], message: "Offer at least 2 options." });
+    const lower = q.options.map((o) => o.toLowerCase());
+    if (new Set(lower).size !== lower.length) ctx.addIssue({ code: "custom", path: [path, i, "options"], message: "Each option must be different." });
+  });
+}
 
 export type KitInput = z.input<typeof saveSchema>;
 

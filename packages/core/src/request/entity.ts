@@ -37,6 +37,10 @@ export const RequestEntity = new Entity({
     internalThreadAt: { type: "string" },
     /** Client contacts who wrote in the client thread: they hear about replies. */
     threadContactIds: { type: "set", items: "string" },
+    /** The catalog service asked for; absent for "something else" (the generic form). */
+    serviceId: { type: "string", readOnly: true },
+    /** The service's form as it was and the answers (service-package/catalog.ts Brief). */
+    brief: { type: "any", readOnly: true },
     ...timestamps,
     ...versioned,
   },

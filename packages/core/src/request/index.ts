@@ -26,6 +26,7 @@ import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus
 import { Priorities, type RequestItem } from "./entity.ts";
 import { ClientStore } from "../client/store.ts";
 import * as Policy from "./policy.ts";
+import { ServicePackages, type Brief } from "../service-package/index.ts";
 
 export * as Request from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -53,10 +54,16 @@ export type Request = {
   respondedAt: string | null;
   declineReason: string | null;
   completedAt: string | null;
+  /** The catalog service asked for and its filled form; null for the generic form. */
+  serviceId: string | null;
+  brief: Brief | null;
   createdAt: string;
   updatedAt: string;
   version: number;
 };
+
+/** A task accepting the request proposes: one per SOP of the service asked for. */
+export type ProposedTask = { sopId: string; title: string; skills: string[]; checklistLength: number };
 
 export type RequestDetail = {
   request: Request;
@@ -67,6 +74,8 @@ export type RequestDetail = {
   files: FileView[];
   /** What the viewer may do to the request now (request/policy.ts); each task carries its own. */
   can: Policy.RequestActionName[];
+  /** For the team: the tasks the service's SOPs propose on acceptance (empty without a service). */
+  proposal: ProposedTask[];
 };
 
 export function present(item: RequestItem): Request {
@@ -87,6 +96,8 @@ export function present(item: RequestItem): Request {
     respondedAt: item.respondedAt ?? null,
     declineReason: item.declineReason ?? null,
     completedAt: item.completedAt ?? null,
+    serviceId: item.serviceId ?? null,
+    brief: (item.brief as Brief | undefined) ?? null,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
@@ -104,8 +115,14 @@ export const submitSchema = z.strictObject({
   /** Only the owner submits on a client's behalf; a contact's client comes from their session. */
   clientId: idOf("client", "Choose the client.").optional(),
   title: z.string({ error: "Give the request a title." }).overwrite(oneLine).min(1, "Give the request a title.").max(150, "Keep the title under 150 characters."),
-  description: z.string({ error: "Describe what you need." }).trim().min(1, "Describe what you need.").max(10_000, "Keep the description under 10,000 characters."),
-  service: z.string({ error: "Choose a service." }).trim().min(1, "Choose a service.").max(60, "Keep the service under 60 characters."),
+  /** Required for the generic form; a service's own form may stand in for it. */
+  description: z.string({ error: "Describe what you need." }).trim().max(10_000, "Keep the description under 10,000 characters.").default(""),
+  /** The generic form's free-text service; a catalog request names its service by `serviceId`. */
+  service: z.string({ error: "Choose a service." }).trim().max(60, "Keep the service under 60 characters.").optional(),
+  /** A catalog service the client sees, with the form version they filled and the answers by question id. */
+  serviceId: z.string({ error: "Choose a service from the catalog." }).max(60, "Choose a service from the catalog.").optional(),
+  formVersion: z.number({ error: "Send the form version you filled." }).int().min(1).optional(),
+  answers: ServicePackages.answersField.default({}),
   desiredDueDate: isoDate.optional(),
   priority: z.enum(Priorities, { error: "Choose low, normal, high or urgent." }).default("normal"),
   links: z.array(link, { error: "Links are a list of web addresses." }).max(10, "Add at most 10 links.").default([]),
@@ -196,9 +213,10 @@ export async function get(requestId: string): Promise<RequestDetail> {
   ]);
   const clientView = { id: item.clientId, name: client?.name ?? "", code: client?.code ?? "", timeZone: client?.timeZone ?? "UTC" };
   const can = Policy.can(viewer, item, rules);
-  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map((task) => presentForClient(task, viewer)), files, can };
-  const names = { team: await People.team(item.agencyId), clients: new Map([[item.clientId, clientView.name]]) };
-  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names, viewer)), files, can };
+  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map((task) => presentForClient(task, viewer)), files, can, proposal: [] };
+  const [team, proposal] = await Promise.all([People.team(item.agencyId), item.serviceId && item.status === "submitted" ? ServicePackages.proposal(item.agencyId, item.serviceId) : []]);
+  const names = { team, clients: new Map([[item.clientId, clientView.name]]) };
+  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names, viewer)), files, can, proposal };
 }
 
 /** The agency's rules a viewer's rights depend on, read only when they do (a subcontractor's). */
@@ -310,12 +328,18 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
     People.current(),
   ]);
   if (!client) throw notFound("Client");
+  const brief = input.serviceId ? await ServicePackages.briefFor(agencyId, clientId, input.serviceId, input.formVersion, input.answers) : null;
+  const missing: Record<string, string> = {};
+  if (!brief && !input.service) missing.service = "Choose a service.";
+  if (!brief && !input.description) missing.description = "Describe what you need.";
+  if (Object.keys(missing).length) throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: missing });
   const number = await nextNumber(agencyId, client);
   const requestId = createId("request");
   const reference = `${client.code}-${number}`;
   // The promise counts the agency's working week and holidays, in the agency's zone.
   const responseDueAt = promisedBy(new Date(), client, agency).toISOString();
-  const { clientId: _ignored, desiredDueDate, fileIds, ...fields } = input;
+  const { clientId: _ignored, desiredDueDate, fileIds, serviceId: _service, formVersion: _form, answers: _answers, ...rest } = input;
+  const fields = { ...rest, service: brief ? brief.name.slice(0, 60) : rest.service! };
   const about = { agencyId, requestId, clientId, reference, title: input.title };
   // The owners' emails and unread counts are written with the request (one transaction, no
   // writes after it); the emails go out after the response.
@@ -344,6 +368,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
           reference,
           ...fields,
           ...(desiredDueDate ? { desiredDueDate } : {}),
+          ...(brief ? { serviceId: brief.serviceId, brief } : {}),
           status: "submitted",
           submittedByType: author.type,
           submittedById: author.id,

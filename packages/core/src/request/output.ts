@@ -7,6 +7,7 @@ import { RequestStatuses } from "../workflow/index.ts";
 import { Priorities } from "./entity.ts";
 import type { Request, RequestDetail, TimelineEntry } from "./index.ts";
 import { RequestActions } from "./policy.ts";
+import { briefOutput } from "../service-package/output.ts";
 
 export const output = z
   .object({
@@ -26,6 +27,8 @@ export const output = z
     respondedAt: z.string().nullable(),
     declineReason: z.string().nullable(),
     completedAt: z.string().nullable(),
+    serviceId: z.string().nullable().describe("The catalog service asked for; null for the generic form"),
+    brief: briefOutput.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -40,6 +43,9 @@ export const detailOutput = z
     tasks: z.union([z.array(taskOutput), z.array(clientTaskOutput)]).describe("The team sees tasks; a client sees ClientTasks"),
     files: z.array(fileOutput),
     can: z.array(z.enum(RequestActions)).describe("The actions the viewer may take on the request now (each task carries its own)"),
+    proposal: z
+      .array(z.object({ sopId: z.string(), title: z.string(), skills: z.array(z.string()), checklistLength: z.number().int() }))
+      .describe("For the team, while submitted: one task per SOP of the service asked for (empty for a client or without a service)"),
   })
   .meta({ id: "RequestDetail" }) satisfies z.ZodType<RequestDetail>;
 

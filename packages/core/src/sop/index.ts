@@ -123,6 +123,11 @@ async function loadHead(agencyId: string, sopId: string) {
   return (await db.entities.sop.get({ agencyId, sopId }).go({ consistent: true })).data;
 }
 
+/** The heads of these SOPs of the agency, in order; null where one does not exist. */
+export async function heads(agencyId: string, sopIds: readonly string[]) {
+  return Promise.all(sopIds.map((sopId) => loadHead(agencyId, sopId)));
+}
+
 export async function loadVersion(agencyId: string, sopId: string, number: number) {
   if (!isId("sop", sopId) || !Number.isInteger(number) || number < 1) return null;
   return getTogether<SopVersionItem>(db.entities.sopVersion, db.entities.sopVersion.get({ agencyId, sopId, number }), { consistent: true });

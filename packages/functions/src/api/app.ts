@@ -21,7 +21,7 @@ import { sopRoutes } from "./routes/sops.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { timeRoutes } from "./routes/time.ts";
 import { reportRoutes } from "./routes/reports.ts";
-import { packageRoutes } from "./routes/packages.ts";
+import { catalogRoutes, packageRoutes } from "./routes/packages.ts";
 import { hourBankRoutes } from "./routes/hour-bank.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { surveyRoutes } from "./routes/surveys.ts";
@@ -53,6 +53,7 @@ const routes = new Hono()
   .route("/exports", exportRoutes)
   .route("/reports", reportRoutes)
   .route("/packages", packageRoutes)
+  .route("/catalog", catalogRoutes)
   .route("/hour-bank", hourBankRoutes)
   .route("/calendar", calendarRoutes)
   .route("/surveys", surveyRoutes)

@@ -13,6 +13,7 @@ import { elZones } from "./el-zones";
 import { elOps } from "./el-ops";
 import { elFiles } from "./el-files";
 import { elHours } from "./el-hours";
+import { elCatalog } from "./el-catalog";
 import { elTrust } from "./el-trust";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
@@ -36,6 +37,7 @@ export const el: Messages = {
   ...elOps,
   ...elFiles,
   ...elHours,
+  ...elCatalog,
   ...elTrust,
   "app.portal": "Πύλη πελατών",
 

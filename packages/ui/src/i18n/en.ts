@@ -16,6 +16,7 @@ import { enZones } from "./en-zones";
 import { enOps } from "./en-ops";
 import { enFiles } from "./en-files";
 import { enHours } from "./en-hours";
+import { enCatalog } from "./en-catalog";
 import { enTrust } from "./en-trust";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
@@ -39,6 +40,7 @@ export const en = {
   ...enOps,
   ...enFiles,
   ...enHours,
+  ...enCatalog,
   ...enTrust,
   "app.portal": "Client portal",
 

@@ -15,6 +15,7 @@ import { hiZones } from "./hi-zones";
 import { hiOps } from "./hi-ops";
 import { hiFiles } from "./hi-files";
 import { hiHours } from "./hi-hours";
+import { hiCatalog } from "./hi-catalog";
 import { hiTrust } from "./hi-trust";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
@@ -38,6 +39,7 @@ export const hi: Messages = {
   ...hiOps,
   ...hiFiles,
   ...hiHours,
+  ...hiCatalog,
   ...hiTrust,
   "app.portal": "क्लाइंट पोर्टल",
 

@@ -10,6 +10,8 @@ import { createUniqueId, For, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
 
 type Answers = Record<string, string | string[]>;
+/** A question as both forms have it (the questionnaire's also names a client field, which no control shows). */
+type FormQuestion = Omit<OnboardingQuestion, "field">;
 
 const isEmpty = (value: string | string[] | undefined) => (Array.isArray(value) ? value.length === 0 : !value?.trim());
 
@@ -107,8 +109,9 @@ export function Questionnaire(props: {
   );
 }
 
-function QuestionControl(props: {
-  question: OnboardingQuestion;
+/** One question's control by its kind; a catalog service's request form uses it too. */
+export function QuestionControl(props: {
+  question: FormQuestion;
   value: string | string[] | undefined;
   error: string | undefined;
   onValue: (value: string | string[]) => void;
@@ -151,7 +154,7 @@ function QuestionControl(props: {
 
 /** Radios for one choice, checkboxes for several: a fieldset whose legend is the question. */
 function ChoiceGroup(props: {
-  question: OnboardingQuestion;
+  question: FormQuestion;
   error: string | undefined;
   multiple: boolean;
   selected: string[];

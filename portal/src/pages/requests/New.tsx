@@ -1,4 +1,4 @@
-import { api, ApiError, isApiError } from "@baton/ui/api";
+import { api, ApiError, conflictCurrent, isApiError } from "@baton/ui/api";
 import { FileUpload, type Uploads } from "@baton/ui/FileUpload";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
@@ -8,10 +8,14 @@ import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
-import type { Priority, RequestInput } from "@baton/ui/types";
+import type { CatalogService, Priority, RequestInput } from "@baton/ui/types";
 import { A, createAsync, revalidate, useNavigate } from "@solidjs/router";
-import { createSignal, For, onCleanup, Show } from "solid-js";
+import { createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
+import { QuestionControl } from "../onboarding/Questionnaire";
+import { ServicePicker } from "./ServicePicker";
+// The questions use the onboarding questionnaire's controls, and its styles (radios and checkboxes in a column).
+import "../onboarding/onboarding.css";
 import { getCompany, getRequests } from "../data";
 import { priorityOptions } from "./shared";
 import { todayIn } from "@baton/kernel/dates";
@@ -41,10 +45,82 @@ export function toRequestInput(values: Values): RequestInput {
   };
 }
 
+type Answers = Record<string, string | string[]>;
+
+/**
+ * A new request: the services this client may request first (search, by category, price and
+ * turnaround), then the chosen one's own form; "something else" is the generic form. A client
+ * offered no service goes straight to the generic form.
+ */
 export default function NewRequest() {
+  const catalog = createAsync(() => api.catalog.list().then((page) => page.items, () => null));
+  const [choice, setChoice] = createSignal<CatalogService | "other">();
+  const header = (intro: string) => (
+    <PageHeader
+      back={
+        <A href="/" class="back-link">
+          ← {t("portal.request.back")}
+        </A>
+      }
+      title={t("portal.new.title")}
+      intro={intro}
+    />
+  );
+  return (
+    <section class="page page-narrow">
+      <Title>{t("portal.new.title")}</Title>
+      <Show when={catalog() !== undefined} fallback={<p class="muted">{t("common.loading")}</p>}>
+        <Switch>
+          <Match when={!catalog()?.length || choice() === "other"}>
+            {header(t("portal.new.intro"))}
+            <Show when={catalog() === null}>
+              <p class="notice notice-warning" role="status">
+                {t("portal.catalog.loadFailed")}
+              </p>
+            </Show>
+            <Show when={catalog()?.length}>
+              <ChangeService onChange={() => setChoice(undefined)} />
+            </Show>
+            <RequestForm service={null} />
+          </Match>
+          <Match when={typeof choice() === "object" && (choice() as CatalogService)}>
+            {(service) => (
+              <>
+                {header(service().description ?? t("portal.new.intro"))}
+                <ChangeService onChange={() => setChoice(undefined)} />
+                <RequestForm service={service()} />
+              </>
+            )}
+          </Match>
+          <Match when={true}>
+            {header(t("portal.catalog.intro"))}
+            <ServicePicker services={catalog()!} onPick={(service) => setChoice(service)} onOther={() => setChoice("other")} />
+          </Match>
+        </Switch>
+      </Show>
+    </section>
+  );
+}
+
+function ChangeService(props: { onChange: () => void }) {
+  return (
+    <p>
+      <Button size="sm" variant="ghost" onClick={() => props.onChange()} data-testid="change-service">
+        ← {t("portal.catalog.change")}
+      </Button>
+    </p>
+  );
+}
+
+/** The generic form (`service` null), or a catalog service's: its questions stand in for the free-text service and description. */
+function RequestForm(props: { service: CatalogService | null }) {
   const { me } = useSession();
   const navigate = useNavigate();
-  const [values, setValues] = createStore<Values>({ title: "", service: "", description: "", priority: "normal", desiredDueDate: "", links: "" });
+  // The service as last read: a 409 brings its current form, filled again from here.
+  const [service, setService] = createSignal(props.service);
+  const [formChanged, setFormChanged] = createSignal(false);
+  const [answers, setAnswers] = createStore<Answers>({});
+  const [values, setValues] = createStore<Values>({ title: props.service?.name ?? "", service: "", description: "", priority: "normal", desiredDueDate: "", links: "" });
   const submission = createSubmission();
   const [uploads, setUploads] = createSignal<Uploads>();
   const company = createAsync(() => getCompany().catch(() => undefined));
@@ -72,7 +148,20 @@ export default function NewRequest() {
   const submit = () =>
     submission.run(async () => {
       if (uploads()?.busy()) throw new ApiError(0, "files.busy", t("files.wait"));
-      const created = await api.requests.submit({ ...toRequestInput(values), fileIds: uploads()?.ids() ?? [] });
+      const chosen = service();
+      const base = { ...toRequestInput(values), fileIds: uploads()?.ids() ?? [] };
+      let created;
+      try {
+        created = chosen
+          ? await api.requests.submit({ ...base, service: undefined, serviceId: chosen.id, formVersion: chosen.formVersion, answers: answersFor(chosen, answers) })
+          : await api.requests.submit(base);
+      } catch (e) {
+        const current = conflictCurrent<CatalogService>(e);
+        if (!current) throw e;
+        setService(current);
+        setFormChanged(true);
+        return;
+      }
       toast(t("portal.new.submittedReply", { reference: created.reference, date: formatDateTime(created.responseDueAt, me().timeZone) }));
       // Marks the list stale: it refetches when it is next shown.
       void revalidate(getRequests.key);
@@ -80,17 +169,12 @@ export default function NewRequest() {
     });
 
   return (
-    <section class="page page-narrow">
-      <Title>{t("portal.new.title")}</Title>
-      <PageHeader
-        back={
-          <A href="/" class="back-link">
-            ← {t("portal.request.back")}
-          </A>
-        }
-        title={t("portal.new.title")}
-        intro={t("portal.new.intro")}
-      />
+    <>
+      <Show when={formChanged()}>
+        <p class="notice notice-warning" role="alert" data-testid="form-changed">
+          {t("portal.catalog.formChanged")}
+        </p>
+      </Show>
       <div class="card">
         <Form submission={submission} onSubmit={submit} aria-label={t("portal.new.title")} data-testid="request-form">
           <TextField
@@ -104,7 +188,24 @@ export default function NewRequest() {
             onValue={(title) => setValues({ title })}
             error={submission.fieldError("title")}
           />
+          <Show when={service()?.form.length}>
+            {/* Named "answers" so the form's summary leaves the questions' messages beside them. */}
+            <fieldset name="answers" class="service-answers">
+              <legend class="sr-only">{service()!.name}</legend>
+              <For each={service()!.form}>
+                {(question) => (
+                  <QuestionControl
+                    question={question}
+                    value={answers[question.id]}
+                    error={submission.fieldError(`answers.${question.id}`)}
+                    onValue={(value) => setAnswers(question.id, value)}
+                  />
+                )}
+              </For>
+            </fieldset>
+          </Show>
           <div class="field-row">
+            <Show when={!service()}>
             <TextField
               label={t("portal.field.service")}
               name="service"
@@ -117,6 +218,7 @@ export default function NewRequest() {
               onValue={(service) => setValues({ service })}
               error={submission.fieldError("service")}
             />
+            </Show>
             <Select
               label={t("portal.field.priority")}
               name="priority"
@@ -130,10 +232,10 @@ export default function NewRequest() {
             <For each={serviceKeys}>{(key) => <option value={t(`portal.service.${key}`)} />}</For>
           </datalist>
           <TextArea
-            label={t("portal.field.description")}
+            label={service() ? t("portal.catalog.details") : t("portal.field.description")}
             name="description"
-            required
-            rows={8}
+            required={!service()}
+            rows={service() ? 4 : 8}
             maxlength={10_000}
             hint={t("portal.new.descriptionHint")}
             value={values.description}
@@ -182,6 +284,17 @@ export default function NewRequest() {
           </FormActions>
         </Form>
       </div>
-    </section>
+    </>
   );
+}
+
+/** Each question's answer as the API takes it: a list for multiple choice, trimmed text otherwise. */
+function answersFor(service: CatalogService, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const q of service.form) {
+    const value = answers[q.id];
+    if (q.kind === "multi_choice") out[q.id] = Array.isArray(value) ? [...value] : [];
+    else if (typeof value === "string" && value.trim()) out[q.id] = value.trim();
+  }
+  return out;
 }

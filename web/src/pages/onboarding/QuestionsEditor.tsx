@@ -53,14 +53,19 @@ type Values = { questions: QuestionValues[] };
 
 const focus = (selector: string) => queueMicrotask(() => document.querySelector<HTMLElement>(selector)?.focus());
 
-/** The questionnaire: add, remove, reorder with buttons (focus follows the question), and edit each question. */
-export function QuestionsEditor<T extends Values>(props: { questions: QuestionValues[]; set: SetStoreFunction<T>; submission: Submission }) {
+/**
+ * The questionnaire: add, remove, reorder with buttons (focus follows the question), and edit each
+ * question. A catalog service's intake form uses it too: its errors come under `prefix` ("form")
+ * and it fills no client field.
+ */
+export function QuestionsEditor<T extends Values>(props: { questions: QuestionValues[]; set: SetStoreFunction<T>; submission: Submission; prefix?: string; clientFields?: boolean }) {
+  const prefix = () => props.prefix ?? "questions";
   const id = createUniqueId();
   // The store setter typed for the part of the form this edits.
   const set = props.set as unknown as SetStoreFunction<Values>;
   const listError = () => {
     const e = props.submission.error();
-    return isApiError(e) ? e.fields["questions"] : undefined;
+    return isApiError(e) ? e.fields[prefix()] : undefined;
   };
   const add = () => {
     const key = nextKey++;
@@ -89,7 +94,7 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
   };
 
   return (
-    <fieldset class="kit-questions" name="questions">
+    <fieldset class="kit-questions" name={prefix()}>
       <legend class="sr-only">{t("onboarding.kit.questions")}</legend>
       <Show when={listError()}>
         <p class="field-error">{listError()}</p>
@@ -102,14 +107,14 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
       <For each={props.questions}>
         {(question, index) => {
           const number = () => index() + 1;
-          const error = (field: string) => props.submission.fieldError(`questions.${index()}.${field}`);
+          const error = (field: string) => props.submission.fieldError(`${prefix()}.${index()}.${field}`);
           return (
             <fieldset class="kit-question" data-question={question.key} data-testid="kit-question">
               <legend>{t("onboarding.kit.questionNumber", { number: number() })}</legend>
               <div class="field-row">
                 <Select
                   label={t("onboarding.kit.kind")}
-                  name={`questions.${index()}.kind`}
+                  name={`${prefix()}.${index()}.kind`}
                   options={questionKinds.map((kind) => ({ value: kind, label: t(`onboarding.kind.${kind}`) }))}
                   value={question.kind}
                   onValue={(kind) => set("questions", index(), "kind", kind as QuestionKind)}
@@ -117,7 +122,7 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
                 />
                 <TextField
                   label={t("onboarding.kit.label")}
-                  name={`questions.${index()}.label`}
+                  name={`${prefix()}.${index()}.label`}
                   required
                   autocomplete="off"
                   maxlength={300}
@@ -128,7 +133,7 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
               </div>
               <TextField
                 label={t("onboarding.kit.help")}
-                name={`questions.${index()}.help`}
+                name={`${prefix()}.${index()}.help`}
                 autocomplete="off"
                 maxlength={1000}
                 hint={t("onboarding.kit.helpHint")}
@@ -136,11 +141,11 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
                 onValue={(help) => set("questions", index(), "help", help)}
                 error={error("help")}
               />
-              <Show when={fieldsFor[question.kind]}>
+              <Show when={props.clientFields !== false && fieldsFor[question.kind]}>
                 {(fields) => (
                   <Select
                     label={t("onboarding.kit.field")}
-                    name={`questions.${index()}.field`}
+                    name={`${prefix()}.${index()}.field`}
                     hint={t("onboarding.kit.fieldHint")}
                     options={[{ value: "", label: t("onboarding.kit.fieldNone") }, ...fields().map((field) => ({ value: field, label: t(`onboarding.field.${field}`) }))]}
                     value={question.field && fields().includes(question.field) ? question.field : ""}
@@ -161,7 +166,7 @@ export function QuestionsEditor<T extends Values>(props: { questions: QuestionVa
                 <label class="check">
                   <input
                     type="checkbox"
-                    name={`questions.${index()}.required`}
+                    name={`${prefix()}.${index()}.required`}
                     checked={question.required}
                     onChange={(e) => set("questions", index(), "required", e.currentTarget.checked)}
                   />

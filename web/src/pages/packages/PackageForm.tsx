@@ -5,16 +5,35 @@ import { t } from "@baton/ui/i18n";
 import { Money } from "@baton/ui/money";
 import { CurrencySelect } from "@baton/ui/Select";
 import { TextArea, TextField } from "@baton/ui/TextField";
-import type { ServicePackage, ServicePackageInput } from "@baton/ui/types";
-import { revalidate } from "@solidjs/router";
+import { Select } from "@baton/ui/Select";
+import type { PriceModel, ServicePackage, ServicePackageInput, ServiceVisibility } from "@baton/ui/types";
+import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { createStore, produce, type SetStoreFunction } from "solid-js/store";
+import { SopSelect } from "../../components/SopSelect";
+import { getAllClients } from "../clients/data";
+import { QuestionsEditor, toQuestionInputs, toQuestionValues, type QuestionValues } from "../onboarding/QuestionsEditor";
 import { invalidAmount, money } from "../invoices/format";
-import { packageKeys } from "./data";
+import { packageKeys, priceModels, visibilities } from "./data";
+// The intake form is edited with the onboarding questionnaire's editor, and looks like it.
+import "../onboarding/onboarding.css";
 
 type Row = { key: number; text: string };
 type PriceRow = { key: number; currency: string; amount: string };
-type Values = { name: string; description: string; deliverables: Row[]; prices: PriceRow[] };
+type Values = {
+  name: string;
+  description: string;
+  deliverables: Row[];
+  prices: PriceRow[];
+  category: string;
+  priceModel: PriceModel;
+  turnaroundDays: string;
+  sops: Row[];
+  visibility: ServiceVisibility;
+  clientIds: string[];
+  /** The intake form, edited with the onboarding questionnaire's editor. */
+  questions: QuestionValues[];
+};
 
 let nextKey = 1;
 // A new price row starts in the first of these not priced yet; the select offers every currency.
@@ -28,6 +47,13 @@ function valuesOf(pkg: ServicePackage | undefined): Values {
     prices: pkg
       ? pkg.prices.map((price) => ({ key: nextKey++, currency: price.currency, amount: Money.toMajorString(price.amount, price.currency) }))
       : [{ key: nextKey++, currency: usual[0]!, amount: "" }],
+    category: pkg?.category ?? "",
+    priceModel: pkg?.priceModel ?? "fixed",
+    turnaroundDays: pkg?.turnaroundDays ? String(pkg.turnaroundDays) : "",
+    sops: (pkg?.sopIds ?? []).map((text) => ({ key: nextKey++, text })),
+    visibility: pkg?.visibility ?? "hidden",
+    clientIds: [...(pkg?.clientIds ?? [])],
+    questions: toQuestionValues((pkg?.form ?? []).map((q) => ({ ...q, field: null }))),
   };
 }
 
@@ -40,7 +66,10 @@ function sentIndex(values: Values, index: number): number | undefined {
 /** The typed values as the API's input; amounts typed in major units become minor units of their currency. */
 function toInput(values: Values): ServicePackageInput {
   const fields: Record<string, string> = {};
-  const prices = values.prices.map((row, i) => {
+  const quoted = values.priceModel === "quote";
+  const turnaround = values.turnaroundDays.trim();
+  if (turnaround && !/^\d+$/.test(turnaround)) fields.turnaroundDays = t("packages.turnaroundInvalid");
+  const prices = (quoted ? values.prices.filter((row) => row.amount.trim()) : values.prices).map((row, i) => {
     const amount = row.currency ? Money.parseMajor(row.amount, row.currency) : undefined;
     if (!row.currency) fields[`prices.${i}.currency`] = t("packages.invalidCurrency");
     else if (amount === undefined) fields[`prices.${i}.amount`] = invalidAmount(row.currency);
@@ -53,7 +82,14 @@ function toInput(values: Values): ServicePackageInput {
     name: values.name.trim(),
     ...(description ? { description } : {}),
     deliverables: values.deliverables.map((row) => row.text.trim()).filter(Boolean),
-    prices,
+    ...(prices.length || !quoted ? { prices } : {}),
+    ...(values.category.trim() ? { category: values.category.trim() } : {}),
+    priceModel: values.priceModel,
+    ...(turnaround ? { turnaroundDays: Number(turnaround) } : {}),
+    sopIds: values.sops.map((row) => row.text).filter(Boolean),
+    form: toQuestionInputs(values.questions).map(({ field: _field, ...question }) => question),
+    visibility: values.visibility,
+    clientIds: values.visibility === "chosen" ? values.clientIds : [],
   };
 }
 
@@ -71,7 +107,13 @@ export function PackageForm(props: { package?: ServicePackage; onSaved: (saved: 
       const editing = props.package;
       if (!editing) return props.onSaved(await api.packages.create(input));
       try {
-        const saved = await api.packages.update(editing.id, { ...input, description: input.description ?? null, version: conflict()?.version ?? editing.version });
+        const saved = await api.packages.update(editing.id, {
+          ...input,
+          description: input.description ?? null,
+          category: input.category ?? null,
+          turnaroundDays: input.turnaroundDays ?? null,
+          version: conflict()?.version ?? editing.version,
+        });
         setConflict(undefined);
         props.onSaved(saved);
       } catch (e) {
@@ -101,8 +143,47 @@ export function PackageForm(props: { package?: ServicePackage; onSaved: (saved: 
         onValue={(description) => setValues({ description })}
         error={submission.fieldError("description")}
       />
+      <div class="field-row">
+        <TextField
+          label={t("packages.category")}
+          name="category"
+          autocomplete="off"
+          maxlength={60}
+          hint={t("packages.categoryHint")}
+          value={values.category}
+          onValue={(category) => setValues({ category })}
+          error={submission.fieldError("category")}
+        />
+        <TextField
+          label={t("packages.turnaround")}
+          name="turnaroundDays"
+          inputmode="numeric"
+          autocomplete="off"
+          hint={t("packages.turnaroundHint")}
+          value={values.turnaroundDays}
+          onValue={(turnaroundDays) => setValues({ turnaroundDays })}
+          error={submission.fieldError("turnaroundDays")}
+        />
+      </div>
       <DeliverablesEditor values={values} set={setValues} submission={submission} />
-      <PricesEditor values={values} set={setValues} submission={submission} />
+      <Select
+        label={t("packages.priceModel")}
+        name="priceModel"
+        options={priceModels.map((model) => ({ value: model, label: t(`packages.model.${model}`) }))}
+        value={values.priceModel}
+        onValue={(priceModel) => setValues({ priceModel: priceModel as PriceModel })}
+        error={submission.fieldError("priceModel")}
+      />
+      <Show when={values.priceModel !== "quote"}>
+        <PricesEditor values={values} set={setValues} submission={submission} />
+      </Show>
+      <SopsEditor values={values} set={setValues} submission={submission} />
+      <VisibilityEditor values={values} set={setValues} submission={submission} />
+      <fieldset class="checklist-editor" data-testid="service-form-editor">
+        <legend class="field-label">{t("packages.form")}</legend>
+        <p class="field-hint">{t("packages.formHint")}</p>
+        <QuestionsEditor questions={values.questions} set={setValues} submission={submission} prefix="form" clientFields={false} />
+      </fieldset>
       <FormActions>
         <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>
         <Button type="submit" variant="primary" pending={submission.pending()}>
@@ -265,5 +346,85 @@ function PricesEditor(props: EditorProps) {
         </Button>
       </div>
     </fieldset>
+  );
+}
+
+/** The SOPs that deliver the service: accepting a request for it proposes one task per SOP. */
+function SopsEditor(props: EditorProps) {
+  const id = createUniqueId();
+  const rows = () => props.values.sops;
+  const add = () => {
+    const key = nextKey++;
+    props.set("sops", (list) => [...list, { key, text: "" }]);
+    focus(`[data-sop-row="${key}"] select`);
+  };
+  const remove = (index: number) => {
+    const neighbour = rows()[index + 1] ?? rows()[index - 1];
+    props.set("sops", (list) => list.filter((_, i) => i !== index));
+    focus(neighbour ? `[data-sop-row="${neighbour.key}"] select` : `#${id}-add`);
+  };
+  return (
+    <fieldset class="checklist-editor" name="sopIds">
+      <legend class="field-label">{t("packages.sops")}</legend>
+      <p class="field-hint">{t("packages.sopsHint")}</p>
+      <Show when={listError(props.submission, "sopIds")}>{(message) => <p class="field-error">{message()}</p>}</Show>
+      <ul class="steps">
+        <For each={rows()}>
+          {(row, index) => (
+            <li class="step" data-sop-row={row.key} data-testid="service-sop-row">
+              <SopSelect name={`sopIds.${index()}`} value={row.text} onValue={(sopId) => props.set("sops", index(), "text", sopId)} error={props.submission.fieldError(`sopIds.${index()}`)} />
+              <div class="step-actions">
+                <Button size="sm" variant="ghost" class="btn-danger-text" aria-label={t("packages.removeSop", { number: index() + 1 })} onClick={() => remove(index())}>
+                  ×
+                </Button>
+              </div>
+            </li>
+          )}
+        </For>
+      </ul>
+      <div>
+        <Button size="sm" id={`${id}-add`} onClick={add}>
+          {t("packages.addSop")}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Who sees the service in the portal: every client, the ones ticked here, or nobody. */
+function VisibilityEditor(props: EditorProps) {
+  const clients = createAsync(() => getAllClients().catch(() => []));
+  const toggle = (clientId: string, on: boolean) =>
+    props.set("clientIds", (list) => (on ? [...new Set([...list, clientId])] : list.filter((id) => id !== clientId)));
+  return (
+    <>
+      <Select
+        label={t("packages.visibility")}
+        name="visibility"
+        hint={t("packages.visibilityHint")}
+        options={visibilities.map((visibility) => ({ value: visibility, label: t(`packages.visibleTo.${visibility}`) }))}
+        value={props.values.visibility}
+        onValue={(visibility) => props.set("visibility", visibility as ServiceVisibility)}
+        error={props.submission.fieldError("visibility")}
+      />
+      <Show when={props.values.visibility === "chosen"}>
+        <fieldset class="checklist-editor" name="clientIds" data-testid="service-clients">
+          <legend class="field-label">{t("packages.chosenClients")}</legend>
+          <Show when={listError(props.submission, "clientIds")}>{(message) => <p class="field-error">{message()}</p>}</Show>
+          <Show when={clients()?.length} fallback={<p class="muted small">{clients() ? t("packages.noClients") : t("common.loading")}</p>}>
+            <div class="choice-options">
+              <For each={clients()}>
+                {(client) => (
+                  <label class="check">
+                    <input type="checkbox" checked={props.values.clientIds.includes(client.id)} onChange={(e) => toggle(client.id, e.currentTarget.checked)} />
+                    <span>{client.name}</span>
+                  </label>
+                )}
+              </For>
+            </div>
+          </Show>
+        </fieldset>
+      </Show>
+    </>
   );
 }

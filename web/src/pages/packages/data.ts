@@ -1,5 +1,6 @@
 import { api } from "@baton/ui/api";
-import type { ServicePackage } from "@baton/ui/types";
+import type { PriceModel, ServicePackage, ServiceVisibility } from "@baton/ui/types";
+import { t } from "@baton/ui/i18n";
 import { query } from "@solidjs/router";
 
 type Query = Record<string, string | string[] | undefined>;
@@ -18,3 +19,9 @@ export const preloadPackages = (query: Query) => void getPackages(parsePackageFi
 
 /** The package's price in `currency` (minor units), if it has one. */
 export const priceIn = (pkg: ServicePackage, currency: string) => pkg.prices.find((price) => price.currency === currency)?.amount;
+
+export const priceModels = ["fixed", "hourly", "retainer", "quote"] as const satisfies readonly PriceModel[];
+export const visibilities = ["all", "chosen", "hidden"] as const satisfies readonly ServiceVisibility[];
+
+/** A price as its model reads: "€50.00", "€50.00 an hour", "€50.00 a month". */
+export const priced = (model: PriceModel, amount: string) => (model === "hourly" ? t("packages.perHour", { amount }) : model === "retainer" ? t("packages.perMonth", { amount }) : amount);

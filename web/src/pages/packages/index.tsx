@@ -16,7 +16,7 @@ import { createAsync, revalidate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show, type JSX } from "solid-js";
 import { expireOnLeave } from "../../lib/work";
 import { money } from "../invoices/format";
-import { getPackages, packageFilters, packageKeys, parsePackageFilter } from "./data";
+import { getPackages, packageFilters, packageKeys, parsePackageFilter, priced } from "./data";
 import { PackageForm } from "./PackageForm";
 
 /** The owner's package library, by name: create, edit, archive and restore. */
@@ -106,6 +106,16 @@ export default function Packages() {
                             <Show when={pkg.description}>
                               <div class="cell-sub prewrap">{pkg.description}</div>
                             </Show>
+                            <div class="cell-sub" data-testid="package-catalog">
+                              {[
+                                pkg.category,
+                                pkg.turnaroundDays ? t("packages.turnaroundDays", { count: pkg.turnaroundDays }) : null,
+                                pkg.form.length ? t("packages.formQuestions", { count: pkg.form.length }) : null,
+                                t(`packages.visibleTo.${pkg.visibility}`),
+                              ]
+                                .filter(Boolean)
+                                .join(" · ")}
+                            </div>
                           </td>
                           <td data-label={t("packages.deliverables")}>
                             <Show when={pkg.deliverables.length} fallback={<span class="muted">{t("packages.noDeliverables")}</span>}>
@@ -115,15 +125,17 @@ export default function Packages() {
                             </Show>
                           </td>
                           <td data-label={t("packages.prices")}>
-                            <ul class="chips" data-testid="package-prices">
-                              <For each={pkg.prices}>
-                                {(price) => (
-                                  <li class="chip" data-currency={price.currency}>
-                                    {money(price.amount, price.currency)}
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
+                            <Show when={pkg.priceModel !== "quote"} fallback={<span class="muted">{t("packages.model.quote")}</span>}>
+                              <ul class="chips" data-testid="package-prices">
+                                <For each={pkg.prices}>
+                                  {(price) => (
+                                    <li class="chip" data-currency={price.currency}>
+                                      {priced(pkg.priceModel, money(price.amount, price.currency))}
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
+                            </Show>
                           </td>
                           <td class="cell-actions">
                             <Button size="sm" aria-label={t("common.editNamed", { name: pkg.name })} onClick={() => setEditing(pkg)}>

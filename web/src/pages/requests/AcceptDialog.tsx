@@ -56,7 +56,10 @@ function AcceptForm(props: { detail: RequestDetail; onClose: () => void; onAccep
     sopId: "",
     skills: [],
   });
-  const [rows, setRows] = createStore<Row[]>([blank(true)]);
+  // A request for a catalog service starts from its SOPs: one task each, titled after it, with its checklist (via the SOP) and skill.
+  const proposed = (): Row[] =>
+    props.detail.proposal.map((task, index) => ({ ...blank(false), title: task.title, description: index === 0 ? props.detail.request.description : "", sopId: task.sopId, skills: [...task.skills] }));
+  const [rows, setRows] = createStore<Row[]>(props.detail.proposal.length ? proposed() : [blank(true)]);
   const [stale, setStale] = createSignal(false);
   const submission = createSubmission();
   const listError = () => {
@@ -107,6 +110,13 @@ function AcceptForm(props: { detail: RequestDetail; onClose: () => void; onAccep
     <Form submission={submission} onSubmit={submit} aria-label={t("requests.acceptTitle")} data-testid="accept-form">
       <Show when={stale()}>
         <p class="notice notice-warning">{t("requests.staleNotice")}</p>
+      </Show>
+      <Show when={props.detail.proposal.length ? props.detail.request.brief : null}>
+        {(brief) => (
+          <p class="muted small" data-testid="proposal-note">
+            {t("requests.proposalNote", { name: brief().name })}
+          </p>
+        )}
       </Show>
       <fieldset name="tasks" class="plain-fieldset">
         <legend class="sr-only">{t("requests.plannedTasks")}</legend>

@@ -20,6 +20,7 @@ import { ResponseDue } from "../../components/ResponseDue";
 import { formatCalendarDate } from "../../lib/time";
 import { afterTaskChange, expireOnLeave, requestKeys } from "../../lib/work";
 import { AcceptDialog } from "./AcceptDialog";
+import { Brief } from "./Brief";
 import { getHistory, getNotes, getRequest, getThread } from "./data";
 import { DeclineDialog } from "./DeclineDialog";
 import { Timeline } from "./Timeline";
@@ -162,8 +163,11 @@ export default function RequestDetailPage() {
                           </div>
                         </Show>
                       </dl>
-                      <h3 class="subheading">{t("work.description")}</h3>
-                      <Markdown source={request().description} breaks class="note-text" data-testid="request-description" />
+                      <Show when={request().brief}>{(brief) => <Brief brief={brief()} />}</Show>
+                      <Show when={!request().brief || request().description}>
+                        <h3 class="subheading">{t("work.description")}</h3>
+                        <Markdown source={request().description} breaks class="note-text" data-testid="request-description" />
+                      </Show>
                       <Show when={d().files.some((file) => file.place === "request")}>
                         <h3 class="subheading">{t("portal.request.files")}</h3>
                         <FileList files={d().files.filter((file) => file.place === "request")} label={t("portal.request.files")} />

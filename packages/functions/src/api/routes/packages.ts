@@ -20,3 +20,13 @@ export const packageRoutes = new Hono()
   .patch("/:packageId", describeRoute({ responses: ok(ServicePackages.output), tags, summary: "Edit or archive a package; invoices already made keep what they copied (owner)" }), allow("owner"), pathIds("packageId"), input("json", ServicePackages.update.schema), async (c) =>
     c.json(await ServicePackages.update(c.req.valid("json"), c.req.param("packageId")), 200),
   );
+
+// The catalog as a client contact sees it: the services visible to their company, each with its
+// intake form. A service they don't see answers 404.
+export const catalogRoutes = new Hono()
+  .get("/", describeRoute({ responses: ok(ServicePackages.catalogListOutput), tags: ["Catalog"], summary: "The services your company may request, by category (client contact)" }), allow("contact"), async (c) =>
+    c.json(await ServicePackages.catalog(), 200),
+  )
+  .get("/:packageId", describeRoute({ responses: ok(ServicePackages.catalogOutput), tags: ["Catalog"], summary: "A service your company may request, with its form (client contact)" }), allow("contact"), pathIds("packageId"), async (c) =>
+    c.json(await ServicePackages.catalogService(c.req.param("packageId")), 200),
+  );
