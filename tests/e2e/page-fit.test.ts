@@ -1,4 +1,5 @@
 import { Surveys } from "@baton/core/survey";
+import { signConsent } from "../../packages/core/src/hour-bank/consent.ts";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillPath, hasCatchAll, routePaths, type AppName } from "../support/app-routes.ts";
@@ -18,7 +19,7 @@ const widths = [390, 1440];
 let platform: Started;
 let browser: Browser;
 let world: World;
-const ids = { request: "", task: "", sop: "", invoice: "", surveyToken: "" };
+const ids = { request: "", task: "", sop: "", invoice: "", surveyToken: "", consentToken: "" };
 
 // One word longer than a phone is wide, and titles long enough to wrap several times.
 const longWord = "Antidisestablishmentarianism-and-supercalifragilistic-expialidocious-reports";
@@ -64,6 +65,8 @@ beforeAll(async () => {
 
   const surveyId = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   ids.surveyToken = Surveys.signToken(world.agency.agencyId, surveyId, new Date(Date.now() + 7 * 86_400_000));
+  // A signed overage-consent link for this month (the client bills overage, so the page says why it can't approve).
+  ids.consentToken = signConsent(world.agency.agencyId, world.ids.client, new Date().toISOString().slice(0, 7), new Date(Date.now() + 7 * 86_400_000));
 });
 
 afterAll(async () => {
@@ -86,10 +89,11 @@ function samples(app: AppName): Record<string, string> {
     "/requests/:id": `/requests/${ids.request}`,
     "/invoices/:id": `/invoices/${ids.invoice}`,
     "/survey/:token": `/survey/${encodeURIComponent(ids.surveyToken)}`,
+    "/hours/approve/:token": `/hours/approve/${encodeURIComponent(ids.consentToken)}`,
   };
 }
 
-const signedOutPaths = ["/sign-in", "/auth/verify", "/sign-up", "/sign-up/details", "/survey/:token"];
+const signedOutPaths = ["/sign-in", "/auth/verify", "/sign-up", "/sign-up/details", "/survey/:token", "/hours/approve/:token"];
 
 /** The app's pages, split into those seen signed out and those behind sign-in (plus the not-found page). */
 function pages(app: AppName) {

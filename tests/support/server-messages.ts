@@ -18,7 +18,9 @@ type Fn = { file: string; node: Node; params: { name: string; fallback: Node | n
 const ROOT = new URL("../../", import.meta.url).pathname;
 const SOURCE_DIRS = ["packages/kernel/src", "packages/core/src", "packages/functions/src/api"];
 /** Catalogs and email templates hold translated text already; the OpenAPI page is for developers. */
-const SKIP = [/\/email\/messages/, /\/i18n\//, /\/email\/templates\//, /\/routes\/docs\.ts$/];
+// The API reference (docs.ts, and openapi-spec.ts since the document is made at build time) is
+// written for developers, in English: no person reads it in an answer.
+const SKIP = [/\/email\/messages/, /\/i18n\//, /\/email\/templates\//, /\/routes\/docs\.ts$/, /\/api\/openapi-spec\.ts$/];
 
 /** zod calls whose string arguments (or `error`/`message` options) are the messages people see. */
 const ZOD_CALLS = new Set([
