@@ -143,6 +143,8 @@ describe("overage consent", () => {
     await logThisMonth(clientId, "America/New_York", 60);
     const view = await bank(clientId);
     expect(view.overageState).toBe("askFirst");
+    // Beside its own rule, the view names the agency's (the client's page offers it as the alternative).
+    expect(view.agencyOverage).toEqual((await world.owner.get("/hour-bank/overage")).body.overage);
     expect(view.usage).toEqual({ availableMinutes: 60, usedMinutes: 60, headroomMinutes: 0 });
     const email = await waitForEmail(billing, (each) => /approve more\?$/.test(each.subject));
     const link = /(https?:\/\/\S+\/hours\/approve\/\S+)/.exec(email.body.text ?? "")![1]!;

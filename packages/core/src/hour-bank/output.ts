@@ -52,6 +52,7 @@ export const output = z
     transparency: z.enum(Transparencies).describe("What the client's contacts see: full detail, totals only (no entries or requests), or hidden (404)"),
     overage,
     overageSource,
+    agencyOverage: overage.describe("The agency's own rule: what the client follows without one of its own"),
     usage: z.object({ availableMinutes: z.number().int(), usedMinutes: z.number().int(), headroomMinutes: z.number().int() }).describe("The open period's hours against its use"),
     overageState: z.enum(["ok", "askFirst", "paused"]).describe("askFirst: policy ask and no hours left, the client must approve more before work goes on; paused: policy pause and no hours left"),
     periods: z.array(

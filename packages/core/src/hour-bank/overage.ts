@@ -10,11 +10,15 @@ export type OverageSource = "client" | "agency" | "default";
 /** The behaviour before this policy existed: keep working, bill the overage at the client's rate. */
 export const BILL: Overage = { mode: "bill" };
 
-export async function overageFor(agencyId: string, clientId: string): Promise<{ overage: Overage; source: OverageSource }> {
-  const own = await AlertsStore.overageOf(agencyId, clientId);
-  if (own) return { overage: own, source: "client" };
-  const agency = await AlertsStore.overageOf(agencyId, "agency");
-  return agency ? { overage: agency, source: "agency" } : { overage: BILL, source: "default" };
+/**
+ * The rule that applies to a client, where it comes from, and the agency's own rule (what a client
+ * without a rule of its own would follow). Both are read at once.
+ */
+export async function overageFor(agencyId: string, clientId: string): Promise<{ overage: Overage; source: OverageSource; agencyOverage: Overage }> {
+  const [own, agency] = await Promise.all([AlertsStore.overageOf(agencyId, clientId), AlertsStore.overageOf(agencyId, "agency")]);
+  const agencyOverage = agency ?? BILL;
+  if (own) return { overage: own, source: "client", agencyOverage };
+  return { overage: agencyOverage, source: agency ? "agency" : "default", agencyOverage };
 }
 
 /** Hours as the reader writes them: "7.5", "7,5". */
@@ -76,7 +80,7 @@ export const clientOverageSchema = z.strictObject({ overage: overageSchema.nulla
 
 /** What the hour bank's views add: the overage policy, and where the open period stands against it. */
 export async function overageView(agencyId: string, clientId: string, entries: ReadonlyArray<{ period: string; kind: string; minutes: number }>, period: string | null) {
-  const { overage, source } = await overageFor(agencyId, clientId);
+  const { overage, source, agencyOverage } = await overageFor(agencyId, clientId);
   const usage = period ? usageOf(entries, period) : { availableMinutes: 0, usedMinutes: 0, headroomMinutes: 0 };
-  return { overage, overageSource: source, usage, overageState: overageStateOf(overage, usage, period !== null) };
+  return { overage, overageSource: source, agencyOverage, usage, overageState: overageStateOf(overage, usage, period !== null) };
 }

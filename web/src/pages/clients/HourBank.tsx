@@ -162,7 +162,7 @@ function ClientOverageForm(props: { client: Client; view: HourBank }) {
     <Form submission={submission} onSubmit={submit} aria-label={t("bank.overageTitle")} data-testid="client-overage">
       <h3>{t("bank.overageTitle")}</h3>
       <p class="muted small" data-testid="client-overage-rule">{describeOverage(props.view.overage)}</p>
-      <OverageFields values={values} set={setValues} agencyOverage={props.view.overageSource === "client" ? { mode: "bill" } : props.view.overage} prefix="overage." error={(field) => submission.fieldError(field)} />
+      <OverageFields values={values} set={setValues} agencyOverage={props.view.agencyOverage} prefix="overage." error={(field) => submission.fieldError(field)} />
       <SaveActions submission={submission} />
     </Form>
   );
