@@ -198,5 +198,7 @@ it("the send step shows the kept rate and takes the owner's, and an invoice sent
   await set.getByRole("button", { name: "Set exchange rate", exact: true }).click();
   await set.waitFor({ state: "detached" });
   await expect.poll(async () => (await world.owner.get(`/invoices/${other.body.id}`)).body.exchangeRate.rate).toBe("0.91");
+  // The dialog closes once the page shows the stamped rate: the button is gone with it.
   expect(await owner.getByTestId("set-rate").count()).toBe(0);
+  await owner.getByTestId("invoice-exchange-rate").getByText("0.91").waitFor();
 });

@@ -86,9 +86,9 @@ function CreditNoteForm(props: DialogProps) {
       return done(await api.invoices.issueCreditNote(d.id, { version: d.version, amount: minor!, reason: reason().trim(), currency }));
     });
   const done = async (saved: InvoiceDetail) => {
+    await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
     props.onClose();
     toast(t("creditNote.issued", { number: saved.creditNotes.at(-1)?.number ?? "" }));
-    await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
   };
   return (
     <Form submission={props.submission} onSubmit={() => void submit()} aria-label={t("creditNote.issueTitle")} data-testid="credit-note-form">

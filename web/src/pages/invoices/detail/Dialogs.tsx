@@ -28,9 +28,9 @@ export function VoidDialog(props: DialogProps) {
   const submit = () =>
     props.change(async (d) => {
       const voided = await api.invoices.void(d.id, d.version, reason().trim() || undefined);
+      await revalidate([getInvoice.keyFor(d.id), ...invoiceListKeys, ...linkedKeys(d)]);
       props.onClose();
       toast(t("invoice.voided", { number: voided.number ?? "" }));
-      await revalidate([getInvoice.keyFor(d.id), ...invoiceListKeys, ...linkedKeys(d)]);
     });
   return (
     <Dialog open={props.open} title={t("invoice.voidTitle")} description={t("invoice.voidBody")} onClose={props.onClose}>
@@ -74,9 +74,9 @@ function PaymentForm(props: DialogProps) {
         ...(reference().trim() ? { reference: reference().trim() } : {}),
         ...(receivedAt ? { receivedAt } : {}),
       });
+      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
       props.onClose();
       toast(t("invoice.paymentRecorded", { amount: money(minor, currency) }));
-      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
     });
   return (
     <Form submission={props.submission} onSubmit={() => void submit()} aria-label={t("invoice.recordPayment")} data-testid="payment-form">

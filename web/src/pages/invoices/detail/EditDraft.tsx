@@ -72,9 +72,9 @@ function EditDraftForm(props: DialogProps) {
         issueDate: issueDate() || null,
         dueDate: dueDate() || null,
       });
+      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
       props.onClose();
       toast(t("invoice.edited"));
-      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
     });
   /** Field errors come back by the line's place among the kept lines. */
   const errorOf = (row: Row, name: string) => {

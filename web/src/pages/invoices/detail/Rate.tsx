@@ -88,9 +88,9 @@ function SetRateForm(props: DialogProps) {
       const entered = rateOf(rate());
       if (!entered) throw new ApiError(400, "validation_failed", "", { rate: t("invoice.rateNeeded") });
       const saved = await api.invoices.setRate(d.id, d.version, entered);
+      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
       props.onClose();
       toast(t("invoice.rateSet"));
-      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
     });
   return (
     <Form submission={props.submission} onSubmit={() => void submit()} aria-label={t("invoice.setRateTitle")} data-testid="set-rate-form">

@@ -43,9 +43,9 @@ function RefundForm(props: DialogProps) {
       if (!minor) throw new ApiError(400, "validation_failed", "", { amount: invalidAmount(currency) });
       if (minor > d.toRefund) throw new ApiError(400, "validation_failed", "", { amount: t("refund.tooMuch", { amount: money(d.toRefund, currency) }) });
       const saved = await api.invoices.refund(d.id, { version: d.version, amount: minor, method: method(), ...(reference().trim() ? { reference: reference().trim() } : {}) });
+      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
       props.onClose();
       toast(t("refund.recorded", { amount: money(minor, currency) }));
-      await revalidate([getInvoice.keyFor(saved.id), ...invoiceListKeys]);
     });
   return (
     <Form submission={props.submission} onSubmit={() => void submit()} aria-label={t("refund.title")} data-testid="refund-form">

@@ -44,10 +44,10 @@ export function invoiceActions(invoice: () => InvoiceDetail | undefined, key: ()
   const send = (rate?: string) =>
     change(async (d) => {
       const sent = await api.invoices.send(d.id, d.version, rate);
-      close();
-      toast(t("invoice.sent", { number: sent.number ?? "" }));
       // A sent deposit can now be taken off another invoice.
       await revalidate([key(), ...invoiceListKeys]);
+      close();
+      toast(t("invoice.sent", { number: sent.number ?? "" }));
     });
   const remove = () =>
     change(async (d) => {
