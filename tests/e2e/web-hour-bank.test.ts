@@ -81,6 +81,20 @@ describe("the hour bank in the team app and the portal", () => {
     await rollover.getByRole("button", { name: "Save" }).click();
     await poll(() => bank.getByTestId("client-rollover-rule").textContent()).toContain("for 2 months");
 
+    // The overage rule: ask first, the hours typed key by key (the field keeps its focus as it re-renders).
+    const overage = bank.getByTestId("client-overage");
+    await overage.getByLabel("When the hours run out").selectOption("ask");
+    const askHours = overage.getByLabel("Hours the client may approve at once");
+    await askHours.fill("");
+    await askHours.pressSequentially("3.5");
+    expect(await askHours.inputValue()).toBe("3.5");
+    await overage.getByRole("button", { name: "Save" }).click();
+    await poll(() => bank.getByTestId("client-overage-rule").textContent()).toBe("The client approves up to 3.5 h more before work goes on.");
+    expect((await world.owner.get(`/hour-bank/clients/${world.ids.client}`)).body).toMatchObject({ overage: { mode: "ask", askMinutes: 210 }, overageSource: "client" });
+    await overage.getByLabel("When the hours run out").selectOption("");
+    await overage.getByRole("button", { name: "Save" }).click();
+    await poll(async () => (await world.owner.get(`/hour-bank/clients/${world.ids.client}`)).body.overageSource).not.toBe("client");
+
     // Adjust: nonsense and a missing reason are refused on their fields, then 2 hours are added.
     const adjust = bank.getByTestId("client-adjust");
     await adjust.getByLabel("Hours to add").fill("lots");
