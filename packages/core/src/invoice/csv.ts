@@ -36,62 +36,87 @@ const lineQuantity = (line: InvoiceItem["lines"][number]) => (line.kind === "tim
 /** The unit price of the line's quantity: per hour for time (the quantity is in hours in the file). */
 const lineRate = (line: InvoiceItem["lines"][number], currency: string) => Money.toMajorString(line.unitAmount, currency);
 
+/** One row of either file, in amounts already signed (a credit note's negative) and formatted. */
+type LedgerRow = {
+  number: string;
+  clientName: string;
+  issuedAt: string | undefined;
+  dueAt: string | undefined;
+  terms: string;
+  item: string;
+  description: string;
+  quantity: number;
+  rate: string;
+  amount: string;
+  tax: string;
+  taxed: boolean;
+  currency: string;
+  /** The columns both layouts end with (KIND_HEADER). */
+  kind: [type: string, credited: string, total: string, exchangeRate: string];
+};
+
+const lineItem = (line: InvoiceItem["lines"][number]) => (line.kind === "time" ? "Hours" : line.kind === "package" ? "Package" : line.kind === "deposit" ? "Deposit" : "Services");
+
+/** Every invoice line, then every credit note line, as the rows both files are made of. */
+function ledgerRows(invoices: Named[], notes: NamedCreditNote[]): LedgerRow[] {
+  const rows: LedgerRow[] = [];
+  for (const invoice of invoices) {
+    const shares = taxShares(invoice);
+    const major = (amount: number) => Money.toMajorString(amount, invoice.currency);
+    invoice.lines.forEach((line, index) =>
+      rows.push({
+        number: invoiceNumber(invoice.number) ?? "",
+        clientName: invoice.clientName,
+        issuedAt: invoice.issuedAt,
+        dueAt: invoice.dueAt,
+        terms: invoice.paymentTermsDays ? `Net ${invoice.paymentTermsDays}` : "Due on receipt",
+        item: lineItem(line),
+        description: line.description,
+        quantity: lineQuantity(line),
+        rate: lineRate(line, invoice.currency),
+        amount: major(line.amount),
+        tax: major(shares[index]!),
+        taxed: !!invoice.taxRate,
+        currency: invoice.currency,
+        kind: ["Invoice", "", major(line.amount + shares[index]!), invoice.rate ?? ""],
+      }),
+    );
+  }
+  for (const note of notes) {
+    const shares = taxShares(note);
+    const negative = (amount: number) => minus(amount, note.currency);
+    note.lines.forEach((line, index) =>
+      rows.push({
+        number: creditNoteNumber(note.number),
+        clientName: note.clientName,
+        issuedAt: note.issuedAt,
+        dueAt: note.issuedAt,
+        terms: "",
+        item: "Credit",
+        description: line.description,
+        quantity: 1,
+        rate: negative(line.amount),
+        amount: negative(line.amount),
+        tax: negative(shares[index]!),
+        taxed: !!note.taxRate,
+        currency: note.currency,
+        kind: ["Credit note", invoiceNumber(note.invoice.number) ?? "", negative(line.amount + shares[index]!), note.invoice.rate ?? ""],
+      }),
+    );
+  }
+  return rows;
+}
+
+const file = (header: string[], rows: Array<Array<string | number>>) => [csvRow(header), ...rows.map((row) => csvRow(row))].join("\r\n") + "\r\n";
+
 export const QUICKBOOKS_HEADER = ["InvoiceNo", "Customer", "InvoiceDate", "DueDate", "Terms", "Item(Product/Service)", "ItemDescription", "ItemQuantity", "ItemRate", "ItemAmount", "ItemTaxAmount", "Currency", ...KIND_HEADER];
 
 /** QuickBooks Online "Import invoices" layout; credit notes as negative rows (QuickBooks imports them as credit memos by their number). */
 export function quickbooks(invoices: Named[], notes: NamedCreditNote[] = []): string {
-  const rows = [csvRow(QUICKBOOKS_HEADER)];
-  for (const invoice of invoices) {
-    const shares = taxShares(invoice);
-    invoice.lines.forEach((line, index) => {
-      rows.push(
-        csvRow([
-          invoiceNumber(invoice.number) ?? "",
-          invoice.clientName,
-          isoDay(invoice.issuedAt),
-          isoDay(invoice.dueAt),
-          invoice.paymentTermsDays ? `Net ${invoice.paymentTermsDays}` : "Due on receipt",
-          line.kind === "time" ? "Hours" : line.kind === "package" ? "Package" : line.kind === "deposit" ? "Deposit" : "Services",
-          line.description,
-          lineQuantity(line),
-          lineRate(line, invoice.currency),
-          Money.toMajorString(line.amount, invoice.currency),
-          Money.toMajorString(shares[index]!, invoice.currency),
-          invoice.currency,
-          "Invoice",
-          "",
-          Money.toMajorString(line.amount + shares[index]!, invoice.currency),
-          invoice.rate ?? "",
-        ]),
-      );
-    });
-  }
-  for (const note of notes) {
-    const shares = taxShares(note);
-    note.lines.forEach((line, index) => {
-      rows.push(
-        csvRow([
-          creditNoteNumber(note.number),
-          note.clientName,
-          isoDay(note.issuedAt),
-          isoDay(note.issuedAt),
-          "",
-          "Credit",
-          line.description,
-          1,
-          minus(line.amount, note.currency),
-          minus(line.amount, note.currency),
-          minus(shares[index]!, note.currency),
-          note.currency,
-          "Credit note",
-          invoiceNumber(note.invoice.number) ?? "",
-          minus(line.amount + shares[index]!, note.currency),
-          note.invoice.rate ?? "",
-        ]),
-      );
-    });
-  }
-  return rows.join("\r\n") + "\r\n";
+  return file(
+    QUICKBOOKS_HEADER,
+    ledgerRows(invoices, notes).map((row) => [row.number, row.clientName, isoDay(row.issuedAt), isoDay(row.dueAt), row.terms, row.item, row.description, row.quantity, row.rate, row.amount, row.tax, row.currency, ...row.kind]),
+  );
 }
 
 export const XERO_HEADER = ["*ContactName", "*InvoiceNumber", "*InvoiceDate", "*DueDate", "Description", "*Quantity", "*UnitAmount", "LineAmount", "*AccountCode", "*TaxType", "TaxAmount", "Currency", ...KIND_HEADER];
@@ -101,56 +126,8 @@ export const XERO_HEADER = ["*ContactName", "*InvoiceNumber", "*InvoiceDate", "*
  * A credit note's rows are negative: Xero imports a negative invoice as a credit note.
  */
 export function xero(invoices: Named[], notes: NamedCreditNote[] = [], accountCode = "200"): string {
-  const rows = [csvRow(XERO_HEADER)];
-  for (const invoice of invoices) {
-    const shares = taxShares(invoice);
-    invoice.lines.forEach((line, index) => {
-      rows.push(
-        csvRow([
-          invoice.clientName,
-          invoiceNumber(invoice.number) ?? "",
-          dmy(invoice.issuedAt),
-          dmy(invoice.dueAt),
-          line.description,
-          lineQuantity(line),
-          lineRate(line, invoice.currency),
-          Money.toMajorString(line.amount, invoice.currency),
-          accountCode,
-          invoice.taxRate ? "Tax on Sales" : "Tax Exempt",
-          Money.toMajorString(shares[index]!, invoice.currency),
-          invoice.currency,
-          "Invoice",
-          "",
-          Money.toMajorString(line.amount + shares[index]!, invoice.currency),
-          invoice.rate ?? "",
-        ]),
-      );
-    });
-  }
-  for (const note of notes) {
-    const shares = taxShares(note);
-    note.lines.forEach((line, index) => {
-      rows.push(
-        csvRow([
-          note.clientName,
-          creditNoteNumber(note.number),
-          dmy(note.issuedAt),
-          dmy(note.issuedAt),
-          line.description,
-          1,
-          minus(line.amount, note.currency),
-          minus(line.amount, note.currency),
-          accountCode,
-          note.taxRate ? "Tax on Sales" : "Tax Exempt",
-          minus(shares[index]!, note.currency),
-          note.currency,
-          "Credit note",
-          invoiceNumber(note.invoice.number) ?? "",
-          minus(line.amount + shares[index]!, note.currency),
-          note.invoice.rate ?? "",
-        ]),
-      );
-    });
-  }
-  return rows.join("\r\n") + "\r\n";
+  return file(
+    XERO_HEADER,
+    ledgerRows(invoices, notes).map((row) => [row.clientName, row.number, dmy(row.issuedAt), dmy(row.dueAt), row.description, row.quantity, row.rate, row.amount, accountCode, row.taxed ? "Tax on Sales" : "Tax Exempt", row.tax, row.currency, ...row.kind]),
+  );
 }
