@@ -14,12 +14,14 @@ import { People } from "../people/index.ts";
 import { addDays, todayIn } from "@baton/kernel/dates";
 import type { RequestItem } from "../request/entity.ts";
 import { UNASSIGNED, type TaskItem } from "../task/entity.ts";
-import { OpenTaskStatuses, type RequestStatus, type TaskStatus } from "../workflow/index.ts";
+import type { RequestStatus, TaskStatus } from "../workflow/index.ts";
 import { calendar, type IcsEvent } from "./ics.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
+import { RequestStore } from "../request/store.ts";
+import { TaskStore } from "../task/store.ts";
 
 export * as Calendar from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -117,21 +119,8 @@ export const month = fn(monthSchema, async (query): Promise<CalendarMonth> => {
   const today = todayIn(me.timeZone);
   const month = query.month ?? today.slice(0, 7);
   const { start, end } = monthRange(month, me.timeZone);
-  const range = [{ dueAt: start }, { dueAt: end }] as const;
-  const ofClient = query.clientId;
-  let items: TaskItem[];
-  if (memberId) {
-    const base = db.entities.task.query.tasksOfAssignee({ agencyId, assigneeId: memberId, state: "open" }).between(...range);
-    items = (await (ofClient ? base.where((attr, op) => op.eq(attr.clientId, ofClient)) : base).go({ pages: "all" })).data;
-  } else {
-    const pages = await Promise.all(
-      OpenTaskStatuses.map((status) => {
-        const base = db.entities.task.query.tasksByStatus({ agencyId, status }).between(...range);
-        return (ofClient ? base.where((attr, op) => op.eq(attr.clientId, ofClient)) : base).go({ pages: "all" });
-      }),
-    );
-    items = pages.flatMap((page) => page.data);
-  }
+  const filter = { due: { from: start, to: end }, clientId: query.clientId };
+  let items: TaskItem[] = memberId ? await TaskStore.openOfAssignee(agencyId, memberId, filter) : await TaskStore.openOfAgency(agencyId, filter);
   // The index's upper bound is the next month's first instant, which begins no key: it is excluded.
   items = items.filter((item) => item.dueAt >= start && item.dueAt < end).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const names = await People.namesFor(agencyId, items);
@@ -265,11 +254,7 @@ const summaryOf = (task: Pick<TaskItem, "reference" | "title">) => `${task.refer
 
 /** The owner's feed: every open task. Anyone else's: the open tasks assigned to them. */
 async function memberEvents(agencyId: string, memberId: string, owner: boolean, locale: Locale): Promise<IcsEvent[]> {
-  const items = owner
-    ? (await Promise.all(OpenTaskStatuses.map((status) => db.entities.task.query.tasksByStatus({ agencyId, status }).go({ pages: "all" })))).flatMap(
-        (page) => page.data,
-      )
-    : (await db.entities.task.query.tasksOfAssignee({ agencyId, assigneeId: memberId, state: "open" }).go({ pages: "all" })).data;
+  const items = owner ? await TaskStore.openOfAgency(agencyId) : await TaskStore.openOfAssignee(agencyId, memberId);
   const names = await People.namesFor(agencyId, items);
   return items
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
@@ -299,18 +284,9 @@ const openRequestStatuses: readonly RequestStatus[] = ["submitted", "in_progress
 
 /** A client's feed: its open requests' task deadlines and the due dates the client asked for. */
 async function contactEvents(agencyId: string, clientId: string, locale: Locale): Promise<IcsEvent[]> {
-  const [requests, tasks] = await Promise.all([
-    db.entities.request.query
-      .requestsOfClient({ agencyId, clientId })
-      .where((attr, op) => `(${openRequestStatuses.map((status) => op.eq(attr.status, status)).join(" OR ")})`)
-      .go({ pages: "all" }),
-    db.entities.task.query
-      .tasksOfClient({ agencyId, clientId })
-      .where((attr, op) => op.eq(attr.state, "open"))
-      .go({ pages: "all" }),
-  ]);
-  const open = new Map<string, RequestItem>(requests.data.map((request) => [request.requestId, request]));
-  const deadlines: IcsEvent[] = tasks.data
+  const [requests, tasks] = await Promise.all([RequestStore.ofClientIn(agencyId, clientId, openRequestStatuses), TaskStore.openOfClient(agencyId, clientId)]);
+  const open = new Map<string, RequestItem>(requests.map((request) => [request.requestId, request]));
+  const deadlines: IcsEvent[] = tasks
     .filter((task) => open.has(task.requestId))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .map((task) => {

@@ -10,6 +10,8 @@ import { present, type FileView } from "./present.ts";
 import { fileSettingsOf, type FileSettings } from "./settings.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
+import { RequestStore } from "../request/store.ts";
+import { SopStore } from "../sop/store.ts";
 
 // The Files pages: everything shared with one client (the owner's view and the portal's), an
 // SOP's templates, and the agency's storage use.
@@ -21,7 +23,7 @@ const listSchema = pageQuery;
 /** Names the requests files were attached in (one batch read for the page). */
 async function withRequests(agencyId: string, items: FileItem[], forClient: boolean): Promise<ListedFile[]> {
   const ids = [...new Set(items.map((item) => item.requestId).filter((id): id is string => Boolean(id)))];
-  const requests = ids.length ? (await db.entities.request.get(ids.map((requestId) => ({ agencyId, requestId }))).go()).data : [];
+  const requests = await RequestStore.loadMany(agencyId, ids);
   const byId = new Map(requests.map((r) => [r.requestId, { id: r.requestId, reference: r.reference, title: r.title }]));
   return items.map((item) => ({ ...present(item, forClient), request: item.requestId ? (byId.get(item.requestId) ?? null) : null }));
 }
@@ -55,7 +57,7 @@ export const mine = fn(listSchema, async (page): Promise<Page<ListedFile>> => {
 /** An SOP's templates, newest first (every version; the apps group them). */
 export async function ofSop(sopId: string): Promise<Page<FileView>> {
   const actor = assertMember();
-  if (!isId("sop", sopId) || !(await db.entities.sop.get({ agencyId: actor.agencyId, sopId }).go()).data) throw notFound("SOP");
+  if (!(await SopStore.exists(actor.agencyId, sopId))) throw notFound("SOP");
   const result = await db.entities.file.query
     .filesOfParent({ agencyId: actor.agencyId, parentId: sopId })
     .where((attr, op) => op.eq(attr.status, "ready"))

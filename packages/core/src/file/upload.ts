@@ -23,6 +23,8 @@ import { fileSettingsOf } from "./settings.ts";
 import * as Storage from "./storage.ts";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
+import { SopStore } from "../sop/store.ts";
+import { TaskStore } from "../task/store.ts";
 
 // Uploads go straight from the browser to S3. The API checks the name, type, size and quota,
 // records a pending file and answers a presigned POST (or, for large files, presigned part PUTs);
@@ -83,7 +85,7 @@ async function resolveTarget(place: FilePlace, targetId: string | undefined): Pr
     }
     case "deliverable": {
       const taskId = need("task", "task");
-      const task = (await db.entities.task.get({ agencyId, taskId }).go()).data;
+      const task = await TaskStore.load(agencyId, taskId);
       // A deliverable's files are part of submitting it: whoever may submit it, while they may (task/policy.ts).
       const why = task ? TaskPolicy.refusal(await useViewer(), task, "submit") : "party";
       if (!task || (why === "party" && actor.type === "contact")) throw notFound("Task");
@@ -102,7 +104,7 @@ async function resolveTarget(place: FilePlace, targetId: string | undefined): Pr
     case "sop": {
       assertOwner();
       const sopId = need("sop", "SOP");
-      if (!(await db.entities.sop.get({ agencyId, sopId }).go()).data) throw notFound("SOP");
+      if (!(await SopStore.exists(agencyId, sopId))) throw notFound("SOP");
       return { clientId: TEAM, targetId: sopId };
     }
     case "logo": {

@@ -18,6 +18,7 @@ import { signToken } from "./token.ts";
 import { Log } from "../log/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { ContactStore } from "../contact/store.ts";
+import { TaskStore } from "../task/store.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
 import { anyCompleted } from "../request/completed.ts";
 import { finishedAt } from "../onboarding/finished.ts";
@@ -142,13 +143,13 @@ export async function afterCompletion(
         loadSettings(agencyId),
         ClientStore.load(agencyId, request.clientId),
         Notify.contactsOf(agencyId, request.clientId),
-        db.entities.task.query.tasksOfClient({ agencyId, clientId: request.clientId, requestId: request.requestId }).go({ pages: "all" }),
+        TaskStore.ofRequest(agencyId, request.clientId, request.requestId),
       ]);
       if (!client) return { sent: 0 };
       const submitter = request.submittedByType === "contact" ? contacts.find((contact) => contact.contactId === request.submittedById) : undefined;
       const recipient = [submitter, ...contacts.filter((contact) => contact.status === "active").sort((a, b) => a.createdAt.localeCompare(b.createdAt))].find(reachable);
       if (!recipient) return { sent: 0 };
-      const memberIds = [...new Set(tasks.data.map((task) => task.assigneeId).filter((id) => id !== UNASSIGNED))];
+      const memberIds = [...new Set(tasks.map((task) => task.assigneeId).filter((id) => id !== UNASSIGNED))];
       const sent = await sendSurveys({
         agencyId,
         settings,
