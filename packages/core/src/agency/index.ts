@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertOwner, assertOwnerInPerson, useAgencyId, withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
+import { MemberStore } from "../member/store.ts";
 import { db } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
@@ -206,20 +207,18 @@ export const create = fn(createSchema, async (input): Promise<{ agencyId: string
   const ownerId = createId("member");
   return withActor({ type: "system", agencyId }, async () => {
     const result = await db.transaction
-      .write(({ agency, member, ...tx }) => [
+      .write(({ agency, ...tx }) => [
         agency.create({ agencyId, name: input.name, timeZone: input.timeZone, currency: input.currency }).commit(),
-        member
-          .create({
-            agencyId,
-            memberId: ownerId,
-            role: "owner",
-            status: "active",
-            email: input.owner.email,
-            name: input.owner.name,
-            timeZone: input.owner.timeZone,
-            weeklyCapacityHours: 40,
-          })
-          .commit(),
+        MemberStore.createItem(tx, {
+          agencyId,
+          memberId: ownerId,
+          role: "owner",
+          status: "active",
+          email: input.owner.email,
+          name: input.owner.name,
+          timeZone: input.owner.timeZone,
+          weeklyCapacityHours: 40,
+        }),
         Uniqueness.claimItem(tx, { agencyId, scope: "login-email", value: input.owner.email, ownerId }),
         Audit.item(tx, Audit.event("agency.created", "agency", agencyId, { name: input.name })),
       ])

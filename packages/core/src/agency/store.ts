@@ -31,6 +31,16 @@ export async function addStorageBytes(agencyId: string, bytes: number): Promise<
   await db.entities.agency.patch({ agencyId }).add({ storageBytes: bytes }).go();
 }
 
+/**
+ * The storage total moved by `bytes`, as an item of the caller's transaction (a file confirmed or
+ * deleted with it); with `upTo`, only while the total stays within it (the agency's quota).
+ */
+export function storageItem(tx: Pick<TransactionEntities, "agency">, agencyId: string, bytes: number, upTo?: number) {
+  const patch = tx.agency.patch({ agencyId }).add({ storageBytes: bytes });
+  const limit = upTo === undefined ? undefined : upTo - bytes;
+  return (limit === undefined ? patch : patch.where((attr, op) => `${op.notExists(attr.storageBytes)} OR ${op.lte(attr.storageBytes, limit)}`)).commit();
+}
+
 /** A new agency, as an item of the caller's transaction (self-serve sign-up makes it with the link's use). */
 export function createItem(tx: Pick<TransactionEntities, "agency">, attributes: Parameters<typeof db.entities.agency.create>[0]) {
   return tx.agency.create(attributes).commit();

@@ -1,7 +1,6 @@
 import { forbidden, withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
-import { failedConditions } from "../db/transaction.ts";
 import { People } from "../people/index.ts";
 import { actorId, isOwnerActor, load, visible } from "./access.ts";
 import { UNATTACHED, type FileItem } from "./entity.ts";
@@ -29,23 +28,23 @@ export async function remove(fileId: string): Promise<FileView | null> {
     await cancel(item);
     return null;
   }
-  const agency = (await AgencyStore.load(item.agencyId));
+  const agency = await AgencyStore.load(item.agencyId);
   const by = await People.current();
   const now = new Date();
   const purgeAt = new Date(now.getTime() + fileSettingsOf(agency).retentionDays * DAY).toISOString();
-  const result = await db.transaction
-    .write(({ file, agency: agencies, ...tx }) => [
+  await db.transaction
+    .write(({ file, ...tx }) => [
       file
         .patch({ agencyId: item.agencyId, fileId })
         .set({ status: "deleted", deletedAt: now.toISOString(), deletedByName: by.name, visibleToClient: false, purge: "yes", purgeAt })
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.status, "ready")} AND ${op.eq(attr.version, item.version)}`)
         .commit(),
-      agencies.patch({ agencyId: item.agencyId }).add({ storageBytes: -item.size }).commit(),
+      AgencyStore.storageItem(tx, item.agencyId, -item.size),
       Audit.item(tx, Audit.event("file.deleted", "file", fileId, { name: item.name, size: item.size, by: by.name, requestId: item.requestId ?? null })),
     ])
     .go();
-  if (failedConditions(result).length) return present((await load(item.agencyId, fileId))!);
+  // Deleted here or meanwhile (its condition failed): either way, the file as it is now.
   return present((await load(item.agencyId, fileId))!);
 }
 

@@ -288,7 +288,7 @@ export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<
   const replaced = item.replaces;
   const current = item;
   const result = await db.transaction
-    .write(({ file, agency: agencies, ...tx }) => [
+    .write(({ file, ...tx }) => [
       file
         .patch({ agencyId, fileId })
         .set({
@@ -303,11 +303,7 @@ export const confirm = fn(confirmSchema, async (input, fileId: string): Promise<
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.status, "pending")} AND ${op.eq(attr.version, current.version)}`)
         .commit(),
-      agencies
-        .patch({ agencyId })
-        .add({ storageBytes: current.size })
-        .where((attr, op) => `${op.notExists(attr.storageBytes)} OR ${op.lte(attr.storageBytes, limit)}`)
-        .commit(),
+      AgencyStore.storageItem(tx, agencyId, current.size, settings.quotaBytes),
       ...(replaced
         ? [file.patch({ agencyId, fileId: replaced }).set({ supersededBy: fileId }).add({ version: 1 }).where((attr, op) => op.notExists(attr.supersededBy)).commit()]
         : []),
