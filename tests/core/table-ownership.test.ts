@@ -53,8 +53,6 @@ const NOT_YET_MOVED: Record<string, number> = {
   "email/feedback.ts contact": 2,
   "email/feedback.ts member": 2,
   "invoice/issue.ts agency": 1,
-  "message/index.ts file": 1,
-  "message/index.ts request": 1,
   "onboarding/progress.ts client": 2,
   "packages/local/src/seed-money.ts invoice": 1,
   "reports/responses.ts request": 1,

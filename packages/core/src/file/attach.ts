@@ -1,5 +1,5 @@
 import { useActor } from "../actor/index.ts";
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { isId } from "../id/index.ts";
 import { UNATTACHED, type FileItem, type FilePlace } from "./entity.ts";
@@ -64,6 +64,11 @@ export function attachCommit(entity: FileEntityApi, item: FileItem, to: Attachme
     .add({ version: 1 })
     .where((attr, op) => `${op.eq(attr.status, "ready")} AND ${op.eq(attr.parentId, UNATTACHED)}`)
     .commit();
+}
+
+/** `attachCommit` for a caller that hands over its transaction's entities, not the file table. */
+export function attachItem(tx: Pick<TransactionEntities, "file">, item: FileItem, to: Attachment) {
+  return attachCommit(tx.file, item, to);
 }
 
 /** Every file listed under a request (brief, both threads, deliverables), any status. */

@@ -4,7 +4,8 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError } from "../error/index.ts";
 import { idOf, pageQuery, type Page } from "../fields/index.ts";
-import { attachCommit, forAttach, MAX_ATTACHMENTS, ofRequest } from "../file/attach.ts";
+import { attachItem, forAttach, MAX_ATTACHMENTS, ofRequest } from "../file/attach.ts";
+import { RequestStore } from "../request/store.ts";
 import { present as presentFile, type FileView } from "../file/present.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
@@ -94,7 +95,7 @@ export const post = fn(postSchema, async (input, requestId: string): Promise<Mes
   const createdAt = new Date().toISOString();
   const stamp = input.thread === "client" ? { clientThreadAt: createdAt } : { internalThreadAt: createdAt };
   const result = await db.transaction
-    .write(({ message, request, file, ...tx }) => [
+    .write(({ message, ...tx }) => [
       message
         .create({
           agencyId: item.agencyId,
@@ -110,12 +111,8 @@ export const post = fn(postSchema, async (input, requestId: string): Promise<Mes
           createdAt,
         })
         .commit(),
-      // What "anything new?" compares; the version is for edits and stays as it is.
-      (author.type === "contact" && input.thread === "client"
-        ? request.patch({ agencyId: item.agencyId, requestId }).set(stamp).add({ threadContactIds: [author.id] })
-        : request.patch({ agencyId: item.agencyId, requestId }).set(stamp)
-      ).commit(),
-      ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: messageId, visibleToClient: input.thread === "client" })),
+      RequestStore.threadStampItem(tx, item.agencyId, requestId, stamp, author.type === "contact" && input.thread === "client" ? author.id : undefined),
+      ...files.map((f) => attachItem(tx, f, { parentId: requestId, requestId, attachedTo: messageId, visibleToClient: input.thread === "client" })),
       Audit.item(tx, Audit.event(input.thread === "internal" ? "request.note" : "request.message", "request", requestId, { by: author.name, messageId, files: files.length })),
     ])
     .go();

@@ -1,4 +1,4 @@
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import type { RequestStatus } from "../workflow/index.ts";
 import type { RequestItem } from "./entity.ts";
 
@@ -19,4 +19,14 @@ export async function ofClientIn(agencyId: string, clientId: string, statuses: r
       .where((attr, op) => `(${statuses.map((status) => op.eq(attr.status, status)).join(" OR ")})`)
       .go({ pages: "all" })
   ).data;
+}
+
+/**
+ * A message's mark on its request, as an item of the message's transaction: when its thread last
+ * moved (what "anything new?" compares; the version is for edits and stays as it is), and a
+ * contact who wrote in the client thread joins its readers.
+ */
+export function threadStampItem(tx: Pick<TransactionEntities, "request">, agencyId: string, requestId: string, stamp: { clientThreadAt: string } | { internalThreadAt: string }, contactId?: string) {
+  const patch = tx.request.patch({ agencyId, requestId }).set(stamp);
+  return (contactId ? patch.add({ threadContactIds: [contactId] }) : patch).commit();
 }
