@@ -50,8 +50,6 @@ const NOT_YET_MOVED: Record<string, number> = {
   "digest/content.ts request": 2,
   "digest/content.ts task": 1,
   "digest/content.ts timeEntry": 1,
-  "email/feedback.ts contact": 2,
-  "email/feedback.ts member": 2,
   "invoice/issue.ts agency": 1,
   "onboarding/progress.ts client": 2,
   "packages/local/src/seed-money.ts invoice": 1,

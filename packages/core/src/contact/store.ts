@@ -1,5 +1,6 @@
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
+import type { UndeliverableReason } from "../email/undeliverable-entity.ts";
 import type { ClientItem } from "../client/entity.ts";
 import type { ContactItem } from "./entity.ts";
 
@@ -42,4 +43,10 @@ export async function patchSelf(agencyId: string, contactId: string, changes: Pa
 /** Every session of the contact ends: their session version moves on. */
 export async function endSessions(agencyId: string, contactId: string): Promise<void> {
   await db.entities.contact.patch({ agencyId, contactId }).add({ sessionVersion: 1 }).go();
+}
+
+/** SES's note that the contact's address can't be mailed (null: it can again), as an item of the caller's transaction. */
+export function undeliverableItem(tx: Pick<TransactionEntities, "contact">, agencyId: string, contactId: string, note: { reason: UndeliverableReason; at: string } | null) {
+  const patch = tx.contact.patch({ agencyId, contactId });
+  return (note ? patch.set({ undeliverable: note }) : patch.remove(["undeliverable"])).commit();
 }

@@ -3,6 +3,8 @@ import { withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
 import { Log } from "../log/index.ts";
+import { MemberStore } from "../member/store.ts";
+import { ContactStore } from "../contact/store.ts";
 import { Metrics } from "../metrics/index.ts";
 import type { UndeliverableReason } from "./undeliverable-entity.ts";
 
@@ -71,42 +73,48 @@ async function mark(reason: UndeliverableReason, addresses: string[], detail: st
   const unique = [...new Set(addresses)].filter((address) => address.includes("@"));
   for (const email of unique) {
     await db.entities.undeliverable.upsert({ email, reason, at, ...(detail ? { detail } : {}), ...(feedbackId ? { feedbackId } : {}) }).go();
-    people += await markPeople(email, reason, at);
+    people += await noteOnPeople(email, { reason, at });
   }
   Log.info("email feedback: addresses marked undeliverable", { reason, detail, addresses: unique.length, people });
   return { kind: reason, marked: unique.length, people };
 }
 
-/** Notes it on every member and contact who signs in with the address, once, with an audit event each. */
-async function markPeople(email: string, reason: UndeliverableReason, at: string): Promise<number> {
+type Note = { reason: UndeliverableReason; at: string };
+
+/**
+ * Writes the note (or with null, removes it) on every member and contact who signs in with the
+ * address and doesn't have it yet, with an audit event each; how many people it changed.
+ */
+async function noteOnPeople(email: string, note: Note | null): Promise<number> {
   const logins = await db.collections.logins({ email }).go({ pages: "all" });
-  const undeliverable = { reason, at };
-  let marked = 0;
-  for (const member of logins.data.member) {
-    if (member.undeliverable?.reason === reason) continue;
-    await withActor({ type: "system", agencyId: member.agencyId }, () =>
+  const differs = (current: { reason: string } | undefined) => (note ? current?.reason !== note.reason : Boolean(current));
+  const reason = note ? { reason: note.reason } : {};
+  let changed = 0;
+  for (const member of logins.data.member.filter((m) => differs(m.undeliverable))) {
+    const { agencyId, memberId } = member;
+    await withActor({ type: "system", agencyId }, () =>
       db.transaction
-        .write(({ member: members, ...tx }) => [
-          members.patch({ agencyId: member.agencyId, memberId: member.memberId }).set({ undeliverable }).commit(),
-          Audit.item(tx, Audit.event("member.undeliverable", "member", member.memberId, { reason })),
+        .write((tx) => [
+          MemberStore.undeliverableItem(tx, agencyId, memberId, note),
+          Audit.item(tx, Audit.event(note ? "member.undeliverable" : "member.deliverable", "member", memberId, note ? reason : undefined)),
         ])
         .go(),
     );
-    marked++;
+    changed++;
   }
-  for (const contact of logins.data.contact) {
-    if (contact.undeliverable?.reason === reason) continue;
-    await withActor({ type: "system", agencyId: contact.agencyId }, () =>
+  for (const contact of logins.data.contact.filter((c) => differs(c.undeliverable))) {
+    const { agencyId, contactId } = contact;
+    await withActor({ type: "system", agencyId }, () =>
       db.transaction
-        .write(({ contact: contacts, ...tx }) => [
-          contacts.patch({ agencyId: contact.agencyId, contactId: contact.contactId }).set({ undeliverable }).commit(),
-          Audit.item(tx, Audit.event("contact.undeliverable", "client", contact.clientId, { contactId: contact.contactId, reason })),
+        .write((tx) => [
+          ContactStore.undeliverableItem(tx, agencyId, contactId, note),
+          Audit.item(tx, Audit.event(note ? "contact.undeliverable" : "contact.deliverable", "client", contact.clientId, { contactId, ...reason })),
         ])
         .go(),
     );
-    marked++;
+    changed++;
   }
-  return marked;
+  return changed;
 }
 
 /** True when SES told us this address bounces for good or its owner complained. */
@@ -123,29 +131,6 @@ export async function isUndeliverable(address: string): Promise<boolean> {
 export async function clear(address: string): Promise<{ people: number }> {
   const email = normal(address);
   await db.entities.undeliverable.delete({ email }).go();
-  const logins = await db.collections.logins({ email }).go({ pages: "all" });
-  let people = 0;
-  for (const member of logins.data.member.filter((m) => m.undeliverable)) {
-    await withActor({ type: "system", agencyId: member.agencyId }, () =>
-      db.transaction
-        .write(({ member: members, ...tx }) => [
-          members.patch({ agencyId: member.agencyId, memberId: member.memberId }).remove(["undeliverable"]).commit(),
-          Audit.item(tx, Audit.event("member.deliverable", "member", member.memberId)),
-        ])
-        .go(),
-    );
-    people++;
-  }
-  for (const contact of logins.data.contact.filter((c) => c.undeliverable)) {
-    await withActor({ type: "system", agencyId: contact.agencyId }, () =>
-      db.transaction
-        .write(({ contact: contacts, ...tx }) => [
-          contacts.patch({ agencyId: contact.agencyId, contactId: contact.contactId }).remove(["undeliverable"]).commit(),
-          Audit.item(tx, Audit.event("contact.deliverable", "client", contact.clientId, { contactId: contact.contactId })),
-        ])
-        .go(),
-    );
-    people++;
-  }
+  const people = await noteOnPeople(email, null);
   return { people };
 }

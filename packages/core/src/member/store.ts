@@ -1,5 +1,6 @@
 import { db, getTogether, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
+import type { UndeliverableReason } from "../email/undeliverable-entity.ts";
 import type { MemberItem } from "./entity.ts";
 
 // The member area's table, for other areas: they read and write members only through these.
@@ -48,4 +49,10 @@ export async function endSessions(agencyId: string, memberId: string): Promise<v
 /** A new member, as an item of the caller's transaction (sign-up's first owner). */
 export function createItem(tx: Pick<TransactionEntities, "member">, attributes: Parameters<typeof db.entities.member.create>[0]) {
   return tx.member.create(attributes).commit();
+}
+
+/** SES's note that the member's address can't be mailed (null: it can again), as an item of the caller's transaction. */
+export function undeliverableItem(tx: Pick<TransactionEntities, "member">, agencyId: string, memberId: string, note: { reason: UndeliverableReason; at: string } | null) {
+  const patch = tx.member.patch({ agencyId, memberId });
+  return (note ? patch.set({ undeliverable: note }) : patch.remove(["undeliverable"])).commit();
 }
