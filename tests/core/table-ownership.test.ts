@@ -51,7 +51,6 @@ const NOT_YET_MOVED: Record<string, number> = {
   "digest/content.ts task": 1,
   "digest/content.ts timeEntry": 1,
   "invoice/issue.ts agency": 1,
-  "onboarding/progress.ts client": 2,
   "packages/local/src/seed-money.ts invoice": 1,
   "reports/responses.ts request": 1,
   "request/index.ts file": 1,

@@ -1,4 +1,4 @@
-import { db, getTogether } from "../db/index.ts";
+import { db, getTogether, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { ClientItem } from "./entity.ts";
 
@@ -28,4 +28,16 @@ export async function loadMany(agencyId: string, clientIds: readonly string[]): 
 /** Every client of an agency (`clientsOfAgency`). */
 export async function ofAgency(agencyId: string): Promise<ClientItem[]> {
   return (await db.entities.client.query.clientsOfAgency({ agencyId }).go({ pages: "all" })).data;
+}
+
+type ClientChanges = Parameters<ReturnType<typeof db.entities.client.patch>["set"]>[0];
+
+/**
+ * A change to the client as an item of the caller's transaction (onboarding fills its fields and
+ * moves its status), version bumped; with `whileStatus`, only while the client still has that
+ * status (one the owner set by hand meanwhile is theirs to keep).
+ */
+export function changeItem(tx: Pick<TransactionEntities, "client">, agencyId: string, clientId: string, changes: ClientChanges, whileStatus?: ClientItem["status"]) {
+  const patch = tx.client.patch({ agencyId, clientId }).set(changes).add({ version: 1 });
+  return (whileStatus ? patch.where((attr, op) => op.eq(attr.status, whileStatus)) : patch).commit();
 }

@@ -5,6 +5,7 @@ import { Client } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
 import { Config } from "../config/index.ts";
 import { staleWrite } from "../db/conflict.ts";
+import { ClientStore } from "../client/store.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import type { Locale } from "../email/index.ts";
@@ -140,16 +141,11 @@ export async function start(clientId: string): Promise<ClientOnboarding> {
   };
   const now = new Date().toISOString();
   const result = await db.transaction
-    .write(({ clientOnboarding, client: clients, ...tx }) => [
+    .write(({ clientOnboarding, ...tx }) => [
       clientOnboarding
         .create({ agencyId, clientId, startedAt: now, questions: kit.questions, agreement, welcomePacket: kit.welcomePacket, answers: {} })
         .commit(),
-      clients
-        .patch({ agencyId, clientId })
-        .set({ status: "onboarding" })
-        .add({ version: 1 })
-        .where((attr, op) => op.eq(attr.status, "lead"))
-        .commit(),
+      ClientStore.changeItem(tx, agencyId, clientId, { status: "onboarding" }, "lead"),
       Audit.item(tx, Audit.event("onboarding.started", "client", clientId, { kitVersion: kit.version })),
     ])
     .go();
@@ -218,7 +214,7 @@ async function saveStep(
   const activates = completes && client.status === "onboarding";
   const fills = Object.keys(clientFields).length > 0;
   const result = await db.transaction
-    .write(({ clientOnboarding, client: clients, ...tx }) => [
+    .write(({ clientOnboarding, ...tx }) => [
       clientOnboarding
         .patch({ agencyId, clientId })
         .set({ ...change, ...(completes ? { completedAt: now } : {}) })
@@ -229,16 +225,9 @@ async function saveStep(
       ...(completes ? [Audit.item(tx, Audit.event("client.onboarded", "client", clientId, activates ? { status: "active" } : {}))] : []),
       // One write of the client (a transaction touches an item once): the answers' fields, and the status when this completes.
       ...(activates
-        ? [
-            clients
-              .patch({ agencyId, clientId })
-              .set({ ...clientFields, status: "active" })
-              .add({ version: 1 })
-              .where((attr, op) => op.eq(attr.status, "onboarding"))
-              .commit(),
-          ]
+        ? [ClientStore.changeItem(tx, agencyId, clientId, { ...clientFields, status: "active" }, "onboarding")]
         : fills
-          ? [clients.patch({ agencyId, clientId }).set(clientFields).add({ version: 1 }).commit()]
+          ? [ClientStore.changeItem(tx, agencyId, clientId, clientFields)]
           : []),
       ...(fills ? [Audit.item(tx, Audit.event("client.updated", "client", clientId, { fields: Object.keys(clientFields), from: "onboarding" }))] : []),
     ])
