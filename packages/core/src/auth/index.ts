@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../actor/index.ts";
+import { ApiKeyStore } from "../apikey/store.ts";
 import { db } from "../db/index.ts";
 import { Email } from "../email/index.ts";
 import { VisibleError } from "../error/index.ts";
@@ -158,11 +159,9 @@ export async function actorFromApiKey(secret: string): Promise<Actor | null> {
   const match = API_KEY_SHAPE.exec(secret);
   if (!match) return null;
   const [, agencyId, apiKeyId] = match as unknown as [string, string, string];
-  const key = await db.entities.apiKey.get({ agencyId, apiKeyId }).go();
-  if (!key.data || !sameHash(key.data.secretHash, sha256(secret))) return null;
-  const lastUsed = key.data.lastUsedAt ? Date.parse(key.data.lastUsedAt) : 0;
-  if (Date.now() - lastUsed > 60_000) {
-    await db.entities.apiKey.patch({ agencyId, apiKeyId }).set({ lastUsedAt: new Date().toISOString() }).go();
-  }
-  return { type: "apikey", agencyId, apiKeyId, scopes: key.data.scopes ?? ["read", "write"] };
+  const key = await ApiKeyStore.load(agencyId, apiKeyId);
+  if (!key || !sameHash(key.secretHash, sha256(secret))) return null;
+  const lastUsed = key.lastUsedAt ? Date.parse(key.lastUsedAt) : 0;
+  if (Date.now() - lastUsed > 60_000) await ApiKeyStore.touch(agencyId, apiKeyId, new Date().toISOString());
+  return { type: "apikey", agencyId, apiKeyId, scopes: key.scopes ?? ["read", "write"] };
 }
