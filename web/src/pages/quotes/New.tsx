@@ -104,7 +104,7 @@ export default function NewQuote() {
               <h2>{t("quotes.lines")}</h2>
               <Index each={values.lines}>
                 {(line, index) => (
-                  <fieldset class="form-row" data-testid="quote-line">
+                  <fieldset class="invoice-line-fields" data-testid="quote-line">
                     <legend class="sr-only">{t("quotes.lineN", { number: String(index + 1) })}</legend>
                     <Select
                       label={t("quotes.lineKind")}
@@ -134,9 +134,9 @@ export default function NewQuote() {
                         error={submission.fieldError(`lines.${index}.packageId`)}
                       />
                     </Show>
-                    <TextField label={t("quotes.field.quantity")} name={`lines.${index}.quantity`} inputmode="numeric" value={line().quantity} onValue={(v) => setValues("lines", index, "quantity", v)} error={submission.fieldError(`lines.${index}.quantity`)} />
+                    <TextField label={t("quotes.field.quantity")} name={`lines.${index}.quantity`} class="field-qty" inputmode="numeric" value={line().quantity} onValue={(v) => setValues("lines", index, "quantity", v)} error={submission.fieldError(`lines.${index}.quantity`)} />
                     <Show when={values.lines.length > 1}>
-                      <Button onClick={() => setValues("lines", (lines) => lines.filter((_, i) => i !== index))}>{t("quotes.removeLine", { number: String(index + 1) })}</Button>
+                      <Button size="sm" variant="ghost" class="btn-danger-text" onClick={() => setValues("lines", (lines) => lines.filter((_, i) => i !== index))}>{t("quotes.removeLine", { number: String(index + 1) })}</Button>
                     </Show>
                   </fieldset>
                 )}
