@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApi, waitForEmail, type Started } from "../support/http.ts";
+import { mailCount, startApi, waitForEmail, type Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // Quotes over HTTP (issue 18, part 3): the owner drafts a quote from a request or blank (catalog
@@ -155,6 +155,17 @@ describe("the client's answer", () => {
     expect(twice.body.current.status).toBe("accepted");
   });
 
+  it("two acceptances at once: one wins, the other is a 409, and one deposit invoice is issued", async () => {
+    const quote = await sent();
+    const read = await world.contact.get(`/quotes/${quote.id}`);
+    const body = { version: read.body.version, fullName: "Ada Client", sha256: read.body.sha256 };
+    const before = (await world.owner.get(`/invoices?clientId=${world.ids.client}`)).body.items.length;
+    const replies = await Promise.all([world.contact.post(`/quotes/${quote.id}/accept`, body), world.contact.post(`/quotes/${quote.id}/accept`, body)]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    const after = (await world.owner.get(`/invoices?clientId=${world.ids.client}`)).body.items.length;
+    expect(after - before).toBe(1);
+  });
+
   it("a blank quote's acceptance makes the request and plans it; no deposit when the quote asks none", async () => {
     const quote = await sent({ depositPercent: 0, lines: [{ kind: "custom", description: "Strategy workshop", quantity: 1, unitAmount: 40_000 }] });
     const read = await world.contact.get(`/quotes/${quote.id}`);
@@ -170,6 +181,8 @@ describe("the client's answer", () => {
   it("refuses an acceptance after the owner edited the quote: 409 with the current one", async () => {
     const quote = await sent();
     const read = await world.contact.get(`/quotes/${quote.id}`);
+    await waitForEmail(world.people.contact.email, (e) => e.subject.includes(quote.number));
+    const emailed = await mailCount(world.people.contact.email);
     const edited = await world.owner.patch(`/quotes/${quote.id}`, {
       version: quote.version,
       title: quote.title,
@@ -178,6 +191,8 @@ describe("the client's answer", () => {
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body.number).toBe(quote.number);
+    // The client is emailed the new version (same number): what they read before can't be accepted.
+    await expect.poll(() => mailCount(world.people.contact.email)).toBeGreaterThan(emailed);
     const stale = await world.contact.post(`/quotes/${quote.id}/accept`, { version: read.body.version, fullName: "Ada Client", sha256: read.body.sha256 });
     expect(stale.status).toBe(409);
     expect(stale.body.current.total).toBe(15_000);

@@ -17,6 +17,7 @@ import { ServicePackages } from "../service-package/index.ts";
 import type { QuoteItem } from "./entity.ts";
 import { conflict, get, load } from "./read.ts";
 import { statusOf, type Quote } from "./present.ts";
+import { emailClient } from "./send.ts";
 
 // Drafting and editing: lines are copied from the catalog in the client's currency when the
 // quote is made or edited, so a price changed in the catalog later never changes a quote.
@@ -139,6 +140,7 @@ export const edit = fn(editSchema, async (input, quoteId: string): Promise<Quote
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, quoteId);
+  if (item.status === "sent") await emailClient((await load(agencyId, quoteId))!);
   return get(quoteId);
 });
 

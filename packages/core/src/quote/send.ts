@@ -62,9 +62,10 @@ export const send = fn(sendSchema, async ({ version: expected }, quoteId: string
 
 /**
  * The client's people and billing addresses get the quote with a link into the portal, each in
- * their own language (a billing address in the language of the client's people).
+ * their own language (a billing address in the language of the client's people): when it is sent,
+ * and again when a sent quote is edited (what they read before can no longer be accepted).
  */
-async function emailClient(item: QuoteItem): Promise<void> {
+export async function emailClient(item: QuoteItem): Promise<void> {
   try {
     const [contacts, agency, client] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), AgencyStore.load(item.agencyId), ClientStore.load(item.agencyId, item.clientId)]);
     const people = contacts.filter((contact) => contact.status === "invited" || contact.status === "active");
