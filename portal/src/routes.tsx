@@ -6,6 +6,7 @@ import { preloadInvoice, preloadInvoices } from "./pages/invoices/data";
 import { Layout } from "./providers/layout";
 import { getFiles } from "./pages/files/data";
 import { getHours } from "./pages/hours/data";
+import { preloadQuote, preloadQuotes } from "./pages/quotes/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -40,6 +41,9 @@ export const routes: RouteDefinition[] = [
       { path: "/hours", component: lazy(() => import("./pages/hours")), preload: () => void getHours() },
       { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: () => preloadInvoices() },
       { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
+      // Quotes the agency sent: read, accept by typed name or decline (the quote email links here).
+      { path: "/quotes", component: lazy(() => import("./pages/quotes")), preload: () => preloadQuotes() },
+      { path: "/quotes/:id", component: lazy(() => import("./pages/quotes/Detail")), preload: ({ params }) => preloadQuote(params.id!) },
       // A new client's onboarding checklist: questionnaire, agreement, welcome packet.
       { path: "/onboarding", component: lazy(() => import("./pages/onboarding")) },
       { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },

@@ -232,6 +232,15 @@ const rules: Record<string, Rule> = {
   // The owner's first-run checklist on Home.
   "GET /api/first-run": owner,
   "POST /api/first-run/dismiss": owner,
+  // Quotes: the owner's to draft, edit and send; the client's contact reads their company's sent
+  // ones and answers them (the matrix's quote is sent).
+  "GET /api/quotes": ownerAndContact,
+  "POST /api/quotes": owner,
+  "GET /api/quotes/:quoteId": ownerAndContact,
+  "PATCH /api/quotes/:quoteId": owner,
+  "POST /api/quotes/:quoteId/send": owner,
+  "POST /api/quotes/:quoteId/accept": contactOnly,
+  "POST /api/quotes/:quoteId/decline": contactOnly,
 };
 
 let api: Started;
@@ -250,9 +259,11 @@ beforeAll(async () => {
   const invoice = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }], visibility: "all" });
   const apiKey = await world.owner.post("/api-keys", { name: "Matrix key" });
+  const quoteDraft = await world.owner.post("/quotes", { clientId: world.ids.client, title: "Q", lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }], validUntil: "2030-12-31" });
+  const quote = await world.owner.post(`/quotes/${quoteDraft.body.id}/send`, { version: quoteDraft.body.version });
   const file = await uploaded(world.contact, { name: "Notes.pdf", bytes: samples.pdf(), type: "application/pdf", place: "thread", targetId: request.id });
   const message = await world.contact.post(`/requests/${request.id}/messages`, { body: "The notes", fileIds: [file] });
-  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey, message]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey, message, quote]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
   ids = {
     member: world.ids.sub,
     client: world.ids.client,
@@ -266,6 +277,7 @@ beforeAll(async () => {
     survey: await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact }),
     apiKey: apiKey.body.apiKey.id,
     file,
+    quote: quote.body.id,
   };
   const other = await createAgency("Other Matrix Agency");
   const otherOwner = new ApiClient(api.baseUrl);

@@ -32,6 +32,9 @@ beforeAll(async () => {
   // Seen by every client, so the client's catalog reads it too.
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }], visibility: "all" });
   const file = await uploaded(world.owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: world.ids.client });
+  // A sent quote: the owner and the client's contact both read it.
+  const quoteDraft = await world.owner.post("/quotes", { clientId: world.ids.client, title: "Q", lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }], validUntil: "2199-12-31" });
+  const quote = await world.owner.post(`/quotes/${quoteDraft.body.id}/send`, { version: quoteDraft.body.version });
   Object.assign(ids, {
     memberId: world.ids.sub,
     clientId: world.ids.client,
@@ -44,6 +47,7 @@ beforeAll(async () => {
     invoiceId: invoice.body.id,
     packageId: pkg.body.id,
     fileId: file,
+    quoteId: quote.body.id,
   });
   doc = (await new ApiClient(api.baseUrl).get("/openapi.json")).body;
 });

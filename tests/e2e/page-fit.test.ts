@@ -19,7 +19,7 @@ const widths = [390, 1440];
 let platform: Started;
 let browser: Browser;
 let world: World;
-const ids = { request: "", task: "", sop: "", invoice: "", surveyToken: "", consentToken: "" };
+const ids = { request: "", task: "", sop: "", invoice: "", surveyToken: "", consentToken: "", quote: "" };
 
 // One word longer than a phone is wide, and titles long enough to wrap several times.
 const longWord = "Antidisestablishmentarianism-and-supercalifragilistic-expialidocious-reports";
@@ -62,6 +62,13 @@ beforeAll(async () => {
   );
   await check(await world.owner.post(`/invoices/${draft.id}/send`, { version: draft.version }));
   ids.invoice = draft.id;
+  // A sent quote with long words in its title, lines and terms (both apps show it).
+  const quote = await check(
+    await world.owner.post("/quotes", { clientId: world.ids.client, title: longTitle, lines: [{ kind: "custom", description: longTitle, quantity: 1, unitAmount: 5000 }], validUntil: "2199-12-31", terms: longTitle }),
+    201,
+  );
+  await check(await world.owner.post(`/quotes/${quote.id}/send`, { version: quote.version }));
+  ids.quote = quote.id;
 
   const surveyId = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   ids.surveyToken = Surveys.signToken(world.agency.agencyId, surveyId, new Date(Date.now() + 7 * 86_400_000));
@@ -83,11 +90,13 @@ function samples(app: AppName): Record<string, string> {
       "/sops/:id": `/sops/${ids.sop}`,
       "/clients/:id": `/clients/${world.ids.client}`,
       "/invoices/:id": `/invoices/${ids.invoice}`,
+      "/quotes/:id": `/quotes/${ids.quote}`,
     };
   }
   return {
     "/requests/:id": `/requests/${ids.request}`,
     "/invoices/:id": `/invoices/${ids.invoice}`,
+    "/quotes/:id": `/quotes/${ids.quote}`,
     "/survey/:token": `/survey/${encodeURIComponent(ids.surveyToken)}`,
     "/hours/approve/:token": `/hours/approve/${encodeURIComponent(ids.consentToken)}`,
   };

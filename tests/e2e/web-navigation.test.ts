@@ -75,7 +75,7 @@ describe("the sidebar", () => {
     expect(await menu(owner)).toEqual({
       Work: ["Inbox", "Requests", "My work", "QA", "Board", "Calendar", "Meeting planner"],
       Clients: ["Clients", "Onboarding", "Satisfaction"],
-      Money: ["Time", "Invoices", "Packages", "Reports"],
+      Money: ["Time", "Quotes", "Invoices", "Packages", "Reports"],
       Agency: ["Team", "SOPs", "Settings"],
     });
     await expect(entry(owner, "Home").getAttribute("aria-current")).resolves.toBe("page");

@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string };
 
 export type BodyRoute = {
   method: "POST" | "PATCH" | "PUT";
@@ -172,6 +172,23 @@ export const bodyRoutes: BodyRoute[] = [
     wrongTypes: { token: 5, agencyName: "Bad\nname", ownerName: "", timeZone: "Mars/Base", currency: "EURO", workingWeek: { days: [], start: "9", end: "17:00" } },
   },
   { method: "POST", path: "/files/:fileId/confirm", valid: (ids) => ({ parts: [] }), wrongTypes: { parts: "all" } },
+  // Quotes: the owner drafts, edits and sends; the client's contact accepts or declines (a version
+  // the sent quote is past, so the matrix's quote stays open).
+  {
+    method: "POST",
+    path: "/quotes",
+    valid: (ids) => ({ clientId: ids.client, title: "Q", lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }], validUntil: "2030-12-31" }),
+    wrongTypes: { title: 5, lines: "x", validUntil: "2026-02-30", depositPercent: -1, terms: 7 },
+  },
+  {
+    method: "PATCH",
+    path: "/quotes/:quoteId",
+    valid: (ids) => ({ version: 1, title: "Q", lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }], validUntil: "2030-12-31" }),
+    wrongTypes: { version: "1", lines: [{ kind: "gift", quantity: 1 }], validUntil: "soon" },
+  },
+  { method: "POST", path: "/quotes/:quoteId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
+  { method: "POST", path: "/quotes/:quoteId/accept", valid: (ids) => ({ version: 1, fullName: "Ada Client", sha256: "0".repeat(64) }), wrongTypes: { version: 0, fullName: "A", sha256: "abc" }, caller: "contact" },
+  { method: "POST", path: "/quotes/:quoteId/decline", valid: (ids) => ({ version: 1, reason: "No" }), wrongTypes: { version: "1", reason: "" }, caller: "contact" },
 ];
 
 /** Routes that change state but read no body. */
@@ -209,4 +226,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":surveyId", ids.survey)
     .replace(":paymentId", "pay_none")
     .replace(":creditNoteId", "crn_01kbz0000000000000000000zz")
-    .replace(":fileId", ids.file);
+    .replace(":fileId", ids.file)
+    .replace(":quoteId", ids.quote ?? "quo_01kbz0000000000000000000zz");

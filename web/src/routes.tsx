@@ -13,6 +13,7 @@ import { preloadTime } from "./pages/time/data";
 import { preloadCalendar } from "./pages/calendar/data";
 import { preloadReports } from "./pages/reports/data";
 import { preloadSatisfaction } from "./pages/satisfaction/data";
+import { preloadNewQuote, preloadQuote, preloadQuotes } from "./pages/quotes/data";
 import { Layout } from "./providers/layout";
 import { OwnerOnly, ReviewersOnly } from "./providers/role";
 
@@ -115,6 +116,10 @@ export const routes: RouteDefinition[] = [
           // When the agency's working hours overlap a client's or a team member's, week by week.
           { path: "/planner", component: lazy(() => import("./pages/planner")) },
           { path: "/packages", component: lazy(() => import("./pages/packages")), preload: ({ location }) => preloadPackages(location.query) },
+          // Quotes (issue 18, part 3): drafted from a request or blank, sent, answered in the portal.
+          { path: "/quotes", component: lazy(() => import("./pages/quotes")), preload: () => preloadQuotes() },
+          { path: "/quotes/new", component: lazy(() => import("./pages/quotes/New")), preload: () => preloadNewQuote() },
+          { path: "/quotes/:id", component: lazy(() => import("./pages/quotes/Detail")), preload: ({ params }) => preloadQuote(params.id!) },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },
         ],
       },

@@ -6,6 +6,9 @@ import type { SuccessStatusCode } from "hono/utils/http-status";
 import { locale } from "./i18n";
 import type {
   Agency,
+  Quote,
+  QuoteEdit,
+  QuoteInput,
   HourBank,
   HourBankAdjustInput,
   HourBankClientPolicy,
@@ -536,6 +539,16 @@ export const api = {
     revoke: async (id: string): Promise<void> => {
       await call(client["api-keys"][":apiKeyId"].$delete({ param: { apiKeyId: id } }));
     },
+  },
+  /** Quotes (issue 18, part 3): the owner drafts, edits and sends; the client's contact accepts or declines. */
+  quotes: {
+    list: (clientId?: string): Promise<Page<Quote>> => call(client.quotes.$get({ query: clientId ? { clientId } : {} })),
+    get: (id: string): Promise<Quote> => call(client.quotes[":quoteId"].$get({ param: { quoteId: id } })),
+    create: (input: QuoteInput): Promise<Quote> => call(client.quotes.$post({ json: input })),
+    edit: (id: string, edit: QuoteEdit): Promise<Quote> => call(client.quotes[":quoteId"].$patch({ param: { quoteId: id }, json: edit })),
+    send: (id: string, version: number): Promise<Quote> => call(client.quotes[":quoteId"].send.$post({ param: { quoteId: id }, json: { version } })),
+    accept: (id: string, input: { version: number; fullName: string; sha256: string }): Promise<Quote> => call(client.quotes[":quoteId"].accept.$post({ param: { quoteId: id }, json: input })),
+    decline: (id: string, input: { version: number; reason: string }): Promise<Quote> => call(client.quotes[":quoteId"].decline.$post({ param: { quoteId: id }, json: input })),
   },
 };
 

@@ -185,3 +185,9 @@ export type FormQuestion = ServicePackage["form"][number];
 export type CatalogService = Ok<Api["catalog"]["$get"]>["items"][number];
 export type ServiceBrief = NonNullable<WorkRequest["brief"]>;
 export type ProposedTask = RequestDetail["proposal"][number];
+
+// Quotes (issue 18, part 3).
+export type Quote = Ok<Api["quotes"]["$get"]>["items"][number];
+export type QuoteStatus = Quote["status"];
+export type QuoteInput = Json<Api["quotes"]["$post"]>;
+export type QuoteEdit = Json<Api["quotes"][":quoteId"]["$patch"]>;

@@ -31,6 +31,7 @@ export function Layout(props: RouteSectionProps) {
     ...(onboardingOpen() ? [{ href: "/onboarding", label: t("nav.onboarding") }] : []),
     { href: "/files", label: t("nav.files") },
     ...(hoursShown() ? [{ href: "/hours", label: t("portal.nav.hours") }] : []),
+    { href: "/quotes", label: t("quotes.nav") },
     { href: "/invoices", label: t("portal.nav.invoices") },
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },

@@ -67,6 +67,7 @@ export const groups: NavGroup[] = [
     label: "nav.group.money",
     items: [
       { id: "time", href: "/time", label: "nav.time", icon: "time", for: "team" },
+      { id: "quotes", href: "/quotes", label: "quotes.nav", icon: "invoices", for: "owner" },
       { id: "invoices", href: "/invoices", label: "nav.invoices", icon: "invoices", for: "owner" },
       { id: "packages", href: "/packages", label: "nav.packages", icon: "packages", for: "owner" },
       { id: "reports", href: "/reports", label: "nav.reports", icon: "reports", for: "owner" },

@@ -132,6 +132,23 @@ export const en = {
   "notify.hoursUsedUpOwner.intro": "As of {when}, {client} has used {used} h of the {available} h of {month}. Its overage policy applies from now on.",
   "notify.hoursUsedUpOwner.button": "Open the client",
   "hourBank.consent.text": "I approve up to {hours} more hours of work for {client} in {month}, beyond the retainer's hours, billed by {agency} at the agreed hourly rate.",
+  "notify.quoteSent.subject": "Quote {number} from {agency}: {title}",
+  "notify.quoteSent.intro": "{agency} sent you quote {number} for {amount}, valid until {until}. You can read it, and accept or decline it, in your portal.",
+  "notify.quoteSent.button": "Read the quote",
+  "notify.quoteAccepted.subject": "{client} accepted quote {number}",
+  "notify.quoteAccepted.intro": "{name} at {client} accepted quote {number} ({title}) for {amount}. Its deposit invoice, if it has one, is sent and the work is planned.",
+  "notify.quoteAccepted.button": "Open the quote",
+  "notify.quoteDeclined.subject": "{client} declined quote {number}",
+  "notify.quoteDeclined.intro": "{name} at {client} declined quote {number} ({title}). The reason given: {reason}",
+  "notify.quoteDeclined.button": "Open the quote",
+  "quote.text.title": "Quote {number} from {agency} to {client}",
+  "quote.text.subtotal": "Subtotal: {amount}",
+  "quote.text.tax": "{name} ({rate}): {amount}",
+  "quote.text.total": "Total: {amount}",
+  "quote.text.deposit": "On acceptance, a deposit of {percent} ({amount}) is invoiced.",
+  "quote.text.validUntil": "Valid until {date}.",
+  "quote.text.terms": "Terms",
+  "quote.text.accept": "By typing my full name, I accept this quote on behalf of {client}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -34,6 +34,8 @@ export const links = {
   portalRequest: (requestId: string) => `${Config.portalUrl}/requests/${requestId}`,
   webInvoice: (invoiceId: string) => `${Config.webUrl}/invoices/${invoiceId}`,
   portalInvoice: (invoiceId: string) => `${Config.portalUrl}/invoices/${invoiceId}`,
+  webQuote: (quoteId: string) => `${Config.webUrl}/quotes/${quoteId}`,
+  portalQuote: (quoteId: string) => `${Config.portalUrl}/quotes/${quoteId}`,
 };
 
 /** The agency's email brand (its name, sender, look); null if the agency is gone. */

@@ -423,11 +423,24 @@ async function receiptFor(
 }
 
 /** Accepts a submitted request as one or more tasks, each following an SOP version if chosen. */
-export const accept = fn(acceptSchema, async (input, requestId: string): Promise<RequestDetail> => {
+export const accept = fn(acceptSchema, async (input, requestId: string): Promise<RequestDetail> => (await acceptPlanned(input, requestId, "viewer"))!);
+
+/**
+ * Accepts a submitted request the client has accepted a quote for (quote/answer.ts): on the
+ * quote's authority, as the system, with the tasks the quote's services propose. Answers null when
+ * the request is no longer waiting for triage (the owner planned it meanwhile).
+ */
+export async function acceptByQuote(requestId: string, tasks: z.input<typeof taskPlanSchema>[]): Promise<void> {
+  const item = await load(useAgencyId(), requestId);
+  if (!item || item.status !== "submitted") return;
+  await acceptPlanned(acceptSchema.parse({ version: item.version, tasks }), requestId, "quote");
+}
+
+async function acceptPlanned(input: z.output<typeof acceptSchema>, requestId: string, authority: "viewer" | "quote"): Promise<RequestDetail | null> {
   const agencyId = useAgencyId();
   const item = await load(agencyId, requestId);
   if (!item) throw notFound("Request");
-  await assertMay(item, "accept");
+  if (authority === "viewer") await assertMay(item, "accept");
   const author = await People.current();
   const now = new Date().toISOString();
   const planned = await Promise.all(
@@ -483,8 +496,9 @@ export const accept = fn(acceptSchema, async (input, requestId: string): Promise
     throw staleWrite("Request", current && present(current));
   }
   await tellClient(item, "requestAccepted", { reference: item.reference, title: item.title });
-  return get(requestId);
-});
+  // The quote answers with itself: the request as a viewer reads it is not asked for.
+  return authority === "quote" ? null : get(requestId);
+}
 
 /** What an unread entry says about a request. */
 export const aboutOf = (item: RequestItem) => ({ agencyId: item.agencyId, requestId: item.requestId, clientId: item.clientId, reference: item.reference, title: item.title });

@@ -14,6 +14,7 @@ import { elOps } from "./el-ops";
 import { elFiles } from "./el-files";
 import { elHours } from "./el-hours";
 import { elCatalog } from "./el-catalog";
+import { elQuotes } from "./el-quotes";
 import { elTrust } from "./el-trust";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
@@ -38,6 +39,7 @@ export const el: Messages = {
   ...elFiles,
   ...elHours,
   ...elCatalog,
+  ...elQuotes,
   ...elTrust,
   "app.portal": "Πύλη πελατών",
 

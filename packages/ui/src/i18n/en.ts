@@ -17,6 +17,7 @@ import { enOps } from "./en-ops";
 import { enFiles } from "./en-files";
 import { enHours } from "./en-hours";
 import { enCatalog } from "./en-catalog";
+import { enQuotes } from "./en-quotes";
 import { enTrust } from "./en-trust";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
@@ -41,6 +42,7 @@ export const en = {
   ...enFiles,
   ...enHours,
   ...enCatalog,
+  ...enQuotes,
   ...enTrust,
   "app.portal": "Client portal",
 

@@ -16,6 +16,7 @@ import { hiOps } from "./hi-ops";
 import { hiFiles } from "./hi-files";
 import { hiHours } from "./hi-hours";
 import { hiCatalog } from "./hi-catalog";
+import { hiQuotes } from "./hi-quotes";
 import { hiTrust } from "./hi-trust";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
@@ -40,6 +41,7 @@ export const hi: Messages = {
   ...hiFiles,
   ...hiHours,
   ...hiCatalog,
+  ...hiQuotes,
   ...hiTrust,
   "app.portal": "क्लाइंट पोर्टल",
 

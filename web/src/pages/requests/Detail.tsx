@@ -88,6 +88,11 @@ export default function RequestDetailPage() {
                           </Button>
                         </Show>
                         <Show when={can("accept")}>
+                          <A href={`/quotes/new?request=${encodeURIComponent(params.id)}`} class={buttonClass("secondary")} data-testid="make-quote">
+                            {t("quotes.makeQuote")}
+                          </A>
+                        </Show>
+                        <Show when={can("accept")}>
                           <Button variant="primary" onClick={() => setDialog("accept")}>
                             {t("requests.accept")}
                           </Button>
