@@ -41,6 +41,12 @@ beforeAll(async () => {
   const draft = ok(await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: true, lines: [] }), 201);
   ids.draftInvoice = draft.id;
   ok(await world.owner.post("/time", { taskId: task.id, startedAt: "2026-11-05T10:00:00Z", minutes: 15 }), 201);
+  // A quote in draft, and one sent and not answered yet.
+  const quote = (title: string) => world.owner.post("/quotes", { clientId: world.ids.client, title, lines: [{ kind: "custom", description: "Setup", quantity: 1, unitAmount: 10_000 }], validUntil: "2099-01-01" });
+  ok(await quote("Draft proposal"), 201);
+  const offered = ok(await quote("Sent proposal"), 201);
+  ok(await world.owner.post(`/quotes/${offered.id}/send`, { version: offered.version }));
+  ids.quote = offered.id;
   // A survey, and the contact's private calendar feed.
   ids.survey = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   feedUrl = ok(await world.contact.post("/calendar/feed-url", {})).url;
@@ -81,6 +87,7 @@ describe("export", () => {
     );
     // The CSAT of the work done, and the check-in.
     expect(exported.surveys.map((s: any) => s.kind).sort()).toEqual(["csat", "nps"]);
+    expect(exported.quotes.map((q: any) => [q.title, q.status]).sort()).toEqual([["Draft proposal", "draft"], ["Sent proposal", "sent"]]);
     expect(exported.surveys.map((s: any) => s.surveyId)).toContain(ids.survey);
     expect(exported.auditEvents.map((e: any) => e.action)).toEqual(expect.arrayContaining(["client.created", "contact.invited", "request.submitted", "invoice.sent", "invoice.payment"]));
   });
@@ -114,7 +121,7 @@ describe("erase", () => {
 
   it("erases the client's people and work, and says what was deleted and what was kept", async () => {
     result = ok(await world.owner.post(`/clients/${world.ids.client}/erase`, { code: world.code.toLowerCase() }));
-    expect(result.deleted).toMatchObject({ contacts: 1, requests: 2, tasks: 2, messages: 1, surveys: 2, invoices: 1, timeEntries: 2 });
+    expect(result.deleted).toMatchObject({ contacts: 1, requests: 2, tasks: 2, messages: 1, surveys: 2, invoices: 1, timeEntries: 2, quotes: 2 });
     expect(result.kept).toMatchObject({ invoices: 1, timeEntries: 2 });
     expect(result.client).toMatchObject({ id: world.ids.client, name: "Acme Corp", code: world.code, currency: "USD", status: "inactive", notes: null, website: null, erasedAt: expect.any(String) });
     expect(result.client.billing).toMatchObject({ hourlyRate: null, retainer: null });
@@ -125,6 +132,7 @@ describe("erase", () => {
     expect((await world.owner.get(`/requests/${ids.request}`)).status).toBe(404);
     expect((await world.owner.get(`/tasks/${ids.task}`)).status).toBe(404);
     expect((await world.owner.get(`/invoices/${ids.draftInvoice}`)).status).toBe(404);
+    expect((await world.owner.get(`/quotes/${ids.quote}`)).status).toBe(404);
     expect(ok(await world.owner.get(`/time/unbilled?clientId=${world.ids.client}`)).items).toEqual([]);
     expect((await db.entities.survey.get({ agencyId: world.agency.agencyId, surveyId: ids.survey! }).go()).data).toBeNull();
     // The contact's session and calendar feed end with them; their address can be invited again.
