@@ -9,16 +9,16 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import { Job } from "../job/index.ts";
-import { billableMinutesOfClient } from "../timesheet/queries.ts";
 import { balanceOf, closeEntries, type Entry, keys, nextPeriod, NO_ROLLOVER, type Policy, rolledHours } from "./ledger.ts";
 import { HourBankStore } from "./store.ts";
 
 export * as HourBank from "./index.ts";
 export * from "./output.ts";
 export { balanceOf, closeEntries, remainderOf, type Entry, type Policy } from "./ledger.ts";
+export { recordApprovedUse, returnApprovedUse, type ApprovedUse, type UseTotals } from "./use.ts";
 
 // A retainer client's hour bank: per calendar month in the client's zone, the hours included,
-// the billable time used (later: only approved time), and at the month's close what rolls over,
+// the billable time used (written when time is approved: use.ts), and at the month's close what rolls over,
 // expires or is billed as overage, by the rollover policy (the agency's default, or the
 // client's own). The balance is the sum of the ledger's entries, nothing else.
 
@@ -55,17 +55,10 @@ const toEntry = (item: Awaited<ReturnType<typeof HourBankStore.entriesOf>>[numbe
   at: item.at,
 });
 
-async function usedIn(client: ClientItem, period: string): Promise<Entry> {
-  const { start } = monthsToUtc(period, period, client.timeZone);
-  const { start: end } = monthsToUtc(nextPeriod(period), nextPeriod(period), client.timeZone);
-  const minutes = await billableMinutesOfClient(client.agencyId, client.clientId, start, end);
-  return { key: keys.used(period), period, kind: "used", minutes: -minutes, origin: period };
-}
-
 /**
  * Brings a client's bank up to `now`: opens the bank (this period's included hours) the first
- * time, closes every period that has ended in the client's zone, oldest first, and refreshes the
- * open period's used minutes. Every write is keyed by period and kind, so running it twice (or
+ * time, and closes every period that has ended in the client's zone, oldest first (the used
+ * minutes are already there: approval writes them). Every write is keyed by period and kind, so running it twice (or
  * two at once) writes the same ledger.
  */
 export async function settle(client: ClientItem, now: Date): Promise<{ closed: number }> {
@@ -87,14 +80,9 @@ export async function settle(client: ClientItem, now: Date): Promise<{ closed: n
       await HourBankStore.createOnce(agencyId, clientId, included);
       entries = [...entries, included];
     }
-    const used = await usedIn(client, period);
-    if (period === current) {
-      await HourBankStore.putUsed(agencyId, clientId, used, keys.closed(period));
-      break;
-    }
-    const own = [...entries.filter((entry) => entry.period === period && entry.kind !== "used"), used];
-    const closing = closeEntries(period, own, policy);
-    if (await HourBankStore.close(agencyId, clientId, used, closing)) closed++;
+    if (period === current) break;
+    const closing = closeEntries(period, entries.filter((entry) => entry.period === period), policy);
+    if (await HourBankStore.close(agencyId, clientId, closing)) closed++;
     entries = (await HourBankStore.entriesOf(agencyId, clientId)).map(toEntry);
   }
   return { closed };
