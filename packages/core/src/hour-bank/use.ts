@@ -79,7 +79,7 @@ export async function recordApprovedUse(use: ApprovedUse, alongside: (tx: Transa
     if (outcome === "conflict") return { committed: false, totals: null };
     return { committed: true, totals: await totals(use.agencyId, use.clientId, period) };
   }
-  throw new VisibleError("conflict", "hour_bank.period_closed", "This time's month is closed in the hour bank, so it can't be changed now.");
+  throw new VisibleError("conflict", "hour_bank.period_closed", "The retainer month of this time is closed, so it can't change now.");
 }
 
 /**
@@ -91,7 +91,7 @@ export async function returnApprovedUse(use: ApprovedUse, period: string | null,
   const entry: Entry = { key: keys.usedBy(period, use.entryId), period, kind: "used", minutes: -use.minutes, origin: period };
   const outcome = await HourBankStore.writeUse(use.agencyId, use.clientId, { use: entry, remove: true, closedKey: keys.closed(period) }, alongside);
   if (outcome === "closed") {
-    throw new VisibleError("conflict", "hour_bank.period_closed", "This time's month is closed in the hour bank, so it can't be changed now.");
+    throw new VisibleError("conflict", "hour_bank.period_closed", "The retainer month of this time is closed, so it can't change now.");
   }
   if (outcome === "conflict") return { committed: false, totals: null };
   return { committed: true, totals: await totals(use.agencyId, use.clientId, period) };

@@ -718,6 +718,15 @@ export const el: ServerMessages = {
     "This invoice is void: reports don't count it.": "Αυτό το τιμολόγιο είναι ακυρωμένο: οι αναφορές δεν το υπολογίζουν.",
     "This invoice already has its exchange rate, kept as it was issued.": "Αυτό το τιμολόγιο έχει ήδη την ισοτιμία του, όπως εκδόθηκε.",
     "This invoice is in the agency's currency: it needs no exchange rate.": "Αυτό το τιμολόγιο είναι στο νόμισμα του γραφείου: δεν χρειάζεται ισοτιμία.",
+
+    // Time approval (issue 17, part 2)
+    "The retainer month of this time is closed, so it can't change now.": "Ο μήνας της πάγιας αμοιβής για αυτόν τον χρόνο έχει κλείσει, οπότε δεν μπορεί να αλλάξει τώρα.",
+    "This week has no time waiting to be submitted.": "Αυτή η εβδομάδα δεν έχει χρόνο που περιμένει να υποβληθεί.",
+    "Choose at most 100 entries at once.": "Επιλέξτε έως 100 καταχωρίσεις τη φορά.",
+    "Choose time entries.": "Επιλέξτε καταχωρίσεις χρόνου.",
+    "This time hasn't been submitted for approval yet.": "Αυτός ο χρόνος δεν έχει υποβληθεί ακόμη για έγκριση.",
+    "Say what needs fixing.": "Πείτε τι πρέπει να διορθωθεί.",
+    "This time is approved, so it can't change. Ask a reviewer to return it first.": "Αυτός ο χρόνος έχει εγκριθεί, οπότε δεν μπορεί να αλλάξει. Ζητήστε πρώτα από έναν ελεγκτή να τον επιστρέψει.",
   },
   values: {
     what: {

@@ -710,6 +710,15 @@ export const hi: ServerMessages = {
     "This invoice is void: reports don't count it.": "यह इनवॉइस निरस्त है: रिपोर्ट इसे नहीं गिनतीं।",
     "This invoice already has its exchange rate, kept as it was issued.": "इस इनवॉइस की विनिमय दर पहले से है, जैसी जारी करते समय रखी गई थी।",
     "This invoice is in the agency's currency: it needs no exchange rate.": "यह इनवॉइस एजेंसी की मुद्रा में है: इसे विनिमय दर की ज़रूरत नहीं है।",
+
+    // Time approval (issue 17, part 2)
+    "The retainer month of this time is closed, so it can't change now.": "इस समय का रिटेनर महीना बंद हो चुका है, इसलिए इसे अब बदला नहीं जा सकता।",
+    "This week has no time waiting to be submitted.": "इस सप्ताह में जमा करने के लिए कोई समय बाकी नहीं है।",
+    "Choose at most 100 entries at once.": "एक बार में अधिकतम 100 प्रविष्टियाँ चुनें।",
+    "Choose time entries.": "समय की प्रविष्टियाँ चुनें।",
+    "This time hasn't been submitted for approval yet.": "यह समय अभी स्वीकृति के लिए जमा नहीं किया गया है।",
+    "Say what needs fixing.": "बताएँ कि क्या ठीक करना है।",
+    "This time is approved, so it can't change. Ask a reviewer to return it first.": "यह समय स्वीकृत है, इसलिए इसे बदला नहीं जा सकता। पहले किसी समीक्षक से इसे लौटाने को कहें।",
   },
   values: {
     what: {
