@@ -60,6 +60,11 @@ export const submitWeek = fn(submitSchema, async ({ date }): Promise<Timesheet> 
   return week(date ? { date } : {});
 });
 
+/** Throws 403 unless the actor reviews time: checked before the body is read, so a refusal never depends on it. */
+export async function assertReviewer(): Promise<void> {
+  await reviewer();
+}
+
 /** The owner, their API key, or a member with the reviewer right; a reviewer never reviews their own time. */
 async function reviewer(): Promise<{ agencyId: string; memberId: string | null; owner: boolean }> {
   const viewer = await useViewer();

@@ -26,10 +26,10 @@ export const timeRoutes = new Hono()
   .get("/approvals", describeRoute({ responses: ok(Timesheet.waitingOutput), tags, summary: "Submitted time waiting for review, per member and week (owner and reviewers)" }), allow(["owner", "subcontractor"]), async (c) =>
     c.json(await Timesheet.waiting(), 200),
   )
-  .post("/approvals/approve", describeRoute({ responses: ok(Timesheet.decisionOutput), tags, summary: "Approve submitted time: it is locked, counts against a retainer and can be invoiced (owner and reviewers)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.approve.schema), async (c) =>
+  .post("/approvals/approve", describeRoute({ responses: ok(Timesheet.decisionOutput), tags, summary: "Approve submitted time: it is locked, counts against a retainer and can be invoiced (owner and reviewers)" }), allow(["owner", "subcontractor"]), check(() => Timesheet.assertReviewer()), input("json", Timesheet.approve.schema), async (c) =>
     c.json(await Timesheet.approve(c.req.valid("json")), 200),
   )
-  .post("/approvals/return", describeRoute({ responses: ok(Timesheet.decisionOutput), tags, summary: "Return time to its member with a note to fix (owner and reviewers)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.returnEntries.schema), async (c) =>
+  .post("/approvals/return", describeRoute({ responses: ok(Timesheet.decisionOutput), tags, summary: "Return time to its member with a note to fix (owner and reviewers)" }), allow(["owner", "subcontractor"]), check(() => Timesheet.assertReviewer()), input("json", Timesheet.returnEntries.schema), async (c) =>
     c.json(await Timesheet.returnEntries(c.req.valid("json")), 200),
   )
   .get("/unbilled", describeRoute({ responses: ok(Invoices.unbilledTimeOutput), tags, summary: "A client's billable time not yet invoiced, and the rounding rule it will be billed by (owner)" }), allow("owner"), input("query", Invoices.unbilledTime.schema), async (c) =>
