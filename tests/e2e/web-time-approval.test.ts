@@ -49,6 +49,9 @@ async function signInAt(page: Page, path: string, email: string) {
   await page.waitForURL(`${platform.baseUrl}${path}`);
 }
 
+/** Pages load the queue after they render: give each check the page's own time, not expect.poll's one second. */
+const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
 const fits = (page: Page) => page.evaluate("document.documentElement.scrollWidth <= window.innerWidth");
 
 describe("approving a subcontractor's week", () => {
@@ -61,12 +64,12 @@ describe("approving a subcontractor's week", () => {
     await sub.setViewportSize({ width: 1440, height: 900 });
     await signInAt(sub, `/time?date=${weekDate()}`, world.people.sub.email);
     const status = sub.getByTestId("week-status");
-    await expect.poll(() => status.getAttribute("data-state")).toBe("open");
+    await poll(() => status.getAttribute("data-state")).toBe("open");
     await sub.getByTestId("submit-week").click();
     await toast(sub, "Week submitted for approval");
-    await expect.poll(() => status.getAttribute("data-state")).toBe("submitted");
+    await poll(() => status.getAttribute("data-state")).toBe("submitted");
     await expect(sub.getByTestId("submit-week").count()).resolves.toBe(0);
-    await expect.poll(() => sub.getByTestId("entry-approval").first().innerText()).toBe("Waiting for approval");
+    await poll(() => sub.getByTestId("entry-approval").first().innerText()).toBe("Waiting for approval");
     await sub.screenshot({ path: `${SHOTS}/web-time-submitted-1440.png`, fullPage: true });
   });
 
@@ -75,7 +78,7 @@ describe("approving a subcontractor's week", () => {
     await contact.setViewportSize({ width: 1440, height: 900 });
     await signInWithEmail(contact, `${platform.baseUrl}/portal`, world.people.contact.email);
     await contact.goto(`${platform.baseUrl}/portal/hours`);
-    await expect.poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h");
+    await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("10 h");
   });
 
   it("the owner returns an entry with a note, and the subcontractor fixes it and submits again", async () => {
@@ -83,7 +86,7 @@ describe("approving a subcontractor's week", () => {
     await owner.setViewportSize({ width: 1440, height: 900 });
     await signInAt(owner, "/time/approvals", world.agency.ownerEmail);
     const week = owner.getByTestId("approval-week").filter({ hasText: world.people.sub.name });
-    await expect.poll(() => week.getByTestId("approval-entry").count()).toBe(2);
+    await poll(() => week.getByTestId("approval-entry").count()).toBe(2);
     await owner.screenshot({ path: `${SHOTS}/web-approvals-1440.png`, fullPage: true });
 
     await week.getByTestId("approval-entry").filter({ hasText: "Inbox pass 1" }).getByRole("button", { name: /^Return / }).click();
@@ -94,11 +97,11 @@ describe("approving a subcontractor's week", () => {
     await dialog.getByLabel("What needs fixing").fill("This was 30 minutes, not 45.");
     await dialog.getByRole("button", { name: "Return" }).click();
     await toast(owner, "Time returned with your note");
-    await expect.poll(() => week.getByTestId("approval-entry").count()).toBe(1);
+    await poll(() => week.getByTestId("approval-entry").count()).toBe(1);
 
     await sub.reload();
-    await expect.poll(() => sub.getByTestId("week-status").getAttribute("data-state")).toBe("returned");
-    await expect.poll(() => sub.getByTestId("return-note").innerText()).toContain("This was 30 minutes, not 45.");
+    await poll(() => sub.getByTestId("week-status").getAttribute("data-state")).toBe("returned");
+    await poll(() => sub.getByTestId("return-note").innerText()).toContain("This was 30 minutes, not 45.");
     await sub.screenshot({ path: `${SHOTS}/web-time-returned-1440.png`, fullPage: true });
     const row = sub.getByTestId("time-entry").filter({ hasText: "Inbox pass 1" });
     await row.getByRole("button", { name: /^Edit / }).click();
@@ -108,15 +111,15 @@ describe("approving a subcontractor's week", () => {
     await toast(sub, "Time saved");
     await sub.getByTestId("submit-week").click();
     await toast(sub, "Week submitted for approval");
-    await expect.poll(() => sub.getByTestId("week-status").getAttribute("data-state")).toBe("submitted");
+    await poll(() => sub.getByTestId("week-status").getAttribute("data-state")).toBe("submitted");
   });
 
   it("the owner approves the week, and the client's balance moves", async () => {
     await owner.reload();
     const week = owner.getByTestId("approval-week").filter({ hasText: world.people.sub.name });
-    await expect.poll(() => week.getByTestId("approval-entry").count()).toBe(2);
+    await poll(() => week.getByTestId("approval-entry").count()).toBe(2);
     await owner.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => fits(owner)).toBe(true);
+    await poll(() => fits(owner)).toBe(true);
     await owner.screenshot({ path: `${SHOTS}/web-approvals-390.png`, fullPage: true });
     await owner.setViewportSize({ width: 1440, height: 900 });
     await week.getByTestId("approve-week").click();
@@ -126,19 +129,19 @@ describe("approving a subcontractor's week", () => {
 
     // 10 h − (60 + 30) min.
     await contact.reload();
-    await expect.poll(() => contact.getByTestId("hours-balance").textContent()).toBe("8 h 30 min");
+    await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("8 h 30 min");
     await contact.screenshot({ path: `${SHOTS}/portal-hours-after-approval-1440.png`, fullPage: true });
     await contact.setViewportSize({ width: 390, height: 844 });
     await contact.reload();
-    await expect.poll(() => contact.getByTestId("hours-balance").textContent()).toBe("8 h 30 min");
-    await expect.poll(() => fits(contact)).toBe(true);
+    await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("8 h 30 min");
+    await poll(() => fits(contact)).toBe(true);
     await contact.screenshot({ path: `${SHOTS}/portal-hours-after-approval-390.png`, fullPage: true });
 
     await sub.reload();
-    await expect.poll(() => sub.getByTestId("week-status").getAttribute("data-state")).toBe("approved");
+    await poll(() => sub.getByTestId("week-status").getAttribute("data-state")).toBe("approved");
     await sub.setViewportSize({ width: 390, height: 844 });
     await sub.reload();
-    await expect.poll(() => fits(sub)).toBe(true);
+    await poll(() => fits(sub)).toBe(true);
     await sub.screenshot({ path: `${SHOTS}/web-time-approved-390.png`, fullPage: true });
   });
 });
