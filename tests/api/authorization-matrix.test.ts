@@ -138,6 +138,11 @@ const rules: Record<string, Rule> = {
   "POST /api/time/timer/start": team,
   "POST /api/time/timer/stop": team,
   "GET /api/time/week": team,
+  "POST /api/time/week/submit": team,
+  // The owner and members with the reviewer right (this subcontractor has none).
+  "GET /api/time/approvals": owner,
+  "POST /api/time/approvals/approve": owner,
+  "POST /api/time/approvals/return": owner,
   "GET /api/time/unbilled": { allow: ["owner"], query: (ids) => `clientId=${ids.client}` },
   "GET /api/time/task/:taskId": team,
   "POST /api/time": team,

@@ -104,6 +104,9 @@ export const bodyRoutes: BodyRoute[] = [
     wrongTypes: { minutes: 1.5, startedAt: "yesterday", billable: "no" },
   },
   { method: "PATCH", path: "/time/:entryId", valid: (ids) => ({ version: 1 }), wrongTypes: { minutes: -1, note: 3 } },
+  { method: "POST", path: "/time/week/submit", valid: (ids) => ({ date: "2026-11-30" }), wrongTypes: { date: "last week" } },
+  { method: "POST", path: "/time/approvals/approve", valid: (ids) => ({ entryIds: [ids.entry] }), wrongTypes: { entryIds: "all" } },
+  { method: "POST", path: "/time/approvals/return", valid: (ids) => ({ entryIds: [ids.entry], note: "Split the call from the write-up." }), wrongTypes: { entryIds: [5], note: "" } },
   {
     method: "POST",
     path: "/invoices",

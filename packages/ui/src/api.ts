@@ -56,6 +56,8 @@ import type {
   TimeEntryPatch,
   TimerState,
   Timesheet,
+  TimeDecision,
+  TimeWaiting,
   AcceptInput,
   ApiKey,
   ApiKeyScope,
@@ -405,6 +407,10 @@ export const api = {
     remove: async (id: string, version: number): Promise<void> => {
       await call(client.time[":entryId"].$delete({ param: { entryId: id }, query: { version: String(version) } }));
     },
+    submitWeek: (date?: string): Promise<Timesheet> => call(client.time.week.submit.$post({ json: date ? { date } : {} })),
+    waiting: (): Promise<TimeWaiting> => call(client.time.approvals.$get()),
+    approve: (entryIds: string[]): Promise<TimeDecision> => call(client.time.approvals.approve.$post({ json: { entryIds } })),
+    returnEntries: (entryIds: string[], note: string): Promise<TimeDecision> => call(client.time.approvals.return.$post({ json: { entryIds, note } })),
   },
   invoices: {
     list: (query: PageQuery & { status?: InvoiceStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<Invoice>> =>

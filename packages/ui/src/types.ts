@@ -107,6 +107,9 @@ export type TimeEntry = Ok<Api["time"]["$post"], 201>;
 export type TimeEntryInput = Json<Api["time"]["$post"]>;
 export type TimeEntryPatch = Json<Api["time"][":entryId"]["$patch"]>;
 export type Timesheet = Ok<Api["time"]["week"]["$get"]>;
+/** Submitted time waiting for review, per member and week; what approving or returning answers. */
+export type TimeWaiting = Ok<Api["time"]["approvals"]["$get"]>;
+export type TimeDecision = Ok<Api["time"]["approvals"]["approve"]["$post"]>;
 export type TaskTime = Ok<Api["time"]["task"][":taskId"]["$get"]>;
 export type Invoice = Ok<Api["invoices"]["$get"]>["items"][number];
 export type InvoiceStatus = Invoice["status"];

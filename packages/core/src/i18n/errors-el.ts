@@ -766,6 +766,16 @@ export const el: ServerMessages = {
     "The service's form changed while you were filling it. Check the questions and send it again.": "Η φόρμα της υπηρεσίας άλλαξε όσο τη συμπληρώνατε. Ελέγξτε τις ερωτήσεις και στείλτε την ξανά.",
     "Choose a service from the catalog.": "Επιλέξτε υπηρεσία από τον κατάλογο.",
     "Send the form version you filled.": "Στείλτε την έκδοση της φόρμας που συμπληρώσατε.",
+
+    // Time approval (issue 17, part 2)
+    "The retainer month of this time is closed, so it can't change now.": "Ο μήνας της πάγιας αμοιβής για αυτόν τον χρόνο έχει κλείσει, οπότε δεν μπορεί να αλλάξει τώρα.",
+    "This week has no time waiting to be submitted.": "Αυτή η εβδομάδα δεν έχει χρόνο που περιμένει να υποβληθεί.",
+    "Choose at most 100 entries at once.": "Επιλέξτε έως 100 καταχωρίσεις τη φορά.",
+    "Choose time entries.": "Επιλέξτε καταχωρίσεις χρόνου.",
+    "This time hasn't been submitted for approval yet.": "Αυτός ο χρόνος δεν έχει υποβληθεί ακόμη για έγκριση.",
+    "Say what needs fixing.": "Πείτε τι πρέπει να διορθωθεί.",
+    "This time is approved, so it can't change. Ask a reviewer to return it first.": "Αυτός ο χρόνος έχει εγκριθεί, οπότε δεν μπορεί να αλλάξει. Ζητήστε πρώτα από έναν ελεγκτή να τον επιστρέψει.",
+
   },
   values: {
     what: {

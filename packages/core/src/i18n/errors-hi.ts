@@ -758,6 +758,16 @@ export const hi: ServerMessages = {
     "The service's form changed while you were filling it. Check the questions and send it again.": "आपके भरते समय सेवा का फ़ॉर्म बदल गया। सवाल जाँचें और इसे फिर से भेजें।",
     "Choose a service from the catalog.": "कैटलॉग से कोई सेवा चुनें।",
     "Send the form version you filled.": "आपने फ़ॉर्म का जो संस्करण भरा, वह भेजें।",
+
+    // Time approval (issue 17, part 2)
+    "The retainer month of this time is closed, so it can't change now.": "इस समय का रिटेनर महीना बंद हो चुका है, इसलिए इसे अब बदला नहीं जा सकता।",
+    "This week has no time waiting to be submitted.": "इस सप्ताह में जमा करने के लिए कोई समय बाकी नहीं है।",
+    "Choose at most 100 entries at once.": "एक बार में अधिकतम 100 प्रविष्टियाँ चुनें।",
+    "Choose time entries.": "समय की प्रविष्टियाँ चुनें।",
+    "This time hasn't been submitted for approval yet.": "यह समय अभी स्वीकृति के लिए जमा नहीं किया गया है।",
+    "Say what needs fixing.": "बताएँ कि क्या ठीक करना है।",
+    "This time is approved, so it can't change. Ask a reviewer to return it first.": "यह समय स्वीकृत है, इसलिए इसे बदला नहीं जा सकता। पहले किसी समीक्षक से इसे लौटाने को कहें।",
+
   },
   values: {
     what: {
