@@ -237,6 +237,16 @@ const rules: Record<string, Rule> = {
   // The owner's first-run checklist on Home.
   "GET /api/first-run": owner,
   "POST /api/first-run/dismiss": owner,
+  // Subcontractor payouts: the owner's overview, statements and CSV; a member reads their own
+  // statements (the matrix has none to point at, so let in may be 404; tests/api/payouts.test.ts
+  // shows another member's answering 404).
+  "GET /api/payouts": owner,
+  "POST /api/payouts": owner,
+  "GET /api/payouts/mine": team,
+  "GET /api/payouts/export": owner,
+  "GET /api/payouts/:payoutId": { ...team, absent: true },
+  "GET /api/payouts/:payoutId/pdf": { ...team, absent: true },
+  "POST /api/payouts/:payoutId/paid": { ...owner, absent: true },
 };
 
 let api: Started;

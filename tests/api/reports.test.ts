@@ -175,8 +175,8 @@ describe("margin and payouts", () => {
     expect(report.status).toBe(200);
     expect(report.body.currency).toBe("GBP");
     expect(report.body.members).toEqual([
-      { id: world.ids.sub, name: "Sam Writer", role: "subcontractor", minutes: 120, billableMinutes: 90, costRate: 2500, amount: 5000 },
-      { id: world.ids.reviewer, name: "Maria Reviewer", role: "subcontractor", minutes: 0, billableMinutes: 0, costRate: 3000, amount: 0 },
+      { id: world.ids.sub, name: "Sam Writer", role: "subcontractor", minutes: 120, billableMinutes: 90, costRate: 2500, amount: 5000, statements: null },
+      { id: world.ids.reviewer, name: "Maria Reviewer", role: "subcontractor", minutes: 0, billableMinutes: 0, costRate: 3000, amount: 0, statements: null },
     ]);
     expect(report.body.total).toBe(5000);
     // A period before any of it owes nothing.

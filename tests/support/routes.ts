@@ -175,6 +175,8 @@ export const bodyRoutes: BodyRoute[] = [
     wrongTypes: { token: 5, agencyName: "Bad\nname", ownerName: "", timeZone: "Mars/Base", currency: "EURO", workingWeek: { days: [], start: "9", end: "17:00" } },
   },
   { method: "POST", path: "/files/:fileId/confirm", valid: (ids) => ({ parts: [] }), wrongTypes: { parts: "all" } },
+  { method: "POST", path: "/payouts", valid: (ids) => ({ memberId: ids.member, period: "2026-11" }), wrongTypes: { memberId: 5, period: "November" } },
+  { method: "POST", path: "/payouts/:payoutId/paid", valid: (ids) => ({ method: "bank", reference: "TR-1" }), wrongTypes: { method: "cheque", reference: 5 } },
 ];
 
 /** Routes that change state but read no body. */
@@ -212,4 +214,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":surveyId", ids.survey)
     .replace(":paymentId", "pay_none")
     .replace(":creditNoteId", "crn_01kbz0000000000000000000zz")
-    .replace(":fileId", ids.file);
+    .replace(":fileId", ids.file)
+    .replace(":payoutId", "pyo_01kbz0000000000000000000zz");

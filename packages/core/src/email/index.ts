@@ -75,7 +75,9 @@ export type Notice =
   | "hoursPaused"
   | "hoursAsk"
   | "hoursAlertOwner"
-  | "hoursUsedUpOwner";
+  | "hoursUsedUpOwner"
+  | "payoutIssued"
+  | "payoutPaid";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

@@ -131,4 +131,10 @@ export const el: Record<MessageKey, string> = {
   "notify.hoursUsedUpOwner.intro": "Έως {when}, ο πελάτης {client} χρησιμοποίησε {used} ώρ. από τις {available} ώρ. του μήνα {month}. Από τώρα ισχύει η πολιτική υπέρβασής του.",
   "notify.hoursUsedUpOwner.button": "Άνοιγμα του πελάτη",
   "hourBank.consent.text": "Εγκρίνω έως {hours} ώρες εργασίας ακόμη για τον πελάτη {client} τον μήνα {month}, πέρα από τις ώρες της πάγιας αμοιβής, που χρεώνονται από το γραφείο {agency} με τη συμφωνημένη ωριαία χρέωση.",
+  "notify.payoutIssued.subject": "Η κατάσταση πληρωμής σας για {month}: {amount}",
+  "notify.payoutIssued.intro": "Το γραφείο {agency} εξέδωσε την κατάσταση πληρωμής σας για {month}: {hours} ώρ. εγκεκριμένου χρόνου, {amount}.",
+  "notify.payoutIssued.button": "Άνοιγμα της κατάστασης",
+  "notify.payoutPaid.subject": "Πληρώθηκε: η πληρωμή σας για {month}, {amount}",
+  "notify.payoutPaid.intro": "Το γραφείο {agency} πλήρωσε την κατάσταση πληρωμής σας για {month} ({amount}) στις {when}. Αναφορά: {reference}.",
+  "notify.payoutPaid.button": "Άνοιγμα της κατάστασης",
 };

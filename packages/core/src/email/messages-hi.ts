@@ -130,4 +130,10 @@ export const hi: Record<MessageKey, string> = {
   "notify.hoursUsedUpOwner.intro": "{when} तक, {client} ने {month} के {available} घंटों में से {used} घंटे उपयोग किए हैं। अब से इसकी ओवरेज नीति लागू होती है।",
   "notify.hoursUsedUpOwner.button": "क्लाइंट खोलें",
   "hourBank.consent.text": "मैं {month} में {client} के लिए, रिटेनर के घंटों से आगे, {hours} तक और घंटों का काम स्वीकृत करता/करती हूँ, जिसका बिल {agency} सहमत घंटे की दर पर बनाएगा।",
+  "notify.payoutIssued.subject": "{month} के लिए आपका भुगतान विवरण: {amount}",
+  "notify.payoutIssued.intro": "{agency} ने {month} के लिए आपका भुगतान विवरण जारी किया: {hours} घंटे का स्वीकृत समय, {amount}।",
+  "notify.payoutIssued.button": "विवरण खोलें",
+  "notify.payoutPaid.subject": "भुगतान हो गया: {month} के लिए आपका भुगतान, {amount}",
+  "notify.payoutPaid.intro": "{agency} ने {month} के लिए आपके भुगतान विवरण ({amount}) का भुगतान {when} को किया। संदर्भ: {reference}।",
+  "notify.payoutPaid.button": "विवरण खोलें",
 };

@@ -132,6 +132,12 @@ export const en = {
   "notify.hoursUsedUpOwner.intro": "As of {when}, {client} has used {used} h of the {available} h of {month}. Its overage policy applies from now on.",
   "notify.hoursUsedUpOwner.button": "Open the client",
   "hourBank.consent.text": "I approve up to {hours} more hours of work for {client} in {month}, beyond the retainer's hours, billed by {agency} at the agreed hourly rate.",
+  "notify.payoutIssued.subject": "Your payout statement for {month}: {amount}",
+  "notify.payoutIssued.intro": "{agency} issued your payout statement for {month}: {hours} h of approved time, {amount}.",
+  "notify.payoutIssued.button": "Open the statement",
+  "notify.payoutPaid.subject": "Paid: your payout for {month}, {amount}",
+  "notify.payoutPaid.intro": "{agency} paid your payout statement for {month} ({amount}) on {when}. Reference: {reference}.",
+  "notify.payoutPaid.button": "Open the statement",
 } as const;
 
 export type MessageKey = keyof typeof en;

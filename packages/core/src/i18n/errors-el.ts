@@ -776,6 +776,17 @@ export const el: ServerMessages = {
     "Say what needs fixing.": "Πείτε τι πρέπει να διορθωθεί.",
     "This time is approved, so it can't change. Ask a reviewer to return it first.": "Αυτός ο χρόνος έχει εγκριθεί, οπότε δεν μπορεί να αλλάξει. Ζητήστε πρώτα από έναν ελεγκτή να τον επιστρέψει.",
 
+    // Payouts (issue 17, part 6)
+    "Choose a month that has begun.": "Επιλέξτε έναν μήνα που έχει ξεκινήσει.",
+    "Give this team member a cost rate first.": "Ορίστε πρώτα κόστος ανά ώρα για αυτό το μέλος της ομάδας.",
+    "No approved time of this month is waiting to be paid.": "Δεν υπάρχει εγκεκριμένος χρόνος αυτού του μήνα που περιμένει πληρωμή.",
+    "Keep an exchange rate for the team member's currency first.": "Καταχωρίστε πρώτα μια ισοτιμία για το νόμισμα του μέλους της ομάδας.",
+    "This month's statement is already issued.": "Η κατάσταση πληρωμής αυτού του μήνα έχει ήδη εκδοθεί.",
+    "This statement is already marked paid.": "Αυτή η κατάσταση πληρωμής έχει ήδη σημειωθεί ως πληρωμένη.",
+    "Choose bank transfer, Wise, PayPal or other.": "Επιλέξτε τραπεζική μεταφορά, Wise, PayPal ή άλλο.",
+    "Enter the payment's reference.": "Εισαγάγετε την αναφορά της πληρωμής.",
+    "Choose the team member.": "Επιλέξτε το μέλος της ομάδας.",
+    "Payout statement was not found.": "Η κατάσταση πληρωμής δεν βρέθηκε.",
   },
   values: {
     what: {
@@ -803,6 +814,7 @@ export const el: ServerMessages = {
       Thread: "συζήτηση",
       Credit: "πίστωση",
       Service: "υπηρεσία",
+      "Payout statement": "κατάσταση πληρωμής",
     },
     number: { draft: "(πρόχειρο)" },
     invoice: { "a draft invoice": "ένα πρόχειρο τιμολόγιο" },

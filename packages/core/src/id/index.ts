@@ -20,6 +20,7 @@ export const IdPrefixes = {
   servicePackage: "pkg",
   survey: "srv",
   file: "fil",
+  payout: "pyo",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;
