@@ -80,7 +80,7 @@ describe("payout statements", () => {
     const email = await waitForEmail(world.people.sub.email, (each) => /Your payout statement/.test(each.subject));
     expect(email.subject).toContain("€50.00");
     const after = await world.owner.get(`/payouts?period=${lastMonth()}`);
-    expect(after.body.owed.find((row: any) => row.member.id === world.ids.sub)).toMatchObject({ minutes: 0, statementId: statement.id });
+    expect(after.body.owed.find((row: any) => row.member.id === world.ids.sub)).toMatchObject({ minutes: 150, amount: 5000, statementId: statement.id });
   });
 
   it("keeps the amount once issued: time of that month approved later goes on the next statement", async () => {

@@ -47,6 +47,9 @@ import type {
   ServicePackageInput,
   ServicePackagePatch,
   PayoutReport,
+  PayoutStatement,
+  PayoutOverview,
+  PayoutMethod,
   ResponsesReport,
   ReceivablesReport,
   RevenueReport,
@@ -542,6 +545,18 @@ export const api = {
     revoke: async (id: string): Promise<void> => {
       await call(client["api-keys"][":apiKeyId"].$delete({ param: { apiKeyId: id } }));
     },
+  },
+  /** Subcontractor payouts (issue 17 part 6): the owner's overview and statements; a member's own. */
+  payouts: {
+    overview: (period?: string): Promise<PayoutOverview> => call(client.payouts.$get({ query: period ? { period } : {} })),
+    issue: (memberId: string, period: string): Promise<PayoutStatement> => call(client.payouts.$post({ json: { memberId, period } })),
+    mine: (): Promise<{ statements: PayoutStatement[] }> => call(client.payouts.mine.$get()),
+    get: (id: string): Promise<PayoutStatement> => call(client.payouts[":payoutId"].$get({ param: { payoutId: id } })),
+    markPaid: (id: string, method: PayoutMethod, reference: string): Promise<PayoutStatement> =>
+      call(client.payouts[":payoutId"].paid.$post({ param: { payoutId: id }, json: { method, reference } })),
+    /** The statement as a PDF file (the team app's session: no app parameter needed). */
+    pdfUrl: (id: string) => `/api/payouts/${encodeURIComponent(id)}/pdf`,
+    csvUrl: (range: { from?: string; to?: string } = {}) => `/api/payouts/export${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
   },
 };
 

@@ -188,3 +188,7 @@ export type FormQuestion = ServicePackage["form"][number];
 export type CatalogService = Ok<Api["catalog"]["$get"]>["items"][number];
 export type ServiceBrief = NonNullable<WorkRequest["brief"]>;
 export type ProposedTask = RequestDetail["proposal"][number];
+/** Subcontractor payouts: a month's statement, and the owner's overview of what is owed. */
+export type PayoutStatement = Ok<Api["payouts"][":payoutId"]["$get"]>;
+export type PayoutOverview = Ok<Api["payouts"]["$get"]>;
+export type PayoutMethod = NonNullable<PayoutStatement["paid"]>["method"];

@@ -68,6 +68,7 @@ export const groups: NavGroup[] = [
     items: [
       { id: "time", href: "/time", label: "nav.time", icon: "time", for: "team", current: (path) => under("/time")(path) && !under("/time/approvals")(path) },
       { id: "approvals", href: "/time/approvals", label: "nav.approvals", icon: "qa", for: "reviewers" },
+      { id: "payouts", href: "/payouts", label: "nav.payouts", icon: "invoices", for: "team" },
       { id: "invoices", href: "/invoices", label: "nav.invoices", icon: "invoices", for: "owner" },
       { id: "packages", href: "/packages", label: "nav.packages", icon: "packages", for: "owner" },
       { id: "reports", href: "/reports", label: "nav.reports", icon: "reports", for: "owner" },

@@ -55,6 +55,7 @@ export type Owed = {
   member: { id: string; name: string };
   costRate: number | null;
   currency: string;
+  /** Not yet on a statement; once the month is issued, its statement's. */
   minutes: number;
   amount: number;
   /** The month's statement when it is issued. */
@@ -123,8 +124,9 @@ export const overview = fn(overviewSchema, async ({ period: asked }, now: Date =
       member: { id: member.memberId, name: member.name },
       costRate: member.costRate ?? null,
       currency: member.costCurrency ?? agency.currency,
-      minutes: issued ? 0 : time.minutes,
-      amount: issued || !member.costRate ? 0 : Money.forMinutes(time.minutes, member.costRate),
+      // Once issued, the month shows its statement's figures (time approved since goes on the next one).
+      minutes: issued ? issued.minutes : time.minutes,
+      amount: issued ? issued.amount : member.costRate ? Money.forMinutes(time.minutes, member.costRate) : 0,
       statementId: issued?.payoutId ?? null,
     });
   }
