@@ -138,6 +138,11 @@ const rules: Record<string, Rule> = {
   "POST /api/time/timer/start": team,
   "POST /api/time/timer/stop": team,
   "GET /api/time/week": team,
+  "POST /api/time/week/submit": team,
+  // The owner and members with the reviewer right (this subcontractor has none).
+  "GET /api/time/approvals": owner,
+  "POST /api/time/approvals/approve": owner,
+  "POST /api/time/approvals/return": owner,
   "GET /api/time/unbilled": { allow: ["owner"], query: (ids) => `clientId=${ids.client}` },
   "GET /api/time/task/:taskId": team,
   "POST /api/time": team,
@@ -241,6 +246,16 @@ const rules: Record<string, Rule> = {
   "POST /api/quotes/:quoteId/send": owner,
   "POST /api/quotes/:quoteId/accept": contactOnly,
   "POST /api/quotes/:quoteId/decline": contactOnly,
+  // Subcontractor payouts: the owner's overview, statements and CSV; a member reads their own
+  // statements (the matrix has none to point at, so let in may be 404; tests/api/payouts.test.ts
+  // shows another member's answering 404).
+  "GET /api/payouts": owner,
+  "POST /api/payouts": owner,
+  "GET /api/payouts/mine": team,
+  "GET /api/payouts/export": owner,
+  "GET /api/payouts/:payoutId": { ...team, absent: true },
+  "GET /api/payouts/:payoutId/pdf": { ...team, absent: true },
+  "POST /api/payouts/:payoutId/paid": { ...owner, absent: true },
 };
 
 let api: Started;

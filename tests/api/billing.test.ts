@@ -5,6 +5,7 @@ import { backdateTimer } from "../support/timer.ts";
 import { createAgency } from "../support/fixtures.ts";
 import { acceptedTask, acceptInvitation, createWorld, type World } from "../support/world.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
+import { approveTime } from "../support/approve-time.ts";
 
 // Time and money over HTTP: timers and timesheets, rates, invoices numbered without gaps,
 // payments by hand, and what each person may see of it.
@@ -150,6 +151,7 @@ describe("invoices", () => {
     const { task } = await assignedTask("Invoiced work");
     const a = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(30), minutes: 90 });
     const b = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(28), minutes: 25 });
+    await approveTime(world, [a.body, b.body]);
     const unbilled = await world.owner.get(`/time/unbilled?clientId=${world.ids.client}`);
     expect(unbilled.body.items.map((e: any) => e.id)).toEqual(expect.arrayContaining([a.body.id, b.body.id]));
 
@@ -164,7 +166,7 @@ describe("invoices", () => {
     expect(draft.body.total).toBe(draft.body.subtotal + draft.body.tax);
 
     // Locked: the time can't change and isn't billed twice.
-    const locked = await world.sub.patch(`/time/${a.body.id}`, { version: a.body.version + 1, minutes: 5 });
+    const locked = await world.sub.patch(`/time/${a.body.id}`, { version: a.body.version + 2, minutes: 5 });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe("time.locked");
     expect((await world.owner.get(`/time/unbilled?clientId=${world.ids.client}`)).body.items.map((e: any) => e.id)).not.toContain(a.body.id);
@@ -226,6 +228,7 @@ describe("invoices", () => {
   it("voids a sent invoice and deletes a draft, unbilling their time", async () => {
     const { task } = await assignedTask("Void work");
     const entry = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(3), minutes: 60 });
+    await approveTime(world, [entry.body]);
     const draft = await world.owner.post("/invoices", { clientId: world.ids.client });
     expect(draft.body.entryCount).toBeGreaterThanOrEqual(1);
     expect((await world.owner.delete(`/invoices/${draft.body.id}?version=${draft.body.version}`)).status).toBe(204);

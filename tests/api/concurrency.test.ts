@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApi, type Reply, type Started } from "../support/http.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
+import { approveTime } from "../support/approve-time.ts";
 
 // Parallel, conflicting calls on the same items, the way two browser tabs or two people race:
 // no lost update, no duplicate number, no double payment. Every race here is fired at once over
@@ -86,6 +87,7 @@ describe("invoicing time", () => {
     const entries = await at(4, () => world.sub.post("/time", { taskId: task.id, startedAt, minutes: 30 }));
     expect(statuses(entries)).toEqual([201, 201, 201, 201]);
     const ids = entries.map((entry) => entry.body.id as string);
+    await approveTime(world, entries.map((entry) => entry.body));
 
     const drafts = await at(3, () => world.owner.post("/invoices", { clientId: world.ids.client, includeTime: true, lines: [] }));
     const made = drafts.filter((reply) => reply.status === 201);

@@ -122,9 +122,11 @@ describe("threshold alerts", () => {
     const sydney = await retainerClient("Sydney Co", "Australia/Sydney", 600, sydneyMail);
     const newYork = await retainerClient("New York Co", "America/New_York", 600, newYorkMail);
     for (const clientId of [sydney, newYork]) {
+      // The bank opens at that instant (November in Sydney, October in New York); the owner's time
+      // is approved as it is logged, and its use (with the alert) lands in the client's month.
+      await withActor({ type: "system", agencyId: agencyId() }, () => HourBank.settleClient(clientId, new Date("2026-10-31T23:00:00.000Z")));
       const logged = await world.owner.post("/time", { clientId, startedAt: "2026-10-31T14:00:00.000Z", minutes: 480, billable: true });
       expect(logged.status).toBe(201);
-      await withActor({ type: "system", agencyId: agencyId() }, () => HourBank.settleClient(clientId, new Date("2026-10-31T23:00:00.000Z")));
     }
     expect((await waitForEmail(sydneyMail, (email) => /75 %/.test(email.subject))).subject).toContain("November 2026");
     expect((await waitForEmail(newYorkMail, (email) => /75 %/.test(email.subject))).subject).toContain("October 2026");

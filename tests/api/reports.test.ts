@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@baton/core/actor";
 import { Reports } from "@baton/core/reports";
 import { startApi, type Started } from "../support/http.ts";
+import { approveTime } from "../support/approve-time.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
 // The owner's money reports over HTTP, against invoices and time made the way users make them.
@@ -50,8 +51,12 @@ beforeAll(async () => {
   const { task } = await acceptedTask(world, { title: "Report work" });
   const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
   expect(assigned.status).toBe(200);
-  expect((await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(3), minutes: 90 })).status).toBe(201);
-  expect((await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(2), minutes: 30, billable: false })).status).toBe(201);
+  const billed = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(3), minutes: 90 });
+  expect(billed.status).toBe(201);
+  const unbilled = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(2), minutes: 30, billable: false });
+  expect(unbilled.status).toBe(201);
+  // Only approved time is invoiced: Sam submits the week and the owner approves it.
+  await approveTime(world, [billed.body, unbilled.body]);
   expect((await world.owner.post("/time", { clientId: globexId, startedAt: hoursAgo(2), minutes: 60 })).status).toBe(201);
 
   acmeInvoice = await sentInvoice({ clientId: world.ids.client });
@@ -170,8 +175,8 @@ describe("margin and payouts", () => {
     expect(report.status).toBe(200);
     expect(report.body.currency).toBe("GBP");
     expect(report.body.members).toEqual([
-      { id: world.ids.sub, name: "Sam Writer", role: "subcontractor", minutes: 120, billableMinutes: 90, costRate: 2500, amount: 5000 },
-      { id: world.ids.reviewer, name: "Maria Reviewer", role: "subcontractor", minutes: 0, billableMinutes: 0, costRate: 3000, amount: 0 },
+      { id: world.ids.sub, name: "Sam Writer", role: "subcontractor", minutes: 120, billableMinutes: 90, costRate: 2500, amount: 5000, statements: null },
+      { id: world.ids.reviewer, name: "Maria Reviewer", role: "subcontractor", minutes: 0, billableMinutes: 0, costRate: 3000, amount: 0, statements: null },
     ]);
     expect(report.body.total).toBe(5000);
     // A period before any of it owes nothing.

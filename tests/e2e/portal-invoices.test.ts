@@ -4,6 +4,7 @@ import { launchChromium, signInWithEmail, startPlatform } from "../support/brows
 import { uniqueEmail } from "../support/fixtures.ts";
 import { ApiClient, type Started } from "../support/http.ts";
 import { acceptedTask, acceptInvitation, createWorld, type World } from "../support/world.ts";
+import { approveTime } from "../support/approve-time.ts";
 
 // The client portal's invoices in a real Chromium: the owner bills the client over HTTP (time
 // and other lines, VAT, one invoice already overdue, one draft), and the contact reads the list
@@ -78,6 +79,7 @@ describe("client portal: invoices", () => {
     expect(assigned.status).toBe(200);
     const logged = await world.sub.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), minutes: 90 });
     expect(logged.status).toBe(201);
+    await approveTime(world, [logged.body]);
     current = await send(await draftInvoice(world.ids.client, [{ description: "Monthly report", quantity: 1, unitAmount: 25000 }], true));
     // 135.00 + 250.00 = 385.00, VAT 77.00.
     expect(current).toMatchObject({ number: "INV-00002", total: 46200 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
 import { waitForEmail, type Started } from "../support/http.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
+import { approveTime } from "../support/approve-time.ts";
 
 // Invoicing in the team app, by the owner: set a client's rate and tax on the client page,
 // invoice their unbilled time plus a line of one's own, send it (numbered, emailed), record a
@@ -30,6 +31,7 @@ beforeAll(async () => {
   for (const [hours, minutes] of [[30, 90], [28, 25]] as const) {
     const logged = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(hours), minutes });
     expect(logged.status).toBe(201);
+    await approveTime(world, [logged.body]);
   }
 });
 

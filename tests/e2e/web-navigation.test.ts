@@ -75,7 +75,7 @@ describe("the sidebar", () => {
     expect(await menu(owner)).toEqual({
       Work: ["Inbox", "Requests", "My work", "QA", "Board", "Calendar", "Meeting planner"],
       Clients: ["Clients", "Onboarding", "Satisfaction"],
-      Money: ["Time", "Quotes", "Invoices", "Packages", "Reports"],
+      Money: ["Time", "Approvals", "Payouts", "Quotes", "Invoices", "Packages", "Reports"],
       Agency: ["Team", "SOPs", "Settings"],
     });
     await expect(entry(owner, "Home").getAttribute("aria-current")).resolves.toBe("page");
@@ -142,11 +142,11 @@ describe("the sidebar", () => {
     await owner.getByRole("button", { name: "Collapse the menu" }).waitFor();
   });
 
-  it("shows a subcontractor only their own work, time and the SOP library", async () => {
+  it("shows a subcontractor only their own work, time, payout statements and the SOP library", async () => {
     const sub = await newPerson(browser, "Asia/Kolkata");
     await signInWithEmail(sub, platform.baseUrl, world.people.sub.email);
     await entry(sub, "Home").waitFor();
-    expect(await menu(sub)).toEqual({ Work: ["My work", "Calendar"], Money: ["Time"], Agency: ["SOPs"] });
+    expect(await menu(sub)).toEqual({ Work: ["My work", "Calendar"], Money: ["Time", "Payouts"], Agency: ["SOPs"] });
     // A reviewer also has the QA queue, with its count.
     const reviewer = await newPerson(browser, "Europe/Athens");
     await signInWithEmail(reviewer, platform.baseUrl, world.people.other.email);

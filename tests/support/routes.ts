@@ -104,6 +104,9 @@ export const bodyRoutes: BodyRoute[] = [
     wrongTypes: { minutes: 1.5, startedAt: "yesterday", billable: "no" },
   },
   { method: "PATCH", path: "/time/:entryId", valid: (ids) => ({ version: 1 }), wrongTypes: { minutes: -1, note: 3 } },
+  { method: "POST", path: "/time/week/submit", valid: (ids) => ({ date: "2026-11-30" }), wrongTypes: { date: "last week" } },
+  { method: "POST", path: "/time/approvals/approve", valid: (ids) => ({ entryIds: [ids.entry] }), wrongTypes: { entryIds: "all" } },
+  { method: "POST", path: "/time/approvals/return", valid: (ids) => ({ entryIds: [ids.entry], note: "Split the call from the write-up." }), wrongTypes: { entryIds: [5], note: "" } },
   {
     method: "POST",
     path: "/invoices",
@@ -189,6 +192,8 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/quotes/:quoteId/send", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1" } },
   { method: "POST", path: "/quotes/:quoteId/accept", valid: (ids) => ({ version: 1, fullName: "Ada Client", sha256: "0".repeat(64) }), wrongTypes: { version: 0, fullName: "A", sha256: "abc" }, caller: "contact" },
   { method: "POST", path: "/quotes/:quoteId/decline", valid: (ids) => ({ version: 1, reason: "No" }), wrongTypes: { version: "1", reason: "" }, caller: "contact" },
+  { method: "POST", path: "/payouts", valid: (ids) => ({ memberId: ids.member, period: "2026-11" }), wrongTypes: { memberId: 5, period: "November" } },
+  { method: "POST", path: "/payouts/:payoutId/paid", valid: (ids) => ({ method: "bank", reference: "TR-1" }), wrongTypes: { method: "cheque", reference: 5 } },
 ];
 
 /** Routes that change state but read no body. */
@@ -227,4 +232,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":paymentId", "pay_none")
     .replace(":creditNoteId", "crn_01kbz0000000000000000000zz")
     .replace(":fileId", ids.file)
-    .replace(":quoteId", ids.quote ?? "quo_01kbz0000000000000000000zz");
+    .replace(":quoteId", ids.quote ?? "quo_01kbz0000000000000000000zz")
+    .replace(":payoutId", "pyo_01kbz0000000000000000000zz");

@@ -38,6 +38,11 @@ export const routes: RouteDefinition[] = [
       { path: "/work", component: lazy(() => import("./pages/work")), preload: () => void getMine() },
       // Time: a member's own timesheet (the owner picks anyone's).
       { path: "/time", component: lazy(() => import("./pages/time")), preload: ({ location }) => preloadTime(location.query) },
+      // Time approval: what waits for the owner's (or a reviewer's) decision, per member and week.
+      { path: "/time/approvals", component: lazy(() => import("./pages/time/Approvals")) },
+      // Payouts: the owner's overview of what subcontractors are owed; a member's own statements (the API decides).
+      { path: "/payouts", component: lazy(() => import("./pages/payouts")) },
+      { path: "/payouts/:id", component: lazy(() => import("./pages/payouts/Detail")) },
       // The deadline calendar: the owner's of everyone, a subcontractor's of their own work.
       { path: "/calendar", component: lazy(() => import("./pages/calendar")), preload: ({ location }) => preloadCalendar(location.query) },
       { path: "/tasks/:id", component: lazy(() => import("./pages/tasks/Detail")), preload: ({ params }) => void getTask(params.id!) },

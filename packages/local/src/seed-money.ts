@@ -60,17 +60,30 @@ export async function seedMoney(agencyId: string, owner: Actor, ids: Ids) {
     }),
   );
 
-  // Weeks of time: Sam for Acme, Maria for Kookaburra, the owner for Sakura directly.
+  // Weeks of time: Sam for Acme, Maria for Kookaburra, the owner for Sakura directly. The
+  // subcontractors submit their weeks and the owner approves them (only approved time is
+  // invoiced), except Sam's latest week, left waiting so the approvals page has work on it.
+  const logged: Array<{ memberId: string; id: string; date: string }> = [];
   await asMember(ids.sam, async () => {
     for (const [days, minutes, note] of [[40, 90, "Unsubscribed from 120 newsletters"], [33, 75, "Filters for receipts"], [26, 120, "Flagged VIP threads"], [12, 60, "Drafted replies"], [3, 45, "Weekly summary"]] as const) {
-      await Timesheet.create({ taskId: ids.samTask, startedAt: daysAgo(days), minutes, billable: true, note });
+      const entry = await Timesheet.create({ taskId: ids.samTask, startedAt: daysAgo(days), minutes, billable: true, note });
+      logged.push({ memberId: ids.sam, id: entry.id, date: daysAgo(days).slice(0, 10) });
     }
   });
   await asMember(ids.maria, async () => {
     for (const [days, minutes, note] of [[45, 120, "Content calendar"], [38, 90, "Post drafts"], [9, 60, "Sale posts"], [2, 30, "Internal notes"]] as const) {
-      await Timesheet.create({ taskId: ids.mariaTask, startedAt: daysAgo(days), minutes, billable: days !== 2, note });
+      const entry = await Timesheet.create({ taskId: ids.mariaTask, startedAt: daysAgo(days), minutes, billable: days !== 2, note });
+      logged.push({ memberId: ids.maria, id: entry.id, date: daysAgo(days).slice(0, 10) });
     }
   });
+  for (const { memberId, date } of logged) {
+    // An entry's week may already be submitted with an earlier one of the same week.
+    await asMember(memberId, () => Timesheet.submitWeek({ date })).catch((error: { code?: string }) => {
+      if (error.code !== "time.nothing_to_submit") throw error;
+    });
+  }
+  const waiting = logged.find((entry) => entry.memberId === ids.sam && entry.date === daysAgo(3).slice(0, 10))!;
+  await withActor(owner, () => Timesheet.approve({ entryIds: logged.filter((entry) => entry !== waiting).map((entry) => entry.id) }));
   await withActor(owner, async () => {
     for (const [days, minutes] of [[20, 60], [6, 90]] as const) await Timesheet.create({ clientId: ids.sakura, startedAt: daysAgo(days), minutes, billable: true, note: "Onboarding call and setup" });
   });

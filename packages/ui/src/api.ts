@@ -50,6 +50,9 @@ import type {
   ServicePackageInput,
   ServicePackagePatch,
   PayoutReport,
+  PayoutStatement,
+  PayoutOverview,
+  PayoutMethod,
   ResponsesReport,
   ReceivablesReport,
   RevenueReport,
@@ -59,6 +62,8 @@ import type {
   TimeEntryPatch,
   TimerState,
   Timesheet,
+  TimeDecision,
+  TimeWaiting,
   AcceptInput,
   ApiKey,
   ApiKeyScope,
@@ -408,6 +413,10 @@ export const api = {
     remove: async (id: string, version: number): Promise<void> => {
       await call(client.time[":entryId"].$delete({ param: { entryId: id }, query: { version: String(version) } }));
     },
+    submitWeek: (date?: string): Promise<Timesheet> => call(client.time.week.submit.$post({ json: date ? { date } : {} })),
+    waiting: (): Promise<TimeWaiting> => call(client.time.approvals.$get()),
+    approve: (entryIds: string[]): Promise<TimeDecision> => call(client.time.approvals.approve.$post({ json: { entryIds } })),
+    returnEntries: (entryIds: string[], note: string): Promise<TimeDecision> => call(client.time.approvals.return.$post({ json: { entryIds, note } })),
   },
   invoices: {
     list: (query: PageQuery & { status?: InvoiceStatus | "all" | undefined; clientId?: string | undefined } = {}): Promise<Page<Invoice>> =>
@@ -549,6 +558,18 @@ export const api = {
     send: (id: string, version: number): Promise<Quote> => call(client.quotes[":quoteId"].send.$post({ param: { quoteId: id }, json: { version } })),
     accept: (id: string, input: { version: number; fullName: string; sha256: string }): Promise<Quote> => call(client.quotes[":quoteId"].accept.$post({ param: { quoteId: id }, json: input })),
     decline: (id: string, input: { version: number; reason: string }): Promise<Quote> => call(client.quotes[":quoteId"].decline.$post({ param: { quoteId: id }, json: input })),
+  },
+  /** Subcontractor payouts (issue 17 part 6): the owner's overview and statements; a member's own. */
+  payouts: {
+    overview: (period?: string): Promise<PayoutOverview> => call(client.payouts.$get({ query: period ? { period } : {} })),
+    issue: (memberId: string, period: string): Promise<PayoutStatement> => call(client.payouts.$post({ json: { memberId, period } })),
+    mine: (): Promise<{ statements: PayoutStatement[] }> => call(client.payouts.mine.$get()),
+    get: (id: string): Promise<PayoutStatement> => call(client.payouts[":payoutId"].$get({ param: { payoutId: id } })),
+    markPaid: (id: string, method: PayoutMethod, reference: string): Promise<PayoutStatement> =>
+      call(client.payouts[":payoutId"].paid.$post({ param: { payoutId: id }, json: { method, reference } })),
+    /** The statement as a PDF file (the team app's session: no app parameter needed). */
+    pdfUrl: (id: string) => `/api/payouts/${encodeURIComponent(id)}/pdf`,
+    csvUrl: (range: { from?: string; to?: string } = {}) => `/api/payouts/export${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
   },
 };
 

@@ -107,6 +107,9 @@ export type TimeEntry = Ok<Api["time"]["$post"], 201>;
 export type TimeEntryInput = Json<Api["time"]["$post"]>;
 export type TimeEntryPatch = Json<Api["time"][":entryId"]["$patch"]>;
 export type Timesheet = Ok<Api["time"]["week"]["$get"]>;
+/** Submitted time waiting for review, per member and week; what approving or returning answers. */
+export type TimeWaiting = Ok<Api["time"]["approvals"]["$get"]>;
+export type TimeDecision = Ok<Api["time"]["approvals"]["approve"]["$post"]>;
 export type TaskTime = Ok<Api["time"]["task"][":taskId"]["$get"]>;
 export type Invoice = Ok<Api["invoices"]["$get"]>["items"][number];
 export type InvoiceStatus = Invoice["status"];
@@ -191,3 +194,7 @@ export type Quote = Ok<Api["quotes"]["$get"]>["items"][number];
 export type QuoteStatus = Quote["status"];
 export type QuoteInput = Json<Api["quotes"]["$post"]>;
 export type QuoteEdit = Json<Api["quotes"][":quoteId"]["$patch"]>;
+/** Subcontractor payouts: a month's statement, and the owner's overview of what is owed. */
+export type PayoutStatement = Ok<Api["payouts"][":payoutId"]["$get"]>;
+export type PayoutOverview = Ok<Api["payouts"]["$get"]>;
+export type PayoutMethod = NonNullable<PayoutStatement["paid"]>["method"];

@@ -15,6 +15,8 @@ import { createEffect, on, onCleanup, onMount } from "solid-js";
 
 const getTriageCount = query(() => api.requests.list({ status: "submitted" }), "requests.list.count");
 const getReviewCount = query(() => api.tasks.qa(), "tasks.qa.count");
+// Weeks of time waiting for approval, under the approvals page's key (time.waiting) so approving refreshes it.
+const getApprovalCount = query(() => api.time.waiting().then((waiting) => waiting.weeks.length), "time.waiting.count");
 
 export type NavCount = {
   value: number;
@@ -24,8 +26,8 @@ export type NavCount = {
   spoken: string;
 };
 
-type Kind = "triage" | "review" | "unread";
-const spokenKey: Record<Kind, MessageKey> = { triage: "nav.count.triage", review: "nav.count.review", unread: "nav.count.unread" };
+type Kind = "triage" | "review" | "unread" | "approval";
+const spokenKey: Record<Kind, MessageKey> = { triage: "nav.count.triage", review: "nav.count.review", unread: "nav.count.unread", approval: "nav.count.approval" };
 
 /** A count for a badge; nothing while unknown or zero, so an empty queue shows no badge. */
 export function count(kind: Kind, value: number | undefined, more = false): NavCount | undefined {
@@ -48,13 +50,15 @@ export function useNavCounts(): () => Partial<Record<string, NavCount>> {
   const isOwner = () => me().role === "owner";
   const triage = createAsync(async () => (isOwner() ? sizeOf(getTriageCount()) : undefined));
   const review = createAsync(async () => (isOwner() || me().reviewer ? sizeOf(getReviewCount()) : undefined));
+  const approval = createAsync(async () => (isOwner() || me().reviewer ? getApprovalCount().catch(() => undefined) : undefined));
   // Requests with unread messages or changes (its own poll, @baton/ui/Unread): on all requests
   // for the owner, on their own work for a subcontractor.
   const unread = useUnread();
-  refreshWhileOpen([getTriageCount.key, getReviewCount.key]);
+  refreshWhileOpen([getTriageCount.key, getReviewCount.key, getApprovalCount.key]);
   return () => ({
     inbox: count("triage", triage()?.value, triage()?.more),
     qa: count("review", review()?.value, review()?.more),
+    approvals: count("approval", approval()),
     [isOwner() ? "requests" : "work"]: count("unread", unread.total()),
   });
 }

@@ -66,7 +66,9 @@ export const groups: NavGroup[] = [
     id: "money",
     label: "nav.group.money",
     items: [
-      { id: "time", href: "/time", label: "nav.time", icon: "time", for: "team" },
+      { id: "time", href: "/time", label: "nav.time", icon: "time", for: "team", current: (path) => under("/time")(path) && !under("/time/approvals")(path) },
+      { id: "approvals", href: "/time/approvals", label: "nav.approvals", icon: "qa", for: "reviewers" },
+      { id: "payouts", href: "/payouts", label: "nav.payouts", icon: "invoices", for: "team" },
       { id: "quotes", href: "/quotes", label: "quotes.nav", icon: "invoices", for: "owner" },
       { id: "invoices", href: "/invoices", label: "nav.invoices", icon: "invoices", for: "owner" },
       { id: "packages", href: "/packages", label: "nav.packages", icon: "packages", for: "owner" },

@@ -33,6 +33,8 @@ export const AgencyEntity = new Entity({
     storageBytes: { type: "number" },
     /** May subcontractors write in a request's client thread? Off: they write internal notes and the owner talks to the client. */
     subcontractorsWriteToClients: { type: "boolean" },
+    /** Does subcontractors' time need approval before it counts against a retainer or is invoiced (timesheet/approval.ts)? Absent: yes. */
+    timeNeedsApproval: { type: "boolean" },
     /** How time entries are billed (money/increments.ts): the step in minutes, up or nearest, the minimum per entry. */
     incrementStep: { type: "number" },
     incrementRounding: { type: "string" },

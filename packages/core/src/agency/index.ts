@@ -41,6 +41,8 @@ export type Agency = {
   files: FileSettings;
   /** Subcontractors may write in a request's client thread (off: internal notes only). */
   subcontractorsWriteToClients: boolean;
+  /** Subcontractors' time counts (retainers, invoices) only once the owner or a reviewer approves it; the owner's own is approved as logged. */
+  timeNeedsApproval: boolean;
   /** How time is rounded on invoices for clients without a rule of their own. */
   billingIncrement: BillingIncrement;
   /** What invoices print about the agency: its legal name, address, tax id and registration. */
@@ -91,6 +93,7 @@ export function present(item: AgencyItem): Agency {
     holidays: [...(item.holidays ?? [])].sort(),
     files: fileSettingsOf(item),
     subcontractorsWriteToClients: item.subcontractorsWriteToClients ?? false,
+    timeNeedsApproval: item.timeNeedsApproval ?? true,
     billingIncrement: Money.incrementOf(item) ?? Money.EXACT_MINUTE,
     invoiceDetails: { legalName: item.legalName ?? null, address: item.legalAddress ?? null, taxId: item.taxId ?? null, registration: item.registrationText ?? null },
     version: item.version,
@@ -147,6 +150,7 @@ export const updateSchema = z.strictObject({
     .optional(),
   files: fileSettingsSchema.optional(),
   subcontractorsWriteToClients: z.boolean({ error: "Choose on or off." }).optional(),
+  timeNeedsApproval: z.boolean({ error: "Choose on or off." }).optional(),
   billingIncrement: billingIncrement.optional(),
   invoiceDetails: z
     .strictObject({

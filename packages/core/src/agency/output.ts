@@ -25,6 +25,7 @@ export const output = z
     holidays: z.array(z.string()),
     files: fileSettingsOutput,
     subcontractorsWriteToClients: z.boolean(),
+    timeNeedsApproval: z.boolean(),
     billingIncrement: incrementOutput,
     invoiceDetails: z.object({ legalName: z.string().nullable(), address: z.string().nullable(), taxId: z.string().nullable(), registration: z.string().nullable() }),
     version: z.number().int(),

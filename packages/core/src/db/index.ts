@@ -22,6 +22,7 @@ import { CreditNoteCounterEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity
 import { HourBankEntryEntity, HourBankPolicyEntity, HourBankVisibilityEntity } from "../hour-bank/entity.ts";
 import { HourBankAlertEntity, HourBankConsentEntity, HourBankOverageEntity } from "../hour-bank/alerts-entity.ts";
 import { ExchangeRateEntity } from "../rates/entity.ts";
+import { PayoutClaimEntity, PayoutEntity } from "../payout/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
 import { QuoteCounterEntity, QuoteEntity } from "../quote/entity.ts";
 import { SurveyEntity } from "../survey/entity.ts";
@@ -82,6 +83,8 @@ export const db = new Service(
     hourBankConsent: HourBankConsentEntity,
     quote: QuoteEntity,
     quoteCounter: QuoteCounterEntity,
+    payout: PayoutEntity,
+    payoutClaim: PayoutClaimEntity,
   },
   { client, table: Config.tableName },
 );

@@ -6,7 +6,7 @@ import { periodIn } from "../invoice/jobs.ts";
 import { links } from "../notify/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import type { TaskItem } from "../task/entity.ts";
-import { UNBILLED } from "../timesheet/entity.ts";
+import { approvalOf, UNBILLED } from "../timesheet/entity.ts";
 import { OpenTaskStatuses } from "../workflow/index.ts";
 import type { DigestWeek } from "./timing.ts";
 
@@ -104,8 +104,9 @@ export async function contentFor(client: ClientItem, week: DigestWeek, now: Date
 }
 
 /**
- * Billable time not yet invoiced, logged in the client's current month (in the client's zone) up
- * to now: exactly what next month's retainer invoice will weigh against the included hours.
+ * Approved billable time not yet invoiced, logged in the client's current month (in the client's
+ * zone) up to now: exactly what next month's retainer invoice will weigh against the included
+ * hours (time still waiting for approval counts neither there nor here).
  */
 async function minutesThisMonth(client: ClientItem, now: Date): Promise<number> {
   const { start } = periodIn(now, client.timeZone);
@@ -113,7 +114,7 @@ async function minutesThisMonth(client: ClientItem, now: Date): Promise<number> 
     .entriesOfClient({ agencyId: client.agencyId, clientId: client.clientId, invoiceId: UNBILLED })
     .between({ startedAt: start.toISOString() }, { startedAt: now.toISOString() })
     .go({ pages: "all" });
-  return entries.data.filter((entry) => entry.billable).reduce((sum, entry) => sum + entry.minutes, 0);
+  return entries.data.filter((entry) => entry.billable && approvalOf(entry) === "approved").reduce((sum, entry) => sum + entry.minutes, 0);
 }
 
 const byReference = (a: Pick<RequestItem, "number">, b: Pick<RequestItem, "number">) => a.number - b.number;

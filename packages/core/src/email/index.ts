@@ -78,7 +78,9 @@ export type Notice =
   | "hoursUsedUpOwner"
   | "quoteSent"
   | "quoteAccepted"
-  | "quoteDeclined";
+  | "quoteDeclined"
+  | "payoutIssued"
+  | "payoutPaid";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

@@ -148,4 +148,10 @@ export const el: Record<MessageKey, string> = {
   "quote.text.validUntil": "Ισχύει έως {date}.",
   "quote.text.terms": "Όροι",
   "quote.text.accept": "Πληκτρολογώντας το ονοματεπώνυμό μου, αποδέχομαι αυτή την προσφορά εκ μέρους του πελάτη {client}.",
+  "notify.payoutIssued.subject": "Η κατάσταση πληρωμής σας για {month}: {amount}",
+  "notify.payoutIssued.intro": "Το γραφείο {agency} εξέδωσε την κατάσταση πληρωμής σας για {month}: {hours} ώρ. εγκεκριμένου χρόνου, {amount}.",
+  "notify.payoutIssued.button": "Άνοιγμα της κατάστασης",
+  "notify.payoutPaid.subject": "Πληρώθηκε: η πληρωμή σας για {month}, {amount}",
+  "notify.payoutPaid.intro": "Το γραφείο {agency} πλήρωσε την κατάσταση πληρωμής σας για {month} ({amount}) στις {when}. Αναφορά: {reference}.",
+  "notify.payoutPaid.button": "Άνοιγμα της κατάστασης",
 };

@@ -147,4 +147,10 @@ export const hi: Record<MessageKey, string> = {
   "quote.text.validUntil": "{date} तक मान्य।",
   "quote.text.terms": "शर्तें",
   "quote.text.accept": "अपना पूरा नाम टाइप करके, मैं क्लाइंट {client} की ओर से यह कोटेशन स्वीकार करता/करती हूँ।",
+  "notify.payoutIssued.subject": "{month} के लिए आपका भुगतान विवरण: {amount}",
+  "notify.payoutIssued.intro": "{agency} ने {month} के लिए आपका भुगतान विवरण जारी किया: {hours} घंटे का स्वीकृत समय, {amount}।",
+  "notify.payoutIssued.button": "विवरण खोलें",
+  "notify.payoutPaid.subject": "भुगतान हो गया: {month} के लिए आपका भुगतान, {amount}",
+  "notify.payoutPaid.intro": "{agency} ने {month} के लिए आपके भुगतान विवरण ({amount}) का भुगतान {when} को किया। संदर्भ: {reference}।",
+  "notify.payoutPaid.button": "विवरण खोलें",
 };

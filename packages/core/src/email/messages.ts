@@ -149,6 +149,12 @@ export const en = {
   "quote.text.validUntil": "Valid until {date}.",
   "quote.text.terms": "Terms",
   "quote.text.accept": "By typing my full name, I accept this quote on behalf of {client}.",
+  "notify.payoutIssued.subject": "Your payout statement for {month}: {amount}",
+  "notify.payoutIssued.intro": "{agency} issued your payout statement for {month}: {hours} h of approved time, {amount}.",
+  "notify.payoutIssued.button": "Open the statement",
+  "notify.payoutPaid.subject": "Paid: your payout for {month}, {amount}",
+  "notify.payoutPaid.intro": "{agency} paid your payout statement for {month} ({amount}) on {when}. Reference: {reference}.",
+  "notify.payoutPaid.button": "Open the statement",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -24,7 +24,7 @@ export function reached(usage: Usage): number[] {
 }
 
 /**
- * Called once the ledger has recorded a period's use (HourBank.settle): marks and emails the
+ * Called once the ledger has recorded a use (HourBank.recordApprovedUse) or the owner took hours away: marks and emails the
  * thresholds newly crossed. Never throws: an alert that fails is logged and never fails the
  * ledger's write.
  */

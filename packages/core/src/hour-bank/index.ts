@@ -9,20 +9,21 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId } from "../id/index.ts";
 import { Job } from "../job/index.ts";
-import { billableMinutesByTask, billableMinutesOfClient } from "../timesheet/queries.ts";
+import { approvedMinutesByTask } from "../timesheet/queries.ts";
 import { Transparencies } from "./entity.ts";
 import { balanceOf, closeEntries, type Entry, hoursByRequest, keys, nextPeriod, NO_ROLLOVER, type Policy, type RequestHours, rolledHours } from "./ledger.ts";
 import { HourBankStore, type Transparency } from "./store.ts";
-import { afterUse } from "./alerts.ts";
 import { overageView } from "./overage.ts";
+import { afterUse } from "./alerts.ts";
 
 export * as HourBank from "./index.ts";
 export * from "./output.ts";
 export { balanceOf, closeEntries, hoursByRequest, remainderOf, type Entry, type Policy, type RequestHours } from "./ledger.ts";
 export type { Transparency } from "./store.ts";
+export { recordApprovedUse, returnApprovedUse, type ApprovedUse, type UseTotals } from "./use.ts";
 
 // A retainer client's hour bank: per calendar month in the client's zone, the hours included,
-// the billable time used (later: only approved time), and at the month's close what rolls over,
+// the billable time used (written when time is approved: use.ts), and at the month's close what rolls over,
 // expires or is billed as overage, by the rollover policy (the agency's default, or the
 // client's own). The balance is the sum of the ledger's entries, nothing else.
 
@@ -64,17 +65,10 @@ const toEntry = (item: Awaited<ReturnType<typeof HourBankStore.entriesOf>>[numbe
   at: item.at,
 });
 
-async function usedIn(client: ClientItem, period: string): Promise<Entry> {
-  const { start } = monthsToUtc(period, period, client.timeZone);
-  const { start: end } = monthsToUtc(nextPeriod(period), nextPeriod(period), client.timeZone);
-  const minutes = await billableMinutesOfClient(client.agencyId, client.clientId, start, end);
-  return { key: keys.used(period), period, kind: "used", minutes: -minutes, origin: period };
-}
-
 /**
  * Brings a client's bank up to `now`: opens the bank (this period's included hours) the first
- * time, closes every period that has ended in the client's zone, oldest first, and refreshes the
- * open period's used minutes. Every write is keyed by period and kind, so running it twice (or
+ * time, and closes every period that has ended in the client's zone, oldest first (the used
+ * minutes are already there: approval writes them). Every write is keyed by period and kind, so running it twice (or
  * two at once) writes the same ledger.
  */
 export async function settle(client: ClientItem, now: Date): Promise<{ closed: number }> {
@@ -96,15 +90,9 @@ export async function settle(client: ClientItem, now: Date): Promise<{ closed: n
       await HourBankStore.createOnce(agencyId, clientId, included);
       entries = [...entries, included];
     }
-    const used = await usedIn(client, period);
-    if (period === current) {
-      await HourBankStore.putUsed(agencyId, clientId, used, keys.closed(period));
-      await afterUse(client, period, now);
-      break;
-    }
-    const own = [...entries.filter((entry) => entry.period === period && entry.kind !== "used"), used];
-    const closing = closeEntries(period, own, policy);
-    if (await HourBankStore.close(agencyId, clientId, used, closing)) closed++;
+    if (period === current) break;
+    const closing = closeEntries(period, entries.filter((entry) => entry.period === period), policy);
+    if (await HourBankStore.close(agencyId, clientId, closing)) closed++;
     entries = (await HourBankStore.entriesOf(agencyId, clientId)).map(toEntry);
   }
   return { closed };
@@ -132,11 +120,11 @@ export async function settleFor(agencyId: string, now: Date): Promise<{ clients:
   return outcome;
 }
 
-/** The open period's time per request: one Query of the client's time in the period. */
+/** The open period's approved time per request: one Query of the client's time in the period. */
 async function requestsIn(client: ClientItem, period: string): Promise<RequestHours[]> {
   const { start } = monthsToUtc(period, period, client.timeZone);
   const { start: end } = monthsToUtc(nextPeriod(period), nextPeriod(period), client.timeZone);
-  return hoursByRequest(await billableMinutesByTask(client.agencyId, client.clientId, start, end));
+  return hoursByRequest(await approvedMinutesByTask(client.agencyId, client.clientId, start, end));
 }
 
 async function view(client: ClientItem, now: Date, transparency: Transparency): Promise<HourBankView> {
@@ -243,6 +231,8 @@ export const adjust = fn(adjustSchema, async (input, clientId: string, now: Date
   const id = createId("time").slice(4);
   await HourBankStore.createOnce(client.agencyId, clientId, { key: keys.adjusted(period, id), period, kind: "adjusted", minutes: input.minutes, origin: period, reason: input.reason, ...(by ? { by } : {}) });
   await Audit.record(Audit.event("hourBank.adjusted", "client", clientId, { minutes: input.minutes, reason: input.reason, period }));
+  // Hours taken away can cross a threshold as use does (once per threshold per period).
+  if (input.minutes < 0) await afterUse(client, period, now);
   return ownerView(client, now);
 });
 

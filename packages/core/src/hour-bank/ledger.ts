@@ -26,7 +26,10 @@ export const periodsBetween = (from: string, to: string): number => index(to) - 
 
 export const keys = {
   included: (period: string) => `${period}#included`,
+  /** The whole period's use, as the bank recorded it before approval (kept in older ledgers). */
   used: (period: string) => `${period}#used`,
+  /** One approved time entry's use. */
+  usedBy: (period: string, entryId: string) => `${period}#used#${entryId}`,
   closed: (period: string) => `${period}#closed`,
   overage: (period: string) => `${period}#overage`,
   expired: (period: string, origin: string) => `${period}#expired#${origin}`,

@@ -1,4 +1,5 @@
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
+import type { TransactionResult } from "../db/transaction.ts";
 import type { HourBankEntryItem, HourBankPolicyItem, HourBankVisibilityItem } from "./entity.ts";
 import type { Entry, Policy } from "./ledger.ts";
 
@@ -32,25 +33,45 @@ export async function createOnce(agencyId: string, clientId: string, entry: Entr
   }
 }
 
-/** Puts an open period's used minutes, on condition the period is not closed (its marker absent). */
-export async function putUsed(agencyId: string, clientId: string, entry: Entry, closedKey: string): Promise<boolean> {
+type Items = ReturnType<Parameters<typeof db.transaction.write>[0]>;
+
+/**
+ * Writes approved use (or takes it back) in one transaction with the caller's own items, on
+ * condition the period is still open (its close marker absent). Answers "closed" when the period
+ * closed first, "conflict" when another condition failed (the caller re-reads), else "done".
+ */
+export async function writeUse(
+  agencyId: string,
+  clientId: string,
+  change: { use: Entry; remove: boolean; closedKey: string } | null,
+  alongside: (tx: TransactionEntities) => Items,
+): Promise<"done" | "closed" | "conflict"> {
   const result = await db.transaction
-    .write(({ hourBankEntry }) => [
-      hourBankEntry.check({ agencyId, clientId, key: closedKey }).where((attr, op) => op.notExists(attr.key)).commit(),
-      hourBankEntry.put(item(agencyId, clientId, entry)).commit(),
+    .write((tx) => [
+      ...(change
+        ? [
+            tx.hourBankEntry.check({ agencyId, clientId, key: change.closedKey }).where((attr, op) => op.notExists(attr.key)).commit(),
+            change.remove
+              ? tx.hourBankEntry.delete({ agencyId, clientId, key: change.use.key }).where((attr, op) => op.exists(attr.key)).commit()
+              : tx.hourBankEntry.create(item(agencyId, clientId, change.use)).commit(),
+          ]
+        : []),
+      ...alongside(tx),
     ])
     .go();
-  return !result.canceled;
+  if (!result.canceled) return "done";
+  // The close marker's check is the first operation when there is a change.
+  const first = (result.data as unknown as TransactionResult["data"])[0];
+  return change && first?.code === "ConditionalCheckFailed" ? "closed" : "conflict";
 }
 
 /**
- * Closes a period in one transaction: its final used minutes, the closing entries and the close
- * marker, which is created only if absent, so a second close changes nothing.
+ * Closes a period in one transaction: the closing entries and the close marker, each created only
+ * if absent, so a second close changes nothing.
  */
-export async function close(agencyId: string, clientId: string, used: Entry, entries: readonly Entry[]): Promise<boolean> {
+export async function close(agencyId: string, clientId: string, entries: readonly Entry[]): Promise<boolean> {
   const result = await db.transaction
     .write(({ hourBankEntry }) => [
-      hourBankEntry.put(item(agencyId, clientId, used)).commit(),
       ...entries.map((entry) => hourBankEntry.create(item(agencyId, clientId, entry)).commit()),
     ])
     .go();

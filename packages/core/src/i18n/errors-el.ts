@@ -791,6 +791,27 @@ export const el: ServerMessages = {
     "This quote has been answered; it can't be changed any more.": "Σε αυτή την προσφορά έχει δοθεί απάντηση· δεν μπορεί πια να αλλάξει.",
     "This quote has already been sent.": "Αυτή η προσφορά έχει ήδη σταλεί.",
     "Quotes are being sent right now. Please try again.": "Αυτή τη στιγμή στέλνονται προσφορές. Δοκιμάστε ξανά.",
+
+    // Time approval (issue 17, part 2)
+    "The retainer month of this time is closed, so it can't change now.": "Ο μήνας της πάγιας αμοιβής για αυτόν τον χρόνο έχει κλείσει, οπότε δεν μπορεί να αλλάξει τώρα.",
+    "This week has no time waiting to be submitted.": "Αυτή η εβδομάδα δεν έχει χρόνο που περιμένει να υποβληθεί.",
+    "Choose at most 100 entries at once.": "Επιλέξτε έως 100 καταχωρίσεις τη φορά.",
+    "Choose time entries.": "Επιλέξτε καταχωρίσεις χρόνου.",
+    "This time hasn't been submitted for approval yet.": "Αυτός ο χρόνος δεν έχει υποβληθεί ακόμη για έγκριση.",
+    "Say what needs fixing.": "Πείτε τι πρέπει να διορθωθεί.",
+    "This time is approved, so it can't change. Ask a reviewer to return it first.": "Αυτός ο χρόνος έχει εγκριθεί, οπότε δεν μπορεί να αλλάξει. Ζητήστε πρώτα από έναν ελεγκτή να τον επιστρέψει.",
+
+    // Payouts (issue 17, part 6)
+    "Choose a month that has begun.": "Επιλέξτε έναν μήνα που έχει ξεκινήσει.",
+    "Give this team member a cost rate first.": "Ορίστε πρώτα κόστος ανά ώρα για αυτό το μέλος της ομάδας.",
+    "No approved time of this month is waiting to be paid.": "Δεν υπάρχει εγκεκριμένος χρόνος αυτού του μήνα που περιμένει πληρωμή.",
+    "Keep an exchange rate for the team member's currency first.": "Καταχωρίστε πρώτα μια ισοτιμία για το νόμισμα του μέλους της ομάδας.",
+    "This month's statement is already issued.": "Η κατάσταση πληρωμής αυτού του μήνα έχει ήδη εκδοθεί.",
+    "This statement is already marked paid.": "Αυτή η κατάσταση πληρωμής έχει ήδη σημειωθεί ως πληρωμένη.",
+    "Choose bank transfer, Wise, PayPal or other.": "Επιλέξτε τραπεζική μεταφορά, Wise, PayPal ή άλλο.",
+    "Enter the payment's reference.": "Εισαγάγετε την αναφορά της πληρωμής.",
+    "Choose the team member.": "Επιλέξτε το μέλος της ομάδας.",
+    "Payout statement was not found.": "Η κατάσταση πληρωμής δεν βρέθηκε.",
   },
   values: {
     what: {
@@ -818,6 +839,7 @@ export const el: ServerMessages = {
       Thread: "συζήτηση",
       Credit: "πίστωση",
       Service: "υπηρεσία",
+      "Payout statement": "κατάσταση πληρωμής",
     },
     number: { draft: "(πρόχειρο)" },
     invoice: { "a draft invoice": "ένα πρόχειρο τιμολόγιο" },

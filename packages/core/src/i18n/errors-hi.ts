@@ -783,6 +783,27 @@ export const hi: ServerMessages = {
     "This quote has been answered; it can't be changed any more.": "इस कोटेशन का जवाब दिया जा चुका है; अब इसे बदला नहीं जा सकता।",
     "This quote has already been sent.": "यह कोटेशन पहले ही भेजा जा चुका है।",
     "Quotes are being sent right now. Please try again.": "अभी कोटेशन भेजे जा रहे हैं। फिर से कोशिश करें।",
+
+    // Time approval (issue 17, part 2)
+    "The retainer month of this time is closed, so it can't change now.": "इस समय का रिटेनर महीना बंद हो चुका है, इसलिए इसे अब बदला नहीं जा सकता।",
+    "This week has no time waiting to be submitted.": "इस सप्ताह में जमा करने के लिए कोई समय बाकी नहीं है।",
+    "Choose at most 100 entries at once.": "एक बार में अधिकतम 100 प्रविष्टियाँ चुनें।",
+    "Choose time entries.": "समय की प्रविष्टियाँ चुनें।",
+    "This time hasn't been submitted for approval yet.": "यह समय अभी स्वीकृति के लिए जमा नहीं किया गया है।",
+    "Say what needs fixing.": "बताएँ कि क्या ठीक करना है।",
+    "This time is approved, so it can't change. Ask a reviewer to return it first.": "यह समय स्वीकृत है, इसलिए इसे बदला नहीं जा सकता। पहले किसी समीक्षक से इसे लौटाने को कहें।",
+
+    // Payouts (issue 17, part 6)
+    "Choose a month that has begun.": "ऐसा महीना चुनें जो शुरू हो चुका है।",
+    "Give this team member a cost rate first.": "पहले इस टीम सदस्य की लागत दर तय करें।",
+    "No approved time of this month is waiting to be paid.": "इस महीने का कोई स्वीकृत समय भुगतान की प्रतीक्षा में नहीं है।",
+    "Keep an exchange rate for the team member's currency first.": "पहले टीम सदस्य की मुद्रा के लिए विनिमय दर रखें।",
+    "This month's statement is already issued.": "इस महीने का भुगतान विवरण पहले ही जारी हो चुका है।",
+    "This statement is already marked paid.": "यह भुगतान विवरण पहले ही भुगतान किया गया चिह्नित है।",
+    "Choose bank transfer, Wise, PayPal or other.": "बैंक ट्रांसफ़र, Wise, PayPal या अन्य चुनें।",
+    "Enter the payment's reference.": "भुगतान का संदर्भ दर्ज करें।",
+    "Choose the team member.": "टीम सदस्य चुनें।",
+    "Payout statement was not found.": "भुगतान विवरण नहीं मिला।",
   },
   values: {
     what: {
@@ -810,6 +831,7 @@ export const hi: ServerMessages = {
       Thread: "थ्रेड",
       Credit: "क्रेडिट",
       Service: "सेवा",
+      "Payout statement": "भुगतान विवरण",
     },
     number: { draft: "(ड्राफ़्ट)" },
     invoice: { "a draft invoice": "एक ड्राफ़्ट इनवॉइस" },

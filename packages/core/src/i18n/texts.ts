@@ -79,6 +79,28 @@ export const en = {
   "print.creditTotal": "Total credited",
   "print.creditReason": "Reason: {reason}",
   "print.credited": "Credited",
+  // Payout statements (issue 17, part 6)
+  "payout.title": "Payout statement · {month}",
+  "payout.from": "From",
+  "payout.to": "To",
+  "payout.issued": "Issued",
+  "payout.rate": "Cost rate",
+  "payout.perHour": "{rate} per hour",
+  "payout.status": "Status",
+  "payout.statusIssued": "Owed",
+  "payout.statusPaid": "Paid",
+  "payout.work": "Work",
+  "payout.hours": "Hours",
+  "payout.totalHours": "Total hours",
+  "payout.total": "Total",
+  "payout.exchange": "At {rate} {to} per {from}",
+  "payout.paidOn": "Paid on",
+  "payout.method": "Method",
+  "payout.reference": "Reference",
+  "payout.method.bank": "Bank transfer",
+  "payout.method.wise": "Wise",
+  "payout.method.paypal": "PayPal",
+  "payout.method.other": "Other",
 } as const;
 
 export type TextKey = keyof typeof en;

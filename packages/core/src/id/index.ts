@@ -21,6 +21,7 @@ export const IdPrefixes = {
   survey: "srv",
   file: "fil",
   quote: "quo",
+  payout: "pyo",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

@@ -19,6 +19,8 @@ export const MemberEntity = new Entity({
     timeZone: { type: "string", required: true },
     /** What the agency pays this member per hour, in minor units of the agency's currency. Owner-only. */
     costRate: { type: "number" },
+    /** The currency the member is paid in (payouts); the agency's when absent. */
+    costCurrency: { type: "string" },
     weeklyCapacityHours: { type: "number", required: true },
     status: { type: MemberStatuses, required: true, default: "invited" },
     /** Moved on by signing out and removal: a session made under another version is over. */

@@ -8,7 +8,7 @@ import { Identity } from "../identity/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { email, minorAmount, pageQuery, personName, timeZone, version, type Page, type PageQuery } from "../fields/index.ts";
+import { currency, email, minorAmount, pageQuery, personName, timeZone, version, type Page, type PageQuery } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import type { MemberItem } from "./entity.ts";
@@ -33,6 +33,8 @@ export type Member = {
   reviewer: boolean;
   /** Cost per hour in minor units of the agency's currency (only the owner reads members). */
   costRate: number | null;
+  /** The currency the cost rate (and so the member's payouts) is in; null: the agency's. */
+  costCurrency: string | null;
   /** QA first-pass rate (approved at the first review) and average returns per approved task. */
   qa: { approved: number; firstPassRate: number | null; averageReturns: number | null };
   /** SES reported the address bouncing for good or complaining: Baton no longer emails it. */
@@ -55,6 +57,7 @@ export function present(item: MemberItem): Member {
     locale: item.locale,
     reviewer: item.role === "owner" || Boolean(item.reviewer),
     costRate: item.costRate ?? null,
+    costCurrency: item.costCurrency ?? null,
     qa: qaMetrics(item),
     undeliverable: item.undeliverable ?? null,
     createdAt: item.createdAt,
@@ -102,6 +105,7 @@ export const updateSchema = z.strictObject({
   weeklyCapacityHours: weeklyCapacityHours.optional(),
   reviewer: z.boolean({ error: "Choose whether they review QA." }).optional(),
   costRate: minorAmount.nullable().optional(),
+  costCurrency: currency.nullable().optional(),
 });
 
 export const list = fn(pageQuery, async (page: PageQuery): Promise<Page<Member>> => {
@@ -168,19 +172,19 @@ async function sendInvitation(member: MemberItem) {
   ]);
 }
 
-export const update = fn(updateSchema, async ({ version: expected, costRate, ...changes }, memberId: string): Promise<Member> => {
+export const update = fn(updateSchema, async ({ version: expected, costRate, costCurrency, ...changes }, memberId: string): Promise<Member> => {
   const agencyId = assertOwnerInPerson();
   if (!isId("member", memberId)) throw notFound("Team member");
   const result = await db.transaction
     .write(({ member, ...tx }) => [
       member
         .patch({ agencyId, memberId })
-        .set({ ...changes, ...(typeof costRate === "number" ? { costRate } : {}) })
-        .remove(costRate === null ? ["costRate"] : [])
+        .set({ ...changes, ...(typeof costRate === "number" ? { costRate } : {}), ...(typeof costCurrency === "string" ? { costCurrency } : {}) })
+        .remove([...(costRate === null ? (["costRate"] as const) : []), ...(costCurrency === null ? (["costCurrency"] as const) : [])])
         .add({ version: 1 })
         .where((attr, op) => op.eq(attr.version, expected))
         .commit(),
-      Audit.item(tx, Audit.event("member.updated", "member", memberId, { fields: Object.keys({ ...changes, ...(costRate !== undefined ? { costRate } : {}) }) })),
+      Audit.item(tx, Audit.event("member.updated", "member", memberId, { fields: Object.keys({ ...changes, ...(costRate !== undefined ? { costRate } : {}), ...(costCurrency !== undefined ? { costCurrency } : {}) }) })),
     ])
     .go();
   const current = await load(agencyId, memberId);

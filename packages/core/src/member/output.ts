@@ -16,6 +16,7 @@ export const output = z
     locale: z.enum(Locales),
     reviewer: z.boolean(),
     costRate: z.number().int().nullable(),
+    costCurrency: z.string().nullable(),
     qa: z.object({ approved: z.number().int(), firstPassRate: z.number().nullable(), averageReturns: z.number().nullable() }),
     undeliverable,
     createdAt: z.string(),

@@ -11,6 +11,8 @@ import { People } from "../people/index.ts";
 import { Timesheet } from "../timesheet/index.ts";
 import { agingBucket, AGING_BUCKETS, daysOverdue, type AgingBucket } from "./aging.ts";
 import { daysToUtc, monthOf, todayIn } from "./periods.ts";
+import { monthsBetween } from "@baton/kernel/dates";
+import { totalsByMember } from "../payout/index.ts";
 import { MAX_MONTHS, monthRange, monthRangeSchema, rangeError } from "./range.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 import { AgencyStore } from "../agency/store.ts";
@@ -95,7 +97,7 @@ export type PayoutReport = {
   timeZone: string;
   currency: string;
   total: number;
-  members: Array<{ id: string; name: string; role: MemberItem["role"]; minutes: number; billableMinutes: number; costRate: number | null; amount: number | null }>;
+  members: Array<{ id: string; name: string; role: MemberItem["role"]; minutes: number; billableMinutes: number; costRate: number | null; amount: number | null; statements: { currency: string; owed: number; paid: number } | null }>;
 };
 
 const day = calendarDate;
@@ -319,6 +321,8 @@ export const payouts = fn(periodSchema, async (query): Promise<PayoutReport> => 
   const team = await People.team(agencyId);
   const paid = [...team.values()].filter((member) => member.role !== "owner");
   const entries = await Timesheet.teamTimeBetween(agencyId, paid.map((member) => member.memberId), range.start, range.end);
+  // Payout statements of the months the range touches: what is issued and still owed, and what is paid.
+  const statements = await totalsByMember(agencyId, monthsBetween(from.slice(0, 7), to.slice(0, 7)));
   const members = paid
     .map((member) => {
       const theirs = entries.filter((entry) => entry.memberId === member.memberId);
@@ -332,9 +336,10 @@ export const payouts = fn(periodSchema, async (query): Promise<PayoutReport> => 
         costRate: member.costRate ?? null,
         // Summed per entry, as each entry's cost is rounded on its own in the margin report too.
         amount: member.costRate ? theirs.reduce((sum, entry) => sum + costOf(entry.minutes, member), 0) : null,
+        statements: statements.get(member.memberId) ?? null,
       };
     })
-    .filter((member) => member.minutes > 0 || member.costRate !== null)
+    .filter((member) => member.minutes > 0 || member.costRate !== null || member.statements !== null)
     .sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.name.localeCompare(b.name));
   return { from, to, timeZone, currency, total: members.reduce((sum, member) => sum + (member.amount ?? 0), 0), members };
 });

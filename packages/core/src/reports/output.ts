@@ -80,6 +80,7 @@ export const payoutsOutput = z.object({
       billableMinutes: z.number().int(),
       costRate: minor.nullable(),
       amount: minor.nullable(),
+      statements: z.object({ currency: z.string(), owed: minor, paid: minor }).nullable(),
     }),
   ),
 }) satisfies z.ZodType<PayoutReport>;

@@ -4,6 +4,14 @@ import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 /** An entry's billing state: on no invoice yet, or the invoice it is locked on. */
 export const UNBILLED = "unbilled";
 
+/**
+ * Where an entry stands in approval (approval.ts): logged ("open"), in a submitted week waiting
+ * for review, returned with a note to fix, or approved (locked; counted against a retainer and
+ * invoiceable). Entries from before approval existed have no state and read as approved.
+ */
+export const ApprovalStates = ["open", "submitted", "returned", "approved"] as const;
+export type ApprovalState = (typeof ApprovalStates)[number];
+
 /** Time a member spent: on a task (and so its client), or for a client directly (owner). */
 export const TimeEntryEntity = new Entity({
   model: { entity: "timeEntry", version: "1", service: "baton" },
@@ -22,6 +30,12 @@ export const TimeEntryEntity = new Entity({
     note: { type: "string" },
     /** UNBILLED, or the invoice the entry is locked on. */
     invoiceId: { type: "string", required: true, default: UNBILLED },
+    approval: { type: ApprovalStates },
+    /** Why a reviewer returned the entry: shown to its member until they resubmit. */
+    returnNote: { type: "string" },
+    /** Who approved it (a member id) and the hour bank period its use was recorded in (retainer clients' billable time). */
+    approvedBy: { type: "string" },
+    usedPeriod: { type: "string" },
     ...timestamps,
     ...versioned,
   },
@@ -45,8 +59,17 @@ export const TimeEntryEntity = new Entity({
       pk: { field: "gsi3pk", composite: ["agencyId", "taskId"] },
       sk: { field: "gsi3sk", composite: ["startedAt", "entryId"] },
     },
+    /** Entries by approval state: what waits for review across the team (the "submitted" partition). */
+    entriesByApproval: {
+      index: "gsi4",
+      pk: { field: "gsi4pk", composite: ["agencyId", "approval"] },
+      sk: { field: "gsi4sk", composite: ["startedAt", "entryId"] },
+    },
   },
 });
+
+/** An entry's approval state; one logged before approval existed counts as approved. */
+export const approvalOf = (item: Pick<TimeEntryItem, "approval">): ApprovalState => item.approval ?? "approved";
 
 export type TimeEntryItem = EntityItem<typeof TimeEntryEntity>;
 

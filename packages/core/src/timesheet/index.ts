@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { assertMember, assertOwner, forbidden, useActor } from "../actor/index.ts";
+import { assertMember, assertOwner } from "../actor/index.ts";
 import { useViewer } from "../actor/viewer.ts";
 import * as TaskPolicy from "../task/policy.ts";
 import { Audit } from "../audit/index.ts";
-import { startOfWeek, zonedParts } from "../business-hours/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
 import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
@@ -11,69 +10,35 @@ import { notFound, VisibleError } from "../error/index.ts";
 import { version, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
-import type { MemberItem } from "../member/entity.ts";
 import { People } from "../people/index.ts";
 import type { TaskItem } from "../task/entity.ts";
-import { UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
+import { approvalOf, UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
 import { endTimer } from "./timer-stop.ts";
-import { readerLocale, text } from "../i18n/index.ts";
 import { ClientStore } from "../client/store.ts";
-import { MemberStore } from "../member/store.ts";
+import { approveIfTrusted, lockedError } from "./approve-entry.ts";
+import { loadEntry, presentAll, type TimeEntry } from "./present.ts";
+import type { Timesheet as WeekSheet } from "./week.ts";
 
 export * as Timesheet from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
-export { UNBILLED } from "./entity.ts";
-export { billableMinutesOfClient, teamTimeBetween } from "./queries.ts";
+export { ApprovalStates, approvalOf, UNBILLED, type ApprovalState } from "./entity.ts";
+export { present, presentAll, type TimeEntry } from "./present.ts";
+export { week, weekSchema, type WeekState } from "./week.ts";
+/** A member's week (week.ts); declared here so it shares its name with the area's namespace. */
+export type Timesheet = WeekSheet;
+export * from "./approval.ts";
+export { teamTimeBetween } from "./queries.ts";
 export { lockItems, releaseItems } from "./billing.ts";
 export { exportTime, timeExportSchema } from "./export.ts";
 export { DISCARD_UNDER_MS, stopTimerOnTask } from "./timer-stop.ts";
 
 // Time spent: a running timer per member (one at a time, kept on the server so it survives a
 // reload), manual entries, and weekly timesheets. An entry can be changed or deleted until it is
-// locked on an invoice; the invoice's transaction moves it off UNBILLED, and every edit is
-// conditional on it still being there.
-
-export type TimeEntry = {
-  id: string;
-  member: { id: string; name: string };
-  client: { id: string; name: string };
-  task: { id: string; reference: string; title: string } | null;
-  label: string;
-  startedAt: string;
-  minutes: number;
-  billable: boolean;
-  note: string | null;
-  /** The invoice it is locked on, or null while it can still change. */
-  invoiceId: string | null;
-  version: number;
-};
+// approved (approval.ts: only approved time counts against a retainer or is invoiced) — the
+// invoice's transaction then moves it off UNBILLED — and every edit is conditional on both.
 
 export type Timer = { taskId: string | null; client: { id: string; name: string }; label: string; startedAt: string; note: string | null };
-
-type Names = { team: ReadonlyMap<string, MemberItem>; clients: ReadonlyMap<string, string> };
-
-export function present(item: TimeEntryItem, names: Names): TimeEntry {
-  const [reference = "", ...title] = item.label.split(" · ");
-  return {
-    id: item.entryId,
-    member: { id: item.memberId, name: names.team.get(item.memberId)?.name ?? text(readerLocale(), "people.formerMember") },
-    client: { id: item.clientId, name: names.clients.get(item.clientId) ?? "" },
-    task: item.taskId === "none" ? null : { id: item.taskId, reference, title: title.join(" · ") },
-    label: item.label,
-    startedAt: item.startedAt,
-    minutes: item.minutes,
-    billable: item.billable,
-    note: item.note ?? null,
-    invoiceId: item.invoiceId === UNBILLED ? null : item.invoiceId,
-    version: item.version,
-  };
-}
-
-async function presentAll(agencyId: string, items: TimeEntryItem[]): Promise<TimeEntry[]> {
-  const names = await People.namesFor(agencyId, items);
-  return items.map((item) => present(item, names));
-}
 
 const labelOf = (task: TaskItem) => `${task.reference} · ${task.title}`;
 const note = z.string().trim().max(500, "Keep the note under 500 characters.");
@@ -203,19 +168,16 @@ export const create = fn(createSchema, async (input): Promise<TimeEntry> => {
           startedAt: input.startedAt,
           minutes: input.minutes,
           billable: input.billable,
+          approval: "open",
           ...(input.note ? { note: input.note } : {}),
         })
         .commit(),
       Audit.item(tx, Audit.event("time.logged", "time", entryId, { minutes: input.minutes, label: target.label })),
     ])
     .go();
+  await approveIfTrusted(actor.agencyId, entryId, actor.memberId);
   return (await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]))[0]!;
 });
-
-async function loadEntry(agencyId: string, entryId: string): Promise<TimeEntryItem | null> {
-  if (!isId("time", entryId)) return null;
-  return (await db.entities.timeEntry.get({ agencyId, entryId }).go({ consistent: true })).data;
-}
 
 /** Throws 404 unless the entry is the actor's to change (their own; the owner any): checked before the body is read. */
 export async function assertOwnEntry(entryId: string): Promise<void> {
@@ -224,17 +186,14 @@ export async function assertOwnEntry(entryId: string): Promise<void> {
   if (!entry || (actor.role !== "owner" && entry.memberId !== actor.memberId)) throw notFound("Time entry");
 }
 
-/** An entry the actor may change: their own, or any for the owner; a locked one is refused. */
+/** An entry the actor may change: their own, or any for the owner; an approved or invoiced one is refused. */
 async function editableEntry(entryId: string): Promise<TimeEntryItem> {
   const actor = assertMember();
   const entry = await loadEntry(actor.agencyId, entryId);
   if (!entry || (actor.role !== "owner" && entry.memberId !== actor.memberId)) throw notFound("Time entry");
-  if (entry.invoiceId !== UNBILLED) throw lockedError(entry);
+  if (entry.invoiceId !== UNBILLED || approvalOf(entry) === "approved") throw await lockedError(entry);
   return entry;
 }
-
-const lockedError = (entry: TimeEntryItem) =>
-  new VisibleError("conflict", "time.locked", "This time is on an invoice now, so it can't change.", { current: { id: entry.entryId, invoiceId: entry.invoiceId } });
 
 export const updateSchema = z.strictObject({
   version,
@@ -244,7 +203,7 @@ export const updateSchema = z.strictObject({
   note: note.nullable().optional(),
 });
 
-/** Corrects an entry until it is invoiced. */
+/** Corrects an entry until it is approved (a returned one too: then it is submitted again). */
 export const update = fn(updateSchema, async ({ version: expected, note: text, ...changes }, entryId: string): Promise<TimeEntry> => {
   const entry = await editableEntry(entryId);
   const clear = text === null || text === "";
@@ -256,14 +215,14 @@ export const update = fn(updateSchema, async ({ version: expected, note: text, .
         .set({ ...changes, ...(changes.startedAt ? { invoiceId: UNBILLED } : {}), ...(text && !clear ? { note: text } : {}) })
         .remove(clear ? ["note"] : [])
         .add({ version: 1 })
-        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)}`)
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)} AND ${op.exists(attr.approval)} AND ${op.ne(attr.approval, "approved")}`)
         .commit(),
       Audit.item(tx, Audit.event("time.updated", "time", entryId, { fields: Object.keys({ ...changes, ...(text !== undefined ? { note: text } : {}) }) })),
     ])
     .go();
   const current = await loadEntry(entry.agencyId, entryId);
   if (failedConditions(result).length) {
-    if (current && current.invoiceId !== UNBILLED) throw lockedError(current);
+    if (current && (current.invoiceId !== UNBILLED || approvalOf(current) === "approved")) throw await lockedError(current);
     throw staleWrite("Time entry", current && (await presentAll(entry.agencyId, [current]))[0]);
   }
   return (await presentAll(entry.agencyId, [current!]))[0]!;
@@ -271,82 +230,26 @@ export const update = fn(updateSchema, async ({ version: expected, note: text, .
 
 export const removeSchema = z.strictObject({ version: z.coerce.number().int().min(1) });
 
-/** Deletes an entry until it is invoiced. */
+/** Deletes an entry until it is approved. */
 export const remove = fn(removeSchema, async ({ version: expected }, entryId: string): Promise<void> => {
   const entry = await editableEntry(entryId);
   const result = await db.transaction
     .write(({ timeEntry, ...tx }) => [
       timeEntry
         .delete({ agencyId: entry.agencyId, entryId })
-        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)}`)
+        .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.invoiceId, UNBILLED)} AND ${op.exists(attr.approval)} AND ${op.ne(attr.approval, "approved")}`)
         .commit(),
       Audit.item(tx, Audit.event("time.deleted", "time", entryId, { minutes: entry.minutes, label: entry.label })),
     ])
     .go();
   if (failedConditions(result).length) {
     const current = await loadEntry(entry.agencyId, entryId);
-    if (current && current.invoiceId !== UNBILLED) throw lockedError(current);
+    if (current && (current.invoiceId !== UNBILLED || approvalOf(current) === "approved")) throw await lockedError(current);
     throw staleWrite("Time entry", current && (await presentAll(entry.agencyId, [current]))[0]);
   }
 });
 
 const isoDate = calendarDate;
-
-export const weekSchema = z.strictObject({
-  memberId: z.string().max(40).optional(),
-  /** Any day of the week wanted, in the member's time zone; this week when left out. */
-  date: isoDate.optional(),
-});
-
-export type Timesheet = {
-  member: { id: string; name: string; timeZone: string };
-  /** Monday 00:00 in the member's zone, as a UTC instant, and the 7 local dates of the week. */
-  weekStart: string;
-  days: { date: string; minutes: number; billableMinutes: number }[];
-  entries: TimeEntry[];
-  totalMinutes: number;
-  billableMinutes: number;
-};
-
-/** A member's week, Monday to Sunday in their own time zone: the owner any member's, others their own. */
-export const week = fn(weekSchema, async (query): Promise<Timesheet> => {
-  const actor = assertMember();
-  const memberId = query.memberId ?? actor.memberId;
-  if (memberId !== actor.memberId && actor.role !== "owner") throw forbidden();
-  const member = isId("member", memberId) ? (await MemberStore.load(actor.agencyId, memberId)) : null;
-  if (!member) throw notFound("Team member");
-  const anchor = query.date ? new Date(`${query.date}T12:00:00Z`) : new Date();
-  const start = startOfWeek(anchor, member.timeZone);
-  const end = startOfWeek(new Date(start.getTime() + 8 * 86_400_000), member.timeZone);
-  const result = await db.entities.timeEntry.query
-    .entriesOfMember({ agencyId: actor.agencyId, memberId })
-    .between({ startedAt: start.toISOString() }, { startedAt: end.toISOString() })
-    .go({ pages: "all" });
-  const items = result.data.filter((item) => item.startedAt < end.toISOString());
-  const dates = Array.from({ length: 7 }, (_, i) => localDate(new Date(start.getTime() + i * 86_400_000 + 12 * 3_600_000), member.timeZone));
-  const days = dates.map((date) => {
-    const ofDay = items.filter((item) => localDate(new Date(item.startedAt), member.timeZone) === date);
-    return {
-      date,
-      minutes: ofDay.reduce((sum, item) => sum + item.minutes, 0),
-      billableMinutes: ofDay.filter((item) => item.billable).reduce((sum, item) => sum + item.minutes, 0),
-    };
-  });
-  return {
-    member: { id: member.memberId, name: member.name, timeZone: member.timeZone },
-    weekStart: start.toISOString(),
-    days,
-    entries: await presentAll(actor.agencyId, items),
-    totalMinutes: days.reduce((sum, day) => sum + day.minutes, 0),
-    billableMinutes: days.reduce((sum, day) => sum + day.billableMinutes, 0),
-  };
-});
-
-function localDate(at: Date, timeZone: string): string {
-  const { year, month, day } = zonedParts(at, timeZone);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 /** Time logged on a task against its estimate: for the owner and the task's assignee. */
 export async function forTask(taskId: string): Promise<{ estimateMinutes: number; loggedMinutes: number; entries: TimeEntry[] }> {
   const actor = assertMember();
@@ -361,19 +264,19 @@ export async function forTask(taskId: string): Promise<{ estimateMinutes: number
 
 export const unbilledSchema = z.strictObject({ clientId: z.string().max(40), from: isoDate.optional(), to: isoDate.optional() }).superRefine(checkDateRange(MAX_RANGE_DAYS));
 
-/** A client's billable time not on an invoice yet, oldest first, optionally within dates (UTC). */
+/** A client's approved billable time not on an invoice yet, oldest first, optionally within dates (UTC). */
 export const unbilled = fn(unbilledSchema, async (query): Promise<TimeEntry[]> => {
   const agencyId = assertOwner();
   if (!isId("client", query.clientId)) throw notFound("Client");
   return presentAll(agencyId, await unbilledItems(agencyId, query.clientId, query.from, query.to));
 });
 
-/** The unbilled billable entries of a client (for invoices, which lock them). */
+/** The unbilled, approved, billable entries of a client (for invoices, which lock them): time waiting for approval is never invoiced. */
 export async function unbilledItems(agencyId: string, clientId: string, from?: string, to?: string): Promise<TimeEntryItem[]> {
   const base = db.entities.timeEntry.query.entriesOfClient({ agencyId, clientId, invoiceId: UNBILLED });
   const ranged = from || to ? base.between({ startedAt: from ? `${from}T00:00:00.000Z` : "0" }, { startedAt: to ? `${to}T23:59:59.999Z` : "9" }) : base;
   const result = await ranged.go({ pages: "all" });
-  return result.data.filter((item) => item.billable);
+  return result.data.filter((item) => item.billable && approvalOf(item) === "approved");
 }
 
 /** The entries locked on an invoice. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { named, page } from "../fields/output.ts";
-import type { TimeEntry, Timer, TimerState, Timesheet } from "./index.ts";
+import { ApprovalStates } from "./entity.ts";
+import type { TimeEntry, Timer, TimerState, Timesheet, WaitingWeek } from "./index.ts";
 
 export const entryOutput = z
   .object({
@@ -14,6 +15,8 @@ export const entryOutput = z
     billable: z.boolean(),
     note: z.string().nullable(),
     invoiceId: z.string().nullable(),
+    approval: z.enum(ApprovalStates).describe("open, submitted (waiting for review), returned (with a note), approved (locked)"),
+    returnNote: z.string().nullable().describe("Why a reviewer returned it"),
     version: z.number().int(),
   })
   .meta({ id: "TimeEntry" }) satisfies z.ZodType<TimeEntry>;
@@ -41,7 +44,27 @@ export const weekOutput = z.object({
   entries: z.array(entryOutput),
   totalMinutes: z.number().int(),
   billableMinutes: z.number().int(),
+  state: z.enum(["empty", "open", "returned", "submitted", "approved"]),
+  can: z.object({ submit: z.boolean() }),
 }) satisfies z.ZodType<Timesheet>;
+
+/** GET /time/approvals: what waits for review, per member and week. */
+export const waitingOutput = z
+  .object({
+    weeks: z.array(
+      z.object({
+        member: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+        weekStart: z.string(),
+        totalMinutes: z.number().int(),
+        billableMinutes: z.number().int(),
+        entries: z.array(entryOutput),
+      }) satisfies z.ZodType<WaitingWeek>,
+    ),
+  })
+  .meta({ id: "TimeWaiting" });
+
+/** What approving or returning answers: the entries as they are now. */
+export const decisionOutput = z.object({ entries: z.array(entryOutput) }).meta({ id: "TimeDecision" });
 
 export const forTaskOutput = z.object({ estimateMinutes: z.number().int(), loggedMinutes: z.number().int(), entries: z.array(entryOutput) });
 

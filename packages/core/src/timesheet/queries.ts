@@ -14,26 +14,15 @@ export async function teamTimeBetween(agencyId: string, memberIds: readonly stri
 }
 
 /**
- * A client's billable minutes started within [from, to) (ISO instants), invoiced or not: what a
- * retainer period used (the hour bank). One Query of the client's entries, filtered by date.
+ * A client's approved billable minutes started within [from, to) per task, with the label the time
+ * was logged under ("ACME-7.2 · Write the newsletter"; the client's name for time without a task):
+ * what the hour bank shows per request. Only approved time is used (time logged before approval
+ * existed has no state and counts as approved). One Query of the client's entries, filtered.
  */
-export async function billableMinutesOfClient(agencyId: string, clientId: string, from: string, to: string): Promise<number> {
+export async function approvedMinutesByTask(agencyId: string, clientId: string, from: string, to: string): Promise<Array<{ taskId: string; label: string; minutes: number }>> {
   const result = await db.entities.timeEntry.query
     .entriesOfClient({ agencyId, clientId })
-    .where((attr, op) => `${op.gte(attr.startedAt, from)} AND ${op.lt(attr.startedAt, to)} AND ${op.eq(attr.billable, true)}`)
-    .go({ pages: "all", attributes: ["minutes"] });
-  return result.data.reduce((sum, entry) => sum + (entry.minutes ?? 0), 0);
-}
-
-/**
- * A client's billable minutes started within [from, to) per task, with the label the time was
- * logged under ("ACME-7.2 · Write the newsletter"; the client's name for time without a task):
- * what the hour bank shows per request. The same Query as `billableMinutesOfClient`.
- */
-export async function billableMinutesByTask(agencyId: string, clientId: string, from: string, to: string): Promise<Array<{ taskId: string; label: string; minutes: number }>> {
-  const result = await db.entities.timeEntry.query
-    .entriesOfClient({ agencyId, clientId })
-    .where((attr, op) => `${op.gte(attr.startedAt, from)} AND ${op.lt(attr.startedAt, to)} AND ${op.eq(attr.billable, true)}`)
+    .where((attr, op) => `${op.gte(attr.startedAt, from)} AND ${op.lt(attr.startedAt, to)} AND ${op.eq(attr.billable, true)} AND (${op.notExists(attr.approval)} OR ${op.eq(attr.approval, "approved")})`)
     .go({ pages: "all", attributes: ["taskId", "label", "minutes", "startedAt"] });
   const byTask = new Map<string, { taskId: string; label: string; minutes: number; startedAt: string }>();
   for (const entry of result.data) {

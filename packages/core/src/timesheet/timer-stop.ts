@@ -2,6 +2,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { VisibleError } from "../error/index.ts";
 import { createId } from "../id/index.ts";
+import { approveIfTrusted } from "./approve-entry.ts";
 import type { TimerItem } from "./entity.ts";
 
 // Ending a running timer, for the timer's stop button and for a task's submit (a timer must not
@@ -50,12 +51,14 @@ export async function endTimer(running: TimerItem, input: { billable: boolean; n
           // Over a day (a timer left running): the first 24 hours; the entry can be corrected.
           minutes: Math.min(spent, 24 * 60),
           billable: input.billable,
+          approval: "open",
           ...(text ? { note: text } : {}),
         })
         .commit(),
     ])
     .go();
   if (failedConditions(result).length) throw alreadyStopped();
+  await approveIfTrusted(agencyId, entryId, memberId);
   return entryId;
 }
 

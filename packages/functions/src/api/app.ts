@@ -33,6 +33,7 @@ import { stripeWebhook } from "../hooks/stripe.ts";
 import { signupRoutes } from "./routes/signup.ts";
 import { firstRunRoutes } from "./routes/first-run.ts";
 import { quoteRoutes } from "./routes/quotes.ts";
+import { payoutRoutes } from "./routes/payouts.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -65,7 +66,8 @@ const routes = new Hono()
   .route("/audit", auditRoutes)
   .route("/signup", signupRoutes)
   .route("/first-run", firstRunRoutes)
-  .route("/quotes", quoteRoutes);
+  .route("/quotes", quoteRoutes)
+  .route("/payouts", payoutRoutes);
 
 export type Routes = typeof routes;
 

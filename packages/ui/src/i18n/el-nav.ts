@@ -30,4 +30,8 @@ export const elNav: Pick<Messages, keyof typeof enNav> = {
   "palette.error": "Η αναζήτηση πελατών, αιτημάτων και εργασιών δεν έγινε αυτή τη στιγμή. Οι σελίδες λειτουργούν· δοκιμάστε ξανά σε λίγο.",
   "palette.none": "Τίποτα δεν ταιριάζει με «{query}».",
   "palette.results": { one: "{count} αποτέλεσμα", other: "{count} αποτελέσματα" },
+
+  // Time approval in the menu (issue 17 part 2): owner and reviewers, with the weeks waiting
+  "nav.approvals": "Εγκρίσεις",
+  "nav.count.approval": { one: "{n} εβδομάδα χρόνου προς έγκριση", other: "{n} εβδομάδες χρόνου προς έγκριση" },
 };

@@ -28,4 +28,8 @@ export const enNav = {
   "palette.error": "Clients, requests and tasks couldn't be searched just now. Pages still work; try again in a moment.",
   "palette.none": "Nothing matches “{query}”.",
   "palette.results": { one: "{count} result", other: "{count} results" },
+
+  // Time approval in the menu (issue 17 part 2): owner and reviewers, with the weeks waiting
+  "nav.approvals": "Approvals",
+  "nav.count.approval": { one: "{n} week of time to approve", other: "{n} weeks of time to approve" },
 } as const;

@@ -30,4 +30,8 @@ export const hiNav: Pick<Messages, keyof typeof enNav> = {
   "palette.error": "अभी क्लाइंट, अनुरोध और टास्क नहीं खोजे जा सके। पेज अब भी खुलते हैं; थोड़ी देर बाद फिर कोशिश करें।",
   "palette.none": "“{query}” से कुछ मेल नहीं खाता।",
   "palette.results": { one: "{count} परिणाम", other: "{count} परिणाम" },
+
+  // Time approval in the menu (issue 17 part 2): owner and reviewers, with the weeks waiting
+  "nav.approvals": "स्वीकृतियाँ",
+  "nav.count.approval": { one: "स्वीकृति के लिए {n} सप्ताह का समय", other: "स्वीकृति के लिए {n} सप्ताह का समय" },
 };

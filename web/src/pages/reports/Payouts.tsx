@@ -40,6 +40,12 @@ export function Payouts(props: { from: string; to: string }) {
                           <th scope="col" class="num">
                             {t("reports.payouts.amount")}
                           </th>
+                          <th scope="col" class="num">
+                            {t("reports.payouts.owed")}
+                          </th>
+                          <th scope="col" class="num">
+                            {t("reports.payouts.paid")}
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
@@ -65,6 +71,12 @@ export function Payouts(props: { from: string; to: string }) {
                                   {money(member.amount!, report().currency)}
                                 </Show>
                               </td>
+                              <td data-label={t("reports.payouts.owed")} class="num" data-testid="payout-owed">
+                                {member.statements ? money(member.statements.owed, member.statements.currency) : "—"}
+                              </td>
+                              <td data-label={t("reports.payouts.paid")} class="num" data-testid="payout-paid">
+                                {member.statements ? money(member.statements.paid, member.statements.currency) : "—"}
+                              </td>
                             </tr>
                           )}
                         </For>
@@ -77,6 +89,7 @@ export function Payouts(props: { from: string; to: string }) {
                           <td class="num" data-testid="payout-total">
                             <strong>{money(report().total, report().currency)}</strong>
                           </td>
+                          <td colSpan={2} />
                         </tr>
                       </tfoot>
                     </table>

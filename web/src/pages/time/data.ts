@@ -11,6 +11,9 @@ export const getWeek = query(
 );
 export const getTaskTime = query((taskId: string) => api.time.forTask(taskId), "time.task");
 export const getTeam = query(() => api.members.list({ limit: 100 }), "time.team");
+/** What waits for review (owner and reviewers), and the owner's switch for whether time needs approval. */
+export const getWaiting = query(() => api.time.waiting(), "time.waiting");
+export const getApprovalSetting = query(() => api.agency.get(), "time.approvalSetting");
 
 const isDate = (value: unknown): value is string => typeof value === "string" && isLocalDate(value);
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -35,5 +38,5 @@ export function refreshTimer() {
 
 /** After an entry was added, changed or removed: timesheets and task totals read again. */
 export function afterTimeChange() {
-  return revalidate([getWeek.key, getTaskTime.key]);
+  return revalidate([getWeek.key, getTaskTime.key, getWaiting.key]);
 }

@@ -49,11 +49,18 @@ export default function TimePage() {
       <PageHeader
         title={t("time.title")}
         actions={
-          <Show when={own()}>
-            <Button variant="primary" onClick={() => setLogging(true)}>
-              {t("time.log")}
-            </Button>
-          </Show>
+          <>
+            <Show when={me().reviewer}>
+              <A class="button" href="/time/approvals" data-testid="approvals-link">
+                {t("time.approvals.title")}
+              </A>
+            </Show>
+            <Show when={own()}>
+              <Button variant="primary" onClick={() => setLogging(true)}>
+                {t("time.log")}
+              </Button>
+            </Show>
+          </>
         }
       />
       <Show when={isOwner()}>
@@ -170,6 +177,8 @@ function WeekView(props: {
         </Button>
       </nav>
 
+      <WeekStatus sheet={props.sheet} />
+
       <p class="summary-line" data-testid="week-totals">
         {t("time.total")}: <strong>{formatMinutes(props.sheet.totalMinutes)}</strong> · {t("time.billable")}: {formatMinutes(props.sheet.billableMinutes)} ·{" "}
         {t("time.nonBillable")}: {formatMinutes(props.sheet.totalMinutes - props.sheet.billableMinutes)}
@@ -259,9 +268,17 @@ function WeekView(props: {
                     <td data-label={t("time.billable")}>{entry.billable ? t("time.billable") : <span class="muted">{t("time.nonBillable")}</span>}</td>
                     <td class="prewrap" data-label={entry.note ? t("time.note") : undefined}>
                       {entry.note ?? ""}
+                      <Show when={entry.approval === "returned" && entry.returnNote}>
+                        {(why) => (
+                          <p class="time-return-note" data-testid="return-note">
+                            <strong>{t("time.approval.returnedBecause")}</strong> {why()}
+                          </p>
+                        )}
+                      </Show>
                     </td>
                     <td class="cell-actions">
-                      <Show when={entry.invoiceId === null} fallback={<Badge tone="neutral">{t("time.locked")}</Badge>}>
+                      <ApprovalBadge entry={entry} />
+                      <Show when={entry.invoiceId === null && entry.approval !== "approved"} fallback={<Badge tone="neutral">{t("time.locked")}</Badge>}>
                         <div class="time-actions">
                           <Button size="sm" aria-label={t("time.editNamed", { label: entry.label })} onClick={() => props.onEdit(entry)}>
                             {t("common.edit")}
@@ -280,6 +297,46 @@ function WeekView(props: {
         </div>
       </Show>
     </>
+  );
+}
+
+const approvalTone = { open: "neutral", submitted: "info", returned: "warning", approved: "success" } as const;
+
+/** Where an entry stands in approval; an open one (not submitted yet) shows nothing. */
+function ApprovalBadge(props: { entry: TimeEntry }) {
+  return (
+    <Show when={props.entry.approval !== "open"}>
+      <span data-testid="entry-approval" data-state={props.entry.approval}>
+        <Badge tone={approvalTone[props.entry.approval]}>{t(`time.approval.${props.entry.approval}`)}</Badge>
+      </span>
+    </Show>
+  );
+}
+
+/** The week's approval state and, for the member's own week with time not yet submitted, the submit button. */
+function WeekStatus(props: { sheet: Timesheet }) {
+  const submission = createSubmission();
+  const submit = () =>
+    submission.run(async () => {
+      try {
+        await api.time.submitWeek(props.sheet.days[0]!.date);
+        toast(t("time.approval.submittedToast"));
+      } finally {
+        void afterTimeChange();
+      }
+    });
+  return (
+    <Show when={props.sheet.state !== "empty"}>
+      <div class="time-week-status" data-testid="week-status" data-state={props.sheet.state}>
+        <p>{t(`time.week.${props.sheet.state as "open" | "returned" | "submitted" | "approved"}`)}</p>
+        <Show when={props.sheet.can.submit}>
+          <Button variant="primary" pending={submission.pending()} onClick={() => void submit()} data-testid="submit-week">
+            {t("time.approval.submitWeek")}
+          </Button>
+        </Show>
+        <ErrorMessage error={submission.error()} />
+      </div>
+    </Show>
   );
 }
 
