@@ -232,6 +232,14 @@ const rules: Record<string, Rule> = {
   // The owner's first-run checklist on Home.
   "GET /api/first-run": owner,
   "POST /api/first-run/dismiss": owner,
+  // Recurring work: the owner's schedules.
+  "GET /api/schedules": owner,
+  "POST /api/schedules": owner,
+  "GET /api/schedules/:scheduleId": owner,
+  "PATCH /api/schedules/:scheduleId": owner,
+  "POST /api/schedules/:scheduleId/pause": owner,
+  "POST /api/schedules/:scheduleId/resume": owner,
+  "DELETE /api/schedules/:scheduleId": owner,
 };
 
 let api: Started;
@@ -250,9 +258,10 @@ beforeAll(async () => {
   const invoice = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }], visibility: "all" });
   const apiKey = await world.owner.post("/api-keys", { name: "Matrix key" });
+  const schedule = await world.owner.post("/schedules", { clientId: world.ids.client, title: "Matrix weekly", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" });
   const file = await uploaded(world.contact, { name: "Notes.pdf", bytes: samples.pdf(), type: "application/pdf", place: "thread", targetId: request.id });
   const message = await world.contact.post(`/requests/${request.id}/messages`, { body: "The notes", fileIds: [file] });
-  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey, message]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey, message, schedule]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
   ids = {
     member: world.ids.sub,
     client: world.ids.client,
@@ -266,6 +275,7 @@ beforeAll(async () => {
     survey: await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact }),
     apiKey: apiKey.body.apiKey.id,
     file,
+    schedule: schedule.body.id,
   };
   const other = await createAgency("Other Matrix Agency");
   const otherOwner = new ApiClient(api.baseUrl);
@@ -302,7 +312,7 @@ async function probe(caller: Caller, route: string, bad = false): Promise<number
 
 // Signing out, deleting the subcontractor and revoking the key would change the callers for the
 // routes after them: they go last.
-const lastOnes = ["DELETE /api/files/:fileId", "DELETE /api/clients/:clientId/contacts/:contactId", "DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
+const lastOnes = ["DELETE /api/schedules/:scheduleId", "DELETE /api/files/:fileId", "DELETE /api/clients/:clientId/contacts/:contactId", "DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
 const order = (route: string) => lastOnes.indexOf(route);
 
 describe.each(callers)("as %s", (caller) => {

@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; schedule: string };
 
 export type BodyRoute = {
   method: "POST" | "PATCH" | "PUT";
@@ -171,7 +171,16 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ token: "su.x", agencyName: "New Agency", ownerName: "Nia Owner", timeZone: "UTC", currency: "EUR" }),
     wrongTypes: { token: 5, agencyName: "Bad\nname", ownerName: "", timeZone: "Mars/Base", currency: "EURO", workingWeek: { days: [], start: "9", end: "17:00" } },
   },
-  { method: "POST", path: "/files/:fileId/confirm", valid: (ids) => ({ parts: [] }), wrongTypes: { parts: "all" } },
+  { method: "POST", path: "/files/:fileId/confirm", valid: (ids) => ({ parts: [] }), wrongTypes: { parts: "all" } },  // Recurring work (owner): a schedule, its edit, pause and resume.
+  {
+    method: "POST",
+    path: "/schedules",
+    valid: (ids) => ({ clientId: ids.client, title: "Weekly inbox", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" }),
+    wrongTypes: { clientId: 5, title: "", rule: "yearly", days: "Mon", dayOfMonth: 32, time: "25:00", startDate: "2026-02-30", estimateHours: -1 },
+  },
+  { method: "PATCH", path: "/schedules/:scheduleId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", dayOfMonth: 0, days: [8], time: "9am" } },
+  { method: "POST", path: "/schedules/:scheduleId/pause", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "one" } },
+  { method: "POST", path: "/schedules/:scheduleId/resume", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0 } },
 ];
 
 /** Routes that change state but read no body. */
@@ -209,4 +218,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":surveyId", ids.survey)
     .replace(":paymentId", "pay_none")
     .replace(":creditNoteId", "crn_01kbz0000000000000000000zz")
-    .replace(":fileId", ids.file);
+    .replace(":fileId", ids.file)
+    .replace(":scheduleId", ids.schedule);

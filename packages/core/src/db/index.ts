@@ -23,6 +23,7 @@ import { HourBankEntryEntity, HourBankPolicyEntity, HourBankVisibilityEntity } f
 import { HourBankAlertEntity, HourBankConsentEntity, HourBankOverageEntity } from "../hour-bank/alerts-entity.ts";
 import { ExchangeRateEntity } from "../rates/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
+import { ScheduleEntity, ScheduleOccurrenceEntity } from "../schedule/entity.ts";
 import { SurveyEntity } from "../survey/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
@@ -79,6 +80,8 @@ export const db = new Service(
     hourBankAlert: HourBankAlertEntity,
     hourBankOverage: HourBankOverageEntity,
     hourBankConsent: HourBankConsentEntity,
+    schedule: ScheduleEntity,
+    scheduleOccurrence: ScheduleOccurrenceEntity,
   },
   { client, table: Config.tableName },
 );

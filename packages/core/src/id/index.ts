@@ -20,6 +20,7 @@ export const IdPrefixes = {
   servicePackage: "pkg",
   survey: "srv",
   file: "fil",
+  schedule: "sch",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

@@ -32,6 +32,7 @@ import { exportRoutes, invoiceRoutes } from "./routes/invoices.ts";
 import { stripeWebhook } from "../hooks/stripe.ts";
 import { signupRoutes } from "./routes/signup.ts";
 import { firstRunRoutes } from "./routes/first-run.ts";
+import { scheduleRoutes } from "./routes/schedules.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -63,7 +64,8 @@ const routes = new Hono()
   .route("/api-keys", apiKeyRoutes)
   .route("/audit", auditRoutes)
   .route("/signup", signupRoutes)
-  .route("/first-run", firstRunRoutes);
+  .route("/first-run", firstRunRoutes)
+  .route("/schedules", scheduleRoutes);
 
 export type Routes = typeof routes;
 
