@@ -9,6 +9,7 @@ import { getBoard, getDeadlines, getMine, getQaQueue, getTask, getWorkload, pars
 import { getMembers } from "./pages/team/data";
 import { preloadInvoice, preloadInvoices, preloadNewInvoice } from "./pages/invoices/data";
 import { preloadPackages } from "./pages/packages/data";
+import { getSchedules } from "./pages/recurring/data";
 import { preloadTime } from "./pages/time/data";
 import { preloadCalendar } from "./pages/calendar/data";
 import { preloadReports } from "./pages/reports/data";
@@ -115,6 +116,7 @@ export const routes: RouteDefinition[] = [
           // When the agency's working hours overlap a client's or a team member's, week by week.
           { path: "/planner", component: lazy(() => import("./pages/planner")) },
           { path: "/packages", component: lazy(() => import("./pages/packages")), preload: ({ location }) => preloadPackages(location.query) },
+          { path: "/recurring", component: lazy(() => import("./pages/recurring")), preload: () => void getSchedules("") },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },
         ],
       },

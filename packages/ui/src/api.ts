@@ -5,6 +5,9 @@ import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import { locale } from "./i18n";
 import type {
+  Schedule,
+  ScheduleInput,
+  SchedulePatch,
   Agency,
   HourBank,
   HourBankAdjustInput,
@@ -535,6 +538,17 @@ export const api = {
     create: (name: string, scopes: ApiKeyScope[]): Promise<CreatedApiKey> => call(client["api-keys"].$post({ json: { name, scopes } })),
     revoke: async (id: string): Promise<void> => {
       await call(client["api-keys"][":apiKeyId"].$delete({ param: { apiKeyId: id } }));
+    },
+  },
+  /** Recurring work (owner): schedules that make a request and its tasks per occurrence. */
+  schedules: {
+    list: (clientId?: string): Promise<Page<Schedule>> => call(client.schedules.$get({ query: clientId ? { clientId } : {} })),
+    create: (input: ScheduleInput): Promise<Schedule> => call(client.schedules.$post({ json: input })),
+    update: (id: string, patch: SchedulePatch): Promise<Schedule> => call(client.schedules[":scheduleId"].$patch({ param: { scheduleId: id }, json: patch })),
+    pause: (id: string, version: number): Promise<Schedule> => call(client.schedules[":scheduleId"].pause.$post({ param: { scheduleId: id }, json: { version } })),
+    resume: (id: string, version: number): Promise<Schedule> => call(client.schedules[":scheduleId"].resume.$post({ param: { scheduleId: id }, json: { version } })),
+    remove: async (id: string): Promise<void> => {
+      await call(client.schedules[":scheduleId"].$delete({ param: { scheduleId: id } }));
     },
   },
 };

@@ -185,3 +185,9 @@ export type FormQuestion = ServicePackage["form"][number];
 export type CatalogService = Ok<Api["catalog"]["$get"]>["items"][number];
 export type ServiceBrief = NonNullable<WorkRequest["brief"]>;
 export type ProposedTask = RequestDetail["proposal"][number];
+
+// Recurring work (issue 18, part 5): the owner's schedules.
+export type Schedule = Ok<Api["schedules"]["$get"]>["items"][number];
+export type ScheduleInput = Json<Api["schedules"]["$post"]>;
+export type SchedulePatch = Json<Api["schedules"][":scheduleId"]["$patch"]>;
+export type ScheduleRule = Schedule["rule"];

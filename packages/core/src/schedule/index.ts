@@ -13,11 +13,11 @@ import { MemberStore } from "../member/store.ts";
 import { ServicePackages } from "../service-package/index.ts";
 import { Sop } from "../sop/index.ts";
 import { RuleKinds, ScheduleStatuses, type ScheduleItem } from "./entity.ts";
-import { nextOccurrence, type Rule, type Timing } from "./rule.ts";
+import { nextOccurrence, timingOf, type Timing } from "./rule.ts";
 
 export * as Schedules from "./index.ts";
 export * from "./output.ts";
-export { CATCH_UP_DAYS, dateIn, due, instantOn, nextOccurrence, occurrencesBetween, occursOn, type Occurrence, type Rule, type Timing } from "./rule.ts";
+export { CATCH_UP_DAYS, dateIn, timingOf, due, instantOn, nextOccurrence, occurrencesBetween, occursOn, type Occurrence, type Rule, type Timing } from "./rule.ts";
 export { runDueFor } from "./run.ts";
 export { RuleKinds, ScheduleStatuses } from "./entity.ts";
 
@@ -53,10 +53,6 @@ export type Schedule = {
   version: number;
 };
 
-export function timingOf(item: Pick<ScheduleItem, "ruleKind" | "days" | "dayOfMonth" | "time" | "timeZone" | "startDate" | "endDate">): Timing {
-  const rule: Rule = item.ruleKind === "weekly" ? { kind: "weekly", days: item.days ?? [] } : item.ruleKind === "monthly" ? { kind: "monthly", day: item.dayOfMonth ?? 1 } : { kind: "weekdays" };
-  return { rule, time: item.time, timeZone: item.timeZone, startDate: item.startDate, endDate: item.endDate ?? null };
-}
 
 function present(item: ScheduleItem, names: { client: string; assignee: string | null }): Schedule {
   return {

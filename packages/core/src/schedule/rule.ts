@@ -1,4 +1,5 @@
 import { zonedParts, zonedTimeToUtc } from "@baton/kernel/time";
+import type { ScheduleItem } from "./entity.ts";
 
 // When a schedule's occurrences fall: pure functions of the rule, the client's zone and a time,
 // so they are tested without a database (tests/core/schedule-rule.test.ts, with fast-check).
@@ -122,4 +123,10 @@ export const CATCH_UP_DAYS = 3;
 export function due(timing: Timing, nextAt: Date, now: Date): { create: Occurrence[]; next: Occurrence | null } {
   const floor = Math.max(nextAt.getTime() - 1, now.getTime() - CATCH_UP_DAYS * DAY);
   return { create: occurrencesBetween(timing, new Date(floor), now), next: nextOccurrence(timing, now) };
+}
+
+/** A stored schedule's timing. */
+export function timingOf(item: Pick<ScheduleItem, "ruleKind" | "days" | "dayOfMonth" | "time" | "timeZone" | "startDate" | "endDate">): Timing {
+  const rule: Rule = item.ruleKind === "weekly" ? { kind: "weekly", days: item.days ?? [] } : item.ruleKind === "monthly" ? { kind: "monthly", day: item.dayOfMonth ?? 1 } : { kind: "weekdays" };
+  return { rule, time: item.time, timeZone: item.timeZone, startDate: item.startDate, endDate: item.endDate ?? null };
 }

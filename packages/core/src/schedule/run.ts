@@ -6,8 +6,7 @@ import { ServicePackages } from "../service-package/index.ts";
 import { Sop } from "../sop/index.ts";
 import { rank, teamFacts } from "../task/ranking.ts";
 import type { ScheduleItem } from "./entity.ts";
-import { timingOf } from "./index.ts";
-import { due, type Occurrence } from "./rule.ts";
+import { due, timingOf, type Occurrence } from "./rule.ts";
 
 // The recurring-work job (every 15 minutes, one agency at a time: functions/jobs/run.ts). One
 // query per agency finds the active schedules whose next occurrence is due (schedulesDue, gsi2,

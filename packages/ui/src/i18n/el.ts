@@ -15,6 +15,7 @@ import { elFiles } from "./el-files";
 import { elHours } from "./el-hours";
 import { elCatalog } from "./el-catalog";
 import { elTrust } from "./el-trust";
+import { elRecurring } from "./el-recurring";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
@@ -39,6 +40,7 @@ export const el: Messages = {
   ...elHours,
   ...elCatalog,
   ...elTrust,
+  ...elRecurring,
   "app.portal": "Πύλη πελατών",
 
   "common.loading": "Φόρτωση…",

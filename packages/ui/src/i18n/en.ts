@@ -18,6 +18,7 @@ import { enFiles } from "./en-files";
 import { enHours } from "./en-hours";
 import { enCatalog } from "./en-catalog";
 import { enTrust } from "./en-trust";
+import { enRecurring } from "./en-recurring";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
@@ -42,6 +43,7 @@ export const en = {
   ...enHours,
   ...enCatalog,
   ...enTrust,
+  ...enRecurring,
   "app.portal": "Client portal",
 
   "common.loading": "Loading…",

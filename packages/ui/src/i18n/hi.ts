@@ -17,6 +17,7 @@ import { hiFiles } from "./hi-files";
 import { hiHours } from "./hi-hours";
 import { hiCatalog } from "./hi-catalog";
 import { hiTrust } from "./hi-trust";
+import { hiRecurring } from "./hi-recurring";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
@@ -41,6 +42,7 @@ export const hi: Messages = {
   ...hiHours,
   ...hiCatalog,
   ...hiTrust,
+  ...hiRecurring,
   "app.portal": "क्लाइंट पोर्टल",
 
   "common.loading": "लोड हो रहा है…",
