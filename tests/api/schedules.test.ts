@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "@baton/core/actor";
 import { Schedules } from "@baton/core/schedule";
+import { emailsTo } from "@baton/local/mailbox";
+import { inject } from "vitest";
 import { ApiClient, signIn, startApi, type Started } from "../support/http.ts";
 import { createAgency } from "../support/fixtures.ts";
 import { createWorld, type World } from "../support/world.ts";
@@ -117,6 +119,9 @@ describe("a weekly schedule for a client in Sydney", () => {
     expect(task.body.task).toMatchObject({ title: "Inbox clean-up", skills: ["Admin"], assignee: { id: world.ids.sub } });
     expect(task.body.sop).not.toBeNull();
     expect(task.body.task.checklist.map((c: any) => c.text)).toEqual(["Archive newsletters", "Flag invoices"]);
+    // Sam heard of it once, as from an assignment, though two runs went at once.
+    const told = (await emailsTo(inject("sesEndpoint"), world.people.sub.email)).filter((e) => e.subject === "New task for you: Inbox clean-up");
+    expect(told).toHaveLength(1);
     // On the subcontractor's own list.
     const mine = await world.sub.get("/tasks/mine");
     expect(mine.body.items.map((t: any) => t.id)).toContain(task.body.task.id);

@@ -71,8 +71,13 @@ describe("recurring work in the team app", () => {
     const row = card.getByTestId("schedule-row").filter({ hasText: "Weekly inbox clean-up" });
     await row.getByText("Weekly on Mon at 09:00").waitFor();
     await row.getByText("Usually Sam Writer").waitFor();
-    // The next occurrence, shown in the owner's zone (Sydney, as the client's): 09:00.
-    await expect(row.getByTestId("schedule-next").textContent()).resolves.toMatch(/09:00/);
+    // The next occurrence in the owner's own zone (their profile's), and on the client's clock: 09:00 in Sydney.
+    const [saved] = (await world.owner.get(`/schedules?clientId=${clientId}`)).body.items;
+    const me = (await world.owner.get("/me")).body;
+    const shown = (zone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: zone }).format(new Date(saved.nextAt));
+    await expect(row.getByTestId("schedule-next").locator("time").textContent()).resolves.toBe(shown(me.timeZone));
+    await expect(row.getByTestId("schedule-next-client").textContent()).resolves.toContain(`${shown("Australia/Sydney")} ·`);
+    expect(shown("Australia/Sydney")).toMatch(/09:00$/);
     await shots(owner, "client-recurring");
 
     await owner.goto(`${platform.baseUrl}/recurring`);

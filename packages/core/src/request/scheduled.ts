@@ -3,6 +3,8 @@ import { Audit } from "../audit/index.ts";
 import { db, type TransactionEntities } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { createId } from "../id/index.ts";
+import { MemberStore } from "../member/store.ts";
+import { Notify } from "../notify/index.ts";
 import { TaskStore } from "../task/store.ts";
 import { requestStatusFor, type TaskStatus } from "../workflow/index.ts";
 import { nextNumber } from "./index.ts";
@@ -99,5 +101,10 @@ export async function createScheduled(plan: ScheduledRequest): Promise<{ request
       ])
       .go();
   if (failedConditions(result).length) return null;
+  // The usual person hears of each task as from an assignment (never twice: only the run that made it gets here).
+  const assignee = plan.assigneeId ? await MemberStore.load(agencyId, plan.assigneeId) : null;
+  for (const task of assignee ? tasks : []) {
+    await Notify.send(agencyId, "taskAssigned", [assignee!], (person) => ({ reference: task.reference, title: task.title, due: Notify.when(task.dueAt, person) }), Notify.links.webTask(task.taskId));
+  }
   return { requestId, reference, status };
 }

@@ -97,7 +97,15 @@ export function ScheduleList(props: { clientId?: string; creating: boolean; setC
                           </td>
                           <td data-label={t("recurring.next")} data-testid="schedule-next">
                             <Show when={schedule.nextAt} fallback={<span class="muted">{schedule.status === "paused" ? t("recurring.paused") : t("recurring.ended")}</span>}>
-                              {(next) => <time datetime={next()}>{formatDateTime(next())}</time>}
+                              {(next) => (
+                                <>
+                                  <time datetime={next()}>{formatDateTime(next())}</time>
+                                  {/* The client's own clock, which the rule follows. */}
+                                  <div class="cell-sub" data-testid="schedule-next-client">
+                                    {formatDateTime(next(), schedule.timeZone)} · {t("recurring.inZone", { zone: timeZoneLabel(schedule.timeZone) })}
+                                  </div>
+                                </>
+                              )}
                             </Show>
                           </td>
                           <td class="cell-actions">
