@@ -64,13 +64,32 @@ async function runOne(item: ScheduleItem, now: Date, counts: Counts) {
     : next
       ? { due: "yes" as const, nextAt: next.at.toISOString(), nextDate: next.date }
       : { due: "no" as const, nextAt: "-", nextDate: "-" };
-  try {
-    // Conditional on what was read: an owner's edit meanwhile (a new version) keeps its own next occurrence.
-    await db.entities.schedule
+  // Conditional on what was read: an owner's edit meanwhile (a new version) keeps its own next
+  // occurrence, and a concurrent run that moved it already has done the same.
+  await ifStill(() =>
+    db.entities.schedule
       .patch({ agencyId, scheduleId })
-      .set({ ...nextFields, ...(last ? { lastDate: last.date, lastRequestId: last.requestId } : {}) })
+      .set(nextFields)
       .where((attr, op) => `${op.eq(attr.version, item.version)} AND ${op.eq(attr.nextAt, item.nextAt)}`)
-      .go();
+      .go(),
+  );
+  // The last occurrence made, by the run that made it, whichever run moved the next one.
+  if (last) {
+    const made = last;
+    await ifStill(() =>
+      db.entities.schedule
+        .patch({ agencyId, scheduleId })
+        .set({ lastDate: made.date, lastRequestId: made.requestId })
+        .where((attr, op) => `(${op.notExists(attr.lastDate)} OR ${op.lt(attr.lastDate, made.date)})`)
+        .go(),
+    );
+  }
+}
+
+/** A conditional write whose condition no longer holds (or whose schedule was deleted) is left undone. */
+async function ifStill(write: () => Promise<unknown>) {
+  try {
+    await write();
   } catch (error) {
     if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
   }
