@@ -256,6 +256,14 @@ const rules: Record<string, Rule> = {
   "GET /api/payouts/:payoutId": { ...team, absent: true },
   "GET /api/payouts/:payoutId/pdf": { ...team, absent: true },
   "POST /api/payouts/:payoutId/paid": { ...owner, absent: true },
+  // Recurring work: the owner's schedules.
+  "GET /api/schedules": owner,
+  "POST /api/schedules": owner,
+  "GET /api/schedules/:scheduleId": owner,
+  "PATCH /api/schedules/:scheduleId": owner,
+  "POST /api/schedules/:scheduleId/pause": owner,
+  "POST /api/schedules/:scheduleId/resume": owner,
+  "DELETE /api/schedules/:scheduleId": owner,
 };
 
 let api: Started;
@@ -278,7 +286,8 @@ beforeAll(async () => {
   const quote = await world.owner.post(`/quotes/${quoteDraft.body.id}/send`, { version: quoteDraft.body.version });
   const file = await uploaded(world.contact, { name: "Notes.pdf", bytes: samples.pdf(), type: "application/pdf", place: "thread", targetId: request.id });
   const message = await world.contact.post(`/requests/${request.id}/messages`, { body: "The notes", fileIds: [file] });
-  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey, message, quote]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
+  const schedule = await world.owner.post("/schedules", { clientId: world.ids.client, title: "Matrix weekly", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" });
+  for (const reply of [assigned, sop, entry, invoice, pkg, apiKey, message, quote, schedule]) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(300);
   ids = {
     member: world.ids.sub,
     client: world.ids.client,
@@ -293,6 +302,7 @@ beforeAll(async () => {
     apiKey: apiKey.body.apiKey.id,
     file,
     quote: quote.body.id,
+    schedule: schedule.body.id,
   };
   const other = await createAgency("Other Matrix Agency");
   const otherOwner = new ApiClient(api.baseUrl);
@@ -329,7 +339,7 @@ async function probe(caller: Caller, route: string, bad = false): Promise<number
 
 // Signing out, deleting the subcontractor and revoking the key would change the callers for the
 // routes after them: they go last.
-const lastOnes = ["DELETE /api/files/:fileId", "DELETE /api/clients/:clientId/contacts/:contactId", "DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
+const lastOnes = ["DELETE /api/schedules/:scheduleId", "DELETE /api/files/:fileId", "DELETE /api/clients/:clientId/contacts/:contactId", "DELETE /api/members/:memberId", "DELETE /api/api-keys/:apiKeyId", "POST /api/auth/sign-out"];
 const order = (route: string) => lastOnes.indexOf(route);
 
 describe.each(callers)("as %s", (caller) => {

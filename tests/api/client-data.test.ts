@@ -47,6 +47,8 @@ beforeAll(async () => {
   const offered = ok(await quote("Sent proposal"), 201);
   ok(await world.owner.post(`/quotes/${offered.id}/send`, { version: offered.version }));
   ids.quote = offered.id;
+  // Recurring work for the client.
+  ok(await world.owner.post("/schedules", { clientId: world.ids.client, title: "Weekly inbox", rule: "weekly", days: [1], time: "09:00", startDate: "2099-01-05" }), 201);
   // A survey, and the contact's private calendar feed.
   ids.survey = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   feedUrl = ok(await world.contact.post("/calendar/feed-url", {})).url;
@@ -88,6 +90,7 @@ describe("export", () => {
     // The CSAT of the work done, and the check-in.
     expect(exported.surveys.map((s: any) => s.kind).sort()).toEqual(["csat", "nps"]);
     expect(exported.quotes.map((q: any) => [q.title, q.status]).sort()).toEqual([["Draft proposal", "draft"], ["Sent proposal", "sent"]]);
+    expect(exported.schedules.map((s: any) => s.title)).toEqual(["Weekly inbox"]);
     expect(exported.surveys.map((s: any) => s.surveyId)).toContain(ids.survey);
     expect(exported.auditEvents.map((e: any) => e.action)).toEqual(expect.arrayContaining(["client.created", "contact.invited", "request.submitted", "invoice.sent", "invoice.payment"]));
   });
@@ -121,7 +124,7 @@ describe("erase", () => {
 
   it("erases the client's people and work, and says what was deleted and what was kept", async () => {
     result = ok(await world.owner.post(`/clients/${world.ids.client}/erase`, { code: world.code.toLowerCase() }));
-    expect(result.deleted).toMatchObject({ contacts: 1, requests: 2, tasks: 2, messages: 1, surveys: 2, invoices: 1, timeEntries: 2, quotes: 2 });
+    expect(result.deleted).toMatchObject({ contacts: 1, requests: 2, tasks: 2, messages: 1, surveys: 2, invoices: 1, timeEntries: 2, quotes: 2, schedules: 1 });
     expect(result.kept).toMatchObject({ invoices: 1, timeEntries: 2 });
     expect(result.client).toMatchObject({ id: world.ids.client, name: "Acme Corp", code: world.code, currency: "USD", status: "inactive", notes: null, website: null, erasedAt: expect.any(String) });
     expect(result.client.billing).toMatchObject({ hourlyRate: null, retainer: null });
@@ -133,6 +136,7 @@ describe("erase", () => {
     expect((await world.owner.get(`/tasks/${ids.task}`)).status).toBe(404);
     expect((await world.owner.get(`/invoices/${ids.draftInvoice}`)).status).toBe(404);
     expect((await world.owner.get(`/quotes/${ids.quote}`)).status).toBe(404);
+    expect(ok(await world.owner.get(`/schedules?clientId=${world.ids.client}`)).items).toEqual([]);
     expect(ok(await world.owner.get(`/time/unbilled?clientId=${world.ids.client}`)).items).toEqual([]);
     expect((await db.entities.survey.get({ agencyId: world.agency.agencyId, surveyId: ids.survey! }).go()).data).toBeNull();
     // The contact's session and calendar feed end with them; their address can be invited again.

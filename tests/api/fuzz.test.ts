@@ -27,7 +27,8 @@ beforeAll(async () => {
   const pkg = await world.owner.post("/packages", { name: "P", prices: [{ currency: "USD", amount: 100 }] });
   const survey = await checkInSurveyId(world.people.contact.email, { owner: world.owner, contact: world.contact });
   const file = await uploaded(world.owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: world.ids.client });
-  ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id, survey, file };
+  ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id, survey, file, schedule: "" };
+  ids.schedule = (await world.owner.post("/schedules", { clientId: world.ids.client, title: "Fuzz weekly", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" })).body.id;
 });
 afterAll(() => api.close());
 

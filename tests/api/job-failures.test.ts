@@ -103,6 +103,7 @@ describe("a run with a poisoned agency", () => {
       ["retainerInvoices", 1],
       ["npsCheckIns", 0],
       ["weeklyDigests", 0],
+      ["recurringWork", 0],
     ]);
   });
 

@@ -73,7 +73,7 @@ describe("the sidebar", () => {
     await owner.goto(`${platform.baseUrl}/`);
     await entry(owner, "Home").waitFor();
     expect(await menu(owner)).toEqual({
-      Work: ["Inbox", "Requests", "My work", "QA", "Board", "Calendar", "Meeting planner"],
+      Work: ["Inbox", "Requests", "My work", "QA", "Board", "Calendar", "Meeting planner", "Recurring"],
       Clients: ["Clients", "Onboarding", "Satisfaction"],
       Money: ["Time", "Approvals", "Payouts", "Quotes", "Invoices", "Packages", "Reports"],
       Agency: ["Team", "SOPs", "Settings"],

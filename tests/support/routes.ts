@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string; schedule: string };
 
 export type BodyRoute = {
   method: "POST" | "PATCH" | "PUT";
@@ -194,6 +194,16 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "POST", path: "/quotes/:quoteId/decline", valid: (ids) => ({ version: 1, reason: "No" }), wrongTypes: { version: "1", reason: "" }, caller: "contact" },
   { method: "POST", path: "/payouts", valid: (ids) => ({ memberId: ids.member, period: "2026-11" }), wrongTypes: { memberId: 5, period: "November" } },
   { method: "POST", path: "/payouts/:payoutId/paid", valid: (ids) => ({ method: "bank", reference: "TR-1" }), wrongTypes: { method: "cheque", reference: 5 } },
+  // Recurring work (owner): a schedule, its edit, pause and resume.
+  {
+    method: "POST",
+    path: "/schedules",
+    valid: (ids) => ({ clientId: ids.client, title: "Weekly inbox", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" }),
+    wrongTypes: { clientId: 5, title: "", rule: "yearly", days: "Mon", dayOfMonth: 32, time: "25:00", startDate: "2026-02-30", estimateHours: -1 },
+  },
+  { method: "PATCH", path: "/schedules/:scheduleId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", dayOfMonth: 0, days: [8], time: "9am" } },
+  { method: "POST", path: "/schedules/:scheduleId/pause", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "one" } },
+  { method: "POST", path: "/schedules/:scheduleId/resume", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0 } },
 ];
 
 /** Routes that change state but read no body. */
@@ -233,4 +243,5 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":creditNoteId", "crn_01kbz0000000000000000000zz")
     .replace(":fileId", ids.file)
     .replace(":quoteId", ids.quote ?? "quo_01kbz0000000000000000000zz")
-    .replace(":payoutId", "pyo_01kbz0000000000000000000zz");
+    .replace(":payoutId", "pyo_01kbz0000000000000000000zz")
+    .replace(":scheduleId", ids.schedule);

@@ -9,6 +9,7 @@ import { getBoard, getDeadlines, getMine, getQaQueue, getTask, getWorkload, pars
 import { getMembers } from "./pages/team/data";
 import { preloadInvoice, preloadInvoices, preloadNewInvoice } from "./pages/invoices/data";
 import { preloadPackages } from "./pages/packages/data";
+import { getSchedules } from "./pages/recurring/data";
 import { preloadTime } from "./pages/time/data";
 import { preloadCalendar } from "./pages/calendar/data";
 import { preloadReports } from "./pages/reports/data";
@@ -125,6 +126,7 @@ export const routes: RouteDefinition[] = [
           { path: "/quotes", component: lazy(() => import("./pages/quotes")), preload: () => preloadQuotes() },
           { path: "/quotes/new", component: lazy(() => import("./pages/quotes/New")), preload: () => preloadNewQuote() },
           { path: "/quotes/:id", component: lazy(() => import("./pages/quotes/Detail")), preload: ({ params }) => preloadQuote(params.id!) },
+          { path: "/recurring", component: lazy(() => import("./pages/recurring")), preload: () => void getSchedules("") },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },
         ],
       },

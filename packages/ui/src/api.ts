@@ -5,6 +5,9 @@ import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import { locale } from "./i18n";
 import type {
+  Schedule,
+  ScheduleInput,
+  SchedulePatch,
   Agency,
   Quote,
   QuoteEdit,
@@ -570,6 +573,17 @@ export const api = {
     /** The statement as a PDF file (the team app's session: no app parameter needed). */
     pdfUrl: (id: string) => `/api/payouts/${encodeURIComponent(id)}/pdf`,
     csvUrl: (range: { from?: string; to?: string } = {}) => `/api/payouts/export${range.from || range.to ? `?${new URLSearchParams(range as Record<string, string>)}` : ""}`,
+  },
+  /** Recurring work (owner): schedules that make a request and its tasks per occurrence. */
+  schedules: {
+    list: (clientId?: string): Promise<Page<Schedule>> => call(client.schedules.$get({ query: clientId ? { clientId } : {} })),
+    create: (input: ScheduleInput): Promise<Schedule> => call(client.schedules.$post({ json: input })),
+    update: (id: string, patch: SchedulePatch): Promise<Schedule> => call(client.schedules[":scheduleId"].$patch({ param: { scheduleId: id }, json: patch })),
+    pause: (id: string, version: number): Promise<Schedule> => call(client.schedules[":scheduleId"].pause.$post({ param: { scheduleId: id }, json: { version } })),
+    resume: (id: string, version: number): Promise<Schedule> => call(client.schedules[":scheduleId"].resume.$post({ param: { scheduleId: id }, json: { version } })),
+    remove: async (id: string): Promise<void> => {
+      await call(client.schedules[":scheduleId"].$delete({ param: { scheduleId: id } }));
+    },
   },
 };
 

@@ -198,3 +198,8 @@ export type QuoteEdit = Json<Api["quotes"][":quoteId"]["$patch"]>;
 export type PayoutStatement = Ok<Api["payouts"][":payoutId"]["$get"]>;
 export type PayoutOverview = Ok<Api["payouts"]["$get"]>;
 export type PayoutMethod = NonNullable<PayoutStatement["paid"]>["method"];
+// Recurring work (issue 18, part 5): the owner's schedules.
+export type Schedule = Ok<Api["schedules"]["$get"]>["items"][number];
+export type ScheduleInput = Json<Api["schedules"]["$post"]>;
+export type SchedulePatch = Json<Api["schedules"][":scheduleId"]["$patch"]>;
+export type ScheduleRule = Schedule["rule"];

@@ -50,6 +50,7 @@ export const groups: NavGroup[] = [
       { id: "board", href: "/board", label: "nav.board", icon: "board", for: "owner", current: under(...planningPaths) },
       { id: "calendar", href: "/calendar", label: "nav.calendar", icon: "calendar", for: "team" },
       { id: "planner", href: "/planner", label: "nav.planner", icon: "planner", for: "owner" },
+      { id: "recurring", href: "/recurring", label: "nav.recurring", icon: "recurring", for: "owner" },
     ],
   },
   {

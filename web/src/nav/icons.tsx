@@ -39,6 +39,7 @@ const paths = {
   chevron: ["m6 9 6 6 6-6"],
   sidebar: [rect(3, 3, 18, 18), "M9 3v18"],
   signOut: ["M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4", "m16 17 5-5-5-5", "M21 12H9"],
+  recurring: ["M21 12a9 9 0 1 1-2.64-6.36L21 8", "M21 3v5h-5", "M12 7v5l3 2"],
 } satisfies Record<string, string[]>;
 
 export type IconName = keyof typeof paths;

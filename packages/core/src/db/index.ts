@@ -25,6 +25,7 @@ import { ExchangeRateEntity } from "../rates/entity.ts";
 import { PayoutClaimEntity, PayoutEntity } from "../payout/entity.ts";
 import { ServicePackageEntity } from "../service-package/entity.ts";
 import { QuoteCounterEntity, QuoteEntity } from "../quote/entity.ts";
+import { ScheduleEntity, ScheduleOccurrenceEntity } from "../schedule/entity.ts";
 import { SurveyEntity } from "../survey/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
@@ -85,6 +86,8 @@ export const db = new Service(
     quoteCounter: QuoteCounterEntity,
     payout: PayoutEntity,
     payoutClaim: PayoutClaimEntity,
+    schedule: ScheduleEntity,
+    scheduleOccurrence: ScheduleOccurrenceEntity,
   },
   { client, table: Config.tableName },
 );

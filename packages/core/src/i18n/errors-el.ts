@@ -812,6 +812,21 @@ export const el: ServerMessages = {
     "Enter the payment's reference.": "Εισαγάγετε την αναφορά της πληρωμής.",
     "Choose the team member.": "Επιλέξτε το μέλος της ομάδας.",
     "Payout statement was not found.": "Η κατάσταση πληρωμής δεν βρέθηκε.",
+    // Recurring work (schedules)
+    "Choose a day of the month from 1 to 31.": "Επιλέξτε ημέρα του μήνα από 1 έως 31.",
+    "Choose a time of day.": "Επιλέξτε ώρα της ημέρας.",
+    "Choose at least one weekday.": "Επιλέξτε τουλάχιστον μία ημέρα της εβδομάδας.",
+    "Choose each weekday once.": "Επιλέξτε κάθε ημέρα της εβδομάδας μία φορά.",
+    "Choose every weekday, weekly or monthly.": "Επιλέξτε κάθε εργάσιμη, εβδομαδιαία ή μηνιαία.",
+    "Choose one of your active services.": "Επιλέξτε μία από τις ενεργές υπηρεσίες σας.",
+    "Choose weekdays from Monday (1) to Sunday (7).": "Επιλέξτε ημέρες από Δευτέρα (1) έως Κυριακή (7).",
+    "Describe the work as text.": "Περιγράψτε την εργασία ως κείμενο.",
+    "Enter the time as HH:MM, 00:00 to 23:59.": "Εισαγάγετε την ώρα ως ΩΩ:ΛΛ, από 00:00 έως 23:59.",
+    "Give the work a title.": "Δώστε τίτλο στην εργασία.",
+    "List the weekdays.": "Αναφέρετε τις ημέρες της εβδομάδας.",
+    "Schedule was changed by someone else. Review the latest version and try again.": "Το πρόγραμμα άλλαξε από κάποιον άλλον. Δείτε την τελευταία έκδοση και δοκιμάστε ξανά.",
+    "Schedule was not found.": "Το πρόγραμμα δεν βρέθηκε.",
+    "The end date can't be before the start date.": "Η ημερομηνία λήξης δεν μπορεί να είναι πριν από την ημερομηνία έναρξης.",
   },
   values: {
     what: {

@@ -804,6 +804,21 @@ export const hi: ServerMessages = {
     "Enter the payment's reference.": "भुगतान का संदर्भ दर्ज करें।",
     "Choose the team member.": "टीम सदस्य चुनें।",
     "Payout statement was not found.": "भुगतान विवरण नहीं मिला।",
+    // Recurring work (schedules)
+    "Choose a day of the month from 1 to 31.": "महीने का कोई दिन 1 से 31 के बीच चुनें।",
+    "Choose a time of day.": "दिन का समय चुनें।",
+    "Choose at least one weekday.": "सप्ताह का कम से कम एक दिन चुनें।",
+    "Choose each weekday once.": "सप्ताह का हर दिन एक ही बार चुनें।",
+    "Choose every weekday, weekly or monthly.": "हर कार्यदिवस, साप्ताहिक या मासिक चुनें।",
+    "Choose one of your active services.": "अपनी सक्रिय सेवाओं में से कोई एक चुनें।",
+    "Choose weekdays from Monday (1) to Sunday (7).": "सोमवार (1) से रविवार (7) तक के दिन चुनें।",
+    "Describe the work as text.": "काम का विवरण पाठ के रूप में लिखें।",
+    "Enter the time as HH:MM, 00:00 to 23:59.": "समय HH:MM के रूप में लिखें, 00:00 से 23:59 तक।",
+    "Give the work a title.": "काम को एक शीर्षक दें।",
+    "List the weekdays.": "सप्ताह के दिनों की सूची दें।",
+    "Schedule was changed by someone else. Review the latest version and try again.": "शेड्यूल किसी और ने बदल दिया है। नवीनतम संस्करण देखें और फिर से कोशिश करें।",
+    "Schedule was not found.": "शेड्यूल नहीं मिला।",
+    "The end date can't be before the start date.": "समाप्ति तिथि आरंभ तिथि से पहले नहीं हो सकती।",
   },
   values: {
     what: {

@@ -22,6 +22,7 @@ export const IdPrefixes = {
   file: "fil",
   quote: "quo",
   payout: "pyo",
+  schedule: "sch",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

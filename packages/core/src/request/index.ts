@@ -287,7 +287,7 @@ export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
  * starts after its `requestSeq`: its last number under its previous code (set when the code
  * changed, request/counter.ts), or a count from before the counters.
  */
-async function nextNumber(agencyId: string, client: ClientItem): Promise<number> {
+export async function nextNumber(agencyId: string, client: ClientItem): Promise<number> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const taken = await db.entities.requestCounter.update({ agencyId, code: client.code }).add({ seq: 1 }).go({ response: "all_new" });
     let number = taken.data.seq ?? 0;

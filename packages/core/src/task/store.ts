@@ -1,9 +1,9 @@
-import { db } from "../db/index.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import { OpenTaskStatuses } from "../workflow/index.ts";
 import type { TaskItem } from "./entity.ts";
 
-// The task area's table, for other areas: they read tasks only through these.
+// The task area's table, for other areas: they read tasks, and build task items for their transactions, only through these.
 export * as TaskStore from "./store.ts";
 
 const all = { pages: "all" } as const;
@@ -46,4 +46,9 @@ export async function openOfClient(agencyId: string, clientId: string): Promise<
 /** A request's tasks, every state (`tasksOfClient`, by the request). */
 export async function ofRequest(agencyId: string, clientId: string, requestId: string): Promise<TaskItem[]> {
   return (await db.entities.task.query.tasksOfClient({ agencyId, clientId, requestId }).go(all)).data;
+}
+
+/** A new task, as an item of the caller's transaction (a scheduled occurrence creates its request's tasks with it). */
+export function createItem(tx: Pick<TransactionEntities, "task">, attributes: Parameters<typeof db.entities.task.create>[0]) {
+  return tx.task.create(attributes).commit();
 }

@@ -34,6 +34,7 @@ import { signupRoutes } from "./routes/signup.ts";
 import { firstRunRoutes } from "./routes/first-run.ts";
 import { quoteRoutes } from "./routes/quotes.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
+import { scheduleRoutes } from "./routes/schedules.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -67,7 +68,8 @@ const routes = new Hono()
   .route("/signup", signupRoutes)
   .route("/first-run", firstRunRoutes)
   .route("/quotes", quoteRoutes)
-  .route("/payouts", payoutRoutes);
+  .route("/payouts", payoutRoutes)
+  .route("/schedules", scheduleRoutes);
 
 export type Routes = typeof routes;
 

@@ -9,6 +9,7 @@ import { Invoices } from "@baton/core/invoice";
 import { Job } from "@baton/core/job";
 import { Log } from "@baton/core/log";
 import { Metrics } from "@baton/core/metrics";
+import { Schedules } from "@baton/core/schedule";
 import { Surveys } from "@baton/core/survey";
 
 // The scheduled jobs, every 15 minutes. Two kinds:
@@ -41,6 +42,8 @@ export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promi
   npsCheckIns: (agency, now) => Surveys.checkInsFor(agency, now),
   // Monday 09:00 in each client's zone; the 15-minute cadence reaches +05:30 and +05:45 zones too.
   weeklyDigests: (agency, now) => Digest.weeklyFor(agency, now),
+  // Recurring work: each due occurrence becomes a request (and its tasks) once, claimed by its key.
+  recurringWork: (agency, now) => Schedules.runDueFor(agency.agencyId, now),
 };
 
 export type JobReport = { job: string; agencyId?: string; result: Counts | null; failed: number; durationMs: number };

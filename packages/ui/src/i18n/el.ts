@@ -16,6 +16,7 @@ import { elHours } from "./el-hours";
 import { elCatalog } from "./el-catalog";
 import { elQuotes } from "./el-quotes";
 import { elTrust } from "./el-trust";
+import { elRecurring } from "./el-recurring";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
@@ -41,6 +42,7 @@ export const el: Messages = {
   ...elCatalog,
   ...elQuotes,
   ...elTrust,
+  ...elRecurring,
   "app.portal": "Πύλη πελατών",
 
   "common.loading": "Φόρτωση…",

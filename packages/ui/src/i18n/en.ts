@@ -19,6 +19,7 @@ import { enHours } from "./en-hours";
 import { enCatalog } from "./en-catalog";
 import { enQuotes } from "./en-quotes";
 import { enTrust } from "./en-trust";
+import { enRecurring } from "./en-recurring";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
@@ -44,6 +45,7 @@ export const en = {
   ...enCatalog,
   ...enQuotes,
   ...enTrust,
+  ...enRecurring,
   "app.portal": "Client portal",
 
   "common.loading": "Loading…",

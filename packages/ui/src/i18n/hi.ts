@@ -18,6 +18,7 @@ import { hiHours } from "./hi-hours";
 import { hiCatalog } from "./hi-catalog";
 import { hiQuotes } from "./hi-quotes";
 import { hiTrust } from "./hi-trust";
+import { hiRecurring } from "./hi-recurring";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
@@ -43,6 +44,7 @@ export const hi: Messages = {
   ...hiCatalog,
   ...hiQuotes,
   ...hiTrust,
+  ...hiRecurring,
   "app.portal": "क्लाइंट पोर्टल",
 
   "common.loading": "लोड हो रहा है…",

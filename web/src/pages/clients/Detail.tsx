@@ -19,6 +19,7 @@ import { Contacts } from "./Contacts";
 import { ClientCredits } from "./Credits";
 import { ClientFiles } from "./ClientFiles";
 import { ClientHourBank } from "./HourBank";
+import { ClientSchedules } from "../recurring/ClientSchedules";
 import { InvoiceToCard } from "./InvoiceTo";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
@@ -116,6 +117,7 @@ export default function ClientDetail() {
               </div>
               <ClientHourBank client={c()} />
               <ClientFiles client={c()} />
+              <ClientSchedules client={c()} />
             </>
           )}
         </Show>
