@@ -9,6 +9,7 @@ import { ApiClient, startApi, type Started } from "../support/http.ts";
 import { checkAnswer, describeMismatches, mismatches, reached } from "../support/contract.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
 import { samples, uploaded } from "../support/files.ts";
+import { approveTime } from "../support/approve-time.ts";
 
 // The API contract (README, "API"): the OpenAPI document declares every operation's success
 // response, and what the API answers is what it declares. Every ApiClient answer in every suite is
@@ -35,7 +36,20 @@ beforeAll(async () => {
   // A sent quote: the owner and the client's contact both read it.
   const quoteDraft = await world.owner.post("/quotes", { clientId: world.ids.client, title: "Q", lines: [{ kind: "custom", description: "X", quantity: 1, unitAmount: 100 }], validUntil: "2199-12-31" });
   const quote = await world.owner.post(`/quotes/${quoteDraft.body.id}/send`, { version: quoteDraft.body.version });
+  // A payout statement: the subcontractor's approved time of this month at their cost rate.
+  const member = await world.owner.get(`/members/${world.ids.sub}`);
+  expect((await world.owner.patch(`/members/${world.ids.sub}`, { version: member.body.version, costRate: 2000 })).status).toBe(200);
+  const workedAt = new Date(Date.now() - 7_200_000);
+  const subTime = await world.sub.post("/time", { taskId: task.id, startedAt: workedAt.toISOString(), minutes: 30 });
+  await approveTime(world, [subTime.body]);
+  // The month the time falls in, in the member's zone.
+  const period = new Intl.DateTimeFormat("en-CA", { timeZone: member.body.timeZone, year: "numeric", month: "2-digit" }).format(workedAt);
+  const payout = await world.owner.post("/payouts", { memberId: world.ids.sub, period });
+  expect(payout.status, JSON.stringify(payout.body)).toBe(201);
+  const schedule = await world.owner.post("/schedules", { clientId: world.ids.client, title: "Weekly inbox", rule: "weekly", days: [1], time: "09:00", startDate: "2099-01-05" });
   Object.assign(ids, {
+    payoutId: payout.body.id,
+    scheduleId: schedule.body.id,
     memberId: world.ids.sub,
     clientId: world.ids.client,
     contactId: world.ids.contact,
