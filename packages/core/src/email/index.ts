@@ -75,7 +75,10 @@ export type Notice =
   | "hoursPaused"
   | "hoursAsk"
   | "hoursAlertOwner"
-  | "hoursUsedUpOwner";
+  | "hoursUsedUpOwner"
+  | "autopayDeclined"
+  | "autopayNeedsAuth"
+  | "autopayFailedOwner";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of
