@@ -6,6 +6,7 @@ import { preloadInvoice, preloadInvoices } from "./pages/invoices/data";
 import { Layout } from "./providers/layout";
 import { getFiles } from "./pages/files/data";
 import { getHours } from "./pages/hours/data";
+import { getCard } from "./pages/card/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -39,6 +40,8 @@ export const routes: RouteDefinition[] = [
       // The retainer's hour bank: balance, this month, rolled-over hours, past months.
       { path: "/hours", component: lazy(() => import("./pages/hours")), preload: () => void getHours() },
       { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: () => preloadInvoices() },
+      // The saved card and autopay (with Stripe set up; the nav has no entry otherwise).
+      { path: "/card", component: lazy(() => import("./pages/card")), preload: () => void getCard() },
       { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
       // A new client's onboarding checklist: questionnaire, agreement, welcome packet.
       { path: "/onboarding", component: lazy(() => import("./pages/onboarding")) },

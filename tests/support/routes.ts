@@ -172,6 +172,7 @@ export const bodyRoutes: BodyRoute[] = [
     wrongTypes: { token: 5, agencyName: "Bad\nname", ownerName: "", timeZone: "Mars/Base", currency: "EURO", workingWeek: { days: [], start: "9", end: "17:00" } },
   },
   { method: "POST", path: "/files/:fileId/confirm", valid: (ids) => ({ parts: [] }), wrongTypes: { parts: "all" } },
+  { method: "PUT", path: "/portal/card/autopay", valid: (ids) => ({ version: 1, autopay: true }), wrongTypes: { version: "1", autopay: "yes" }, caller: "contact" },
 ];
 
 /** Routes that change state but read no body. */
@@ -190,6 +191,7 @@ export const bodilessRoutes = [
   "POST /api/first-run/dismiss",
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
+  "POST /api/portal/card/setup",
 ];
 
 /** A route's path with real ids. */
