@@ -16,7 +16,7 @@ export function ClientCard(props: { client: Client }) {
         <Show when={card()?.card} fallback={<p class="muted">{t("clients.card.none")}</p>}>
           {(saved) => (
             <>
-              <p>{t("clients.card.summary", { brand: saved().brand, last4: saved().last4, month: String(saved().expMonth).padStart(2, "0"), year: String(saved().expYear) })}</p>
+              <p>{t("clients.card.summary", { brand: saved().brand.charAt(0).toUpperCase() + saved().brand.slice(1), last4: saved().last4, month: String(saved().expMonth).padStart(2, "0"), year: String(saved().expYear) })}</p>
               <p class="small" data-testid="client-autopay">{t(card()?.autopay ? "clients.card.autopayOn" : "clients.card.autopayOff")}</p>
             </>
           )}
