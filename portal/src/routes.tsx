@@ -7,6 +7,7 @@ import { Layout } from "./providers/layout";
 import { getFiles } from "./pages/files/data";
 import { getHours } from "./pages/hours/data";
 import { preloadQuote, preloadQuotes } from "./pages/quotes/data";
+import { getCard } from "./pages/card/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -40,6 +41,8 @@ export const routes: RouteDefinition[] = [
       // The retainer's hour bank: balance, this month, rolled-over hours, past months.
       { path: "/hours", component: lazy(() => import("./pages/hours")), preload: () => void getHours() },
       { path: "/invoices", component: lazy(() => import("./pages/invoices")), preload: () => preloadInvoices() },
+      // The saved card and autopay (with Stripe set up; the nav has no entry otherwise).
+      { path: "/card", component: lazy(() => import("./pages/card")), preload: () => void getCard() },
       { path: "/invoices/:id", component: lazy(() => import("./pages/invoices/Detail")), preload: ({ params }) => preloadInvoice(params.id!) },
       // Quotes the agency sent: read, accept by typed name or decline (the quote email links here).
       { path: "/quotes", component: lazy(() => import("./pages/quotes")), preload: () => preloadQuotes() },

@@ -82,6 +82,7 @@ const rules: Record<string, Rule> = {
   "PATCH /api/clients/:clientId": owner,
   "GET /api/clients/:clientId/contacts": owner,
   "GET /api/clients/:clientId/credits": owner,
+  "GET /api/clients/:clientId/card": owner,
   "POST /api/clients/:clientId/contacts": owner,
   "POST /api/clients/:clientId/contacts/:contactId/invite": owner,
   "POST /api/clients/:clientId/contacts/:contactId/deactivate": owner,
@@ -94,6 +95,11 @@ const rules: Record<string, Rule> = {
   "GET /api/portal/company": contactOnly,
   "GET /api/portal/files": contactOnly,
   "GET /api/portal/hours": contactOnly,
+  // Saved card and autopay: the client's own; the owner reads it on the client page.
+  "GET /api/portal/card": contactOnly,
+  "POST /api/portal/card/setup": contactOnly,
+  "DELETE /api/portal/card": contactOnly,
+  "PUT /api/portal/card/autopay": contactOnly,
   "POST /api/portal/hours/consent": contactOnly,
   "GET /api/clients/:clientId/files": owner,
   // Requests: the client's own, the owner's all; the subcontractor sees the one their task is on.

@@ -101,6 +101,7 @@ describe("a run with a poisoned agency", () => {
     expect(jobsOfPoisoned.map((job) => [job.job, job.failed])).toEqual([
       ["hourBank", 0],
       ["retainerInvoices", 1],
+      ["autopayCharges", 0],
       ["npsCheckIns", 0],
       ["weeklyDigests", 0],
       ["recurringWork", 0],

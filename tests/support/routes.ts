@@ -204,6 +204,7 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/schedules/:scheduleId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", dayOfMonth: 0, days: [8], time: "9am" } },
   { method: "POST", path: "/schedules/:scheduleId/pause", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "one" } },
   { method: "POST", path: "/schedules/:scheduleId/resume", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0 } },
+  { method: "PUT", path: "/portal/card/autopay", valid: (ids) => ({ version: 1, autopay: true }), wrongTypes: { version: "1", autopay: "yes" }, caller: "contact" },
 ];
 
 /** Routes that change state but read no body. */
@@ -222,6 +223,7 @@ export const bodilessRoutes = [
   "POST /api/first-run/dismiss",
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
+  "POST /api/portal/card/setup",
 ];
 
 /** A route's path with real ids. */

@@ -8,6 +8,7 @@ import type {
   Schedule,
   ScheduleInput,
   SchedulePatch,
+  SavedCard,
   Agency,
   Quote,
   QuoteEdit,
@@ -346,6 +347,12 @@ export const api = {
   portal: {
     company: (): Promise<Company> => call(client.portal.company.$get()),
     hours: (): Promise<HourBank> => call(client.portal.hours.$get()),
+    /** The company's saved card and autopay choice (enabled: false without Stripe). */
+    card: (): Promise<SavedCard> => call(client.portal.card.$get()),
+    /** Starts Stripe Checkout in setup mode: answers the page to send the browser to. */
+    saveCard: (): Promise<{ url: string }> => call(client.portal.card.setup.$post()),
+    removeCard: (): Promise<SavedCard> => call(client.portal.card.$delete()),
+    setAutopay: (input: { version: number; autopay: boolean }): Promise<SavedCard> => call(client.portal.card.autopay.$put({ json: input })),
     approveHours: (input: { fullName: string; minutes: number; locale: "en" | "el" | "hi"; availableMinutes: number }): Promise<HourBankConsent> => call(client.portal.hours.consent.$post({ json: input })),
   },
   requests: {
@@ -449,6 +456,8 @@ export const api = {
       call(client.invoices[":invoiceId"].credits[":paymentId"].refund.$post({ param: { invoiceId, paymentId }, json: reference ? { reference } : {} })),
     /** A client's open credits, across its void invoices. */
     creditsOf: (clientId: string): Promise<Page<ClientCredit>> => call(client.clients[":clientId"].credits.$get({ param: { clientId } })),
+    /** A client's saved card and whether autopay is on (enabled: false without Stripe). */
+    cardOf: (clientId: string): Promise<SavedCard> => call(client.clients[":clientId"].card.$get({ param: { clientId } })),
     /** The print-ready invoice page (opens in a new tab; the browser prints or saves it as PDF). */
     /** Opened as a page (no x-baton-app header can go with it): `?app=` says whose session cookie to read. */
     printUrl: (id: string) => `/api/invoices/${encodeURIComponent(id)}/print?app=${config.app}`,

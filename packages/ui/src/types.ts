@@ -170,6 +170,7 @@ export type Activity = Ok<Api["requests"][":requestId"]["activity"]["$get"]>;
 
 // The retainer hour bank (issue 17).
 export type HourBank = Ok<Api["portal"]["hours"]["$get"]>;
+export type SavedCard = Ok<Api["portal"]["card"]["$get"]>;
 export type HourBankAdjustInput = Json<Api["hour-bank"]["clients"][":clientId"]["adjustments"]["$post"]>;
 export type HourBankPolicy = Ok<Api["hour-bank"]["policy"]["$get"]>["policy"];
 export type HourBankPolicyInput = Json<Api["hour-bank"]["policy"]["$patch"]>;

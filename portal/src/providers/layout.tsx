@@ -4,6 +4,7 @@ import type { NavItem } from "@baton/ui/Shell";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
 import { useOnboardingOpen } from "../pages/onboarding/data";
 import { useHoursShown } from "../pages/hours/data";
+import { useCardsEnabled } from "../pages/card/data";
 import { useUnread } from "@baton/ui/Unread";
 import { useBrand } from "@baton/ui/brand";
 
@@ -17,6 +18,8 @@ export function Layout(props: RouteSectionProps) {
   const unread = useUnread();
   // The agency may hide the hours from this company: then there is no Hours entry at all.
   const hoursShown = useHoursShown();
+  // Without Stripe there are no cards: no Payment method entry.
+  const cardsEnabled = useCardsEnabled();
   const nav = (): NavItem[] => [
     {
       href: "/",
@@ -33,6 +36,7 @@ export function Layout(props: RouteSectionProps) {
     ...(hoursShown() ? [{ href: "/hours", label: t("portal.nav.hours") }] : []),
     { href: "/quotes", label: t("quotes.nav") },
     { href: "/invoices", label: t("portal.nav.invoices") },
+    ...(cardsEnabled() ? [{ href: "/card", label: t("portal.nav.card") }] : []),
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },
   ];

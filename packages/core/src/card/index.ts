@@ -8,6 +8,8 @@ import { balanceOf, invoiceNumber } from "../invoice/present.ts";
 import { Notify } from "../notify/index.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 import { AgencyStore } from "../agency/store.ts";
+import { savedBySession } from "./saved.ts";
+import { recordIntent } from "./autopay.ts";
 
 export * as Card from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -20,6 +22,8 @@ export * from "./output.ts";
 // events a session can send) never pays twice.
 
 export { enabled } from "./stripe.ts";
+export { autopaySchema, mine, ofClient, remove, setAutopay, setup, type CardView } from "./saved.ts";
+export { chargeDueFor, idempotencyKey } from "./autopay.ts";
 
 /** Starts a Stripe Checkout for what is still owed on a sent invoice; answers the page to send the payer to. */
 export async function checkout(invoiceId: string): Promise<{ url: string }> {
@@ -68,10 +72,22 @@ export async function webhook(payload: string, signature: string | undefined): P
   } catch {
     throw new VisibleError("validation", "webhook.signature", "The Stripe signature is missing or does not match.");
   }
+  if (event.type === "payment_intent.succeeded") {
+    // An autopay charge (a Checkout's own intent is recorded by its session's event).
+    const intent = event.data.object as Stripe.PaymentIntent;
+    const agencyId = intent.metadata?.agencyId;
+    if (intent.metadata?.autopay !== "1" || !agencyId) return { received: true, outcome: "ignored" };
+    return { received: true, outcome: await withActor({ type: "system", agencyId }, () => recordIntent(intent)) };
+  }
   if (event.type !== "checkout.session.completed" && event.type !== "checkout.session.async_payment_succeeded") {
     return { received: true, outcome: "ignored" };
   }
   const session = event.data.object as Stripe.Checkout.Session;
+  if (session.mode === "setup") {
+    const agencyId = session.metadata?.agencyId;
+    if (!agencyId) return { received: true, outcome: "ignored" };
+    return { received: true, outcome: await withActor({ type: "system", agencyId }, () => savedBySession(session)) };
+  }
   if (session.payment_status !== "paid") return { received: true, outcome: "pending" };
   const agencyId = session.metadata?.agencyId;
   const invoiceId = session.metadata?.invoiceId;

@@ -1,4 +1,5 @@
 import { auditEventsPart } from "../audit/client-data.ts";
+import { cardPart } from "../card/client-data.ts";
 import { contactsPart } from "../contact/client-data.ts";
 import { invoicesPart } from "../invoice/client-data.ts";
 import { messagesPart } from "../message/client-data.ts";
@@ -23,4 +24,4 @@ export { isIssued, type ClientDataPart, type Erased, type Scope } from "./part.t
 // Erase runs the parts in this order: a part that finds its items through others (messages
 // through requests, audit events through requests and tasks, time through the issued invoices)
 // runs before those are gone.
-export const parts: ClientDataPart[] = [schedulesPart, auditEventsPart, messagesPart, surveysPart, onboardingPart, timersPart, timeEntriesPart, invoicesPart, quotesPart, tasksPart, requestsPart, contactsPart];
+export const parts: ClientDataPart[] = [schedulesPart, cardPart, auditEventsPart, messagesPart, surveysPart, onboardingPart, timersPart, timeEntriesPart, invoicesPart, quotesPart, tasksPart, requestsPart, contactsPart];

@@ -4,6 +4,7 @@ import { ApiKeyEntity } from "../apikey/entity.ts";
 import { AuditEventEntity } from "../audit/entity.ts";
 import { MagicLinkEntity, RateLimitEntity } from "../auth/entities.ts";
 import { CalendarFeedEntity } from "../calendar/entity.ts";
+import { CardChargeEntity, SavedCardEntity } from "../card/entity.ts";
 import { ClientEntity } from "../client/entity.ts";
 import { ContactEntity } from "../contact/entity.ts";
 import { Config } from "../config/index.ts";
@@ -88,6 +89,8 @@ export const db = new Service(
     payoutClaim: PayoutClaimEntity,
     schedule: ScheduleEntity,
     scheduleOccurrence: ScheduleOccurrenceEntity,
+    savedCard: SavedCardEntity,
+    cardCharge: CardChargeEntity,
   },
   { client, table: Config.tableName },
 );

@@ -80,7 +80,10 @@ export type Notice =
   | "quoteAccepted"
   | "quoteDeclined"
   | "payoutIssued"
-  | "payoutPaid";
+  | "payoutPaid"
+  | "autopayDeclined"
+  | "autopayNeedsAuth"
+  | "autopayFailedOwner";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

@@ -154,4 +154,13 @@ export const el: Record<MessageKey, string> = {
   "notify.payoutPaid.subject": "Πληρώθηκε: η πληρωμή σας για {month}, {amount}",
   "notify.payoutPaid.intro": "Το γραφείο {agency} πλήρωσε την κατάσταση πληρωμής σας για {month} ({amount}) στις {when}. Αναφορά: {reference}.",
   "notify.payoutPaid.button": "Άνοιγμα της κατάστασης",
+  "notify.autopayDeclined.subject": "Η κάρτα σας δεν χρεώθηκε: τιμολόγιο {number}",
+  "notify.autopayDeclined.intro": "Το γραφείο {agency} προσπάθησε να χρεώσει την αποθηκευμένη κάρτα σας με {amount} για το τιμολόγιο {number}, αλλά η κάρτα απορρίφθηκε. Δεν χρεώθηκε τίποτα. Πληρώστε το τιμολόγιο από τον παρακάτω σύνδεσμο ή αποθηκεύστε άλλη κάρτα.",
+  "notify.autopayDeclined.button": "Πληρωμή του τιμολογίου",
+  "notify.autopayNeedsAuth.subject": "Επιβεβαιώστε την πληρωμή σας: τιμολόγιο {number}",
+  "notify.autopayNeedsAuth.intro": "Το γραφείο {agency} προσπάθησε να χρεώσει την αποθηκευμένη κάρτα σας με {amount} για το τιμολόγιο {number}, και η τράπεζά σας ζητά να επιβεβαιώσετε εσείς την πληρωμή. Δεν χρεώθηκε τίποτα. Πληρώστε το τιμολόγιο από τον παρακάτω σύνδεσμο.",
+  "notify.autopayNeedsAuth.button": "Πληρωμή του τιμολογίου",
+  "notify.autopayFailedOwner.subject": "Η αυτόματη πληρωμή απέτυχε: τιμολόγιο {number}",
+  "notify.autopayFailedOwner.intro": "Η αποθηκευμένη κάρτα του πελάτη {client} δεν χρεώθηκε με {amount} για το τιμολόγιο {number}. Το τιμολόγιο παραμένει ανεξόφλητο και ο πελάτης έλαβε email με σύνδεσμο πληρωμής.",
+  "notify.autopayFailedOwner.button": "Άνοιγμα του τιμολογίου",
 };

@@ -153,4 +153,13 @@ export const hi: Record<MessageKey, string> = {
   "notify.payoutPaid.subject": "भुगतान हो गया: {month} के लिए आपका भुगतान, {amount}",
   "notify.payoutPaid.intro": "{agency} ने {month} के लिए आपके भुगतान विवरण ({amount}) का भुगतान {when} को किया। संदर्भ: {reference}।",
   "notify.payoutPaid.button": "विवरण खोलें",
+  "notify.autopayDeclined.subject": "आपके कार्ड से भुगतान नहीं हुआ: इनवॉइस {number}",
+  "notify.autopayDeclined.intro": "{agency} ने इनवॉइस {number} के लिए आपके सहेजे गए कार्ड से {amount} लेने की कोशिश की, पर कार्ड अस्वीकार हो गया। कुछ भी नहीं लिया गया। कृपया नीचे दिए लिंक से इनवॉइस का भुगतान करें, या कोई दूसरा कार्ड सहेजें।",
+  "notify.autopayDeclined.button": "इनवॉइस का भुगतान करें",
+  "notify.autopayNeedsAuth.subject": "कृपया अपने भुगतान की पुष्टि करें: इनवॉइस {number}",
+  "notify.autopayNeedsAuth.intro": "{agency} ने इनवॉइस {number} के लिए आपके सहेजे गए कार्ड से {amount} लेने की कोशिश की, और आपका बैंक चाहता है कि आप स्वयं भुगतान की पुष्टि करें। कुछ भी नहीं लिया गया। कृपया नीचे दिए लिंक से इनवॉइस का भुगतान करें।",
+  "notify.autopayNeedsAuth.button": "इनवॉइस का भुगतान करें",
+  "notify.autopayFailedOwner.subject": "ऑटोपे विफल: इनवॉइस {number}",
+  "notify.autopayFailedOwner.intro": "{client} के सहेजे गए कार्ड से इनवॉइस {number} के लिए {amount} नहीं लिए जा सके। इनवॉइस अभी बकाया है, और क्लाइंट को भुगतान का लिंक ईमेल किया गया है।",
+  "notify.autopayFailedOwner.button": "इनवॉइस खोलें",
 };

@@ -155,6 +155,15 @@ export const en = {
   "notify.payoutPaid.subject": "Paid: your payout for {month}, {amount}",
   "notify.payoutPaid.intro": "{agency} paid your payout statement for {month} ({amount}) on {when}. Reference: {reference}.",
   "notify.payoutPaid.button": "Open the statement",
+  "notify.autopayDeclined.subject": "Your card was not charged: invoice {number}",
+  "notify.autopayDeclined.intro": "{agency} tried to charge your saved card {amount} for invoice {number}, and the card was declined. Nothing was taken. Please pay the invoice with the link below, or save another card.",
+  "notify.autopayDeclined.button": "Pay the invoice",
+  "notify.autopayNeedsAuth.subject": "Please confirm your payment: invoice {number}",
+  "notify.autopayNeedsAuth.intro": "{agency} tried to charge your saved card {amount} for invoice {number}, and your bank asks you to confirm the payment yourself. Nothing was taken. Please pay the invoice with the link below.",
+  "notify.autopayNeedsAuth.button": "Pay the invoice",
+  "notify.autopayFailedOwner.subject": "Autopay failed: invoice {number}",
+  "notify.autopayFailedOwner.intro": "The saved card of {client} could not be charged {amount} for invoice {number}. The invoice is still owed, and the client was emailed a link to pay it.",
+  "notify.autopayFailedOwner.button": "Open the invoice",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -151,6 +151,10 @@ export const el: ServerMessages = {
     "Nothing is owed on this invoice.": "Δεν οφείλεται τίποτα για αυτό το τιμολόγιο.",
     "Card payments are unavailable right now. Please try again later.": "Οι πληρωμές με κάρτα δεν είναι διαθέσιμες αυτή τη στιγμή. Δοκιμάστε ξανά αργότερα.",
     "The Stripe signature is missing or does not match.": "Η υπογραφή της Stripe λείπει ή δεν ταιριάζει.",
+    "This was changed meanwhile. Here is the current state.": "Αυτό άλλαξε στο μεταξύ. Ακολουθεί η τρέχουσα κατάσταση.",
+    "Save a card first: autopay charges the saved card.": "Αποθηκεύστε πρώτα μια κάρτα: η αυτόματη πληρωμή χρεώνει την αποθηκευμένη κάρτα.",
+    "Say whether to turn autopay on (true) or off (false).": "Δηλώστε αν θα ενεργοποιηθεί (true) ή θα απενεργοποιηθεί (false) η αυτόματη πληρωμή.",
+    "Stripe has no card payment for this Checkout: refund by bank transfer or other, with its reference.": "Το Stripe δεν έχει πληρωμή με κάρτα για αυτή την πληρωμή Checkout: επιστρέψτε με τραπεζική μεταφορά ή άλλον τρόπο, με την αναφορά της.",
 
     // Clients and contacts
     "Enter the client's name.": "Εισαγάγετε την επωνυμία του πελάτη.",

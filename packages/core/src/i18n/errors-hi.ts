@@ -151,6 +151,10 @@ export const hi: ServerMessages = {
     "Nothing is owed on this invoice.": "इस इनवॉइस पर कुछ भी बकाया नहीं है।",
     "Card payments are unavailable right now. Please try again later.": "कार्ड से भुगतान अभी उपलब्ध नहीं है। कृपया बाद में फिर से कोशिश करें।",
     "The Stripe signature is missing or does not match.": "Stripe का हस्ताक्षर मौजूद नहीं है या मेल नहीं खाता।",
+    "This was changed meanwhile. Here is the current state.": "इस बीच इसमें बदलाव हुआ। यह इसकी मौजूदा स्थिति है।",
+    "Save a card first: autopay charges the saved card.": "पहले एक कार्ड सहेजें: ऑटोपे सहेजे गए कार्ड से ही भुगतान लेता है।",
+    "Say whether to turn autopay on (true) or off (false).": "बताएँ कि ऑटोपे चालू (true) करना है या बंद (false)।",
+    "Stripe has no card payment for this Checkout: refund by bank transfer or other, with its reference.": "Stripe के पास इस Checkout का कोई कार्ड भुगतान नहीं है: बैंक ट्रांसफ़र या किसी और तरीके से, उसके संदर्भ के साथ, वापसी करें।",
 
     // Clients and contacts
     "Enter the client's name.": "क्लाइंट का नाम दर्ज करें।",

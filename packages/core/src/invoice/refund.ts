@@ -39,11 +39,27 @@ const field = (name: string, message: string) => new VisibleError("validation", 
 /** The card payment a card refund goes back to: the latest card payment (by Stripe) that covers it. */
 async function cardPaymentFor(item: InvoiceItem, amount: number) {
   const payments = await db.entities.payment.query.paymentsOfInvoice({ agencyId: item.agencyId, invoiceId: item.invoiceId }).go({ pages: "all" });
-  const cards = payments.data.filter((payment) => payment.method === "card" && !payment.credit && payment.reference?.startsWith("pi_"));
+  // A payment recorded from a Checkout session whose intent Stripe had not named yet keeps the session's id (cs_…).
+  const cards = payments.data.filter((payment) => payment.method === "card" && !payment.credit && (payment.reference?.startsWith("pi_") || payment.reference?.startsWith("cs_")));
   if (!cards.length) return null;
   const refundedOn = new Map<string, number>();
   for (const refund of item.refunds ?? []) if (refund.paymentId) refundedOn.set(refund.paymentId, (refundedOn.get(refund.paymentId) ?? 0) + refund.amount);
   return cards.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).find((payment) => payment.amount - (refundedOn.get(payment.paymentId) ?? 0) >= amount) ?? "too_little";
+}
+
+/** The PaymentIntent a card payment's reference names: itself, or (a Checkout session's id) the session's intent, asked of Stripe. */
+async function intentOf(reference: string): Promise<string> {
+  if (reference.startsWith("pi_")) return reference;
+  let intent: string | undefined;
+  try {
+    const session = await (await stripe()).checkout.sessions.retrieve(reference);
+    intent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
+  } catch (error) {
+    Log.error("invoice: checkout session not found at Stripe", error, { reference });
+    throw new VisibleError("unavailable", "refund.card_failed", "Stripe did not take the refund, so nothing was refunded. Please try again, or refund by bank transfer.");
+  }
+  if (!intent) throw field("method", "Stripe has no card payment for this Checkout: refund by bank transfer or other, with its reference.");
+  return intent;
 }
 
 /** Writes the invoice's refunds as `refunds` with `refunded` moved by `by`, from the version read (false: it moved meanwhile). */
@@ -86,7 +102,7 @@ export const recordRefund = fn(refundSchema, async (input, invoiceId: string): P
     if (!payment) throw field("method", "Nothing on this invoice was paid by card: refund by bank transfer or other, with its reference.");
     if (payment === "too_little") throw field("amount", "No card payment on this invoice covers that much: refund less by card, or the rest by bank transfer.");
     paymentId = payment.paymentId;
-    paymentIntent = payment.reference!;
+    paymentIntent = await intentOf(payment.reference!);
   }
   const now = new Date().toISOString();
   const refund: RefundRecord = {

@@ -1,5 +1,6 @@
 import { withActor } from "@baton/core/actor";
 import type { AgencyItem } from "@baton/core/job";
+import { Card } from "@baton/core/card";
 import { Digest } from "@baton/core/digest";
 import { Email } from "@baton/core/email";
 import { Files } from "@baton/core/file";
@@ -39,6 +40,8 @@ export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promi
   // Before the retainer invoices: a month's hour bank is closed while its time is still unbilled.
   hourBank: (agency, now) => HourBank.settleFor(agency.agencyId, now),
   retainerInvoices: (agency, now) => Invoices.MoneyJobs.issueRetainersFor(agency.agencyId, now),
+  // Right after them: a retainer invoice just issued to a client with autopay on is charged to its card.
+  autopayCharges: (agency) => Card.chargeDueFor(agency.agencyId),
   npsCheckIns: (agency, now) => Surveys.checkInsFor(agency, now),
   // Monday 09:00 in each client's zone; the 15-minute cadence reaches +05:30 and +05:45 zones too.
   weeklyDigests: (agency, now) => Digest.weeklyFor(agency, now),

@@ -17,6 +17,7 @@ import { ClientFields, clientValues, toClientInput, type ClientValues } from "./
 import { ClientDataPanel } from "./ClientData";
 import { Contacts } from "./Contacts";
 import { ClientCredits } from "./Credits";
+import { ClientCard } from "./Card";
 import { ClientFiles } from "./ClientFiles";
 import { ClientHourBank } from "./HourBank";
 import { ClientSchedules } from "../recurring/ClientSchedules";
@@ -110,6 +111,7 @@ export default function ClientDetail() {
                     {(_version: string) => <InvoiceToCard client={c()} />}
                   </Show>
                   <ClientCredits client={c()} />
+                  <ClientCard client={c()} />
                   <Contacts client={c()} />
                   <OnboardingPanel client={c()} />
                   <ClientDataPanel client={c()} />

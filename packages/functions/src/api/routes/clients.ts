@@ -1,3 +1,4 @@
+import { Card } from "@baton/core/card";
 import { Hono } from "hono";
 import { whole } from "@baton/core/fields";
 import { describeRoute } from "hono-openapi";
@@ -31,6 +32,13 @@ export const clientRoutes = new Hono()
     pathIds("clientId"),
     input("json", Client.update.schema),
     async (c) => c.json(await Client.update(c.req.valid("json"), c.req.param("clientId")), 200),
+  )
+  .get(
+    "/:clientId/card",
+    describeRoute({ responses: ok(Card.cardOutput), tags, summary: "The client's saved card (brand, last 4, expiry) and whether autopay is on; enabled is false without Stripe (owner)" }),
+    allow("owner"),
+    pathIds("clientId"),
+    async (c) => c.json(await Card.ofClient(c.req.param("clientId")), 200),
   )
   .get(
     "/:clientId/credits",

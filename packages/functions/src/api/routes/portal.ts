@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { ok } from "../responses.ts";
 import { allow } from "../access.ts";
+import { Card } from "@baton/core/card";
 import { Contact } from "@baton/core/contact";
 import { Files } from "@baton/core/file";
 import { HourBank } from "@baton/core/hour-bank";
@@ -24,4 +25,14 @@ export const portalRoutes = new Hono()
     allow("contact"),
     input("query", Files.mine.schema),
     async (c) => c.json(await Files.mine(c.req.valid("query")), 200),
+  )
+  .get("/card", describeRoute({ responses: ok(Card.cardOutput), tags: ["Portal"], summary: "Your company's saved card and autopay choice; enabled is false without Stripe (client contact)" }), allow("contact"), async (c) => c.json(await Card.mine(), 200))
+  .post("/card/setup", describeRoute({ responses: ok(Card.checkoutOutput), tags: ["Portal"], summary: "Start Stripe Checkout in setup mode to save a card (client contact; Stripe configured)" }), allow("contact"), async (c) => c.json(await Card.setup(), 200))
+  .delete("/card", describeRoute({ responses: ok(Card.cardOutput), tags: ["Portal"], summary: "Remove the saved card; autopay goes off (client contact)" }), allow("contact"), async (c) => c.json(await Card.remove(), 200))
+  .put(
+    "/card/autopay",
+    describeRoute({ responses: ok(Card.cardOutput), tags: ["Portal"], summary: "Turn autopay of retainer invoices on or off; needs a saved card (client contact)" }),
+    allow("contact"),
+    input("json", Card.setAutopay.schema),
+    async (c) => c.json(await Card.setAutopay(c.req.valid("json")), 200),
   );
