@@ -84,13 +84,18 @@ describe("payout statements", () => {
   });
 
   it("keeps the amount once issued: time of that month approved later goes on the next statement", async () => {
-    await logAndApprove(dayOf(lastMonth(), 14), 30);
+    const late = await logAndApprove(dayOf(lastMonth(), 14), 30);
     const read = await world.owner.get(`/payouts/${statement.id}`);
     expect(read.body).toMatchObject({ minutes: 150, amount: 5000 });
     const next = await world.owner.post("/payouts", { memberId: world.ids.sub, period: current() });
     expect(next.status, JSON.stringify(next.body)).toBe(201);
     // The 30 approved minutes, plus whatever the 45 waiting minutes were (not approved: not owed).
     expect(next.body).toMatchObject({ period: current(), minutes: 30, amount: 1000 });
+    // Paid out time stays as it is: a reviewer can no longer return it.
+    const returned = await world.owner.post("/time/approvals/return", { entryIds: [late.id], note: "Logged on the wrong task." });
+    expect(returned.status).toBe(409);
+    expect(returned.body.error.code).toBe("time.paid_out");
+    expect(returned.body.current.map((entry: any) => entry.id)).toEqual([late.id]);
   });
 
   it("is marked paid once: the same answer again changes nothing, another answers 409, and the member is emailed", async () => {

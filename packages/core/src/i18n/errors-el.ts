@@ -816,6 +816,7 @@ export const el: ServerMessages = {
     "Enter the payment's reference.": "Εισαγάγετε την αναφορά της πληρωμής.",
     "Choose the team member.": "Επιλέξτε το μέλος της ομάδας.",
     "Payout statement was not found.": "Η κατάσταση πληρωμής δεν βρέθηκε.",
+    "This time is on a payout statement, so it can't be returned.": "Αυτός ο χρόνος βρίσκεται σε κατάσταση πληρωμής, οπότε δεν μπορεί να επιστραφεί.",
     // Recurring work (schedules)
     "Choose a day of the month from 1 to 31.": "Επιλέξτε ημέρα του μήνα από 1 έως 31.",
     "Choose a time of day.": "Επιλέξτε ώρα της ημέρας.",

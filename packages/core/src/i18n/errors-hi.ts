@@ -808,6 +808,7 @@ export const hi: ServerMessages = {
     "Enter the payment's reference.": "भुगतान का संदर्भ दर्ज करें।",
     "Choose the team member.": "टीम सदस्य चुनें।",
     "Payout statement was not found.": "भुगतान विवरण नहीं मिला।",
+    "This time is on a payout statement, so it can't be returned.": "यह समय एक भुगतान विवरण में शामिल है, इसलिए इसे लौटाया नहीं जा सकता।",
     // Recurring work (schedules)
     "Choose a day of the month from 1 to 31.": "महीने का कोई दिन 1 से 31 के बीच चुनें।",
     "Choose a time of day.": "दिन का समय चुनें।",

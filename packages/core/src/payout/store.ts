@@ -48,3 +48,9 @@ export async function markPaid(agencyId: string, payoutId: string, version: numb
     .go();
   return failedConditions(result).length === 0;
 }
+
+/** The time entries of these members already on a statement (what is paid out can't be returned). */
+export async function paidOutEntryIds(agencyId: string, memberIds: readonly string[]): Promise<Set<string>> {
+  const statements = await Promise.all([...new Set(memberIds)].map((memberId) => ofMember(agencyId, memberId)));
+  return new Set(statements.flat().flatMap((statement) => statement.entryIds));
+}

@@ -10,6 +10,7 @@ import { calendarDate, idOf } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { MemberStore } from "../member/store.ts";
 import { People } from "../people/index.ts";
+import { PayoutStore } from "../payout/store.ts";
 import { approveItem, lockedError, returnItem } from "./approve-entry.ts";
 import { approvalOf, UNBILLED, type TimeEntryItem } from "./entity.ts";
 import { loadEntry, presentAll, type TimeEntry } from "./present.ts";
@@ -156,7 +157,8 @@ export const returnSchema = z.strictObject({
 
 /**
  * Returns entries to their member with a note: submitted ones, or approved ones not yet invoiced
- * (their use leaves the hour bank). Invoiced time is a 409, as is time never submitted.
+ * (their use leaves the hour bank). Invoiced time is a 409, as is time never submitted or time
+ * already on a payout statement.
  */
 export const returnEntries = fn(returnSchema, async (input): Promise<{ entries: TimeEntry[] }> => {
   const { me, items } = await decidable(input.entryIds);
@@ -164,6 +166,11 @@ export const returnEntries = fn(returnSchema, async (input): Promise<{ entries: 
   if (invoiced) throw await lockedError(invoiced);
   const early = items.filter((item) => approvalOf(item) === "open");
   if (early.length) throw await notSubmitted(early);
+  const paidOut = await PayoutStore.paidOutEntryIds(me.agencyId, items.map((item) => item.memberId));
+  const onStatement = items.filter((item) => paidOut.has(item.entryId));
+  if (onStatement.length) {
+    throw new VisibleError("conflict", "time.paid_out", "This time is on a payout statement, so it can't be returned.", { current: await presentAll(me.agencyId, onStatement) });
+  }
   for (const item of items) await returnItem(item, input.note);
   return { entries: await presentAll(me.agencyId, await reread(me.agencyId, items)) };
 });
