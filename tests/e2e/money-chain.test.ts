@@ -6,7 +6,8 @@ import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
 // The money chain in a real Chromium, through both apps, each step by the person who takes it,
 // on the offline path (no Stripe configured): the subcontractor logs time on their task in the
-// team app; the owner saves the agency's payment instructions, invoices the client's unbilled
+// team app and submits the week; the owner saves the agency's payment instructions, approves the
+// week, invoices the client's unbilled
 // time at the client's rate and tax, checks the amounts and sends it; the client's contact
 // follows the emailed link into the portal and finds the invoice, its balance and how to pay it
 // by transfer; the owner records a part payment, then the rest, and is told of each by email;
@@ -124,6 +125,10 @@ describe("the money chain through both apps", () => {
     // Not invoiced yet: still theirs to correct.
     await row.getByRole("button", { name: `Edit time on ${label()}` }).waitFor();
     await sub.getByTestId("week-totals").filter({ hasText: `Billable: ${duration(minutes)}` }).waitFor();
+    // Only approved time is invoiced: the subcontractor sends the week for approval.
+    await sub.getByTestId("submit-week").click();
+    await toast(sub, "Week submitted for approval");
+    await expect.poll(() => sub.getByTestId("week-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("submitted");
   });
 
   it("the owner saves the agency's payment instructions in Settings", async () => {
@@ -137,6 +142,15 @@ describe("the money chain through both apps", () => {
     await box.fill(paymentInstructions);
     await owner.getByRole("form", { name: "Payment instructions" }).getByRole("button", { name: "Save" }).click();
     await toast(owner, "Payment instructions saved");
+  });
+
+  it("the owner approves the subcontractor's week", async () => {
+    await navLink(owner, "Approvals").click();
+    const week = owner.getByTestId("approval-week").filter({ hasText: world.people.sub.name });
+    await week.getByTestId("approval-entry").filter({ hasText: "Reconciled October and November" }).waitFor();
+    await week.getByTestId("approve-week").click();
+    await toast(owner, "Time approved");
+    await owner.getByText("Nothing waits for approval").waitFor();
   });
 
   it("the owner invoices the client's unbilled time, checking the amounts before and after drafting", async () => {

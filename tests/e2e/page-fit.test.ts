@@ -1,6 +1,7 @@
 import { Surveys } from "@baton/core/survey";
 import { signConsent } from "../../packages/core/src/hour-bank/consent.ts";
 import type { Browser, Page } from "playwright-core";
+import { approveTime } from "../support/approve-time.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillPath, hasCatchAll, routePaths, type AppName } from "../support/app-routes.ts";
 import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
@@ -44,7 +45,14 @@ beforeAll(async () => {
   ids.request = request.id;
   ids.task = task.id;
   const assigned = await check(await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub }));
-  await check(await world.sub.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 26 * 3600_000).toISOString(), minutes: 95, note: longTitle }), 201);
+  const workedAt = new Date(Date.now() - 26 * 3600_000);
+  const logged = await check(await world.sub.post("/time", { taskId: task.id, startedAt: workedAt.toISOString(), minutes: 95, note: longTitle }), 201);
+  // The subcontractor's approved time on a payout statement (both the owner and they read it).
+  await approveTime(world, [logged]);
+  const sub = await check(await world.owner.get(`/members/${world.ids.sub}`));
+  await check(await world.owner.patch(`/members/${world.ids.sub}`, { version: sub.version, costRate: 2500 }));
+  const period = new Intl.DateTimeFormat("en-CA", { timeZone: sub.timeZone, year: "numeric", month: "2-digit" }).format(workedAt);
+  ids.payout = (await check(await world.owner.post("/payouts", { memberId: world.ids.sub, period }), 201)).id;
   // A deliverable in the QA queue, with a link longer than any screen.
   const second = await acceptedTask(world, { title: "Tidy the shared inbox" });
   const a = await check(await world.owner.post(`/tasks/${second.task.id}/assign`, { version: second.task.version, memberId: world.ids.sub }));
@@ -91,6 +99,7 @@ function samples(app: AppName): Record<string, string> {
       "/clients/:id": `/clients/${world.ids.client}`,
       "/invoices/:id": `/invoices/${ids.invoice}`,
       "/quotes/:id": `/quotes/${ids.quote}`,
+      "/payouts/:id": `/payouts/${ids.payout}`,
     };
   }
   return {

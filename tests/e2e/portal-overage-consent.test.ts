@@ -50,7 +50,7 @@ describe("overage consent", () => {
     await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
     await owner.goto(`${platform.baseUrl}/clients/${world.ids.client}`);
     const bank = owner.getByTestId("client-hour-bank");
-    await expect.poll(() => bank.getByTestId("hour-bank-overage-state").textContent()).toBe("Ask first: no hours left");
+    await expect.poll(() => bank.getByTestId("hour-bank-overage-state").textContent(), { timeout: 15_000 }).toBe("Ask first: no hours left");
     expect(await bank.getByTestId("client-overage-rule").textContent()).toBe("The client approves up to 3 h more before work goes on.");
     await bank.scrollIntoViewIfNeeded();
     await bank.screenshot({ path: `${SHOTS}/client-overage-1440.png` });
@@ -58,19 +58,19 @@ describe("overage consent", () => {
     // The client's tasks say so too.
     const { task } = await acceptedTask(world, { title: "Quarterly report" });
     await owner.goto(`${platform.baseUrl}/tasks/${task.id}`);
-    await expect.poll(() => owner.getByTestId("task-overage-state").textContent()).toBe("Ask first: no hours left");
+    await expect.poll(() => owner.getByTestId("task-overage-state").textContent(), { timeout: 15_000 }).toBe("Ask first: no hours left");
     await owner.screenshot({ path: `${SHOTS}/task-overage-1440.png` });
 
     await owner.goto(`${platform.baseUrl}/settings`);
     const card = owner.getByTestId("overage-policy-card");
-    await expect.poll(() => card.getByTestId("overage-rule").textContent()).toBe("Work goes on; time beyond the hours is billed at the client's hourly rate.");
+    await expect.poll(() => card.getByTestId("overage-rule").textContent(), { timeout: 15_000 }).toBe("Work goes on; time beyond the hours is billed at the client's hourly rate.");
     await card.getByLabel("When the hours run out").selectOption("ask");
     await card.getByLabel("Hours the client may approve at once").fill("0");
     await card.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => card.getByText("Let the client approve at least 15 minutes.").isVisible()).toBe(true);
+    await expect.poll(() => card.getByText("Let the client approve at least 15 minutes.").isVisible(), { timeout: 15_000 }).toBe(true);
     await card.getByLabel("Hours the client may approve at once").fill("4");
     await card.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => card.getByTestId("overage-rule").textContent()).toBe("The client approves up to 4 h more before work goes on.");
+    await expect.poll(() => card.getByTestId("overage-rule").textContent(), { timeout: 15_000 }).toBe("The client approves up to 4 h more before work goes on.");
     expect((await world.owner.get("/hour-bank/overage")).body.overage).toEqual({ mode: "ask", askMinutes: 240 });
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: `${SHOTS}/settings-overage-1440.png` });
@@ -90,17 +90,17 @@ describe("overage consent", () => {
     page.setDefaultTimeout(15_000);
     await page.goto(link);
     await page.getByRole("heading", { name: "Έγκριση περισσότερων ωρών" }).waitFor();
-    await expect.poll(() => page.getByTestId("consent-statement").textContent()).toContain("Εγκρίνω έως 3 ώρες εργασίας ακόμη για τον πελάτη Acme Corp");
+    await expect.poll(() => page.getByTestId("consent-statement").textContent(), { timeout: 15_000 }).toContain("Εγκρίνω έως 3 ώρες εργασίας ακόμη για τον πελάτη Acme Corp");
     await page.screenshot({ path: `${SHOTS}/consent-link-el-1440.png`, fullPage: true });
 
     // Too many hours: said on the field, in Greek.
     await page.getByLabel("Ώρες προς έγκριση").fill("5");
     await page.getByLabel("Το ονοματεπώνυμό σας").fill("Ada Client");
     await page.getByRole("button", { name: "Έγκριση των ωρών" }).click();
-    await expect.poll(() => page.getByText("Εγκρίνετε το πολύ 3 ώρες με μία κίνηση.").isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Εγκρίνετε το πολύ 3 ώρες με μία κίνηση.").isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByLabel("Ώρες προς έγκριση").fill("1.5");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByTestId("consent-done").textContent()).toContain("Εγκρίνατε 1,5 ώρ.");
+    await expect.poll(() => page.getByTestId("consent-done").textContent(), { timeout: 15_000 }).toContain("Εγκρίνατε 1,5 ώρ.");
 
     const bank = await world.owner.get(`/hour-bank/clients/${world.ids.client}`);
     const approved = bank.body.entries.filter((entry: any) => entry.kind === "adjusted");
@@ -128,7 +128,7 @@ describe("overage consent", () => {
     await ask.getByLabel("Ώρες προς έγκριση").fill("2");
     await ask.getByLabel("Το ονοματεπώνυμό σας").fill("Ada Client");
     await ask.getByRole("button", { name: "Έγκριση των ωρών" }).click();
-    await expect.poll(() => ask.getByTestId("hours-ask-done").textContent()).toContain("Εγκρίνατε 2 ώρ.");
+    await expect.poll(() => ask.getByTestId("hours-ask-done").textContent(), { timeout: 15_000 }).toContain("Εγκρίνατε 2 ώρ.");
     expect(await fits(page)).toBe(true);
     await ask.screenshot({ path: `${SHOTS}/hours-ask-el-390.png` });
     await page.setViewportSize({ width: 1440, height: 900 });

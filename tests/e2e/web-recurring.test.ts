@@ -119,7 +119,7 @@ describe("recurring work in the team app", () => {
     const row = owner.getByTestId("schedule-row").filter({ hasText: "Weekly inbox clean-up" });
     await row.getByRole("button", { name: "Pause Weekly inbox clean-up" }).click();
     await toast(owner, "Paused Weekly inbox clean-up");
-    await expect(row.getAttribute("data-status")).resolves.toBe("paused");
+    await expect.poll(() => row.getAttribute("data-status"), { timeout: 15_000 }).toBe("paused");
     await row.getByRole("button", { name: "Resume Weekly inbox clean-up" }).click();
     await toast(owner, "Resumed Weekly inbox clean-up");
     await row.getByRole("button", { name: "Delete Weekly inbox clean-up" }).click();

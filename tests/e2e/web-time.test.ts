@@ -191,5 +191,19 @@ describe("time tracking in the team app", () => {
     // Opened again, it shows the saved rate in pounds.
     await owner.getByRole("button", { name: `Edit ${world.people.sub.name}` }).click();
     await expect(dialog.getByLabel("Cost rate per hour (GBP)").inputValue()).resolves.toBe("45.50");
+
+    // Paid in euros: the rate's label follows the currency, and payouts are stated in it.
+    await dialog.getByLabel("Paid in").selectOption("EUR");
+    await dialog.getByLabel("Cost rate per hour (EUR)").fill("40");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect((await world.owner.get(`/members/${world.ids.sub}`)).body).toMatchObject({ costRate: 4000, costCurrency: "EUR" });
+    await owner.getByRole("button", { name: `Edit ${world.people.sub.name}` }).click();
+    expect(await dialog.getByLabel("Paid in").inputValue()).toBe("EUR");
+    await expect(dialog.getByLabel("Cost rate per hour (EUR)").inputValue()).resolves.toBe("40.00");
+    await owner.setViewportSize({ width: 390, height: 844 });
+    await dialog.screenshot({ path: "/tmp/shots/payouts/member-currency-390.png" });
+    await owner.setViewportSize({ width: 1440, height: 900 });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
   });
 });

@@ -5,6 +5,7 @@ import { ApiClient, mailCount, newVerifyLinkFor, waitForEmail, type Started } fr
 import { scoreLinksInText, tokenOf } from "../support/surveys.ts";
 import { leadWithContact, saveKit, startOnboarding } from "../support/onboarding.ts";
 import { createWorld, type World } from "../support/world.ts";
+import { approveTime } from "../support/approve-time.ts";
 
 // Script in every field people type, shown in a real Chromium in both apps. Each payload would
 // set window.__xss if it ran (an inline handler, a <script>, an SVG onload). Every page must
@@ -78,7 +79,8 @@ beforeAll(async () => {
 
   // The subcontractor's deliverable and time note, QA's notes, the client's revision comment.
   const assigned = await check(await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub }));
-  await check(await world.sub.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 40 * 60_000).toISOString(), minutes: 30, note: payload("XSS-note") }), 201);
+  // Approved, so the invoice below bills it (only approved time is invoiced).
+  await approveTime(world, [await check(await world.sub.post("/time", { taskId: task.id, startedAt: new Date(Date.now() - 40 * 60_000).toISOString(), minutes: 30, note: payload("XSS-note") }), 201)]);
   const submittedWork = await check(await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.task.version, text: payload("XSS-deliverable"), links: [] }));
   const reviewed = await check(
     await world.reviewer.post(`/tasks/${task.id}/review`, { version: submittedWork.task.version, decision: "approve", rubric: 4, notes: payload("XSS-qa") }),

@@ -80,6 +80,7 @@ export const elTime: Pick<Messages, keyof typeof enTime> = {
 
   // Team: cost rate
   "time.costRate": "Κόστος ανά ώρα ({currency})",
+  "time.costCurrency": "Πληρώνεται σε",
   "time.costRateHint": "Πόσο σας κοστίζει αυτό το άτομο ανά ώρα. Το βλέπετε μόνο εσείς. Αφήστε το κενό αν δεν υπάρχει.",
   "time.costRateInvalid": "Εισαγάγετε ποσό όπως 25 ή 25,50.",
 

@@ -77,6 +77,7 @@ export const enTime = {
 
   // Team: cost rate
   "time.costRate": "Cost rate per hour ({currency})",
+  "time.costCurrency": "Paid in",
   "time.costRateHint": "What this person costs you per hour. Only you see it. Leave empty for none.",
   "time.costRateInvalid": "Enter an amount like 25 or 25.50.",
 

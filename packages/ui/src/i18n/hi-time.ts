@@ -80,6 +80,7 @@ export const hiTime: Pick<Messages, keyof typeof enTime> = {
 
   // Team: cost rate
   "time.costRate": "प्रति घंटा लागत दर ({currency})",
+  "time.costCurrency": "भुगतान की मुद्रा",
   "time.costRateHint": "यह व्यक्ति आपको प्रति घंटा कितने का पड़ता है। इसे केवल आप देखते हैं। न हो तो खाली छोड़ें।",
   "time.costRateInvalid": "25 या 25.50 जैसी कोई राशि दर्ज करें।",
 

@@ -31,12 +31,14 @@ export function ScheduleList(props: { clientId?: string; creating: boolean; setC
       setChanged(false);
       try {
         const saved = schedule.status === "active" ? await api.schedules.pause(schedule.id, schedule.version) : await api.schedules.resume(schedule.id, schedule.version);
+        // Said once the list shows it.
+        await revalidate(scheduleKeys);
         toast(saved.status === "paused" ? t("recurring.pausedToast", { name: saved.title }) : t("recurring.resumedToast", { name: saved.title }));
       } catch (e) {
         if (!conflictCurrent(e)) throw e;
         setChanged(true);
+        await revalidate(scheduleKeys);
       }
-      await revalidate(scheduleKeys);
     });
   const remove = (schedule: Schedule) =>
     action.run(async () => {

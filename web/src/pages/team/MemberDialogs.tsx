@@ -3,7 +3,7 @@ import { Button } from "@baton/ui/Button";
 import { Dialog } from "@baton/ui/Dialog";
 import { createSubmission, Form, FormActions, type Submission } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
-import { TimeZoneSelect } from "@baton/ui/Select";
+import { CurrencySelect, TimeZoneSelect } from "@baton/ui/Select";
 import { useSession } from "@baton/ui/session";
 import { TagInput } from "@baton/ui/TagInput";
 import { TextField } from "@baton/ui/TextField";
@@ -167,9 +167,10 @@ function EditForm(props: {
     weeklyCapacityHours: String(props.member.weeklyCapacityHours),
   });
   const submission = createSubmission();
-  // Cost rate: owner only, typed in the agency's currency, sent as minor units (or null for none).
+  // Cost rate: owner only, in the currency the member is paid in (the agency's unless chosen),
+  // sent as minor units (or null for none); payouts are stated in it.
   const { me } = useSession();
-  const currency = () => me().agency.currency;
+  const [currency, setCurrency] = createSignal(props.member.costCurrency ?? me().agency.currency);
   const [costRate, setCostRate] = createSignal(props.member.costRate === null ? "" : Money.toMajorString(props.member.costRate, currency()));
   const submit = () =>
     submission.run(async () => {
@@ -177,7 +178,7 @@ function EditForm(props: {
       if (rate === undefined) throw fieldError("costRate", t("time.costRateInvalid"));
       try {
         const member = await api.members.update(props.member.id, {
-          ...(me().role === "owner" ? { costRate: rate } : {}),
+          ...(me().role === "owner" ? { costRate: rate, costCurrency: currency() === me().agency.currency ? null : currency() } : {}),
           version: props.member.version,
           name: values.name.trim(),
           skills: [...values.skills],
@@ -195,6 +196,7 @@ function EditForm(props: {
       <p class="muted">{props.member.email}</p>
       <MemberFields values={values} set={setValues} submission={submission} />
       <Show when={me().role === "owner"}>
+        <CurrencySelect label={t("time.costCurrency")} name="costCurrency" value={currency()} onValue={setCurrency} error={submission.fieldError("costCurrency")} />
         <TextField
           label={t("time.costRate", { currency: currency() })}
           name="costRate"
