@@ -20,7 +20,7 @@ const widths = [390, 1440];
 let platform: Started;
 let browser: Browser;
 let world: World;
-const ids = { request: "", task: "", sop: "", invoice: "", surveyToken: "", consentToken: "", quote: "" };
+const ids = { request: "", task: "", sop: "", invoice: "", surveyToken: "", consentToken: "", quote: "", payout: "" };
 
 // One word longer than a phone is wide, and titles long enough to wrap several times.
 const longWord = "Antidisestablishmentarianism-and-supercalifragilistic-expialidocious-reports";
