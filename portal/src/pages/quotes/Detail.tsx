@@ -14,7 +14,7 @@ import type { Quote } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { getQuote, getQuotes } from "./data";
-import { QuoteStatusBadge } from "./shared";
+import { QuoteStatusBadge } from "@baton/ui/StatusBadge";
 
 // One quote as the client reads it (also the email link's page): the text to accept, then
 // accept by typed name or decline with a reason. A quote changed, answered or expired since it

@@ -7,7 +7,7 @@ import { PageHeader } from "@baton/ui/Shell";
 import { A, createAsync, revalidate } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getQuotes } from "./data";
-import { QuoteStatusBadge } from "./shared";
+import { QuoteStatusBadge } from "@baton/ui/StatusBadge";
 
 // The company's quotes, newest first: the open ones wait for an answer.
 

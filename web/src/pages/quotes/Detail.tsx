@@ -9,7 +9,7 @@ import { PageHeader } from "@baton/ui/Shell";
 import { toast } from "@baton/ui/Toast";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
-import { QuoteStatusBadge } from "./StatusBadge";
+import { QuoteStatusBadge } from "@baton/ui/StatusBadge";
 import { getQuote, quoteKeys } from "./data";
 
 /** One quote as the owner reads it: the text the client accepts, sending a draft, the client's answer. */

@@ -7,7 +7,7 @@ import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { A, createAsync, revalidate } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { QuoteStatusBadge } from "./StatusBadge";
+import { QuoteStatusBadge } from "@baton/ui/StatusBadge";
 import { getQuotes } from "./data";
 
 /** Every quote of the agency, newest first. */
