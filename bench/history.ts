@@ -186,6 +186,8 @@ export function history(shape: Shape, setup: Setup, rng: ReturnType<typeof rando
       billable: rng.next() < 0.9,
       ...(rng.next() < 0.3 ? { note: "Progress update sent to the client" } : {}),
       invoiceId: "unbilled",
+      // History is reviewed time (time approval): only approved time is invoiced.
+      approval: "approved",
       createdAt: startedAt,
       updatedAt: startedAt,
       version: 1,
