@@ -318,7 +318,7 @@ export function taskItem(input: {
     ...(assigned ? { assignedAt: at(3_600_000), assignmentHistory: [{ memberId: plan.assignee, at: at(3_600_000), by: input.ownerId }] } : { assignmentHistory: [] }),
     revisionCount: plan.status === "returned" ? 1 : 0,
     qaReturns: plan.status === "returned" ? 1 : 0,
-    ...(submitted ? { deliverable: { text: "Done: see the shared folder; notes for the client inside.", links: ["https://drive.example.com/folder"], submittedAt: at(DAY), submittedBy: plan.assignee } } : {}),
+    ...(submitted ? { deliverable: { text: "Done: see the shared folder; notes for the client inside.", links: ["https://drive.example.com/folder"], submittedAt: at(DAY), submittedBy: plan.assignee, fileIds: [] } } : {}),
     ...(plan.status === "client_review" || finished ? { review: { decision: "approve" as const, rubric: rng.int(3, 5), at: at(DAY + 7_200_000), by: input.ownerId } } : {}),
     ...(finished ? { clientDecision: { decision: "approve" as const, at: at(2 * DAY), by: { type: "contact", id: "client", name: "Client contact" } } } : {}),
     createdAt,

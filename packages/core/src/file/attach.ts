@@ -1,5 +1,5 @@
 import { useActor } from "../actor/index.ts";
-import { db, type TransactionEntities } from "../db/index.ts";
+import { db, getTogether, type TransactionEntities } from "../db/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { isId } from "../id/index.ts";
 import { UNATTACHED, type FileItem, type FilePlace } from "./entity.ts";
@@ -75,6 +75,12 @@ export function attachItem(tx: Pick<TransactionEntities, "file">, item: FileItem
 export async function ofRequest(agencyId: string, requestId: string): Promise<FileItem[]> {
   const result = await db.entities.file.query.filesOfParent({ agencyId, parentId: requestId }).go({ pages: "all" });
   return result.data;
+}
+
+/** The files of these ids that exist, read by key with the request's other single reads (one BatchGetItem). */
+export async function byIds(agencyId: string, fileIds: readonly string[]): Promise<FileItem[]> {
+  const found = await Promise.all(fileIds.filter((id) => isId("file", id)).map((fileId) => getTogether<FileItem>(db.entities.file, db.entities.file.get({ agencyId, fileId }))));
+  return found.filter((file): file is FileItem => file !== null);
 }
 
 /** The transaction operation that shows a deliverable's files to the client (QA approved them). */

@@ -79,6 +79,8 @@ export const TaskEntity = new Entity({
         round: { type: "number" },
         /** The note the client reads, as QA edited it before approving; absent: the text as submitted. */
         clientNote: { type: "string" },
+        /** The files attached with this submission (absent on deliverables from before: read them by their request). */
+        fileIds: { type: "list", items: { type: "string" } },
       },
     },
     /** Earlier submissions, oldest first: a resubmission keeps them. */
@@ -93,6 +95,7 @@ export const TaskEntity = new Entity({
           submittedAt: { type: "string", required: true },
           submittedBy: { type: "string", required: true },
           clientNote: { type: "string" },
+          fileIds: { type: "list", items: { type: "string" } },
         },
       },
     },

@@ -14,7 +14,7 @@ import { fn } from "../fn/index.ts";
 import { isId } from "../id/index.ts";
 import type { MemberItem } from "../member/entity.ts";
 import { Notify } from "../notify/index.ts";
-import { attachCommit, forAttach, MAX_ATTACHMENTS, ofRequest, publishCommit, type FileEntityApi } from "../file/attach.ts";
+import { attachCommit, byIds as filesByIds, forAttach, MAX_ATTACHMENTS, ofRequest, publishCommit, type FileEntityApi } from "../file/attach.ts";
 import { present as presentFile, type FileView } from "../file/present.ts";
 import type { FileItem } from "../file/entity.ts";
 import { Inbox, type Recipient } from "../inbox/index.ts";
@@ -134,6 +134,17 @@ async function detailOf(task: TaskItem, { team, request, client, sop, files }: D
 /** The SOP version a task was made from, or null. */
 function sopOf(task: TaskItem): Promise<SopVersionItem | null> {
   return task.sopId && task.sopVersion ? Sop.loadVersion(task.agencyId, task.sopId, task.sopVersion) : Promise.resolve(null);
+}
+
+/**
+ * The files a task's deliverables may name: by key when every submission kept its files' ids (they
+ * join the request's other single reads in one BatchGetItem), else every file of its request.
+ */
+async function deliverableFiles(task: TaskItem): Promise<FileItem[]> {
+  const rounds = [...(task.deliverableHistory ?? []), ...(task.deliverable ? [task.deliverable] : [])];
+  if (rounds.some((round) => !round.fileIds)) return ofRequest(task.agencyId, task.requestId);
+  const ids = [...new Set(rounds.flatMap((round) => round.fileIds ?? []))];
+  return filesByIds(task.agencyId, ids);
 }
 
 /** A task's deliverable files (ready ones) among its request's files, every round; `round` narrows to one submission. */
@@ -475,7 +486,8 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
       const previous = task.deliverable;
       const round = previous ? (previous.round ?? 1) + 1 : 1;
       return {
-        deliverable: { text: input.text, links: input.links, submittedAt: new Date().toISOString(), submittedBy: useActorId(), round },
+        // The files' ids ride on the task, so QA reads them by key with the rest (no query of the request's files).
+        deliverable: { text: input.text, links: input.links, submittedAt: new Date().toISOString(), submittedBy: useActorId(), round, fileIds: files.map((f) => f.fileId) },
         ...(previous
           ? {
               deliverableHistory: [
@@ -487,6 +499,7 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
                   submittedAt: previous.submittedAt,
                   submittedBy: previous.submittedBy,
                   ...(previous.clientNote ? { clientNote: previous.clientNote } : {}),
+                  ...(previous.fileIds ? { fileIds: previous.fileIds } : {}),
                 },
               ],
             }
@@ -547,7 +560,7 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
     Request.load(agencyId, current.requestId),
     // The client (its name and zone) and whom to tell of an approval, in one query.
     ContactStore.withClient(agencyId, current.clientId),
-    ofRequest(agencyId, current.requestId),
+    deliverableFiles(current),
     sopOf(current),
     Identity.agency(agencyId),
   ]);
