@@ -5,7 +5,8 @@ import { uniqueEmail } from "../support/fixtures.ts";
 // Credit notes in the accounting exports and the revenue report, over HTTP, in a mixed-currency
 // agency (USD; a client in EUR with 20% VAT, one in JPY without tax). Each credit note is its own
 // rows in the CSVs (negative, naming its invoice and carrying its invoice's rate), picked by the
-// day it was issued — not its invoice's — and revenue is net of it per currency and converted.
+// day it was issued — not its invoice's — and revenue and margin take it off in the month it was
+// issued, per currency and converted at its invoice's rate.
 
 let api: Started;
 let owner: ApiClient;
@@ -120,5 +121,44 @@ describe("the revenue report", () => {
     expect(of("JPY").total).toBe(75_000);
     // In USD: €700 × 1.1 = $770.00 and ¥75,000 × 0.0067 = $502.50.
     expect(reply.body.converted).toMatchObject({ currency: "USD", total: 77_000 + 50_250, unconverted: [] });
+  });
+
+  it("counts each credit note in the month it was issued, not its invoice's month", async () => {
+    const reply = await owner.get(`/reports/revenue?from=${utcDate(-90).slice(0, 7)}&to=${today.slice(0, 7)}`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const earlyMonth = utcDate(-60).slice(0, 7);
+    const thisMonth = today.slice(0, 7);
+    const eur = reply.body.currencies.find((each: any) => each.currency === "EUR");
+    const monthOf = (month: string) => eur.months.find((each: any) => each.month === month);
+    // The audit invoice's month keeps its full €500: its €100 credit note was issued this month,
+    // which has €400 invoiced less both notes (€100 + €100).
+    expect(monthOf(earlyMonth)).toMatchObject({ total: 50_000, byClient: [{ clientId: euroId, amount: 50_000 }] });
+    expect(monthOf(thisMonth)).toMatchObject({ total: 20_000, byClient: [{ clientId: euroId, amount: 20_000 }] });
+    // Converted per month too: the early month $550; this month €200 × 1.1 + (¥90,000 − ¥15,000) × 0.0067.
+    const converted = (month: string) => reply.body.converted.months.find((each: any) => each.month === month).total;
+    expect(converted(earlyMonth)).toBe(55_000);
+    expect(converted(thisMonth)).toBe(22_000 + 50_250);
+    // Per client, the invoices counted are invoices (not notes).
+    expect(eur.clients).toEqual([expect.objectContaining({ clientId: euroId, total: 70_000, invoices: 2 })]);
+  });
+
+  it("leaves a credit note issued after the range out of the range's months", async () => {
+    const reply = await owner.get(`/reports/revenue?from=${utcDate(-90).slice(0, 7)}&to=${utcDate(-60).slice(0, 7)}`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const eur = reply.body.currencies.find((each: any) => each.currency === "EUR");
+    expect(eur.total).toBe(50_000);
+    expect(reply.body.converted.total).toBe(55_000);
+  });
+});
+
+describe("the margin report", () => {
+  it("takes off the credit notes issued in the period, whenever their invoice was issued", async () => {
+    const reply = await owner.get(`/reports/margin?from=${today.slice(0, 8)}01&to=${today}`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const euroRow = reply.body.clients.find((each: any) => each.clientId === euroId);
+    // €400 invoiced this month, less this month's two notes of €100 each (one on the older invoice).
+    expect(euroRow).toMatchObject({ currency: "EUR", billed: 20_000, billedConverted: 22_000 });
+    const period = await owner.get(`/reports/margin?from=${utcDate(-60)}&to=${utcDate(-60)}`);
+    expect(period.body.clients.find((each: any) => each.clientId === euroId)).toMatchObject({ billed: 50_000, billedConverted: 55_000 });
   });
 });

@@ -122,7 +122,7 @@ it("the owner issues a credit note on a sent invoice, and the portal shows the r
   await expect.poll(() => owner.getByTestId("credit-note-row").count()).toBe(2);
 });
 
-it("a paid invoice credited afterwards shows what is owed back, the owner records the refund, and the portal shows it", async () => {
+it("a paid invoice credited afterwards shows what is owed back, the owner records the refund, and the portal lists it", async () => {
   const draft = await world.owner.post("/invoices", { clientId: world.ids.client, includeTime: false, lines: [{ kind: "custom", description: "Retreat planning", quantity: 1, unitAmount: 40_000 }] });
   const sent = await world.owner.post(`/invoices/${draft.body.id}/send`, { version: draft.body.version });
   const paid = await world.owner.post(`/invoices/${sent.body.id}/payments`, { amount: 40_000, method: "bank_transfer" });
@@ -149,6 +149,8 @@ it("a paid invoice credited afterwards shows what is owed back, the owner record
   expect(await owner.getByTestId("invoice-refunded").textContent()).toContain("$50.00");
   expect(await owner.getByTestId("invoice-to-refund").count()).toBe(0);
   expect(await owner.getByTestId("record-refund").count()).toBe(0);
+  const refunded = (await world.owner.get(`/invoices/${sent.body.id}`)).body;
+  expect(refunded.refunds).toEqual([expect.objectContaining({ amount: 5_000, method: "bank_transfer", reference: "RF-2026-12", status: "done" })]);
   await owner.setViewportSize({ width: 1440, height: 900 });
   await shot(owner, "refund-invoice-1440");
   for (const width of [1440, 390]) {
@@ -156,6 +158,19 @@ it("a paid invoice credited afterwards shows what is owed back, the owner record
     await client.goto(`${platform.baseUrl}/portal/invoices/${sent.body.id}`);
     await client.getByTestId("invoice-refunded").waitFor();
     expect(await client.getByTestId("invoice-refunded").textContent()).toContain("$50.00");
+    // Each refund on its own line (its date, how and its reference, the amount), beside the credit
+    // note (with its reason and PDF) that left the money owed back.
+    const refunds = client.getByTestId("refund");
+    await expect.poll(() => refunds.count(), { timeout: 15_000 }).toBe(1);
+    const refundText = (await refunds.textContent()) ?? "";
+    expect(refundText).toContain("Bank transfer");
+    expect(refundText).toContain("RF-2026-12");
+    expect(refundText).toContain("$50.00");
+    expect(await refunds.locator("time").getAttribute("datetime")).toBe(refunded.refunds[0].refundedAt);
+    const note = client.getByTestId("credit-note");
+    expect(await note.textContent()).toContain("One day cut");
+    expect(await note.textContent()).toMatch(/−(US)?\$50\.00/);
+    expect(await client.getByRole("link", { name: `Download credit note ${credited.body.creditNotes[0].number} as PDF` }).count()).toBe(1);
     expect(await client.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
     await shot(client, `refund-portal-${width}`);
   }

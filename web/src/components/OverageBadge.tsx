@@ -1,27 +1,14 @@
-import { api } from "@baton/ui/api";
 import { t } from "@baton/ui/i18n";
-import { useSession } from "@baton/ui/session";
-import { createResource, Show } from "solid-js";
+import { Show } from "solid-js";
 
 /**
- * "Ask first: no hours left" (or "Paused") beside a task of a retainer client whose month's hours
- * are used up under that rule: the hour bank's `overageState`, read for the owner (who alone may
- * read a client's hour bank). Nothing while it loads or if it can't be read.
+ * "Ask first: no hours left" (or "Paused: no hours left") beside a task of a retainer client whose
+ * month's hours are used up under that rule. The API says so (the task's `client.hours`, the
+ * board's `hours` by client), so every member who sees the task sees it, not only the owner.
  */
-export function OverageBadge(props: { clientId: string }) {
-  const { me } = useSession();
-  const [bank] = createResource(
-    () => (me().role === "owner" ? props.clientId : undefined),
-    async (clientId) => {
-      try {
-        return await api.hourBank.ofClient(clientId);
-      } catch {
-        return undefined;
-      }
-    },
-  );
+export function OverageBadge(props: { state: "ok" | "askFirst" | "paused" | undefined }) {
   return (
-    <Show when={bank()?.overageState !== undefined && bank()?.overageState !== "ok" && bank()!.overageState}>
+    <Show when={props.state && props.state !== "ok" && props.state}>
       {(state) => (
         <span class="badge badge-warning" data-testid="task-overage-state">
           {t(state() === "askFirst" ? "bank.askFirstBadge" : "bank.pausedBadge")}

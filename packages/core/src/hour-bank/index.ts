@@ -274,3 +274,4 @@ export const setClientPolicy = fn(clientPolicySchema, async ({ policy }, clientI
 export { approve, approveByLink, linkPage, linkPageSchema, signConsent, readConsent, type ConsentPage, type ConsentResult } from "./consent.ts";
 export { agencyOverage, setAgencyOverage, setClientOverage } from "./overage-policy.ts";
 export { THRESHOLDS } from "./alerts.ts";
+export { workStateOf, workStatesOf, type WorkState } from "./work-state.ts";

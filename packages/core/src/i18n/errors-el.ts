@@ -804,6 +804,7 @@ export const el: ServerMessages = {
     "This time hasn't been submitted for approval yet.": "Αυτός ο χρόνος δεν έχει υποβληθεί ακόμη για έγκριση.",
     "Say what needs fixing.": "Πείτε τι πρέπει να διορθωθεί.",
     "This time is approved, so it can't change. Ask a reviewer to return it first.": "Αυτός ο χρόνος έχει εγκριθεί, οπότε δεν μπορεί να αλλάξει. Ζητήστε πρώτα από έναν ελεγκτή να τον επιστρέψει.",
+    "This time was logged before time approval and counts as approved, so it can't be returned. Adjust the client's hours instead.": "Αυτός ο χρόνος καταγράφηκε πριν από την έγκριση χρόνου και μετρά ως εγκεκριμένος, οπότε δεν μπορεί να επιστραφεί. Προσαρμόστε αντί γι’ αυτό τις ώρες του πελάτη.",
 
     // Payouts (issue 17, part 6)
     "Choose a month that has begun.": "Επιλέξτε έναν μήνα που έχει ξεκινήσει.",

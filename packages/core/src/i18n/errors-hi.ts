@@ -796,6 +796,7 @@ export const hi: ServerMessages = {
     "This time hasn't been submitted for approval yet.": "यह समय अभी स्वीकृति के लिए जमा नहीं किया गया है।",
     "Say what needs fixing.": "बताएँ कि क्या ठीक करना है।",
     "This time is approved, so it can't change. Ask a reviewer to return it first.": "यह समय स्वीकृत है, इसलिए इसे बदला नहीं जा सकता। पहले किसी समीक्षक से इसे लौटाने को कहें।",
+    "This time was logged before time approval and counts as approved, so it can't be returned. Adjust the client's hours instead.": "यह समय, समय की स्वीकृति शुरू होने से पहले दर्ज हुआ था और स्वीकृत माना जाता है, इसलिए इसे लौटाया नहीं जा सकता। इसके बजाय क्लाइंट के घंटे समायोजित करें।",
 
     // Payouts (issue 17, part 6)
     "Choose a month that has begun.": "ऐसा महीना चुनें जो शुरू हो चुका है।",

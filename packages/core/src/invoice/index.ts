@@ -20,7 +20,7 @@ export { create, createSchema, editDraft, editSchema, incrementFor, MAX_ENTRIES,
 export { emailClient, rateSchema, send, sendSchema, setRate, versionSchema } from "./issue.ts";
 export { applyPayment, paymentSchema, recordPayment, voidInvoice, voidSchema, type PaymentInput } from "./payment.ts";
 export { applyCredit, applyCreditSchema, creditsOfClient, refundCredit, refundCreditSchema, type ClientCredit } from "./credit.ts";
-export { creditNotesIssuedBetween, exportInvoices, exportSchema, ISSUED_STATUSES, issuedBetween, list, listSchema, owed, printPage } from "./ledger.ts";
+export { creditNotesIssuedBetween, creditNotesWithInvoices, exportInvoices, exportSchema, ISSUED_STATUSES, issuedBetween, list, listSchema, owed, printPage } from "./ledger.ts";
 export { creditNoteSchema, issueCreditNote, loadCreditNote } from "./credit-note.ts";
 export { recordRefund, refundSchema } from "./refund.ts";
 export * as MoneyJobs from "./jobs.ts";

@@ -93,6 +93,21 @@ export async function creditNotesIssuedBetween(agencyId: string, from: string, t
   return notes.data;
 }
 
+/**
+ * The agency's credit notes issued within [from, to], each with the invoice it credits (its number
+ * and stamped rate, which the note is converted at); `known` are invoices already read.
+ */
+export async function creditNotesWithInvoices(agencyId: string, from: string, to: string, known: readonly InvoiceItem[] = []): Promise<Array<CreditNoteItem & { invoice: InvoiceItem }>> {
+  const notes = await creditNotesIssuedBetween(agencyId, from, to);
+  const byId = new Map(known.map((item) => [item.invoiceId, item]));
+  const missing = [...new Set(notes.map((note) => note.invoiceId).filter((id) => !byId.has(id)))];
+  for (const item of await Promise.all(missing.map((invoiceId) => load(agencyId, invoiceId)))) if (item) byId.set(item.invoiceId, item);
+  return notes.flatMap((note) => {
+    const invoice = byId.get(note.invoiceId);
+    return invoice ? [{ ...note, invoice }] : [];
+  });
+}
+
 export const exportSchema = z.strictObject({
   format: z.enum(["quickbooks", "xero"], { error: "Choose quickbooks or xero." }).default("quickbooks"),
   from: calendarDate.optional(),

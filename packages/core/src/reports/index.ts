@@ -3,8 +3,9 @@ import { calendarDate, checkDateRange } from "../fields/dates.ts";
 import { assertOwner } from "../actor/index.ts";
 import { VisibleError } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
-import { issuedBetween, owed } from "../invoice/index.ts";
-import { balanceOf as owedOn, invoiceNumber, netSubtotalOf } from "../invoice/present.ts";
+import { owed } from "../invoice/index.ts";
+import { balanceOf as owedOn, invoiceNumber } from "../invoice/present.ts";
+import { postingsBetween } from "./postings.ts";
 import type { MemberItem } from "../member/entity.ts";
 import { Money } from "../money/index.ts";
 import { People } from "../people/index.ts";
@@ -31,7 +32,8 @@ export { responses, responsesSchema, type ResponseCounts, type ResponsesReport }
 // stamped when it was sent (rates/); an invoice sent with no rate known stays unconverted and
 // is reported as such. Months and days are the
 // agency's, in its time zone. Revenue is what was invoiced (before tax) on sent, part-paid and
-// paid invoices, by the month they were issued; void invoices and drafts are not revenue.
+// paid invoices, by the month they were issued, less each credit note by the month it was
+// issued (postings.ts); void invoices and drafts are not revenue.
 
 type Named = { clientId: string; name: string };
 
@@ -146,19 +148,19 @@ export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> =
   const agencyId = assertOwner();
   const { timeZone, currency: agencyCurrency } = await agencyOf(agencyId);
   const { from, to, months, range } = monthRange(query, timeZone);
-  const invoices = await issuedBetween(agencyId, range.start, range.end);
-  const names = await People.clientNames(agencyId, invoices.map((invoice) => invoice.clientId));
-  const byCurrency = new Map<string, typeof invoices>();
-  for (const invoice of invoices) byCurrency.set(invoice.currency, [...(byCurrency.get(invoice.currency) ?? []), invoice]);
+  const postings = await postingsBetween(agencyId, range.start, range.end);
+  const names = await People.clientNames(agencyId, postings.map((posting) => posting.clientId));
+  const byCurrency = new Map<string, typeof postings>();
+  for (const posting of postings) byCurrency.set(posting.currency, [...(byCurrency.get(posting.currency) ?? []), posting]);
   const currencies = [...byCurrency.entries()].map(([currency, items]) => {
     const cells = new Map<string, Map<string, number>>(months.map((m) => [m, new Map()]));
     const clients = new Map<string, { total: number; invoices: number }>();
-    for (const invoice of items) {
-      const cell = cells.get(monthOf(invoice.issuedAt!, timeZone));
+    for (const posting of items) {
+      const cell = cells.get(monthOf(posting.at, timeZone));
       if (!cell) continue;
-      cell.set(invoice.clientId, (cell.get(invoice.clientId) ?? 0) + netSubtotalOf(invoice));
-      const client = clients.get(invoice.clientId) ?? { total: 0, invoices: 0 };
-      clients.set(invoice.clientId, { total: client.total + netSubtotalOf(invoice), invoices: client.invoices + 1 });
+      cell.set(posting.clientId, (cell.get(posting.clientId) ?? 0) + posting.amount);
+      const client = clients.get(posting.clientId) ?? { total: 0, invoices: 0 };
+      clients.set(posting.clientId, { total: client.total + posting.amount, invoices: client.invoices + (posting.kind === "invoice" ? 1 : 0) });
     }
     return {
       currency,
@@ -172,10 +174,10 @@ export const revenue = fn(revenueSchema, async (query): Promise<RevenueReport> =
         .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
     };
   });
-  const all = converted(invoices, (invoice) => netSubtotalOf(invoice), agencyCurrency);
+  const all = converted(postings, (posting) => posting.amount, agencyCurrency);
   const byMonth = months.map((m) => ({
     month: m,
-    total: converted(invoices.filter((invoice) => monthOf(invoice.issuedAt!, timeZone) === m), (invoice) => netSubtotalOf(invoice), agencyCurrency).total,
+    total: converted(postings.filter((posting) => monthOf(posting.at, timeZone) === m), (posting) => posting.amount, agencyCurrency).total,
   }));
   return {
     from,
@@ -258,23 +260,24 @@ function costOf(minutes: number, member: MemberItem | undefined): number {
 }
 
 /**
- * Per client for a period: invoiced (before tax) on invoices issued in it, and the cost of the
- * team's time logged for the client in it at each member's cost rate, billable or not.
+ * Per client for a period: invoiced (before tax) on invoices issued in it less credit notes issued
+ * in it, and the cost of the team's time logged for the client in it at each member's cost rate,
+ * billable or not.
  */
 export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
   const agencyId = assertOwner();
   const { from, to, range, timeZone, currency } = await period(agencyId, query);
   const team = await People.team(agencyId);
-  const [invoices, entries] = await Promise.all([
-    issuedBetween(agencyId, range.start, range.end),
+  const [postings, entries] = await Promise.all([
+    postingsBetween(agencyId, range.start, range.end),
     Timesheet.teamTimeBetween(agencyId, [...team.keys()], range.start, range.end),
   ]);
-  const clientIds = [...new Set([...invoices.map((invoice) => invoice.clientId), ...entries.map((entry) => entry.clientId)])];
+  const clientIds = [...new Set([...postings.map((posting) => posting.clientId), ...entries.map((entry) => entry.clientId)])];
   const clients = await ClientStore.loadMany(agencyId, clientIds);
   const rows = clients.map((client) => {
-    const theirInvoices = invoices.filter((invoice) => invoice.clientId === client.clientId);
-    const billed = theirInvoices.reduce((sum, invoice) => sum + netSubtotalOf(invoice), 0);
-    const inAgency = converted(theirInvoices, (invoice) => netSubtotalOf(invoice), currency);
+    const billedHere = postings.filter((posting) => posting.clientId === client.clientId);
+    const billed = billedHere.reduce((sum, posting) => sum + posting.amount, 0);
+    const inAgency = converted(billedHere, (posting) => posting.amount, currency);
     const billedConverted = inAgency.unconverted.length ? null : inAgency.total;
     const theirs = entries.filter((entry) => entry.clientId === client.clientId);
     const cost = theirs.reduce((sum, entry) => sum + costOf(entry.minutes, team.get(entry.memberId)), 0);
@@ -301,7 +304,7 @@ export const margin = fn(periodSchema, async (query): Promise<MarginReport> => {
     cost: rows.reduce((sum, row) => sum + row.cost, 0),
     margin: totalMargin,
     marginRate: totalBilled > 0 ? Math.round((totalMargin * 10_000) / totalBilled) : null,
-    unconverted: converted(invoices, (invoice) => netSubtotalOf(invoice), currency).unconverted,
+    unconverted: converted(postings, (posting) => posting.amount, currency).unconverted,
   };
   return {
     from,

@@ -27,6 +27,7 @@ import { Priorities, type RequestItem } from "./entity.ts";
 import { ClientStore } from "../client/store.ts";
 import * as Policy from "./policy.ts";
 import { ServicePackages, type Brief } from "../service-package/index.ts";
+import { workStateOf, workStatesOf } from "../hour-bank/work-state.ts";
 
 export * as Request from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -57,6 +58,11 @@ export type Request = {
   /** The catalog service asked for and its filled form; null for the generic form. */
   serviceId: string | null;
   brief: Brief | null;
+  /**
+   * Waiting in triage for hours: the client's retainer month is used up under the "pause new work"
+   * rule (hour-bank/work-state.ts), so the request waits until hours are added or the month turns.
+   */
+  waitingForHours: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -78,7 +84,7 @@ export type RequestDetail = {
   proposal: ProposedTask[];
 };
 
-export function present(item: RequestItem): Request {
+export function present(item: RequestItem, paused = false): Request {
   return {
     id: item.requestId,
     reference: item.reference,
@@ -98,6 +104,7 @@ export function present(item: RequestItem): Request {
     completedAt: item.completedAt ?? null,
     serviceId: item.serviceId ?? null,
     brief: (item.brief as Brief | undefined) ?? null,
+    waitingForHours: paused && item.status === "submitted",
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
@@ -213,10 +220,11 @@ export async function get(requestId: string): Promise<RequestDetail> {
   ]);
   const clientView = { id: item.clientId, name: client?.name ?? "", code: client?.code ?? "", timeZone: client?.timeZone ?? "UTC" };
   const can = Policy.can(viewer, item, rules);
-  if (actor.type === "contact") return { request: present(item), client: clientView, tasks: tasks.map((task) => presentForClient(task, viewer)), files, can, proposal: [] };
+  const paused = item.status === "submitted" && client ? (await workStateOf(client)) === "paused" : false;
+  if (actor.type === "contact") return { request: present(item, paused), client: clientView, tasks: tasks.map((task) => presentForClient(task, viewer)), files, can, proposal: [] };
   const [team, proposal] = await Promise.all([People.team(item.agencyId), item.serviceId && item.status === "submitted" ? ServicePackages.proposal(item.agencyId, item.serviceId) : []]);
   const names = { team, clients: new Map([[item.clientId, clientView.name]]) };
-  return { request: present(item), client: clientView, tasks: tasks.map((task) => presentTask(task, names, viewer)), files, can, proposal };
+  return { request: present(item, paused), client: clientView, tasks: tasks.map((task) => presentTask(task, names, viewer)), files, can, proposal };
 }
 
 /** The agency's rules a viewer's rights depend on, read only when they do (a subcontractor's). */
@@ -262,7 +270,7 @@ export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
     const result = status
       ? await base.where((attr, op) => op.eq(attr.status, status)).go({ ...filteredPage, order: "desc" })
       : await base.go({ ...page, order: "desc" });
-    return { items: result.data.map(present), cursor: result.cursor };
+    return { items: await presentHeld(agencyId, result.data), cursor: result.cursor };
   };
   if (actor.type === "contact") return ofClient(actor.agencyId, actor.clientId);
   const agencyId = assertOwner();
@@ -273,13 +281,20 @@ export const list = fn(listSchema, async (query): Promise<Page<Request>> => {
   if (query.status === "all") {
     // Request ids sort by time: the agency's partition read backwards is newest first.
     const result = await db.entities.request.query.requestById({ agencyId }).go({ ...page, order: "desc" });
-    return { items: result.data.map(present), cursor: result.cursor };
+    return { items: await presentHeld(agencyId, result.data), cursor: result.cursor };
   }
   const result = await db.entities.request.query
     .requestsByStatus({ agencyId, status: status ?? "submitted" })
     .go({ ...page, order: status && status !== "submitted" ? "desc" : "asc" });
-  return { items: result.data.map(present), cursor: result.cursor };
+  return { items: await presentHeld(agencyId, result.data), cursor: result.cursor };
 });
+
+/** Requests as listed, those in triage of a client whose hours are paused marked as waiting for hours. */
+async function presentHeld(agencyId: string, items: RequestItem[]): Promise<Request[]> {
+  const waiting = [...new Set(items.filter((item) => item.status === "submitted").map((item) => item.clientId))];
+  const states = waiting.length ? await workStatesOf(await ClientStore.loadMany(agencyId, waiting)) : new Map();
+  return items.map((item) => present(item, states.get(item.clientId) === "paused"));
+}
 
 /**
  * Takes the next number under the client's code: atomic, so two submissions never share one, and
@@ -336,6 +351,8 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   const number = await nextNumber(agencyId, client);
   const requestId = createId("request");
   const reference = `${client.code}-${number}`;
+  // Under "pause new work" with the month's hours used up, it waits in triage, said to both sides.
+  const paused = (await workStateOf(client)) === "paused";
   // The promise counts the agency's working week and holidays, in the agency's zone.
   const responseDueAt = promisedBy(new Date(), client, agency).toISOString();
   const { clientId: _ignored, desiredDueDate, fileIds, serviceId: _service, formVersion: _form, answers: _answers, ...rest } = input;
@@ -384,7 +401,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
       return [
         put,
         ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
-        Audit.item(tx, Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length })),
+        Audit.item(tx, Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length, ...(paused ? { waitingForHours: true } : {}) })),
         ...Inbox.updateItems(tx, about, owners.map((m) => ({ type: "member" as const, id: m.memberId })), created!.createdAt),
         ...outbox.items,
       ];
@@ -398,7 +415,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   }
   const saved = created!;
   await sendNotices();
-  return present(saved);
+  return present(saved, paused);
 });
 
 /**

@@ -29,6 +29,7 @@ export const output = z
     completedAt: z.string().nullable(),
     serviceId: z.string().nullable().describe("The catalog service asked for; null for the generic form"),
     brief: briefOutput.nullable(),
+    waitingForHours: z.boolean().describe("In triage while the client's retainer hours are used up under the \"pause new work\" rule"),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

@@ -1,4 +1,5 @@
 import { ClientStore } from "../client/store.ts";
+import { workStateOf } from "../hour-bank/work-state.ts";
 import { db } from "../db/index.ts";
 import { Log } from "../log/index.ts";
 import { createScheduled, type PlannedTask } from "../request/scheduled.ts";
@@ -13,7 +14,8 @@ import { due, timingOf, type Occurrence } from "./rule.ts";
 // nextAt ≤ now); each occurrence from there to now — none older than CATCH_UP_DAYS (rule.ts) —
 // becomes one request, claimed by its occurrence key (schedule + date in the client's zone) in
 // the same transaction, so two runs at once, a rerun or a late run create it once. Then the
-// schedule's next occurrence moves past now.
+// schedule's next occurrence moves past now. A client paused for hours (hour-bank/work-state.ts)
+// gets its occurrence in triage, never accepted into tasks.
 
 type Counts = { created: number; triaged: number; skipped: number; failed: number };
 
@@ -140,7 +142,9 @@ async function createOccurrence(item: ScheduleItem, occurrence: Occurrence) {
   const client = await ClientStore.load(agencyId, item.clientId, { consistent: true });
   if (!client) throw new Error(`schedule ${scheduleId}: client ${item.clientId} not found`);
   const { tasks, service, serviceId } = await planTasks(item, occurrence);
-  const assigneeId = await assigneeFor(item, tasks, occurrence.at);
+  // A client whose hours are used up under "pause new work" gets its occurrence in triage, waiting for hours.
+  const paused = (await workStateOf(client)) === "paused";
+  const assigneeId = paused ? null : await assigneeFor(item, tasks, occurrence.at);
   return createScheduled({
     agencyId,
     client,

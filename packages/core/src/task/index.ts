@@ -29,6 +29,7 @@ import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { memberIdsOf, present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 import { MemberStore } from "../member/store.ts";
 import { ClientStore } from "../client/store.ts";
+import { workStateOf, workStatesOf, type WorkState } from "../hour-bank/work-state.ts";
 import type { ClientItem } from "../client/entity.ts";
 import { ContactStore } from "../contact/store.ts";
 import type { SopVersionItem } from "../sop/entity.ts";
@@ -52,7 +53,8 @@ export { TaskActions, type TaskActionName } from "./policy.ts";
 export type TaskDetail = {
   task: Task;
   request: { id: string; reference: string; title: string; description: string; links: string[] };
-  client: { id: string; name: string; timeZone: string };
+  /** `hours`: where new work stands against the client's retainer hours (hour-bank/work-state.ts). */
+  client: { id: string; name: string; timeZone: string; hours: WorkState };
   /** The SOP version the task was made from, rendered safely, or null. */
   sop: SopVersion | null;
   /** The deliverable's files, every round (`round` says which submission). */
@@ -108,7 +110,7 @@ export async function get(taskId: string): Promise<TaskDetail> {
 type DetailParts = {
   team: Names["team"];
   request: RequestItem | null;
-  client: Pick<ClientItem, "name" | "timeZone"> | null;
+  client: Pick<ClientItem, "name" | "timeZone" | "retainerFee" | "retainerMinutes"> | null;
   sop: SopVersionItem | null;
   /** The request's files (every place): the task's deliverables are picked from them. */
   files: readonly FileItem[];
@@ -116,6 +118,7 @@ type DetailParts = {
 
 /** What GET /tasks/:id answers, from what was read (or written) already: no read of its own. */
 async function detailOf(task: TaskItem, { team, request, client, sop, files }: DetailParts, viewer: Viewer): Promise<TaskDetail> {
+  const hours = client && task.status !== "done" ? await workStateOf({ ...client, agencyId: task.agencyId, clientId: task.clientId }) : "ok";
   return {
     task: present(task, { team, clients: new Map([[task.clientId, client?.name ?? ""]]) }, viewer),
     request: {
@@ -125,7 +128,7 @@ async function detailOf(task: TaskItem, { team, request, client, sop, files }: D
       description: request?.description ?? "",
       links: request?.links ?? [],
     },
-    client: { id: task.clientId, name: client?.name ?? "", timeZone: client?.timeZone ?? "UTC" },
+    client: { id: task.clientId, name: client?.name ?? "", timeZone: client?.timeZone ?? "UTC", hours },
     sop: sop ? await Sop.presentVersion(sop) : null,
     files: deliverablesOf(files, task).map((file) => presentFile(file)),
   };
@@ -159,7 +162,8 @@ const BOARD_LIMIT = 100;
 
 /**
  * A Kanban board: one client's tasks, or every client's, grouped by status. Each column holds
- * the soonest-due tasks first, at most BOARD_LIMIT of them (`more` says when there are more).
+ * the soonest-due tasks first, at most BOARD_LIMIT of them (`more` says when there are more);
+ * `hours` names the clients of open cards whose retainer hours are used up under "ask first" or "pause".
  */
 export const board = fn(boardSchema, async (query) => {
   const agencyId = assertOwner();
@@ -207,7 +211,10 @@ export const board = fn(boardSchema, async (query) => {
   const columns = Object.fromEntries(
     TaskStatuses.map((status) => [status, found[status].map((item) => present(item, names, viewer)).sort((a, b) => a.dueAt.localeCompare(b.dueAt))]),
   ) as Record<TaskStatus, Task[]>;
-  return { columns, more };
+  // The clients of open cards whose retainer hours are used up under "ask first" or "pause": their cards say so.
+  const openClients = [...new Set(TaskStatuses.filter((status) => status !== "done").flatMap((status) => found[status].map((item) => item.clientId)))];
+  const states = openClients.length ? await workStatesOf(await ClientStore.loadMany(agencyId, openClients)) : new Map<string, Exclude<WorkState, "ok">>();
+  return { columns, more, hours: Object.fromEntries(states) };
 });
 
 /** A member's own open work, soonest due first. Nobody else's tasks ever appear here. */

@@ -74,7 +74,12 @@ export const detailOutput = z
   .object({
     task: output,
     request: z.object({ id: z.string(), reference: z.string(), title: z.string(), description: z.string(), links: z.array(z.string()) }),
-    client: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+    client: z.object({
+      id: z.string(),
+      name: z.string(),
+      timeZone: z.string(),
+      hours: z.enum(["ok", "askFirst", "paused"]).describe("The client's retainer hours are used up under the ask-first (askFirst) or pause-new-work (paused) rule; ok otherwise"),
+    }),
     sop: sopVersionOutput.nullable(),
     files: z.array(fileOutput),
   })
@@ -85,6 +90,7 @@ export const listOutput = page(output);
 export const boardOutput = z.object({
   columns: z.object(Object.fromEntries(TaskStatuses.map((s) => [s, z.array(output)])) as Record<(typeof TaskStatuses)[number], z.ZodArray<typeof output>>),
   more: z.object(Object.fromEntries(TaskStatuses.map((s) => [s, z.boolean().optional()])) as Record<(typeof TaskStatuses)[number], z.ZodOptional<z.ZodBoolean>>),
+  hours: z.record(z.string(), z.enum(["askFirst", "paused"])).describe("By client id: the clients of open cards whose retainer hours are used up under ask first or pause"),
 });
 
 export const deadlinesOutput = page(output).extend({ cursor: z.null(), more: z.boolean().describe("More open tasks than the list shows") });

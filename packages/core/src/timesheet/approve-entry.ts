@@ -1,5 +1,7 @@
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
+import { db, type TransactionEntities } from "../db/index.ts";
+import { failedConditions } from "../db/transaction.ts";
 import { VisibleError, notFound } from "../error/index.ts";
 import { recordApprovedUse, returnApprovedUse, type UseTotals } from "../hour-bank/use.ts";
 import { Identity } from "../identity/index.ts";
@@ -64,6 +66,13 @@ export async function returnItem(entry: TimeEntryItem, note: string): Promise<vo
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (!current) throw notFound("Time entry");
     if (current.invoiceId !== UNBILLED) throw await lockedError(current);
+    // Logged before approval existed: it counts as approved, and its use is in the month's total the
+    // bank kept then (keys.used), which can't give one entry back: returned and approved again, it
+    // would be counted twice. Settled as it was; the owner adjusts the hours instead.
+    if (!current.approval && current.billable) {
+      const [shown] = await presentAll(current.agencyId, [current]);
+      throw new VisibleError("conflict", "time.pre_approval", "This time was logged before time approval and counts as approved, so it can't be returned. Adjust the client's hours instead.", { current: shown });
+    }
     const read: TimeEntryItem = current;
     const approved = approvalOf(read) === "approved";
     const { committed } = await returnApprovedUse(useOf(read), approved && read.billable ? (read.usedPeriod ?? null) : null, (tx) => [
@@ -88,10 +97,27 @@ export async function needsApproval(agencyId: string, role: "owner" | "subcontra
   return (await Identity.agency(agencyId))?.timeNeedsApproval ?? true;
 }
 
-/** A new entry is approved at once when its member's time needs no approval (the owner's; everyone's with approval off). */
-export async function approveIfTrusted(agencyId: string, entryId: string, memberId: string): Promise<void> {
-  const member = await Identity.member(agencyId, memberId);
-  if (await needsApproval(agencyId, member?.role === "owner" ? "owner" : "subcontractor")) return;
-  const entry = await loadEntry(agencyId, entryId);
-  if (entry) await approveItem(entry, memberId);
+type NewEntry = Omit<Parameters<TransactionEntities["timeEntry"]["create"]>[0], "approval" | "approvedBy" | "usedPeriod"> & { agencyId: string; entryId: string; memberId: string; clientId: string; startedAt: string; minutes: number; billable: boolean; label: string };
+type Items = ReturnType<Parameters<typeof recordApprovedUse>[1]>;
+
+/**
+ * Writes a new entry with `alongside` (its audit event, the timer it ends) in one transaction. When
+ * its member's time needs no approval (the owner's; everyone's with approval off) it is written
+ * approved, with its hour-bank use, in that same transaction: never logged open and approved after
+ * by a second write. Answers false when a condition of `alongside` failed (nothing was written).
+ */
+export async function writeNewEntry(entry: NewEntry, alongside: (tx: TransactionEntities) => Items): Promise<boolean> {
+  const member = await Identity.member(entry.agencyId, entry.memberId);
+  const trusted = !(await needsApproval(entry.agencyId, member?.role === "owner" ? "owner" : "subcontractor"));
+  if (!trusted) {
+    const result = await db.transaction.write((tx) => [tx.timeEntry.create({ ...entry, approval: "open" }).commit(), ...alongside(tx)]).go();
+    return !failedConditions(result).length;
+  }
+  const use = { agencyId: entry.agencyId, clientId: entry.clientId, entryId: entry.entryId, startedAt: entry.startedAt, minutes: entry.billable ? entry.minutes : 0 };
+  const { committed } = await recordApprovedUse(use, (tx, period) => [
+    tx.timeEntry.create({ ...entry, approval: "approved", approvedBy: entry.memberId, ...(period ? { usedPeriod: period } : {}) }).commit(),
+    ...alongside(tx),
+    Audit.item(tx, Audit.event("time.approved", "time", entry.entryId, { minutes: entry.minutes, label: entry.label, ...(period ? { period } : {}) })),
+  ]);
+  return committed;
 }

@@ -15,7 +15,7 @@ import type { TaskItem } from "../task/entity.ts";
 import { approvalOf, UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
 import { endTimer } from "./timer-stop.ts";
 import { ClientStore } from "../client/store.ts";
-import { approveIfTrusted, lockedError } from "./approve-entry.ts";
+import { lockedError, writeNewEntry } from "./approve-entry.ts";
 import { loadEntry, presentAll, type TimeEntry } from "./present.ts";
 import type { Timesheet as WeekSheet } from "./week.ts";
 
@@ -157,25 +157,17 @@ export const create = fn(createSchema, async (input): Promise<TimeEntry> => {
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { taskId: "Choose the task." } });
   }
   const entryId = createId("time");
-  await db.transaction
-    .write(({ timeEntry, ...tx }) => [
-      timeEntry
-        .create({
-          agencyId: actor.agencyId,
-          entryId,
-          memberId: actor.memberId,
-          ...target,
-          startedAt: input.startedAt,
-          minutes: input.minutes,
-          billable: input.billable,
-          approval: "open",
-          ...(input.note ? { note: input.note } : {}),
-        })
-        .commit(),
-      Audit.item(tx, Audit.event("time.logged", "time", entryId, { minutes: input.minutes, label: target.label })),
-    ])
-    .go();
-  await approveIfTrusted(actor.agencyId, entryId, actor.memberId);
+  const entry = {
+    agencyId: actor.agencyId,
+    entryId,
+    memberId: actor.memberId,
+    ...target,
+    startedAt: input.startedAt,
+    minutes: input.minutes,
+    billable: input.billable,
+    ...(input.note ? { note: input.note } : {}),
+  };
+  await writeNewEntry(entry, (tx) => [Audit.item(tx, Audit.event("time.logged", "time", entryId, { minutes: input.minutes, label: target.label }))]);
   return (await presentAll(actor.agencyId, [(await loadEntry(actor.agencyId, entryId))!]))[0]!;
 });
 

@@ -1,8 +1,7 @@
 import { db } from "../db/index.ts";
-import { failedConditions } from "../db/transaction.ts";
 import { VisibleError } from "../error/index.ts";
 import { createId } from "../id/index.ts";
-import { approveIfTrusted } from "./approve-entry.ts";
+import { writeNewEntry } from "./approve-entry.ts";
 import type { TimerItem } from "./entity.ts";
 
 // Ending a running timer, for the timer's stop button and for a task's submit (a timer must not
@@ -33,32 +32,27 @@ export async function endTimer(running: TimerItem, input: { billable: boolean; n
   const spent = Math.max(1, Math.round(elapsed / 60_000));
   const entryId = createId("time");
   const text = input.note ?? running.note;
-  const result = await db.transaction
-    .write(({ timer: timers, timeEntry }) => [
-      timers
-        .delete({ agencyId, memberId })
-        .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
-        .commit(),
-      timeEntry
-        .create({
-          agencyId,
-          entryId,
-          memberId,
-          clientId: running.clientId,
-          taskId: running.taskId,
-          label: running.label,
-          startedAt: running.startedAt,
-          // Over a day (a timer left running): the first 24 hours; the entry can be corrected.
-          minutes: Math.min(spent, 24 * 60),
-          billable: input.billable,
-          approval: "open",
-          ...(text ? { note: text } : {}),
-        })
-        .commit(),
-    ])
-    .go();
-  if (failedConditions(result).length) throw alreadyStopped();
-  await approveIfTrusted(agencyId, entryId, memberId);
+  const entry = {
+    agencyId,
+    entryId,
+    memberId,
+    clientId: running.clientId,
+    taskId: running.taskId,
+    label: running.label,
+    startedAt: running.startedAt,
+    // Over a day (a timer left running): the first 24 hours; the entry can be corrected.
+    minutes: Math.min(spent, 24 * 60),
+    billable: input.billable,
+    ...(text ? { note: text } : {}),
+  };
+  // The timer ends with the entry written (approved at once for whoever needs no approval), or not at all.
+  const written = await writeNewEntry(entry, (tx) => [
+    tx.timer
+      .delete({ agencyId, memberId })
+      .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
+      .commit(),
+  ]);
+  if (!written) throw alreadyStopped();
   return entryId;
 }
 

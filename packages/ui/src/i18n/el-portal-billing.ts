@@ -151,4 +151,7 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "clients.card.autopayOn": "Η αυτόματη πληρωμή είναι ενεργή: τα τιμολόγια πάγιας αμοιβής χρεώνονται σε αυτή την κάρτα όταν εκδίδονται.",
   "clients.card.autopayOff": "Η αυτόματη πληρωμή είναι ανενεργή.",
   "portal.card.unavailable": "Το γραφείο {agency} δεν δέχεται πληρωμές με κάρτα εδώ. Κάθε τιμολόγιο αναφέρει πώς πληρώνεται.",
+  "portal.invoice.refunds": "Επιστροφές χρημάτων",
+  "portal.invoice.refundPending": "Σε εξέλιξη",
+  "portal.invoice.refundsNote": "Χρήματα που σας επέστρεψε το γραφείο {agency} για αυτό το τιμολόγιο, το καθένα με την ημέρα αποστολής του.",
 };

@@ -31,4 +31,7 @@ export const enHours = {
   "hours.homeOf": { one: "of {count} request received", other: "of {count} requests received" },
   "hours.homeEmpty": "No requests received this month yet.",
   "hours.homeLink": "Open the report",
+  "requests.waitingForHours": "Waiting for hours",
+  "requests.waitingForHoursNote": "{client}'s hours for this month are used up and its rule is to pause new work, so this request waits here. Accepting it starts work beyond its hours: add hours on the client's page first, or wait for next month.",
+  "portal.request.waitingForHours": "This request waits for hours: your hours for this month are used up, so {agency} starts new work once hours are added or the next month begins.",
 };

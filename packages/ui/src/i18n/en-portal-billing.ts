@@ -148,4 +148,7 @@ export const enPortalBilling = {
   "clients.card.autopayOn": "Autopay is on: retainer invoices are charged to this card when issued.",
   "clients.card.autopayOff": "Autopay is off.",
   "portal.card.unavailable": "{agency} does not take card payments here. Each invoice says how to pay it.",
+  "portal.invoice.refunds": "Refunds",
+  "portal.invoice.refundPending": "Being refunded",
+  "portal.invoice.refundsNote": "Money {agency} paid back to you on this invoice, each on the day it was sent.",
 } as const;

@@ -16,7 +16,7 @@ export const enReports = {
 
   // Revenue
   "reports.revenue.title": "Revenue",
-  "reports.revenue.intro": "Invoiced before tax, by the month each invoice was sent. Drafts and void invoices don't count.",
+  "reports.revenue.intro": "Invoiced before tax, by the month each invoice was sent, less each credit note in the month it was issued. Drafts and void invoices don't count.",
   "reports.revenue.range": "Months",
   "reports.revenue.reset": "Last 12 months",
   "reports.revenue.totalLabel": "Invoiced",
@@ -65,7 +65,7 @@ export const enReports = {
   // Margin
   "reports.margin.title": "Margin per client",
   "reports.margin.intro":
-    "Billed: invoices sent in the period, before tax. Cost: the team's time logged for the client in the period, billable or not, at each member's cost rate in {currency}.",
+    "Billed: invoices sent in the period, before tax, less credit notes issued in it. Cost: the team's time logged for the client in the period, billable or not, at each member's cost rate in {currency}.",
   "reports.margin.billed": "Billed",
   "reports.margin.cost": "Cost",
   "reports.margin.margin": "Margin",

@@ -158,4 +158,7 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "clients.card.autopayOn": "ऑटोपे चालू है: रिटेनर इनवॉइस जारी होते ही इस कार्ड से भुगतान लिया जाता है।",
   "clients.card.autopayOff": "ऑटोपे बंद है।",
   "portal.card.unavailable": "{agency} यहाँ कार्ड से भुगतान नहीं लेता। हर इनवॉइस में लिखा है कि उसका भुगतान कैसे करें।",
+  "portal.invoice.refunds": "रिफ़ंड",
+  "portal.invoice.refundPending": "रिफ़ंड जारी है",
+  "portal.invoice.refundsNote": "{agency} ने इस इनवॉइस पर आपको जो पैसे लौटाए, हर एक उस दिन के साथ जिस दिन भेजा गया।",
 };

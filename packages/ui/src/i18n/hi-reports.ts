@@ -19,7 +19,7 @@ export const hiReports: Pick<Messages, keyof typeof enReports> = {
 
   // Revenue
   "reports.revenue.title": "राजस्व",
-  "reports.revenue.intro": "टैक्स से पहले इनवॉइस की गई राशि, उस महीने के अनुसार जिसमें हर इनवॉइस भेजा गया। ड्राफ़्ट और निरस्त इनवॉइस नहीं गिने जाते।",
+  "reports.revenue.intro": "टैक्स से पहले इनवॉइस की गई राशि, उस महीने के अनुसार जिसमें हर इनवॉइस भेजा गया, और हर क्रेडिट नोट उस महीने में घटाया गया जिसमें वह जारी हुआ। ड्राफ़्ट और निरस्त इनवॉइस नहीं गिने जाते।",
   "reports.revenue.range": "महीने",
   "reports.revenue.reset": "पिछले 12 महीने",
   "reports.revenue.totalLabel": "इनवॉइस की गई राशि",
@@ -71,7 +71,7 @@ export const hiReports: Pick<Messages, keyof typeof enReports> = {
   // Margin
   "reports.margin.title": "प्रति क्लाइंट मार्जिन",
   "reports.margin.intro":
-    "बिल की गई राशि: अवधि में भेजे गए इनवॉइस, टैक्स से पहले। लागत: अवधि में क्लाइंट के लिए टीम का दर्ज समय, बिल योग्य हो या नहीं, हर सदस्य की {currency} में लागत दर पर।",
+    "बिल की गई राशि: अवधि में भेजे गए इनवॉइस, टैक्स से पहले, अवधि में जारी क्रेडिट नोट घटाकर। लागत: अवधि में क्लाइंट के लिए टीम का दर्ज समय, बिल योग्य हो या नहीं, हर सदस्य की {currency} में लागत दर पर।",
   "reports.margin.billed": "बिल की गई राशि",
   "reports.margin.cost": "लागत",
   "reports.margin.margin": "मार्जिन",

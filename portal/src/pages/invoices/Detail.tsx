@@ -119,6 +119,31 @@ export default function InvoiceDetailPage() {
                         </ul>
                       </section>
                     </Show>
+                    <Show when={invoice().refunds.length > 0}>
+                      <section class="card" aria-labelledby="invoice-refunds-title" data-testid="invoice-refunds">
+                        <h2 id="invoice-refunds-title">{t("portal.invoice.refunds")}</h2>
+                        <p class="small muted">{t("portal.invoice.refundsNote", { agency: invoice().agency.name })}</p>
+                        <ul class="invoice-payments">
+                          <For each={invoice().refunds}>
+                            {(refund) => (
+                              <li data-testid="refund">
+                                <span>
+                                  <time datetime={refund.refundedAt}>{formatDate(refund.refundedAt, tz())}</time>
+                                  {" · "}
+                                  {t(`portal.paymentMethod.${refund.method}`)}
+                                  <Show when={refund.reference}>{(reference) => <span class="muted"> · {reference()}</span>}</Show>
+                                  <Show when={refund.status === "pending"}>
+                                    {" "}
+                                    <span class="badge badge-info">{t("portal.invoice.refundPending")}</span>
+                                  </Show>
+                                </span>
+                                <strong class="num">{money(refund.amount)}</strong>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </section>
+                    </Show>
                   </div>
                 </div>
               </>

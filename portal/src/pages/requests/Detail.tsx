@@ -67,6 +67,11 @@ export default function RequestDetail() {
                 />
                 <div data-testid="request-status-notice">
                   <Switch>
+                    <Match when={request().status === "submitted" && request().waitingForHours}>
+                      <p class="notice notice-warning status-notice" data-testid="request-waiting-hours">
+                        {t("portal.request.waitingForHours", { agency: me().agency.name })}
+                      </p>
+                    </Match>
                     <Match when={request().status === "submitted"}>
                       <p class="notice status-notice">
                         {t("portal.request.responseDue", { date: formatDateTime(request().responseDueAt, tz()) })}

@@ -12,6 +12,7 @@ import { PlanningTabs } from "../../components/PlanningTabs";
 import { expireOnLeave } from "../../lib/work";
 import { parseClientId } from "../requests/data";
 import { getBoard } from "../tasks/data";
+import { OverageBadge } from "../../components/OverageBadge";
 
 /** Kanban: every task by status, one column per step of the pipeline. `?client=` narrows it to one client. */
 export default function Board() {
@@ -67,6 +68,13 @@ function Columns(props: { board: BoardData }) {
                       <div class="small">
                         <DueDate at={task.dueAt} done={status === "done"} hideLeft />
                       </div>
+                      <Show when={status !== "done" && props.board.hours[task.client.id]}>
+                        {(state) => (
+                          <div>
+                            <OverageBadge state={state()} />
+                          </div>
+                        )}
+                      </Show>
                     </li>
                   )}
                 </For>

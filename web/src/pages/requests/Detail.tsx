@@ -75,6 +75,9 @@ export default function RequestDetailPage() {
                     <span class="header-meta">
                       <code>{request().reference}</code>
                       <RequestStatusBadge status={request().status} />
+                      <Show when={request().waitingForHours}>
+                        <span class="badge badge-warning">{t("requests.waitingForHours")}</span>
+                      </Show>
                       <PriorityBadge priority={request().priority} />
                       <span>{d().client.name}</span>
                     </span>
@@ -101,6 +104,11 @@ export default function RequestDetailPage() {
                     ) : undefined
                   }
                 />
+                <Show when={request().waitingForHours}>
+                  <p class="notice notice-warning" data-testid="request-waiting-hours">
+                    {t("requests.waitingForHoursNote", { client: d().client.name })}
+                  </p>
+                </Show>
                 <div class="detail-grid">
                   <div class="stack">
                     <section class="card" aria-labelledby="request-title">

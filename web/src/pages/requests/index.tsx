@@ -113,6 +113,13 @@ export default function Requests() {
                         <Show when={request.status === "submitted"} fallback={<RequestStatusBadge status={request.status} />}>
                           <ResponseDue at={request.responseDueAt} agency={me().agency} />
                         </Show>
+                        <Show when={request.waitingForHours}>
+                          <div>
+                            <span class="badge badge-warning" data-testid="request-waiting-hours">
+                              {t("requests.waitingForHours")}
+                            </span>
+                          </div>
+                        </Show>
                       </td>
                       <td data-label={t("requests.submitted")}>
                         <div>{formatDateTime(request.createdAt)}</div>

@@ -42,7 +42,7 @@ export function TaskHeader(props: { detail: TaskDetail; task: WorkTask; onAssign
             <TaskStatusBadge status={props.task.status} />
             <QuadrantBadge quadrant={props.task.quadrant} />
             <span>{props.detail.client.name}</span>
-            <OverageBadge clientId={props.detail.client.id} />
+            <OverageBadge state={props.detail.client.hours} />
           </span>
         }
         actions={
