@@ -131,6 +131,8 @@ const rules: Record<string, Rule> = {
   // Only the client approves its work or asks for a revision.
   "POST /api/tasks/:taskId/approve": contactOnly,
   "POST /api/tasks/:taskId/revision": contactOnly,
+  // A due date to the assignee's calendar: the owner sends it, or the assignee to themselves.
+  "POST /api/tasks/:taskId/calendar-invitation": team,
   // SOPs: the team reads, the owner writes.
   "GET /api/sops": team,
   "POST /api/sops": owner,
@@ -270,6 +272,9 @@ const rules: Record<string, Rule> = {
   "POST /api/schedules/:scheduleId/pause": owner,
   "POST /api/schedules/:scheduleId/resume": owner,
   "DELETE /api/schedules/:scheduleId": owner,
+  // The meeting planner (owner): who to meet and their hours, and proposing a slot by email.
+  "GET /api/planner/people": { ...owner, query: (ids) => `client=${ids.client}` },
+  "POST /api/planner/proposals": owner,
 };
 
 let api: Started;

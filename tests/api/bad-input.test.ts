@@ -215,6 +215,9 @@ describe("ids that do not exist or belong to another agency", () => {
       ["GET", "/sops/sop_01jzzzzzzzzzzzzzzzzzzzzzzz/files"],
       ["GET", "/requests/req_01jzzzzzzzzzzzzzzzzzzzzzzz/activity"],
       ["POST", "/requests/req_01jzzzzzzzzzzzzzzzzzzzzzzz/read"],
+      ["POST", "/tasks/tsk_01jzzzzzzzzzzzzzzzzzzzzzzz/calendar-invitation"],
+      ["POST", "/tasks/not-a-task/calendar-invitation"],
+      ["GET", `/planner/people?client=${unknown.client}`],
       ["GET", "/no/such/route"],
     ];
     for (const [method, path, body] of probes) {
@@ -231,6 +234,7 @@ describe("ids that do not exist or belong to another agency", () => {
       ["POST", "/invoices", { clientId: "💥".repeat(300), includeTime: false, lines: [] }, "clientId"],
       ["POST", `/tasks/${ids.task}/assign`, { version: 1, memberId: ids.client }, "memberId"],
       ["POST", "/requests", { clientId: "cli_short", title: "T", description: "D", service: "S" }, "clientId"],
+      ["POST", "/planner/proposals", { title: "T", start: "2099-01-01T10:00:00Z", minutes: 30, members: ["mem_short"] }, "members.0"],
     ];
     for (const [method, path, body, field] of probes) {
       const reply = await owner.request(method, path, body);

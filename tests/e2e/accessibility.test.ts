@@ -131,7 +131,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       ["/satisfaction", "Satisfaction"],
       ["/onboarding", "Onboarding kit"],
       ["/calendar", "Calendar"],
-      [`/planner?client=${world.ids.client}&week=2026-03-09`, "Meeting planner", "Both working"],
+      [`/planner?client=${world.ids.client}&with=${world.ids.sub},${world.ids.contact}&week=2026-03-09`, "Meeting planner", "Propose this slot"],
       ["/sops", "SOPs", "Newsletter routine"],
       [`/sops/${ids.sop}`, "SOP", "Schedule the send"],
       ["/team", "Team", "Maria Reviewer"],

@@ -204,6 +204,13 @@ export const bodyRoutes: BodyRoute[] = [
   { method: "PATCH", path: "/schedules/:scheduleId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", dayOfMonth: 0, days: [8], time: "9am" } },
   { method: "POST", path: "/schedules/:scheduleId/pause", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "one" } },
   { method: "POST", path: "/schedules/:scheduleId/resume", valid: (ids) => ({ version: 1 }), wrongTypes: { version: 0 } },
+  // The meeting planner: a slot proposed to a team member by email.
+  {
+    method: "POST",
+    path: "/planner/proposals",
+    valid: (ids) => ({ title: "Kick-off", start: new Date(Date.now() + 86_400_000).toISOString(), minutes: 30, members: [ids.member] }),
+    wrongTypes: { title: "", start: "tomorrow", minutes: 0, members: "all", contacts: [5] },
+  },
   { method: "PUT", path: "/portal/card/autopay", valid: (ids) => ({ version: 1, autopay: true }), wrongTypes: { version: "1", autopay: "yes" }, caller: "contact" },
 ];
 
@@ -224,6 +231,7 @@ export const bodilessRoutes = [
   // Stripe's signed raw body: tests/api/stripe.test.ts sends it good, tampered and replayed.
   "POST /api/webhooks/stripe",
   "POST /api/portal/card/setup",
+  "POST /api/tasks/:taskId/calendar-invitation",
 ];
 
 /** A route's path with real ids. */

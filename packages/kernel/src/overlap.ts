@@ -92,10 +92,10 @@ export function currentWeek(at: Date, timeZone: string): string {
   return mondayOf(formatDate(new Date(Date.UTC(year, month - 1, day))));
 }
 
-type Span = { start: number; end: number };
+export type Span = { start: number; end: number };
 
 /** The party's working windows, as instants, on every local date from `first` to `last` (UTC midnights standing for dates). */
-function windows(party: Party, first: number, last: number): Span[] {
+export function windows(party: Party, first: number, last: number): Span[] {
   assertZone(party.timeZone);
   const { days, start, end, holidays } = party.workingWeek;
   const open = minutesOf(start);
@@ -117,12 +117,12 @@ function windows(party: Party, first: number, last: number): Span[] {
 }
 
 /** The parts of sorted, disjoint spans that fall in [start, end). */
-function clip(spans: Span[], start: number, end: number): Span[] {
+export function clip(spans: Span[], start: number, end: number): Span[] {
   return spans.map((s) => ({ start: Math.max(s.start, start), end: Math.min(s.end, end) })).filter((s) => s.end > s.start);
 }
 
 /** Where two sorted lists of disjoint spans overlap. */
-function intersect(a: Span[], b: Span[]): Span[] {
+export function intersect(a: Span[], b: Span[]): Span[] {
   const out: Span[] = [];
   let i = 0;
   let j = 0;
@@ -150,21 +150,21 @@ function merge(spans: Span[]): Span[] {
 
 const minutes = (spans: Span[]) => Math.round(spans.reduce((sum, s) => sum + (s.end - s.start), 0) / minuteMs);
 
-const toInterval = (span: Span): Interval => ({ start: new Date(span.start).toISOString(), end: new Date(span.end).toISOString() });
+export const toInterval = (span: Span): Interval => ({ start: new Date(span.start).toISOString(), end: new Date(span.end).toISOString() });
 
-function localMidnight(date: Date, timeZone: string): number {
+export function localMidnight(date: Date, timeZone: string): number {
   return zonedTimeToUtc({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, timeZone).getTime();
 }
 
-function parseDate(value: string): number {
+export function parseDate(value: string): number {
   const key = dateKey(value);
   if (key === undefined) throw new RangeError(`Dates are "YYYY-MM-DD"; got "${value}".`);
   return key;
 }
 
-const formatDate = (date: Date) => dateOfKey(date.getTime());
+export const formatDate = (date: Date) => dateOfKey(date.getTime());
 
-function assertZone(timeZone: string) {
+export function assertZone(timeZone: string) {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
   } catch {

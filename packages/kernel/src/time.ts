@@ -8,6 +8,7 @@ export { zonedParts, zonedTimeToUtc, type LocalTime, type ZonedParts } from "./z
 export { startOfDay, todayIn } from "./calendar.ts";
 export { addBusinessDays, addBusinessHours, businessHoursBetween, responseDue, standardWeek, startOfWeek, type ResponsePromise, type WorkingWeek } from "./working-hours.ts";
 export { currentWeek, mondayOf, shiftWeek, weekOverlap, type Interval, type OverlapDay, type Party, type WeekOverlap } from "./overlap.ts";
+export { groupWeek, type GroupDay, type GroupWeek, type Slot } from "./meeting.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

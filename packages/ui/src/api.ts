@@ -5,6 +5,10 @@ import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import { locale } from "./i18n";
 import type {
+  PlannerPeople,
+  MeetingProposal,
+  MeetingProposalInput,
+  TaskCalendarInvitation,
   Schedule,
   ScheduleInput,
   SchedulePatch,
@@ -593,6 +597,12 @@ export const api = {
     remove: async (id: string): Promise<void> => {
       await call(client.schedules[":scheduleId"].$delete({ param: { scheduleId: id } }));
     },
+  },
+  /** The meeting planner (owner): people with their hours, proposing a slot; a task's due date to the assignee's calendar. */
+  planner: {
+    people: (clientId?: string): Promise<PlannerPeople> => call(client.planner.people.$get({ query: clientId ? { client: clientId } : {} })),
+    propose: (input: MeetingProposalInput): Promise<MeetingProposal> => call(client.planner.proposals.$post({ json: input })),
+    taskInvitation: (taskId: string): Promise<TaskCalendarInvitation> => call(client.tasks[":taskId"]["calendar-invitation"].$post({ param: { taskId } })),
   },
 };
 

@@ -204,3 +204,10 @@ export type Schedule = Ok<Api["schedules"]["$get"]>["items"][number];
 export type ScheduleInput = Json<Api["schedules"]["$post"]>;
 export type SchedulePatch = Json<Api["schedules"][":scheduleId"]["$patch"]>;
 export type ScheduleRule = Schedule["rule"];
+
+// The meeting planner and calendar invitations.
+export type PlannerPeople = Ok<Api["planner"]["people"]["$get"]>;
+export type PlannerAttendee = PlannerPeople["members"][number];
+export type MeetingProposalInput = Json<Api["planner"]["proposals"]["$post"]>;
+export type MeetingProposal = Ok<Api["planner"]["proposals"]["$post"]>;
+export type TaskCalendarInvitation = Ok<Api["tasks"][":taskId"]["calendar-invitation"]["$post"]>;

@@ -13,3 +13,5 @@ export {
   type ResponsePromise,
   type WorkingWeek,
 } from "@baton/kernel/time";
+// A member's or contact's own working week, set on their profile; the agency's is the default.
+export { effectiveWeek, hoursChange, ownWeek, personalWeekSchema, type PersonalHours, type PersonalWeek } from "./personal.ts";

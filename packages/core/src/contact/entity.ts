@@ -30,6 +30,10 @@ export const ContactEntity = new Entity({
     invoiceEmails: { type: "boolean" },
     /** When the last feedback survey was sent; set conditionally with it (survey/: the quiet days rule). */
     lastSurveyAt: { type: "string" },
+    /** Their own working week (business-hours/personal.ts), on their own zone's clock. Absent: the agency's. */
+    workingDays: { type: "list", items: { type: "number" } },
+    workingStart: { type: "string" },
+    workingEnd: { type: "string" },
     /** Set when SES reports the address bouncing or complaining: Baton stops emailing it (email/feedback.ts). */
     undeliverable: undeliverableAttribute,
     ...timestamps,

@@ -36,8 +36,10 @@ export async function withClient(agencyId: string, clientId: string): Promise<{ 
 }
 
 /** A contact's own changes to themselves (sign-in activation, profile): version bumped. */
-export async function patchSelf(agencyId: string, contactId: string, changes: Partial<Pick<ContactItem, "status" | "locale" | "name" | "timeZone" | "emailNotifications" | "messageEmails" | "digestEmails" | "surveyEmails" | "invoiceEmails">>): Promise<void> {
-  await db.entities.contact.patch({ agencyId, contactId }).set(changes).add({ version: 1 }).go();
+export async function patchSelf(agencyId: string, contactId: string, changes: Partial<Pick<ContactItem, "status" | "locale" | "name" | "timeZone" | "emailNotifications" | "workingDays" | "workingStart" | "workingEnd" | "messageEmails" | "digestEmails" | "surveyEmails" | "invoiceEmails">>, remove: ("workingDays" | "workingStart" | "workingEnd")[] = []): Promise<void> {
+  const patch = db.entities.contact.patch({ agencyId, contactId }).set(changes);
+  // Attributes to drop (a working week given back to the agency's): absent, not empty.
+  await (remove.length ? patch.remove(remove) : patch).add({ version: 1 }).go();
 }
 
 /** Every session of the contact ends: their session version moves on. */

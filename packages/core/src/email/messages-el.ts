@@ -163,4 +163,11 @@ export const el: Record<MessageKey, string> = {
   "notify.autopayFailedOwner.subject": "Η αυτόματη πληρωμή απέτυχε: τιμολόγιο {number}",
   "notify.autopayFailedOwner.intro": "Η αποθηκευμένη κάρτα του πελάτη {client} δεν χρεώθηκε με {amount} για το τιμολόγιο {number}. Το τιμολόγιο παραμένει ανεξόφλητο και ο πελάτης έλαβε email με σύνδεσμο πληρωμής.",
   "notify.autopayFailedOwner.button": "Άνοιγμα του τιμολογίου",
+  "meetingInvite.subject": "Πρόσκληση: {title}, {when}",
+  "meetingInvite.intro": "Ο/Η {organizer} από το γραφείο {agency} σας προσκαλεί στο «{title}» στις {when}.",
+  "meetingInvite.others": "Προσκαλούνται επίσης: {others}.",
+  "meetingInvite.attached": "Η πρόσκληση είναι συνημμένη: ανοίξτε την για να προσθέσετε το γεγονός στο ημερολόγιό σας και να απαντήσετε.",
+  "dueInvite.subject": "Προθεσμία: {title}, {when}",
+  "dueInvite.intro": "Ο/Η {organizer} από το γραφείο {agency} σας έστειλε την προθεσμία του «{title}»: {when}.",
+  "dueInvite.button": "Άνοιγμα της εργασίας",
 };

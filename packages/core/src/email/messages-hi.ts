@@ -162,4 +162,11 @@ export const hi: Record<MessageKey, string> = {
   "notify.autopayFailedOwner.subject": "ऑटोपे विफल: इनवॉइस {number}",
   "notify.autopayFailedOwner.intro": "{client} के सहेजे गए कार्ड से इनवॉइस {number} के लिए {amount} नहीं लिए जा सके। इनवॉइस अभी बकाया है, और क्लाइंट को भुगतान का लिंक ईमेल किया गया है।",
   "notify.autopayFailedOwner.button": "इनवॉइस खोलें",
+  "meetingInvite.subject": "निमंत्रण: {title}, {when}",
+  "meetingInvite.intro": "{agency} से {organizer} आपको {when} को “{title}” के लिए आमंत्रित करते हैं।",
+  "meetingInvite.others": "और भी आमंत्रित: {others}।",
+  "meetingInvite.attached": "निमंत्रण साथ में जुड़ा है: इसे खोलकर इवेंट अपने कैलेंडर में जोड़ें और जवाब दें।",
+  "dueInvite.subject": "समय-सीमा: {title}, {when}",
+  "dueInvite.intro": "{agency} से {organizer} ने आपको “{title}” की समय-सीमा भेजी है: {when}।",
+  "dueInvite.button": "टास्क खोलें",
 };

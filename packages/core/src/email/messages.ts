@@ -164,6 +164,13 @@ export const en = {
   "notify.autopayFailedOwner.subject": "Autopay failed: invoice {number}",
   "notify.autopayFailedOwner.intro": "The saved card of {client} could not be charged {amount} for invoice {number}. The invoice is still owed, and the client was emailed a link to pay it.",
   "notify.autopayFailedOwner.button": "Open the invoice",
+  "meetingInvite.subject": "Invitation: {title}, {when}",
+  "meetingInvite.intro": "{organizer} at {agency} invites you to \"{title}\" on {when}.",
+  "meetingInvite.others": "Also invited: {others}.",
+  "meetingInvite.attached": "The invitation is attached: open it to add the event to your calendar and to answer it.",
+  "dueInvite.subject": "Due: {title}, {when}",
+  "dueInvite.intro": "{organizer} at {agency} sent you when \"{title}\" is due: {when}.",
+  "dueInvite.button": "Open the task",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,26 @@ import type { ServerMessages } from "./index.ts";
 // Greek: formal plural, «» quotes, the terms of packages/ui/src/i18n/GLOSSARY.md.
 export const el: ServerMessages = {
   messages: {
+    // The meeting planner, people's own working hours, calendar invitations
+    "The working day must end after it starts.": "Η εργάσιμη ημέρα πρέπει να τελειώνει μετά την έναρξή της.",
+    "Choose a client.": "Επιλέξτε πελάτη.",
+    "The client was not found.": "Ο πελάτης δεν βρέθηκε.",
+    "The task was not found.": "Η εργασία δεν βρέθηκε.",
+    "Give the meeting a title.": "Δώστε τίτλο στη συνάντηση.",
+    "Keep the title under 200 characters.": "Ο τίτλος πρέπει να έχει λιγότερους από 200 χαρακτήρες.",
+    "Enter a note as text.": "Γράψτε τη σημείωση ως κείμενο.",
+    "Choose when the meeting starts.": "Επιλέξτε πότε ξεκινά η συνάντηση.",
+    "Choose when the meeting starts. (between {min} and {max})": "Επιλέξτε πότε ξεκινά η συνάντηση. (μεταξύ {min} και {max})",
+    "A meeting lasts at most 8 hours.": "Μια συνάντηση διαρκεί το πολύ 8 ώρες.",
+    "A meeting lasts at least 5 minutes.": "Μια συνάντηση διαρκεί τουλάχιστον 5 λεπτά.",
+    "Choose how long the meeting lasts.": "Επιλέξτε πόσο διαρκεί η συνάντηση.",
+    "Invite at most 20 people.": "Προσκαλέστε έως 20 άτομα.",
+    "Choose people of your team.": "Επιλέξτε άτομα της ομάδας σας.",
+    "Choose people of the client.": "Επιλέξτε άτομα του πελάτη.",
+    "Choose who to invite.": "Επιλέξτε ποιους θα προσκαλέσετε.",
+    "That time has passed. Choose a slot to come.": "Αυτή η ώρα έχει περάσει. Επιλέξτε μια μελλοντική ώρα.",
+    "Invite people of one client at a time.": "Προσκαλέστε άτομα ενός πελάτη τη φορά.",
+    "Assign the task first: the invitation goes to its assignee.": "Αναθέστε πρώτα την εργασία: η πρόσκληση πηγαίνει στον υπεύθυνό της.",
     // Signing in, access, the request itself
     "Please sign in to continue.": "Συνδεθείτε για να συνεχίσετε.",
     "You do not have access to this.": "Δεν έχετε πρόσβαση σε αυτό.",

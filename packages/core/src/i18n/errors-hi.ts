@@ -4,6 +4,26 @@ import type { ServerMessages } from "./index.ts";
 // Hindi: आप with करें/चुनें, । ends a sentence, “” quotes, the terms of packages/ui/src/i18n/GLOSSARY.md.
 export const hi: ServerMessages = {
   messages: {
+    // The meeting planner, people's own working hours, calendar invitations
+    "The working day must end after it starts.": "काम का दिन शुरू होने के बाद ही ख़त्म होना चाहिए।",
+    "Choose a client.": "क्लाइंट चुनें।",
+    "The client was not found.": "क्लाइंट नहीं मिला।",
+    "The task was not found.": "टास्क नहीं मिला।",
+    "Give the meeting a title.": "मीटिंग को एक शीर्षक दें।",
+    "Keep the title under 200 characters.": "शीर्षक 200 अक्षरों से कम रखें।",
+    "Enter a note as text.": "नोट टेक्स्ट के रूप में लिखें।",
+    "Choose when the meeting starts.": "चुनें कि मीटिंग कब शुरू होगी।",
+    "Choose when the meeting starts. (between {min} and {max})": "चुनें कि मीटिंग कब शुरू होगी। ({min} और {max} के बीच)",
+    "A meeting lasts at most 8 hours.": "मीटिंग अधिकतम 8 घंटे की होती है।",
+    "A meeting lasts at least 5 minutes.": "मीटिंग कम से कम 5 मिनट की होती है।",
+    "Choose how long the meeting lasts.": "चुनें कि मीटिंग कितनी देर चलेगी।",
+    "Invite at most 20 people.": "अधिकतम 20 लोगों को आमंत्रित करें।",
+    "Choose people of your team.": "अपनी टीम के लोग चुनें।",
+    "Choose people of the client.": "क्लाइंट के लोग चुनें।",
+    "Choose who to invite.": "चुनें कि किसे आमंत्रित करना है।",
+    "That time has passed. Choose a slot to come.": "यह समय बीत चुका है। आने वाला कोई समय चुनें।",
+    "Invite people of one client at a time.": "एक बार में एक ही क्लाइंट के लोगों को आमंत्रित करें।",
+    "Assign the task first: the invitation goes to its assignee.": "पहले टास्क असाइन करें: निमंत्रण टास्क के ज़िम्मेदार व्यक्ति को जाता है।",
     // Signing in, access, the request itself
     "Please sign in to continue.": "जारी रखने के लिए कृपया साइन इन करें।",
     "You do not have access to this.": "आपके पास इसकी पहुँच नहीं है।",

@@ -10,6 +10,8 @@ import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
 import { VisibleError } from "../error/index.ts";
 import { wants, type EmailSwitches } from "../notify/preferences.ts";
+import { hoursChange, ownWeek, personalWeekSchema } from "../business-hours/index.ts";
+import type { WorkingWeek } from "@baton/kernel/time";
 
 export * as Me from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -33,6 +35,8 @@ export type Me = {
   invoiceEmails: boolean;
   /** May review deliverables in QA. */
   reviewer: boolean;
+  /** Their own working week on their own clock, or null: they keep the agency's. */
+  workingWeek: WorkingWeek | null;
   agency: Agency.Agency;
   clientId?: string;
 };
@@ -50,13 +54,13 @@ export async function get(): Promise<Me> {
     const data = person as MemberItem | null;
     if (!data) throw unauthenticated();
     const { memberId: id, email, name, role, timeZone, locale } = data;
-    return { kind: "member", id, email, name, role, timeZone, locale, ...switchesOf(data), reviewer: role === "owner" || Boolean(data.reviewer), agency };
+    return { kind: "member", id, email, name, role, timeZone, locale, ...switchesOf(data), reviewer: role === "owner" || Boolean(data.reviewer), workingWeek: ownWeek(data), agency };
   }
   if (actor.type === "contact") {
     const data = person as ContactItem | null;
     if (!data) throw unauthenticated();
     const { contactId: id, email, name, timeZone, locale, clientId } = data;
-    return { kind: "contact", id, email, name, role: "client", timeZone, locale, ...switchesOf(data), reviewer: false, agency, clientId };
+    return { kind: "contact", id, email, name, role: "client", timeZone, locale, ...switchesOf(data), reviewer: false, workingWeek: ownWeek(data), agency, clientId };
   }
   // API keys and jobs are not people.
   throw forbidden();
@@ -84,20 +88,25 @@ export const updateSchema = z.strictObject({
   digestEmails: z.boolean({ error: "Choose on or off." }).optional(),
   surveyEmails: z.boolean({ error: "Choose on or off." }).optional(),
   invoiceEmails: z.boolean({ error: "Choose on or off." }).optional(),
+  /** Their own working week; null gives it back to the agency's hours. */
+  workingWeek: personalWeekSchema.nullable().optional(),
 });
 
-/** People edit their own name, time zone and language. */
-export const update = fn(updateSchema, async (changes): Promise<Me> => {
+/** People edit their own name, time zone, language, email switches and working week. */
+export const update = fn(updateSchema, async ({ workingWeek, ...rest }): Promise<Me> => {
   const actor = useActor();
+  const hours = workingWeek === undefined ? null : hoursChange(workingWeek);
+  const changes = { ...rest, ...(hours && "set" in hours ? hours.set : {}) };
+  const remove = hours && "remove" in hours ? hours.remove : [];
   if (actor.type === "member") {
     const clientOnly = clientKinds.filter((kind) => changes[kind] !== undefined);
     if (clientOnly.length) {
       const message = "Only a client's people get these emails.";
       throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: Object.fromEntries(clientOnly.map((kind) => [kind, message])) });
     }
-    await MemberStore.patchSelf(actor.agencyId, actor.memberId, changes);
+    await MemberStore.patchSelf(actor.agencyId, actor.memberId, changes, remove);
   } else if (actor.type === "contact") {
-    await ContactStore.patchSelf(actor.agencyId, actor.contactId, changes);
+    await ContactStore.patchSelf(actor.agencyId, actor.contactId, changes, remove);
   } else if (actor.type === "public") {
     throw unauthenticated();
   } else {

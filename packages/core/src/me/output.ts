@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { output as agencyOutput } from "../agency/output.ts";
+import { output as agencyOutput, workingWeekOutput } from "../agency/output.ts";
 import { Locales } from "../member/entity.ts";
 import type { Me } from "./index.ts";
 
@@ -19,6 +19,7 @@ export const output = z
     surveyEmails: z.boolean(),
     invoiceEmails: z.boolean(),
     reviewer: z.boolean(),
+    workingWeek: workingWeekOutput.nullable(),
     agency: agencyOutput,
     clientId: z.string().optional(),
   })

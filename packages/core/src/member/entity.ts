@@ -35,6 +35,10 @@ export const MemberEntity = new Entity({
     qaApproved: { type: "number", required: true, default: 0 },
     qaFirstPass: { type: "number", required: true, default: 0 },
     qaReturns: { type: "number", required: true, default: 0 },
+    /** Their own working week (business-hours/personal.ts), on their own zone's clock. Absent: the agency's. */
+    workingDays: { type: "list", items: { type: "number" } },
+    workingStart: { type: "string" },
+    workingEnd: { type: "string" },
     /** Set when SES reports the address bouncing or complaining: Baton stops emailing it (email/feedback.ts). */
     undeliverable: undeliverableAttribute,
     ...timestamps,

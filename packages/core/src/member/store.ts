@@ -37,8 +37,10 @@ export async function ofAgency(agencyId: string): Promise<MemberItem[]> {
 }
 
 /** A member's own changes to themselves (sign-in activation, profile): version bumped. */
-export async function patchSelf(agencyId: string, memberId: string, changes: Partial<Pick<MemberItem, "status" | "locale" | "name" | "timeZone" | "emailNotifications">>): Promise<void> {
-  await db.entities.member.patch({ agencyId, memberId }).set(changes).add({ version: 1 }).go();
+export async function patchSelf(agencyId: string, memberId: string, changes: Partial<Pick<MemberItem, "status" | "locale" | "name" | "timeZone" | "emailNotifications" | "workingDays" | "workingStart" | "workingEnd">>, remove: ("workingDays" | "workingStart" | "workingEnd")[] = []): Promise<void> {
+  const patch = db.entities.member.patch({ agencyId, memberId }).set(changes);
+  // Attributes to drop (a working week given back to the agency's): absent, not empty.
+  await (remove.length ? patch.remove(remove) : patch).add({ version: 1 }).go();
 }
 
 /** Every session of the member ends: their session version moves on. */

@@ -21,6 +21,7 @@ import { elTime } from "./el-time";
 import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
 import { elBrand } from "./el-brand";
+import { elMeetings } from "./el-meetings";
 
 export const el: Messages = {
   ...elWork,
@@ -43,6 +44,7 @@ export const el: Messages = {
   ...elQuotes,
   ...elTrust,
   ...elRecurring,
+  ...elMeetings,
   "app.portal": "Πύλη πελατών",
 
   "common.loading": "Φόρτωση…",

@@ -24,6 +24,7 @@ import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
 import { enBrand } from "./en-brand";
+import { enMeetings } from "./en-meetings";
 
 export const en = {
   ...enWork,
@@ -46,6 +47,7 @@ export const en = {
   ...enQuotes,
   ...enTrust,
   ...enRecurring,
+  ...enMeetings,
   "app.portal": "Client portal",
 
   "common.loading": "Loading…",

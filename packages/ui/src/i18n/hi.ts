@@ -23,6 +23,7 @@ import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
 import { hiBrand } from "./hi-brand";
+import { hiMeetings } from "./hi-meetings";
 
 export const hi: Messages = {
   ...hiWork,
@@ -45,6 +46,7 @@ export const hi: Messages = {
   ...hiQuotes,
   ...hiTrust,
   ...hiRecurring,
+  ...hiMeetings,
   "app.portal": "क्लाइंट पोर्टल",
 
   "common.loading": "लोड हो रहा है…",

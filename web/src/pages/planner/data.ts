@@ -1,25 +1,15 @@
 import { api } from "@baton/ui/api";
-import type { Member } from "@baton/ui/types";
+import type { PlannerPeople } from "@baton/ui/types";
 import { isRealDate } from "@baton/kernel/dates";
 import { mondayOf } from "@baton/kernel/time";
 import { query } from "@solidjs/router";
 
 export { getAllClients } from "../clients/data";
 
-/** The whole team (up to 100 pages of 100), sorted by name, without people who have left. */
-export const getAllMembers = query(async (): Promise<Member[]> => {
-  const all: Member[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 100; page++) {
-    const result = await api.members.list({ limit: 100, cursor });
-    all.push(...result.items);
-    if (!result.cursor) break;
-    cursor = result.cursor;
-  }
-  return all.filter((member) => member.status !== "removed").sort((a, b) => a.name.localeCompare(b.name));
-}, "planner.members");
+/** The team and, given a client, its people, each with the hours they keep and their zone. */
+export const getPlannerPeople = query((clientId: string): Promise<PlannerPeople> => api.planner.people(clientId || undefined), "planner.people");
 
-export type PlannerSearch = { week?: string; client?: string; member?: string };
+export type PlannerSearch = { week?: string; client?: string; with?: string; minutes?: string };
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
@@ -35,3 +25,15 @@ export function parseWeek(value: string | string[] | undefined): string {
 }
 
 export const parseId = (value: string | string[] | undefined) => one(value).slice(0, 40);
+
+/** `?with=` as the chosen people's ids (members' and contacts'), at most 20. */
+export const parseWith = (value: string | string[] | undefined) =>
+  [...new Set(one(value).split(",").map((id) => id.trim().slice(0, 40)).filter((id) => /^(mem|con)_/.test(id)))].slice(0, 20);
+
+export const DURATIONS = [30, 45, 60, 90] as const;
+
+/** `?minutes=` as one of the lengths offered, else an hour. */
+export function parseMinutes(value: string | string[] | undefined): number {
+  const minutes = Number(one(value));
+  return (DURATIONS as readonly number[]).includes(minutes) ? minutes : 60;
+}

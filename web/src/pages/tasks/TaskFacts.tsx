@@ -7,6 +7,7 @@ import { For, Show } from "solid-js";
 import { QuadrantBadge } from "../../components/badges";
 import { DueDate } from "../../components/Due";
 import { formatHours, now } from "../../lib/time";
+import { SendToCalendar } from "./SendToCalendar";
 
 /**
  * The task's facts: client, due, estimate, quadrant, assignee, skills and its request. Everyone
@@ -29,6 +30,7 @@ export function TaskFacts(props: { detail: TaskDetail; task: WorkTask }) {
           <dd class="due-stack">
             <DueDate at={props.task.dueAt} done={props.task.status === "done"} />
             <OtherPartyTime at={props.task.dueAt} timeZone={props.detail.client.timeZone} name={props.detail.client.name} />
+            <SendToCalendar task={props.task} />
           </dd>
         </div>
         <div>

@@ -4,6 +4,7 @@ import { describeRoute } from "hono-openapi";
 import { ok } from "../responses.ts";
 import { allow, check } from "../access.ts";
 import { Task } from "@baton/core/task";
+import { Meeting } from "@baton/core/meeting";
 import { input } from "../validate.ts";
 import { pathIds } from "../path-ids.ts";
 
@@ -71,4 +72,10 @@ export const taskRoutes = new Hono()
     pathIds("taskId"),
     input("json", Task.clientRevision.schema),
     async (c) => c.json(await Task.clientRevision(c.req.valid("json"), c.req.param("taskId")), 200),
+  )
+  .post(
+    "/:taskId/calendar-invitation",
+    describeRoute({ responses: ok(Meeting.taskInvitationOutput), tags, summary: "Email the assignee the due date as a calendar invitation (.ics) (owner, or the assignee)" }), allow(["owner", "subcontractor"]),
+    pathIds("taskId"),
+    async (c) => c.json(await Meeting.sendTaskDue(c.req.param("taskId")), 200),
   );

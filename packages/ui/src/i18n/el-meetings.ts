@@ -1,0 +1,41 @@
+import type { Messages } from "./en";
+import type { enMeetings } from "./en-meetings";
+
+// Greek strings of people's own working hours, the planner for several people, and calendar invitations. Part of `el`.
+export const elMeetings: Pick<Messages, keyof typeof enMeetings> = {
+  "myHours.title": "Οι ώρες εργασίας μου",
+  "myHours.intro": "Πότε εργάζεστε συνήθως, στη δική σας ώρα ({zone}). Ο προγραμματιστής συναντήσεων τις χρησιμοποιεί για να βρει ώρες που βολεύουν όλους.",
+  "myHours.own": "Αυτές είναι οι δικές σας ώρες.",
+  "myHours.agency": "Ισχύουν οι ώρες του γραφείου μέχρι να αποθηκεύσετε τις δικές σας.",
+  "myHours.saved": "Οι ώρες εργασίας αποθηκεύτηκαν.",
+  "myHours.reset": "Ισχύουν ξανά οι ώρες του γραφείου.",
+  "myHours.useAgency": "Χρήση των ωρών του γραφείου",
+  "planner.groupIntro": "Πότε όλοι όσοι επιλέγετε εργάζονται, ο καθένας με τις δικές του ώρες και την ώρα του. Οι ώρες είναι στη δική σας ζώνη, {zone}.",
+  "planner.noClient": "Κανένας πελάτης",
+  "planner.length": "Διάρκεια",
+  "planner.minutes": "{minutes} λεπτά",
+  "planner.team": "Ομάδα",
+  "planner.clientPeople": "Τα άτομα του πελάτη",
+  "planner.pickClientHint": "Επιλέξτε πελάτη παραπάνω για να προσθέσετε τα άτομά του.",
+  "planner.noContacts": "Αυτός ο πελάτης δεν έχει ακόμη άτομα στην πύλη.",
+  "planner.pickPeople": "Επιλέξτε τα άτομα της συνάντησης: οι ώρες εργασίας τους, και πότε συμπίπτουν, εμφανίζονται εδώ.",
+  "planner.sharedTotal": "Όλοι εργάζονται ταυτόχρονα αυτή την εβδομάδα: {hours}",
+  "planner.slotTitle": "Μια ώρα που βολεύει όλους",
+  "planner.leastBadTitle": "Η λιγότερο άβολη ώρα",
+  "planner.noSharedWeek": "Οι ώρες εργασίας τους δεν συμπίπτουν ποτέ, σε καμία εβδομάδα: αυτή είναι η ώρα που αφήνει τους λιγότερους εκτός ωραρίου, για τον λιγότερο χρόνο.",
+  "planner.outsideBy": "εκτός ωραρίου κατά {minutes} λεπτά",
+  "planner.inHours": "εντός ωραρίου",
+  "planner.propose": "Πρόταση αυτής της ώρας",
+  "planner.proposeTitle": "Πρόταση αυτής της ώρας",
+  "planner.proposeIntro": { one: "Το άτομο θα λάβει email με πρόσκληση ημερολογίου.", other: "Καθένα από τα {count} άτομα θα λάβει email με πρόσκληση ημερολογίου." },
+  "planner.proposed": { one: "Η πρόσκληση στάλθηκε σε 1 άτομο.", other: "Οι προσκλήσεις στάλθηκαν σε {count} άτομα." },
+  "planner.meetingTitle": "Τίτλος συνάντησης",
+  "planner.meetingNote": "Σημείωση (προαιρετικά)",
+  "planner.send": "Αποστολή προσκλήσεων",
+  "planner.everyone": "Όλοι",
+  "planner.pickShared": "Επιλογή {range} την {day}",
+
+  "tasks.sendToCalendar": "Αποστολή στο ημερολόγιο",
+  "tasks.sendToCalendarHint": "Στέλνει στον/στην {name} την προθεσμία της εργασίας ως πρόσκληση ημερολογίου.",
+  "tasks.sentToCalendar": "Η πρόσκληση ημερολογίου στάλθηκε στον/στην {name}.",
+};

@@ -1,0 +1,41 @@
+import type { Messages } from "./en";
+import type { enMeetings } from "./en-meetings";
+
+// Hindi strings of people's own working hours, the planner for several people, and calendar invitations. Part of `hi`.
+export const hiMeetings: Pick<Messages, keyof typeof enMeetings> = {
+  "myHours.title": "मेरे काम के घंटे",
+  "myHours.intro": "आप आम तौर पर कब काम करते हैं, आपकी अपनी घड़ी ({zone}) के अनुसार। मीटिंग प्लानर इन्हीं से ऐसा समय ढूँढता है जो सबके लिए ठीक हो।",
+  "myHours.own": "ये आपके अपने घंटे हैं।",
+  "myHours.agency": "जब तक आप अपने घंटे सहेजते नहीं, एजेंसी के घंटे लागू रहते हैं।",
+  "myHours.saved": "काम के घंटे सहेजे गए।",
+  "myHours.reset": "अब फिर से एजेंसी के घंटे लागू हैं।",
+  "myHours.useAgency": "एजेंसी के घंटे इस्तेमाल करें",
+  "planner.groupIntro": "आपके चुने सभी लोग कब काम पर होते हैं, हर कोई अपने घंटों और अपनी घड़ी के अनुसार। समय आपके ज़ोन {zone} में हैं।",
+  "planner.noClient": "कोई क्लाइंट नहीं",
+  "planner.length": "अवधि",
+  "planner.minutes": "{minutes} मिनट",
+  "planner.team": "टीम",
+  "planner.clientPeople": "क्लाइंट के लोग",
+  "planner.pickClientHint": "क्लाइंट के लोगों को जोड़ने के लिए ऊपर क्लाइंट चुनें।",
+  "planner.noContacts": "इस क्लाइंट के अभी पोर्टल में कोई लोग नहीं हैं।",
+  "planner.pickPeople": "मीटिंग के लोगों पर टिक करें: उनके काम के घंटे, और वे कब मिलते हैं, यहाँ दिखेंगे।",
+  "planner.sharedTotal": "इस सप्ताह सब एक साथ काम पर: {hours}",
+  "planner.slotTitle": "ऐसा समय जो सबके लिए ठीक है",
+  "planner.leastBadTitle": "सबसे कम असुविधाजनक समय",
+  "planner.noSharedWeek": "इनके काम के घंटे किसी भी सप्ताह नहीं मिलते: यह वह समय है जिसमें सबसे कम लोग, सबसे कम देर के लिए, अपने घंटों से बाहर रहते हैं।",
+  "planner.outsideBy": "अपने घंटों से {minutes} मिनट बाहर",
+  "planner.inHours": "अपने घंटों में",
+  "planner.propose": "यह समय प्रस्तावित करें",
+  "planner.proposeTitle": "यह समय प्रस्तावित करें",
+  "planner.proposeIntro": { one: "उस व्यक्ति को कैलेंडर निमंत्रण के साथ ईमेल मिलेगा।", other: "सभी {count} लोगों को कैलेंडर निमंत्रण के साथ ईमेल मिलेगा।" },
+  "planner.proposed": { one: "1 व्यक्ति को निमंत्रण भेजा गया।", other: "{count} लोगों को निमंत्रण भेजे गए।" },
+  "planner.meetingTitle": "मीटिंग का शीर्षक",
+  "planner.meetingNote": "नोट (वैकल्पिक)",
+  "planner.send": "निमंत्रण भेजें",
+  "planner.everyone": "सभी",
+  "planner.pickShared": "{day} को {range} चुनें",
+
+  "tasks.sendToCalendar": "कैलेंडर में भेजें",
+  "tasks.sendToCalendarHint": "{name} को टास्क की समय-सीमा कैलेंडर निमंत्रण के रूप में ईमेल करता है।",
+  "tasks.sentToCalendar": "{name} को कैलेंडर निमंत्रण भेजा गया।",
+};
