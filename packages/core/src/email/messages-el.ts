@@ -163,4 +163,7 @@ export const el: Record<MessageKey, string> = {
   "notify.autopayFailedOwner.subject": "Η αυτόματη πληρωμή απέτυχε: τιμολόγιο {number}",
   "notify.autopayFailedOwner.intro": "Η αποθηκευμένη κάρτα του πελάτη {client} δεν χρεώθηκε με {amount} για το τιμολόγιο {number}. Το τιμολόγιο παραμένει ανεξόφλητο και ο πελάτης έλαβε email με σύνδεσμο πληρωμής.",
   "notify.autopayFailedOwner.button": "Άνοιγμα του τιμολογίου",
+  "notify.webhookDisabled.subject": "Ένα σημείο webhook απενεργοποιήθηκε: {endpoint}",
+  "notify.webhookDisabled.intro": "Οι αποστολές προς το {endpoint} αποτυγχάνουν εδώ και αρκετές ημέρες, γι' αυτό απενεργοποιήθηκε και δεν του στέλνονται πλέον συμβάντα. Ελέγξτε τη διεύθυνση και τον παραλήπτη και ενεργοποιήστε το ξανά από Ρυθμίσεις → Ενσωματώσεις.",
+  "notify.webhookDisabled.button": "Άνοιγμα των ενσωματώσεων",
 };

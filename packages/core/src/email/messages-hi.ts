@@ -162,4 +162,7 @@ export const hi: Record<MessageKey, string> = {
   "notify.autopayFailedOwner.subject": "ऑटोपे विफल: इनवॉइस {number}",
   "notify.autopayFailedOwner.intro": "{client} के सहेजे गए कार्ड से इनवॉइस {number} के लिए {amount} नहीं लिए जा सके। इनवॉइस अभी बकाया है, और क्लाइंट को भुगतान का लिंक ईमेल किया गया है।",
   "notify.autopayFailedOwner.button": "इनवॉइस खोलें",
+  "notify.webhookDisabled.subject": "एक वेबहुक एंडपॉइंट बंद किया गया: {endpoint}",
+  "notify.webhookDisabled.intro": "{endpoint} पर भेजे गए इवेंट कई दिनों से विफल हो रहे हैं, इसलिए इसे बंद कर दिया गया है और अब इसे कोई इवेंट नहीं भेजा जाएगा। पता और रिसीवर जाँचें, फिर सेटिंग्स → इंटीग्रेशन में इसे फिर से चालू करें।",
+  "notify.webhookDisabled.button": "इंटीग्रेशन खोलें",
 };

@@ -164,6 +164,9 @@ export const en = {
   "notify.autopayFailedOwner.subject": "Autopay failed: invoice {number}",
   "notify.autopayFailedOwner.intro": "The saved card of {client} could not be charged {amount} for invoice {number}. The invoice is still owed, and the client was emailed a link to pay it.",
   "notify.autopayFailedOwner.button": "Open the invoice",
+  "notify.webhookDisabled.subject": "A webhook endpoint was turned off: {endpoint}",
+  "notify.webhookDisabled.intro": "Deliveries to {endpoint} have failed for several days, so it was turned off and no more events are sent to it. Check the address and the receiver, then turn it back on in Settings → Integrations.",
+  "notify.webhookDisabled.button": "Open the integrations",
 } as const;
 
 export type MessageKey = keyof typeof en;
