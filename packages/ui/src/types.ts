@@ -204,3 +204,8 @@ export type Schedule = Ok<Api["schedules"]["$get"]>["items"][number];
 export type ScheduleInput = Json<Api["schedules"]["$post"]>;
 export type SchedulePatch = Json<Api["schedules"][":scheduleId"]["$patch"]>;
 export type ScheduleRule = Schedule["rule"];
+
+/** Outgoing webhooks (issue 19). */
+export type WebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$get"]>["items"][number];
+export type CreatedWebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$post"], 201>;
+export type WebhookDelivery = Ok<Api["integrations"]["endpoints"][":endpointId"]["deliveries"]["$get"]>["items"][number];

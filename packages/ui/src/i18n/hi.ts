@@ -19,6 +19,7 @@ import { hiCatalog } from "./hi-catalog";
 import { hiQuotes } from "./hi-quotes";
 import { hiTrust } from "./hi-trust";
 import { hiRecurring } from "./hi-recurring";
+import { hiIntegrations } from "./hi-integrations";
 import { hiTime } from "./hi-time";
 import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
@@ -45,6 +46,7 @@ export const hi: Messages = {
   ...hiQuotes,
   ...hiTrust,
   ...hiRecurring,
+  ...hiIntegrations,
   "app.portal": "क्लाइंट पोर्टल",
 
   "common.loading": "लोड हो रहा है…",
