@@ -47,7 +47,9 @@ beforeAll(async () => {
   const payout = await world.owner.post("/payouts", { memberId: world.ids.sub, period });
   expect(payout.status, JSON.stringify(payout.body)).toBe(201);
   const schedule = await world.owner.post("/schedules", { clientId: world.ids.client, title: "Weekly inbox", rule: "weekly", days: [1], time: "09:00", startDate: "2099-01-05" });
+  const endpoint = await world.owner.post("/integrations/endpoints", { url: "https://hooks.example.com/contract", events: ["invoice.overdue"] });
   Object.assign(ids, {
+    endpointId: endpoint.body.endpoint.id,
     payoutId: payout.body.id,
     scheduleId: schedule.body.id,
     memberId: world.ids.sub,

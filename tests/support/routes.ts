@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string; schedule: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string; schedule: string; endpoint?: string };
 
 export type BodyRoute = {
   method: "POST" | "PATCH" | "PUT";
@@ -211,6 +211,14 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ title: "Kick-off", start: new Date(Date.now() + 86_400_000).toISOString(), minutes: 30, members: [ids.member] }),
     wrongTypes: { title: "", start: "tomorrow", minutes: 0, members: "all", contacts: [5] },
   },
+  // Outgoing webhooks (owner in person): an endpoint and its edit.
+  {
+    method: "POST",
+    path: "/integrations/endpoints",
+    valid: (ids) => ({ url: "https://hooks.example.com/baton", events: ["invoice.overdue"] }),
+    wrongTypes: { url: 5, events: "all", description: 3 },
+  },
+  { method: "PATCH", path: "/integrations/endpoints/:endpointId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", events: [5], status: "paused", url: "http://169.254.169.254/" } },
   { method: "PUT", path: "/portal/card/autopay", valid: (ids) => ({ version: 1, autopay: true }), wrongTypes: { version: "1", autopay: "yes" }, caller: "contact" },
 ];
 
@@ -232,6 +240,8 @@ export const bodilessRoutes = [
   "POST /api/webhooks/stripe",
   "POST /api/portal/card/setup",
   "POST /api/tasks/:taskId/calendar-invitation",
+  "POST /api/integrations/endpoints/:endpointId/test",
+  "POST /api/integrations/endpoints/:endpointId/deliveries/:deliveryId/redeliver",
 ];
 
 /** A route's path with real ids. */
@@ -254,4 +264,6 @@ export const filled = (path: string, ids: RouteIds) =>
     .replace(":fileId", ids.file)
     .replace(":quoteId", ids.quote ?? "quo_01kbz0000000000000000000zz")
     .replace(":payoutId", "pyo_01kbz0000000000000000000zz")
-    .replace(":scheduleId", ids.schedule);
+    .replace(":scheduleId", ids.schedule)
+    .replace(":endpointId", ids.endpoint ?? "whk_01kbz0000000000000000000zz")
+    .replace(":deliveryId", "dlv_01kbz0000000000000000000zz");

@@ -4,10 +4,11 @@ import { loadSstEnvironment } from "./sst-runtime.ts";
 
 await loadSstEnvironment();
 // Imported after the environment is complete (the core reads its configuration when first
-// loaded); the auth and signup areas register their email jobs when they load.
+// loaded); the auth, signup and webhook areas register their email jobs when they load.
 const { Deferred } = await import("@baton/core/deferred");
 await import("@baton/core/auth");
 await import("@baton/core/signup");
+await import("@baton/core/webhook");
 
 /** Runs one deferred job, sent by the API as an asynchronous invocation (infra/api.ts). A failure is retried by Lambda. */
 export const handler = async (job: { kind: string; payload: unknown }) => {

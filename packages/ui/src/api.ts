@@ -604,6 +604,22 @@ export const api = {
     propose: (input: MeetingProposalInput): Promise<MeetingProposal> => call(client.planner.proposals.$post({ json: input })),
     taskInvitation: (taskId: string): Promise<TaskCalendarInvitation> => call(client.tasks[":taskId"]["calendar-invitation"].$post({ param: { taskId } })),
   },
+  /** Outgoing webhooks (issue 19): the owner's endpoints, a test event, the delivery log and redelivery. */
+  integrations: {
+    eventTypes: () => call(client.integrations["event-types"].$get()),
+    endpoints: () => call(client.integrations.endpoints.$get()),
+    createEndpoint: (input: { url: string; events: string[]; description?: string }) => call(client.integrations.endpoints.$post({ json: input as never })),
+    updateEndpoint: (id: string, patch: { version: number; status?: "active" | "disabled"; events?: string[] }) =>
+      call(client.integrations.endpoints[":endpointId"].$patch({ param: { endpointId: id }, json: patch as never })),
+    removeEndpoint: async (id: string): Promise<void> => {
+      await call(client.integrations.endpoints[":endpointId"].$delete({ param: { endpointId: id } }));
+    },
+    sendTest: (id: string) => call(client.integrations.endpoints[":endpointId"].test.$post({ param: { endpointId: id } })),
+    deliveries: (id: string, page: PageQuery = {}) =>
+      call(client.integrations.endpoints[":endpointId"].deliveries.$get({ param: { endpointId: id }, query: { ...(page.cursor ? { cursor: page.cursor } : {}), ...(page.limit ? { limit: String(page.limit) } : {}) } })),
+    redeliver: (id: string, deliveryId: string) =>
+      call(client.integrations.endpoints[":endpointId"].deliveries[":deliveryId"].redeliver.$post({ param: { endpointId: id, deliveryId } })),
+  },
 };
 
 /**

@@ -211,3 +211,7 @@ export type PlannerAttendee = PlannerPeople["members"][number];
 export type MeetingProposalInput = Json<Api["planner"]["proposals"]["$post"]>;
 export type MeetingProposal = Ok<Api["planner"]["proposals"]["$post"]>;
 export type TaskCalendarInvitation = Ok<Api["tasks"][":taskId"]["calendar-invitation"]["$post"]>;
+/** Outgoing webhooks (issue 19). */
+export type WebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$get"]>["items"][number];
+export type CreatedWebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$post"], 201>;
+export type WebhookDelivery = Ok<Api["integrations"]["endpoints"][":endpointId"]["deliveries"]["$get"]>["items"][number];

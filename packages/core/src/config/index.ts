@@ -94,6 +94,14 @@ export const Config = {
   get stripeApiBase() {
     return read("STRIPE_API_BASE");
   },
+  /** True on Lambda: outgoing webhooks go to https addresses only. */
+  get onAws() {
+    return Boolean(read("AWS_LAMBDA_FUNCTION_NAME"));
+  },
+  /** Locally only, set on purpose: outgoing webhooks may call loopback addresses (a receiver on this machine). */
+  get webhooksAllowLoopback() {
+    return read("BATON_WEBHOOKS_ALLOW_LOOPBACK") === "yes";
+  },
 };
 
 export type SigningKey = { kid: string | undefined; secret: string };

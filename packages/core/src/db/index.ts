@@ -31,6 +31,7 @@ import { SurveyEntity } from "../survey/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
+import { WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity } from "../webhook/entity.ts";
 import { createDynamoClient } from "./client.ts";
 import { createBatcher, type BatchClient } from "./batch.ts";
 import { requestScope } from "./scope.ts";
@@ -91,6 +92,9 @@ export const db = new Service(
     scheduleOccurrence: ScheduleOccurrenceEntity,
     savedCard: SavedCardEntity,
     cardCharge: CardChargeEntity,
+    webhookEndpoint: WebhookEndpointEntity,
+    webhookEvent: WebhookEventEntity,
+    webhookDelivery: WebhookDeliveryEntity,
   },
   { client, table: Config.tableName },
 );

@@ -83,7 +83,8 @@ export type Notice =
   | "payoutPaid"
   | "autopayDeclined"
   | "autopayNeedsAuth"
-  | "autopayFailedOwner";
+  | "autopayFailedOwner"
+  | "webhookDisabled";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

@@ -170,4 +170,7 @@ export const el: Record<MessageKey, string> = {
   "dueInvite.subject": "Προθεσμία: {title}, {when}",
   "dueInvite.intro": "Ο/Η {organizer} από το γραφείο {agency} σας έστειλε την προθεσμία του «{title}»: {when}.",
   "dueInvite.button": "Άνοιγμα της εργασίας",
+  "notify.webhookDisabled.subject": "Ένα σημείο webhook απενεργοποιήθηκε: {endpoint}",
+  "notify.webhookDisabled.intro": "Οι αποστολές προς το {endpoint} αποτυγχάνουν εδώ και αρκετές ημέρες, γι' αυτό απενεργοποιήθηκε και δεν του στέλνονται πλέον συμβάντα. Ελέγξτε τη διεύθυνση και τον παραλήπτη και ενεργοποιήστε το ξανά από Ρυθμίσεις → Ενσωματώσεις.",
+  "notify.webhookDisabled.button": "Άνοιγμα των ενσωματώσεων",
 };

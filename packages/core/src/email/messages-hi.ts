@@ -169,4 +169,7 @@ export const hi: Record<MessageKey, string> = {
   "dueInvite.subject": "समय-सीमा: {title}, {when}",
   "dueInvite.intro": "{agency} से {organizer} ने आपको “{title}” की समय-सीमा भेजी है: {when}।",
   "dueInvite.button": "टास्क खोलें",
+  "notify.webhookDisabled.subject": "एक वेबहुक एंडपॉइंट बंद किया गया: {endpoint}",
+  "notify.webhookDisabled.intro": "{endpoint} पर भेजे गए इवेंट कई दिनों से विफल हो रहे हैं, इसलिए इसे बंद कर दिया गया है और अब इसे कोई इवेंट नहीं भेजा जाएगा। पता और रिसीवर जाँचें, फिर सेटिंग्स → इंटीग्रेशन में इसे फिर से चालू करें।",
+  "notify.webhookDisabled.button": "इंटीग्रेशन खोलें",
 };

@@ -171,6 +171,9 @@ export const en = {
   "dueInvite.subject": "Due: {title}, {when}",
   "dueInvite.intro": "{organizer} at {agency} sent you when \"{title}\" is due: {when}.",
   "dueInvite.button": "Open the task",
+  "notify.webhookDisabled.subject": "A webhook endpoint was turned off: {endpoint}",
+  "notify.webhookDisabled.intro": "Deliveries to {endpoint} have failed for several days, so it was turned off and no more events are sent to it. Check the address and the receiver, then turn it back on in Settings → Integrations.",
+  "notify.webhookDisabled.button": "Open the integrations",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -23,6 +23,9 @@ export const IdPrefixes = {
   quote: "quo",
   payout: "pyo",
   schedule: "sch",
+  webhookEndpoint: "whk",
+  webhookEvent: "whe",
+  webhookDelivery: "dlv",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { record as recordEvent } from "../webhook/record.ts";
 import { assertOwner } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
@@ -80,6 +81,7 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
     if (!failed.length) {
       const sent = (await load(agencyId, invoiceId))!;
       await emailClient(sent, "invoiceSent");
+      await recordEvent(agencyId, "invoice.sent", { id: invoiceId, clientId: sent.clientId });
       return get(invoiceId);
     }
     // Only the counter moved (another invoice was sent at the same moment): take the next number.

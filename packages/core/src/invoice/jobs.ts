@@ -1,4 +1,5 @@
 import { withActor } from "../actor/index.ts";
+import { record as recordEvent } from "../webhook/record.ts";
 import { Audit } from "../audit/index.ts";
 import { zonedParts, zonedTimeToUtc } from "../business-hours/index.ts";
 import { billingOf } from "../client/index.ts";
@@ -55,6 +56,8 @@ async function remindOne(invoice: InvoiceItem, now: Date): Promise<boolean> {
     return false;
   }
   await emailClient(invoice, "invoiceReminder");
+  // The first reminder is when the invoice is overdue, for the integrations too.
+  if (invoice.remindersSent === 0) await recordEvent(invoice.agencyId, "invoice.overdue", { id: invoice.invoiceId, clientId: invoice.clientId });
   await Audit.record(Audit.event("invoice.reminded", "invoice", invoice.invoiceId, { reminder: owed, daysLate }));
   return true;
 }

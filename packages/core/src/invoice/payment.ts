@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { record as recordEvent } from "../webhook/record.ts";
 import { assertOwner, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
@@ -130,6 +131,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
       await notifyOwners(saved, input.amount);
       // Every payment, by hand or by card, gets the client a receipt with what is still owed.
       await emailClient(saved, "paymentReceipt", input.amount);
+      if (saved.status === "paid") await recordEvent(saved.agencyId, "invoice.paid", { id: saved.invoiceId, clientId: saved.clientId });
       return "recorded";
     }
   }

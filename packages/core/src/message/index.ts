@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { record as recordEvent } from "../webhook/record.ts";
 import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
@@ -128,7 +129,10 @@ export const post = fn(postSchema, async (input, requestId: string): Promise<Mes
   const saved = (await db.entities.message.get({ agencyId: item.agencyId, requestId, messageId }).go({ consistent: true })).data!;
   const forClient = author.type === "contact";
   const attached = files.map((f) => presentFile({ ...f, parentId: requestId, attachedTo: messageId, visibleToClient: input.thread === "client" }, forClient));
-  return present(saved, attached);
+  const posted = present(saved, attached);
+  // Outgoing webhooks: the message as listed, with its request (delivered after the response).
+  await recordEvent(item.agencyId, "message.posted", { id: messageId, clientId: item.clientId }, { ...posted, requestId, reference: item.reference });
+  return posted;
 });
 
 /** The acting member or contact, with the name and zone readers of the thread will see. */

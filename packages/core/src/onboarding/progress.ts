@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { record as recordEvent } from "../webhook/record.ts";
 import { assertContact, assertOwner, useActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { Client } from "../client/index.ts";
@@ -241,6 +242,7 @@ async function saveStep(
 
 async function notifyOwners(agencyId: string, client: ClientItem) {
   await Notify.send(agencyId, "clientOnboarded", await Notify.owners(agencyId), { client: client.name }, `${Config.webUrl}/clients/${client.clientId}`);
+  await recordEvent(agencyId, "client.onboarded", { id: client.clientId, clientId: client.clientId });
 }
 
 /** The client fields the owner mapped questions to, from their answers; errors keyed answers.<questionId>. */

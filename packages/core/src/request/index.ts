@@ -30,6 +30,7 @@ import { ServicePackages, type Brief } from "../service-package/index.ts";
 import { workStateOf, workStatesOf } from "../hour-bank/work-state.ts";
 
 export * as Request from "./index.ts";
+import { record as recordEvent } from "../webhook/record.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
 export { Priorities } from "./entity.ts";
@@ -415,6 +416,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   }
   const saved = created!;
   await sendNotices();
+  await recordEvent(agencyId, "request.submitted", { id: requestId, clientId });
   return present(saved, paused);
 });
 
@@ -513,6 +515,7 @@ async function acceptPlanned(input: z.output<typeof acceptSchema>, requestId: st
     throw staleWrite("Request", current && present(current));
   }
   await tellClient(item, "requestAccepted", { reference: item.reference, title: item.title });
+  await recordEvent(agencyId, "request.accepted", { id: requestId, clientId: item.clientId });
   // The quote answers with itself: the request as a viewer reads it is not asked for.
   return authority === "quote" ? null : get(requestId);
 }

@@ -1,4 +1,5 @@
 import type { ClientItem } from "../client/entity.ts";
+import { record as recordEvent } from "../webhook/record.ts";
 import { Audit } from "../audit/index.ts";
 import { db, type TransactionEntities } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
@@ -105,6 +106,7 @@ export async function createScheduled(plan: ScheduledRequest): Promise<{ request
   const assignee = plan.assigneeId ? await MemberStore.load(agencyId, plan.assigneeId) : null;
   for (const task of assignee ? tasks : []) {
     await Notify.send(agencyId, "taskAssigned", [assignee!], (person) => ({ reference: task.reference, title: task.title, due: Notify.when(task.dueAt, person) }), Notify.links.webTask(task.taskId));
+    await recordEvent(agencyId, "task.assigned", { id: task.taskId, clientId: task.clientId });
   }
   return { requestId, reference, status };
 }

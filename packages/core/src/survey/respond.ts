@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { record as recordEvent } from "../webhook/record.ts";
 import { withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
@@ -108,6 +109,16 @@ export const respond = fn(respondSchema, async (input, now: Date = new Date()): 
     if (current.answered === "yes") throw alreadyAnswered(await page(current, expired, now));
     throw new VisibleError("conflict", "conflict", "Your answer could not be saved just now. Please try again.");
   }
+  await recordEvent(agencyId, "survey.answered", { id: surveyId, clientId: current.clientId }, {
+    id: surveyId,
+    kind: current.kind,
+    clientId: current.clientId,
+    contactId: current.contactId,
+    contactName: current.contactName,
+    requestId: current.requestId ?? null,
+    score: current.score ?? null,
+    respondedAt: current.respondedAt ?? null,
+  });
   return page(current, false, now);
 });
 

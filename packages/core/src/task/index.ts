@@ -35,6 +35,8 @@ import { ContactStore } from "../contact/store.ts";
 import type { SopVersionItem } from "../sop/entity.ts";
 import { stopTimerOnTask } from "../timesheet/timer-stop.ts";
 import * as Policy from "./policy.ts";
+import { record as recordEvent } from "../webhook/record.ts";
+import type { EventType } from "../webhook/catalogue.ts";
 
 export * as Task from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -376,6 +378,10 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
       const saved = written!.task;
       if (requestStatus === "completed" && request.status !== "completed") await recordCompletion(request, by);
       await after();
+      // Outgoing webhooks: recorded now, delivered after the response.
+      const happened = taskEvents[step.action];
+      if (happened) await recordEvent(task.agencyId, happened, { id: task.taskId, clientId: task.clientId });
+      if (requestStatus === "completed" && request.status !== "completed") await recordEvent(task.agencyId, "request.completed", { id: request.requestId, clientId: request.clientId });
       return { saved, names, request: written!.request, viewer };
     }
     const current = await load(task.agencyId, task.taskId);
@@ -384,6 +390,15 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
   }
   throw new VisibleError("conflict", "conflict", "This request is busy right now. Please try again.");
 }
+
+/** The webhook event each move is (a QA approval hands the task to the client: it is approved when the client approves it). */
+const taskEvents: Partial<Record<TaskAction, EventType>> = {
+  assign: "task.assigned",
+  submit: "task.submitted",
+  client_approve: "task.approved",
+  qa_return: "task.returned",
+  client_revision: "task.returned",
+};
 
 async function recordCompletion(request: RequestItem, by: PersonRef) {
   await Audit.record(Audit.event("request.completed", "request", request.requestId, { reference: request.reference, by: by.name }));

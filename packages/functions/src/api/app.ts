@@ -36,6 +36,7 @@ import { quoteRoutes } from "./routes/quotes.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { scheduleRoutes } from "./routes/schedules.ts";
 import { plannerRoutes } from "./routes/planner.ts";
+import { integrationRoutes } from "./routes/integrations.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -71,7 +72,8 @@ const routes = new Hono()
   .route("/quotes", quoteRoutes)
   .route("/payouts", payoutRoutes)
   .route("/schedules", scheduleRoutes)
-  .route("/planner", plannerRoutes);
+  .route("/planner", plannerRoutes)
+  .route("/integrations", integrationRoutes);
 
 export type Routes = typeof routes;
 

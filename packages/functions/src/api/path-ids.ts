@@ -25,6 +25,9 @@ export const pathIdKinds = {
   sopId: "sop",
   surveyId: "survey",
   taskId: "task",
+  endpointId: "webhookEndpoint",
+  deliveryId: "webhookDelivery",
+  subscriptionId: "webhookEndpoint",
 } as const satisfies Record<string, IdKind>;
 
 /** Path parameters that are not ids, with the shape each must have. */
@@ -56,6 +59,9 @@ const labels: Record<ParamName, string> = {
   sopId: "SOP",
   surveyId: "Survey",
   taskId: "Task",
+  endpointId: "Endpoint",
+  deliveryId: "Delivery",
+  subscriptionId: "Subscription",
   itemId: "Checklist step",
   paymentId: "Credit",
   number: "SOP version",

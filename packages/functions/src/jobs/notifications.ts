@@ -6,6 +6,7 @@ import { loadSstEnvironment } from "../sst-runtime.ts";
 await loadSstEnvironment();
 // Imported after the environment is complete: the core reads its table's name when first loaded.
 const { Inbox } = await import("@baton/core/inbox");
+const { Webhooks } = await import("@baton/core/webhook");
 
 /**
  * Runs every minute (infra/jobs.ts): emails about new messages that have waited their few minutes,
@@ -16,5 +17,8 @@ export const handler = async () =>
   Log.withContext({ job: "messageEmails", actor: { type: "system" } }, async () => {
     const outcome = await Inbox.sendDue();
     if (outcome.sent || outcome.skipped) Log.info("notifications: message emails sent", outcome);
-    return outcome;
+    // Webhook retries are due by the minute; the 15-minute run does them too, in case this lags.
+    const webhooks = await Webhooks.flush();
+    if (webhooks.delivered || webhooks.failed) Log.info("notifications: webhook deliveries", webhooks);
+    return { ...outcome, webhooks };
   });

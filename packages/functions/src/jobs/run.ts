@@ -12,6 +12,7 @@ import { Log } from "@baton/core/log";
 import { Metrics } from "@baton/core/metrics";
 import { Schedules } from "@baton/core/schedule";
 import { Surveys } from "@baton/core/survey";
+import { Webhooks } from "@baton/core/webhook";
 
 // The scheduled jobs, every 15 minutes. Two kinds:
 // - global jobs read across agencies through their own sparse index (the email outbox, overdue
@@ -34,6 +35,8 @@ export const globalJobs: Record<string, (now: Date) => Promise<Counts>> = {
   fileRetention: (now) => Files.purgeDue(now),
   // Normally sent by the minute's notification job (notifications.ts); here too, in case it lags.
   messageEmails: (now) => Inbox.sendDue(now),
+  // Outgoing webhooks' retries (1, 2, 4 … minutes for up to a day); also run every minute (notifications.ts).
+  webhookDeliveries: (now) => Webhooks.flush(now),
 };
 
 export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promise<Counts>> = {

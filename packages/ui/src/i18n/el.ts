@@ -17,6 +17,7 @@ import { elCatalog } from "./el-catalog";
 import { elQuotes } from "./el-quotes";
 import { elTrust } from "./el-trust";
 import { elRecurring } from "./el-recurring";
+import { elIntegrations } from "./el-integrations";
 import { elTime } from "./el-time";
 import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
@@ -45,6 +46,7 @@ export const el: Messages = {
   ...elTrust,
   ...elRecurring,
   ...elMeetings,
+  ...elIntegrations,
   "app.portal": "Πύλη πελατών",
 
   "common.loading": "Φόρτωση…",

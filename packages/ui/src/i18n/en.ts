@@ -20,6 +20,7 @@ import { enCatalog } from "./en-catalog";
 import { enQuotes } from "./en-quotes";
 import { enTrust } from "./en-trust";
 import { enRecurring } from "./en-recurring";
+import { enIntegrations } from "./en-integrations";
 import { enTime } from "./en-time";
 import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
@@ -48,6 +49,7 @@ export const en = {
   ...enTrust,
   ...enRecurring,
   ...enMeetings,
+  ...enIntegrations,
   "app.portal": "Client portal",
 
   "common.loading": "Loading…",

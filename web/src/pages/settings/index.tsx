@@ -2,6 +2,7 @@ import { t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { ApiKeysCard } from "./ApiKeys";
+import { IntegrationsCard } from "./Integrations";
 import { BillingIncrementCard } from "./BillingIncrement";
 import { ExchangeRatesCard } from "./ExchangeRates";
 import { FileSettingsCard } from "./FileSettings";
@@ -30,6 +31,7 @@ export default function Settings() {
       <ExchangeRatesCard />
       <FileSettingsCard />
       <ApiKeysCard />
+      <IntegrationsCard />
     </section>
   );
 }

@@ -1,0 +1,124 @@
+import { db } from "../db/index.ts";
+import type { PageQuery } from "../fields/index.ts";
+import type { WebhookDeliveryItem, WebhookEndpointItem, WebhookEventItem } from "./entity.ts";
+
+// Every access pattern of the webhook area, named (packages/core/ACCESS_PATTERNS.md lists them).
+
+export const WebhookStore = {
+  /** An agency's endpoints (a handful): the fan-out's and the settings page's one query. */
+  async endpoints(agencyId: string): Promise<WebhookEndpointItem[]> {
+    return (await db.entities.webhookEndpoint.query.endpointsOfAgency({ agencyId }).go({ pages: "all" })).data;
+  },
+  async endpoint(agencyId: string, endpointId: string, consistent = false): Promise<WebhookEndpointItem | null> {
+    return (await db.entities.webhookEndpoint.get({ agencyId, endpointId }).go({ consistent })).data;
+  },
+  async createEndpoint(item: Parameters<typeof db.entities.webhookEndpoint.create>[0]): Promise<void> {
+    await db.entities.webhookEndpoint.create(item).go();
+  },
+  /** A change from the version read; false when it changed (or is gone) since. */
+  async patchEndpoint(agencyId: string, endpointId: string, version: number, set: Partial<Pick<WebhookEndpointItem, "url" | "description" | "events" | "status" | "failingSince" | "disabledAt">>, remove: ("failingSince" | "disabledAt")[] = []): Promise<boolean> {
+    try {
+      let update = db.entities.webhookEndpoint.patch({ agencyId, endpointId }).set({ ...set, version: version + 1 });
+      if (remove.length) update = update.remove(remove);
+      await update.where((attr, op) => op.eq(attr.version, version)).go();
+      return true;
+    } catch (error) {
+      if ((error as { cause?: { name?: string } }).cause?.name === "ConditionalCheckFailedException" || /conditional/i.test(String(error))) return false;
+      throw error;
+    }
+  },
+  async deleteEndpoint(agencyId: string, endpointId: string): Promise<boolean> {
+    try {
+      await db.entities.webhookEndpoint.delete({ agencyId, endpointId }).where((attr, op) => op.exists(attr.endpointId)).go();
+      return true;
+    } catch {
+      return false;
+    }
+  },
+
+  async recordEvent(item: Parameters<typeof db.entities.webhookEvent.create>[0]): Promise<void> {
+    await db.entities.webhookEvent.create(item).go();
+  },
+  async events(agencyId: string, eventIds: readonly string[]): Promise<WebhookEventItem[]> {
+    if (!eventIds.length) return [];
+    return (await db.entities.webhookEvent.get(eventIds.map((eventId) => ({ agencyId, eventId }))).go({ consistent: true })).data;
+  },
+  /** Events recorded before `before` whose deliveries were never made (the job's catch-up). */
+  async eventsToPrepare(before: string): Promise<WebhookEventItem[]> {
+    return (await db.entities.webhookEvent.query.eventsToPrepare({ prepared: "no" }).go({ pages: "all" })).data.filter((event) => event.at <= before);
+  },
+  /** The poll list: one type's prepared events, newest first. */
+  async eventsOfType(agencyId: string, type: string, page: PageQuery): Promise<{ data: WebhookEventItem[]; cursor: string | null }> {
+    return db.entities.webhookEvent.query
+      .eventsOfType({ agencyId, type })
+      .where((attr, op) => op.eq(attr.prepared, "yes"))
+      .go({ order: "desc", limit: page.limit, cursor: page.cursor ?? null });
+  },
+  /** Marks an event prepared (once: of two jobs, one wins) and makes its deliveries, in one transaction. */
+  async prepareEvent(event: WebhookEventItem, payload: string, deliveries: Parameters<typeof db.entities.webhookDelivery.create>[0][]): Promise<boolean> {
+    const result = await db.transaction
+      .write(({ webhookEvent, webhookDelivery }) => [
+        webhookEvent
+          .patch({ agencyId: event.agencyId, eventId: event.eventId })
+          .set({ prepared: "yes", payload })
+          .where((attr, op) => op.eq(attr.prepared, "no"))
+          .commit(),
+        ...deliveries.map((delivery) => webhookDelivery.create(delivery).commit()),
+      ])
+      .go();
+    return !result.canceled;
+  },
+
+  /** An endpoint's delivery log, newest first. */
+  async deliveriesOfEndpoint(agencyId: string, endpointId: string, page: PageQuery): Promise<{ data: WebhookDeliveryItem[]; cursor: string | null }> {
+    return db.entities.webhookDelivery.query.deliveriesOfEndpoint({ agencyId, endpointId }).go({ order: "desc", limit: page.limit, cursor: page.cursor ?? null });
+  },
+  async delivery(agencyId: string, endpointId: string, deliveryId: string): Promise<WebhookDeliveryItem | null> {
+    return (await db.entities.webhookDelivery.get({ agencyId, endpointId, deliveryId }).go({ consistent: true })).data;
+  },
+  async deliveries(keys: { agencyId: string; endpointId: string; deliveryId: string }[]): Promise<WebhookDeliveryItem[]> {
+    if (!keys.length) return [];
+    return (await db.entities.webhookDelivery.get(keys).go({ consistent: true })).data;
+  },
+  /** Whether an earlier delivery about the same resource to the same endpoint still waits (it goes first). */
+  async earlierPending(item: WebhookDeliveryItem): Promise<boolean> {
+    const result = await db.entities.webhookDelivery.query
+      .deliveriesOfResource({ agencyId: item.agencyId, endpointId: item.endpointId, resourceId: item.resourceId })
+      .lt({ deliveryId: item.deliveryId })
+      .where((attr, op) => op.eq(attr.status, "pending"))
+      .go({ pages: "all" });
+    return result.data.length > 0;
+  },
+  /** Deliveries with an attempt due by `now`, across agencies, soonest first (the job's query). */
+  async dueDeliveries(now: string): Promise<WebhookDeliveryItem[]> {
+    return (await db.entities.webhookDelivery.query.dueDeliveries({ due: "yes" }).lte({ nextAttemptAt: now }).go({ pages: "all" })).data;
+  },
+  /** Takes this attempt: only the run that moves `attempts` on from what it read sends. */
+  async claimDelivery(item: WebhookDeliveryItem, nextAttemptAt: string): Promise<boolean> {
+    try {
+      await db.entities.webhookDelivery
+        .patch({ agencyId: item.agencyId, endpointId: item.endpointId, deliveryId: item.deliveryId })
+        .set({ attempts: item.attempts + 1, due: "yes", nextAttemptAt })
+        .where((attr, op) => `${op.eq(attr.attempts, item.attempts)} AND ${op.eq(attr.due, "yes")}`)
+        .go();
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  /** After an attempt: its line in the log, and what comes next. */
+  async settleDelivery(item: WebhookDeliveryItem, entry: WebhookDeliveryItem["log"][number], next: { status: WebhookDeliveryItem["status"]; nextAttemptAt: string }): Promise<void> {
+    await db.entities.webhookDelivery
+      .patch({ agencyId: item.agencyId, endpointId: item.endpointId, deliveryId: item.deliveryId })
+      .append({ log: [entry] })
+      .set({ status: next.status, due: next.status === "pending" ? "yes" : "no", nextAttemptAt: next.nextAttemptAt })
+      .go();
+  },
+  /** Redelivery: due again now, with a new day of retries; the log keeps the earlier attempts. */
+  async redue(item: WebhookDeliveryItem, now: string, giveUpAt: string): Promise<void> {
+    await db.entities.webhookDelivery
+      .patch({ agencyId: item.agencyId, endpointId: item.endpointId, deliveryId: item.deliveryId })
+      .set({ status: "pending", due: "yes", nextAttemptAt: now, giveUpAt })
+      .go();
+  },
+};

@@ -1,0 +1,85 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, newPerson, signInWithEmail, startPlatform } from "../support/browser.ts";
+import type { Started } from "../support/http.ts";
+import { startReceiver } from "../support/receiver.ts";
+import { createWorld, type World } from "../support/world.ts";
+
+// Outgoing webhooks in a real Chromium (issue 19): the owner adds an endpoint in Settings →
+// Integrations (a real receiver on loopback, allowed here on purpose), sees its secret once,
+// sends a test event, sees it in the delivery log and redelivers it. Screenshots at 1440 and
+// 390 px go to BATON_SHOTS when set.
+
+process.env.BATON_WEBHOOKS_ALLOW_LOOPBACK = "yes";
+
+let platform: Started;
+let browser: Browser;
+let world: World;
+let owner: Page;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+const toast = (page: Page, text: string | RegExp) => page.getByTestId("toast").filter({ hasText: text }).first().waitFor();
+
+async function shots(page: Page, name: string) {
+  if (!process.env.BATON_SHOTS) return;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${process.env.BATON_SHOTS}/${name}-${width}.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchChromium();
+  world = await createWorld(platform, "Hook Makers");
+  receiver = await startReceiver();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await receiver?.close();
+  await platform?.close();
+});
+
+describe("Settings → Integrations", () => {
+  it("the owner adds an endpoint, sends a test event, sees it in the log and redelivers it", async () => {
+    owner = await newPerson(browser, "Europe/Athens");
+    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.waitForURL(/\/sign-in/);
+    await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
+    await owner.waitForURL(`${platform.baseUrl}/settings`);
+    const card = owner.getByTestId("integrations");
+    await card.getByText("No endpoints yet").waitFor();
+
+    await card.getByRole("button", { name: "Add endpoint" }).first().click();
+    const dialog = owner.getByRole("dialog");
+    await dialog.getByLabel("Endpoint URL").fill(`${receiver.url}/hooks`);
+    await dialog.getByLabel("request.submitted").check();
+    await dialog.getByRole("button", { name: "Add endpoint" }).click();
+    const secret = dialog.getByLabel("Webhook secret");
+    await secret.waitFor();
+    await expect.poll(() => secret.inputValue(), { timeout: 15_000 }).toMatch(/^whsec_/);
+    await dialog.getByRole("button", { name: "Done" }).click();
+
+    const row = card.getByTestId("endpoint-row");
+    await row.getByText(`${receiver.url}/hooks`).waitFor();
+    await shots(owner, "integrations");
+    await row.getByRole("button", { name: "Send test event" }).click();
+    await toast(owner, "Test event sent");
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(1);
+    expect(receiver.received[0]!.json.type).toBe("webhook.test");
+
+    await row.getByRole("button", { name: "Delivery log" }).click();
+    const log = owner.getByRole("dialog");
+    const entry = log.getByTestId("delivery-row").first();
+    await expect.poll(() => entry.getByTestId("delivery-status").textContent(), { timeout: 15_000 }).toBe("Delivered");
+    await shots(owner, "integrations-log");
+    await entry.getByRole("button", { name: "Redeliver" }).click();
+    await toast(owner, "Sent again");
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(2);
+    await log.getByRole("button", { name: "Refresh" }).click();
+    await expect.poll(() => entry.getByTestId("delivery-attempts").textContent(), { timeout: 15_000 }).toBe("2");
+  });
+});
