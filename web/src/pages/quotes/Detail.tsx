@@ -1,6 +1,6 @@
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
-import { Button } from "@baton/ui/Button";
+import { Button, buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDate, formatDateTime, t } from "@baton/ui/i18n";
 import { Markdown } from "@baton/ui/Markdown";
@@ -40,6 +40,13 @@ export default function QuoteDetail() {
               <PageHeader
                 back={back}
                 title={q().number ? t("quotes.heading", { number: q().number! }) : t("quotes.draftHeading")}
+                actions={
+                  <Show when={q().can.includes("edit")}>
+                    <A href={`/quotes/${encodeURIComponent(q().id)}/edit`} class={buttonClass("secondary")} data-testid="quote-edit">
+                      {t("quotes.edit")}
+                    </A>
+                  </Show>
+                }
                 intro={
                   <span class="header-meta" data-testid="quote-meta">
                     <QuoteStatusBadge status={q().status} />
