@@ -70,6 +70,11 @@ export default function QuoteDetail() {
                   <div class="notice" data-testid="quote-accepted">
                     <p>{t("quotes.acceptedAs", { name: acceptance().fullName, date: q().answeredAt ? formatDateTime(q().answeredAt!, me().timeZone) : "" })}</p>
                     <p class="muted small">{t("quotes.evidence", { ip: acceptance().ip ?? "—", sha256: acceptance().sha256 })}</p>
+                    <p>
+                      <a href={api.quotes.pdfUrl(q().id)} download="" class={buttonClass("secondary", "sm")} data-testid="quote-pdf">
+                        {t("quotes.downloadPdf")}
+                      </a>
+                    </p>
                     <Show when={q().depositInvoiceId}>
                       {(id) => <A href={`/invoices/${encodeURIComponent(id())}`}>{t("quotes.depositInvoice")}</A>}
                     </Show>
