@@ -49,7 +49,7 @@ async function zone(timeZone: string) {
 describe("an accepted quote as a PDF", () => {
   it("gives the owner and the client the accepted text with the typed name, the time, the IP and the SHA-256", async () => {
     const quote = await sent();
-    expect((await world.owner.download(`/quotes/${quote.id}/pdf`)).status).toBe(404);
+    expect((await world.owner.download(`/quotes/${quote.id}/pdf`)).status).toBe(409);
     const read = await world.contact.get(`/quotes/${quote.id}`);
     const accepted = await world.contact.post(`/quotes/${quote.id}/accept`, { version: read.body.version, fullName: "Ada Client", sha256: read.body.sha256 });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);

@@ -1,7 +1,7 @@
 import { AgencyStore } from "../agency/store.ts";
 import { ClientStore } from "../client/store.ts";
 import type { Locale } from "../email/index.ts";
-import { notFound } from "../error/index.ts";
+import { VisibleError } from "../error/index.ts";
 import { quoteNumber } from "./present.ts";
 import { loadVisible } from "./read.ts";
 
@@ -15,7 +15,7 @@ export type QuotePdf = { fileName: string; bytes: Uint8Array<ArrayBuffer> };
 
 export async function download(quoteId: string): Promise<QuotePdf> {
   const item = await loadVisible(quoteId);
-  if (item.status !== "accepted" || item.acceptedText === undefined || !item.acceptedSha256 || !item.answeredAt) throw notFound("The accepted quote");
+  if (item.status !== "accepted" || item.acceptedText === undefined || !item.acceptedSha256 || !item.answeredAt) throw new VisibleError("conflict", "quote.not_accepted", "Only an accepted quote can be downloaded as a PDF.");
   const [client, agency] = await Promise.all([ClientStore.load(item.agencyId, item.clientId), AgencyStore.load(item.agencyId)]);
   const { renderAgreementPdf } = await import("../onboarding/pdf.ts");
   const bytes = await renderAgreementPdf({

@@ -26,7 +26,7 @@ export const quoteRoutes = new Hono()
   )
   .get(
     "/:quoteId/pdf",
-    describeRoute({ responses: file("application/pdf", "The accepted quote with its acceptance record (typed name, time, IP, SHA-256), an attachment"), tags, summary: "An accepted quote as a PDF in the language it was accepted in (owner; a contact their company's; 404 until accepted)" }),
+    describeRoute({ responses: file("application/pdf", "The accepted quote with its acceptance record (typed name, time, IP, SHA-256), an attachment"), tags, summary: "An accepted quote as a PDF in the language it was accepted in (owner; a contact their company's; 409 quote.not_accepted until accepted)" }),
     allow(["owner", "contact"]),
     pathIds("quoteId"),
     input("query", pdfQuery),
