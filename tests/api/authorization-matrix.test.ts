@@ -250,6 +250,7 @@ const rules: Record<string, Rule> = {
   "GET /api/quotes": ownerAndContact,
   "POST /api/quotes": owner,
   "GET /api/quotes/:quoteId": ownerAndContact,
+  "GET /api/quotes/:quoteId/pdf": ownerAndContact,
   "PATCH /api/quotes/:quoteId": owner,
   "POST /api/quotes/:quoteId/send": owner,
   "POST /api/quotes/:quoteId/accept": contactOnly,

@@ -105,6 +105,7 @@ describe("a run with a poisoned agency", () => {
       ["npsCheckIns", 0],
       ["weeklyDigests", 0],
       ["recurringWork", 0],
+      ["quoteExpiry", 0],
     ]);
   });
 

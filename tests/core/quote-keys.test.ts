@@ -25,6 +25,21 @@ describe("quote key shapes", () => {
     expect(params.ExpressionAttributeValues[":pk"]).toBe(`$baton#agencyid_${agencyId}#clientid_${clientId}`);
   });
 
+  it("finds an agency's quotes waiting for an answer by validity date in gsi2, and only those", () => {
+    const params = db.entities.quote.query.quotesAwaiting({ agencyId, awaiting: "yes" }).lte({ validUntil: "2026-12-08" }).params<QueryParams>();
+    expect(params.IndexName).toBe("gsi2");
+    expect(params.ExpressionAttributeValues[":pk"]).toBe(`$baton#agencyid_${agencyId}#awaiting_yes`);
+    const draft = db.entities.quote
+      .put({ agencyId, quoteId, clientId, currency: "USD", title: "T", lines: [], subtotal: 0, taxName: "Tax", taxRate: 0, tax: 0, total: 0, validUntil: "2026-12-08" })
+      .params<{ Item: Record<string, unknown> }>();
+    expect(draft.Item.gsi2pk).toBeUndefined();
+    const sent = db.entities.quote
+      .put({ agencyId, quoteId, clientId, currency: "USD", title: "T", lines: [], subtotal: 0, taxName: "Tax", taxRate: 0, tax: 0, total: 0, validUntil: "2026-12-08", status: "sent", awaiting: "yes" })
+      .params<{ Item: Record<string, unknown> }>();
+    expect(sent.Item.gsi2pk).toBe(`$baton#agencyid_${agencyId}#awaiting_yes`);
+    expect(sent.Item.gsi2sk).toBe(`$quote_1#validuntil_2026-12-08#quoteid_${quoteId}`);
+  });
+
   it("has one quote counter per agency", () => {
     expect(db.entities.quoteCounter.get({ agencyId }).params<GetParams>().Key).toEqual({ pk: `$baton#agencyid_${agencyId}`, sk: "$quotecounter_1" });
   });

@@ -100,6 +100,7 @@ function samples(app: AppName): Record<string, string> {
       "/invoices/:id": `/invoices/${ids.invoice}`,
       "/quotes/:id": `/quotes/${ids.quote}`,
       "/payouts/:id": `/payouts/${ids.payout}`,
+      "/quotes/:id/edit": `/quotes/${ids.quote}/edit`,
     };
   }
   return {

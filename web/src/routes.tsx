@@ -125,6 +125,7 @@ export const routes: RouteDefinition[] = [
           // Quotes (issue 18, part 3): drafted from a request or blank, sent, answered in the portal.
           { path: "/quotes", component: lazy(() => import("./pages/quotes")), preload: () => preloadQuotes() },
           { path: "/quotes/new", component: lazy(() => import("./pages/quotes/New")), preload: () => preloadNewQuote() },
+          { path: "/quotes/:id/edit", component: lazy(() => import("./pages/quotes/Edit")), preload: ({ params }) => preloadQuote(params.id!) },
           { path: "/quotes/:id", component: lazy(() => import("./pages/quotes/Detail")), preload: ({ params }) => preloadQuote(params.id!) },
           { path: "/recurring", component: lazy(() => import("./pages/recurring")), preload: () => void getSchedules("") },
           { path: "/settings", component: lazy(() => import("./pages/settings")), preload: () => void getApiKeys() },

@@ -58,7 +58,8 @@ export function Form(props: FormProps) {
   const unshown = (): [string, string][] => {
     const e = props.submission.error();
     if (!isApiError(e)) return [];
-    return Object.entries(e.fields).filter(([name]) => !form.querySelector(`[name="${CSS.escape(name.split(/[.[]/)[0]!)}"]`));
+    // Shown at its input: one named as the field ("lines.1.unitAmount") or as its first part ("skills").
+    return Object.entries(e.fields).filter(([name]) => !form.querySelector(`[name="${CSS.escape(name)}"], [name="${CSS.escape(name.split(/[.[]/)[0]!)}"]`));
   };
   createEffect(
     on(

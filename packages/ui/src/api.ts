@@ -574,6 +574,8 @@ export const api = {
     send: (id: string, version: number): Promise<Quote> => call(client.quotes[":quoteId"].send.$post({ param: { quoteId: id }, json: { version } })),
     accept: (id: string, input: { version: number; fullName: string; sha256: string }): Promise<Quote> => call(client.quotes[":quoteId"].accept.$post({ param: { quoteId: id }, json: input })),
     decline: (id: string, input: { version: number; reason: string }): Promise<Quote> => call(client.quotes[":quoteId"].decline.$post({ param: { quoteId: id }, json: input })),
+    /** An accepted quote as a PDF with its acceptance record (a plain link: the app is named for the session). */
+    pdfUrl: (id: string) => `/api/quotes/${encodeURIComponent(id)}/pdf?app=${config.app}`,
   },
   /** Subcontractor payouts (issue 17 part 6): the owner's overview and statements; a member's own. */
   payouts: {

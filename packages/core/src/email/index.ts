@@ -79,6 +79,8 @@ export type Notice =
   | "quoteSent"
   | "quoteAccepted"
   | "quoteDeclined"
+  | "quoteExpiring"
+  | "quoteExpired"
   | "payoutIssued"
   | "payoutPaid"
   | "autopayDeclined"

@@ -350,6 +350,7 @@ export const el: ServerMessages = {
       "Η συμφωνία δεν είναι αυτή που σας εμφανίστηκε. Διαβάστε τη ξανά πριν την αποδεχτείτε.",
     "Type your full name as it is on your profile: {name}.": "Πληκτρολογήστε το ονοματεπώνυμό σας όπως είναι στο προφίλ σας: {name}.",
     "The signed agreement was not found.": "Η υπογεγραμμένη συμφωνία δεν βρέθηκε.",
+    "Only an accepted quote can be downloaded as a PDF.": "Μόνο μια αποδεκτή προσφορά μπορεί να ληφθεί ως PDF.",
     "Choose the website, billing name, billing address or tax id.": "Επιλέξτε ιστότοπο, επωνυμία χρέωσης, διεύθυνση χρέωσης ή ΑΦΜ.",
     "Only a web address question can fill the website.": "Μόνο μια ερώτηση διεύθυνσης ιστού μπορεί να συμπληρώσει τον ιστότοπο.",
     "Only a text question can fill the billing name.": "Μόνο μια ερώτηση κειμένου μπορεί να συμπληρώσει την επωνυμία χρέωσης.",

@@ -347,6 +347,7 @@ export const hi: ServerMessages = {
       "यह वह अनुबंध नहीं है जो आपको दिखाया गया था। कृपया स्वीकार करने से पहले इसे फिर से पढ़ें।",
     "Type your full name as it is on your profile: {name}.": "अपना पूरा नाम वैसे ही टाइप करें जैसा आपकी प्रोफ़ाइल में है: {name}।",
     "The signed agreement was not found.": "हस्ताक्षरित अनुबंध नहीं मिला।",
+    "Only an accepted quote can be downloaded as a PDF.": "केवल स्वीकार किया गया कोटेशन ही PDF के रूप में डाउनलोड किया जा सकता है।",
     "Choose the website, billing name, billing address or tax id.": "वेबसाइट, बिलिंग नाम, बिलिंग पता या टैक्स आईडी चुनें।",
     "Only a web address question can fill the website.": "केवल वेब पते वाला प्रश्न ही वेबसाइट भर सकता है।",
     "Only a text question can fill the billing name.": "केवल टेक्स्ट प्रश्न ही बिलिंग नाम भर सकता है।",

@@ -75,6 +75,8 @@ export const el: Record<TextKey, string> = {
   "agreementPdf.ip": "Από τη διεύθυνση IP {ip}",
   "agreementPdf.sha256": "SHA-256 του παραπάνω κειμένου της συμφωνίας:",
   "agreementPdf.note": "Ο υπογράφων πληκτρολόγησε το ονοματεπώνυμό του για να αποδεχθεί ακριβώς το παραπάνω κείμενο· το αποτύπωμα SHA-256 ταυτοποιεί αυτό το κείμενο.",
+  "quotePdf.title": "Αποδεκτή προσφορά",
+  "quotePdf.sha256": "SHA-256 του παραπάνω κειμένου της προσφοράς:",
   "print.creditNoteTitle": "Πιστωτικό σημείωμα {number}",
   "print.creditFor": "Πιστώνει το τιμολόγιο",
   "print.creditTotal": "Σύνολο πίστωσης",

@@ -75,6 +75,8 @@ export const hi: Record<TextKey, string> = {
   "agreementPdf.ip": "IP पता {ip} से",
   "agreementPdf.sha256": "ऊपर दिए गए अनुबंध के पाठ का SHA-256:",
   "agreementPdf.note": "हस्ताक्षरकर्ता ने ठीक ऊपर दिए गए पाठ को स्वीकार करने के लिए अपना पूरा नाम टाइप किया; उसका SHA-256 फ़िंगरप्रिंट उसी पाठ की पहचान है।",
+  "quotePdf.title": "स्वीकार किया गया कोटेशन",
+  "quotePdf.sha256": "ऊपर दिए गए कोटेशन के पाठ का SHA-256:",
   "print.creditNoteTitle": "क्रेडिट नोट {number}",
   "print.creditFor": "इस इनवॉइस पर क्रेडिट",
   "print.creditTotal": "कुल क्रेडिट",

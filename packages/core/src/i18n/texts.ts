@@ -74,6 +74,8 @@ export const en = {
   "agreementPdf.ip": "From IP address {ip}",
   "agreementPdf.sha256": "SHA-256 of the agreement text above:",
   "agreementPdf.note": "The signer typed their full name to accept exactly the text above; its SHA-256 fingerprint identifies that text.",
+  "quotePdf.title": "Accepted quote",
+  "quotePdf.sha256": "SHA-256 of the quote text above:",
   "print.creditNoteTitle": "Credit note {number}",
   "print.creditFor": "Credits invoice",
   "print.creditTotal": "Total credited",

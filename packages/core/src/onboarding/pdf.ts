@@ -16,6 +16,8 @@ export type SignedAgreement = {
   sha256: string;
   agency: string;
   timeZone: string;
+  /** What was signed: its title and fingerprint line name it (an accepted quote's text is drawn the same way). */
+  document?: "agreement" | "quote";
 };
 
 const PAGE = { width: 595.28, height: 841.89, margin: 56 };
@@ -29,12 +31,13 @@ const heading2: Style = { size: 12.5, weight: "bold" };
 
 export async function renderAgreementPdf(signed: SignedAgreement): Promise<Uint8Array<ArrayBuffer>> {
   const t = (key: TextKey, params?: Record<string, string | number>) => text(signed.locale, key, params);
+  const quote = signed.document === "quote";
   const doc = new PDFDocument({
     size: "A4",
     margin: PAGE.margin,
     // No default font: pdfkit would load Helvetica's metrics from a file a bundle doesn't carry.
     font: null as unknown as string,
-    info: { Title: `${t("agreementPdf.title")} · ${signed.agency}`, Author: signed.fullName },
+    info: { Title: `${t(quote ? "quotePdf.title" : "agreementPdf.title")} · ${signed.agency}`, Author: signed.fullName },
     lang: signed.locale,
     displayTitle: true,
   });
@@ -61,8 +64,9 @@ export async function renderAgreementPdf(signed: SignedAgreement): Promise<Uint8
   };
 
   // The agreement: "# " and "## " lines are its headings; the rest is the owner's text as written.
+  // A quote's text marks its title and total bold (**…**): drawn plain, the words as accepted.
   for (const paragraph of signed.text.split(/\n{2,}/)) {
-    const trimmed = paragraph.trim();
+    const trimmed = quote ? paragraph.trim().replace(/\*\*/g, "") : paragraph.trim();
     if (!trimmed) continue;
     if (trimmed.startsWith("## ")) {
       y += 6;
@@ -86,7 +90,7 @@ export async function renderAgreementPdf(signed: SignedAgreement): Promise<Uint8
   block(t("agreementPdf.signedBy", { name: signed.fullName }), body);
   block(t("agreementPdf.signedAt", { date: when, timeZone: signed.timeZone }), body);
   if (signed.ip) block(t("agreementPdf.ip", { ip: signed.ip }), body);
-  block(t("agreementPdf.sha256"), body);
+  block(t(quote ? "quotePdf.sha256" : "agreementPdf.sha256"), body);
   block(signed.sha256, { size: 9.5 });
   y += 4;
   block(t("agreementPdf.note"), { size: 8.5, color: MUTED });

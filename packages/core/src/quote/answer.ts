@@ -55,8 +55,8 @@ async function openQuote(quoteId: string, expected: number) {
   if (!item || item.clientId !== actor.clientId || item.status === "draft" || !client) throw notFound("Quote");
   if (!actor.clientActive) throw forbidden();
   if (item.version !== expected) throw await conflict(actor.agencyId, quoteId);
-  if (item.status !== "sent") throw await conflict(actor.agencyId, quoteId, "quote.answered", "This quote has already been answered.");
   if (statusOf(item, client.timeZone) === "expired") throw await conflict(actor.agencyId, quoteId, "quote.expired", "This quote has expired. Ask the agency for a new one.");
+  if (item.status !== "sent") throw await conflict(actor.agencyId, quoteId, "quote.answered", "This quote has already been answered.");
   const locale: Locale = contact?.locale ?? "en";
   return { actor, item, client, contactName: contact?.name ?? "", locale, agencyName: agency?.name ?? "" };
 }
@@ -77,6 +77,8 @@ export const accept = fn(acceptSchema, async (input, quoteId: string, ip?: strin
         .patch({ agencyId: actor.agencyId, quoteId })
         .set({
           status: "accepted",
+          awaiting: "no",
+          validUntil: item.validUntil,
           answeredAt: now,
           answeredBy: contactName,
           acceptedFullName: input.fullName,
@@ -104,7 +106,7 @@ export const decline = fn(declineSchema, async (input, quoteId: string): Promise
     .write(({ quote, ...tx }) => [
       quote
         .patch({ agencyId: actor.agencyId, quoteId })
-        .set({ status: "declined", answeredAt: new Date().toISOString(), answeredBy: contactName, declineReason: input.reason })
+        .set({ status: "declined", awaiting: "no", validUntil: item.validUntil, answeredAt: new Date().toISOString(), answeredBy: contactName, declineReason: input.reason })
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.version, input.version)} AND ${op.eq(attr.status, "sent")}`)
         .commit(),

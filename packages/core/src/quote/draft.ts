@@ -116,7 +116,7 @@ export const create = fn(createSchema, async (input): Promise<Quote> => {
 /**
  * Edits a quote not yet answered, from the version read: its lines are priced from the catalog
  * again. A sent quote keeps its number; a client who read the earlier version and accepts it gets
- * 409 with this one.
+ * 409 with this one. An expired quote given a new date is sent again (the client is emailed).
  */
 export const edit = fn(editSchema, async (input, quoteId: string): Promise<Quote> => {
   const agencyId = assertOwner();
@@ -131,16 +131,17 @@ export const edit = fn(editSchema, async (input, quoteId: string): Promise<Quote
     .write(({ quote, ...tx }) => [
       quote
         .patch({ agencyId, quoteId })
-        .set(money)
-        .remove(input.terms ? [] : ["terms"])
+        // An expired quote edited is sent again (with its new date); a sent one waits for an answer still.
+        .set({ ...money, status: item.status === "draft" ? "draft" : "sent", awaiting: item.status === "draft" ? "no" : "yes" })
+        .remove([...(input.terms ? [] : (["terms"] as const)), "expiredAt", "remindedAt"])
         .add({ version: 1 })
-        .where((attr, op) => `${op.eq(attr.version, input.version)} AND (${op.eq(attr.status, "draft")} OR ${op.eq(attr.status, "sent")})`)
+        .where((attr, op) => `${op.eq(attr.version, input.version)} AND (${op.eq(attr.status, "draft")} OR ${op.eq(attr.status, "sent")} OR ${op.eq(attr.status, "expired")})`)
         .commit(),
       Audit.item(tx, Audit.event("quote.edited", "quote", quoteId, { total: money.total, status: statusOf(item, client.timeZone) })),
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, quoteId);
-  if (item.status === "sent") await emailClient((await load(agencyId, quoteId))!);
+  if (item.status !== "draft") await emailClient((await load(agencyId, quoteId))!);
   return get(quoteId);
 });
 

@@ -1,8 +1,12 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
-/** What a quote is stored as; "expired" is never stored: a sent quote past its validity date reads as expired. */
-export const QuoteStatuses = ["draft", "sent", "accepted", "declined"] as const;
+/**
+ * What a quote is stored as. A sent quote past its validity date reads as expired at once
+ * (statusOf); the expiry job then stores "expired" and tells the owner. An edit with a new date
+ * sends an expired quote again.
+ */
+export const QuoteStatuses = ["draft", "sent", "accepted", "declined", "expired"] as const;
 export const QuoteLineKinds = ["package", "custom"] as const;
 
 /**
@@ -62,6 +66,14 @@ export const QuoteEntity = new Entity({
     acceptedIp: { type: "string" },
     /** What acceptance did: the deposit invoice it issued, the request it planned. */
     depositInvoiceId: { type: "string" },
+    /**
+     * "yes" while a sent quote waits for an answer: only then is it in the quotesAwaiting index
+     * (by validity date), the expiry job's one query. Every write of it also writes validUntil.
+     */
+    awaiting: { type: ["no", "yes"] as const, required: true, default: "no" },
+    /** When the expiry job stored "expired"; when the client was reminded that it expires soon. */
+    expiredAt: { type: "string" },
+    remindedAt: { type: "string" },
     ...timestamps,
     ...versioned,
   },
@@ -74,6 +86,13 @@ export const QuoteEntity = new Entity({
       index: "gsi1",
       pk: { field: "gsi1pk", composite: ["agencyId", "clientId"] },
       sk: { field: "gsi1sk", composite: ["quoteId"] },
+    },
+    /** An agency's sent quotes waiting for an answer, by the last day they may be accepted: the expiry job's query. */
+    quotesAwaiting: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["agencyId", "awaiting"] },
+      sk: { field: "gsi2sk", composite: ["validUntil", "quoteId"] },
+      condition: (attr) => attr.awaiting === "yes",
     },
   },
 });

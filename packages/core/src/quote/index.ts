@@ -5,6 +5,8 @@
 //   draft.ts    drafting from a request or blank, editing until it is answered
 //   send.ts     numbering and sending; the email to the client
 //   answer.ts   the client's acceptance (evidence, deposit invoice, planned work) or decline
+//   pdf.ts      an accepted quote as a PDF with its acceptance evidence
+//   expiry.ts   the job: sent quotes past their date stored as expired (owners told), a reminder before
 // Every change is conditional on the version the caller read.
 
 export * as Quotes from "./index.ts";
@@ -15,3 +17,8 @@ export { get, list, listSchema, load } from "./read.ts";
 export { create, createSchema, edit, editSchema } from "./draft.ts";
 export { send, sendSchema } from "./send.ts";
 export { accept, acceptSchema, decline, declineSchema } from "./answer.ts";
+export { expireDueFor } from "./expiry.ts";
+/** An accepted quote as a PDF with its evidence (pdfkit and the fonts load with the first one). */
+export async function pdf(quoteId: string): Promise<import("./pdf.ts").QuotePdf> {
+  return (await import("./pdf.ts")).download(quoteId);
+}

@@ -42,7 +42,7 @@ export const send = fn(sendSchema, async ({ version: expected }, quoteId: string
         seq ? quoteCounter.patch({ agencyId }).set({ seq: seq + 1 }).where((attr, op) => op.eq(attr.seq, seq)).commit() : quoteCounter.create({ agencyId, seq: 1 }).commit(),
         quote
           .patch({ agencyId, quoteId })
-          .set({ number: seq + 1, status: "sent", sentAt: new Date().toISOString() })
+          .set({ number: seq + 1, status: "sent", awaiting: "yes", validUntil: item.validUntil, sentAt: new Date().toISOString() })
           .add({ version: 1 })
           .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
@@ -65,7 +65,7 @@ export const send = fn(sendSchema, async ({ version: expected }, quoteId: string
  * their own language (a billing address in the language of the client's people): when it is sent,
  * and again when a sent quote is edited (what they read before can no longer be accepted).
  */
-export async function emailClient(item: QuoteItem): Promise<void> {
+export async function emailClient(item: QuoteItem, kind: "quoteSent" | "quoteExpiring" = "quoteSent"): Promise<void> {
   try {
     const [contacts, agency, client] = await Promise.all([Notify.contactsOf(item.agencyId, item.clientId), AgencyStore.load(item.agencyId), ClientStore.load(item.agencyId, item.clientId)]);
     const people = contacts.filter((contact) => contact.status === "invited" || contact.status === "active");
@@ -79,7 +79,7 @@ export async function emailClient(item: QuoteItem): Promise<void> {
       to: reader.email,
       email: Email.notice({
         locale: reader.locale,
-        kind: "quoteSent",
+        kind,
         params: {
           agency: brand?.name ?? "",
           number: quoteNumber(item.number) ?? "",
@@ -94,6 +94,6 @@ export async function emailClient(item: QuoteItem): Promise<void> {
     }));
     await Email.later(messages);
   } catch (error) {
-    Log.error("quote: sent email not sent", error, { quoteId: item.quoteId });
+    Log.error(`quote: ${kind} email not sent`, error, { quoteId: item.quoteId });
   }
 }

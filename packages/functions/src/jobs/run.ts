@@ -10,6 +10,7 @@ import { Invoices } from "@baton/core/invoice";
 import { Job } from "@baton/core/job";
 import { Log } from "@baton/core/log";
 import { Metrics } from "@baton/core/metrics";
+import { Quotes } from "@baton/core/quote";
 import { Schedules } from "@baton/core/schedule";
 import { Surveys } from "@baton/core/survey";
 import { Webhooks } from "@baton/core/webhook";
@@ -50,6 +51,8 @@ export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promi
   weeklyDigests: (agency, now) => Digest.weeklyFor(agency, now),
   // Recurring work: each due occurrence becomes a request (and its tasks) once, claimed by its key.
   recurringWork: (agency, now) => Schedules.runDueFor(agency.agencyId, now),
+  // Sent quotes past their date in the client's calendar: stored as expired, the owners told once; the client reminded before.
+  quoteExpiry: (agency, now) => Quotes.expireDueFor(agency.agencyId, now),
 };
 
 export type JobReport = { job: string; agencyId?: string; result: Counts | null; failed: number; durationMs: number };

@@ -114,6 +114,11 @@ function Answer(props: { quote: Quote; refresh: () => Promise<unknown>; onConfli
             {(acceptance) => (
               <>
                 <p data-testid="quote-accepted">{t("quotes.acceptedAs", { name: acceptance().fullName, date: props.quote.answeredAt ? formatDateTime(props.quote.answeredAt, me().timeZone) : "" })}</p>
+                <p>
+                  <a href={api.quotes.pdfUrl(props.quote.id)} download="" class="btn btn-secondary" data-testid="quote-pdf">
+                    {t("quotes.downloadPdf")}
+                  </a>
+                </p>
                 <Show when={props.quote.depositInvoiceId}>
                   {(invoiceId) => (
                     <p>

@@ -21,6 +21,7 @@ import { ClientCard } from "./Card";
 import { ClientFiles } from "./ClientFiles";
 import { ClientHourBank } from "./HourBank";
 import { ClientSchedules } from "../recurring/ClientSchedules";
+import { ClientQuotes } from "../quotes/ClientQuotes";
 import { InvoiceToCard } from "./InvoiceTo";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
@@ -120,6 +121,7 @@ export default function ClientDetail() {
               <ClientHourBank client={c()} />
               <ClientFiles client={c()} />
               <ClientSchedules client={c()} />
+              <ClientQuotes client={c()} />
             </>
           )}
         </Show>

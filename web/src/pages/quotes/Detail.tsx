@@ -1,6 +1,6 @@
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
-import { Button } from "@baton/ui/Button";
+import { Button, buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDate, formatDateTime, t } from "@baton/ui/i18n";
 import { Markdown } from "@baton/ui/Markdown";
@@ -40,6 +40,13 @@ export default function QuoteDetail() {
               <PageHeader
                 back={back}
                 title={q().number ? t("quotes.heading", { number: q().number! }) : t("quotes.draftHeading")}
+                actions={
+                  <Show when={q().can.includes("edit")}>
+                    <A href={`/quotes/${encodeURIComponent(q().id)}/edit`} class={buttonClass("secondary")} data-testid="quote-edit">
+                      {t("quotes.edit")}
+                    </A>
+                  </Show>
+                }
                 intro={
                   <span class="header-meta" data-testid="quote-meta">
                     <QuoteStatusBadge status={q().status} />
@@ -63,6 +70,11 @@ export default function QuoteDetail() {
                   <div class="notice" data-testid="quote-accepted">
                     <p>{t("quotes.acceptedAs", { name: acceptance().fullName, date: q().answeredAt ? formatDateTime(q().answeredAt!, me().timeZone) : "" })}</p>
                     <p class="muted small">{t("quotes.evidence", { ip: acceptance().ip ?? "—", sha256: acceptance().sha256 })}</p>
+                    <p>
+                      <a href={api.quotes.pdfUrl(q().id)} download="" class={buttonClass("secondary", "sm")} data-testid="quote-pdf">
+                        {t("quotes.downloadPdf")}
+                      </a>
+                    </p>
                     <Show when={q().depositInvoiceId}>
                       {(id) => <A href={`/invoices/${encodeURIComponent(id())}`}>{t("quotes.depositInvoice")}</A>}
                     </Show>

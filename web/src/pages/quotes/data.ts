@@ -15,3 +15,6 @@ export const preloadNewQuote = () => {
   void getAllClients();
   void getPackages("active");
 };
+
+/** One client's quotes (the client page's section); under quoteKeys, so any quote change refreshes it. */
+export const getClientQuotes = query((clientId: string) => api.quotes.list(clientId), "quotes.client");

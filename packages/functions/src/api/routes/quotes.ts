@@ -1,13 +1,16 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { describeRoute } from "hono-openapi";
 import { Quotes } from "@baton/core/quote";
 import { allow } from "../access.ts";
 import { clientIp } from "../client-ip.ts";
 import { pathIds } from "../path-ids.ts";
-import { created, ok } from "../responses.ts";
+import { created, file, ok } from "../responses.ts";
 import { input } from "../validate.ts";
 
 const tags = ["Quotes"];
+/** A plain link from the portal names its app, so the portal's session is the one read (see session.ts). */
+const pdfQuery = z.strictObject({ app: z.enum(["web", "portal"]).optional() });
 
 // Quotes: the owner drafts (from a request or blank), edits and sends; the client's contact reads
 // their company's sent quotes and accepts (typed name + the SHA-256 of the text shown) or declines.
@@ -20,6 +23,17 @@ export const quoteRoutes = new Hono()
   )
   .get("/:quoteId", describeRoute({ responses: ok(Quotes.output), tags, summary: "A quote with the text to accept and its SHA-256 (owner; a contact their company's sent ones)" }), allow(["owner", "contact"]), pathIds("quoteId"), async (c) =>
     c.json(await Quotes.get(c.req.param("quoteId")), 200),
+  )
+  .get(
+    "/:quoteId/pdf",
+    describeRoute({ responses: file("application/pdf", "The accepted quote with its acceptance record (typed name, time, IP, SHA-256), an attachment"), tags, summary: "An accepted quote as a PDF in the language it was accepted in (owner; a contact their company's; 409 quote.not_accepted until accepted)" }),
+    allow(["owner", "contact"]),
+    pathIds("quoteId"),
+    input("query", pdfQuery),
+    async (c) => {
+      const { fileName, bytes } = await Quotes.pdf(c.req.param("quoteId"));
+      return new Response(bytes, { status: 200, headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="${fileName}"` } });
+    },
   )
   .patch(
     "/:quoteId",
