@@ -31,6 +31,7 @@ import { SurveyEntity } from "../survey/entity.ts";
 import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
+import { VaultAccessEntity, VaultAccessRequestEntity, VaultEntryEntity, VaultKeyEntity, VaultTaskEntryEntity } from "../vault/entity.ts";
 import { createDynamoClient } from "./client.ts";
 import { createBatcher, type BatchClient } from "./batch.ts";
 import { requestScope } from "./scope.ts";
@@ -91,6 +92,11 @@ export const db = new Service(
     scheduleOccurrence: ScheduleOccurrenceEntity,
     savedCard: SavedCardEntity,
     cardCharge: CardChargeEntity,
+    vaultKey: VaultKeyEntity,
+    vaultEntry: VaultEntryEntity,
+    vaultAccess: VaultAccessEntity,
+    vaultTaskEntry: VaultTaskEntryEntity,
+    vaultAccessRequest: VaultAccessRequestEntity,
   },
   { client, table: Config.tableName },
 );

@@ -83,7 +83,9 @@ export type Notice =
   | "payoutPaid"
   | "autopayDeclined"
   | "autopayNeedsAuth"
-  | "autopayFailedOwner";
+  | "autopayFailedOwner"
+  | "vaultAccessRequested"
+  | "vaultRotate";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

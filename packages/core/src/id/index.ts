@@ -23,6 +23,9 @@ export const IdPrefixes = {
   quote: "quo",
   payout: "pyo",
   schedule: "sch",
+  vaultEntry: "vlt",
+  vaultAccess: "vac",
+  vaultAccessRequest: "var",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

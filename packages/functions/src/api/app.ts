@@ -35,6 +35,7 @@ import { firstRunRoutes } from "./routes/first-run.ts";
 import { quoteRoutes } from "./routes/quotes.ts";
 import { payoutRoutes } from "./routes/payouts.ts";
 import { scheduleRoutes } from "./routes/schedules.ts";
+import { vaultRoutes } from "./routes/vault.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -69,7 +70,8 @@ const routes = new Hono()
   .route("/first-run", firstRunRoutes)
   .route("/quotes", quoteRoutes)
   .route("/payouts", payoutRoutes)
-  .route("/schedules", scheduleRoutes);
+  .route("/schedules", scheduleRoutes)
+  .route("/vault", vaultRoutes);
 
 export type Routes = typeof routes;
 

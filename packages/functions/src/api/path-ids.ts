@@ -25,6 +25,7 @@ export const pathIdKinds = {
   sopId: "sop",
   surveyId: "survey",
   taskId: "task",
+  vaultEntryId: "vaultEntry",
 } as const satisfies Record<string, IdKind>;
 
 /** Path parameters that are not ids, with the shape each must have. */
@@ -56,6 +57,7 @@ const labels: Record<ParamName, string> = {
   sopId: "SOP",
   surveyId: "Survey",
   taskId: "Task",
+  vaultEntryId: "Vault entry",
   itemId: "Checklist step",
   paymentId: "Credit",
   number: "SOP version",
