@@ -17,6 +17,12 @@ export type BodyRoute = {
 };
 
 export const bodyRoutes: BodyRoute[] = [
+  { method: "POST", path: "/vault", valid: (ids) => ({ tool: "Gmail", kind: "password", secret: "route-table-secret" }), wrongTypes: { tool: 5, kind: "pin", secret: 7 }, caller: "contact" },
+  { method: "POST", path: "/vault/requests", valid: (ids) => ({ clientId: ids.client, tool: "Gmail" }), wrongTypes: { clientId: 5, tool: "" } },
+  { method: "PUT", path: "/vault/tasks/:taskId", valid: (ids) => ({ vaultEntryIds: [] }), wrongTypes: { vaultEntryIds: "all" } },
+  { method: "PATCH", path: "/vault/:vaultEntryId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", tool: 5 }, caller: "contact" },
+  { method: "POST", path: "/vault/:vaultEntryId/rotate", valid: (ids) => ({ version: 1, kind: "password", secret: "route-table-secret" }), wrongTypes: { version: "1", kind: "pin", secret: 7 }, caller: "contact" },
+  { method: "POST", path: "/vault/:vaultEntryId/reveal", valid: (ids) => ({ reason: "Route table" }), wrongTypes: { reason: 5, taskId: 7 } },
   { method: "POST", path: "/auth/link", valid: (ids) => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
   { method: "POST", path: "/auth/verify", valid: (ids) => ({ token: "x" }), wrongTypes: { token: ["x"] } },
   { method: "PATCH", path: "/me", valid: (ids) => ({ name: "Me" }), wrongTypes: { name: 1, timeZone: true, locale: "fr", messageEmails: "yes" } },
