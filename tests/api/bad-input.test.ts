@@ -54,6 +54,7 @@ beforeAll(async () => {
     survey: await checkInSurveyId(contactEmail, { owner, contact: contactApi }),
     file: await uploaded(owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: client.body.id }),
     schedule: (await owner.post("/schedules", { clientId: client.body.id, title: "Weekly", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" })).body.id,
+    vaultEntry: (await contactApi.post("/vault", { tool: "Gmail", kind: "password", secret: "bad-input-secret" })).body.id,
   };
 });
 afterAll(() => api.close());

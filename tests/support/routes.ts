@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string; schedule: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string; schedule: string; vaultEntry?: string };
 
 export type BodyRoute = {
   method: "POST" | "PATCH" | "PUT";
@@ -235,6 +235,7 @@ export const bodilessRoutes = [
 /** A route's path with real ids. */
 export const filled = (path: string, ids: RouteIds) =>
   path
+    .replace(":vaultEntryId", ids.vaultEntry ?? "vlt_00000000000000000000000000")
     .replace(":memberId", ids.member)
     .replace(":clientId", ids.client)
     .replace(":contactId", ids.contact)
