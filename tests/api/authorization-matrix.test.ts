@@ -287,6 +287,19 @@ const rules: Record<string, Rule> = {
   "POST /api/integrations/endpoints/:endpointId/test": owner,
   "GET /api/integrations/endpoints/:endpointId/deliveries": owner,
   "POST /api/integrations/endpoints/:endpointId/deliveries/:deliveryId/redeliver": { ...owner, absent: true },
+  // The client vault: the contact keeps their company's logins; reveals are judged per entry and
+  // task (tests/api/vault.test.ts), so the matrix, with no entry to point at, checks the door only.
+  "GET /api/vault": { ...ownerAndContact, query: (ids) => `clientId=${ids.client}` },
+  "POST /api/vault": { ...contactOnly, bodyDecides: true },
+  "GET /api/vault/log": { ...ownerAndContact, query: (ids) => `clientId=${ids.client}` },
+  "POST /api/vault/requests": { ...owner, bodyDecides: true },
+  "GET /api/vault/tasks/:taskId": team,
+  "PUT /api/vault/tasks/:taskId": { ...owner, bodyDecides: true },
+  "GET /api/vault/offboarding/:memberId": owner,
+  "PATCH /api/vault/:vaultEntryId": { ...contactOnly, absent: true, bodyDecides: true },
+  "POST /api/vault/:vaultEntryId/rotate": { ...contactOnly, absent: true, bodyDecides: true },
+  "POST /api/vault/:vaultEntryId/reveal": { ...signedIn, absent: true, bodyDecides: true },
+  "DELETE /api/vault/:vaultEntryId": { ...contactOnly, absent: true },
 };
 
 let api: Started;

@@ -55,6 +55,7 @@ beforeAll(async () => {
     file: await uploaded(owner, { name: "Contract.pdf", bytes: samples.pdf(), type: "application/pdf", place: "client", targetId: client.body.id }),
     schedule: (await owner.post("/schedules", { clientId: client.body.id, title: "Weekly", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" })).body.id,
     endpoint: (await owner.post("/integrations/endpoints", { url: "https://hooks.example.com/bad-input", events: ["invoice.overdue"] })).body.endpoint.id,
+    vaultEntry: (await contactApi.post("/vault", { tool: "Gmail", kind: "password", secret: "bad-input-secret" })).body.id,
   };
 });
 afterAll(() => api.close());

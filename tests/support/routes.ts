@@ -5,7 +5,7 @@ import { uniqueEmail } from "./fixtures.ts";
 // path of each id route filled with real ids. tests/api/bad-input.test.ts checks the table
 // against the app's own route list, so a new route can't be left out.
 
-export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string; schedule: string; endpoint?: string };
+export type RouteIds = { member: string; client: string; contact: string; request: string; task: string; sop: string; entry: string; invoice: string; package: string; survey: string; file: string; quote?: string; schedule: string; endpoint?: string; vaultEntry?: string };
 
 export type BodyRoute = {
   method: "POST" | "PATCH" | "PUT";
@@ -17,6 +17,12 @@ export type BodyRoute = {
 };
 
 export const bodyRoutes: BodyRoute[] = [
+  { method: "POST", path: "/vault", valid: (ids) => ({ tool: "Gmail", kind: "password", secret: "route-table-secret" }), wrongTypes: { tool: 5, kind: "pin", secret: 7 }, caller: "contact" },
+  { method: "POST", path: "/vault/requests", valid: (ids) => ({ clientId: ids.client, tool: "Gmail" }), wrongTypes: { clientId: 5, tool: "" } },
+  { method: "PUT", path: "/vault/tasks/:taskId", valid: (ids) => ({ vaultEntryIds: [] }), wrongTypes: { vaultEntryIds: "all" } },
+  { method: "PATCH", path: "/vault/:vaultEntryId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", tool: 5 }, caller: "contact" },
+  { method: "POST", path: "/vault/:vaultEntryId/rotate", valid: (ids) => ({ version: 1, kind: "password", secret: "route-table-secret" }), wrongTypes: { version: "1", kind: "pin", secret: 7 }, caller: "contact" },
+  { method: "POST", path: "/vault/:vaultEntryId/reveal", valid: (ids) => ({ reason: "Route table" }), wrongTypes: { reason: 5, taskId: 7 } },
   { method: "POST", path: "/auth/link", valid: (ids) => ({ email: uniqueEmail("x") }), wrongTypes: { email: 42 } },
   { method: "POST", path: "/auth/verify", valid: (ids) => ({ token: "x" }), wrongTypes: { token: ["x"] } },
   { method: "PATCH", path: "/me", valid: (ids) => ({ name: "Me" }), wrongTypes: { name: 1, timeZone: true, locale: "fr", messageEmails: "yes" } },
@@ -247,6 +253,7 @@ export const bodilessRoutes = [
 /** A route's path with real ids. */
 export const filled = (path: string, ids: RouteIds) =>
   path
+    .replace(":vaultEntryId", ids.vaultEntry ?? "vlt_00000000000000000000000000")
     .replace(":memberId", ids.member)
     .replace(":clientId", ids.client)
     .replace(":contactId", ids.contact)

@@ -32,6 +32,7 @@ import { TaskEntity } from "../task/entity.ts";
 import { TimeEntryEntity, TimerEntity } from "../timesheet/entity.ts";
 import { UniquenessEntity } from "../uniqueness/entity.ts";
 import { WebhookDeliveryEntity, WebhookEndpointEntity, WebhookEventEntity } from "../webhook/entity.ts";
+import { VaultAccessEntity, VaultAccessRequestEntity, VaultEntryEntity, VaultKeyEntity, VaultTaskEntryEntity } from "../vault/entity.ts";
 import { createDynamoClient } from "./client.ts";
 import { createBatcher, type BatchClient } from "./batch.ts";
 import { requestScope } from "./scope.ts";
@@ -95,6 +96,11 @@ export const db = new Service(
     webhookEndpoint: WebhookEndpointEntity,
     webhookEvent: WebhookEventEntity,
     webhookDelivery: WebhookDeliveryEntity,
+    vaultKey: VaultKeyEntity,
+    vaultEntry: VaultEntryEntity,
+    vaultAccess: VaultAccessEntity,
+    vaultTaskEntry: VaultTaskEntryEntity,
+    vaultAccessRequest: VaultAccessRequestEntity,
   },
   { client, table: Config.tableName },
 );

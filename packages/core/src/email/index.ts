@@ -86,7 +86,9 @@ export type Notice =
   | "autopayDeclined"
   | "autopayNeedsAuth"
   | "autopayFailedOwner"
-  | "webhookDisabled";
+  | "webhookDisabled"
+  | "vaultAccessRequested"
+  | "vaultRotate";
 
 /**
  * A feedback survey: the question and one link per score (1–5 for CSAT, 0–10 for NPS), each of

@@ -26,6 +26,9 @@ export const IdPrefixes = {
   webhookEndpoint: "whk",
   webhookEvent: "whe",
   webhookDelivery: "dlv",
+  vaultEntry: "vlt",
+  vaultAccess: "vac",
+  vaultAccessRequest: "var",
 } as const;
 
 export type IdKind = keyof typeof IdPrefixes;

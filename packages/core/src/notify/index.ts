@@ -36,6 +36,7 @@ export const links = {
   portalInvoice: (invoiceId: string) => `${Config.portalUrl}/invoices/${invoiceId}`,
   webQuote: (quoteId: string) => `${Config.webUrl}/quotes/${quoteId}`,
   portalQuote: (quoteId: string) => `${Config.portalUrl}/quotes/${quoteId}`,
+  portalVault: () => `${Config.portalUrl}/vault`,
 };
 
 /** The agency's email brand (its name, sender, look); null if the agency is gone. */

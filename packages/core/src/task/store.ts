@@ -52,3 +52,14 @@ export async function ofRequest(agencyId: string, clientId: string, requestId: s
 export function createItem(tx: Pick<TransactionEntities, "task">, attributes: Parameters<typeof db.entities.task.create>[0]) {
   return tx.task.create(attributes).commit();
 }
+
+/**
+ * A check, in the caller's transaction, that a task is still open, still the member's and unchanged
+ * since it was read: a vault reveal commits only if no reassignment came between its read and its write.
+ */
+export function stillAssignedItem(tx: Pick<TransactionEntities, "task">, task: Pick<TaskItem, "agencyId" | "taskId" | "version">, memberId: string) {
+  return tx.task
+    .check({ agencyId: task.agencyId, taskId: task.taskId })
+    .where((attr, op) => `${op.eq(attr.version, task.version)} AND ${op.eq(attr.assigneeId, memberId)} AND ${op.eq(attr.state, "open")}`)
+    .commit();
+}

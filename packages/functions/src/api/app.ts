@@ -37,6 +37,7 @@ import { payoutRoutes } from "./routes/payouts.ts";
 import { scheduleRoutes } from "./routes/schedules.ts";
 import { plannerRoutes } from "./routes/planner.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
+import { vaultRoutes } from "./routes/vault.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -73,7 +74,8 @@ const routes = new Hono()
   .route("/payouts", payoutRoutes)
   .route("/schedules", scheduleRoutes)
   .route("/planner", plannerRoutes)
-  .route("/integrations", integrationRoutes);
+  .route("/integrations", integrationRoutes)
+  .route("/vault", vaultRoutes);
 
 export type Routes = typeof routes;
 

@@ -28,6 +28,7 @@ export const pathIdKinds = {
   endpointId: "webhookEndpoint",
   deliveryId: "webhookDelivery",
   subscriptionId: "webhookEndpoint",
+  vaultEntryId: "vaultEntry",
 } as const satisfies Record<string, IdKind>;
 
 /** Path parameters that are not ids, with the shape each must have. */
@@ -62,6 +63,7 @@ const labels: Record<ParamName, string> = {
   endpointId: "Endpoint",
   deliveryId: "Delivery",
   subscriptionId: "Subscription",
+  vaultEntryId: "Vault entry",
   itemId: "Checklist step",
   paymentId: "Credit",
   number: "SOP version",

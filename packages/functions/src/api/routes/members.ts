@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { Vault } from "@baton/core/vault";
 import { describeRoute } from "hono-openapi";
 import { accepted, created, ok } from "../responses.ts";
 import { done } from "@baton/core/fields";
@@ -34,6 +35,9 @@ export const memberRoutes = new Hono()
     await Member.resendInvitation(c.req.param("memberId"));
     return c.json({ ok: true as const }, 202);
   })
-  .delete("/:memberId", describeRoute({ responses: ok(Member.output, "The member, removed"), tags, summary: "Remove a team member's access (owner)" }), allow("owner", { apiKeys: "never" }), pathIds("memberId"), async (c) =>
-    c.json(await Member.remove(c.req.param("memberId")), 200),
-  );
+  .delete("/:memberId", describeRoute({ responses: ok(Member.output, "The member, removed"), tags, summary: "Remove a team member's access (owner)" }), allow("owner", { apiKeys: "never" }), pathIds("memberId"), async (c) => {
+    const member = await Member.remove(c.req.param("memberId"));
+    // Clients whose logins the member saw are asked to rotate them (the owner's checklist: GET /api/vault/offboarding/:memberId).
+    await Vault.memberLeft(member.id);
+    return c.json(member, 200);
+  });

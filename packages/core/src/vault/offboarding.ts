@@ -1,0 +1,73 @@
+import { assertOwner } from "../actor/index.ts";
+import { ClientStore } from "../client/store.ts";
+import { notFound } from "../error/index.ts";
+import { Identity } from "../identity/index.ts";
+import { Log } from "../log/index.ts";
+import { MemberStore } from "../member/store.ts";
+import { emailClient } from "./notices.ts";
+import { VaultStore } from "./store.ts";
+
+// When someone leaves. Their access ends at once without anything done here: a reveal checks the
+// member is active, the task still theirs and the client not ended. What remains is what they
+// saw: the owner's checklist of the entries to rotate, and a reminder to each client concerned.
+
+export type RotateItem = {
+  entryId: string;
+  clientId: string;
+  clientName: string;
+  tool: string;
+  reveals: number;
+  lastRevealedAt: string;
+  /** The secret changed after their last reveal: nothing left to do. */
+  rotated: boolean;
+  /** The client removed the entry since. */
+  removed: boolean;
+};
+
+async function revealedBy(agencyId: string, memberId: string): Promise<RotateItem[]> {
+  const log = await VaultStore.accessByPerson(agencyId, memberId);
+  const byEntry = new Map<string, { clientId: string; tool: string; reveals: number; last: string }>();
+  for (const access of log) {
+    const seen = byEntry.get(access.vaultEntryId);
+    byEntry.set(access.vaultEntryId, { clientId: access.clientId, tool: access.tool, reveals: (seen?.reveals ?? 0) + 1, last: seen && seen.last > access.at ? seen.last : access.at });
+  }
+  const [entries, names] = await Promise.all([VaultStore.loadEntries(agencyId, [...byEntry.keys()]), Identity.clientNames(agencyId, new Set([...byEntry.values()].map((seen) => seen.clientId)))]);
+  const current = new Map(entries.map((entry) => [entry.vaultEntryId, entry]));
+  return [...byEntry].map(([entryId, seen]) => {
+    const entry = current.get(entryId);
+    return {
+      entryId,
+      clientId: seen.clientId,
+      clientName: names.get(seen.clientId) ?? "",
+      tool: entry?.tool ?? seen.tool,
+      reveals: seen.reveals,
+      lastRevealedAt: seen.last,
+      rotated: Boolean(entry && entry.secretChangedAt > seen.last),
+      removed: !entry,
+    };
+  });
+}
+
+/** The owner's checklist: the entries a team member revealed, and whether each was rotated since. */
+export async function checklist(memberId: string): Promise<{ memberId: string; name: string; items: RotateItem[] }> {
+  const agencyId = assertOwner();
+  const member = await MemberStore.load(agencyId, memberId);
+  if (!member) throw notFound("Team member");
+  return { memberId, name: member.name, items: await revealedBy(agencyId, memberId) };
+}
+
+/** After a member is removed: each client whose logins they saw, and hasn't rotated, is asked to. */
+export async function memberLeft(memberId: string): Promise<void> {
+  const agencyId = assertOwner();
+  try {
+    const items = (await revealedBy(agencyId, memberId)).filter((item) => !item.rotated && !item.removed);
+    const byClient = new Map<string, string[]>();
+    for (const item of items) byClient.set(item.clientId, [...(byClient.get(item.clientId) ?? []), item.tool]);
+    for (const [clientId, tools] of byClient) {
+      const client = await ClientStore.load(agencyId, clientId);
+      if (client) await emailClient(agencyId, clientId, "vaultRotate", { tools: [...new Set(tools)].join(", ") });
+    }
+  } catch (error) {
+    Log.error("vault: rotation reminders not sent", error, { memberId });
+  }
+}
