@@ -29,6 +29,8 @@ async function assignedTask(title = "Billable work") {
 /** US dollars as the emails show them to an English reader. */
 const usd = (minor: number) => new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(minor / 100);
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+/** The local date of an instant in Sam's zone (Asia/Kolkata), as the week view takes it. */
+const kolkataDate = (iso: string) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(new Date(iso));
 
 async function setRate(hourlyRate: number | null, extra: Record<string, unknown> = {}) {
   const client = await world.owner.get(`/clients/${world.ids.client}`);
@@ -82,13 +84,15 @@ describe("time tracking", () => {
 
   it("logs time by hand, corrects it, and shows the week in the member's own time zone", async () => {
     const { task } = await assignedTask("Manual work");
-    const logged = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(2), minutes: 45, note: "Research" });
+    const startedAt = hoursAgo(2);
+    const logged = await world.sub.post("/time", { taskId: task.id, startedAt, minutes: 45, note: "Research" });
     expect(logged.status).toBe(201);
     const fixed = await world.sub.patch(`/time/${logged.body.id}`, { version: logged.body.version, minutes: 50, billable: false });
     expect(fixed.body).toMatchObject({ minutes: 50, billable: false, version: 2 });
     const stale = await world.sub.patch(`/time/${logged.body.id}`, { version: 1, minutes: 10 });
     expect(stale.status).toBe(409);
-    const week = await world.sub.get("/time/week");
+    // The week that holds the entry in Sam's zone (two hours ago may be last week there).
+    const week = await world.sub.get(`/time/week?date=${kolkataDate(startedAt)}`);
     expect(week.status).toBe(200);
     expect(week.body.member).toMatchObject({ name: "Sam Writer", timeZone: "Asia/Kolkata" });
     expect(week.body.days).toHaveLength(7);
@@ -108,7 +112,8 @@ describe("time tracking", () => {
 
   it("keeps people to their own time", async () => {
     const { task } = await assignedTask("Private time");
-    const logged = await world.sub.post("/time", { taskId: task.id, startedAt: hoursAgo(1), minutes: 30 });
+    const startedAt = hoursAgo(1);
+    const logged = await world.sub.post("/time", { taskId: task.id, startedAt, minutes: 30 });
     // The reviewer (another subcontractor) cannot log on Sam's task, see or change his entries, or read his week.
     expect((await world.reviewer.post("/time", { taskId: task.id, startedAt: hoursAgo(1), minutes: 30 })).status).toBe(404);
     expect((await world.reviewer.patch(`/time/${logged.body.id}`, { version: 1, minutes: 5 })).status).toBe(404);
@@ -117,7 +122,7 @@ describe("time tracking", () => {
     expect((await world.sub.get(`/time/unbilled?clientId=${world.ids.client}`)).status).toBe(403);
     expect((await world.contact.get("/time/week")).status).toBe(403);
     // The owner reads anyone's week.
-    const week = await world.owner.get(`/time/week?memberId=${world.ids.sub}`);
+    const week = await world.owner.get(`/time/week?memberId=${world.ids.sub}&date=${kolkataDate(startedAt)}`);
     expect(week.body.entries.map((e: any) => e.id)).toContain(logged.body.id);
   });
 });

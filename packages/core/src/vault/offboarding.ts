@@ -49,11 +49,11 @@ async function revealedBy(agencyId: string, memberId: string): Promise<RotateIte
 }
 
 /** The owner's checklist: the entries a team member revealed, and whether each was rotated since. */
-export async function checklist(memberId: string): Promise<{ memberId: string; name: string; items: RotateItem[] }> {
+export async function checklist(memberId: string): Promise<{ memberId: string; name: string; items: RotateItem[]; cursor: null }> {
   const agencyId = assertOwner();
   const member = await MemberStore.load(agencyId, memberId);
   if (!member) throw notFound("Team member");
-  return { memberId, name: member.name, items: await revealedBy(agencyId, memberId) };
+  return { memberId, name: member.name, items: await revealedBy(agencyId, memberId), cursor: null };
 }
 
 /** After a member is removed: each client whose logins they saw, and hasn't rotated, is asked to. */

@@ -28,7 +28,7 @@ export const accessRequestOutput = z.object({
   createdAt: z.string(),
 });
 
-export const listOutput = z.object({ clientId: z.string(), items: z.array(entryOutput), accessRequests: z.array(accessRequestOutput).describe("The owner's open requests for logins: the client's to-dos") });
+export const listOutput = z.object({ clientId: z.string(), items: z.array(entryOutput), accessRequests: z.array(accessRequestOutput).describe("The owner's open requests for logins: the client's to-dos"), cursor: z.null().describe("The whole list is in one page") });
 
 export const revealOutput = z.union([
   z.object({ kind: z.enum(["password", "recovery_codes"]), value: z.string(), entryId: z.string() }),
@@ -47,7 +47,7 @@ export const accessOutput = z.object({
 
 export const logOutput = z.object({ items: z.array(accessOutput), cursor: z.string().nullable() });
 
-export const taskVaultOutput = z.object({ taskId: z.string(), clientId: z.string(), items: z.array(entryOutput), canReveal: z.boolean() });
+export const taskVaultOutput = z.object({ taskId: z.string(), clientId: z.string(), items: z.array(entryOutput), canReveal: z.boolean(), cursor: z.null().describe("The whole list is in one page") });
 
 export const checklistOutput = z.object({
   memberId: z.string(),
@@ -64,4 +64,5 @@ export const checklistOutput = z.object({
       removed: z.boolean(),
     }),
   ),
+  cursor: z.null().describe("The whole list is in one page"),
 });

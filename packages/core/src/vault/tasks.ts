@@ -9,7 +9,7 @@ import { VaultStore } from "./store.ts";
 // The entries a task names: the owner picks them when planning; the task's assignee sees which
 // logins the work needs (and may reveal them while the task is open and theirs).
 
-export type TaskVault = { taskId: string; clientId: string; items: VaultEntry[]; canReveal: boolean };
+export type TaskVault = { taskId: string; clientId: string; items: VaultEntry[]; canReveal: boolean; cursor: null };
 
 async function entriesOf(agencyId: string, taskId: string): Promise<VaultEntry[]> {
   const mentions = await VaultStore.entriesOfTask(agencyId, taskId);
@@ -26,7 +26,7 @@ export async function ofTask(taskId: string): Promise<TaskVault> {
   const owner = actor.type === "apikey" || (actor.type === "member" && actor.role === "owner");
   const assignee = actor.type === "member" && task.assigneeId === actor.memberId && task.state === "open";
   if (!owner && !assignee) throw forbidden();
-  return { taskId, clientId: task.clientId, items: await entriesOf(actor.agencyId, taskId), canReveal: actor.type === "member" && (owner || assignee) };
+  return { taskId, clientId: task.clientId, items: await entriesOf(actor.agencyId, taskId), canReveal: actor.type === "member" && (owner || assignee), cursor: null };
 }
 
 /** Names the entries a task's work needs (owner): each must be of the task's client. */
@@ -40,5 +40,5 @@ export const setForTask = fn(taskEntriesSchema, async ({ vaultEntryIds }, taskId
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { vaultEntryIds: "Choose entries of this client's vault." } });
   }
   await VaultStore.setTaskEntries(agencyId, task.clientId, taskId, ids);
-  return { taskId, clientId: task.clientId, items: await entriesOf(agencyId, taskId), canReveal: useActor().type === "member" };
+  return { taskId, clientId: task.clientId, items: await entriesOf(agencyId, taskId), canReveal: useActor().type === "member", cursor: null };
 });
