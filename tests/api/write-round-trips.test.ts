@@ -15,8 +15,11 @@ beforeAll(async () => {
   api = await startApi();
   world = await createWorld(api, "Round Trips Agency");
   const { client } = await import("@baton/core/db");
+  const { requestScope } = await import("@baton/core/db/scope");
   client.middlewareStack.add(
     (next, context) => async (args) => {
+      // Work a request leaves behind it (deferred jobs: the worker on AWS) runs outside its scope.
+      if (!requestScope()) return next(args);
       const input = args.input as { Key?: unknown; Item?: unknown; TransactItems?: unknown; RequestItems?: unknown; ExpressionAttributeValues?: unknown };
       const call = calls && { command: String(context.commandName).replace(/Command$/, ""), keys: JSON.stringify(input.Key ?? input.Item ?? input.TransactItems ?? input.RequestItems ?? input.ExpressionAttributeValues ?? {}), writeUnits: 0 };
       if (!call) return next(args);
