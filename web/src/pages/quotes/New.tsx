@@ -57,7 +57,8 @@ export default function NewQuote() {
       ← {t("quotes.back")}
     </A>
   );
-  const pickClient = (
+  // Made where the form shows it (inside its boundary), not here: it reads the request as it loads.
+  const pickClient = () => (
     <Show
       when={!params.request}
       fallback={
@@ -91,7 +92,7 @@ export default function NewQuote() {
             label={t("quotes.new")}
             currency={client()?.currency ?? ""}
             packages={packages()?.items ?? []}
-            client={pickClient}
+            client={pickClient()}
             submitLabel={t("quotes.create")}
             testId="quote-form"
             submitTestId="quote-create"
