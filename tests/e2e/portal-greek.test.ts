@@ -204,15 +204,17 @@ describe("client portal in Greek", () => {
     await expect(language.locator("option:checked").innerText()).resolves.toBe("Ελληνικά");
 
     await language.selectOption("en");
-    await contact.getByRole("button", { name: el["common.save"] }).click();
+    // The profile's own form (the page also has the working hours' form, with its own Save).
+    await contact.locator("form", { has: language }).getByRole("button", { name: el["common.save"] }).click();
     await toast(contact, english("profile.saved"));
     await navLink(contact, english("portal.nav.requests")).waitFor();
     await expect(htmlLang(contact)).resolves.toBe("en");
     await contact.getByRole("heading", { name: english("profile.title"), level: 1 }).waitFor();
     await expect((await world.contact.get("/me")).body.locale).toBe("en");
 
-    await contact.getByLabel(english("field.language")).selectOption("el");
-    await contact.getByRole("button", { name: english("common.save") }).click();
+    const languageInEnglish = contact.getByLabel(english("field.language"));
+    await languageInEnglish.selectOption("el");
+    await contact.locator("form", { has: languageInEnglish }).getByRole("button", { name: english("common.save") }).click();
     await toast(contact, el["profile.saved"]);
     await navLink(contact, el["portal.nav.requests"]).waitFor();
     await expect(htmlLang(contact)).resolves.toBe("el");
