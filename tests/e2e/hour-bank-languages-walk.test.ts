@@ -90,7 +90,7 @@ describe("the hour bank in Greek and Hindi", () => {
     contact = await newPerson(browser, "America/New_York");
     await signInWithEmail(contact, `${platform.baseUrl}/portal`, world.people.contact.email);
     await contact.goto(`${platform.baseUrl}/portal/hours`);
-    await poll(() => contact.evaluate(() => document.documentElement.lang)).toBe("el");
+    await poll(() => contact.evaluate("document.documentElement.lang")).toBe("el");
     await poll(() => contact.getByTestId("hours-balance").textContent()).toBe("6 ώρ. 30 λεπ.");
     await shoot(contact, "portal-hours-el-before");
   });
@@ -99,7 +99,7 @@ describe("the hour bank in Greek and Hindi", () => {
     const owner = await newPerson(browser, "Europe/Athens");
     await owner.setViewportSize({ width: 1440, height: 900 });
     await signInAt(owner, "/time/approvals", world.agency.ownerEmail);
-    await poll(() => owner.evaluate(() => document.documentElement.lang)).toBe("el");
+    await poll(() => owner.evaluate("document.documentElement.lang")).toBe("el");
     const week = owner.getByTestId("approval-week").filter({ hasText: world.people.sub.name });
     await poll(() => week.getByTestId("approval-entry").count()).toBe(2);
     await shoot(owner, "web-approvals-el");
@@ -119,7 +119,7 @@ describe("the hour bank in Greek and Hindi", () => {
     const sub = await newPerson(browser, ZONE);
     await sub.setViewportSize({ width: 1440, height: 900 });
     await signInAt(sub, "/payouts", world.people.sub.email);
-    await poll(() => sub.evaluate(() => document.documentElement.lang)).toBe("hi");
+    await poll(() => sub.evaluate("document.documentElement.lang")).toBe("hi");
     const row = sub.getByTestId("statement-row");
     await poll(() => row.count()).toBe(1);
     await expect(row.innerText()).resolves.toContain("3.50");
