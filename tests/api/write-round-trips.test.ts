@@ -133,3 +133,28 @@ describe("QA approve's round trips", () => {
     expect(JSON.stringify((await world.sub.get("/inbox")).body)).toContain(task.reference);
   });
 });
+
+describe("the owner's own time's round trips", () => {
+  it("is written approved, with its use in the hour bank, in one transaction: no second write approves it", async () => {
+    const client = await world.owner.get(`/clients/${world.ids.client}`);
+    const retainer = await world.owner.patch(`/clients/${world.ids.client}`, { version: client.body.version, billing: { hourlyRate: 6000, retainer: { fee: 100000, includedMinutes: 40 * 60 } } });
+    expect(retainer.status, JSON.stringify(retainer.body)).toBe(200);
+    // Warm-up: the bank opens on its first use.
+    expect((await world.owner.post("/time", { clientId: world.ids.client, startedAt: new Date(Date.now() - 7_200_000).toISOString(), minutes: 5 })).status).toBe(201);
+    const { reply, by, listed } = await counted(() => world.owner.post("/time", { clientId: world.ids.client, startedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 25 }));
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(reply.body).toMatchObject({ approval: "approved", minutes: 25 });
+    const transactions = by("TransactWriteItems").filter((call) => call.keys.includes("$timeentry_1"));
+    expect(transactions, listed).toHaveLength(1);
+    // The entry is created approved, and its use and the period's revision ride in the same transaction.
+    expect(transactions[0]!.keys).toContain('"approved"');
+    expect(transactions[0]!.keys).toContain("$hourbankentry_1");
+    expect(transactions[0]!.keys).toContain(`#used#${reply.body.id}`);
+    expect(transactions[0]!.keys).toContain("$hourbankperiod_1");
+    // Nothing else writes the entry: no UpdateItem or PutItem of it before or after.
+    expect(by("UpdateItem").concat(by("PutItem")).filter((call) => call.keys.includes("$timeentry_1")), listed).toHaveLength(0);
+    const bank = await world.owner.get(`/hour-bank/clients/${world.ids.client}`);
+    expect(bank.body.entries.filter((entry: any) => entry.key.endsWith(reply.body.id))).toMatchObject([{ kind: "used", minutes: -25 }]);
+    expect(bank.body.balanceMinutes).toBe(bank.body.entries.reduce((total: number, entry: any) => total + entry.minutes, 0));
+  });
+});

@@ -20,7 +20,7 @@ import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entit
 import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
 import { SopEntity, SopVersionEntity } from "../sop/entity.ts";
 import { CreditNoteCounterEntity, CreditNoteEntity, InvoiceEntity, PaymentEntity } from "../invoice/entity.ts";
-import { HourBankEntryEntity, HourBankPolicyEntity, HourBankVisibilityEntity } from "../hour-bank/entity.ts";
+import { HourBankEntryEntity, HourBankPeriodEntity, HourBankPolicyEntity, HourBankVisibilityEntity } from "../hour-bank/entity.ts";
 import { HourBankAlertEntity, HourBankConsentEntity, HourBankOverageEntity } from "../hour-bank/alerts-entity.ts";
 import { ExchangeRateEntity } from "../rates/entity.ts";
 import { PayoutClaimEntity, PayoutEntity } from "../payout/entity.ts";
@@ -85,6 +85,7 @@ export const db = new Service(
     hourBankAlert: HourBankAlertEntity,
     hourBankOverage: HourBankOverageEntity,
     hourBankConsent: HourBankConsentEntity,
+    hourBankPeriod: HourBankPeriodEntity,
     quote: QuoteEntity,
     quoteCounter: QuoteCounterEntity,
     payout: PayoutEntity,

@@ -2,6 +2,7 @@ import { db } from "../db/index.ts";
 import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
 import type { HourBankConsentItem, HourBankOverageItem } from "./alerts-entity.ts";
 import type { Entry } from "./ledger.ts";
+import { HourBankStore } from "./store.ts";
 
 export * as AlertsStore from "./alerts-store.ts";
 
@@ -57,10 +58,12 @@ export type ConsentRecord = Pick<HourBankConsentItem, "consentId" | "period" | "
  */
 export async function recordConsent(agencyId: string, clientId: string, consent: ConsentRecord, entry: Entry, closedKey: string): Promise<"recorded" | "closed" | "taken"> {
   const result = await db.transaction
-    .write(({ hourBankEntry, hourBankConsent }) => [
-      hourBankEntry.check({ agencyId, clientId, key: closedKey }).where((attr, op) => op.notExists(attr.key)).commit(),
-      hourBankConsent.create({ agencyId, clientId, ...consent }).commit(),
-      hourBankEntry
+    .write((tx) => [
+      tx.hourBankEntry.check({ agencyId, clientId, key: closedKey }).where((attr, op) => op.notExists(attr.key)).commit(),
+      tx.hourBankConsent.create({ agencyId, clientId, ...consent }).commit(),
+      // The consent's hours enter an open period: a close worked out before them must not commit.
+      HourBankStore.bump(tx, agencyId, clientId, entry.period),
+      tx.hourBankEntry
         .create({ agencyId, clientId, key: entry.key, period: entry.period, kind: entry.kind, minutes: entry.minutes, origin: entry.origin, ...(entry.reason ? { reason: entry.reason } : {}) })
         .commit(),
     ])

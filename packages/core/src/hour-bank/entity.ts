@@ -83,3 +83,28 @@ export const HourBankVisibilityEntity = new Entity({
 });
 
 export type HourBankVisibilityItem = EntityItem<typeof HourBankVisibilityEntity>;
+
+/**
+ * A period's revision: every entry written into an open period (approved use or its return, an
+ * owner's adjustment, a consent, hours rolled in) adds one in the same transaction, and a close
+ * commits only if the revision is still the one it read before the entries it summed. So an
+ * approval racing the close either lands before it (and the close, retried, sees it) or finds the
+ * close marker and goes to the next open period: never into a period after its close was worked out.
+ */
+export const HourBankPeriodEntity = new Entity({
+  model: { entity: "hourBankPeriod", version: "1", service: "baton" },
+  attributes: {
+    ...agencyKey,
+    clientId: { type: "string", required: true, readOnly: true },
+    period: { type: "string", required: true, readOnly: true },
+    revision: { type: "number" },
+  },
+  indexes: {
+    revisionOfPeriod: {
+      pk: { field: "pk", composite: ["agencyId"] },
+      sk: { field: "sk", composite: ["clientId", "period"] },
+    },
+  },
+});
+
+export type HourBankPeriodItem = EntityItem<typeof HourBankPeriodEntity>;

@@ -91,11 +91,29 @@ export async function settle(client: ClientItem, now: Date): Promise<{ closed: n
       entries = [...entries, included];
     }
     if (period === current) break;
-    const closing = closeEntries(period, entries.filter((entry) => entry.period === period), policy);
-    if (await HourBankStore.close(agencyId, clientId, closing)) closed++;
+    if (await closePeriod(agencyId, clientId, period, policy)) closed++;
     entries = (await HourBankStore.entriesOf(agencyId, clientId)).map(toEntry);
   }
   return { closed };
+}
+
+/** Approvals landing while a close is worked out make it start over; this many times at most. */
+const CLOSE_ATTEMPTS = 8;
+
+/**
+ * Closes one period from its entries as they are: the revision is read first, then the entries,
+ * and the close commits only if the revision hasn't moved (HourBankStore.close), so an entry that
+ * came in meanwhile is summed on the next attempt instead of left out. False: it was closed already.
+ */
+async function closePeriod(agencyId: string, clientId: string, period: string, policy: Policy): Promise<boolean> {
+  for (let attempt = 0; attempt < CLOSE_ATTEMPTS; attempt++) {
+    const revision = await HourBankStore.revisionOf(agencyId, clientId, period);
+    const own = (await HourBankStore.entriesOf(agencyId, clientId)).map(toEntry).filter((entry) => entry.period === period);
+    if (own.some((entry) => entry.kind === "closed")) return false;
+    const outcome = await HourBankStore.close(agencyId, clientId, period, revision, nextPeriod(period), closeEntries(period, own, policy));
+    if (outcome !== "stale") return outcome === "done";
+  }
+  throw new VisibleError("conflict", "hour_bank.busy", "The hour bank kept changing while its month was closed. Try again in a moment.");
 }
 
 /** One client's settle as the acting agency (the job's system actor; tests run it at chosen moments). */
@@ -229,7 +247,11 @@ export const adjust = fn(adjustSchema, async (input, clientId: string, now: Date
   const actor = useActor();
   const by = actor.type === "member" ? actor.memberId : undefined;
   const id = createId("time").slice(4);
-  await HourBankStore.createOnce(client.agencyId, clientId, { key: keys.adjusted(period, id), period, kind: "adjusted", minutes: input.minutes, origin: period, reason: input.reason, ...(by ? { by } : {}) });
+  const entry: Entry = { key: keys.adjusted(period, id), period, kind: "adjusted", minutes: input.minutes, origin: period, reason: input.reason, ...(by ? { by } : {}) };
+  // Into the open period only, as use is: a close worked out meanwhile starts over and counts it.
+  const outcome = await HourBankStore.writeUse(client.agencyId, clientId, { use: entry, remove: false, closedKey: keys.closed(period) }, () => []);
+  if (outcome === "closed") throw new VisibleError("conflict", "hour_bank.period_closed", "The retainer month of this time is closed, so it can't change now.");
+  if (outcome === "conflict") throw new VisibleError("conflict", "hour_bank.busy", "The hour bank kept changing while its month was closed. Try again in a moment.");
   await Audit.record(Audit.event("hourBank.adjusted", "client", clientId, { minutes: input.minutes, reason: input.reason, period }));
   // Hours taken away can cross a threshold as use does (once per threshold per period).
   if (input.minutes < 0) await afterUse(client, period, now);

@@ -847,6 +847,7 @@ export const el: ServerMessages = {
 
     // Time approval (issue 17, part 2)
     "The retainer month of this time is closed, so it can't change now.": "Ο μήνας της πάγιας αμοιβής για αυτόν τον χρόνο έχει κλείσει, οπότε δεν μπορεί να αλλάξει τώρα.",
+    "The hour bank kept changing while its month was closed. Try again in a moment.": "Οι ώρες άλλαζαν συνεχώς την ώρα που έκλεινε ο μήνας τους. Δοκιμάστε ξανά σε λίγο.",
     "This week has no time waiting to be submitted.": "Αυτή η εβδομάδα δεν έχει χρόνο που περιμένει να υποβληθεί.",
     "Choose at most 100 entries at once.": "Επιλέξτε έως 100 καταχωρίσεις τη φορά.",
     "Choose time entries.": "Επιλέξτε καταχωρίσεις χρόνου.",

@@ -839,6 +839,7 @@ export const hi: ServerMessages = {
 
     // Time approval (issue 17, part 2)
     "The retainer month of this time is closed, so it can't change now.": "इस समय का रिटेनर महीना बंद हो चुका है, इसलिए इसे अब बदला नहीं जा सकता।",
+    "The hour bank kept changing while its month was closed. Try again in a moment.": "महीना बंद होते समय घंटे लगातार बदलते रहे। थोड़ी देर बाद फिर से कोशिश करें।",
     "This week has no time waiting to be submitted.": "इस सप्ताह में जमा करने के लिए कोई समय बाकी नहीं है।",
     "Choose at most 100 entries at once.": "एक बार में अधिकतम 100 प्रविष्टियाँ चुनें।",
     "Choose time entries.": "समय की प्रविष्टियाँ चुनें।",

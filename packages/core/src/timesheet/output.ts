@@ -17,6 +17,7 @@ export const entryOutput = z
     invoiceId: z.string().nullable(),
     approval: z.enum(ApprovalStates).describe("open, submitted (waiting for review), returned (with a note), approved (locked)"),
     returnNote: z.string().nullable().describe("Why a reviewer returned it"),
+    usedPeriod: z.string().nullable().describe("The retainer month (YYYY-MM, the client's zone) its approved hours were taken from: its own, or the next open one when its month had closed; null when none were"),
     version: z.number().int(),
   })
   .meta({ id: "TimeEntry" }) satisfies z.ZodType<TimeEntry>;

@@ -24,6 +24,8 @@ export type TimeEntry = {
   approval: ApprovalState;
   /** Why the reviewer returned it, while it is returned. */
   returnNote: string | null;
+  /** The retainer month (client's zone) its hours were taken from once approved; null when none were. */
+  usedPeriod: string | null;
   version: number;
 };
 
@@ -44,6 +46,7 @@ export function present(item: TimeEntryItem, names: Names): TimeEntry {
     invoiceId: item.invoiceId === UNBILLED ? null : item.invoiceId,
     approval: approvalOf(item),
     returnNote: item.returnNote ?? null,
+    usedPeriod: item.usedPeriod ?? null,
     version: item.version,
   };
 }
