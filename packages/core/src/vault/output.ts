@@ -47,7 +47,7 @@ export const accessOutput = z.object({
 
 export const logOutput = z.object({ items: z.array(accessOutput), cursor: z.string().nullable() });
 
-export const taskVaultOutput = z.object({ taskId: z.string(), clientId: z.string(), items: z.array(entryOutput), canReveal: z.boolean() });
+export const taskVaultOutput = z.object({ taskId: z.string(), clientId: z.string(), items: z.array(entryOutput), canReveal: z.boolean(), canChoose: z.boolean().describe("The viewer may change which entries the task names (the owner)") });
 
 export const checklistOutput = z.object({
   memberId: z.string(),
@@ -58,6 +58,23 @@ export const checklistOutput = z.object({
       clientId: z.string(),
       clientName: z.string(),
       tool: z.string(),
+      reveals: z.number().int(),
+      lastRevealedAt: z.string(),
+      rotated: z.boolean(),
+      removed: z.boolean(),
+    }),
+  ),
+});
+
+export const clientChecklistOutput = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  ended: z.boolean().describe("The client's work has ended: none of its logins can be shown"),
+  items: z.array(
+    z.object({
+      entryId: z.string(),
+      tool: z.string(),
+      seenBy: z.array(z.object({ id: z.string(), name: z.string() })).describe("The team members who were shown it"),
       reveals: z.number().int(),
       lastRevealedAt: z.string(),
       rotated: z.boolean(),
