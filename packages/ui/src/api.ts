@@ -641,6 +641,7 @@ export const api = {
     ofTask: (taskId: string) => call(client.vault.tasks[":taskId"].$get({ param: { taskId } })),
     setForTask: (taskId: string, vaultEntryIds: string[]) => call(client.vault.tasks[":taskId"].$put({ param: { taskId }, json: { vaultEntryIds } })),
     offboarding: (memberId: string) => call(client.vault.offboarding[":memberId"].$get({ param: { memberId } })),
+    clientChecklist: (clientId: string) => call(client.vault.clients[":clientId"].checklist.$get({ param: { clientId } })),
   },
 };
 

@@ -93,4 +93,9 @@ export const elVault: Pick<Messages, keyof typeof enVault> = {
   "vault.offboarding.removed": "Αφαιρέθηκε",
   "vault.offboarding.open": "Προς αλλαγή",
   "vault.offboarding.show": "Κωδικοί που είδε",
+  "vault.ended.title": "Η συνεργασία με αυτόν τον πελάτη έληξε",
+  "vault.ended.intro": "Οι κωδικοί του δεν εμφανίζονται πλέον σε κανέναν από την ομάδα. Ζητήστε από τον πελάτη να αλλάξει κάθε κωδικό παρακάτω ή να αφαιρέσει την πρόσβαση της ομάδας στο εργαλείο.",
+  "vault.ended.empty": "Κανείς από την ομάδα δεν είδε κωδικό αυτού του πελάτη.",
+  "vault.ended.seenBy": "Εμφανίστηκε σε",
+  "vault.offboarding.showNamed": "Κωδικοί που είδε {name}",
 };

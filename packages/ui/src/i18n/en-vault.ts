@@ -91,4 +91,9 @@ export const enVault = {
   "vault.offboarding.removed": "Removed",
   "vault.offboarding.open": "To change",
   "vault.offboarding.show": "Logins they saw",
+  "vault.ended.title": "This client's work has ended",
+  "vault.ended.intro": "Their logins can no longer be shown to anyone on the team. Ask the client to change each login below, or to remove the team's access at the tool.",
+  "vault.ended.empty": "No one on the team was shown any of this client's logins.",
+  "vault.ended.seenBy": "Shown to",
+  "vault.offboarding.showNamed": "Logins {name} saw",
 };

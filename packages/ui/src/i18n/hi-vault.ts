@@ -93,4 +93,9 @@ export const hiVault: Pick<Messages, keyof typeof enVault> = {
   "vault.offboarding.removed": "हटाया गया",
   "vault.offboarding.open": "बदलना है",
   "vault.offboarding.show": "उन्होंने जो लॉगिन देखे",
+  "vault.ended.title": "इस क्लाइंट का काम समाप्त हो गया है",
+  "vault.ended.intro": "उनके लॉगिन अब टीम में किसी को नहीं दिखाए जा सकते। क्लाइंट से नीचे का हर लॉगिन बदलने, या टूल में टीम का एक्सेस हटाने को कहें।",
+  "vault.ended.empty": "टीम में किसी को इस क्लाइंट का कोई लॉगिन नहीं दिखाया गया।",
+  "vault.ended.seenBy": "किसे दिखाया",
+  "vault.offboarding.showNamed": "{name} ने जो लॉगिन देखे",
 };
