@@ -56,7 +56,7 @@ export default function Vault() {
     });
 
   return (
-    <section class="page">
+    <section class="page vault-page">
       <Title>{t("vault.title")}</Title>
       <PageHeader
         title={t("vault.title")}
@@ -72,7 +72,7 @@ export default function Vault() {
           {(data) => (
             <>
               <Show when={data().accessRequests.length}>
-                <Requests requests={data().accessRequests} onAnswer={(request) => setAdding({ tool: request.tool, accessRequestId: request.id })} />
+                <Requests agency={me().agency.name} requests={data().accessRequests} onAnswer={(request) => setAdding({ tool: request.tool, accessRequestId: request.id })} />
               </Show>
               <div class="card" data-testid="vault-entries">
                 <div class="card-header">
@@ -135,11 +135,11 @@ export default function Vault() {
   );
 }
 
-function Requests(props: { requests: VaultAccessRequest[]; onAnswer: (request: VaultAccessRequest) => void }) {
+function Requests(props: { agency: string; requests: VaultAccessRequest[]; onAnswer: (request: VaultAccessRequest) => void }) {
   return (
     <section class="card" aria-labelledby="vault-requests-title" data-testid="vault-requests">
       <div class="card-header">
-        <h2 id="vault-requests-title">{t("vault.requests.title")}</h2>
+        <h2 id="vault-requests-title">{t("vault.requests.title", { agency: props.agency })}</h2>
       </div>
       <ul class="people">
         <For each={props.requests}>
@@ -187,14 +187,14 @@ function Entries(props: { entries: VaultEntry[]; timeZone: string | undefined; o
                   <Show when={entry.url}>
                     {(url) => (
                       <div class="muted">
-                        <a href={url()} target="_blank" rel="noopener noreferrer" style={{ "overflow-wrap": "anywhere" }}>
+                        <a href={url()} target="_blank" rel="noopener noreferrer" class="vault-wrap">
                           {url()}
                         </a>
                       </div>
                     )}
                   </Show>
                 </td>
-                <td data-label={t("vault.field.username")} style={{ "overflow-wrap": "anywhere" }}>
+                <td data-label={t("vault.field.username")} class="vault-wrap">
                   {entry.username ?? "—"}
                 </td>
                 <td data-label={t("vault.field.kind")}>{t(`vault.kind.${entry.kind}`)}</td>

@@ -30,7 +30,7 @@ export function ClientVault(props: { client: Client }) {
   const [showing, setShowing] = createSignal<VaultEntry>();
   const ended = () => props.client.status === "inactive";
   return (
-    <section class="card" aria-labelledby="client-vault-title" data-testid="client-vault">
+    <section class="card vault-section" aria-labelledby="client-vault-title" data-testid="client-vault">
       <div class="card-header">
         <h2 id="client-vault-title">{t("vault.team.title")}</h2>
         <Show when={!ended()}>

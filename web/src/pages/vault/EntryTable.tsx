@@ -3,6 +3,34 @@ import { formatDate, t } from "@baton/ui/i18n";
 import type { VaultEntry } from "@baton/ui/types";
 import { For, Show } from "solid-js";
 
+/** A narrow column's list of logins (the task page's side): tool, username, kind, and "Show" when the viewer may reveal. */
+export function EntryList(props: { entries: VaultEntry[]; onShow?: ((entry: VaultEntry) => void) | undefined }) {
+  return (
+    <ul class="vault-list">
+      <For each={props.entries}>
+        {(entry) => (
+          <li data-testid="vault-entry" data-tool={entry.tool}>
+            <div>
+              <span class="cell-title">{entry.tool}</span>
+              <div class="muted small vault-wrap">
+                {entry.username ? `${entry.username} · ` : ""}
+                {t(`vault.kind.${entry.kind}`)}
+              </div>
+            </div>
+            <Show when={props.onShow}>
+              {(onShow) => (
+                <Button size="sm" onClick={() => onShow()(entry)} aria-label={t("vault.showNamed", { tool: entry.tool })}>
+                  {t("vault.show")}
+                </Button>
+              )}
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
 /** A client's logins as the team sees them: tool, address, username, kind; never a secret. "Show" when the viewer may reveal. */
 export function EntryTable(props: { entries: VaultEntry[]; timeZone: string | undefined; onShow?: ((entry: VaultEntry) => void) | undefined; testId?: string }) {
   return (
@@ -30,7 +58,7 @@ export function EntryTable(props: { entries: VaultEntry[]; timeZone: string | un
                   <span class="cell-title">{entry.tool}</span>
                   <Show when={entry.url}>
                     {(url) => (
-                      <div class="muted small" style={{ "overflow-wrap": "anywhere" }}>
+                      <div class="muted small vault-wrap">
                         <a href={url()} target="_blank" rel="noopener noreferrer">
                           {url()}
                         </a>
@@ -38,7 +66,7 @@ export function EntryTable(props: { entries: VaultEntry[]; timeZone: string | un
                     )}
                   </Show>
                 </td>
-                <td data-label={t("vault.field.username")} style={{ "overflow-wrap": "anywhere" }}>
+                <td data-label={t("vault.field.username")} class="vault-wrap">
                   {entry.username ?? "—"}
                 </td>
                 <td data-label={t("vault.field.kind")}>{t(`vault.kind.${entry.kind}`)}</td>

@@ -54,7 +54,7 @@ function RevealForm(props: { entry: VaultEntry; taskId: string | undefined; onCl
         <>
           <Show when={props.entry.username}>
             <p>
-              {t("vault.field.username")}: <strong style={{ "overflow-wrap": "anywhere" }}>{props.entry.username}</strong>
+              {t("vault.field.username")}: <strong class="vault-wrap">{props.entry.username}</strong>
             </p>
           </Show>
           <VaultSecret revealed={shown()} />

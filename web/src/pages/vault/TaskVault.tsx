@@ -4,7 +4,6 @@ import { Button } from "@baton/ui/Button";
 import { Dialog } from "@baton/ui/Dialog";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
-import { useSession } from "@baton/ui/session";
 import { Loading } from "@baton/ui/Spinner";
 import { toast } from "@baton/ui/Toast";
 import type { VaultEntry, VaultTask } from "@baton/ui/types";
@@ -12,7 +11,7 @@ import { createAsync, revalidate } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
 import { getTaskVault } from "./data";
-import { EntryTable } from "./EntryTable";
+import { EntryList } from "./EntryTable";
 import { RevealDialog } from "./RevealDialog";
 
 /**
@@ -31,7 +30,6 @@ export function TaskVault(props: { taskId: string }) {
 }
 
 function TaskVaultCard(props: { vault: VaultTask }) {
-  const { me } = useSession();
   const [choosing, setChoosing] = createSignal(false);
   const [showing, setShowing] = createSignal<VaultEntry>();
   return (
@@ -46,7 +44,7 @@ function TaskVaultCard(props: { vault: VaultTask }) {
       </div>
       <p class="muted small">{t("vault.task.intro")}</p>
       <Show when={props.vault.items.length} fallback={<p class="muted">{t("vault.task.none")}</p>}>
-        <EntryTable entries={props.vault.items} timeZone={me().timeZone} onShow={props.vault.canReveal ? setShowing : undefined} />
+        <EntryList entries={props.vault.items} onShow={props.vault.canReveal ? setShowing : undefined} />
       </Show>
       <RevealDialog entry={showing()} taskId={props.vault.taskId} onClose={() => setShowing(undefined)} />
       <Dialog open={choosing()} title={t("vault.task.chooseTitle")} onClose={() => setChoosing(false)}>
