@@ -49,11 +49,11 @@ async function revealedBy(agencyId: string, memberId: string): Promise<RotateIte
 }
 
 /** The owner's checklist: the entries a team member revealed, and whether each was rotated since. */
-export async function checklist(memberId: string): Promise<{ memberId: string; name: string; items: RotateItem[] }> {
+export async function checklist(memberId: string): Promise<{ memberId: string; name: string; items: RotateItem[]; cursor: null }> {
   const agencyId = assertOwner();
   const member = await MemberStore.load(agencyId, memberId);
   if (!member) throw notFound("Team member");
-  return { memberId, name: member.name, items: await revealedBy(agencyId, memberId) };
+  return { memberId, name: member.name, items: await revealedBy(agencyId, memberId), cursor: null };
 }
 
 /** After a member is removed: each client whose logins they saw, and hasn't rotated, is asked to. */
@@ -88,7 +88,7 @@ export type EndedItem = {
  * not ended), and the owner's checklist is every entry a team member was shown, to have the client
  * change it (or take the agency's people off the tool). The client's own reveals don't count.
  */
-export async function clientChecklist(clientId: string): Promise<{ clientId: string; name: string; ended: boolean; items: EndedItem[] }> {
+export async function clientChecklist(clientId: string): Promise<{ clientId: string; name: string; ended: boolean; items: EndedItem[]; cursor: null }> {
   const agencyId = assertOwner();
   const client = await ClientStore.load(agencyId, clientId);
   if (!client) throw notFound("Client");
@@ -115,5 +115,5 @@ export async function clientChecklist(clientId: string): Promise<{ clientId: str
       removed: !entry,
     };
   });
-  return { clientId, name: client.name, ended: client.status === "inactive", items: items.sort((a, b) => a.tool.localeCompare(b.tool)) };
+  return { clientId, name: client.name, ended: client.status === "inactive", items: items.sort((a, b) => a.tool.localeCompare(b.tool)), cursor: null };
 }
