@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { Aspects, RemovalPolicy } from "aws-cdk-lib/core";
 import { Storage } from "./infra/storage.ts";
 import { Files } from "./infra/files.ts";
+import { Vault } from "./infra/vault.ts";
 import { Secrets } from "./infra/secrets.ts";
 import { Email } from "./infra/email.ts";
 import { Api } from "./infra/api.ts";
@@ -28,7 +29,7 @@ export default {
       // code a typical call needs; the rest is in chunks loaded on first use (infra/bundle.ts).
       nodejs: nodejsBundling,
     });
-    app.stack(Storage).stack(Files).stack(Secrets).stack(Email).stack(Api).stack(Jobs).stack(Sites).stack(Monitoring);
+    app.stack(Storage).stack(Files).stack(Vault).stack(Secrets).stack(Email).stack(Api).stack(Jobs).stack(Sites).stack(Monitoring);
     // Every log group of every stack keeps its lines for a set time (infra/log-retention.ts).
     Aspects.of(app).add(new LogRetention(logRetentionDays(app.stage), app.stage === "prod" ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
   },

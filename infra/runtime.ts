@@ -7,6 +7,7 @@ import { Email } from "./email.ts";
 import { Files } from "./files.ts";
 import { Secrets } from "./secrets.ts";
 import { Storage } from "./storage.ts";
+import { Vault } from "./vault.ts";
 import { fontFiles } from "../packages/core/src/invoice/pdf/fonts.ts";
 
 // What every Baton function runs with: the same domain code against the same table. Each
@@ -40,6 +41,7 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
   const secrets = use(Secrets);
   const email = use(Email);
   const files = use(Files);
+  const vault = use(Vault);
   const domains = customDomains();
   const sendsEmail = options.sendsEmail ?? true;
   const usesFiles = options.files ?? true;
@@ -50,6 +52,8 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
       BATON_SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       BATON_METRICS_NAMESPACE: metricsNamespace(app.stage),
       BATON_LOG_LEVEL: "info",
+      // The client vault's KMS key (infra/vault.ts): every function that may open a secret or seal one.
+      BATON_VAULT_KMS_KEY: vault.key.keyArn,
       // Invoice PDFs read their fonts from files beside the bundle (a bundle has no node_modules).
       ...(sendsEmail && { BATON_FONTS_DIR: FONTS_DIR }),
       ...(usesFiles && { BATON_BUCKET_NAME: files.bucket.bucketName }),
@@ -68,6 +72,8 @@ export function runtime(ctx: StackContext, handler: string, options: { sendsEmai
       ...(sendsEmail ? [email.sendEmail()] : []),
       // Objects only (presigned uploads and downloads, the confirm's checks, the retention job).
       ...(usesFiles ? [files.objectAccess()] : []),
+      // The vault's key: data keys made, wrapped and unwrapped, nothing else (infra/vault.ts).
+      vault.keyAccess(),
     ],
     // The invoice PDF's fonts (a few hundred KB), read only when a PDF is made: not in the bundle's code.
     ...(sendsEmail && { copyFiles: fontFiles().map(({ pkg, file }) => ({ from: `node_modules/${pkg}/files/${file}`, to: `${FONTS_DIR}/${file}` })) }),

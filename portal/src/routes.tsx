@@ -8,6 +8,7 @@ import { getFiles } from "./pages/files/data";
 import { getHours } from "./pages/hours/data";
 import { preloadQuote, preloadQuotes } from "./pages/quotes/data";
 import { getCard } from "./pages/card/data";
+import { preloadVault } from "./pages/vault/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -49,6 +50,8 @@ export const routes: RouteDefinition[] = [
       { path: "/quotes/:id", component: lazy(() => import("./pages/quotes/Detail")), preload: ({ params }) => preloadQuote(params.id!) },
       // A new client's onboarding checklist: questionnaire, agreement, welcome packet.
       { path: "/onboarding", component: lazy(() => import("./pages/onboarding")) },
+      // The company's logins for the agency: entries, the agency's requests for logins, the access log.
+      { path: "/vault", component: lazy(() => import("./pages/vault")), preload: () => preloadVault() },
       { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
       { path: "*", component: lazy(() => import("./pages/NotFound")) },

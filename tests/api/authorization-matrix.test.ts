@@ -296,6 +296,7 @@ const rules: Record<string, Rule> = {
   "GET /api/vault/tasks/:taskId": team,
   "PUT /api/vault/tasks/:taskId": { ...owner, bodyDecides: true },
   "GET /api/vault/offboarding/:memberId": owner,
+  "GET /api/vault/clients/:clientId/checklist": owner,
   "PATCH /api/vault/:vaultEntryId": { ...contactOnly, absent: true, bodyDecides: true },
   "POST /api/vault/:vaultEntryId/rotate": { ...contactOnly, absent: true, bodyDecides: true },
   "POST /api/vault/:vaultEntryId/reveal": { ...signedIn, absent: true, bodyDecides: true },

@@ -30,6 +30,8 @@ beforeAll(async () => {
   ids = { member: world.ids.sub, client: world.ids.client, contact: world.ids.contact, request: request.id, task: task.id, sop: sop.body.id, entry: entry.body.id, invoice: invoice.body.id, package: pkg.body.id, survey, file, schedule: "" };
   ids.schedule = (await world.owner.post("/schedules", { clientId: world.ids.client, title: "Fuzz weekly", rule: "weekly", days: [1], time: "09:00", startDate: "2026-12-01" })).body.id;
   ids.endpoint = (await world.owner.post("/integrations/endpoints", { url: "https://hooks.example.com/fuzz", events: ["invoice.overdue"] })).body.endpoint.id;
+  // A real vault entry, so the vault's :vaultEntryId routes are fuzzed past the lookup too.
+  ids.vaultEntry = (await world.contact.post("/vault", { tool: "Fuzz tool", kind: "password", secret: "fuzz-vault-secret" })).body.id;
 });
 afterAll(() => api.close());
 
@@ -240,7 +242,7 @@ async function routesWithIds(): Promise<IdRoute[]> {
 }
 
 /** Calls the route as the owner with `value` in its `which`-th parameter (the others real), and a valid body. */
-/** Calls only a client contact may make with no body (so not in the body table): the fuzz makes them as the contact. */
+/** Calls without a body only a client contact may make (so not in the body table): the fuzz calls them as the contact. */
 const contactReads = new Set(["GET /catalog/:packageId", "DELETE /vault/:vaultEntryId"]);
 
 async function callWithId(route: IdRoute, value: string, which: number): Promise<Reply & { url: string }> {

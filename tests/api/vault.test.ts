@@ -300,6 +300,29 @@ describe("access requests and offboarding", () => {
     expect((await world.owner.get(`/vault/offboarding/${world.ids.sub}`)).body.items[0].rotated).toBe(true);
   });
 
+  it("when a client's work ends, shows none of its logins and gives the owner the checklist of what the team saw", async () => {
+    const client = await world.owner.get(`/clients/${world.ids.client}`);
+    expect((await world.owner.patch(`/clients/${world.ids.client}`, { version: client.body.version, status: "inactive" })).status).toBe(200);
+    const refused = await reveal(world.owner, passwordEntry.id, { reason: "After the end" });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("vault.client_ended");
+    const checklist = await world.owner.get(`/vault/clients/${world.ids.client}/checklist`);
+    expect(checklist.status).toBe(200);
+    expect(checklist.body).toMatchObject({ clientId: world.ids.client, name: "Acme Corp", ended: true });
+    const gmail = checklist.body.items.find((item: { entryId: string }) => item.entryId === passwordEntry.id);
+    // Seen by the owner and Sam (the team); rotated by the client after Sam left.
+    expect(gmail).toMatchObject({ tool: "Gmail", rotated: true, removed: false });
+    expect(gmail.seenBy.map((person: { name: string }) => person.name)).toContain("Sam Writer");
+    expect(checklist.body.items.every((item: { seenBy: unknown[] }) => item.seenBy.length > 0)).toBe(true);
+    expect(JSON.stringify(checklist.body)).not.toContain(password);
+    expect((await world.contact.get(`/vault/clients/${world.ids.client}/checklist`)).status).toBe(403);
+    expect((await world.reviewer.get(`/vault/clients/${world.ids.client}/checklist`)).status).toBe(403);
+    const other = await createAgency("Ended Vault Agency");
+    const otherOwner = new ApiClient(api.baseUrl);
+    await signIn(otherOwner, other.ownerEmail);
+    expect((await otherOwner.get(`/vault/clients/${world.ids.client}/checklist`)).status).toBe(404);
+  });
+
   it("logged and emailed no secret used in these tests", async () => {
     await Deferred.settled();
     const logged = output.text();

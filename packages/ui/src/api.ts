@@ -126,6 +126,9 @@ import type {
   ListedFile,
   MessageThread,
   StartedUpload,
+  VaultEntryInput,
+  VaultEntryPatch,
+  VaultRotateInput,
 } from "./types";
 
 // The one place that talks HTTP. Pages call `api.<resource>.<verb>()` only; underneath is
@@ -621,6 +624,24 @@ export const api = {
       call(client.integrations.endpoints[":endpointId"].deliveries.$get({ param: { endpointId: id }, query: { ...(page.cursor ? { cursor: page.cursor } : {}), ...(page.limit ? { limit: String(page.limit) } : {}) } })),
     redeliver: (id: string, deliveryId: string) =>
       call(client.integrations.endpoints[":endpointId"].deliveries[":deliveryId"].redeliver.$post({ param: { endpointId: id, deliveryId } })),
+  },
+  /** The client vault (issue 23): a client's logins without secrets, reveals with a reason, the access log, requests, a task's entries, offboarding. */
+  vault: {
+    list: (clientId?: string) => call(client.vault.$get({ query: clientId ? { clientId } : {} })),
+    create: (input: VaultEntryInput) => call(client.vault.$post({ json: input })),
+    edit: (id: string, patch: VaultEntryPatch) => call(client.vault[":vaultEntryId"].$patch({ param: { vaultEntryId: id }, json: patch })),
+    rotate: (id: string, input: VaultRotateInput) => call(client.vault[":vaultEntryId"].rotate.$post({ param: { vaultEntryId: id }, json: input })),
+    reveal: (id: string, input: { reason?: string; taskId?: string }) => call(client.vault[":vaultEntryId"].reveal.$post({ param: { vaultEntryId: id }, json: input })),
+    remove: async (id: string): Promise<void> => {
+      await call(client.vault[":vaultEntryId"].$delete({ param: { vaultEntryId: id } }));
+    },
+    log: (clientId?: string, page: PageQuery = {}) =>
+      call(client.vault.log.$get({ query: { ...(clientId ? { clientId } : {}), ...(page.cursor ? { cursor: page.cursor } : {}), ...(page.limit ? { limit: String(page.limit) } : {}) } })),
+    requestAccess: (input: { clientId: string; tool: string; note?: string }) => call(client.vault.requests.$post({ json: input })),
+    ofTask: (taskId: string) => call(client.vault.tasks[":taskId"].$get({ param: { taskId } })),
+    setForTask: (taskId: string, vaultEntryIds: string[]) => call(client.vault.tasks[":taskId"].$put({ param: { taskId }, json: { vaultEntryIds } })),
+    offboarding: (memberId: string) => call(client.vault.offboarding[":memberId"].$get({ param: { memberId } })),
+    clientChecklist: (clientId: string) => call(client.vault.clients[":clientId"].checklist.$get({ param: { clientId } })),
   },
 };
 

@@ -215,3 +215,15 @@ export type TaskCalendarInvitation = Ok<Api["tasks"][":taskId"]["calendar-invita
 export type WebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$get"]>["items"][number];
 export type CreatedWebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$post"], 201>;
 export type WebhookDelivery = Ok<Api["integrations"]["endpoints"][":endpointId"]["deliveries"]["$get"]>["items"][number];
+
+// The client vault (issue 23): entries never carry a secret; a reveal answers one.
+export type VaultList = Ok<Api["vault"]["$get"]>;
+export type VaultEntry = VaultList["items"][number];
+export type VaultAccessRequest = VaultList["accessRequests"][number];
+export type VaultAccess = Ok<Api["vault"]["log"]["$get"]>["items"][number];
+export type VaultRevealed = Ok<Api["vault"][":vaultEntryId"]["reveal"]["$post"]>;
+export type VaultEntryInput = Json<Api["vault"]["$post"]>;
+export type VaultEntryPatch = Json<Api["vault"][":vaultEntryId"]["$patch"]>;
+export type VaultRotateInput = Json<Api["vault"][":vaultEntryId"]["rotate"]["$post"]>;
+export type VaultTask = Ok<Api["vault"]["tasks"][":taskId"]["$get"]>;
+export type VaultChecklist = Ok<Api["vault"]["offboarding"][":memberId"]["$get"]>;

@@ -36,6 +36,7 @@ export function Layout(props: RouteSectionProps) {
     ...(hoursShown() ? [{ href: "/hours", label: t("portal.nav.hours") }] : []),
     { href: "/quotes", label: t("quotes.nav") },
     { href: "/invoices", label: t("portal.nav.invoices") },
+    { href: "/vault", label: t("vault.nav") },
     ...(cardsEnabled() ? [{ href: "/card", label: t("portal.nav.card") }] : []),
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },

@@ -9,7 +9,7 @@
 //   tasks.ts       the entries a task names
 //   access-log.ts  the reveals of a client's logins
 //   requests.ts    the owner asking a client for a login (a portal to-do)
-//   offboarding.ts the checklist of what a leaver saw, and the clients' reminders
+//   offboarding.ts the checklist of what a leaver saw, the clients' reminders, and the client-ended checklist
 // No list, log line, email, export or error carries a secret.
 
 export * as Vault from "./index.ts";
@@ -24,4 +24,4 @@ export { authorize as authorizeReveal, record as recordReveal } from "./reveal.t
 export { ofTask, setForTask } from "./tasks.ts";
 export { log } from "./access-log.ts";
 export { requestAccess } from "./requests.ts";
-export { checklist, memberLeft } from "./offboarding.ts";
+export { checklist, clientChecklist, memberLeft } from "./offboarding.ts";

@@ -7,7 +7,7 @@ import { MemberStore } from "../member/store.ts";
 import { emailClient } from "./notices.ts";
 import { VaultStore } from "./store.ts";
 
-// When someone leaves. Their access ends at once without anything done here: a reveal checks the
+// When someone leaves, or a client's work ends. Their access ends at once without anything done here: a reveal checks the
 // member is active, the task still theirs and the client not ended. What remains is what they
 // saw: the owner's checklist of the entries to rotate, and a reminder to each client concerned.
 
@@ -70,4 +70,50 @@ export async function memberLeft(memberId: string): Promise<void> {
   } catch (error) {
     Log.error("vault: rotation reminders not sent", error, { memberId });
   }
+}
+
+/** A line of the client-ended checklist: an entry the team was shown, by whom, and whether the client changed it since. */
+export type EndedItem = {
+  entryId: string;
+  tool: string;
+  seenBy: { id: string; name: string }[];
+  reveals: number;
+  lastRevealedAt: string;
+  rotated: boolean;
+  removed: boolean;
+};
+
+/**
+ * When a client's work ends: their logins can no longer be shown (a reveal checks the client is
+ * not ended), and the owner's checklist is every entry a team member was shown, to have the client
+ * change it (or take the agency's people off the tool). The client's own reveals don't count.
+ */
+export async function clientChecklist(clientId: string): Promise<{ clientId: string; name: string; ended: boolean; items: EndedItem[]; cursor: null }> {
+  const agencyId = assertOwner();
+  const client = await ClientStore.load(agencyId, clientId);
+  if (!client) throw notFound("Client");
+  const [log, entries] = await Promise.all([VaultStore.allAccessOfClient(agencyId, clientId), VaultStore.entriesOfClient(agencyId, clientId)]);
+  const current = new Map(entries.map((entry) => [entry.vaultEntryId, entry]));
+  const byEntry = new Map<string, { tool: string; people: Map<string, string>; reveals: number; last: string }>();
+  for (const access of log) {
+    if (access.byType !== "member") continue;
+    const seen = byEntry.get(access.vaultEntryId) ?? { tool: access.tool, people: new Map<string, string>(), reveals: 0, last: access.at };
+    seen.people.set(access.byId, access.byName);
+    seen.reveals += 1;
+    if (access.at > seen.last) seen.last = access.at;
+    byEntry.set(access.vaultEntryId, seen);
+  }
+  const items = [...byEntry].map(([entryId, seen]) => {
+    const entry = current.get(entryId);
+    return {
+      entryId,
+      tool: entry?.tool ?? seen.tool,
+      seenBy: [...seen.people].map(([id, name]) => ({ id, name })),
+      reveals: seen.reveals,
+      lastRevealedAt: seen.last,
+      rotated: Boolean(entry && entry.secretChangedAt > seen.last),
+      removed: !entry,
+    };
+  });
+  return { clientId, name: client.name, ended: client.status === "inactive", items: items.sort((a, b) => a.tool.localeCompare(b.tool)), cursor: null };
 }

@@ -4,6 +4,9 @@ import { AccessRequestStatuses, SecretKinds } from "./entity.ts";
 // Output schemas: what the vault's functions answer, as the OpenAPI document declares it. No list
 // or entry carries a secret; only a reveal does.
 
+/** Every list has the one shape, { items, cursor }: these are whole lists, so the cursor is always null. */
+const wholeList = z.null().describe("Always null: the list is whole");
+
 export const entryOutput = z.object({
   id: z.string(),
   clientId: z.string(),
@@ -28,7 +31,7 @@ export const accessRequestOutput = z.object({
   createdAt: z.string(),
 });
 
-export const listOutput = z.object({ clientId: z.string(), items: z.array(entryOutput), accessRequests: z.array(accessRequestOutput).describe("The owner's open requests for logins: the client's to-dos"), cursor: z.null().describe("The whole list is in one page") });
+export const listOutput = z.object({ clientId: z.string(), items: z.array(entryOutput), cursor: wholeList, accessRequests: z.array(accessRequestOutput).describe("The owner's open requests for logins: the client's to-dos") });
 
 export const revealOutput = z.union([
   z.object({ kind: z.enum(["password", "recovery_codes"]), value: z.string(), entryId: z.string() }),
@@ -47,11 +50,12 @@ export const accessOutput = z.object({
 
 export const logOutput = z.object({ items: z.array(accessOutput), cursor: z.string().nullable() });
 
-export const taskVaultOutput = z.object({ taskId: z.string(), clientId: z.string(), items: z.array(entryOutput), canReveal: z.boolean(), cursor: z.null().describe("The whole list is in one page") });
+export const taskVaultOutput = z.object({ taskId: z.string(), clientId: z.string(), items: z.array(entryOutput), cursor: wholeList, canReveal: z.boolean(), canChoose: z.boolean().describe("The viewer may change which entries the task names (the owner)") });
 
 export const checklistOutput = z.object({
   memberId: z.string(),
   name: z.string(),
+  cursor: wholeList,
   items: z.array(
     z.object({
       entryId: z.string(),
@@ -64,5 +68,22 @@ export const checklistOutput = z.object({
       removed: z.boolean(),
     }),
   ),
-  cursor: z.null().describe("The whole list is in one page"),
+});
+
+export const clientChecklistOutput = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  cursor: wholeList,
+  ended: z.boolean().describe("The client's work has ended: none of its logins can be shown"),
+  items: z.array(
+    z.object({
+      entryId: z.string(),
+      tool: z.string(),
+      seenBy: z.array(z.object({ id: z.string(), name: z.string() })).describe("The team members who were shown it"),
+      reveals: z.number().int(),
+      lastRevealedAt: z.string(),
+      rotated: z.boolean(),
+      removed: z.boolean(),
+    }),
+  ),
 });

@@ -9,7 +9,8 @@ import { VaultStore } from "./store.ts";
 // The entries a task names: the owner picks them when planning; the task's assignee sees which
 // logins the work needs (and may reveal them while the task is open and theirs).
 
-export type TaskVault = { taskId: string; clientId: string; items: VaultEntry[]; canReveal: boolean; cursor: null };
+/** `canChoose`: the viewer may change which entries the task names (the owner). */
+export type TaskVault = { taskId: string; clientId: string; items: VaultEntry[]; cursor: null; canReveal: boolean; canChoose: boolean };
 
 async function entriesOf(agencyId: string, taskId: string): Promise<VaultEntry[]> {
   const mentions = await VaultStore.entriesOfTask(agencyId, taskId);
@@ -26,7 +27,7 @@ export async function ofTask(taskId: string): Promise<TaskVault> {
   const owner = actor.type === "apikey" || (actor.type === "member" && actor.role === "owner");
   const assignee = actor.type === "member" && task.assigneeId === actor.memberId && task.state === "open";
   if (!owner && !assignee) throw forbidden();
-  return { taskId, clientId: task.clientId, items: await entriesOf(actor.agencyId, taskId), canReveal: actor.type === "member" && (owner || assignee), cursor: null };
+  return { taskId, clientId: task.clientId, items: await entriesOf(actor.agencyId, taskId), cursor: null, canReveal: actor.type === "member" && (owner || assignee), canChoose: owner };
 }
 
 /** Names the entries a task's work needs (owner): each must be of the task's client. */
@@ -40,5 +41,5 @@ export const setForTask = fn(taskEntriesSchema, async ({ vaultEntryIds }, taskId
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { vaultEntryIds: "Choose entries of this client's vault." } });
   }
   await VaultStore.setTaskEntries(agencyId, task.clientId, taskId, ids);
-  return { taskId, clientId: task.clientId, items: await entriesOf(agencyId, taskId), canReveal: useActor().type === "member", cursor: null };
+  return { taskId, clientId: task.clientId, items: await entriesOf(agencyId, taskId), cursor: null, canReveal: useActor().type === "member", canChoose: true };
 });

@@ -15,6 +15,7 @@ import { elFiles } from "./el-files";
 import { elHours } from "./el-hours";
 import { elCatalog } from "./el-catalog";
 import { elQuotes } from "./el-quotes";
+import { elVault } from "./el-vault";
 import { elTrust } from "./el-trust";
 import { elRecurring } from "./el-recurring";
 import { elIntegrations } from "./el-integrations";
@@ -43,6 +44,7 @@ export const el: Messages = {
   ...elHours,
   ...elCatalog,
   ...elQuotes,
+  ...elVault,
   ...elTrust,
   ...elRecurring,
   ...elMeetings,

@@ -18,6 +18,7 @@ import { enFiles } from "./en-files";
 import { enHours } from "./en-hours";
 import { enCatalog } from "./en-catalog";
 import { enQuotes } from "./en-quotes";
+import { enVault } from "./en-vault";
 import { enTrust } from "./en-trust";
 import { enRecurring } from "./en-recurring";
 import { enIntegrations } from "./en-integrations";
@@ -46,6 +47,7 @@ export const en = {
   ...enHours,
   ...enCatalog,
   ...enQuotes,
+  ...enVault,
   ...enTrust,
   ...enRecurring,
   ...enMeetings,

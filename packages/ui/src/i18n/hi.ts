@@ -17,6 +17,7 @@ import { hiFiles } from "./hi-files";
 import { hiHours } from "./hi-hours";
 import { hiCatalog } from "./hi-catalog";
 import { hiQuotes } from "./hi-quotes";
+import { hiVault } from "./hi-vault";
 import { hiTrust } from "./hi-trust";
 import { hiRecurring } from "./hi-recurring";
 import { hiIntegrations } from "./hi-integrations";
@@ -45,6 +46,7 @@ export const hi: Messages = {
   ...hiHours,
   ...hiCatalog,
   ...hiQuotes,
+  ...hiVault,
   ...hiTrust,
   ...hiRecurring,
   ...hiMeetings,

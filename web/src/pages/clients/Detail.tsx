@@ -26,6 +26,7 @@ import { InvoiceToCard } from "./InvoiceTo";
 import { getAllClients, getClient, getClients } from "./data";
 import { OnboardingPanel } from "./Onboarding";
 import { getAgency } from "../settings/data";
+import { ClientVault } from "../vault/ClientVault";
 
 export default function ClientDetail() {
   const params = useParams<{ id: string }>();
@@ -122,6 +123,7 @@ export default function ClientDetail() {
               <ClientFiles client={c()} />
               <ClientSchedules client={c()} />
               <ClientQuotes client={c()} />
+              <ClientVault client={c()} />
             </>
           )}
         </Show>

@@ -13,6 +13,7 @@ import { StatusNotice } from "./StatusNotice";
 import { SubmitForm } from "./SubmitForm";
 import { TaskFacts } from "./TaskFacts";
 import { TaskHeader } from "./TaskHeader";
+import { TaskVault } from "../vault/TaskVault";
 
 /** The form that had focus is gone once the task moved on; focus the sentence saying what happens next. */
 const focusStatus = () => requestAnimationFrame(() => document.getElementById("task-status")?.focus());
@@ -71,6 +72,10 @@ export function TaskView(props: {
           </Show>
           <Show when={can("log_time")}>
             <TaskTimer taskId={props.task.id} done={props.task.status === "done"} />
+          </Show>
+          {/* The logins the task names: the API answers the owner and the assignee (while open) only. */}
+          <Show when={can("log_time")}>
+            <TaskVault taskId={props.task.id} />
           </Show>
           <LastReview task={props.task} />
           <ClientDecision task={props.task} />

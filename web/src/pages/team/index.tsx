@@ -21,6 +21,7 @@ import { useNow } from "@baton/ui/time";
 import { formatPercent } from "../../lib/time";
 import { getMembers } from "./data";
 import { EditMemberDialog, InviteMemberDialog } from "./MemberDialogs";
+import { OffboardingDialog } from "../vault/Offboarding";
 
 export default function Team() {
   const { me } = useSession();
@@ -30,6 +31,8 @@ export default function Team() {
   const [editing, setEditing] = createSignal<Member>();
   const [removing, setRemoving] = createSignal<Member>();
   const [resending, setResending] = createSignal<string>();
+  // The logins a removed member was shown: opened right after a removal, or from their row.
+  const [offboarding, setOffboarding] = createSignal<Member>();
   const removal = createSubmission();
   const now = useNow();
   // Local edits patch the list in place; forget the cached first page so the next visit
@@ -84,6 +87,7 @@ export default function Team() {
       list.replace(changed(removed));
       setRemoving(undefined);
       toast(t("team.removed", { name: member.name }));
+      setOffboarding(removed);
     });
 
   return (
@@ -165,6 +169,11 @@ export default function Team() {
                       </td>
                       <td class="cell-actions">
                         <div class="row-actions">
+                          <Show when={member.status === "removed"}>
+                            <Button size="sm" variant="ghost" aria-label={t("vault.offboarding.showNamed", { name: member.name })} onClick={() => setOffboarding(member)}>
+                              {t("vault.offboarding.show")}
+                            </Button>
+                          </Show>
                           <Show when={member.status !== "removed"}>
                             <Button size="sm" aria-label={t("common.editNamed", { name: member.name })} onClick={() => setEditing(member)}>
                               {t("common.edit")}
@@ -230,6 +239,7 @@ export default function Team() {
           setEditing(current);
         }}
       />
+      <OffboardingDialog member={offboarding()} onClose={() => setOffboarding(undefined)} />
       <ConfirmDialog
         open={!!removing()}
         title={t("team.removeTitle")}

@@ -32,6 +32,9 @@ export const vaultRoutes = new Hono()
   .get("/offboarding/:memberId", describeRoute({ responses: ok(Vault.checklistOutput), tags, summary: "The logins a team member revealed, each with whether it was rotated since: the checklist when they leave (owner)" }), allow("owner"), pathIds("memberId"), async (c) =>
     c.json(await Vault.checklist(c.req.param("memberId")), 200),
   )
+  .get("/clients/:clientId/checklist", describeRoute({ responses: ok(Vault.clientChecklistOutput), tags, summary: "The logins the team was shown of one client, by whom, and whether each was changed since: the checklist when the client's work ends (owner)" }), allow("owner"), pathIds("clientId"), async (c) =>
+    c.json(await Vault.clientChecklist(c.req.param("clientId")), 200),
+  )
   .patch("/:vaultEntryId", describeRoute({ responses: { ...ok(Vault.entryOutput), 409: { description: "Stale version: with the current entry" } }, tags, summary: "Edit an entry's tool, address, username or notes from the version read (client contact)" }), allow("contact"), pathIds("vaultEntryId"), input("json", Vault.edit.schema), async (c) =>
     c.json(await Vault.edit(c.req.valid("json"), c.req.param("vaultEntryId")), 200),
   )

@@ -1,0 +1,77 @@
+import { Badge } from "@baton/ui/Badge";
+import { Boundary } from "@baton/ui/Boundary";
+import { Dialog } from "@baton/ui/Dialog";
+import { formatDateTime, formatNumber, t } from "@baton/ui/i18n";
+import { useSession } from "@baton/ui/session";
+import { A, createAsync, revalidate } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { getOffboarding } from "./data";
+
+/**
+ * The checklist when a team member leaves (Team page): the logins they were shown, of which
+ * client, how often and when last, and whether the client changed each since.
+ */
+export function OffboardingDialog(props: { member: { id: string; name: string } | undefined; onClose: () => void }) {
+  return (
+    <Dialog open={!!props.member} wide title={t("vault.offboarding.title")} onClose={props.onClose}>
+      <Show when={props.member} keyed>
+        {(member) => <Checklist memberId={member.id} name={member.name} />}
+      </Show>
+    </Dialog>
+  );
+}
+
+function Checklist(props: { memberId: string; name: string }) {
+  const { me } = useSession();
+  const data = createAsync(() => getOffboarding(props.memberId));
+  return (
+    <Boundary onRetry={() => revalidate(getOffboarding.keyFor(props.memberId))}>
+      <Show when={data()}>
+        {(checklist) => (
+          <Show when={checklist().items.length} fallback={<p data-testid="vault-offboarding-empty">{t("vault.offboarding.empty", { name: props.name })}</p>}>
+            <p>{t("vault.offboarding.intro", { name: props.name })}</p>
+            <div class="table-wrap">
+              <table class="table table-stack" data-testid="vault-offboarding">
+                <caption class="sr-only">{t("vault.offboarding.title")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("vault.offboarding.client")}</th>
+                    <th scope="col">{t("vault.field.tool")}</th>
+                    <th scope="col" class="num">
+                      {t("vault.offboarding.reveals")}
+                    </th>
+                    <th scope="col">{t("vault.offboarding.last")}</th>
+                    <th scope="col">{t("vault.offboarding.state")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={checklist().items}>
+                    {(item) => (
+                      <tr data-testid="vault-offboarding-row" data-tool={item.tool}>
+                        <td data-label={t("vault.offboarding.client")}>
+                          <A href={`/clients/${encodeURIComponent(item.clientId)}`}>{item.clientName}</A>
+                        </td>
+                        <td data-label={t("vault.field.tool")}>{item.tool}</td>
+                        <td data-label={t("vault.offboarding.reveals")} class="num">
+                          {formatNumber(item.reveals)}
+                        </td>
+                        <td data-label={t("vault.offboarding.last")}>
+                          <time datetime={item.lastRevealedAt}>{formatDateTime(item.lastRevealedAt, me().timeZone)}</time>
+                        </td>
+                        <td data-label={t("vault.offboarding.state")}>
+                          <Badge tone={item.rotated || item.removed ? "success" : "warning"}>
+                            {item.removed ? t("vault.offboarding.removed") : item.rotated ? t("vault.offboarding.rotated") : t("vault.offboarding.open")}
+                          </Badge>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </Boundary>
+  );
+}
