@@ -51,6 +51,8 @@ export const routes: RouteDefinition[] = [
       { path: "/onboarding", component: lazy(() => import("./pages/onboarding")) },
       { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
+      // Search (issue 22): the company's own requests and invoices.
+      { path: "/search", component: lazy(() => import("./pages/search")) },
       { path: "*", component: lazy(() => import("./pages/NotFound")) },
     ],
   },

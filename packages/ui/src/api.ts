@@ -5,6 +5,7 @@ import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import { locale } from "./i18n";
 import type {
+  SearchPage,
   PlannerPeople,
   MeetingProposal,
   MeetingProposalInput,
@@ -622,6 +623,9 @@ export const api = {
     redeliver: (id: string, deliveryId: string) =>
       call(client.integrations.endpoints[":endpointId"].deliveries[":deliveryId"].redeliver.$post({ param: { endpointId: id, deliveryId } })),
   },
+  /** Search (issue 22): clients, requests, tasks, invoices and SOPs the viewer may open, a page at a time. */
+  search: (query: { q: string; cursor?: string | undefined; limit?: number }): Promise<SearchPage> =>
+    call(client.search.$get({ query: { q: query.q, ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.limit ? { limit: String(query.limit) } : {}) } })),
 };
 
 /**

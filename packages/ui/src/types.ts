@@ -215,3 +215,7 @@ export type TaskCalendarInvitation = Ok<Api["tasks"][":taskId"]["calendar-invita
 export type WebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$get"]>["items"][number];
 export type CreatedWebhookEndpoint = Ok<Api["integrations"]["endpoints"]["$post"], 201>;
 export type WebhookDelivery = Ok<Api["integrations"]["endpoints"][":endpointId"]["deliveries"]["$get"]>["items"][number];
+
+/** Search (issue 22): one page of what the viewer may open. */
+export type SearchPage = Ok<Api["search"]["$get"]>;
+export type SearchResult = SearchPage["items"][number];

@@ -23,6 +23,7 @@ import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
 import { elBrand } from "./el-brand";
 import { elMeetings } from "./el-meetings";
+import { elSearch } from "./el-search";
 
 export const el: Messages = {
   ...elWork,
@@ -46,6 +47,7 @@ export const el: Messages = {
   ...elTrust,
   ...elRecurring,
   ...elMeetings,
+  ...elSearch,
   ...elIntegrations,
   "app.portal": "Πύλη πελατών",
 

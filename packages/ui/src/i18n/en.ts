@@ -26,6 +26,7 @@ import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
 import { enBrand } from "./en-brand";
 import { enMeetings } from "./en-meetings";
+import { enSearch } from "./en-search";
 
 export const en = {
   ...enWork,
@@ -49,6 +50,7 @@ export const en = {
   ...enTrust,
   ...enRecurring,
   ...enMeetings,
+  ...enSearch,
   ...enIntegrations,
   "app.portal": "Client portal",
 

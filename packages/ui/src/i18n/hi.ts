@@ -25,6 +25,7 @@ import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
 import { hiBrand } from "./hi-brand";
 import { hiMeetings } from "./hi-meetings";
+import { hiSearch } from "./hi-search";
 
 export const hi: Messages = {
   ...hiWork,
@@ -48,6 +49,7 @@ export const hi: Messages = {
   ...hiTrust,
   ...hiRecurring,
   ...hiMeetings,
+  ...hiSearch,
   ...hiIntegrations,
   "app.portal": "क्लाइंट पोर्टल",
 
