@@ -12,6 +12,7 @@ import { getOverdueInvoices } from "./home/data";
 import "./home/home.css";
 import { UnreadCard } from "./home/UnreadCard";
 import { FirstRunCard } from "./home/FirstRunCard";
+import { NextTaskCard, ReturnsCard, TimerCard, WeekCard } from "./home/SubcontractorCards";
 import { getResponses } from "./reports/data";
 import { getRequests } from "./requests/data";
 import { getSummary } from "./satisfaction/data";
@@ -119,6 +120,13 @@ function SubcontractorHome() {
   const mine = createAsync(() => getMine());
   const qa = createAsync(() => (me().reviewer ? getQaQueue() : Promise.resolve(undefined)));
   return (
+    <>
+    <div class="home-grid sub-home" data-testid="sub-home">
+      <NextTaskCard />
+      <TimerCard />
+      <WeekCard />
+      <ReturnsCard />
+    </div>
     <div class="stat-grid">
       <Stat
         title={t("home.workTitle")}
@@ -146,5 +154,6 @@ function SubcontractorHome() {
         </A>
       </article>
     </div>
+    </>
   );
 }

@@ -24,6 +24,7 @@ import { elNav } from "./el-nav";
 import { elBrand } from "./el-brand";
 import { elMeetings } from "./el-meetings";
 import { elSearch } from "./el-search";
+import { elSubHome } from "./el-subhome";
 
 export const el: Messages = {
   ...elWork,
@@ -48,6 +49,7 @@ export const el: Messages = {
   ...elRecurring,
   ...elMeetings,
   ...elSearch,
+  ...elSubHome,
   ...elIntegrations,
   "app.portal": "Πύλη πελατών",
 

@@ -27,6 +27,7 @@ import { enNav } from "./en-nav";
 import { enBrand } from "./en-brand";
 import { enMeetings } from "./en-meetings";
 import { enSearch } from "./en-search";
+import { enSubHome } from "./en-subhome";
 
 export const en = {
   ...enWork,
@@ -51,6 +52,7 @@ export const en = {
   ...enRecurring,
   ...enMeetings,
   ...enSearch,
+  ...enSubHome,
   ...enIntegrations,
   "app.portal": "Client portal",
 

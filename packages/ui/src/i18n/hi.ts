@@ -26,6 +26,7 @@ import { hiNav } from "./hi-nav";
 import { hiBrand } from "./hi-brand";
 import { hiMeetings } from "./hi-meetings";
 import { hiSearch } from "./hi-search";
+import { hiSubHome } from "./hi-subhome";
 
 export const hi: Messages = {
   ...hiWork,
@@ -50,6 +51,7 @@ export const hi: Messages = {
   ...hiRecurring,
   ...hiMeetings,
   ...hiSearch,
+  ...hiSubHome,
   ...hiIntegrations,
   "app.portal": "क्लाइंट पोर्टल",
 
