@@ -121,39 +121,39 @@ function SubcontractorHome() {
   const qa = createAsync(() => (me().reviewer ? getQaQueue() : Promise.resolve(undefined)));
   return (
     <>
-    <div class="home-grid sub-home" data-testid="sub-home">
-      <NextTaskCard />
-      <TimerCard />
-      <WeekCard />
-      <ReturnsCard />
-    </div>
-    <div class="stat-grid">
-      <Stat
-        title={t("home.workTitle")}
-        count={() => mine() && { value: mine()!.items.length, more: false }}
-        countKey="home.workCount"
-        href="/work"
-        link={t("home.workLink")}
-        testid="stat-work"
-      />
-      <Show when={me().reviewer}>
+      <div class="home-grid sub-home" data-testid="sub-home">
+        <NextTaskCard />
+        <TimerCard />
+        <WeekCard />
+        <ReturnsCard />
+      </div>
+      <div class="stat-grid">
         <Stat
-          title={t("home.qaTitle")}
-          count={() => qa() && { value: qa()!.items.length, more: false }}
-          countKey="home.qaCount"
-          href="/qa"
-          link={t("home.qaLink")}
-          testid="stat-qa"
+          title={t("home.workTitle")}
+          count={() => mine() && { value: mine()!.items.length, more: false }}
+          countKey="home.workCount"
+          href="/work"
+          link={t("home.workLink")}
+          testid="stat-work"
         />
-      </Show>
-      <article class="card stat" data-testid="stat-sops">
-        <h2>{t("home.sopsTitle")}</h2>
-        <p class="muted">{t("home.sopsBody")}</p>
-        <A href="/sops" class={buttonClass("secondary", "sm")}>
-          {t("home.sopsLink")}
-        </A>
-      </article>
-    </div>
+        <Show when={me().reviewer}>
+          <Stat
+            title={t("home.qaTitle")}
+            count={() => qa() && { value: qa()!.items.length, more: false }}
+            countKey="home.qaCount"
+            href="/qa"
+            link={t("home.qaLink")}
+            testid="stat-qa"
+          />
+        </Show>
+        <article class="card stat" data-testid="stat-sops">
+          <h2>{t("home.sopsTitle")}</h2>
+          <p class="muted">{t("home.sopsBody")}</p>
+          <A href="/sops" class={buttonClass("secondary", "sm")}>
+            {t("home.sopsLink")}
+          </A>
+        </article>
+      </div>
     </>
   );
 }
