@@ -10,7 +10,7 @@ export const hiSubHome: Pick<Messages, keyof typeof enSubHome> = {
   "subHome.timerTitle": "टाइमर",
   "subHome.timerNone": "कोई टाइमर नहीं चल रहा। किसी टास्क से शुरू करें।",
   "subHome.timerLink": "मेरा समय खोलें",
-  "subHome.weekTitle": "इस हफ़्ते के घंटे",
+  "subHome.weekTitle": "इस सप्ताह के घंटे",
   "subHome.weekOf": "{capacity} में से {logged}",
   "subHome.weekLink": "मेरी टाइमशीट खोलें",
   "subHome.returnsTitle": "QA से लौटे",
