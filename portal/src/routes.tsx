@@ -54,6 +54,8 @@ export const routes: RouteDefinition[] = [
       { path: "/vault", component: lazy(() => import("./pages/vault")), preload: () => preloadVault() },
       { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
+      // Search (issue 22): the company's own requests and invoices.
+      { path: "/search", component: lazy(() => import("./pages/search")) },
       { path: "*", component: lazy(() => import("./pages/NotFound")) },
     ],
   },

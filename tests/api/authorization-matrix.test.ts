@@ -301,6 +301,8 @@ const rules: Record<string, Rule> = {
   "POST /api/vault/:vaultEntryId/rotate": { ...contactOnly, absent: true, bodyDecides: true },
   "POST /api/vault/:vaultEntryId/reveal": { ...signedIn, absent: true, bodyDecides: true },
   "DELETE /api/vault/:vaultEntryId": { ...contactOnly, absent: true },
+  // Search: everyone signed in, each finding only what they may open (tests/api/search.test.ts).
+  "GET /api/search": { ...signedIn, query: () => "q=a" },
 };
 
 let api: Started;

@@ -148,6 +148,14 @@ describe("page cursors", () => {
     expect(next.status).toBe(200);
     expect(next.body.items.map((s: any) => s.id)).not.toContain(first.body.items[0].id);
   });
+
+  it("refuses search without words, with too many, or with a cursor that isn't one, on the field", async () => {
+    for (const [query, field] of [["", "q"], ["?q=%20", "q"], [`?q=${"x".repeat(101)}`, "q"], ["?q=a&cursor=abc", "cursor"], ["?q=a&limit=51", "limit"]] as const) {
+      const reply = await owner.get(`/search${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(reply.body.error.fields?.[field], query).toEqual(expect.any(String));
+    }
+  });
 });
 
 describe("ids that do not exist or belong to another agency", () => {

@@ -181,7 +181,7 @@ describe("bounds where money and time enter", () => {
 });
 
 describe("query strings and path ids", () => {
-  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits", "/surveys/summary", "/calendar/month", "/reports/payouts", "/reports/responses"];
+  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits", "/surveys/summary", "/calendar/month", "/reports/payouts", "/reports/responses", "/search"];
 
   it("answers any query string on the list routes with data or a clear 4xx", async () => {
     const key = fc.oneof(fc.constantFrom("status", "clientId", "limit", "cursor", "from", "to", "q", "category", "memberId", "date", "format", "__proto__"), fc.string({ maxLength: 8 }));
@@ -193,6 +193,18 @@ describe("query strings and path ids", () => {
         checkShape(reply, `${path}?${search.slice(0, 200)}`);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("answers any search text, for every kind of viewer, with results or a clear 4xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(nastyInUrl, fc.string({ maxLength: 120 }), fc.constantFrom("ΆΈΉ ς", "सर्वे", "-", "a-", "%", "\u0301")), async (q) => {
+        for (const caller of [world.owner, world.sub, world.contact]) {
+          const reply = await caller.get(`/search?q=${encodeURIComponent(q)}`);
+          checkShape(reply, `/search?q=${q.slice(0, 100)}`);
+        }
+      }),
+      { numRuns: runs(40) },
     );
   });
 

@@ -35,6 +35,8 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: "/", component: lazy(() => import("./pages/Home")) },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
+      // Search (issue 22): any member, each finding what they may open (the API decides).
+      { path: "/search", component: lazy(() => import("./pages/search")) },
       // Any member: their own work, the tasks and requests they take part in (the API decides), the SOP library.
       { path: "/work", component: lazy(() => import("./pages/work")), preload: () => void getMine() },
       // Time: a member's own timesheet (the owner picks anyone's).

@@ -5,6 +5,7 @@ import type { ResponseFormat } from "hono/types";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import { locale } from "./i18n";
 import type {
+  SearchPage,
   PlannerPeople,
   MeetingProposal,
   MeetingProposalInput,
@@ -643,6 +644,9 @@ export const api = {
     offboarding: (memberId: string) => call(client.vault.offboarding[":memberId"].$get({ param: { memberId } })),
     clientChecklist: (clientId: string) => call(client.vault.clients[":clientId"].checklist.$get({ param: { clientId } })),
   },
+  /** Search (issue 22): clients, requests, tasks, invoices and SOPs the viewer may open, a page at a time. */
+  search: (query: { q: string; cursor?: string | undefined; limit?: number }): Promise<SearchPage> =>
+    call(client.search.$get({ query: { q: query.q, ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.limit ? { limit: String(query.limit) } : {}) } })),
 };
 
 /**

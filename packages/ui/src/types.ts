@@ -227,3 +227,6 @@ export type VaultEntryPatch = Json<Api["vault"][":vaultEntryId"]["$patch"]>;
 export type VaultRotateInput = Json<Api["vault"][":vaultEntryId"]["rotate"]["$post"]>;
 export type VaultTask = Ok<Api["vault"]["tasks"][":taskId"]["$get"]>;
 export type VaultChecklist = Ok<Api["vault"]["offboarding"][":memberId"]["$get"]>;
+/** Search (issue 22): one page of what the viewer may open. */
+export type SearchPage = Ok<Api["search"]["$get"]>;
+export type SearchResult = SearchPage["items"][number];

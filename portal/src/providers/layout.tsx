@@ -40,6 +40,7 @@ export function Layout(props: RouteSectionProps) {
     ...(cardsEnabled() ? [{ href: "/card", label: t("portal.nav.card") }] : []),
     { href: "/company", label: t("nav.company") },
     { href: "/profile", label: t("nav.profile") },
+    { href: "/search", label: t("search.nav") },
   ];
   const brand = useBrand();
   return <SignedIn {...props} appName={brand()?.title ?? t("app.portal")} brandName={brand()?.name} logoUrl={brand()?.logoUrl} nav={nav} />;

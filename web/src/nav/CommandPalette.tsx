@@ -11,15 +11,18 @@ import { findRecords, type PaletteRecord, type RecordKind } from "./palette-sour
 // and go there. A combobox over a listbox (WAI-ARIA 1.2): focus stays in the field, the arrow
 // keys move the highlighted option, Enter opens it, Escape closes.
 
-type Option = { id: string; kind: "page" | RecordKind; title: string; reference?: string | undefined; detail?: string | undefined; href: string; icon: IconName };
+type Option = { id: string; kind: "page" | RecordKind | "search"; title: string; reference?: string | undefined; detail?: string | undefined; href: string; icon: IconName };
 type Section = { kind: Option["kind"]; label: MessageKey; options: Option[] };
 
-const recordIcon: Record<RecordKind, IconName> = { client: "clients", request: "requests", task: "work" };
+const recordIcon: Record<RecordKind, IconName> = { client: "clients", request: "requests", task: "work", invoice: "invoices", sop: "sops" };
 const sectionLabel: Record<Option["kind"], MessageKey> = {
   page: "palette.pages",
   client: "palette.clients",
   request: "palette.requests",
   task: "palette.tasks",
+  invoice: "palette.invoices",
+  sop: "palette.sops",
+  search: "search.title",
 };
 const DEBOUNCE_MS = 150;
 
@@ -89,11 +92,16 @@ function PaletteBody(props: { onClose: () => void }) {
   const sections = createMemo((): Section[] => {
     const text = query();
     const found: Section[] = [{ kind: "page", label: sectionLabel.page, options: text.trim() ? rank(text, pages(), 8) : pages() }];
-    for (const kind of ["client", "request", "task"] as const) {
+    for (const kind of ["client", "request", "task", "invoice", "sop"] as const) {
       const options = records()
         .filter((record) => record.kind === kind)
         .map((record): Option => ({ ...record, id: `${kind}-${record.id}`, icon: recordIcon[kind] }));
       found.push({ kind, label: sectionLabel[kind], options });
+    }
+    // Every result, paged, on the search page.
+    if (text.trim() && state() === "idle" && records().length > 0) {
+      const href = `/search?q=${encodeURIComponent(text.trim().slice(0, 100))}`;
+      found.push({ kind: "search", label: sectionLabel.search, options: [{ id: "search-all", kind: "search", title: t("palette.allResults", { query: text.trim() }), href, icon: "search" }] });
     }
     return found.filter((section) => section.options.length > 0);
   });
@@ -125,8 +133,9 @@ function PaletteBody(props: { onClose: () => void }) {
   const status = () => {
     if (state() === "error") return t("palette.error");
     if (state() === "loading") return t("palette.searching");
-    if (!flat().length) return t("palette.none", { query: query().trim() });
-    return t("palette.results", { count: flat().length });
+    const found = flat().filter((option) => option.kind !== "search").length;
+    if (!found) return t("palette.none", { query: query().trim() });
+    return t("palette.results", { count: found });
   };
 
   return (

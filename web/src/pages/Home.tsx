@@ -12,6 +12,7 @@ import { getOverdueInvoices } from "./home/data";
 import "./home/home.css";
 import { UnreadCard } from "./home/UnreadCard";
 import { FirstRunCard } from "./home/FirstRunCard";
+import { NextTaskCard, ReturnsCard, TimerCard, WeekCard } from "./home/SubcontractorCards";
 import { getResponses } from "./reports/data";
 import { getRequests } from "./requests/data";
 import { getSummary } from "./satisfaction/data";
@@ -119,32 +120,40 @@ function SubcontractorHome() {
   const mine = createAsync(() => getMine());
   const qa = createAsync(() => (me().reviewer ? getQaQueue() : Promise.resolve(undefined)));
   return (
-    <div class="stat-grid">
-      <Stat
-        title={t("home.workTitle")}
-        count={() => mine() && { value: mine()!.items.length, more: false }}
-        countKey="home.workCount"
-        href="/work"
-        link={t("home.workLink")}
-        testid="stat-work"
-      />
-      <Show when={me().reviewer}>
+    <>
+      <div class="home-grid sub-home" data-testid="sub-home">
+        <NextTaskCard />
+        <TimerCard />
+        <WeekCard />
+        <ReturnsCard />
+      </div>
+      <div class="stat-grid">
         <Stat
-          title={t("home.qaTitle")}
-          count={() => qa() && { value: qa()!.items.length, more: false }}
-          countKey="home.qaCount"
-          href="/qa"
-          link={t("home.qaLink")}
-          testid="stat-qa"
+          title={t("home.workTitle")}
+          count={() => mine() && { value: mine()!.items.length, more: false }}
+          countKey="home.workCount"
+          href="/work"
+          link={t("home.workLink")}
+          testid="stat-work"
         />
-      </Show>
-      <article class="card stat" data-testid="stat-sops">
-        <h2>{t("home.sopsTitle")}</h2>
-        <p class="muted">{t("home.sopsBody")}</p>
-        <A href="/sops" class={buttonClass("secondary", "sm")}>
-          {t("home.sopsLink")}
-        </A>
-      </article>
-    </div>
+        <Show when={me().reviewer}>
+          <Stat
+            title={t("home.qaTitle")}
+            count={() => qa() && { value: qa()!.items.length, more: false }}
+            countKey="home.qaCount"
+            href="/qa"
+            link={t("home.qaLink")}
+            testid="stat-qa"
+          />
+        </Show>
+        <article class="card stat" data-testid="stat-sops">
+          <h2>{t("home.sopsTitle")}</h2>
+          <p class="muted">{t("home.sopsBody")}</p>
+          <A href="/sops" class={buttonClass("secondary", "sm")}>
+            {t("home.sopsLink")}
+          </A>
+        </article>
+      </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { onboardingPart } from "../onboarding/client-data.ts";
 import { quotesPart } from "../quote/client-data.ts";
 import { requestsPart } from "../request/client-data.ts";
 import { schedulesPart } from "../schedule/client-data.ts";
+import { searchWordsPart } from "../search/client-data.ts";
 import { surveysPart } from "../survey/client-data.ts";
 import { tasksPart } from "../task/client-data.ts";
 import { timeEntriesPart, timersPart } from "../timesheet/client-data.ts";
@@ -25,4 +26,4 @@ export { isIssued, type ClientDataPart, type Erased, type Scope } from "./part.t
 // Erase runs the parts in this order: a part that finds its items through others (messages
 // through requests, audit events through requests and tasks, time through the issued invoices)
 // runs before those are gone.
-export const parts: ClientDataPart[] = [vaultPart, schedulesPart, cardPart, auditEventsPart, messagesPart, surveysPart, onboardingPart, timersPart, timeEntriesPart, invoicesPart, quotesPart, tasksPart, requestsPart, contactsPart];
+export const parts: ClientDataPart[] = [vaultPart, schedulesPart, cardPart, auditEventsPart, messagesPart, surveysPart, onboardingPart, timersPart, timeEntriesPart, invoicesPart, quotesPart, tasksPart, requestsPart, contactsPart, searchWordsPart];

@@ -13,6 +13,7 @@ import { ClientStatuses, type ClientItem } from "./entity.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
 import { promiseAttributes, promiseOf, type ResponsePromise } from "./promise.ts";
 import { settleCodeCount } from "../request/counter.ts";
+import { SearchIndex } from "../search/write.ts";
 
 export * as Client from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -307,6 +308,8 @@ export const update = fn(updateSchema, async ({ version: expected, ...changes },
   if (codeChanges && failed.length === 1 && failed[0] === 1) throw codeTaken();
   const current = await load(agencyId, clientId);
   if (failed.length) throw staleWrite("Client", current && present(current));
+  // A new name or code is what search finds the client by from now on.
+  if (changes.name !== undefined || codeChanges) await SearchIndex.client(current!);
   return present(current!);
 });
 

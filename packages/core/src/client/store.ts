@@ -41,3 +41,9 @@ export function changeItem(tx: Pick<TransactionEntities, "client">, agencyId: st
   const patch = tx.client.patch({ agencyId, clientId }).set(changes).add({ version: 1 });
   return (whileStatus ? patch.where((attr, op) => op.eq(attr.status, whileStatus)) : patch).commit();
 }
+
+/** Clients made after an id, oldest first (`clientsOfAgency`, ids sort by creation): what search has yet to index. */
+export async function createdAfter(agencyId: string, afterId: string, limit: number): Promise<ClientItem[]> {
+  const query = db.entities.client.query.clientsOfAgency({ agencyId });
+  return (await (afterId ? query.gt({ clientId: afterId }) : query).go({ limit })).data;
+}

@@ -15,6 +15,7 @@ import { MessageEntity } from "../message/entity.ts";
 import { FileEntity } from "../file/entity.ts";
 import { FirstRunEntity } from "../first-run/entity.ts";
 import { SignupLinkEntity } from "../signup/entity.ts";
+import { SearchMarkEntity, SearchWordEntity } from "../search/entity.ts";
 import { NotifyBatchEntity, UnreadEntity } from "../inbox/entity.ts";
 import { ClientOnboardingEntity, OnboardingKitEntity } from "../onboarding/entity.ts";
 import { RequestCounterEntity, RequestEntity } from "../request/entity.ts";
@@ -102,6 +103,8 @@ export const db = new Service(
     vaultAccess: VaultAccessEntity,
     vaultTaskEntry: VaultTaskEntryEntity,
     vaultAccessRequest: VaultAccessRequestEntity,
+    searchWord: SearchWordEntity,
+    searchMark: SearchMarkEntity,
   },
   { client, table: Config.tableName },
 );

@@ -457,6 +457,7 @@ export const el: ServerMessages = {
     "Checklist items cannot be blank.": "Τα στοιχεία της λίστας ελέγχου δεν μπορούν να είναι κενά.",
     "Keep the note under 300 characters.": "Η σημείωση πρέπει να έχει λιγότερους από 300 χαρακτήρες.",
     "Search for at most 100 characters.": "Η αναζήτηση μπορεί να έχει έως 100 χαρακτήρες.",
+    "Type what to search for.": "Πληκτρολογήστε τι αναζητάτε.",
 
     // Surveys
     "Keep the note under 2,000 characters.": "Η σημείωση πρέπει να έχει λιγότερους από 2.000 χαρακτήρες.",

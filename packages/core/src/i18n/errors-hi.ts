@@ -454,6 +454,7 @@ export const hi: ServerMessages = {
     "Checklist items cannot be blank.": "चेकलिस्ट के चरण खाली नहीं हो सकते।",
     "Keep the note under 300 characters.": "टिप्पणी 300 अक्षरों से कम रखें।",
     "Search for at most 100 characters.": "अधिकतम 100 अक्षरों तक खोजें।",
+    "Type what to search for.": "लिखें कि आप क्या खोज रहे हैं।",
 
     // Surveys
     "Keep the note under 2,000 characters.": "टिप्पणी 2,000 अक्षरों से कम रखें।",

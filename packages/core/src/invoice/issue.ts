@@ -20,6 +20,7 @@ import { addDays, startOfDay, todayIn } from "@baton/kernel/dates";
 import { ClientStore } from "../client/store.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { Brand } from "../agency/brand/index.ts";
+import { SearchIndex } from "../search/write.ts";
 import { Rates } from "../rates/index.ts";
 
 // Issuing: sending gives a draft the agency's next number (in the same transaction as the
@@ -80,6 +81,8 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
     const failed = failedConditions(result);
     if (!failed.length) {
       const sent = (await load(agencyId, invoiceId))!;
+      // Its number is what search finds it by now.
+      await SearchIndex.invoice(sent);
       await emailClient(sent, "invoiceSent");
       await recordEvent(agencyId, "invoice.sent", { id: invoiceId, clientId: sent.clientId });
       return get(invoiceId);

@@ -127,3 +127,9 @@ export async function conflict(agencyId: string, invoiceId: string): Promise<Vis
 }
 
 export const rule = (code: string, message: string, fields?: Record<string, string>) => new VisibleError("rule", code, message, fields ? { fields } : {});
+
+/** Invoices made after an id, oldest first (`invoiceById`, ids sort by creation): what search has yet to index. */
+export async function createdAfter(agencyId: string, afterId: string, limit: number): Promise<InvoiceItem[]> {
+  const query = db.entities.invoice.query.invoiceById({ agencyId });
+  return (await (afterId ? query.gt({ invoiceId: afterId }) : query).go({ limit })).data;
+}

@@ -39,6 +39,8 @@ export type Me = {
   workingWeek: WorkingWeek | null;
   agency: Agency.Agency;
   clientId?: string;
+  /** A member's hours a week (their home shows the week's time against it). */
+  weeklyCapacityHours?: number;
 };
 
 /** The signed-in person (member or client contact) and their agency. */
@@ -54,7 +56,7 @@ export async function get(): Promise<Me> {
     const data = person as MemberItem | null;
     if (!data) throw unauthenticated();
     const { memberId: id, email, name, role, timeZone, locale } = data;
-    return { kind: "member", id, email, name, role, timeZone, locale, ...switchesOf(data), reviewer: role === "owner" || Boolean(data.reviewer), workingWeek: ownWeek(data), agency };
+    return { kind: "member", id, email, name, role, timeZone, locale, ...switchesOf(data), reviewer: role === "owner" || Boolean(data.reviewer), workingWeek: ownWeek(data), agency, weeklyCapacityHours: data.weeklyCapacityHours };
   }
   if (actor.type === "contact") {
     const data = person as ContactItem | null;

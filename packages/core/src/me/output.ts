@@ -22,5 +22,6 @@ export const output = z
     workingWeek: workingWeekOutput.nullable(),
     agency: agencyOutput,
     clientId: z.string().optional(),
+    weeklyCapacityHours: z.number().optional().describe("A member's hours a week, as the owner set them (their home weighs the week's time against it)"),
   })
   .meta({ id: "Me" }) satisfies z.ZodType<Me>;

@@ -30,3 +30,9 @@ export function threadStampItem(tx: Pick<TransactionEntities, "request">, agency
   const patch = tx.request.patch({ agencyId, requestId }).set(stamp);
   return (contactId ? patch.add({ threadContactIds: [contactId] }) : patch).commit();
 }
+
+/** Requests made after an id, oldest first (`requestById`, ids sort by creation): what search has yet to index. */
+export async function createdAfter(agencyId: string, afterId: string, limit: number): Promise<RequestItem[]> {
+  const query = db.entities.request.query.requestById({ agencyId });
+  return (await (afterId ? query.gt({ requestId: afterId }) : query).go({ limit })).data;
+}

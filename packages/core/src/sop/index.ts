@@ -10,6 +10,7 @@ import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { People } from "../people/index.ts";
 import type { SopItem, SopVersionItem } from "./entity.ts";
+import { SearchIndex } from "../search/write.ts";
 
 export * as Sop from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -213,5 +214,7 @@ export const update = fn(updateSchema, async ({ version: expected, note, ...inpu
     const current = await loadHead(agencyId, sopId);
     throw staleWrite("SOP", current && summary(current));
   }
+  const renamed = await loadHead(agencyId, sopId);
+  if (renamed && renamed.title !== head.title) await SearchIndex.sop(renamed);
   return get(sopId);
 });

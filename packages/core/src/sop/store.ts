@@ -9,3 +9,9 @@ export async function exists(agencyId: string, sopId: string): Promise<boolean> 
   if (!isId("sop", sopId)) return false;
   return Boolean((await db.entities.sop.get({ agencyId, sopId }).go()).data);
 }
+
+/** SOPs made after an id, oldest first (`sopsOfAgency`, ids sort by creation): what search has yet to index. */
+export async function createdAfter(agencyId: string, afterId: string, limit: number) {
+  const query = db.entities.sop.query.sopsOfAgency({ agencyId });
+  return (await (afterId ? query.gt({ sopId: afterId }) : query).go({ limit })).data;
+}

@@ -680,3 +680,10 @@ async function teamToTell(task: TaskItem): Promise<Recipient[]> {
   const owners = await Notify.owners(task.agencyId);
   return [...owners.map((m) => m.memberId), ...(task.assigneeId !== UNASSIGNED ? [task.assigneeId] : [])].map((id) => ({ type: "member" as const, id }));
 }
+
+/** A task the actor may open on its page (the same rule as `get`), or "not found": what search shows. */
+export async function openable(taskId: string): Promise<TaskItem> {
+  const { task, parties } = await visibleTask(taskId);
+  if (parties.has("client") && parties.size === 1) throw notFound("Task");
+  return task;
+}

@@ -63,3 +63,9 @@ export function stillAssignedItem(tx: Pick<TransactionEntities, "task">, task: P
     .where((attr, op) => `${op.eq(attr.version, task.version)} AND ${op.eq(attr.assigneeId, memberId)} AND ${op.eq(attr.state, "open")}`)
     .commit();
 }
+
+/** Tasks made after an id, oldest first (`taskById`, ids sort by creation): what search has yet to index. */
+export async function createdAfter(agencyId: string, afterId: string, limit: number): Promise<TaskItem[]> {
+  const query = db.entities.task.query.taskById({ agencyId });
+  return (await (afterId ? query.gt({ taskId: afterId }) : query).go({ limit })).data;
+}

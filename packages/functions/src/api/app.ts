@@ -38,6 +38,7 @@ import { scheduleRoutes } from "./routes/schedules.ts";
 import { plannerRoutes } from "./routes/planner.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
 import { vaultRoutes } from "./routes/vault.ts";
+import { searchRoutes } from "./routes/search.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -75,7 +76,8 @@ const routes = new Hono()
   .route("/schedules", scheduleRoutes)
   .route("/planner", plannerRoutes)
   .route("/integrations", integrationRoutes)
-  .route("/vault", vaultRoutes);
+  .route("/vault", vaultRoutes)
+  .route("/search", searchRoutes);
 
 export type Routes = typeof routes;
 

@@ -24,6 +24,8 @@ import { elWork } from "./el-work";
 import { elNav } from "./el-nav";
 import { elBrand } from "./el-brand";
 import { elMeetings } from "./el-meetings";
+import { elSearch } from "./el-search";
+import { elSubHome } from "./el-subhome";
 
 export const el: Messages = {
   ...elWork,
@@ -48,6 +50,8 @@ export const el: Messages = {
   ...elTrust,
   ...elRecurring,
   ...elMeetings,
+  ...elSearch,
+  ...elSubHome,
   ...elIntegrations,
   "app.portal": "Πύλη πελατών",
 

@@ -27,6 +27,8 @@ import { enWork } from "./en-work";
 import { enNav } from "./en-nav";
 import { enBrand } from "./en-brand";
 import { enMeetings } from "./en-meetings";
+import { enSearch } from "./en-search";
+import { enSubHome } from "./en-subhome";
 
 export const en = {
   ...enWork,
@@ -51,6 +53,8 @@ export const en = {
   ...enTrust,
   ...enRecurring,
   ...enMeetings,
+  ...enSearch,
+  ...enSubHome,
   ...enIntegrations,
   "app.portal": "Client portal",
 

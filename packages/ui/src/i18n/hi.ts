@@ -26,6 +26,8 @@ import { hiWork } from "./hi-work";
 import { hiNav } from "./hi-nav";
 import { hiBrand } from "./hi-brand";
 import { hiMeetings } from "./hi-meetings";
+import { hiSearch } from "./hi-search";
+import { hiSubHome } from "./hi-subhome";
 
 export const hi: Messages = {
   ...hiWork,
@@ -50,6 +52,8 @@ export const hi: Messages = {
   ...hiTrust,
   ...hiRecurring,
   ...hiMeetings,
+  ...hiSearch,
+  ...hiSubHome,
   ...hiIntegrations,
   "app.portal": "क्लाइंट पोर्टल",
 

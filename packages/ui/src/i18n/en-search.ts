@@ -1,0 +1,22 @@
+// English strings of search (issue 22): the search page of both apps and the palette's extra kinds. Part of `en`.
+export const enSearch = {
+  "search.title": "Search",
+  "search.label": "Search by reference, title or name",
+  "search.introTeam": "Clients, requests, tasks, invoices and SOPs, by reference (ACME-12, INV-00042), title or name. Accents and capitals don't matter.",
+  "search.introPortal": "Your requests and invoices, by reference (ACME-12, INV-00042) or title. Accents and capitals don't matter.",
+  "search.results": "Results",
+  "search.kind.client": "Client",
+  "search.kind.request": "Request",
+  "search.kind.task": "Task",
+  "search.kind.invoice": "Invoice",
+  "search.kind.sop": "SOP",
+  "search.draftInvoice": "Draft invoice",
+  "search.startTitle": "Type what you are looking for",
+  "search.startBody": "A reference, a word of a title or a name is enough.",
+  "search.none": "Nothing matches “{query}”.",
+  "search.noneBody": "Try fewer words, or the first letters of one.",
+  "search.nav": "Search",
+  "palette.invoices": "Invoices",
+  "palette.sops": "SOPs",
+  "palette.allResults": "All results for “{query}”",
+} as const;
