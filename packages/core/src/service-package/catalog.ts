@@ -100,9 +100,16 @@ export async function briefFor(agencyId: string, clientId: string, serviceId: st
 }
 
 /** The tasks accepting a request for this service proposes: one per SOP, titled after it, with its category as the skill. */
-export async function proposal(agencyId: string, serviceId: string): Promise<Array<{ sopId: string; title: string; skills: string[]; checklistLength: number }>> {
+export async function proposal(agencyId: string, serviceId: string): Promise<ProposedTasks> {
   const item = await load(agencyId, serviceId);
-  if (!item?.sopIds?.length) return [];
-  const heads = await Sop.heads(agencyId, item.sopIds);
+  return proposalOfSops(agencyId, item?.sopIds ?? []);
+}
+
+type ProposedTasks = Array<{ sopId: string; title: string; skills: string[]; checklistLength: number }>;
+
+/** The same proposal for a list of SOPs (a recurring template's): one task per SOP still there, in the list's order. */
+export async function proposalOfSops(agencyId: string, sopIds: string[]): Promise<ProposedTasks> {
+  if (!sopIds.length) return [];
+  const heads = await Sop.heads(agencyId, sopIds);
   return heads.flatMap((head) => (head ? [{ sopId: head.sopId, title: head.title, skills: head.category ? [head.category] : [], checklistLength: head.checklistLength }] : []));
 }

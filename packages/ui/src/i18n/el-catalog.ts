@@ -51,4 +51,5 @@ export const elCatalog: Pick<Messages, keyof typeof enCatalog> = {
   "requests.briefService": "Υπηρεσία: {name}",
   "requests.briefUnanswered": "Χωρίς απάντηση",
   "requests.proposalNote": "Προτείνεται από τις SOP της υπηρεσίας {name}.",
+  "requests.proposalNoteRecurring": "Προτείνεται από τις SOP της επαναλαμβανόμενης δουλειάς «{title}».",
 };

@@ -51,4 +51,5 @@ export const enCatalog = {
   "requests.briefService": "Service: {name}",
   "requests.briefUnanswered": "Not answered",
   "requests.proposalNote": "Proposed from the SOPs of {name}.",
+  "requests.proposalNoteRecurring": "Proposed from the SOPs of the recurring work “{title}”.",
 };

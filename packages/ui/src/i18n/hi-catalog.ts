@@ -51,4 +51,5 @@ export const hiCatalog: Pick<Messages, keyof typeof enCatalog> = {
   "requests.briefService": "सेवा: {name}",
   "requests.briefUnanswered": "जवाब नहीं दिया गया",
   "requests.proposalNote": "{name} के SOP से प्रस्तावित।",
+  "requests.proposalNoteRecurring": "आवर्ती काम “{title}” के SOP से प्रस्तावित।",
 };
