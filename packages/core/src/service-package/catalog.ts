@@ -1,4 +1,4 @@
-import { assertContact } from "../actor/index.ts";
+import { assertContact, assertOwner } from "../actor/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { db } from "../db/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
@@ -66,6 +66,20 @@ export async function catalog(): Promise<{ items: CatalogService[]; cursor: null
   const { agencyId, clientId } = assertContact();
   const [result, client] = await Promise.all([db.entities.servicePackage.query.packagesOfAgency({ agencyId }).go({ pages: "all" }), ClientStore.load(agencyId, clientId)]);
   const items = result.data.filter((item) => visibleTo(item, clientId)).map((item) => presentFor(item, client?.currency ?? null));
+  items.sort((a, b) => (a.category ?? "").localeCompare(b.category ?? "") || a.name.localeCompare(b.name));
+  return { items, cursor: null };
+}
+
+/**
+ * The same catalog as a client sees it, read by the owner filing a request on the client's behalf
+ * (the team app's New request): what the client could pick is what the owner can pick for them.
+ */
+export async function catalogOfClient(clientId: string): Promise<{ items: CatalogService[]; cursor: null }> {
+  const agencyId = assertOwner();
+  const client = isId("client", clientId) ? await ClientStore.load(agencyId, clientId) : null;
+  if (!client) throw notFound("Client");
+  const result = await db.entities.servicePackage.query.packagesOfAgency({ agencyId }).go({ pages: "all" });
+  const items = result.data.filter((item) => visibleTo(item, clientId)).map((item) => presentFor(item, client.currency));
   items.sort((a, b) => (a.category ?? "").localeCompare(b.category ?? "") || a.name.localeCompare(b.name));
   return { items, cursor: null };
 }
