@@ -184,6 +184,8 @@ const rules: Record<string, Rule> = {
   // The catalog as a client reads it: their company's visible services (the matrix's package is visible to all).
   "GET /api/catalog": contactOnly,
   "GET /api/catalog/:packageId": contactOnly,
+  // The owner reads a client's catalog to file a request for them.
+  "GET /api/catalog/clients/:clientId": owner,
   // The hour bank: the owner's ledger, adjustments and rollover policies.
   "GET /api/hour-bank/policy": owner,
   "PATCH /api/hour-bank/policy": owner,

@@ -224,6 +224,75 @@ describe("autopay of retainer invoices", () => {
   });
 });
 
+describe("every invoice Baton issues by itself", () => {
+  it("charges the retainer invoice with last month's overage on it, fee and overage together, once", async () => {
+    const { clientId, contact } = await retainerClient(40_000);
+    // 11 hours logged by the owner last month (Athens time), one beyond the 10 included, at 60.00 an hour.
+    const submitted = await world.owner.post("/requests", { clientId, title: "Monthly books", description: "Reconcile the month.", service: "Bookkeeping" });
+    expect(submitted.status).toBe(201);
+    const accepted = await world.owner.post(`/requests/${submitted.body.id}/accept`, {
+      version: submitted.body.version,
+      tasks: [{ title: "Reconcile", estimateHours: 2, dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), skills: [] }],
+    });
+    expect(accepted.status).toBe(200);
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 9));
+    for (const offset of [0, 1]) {
+      const logged = await world.owner.post("/time", { taskId: accepted.body.tasks[0].id, startedAt: new Date(lastMonth.getTime() + offset * 86_400_000).toISOString(), minutes: 330 });
+      expect(logged.status).toBe(201);
+    }
+    await saveCard(contact);
+    await autopayOn(contact);
+    const before = intentCalls().length;
+    await Promise.all([runAgencyJobs(agencyId, now), runAgencyJobs(agencyId, now)]);
+    const invoice = await retainerOf(clientId);
+    expect(invoice.lines).toEqual([expect.objectContaining({ kind: "retainer", amount: 40_000 }), expect.objectContaining({ kind: "overage", quantity: 60, amount: 6000 })]);
+    const calls = intentCalls().slice(before);
+    expect(calls.map((call) => [call.form.get("amount"), call.idempotencyKey])).toEqual([["46000", `autopay_${invoice.id}_1`]]);
+    expect((await world.owner.get(`/invoices/${invoice.id}`)).body).toMatchObject({ status: "paid", amountPaid: 46_000 });
+  });
+
+  it("a charge Stripe is still processing: its signed success event pays the invoice once", async () => {
+    const { clientId, contact } = await retainerClient(12_000);
+    await saveCard(contact, "processing");
+    await autopayOn(contact);
+    await runAgencyJobs(agencyId, new Date());
+    const invoice = await retainerOf(clientId);
+    expect(invoice).toMatchObject({ status: "sent", amountPaid: 0 });
+    const intentId = (await world.owner.post(`/clients/${clientId}/export`)).body.card.charges[0].paymentIntentId as string;
+    const succeeded = { id: intentId, object: "payment_intent", status: "succeeded", amount: 12_000, amount_received: 12_000, currency: "eur", metadata: { agencyId, invoiceId: invoice.id, autopay: "1" } };
+    expect((await stripe.deliver("payment_intent.succeeded", succeeded)).body.outcome).toBe("recorded");
+    expect((await stripe.deliver("payment_intent.succeeded", succeeded)).body.outcome).toBe("duplicate");
+    expect((await world.owner.get(`/invoices/${invoice.id}`)).body).toMatchObject({ status: "paid", amountPaid: 12_000, payments: [expect.objectContaining({ reference: intentId })] });
+    // A later run does not charge it again.
+    const before = intentCalls().length;
+    await runAgencyJobs(agencyId, new Date());
+    expect(intentCalls().length).toBe(before);
+  });
+
+  it("a processing charge that then fails: Stripe's signed event emails the client the pay link and tells the owner, once", async () => {
+    const { clientId, contact, email } = await retainerClient(13_000);
+    await saveCard(contact, "processing");
+    await autopayOn(contact);
+    await runAgencyJobs(agencyId, new Date());
+    const invoice = await retainerOf(clientId);
+    const charge = (await world.owner.post(`/clients/${clientId}/export`)).body.card.charges[0];
+    expect(charge).toMatchObject({ status: "charging", invoiceId: invoice.id });
+    const failed = { id: charge.paymentIntentId, object: "payment_intent", status: "requires_payment_method", amount: 13_000, currency: "eur", last_payment_error: { code: "authentication_required" }, metadata: { agencyId, invoiceId: invoice.id, autopay: "1" } };
+    // Unsigned: refused, nothing changes.
+    const forged = await fetch(stripe.state.webhookUrl, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=bad" }, body: JSON.stringify({ id: "evt_forged", type: "payment_intent.payment_failed", data: { object: failed } }) });
+    expect(forged.status).toBe(400);
+    expect((await stripe.deliver("payment_intent.payment_failed", failed)).body.outcome).toBe("failed");
+    expect((await stripe.deliver("payment_intent.payment_failed", failed)).body.outcome).toBe("duplicate");
+    const mail = await waitForEmail(email, (e) => e.subject.startsWith("Please confirm your payment"));
+    expect(mail.body.text).toContain(`/invoices/${invoice.id}`);
+    await waitForEmail(world.agency.ownerEmail, (e) => e.subject === `Autopay failed: invoice ${invoice.number}`);
+    const exported = (await world.owner.post(`/clients/${clientId}/export`)).body.card.charges[0];
+    expect(exported).toMatchObject({ status: "failed", failure: "authentication_required" });
+    expect((await world.owner.get(`/invoices/${invoice.id}`)).body).toMatchObject({ status: "sent", amountPaid: 0 });
+  });
+});
+
 describe("a client's data", () => {
   it("exports the card on file and its charges; the erase removes the card, at Stripe too, and keeps the charges with the paid invoice", async () => {
     const { clientId, contact } = await retainerClient(20_000);

@@ -228,6 +228,11 @@ describe("ids that do not exist or belong to another agency", () => {
       ["POST", "/tasks/tsk_01jzzzzzzzzzzzzzzzzzzzzzzz/calendar-invitation"],
       ["POST", "/tasks/not-a-task/calendar-invitation"],
       ["GET", `/planner/people?client=${unknown.client}`],
+      ["GET", "/catalog/clients/cli_01jzzzzzzzzzzzzzzzzzzzzzzz"],
+      ["GET", "/catalog/clients/not-a-client"],
+      ["GET", "/quotes/quo_01jzzzzzzzzzzzzzzzzzzzzzzz/pdf"],
+      ["GET", "/quotes/%3Cscript%3E/pdf"],
+      ["GET", `/quotes/quo_01j${"z".repeat(400)}/pdf`],
       ["GET", "/no/such/route"],
     ];
     for (const [method, path, body] of probes) {

@@ -157,3 +157,31 @@ describe("the expiry job", () => {
     expect(read.body.status).toBe("sent");
   });
 });
+
+describe("sent quotes from before the expiry index", () => {
+  it("are not seen by the expiry job until the backfill gives them the index's keys; then they expire; the backfill runs again harmlessly", async () => {
+    const { client: dynamo, db } = await import("@baton/core/db");
+    const { Config } = await import("@baton/core/config");
+    const { UpdateItemCommand } = await import("@aws-sdk/client-dynamodb");
+    const { backfillQuotesAwaiting } = await import("@baton/core/quote/backfill");
+    const { withActor } = await import("@baton/core/actor");
+    const old = await sent({ validUntil: inDays(1) });
+    const answered = await sent({ validUntil: inDays(1) });
+    const read = await world.contact.get(`/quotes/${answered.id}`);
+    expect((await world.contact.post(`/quotes/${answered.id}/decline`, { version: read.body.version, reason: "Not now" })).status).toBe(200);
+    // As a quote sent before `awaiting` existed is stored: no attribute, no gsi2 keys.
+    const { Key } = db.entities.quote.get({ agencyId, quoteId: old.id }).params<{ Key: { pk: string; sk: string } }>();
+    await dynamo.send(new UpdateItemCommand({ TableName: Config.tableName, Key: { pk: { S: Key.pk }, sk: { S: Key.sk } }, UpdateExpression: "REMOVE awaiting, gsi2pk, gsi2sk", ConditionExpression: "attribute_exists(gsi2pk)" }));
+    const later = new Date(Date.now() + 5 * 86_400_000);
+    await runAgencyJobs(agencyId, later);
+    expect((await world.owner.get(`/quotes/${old.id}`)).body.status).toBe("sent");
+
+    const first = await withActor({ type: "system", agencyId }, () => backfillQuotesAwaiting(agencyId));
+    expect(first.quotes).toBe(1);
+    expect((await withActor({ type: "system", agencyId }, () => backfillQuotesAwaiting(agencyId))).quotes).toBe(0);
+    await runAgencyJobs(agencyId, later);
+    expect((await world.owner.get(`/quotes/${old.id}`)).body.status).toBe("expired");
+    // The declined one was left as it was.
+    expect((await world.owner.get(`/quotes/${answered.id}`)).body.status).toBe("declined");
+  });
+});

@@ -179,6 +179,50 @@ describe("the usual person's capacity", () => {
   });
 });
 
+describe("accepting an occurrence left in triage", () => {
+  const acceptProposal = async (request: any) =>
+    world.owner.post(`/requests/${request.request.id}/accept`, {
+      version: request.request.version,
+      tasks: request.proposal.map((task: any) => ({ title: task.title, estimateHours: 1, dueAt: new Date(Date.now() + 3 * DAY).toISOString(), sopId: task.sopId, skills: task.skills })),
+    });
+
+  it("proposes the template's SOPs, one task each with its checklist and skill, and accepts them", async () => {
+    const clientId = await newClient("Europe/Athens");
+    const second = await world.owner.post("/sops", { title: "Calendar tidy", category: "Calendar", body: "Tidy the week.", checklist: ["Decline clashes"] });
+    const created = await world.owner.post("/schedules", weekly(clientId, { assigneeId: undefined, sopIds: [sopId, second.body.id] }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await run(new Date(Date.parse(created.body.nextAt) + 60_000))).triaged).toBe(1);
+    const [listed] = await requestsOf(clientId);
+    const seen = (await world.owner.get(`/requests/${listed.id}`)).body;
+    expect(seen.request).toMatchObject({ status: "submitted", serviceId: null });
+    expect(seen.proposal).toEqual([
+      { sopId, title: "Inbox clean-up", skills: ["Admin"], checklistLength: 2 },
+      { sopId: second.body.id, title: "Calendar tidy", skills: ["Calendar"], checklistLength: 1 },
+    ]);
+    const accepted = await acceptProposal(seen);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.tasks.map((task: any) => [task.title, task.skills, task.checklist.map((c: any) => c.text)])).toEqual([
+      ["Inbox clean-up", ["Admin"], ["Archive newsletters", "Flag invoices"]],
+      ["Calendar tidy", ["Calendar"], ["Decline clashes"]],
+    ]);
+    // Accepted: nothing is proposed any more.
+    expect(accepted.body.proposal).toEqual([]);
+  });
+
+  it("proposes the service's SOPs for a schedule on a catalog service", async () => {
+    const clientId = await newClient("Europe/Athens");
+    const service = await world.owner.post("/packages", { name: `Inbox care ${++codes}`, priceModel: "retainer", prices: [{ currency: "USD", amount: 30000 }], sopIds: [sopId] });
+    expect(service.status, JSON.stringify(service.body)).toBe(201);
+    const created = await world.owner.post("/schedules", weekly(clientId, { assigneeId: undefined, sopIds: [], serviceId: service.body.id }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await run(new Date(Date.parse(created.body.nextAt) + 60_000));
+    const [listed] = await requestsOf(clientId);
+    const seen = (await world.owner.get(`/requests/${listed.id}`)).body;
+    expect(seen.request).toMatchObject({ status: "submitted", serviceId: service.body.id });
+    expect(seen.proposal).toEqual([{ sopId, title: "Inbox clean-up", skills: ["Admin"], checklistLength: 2 }]);
+  });
+});
+
 describe("edit and delete", () => {
   it("edits from the version read (409 with the current one when stale), and deletes", async () => {
     const clientId = await newClient("UTC");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApi, type Started } from "../support/http.ts";
+import { samples, uploaded } from "../support/files.ts";
 import { createWorld, type World } from "../support/world.ts";
 
 // The service catalog over HTTP (issue 18, parts 1 and 2): the owner's services (the package
@@ -215,5 +216,52 @@ describe("requesting a service", () => {
     const bare = await world.contact.post("/requests", { title: "Other" });
     expect(bare.status).toBe(400);
     expect(Object.keys(bare.body.error.fields)).toEqual(expect.arrayContaining(["service", "description"]));
+  });
+});
+
+describe("the owner files a service request for a client", () => {
+  it("reads the client's catalog as the client sees it; only the owner may, and an unknown client is 404", async () => {
+    const other = await world.owner.post("/clients", { name: "Elsewhere", code: `EL${Math.floor(Math.random() * 10_000)}`, timeZone: "UTC", currency: "EUR" });
+    const theirs = await service({ visibility: "chosen", clientIds: [other.body.id], prices: [{ currency: "EUR", amount: 3000 }, { currency: "USD", amount: 3300 }] });
+    const everyone = await service();
+    const hidden = await service({ visibility: "hidden" });
+    const forWorld = (await world.owner.get(`/catalog/clients/${world.ids.client}`)).body.items.map((s: any) => s.id);
+    expect(forWorld).toEqual(expect.arrayContaining([everyone.id]));
+    expect(forWorld).not.toContain(theirs.id);
+    expect(forWorld).not.toContain(hidden.id);
+    const forOther = (await world.owner.get(`/catalog/clients/${other.body.id}`)).body.items;
+    expect(forOther.find((s: any) => s.id === theirs.id)).toMatchObject({ prices: [{ currency: "EUR", amount: 3000 }], form: expect.any(Array), formVersion: 1 });
+    // The same list the client's own catalog answers.
+    expect(forWorld.sort()).toEqual((await world.contact.get("/catalog")).body.items.map((s: any) => s.id).sort());
+    expect((await world.contact.get(`/catalog/clients/${world.ids.client}`)).status).toBe(403);
+    expect((await world.sub.get(`/catalog/clients/${world.ids.client}`)).status).toBe(403);
+    expect((await world.owner.get("/catalog/clients/cli_01kbz0000000000000000000zz")).status).toBe(404);
+    expect((await world.owner.get("/catalog/clients/not-a-client")).status).toBe(404);
+  });
+
+  it("with the portal's checks: answers by kind (400), a service the client can't see (404), a changed form (409); a good one keeps the brief and the files", async () => {
+    const svc = await service();
+    const [mailbox, often] = svc.form.map((q: any) => q.id);
+    const send = (body: Record<string, unknown>) => world.owner.post("/requests", { clientId: world.ids.client, title: "For them", serviceId: svc.id, formVersion: 1, ...body });
+    const bad = await send({ answers: { [mailbox]: "a", [often]: "Daily" } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toContain(`answers.${often}`);
+    const noClient = await world.owner.post("/requests", { title: "For them", serviceId: svc.id, formVersion: 1, answers: { [mailbox]: "a", [often]: "Once" } });
+    expect(noClient.status).toBe(400);
+    expect(Object.keys(noClient.body.error.fields)).toContain("clientId");
+    const hidden = await service({ visibility: "hidden" });
+    expect((await send({ serviceId: hidden.id, answers: {} })).status).toBe(404);
+    expect((await send({ formVersion: 7, answers: { [mailbox]: "a", [often]: "Once" } })).status).toBe(409);
+
+    const fileId = await uploaded(world.owner, { name: "Brief.pdf", bytes: samples.pdf(), type: "application/pdf", place: "request", targetId: world.ids.client });
+    const good = await send({ answers: { [mailbox]: "ada@acme.test", [often]: "Weekly" }, fileIds: [fileId], priority: "high" });
+    expect(good.status, JSON.stringify(good.body)).toBe(201);
+    expect(good.body).toMatchObject({ serviceId: svc.id, priority: "high", status: "submitted", submittedBy: { type: "member" } });
+    const seen = (await world.owner.get(`/requests/${good.body.id}`)).body;
+    expect(seen.request.brief.answers).toEqual({ [mailbox]: "ada@acme.test", [often]: "Weekly" });
+    expect(seen.files.map((f: any) => f.id)).toEqual([fileId]);
+    expect(seen.proposal).toEqual([{ sopId, title: "Inbox clean-up", skills: ["Admin"], checklistLength: 2 }]);
+    // The client sees the request the owner filed for them.
+    expect((await world.contact.get(`/requests/${good.body.id}`)).status).toBe(200);
   });
 });

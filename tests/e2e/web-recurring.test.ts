@@ -128,3 +128,37 @@ describe("recurring work in the team app", () => {
     await owner.getByText("No recurring work yet").waitFor();
   });
 });
+
+describe("an occurrence of a template left in triage", () => {
+  it("the accept dialog proposes the template's SOPs, one task each with its checklist and skill", async () => {
+    const second = await world.owner.post("/sops", { title: "Calendar tidy", category: "Calendar", body: "Tidy the week.", checklist: ["Decline clashes"] });
+    // No usual person: the occurrence waits in triage for the owner.
+    const created = await world.owner.post("/schedules", { clientId, title: "Weekly admin", rule: "weekly", days: [3], time: "10:00", startDate: "2026-01-01", sopIds: [sopId, second.body.id], estimateHours: 1 });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await runAgencyJobs(world.agency.agencyId, new Date(Date.parse(created.body.nextAt) + 5 * 60_000));
+    const request = (await world.owner.get(`/requests?clientId=${clientId}&status=submitted`)).body.items.find((r: { title: string }) => r.title === "Weekly admin");
+    expect(request).toBeDefined();
+
+    await owner.goto(`${platform.baseUrl}/requests/${request.id}`);
+    await owner.getByRole("button", { name: "Accept…" }).click();
+    const plan = owner.getByTestId("accept-form");
+    await expect(plan.getByTestId("proposal-note").textContent()).resolves.toBe("Proposed from the SOPs of the recurring work “Weekly admin”.");
+    const tasks = plan.getByTestId("task-plan");
+    await expect(tasks.count()).resolves.toBe(2);
+    await expect(tasks.nth(0).getByLabel(/^Title/).inputValue()).resolves.toBe("Inbox clean-up");
+    await expect(tasks.nth(1).getByLabel(/^Title/).inputValue()).resolves.toBe("Calendar tidy");
+    await expect(tasks.nth(0).getByLabel("SOP").inputValue()).resolves.toBe(sopId);
+    await expect(tasks.nth(1).getByLabel("SOP").inputValue()).resolves.toBe(second.body.id);
+    await tasks.nth(0).getByText("Admin", { exact: true }).waitFor();
+    await tasks.nth(1).getByText("Calendar", { exact: true }).waitFor();
+    await shots(owner, "accept-recurring-proposal");
+    await plan.getByRole("button", { name: /^Accept/ }).last().click();
+    await expect.poll(async () => (await world.owner.get(`/requests/${request.id}`)).body.tasks.length, { timeout: 15_000 }).toBe(2);
+    const tasksMade = (await world.owner.get(`/requests/${request.id}`)).body.tasks;
+    expect(tasksMade.map((task: { checklist: Array<{ text: string }>; skills: string[] }) => [task.skills, task.checklist.map((c) => c.text)])).toEqual([
+      [["Admin"], ["Archive newsletters", "Flag invoices"]],
+      [["Calendar"], ["Decline clashes"]],
+    ]);
+    await owner.getByRole("dialog").waitFor({ state: "detached", timeout: 15_000 });
+  });
+});

@@ -10,10 +10,12 @@ import Stripe from "stripe";
 // SDK's test header, so the API verifies them as it verifies Stripe's.
 
 export const WEBHOOK_SECRET = "whsec_test_baton_0123456789abcdef";
-export type TestCard = "visa" | "declined" | "authentication";
+export type TestCard = "visa" | "declined" | "authentication" | "processing";
 
-const cards: Record<TestCard, { brand: string; last4: string; outcome: "succeeded" | "card_declined" | "authentication_required" }> = {
+const cards: Record<TestCard, { brand: string; last4: string; outcome: "succeeded" | "card_declined" | "authentication_required" | "processing" }> = {
   visa: { brand: "visa", last4: "4242", outcome: "succeeded" },
+  // A charge Stripe answers as still processing: its outcome comes later, as a signed event.
+  processing: { brand: "visa", last4: "1111", outcome: "processing" },
   declined: { brand: "visa", last4: "0002", outcome: "card_declined" },
   authentication: { brand: "mastercard", last4: "3184", outcome: "authentication_required" },
 };
@@ -110,6 +112,7 @@ export async function startFakeStripe() {
       let answer: { status: number; body: unknown };
       if (!pm) answer = missing("payment method");
       else if (cards[pm.card].outcome === "succeeded") answer = { status: 200, body: { ...base, status: "succeeded", amount_received: base.amount, payment_method: pm.id } };
+      else if (cards[pm.card].outcome === "processing") answer = { status: 200, body: { ...base, status: "processing", amount_received: 0, payment_method: pm.id } };
       else {
         const code = cards[pm.card].outcome;
         const intent = { ...base, status: "requires_payment_method", amount_received: 0, last_payment_error: { code } };

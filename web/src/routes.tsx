@@ -89,6 +89,8 @@ export const routes: RouteDefinition[] = [
               void getRequests(parseRequestStatus(location.query.status), clientId);
             },
           },
+          // The owner files a request for a client (a service from the client's catalog, or something else).
+          { path: "/requests/new", component: lazy(() => import("./pages/requests/New")) },
           {
             path: "/board",
             component: lazy(() => import("./pages/board")),

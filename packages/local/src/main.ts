@@ -88,6 +88,9 @@ async function main() {
     const { Job } = await import("@baton/core/job");
     const { backfillClientWork } = await import("@baton/core/task/backfill");
     for (const agency of await Job.agencies()) await backfillClientWork(agency.agencyId);
+    // And its sent quotes from before the expiry index: they expire too.
+    const { backfillQuotesAwaiting } = await import("@baton/core/quote/backfill");
+    for (const agency of await Job.agencies()) await backfillQuotesAwaiting(agency.agencyId);
     const server = serve({
       fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,
       port: ports.app,

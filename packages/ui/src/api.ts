@@ -492,6 +492,8 @@ export const api = {
   catalog: {
     list: (): Promise<Page<CatalogService>> => call(client.catalog.$get()),
     get: (id: string): Promise<CatalogService> => call(client.catalog[":packageId"].$get({ param: { packageId: id } })),
+    /** The services a client may request, as they see them (the owner filing a request for them). */
+    ofClient: (clientId: string): Promise<Page<CatalogService>> => call(client.catalog.clients[":clientId"].$get({ param: { clientId } })),
   },
   calendar: {
     /** A month ("" = this month) of deadlines; "" filters are "all". */

@@ -13,9 +13,9 @@ import type { SavedCardItem } from "./entity.ts";
 import { cardsOfAgency } from "./saved.ts";
 import { enabled, stripe } from "./stripe.ts";
 
-// Autopay: a retainer invoice issued for a client with autopay on is charged to its saved card
-// off-session by the scheduled job (packages/functions/src/jobs/run.ts, right after the retainer
-// invoices), never in a request. Rules:
+// Autopay: an invoice Baton issues by itself (AUTOPAY_KINDS) for a client with autopay on is
+// charged to its saved card off-session by the scheduled job (packages/functions/src/jobs/run.ts,
+// right after the retainer invoices), never in a request. Rules:
 // - One attempt per invoice: the charge item is created with `attribute_not_exists` before Stripe
 //   is asked, so of two runs at once only one charges; Stripe's idempotency key is the invoice and
 //   the attempt (`autopay_<invoice>_1`), so a retried call is the same PaymentIntent.
@@ -27,6 +27,21 @@ import { enabled, stripe } from "./stripe.ts";
 // - A card removed while its charge is in flight: the charge already handed to Stripe is Stripe's
 //   to finish, and its outcome is recorded (paid, or failed with the pay link). The removal stops
 //   every later charge: the next run reads no card.
+
+/**
+ * The invoices Baton issues on a schedule, without anyone sending them: the monthly retainer
+ * invoice (invoice/jobs.ts issueRetainersFor), which carries the fee and last month's overage
+ * (time beyond the included hours, the hour bank's "bill" rule) on the same invoice. Recurring
+ * schedules (schedule/run.ts) create requests and tasks, not invoices: their time is billed on
+ * that retainer invoice or on an invoice the owner sends. Deposit invoices are issued when the
+ * client accepts a quote, in the portal, with the pay link in front of them; standard invoices
+ * are sent by the owner by hand. Neither is charged without the client: only these kinds are.
+ */
+export const AUTOPAY_KINDS: ReadonlyArray<InvoiceItem["kind"]> = ["retainer"];
+
+/** Whether the job charges this invoice to a card saved with autopay on since `since`. */
+export const chargedByAutopay = (invoice: Pick<InvoiceItem, "kind" | "issuedAt">, since: string) =>
+  AUTOPAY_KINDS.includes(invoice.kind) && !!invoice.issuedAt && invoice.issuedAt >= since;
 
 export const ATTEMPT = 1;
 export const idempotencyKey = (invoiceId: string, attempt = ATTEMPT) => `autopay_${invoiceId}_${attempt}`;
@@ -41,7 +56,7 @@ export async function chargeDueFor(agencyId: string): Promise<Outcome> {
   if (!cards.size) return outcome;
   const due = (await Invoices.owed(agencyId)).filter((invoice) => {
     const card = cards.get(invoice.clientId);
-    return invoice.kind === "retainer" && card && invoice.issuedAt && invoice.issuedAt >= (card.autopaySince ?? "");
+    return card && chargedByAutopay(invoice, card.autopaySince ?? "");
   });
   for (const invoice of due) {
     const result = await Job.isolated("autopay charge", { agencyId, invoiceId: invoice.invoiceId }, () => chargeOne(invoice, cards.get(invoice.clientId)!));
@@ -134,6 +149,29 @@ export async function recordIntent(intent: Stripe.PaymentIntent): Promise<"recor
   });
   if (outcome === "recorded") await db.entities.cardCharge.patch({ agencyId, invoiceId }).set({ status: "succeeded", paymentIntentId: intent.id }).go().catch(() => undefined);
   return outcome;
+}
+
+/**
+ * Stripe's word that an autopay charge it was still processing failed (payment_intent.payment_failed):
+ * the charge is marked failed only if it was still charging, so a repeated event tells the client once.
+ */
+export async function failIntent(intent: Stripe.PaymentIntent): Promise<"failed" | "duplicate" | "ignored"> {
+  const agencyId = intent.metadata?.agencyId;
+  const invoiceId = intent.metadata?.invoiceId;
+  if (!agencyId || !invoiceId) return "ignored";
+  const failure = intent.last_payment_error?.code ?? "card_declined";
+  try {
+    await db.entities.cardCharge
+      .patch({ agencyId, invoiceId })
+      .set({ status: "failed", failure, paymentIntentId: intent.id })
+      .where((attr, op) => `${op.eq(attr.status, "charging")} AND ${op.eq(attr.paymentIntentId, intent.id)}`)
+      .go();
+  } catch {
+    return "duplicate"; // Failed already (or succeeded, or no such charge): nothing to tell.
+  }
+  const invoice = await Invoices.loadInvoice(agencyId, invoiceId);
+  if (invoice) await tellFailure(invoice, failure);
+  return "failed";
 }
 
 /** The client gets the invoice's pay link; the owners hear why their card was not charged. */

@@ -9,7 +9,7 @@ import { Notify } from "../notify/index.ts";
 import { readerLocale, text } from "../i18n/index.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { savedBySession } from "./saved.ts";
-import { recordIntent } from "./autopay.ts";
+import { failIntent, recordIntent } from "./autopay.ts";
 
 export * as Card from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
@@ -23,7 +23,7 @@ export * from "./output.ts";
 
 export { enabled } from "./stripe.ts";
 export { autopaySchema, mine, ofClient, remove, setAutopay, setup, type CardView } from "./saved.ts";
-export { chargeDueFor, idempotencyKey } from "./autopay.ts";
+export { AUTOPAY_KINDS, chargeDueFor, chargedByAutopay, idempotencyKey } from "./autopay.ts";
 
 /** Starts a Stripe Checkout for what is still owed on a sent invoice; answers the page to send the payer to. */
 export async function checkout(invoiceId: string): Promise<{ url: string }> {
@@ -78,6 +78,13 @@ export async function webhook(payload: string, signature: string | undefined): P
     const agencyId = intent.metadata?.agencyId;
     if (intent.metadata?.autopay !== "1" || !agencyId) return { received: true, outcome: "ignored" };
     return { received: true, outcome: await withActor({ type: "system", agencyId }, () => recordIntent(intent)) };
+  }
+  if (event.type === "payment_intent.payment_failed") {
+    // An autopay charge Stripe was still processing failed: the client gets the pay link, once.
+    const intent = event.data.object as Stripe.PaymentIntent;
+    const agencyId = intent.metadata?.agencyId;
+    if (intent.metadata?.autopay !== "1" || !agencyId) return { received: true, outcome: "ignored" };
+    return { received: true, outcome: await withActor({ type: "system", agencyId }, () => failIntent(intent)) };
   }
   if (event.type !== "checkout.session.completed" && event.type !== "checkout.session.async_payment_succeeded") {
     return { received: true, outcome: "ignored" };

@@ -41,6 +41,8 @@ export const RequestEntity = new Entity({
     serviceId: { type: "string", readOnly: true },
     /** The service's form as it was and the answers (service-package/catalog.ts Brief). */
     brief: { type: "any", readOnly: true },
+    /** A recurring template's SOPs (no service named): what accepting the occurrence proposes. */
+    sopIds: { type: "list", items: { type: "string" }, readOnly: true },
     ...timestamps,
     ...versioned,
   },

@@ -210,6 +210,13 @@ export async function tasksOf(item: RequestItem) {
   return result.data.sort((a, b) => a.reference.localeCompare(b.reference, "en", { numeric: true }));
 }
 
+/** What accepting a request in triage proposes: its service's SOP tasks, else its recurring template's, else nothing. */
+function proposalFor(item: RequestItem) {
+  if (item.status !== "submitted") return [];
+  if (item.serviceId) return ServicePackages.proposal(item.agencyId, item.serviceId);
+  return ServicePackages.proposalOfSops(item.agencyId, item.sopIds ?? []);
+}
+
 export async function get(requestId: string): Promise<RequestDetail> {
   const actor = useActor();
   const { item, tasks } = await loadVisible(requestId);
@@ -223,7 +230,7 @@ export async function get(requestId: string): Promise<RequestDetail> {
   const can = Policy.can(viewer, item, rules);
   const paused = item.status === "submitted" && client ? (await workStateOf(client)) === "paused" : false;
   if (actor.type === "contact") return { request: present(item, paused), client: clientView, tasks: tasks.map((task) => presentForClient(task, viewer)), files, can, proposal: [] };
-  const [team, proposal] = await Promise.all([People.team(item.agencyId), item.serviceId && item.status === "submitted" ? ServicePackages.proposal(item.agencyId, item.serviceId) : []]);
+  const [team, proposal] = await Promise.all([People.team(item.agencyId), proposalFor(item)]);
   const names = { team, clients: new Map([[item.clientId, clientView.name]]) };
   return { request: present(item, paused), client: clientView, tasks: tasks.map((task) => presentTask(task, names, viewer)), files, can, proposal };
 }

@@ -12,7 +12,8 @@ import { nextNumber } from "./index.ts";
 
 // A request a recurring schedule creates (schedule/run.ts): accepted at once into its tasks, all
 // assigned to the usual person, when they have capacity; otherwise left in triage (submitted)
-// for the owner, whose accept dialog proposes the service's SOP tasks as for any request.
+// for the owner, whose accept dialog proposes the service's SOP tasks as for any request (a
+// template's own SOPs are kept on the request for that).
 
 export type PlannedTask = {
   title: string;
@@ -30,6 +31,8 @@ export type ScheduledRequest = {
   description: string;
   service: string;
   serviceId: string | null;
+  /** A template's SOPs (no service): kept on the request so accepting it from triage proposes their tasks. */
+  sopIds: string[];
   /** When the occurrence falls: the request's response promise. */
   at: string;
   tasks: PlannedTask[];
@@ -88,6 +91,7 @@ export async function createScheduled(plan: ScheduledRequest): Promise<{ request
             description: plan.description,
             service: plan.service.slice(0, 60),
             ...(plan.serviceId ? { serviceId: plan.serviceId } : {}),
+            ...(!plan.serviceId && plan.sopIds.length ? { sopIds: plan.sopIds } : {}),
             status,
             submittedByType: "system",
             submittedById: plan.scheduleId,

@@ -98,7 +98,7 @@ async function ifStill(write: () => Promise<unknown>) {
 }
 
 /** The tasks an occurrence plans: one per SOP of the service (or the template), else one of the schedule's title. */
-async function planTasks(item: ScheduleItem, occurrence: Occurrence): Promise<{ tasks: PlannedTask[]; service: string; serviceId: string | null }> {
+async function planTasks(item: ScheduleItem, occurrence: Occurrence): Promise<{ tasks: PlannedTask[]; service: string; serviceId: string | null; sopIds: string[] }> {
   const { agencyId } = item;
   const service = item.serviceId ? await ServicePackages.load(agencyId, item.serviceId) : null;
   const sopIds = service ? (service.sopIds ?? []) : (item.sopIds ?? []);
@@ -119,7 +119,7 @@ async function planTasks(item: ScheduleItem, occurrence: Occurrence): Promise<{ 
     });
   }
   if (!tasks.length) tasks.push({ title: item.title, description: item.description, estimateMinutes, dueAt, skills: [], sop: null });
-  return { tasks, service: service?.name ?? "Recurring", serviceId: service ? service.packageId : null };
+  return { tasks, service: service?.name ?? "Recurring", serviceId: service ? service.packageId : null, sopIds: heads.map((head) => head.sopId) };
 }
 
 /**
@@ -141,7 +141,7 @@ async function createOccurrence(item: ScheduleItem, occurrence: Occurrence) {
   const { agencyId, scheduleId } = item;
   const client = await ClientStore.load(agencyId, item.clientId, { consistent: true });
   if (!client) throw new Error(`schedule ${scheduleId}: client ${item.clientId} not found`);
-  const { tasks, service, serviceId } = await planTasks(item, occurrence);
+  const { tasks, service, serviceId, sopIds } = await planTasks(item, occurrence);
   // A client whose hours are used up under "pause new work" gets its occurrence in triage, waiting for hours.
   const paused = (await workStateOf(client)) === "paused";
   const assigneeId = paused ? null : await assigneeFor(item, tasks, occurrence.at);
@@ -152,6 +152,7 @@ async function createOccurrence(item: ScheduleItem, occurrence: Occurrence) {
     description: item.description || item.title,
     service,
     serviceId,
+    sopIds,
     at: occurrence.at.toISOString(),
     tasks,
     assigneeId,

@@ -1,4 +1,4 @@
-import { assertContact } from "../actor/index.ts";
+import { assertContact, assertOwner } from "../actor/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { db } from "../db/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
@@ -70,6 +70,20 @@ export async function catalog(): Promise<{ items: CatalogService[]; cursor: null
   return { items, cursor: null };
 }
 
+/**
+ * The same catalog as a client sees it, read by the owner filing a request on the client's behalf
+ * (the team app's New request): what the client could pick is what the owner can pick for them.
+ */
+export async function catalogOfClient(clientId: string): Promise<{ items: CatalogService[]; cursor: null }> {
+  const agencyId = assertOwner();
+  const client = isId("client", clientId) ? await ClientStore.load(agencyId, clientId) : null;
+  if (!client) throw notFound("Client");
+  const result = await db.entities.servicePackage.query.packagesOfAgency({ agencyId }).go({ pages: "all" });
+  const items = result.data.filter((item) => visibleTo(item, clientId)).map((item) => presentFor(item, client.currency));
+  items.sort((a, b) => (a.category ?? "").localeCompare(b.category ?? "") || a.name.localeCompare(b.name));
+  return { items, cursor: null };
+}
+
 /** One service the contact's company sees, with its form. */
 export async function catalogService(packageId: string): Promise<CatalogService> {
   const { agencyId, clientId } = assertContact();
@@ -100,9 +114,16 @@ export async function briefFor(agencyId: string, clientId: string, serviceId: st
 }
 
 /** The tasks accepting a request for this service proposes: one per SOP, titled after it, with its category as the skill. */
-export async function proposal(agencyId: string, serviceId: string): Promise<Array<{ sopId: string; title: string; skills: string[]; checklistLength: number }>> {
+export async function proposal(agencyId: string, serviceId: string): Promise<ProposedTasks> {
   const item = await load(agencyId, serviceId);
-  if (!item?.sopIds?.length) return [];
-  const heads = await Sop.heads(agencyId, item.sopIds);
+  return proposalOfSops(agencyId, item?.sopIds ?? []);
+}
+
+type ProposedTasks = Array<{ sopId: string; title: string; skills: string[]; checklistLength: number }>;
+
+/** The same proposal for a list of SOPs (a recurring template's): one task per SOP still there, in the list's order. */
+export async function proposalOfSops(agencyId: string, sopIds: string[]): Promise<ProposedTasks> {
+  if (!sopIds.length) return [];
+  const heads = await Sop.heads(agencyId, sopIds);
   return heads.flatMap((head) => (head ? [{ sopId: head.sopId, title: head.title, skills: head.category ? [head.category] : [], checklistLength: head.checklistLength }] : []));
 }

@@ -17,7 +17,7 @@ export * as ServicePackages from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
 export { PackageStatuses, PriceModels, Visibilities } from "./entity.ts";
-export { answersField, briefFor, catalog, catalogService, presentForm, proposal, type Brief, type CatalogService, type FormQuestion } from "./catalog.ts";
+export { answersField, briefFor, catalog, catalogOfClient, catalogService, presentForm, proposal, proposalOfSops, type Brief, type CatalogService, type FormQuestion } from "./catalog.ts";
 
 // The agency's service packages: fixed-price work with defined deliverables ("Website care:
 // 4 updates, 1 report"), priced per currency so each client is billed in their own. An invoice

@@ -111,12 +111,14 @@ function AcceptForm(props: { detail: RequestDetail; onClose: () => void; onAccep
       <Show when={stale()}>
         <p class="notice notice-warning">{t("requests.staleNotice")}</p>
       </Show>
-      <Show when={props.detail.proposal.length ? props.detail.request.brief : null}>
-        {(brief) => (
-          <p class="muted small" data-testid="proposal-note">
-            {t("requests.proposalNote", { name: brief().name })}
-          </p>
-        )}
+      <Show when={props.detail.proposal.length}>
+        <p class="muted small" data-testid="proposal-note">
+          {props.detail.request.brief
+            ? t("requests.proposalNote", { name: props.detail.request.brief.name })
+            : props.detail.request.serviceId
+              ? t("requests.proposalNote", { name: props.detail.request.service })
+              : t("requests.proposalNoteRecurring", { title: props.detail.request.title })}
+        </p>
       </Show>
       <fieldset name="tasks" class="plain-fieldset">
         <legend class="sr-only">{t("requests.plannedTasks")}</legend>

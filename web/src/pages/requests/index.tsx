@@ -1,7 +1,7 @@
 import { UnreadDot, useUnread } from "@baton/ui/Unread";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
-import { Button } from "@baton/ui/Button";
+import { Button, buttonClass } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { LoadMore } from "@baton/ui/LoadMore";
@@ -43,7 +43,15 @@ export default function Requests() {
   return (
     <section class="page">
       <Title>{t("requests.title")}</Title>
-      <PageHeader title={t("requests.title")} intro={t("requests.intro")} />
+      <PageHeader
+        title={t("requests.title")}
+        intro={t("requests.intro")}
+        actions={
+          <A href={clientId() ? `/requests/new?client=${encodeURIComponent(clientId())}` : "/requests/new"} class={buttonClass("primary")} data-testid="new-request">
+            {t("requests.new")}
+          </A>
+        }
+      />
       <Show when={inbox()}>
         <p class="muted small">{t("hours.inboxNote")}</p>
       </Show>

@@ -29,4 +29,7 @@ export const catalogRoutes = new Hono()
   )
   .get("/:packageId", describeRoute({ responses: ok(ServicePackages.catalogOutput), tags: ["Catalog"], summary: "A service your company may request, with its form (client contact)" }), allow("contact"), pathIds("packageId"), async (c) =>
     c.json(await ServicePackages.catalogService(c.req.param("packageId")), 200),
+  )
+  .get("/clients/:clientId", describeRoute({ responses: ok(ServicePackages.catalogListOutput), tags: ["Catalog"], summary: "The services a client may request, as the client sees them, to file a request for them (owner)" }), allow("owner"), pathIds("clientId"), async (c) =>
+    c.json(await ServicePackages.catalogOfClient(c.req.param("clientId")), 200),
   );
