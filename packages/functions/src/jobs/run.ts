@@ -14,6 +14,7 @@ import { Quotes } from "@baton/core/quote";
 import { Schedules } from "@baton/core/schedule";
 import { Surveys } from "@baton/core/survey";
 import { Webhooks } from "@baton/core/webhook";
+import { Notices } from "@baton/core/notify/notice";
 
 // The scheduled jobs, every 15 minutes. Two kinds:
 // - global jobs read across agencies through their own sparse index (the email outbox, overdue
@@ -38,6 +39,8 @@ export const globalJobs: Record<string, (now: Date) => Promise<Counts>> = {
   messageEmails: (now) => Inbox.sendDue(now),
   // Outgoing webhooks' retries (1, 2, 4 … minutes for up to a day); also run every minute (notifications.ts).
   webhookDeliveries: (now) => Webhooks.flush(now),
+  // Client notices the worker has not turned into emails (notify/notice.ts).
+  noticeOutbox: (now) => Notices.flush(now),
 };
 
 export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promise<Counts>> = {
