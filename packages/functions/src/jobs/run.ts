@@ -14,6 +14,7 @@ import { Quotes } from "@baton/core/quote";
 import { Schedules } from "@baton/core/schedule";
 import { Surveys } from "@baton/core/survey";
 import { Webhooks } from "@baton/core/webhook";
+import { I18n } from "@baton/core/i18n";
 import { Notices } from "@baton/core/notify/notice";
 
 // The scheduled jobs, every 15 minutes. Two kinds:
@@ -85,6 +86,8 @@ async function runJob(job: string, agencyId: string | undefined, run: () => Prom
 }
 
 export async function runGlobalJobs(now: Date): Promise<JobReport[]> {
+  // Jobs write in everyone's language: the Greek and Hindi strings, loaded once.
+  await I18n.loadTexts();
   const reports: JobReport[] = [];
   for (const [job, run] of Object.entries(globalJobs)) reports.push(await runJob(job, undefined, () => run(now)));
   return reports;
@@ -92,6 +95,7 @@ export async function runGlobalJobs(now: Date): Promise<JobReport[]> {
 
 /** Every agency job for one agency, as its system actor; one failing job does not stop the next. */
 export async function runAgencyJobs(agencyId: string, now: Date): Promise<JobReport[]> {
+  await I18n.loadTexts();
   const agency = await Job.agency(agencyId);
   if (!agency) {
     Log.warn("jobs: agency not found; nothing to do", { agencyId });
