@@ -6,7 +6,7 @@ import { Email } from "@baton/core/email";
 import { emailsTo } from "@baton/local/mailbox";
 import { freePort } from "@baton/local/stand-ins";
 import { startApi, waitForEmail, type Started } from "../support/http.ts";
-import { createWorld, type World } from "../support/world.ts";
+import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
 // Emails a request causes (hand-offs, invitations, invoices) are kept in the outbox with the
 // change and sent after the response, never inside it. With SES unreachable the request still
@@ -67,5 +67,37 @@ describe("request-path emails", () => {
     expect(await waiting(owner)).toEqual([]);
     expect((await Email.flushOutbox(minutes(30))).sent).toBe(0);
     expect((await emailsTo(sesUp, owner)).filter(subject)).toHaveLength(1);
+  });
+});
+
+describe("client notices (whom of the client's people to tell, read after the commit)", () => {
+  const forClient = async () => (await db.entities.outboxNotice.query.pendingNotices({ pending: "yes" }).go({ pages: "all" })).data.filter((n) => n.clientId === world.ids.client);
+
+  it("QA's approval keeps one notice in its transaction; the worker turns it into the contact's email after the response", async () => {
+    const { task } = await acceptedTask(world, { title: "Notice later" });
+    const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
+    const done = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.task.version, text: "Draft", links: [] });
+    const approved = await world.owner.post(`/tasks/${task.id}/review`, { version: done.body.task.version, decision: "approve", rubric: 5 });
+    expect(approved.status).toBe(200);
+    await Deferred.settled();
+    const email = await waitForEmail(world.people.contact.email, (e) => e.subject === "Ready for your approval: Notice later");
+    expect(email.body.text).toContain(`/requests/${task.requestId}`);
+    expect(await forClient()).toEqual([]);
+  });
+
+  it("one the worker never turned (its process ended after the commit) is sent by the job a minute on, once", async () => {
+    const { Notices } = await import("@baton/core/notify/notice");
+    const at = new Date().toISOString();
+    await db.entities.outboxNotice
+      .create({ agencyId: world.agency.agencyId, noticeId: "left-behind", kind: "readyForApproval", clientId: world.ids.client, params: JSON.stringify({ reference: "LEFT-1", title: "Left behind" }), url: "https://portal.example/requests/x", queuedAt: at, nextAttemptAt: at })
+      .go();
+    expect(await Notices.flush(minutes(0))).toEqual({ sent: 0, failed: 0 });
+    expect(await Notices.flush(minutes(2))).toEqual({ sent: 1, failed: 0 });
+    expect(await Notices.flush(minutes(3))).toEqual({ sent: 0, failed: 0 });
+    await Deferred.settled();
+    const subject = (e: { subject: string }) => e.subject === "Ready for your approval: Left behind";
+    await waitForEmail(world.people.contact.email, subject);
+    expect((await emailsTo(sesUp, world.people.contact.email)).filter(subject)).toHaveLength(1);
+    expect(await forClient()).toEqual([]);
   });
 });

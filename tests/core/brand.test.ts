@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { accessibleColor, contrast } from "../../packages/core/src/agency/brand/contrast.ts";
 import { Email, type EmailBrand } from "../../packages/core/src/email/index.ts";
 import { sender } from "../../packages/core/src/email/send.ts";
 import { weeklyDigest } from "../../packages/core/src/email/templates/digest.ts";
 import { en as emailEn } from "../../packages/core/src/email/messages.ts";
+import { I18n } from "../../packages/core/src/i18n/index.ts";
 import { el as emailEl } from "../../packages/core/src/email/messages-el.ts";
 import { hi as emailHi } from "../../packages/core/src/email/messages-hi.ts";
 
@@ -88,6 +89,9 @@ const notices = [
 ] as const;
 
 /** Every email the platform sends, rendered for one agency in one language. */
+// Greek and Hindi email strings load on first use, as the API, worker and jobs load them.
+beforeAll(() => I18n.loadTexts());
+
 function everyEmail(locale: "en" | "el" | "hi") {
   const params = { agency: brand.name, name: "Ada", client: "Acme", reference: "ACME-1", title: "Newsletter", due: "1 May", amount: "$10.00", balance: "$0.00", number: "INV-1", reason: "No", notes: "Fix", comment: "More" };
   return [

@@ -9,6 +9,7 @@ import { ClientEntity } from "../client/entity.ts";
 import { ContactEntity } from "../contact/entity.ts";
 import { Config } from "../config/index.ts";
 import { OutboxEmailEntity } from "../email/outbox-entity.ts";
+import { OutboxNoticeEntity } from "../notify/notice-entity.ts";
 import { UndeliverableEntity } from "../email/undeliverable-entity.ts";
 import { MemberEntity } from "../member/entity.ts";
 import { MessageEntity } from "../message/entity.ts";
@@ -105,6 +106,7 @@ export const db = new Service(
     vaultAccessRequest: VaultAccessRequestEntity,
     searchWord: SearchWordEntity,
     searchMark: SearchMarkEntity,
+    outboxNotice: OutboxNoticeEntity,
   },
   { client, table: Config.tableName },
 );

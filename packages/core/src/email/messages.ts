@@ -1,8 +1,8 @@
 import type { Locale } from "./index.ts";
-import { el } from "./messages-el.ts";
-import { hi } from "./messages-hi.ts";
+import { Log } from "../log/index.ts";
 
-// Email strings by locale: English here, Greek and Hindi in `messages-el.ts` and `messages-hi.ts`.
+// Email strings by locale: English here, Greek and Hindi in `messages-el.ts` and `messages-hi.ts`,
+// each loaded on first use by `loadEmailMessages` (not at a cold start: a read never needs them).
 export const en = {
   "signIn.subject": "Your sign-in link for {agency}",
   "signIn.subjectSeveral": "Your sign-in links",
@@ -191,9 +191,26 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 // Every locale is complete: the type makes the compiler require each key in each catalog.
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, el, hi };
+const loaders: Record<Exclude<Locale, "en">, () => Promise<Record<MessageKey, string>>> = {
+  el: async () => (await import("./messages-el.ts")).el,
+  hi: async () => (await import("./messages-hi.ts")).hi,
+};
+const catalogs: Partial<Record<Locale, Record<MessageKey, string>>> = { en };
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+
+/** Loads the email strings of `locale` (every locale's without one); call before rendering an email. Cheap once loaded. */
+export function loadEmailMessages(locale?: Locale): Promise<void> {
+  if (!locale) return Promise.all((Object.keys(loaders) as Locale[]).map((each) => loadEmailMessages(each))).then(() => {});
+  if (locale === "en" || catalogs[locale]) return Promise.resolve();
+  return (loading[locale] ??= loaders[locale]().then((catalog) => {
+    catalogs[locale] = catalog;
+  }));
+}
 
 export function message(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
-  const template = catalogs[locale][key] ?? en[key];
+  const catalog = catalogs[locale];
+  // A path that renders without loading first is a bug: said loudly, and the reader still gets the email (in English).
+  if (!catalog) Log.error("email: messages not loaded before rendering", new Error(`${locale} ${key}`));
+  const template = catalog?.[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }

@@ -1,7 +1,7 @@
 import { useActor } from "../actor/index.ts";
 import type { Locale } from "../email/index.ts";
-import { el as elTexts } from "./texts-el.ts";
-import { hi as hiTexts } from "./texts-hi.ts";
+import { loadEmailMessages } from "../email/messages.ts";
+import { Log } from "../log/index.ts";
 import { en as enTexts, type TextKey } from "./texts.ts";
 
 export * as I18n from "./index.ts";
@@ -34,7 +34,26 @@ export type ServerMessages = {
   values?: Record<string, Record<string, string>>;
 };
 
-const texts: Record<Locale, Record<TextKey, string>> = { en: enTexts, el: elTexts, hi: hiTexts };
+// The keyed texts and the email strings of Greek and Hindi are loaded on first use too (by
+// `loadTexts`: the API before a write or for a Greek or Hindi reader, the worker and jobs at start).
+const texts: Partial<Record<Locale, Record<TextKey, string>>> = { en: enTexts };
+const textLoaders: Record<Exclude<Locale, "en">, () => Promise<Record<TextKey, string>>> = {
+  el: async () => (await import("./texts-el.ts")).el,
+  hi: async () => (await import("./texts-hi.ts")).hi,
+};
+const textsLoading: Partial<Record<Locale, Promise<void>>> = {};
+
+/** Loads the keyed texts and email strings of `locale` (all locales' without one) before text in it is made. */
+export function loadTexts(locale?: Locale): Promise<void> {
+  if (!locale) return Promise.all(LOCALES.map((each) => loadTexts(each))).then(() => {});
+  if (locale === "en") return Promise.resolve();
+  const mine = texts[locale]
+    ? Promise.resolve()
+    : (textsLoading[locale] ??= textLoaders[locale]().then((catalog) => {
+        texts[locale] = catalog;
+      }));
+  return Promise.all([mine, loadEmailMessages(locale)]).then(() => {});
+}
 // The error catalogs are most of this module's size (about 285 KB of the API's bundle) and only an
 // error answered to a Greek or Hindi reader needs one: each is loaded on first use, by
 // `loadMessages` (the API's error boundary awaits it before translating), not at a cold start.
@@ -80,7 +99,9 @@ export function negotiate(header: string | null | undefined): Locale {
 
 /** A keyed text; `{name}` placeholders take `params.name`. */
 export function text(locale: Locale, key: TextKey, params: Record<string, string | number> = {}): string {
-  const template = texts[locale][key] ?? enTexts[key];
+  const catalog = texts[locale];
+  if (!catalog) Log.error("i18n: texts not loaded before use", new Error(`${locale} ${key}`));
+  const template = catalog?.[key] ?? enTexts[key];
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (params[name] === undefined ? match : String(params[name])));
 }
 

@@ -3,6 +3,7 @@ import type { TransactionEntities } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { Email, type Notice } from "../email/index.ts";
 import { readableWhen } from "../email/when.ts";
+import { loadEmailMessages } from "../email/messages.ts";
 import type { MemberItem } from "../member/entity.ts";
 import type { ContactItem } from "../contact/entity.ts";
 import { Log } from "../log/index.ts";
@@ -113,7 +114,7 @@ export const queueIn = (tx: Pick<TransactionEntities, "outboxEmail">, prepared: 
 
 /** One email per reachable address, in the person's language, under the agency's brand. */
 async function render(agencyId: string, kind: Notice, people: ReadonlyArray<Person | null | undefined>, params: Params, url: string) {
-  const brand = await brandOf(agencyId);
+  const [brand] = await Promise.all([brandOf(agencyId), ...people.filter(reachable).map((person) => loadEmailMessages(person.locale))]);
   const agency = brand?.name ?? "";
   const seen = new Set<string>();
   const messages = [];

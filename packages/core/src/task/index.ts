@@ -32,6 +32,7 @@ import { ClientStore } from "../client/store.ts";
 import { workStateOf, workStatesOf, type WorkState } from "../hour-bank/work-state.ts";
 import type { ClientItem } from "../client/entity.ts";
 import { ContactStore } from "../contact/store.ts";
+import { Notices } from "../notify/notice.ts";
 import type { SopVersionItem } from "../sop/entity.ts";
 import { stopTimerOnTask } from "../timesheet/timer-stop.ts";
 import * as Policy from "./policy.ts";
@@ -278,7 +279,7 @@ type Move = {
   /** Names the caller read already (else read here). */
   names?: Names;
   /** The hand-off's unread marks and emails, in the same transaction; `after` runs once it committed (sends the emails after the response). */
-  handOff?: (tx: Pick<TransactionEntities, "unread" | "outboxEmail">) => { items: Array<ReturnType<typeof attachCommit>>; after: () => Promise<void> };
+  handOff?: (tx: Pick<TransactionEntities, "unread" | "outboxEmail" | "outboxNotice">) => { items: Array<ReturnType<typeof attachCommit>>; after: () => Promise<void> };
 };
 
 /**
@@ -577,11 +578,11 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
   // names, the SOP version, the agency for the notices' brand) come in one BatchGetItem.
   const current = await load(agencyId, taskId);
   if (!current) throw notFound("Task");
-  const [team, request, profile, files, sop] = await Promise.all([
+  const [team, request, client, files, sop] = await Promise.all([
     People.members(agencyId, [...memberIdsOf(current), useActorId()]),
     Request.load(agencyId, current.requestId),
-    // The client (its name and zone) and whom to tell of an approval, in one query.
-    ContactStore.withClient(agencyId, current.clientId),
+    // The client (its name and zone); whom of its people to email is read after the commit (Notices).
+    ClientStore.load(agencyId, current.clientId),
     deliverableFiles(current),
     sopOf(current),
     Identity.agency(agencyId),
@@ -589,12 +590,14 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
   // The files of the submission under review: the client sees them once it is approved.
   const round = current.deliverable?.round ?? 1;
   const publish = approving && current.deliverable ? deliverablesOf(files, current, round) : [];
-  const names: Names = { team, clients: new Map([[current.clientId, profile.client?.name ?? ""]]) };
+  const names: Names = { team, clients: new Map([[current.clientId, client?.name ?? ""]]) };
   // Who hears of it: the client side of an approval, the assignee of a return; their unread
   // marks and emails are written with the review (no writes after it) unless there are many.
-  const people: Recipient[] = approving ? await clientSideOf(request!, profile.contacts) : [{ type: "member", id: current.assigneeId }];
+  // The client's contacts are read only for a request nobody of the client has written in.
+  const people: Recipient[] = approving ? await clientSideOf(request!) : [{ type: "member", id: current.assigneeId }];
+  const approval = { reference: current.reference, title: current.title };
   const notices = approving
-    ? await Notify.prepare(agencyId, "readyForApproval", profile.contacts, { reference: current.reference, title: current.title }, Notify.links.portalRequest(current.requestId))
+    ? []
     : await Notify.prepare(agencyId, "taskReturned", [current.assigneeId.startsWith("mem_") ? team.get(current.assigneeId) : null], { reference: current.reference, title: current.title, notes: input.notes ?? "" }, Notify.links.webTask(current.taskId));
   const inTransaction = request !== null && people.length + notices.length <= HAND_OFF_IN_TRANSACTION;
   const at = new Date().toISOString();
@@ -617,17 +620,22 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
       approving ? { qaApproved: 1, qaFirstPass: (task.qaReturns ?? 0) === 0 ? 1 : 0 } : { qaReturns: 1 },
     ...(inTransaction
       ? {
-          handOff: (tx: Pick<TransactionEntities, "unread" | "outboxEmail">) => {
-            const outbox = Notify.queueIn(tx, notices);
+          handOff: (tx: Pick<TransactionEntities, "unread" | "outboxEmail" | "outboxNotice">) => {
+            const outbox = approving
+              ? Notices.toClientIn(tx, agencyId, current.clientId, "readyForApproval", approval, Notify.links.portalRequest(current.requestId))
+              : Notify.queueIn(tx, notices);
             return { items: [...Inbox.updateItems(tx, Request.aboutOf(request!), people, at), ...outbox.items] as Array<ReturnType<typeof attachCommit>>, after: outbox.after };
           },
         }
       : {}),
   });
-  if (!inTransaction) await Promise.all([Notify.sendPrepared(notices), tellInbox(written, people)]);
+  if (!inTransaction) {
+    const emails = approving ? Notify.send(agencyId, "readyForApproval", await ContactStore.ofClient(agencyId, current.clientId), approval, Notify.links.portalRequest(current.requestId)) : Notify.sendPrepared(notices);
+    await Promise.all([emails, tellInbox(written, people)]);
+  }
   // An action answers what GET /tasks/:id answers, built from what was read and written (no read back).
   const filesNow = files.map((file) => (published.has(file.fileId) ? { ...file, visibleToClient: true, version: file.version + 1 } : file));
-  return detailOf(saved, { team, request: written, client: profile.client, sop, files: filesNow }, viewer);
+  return detailOf(saved, { team, request: written, client, sop, files: filesNow }, viewer);
 });
 
 export const clientApproveSchema = z.strictObject({ version });

@@ -55,5 +55,10 @@ async function resolveActor(c: Context, next: Next): Promise<void> {
   // Server-made text (errors, print page, generated invoice lines) is in the reader's language:
   // a person's saved one, else what the request asks for.
   if (!actor.locale) actor = { ...actor, locale: I18n.negotiate(c.req.header("accept-language")) };
+  // Greek and Hindi texts and email strings are loaded on first use, not at a cold start: any write
+  // may email someone in theirs, and a document (PDF, print page, quote, calendar feed) is made in
+  // its reader's; any other read shows text in the caller's language only.
+  const documentRead = /\/(quotes|calendar|onboarding)(\/|$)|\/(pdf|print)$/.test(c.req.path);
+  await I18n.loadTexts(c.req.method === "GET" || c.req.method === "HEAD" ? (documentRead ? undefined : actor.locale) : undefined);
   return withActor(actor, () => next());
 }

@@ -7,6 +7,8 @@ await loadSstEnvironment();
 // Imported after the environment is complete: the core reads its table's name when first loaded.
 const { Inbox } = await import("@baton/core/inbox");
 const { Webhooks } = await import("@baton/core/webhook");
+// Message emails go out in each reader's language: the Greek and Hindi strings, loaded once.
+await (await import("@baton/core/i18n")).I18n.loadTexts();
 
 /**
  * Runs every minute (infra/jobs.ts): emails about new messages that have waited their few minutes,

@@ -14,6 +14,8 @@ import { Quotes } from "@baton/core/quote";
 import { Schedules } from "@baton/core/schedule";
 import { Surveys } from "@baton/core/survey";
 import { Webhooks } from "@baton/core/webhook";
+import { I18n } from "@baton/core/i18n";
+import { Notices } from "@baton/core/notify/notice";
 
 // The scheduled jobs, every 15 minutes. Two kinds:
 // - global jobs read across agencies through their own sparse index (the email outbox, overdue
@@ -38,6 +40,8 @@ export const globalJobs: Record<string, (now: Date) => Promise<Counts>> = {
   messageEmails: (now) => Inbox.sendDue(now),
   // Outgoing webhooks' retries (1, 2, 4 … minutes for up to a day); also run every minute (notifications.ts).
   webhookDeliveries: (now) => Webhooks.flush(now),
+  // Client notices the worker has not turned into emails (notify/notice.ts).
+  noticeOutbox: (now) => Notices.flush(now),
 };
 
 export const agencyJobs: Record<string, (agency: AgencyItem, now: Date) => Promise<Counts>> = {
@@ -82,6 +86,8 @@ async function runJob(job: string, agencyId: string | undefined, run: () => Prom
 }
 
 export async function runGlobalJobs(now: Date): Promise<JobReport[]> {
+  // Jobs write in everyone's language: the Greek and Hindi strings, loaded once.
+  await I18n.loadTexts();
   const reports: JobReport[] = [];
   for (const [job, run] of Object.entries(globalJobs)) reports.push(await runJob(job, undefined, () => run(now)));
   return reports;
@@ -89,6 +95,7 @@ export async function runGlobalJobs(now: Date): Promise<JobReport[]> {
 
 /** Every agency job for one agency, as its system actor; one failing job does not stop the next. */
 export async function runAgencyJobs(agencyId: string, now: Date): Promise<JobReport[]> {
+  await I18n.loadTexts();
   const agency = await Job.agency(agencyId);
   if (!agency) {
     Log.warn("jobs: agency not found; nothing to do", { agencyId });
