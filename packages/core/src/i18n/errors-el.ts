@@ -519,8 +519,9 @@ export const el: ServerMessages = {
     "API keys can't do this; only the owner can, signed in.": "Αυτό δεν γίνεται με κλειδί API· μόνο ο ιδιοκτήτης μπορεί, αφού συνδεθεί.",
     "This API key has no read scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση ανάγνωσης{scopes}.",
     "This API key has no write scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση εγγραφής{scopes}.",
-    "Choose what the key may do: read, write or both.": "Επιλέξτε τι μπορεί να κάνει το κλειδί: ανάγνωση, εγγραφή ή και τα δύο.",
-    "Scopes are read and write.": "Η πρόσβαση είναι read (ανάγνωση) ή write (εγγραφή).",
+    "This API key has no webhooks scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση webhooks{scopes}.",
+    "Choose what the key may do: read, write or webhooks.": "Επιλέξτε τι μπορεί να κάνει το κλειδί: ανάγνωση, εγγραφή ή webhooks.",
+    "Scopes are read, write and webhooks.": "Η πρόσβαση είναι read (ανάγνωση), write (εγγραφή) ή webhooks.",
     "Use the Baton site's address: the API is served only through it.":
       "Χρησιμοποιήστε τη διεύθυνση του ιστότοπου του Baton: το API εξυπηρετείται μόνο μέσω αυτής.",
     "Your company's account with the agency is inactive: you can read its history, but not make changes. Please contact the agency.":

@@ -516,8 +516,9 @@ export const hi: ServerMessages = {
     "API keys can't do this; only the owner can, signed in.": "API कुंजियाँ यह नहीं कर सकतीं; केवल मालिक साइन इन करके कर सकते हैं।",
     "This API key has no read scope{scopes}.": "इस API कुंजी के पास पढ़ने की पहुँच नहीं है{scopes}।",
     "This API key has no write scope{scopes}.": "इस API कुंजी के पास लिखने की पहुँच नहीं है{scopes}।",
-    "Choose what the key may do: read, write or both.": "चुनें कि कुंजी क्या कर सकती है: पढ़ना, लिखना या दोनों।",
-    "Scopes are read and write.": "पहुँच read (पढ़ना) या write (लिखना) होती है।",
+    "This API key has no webhooks scope{scopes}.": "इस API कुंजी के पास webhooks की पहुँच नहीं है{scopes}।",
+    "Choose what the key may do: read, write or webhooks.": "चुनें कि कुंजी क्या कर सकती है: पढ़ना, लिखना या webhooks।",
+    "Scopes are read, write and webhooks.": "पहुँच read (पढ़ना), write (लिखना) या webhooks होती है।",
     "Use the Baton site's address: the API is served only through it.": "Baton साइट का पता इस्तेमाल करें: API केवल उसी के ज़रिए मिलता है।",
     "Your company's account with the agency is inactive: you can read its history, but not make changes. Please contact the agency.":
       "एजेंसी के साथ आपकी कंपनी का खाता निष्क्रिय है: आप उसका इतिहास पढ़ सकते हैं, पर बदलाव नहीं कर सकते। कृपया एजेंसी से संपर्क करें।",

@@ -72,6 +72,10 @@ export const eventTypesOutput = z
   })
   .meta({ id: "WebhookEventTypes" });
 
+export const subscribedOutput = z
+  .object({ subscription: endpointOutput, secret: z.string().describe("Signs every delivery (Webhook-Signature); shown this once") })
+  .meta({ id: "WebhookSubscription", description: "A REST-hook subscription: an endpoint with origin subscription" });
+
 export const testSentOutput = z.object({ eventId: z.string() }).meta({ id: "WebhookTestSent" });
 
 export const catalogueText = EventTypes.map((type) => `- \`${type}\`: ${catalogue[type].description}`).join("\n");

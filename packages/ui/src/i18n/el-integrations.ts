@@ -49,4 +49,7 @@ export const elIntegrations: Pick<Messages, keyof typeof enIntegrations> = {
   "integrations.deleteBody": "Δεν θα σταλεί τίποτα άλλο στο {url}.",
   "integrations.deleted": "Το σημείο διαγράφηκε.",
   "integrations.actionsFor": "Ενέργειες για το {url}",
+  "apiKeys.scopeWebhooks": "Webhooks",
+  "apiKeys.scopeWebhooksHint": "Εγγραφή σε συμβάντα και ανάκτησή τους, για το Zapier ή το Make. Τίποτε άλλο.",
+  "integrations.subscription": "Συνδρομή",
 };

@@ -46,4 +46,7 @@ export const enIntegrations = {
   "integrations.deleteBody": "Nothing more will be sent to {url}.",
   "integrations.deleted": "Endpoint deleted.",
   "integrations.actionsFor": "Actions for {url}",
+  "apiKeys.scopeWebhooks": "Webhooks",
+  "apiKeys.scopeWebhooksHint": "Subscribe to events and poll them, for Zapier or Make. Nothing else.",
+  "integrations.subscription": "Subscription",
 } as const;

@@ -49,4 +49,7 @@ export const hiIntegrations: Pick<Messages, keyof typeof enIntegrations> = {
   "integrations.deleteBody": "{url} पर अब कुछ नहीं भेजा जाएगा।",
   "integrations.deleted": "एंडपॉइंट हटाया गया।",
   "integrations.actionsFor": "{url} के लिए कार्रवाइयाँ",
+  "apiKeys.scopeWebhooks": "वेबहुक",
+  "apiKeys.scopeWebhooksHint": "Zapier या Make के लिए इवेंट की सदस्यता लेना और उन्हें देखना। इसके अलावा कुछ नहीं।",
+  "integrations.subscription": "सदस्यता",
 };

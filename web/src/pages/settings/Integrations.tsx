@@ -76,6 +76,10 @@ function EndpointRow(props: { endpoint: WebhookEndpoint; onLog: () => void }) {
       <div class="endpoint-main">
         <code class="endpoint-url">{props.endpoint.url}</code>{" "}
         <Badge tone={props.endpoint.status === "active" ? "success" : "warning"}>{t(props.endpoint.status === "active" ? "integrations.active" : "integrations.disabled")}</Badge>
+        <Show when={props.endpoint.origin === "subscription"}>
+          {" "}
+          <Badge tone="neutral">{t("integrations.subscription")}</Badge>
+        </Show>
         <Show when={props.endpoint.failingSince}>{(since) => <p class="small muted">{t("integrations.failingSince", { time: formatDateTime(since()) })}</p>}</Show>
         <p class="small muted">{props.endpoint.events.join(", ")}</p>
       </div>
