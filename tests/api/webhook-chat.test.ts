@@ -135,3 +135,23 @@ describe("Slack and Teams destinations", () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("a client's data", () => {
+  it("includes the webhook events about the client in its export, and its erase deletes them and the client's own channels", async () => {
+    const client = await world.owner.post("/clients", { name: "Erased Events Co", code: "EEC", timeZone: "UTC", currency: "EUR" });
+    expect(client.status).toBe(201);
+    const channel = await add({ kind: "slack", url: `${receiver.url}/eec`, events: ["request.submitted"], clientId: client.body.id });
+    const request = await world.owner.post("/requests", { clientId: client.body.id, title: "Private launch plan", description: "D", service: "Content" });
+    expect(request.status, JSON.stringify(request.body)).toBe(201);
+    await Deferred.settled();
+    const exported = await world.owner.post(`/clients/${client.body.id}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.webhookEvents).toEqual([expect.objectContaining({ type: "request.submitted", resource: expect.objectContaining({ request: expect.objectContaining({ title: "Private launch plan" }) }) })]);
+    const erased = await world.owner.post(`/clients/${client.body.id}/erase`, { code: "EEC" });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    expect(erased.body.deleted.webhookEvents).toBe(2);
+    expect((await world.owner.get(`/integrations/endpoints/${channel.endpoint.id}`)).status).toBe(404);
+    const polled = await world.owner.get("/integrations/events?type=request.submitted&limit=100");
+    expect(polled.body.items.map((event: any) => event.resource?.request?.title)).not.toContain("Private launch plan");
+  });
+});
