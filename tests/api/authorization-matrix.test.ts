@@ -289,6 +289,11 @@ const rules: Record<string, Rule> = {
   "POST /api/integrations/endpoints/:endpointId/test": owner,
   "GET /api/integrations/endpoints/:endpointId/deliveries": owner,
   "POST /api/integrations/endpoints/:endpointId/deliveries/:deliveryId/redeliver": { ...owner, absent: true },
+  // REST hooks (Zapier, Make): the owner, or a key with the webhooks scope (tests/api/webhook-subscriptions.test.ts).
+  // The matrix's endpoint is the owner's own, which is never ended as a subscription: let in may be 404.
+  "POST /api/integrations/subscriptions": owner,
+  "DELETE /api/integrations/subscriptions/:endpointId": { ...owner, absent: true },
+  "GET /api/integrations/events": { ...owner, query: () => "type=invoice.overdue" },
   // The client vault: the contact keeps their company's logins; reveals are judged per entry and
   // task (tests/api/vault.test.ts), so the matrix, with no entry to point at, checks the door only.
   "GET /api/vault": { ...ownerAndContact, query: (ids) => `clientId=${ids.client}` },

@@ -69,6 +69,8 @@ function refuses(rule: AccessRule, caller: Caller, method: string): boolean {
   if (rule.roles.includes("anyone")) return false;
   if (caller === "readKey" || caller === "writeKey") {
     if (!rule.roles.includes("owner") || rule.apiKeys === "never") return true;
+    // REST hooks need the webhooks scope, which neither of these keys has.
+    if (rule.apiKeys === "webhooks") return true;
     return caller === "readKey" ? !SAFE.has(method) : SAFE.has(method);
   }
   if (caller === "anonymous") return true;

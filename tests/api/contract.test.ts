@@ -101,7 +101,7 @@ it("gives every list the one shape, { items, cursor }", () => {
 
 it("answers every read as the document declares it, for the owner, a subcontractor and a client contact", async () => {
   // Reads that need a query to answer: a client's unbilled time and open deposits.
-  const queries: Record<string, string> = { "/time/unbilled": `?clientId=${ids.clientId}`, "/invoices/deposits": `?clientId=${ids.clientId}`, "/vault": `?clientId=${ids.clientId}`, "/vault/log": `?clientId=${ids.clientId}`, "/search": "?q=contract" };
+  const queries: Record<string, string> = { "/time/unbilled": `?clientId=${ids.clientId}`, "/invoices/deposits": `?clientId=${ids.clientId}`, "/vault": `?clientId=${ids.clientId}`, "/vault/log": `?clientId=${ids.clientId}`, "/search": "?q=contract", "/integrations/events": "?type=invoice.sent" };
   const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? `unknown_${name}`) + (queries[path] ?? "");
   // Binary answers (downloads, PDFs, the brand's logo: tests/api/branding.test.ts, the PDF tests)
   // are not JSON reads; a signed agreement's or a credit note's PDF has no id here until made. An

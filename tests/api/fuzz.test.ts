@@ -181,10 +181,10 @@ describe("bounds where money and time enter", () => {
 });
 
 describe("query strings and path ids", () => {
-  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits", "/surveys/summary", "/calendar/month", "/reports/payouts", "/reports/responses", "/search"];
+  const getRoutes = ["/requests", "/invoices", "/sops", "/clients", "/audit", "/time/week", "/time/unbilled", "/tasks/board", "/reports/revenue", "/reports/margin", "/packages", "/exports/invoices", "/invoices/deposits", "/surveys/summary", "/calendar/month", "/reports/payouts", "/reports/responses", "/search", "/integrations/events"];
 
   it("answers any query string on the list routes with data or a clear 4xx", async () => {
-    const key = fc.oneof(fc.constantFrom("status", "clientId", "limit", "cursor", "from", "to", "q", "category", "memberId", "date", "format", "__proto__"), fc.string({ maxLength: 8 }));
+    const key = fc.oneof(fc.constantFrom("status", "clientId", "limit", "cursor", "from", "to", "q", "category", "memberId", "date", "format", "type", "__proto__"), fc.string({ maxLength: 8 }));
     const queries = fc.dictionary(key, fc.oneof(nastyInUrl, fc.integer().map(String)), { maxKeys: 3 });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...getRoutes), queries, async (path, query) => {

@@ -36,7 +36,7 @@ it("says what a body field needs: the right type, a choice from the list", async
   expect(reply.status).toBe(400);
   expect(reply.body.error.fields).toEqual({ billable: "Choose yes or no." });
   const sorted = await owner.post("/api-keys", { name: "Key", scopes: ["admin"] });
-  expect(sorted.body.error.fields["scopes.0"]).toBe("Scopes are read and write.");
+  expect(sorted.body.error.fields["scopes.0"]).toBe("Scopes are read, write and webhooks.");
 });
 
 it("translates the new sentences like every server message, into the reader's language", async () => {

@@ -18,7 +18,6 @@ beforeAll(async () => {
   api = await startApi();
   world = await createWorld(api, "Round Trips Agency");
   const { client } = await import("@baton/core/db");
-  const { requestScope } = await import("@baton/core/db/scope");
   client.middlewareStack.add(
     (next, context) => async (args) => {
       // Work a request leaves behind it (deferred jobs: the worker on AWS) runs outside its scope.

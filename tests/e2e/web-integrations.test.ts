@@ -82,4 +82,37 @@ describe("Settings → Integrations", () => {
     await log.getByRole("button", { name: "Refresh" }).click();
     await expect.poll(() => entry.getByTestId("delivery-attempts").textContent(), { timeout: 15_000 }).toBe("2");
   });
+
+  it("the owner adds a Slack channel for Greek readers, picks events by their names and sends a test message", async () => {
+    receiver.clear();
+    // The log of the walk before is still open.
+    await owner.keyboard.press("Escape");
+    await owner.getByRole("dialog").waitFor({ state: "hidden" });
+    const card = owner.getByTestId("integrations");
+    await card.getByRole("button", { name: "Add endpoint" }).first().click();
+    const dialog = owner.getByRole("dialog");
+    await dialog.getByLabel("Destination").selectOption("slack");
+    await dialog.getByText("The incoming-webhook URL Slack gives you for a channel.").waitFor();
+    await dialog.getByLabel("Endpoint URL").fill(`${receiver.url}/slack`);
+    await dialog.getByLabel("Message language").selectOption("el");
+    await dialog.getByLabel("Invoice paid").check();
+    await dialog.getByLabel("Task approved").check();
+    await shots(owner, "integrations-add-slack");
+    await dialog.getByRole("button", { name: "Add endpoint" }).click();
+    await toast(owner, "Channel added");
+    const row = card.getByTestId("endpoint-row").filter({ hasText: `${receiver.url}/slack` });
+    await row.getByText("Slack channel").waitFor();
+    expect(await row.textContent()).toContain("Task approved, Invoice paid");
+    await shots(owner, "integrations-slack");
+    await row.getByRole("button", { name: "Send test event" }).click();
+    await toast(owner, "Test event sent");
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBe(1);
+    const message = receiver.received[0]!.json;
+    expect(message.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text", text: "Δοκιμαστικό μήνυμα" } });
+    expect(receiver.received[0]!.headers["webhook-signature"]).toBeUndefined();
+    await row.getByRole("button", { name: "Delivery log" }).click();
+    const entry = owner.getByRole("dialog").getByTestId("delivery-row").first();
+    await expect.poll(() => entry.getByTestId("delivery-status").textContent(), { timeout: 15_000 }).toBe("Delivered");
+    expect(await entry.textContent()).toContain("Test event");
+  });
 });

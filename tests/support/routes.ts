@@ -222,9 +222,11 @@ export const bodyRoutes: BodyRoute[] = [
     method: "POST",
     path: "/integrations/endpoints",
     valid: (ids) => ({ url: "https://hooks.example.com/baton", events: ["invoice.overdue"] }),
-    wrongTypes: { url: 5, events: "all", description: 3 },
+    wrongTypes: { url: 5, events: "all", description: 3, kind: "discord", locale: "fr", clientId: 5 },
   },
   { method: "PATCH", path: "/integrations/endpoints/:endpointId", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", events: [5], status: "paused", url: "http://169.254.169.254/" } },
+  // A REST-hook subscription (Zapier, Make).
+  { method: "POST", path: "/integrations/subscriptions", valid: (ids) => ({ url: "https://hooks.example.com/zap", events: ["invoice.paid"] }), wrongTypes: { url: 5, events: "all", description: 3 } },
   { method: "PUT", path: "/portal/card/autopay", valid: (ids) => ({ version: 1, autopay: true }), wrongTypes: { version: "1", autopay: "yes" }, caller: "contact" },
 ];
 

@@ -616,7 +616,7 @@ export const api = {
   integrations: {
     eventTypes: () => call(client.integrations["event-types"].$get()),
     endpoints: () => call(client.integrations.endpoints.$get()),
-    createEndpoint: (input: { url: string; events: string[]; description?: string }) => call(client.integrations.endpoints.$post({ json: input as never })),
+    createEndpoint: (input: { url: string; events: string[]; description?: string; kind?: "webhook" | "slack" | "teams"; clientId?: string; locale?: "en" | "el" | "hi" }) => call(client.integrations.endpoints.$post({ json: input as never })),
     updateEndpoint: (id: string, patch: { version: number; status?: "active" | "disabled"; events?: string[] }) =>
       call(client.integrations.endpoints[":endpointId"].$patch({ param: { endpointId: id }, json: patch as never })),
     removeEndpoint: async (id: string): Promise<void> => {

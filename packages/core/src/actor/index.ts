@@ -27,8 +27,13 @@ export type Actor = (
 
 export type Role = MemberRole | "client";
 
-/** What an API key may do: read (GET) and/or write. Never key management, payment settings or team changes. */
-export const ApiKeyScopes = ["read", "write"] as const;
+/**
+ * What an API key may do: read (GET) and/or write, and "webhooks": subscribe to events and poll them
+ * (a no-code tool's REST hooks, issue 19). Never key management, payment settings or team changes.
+ */
+export const ApiKeyScopes = ["read", "write", "webhooks"] as const;
+/** Keys made before scopes existed could read and write (never subscribe: that scope came later). */
+export const LegacyApiKeyScopes = ["read", "write"] as const;
 export type ApiKeyScope = (typeof ApiKeyScopes)[number];
 
 const storage = new AsyncLocalStorage<Actor>();

@@ -11,8 +11,8 @@ export const ApiKeyEntity = new Entity({
     prefix: { type: "string", required: true, readOnly: true },
     /** SHA-256 of the secret; the secret itself is shown once and never stored. */
     secretHash: { type: "string", required: true, readOnly: true },
-    /** What the key may do ("read": GET; "write": everything else it is let in to). Keys from before scopes have both. */
-    scopes: { type: "set", items: ["read", "write"] as const },
+    /** What the key may do ("read": GET; "write": everything else it is let in to; "webhooks": REST-hook subscriptions and the poll list). Keys from before scopes have read and write. */
+    scopes: { type: "set", items: ["read", "write", "webhooks"] as const },
     createdBy: { type: "string", required: true, readOnly: true },
     createdAt: { type: "string", required: true, readOnly: true, default: () => new Date().toISOString() },
     lastUsedAt: { type: "string" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorRef, assertOwnerInPerson, ApiKeyScopes, type ApiKeyScope } from "../actor/index.ts";
+import { actorRef, assertOwnerInPerson, ApiKeyScopes, LegacyApiKeyScopes, type ApiKeyScope } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { randomSecret, sha256 } from "../auth/tokens.ts";
 import { db } from "../db/index.ts";
@@ -16,7 +16,7 @@ export type ApiKey = { id: string; name: string; prefix: string; scopes: ApiKeyS
 
 /** A key's scopes in a fixed order; keys made before scopes existed could read and write. */
 export const scopesOf = (item: Pick<ApiKeyItem, "scopes">): ApiKeyScope[] =>
-  ApiKeyScopes.filter((scope) => (item.scopes ?? ApiKeyScopes).includes(scope));
+  ApiKeyScopes.filter((scope) => ((item.scopes ?? LegacyApiKeyScopes) as readonly ApiKeyScope[]).includes(scope));
 
 export function present(item: ApiKeyItem): ApiKey {
   return {
@@ -37,9 +37,9 @@ export const createSchema = z.strictObject({
     .max(80, "Keep the name under 80 characters."),
   /** What the key may do. Whatever they are, keys never manage keys, payment settings or the team. */
   scopes: z
-    .array(z.enum(ApiKeyScopes, { error: "Scopes are read and write." }), { error: "Choose what the key may do: read, write or both." })
-    .min(1, "Choose what the key may do: read, write or both.")
-    .max(2)
+    .array(z.enum(ApiKeyScopes, { error: "Scopes are read, write and webhooks." }), { error: "Choose what the key may do: read, write or webhooks." })
+    .min(1, "Choose what the key may do: read, write or webhooks.")
+    .max(ApiKeyScopes.length)
     .default(["read"])
     .transform((scopes) => ApiKeyScopes.filter((scope) => scopes.includes(scope))),
 });

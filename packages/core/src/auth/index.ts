@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../actor/index.ts";
+import { LegacyApiKeyScopes } from "../actor/index.ts";
 import { ApiKeyStore } from "../apikey/store.ts";
 import { db } from "../db/index.ts";
 import { Email } from "../email/index.ts";
@@ -163,5 +164,5 @@ export async function actorFromApiKey(secret: string): Promise<Actor | null> {
   if (!key || !sameHash(key.secretHash, sha256(secret))) return null;
   const lastUsed = key.lastUsedAt ? Date.parse(key.lastUsedAt) : 0;
   if (Date.now() - lastUsed > 60_000) await ApiKeyStore.touch(agencyId, apiKeyId, new Date().toISOString());
-  return { type: "apikey", agencyId, apiKeyId, scopes: key.scopes ?? ["read", "write"] };
+  return { type: "apikey", agencyId, apiKeyId, scopes: key.scopes ?? LegacyApiKeyScopes };
 }

@@ -12,6 +12,7 @@ import { surveysPart } from "../survey/client-data.ts";
 import { tasksPart } from "../task/client-data.ts";
 import { timeEntriesPart, timersPart } from "../timesheet/client-data.ts";
 import { vaultPart } from "../vault/client-data.ts";
+import { webhookEventsPart } from "../webhook/client-data.ts";
 import type { ClientDataPart } from "./part.ts";
 
 // Everything Baton holds about one client, part by part. Each part knows how to read its items for
@@ -26,4 +27,4 @@ export { isIssued, type ClientDataPart, type Erased, type Scope } from "./part.t
 // Erase runs the parts in this order: a part that finds its items through others (messages
 // through requests, audit events through requests and tasks, time through the issued invoices)
 // runs before those are gone.
-export const parts: ClientDataPart[] = [vaultPart, schedulesPart, cardPart, auditEventsPart, messagesPart, surveysPart, onboardingPart, timersPart, timeEntriesPart, invoicesPart, quotesPart, tasksPart, requestsPart, contactsPart, searchWordsPart];
+export const parts: ClientDataPart[] = [webhookEventsPart, vaultPart, schedulesPart, cardPart, auditEventsPart, messagesPart, surveysPart, onboardingPart, timersPart, timeEntriesPart, invoicesPart, quotesPart, tasksPart, requestsPart, contactsPart, searchWordsPart];

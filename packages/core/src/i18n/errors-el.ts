@@ -520,8 +520,9 @@ export const el: ServerMessages = {
     "API keys can't do this; only the owner can, signed in.": "Αυτό δεν γίνεται με κλειδί API· μόνο ο ιδιοκτήτης μπορεί, αφού συνδεθεί.",
     "This API key has no read scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση ανάγνωσης{scopes}.",
     "This API key has no write scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση εγγραφής{scopes}.",
-    "Choose what the key may do: read, write or both.": "Επιλέξτε τι μπορεί να κάνει το κλειδί: ανάγνωση, εγγραφή ή και τα δύο.",
-    "Scopes are read and write.": "Η πρόσβαση είναι read (ανάγνωση) ή write (εγγραφή).",
+    "This API key has no webhooks scope{scopes}.": "Αυτό το κλειδί API δεν έχει πρόσβαση webhooks{scopes}.",
+    "Choose what the key may do: read, write or webhooks.": "Επιλέξτε τι μπορεί να κάνει το κλειδί: ανάγνωση, εγγραφή ή webhooks.",
+    "Scopes are read, write and webhooks.": "Η πρόσβαση είναι read (ανάγνωση), write (εγγραφή) ή webhooks.",
     "Use the Baton site's address: the API is served only through it.":
       "Χρησιμοποιήστε τη διεύθυνση του ιστότοπου του Baton: το API εξυπηρετείται μόνο μέσω αυτής.",
     "Your company's account with the agency is inactive: you can read its history, but not make changes. Please contact the agency.":
@@ -892,6 +893,9 @@ export const el: ServerMessages = {
     "Enter the endpoint's address, starting with https://.": "Εισαγάγετε τη διεύθυνση του σημείου, που ξεκινά με https://.",
     "Choose at least one event.": "Επιλέξτε τουλάχιστον ένα συμβάν.",
     "Choose events from the catalogue.": "Επιλέξτε συμβάντα από τον κατάλογο.",
+    "Kind is webhook, slack or teams.": "Το είδος είναι webhook, slack ή teams.",
+    "Choose a client from the list.": "Επιλέξτε έναν πελάτη από τη λίστα.",
+    "Language is en, el or hi.": "Η γλώσσα είναι en, el ή hi.",
     "The description is text.": "Η περιγραφή είναι κείμενο.",
     "Keep the description under 200 characters.": "Η περιγραφή πρέπει να έχει λιγότερους από 200 χαρακτήρες.",
     "An agency can have up to {count} endpoints. Delete one you no longer use first.": "Ένα γραφείο μπορεί να έχει έως {count} σημεία webhook. Διαγράψτε πρώτα ένα που δεν χρησιμοποιείτε πια.",

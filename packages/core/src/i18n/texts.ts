@@ -103,6 +103,26 @@ export const en = {
   "payout.method.wise": "Wise",
   "payout.method.paypal": "PayPal",
   "payout.method.other": "Other",
+  // Slack and Teams messages of webhook events (issue 19).
+  "chat.event.request.submitted": "Request submitted",
+  "chat.event.request.accepted": "Request accepted",
+  "chat.event.request.completed": "Request completed",
+  "chat.event.task.assigned": "Task assigned",
+  "chat.event.task.submitted": "Task submitted for approval",
+  "chat.event.task.approved": "Task approved",
+  "chat.event.task.returned": "Task returned with changes",
+  "chat.event.message.posted": "New message on a request",
+  "chat.event.invoice.sent": "Invoice sent",
+  "chat.event.invoice.paid": "Invoice paid",
+  "chat.event.invoice.overdue": "Invoice overdue",
+  "chat.event.survey.answered": "Survey answered",
+  "chat.event.client.onboarded": "Client onboarded",
+  "chat.event.webhook.test": "Test message",
+  "chat.testBody": "This channel will receive the events you chose.",
+  "chat.open": "Open",
+  "chat.client": "Client",
+  "chat.reference": "Reference",
+  "chat.score": "Score",
 } as const;
 
 export type TextKey = keyof typeof en;

@@ -1,17 +1,18 @@
 import { z } from "zod";
-import { assertOwnerInPerson } from "../actor/index.ts";
+import { assertOwnerInPerson, useActor } from "../actor/index.ts";
+import { ClientStore } from "../client/store.ts";
 import { Audit } from "../audit/index.ts";
 import { randomSecret } from "../auth/tokens.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { Deferred } from "../deferred/index.ts";
 import { notFound, VisibleError } from "../error/index.ts";
-import { oneLine, pageQuery, version, type Page, type PageQuery } from "../fields/index.ts";
+import { idOf, oneLine, pageQuery, version, type Page, type PageQuery } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { urlProblem } from "./address.ts";
 import { EventTypes, TEST_EVENT } from "./catalogue.ts";
 import { redeliverNow, redeliverSoonIds } from "./deliver.ts";
-import type { WebhookDeliveryItem, WebhookEndpointItem } from "./entity.ts";
+import { EndpointKinds, type WebhookDeliveryItem, type WebhookEndpointItem } from "./entity.ts";
 import { deliverSoon, write } from "./record.ts";
 import { rules } from "./send.ts";
 import { WebhookStore } from "./store.ts";
@@ -27,6 +28,7 @@ export type Endpoint = {
   description: string;
   events: string[];
   clientId: string | null;
+  locale: NonNullable<WebhookEndpointItem["locale"]>;
   status: WebhookEndpointItem["status"];
   failingSince: string | null;
   disabledAt: string | null;
@@ -44,6 +46,7 @@ export function present(item: WebhookEndpointItem): Endpoint {
     description: item.description,
     events: item.events,
     clientId: item.clientId ?? null,
+    locale: item.locale ?? "en",
     status: item.status,
     failingSince: item.failingSince ?? null,
     disabledAt: item.disabledAt ?? null,
@@ -98,7 +101,17 @@ export const eventList = z
 
 const description = z.string({ error: "The description is text." }).overwrite(oneLine).pipe(z.string().max(200, "Keep the description under 200 characters.")).optional();
 
-export const createSchema = z.strictObject({ url: endpointUrl, events: eventList, description });
+export const createSchema = z.strictObject({
+  url: endpointUrl,
+  events: eventList,
+  description,
+  /** webhook: signed JSON; slack / teams: a readable message to the channel's incoming-webhook URL. */
+  kind: z.enum(EndpointKinds, { error: "Kind is webhook, slack or teams." }).default("webhook"),
+  /** Only this client's events (a channel per client). */
+  clientId: idOf("client", "Choose a client from the list.").optional(),
+  /** The language of Slack / Teams messages; the owner's own when not given. */
+  locale: z.enum(["en", "el", "hi"], { error: "Language is en, el or hi." }).optional(),
+});
 
 export async function list(): Promise<Page<Endpoint>> {
   const agencyId = assertOwnerInPerson();
@@ -121,12 +134,14 @@ export async function get(endpointId: string): Promise<Endpoint> {
 /** Adds an endpoint; its signing secret is answered this once. */
 export const create = fn(createSchema, async (input): Promise<{ endpoint: Endpoint; secret: string }> => {
   const agencyId = assertOwnerInPerson();
-  return makeEndpoint(agencyId, { kind: "webhook", origin: "owner", url: input.url, events: input.events, description: input.description ?? "" });
+  if (input.clientId && !(await ClientStore.load(agencyId, input.clientId))) throw notFound("Client");
+  const locale = input.locale ?? useActor().locale ?? "en";
+  return makeEndpoint(agencyId, { kind: input.kind, origin: "owner", url: input.url, events: input.events, description: input.description ?? "", locale, ...(input.clientId ? { clientId: input.clientId } : {}) });
 });
 
 export async function makeEndpoint(
   agencyId: string,
-  input: { kind: WebhookEndpointItem["kind"]; origin: WebhookEndpointItem["origin"]; url: string; events: string[]; description: string; clientId?: string },
+  input: { kind: WebhookEndpointItem["kind"]; origin: WebhookEndpointItem["origin"]; url: string; events: string[]; description: string; clientId?: string; locale?: WebhookEndpointItem["locale"] },
 ): Promise<{ endpoint: Endpoint; secret: string }> {
   if ((await WebhookStore.endpoints(agencyId)).length >= MAX_ENDPOINTS) {
     throw new VisibleError("conflict", "webhook.too_many", `An agency can have up to ${MAX_ENDPOINTS} endpoints. Delete one you no longer use first.`);

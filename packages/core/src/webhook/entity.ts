@@ -24,6 +24,8 @@ export const WebhookEndpointEntity = new Entity({
     events: { type: "list", items: { type: "string" }, required: true },
     /** Only this client's events (Slack / Teams per client); absent: every client's. */
     clientId: { type: "string" },
+    /** The language Slack / Teams messages are written in (the owner's who added it, unless chosen). */
+    locale: { type: ["en", "el", "hi"] as const },
     status: { type: EndpointStatuses, required: true, default: "active" },
     /** The first failed attempt since the last success: an endpoint failing for days is disabled. */
     failingSince: { type: "string" },

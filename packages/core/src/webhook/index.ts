@@ -11,6 +11,7 @@ export { flush, payloadOf, DISABLE_AFTER_DAYS, RETRY_HOURS } from "./deliver.ts"
 export { signatureHeader, verifySignature, SIGNATURE_HEADER } from "./signature.ts";
 export { refusalOf, urlProblem, guardedLookup, type Refusal } from "./address.ts";
 export { post } from "./send.ts";
+export { poll, subscribe, unsubscribe, type PolledEvent } from "./subscriptions.ts";
 
 /** The event types, each with its resource and meaning (the catalogue the API reference shows). */
 export function eventTypes() {

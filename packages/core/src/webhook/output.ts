@@ -14,6 +14,7 @@ export const endpointOutput = z
     description: z.string(),
     events: z.array(z.string()),
     clientId: z.string().nullable().describe("Only this client's events; null for every client"),
+    locale: z.enum(["en", "el", "hi"]).describe("The language of Slack / Teams messages"),
     status: z.enum(EndpointStatuses),
     failingSince: z.string().nullable().describe("The first failed attempt since the last success; after days of failures the endpoint is disabled"),
     disabledAt: z.string().nullable(),
@@ -71,6 +72,10 @@ export const eventTypesOutput = z
     cursor: z.null(),
   })
   .meta({ id: "WebhookEventTypes" });
+
+export const subscribedOutput = z
+  .object({ subscription: endpointOutput, secret: z.string().describe("Signs every delivery (Webhook-Signature); shown this once") })
+  .meta({ id: "WebhookSubscription", description: "A REST-hook subscription: an endpoint with origin subscription" });
 
 export const testSentOutput = z.object({ eventId: z.string() }).meta({ id: "WebhookTestSent" });
 

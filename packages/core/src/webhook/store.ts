@@ -54,6 +54,13 @@ export const WebhookStore = {
       .where((attr, op) => op.eq(attr.prepared, "yes"))
       .go({ order: "desc", limit: page.limit, cursor: page.cursor ?? null });
   },
+  /** A client's events of the last 30 days (the client-data export and erase): each type's list, filtered to the client. */
+  async eventsOfClient(agencyId: string, clientId: string, types: readonly string[]): Promise<WebhookEventItem[]> {
+    const lists = await Promise.all(
+      types.map(async (type) => (await db.entities.webhookEvent.query.eventsOfType({ agencyId, type }).where((attr, op) => op.eq(attr.clientId, clientId)).go({ pages: "all" })).data),
+    );
+    return lists.flat();
+  },
   /** Marks an event prepared (once: of two jobs, one wins) and makes its deliveries, in one transaction. */
   async prepareEvent(event: WebhookEventItem, payload: string, deliveries: Parameters<typeof db.entities.webhookDelivery.create>[0][]): Promise<boolean> {
     const result = await db.transaction

@@ -16,9 +16,11 @@ export type AccessRule = {
   /**
    * How the owner's API keys fare: "scoped" (the default: a GET needs the read scope, anything
    * else the write scope) or "never" (key management, payment settings, team changes: only the
-   * owner in person, so a leaked key can neither mint another nor redirect payments).
+   * owner in person, so a leaked key can neither mint another nor redirect payments) or
+   * "webhooks" (REST-hook subscriptions and the poll list: a key needs the webhooks scope, whatever
+   * the method, so a no-code tool's key can subscribe without being able to read or write the rest).
    */
-  apiKeys: "scoped" | "never";
+  apiKeys: "scoped" | "never" | "webhooks";
   /** A contact of an inactive client may still call this write (their own profile, their feed). */
   whileInactive: boolean;
 };
@@ -40,7 +42,7 @@ function admits(rule: AccessRule, actor: Actor, method: string): boolean {
       return rule.roles.includes("contact");
     case "apikey":
       if (!rule.roles.includes("owner") || rule.apiKeys === "never") return false;
-      return actor.scopes.includes(SAFE.has(method) ? "read" : "write");
+      return actor.scopes.includes(neededScope(rule, method));
     case "system":
       return rule.roles.includes("owner");
     default:
@@ -55,14 +57,18 @@ const inactiveClient = () =>
     "Your company's account with the agency is inactive: you can read its history, but not make changes. Please contact the agency.",
   );
 
+const neededScope = (rule: AccessRule, method: string) => (rule.apiKeys === "webhooks" ? "webhooks" : SAFE.has(method) ? "read" : "write");
+
 const keyNotAllowed = (actor: Extract<Actor, { type: "apikey" }>, rule: AccessRule, method: string) =>
   rule.apiKeys === "never"
     ? new VisibleError("forbidden", "apikey.not_allowed", "API keys can't do this; only the owner can, signed in.")
-    : new VisibleError(
-        "forbidden",
-        "apikey.scope",
-        `This API key has no ${SAFE.has(method) ? "read" : "write"} scope${actor.scopes.length ? ` (it has: ${actor.scopes.join(", ")})` : ""}.`,
-      );
+    : rule.apiKeys === "webhooks"
+      ? new VisibleError("forbidden", "apikey.scope", `This API key has no webhooks scope${actor.scopes.length ? ` (it has: ${actor.scopes.join(", ")})` : ""}.`)
+      : new VisibleError(
+          "forbidden",
+          "apikey.scope",
+          `This API key has no ${SAFE.has(method) ? "read" : "write"} scope${actor.scopes.length ? ` (it has: ${actor.scopes.join(", ")})` : ""}.`,
+        );
 
 /** The route's door: put it first, before `pathIds(...)` and `input(...)`. */
 export function allow(roles: Role | readonly Role[], options: Partial<Omit<AccessRule, "roles">> = {}): MiddlewareHandler {

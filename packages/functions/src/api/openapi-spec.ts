@@ -79,7 +79,7 @@ const documentation = {
         type: "http",
         scheme: "bearer",
         description:
-          "An API key made by the owner (POST /api-keys), acting for the owner. Scopes: `read` (GET) and `write` (every other method). No Authorization header means no key; an invalid key is 401.",
+          "An API key made by the owner (POST /api-keys), acting for the owner. Scopes: `read` (GET), `write` (every other method) and `webhooks` (REST-hook subscriptions and the poll list under /integrations, and nothing else). No Authorization header means no key; an invalid key is 401.",
       },
     },
   },
@@ -95,6 +95,7 @@ export function securityOf(rule: AccessRule | undefined, method: string): Securi
   if (rule.roles.includes("owner") || rule.roles.includes("subcontractor")) security.push(write ? { webSession: [], appHeader: [] } : { webSession: [] });
   if (rule.roles.includes("contact")) security.push({ portalSession: [], appHeader: [] });
   if (rule.roles.includes("owner") && rule.apiKeys === "scoped") security.push({ apiKey: [write ? "write" : "read"] });
+  if (rule.roles.includes("owner") && rule.apiKeys === "webhooks") security.push({ apiKey: ["webhooks"] });
   return security;
 }
 

@@ -102,7 +102,7 @@ function KeysTable(props: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
                   <code>{key.prefix}…</code>
                 </td>
                 <td data-label={t("apiKeys.scopes")} data-testid="api-key-scopes">
-                  {key.scopes.map((scope) => t(scope === "read" ? "apiKeys.scopeRead" : "apiKeys.scopeWrite")).join(", ")}
+                  {key.scopes.map((scope) => t(scope === "read" ? "apiKeys.scopeRead" : scope === "write" ? "apiKeys.scopeWrite" : "apiKeys.scopeWebhooks")).join(", ")}
                 </td>
                 <td data-label={t("field.created")}>{formatDate(key.createdAt)}</td>
                 <td data-label={t("apiKeys.lastUsed")}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span class="muted">{t("apiKeys.never")}</span>}</td>

@@ -29,9 +29,10 @@ export function CreateKeyDialog(props: { open: boolean; onClose: () => void }) {
   );
 }
 
-const SCOPES: ReadonlyArray<{ scope: ApiKeyScope; label: "apiKeys.scopeRead" | "apiKeys.scopeWrite"; hint: "apiKeys.scopeReadHint" | "apiKeys.scopeWriteHint" }> = [
+const SCOPES: ReadonlyArray<{ scope: ApiKeyScope; label: "apiKeys.scopeRead" | "apiKeys.scopeWrite" | "apiKeys.scopeWebhooks"; hint: "apiKeys.scopeReadHint" | "apiKeys.scopeWriteHint" | "apiKeys.scopeWebhooksHint" }> = [
   { scope: "read", label: "apiKeys.scopeRead", hint: "apiKeys.scopeReadHint" },
   { scope: "write", label: "apiKeys.scopeWrite", hint: "apiKeys.scopeWriteHint" },
+  { scope: "webhooks", label: "apiKeys.scopeWebhooks", hint: "apiKeys.scopeWebhooksHint" },
 ];
 
 function NameForm(props: { onClose: () => void; onCreated: (created: CreatedApiKey) => void }) {

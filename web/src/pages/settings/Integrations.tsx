@@ -5,6 +5,9 @@ import { Button } from "@baton/ui/Button";
 import { Dialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
+import { LoadMore } from "@baton/ui/LoadMore";
+import { createPaged } from "@baton/ui/paged";
+import { Select } from "@baton/ui/Select";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { TextField } from "@baton/ui/TextField";
@@ -19,6 +22,15 @@ import { createSignal, For, Show } from "solid-js";
 const getEndpoints = query(() => api.integrations.endpoints(), "integrations.endpoints");
 const getEventTypes = query(() => api.integrations.eventTypes(), "integrations.eventTypes");
 const getDeliveries = query((id: string) => api.integrations.deliveries(id), "integrations.deliveries");
+const getClients = query(() => api.clients.list({ limit: 100 }), "integrations.clients");
+
+/** An event type's name in the reader's language (the catalogue's id stays beside it for developers). */
+const eventLabel = (type: string) => {
+  const key = `integrations.event.${type}` as Parameters<typeof t>[0];
+  const label = t(key);
+  return label === key ? type : label;
+};
+const kindLabel = { webhook: "integrations.kindWebhook", slack: "integrations.kindSlack", teams: "integrations.kindTeams" } as const;
 
 export function IntegrationsCard() {
   const endpoints = createAsync(() => getEndpoints());
@@ -76,8 +88,16 @@ function EndpointRow(props: { endpoint: WebhookEndpoint; onLog: () => void }) {
       <div class="endpoint-main">
         <code class="endpoint-url">{props.endpoint.url}</code>{" "}
         <Badge tone={props.endpoint.status === "active" ? "success" : "warning"}>{t(props.endpoint.status === "active" ? "integrations.active" : "integrations.disabled")}</Badge>
+        <Show when={props.endpoint.kind !== "webhook"}>
+          {" "}
+          <Badge tone="neutral">{t(kindLabel[props.endpoint.kind])}</Badge>
+        </Show>
+        <Show when={props.endpoint.origin === "subscription"}>
+          {" "}
+          <Badge tone="neutral">{t("integrations.subscription")}</Badge>
+        </Show>
         <Show when={props.endpoint.failingSince}>{(since) => <p class="small muted">{t("integrations.failingSince", { time: formatDateTime(since()) })}</p>}</Show>
-        <p class="small muted">{props.endpoint.events.join(", ")}</p>
+        <p class="small muted">{props.endpoint.events.map(eventLabel).join(", ")}</p>
       </div>
       <div class="endpoint-actions" role="group" aria-label={t("integrations.actionsFor", { url: props.endpoint.url })}>
         <Button size="sm" onClick={test} pending={action.pending()}>{t("integrations.sendTest")}</Button>
@@ -98,7 +118,24 @@ function AddEndpointDialog(props: { open: boolean; onClose: () => void }) {
   };
   return (
     <Dialog open={props.open} title={created() ? t("integrations.createdTitle") : t("integrations.addTitle")} onClose={close}>
-      <Show when={created()} fallback={<AddForm onClose={close} onCreated={async (result) => { await revalidate(getEndpoints.key); setCreated(result); }} />}>
+      <Show
+        when={created()}
+        fallback={
+          <AddForm
+            onClose={close}
+            onCreated={async (result) => {
+              await revalidate(getEndpoints.key);
+              // A Slack or Teams channel is sent readable messages, not signed ones: its secret is of no use to show.
+              if (result.endpoint.kind !== "webhook") {
+                close();
+                toast(t("integrations.channelAdded"));
+                return;
+              }
+              setCreated(result);
+            }}
+          />
+        }
+      >
         {(result) => (
           <div class="secret">
             <p class="notice notice-warning">{t("integrations.secretOnce")}</p>
@@ -121,12 +158,55 @@ function AddForm(props: { onClose: () => void; onCreated: (created: CreatedWebho
   const [url, setUrl] = createSignal("");
   const [description, setDescription] = createSignal("");
   const [events, setEvents] = createSignal<string[]>([]);
+  const [kind, setKind] = createSignal<"webhook" | "slack" | "teams">("webhook");
+  const [clientId, setClientId] = createSignal("");
+  const [locale, setLocale] = createSignal("");
+  const clients = createAsync(() => getClients());
   const toggle = (type: string, on: boolean) => setEvents((current) => (on ? [...current, type] : current.filter((e) => e !== type)));
   const submission = createSubmission();
-  const submit = () => submission.run(async () => props.onCreated(await api.integrations.createEndpoint({ url: url().trim(), events: events(), ...(description().trim() ? { description: description().trim() } : {}) })));
+  const submit = () =>
+    submission.run(async () =>
+      props.onCreated(
+        await api.integrations.createEndpoint({
+          url: url().trim(),
+          events: events(),
+          kind: kind(),
+          ...(description().trim() ? { description: description().trim() } : {}),
+          ...(clientId() ? { clientId: clientId() } : {}),
+          ...(kind() !== "webhook" && locale() ? { locale: locale() as "en" | "el" | "hi" } : {}),
+        }),
+      ),
+    );
+  const urlHint = () => t(kind() === "slack" ? "integrations.urlHintSlack" : kind() === "teams" ? "integrations.urlHintTeams" : "integrations.urlHint");
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("integrations.addTitle")}>
-      <TextField label={t("integrations.url")} name="url" type="url" required autocomplete="off" hint={t("integrations.urlHint")} value={url()} onValue={setUrl} error={submission.fieldError("url")} />
+      <Select
+        label={t("integrations.kind")}
+        name="kind"
+        value={kind()}
+        onValue={(value) => setKind(value as "webhook" | "slack" | "teams")}
+        options={(["webhook", "slack", "teams"] as const).map((value) => ({ value, label: t(kindLabel[value]) }))}
+        error={submission.fieldError("kind")}
+      />
+      <TextField label={t("integrations.url")} name="url" type="url" required autocomplete="off" hint={urlHint()} value={url()} onValue={setUrl} error={submission.fieldError("url")} />
+      <Select
+        label={t("integrations.client")}
+        name="clientId"
+        value={clientId()}
+        onValue={setClientId}
+        options={[{ value: "", label: t("integrations.everyClient") }, ...(clients()?.items ?? []).map((client) => ({ value: client.id, label: client.name }))]}
+        error={submission.fieldError("clientId")}
+      />
+      <Show when={kind() !== "webhook"}>
+        <Select
+          label={t("integrations.language")}
+          name="locale"
+          value={locale()}
+          onValue={setLocale}
+          options={[{ value: "", label: t("integrations.languageOwn") }, { value: "en", label: "English" }, { value: "el", label: "Ελληνικά" }, { value: "hi", label: "हिन्दी" }]}
+          error={submission.fieldError("locale")}
+        />
+      </Show>
       <TextField label={t("integrations.description")} name="description" autocomplete="off" value={description()} onValue={setDescription} error={submission.fieldError("description")} />
       <fieldset class="check-group plain-fieldset" aria-describedby="webhook-events-hint">
         <legend class="field-label">{t("integrations.events")}</legend>
@@ -134,7 +214,9 @@ function AddForm(props: { onClose: () => void; onCreated: (created: CreatedWebho
           {(type) => (
             <label class="check">
               <input type="checkbox" name="events" value={type.type} checked={events().includes(type.type)} onChange={(e) => toggle(type.type, e.currentTarget.checked)} />
-              <code>{type.type}</code>
+              <span>
+                {eventLabel(type.type)} <code class="small muted">{type.type}</code>
+              </span>
             </label>
           )}
         </For>
@@ -158,7 +240,9 @@ function DeliveryLog(props: { endpoint: WebhookEndpoint | undefined; onClose: ()
 }
 
 function LogTable(props: { endpointId: string }) {
-  const deliveries = createAsync(() => getDeliveries(props.endpointId));
+  const first = createAsync(() => getDeliveries(props.endpointId));
+  // The log is paged newest first: "Load more" reads older deliveries.
+  const deliveries = createPaged(first, (cursor) => api.integrations.deliveries(props.endpointId, { cursor }));
   const action = createSubmission();
   const redeliver = (deliveryId: string) =>
     action.run(async () => {
@@ -172,7 +256,7 @@ function LogTable(props: { endpointId: string }) {
       <Button size="sm" onClick={() => revalidate(getDeliveries.keyFor(props.endpointId))}>{t("integrations.refresh")}</Button>
       <ErrorMessage error={action.error()} />
       <Boundary onRetry={() => revalidate(getDeliveries.keyFor(props.endpointId))}>
-        <Show when={(deliveries()?.items.length ?? 0) > 0} fallback={<p class="muted">{t("integrations.logEmpty")}</p>}>
+        <Show when={deliveries.items().length > 0} fallback={<Show when={first()}><p class="muted">{t("integrations.logEmpty")}</p></Show>}>
           <div class="table-wrap">
             <table class="table table-stack">
               <caption class="sr-only">{t("integrations.showLog")}</caption>
@@ -187,12 +271,12 @@ function LogTable(props: { endpointId: string }) {
                 </tr>
               </thead>
               <tbody>
-                <For each={deliveries()?.items ?? []}>
+                <For each={deliveries.items()}>
                   {(delivery) => {
                     const last = () => delivery.log[delivery.log.length - 1];
                     return (
                       <tr data-testid="delivery-row">
-                        <td data-label={t("integrations.event")}><code>{delivery.type}</code></td>
+                        <td data-label={t("integrations.event")}>{eventLabel(delivery.type)}</td>
                         <td data-label={t("integrations.status")} data-testid="delivery-status">{statusLabel(delivery.status)}</td>
                         <td data-label={t("integrations.response")}>
                           {last() ? (last()!.statusCode ? String(last()!.statusCode) : t("integrations.noAnswer")) : "—"}
@@ -210,6 +294,7 @@ function LogTable(props: { endpointId: string }) {
               </tbody>
             </table>
           </div>
+          <LoadMore list={deliveries} />
         </Show>
       </Boundary>
     </div>

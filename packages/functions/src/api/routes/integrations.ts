@@ -8,6 +8,8 @@ import { input } from "../validate.ts";
 
 const tags = ["Integrations"];
 const inPerson = { apiKeys: "never" } as const;
+/** REST hooks for no-code tools: the owner in person, or an API key with the webhooks scope. */
+const hooksKey = { apiKeys: "webhooks" } as const;
 
 // Outgoing webhooks (issue 19), owner in person: endpoints, a test event, the delivery log and
 // redelivery. Deliveries happen after the response and in the delivery job, never here.
@@ -33,4 +35,14 @@ export const integrationRoutes = new Hono()
   )
   .post("/endpoints/:endpointId/deliveries/:deliveryId/redeliver", describeRoute({ responses: accepted(Webhooks.deliveryOutput, "Sent again right after this answer"), tags, summary: "Send a delivery again (owner)" }), allow("owner", inPerson), pathIds("endpointId", "deliveryId"), async (c) =>
     c.json(await Webhooks.redeliver(c.req.param("endpointId"), c.req.param("deliveryId")), 202),
+  )
+  .post("/subscriptions", describeRoute({ responses: created(Webhooks.subscribedOutput, "The subscription, with its signing secret shown this once"), tags, summary: "Subscribe a URL to event types: a REST hook for Zapier or Make (owner, or an API key with the webhooks scope)" }), allow("owner", hooksKey), input("json", Webhooks.subscribe.schema), async (c) =>
+    c.json(await Webhooks.subscribe(c.req.valid("json")), 201),
+  )
+  .delete("/subscriptions/:endpointId", describeRoute({ responses: noContent("Unsubscribed; nothing more is sent to it"), tags, summary: "End a REST-hook subscription; the owner's own endpoints are not ended here (owner, or an API key with the webhooks scope)" }), allow("owner", hooksKey), pathIds("endpointId"), async (c) => {
+    await Webhooks.unsubscribe(c.req.param("endpointId"));
+    return c.body(null, 204);
+  })
+  .get("/events", describeRoute({ responses: ok(Webhooks.eventListOutput), tags, summary: "The poll list: one event type's events of the last 30 days, newest first, each as a delivery's body (owner, or an API key with the webhooks scope)" }), allow("owner", hooksKey), input("query", Webhooks.poll.schema), async (c) =>
+    c.json(await Webhooks.poll(c.req.valid("query")), 200),
   );
