@@ -1,9 +1,8 @@
-import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
-import { formatDateTime, formatNumber, t } from "@baton/ui/i18n";
-import { useSession } from "@baton/ui/session";
+import { t } from "@baton/ui/i18n";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { For, Show } from "solid-js";
+import { RevealCells, RevealHeaders } from "./RevealCells";
 import { api } from "@baton/ui/api";
 
 /** The client-ended checklist's read; under the "vault." keys so a change to the vault refreshes it. */
@@ -14,7 +13,6 @@ export const getClientEnded = query((clientId: string) => api.vault.clientCheckl
  * team was shown, by whom, each done once the client changed the secret or removed the login.
  */
 export function ClientEndedChecklist(props: { clientId: string }) {
-  const { me } = useSession();
   const data = createAsync(() => getClientEnded(props.clientId));
   return (
     <div class="notice notice-warning" data-testid="vault-client-ended">
@@ -31,11 +29,7 @@ export function ClientEndedChecklist(props: { clientId: string }) {
                     <tr>
                       <th scope="col">{t("vault.field.tool")}</th>
                       <th scope="col">{t("vault.ended.seenBy")}</th>
-                      <th scope="col" class="num">
-                        {t("vault.offboarding.reveals")}
-                      </th>
-                      <th scope="col">{t("vault.offboarding.last")}</th>
-                      <th scope="col">{t("vault.offboarding.state")}</th>
+                      <RevealHeaders />
                     </tr>
                   </thead>
                   <tbody>
@@ -44,17 +38,7 @@ export function ClientEndedChecklist(props: { clientId: string }) {
                         <tr data-testid="vault-ended-row" data-tool={item.tool}>
                           <td data-label={t("vault.field.tool")}>{item.tool}</td>
                           <td data-label={t("vault.ended.seenBy")}>{item.seenBy.map((person) => person.name).join(", ")}</td>
-                          <td data-label={t("vault.offboarding.reveals")} class="num">
-                            {formatNumber(item.reveals)}
-                          </td>
-                          <td data-label={t("vault.offboarding.last")}>
-                            <time datetime={item.lastRevealedAt}>{formatDateTime(item.lastRevealedAt, me().timeZone)}</time>
-                          </td>
-                          <td data-label={t("vault.offboarding.state")}>
-                            <Badge tone={item.rotated || item.removed ? "success" : "warning"}>
-                              {item.removed ? t("vault.offboarding.removed") : item.rotated ? t("vault.offboarding.rotated") : t("vault.offboarding.open")}
-                            </Badge>
-                          </td>
+                          <RevealCells item={item} />
                         </tr>
                       )}
                     </For>

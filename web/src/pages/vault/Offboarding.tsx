@@ -1,10 +1,9 @@
-import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Dialog } from "@baton/ui/Dialog";
-import { formatDateTime, formatNumber, t } from "@baton/ui/i18n";
-import { useSession } from "@baton/ui/session";
+import { t } from "@baton/ui/i18n";
 import { A, createAsync, revalidate } from "@solidjs/router";
 import { For, Show } from "solid-js";
+import { RevealCells, RevealHeaders } from "./RevealCells";
 import { getOffboarding } from "./data";
 
 /**
@@ -22,7 +21,6 @@ export function OffboardingDialog(props: { member: { id: string; name: string } 
 }
 
 function Checklist(props: { memberId: string; name: string }) {
-  const { me } = useSession();
   const data = createAsync(() => getOffboarding(props.memberId));
   return (
     <Boundary onRetry={() => revalidate(getOffboarding.keyFor(props.memberId))}>
@@ -37,11 +35,7 @@ function Checklist(props: { memberId: string; name: string }) {
                   <tr>
                     <th scope="col">{t("vault.offboarding.client")}</th>
                     <th scope="col">{t("vault.field.tool")}</th>
-                    <th scope="col" class="num">
-                      {t("vault.offboarding.reveals")}
-                    </th>
-                    <th scope="col">{t("vault.offboarding.last")}</th>
-                    <th scope="col">{t("vault.offboarding.state")}</th>
+                    <RevealHeaders />
                   </tr>
                 </thead>
                 <tbody>
@@ -52,17 +46,7 @@ function Checklist(props: { memberId: string; name: string }) {
                           <A href={`/clients/${encodeURIComponent(item.clientId)}`}>{item.clientName}</A>
                         </td>
                         <td data-label={t("vault.field.tool")}>{item.tool}</td>
-                        <td data-label={t("vault.offboarding.reveals")} class="num">
-                          {formatNumber(item.reveals)}
-                        </td>
-                        <td data-label={t("vault.offboarding.last")}>
-                          <time datetime={item.lastRevealedAt}>{formatDateTime(item.lastRevealedAt, me().timeZone)}</time>
-                        </td>
-                        <td data-label={t("vault.offboarding.state")}>
-                          <Badge tone={item.rotated || item.removed ? "success" : "warning"}>
-                            {item.removed ? t("vault.offboarding.removed") : item.rotated ? t("vault.offboarding.rotated") : t("vault.offboarding.open")}
-                          </Badge>
-                        </td>
+                        <RevealCells item={item} />
                       </tr>
                     )}
                   </For>
