@@ -117,3 +117,17 @@ function ChoiceGroup(props: {
   );
 }
 
+
+/** A form's answers as the inputs hold them, by question id. */
+export type Answers = Record<string, string | string[]>;
+
+/** Each question's answer as the API takes it: a list for multiple choice, trimmed text otherwise; blanks left out. */
+export function answersFor(form: readonly Pick<OnboardingQuestion, "id" | "kind">[], answers: Answers): Answers {
+  const out: Answers = {};
+  for (const q of form) {
+    const value = answers[q.id];
+    if (q.kind === "multi_choice") out[q.id] = Array.isArray(value) ? [...value] : [];
+    else if (typeof value === "string" && value.trim()) out[q.id] = value.trim();
+  }
+  return out;
+}

@@ -12,6 +12,7 @@ import type { CatalogService, Priority, RequestInput } from "@baton/ui/types";
 import { A, createAsync, revalidate, useNavigate } from "@solidjs/router";
 import { createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
+import { answersFor, type Answers } from "@baton/ui/QuestionControl";
 import { QuestionControl } from "../onboarding/Questionnaire";
 import { ServicePicker } from "./ServicePicker";
 // The questions use the onboarding questionnaire's controls, and its styles (radios and checkboxes in a column).
@@ -45,7 +46,6 @@ export function toRequestInput(values: Values): RequestInput {
   };
 }
 
-type Answers = Record<string, string | string[]>;
 
 /**
  * A new request: the services this client may request first (search, by category, price and
@@ -153,7 +153,7 @@ function RequestForm(props: { service: CatalogService | null }) {
       let created;
       try {
         created = chosen
-          ? await api.requests.submit({ ...base, service: undefined, serviceId: chosen.id, formVersion: chosen.formVersion, answers: answersFor(chosen, answers) })
+          ? await api.requests.submit({ ...base, service: undefined, serviceId: chosen.id, formVersion: chosen.formVersion, answers: answersFor(chosen.form, answers) })
           : await api.requests.submit(base);
       } catch (e) {
         const current = conflictCurrent<CatalogService>(e);
@@ -286,15 +286,4 @@ function RequestForm(props: { service: CatalogService | null }) {
       </div>
     </>
   );
-}
-
-/** Each question's answer as the API takes it: a list for multiple choice, trimmed text otherwise. */
-function answersFor(service: CatalogService, answers: Answers): Answers {
-  const out: Answers = {};
-  for (const q of service.form) {
-    const value = answers[q.id];
-    if (q.kind === "multi_choice") out[q.id] = Array.isArray(value) ? [...value] : [];
-    else if (typeof value === "string" && value.trim()) out[q.id] = value.trim();
-  }
-  return out;
 }

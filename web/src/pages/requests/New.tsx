@@ -4,7 +4,7 @@ import { FileUpload, type Uploads } from "@baton/ui/FileUpload";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
 import { formatMoney } from "@baton/ui/money";
-import { QuestionControl } from "@baton/ui/QuestionControl";
+import { answersFor, QuestionControl, type Answers } from "@baton/ui/QuestionControl";
 import { Select } from "@baton/ui/Select";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
@@ -21,7 +21,6 @@ import { getRequests } from "./data";
 // that client sees in their catalog (its own form) or "something else" (the generic form), files
 // attached to the client. The API checks it exactly as it checks the portal's.
 
-type Answers = Record<string, string | string[]>;
 const OTHER = "other";
 const priorities = ["low", "normal", "high", "urgent"] as const satisfies readonly Priority[];
 
@@ -79,7 +78,7 @@ export default function NewRequest() {
       let created;
       try {
         created = chosen
-          ? await api.requests.submit({ ...base, serviceId: chosen.id, formVersion: chosen.formVersion, answers: answersFor(chosen, answers) })
+          ? await api.requests.submit({ ...base, serviceId: chosen.id, formVersion: chosen.formVersion, answers: answersFor(chosen.form, answers) })
           : await api.requests.submit({ ...base, service: values.service.trim() });
       } catch (e) {
         if (!conflictCurrent<CatalogService>(e)) throw e;
@@ -229,15 +228,4 @@ export default function NewRequest() {
       </Show>
     </section>
   );
-}
-
-/** Each question's answer as the API takes it: a list for multiple choice, trimmed text otherwise. */
-function answersFor(service: CatalogService, answers: Answers): Answers {
-  const out: Answers = {};
-  for (const q of service.form) {
-    const value = answers[q.id];
-    if (q.kind === "multi_choice") out[q.id] = Array.isArray(value) ? [...value] : [];
-    else if (typeof value === "string" && value.trim()) out[q.id] = value.trim();
-  }
-  return out;
 }
