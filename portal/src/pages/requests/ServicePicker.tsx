@@ -2,19 +2,9 @@ import { Button } from "@baton/ui/Button";
 import { t } from "@baton/ui/i18n";
 import { formatMoney } from "@baton/ui/money";
 import { TextField } from "@baton/ui/TextField";
+import { priceText } from "@baton/ui/service-price";
 import type { CatalogService } from "@baton/ui/types";
 import { createMemo, createSignal, For, Show } from "solid-js";
-
-/** The price as its model reads: "€50.00", "€50.00 an hour", "€50.00 a month", or "priced on request". */
-export function priceText(service: CatalogService): string {
-  if (service.priceModel === "quote" || !service.prices.length) return t("portal.catalog.quote");
-  return service.prices
-    .map((price) => {
-      const amount = formatMoney(price.amount, price.currency);
-      return service.priceModel === "hourly" ? t("packages.perHour", { amount }) : service.priceModel === "retainer" ? t("packages.perMonth", { amount }) : amount;
-    })
-    .join(" · ");
-}
 
 /** The client's catalog: a search over name, description and category, the services grouped by category, and "something else". */
 export function ServicePicker(props: { services: CatalogService[]; onPick: (service: CatalogService) => void; onOther: () => void }) {

@@ -10,6 +10,7 @@ import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
+import { priceText } from "@baton/ui/service-price";
 import type { CatalogService, Priority } from "@baton/ui/types";
 import { A, createAsync, revalidate, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
@@ -23,17 +24,6 @@ import { getRequests } from "./data";
 
 const OTHER = "other";
 const priorities = ["low", "normal", "high", "urgent"] as const satisfies readonly Priority[];
-
-/** The price as its model reads, as the portal's catalog shows it. */
-function priceText(service: CatalogService): string {
-  if (service.priceModel === "quote" || !service.prices.length) return t("portal.catalog.quote");
-  return service.prices
-    .map((price) => {
-      const amount = formatMoney(price.amount, price.currency);
-      return service.priceModel === "hourly" ? t("packages.perHour", { amount }) : service.priceModel === "retainer" ? t("packages.perMonth", { amount }) : amount;
-    })
-    .join(" · ");
-}
 
 export default function NewRequest() {
   const [params] = useSearchParams<{ client?: string }>();
