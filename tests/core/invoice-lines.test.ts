@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadTexts } from "../../packages/core/src/i18n/index.ts";
 import { describeLine, type InvoiceLine } from "../../packages/core/src/invoice/present.ts";
 
 // The lines Baton writes on invoices keep their meaning, so each reader gets them in their
 // language; English readers (and lines people typed) get the stored description as written.
+
+// Greek and Hindi texts load on first use, as the API, worker and jobs load them.
+beforeAll(() => loadTexts());
 
 const line = (description: string, text?: InvoiceLine["text"]): InvoiceLine => ({ kind: "retainer", description, quantity: 1, unitAmount: 100, amount: 100, ...(text ? { text } : {}) });
 
