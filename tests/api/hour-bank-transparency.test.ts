@@ -85,3 +85,25 @@ describe("per-client transparency", () => {
     expect((await world.contact.get("/portal/hours")).body.transparency).toBe("full");
   });
 });
+
+describe("time per request adds up to the month's used hours", () => {
+  it("counts time worked before the bank opened in the month its hours were taken from", async () => {
+    // A client who switches to Baton with last month's work to log: the bank opens this month,
+    // so those hours are used this month, and this month's per-request list shows them.
+    const switching = await createWorld(api, "Switching Hours Agency");
+    const client = await switching.owner.get(`/clients/${switching.ids.client}`);
+    expect((await switching.owner.patch(`/clients/${switching.ids.client}`, { version: client.body.version, billing: { hourlyRate: 5000, retainer: { fee: 100000, includedMinutes: 600 } } })).status).toBe(200);
+    const { request, task } = await acceptedTask(switching, { title: "Migrate the inbox" });
+    const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    const earlier = await switching.owner.post("/time", { taskId: task.id, startedAt: fortyDaysAgo, minutes: 90, billable: true });
+    expect(earlier.status).toBe(201);
+    expect((await switching.owner.post("/time", { taskId: task.id, startedAt: anHourAgo(), minutes: 30, billable: true })).status).toBe(201);
+
+    const seen = await switching.contact.get("/portal/hours");
+    expect(seen.status).toBe(200);
+    expect(earlier.body.usedPeriod).toBe(seen.body.period);
+    const used = seen.body.periods.find((p: any) => p.period === seen.body.period).usedMinutes;
+    expect(used).toBe(120);
+    expect(seen.body.requests).toEqual([{ reference: request.reference, minutes: 120, tasks: [{ reference: request.reference, title: "Migrate the inbox", minutes: 120 }] }]);
+  });
+});

@@ -142,7 +142,7 @@ export async function settleFor(agencyId: string, now: Date): Promise<{ clients:
 async function requestsIn(client: ClientItem, period: string): Promise<RequestHours[]> {
   const { start } = monthsToUtc(period, period, client.timeZone);
   const { start: end } = monthsToUtc(nextPeriod(period), nextPeriod(period), client.timeZone);
-  return hoursByRequest(await approvedMinutesByTask(client.agencyId, client.clientId, start, end));
+  return hoursByRequest(await approvedMinutesByTask(client.agencyId, client.clientId, period, start, end));
 }
 
 async function view(client: ClientItem, now: Date, transparency: Transparency): Promise<HourBankView> {

@@ -14,15 +14,21 @@ export async function teamTimeBetween(agencyId: string, memberIds: readonly stri
 }
 
 /**
- * A client's approved billable minutes started within [from, to) per task, with the label the time
- * was logged under ("ACME-7.2 · Write the newsletter"; the client's name for time without a task):
- * what the hour bank shows per request. Only approved time is used (time logged before approval
- * existed has no state and counts as approved). One Query of the client's entries, filtered.
+ * A client's approved billable minutes used in retainer month `period` per task, with the label
+ * the time was logged under ("ACME-7.2 · Write the newsletter"; the client's name for time
+ * without a task): what the hour bank shows per request, so it adds up to the month's "used".
+ * Approved time names the month its hours were taken from (`usedPeriod`: its own, or a later open
+ * one when its own had closed or came before the bank opened); time without one (logged before
+ * approval existed, which counts as approved) belongs to the month it was worked in, [from, to).
+ * One Query of the client's entries, filtered.
  */
-export async function approvedMinutesByTask(agencyId: string, clientId: string, from: string, to: string): Promise<Array<{ taskId: string; label: string; minutes: number }>> {
+export async function approvedMinutesByTask(agencyId: string, clientId: string, period: string, from: string, to: string): Promise<Array<{ taskId: string; label: string; minutes: number }>> {
   const result = await db.entities.timeEntry.query
     .entriesOfClient({ agencyId, clientId })
-    .where((attr, op) => `${op.gte(attr.startedAt, from)} AND ${op.lt(attr.startedAt, to)} AND ${op.eq(attr.billable, true)} AND (${op.notExists(attr.approval)} OR ${op.eq(attr.approval, "approved")})`)
+    .where(
+      (attr, op) =>
+        `${op.eq(attr.billable, true)} AND (${op.notExists(attr.approval)} OR ${op.eq(attr.approval, "approved")}) AND (${op.eq(attr.usedPeriod, period)} OR (${op.notExists(attr.usedPeriod)} AND ${op.gte(attr.startedAt, from)} AND ${op.lt(attr.startedAt, to)}))`,
+    )
     .go({ pages: "all", attributes: ["taskId", "label", "minutes", "startedAt"] });
   const byTask = new Map<string, { taskId: string; label: string; minutes: number; startedAt: string }>();
   for (const entry of result.data) {
