@@ -5,16 +5,8 @@ import { toast } from "@baton/ui/Toast";
 import { createAsync } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { getTimer } from "../pages/time/data";
+import { formatElapsed } from "../pages/time/format";
 import { stopTimer } from "../pages/time/timer";
-
-/** "1:05:09" since `startedAt`. */
-function elapsed(startedAt: string, now: Date): string {
-  const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(startedAt)) / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`;
-}
 
 /**
  * The running timer on every page of the team app (issue 17, part 5): what it runs on, for how
@@ -44,7 +36,7 @@ export function RunningTimer() {
             {timer().label}
           </span>
           <time class="running-timer-elapsed" data-testid="header-timer-elapsed">
-            {elapsed(timer().startedAt, now())}
+            {formatElapsed(now().getTime() - Date.parse(timer().startedAt))}
           </time>
           <Button size="sm" variant="secondary" pending={stopping()} onClick={() => void stop()}>
             {t("time.stop")}
