@@ -84,13 +84,15 @@ async function main() {
     const { DEMO, seedDemo } = await import("./seed.ts");
 
     const seeded = await seedDemo();
-    // A local table kept from before the client board's index: give its open tasks their keys.
+    // A local table kept from before the client board's index and the quotes' expiry index: its
+    // open tasks get their keys, and its sent quotes expire too (one pass over the agencies).
     const { Job } = await import("@baton/core/job");
     const { backfillClientWork } = await import("@baton/core/task/backfill");
-    for (const agency of await Job.agencies()) await backfillClientWork(agency.agencyId);
-    // And its sent quotes from before the expiry index: they expire too.
     const { backfillQuotesAwaiting } = await import("@baton/core/quote/backfill");
-    for (const agency of await Job.agencies()) await backfillQuotesAwaiting(agency.agencyId);
+    for (const agency of await Job.agencies()) {
+      await backfillClientWork(agency.agencyId);
+      await backfillQuotesAwaiting(agency.agencyId);
+    }
     const server = serve({
       fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,
       port: ports.app,
