@@ -93,6 +93,13 @@ const rules: Record<string, Rule> = {
   "POST /api/clients/:clientId/export": owner,
   "POST /api/clients/:clientId/erase": owner,
   "GET /api/portal/company": contactOnly,
+  // A client's people: its admins in the portal (the matrix's contact is the client's first, its
+  // admin; a member is refused: tests/api/client-admins.test.ts), the owner on the client's page.
+  "GET /api/portal/people": contactOnly,
+  "POST /api/portal/people": contactOnly,
+  "PATCH /api/portal/people/:contactId": contactOnly,
+  "DELETE /api/portal/people/:contactId": contactOnly,
+  "PATCH /api/clients/:clientId/contacts/:contactId": owner,
   "GET /api/portal/files": contactOnly,
   "GET /api/portal/hours": contactOnly,
   // Saved card and autopay: the client's own; the owner reads it on the client page.

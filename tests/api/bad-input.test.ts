@@ -176,6 +176,8 @@ describe("ids that do not exist or belong to another agency", () => {
       ["GET", `/clients/${unknown.client}/contacts`],
       ["POST", `/clients/${unknown.client}/contacts`, { email: uniqueEmail("x"), name: "X", timeZone: "UTC" }],
       ["POST", `/clients/${ids.client}/contacts/con_01jzzzzzzzzzzzzzzzzzzzzzzz/invite`],
+      ["PATCH", `/clients/${ids.client}/contacts/con_01jzzzzzzzzzzzzzzzzzzzzzzz`, { version: 1, role: "admin" }],
+      ["PATCH", `/clients/${unknown.client}/contacts/${ids.contact}`, { version: 1, role: "admin" }],
       ["DELETE", "/api-keys/key_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["GET", "/requests/req_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["GET", "/requests/%3Cscript%3E"],

@@ -228,6 +228,10 @@ export const bodyRoutes: BodyRoute[] = [
   // A REST-hook subscription (Zapier, Make).
   { method: "POST", path: "/integrations/subscriptions", valid: (ids) => ({ url: "https://hooks.example.com/zap", events: ["invoice.paid"] }), wrongTypes: { url: 5, events: "all", description: 3 } },
   { method: "PUT", path: "/portal/card/autopay", valid: (ids) => ({ version: 1, autopay: true }), wrongTypes: { version: "1", autopay: "yes" }, caller: "contact" },
+  // A client's people (issue 22): a client admin's (the routes' contact is the client's first, its admin), and the owner's override.
+  { method: "POST", path: "/portal/people", valid: (ids) => ({ email: uniqueEmail("colleague"), name: "Cole League", locale: "el" }), wrongTypes: { email: 5, name: [], locale: "fr", role: "boss", receivesInvoices: "yes" }, caller: "contact" },
+  { method: "PATCH", path: "/portal/people/:contactId", valid: (ids) => ({ version: 1, receivesInvoices: true }), wrongTypes: { version: "1", role: "boss", receivesInvoices: "yes" }, caller: "contact" },
+  { method: "PATCH", path: "/clients/:clientId/contacts/:contactId", valid: (ids) => ({ version: 1, receivesInvoices: true }), wrongTypes: { version: null, role: 5, receivesInvoices: "no" } },
 ];
 
 /** Routes that change state but read no body. */

@@ -7,6 +7,10 @@ import { Locales } from "../member/entity.ts";
 // "removed": gone for good, its email free to be invited again.
 export const ContactStatuses = ["invited", "active", "deactivated", "removed"] as const;
 
+// "admin": manages the company's people in the portal (invites, removes, roles, who gets
+// invoices); "member": their own profile. Absent on contacts made before roles: policy.ts decides.
+export const ContactRoles = ["admin", "member"] as const;
+
 /** A person at a client company who signs in to the portal. */
 export const ContactEntity = new Entity({
   model: { entity: "contact", version: "1", service: "baton" },
@@ -20,6 +24,10 @@ export const ContactEntity = new Entity({
     status: { type: ContactStatuses, required: true, default: "invited" },
     locale: { type: Locales, required: true, default: "en" },
     emailNotifications: { type: "boolean", required: true, default: true },
+    /** Their role at the client (see ContactRoles); absent: the policy's default (policy.ts). */
+    role: { type: ContactRoles },
+    /** Chosen to receive the client's invoices (policy.ts: invoiceRecipients). Absent: not chosen. */
+    receivesInvoices: { type: "boolean" },
     /** Moved on by signing out, deactivation and removal: a session made under another version is over. */
     sessionVersion: { type: "number", required: true, default: 0 },
     /** Emails about new messages (batched, a few minutes after the first); hand-offs follow emailNotifications. */

@@ -1,173 +1,87 @@
-import { z } from "zod";
 import { assertContact, assertOwner } from "../actor/index.ts";
-import { Audit } from "../audit/index.ts";
-import { issueLink } from "../auth/index.ts";
 import { Client } from "../client/index.ts";
 import { db } from "../db/index.ts";
-import { Identity } from "../identity/index.ts";
-import { failedConditions } from "../db/transaction.ts";
-import { Email } from "../email/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
-import { email, pageQuery, personName, timeZone, type Page, type PageQuery } from "../fields/index.ts";
+import { pageQuery, type PageQuery } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
-import { createId, isId } from "../id/index.ts";
-import type { ContactItem } from "./entity.ts";
-import { Uniqueness } from "../uniqueness/index.ts";
-import { Brand } from "../agency/brand/index.ts";
+import * as Policy from "./policy.ts";
+import { peopleViewer, present, type Contact as Person } from "./present.ts";
+import { add, addSchema, people, remove as removePerson, type People } from "./people.ts";
+import { ofClient } from "./store.ts";
+import * as Writes from "./writes.ts";
 
 export * as Contact from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
+// Who manages a client's people (client admins, the owner): the rules, and the functions both call.
+export * as Policy from "./policy.ts";
+export { add, people, update, remove as removePerson, type People } from "./people.ts";
+export { present, type Context } from "./present.ts";
+/** A client's person as the API answers them. */
+export type Contact = Person;
 
-export type Contact = {
-  id: string;
-  clientId: string;
-  email: string;
-  name: string;
-  timeZone: string;
-  status: ContactItem["status"];
-  /** SES reported the address bouncing for good or complaining: Baton no longer emails it. */
-  undeliverable: { reason: "bounce" | "complaint"; at: string } | null;
-  createdAt: string;
-};
+export const inviteSchema = addSchema;
 
-export function present(item: ContactItem): Contact {
-  return {
-    id: item.contactId,
-    clientId: item.clientId,
-    email: item.email,
-    name: item.name,
-    timeZone: item.timeZone,
-    status: item.status,
-    undeliverable: item.undeliverable ?? null,
-    createdAt: item.createdAt,
-  };
-}
-
-export const inviteSchema = z.strictObject({ email, name: personName, timeZone });
-
-async function requireClient(agencyId: string, clientId: string) {
-  const client = await Client.load(agencyId, clientId);
-  if (!client) throw notFound("Client");
-  return client;
-}
-
-export const listForClient = fn(pageQuery, async (page: PageQuery, clientId: string): Promise<Page<Contact>> => {
-  const agencyId = assertOwner();
-  await requireClient(agencyId, clientId);
-  const result = await db.entities.contact.query
-    .contactsOfClient({ agencyId, clientId })
-    .where((attr, op) => op.ne(attr.status, "removed"))
-    .go({ limit: page.limit, cursor: page.cursor ?? null });
-  return { items: result.data.map(present), cursor: result.cursor };
+/** A client's people for the owner (its page in the team app): every one not removed, with roles and `can`. */
+export const listForClient = fn(pageQuery, async (_page: PageQuery, clientId: string): Promise<People> => {
+  assertOwner();
+  // A client's people are few: read whole, in the one list shape.
+  return people(clientId);
 });
 
-/** Adds a person at the client and emails them an invitation to the portal. */
-export const invite = fn(inviteSchema, async (input, clientId: string): Promise<Contact> => {
-  const agencyId = assertOwner();
-  await requireClient(agencyId, clientId);
-  const contactId = createId("contact");
-  const result = await db.transaction
-    .write(({ contact, ...tx }) => [
-      Uniqueness.claimItem(tx, { agencyId, scope: "login-email", value: input.email, ownerId: contactId }),
-      contact.create({ agencyId, clientId, contactId, status: "invited", ...input }).commit(),
-      Audit.item(tx, Audit.event("contact.invited", "client", clientId, { contactId, email: input.email })),
-    ])
-    .go();
-  if (failedConditions(result).includes(0)) {
-    throw new VisibleError("conflict", "contact.exists", "Someone in your agency already signs in with this email.", {
-      fields: { email: "Someone in your agency already signs in with this email." },
-    });
-  }
-  const contact = await load(agencyId, contactId);
-  await sendInvitation(contact!);
-  return present(contact!);
+/** The owner adds a person at the client and emails them an invitation to the portal. */
+export const invite = fn(inviteSchema, async (input, clientId: string): Promise<Person> => {
+  assertOwner();
+  return add(input, clientId);
 });
+
+async function ownersContact(clientId: string, contactId: string) {
+  const agencyId = assertOwner();
+  const contact = await Writes.load(agencyId, contactId);
+  if (!contact || contact.clientId !== clientId || contact.status === "removed") throw notFound("Contact");
+  return contact;
+}
 
 export async function resendInvitation(clientId: string, contactId: string): Promise<void> {
-  const agencyId = assertOwner();
-  const contact = await load(agencyId, contactId);
-  if (!contact || contact.clientId !== clientId) throw notFound("Contact");
+  const contact = await ownersContact(clientId, contactId);
   if (contact.status !== "invited") {
     throw new VisibleError("rule", "contact.not_invited", "This person has already joined, so there is no invitation to resend.");
   }
-  await sendInvitation(contact);
+  await Writes.sendInvitation(contact);
 }
 
-type Access = "deactivate" | "reactivate" | "remove";
+/** The contact as the owner reads it after a change of access. */
+async function afterAccess(change: Writes.Access, clientId: string, contactId: string): Promise<Person> {
+  const changed = await Writes.changeAccess(change, await ownersContact(clientId, contactId));
+  const everyone = (await ofClient(changed.agencyId, clientId)).map((person) => (person.contactId === contactId ? changed : person));
+  return present(changed, { viewer: peopleViewer(), people: everyone });
+}
 
-const accessChanges: Record<Access, { from: ContactItem["status"][]; to: ContactItem["status"]; audit: string; message: string }> = {
-  deactivate: { from: ["invited", "active"], to: "deactivated", audit: "contact.deactivated", message: "Only a current contact can be deactivated." },
-  reactivate: { from: ["deactivated"], to: "active", audit: "contact.reactivated", message: "Only a deactivated contact can be reactivated." },
-  remove: { from: ["invited", "active", "deactivated"], to: "removed", audit: "contact.removed", message: "This contact was already removed." },
+export const deactivate = (clientId: string, contactId: string) => afterAccess("deactivate", clientId, contactId);
+export const reactivate = (clientId: string, contactId: string) => afterAccess("reactivate", clientId, contactId);
+/** The owner removes anyone (the override: the client's earliest remaining person is its admin then). */
+export const remove = async (clientId: string, contactId: string): Promise<void> => {
+  assertOwner();
+  await removePerson(contactId, clientId);
 };
+
+export type Company = { client: Omit<Client.Client, "notes">; contacts: Person[]; can: Policy.PeopleAction[] };
 
 /**
- * Changes a contact's access to the portal. Deactivating or removing ends every session they have
- * (their session version moves on), stops their calendar feed and their sign-in links; removing
- * also frees their email. A reactivated contact signs in again by a new link.
+ * The signed-in contact's company, in one query of the clientProfile collection: its people for
+ * an admin, only themselves for a member; `can` says whether they manage the company's people.
  */
-async function changeAccess(change: Access, clientId: string, contactId: string): Promise<Contact> {
-  const agencyId = assertOwner();
-  const existing = await load(agencyId, contactId);
-  if (!existing || existing.clientId !== clientId || existing.status === "removed") throw notFound("Contact");
-  const rule = accessChanges[change];
-  if (!rule.from.includes(existing.status)) throw new VisibleError("rule", `contact.${change}`, rule.message);
-  // An invited contact reactivated would have no invitation left: they are active and sign in by link.
-  const result = await db.transaction
-    .write(({ contact, ...tx }) => [
-      contact
-        .patch({ agencyId, contactId })
-        .set({ status: rule.to })
-        .add({ version: 1, ...(change === "reactivate" ? {} : { sessionVersion: 1 }) })
-        .where((attr, op) => op.eq(attr.version, existing.version))
-        .commit(),
-      ...(change === "remove" ? [Uniqueness.releaseItem(tx, { agencyId, scope: "login-email", value: existing.email })] : []),
-      Audit.item(tx, Audit.event(rule.audit, "client", clientId, { contactId, email: existing.email })),
-    ])
-    .go();
-  if (failedConditions(result).length) {
-    throw new VisibleError("conflict", "conflict", "This contact was changed at the same moment. Please try again.");
-  }
-  return present((await load(agencyId, contactId))!);
-}
-
-export const deactivate = (clientId: string, contactId: string) => changeAccess("deactivate", clientId, contactId);
-export const reactivate = (clientId: string, contactId: string) => changeAccess("reactivate", clientId, contactId);
-export const remove = async (clientId: string, contactId: string): Promise<void> => {
-  await changeAccess("remove", clientId, contactId);
-};
-
-async function load(agencyId: string, contactId: string): Promise<ContactItem | null> {
-  if (!isId("contact", contactId)) return null;
-  const result = await db.entities.contact.get({ agencyId, contactId }).go({ consistent: true });
-  return result.data;
-}
-
-async function sendInvitation(contact: ContactItem) {
-  const [agency, url] = await Promise.all([
-    Identity.agency(contact.agencyId),
-    issueLink({ agencyId: contact.agencyId, type: "contact", id: contact.contactId }, "invitation"),
-  ]);
-  const brand = agency ? Brand.emailBrandOf(agency) : null;
-  // Kept in the outbox and sent after the response (no SES in the request).
-  await Email.later([
-    { to: contact.email, email: Email.invitation({ locale: contact.locale, kind: "contact", agency: brand?.name ?? "", name: contact.name, url, brand }) },
-  ]);
-}
-
-export type Company = { client: Omit<Client.Client, "notes">; contacts: Contact[] };
-
-/** The signed-in contact's company and its people, in one query of the clientProfile collection. */
 export async function company(): Promise<Company> {
-  const { agencyId, clientId } = assertContact();
+  const { agencyId, clientId, contactId } = assertContact();
   const result = await db.collections.clientProfile({ agencyId, clientId }).go({ pages: "all" });
   const client = result.data.client[0];
   if (!client) throw notFound("Company");
   // Internal notes are the agency's, not the client's.
   const { notes: _notes, ...visible } = Client.present(client);
-  return {
-    client: visible,
-    contacts: result.data.contact.filter((c) => c.status === "invited" || c.status === "active").map(present),
-  };
+  const everyone = result.data.contact;
+  const viewer = peopleViewer();
+  const roles = Policy.rolesOf(everyone);
+  const seesAll = Policy.seesPeople(viewer, clientId, roles);
+  const shown = everyone.filter((c) => Policy.isCurrent(c) && (seesAll || c.contactId === contactId));
+  return { client: visible, contacts: shown.map((c) => present(c, { viewer, people: everyone })), can: Policy.canOnPeople(viewer, clientId, roles) };
 }

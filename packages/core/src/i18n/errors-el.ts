@@ -907,6 +907,11 @@ export const el: ServerMessages = {
     "The endpoint was deleted.": "Το σημείο webhook διαγράφηκε.",
     "The endpoint is disabled.": "Το σημείο webhook είναι απενεργοποιημένο.",
     "The event is no longer kept.": "Το συμβάν δεν φυλάσσεται πλέον.",
+    // A client's people, managed by its admins (contact/people.ts)
+    "Your company needs at least one admin. Make someone else an admin first.": "Η εταιρεία σας χρειάζεται τουλάχιστον έναν διαχειριστή. Ορίστε πρώτα κάποιον άλλον διαχειριστή.",
+    "Someone already signs in with this email. Ask the agency if it is a colleague.": "Κάποιος συνδέεται ήδη με αυτό το email. Ρωτήστε το γραφείο αν πρόκειται για συνάδελφο.",
+    "This person was changed at the same moment. Review and try again.": "Το άτομο άλλαξε την ίδια στιγμή από κάποιον άλλον. Ελέγξτε και δοκιμάστε ξανά.",
+    "Choose admin or member.": "Επιλέξτε διαχειριστή ή μέλος.",
   },
   values: {
     what: {

@@ -899,6 +899,11 @@ export const hi: ServerMessages = {
     "The endpoint was deleted.": "एंडपॉइंट हटा दिया गया था।",
     "The endpoint is disabled.": "एंडपॉइंट बंद है।",
     "The event is no longer kept.": "यह इवेंट अब रखा नहीं गया है।",
+    // A client's people, managed by its admins (contact/people.ts)
+    "Your company needs at least one admin. Make someone else an admin first.": "आपकी कंपनी में कम से कम एक एडमिन होना चाहिए। पहले किसी और को एडमिन बनाएँ।",
+    "Someone already signs in with this email. Ask the agency if it is a colleague.": "इस ईमेल से कोई पहले से साइन इन करता है। एजेंसी से पूछें कि क्या यह आपका सहकर्मी है।",
+    "This person was changed at the same moment. Review and try again.": "इस व्यक्ति को उसी समय किसी और ने बदला। देखें और फिर से कोशिश करें।",
+    "Choose admin or member.": "एडमिन या सदस्य चुनें।",
   },
   values: {
     what: {

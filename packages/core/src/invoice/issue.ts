@@ -12,6 +12,7 @@ import { Log } from "../log/index.ts";
 import { Money } from "../money/index.ts";
 import { Notify } from "../notify/index.ts";
 import { invoiceReaders } from "../notify/preferences.ts";
+import { invoiceRecipients } from "../contact/policy.ts";
 import type { InvoiceItem } from "./entity.ts";
 import { billToOf, issuerOf } from "./parties.ts";
 import { balanceOf, invoiceNumber } from "./present.ts";
@@ -144,7 +145,7 @@ function datesOf(item: InvoiceItem, timeZone: string): { issuedAt: Date; dueAt: 
 }
 
 /**
- * Who reads what the agency sends about an invoice: the client's invited and active people, and
+ * Who reads what the agency sends about an invoice: the client's people chosen for invoices (else its admins), and
  * its billing addresses (no portal account needed; they read in the language of its people).
  */
 export async function readersOf(item: InvoiceItem) {
@@ -153,7 +154,8 @@ export async function readersOf(item: InvoiceItem) {
     AgencyStore.load(item.agencyId),
     ClientStore.load(item.agencyId, item.clientId),
   ]);
-  const current = contacts.filter((c) => c.status === "invited" || c.status === "active");
+  // The people the client chose for invoices, else its admins (contact/policy.ts).
+  const current = invoiceRecipients(contacts);
   const known = new Set(current.map((c) => c.email));
   // Those who turned invoice emails off are left out, as long as someone else gets them.
   const people = invoiceReaders(current, (client?.billingEmails ?? []).filter((address) => !known.has(address)).length);

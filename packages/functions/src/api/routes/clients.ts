@@ -107,6 +107,14 @@ export const clientRoutes = new Hono()
     pathIds("clientId", "contactId"),
     async (c) => c.json(await Contact.reactivate(c.req.param("clientId"), c.req.param("contactId")), 200),
   )
+  .patch(
+    "/:clientId/contacts/:contactId",
+    describeRoute({ responses: ok(Contact.output), tags, summary: "Change a contact's role (admin or member) or whether they receive invoices, on the version read (owner; audited)" }),
+    allow("owner"),
+    pathIds("clientId", "contactId"),
+    input("json", Contact.update.schema),
+    async (c) => c.json(await Contact.update(c.req.valid("json"), c.req.param("contactId"), c.req.param("clientId")), 200),
+  )
   .delete(
     "/:clientId/contacts/:contactId",
     describeRoute({ responses: noContent("Removed"), tags, summary: "Remove a contact for good: their access ends at once and their email is free again (owner)" }),

@@ -8,9 +8,38 @@ import { Files } from "@baton/core/file";
 import { HourBank } from "@baton/core/hour-bank";
 import { input } from "../validate.ts";
 import { clientIp } from "../client-ip.ts";
+import { created, noContent } from "../responses.ts";
+import { pathIds } from "../path-ids.ts";
 
 export const portalRoutes = new Hono()
   .get("/company", describeRoute({ responses: ok(Contact.companyOutput), tags: ["Portal"], summary: "Your company's profile and people (client contact)" }), allow("contact"), async (c) => c.json(await Contact.company(), 200))
+  // The company's people, managed by its admins (a member is refused: their page is Profile).
+  .get("/people", describeRoute({ responses: ok(Contact.listOutput), tags: ["Portal"], summary: "Your company's people with their roles and who receives invoices (client admin)" }), allow("contact"), async (c) => c.json(await Contact.people(), 200))
+  .post(
+    "/people",
+    describeRoute({ responses: created(Contact.output), tags: ["Portal"], summary: "Invite a colleague to the portal: they get a sign-in link by email in their language (client admin)" }),
+    allow("contact"),
+    input("json", Contact.add.schema),
+    async (c) => c.json(await Contact.add(c.req.valid("json")), 201),
+  )
+  .patch(
+    "/people/:contactId",
+    describeRoute({ responses: ok(Contact.output), tags: ["Portal"], summary: "Make a colleague admin or member, or choose whether they receive invoices, on the version read (client admin)" }),
+    allow("contact"),
+    pathIds("contactId"),
+    input("json", Contact.update.schema),
+    async (c) => c.json(await Contact.update(c.req.valid("json"), c.req.param("contactId")), 200),
+  )
+  .delete(
+    "/people/:contactId",
+    describeRoute({ responses: noContent("Removed: their sessions end and their email is free again"), tags: ["Portal"], summary: "Remove a colleague; never the last admin (client admin)" }),
+    allow("contact"),
+    pathIds("contactId"),
+    async (c) => {
+      await Contact.removePerson(c.req.param("contactId"));
+      return c.body(null, 204);
+    },
+  )
   .get("/hours", describeRoute({ responses: ok(HourBank.output), tags: ["Portal"], summary: "Your company's hour bank: balance, periods and entries (client contact)" }), allow("contact"), async (c) => c.json(await HourBank.mine(), 200))
   .post(
     "/hours/consent",
