@@ -9,6 +9,7 @@ import { getHours } from "./pages/hours/data";
 import { preloadQuote, preloadQuotes } from "./pages/quotes/data";
 import { getCard } from "./pages/card/data";
 import { preloadVault } from "./pages/vault/data";
+import { getPeople } from "./pages/people/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
@@ -53,6 +54,8 @@ export const routes: RouteDefinition[] = [
       // The company's logins for the agency: entries, the agency's requests for logins, the access log.
       { path: "/vault", component: lazy(() => import("./pages/vault")), preload: () => preloadVault() },
       { path: "/company", component: lazy(() => import("./pages/Company")), preload: () => void getCompany() },
+      // The company's people for its admins: roles, who receives invoices, invitations (issue 22).
+      { path: "/people", component: lazy(() => import("./pages/people")), preload: () => void getPeople() },
       { path: "/profile", component: lazy(() => import("./pages/Profile")) },
       // Search (issue 22): the company's own requests and invoices.
       { path: "/search", component: lazy(() => import("./pages/search")) },

@@ -108,6 +108,9 @@ import type {
   Company,
   Contact,
   ContactInput,
+  PortalPeople,
+  PeopleInvite,
+  PersonUpdate,
   CreatedApiKey,
   ErrorBody,
   Me,
@@ -649,6 +652,21 @@ export const api = {
   /** Search (issue 22): clients, requests, tasks, invoices and SOPs the viewer may open, a page at a time. */
   search: (query: { q: string; cursor?: string | undefined; limit?: number }): Promise<SearchPage> =>
     call(client.search.$get({ query: { q: query.q, ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.limit ? { limit: String(query.limit) } : {}) } })),
+  /**
+   * A client's people with roles and who receives invoices (issue 22): the portal's People page for
+   * a client admin (no clientId), and the owner's override on a client's page (clientId).
+   */
+  people: {
+    list: (): Promise<PortalPeople> => call(client.portal.people.$get()),
+    invite: (input: PeopleInvite): Promise<Contact> => call(client.portal.people.$post({ json: input })),
+    update: (contactId: string, input: PersonUpdate): Promise<Contact> => call(client.portal.people[":contactId"].$patch({ param: { contactId }, json: input })),
+    remove: async (contactId: string): Promise<void> => {
+      await call(client.portal.people[":contactId"].$delete({ param: { contactId } }));
+    },
+    /** The owner's override: a role or the invoice choice of a client's contact. */
+    updateForClient: (clientId: string, contactId: string, input: PersonUpdate): Promise<Contact> =>
+      call(client.clients[":clientId"].contacts[":contactId"].$patch({ param: { clientId, contactId }, json: input })),
+  },
 };
 
 /**

@@ -230,3 +230,7 @@ export type VaultChecklist = Ok<Api["vault"]["offboarding"][":memberId"]["$get"]
 /** Search (issue 22): one page of what the viewer may open. */
 export type SearchPage = Ok<Api["search"]["$get"]>;
 export type SearchResult = SearchPage["items"][number];
+/** A client's people managed by a client admin (issue 22): the list with `can`, an invitation, a role or invoice change. */
+export type PortalPeople = Ok<Api["portal"]["people"]["$get"]>;
+export type PeopleInvite = Json<Api["portal"]["people"]["$post"]>;
+export type PersonUpdate = Json<Api["portal"]["people"][":contactId"]["$patch"]>;

@@ -5,6 +5,7 @@ import { useLocation, type RouteSectionProps } from "@solidjs/router";
 import { useOnboardingOpen } from "../pages/onboarding/data";
 import { useHoursShown } from "../pages/hours/data";
 import { useCardsEnabled } from "../pages/card/data";
+import { useManagesPeople } from "../pages/people/data";
 import { useUnread } from "@baton/ui/Unread";
 import { useBrand } from "@baton/ui/brand";
 
@@ -20,6 +21,8 @@ export function Layout(props: RouteSectionProps) {
   const hoursShown = useHoursShown();
   // Without Stripe there are no cards: no Payment method entry.
   const cardsEnabled = useCardsEnabled();
+  // A client admin manages the company's people: only they have a People entry (the API's `can`).
+  const managesPeople = useManagesPeople();
   const nav = (): NavItem[] => [
     {
       href: "/",
@@ -39,6 +42,7 @@ export function Layout(props: RouteSectionProps) {
     { href: "/vault", label: t("vault.nav") },
     ...(cardsEnabled() ? [{ href: "/card", label: t("portal.nav.card") }] : []),
     { href: "/company", label: t("nav.company") },
+    ...(managesPeople() ? [{ href: "/people", label: t("people.nav") }] : []),
     { href: "/profile", label: t("nav.profile") },
     { href: "/search", label: t("search.nav") },
   ];

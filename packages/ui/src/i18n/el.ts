@@ -16,6 +16,7 @@ import { elHours } from "./el-hours";
 import { elCatalog } from "./el-catalog";
 import { elQuotes } from "./el-quotes";
 import { elVault } from "./el-vault";
+import { elPeople } from "./el-people";
 import { elTrust } from "./el-trust";
 import { elRecurring } from "./el-recurring";
 import { elIntegrations } from "./el-integrations";
@@ -47,6 +48,7 @@ export const el: Messages = {
   ...elCatalog,
   ...elQuotes,
   ...elVault,
+  ...elPeople,
   ...elTrust,
   ...elRecurring,
   ...elMeetings,

@@ -19,6 +19,7 @@ import { enHours } from "./en-hours";
 import { enCatalog } from "./en-catalog";
 import { enQuotes } from "./en-quotes";
 import { enVault } from "./en-vault";
+import { enPeople } from "./en-people";
 import { enTrust } from "./en-trust";
 import { enRecurring } from "./en-recurring";
 import { enIntegrations } from "./en-integrations";
@@ -50,6 +51,7 @@ export const en = {
   ...enCatalog,
   ...enQuotes,
   ...enVault,
+  ...enPeople,
   ...enTrust,
   ...enRecurring,
   ...enMeetings,

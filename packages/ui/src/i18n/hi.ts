@@ -18,6 +18,7 @@ import { hiHours } from "./hi-hours";
 import { hiCatalog } from "./hi-catalog";
 import { hiQuotes } from "./hi-quotes";
 import { hiVault } from "./hi-vault";
+import { hiPeople } from "./hi-people";
 import { hiTrust } from "./hi-trust";
 import { hiRecurring } from "./hi-recurring";
 import { hiIntegrations } from "./hi-integrations";
@@ -49,6 +50,7 @@ export const hi: Messages = {
   ...hiCatalog,
   ...hiQuotes,
   ...hiVault,
+  ...hiPeople,
   ...hiTrust,
   ...hiRecurring,
   ...hiMeetings,

@@ -1,0 +1,38 @@
+import type { Messages } from "./en";
+import type { enPeople } from "./en-people";
+
+// Greek strings of a client's people (issue 22). Part of `el`.
+export const elPeople: Pick<Messages, keyof typeof enPeople> = {
+  "people.nav": "Άτομα",
+  "people.title": "Άτομα",
+  "people.intro": "Ποιοι στην εταιρεία σας χρησιμοποιούν αυτή την πύλη με το γραφείο {agency}. Οι διαχειριστές προσκαλούν και αφαιρούν συναδέλφους και επιλέγουν ποιοι λαμβάνουν τα τιμολόγια.",
+  "people.list": "Άτομα της εταιρείας σας",
+  "people.invite": "Πρόσκληση συναδέλφου",
+  "people.inviteIntro": "Λαμβάνουν email με σύνδεσμο για την πύλη, στη γλώσσα που επιλέγετε.",
+  "people.sendInvite": "Αποστολή πρόσκλησης",
+  "people.invited": "Η πρόσκληση στάλθηκε στο {email}.",
+  "people.emptyTitle": "Κανείς άλλος ακόμη",
+  "people.emptyBody": "Προσκαλέστε έναν συνάδελφο για να μοιράζεστε αιτήματα, αρχεία και τιμολόγια.",
+  "people.role.admin": "Διαχειριστής",
+  "people.role.member": "Μέλος",
+  "people.field.role": "Ρόλος",
+  "people.receivesInvoices": "Λαμβάνει τιμολόγια",
+  "people.invoicesNamed": "{name} λαμβάνει τιμολόγια",
+  "people.invoicesByDefault": "Λαμβάνει τιμολόγια ως διαχειριστής όσο δεν έχει επιλεγεί κανείς",
+  "people.invoicesOn": "{name} λαμβάνει πλέον τιμολόγια.",
+  "people.invoicesOff": "{name} δεν λαμβάνει πλέον τιμολόγια.",
+  "people.makeAdmin": "Ορισμός ως διαχειριστή",
+  "people.makeMember": "Ορισμός ως μέλους",
+  "people.makeAdminNamed": "Ορισμός του/της {name} ως διαχειριστή",
+  "people.makeMemberNamed": "Ορισμός του/της {name} ως μέλους",
+  "people.nowAdmin": "{name} είναι πλέον διαχειριστής.",
+  "people.nowMember": "{name} είναι πλέον μέλος.",
+  "people.remove": "Αφαίρεση από την εταιρεία",
+  "people.removeNamed": "Αφαίρεση του/της {name} από την εταιρεία",
+  "people.removeTitle": "Αφαίρεση αυτού του ατόμου;",
+  "people.removeBody": "{name} δεν μπορεί πλέον να ανοίξει την πύλη και αποσυνδέεται αμέσως. Μπορείτε να τον/την προσκαλέσετε ξανά αργότερα.",
+  "people.removed": "{name} αφαιρέθηκε.",
+  "people.you": "εσείς",
+  "people.lastAdmin": "Ο μόνος διαχειριστής: ορίστε πρώτα κάποιον άλλον διαχειριστή.",
+  "people.teamIntro": "Οι διαχειριστές διαχειρίζονται τα άτομα της εταιρείας τους στην πύλη. Εδώ μπορείτε να αλλάξετε οτιδήποτε.",
+};

@@ -1,0 +1,38 @@
+import type { Messages } from "./en";
+import type { enPeople } from "./en-people";
+
+// Hindi strings of a client's people (issue 22). Part of `hi`.
+export const hiPeople: Pick<Messages, keyof typeof enPeople> = {
+  "people.nav": "लोग",
+  "people.title": "लोग",
+  "people.intro": "आपकी कंपनी में कौन {agency} के साथ यह पोर्टल इस्तेमाल करता है। एडमिन सहकर्मियों को आमंत्रित करते हैं, हटाते हैं और चुनते हैं कि इनवॉइस किसे मिलें।",
+  "people.list": "आपकी कंपनी के लोग",
+  "people.invite": "सहकर्मी को आमंत्रित करें",
+  "people.inviteIntro": "उन्हें आपकी चुनी भाषा में पोर्टल के लिंक वाला ईमेल मिलेगा।",
+  "people.sendInvite": "आमंत्रण भेजें",
+  "people.invited": "{email} को आमंत्रण भेजा गया।",
+  "people.emptyTitle": "अभी कोई और नहीं",
+  "people.emptyBody": "अनुरोध, फ़ाइलें और इनवॉइस साझा करने के लिए किसी सहकर्मी को आमंत्रित करें।",
+  "people.role.admin": "एडमिन",
+  "people.role.member": "सदस्य",
+  "people.field.role": "भूमिका",
+  "people.receivesInvoices": "इनवॉइस मिलते हैं",
+  "people.invoicesNamed": "{name} को इनवॉइस मिलते हैं",
+  "people.invoicesByDefault": "जब तक कोई चुना नहीं गया, एडमिन के रूप में इनवॉइस मिलते हैं",
+  "people.invoicesOn": "{name} को अब इनवॉइस मिलेंगे।",
+  "people.invoicesOff": "{name} को अब इनवॉइस नहीं मिलेंगे।",
+  "people.makeAdmin": "एडमिन बनाएँ",
+  "people.makeMember": "सदस्य बनाएँ",
+  "people.makeAdminNamed": "{name} को एडमिन बनाएँ",
+  "people.makeMemberNamed": "{name} को सदस्य बनाएँ",
+  "people.nowAdmin": "{name} अब एडमिन हैं।",
+  "people.nowMember": "{name} अब सदस्य हैं।",
+  "people.remove": "कंपनी से हटाएँ",
+  "people.removeNamed": "{name} को कंपनी से हटाएँ",
+  "people.removeTitle": "इस व्यक्ति को हटाएँ?",
+  "people.removeBody": "{name} अब पोर्टल नहीं खोल पाएँगे और तुरंत साइन आउट हो जाएँगे। आप उन्हें बाद में फिर से आमंत्रित कर सकते हैं।",
+  "people.removed": "{name} को हटा दिया गया।",
+  "people.you": "आप",
+  "people.lastAdmin": "एकमात्र एडमिन: पहले किसी और को एडमिन बनाएँ।",
+  "people.teamIntro": "एडमिन पोर्टल में अपनी कंपनी के लोगों को संभालते हैं। आप यहाँ इनमें से कुछ भी बदल सकते हैं।",
+};
