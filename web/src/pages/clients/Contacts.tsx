@@ -1,4 +1,5 @@
 import { api } from "@baton/ui/api";
+import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { ConfirmDialog, Dialog } from "@baton/ui/Dialog";
@@ -17,6 +18,7 @@ import type { Client, Contact } from "@baton/ui/types";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { getContacts } from "./data";
+import "./contacts.css";
 
 type Confirming = { contact: Contact; action: "deactivate" | "remove" };
 
@@ -69,6 +71,22 @@ export function Contacts(props: { client: Client }) {
     }
   }
 
+  // The owner's override of what the client's admins decide: a role, or who receives invoices.
+  const [standing, setStanding] = createSignal<string>();
+  async function changeStanding(contact: Contact, input: { role?: "admin" | "member"; receivesInvoices?: boolean }, done: string) {
+    setStanding(contact.id);
+    try {
+      await api.people.updateForClient(contact.clientId, contact.id, { version: contact.version, ...input });
+      await revalidate(getContacts.keyFor(clientId()));
+      toast(done);
+    } catch (e) {
+      await revalidate(getContacts.keyFor(clientId()));
+      toast(errorText(e), "error");
+    } finally {
+      setStanding(undefined);
+    }
+  }
+
   const ask = (contact: Contact, action: Confirming["action"]) => {
     change.clear();
     setConfirming({ contact, action });
@@ -87,6 +105,7 @@ export function Contacts(props: { client: Client }) {
         {inviteButton()}
       </div>
       <p class="muted small">{t("contacts.intro")}</p>
+      <p class="muted small">{t("people.teamIntro")}</p>
       <Boundary onRetry={() => revalidate(getContacts.keyFor(clientId()))}>
         <Show
           when={list.items().length > 0}
@@ -107,9 +126,46 @@ export function Contacts(props: { client: Client }) {
                       {contact.timeZone.replaceAll("_", " ")} · {t("contacts.invitedOn", { date: formatDate(contact.createdAt) })}
                     </div>
                     <UndeliverableNote undeliverable={contact.undeliverable} />
+                    <div class="cell-sub contact-standing" data-testid="contact-standing">
+                      <Badge tone={contact.role === "admin" ? "info" : "neutral"}>{t(`people.role.${contact.role}`)}</Badge>
+                      <Show when={contact.getsInvoices}>
+                        <span> · {contact.receivesInvoices ? t("people.receivesInvoices") : t("people.invoicesByDefault")}</span>
+                      </Show>
+                    </div>
                   </div>
                   <div class="person-side">
                     <PersonStatusBadge status={contact.status} />
+                    <Show when={contact.can.includes("change_invoices")}>
+                      <label class="contact-switch">
+                        <input
+                          type="checkbox"
+                          role="switch"
+                          checked={contact.receivesInvoices}
+                          aria-label={t("people.invoicesNamed", { name: contact.name })}
+                          aria-busy={standing() === contact.id ? "true" : undefined}
+                          data-testid="receives-invoices"
+                          onClick={(e) => standing() && e.preventDefault()}
+                          onChange={(e) => {
+                            const on = e.currentTarget.checked;
+                            void changeStanding(contact, { receivesInvoices: on }, t(on ? "people.invoicesOn" : "people.invoicesOff", { name: contact.name }));
+                          }}
+                        />
+                        {t("people.receivesInvoices")}
+                      </label>
+                    </Show>
+                    <Show when={contact.can.includes("change_role")}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        pending={standing() === contact.id}
+                        aria-label={t(contact.role === "admin" ? "people.makeMemberNamed" : "people.makeAdminNamed", { name: contact.name })}
+                        onClick={() =>
+                          changeStanding(contact, { role: contact.role === "admin" ? "member" : "admin" }, t(contact.role === "admin" ? "people.nowMember" : "people.nowAdmin", { name: contact.name }))
+                        }
+                      >
+                        {t(contact.role === "admin" ? "people.makeMember" : "people.makeAdmin")}
+                      </Button>
+                    </Show>
                     <Show when={contact.status === "invited"}>
                       <Button
                         size="sm"
