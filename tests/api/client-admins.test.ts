@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@baton/core/db";
+import { Identity, IDENTITY_MAX_AGE_MS } from "@baton/core/identity";
 import { ApiClient, mailCount, startApi, waitForEmail, type Started } from "../support/http.ts";
 import { uniqueEmail } from "../support/fixtures.ts";
 import { acceptInvitation, createWorld, type World } from "../support/world.ts";
@@ -15,6 +19,7 @@ beforeAll(async () => {
   world = await createWorld(api, "Client Admin Agency");
 });
 afterAll(() => api.close());
+afterEach(() => Identity.setClock(null));
 
 type Person = { id: string; email: string; role: "admin" | "member"; receivesInvoices: boolean; getsInvoices: boolean; version: number; can: string[] };
 
@@ -148,6 +153,39 @@ describe("removing and roles", () => {
     expect((await elsewhere.contact.delete(`/portal/people/${world.ids.contact}`)).status).toBe(404);
     expect((await elsewhere.contact.patch(`/portal/people/${world.ids.contact}`, { version: 1, role: "member" })).status).toBe(404);
     expect((await elsewhere.owner.patch(`/clients/${world.ids.client}/contacts/${world.ids.contact}`, { version: 1, role: "member" })).status).toBe(404);
+  });
+});
+
+describe("a removed colleague, while the instance keeps who is asking", () => {
+  // As tests/api/identity-cache.test.ts does for members: the cache's clock is frozen, then moved.
+  const frozen = () => {
+    let now = Date.now();
+    Identity.setClock(() => now);
+    return { later: (ms: number) => (now += ms) };
+  };
+
+  it("is refused at once when the admin removes them on this instance, though their identity was just kept", async () => {
+    frozen();
+    const cora = await colleague();
+    expect((await cora.portal.get("/portal/company")).status).toBe(200);
+    expect((await world.contact.delete(`/portal/people/${cora.id}`)).status).toBe(204);
+    expect((await cora.portal.get("/portal/company")).status).toBe(401);
+  });
+
+  it("is refused within the bound when the removal is written on another instance", async () => {
+    const clock = frozen();
+    const cora = await colleague();
+    expect((await cora.portal.get("/portal/company")).status).toBe(200);
+    // Another instance's write: the same table, through a client this process does not watch.
+    const elsewhere = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }),
+    );
+    const params = db.entities.contact.patch({ agencyId: world.agency.agencyId, contactId: cora.id }).set({ status: "removed" }).add({ sessionVersion: 1 }).params();
+    await elsewhere.send(new UpdateCommand(params as never));
+    clock.later(IDENTITY_MAX_AGE_MS - 1_000);
+    expect((await cora.portal.get("/portal/company")).status).toBe(200); // within the bound: the stated trade-off
+    clock.later(1_000);
+    expect((await cora.portal.get("/portal/company")).status).toBe(401);
   });
 });
 
