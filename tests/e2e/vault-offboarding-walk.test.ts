@@ -130,12 +130,17 @@ describe("offboarding", () => {
     // The log shows who saw it, and when.
     const logged = client.getByTestId("vault-log-row").filter({ hasText: "Gmail" }).first();
     await expect.poll(() => logged.textContent(), { timeout: 15_000 }).toContain("Sam Writer");
+    // The page itself says which login to change, and why.
+    const notice = client.getByTestId("vault-to-change");
+    await notice.getByText("Gmail", { exact: true }).waitFor();
+    expect(await notice.textContent()).not.toContain("Canva");
     await shoot(client, "portal-vault-after-leaver");
     await client.getByRole("button", { name: en["vault.rotateNamed"].replace("{tool}", "Gmail") }).click();
     const dialog = client.getByRole("dialog");
     await dialog.getByLabel(en["vault.field.password"]).fill(`${PASSWORD}-new`);
     await dialog.getByRole("button", { name: en["vault.rotateAction"] }).click();
     await toast(client, "Saved the new secret for Gmail");
+    await expect.poll(() => client.getByTestId("vault-to-change").count(), { timeout: 15_000 }).toBe(0);
     await client.context().close();
 
     // The owner's checklist now says it was changed.

@@ -108,4 +108,7 @@ export const elVault: Pick<Messages, keyof typeof enVault> = {
   "sopTools.save": "Αποθήκευση εργαλείων",
   "sopTools.saved": "Τα εργαλεία αποθηκεύτηκαν",
   "sopTools.conflict": "Κάποιος άλλαξε αυτή τη SOP στο μεταξύ. Η λίστα σας είναι ακόμη εδώ· αν αποθηκεύσετε τώρα, θα αντικαταστήσει τη δική του.",
+  // The portal's reminder after someone who saw the logins left the team.
+  "vault.portal.toChangeTitle": "Κωδικοί προς αλλαγή",
+  "vault.portal.toChange": "Κάποιος από το γραφείο {agency} που είδε αυτούς τους κωδικούς έφυγε από την ομάδα. Η πρόσβασή του έληξε· για ασφάλεια, αλλάξτε κάθε κωδικό στο εργαλείο και αποθηκεύστε τον νέο εδώ.",
 };

@@ -106,4 +106,7 @@ export const enVault = {
   "sopTools.save": "Save tools",
   "sopTools.saved": "Saved the tools",
   "sopTools.conflict": "Someone changed this SOP meanwhile. Your list is still here; saving now replaces theirs.",
+  // The portal's reminder after someone who saw the logins left the team.
+  "vault.portal.toChangeTitle": "Logins to change",
+  "vault.portal.toChange": "Someone at {agency} who was shown these logins has left the team. Their access has ended; to be safe, change each password at the tool, then save the new one here.",
 };

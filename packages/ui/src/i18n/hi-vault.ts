@@ -108,4 +108,7 @@ export const hiVault: Pick<Messages, keyof typeof enVault> = {
   "sopTools.save": "टूल सहेजें",
   "sopTools.saved": "टूल सहेजे गए",
   "sopTools.conflict": "इस बीच किसी ने यह SOP बदल दी। आपकी सूची अभी भी यहाँ है; अभी सहेजने पर उनकी सूची बदल जाएगी।",
+  // The portal's reminder after someone who saw the logins left the team.
+  "vault.portal.toChangeTitle": "बदलने वाले लॉगिन",
+  "vault.portal.toChange": "{agency} में जिस व्यक्ति को ये लॉगिन दिखाए गए थे, वह अब टीम में नहीं है। उनकी पहुँच समाप्त हो चुकी है; सुरक्षा के लिए हर टूल पर पासवर्ड बदलें और नया पासवर्ड यहाँ सहेजें।",
 };
