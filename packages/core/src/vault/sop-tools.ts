@@ -1,3 +1,4 @@
+import { Log } from "../log/index.ts";
 import { toolKey } from "../sop/tools.ts";
 import { SopStore } from "../sop/store.ts";
 import { VaultStore } from "./store.ts";
@@ -8,8 +9,21 @@ import { VaultStore } from "./store.ts";
 
 export type NewTask = { taskId: string; clientId: string; sopId?: string | undefined };
 
-/** Names on each new task the client's entries of the tools its SOP needs; answers how many mentions were made. */
+/**
+ * Names on each new task the client's entries of the tools its SOP needs; answers how many mentions
+ * were made. Called after the tasks are committed: a failure here is logged, never the accept's
+ * failure (the owner can still pick the entries on the task).
+ */
 export async function nameSopTools(agencyId: string, tasks: readonly NewTask[]): Promise<number> {
+  try {
+    return await nameAll(agencyId, tasks);
+  } catch (error) {
+    Log.error("vault: SOP tools not named on new tasks", error, { tasks: tasks.map((task) => task.taskId).join(",") });
+    return 0;
+  }
+}
+
+async function nameAll(agencyId: string, tasks: readonly NewTask[]): Promise<number> {
   const fromSops = tasks.filter((task): task is NewTask & { sopId: string } => Boolean(task.sopId));
   if (!fromSops.length) return 0;
   const tools = await SopStore.toolsOf(agencyId, fromSops.map((task) => task.sopId));
