@@ -145,6 +145,7 @@ const rules: Record<string, Rule> = {
   "POST /api/sops": owner,
   "GET /api/sops/:sopId": team,
   "PATCH /api/sops/:sopId": owner,
+  "PUT /api/sops/:sopId/tools": owner,
   "GET /api/sops/:sopId/versions": team,
   "GET /api/sops/:sopId/versions/:number": team,
   "GET /api/sops/:sopId/files": team,

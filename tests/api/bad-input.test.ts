@@ -193,6 +193,7 @@ describe("ids that do not exist or belong to another agency", () => {
       ["GET", "/sops/sop_01jzzzzzzzzzzzzzzzzzzzzzzz"],
       ["PATCH", "/sops/sop_01jzzzzzzzzzzzzzzzzzzzzzzz", { version: 1, title: "S", category: "C", body: "B", checklist: [] }],
       ["GET", "/sops/sop_01jzzzzzzzzzzzzzzzzzzzzzzz/versions"],
+      ["PUT", "/sops/sop_01jzzzzzzzzzzzzzzzzzzzzzzz/tools", { version: 1, tools: ["Gmail"] }],
       ["GET", `/sops/${ids.sop}/versions/99`],
       ["GET", `/sops/${ids.sop}/versions/abc`],
       ["PATCH", "/time/tim_01jzzzzzzzzzzzzzzzzzzzzzzz", { version: 1 }],

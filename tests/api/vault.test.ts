@@ -112,6 +112,30 @@ describe("entries", () => {
     expect((await world.contact.get("/vault")).body.items).toHaveLength(1);
   });
 
+  it("refuses a binary or oversized rotation or edit with a 4xx that repeats nothing, and loses nothing", async () => {
+    const kept = secret("Xero");
+    const entry = await world.contact.post("/vault", { tool: "Xero", username: "books@acme.example", kind: "password", secret: kept });
+    expect(entry.status).toBe(201);
+    const bad = [
+      ["POST", `/vault/${entry.body.id}/rotate`, { version: entry.body.version, kind: "password", secret: "abc\u0000def" }],
+      ["POST", `/vault/${entry.body.id}/rotate`, { version: entry.body.version, kind: "password", secret: "z".repeat(5000) }],
+      ["POST", `/vault/${entry.body.id}/rotate`, { version: entry.body.version, kind: "totp", secret: "not a seed!" }],
+      ["PATCH", `/vault/${entry.body.id}`, { version: entry.body.version, notes: "bell\u0007" }],
+      ["PATCH", `/vault/${entry.body.id}`, { version: entry.body.version, username: "u".repeat(201) }],
+    ] as const;
+    for (const [method, path, body] of bad) {
+      const reply = await world.contact.request(method, path, body);
+      expect(reply.status, `${method} ${JSON.stringify(body).slice(0, 60)}`).toBe(400);
+      expect(reply.body.error.code).toBe("validation_failed");
+      const sent = (body as { secret?: string; notes?: string; username?: string }).secret ?? (body as { notes?: string }).notes ?? (body as { username?: string }).username ?? "";
+      expect(JSON.stringify(reply.body)).not.toContain(sent.slice(0, 40));
+    }
+    const after = (await world.contact.get("/vault")).body.items.find((item: { id: string }) => item.id === entry.body.id);
+    expect(after).toMatchObject({ version: entry.body.version, username: "books@acme.example", notes: null, secretChangedAt: entry.body.secretChangedAt });
+    expect((await reveal(world.contact, entry.body.id, {})).body.value).toBe(kept);
+    expect((await world.contact.delete(`/vault/${entry.body.id}`)).status).toBe(204);
+  });
+
   it("accepts recovery codes on several lines and shows a TOTP entry as its current code, never the seed", async () => {
     const codes = `${secret("code1")}\n${secret("code2")}`;
     const recovery = await world.contact.post("/vault", { tool: "GitHub codes", kind: "recovery_codes", secret: codes });
@@ -294,10 +318,14 @@ describe("access requests and offboarding", () => {
     expect(checklist.body.items).toMatchObject([{ entryId: passwordEntry.id, tool: "Gmail", rotated: false, removed: false }]);
     const reminder = await waitForEmail(world.people.contact.email, (each) => /change the passwords/i.test(each.subject));
     expect(reminder.subject).toContain("Gmail");
-    const current = (await world.contact.get("/vault")).body.items.find((item: { id: string }) => item.id === passwordEntry.id);
+    // The portal's list says which logins to change: those a leaver saw, until each changes.
+    const before = await world.contact.get("/vault");
+    expect(before.body.toChange).toEqual([passwordEntry.id]);
+    const current = before.body.items.find((item: { id: string }) => item.id === passwordEntry.id);
     const rotated = await world.contact.post(`/vault/${passwordEntry.id}/rotate`, { version: current.version, kind: "password", secret: secret("Gmail2") });
     expect(rotated.status).toBe(200);
     expect((await world.owner.get(`/vault/offboarding/${world.ids.sub}`)).body.items[0].rotated).toBe(true);
+    expect((await world.contact.get("/vault")).body.toChange).toEqual([]);
   });
 
   it("when a client's work ends, shows none of its logins and gives the owner the checklist of what the team saw", async () => {

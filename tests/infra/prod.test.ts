@@ -7,6 +7,7 @@ import { Secrets } from "../../infra/secrets.ts";
 import { Sites } from "../../infra/sites.ts";
 import { Storage } from "../../infra/storage.ts";
 import { Files } from "../../infra/files.ts";
+import { Vault } from "../../infra/vault.ts";
 import { exported, only, synth, SYNTH_TIMEOUT, type StackFn } from "./synth.ts";
 
 // The prod stage with every optional deploy-time setting given. Route 53 lookups return CDK's
@@ -42,6 +43,14 @@ describe("prod with custom domains", () => {
       expect.objectContaining({ AllowedOrigins: ["https://app.example.com", "https://clients.example.com"], AllowedMethods: ["GET", "HEAD", "POST", "PUT"], ExposedHeaders: ["ETag"] }),
     ]);
     expect(t(Sites).findResources("Custom::AWS")).toEqual({});
+  });
+
+  it("keeps the vault's KMS key, rotating yearly, when the stack is deleted or the key replaced (a dev stage destroys it: tests/infra/vault.test.ts)", () => {
+    // Losing this key loses every client's stored logins: nothing short of a deliberate key deletion may remove it.
+    const key = only(t(Vault), "AWS::KMS::Key") as ReturnType<typeof only> & { UpdateReplacePolicy?: string };
+    expect(key.DeletionPolicy).toBe("Retain");
+    expect(key.UpdateReplacePolicy).toBe("Retain");
+    expect(key.Properties.EnableKeyRotation).toBe(true);
   });
 
   it("gives the API the sites' URLs as plain values", () => {

@@ -30,6 +30,7 @@ describe("the vault key", () => {
 
   it("is destroyed with a preview stage (production keeps it: tests/infra/prod.test.ts stage rules)", () => {
     expect(key().DeletionPolicy).toBe("Delete");
+    expect((key() as { UpdateReplacePolicy?: string }).UpdateReplacePolicy).toBe("Delete");
   });
 });
 

@@ -87,6 +87,7 @@ export const bodyRoutes: BodyRoute[] = [
     valid: (ids) => ({ version: 1, title: "S", category: "C", body: "B", checklist: [] }),
     wrongTypes: { checklist: [""] },
   },
+  { method: "PUT", path: "/sops/:sopId/tools", valid: (ids) => ({ version: 1, tools: ["Gmail"] }), wrongTypes: { version: "1", tools: "Gmail" } },
   { method: "PATCH", path: "/brand", valid: (ids) => ({ version: 1 }), wrongTypes: { version: "1", name: 5, color: "blue", replyTo: "nope", logoFileId: 7 } },
   {
     method: "PATCH",

@@ -417,6 +417,7 @@ export const api = {
     create: (input: SopInput): Promise<SopDetail> => call(client.sops.$post({ json: input })),
     get: (id: string): Promise<SopDetail> => call(client.sops[":sopId"].$get({ param: { sopId: id } })),
     update: (id: string, patch: SopPatch): Promise<SopDetail> => call(client.sops[":sopId"].$patch({ param: { sopId: id }, json: patch })),
+    setTools: (id: string, body: { version: number; tools: string[] }): Promise<SopDetail> => call(client.sops[":sopId"].tools.$put({ param: { sopId: id }, json: body })),
     versions: (id: string): Promise<Page<SopVersion>> => call(client.sops[":sopId"].versions.$get({ param: { sopId: id } })),
     version: (id: string, number: number): Promise<SopVersion> =>
       call(client.sops[":sopId"].versions[":number"].$get({ param: { sopId: id, number: String(number) } })),

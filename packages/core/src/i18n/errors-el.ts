@@ -39,6 +39,8 @@ export const el: ServerMessages = {
     "Keep the username under 200 characters.": "Το όνομα χρήστη πρέπει να έχει λιγότερους από 200 χαρακτήρες.",
     "Name at most 50 entries.": "Ορίστε έως 50 καταχωρίσεις.",
     "Name the tool.": "Δώστε το όνομα του εργαλείου.",
+    "List at most 20 tools.": "Γράψτε έως 20 εργαλεία.",
+    "List the tools by name.": "Δώστε τα εργαλεία ως λίστα ονομάτων.",
     "Notes can only hold text.": "Οι σημειώσεις μπορούν να περιέχουν μόνο κείμενο.",
     "Only the person assigned to an open task of this client can see its logins.": "Μόνο όποιος έχει ανατεθειμένη μια ανοιχτή εργασία αυτού του πελάτη μπορεί να δει τα στοιχεία σύνδεσής του.",
     "Say why you need it.": "Πείτε γιατί το χρειάζεστε.",

@@ -39,6 +39,8 @@ export const hi: ServerMessages = {
     "Keep the username under 200 characters.": "यूज़रनेम 200 अक्षरों से कम रखें।",
     "Name at most 50 entries.": "अधिकतम 50 प्रविष्टियाँ चुनें।",
     "Name the tool.": "टूल का नाम दें।",
+    "List at most 20 tools.": "अधिकतम 20 टूल लिखें।",
+    "List the tools by name.": "टूल के नाम की सूची दें।",
     "Notes can only hold text.": "नोट्स में केवल टेक्स्ट हो सकता है।",
     "Only the person assigned to an open task of this client can see its logins.": "इस क्लाइंट के किसी खुले टास्क पर नियुक्त व्यक्ति ही इसके लॉगिन देख सकता है।",
     "Say why you need it.": "बताएँ कि आपको इसकी ज़रूरत क्यों है।",

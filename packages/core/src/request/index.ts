@@ -31,6 +31,7 @@ import { workStateOf, workStatesOf } from "../hour-bank/work-state.ts";
 
 export * as Request from "./index.ts";
 import { record as recordEvent } from "../webhook/record.ts";
+import { nameSopTools } from "../vault/sop-tools.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
 export { Priorities } from "./entity.ts";
@@ -521,6 +522,8 @@ async function acceptPlanned(input: z.output<typeof acceptSchema>, requestId: st
     const current = await load(agencyId, requestId);
     throw staleWrite("Request", current && present(current));
   }
+  // The client's logins of the tools each task's SOP needs, named on it (the owner may change them).
+  await nameSopTools(agencyId, planned);
   await tellClient(item, "requestAccepted", { reference: item.reference, title: item.title });
   await recordEvent(agencyId, "request.accepted", { id: requestId, clientId: item.clientId });
   // The quote answers with itself: the request as a viewer reads it is not asked for.

@@ -7,6 +7,7 @@ import { createId } from "../id/index.ts";
 import { MemberStore } from "../member/store.ts";
 import { Notify } from "../notify/index.ts";
 import { TaskStore } from "../task/store.ts";
+import { nameSopTools } from "../vault/sop-tools.ts";
 import { requestStatusFor, type TaskStatus } from "../workflow/index.ts";
 import { nextNumber } from "./index.ts";
 
@@ -106,6 +107,7 @@ export async function createScheduled(plan: ScheduledRequest): Promise<{ request
       ])
       .go();
   if (failedConditions(result).length) return null;
+  await nameSopTools(agencyId, tasks);
   // The usual person hears of each task as from an assignment (never twice: only the run that made it gets here).
   const assignee = plan.assigneeId ? await MemberStore.load(agencyId, plan.assigneeId) : null;
   for (const task of assignee ? tasks : []) {

@@ -13,6 +13,8 @@ export const SopEntity = new Entity({
     searchText: { type: "string", required: true },
     latestVersion: { type: "number", required: true },
     checklistLength: { type: "number", required: true },
+    /** The tools its work needs ("Gmail", "QuickBooks"): a task made from it names the client's vault entries of these tools. */
+    tools: { type: "list", items: { type: "string" } },
     ...timestamps,
     ...versioned,
   },

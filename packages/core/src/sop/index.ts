@@ -11,10 +11,12 @@ import { createId, isId } from "../id/index.ts";
 import { People } from "../people/index.ts";
 import type { SopItem, SopVersionItem } from "./entity.ts";
 import { SearchIndex } from "../search/write.ts";
+import { distinctTools, toolsSchema } from "./tools.ts";
 
 export * as Sop from "./index.ts";
 // Output schemas: what this area's functions answer, as the OpenAPI document declares it.
 export * from "./output.ts";
+export { toolKey } from "./tools.ts";
 
 // The agency's SOP library. Every edit writes a new immutable version; tasks pin the version
 // they were made from, so changing an SOP never changes work already under way.
@@ -43,7 +45,8 @@ export type SopVersion = {
   createdAt: string;
 };
 
-export type SopDetail = SopSummary & { current: SopVersion };
+/** `tools`: the tools its work needs (sop/tools.ts), not versioned: they name logins, not steps. */
+export type SopDetail = SopSummary & { current: SopVersion; tools: string[] };
 
 export function summary(item: SopItem): SopSummary {
   return {
@@ -140,7 +143,7 @@ export async function get(sopId: string): Promise<SopDetail> {
   const head = await loadHead(agencyId, sopId);
   if (!head) throw notFound("SOP");
   const current = await loadVersion(agencyId, sopId, head.latestVersion);
-  return { ...summary(head), current: await presentVersion(current!) };
+  return { ...summary(head), current: await presentVersion(current!), tools: head.tools ?? [] };
 }
 
 export async function getVersion(sopId: string, number: number): Promise<SopVersion> {
@@ -216,5 +219,28 @@ export const update = fn(updateSchema, async ({ version: expected, note, ...inpu
   }
   const renamed = await loadHead(agencyId, sopId);
   if (renamed && renamed.title !== head.title) await SearchIndex.sop(renamed);
+  return get(sopId);
+});
+
+/** Sets the tools an SOP's work needs (owner; sop/tools.ts), from the version read: no new version. */
+export const setTools = fn(toolsSchema, async (input, sopId: string): Promise<SopDetail> => {
+  const agencyId = assertOwner();
+  if (!(await loadHead(agencyId, sopId))) throw notFound("SOP");
+  const tools = distinctTools(input.tools);
+  const result = await db.transaction
+    .write(({ sop, ...tx }) => [
+      sop
+        .patch({ agencyId, sopId })
+        .set({ tools })
+        .add({ version: 1 })
+        .where((attr, op) => op.eq(attr.version, input.version))
+        .commit(),
+      Audit.item(tx, Audit.event("sop.tools_set", "sop", sopId, { tools })),
+    ])
+    .go();
+  if (failedConditions(result).length) {
+    const current = await loadHead(agencyId, sopId);
+    throw staleWrite("SOP", current && summary(current));
+  }
   return get(sopId);
 });

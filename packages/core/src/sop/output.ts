@@ -30,7 +30,9 @@ export const versionOutput = z
   .meta({ id: "SopVersion" }) satisfies z.ZodType<SopVersion>;
 
 /** GET /sops/:id, and what creating or editing an SOP answers. */
-export const output = summaryOutput.extend({ current: versionOutput }).meta({ id: "Sop" }) satisfies z.ZodType<SopDetail>;
+export const output = summaryOutput
+  .extend({ current: versionOutput, tools: z.array(z.string()).describe("The tools its work needs: a task made from it names the client's vault entries of these tools") })
+  .meta({ id: "Sop" }) satisfies z.ZodType<SopDetail>;
 
 export const listOutput = page(summaryOutput);
 export const versionsOutput = page(versionOutput);

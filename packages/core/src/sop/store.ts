@@ -15,3 +15,11 @@ export async function createdAfter(agencyId: string, afterId: string, limit: num
   const query = db.entities.sop.query.sopsOfAgency({ agencyId });
   return (await (afterId ? query.gt({ sopId: afterId }) : query).go({ limit })).data;
 }
+
+/** The tools each of these SOPs needs (`sopsOfAgency`, one batch get), by SOP id; none for a missing one. */
+export async function toolsOf(agencyId: string, sopIds: readonly string[]): Promise<Map<string, string[]>> {
+  const ids = [...new Set(sopIds)].filter((sopId) => isId("sop", sopId));
+  if (!ids.length) return new Map();
+  const heads = (await db.entities.sop.get(ids.map((sopId) => ({ agencyId, sopId }))).go()).data;
+  return new Map(heads.map((head) => [head.sopId, head.tools ?? []]));
+}

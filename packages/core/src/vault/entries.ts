@@ -12,11 +12,13 @@ import type { VaultEntryItem } from "./entity.ts";
 import { createSchema, editSchema, listSchema, rotateSchema } from "./fields.ts";
 import { presentAccessRequest, presentEntry, type AccessRequest, type VaultEntry } from "./present.ts";
 import { VaultStore } from "./store.ts";
+import { seenByLeavers } from "./offboarding.ts";
 
 // A client's entries: the client's contacts add, edit, rotate and remove them in the portal (a
 // secret is typed there, never sent by email); the owner reads the list. No list has a secret.
 
-export type VaultList = { clientId: string; items: VaultEntry[]; cursor: null; accessRequests: AccessRequest[] };
+/** `toChange`: entries someone who has left the team was shown, unchanged since (offboarding.ts). */
+export type VaultList = { clientId: string; items: VaultEntry[]; cursor: null; accessRequests: AccessRequest[]; toChange: string[] };
 
 /** Whose vault the actor reads: a contact their company's, the owner the client named. */
 async function clientOfList(clientId: string | undefined): Promise<{ agencyId: string; clientId: string }> {
@@ -35,7 +37,8 @@ async function clientOfList(clientId: string | undefined): Promise<{ agencyId: s
 export const list = fn(listSchema, async (query): Promise<VaultList> => {
   const { agencyId, clientId } = await clientOfList(query.clientId);
   const [entries, requests] = await Promise.all([VaultStore.entriesOfClient(agencyId, clientId), VaultStore.accessRequestsOfClient(agencyId, clientId)]);
-  return { clientId, items: entries.map(presentEntry), cursor: null, accessRequests: requests.filter((request) => request.status === "open").map(presentAccessRequest) };
+  const toChange = await seenByLeavers(agencyId, clientId, entries);
+  return { clientId, items: entries.map(presentEntry), cursor: null, accessRequests: requests.filter((request) => request.status === "open").map(presentAccessRequest), toChange };
 });
 
 /** The acting contact, who may change their company's vault (not while the client is inactive). */

@@ -7,6 +7,7 @@
 //   entries.ts     the client's entries: list, add, edit, rotate, remove
 //   reveal.ts      who may see a secret, the reason, the rate limit and the record
 //   tasks.ts       the entries a task names
+//   sop-tools.ts   a task made from an SOP names the client's entries of the tools the SOP lists
 //   access-log.ts  the reveals of a client's logins
 //   requests.ts    the owner asking a client for a login (a portal to-do)
 //   offboarding.ts the checklist of what a leaver saw, the clients' reminders, and the client-ended checklist
@@ -22,6 +23,7 @@ export { reveal, REVEAL_LIMIT, type Revealed } from "./reveal.ts";
 // The reveal's two steps, apart: tests/api/vault.test.ts commits a reveal checked before a reassignment.
 export { authorize as authorizeReveal, record as recordReveal } from "./reveal.ts";
 export { ofTask, setForTask } from "./tasks.ts";
+export { nameSopTools } from "./sop-tools.ts";
 export { log } from "./access-log.ts";
 export { requestAccess } from "./requests.ts";
 export { checklist, clientChecklist, memberLeft } from "./offboarding.ts";

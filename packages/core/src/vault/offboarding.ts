@@ -5,6 +5,7 @@ import { Identity } from "../identity/index.ts";
 import { Log } from "../log/index.ts";
 import { MemberStore } from "../member/store.ts";
 import { emailClient } from "./notices.ts";
+import type { VaultEntryItem } from "./entity.ts";
 import { VaultStore } from "./store.ts";
 
 // When someone leaves, or a client's work ends. Their access ends at once without anything done here: a reveal checks the
@@ -116,4 +117,24 @@ export async function clientChecklist(clientId: string): Promise<{ clientId: str
     };
   });
   return { clientId, name: client.name, ended: client.status === "inactive", items: items.sort((a, b) => a.tool.localeCompare(b.tool)), cursor: null };
+}
+
+/**
+ * The client's side of a leaver's reminder, for the portal: the entries someone no longer on the
+ * team was shown and whose secret hasn't changed since. Empty once the client changes or removes each.
+ */
+export async function seenByLeavers(agencyId: string, clientId: string, entries: readonly VaultEntryItem[]): Promise<string[]> {
+  const log = (await VaultStore.allAccessOfClient(agencyId, clientId)).filter((access) => access.byType === "member");
+  if (!log.length) return [];
+  const people = [...new Set(log.map((access) => access.byId))];
+  const members = await Promise.all(people.map((memberId) => MemberStore.load(agencyId, memberId)));
+  const left = new Set(people.filter((_, i) => !members[i] || members[i]!.status === "removed"));
+  if (!left.size) return [];
+  const current = new Map(entries.map((entry) => [entry.vaultEntryId, entry]));
+  const stale = new Set<string>();
+  for (const access of log) {
+    const entry = current.get(access.vaultEntryId);
+    if (entry && left.has(access.byId) && entry.secretChangedAt <= access.at) stale.add(entry.vaultEntryId);
+  }
+  return entries.filter((entry) => stale.has(entry.vaultEntryId)).map((entry) => entry.vaultEntryId);
 }

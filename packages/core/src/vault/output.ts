@@ -31,7 +31,9 @@ export const accessRequestOutput = z.object({
   createdAt: z.string(),
 });
 
-export const listOutput = z.object({ clientId: z.string(), items: z.array(entryOutput), cursor: wholeList, accessRequests: z.array(accessRequestOutput).describe("The owner's open requests for logins: the client's to-dos") });
+export const listOutput = z.object({ clientId: z.string(), items: z.array(entryOutput), cursor: wholeList, accessRequests: z.array(accessRequestOutput).describe("The owner's open requests for logins: the client's to-dos"),
+  toChange: z.array(z.string()).describe("Ids of entries someone who has left the team was shown, whose secret hasn't changed since: the client's reminder to change them"),
+});
 
 export const revealOutput = z.union([
   z.object({ kind: z.enum(["password", "recovery_codes"]), value: z.string(), entryId: z.string() }),

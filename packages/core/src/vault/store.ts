@@ -153,3 +153,8 @@ export async function eraseClient(agencyId: string, clientId: string): Promise<n
   if (entries.length) await db.entities.vaultEntry.delete(entries.map(({ vaultEntryId }) => ({ agencyId, vaultEntryId }))).go();
   return entries.length + mentions.length + log.length + requests.length;
 }
+
+/** Adds mentions of entries on a task (`entriesOfTask`), keeping those it has. */
+export async function addTaskEntries(agencyId: string, clientId: string, taskId: string, vaultEntryIds: readonly string[]): Promise<void> {
+  if (vaultEntryIds.length) await db.entities.vaultTaskEntry.put(vaultEntryIds.map((vaultEntryId) => ({ agencyId, clientId, taskId, vaultEntryId }))).go();
+}

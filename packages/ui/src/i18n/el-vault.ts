@@ -98,4 +98,17 @@ export const elVault: Pick<Messages, keyof typeof enVault> = {
   "vault.ended.empty": "Κανείς από την ομάδα δεν είδε κωδικό αυτού του πελάτη.",
   "vault.ended.seenBy": "Εμφανίστηκε σε",
   "vault.offboarding.showNamed": "Κωδικοί που είδε {name}",
+  // An SOP's tools (web SOP page): tasks made from it name the client's logins of these tools.
+  "sopTools.title": "Εργαλεία που χρειάζεται",
+  "sopTools.intro": "Μια εργασία από αυτή τη SOP ορίζει τους αποθηκευμένους κωδικούς του πελάτη γι' αυτά τα εργαλεία, ώστε όποιος την έχει αναλάβει να τους βλέπει όσο δουλεύει σε αυτήν.",
+  "sopTools.empty": "Δεν υπάρχουν ακόμη εργαλεία.",
+  "sopTools.edit": "Αλλαγή εργαλείων",
+  "sopTools.label": "Εργαλεία",
+  "sopTools.hint": "Γράψτε κάθε εργαλείο όπως το ονομάζουν οι πελάτες (Gmail, QuickBooks) και πατήστε Enter.",
+  "sopTools.save": "Αποθήκευση εργαλείων",
+  "sopTools.saved": "Τα εργαλεία αποθηκεύτηκαν",
+  "sopTools.conflict": "Κάποιος άλλαξε αυτή τη SOP στο μεταξύ. Η λίστα σας είναι ακόμη εδώ· αν αποθηκεύσετε τώρα, θα αντικαταστήσει τη δική του.",
+  // The portal's reminder after someone who saw the logins left the team.
+  "vault.portal.toChangeTitle": "Κωδικοί προς αλλαγή",
+  "vault.portal.toChange": "Κάποιος από το γραφείο {agency} που είδε αυτούς τους κωδικούς έφυγε από την ομάδα. Η πρόσβασή του έληξε· για ασφάλεια, αλλάξτε κάθε κωδικό στο εργαλείο και αποθηκεύστε τον νέο εδώ.",
 };

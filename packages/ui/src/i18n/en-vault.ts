@@ -96,4 +96,17 @@ export const enVault = {
   "vault.ended.empty": "No one on the team was shown any of this client's logins.",
   "vault.ended.seenBy": "Shown to",
   "vault.offboarding.showNamed": "Logins {name} saw",
+  // An SOP's tools (web SOP page): tasks made from it name the client's logins of these tools.
+  "sopTools.title": "Tools it needs",
+  "sopTools.intro": "A task made from this SOP names the client's saved logins for these tools, so the person it is assigned to can open them while working on it.",
+  "sopTools.empty": "No tools listed yet.",
+  "sopTools.edit": "Change tools",
+  "sopTools.label": "Tools",
+  "sopTools.hint": "Write each tool as clients name it (Gmail, QuickBooks), then press Enter.",
+  "sopTools.save": "Save tools",
+  "sopTools.saved": "Saved the tools",
+  "sopTools.conflict": "Someone changed this SOP meanwhile. Your list is still here; saving now replaces theirs.",
+  // The portal's reminder after someone who saw the logins left the team.
+  "vault.portal.toChangeTitle": "Logins to change",
+  "vault.portal.toChange": "Someone at {agency} who was shown these logins has left the team. Their access has ended; to be safe, change each password at the tool, then save the new one here.",
 };

@@ -98,4 +98,17 @@ export const hiVault: Pick<Messages, keyof typeof enVault> = {
   "vault.ended.empty": "टीम में किसी को इस क्लाइंट का कोई लॉगिन नहीं दिखाया गया।",
   "vault.ended.seenBy": "किसे दिखाया",
   "vault.offboarding.showNamed": "{name} ने जो लॉगिन देखे",
+  // An SOP's tools (web SOP page): tasks made from it name the client's logins of these tools.
+  "sopTools.title": "ज़रूरी टूल",
+  "sopTools.intro": "इस SOP से बने टास्क में इन टूल के लिए क्लाइंट के सहेजे गए लॉगिन अपने-आप जुड़ जाते हैं, ताकि जिसे टास्क सौंपा गया है वह काम करते समय उन्हें खोल सके।",
+  "sopTools.empty": "अभी कोई टूल नहीं जोड़ा गया।",
+  "sopTools.edit": "टूल बदलें",
+  "sopTools.label": "टूल",
+  "sopTools.hint": "हर टूल का नाम वैसे लिखें जैसे क्लाइंट लिखते हैं (Gmail, QuickBooks), फिर Enter दबाएँ।",
+  "sopTools.save": "टूल सहेजें",
+  "sopTools.saved": "टूल सहेजे गए",
+  "sopTools.conflict": "इस बीच किसी ने यह SOP बदल दी। आपकी सूची अभी भी यहाँ है; अभी सहेजने पर उनकी सूची बदल जाएगी।",
+  // The portal's reminder after someone who saw the logins left the team.
+  "vault.portal.toChangeTitle": "बदलने वाले लॉगिन",
+  "vault.portal.toChange": "{agency} में जिस व्यक्ति को ये लॉगिन दिखाए गए थे, वह अब टीम में नहीं है। उनकी पहुँच समाप्त हो चुकी है; सुरक्षा के लिए हर टूल पर पासवर्ड बदलें और नया पासवर्ड यहाँ सहेजें।",
 };

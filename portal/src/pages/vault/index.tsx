@@ -71,6 +71,9 @@ export default function Vault() {
         <Show when={vault()}>
           {(data) => (
             <>
+              <Show when={data().toChange.length}>
+                <ToChange agency={me().agency.name} tools={data().items.filter((entry) => data().toChange.includes(entry.id)).map((entry) => entry.tool)} />
+              </Show>
               <Show when={data().accessRequests.length}>
                 <Requests agency={me().agency.name} requests={data().accessRequests} onAnswer={(request) => setAdding({ tool: request.tool, accessRequestId: request.id })} />
               </Show>
@@ -223,5 +226,18 @@ function Entries(props: { entries: VaultEntry[]; timeZone: string | undefined; o
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** After someone who saw these logins left the agency's team: the client's reminder to change them (gone once each is changed). */
+function ToChange(props: { agency: string; tools: string[] }) {
+  return (
+    <section class="notice notice-warning" role="status" aria-labelledby="vault-to-change-title" data-testid="vault-to-change">
+      <h2 id="vault-to-change-title">{t("vault.portal.toChangeTitle")}</h2>
+      <p>{t("vault.portal.toChange", { agency: props.agency })}</p>
+      <ul class="chips">
+        <For each={props.tools}>{(tool) => <li class="chip">{tool}</li>}</For>
+      </ul>
+    </section>
   );
 }

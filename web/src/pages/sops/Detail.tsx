@@ -1,4 +1,5 @@
 import { SopFiles } from "./SopFiles";
+import { SopTools } from "./SopTools";
 import { api, conflictCurrent } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
@@ -95,6 +96,7 @@ export default function SopPage() {
                         </ol>
                       </Show>
                     </section>
+                    <SopTools sop={s()} isOwner={isOwner()} />
                   </div>
                   <Versions sopId={s().id} shown={shown().number} latest={s().latestVersion} />
                 </div>

@@ -27,6 +27,14 @@ export const sopRoutes = new Hono()
     input("json", Sop.update.schema),
     async (c) => c.json(await Sop.update(c.req.valid("json"), c.req.param("sopId")), 200),
   )
+  .put(
+    "/:sopId/tools",
+    describeRoute({ responses: ok(Sop.output), tags, summary: "Set the tools an SOP's work needs (owner): tasks made from it name the client's vault entries of these tools; send the version you read" }),
+    allow("owner"),
+    pathIds("sopId"),
+    input("json", Sop.setTools.schema),
+    async (c) => c.json(await Sop.setTools(c.req.valid("json"), c.req.param("sopId")), 200),
+  )
   .get("/:sopId/versions", describeRoute({ responses: ok(Sop.versionsOutput), tags, summary: "Every version of an SOP, newest first (team)" }), allow(["owner", "subcontractor"]), pathIds("sopId"), async (c) =>
     c.json(whole(await Sop.versions(c.req.param("sopId"))), 200),
   )
