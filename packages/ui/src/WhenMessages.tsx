@@ -1,5 +1,5 @@
 import { usePreloadRoute } from "@solidjs/router";
-import { Show, type JSX } from "solid-js";
+import { onMount, Show, type JSX } from "solid-js";
 import { messagesReady } from "./i18n";
 
 /**
@@ -8,6 +8,10 @@ import { messagesReady } from "./i18n";
  * fetched in parallel with them.
  */
 export function WhenMessages(props: { children: JSX.Element }) {
-  if (!messagesReady()) usePreloadRoute()(window.location.pathname + window.location.search, { preloadData: true });
+  const preload = usePreloadRoute();
+  // On mount, once the root's 401 policy (outside this) is in place.
+  onMount(() => {
+    if (!messagesReady()) preload(window.location.pathname + window.location.search, { preloadData: true });
+  });
   return <Show when={messagesReady()}>{props.children}</Show>;
 }

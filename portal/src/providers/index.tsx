@@ -10,11 +10,14 @@ export function Root(props: RouteSectionProps) {
   const location = useLocation();
   const brand = useBrand();
   return (
-    <WhenMessages>
-      <ApplyBrand brand={brand()} />
+    <>
+      {/* Outside the wait for strings: the page's data, fetched meanwhile, may already answer 401. */}
       <UnauthorizedRedirect />
-      <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
-      <Toaster />
-    </WhenMessages>
+      <WhenMessages>
+        <ApplyBrand brand={brand()} />
+        <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
+        <Toaster />
+      </WhenMessages>
+    </>
   );
 }

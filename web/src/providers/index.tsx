@@ -8,10 +8,13 @@ import { useLocation, type RouteSectionProps } from "@solidjs/router";
 export function Root(props: RouteSectionProps) {
   const location = useLocation();
   return (
-    <WhenMessages>
+    <>
+      {/* Outside the wait for strings: the page's data, fetched meanwhile, may already answer 401. */}
       <UnauthorizedRedirect />
-      <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
-      <Toaster />
-    </WhenMessages>
+      <WhenMessages>
+        <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
+        <Toaster />
+      </WhenMessages>
+    </>
   );
 }
