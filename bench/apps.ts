@@ -10,14 +10,15 @@ import { firstLoad, type FirstLoad } from "./cold-start.ts";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
 
-/** The chunks a lazy page loads beyond the first load: its own (found by its source in the sourcemap) and what they import. */
+/** The chunks a lazy page (`source`: its absolute path) loads beyond the first load: its own (found by its source in the sourcemap) and what they import. */
 export async function pageChunks(dist: string, first: FirstLoad, source: string) {
   const assets = join(dist, "assets");
   const names = (await readdir(assets)).filter((name) => name.endsWith(".js"));
   const own: string[] = [];
   for (const name of names) {
     const map = JSON.parse(await readFile(join(assets, `${name}.map`), "utf8").catch(() => "{}")) as { sources?: string[] };
-    if (map.sources?.some((s) => s.endsWith(source))) own.push(join(assets, name));
+    // Sources are relative to the map; resolved, they name the page's own file wherever the build went.
+    if (map.sources?.some((s) => resolve(assets, s) === source)) own.push(join(assets, name));
   }
   const loaded = new Set(first.files.map((file) => join(dist, file)));
   const seen = new Set<string>();
@@ -48,7 +49,7 @@ export async function appsOnly({ repo, outDir, build, label }: { repo: string; o
   }
   const web = await firstLoad(dist("web"), "/");
   const portal = await firstLoad(dist("portal"), "/portal/");
-  const onboarding = await pageChunks(dist("portal"), portal, "portal/src/pages/onboarding/index.tsx");
+  const onboarding = await pageChunks(dist("portal"), portal, join(repo, "portal/src/pages/onboarding/index.tsx"));
   const row = (app: string, f: FirstLoad) => `| ${app}, ${label} | ${f.files.length} | ${kb(f.jsBytes)} | ${kb(f.jsGzipBytes)} | ${kb(f.cssGzipBytes)} | ${kb(f.allJsGzipBytes)} |`;
   console.log(row("web/ (team app)", web));
   console.log(row("portal/ (client portal)", portal));
