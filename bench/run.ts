@@ -30,7 +30,9 @@ const HELP = `npm run bench -- [options]
   --cold-runs N      fresh processes for the cold start (default 5)
   --baseline REF     the commit whose API bundle is the cold start's baseline row (default: where this branch left main)
   --no-build         measure web/dist and portal/dist as they are instead of building the apps into bench/.data/apps/
-  --report-only      only write bench/RESULTS.md again from bench/results.json`;
+  --report-only      only write bench/RESULTS.md again from bench/results.json
+  --apps-only        only build and measure the apps' first load (and the portal's onboarding page); prints rows, writes nothing
+  --label TEXT       with --apps-only: what the rows are called (default "this tree")`;
 
 const { values: args } = parseArgs({
   options: {
@@ -44,6 +46,8 @@ const { values: args } = parseArgs({
     baseline: { type: "string", default: "" },
     "no-build": { type: "boolean", default: false },
     "report-only": { type: "boolean", default: false },
+    "apps-only": { type: "boolean", default: false },
+    label: { type: "string", default: "this tree" },
     help: { type: "boolean", default: false },
   },
 });
@@ -59,6 +63,11 @@ if (args["report-only"]) {
 }
 
 const repo = resolve(import.meta.dirname, "..");
+if (args["apps-only"]) {
+  const { appsOnly } = await import("./apps.ts");
+  await appsOnly({ repo, outDir: resolve(import.meta.dirname, ".data/apps"), build: !args["no-build"], label: args.label! });
+  process.exit(0);
+}
 const dataDir = resolve(import.meta.dirname, ".data");
 const scale = Number(args.scale);
 const options = {

@@ -13,7 +13,7 @@ import { PRODUCT } from "./product";
 const base = routerBase(import.meta.env.BASE_URL);
 configureApp({ app: "web", base });
 setAppTitle(PRODUCT);
-initI18n();
+void initI18n();
 
 render(
   () => (

@@ -11,13 +11,13 @@ import { FileUpload, type Uploads } from "./FileUpload";
 import { createSubmission, Form, FormActions } from "./Form";
 import { formatDateTime, t } from "./i18n";
 import { OtherPartyTime } from "./OtherPartyTime";
-import { createPaged } from "./paged";
+import { createPaged, THREAD_PAGE } from "./paged";
 import { useSession } from "./session";
 import { TextArea } from "./TextField";
 import type { MessageThread, Page, ThreadMessage } from "./types";
 
 /** Messages per page: the apps' first-page queries ask for as many. */
-export const THREAD_PAGE = 100;
+export { THREAD_PAGE } from "./paged";
 
 type Props = {
   requestId: string;

@@ -50,6 +50,7 @@ import type {
   OnboardingKit,
   OnboardingKitInput,
   ClientOnboarding,
+  MyOnboarding,
   OnboardingAnswersInput,
   OnboardingAcceptInput,
   SurveyPage,
@@ -521,7 +522,7 @@ export const api = {
     /** Opens the checklist in the portal for the client's contacts (sends nothing by itself). */
     start: (clientId: string): Promise<ClientOnboarding> => call(client.onboarding.clients[":clientId"].start.$post({ param: { clientId } })),
     /** The signed-in contact's checklist. */
-    mine: (): Promise<ClientOnboarding> => call(client.onboarding.mine.$get()),
+    mine: (): Promise<MyOnboarding> => call(client.onboarding.mine.$get()),
     saveAnswers: (input: OnboardingAnswersInput): Promise<ClientOnboarding> => call(client.onboarding.mine.answers.$put({ json: input })),
     acceptAgreement: (input: OnboardingAcceptInput): Promise<ClientOnboarding> => call(client.onboarding.mine.agreement.$post({ json: input })),
     readPacket: (version: number): Promise<ClientOnboarding> => call(client.onboarding.mine.packet.$post({ json: { version } })),

@@ -1,6 +1,10 @@
 import { createSignal, type Accessor } from "solid-js";
 import type { Page } from "./types";
 
+/** Messages per page of a request's thread. Here, not in Thread.tsx, so a route's data loader can
+ * use it without pulling the thread (and its Markdown renderer) into the app's first load. */
+export const THREAD_PAGE = 100;
+
 type Extra<T> = { base: Page<T>; items: T[]; cursor: string | null; patches: Record<string, T>; added: T[] };
 
 /**

@@ -151,7 +151,9 @@ export type SurveyPage = Ok<Api["surveys"]["respond"][":token"]["$get"]>;
 export type OnboardingKit = Ok<Api["onboarding"]["kit"]["$get"]>;
 export type OnboardingKitInput = Json<Api["onboarding"]["kit"]["$put"]>;
 export type OnboardingQuestion = OnboardingKit["questions"][number];
-export type ClientOnboarding = Ok<Api["onboarding"]["mine"]["$get"]>;
+export type ClientOnboarding = Ok<Api["onboarding"]["clients"][":clientId"]["$get"]>;
+/** The contact's own checklist: ClientOnboarding with the agreement and packet as safe HTML. */
+export type MyOnboarding = Ok<Api["onboarding"]["mine"]["$get"]>;
 export type OnboardingAnswersInput = Json<Api["onboarding"]["mine"]["answers"]["$put"]>;
 export type OnboardingAcceptInput = Json<Api["onboarding"]["mine"]["agreement"]["$post"]>;
 

@@ -1,4 +1,4 @@
-import { THREAD_PAGE } from "@baton/ui/Thread";
+import { THREAD_PAGE } from "@baton/ui/paged";
 import { api } from "@baton/ui/api";
 import { query } from "@solidjs/router";
 

@@ -2,6 +2,7 @@ import { Boundary } from "@baton/ui/Boundary";
 import { UnauthorizedRedirect } from "@baton/ui/session";
 import { Toaster } from "@baton/ui/Toast";
 import { ApplyBrand, useBrand } from "@baton/ui/brand";
+import { WhenMessages } from "@baton/ui/WhenMessages";
 import { useLocation, type RouteSectionProps } from "@solidjs/router";
 
 /** The router's root: the 401 policy, a top-level loading/error boundary and the toasts. */
@@ -10,10 +11,13 @@ export function Root(props: RouteSectionProps) {
   const brand = useBrand();
   return (
     <>
-      <ApplyBrand brand={brand()} />
+      {/* Outside the wait for strings: the page's data, fetched meanwhile, may already answer 401. */}
       <UnauthorizedRedirect />
-      <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
-      <Toaster />
+      <WhenMessages>
+        <ApplyBrand brand={brand()} />
+        <Boundary resetOn={() => location.pathname}>{props.children}</Boundary>
+        <Toaster />
+      </WhenMessages>
     </>
   );
 }

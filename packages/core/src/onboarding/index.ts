@@ -12,4 +12,4 @@ export { emptyKit, kit, MAX_QUESTIONS, saveKit, saveSchema, type Agreement, type
 export { agreementDigest, agreementText, composedAgreement, shownAgreement, type AgreementParts } from "./agreement.ts";
 export { checkAnswers, type Answers } from "./answers.ts";
 export { mySignedCopy, signedCopyFor, type SignedCopy } from "./signed.ts";
-export { accept, acceptSchema, comparableName, answer, answerSchema, forClient, mine, packetSchema, present, readPacket, start, type ClientOnboarding } from "./progress.ts";
+export { accept, acceptSchema, comparableName, answer, answerSchema, forClient, mine, packetSchema, present, readPacket, start, type ClientOnboarding, type MyOnboarding } from "./progress.ts";

@@ -3,7 +3,7 @@ import { ClientStatuses } from "../client/entity.ts";
 import { Locales } from "../member/entity.ts";
 import { QuestionKinds } from "./entity.ts";
 import { AnswerFields } from "../client/from-answers.ts";
-import type { ClientOnboarding, Kit } from "./index.ts";
+import type { ClientOnboarding, Kit, MyOnboarding } from "./index.ts";
 
 export const questionOutput = z.object({
   id: z.string(),
@@ -50,3 +50,11 @@ export const output = z
     version: z.number().int(),
   })
   .meta({ id: "ClientOnboarding" }) satisfies z.ZodType<ClientOnboarding>;
+
+/** GET /onboarding/mine: the checklist, with its two documents also rendered to safe HTML for the portal. */
+export const mineOutput = output
+  .extend({
+    agreementHtml: z.string().describe("agreementText rendered to HTML that is safe to insert (raw HTML escaped, links allow-listed)"),
+    welcomePacketHtml: z.string().describe("welcomePacket rendered to HTML that is safe to insert"),
+  })
+  .meta({ id: "MyOnboarding" }) satisfies z.ZodType<MyOnboarding>;

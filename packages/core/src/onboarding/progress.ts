@@ -177,10 +177,19 @@ async function ownOnboarding() {
   return { agencyId: actor.agencyId, clientId: actor.clientId, client, item, contactName: contact?.name ?? "", locale };
 }
 
+/** The contact's checklist with the agreement and the welcome packet also as HTML (safe as it is). */
+export type MyOnboarding = ClientOnboarding & { agreementHtml: string; welcomePacketHtml: string };
+
+// The portal shows the agreement and the packet as this HTML, so it ships no Markdown renderer
+// (markdown-it was 85 % of its onboarding page). markdown-it itself loads with the first checklist
+// a warm instance shows, as for SOPs, not at every cold start.
+const markdown = () => import("../markdown/index.ts");
+
 /** The signed-in contact's onboarding checklist (startedAt null when it was never started). */
-export async function mine(): Promise<ClientOnboarding> {
-  const { client, item, locale } = await ownOnboarding();
-  return present(client, item, locale);
+export async function mine(): Promise<MyOnboarding> {
+  const [{ client, item, locale }, { renderMarkdown }] = await Promise.all([ownOnboarding(), markdown()]);
+  const onboarding = present(client, item, locale);
+  return { ...onboarding, agreementHtml: renderMarkdown(onboarding.agreementText), welcomePacketHtml: renderMarkdown(onboarding.welcomePacket) };
 }
 
 /** An onboarding a contact can still act on, at the version they read. */

@@ -358,6 +358,4 @@ export const elWork: Pick<Messages, keyof typeof enWork> = {
   "clients.responseUnitDays": "εργάσιμες ημέρες",
   "clients.responseUnitHours": "εργάσιμες ώρες",
   "clients.responseDaysHint": "Πόσο γρήγορα παίρνει πρώτη απάντηση ένα νέο αίτημα: 1–30 εργάσιμες ημέρες του γραφείου, με το ωράριο και τις αργίες του.",
-  "clients.promiseDays": { one: "{count} εργάσιμη ημέρα", other: "{count} εργάσιμες ημέρες" },
-  "clients.promiseHours": { one: "{count} εργάσιμη ώρα", other: "{count} εργάσιμες ώρες" },
 };

@@ -358,6 +358,4 @@ export const enWork = {
   "clients.responseUnitDays": "business days",
   "clients.responseUnitHours": "business hours",
   "clients.responseDaysHint": "How soon a new request gets its first response: 1–30 of the agency's working days, counting its working hours and holidays.",
-  "clients.promiseDays": { one: "{count} business day", other: "{count} business days" },
-  "clients.promiseHours": { one: "{count} business hour", other: "{count} business hours" },
 } satisfies Record<string, string | Plural>;

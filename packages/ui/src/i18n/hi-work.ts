@@ -370,6 +370,4 @@ export const hiWork: Pick<Messages, keyof typeof enWork> = {
   "clients.responseUnitDays": "कार्यदिवस",
   "clients.responseUnitHours": "कार्य-घंटे",
   "clients.responseDaysHint": "किसी नए अनुरोध को पहला जवाब कितनी जल्दी मिलता है: एजेंसी के 1–30 कार्यदिवस, उसके काम के घंटे और छुट्टियाँ गिनकर।",
-  "clients.promiseDays": { one: "{count} कार्यदिवस", other: "{count} कार्यदिवस" },
-  "clients.promiseHours": { one: "{count} कार्य-घंटा", other: "{count} कार्य-घंटे" },
 };

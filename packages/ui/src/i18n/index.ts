@@ -1,22 +1,40 @@
 import { createSignal } from "solid-js";
 import { canonicalTimeZone, timeZoneNames } from "@baton/kernel/time";
 import type { Locale } from "../types";
-import { en, type MessageKey, type Messages, type Plural } from "./en";
+import type { MessageKey, Plural } from "./en";
 import { loadScriptFont } from "./fonts";
 
 export type { Locale } from "../types";
 export type { MessageKey, Messages } from "./en";
 
-// English ships in the bundle; every other locale is a file like `./el.ts` exporting a
-// complete `Messages` object, registered below and loaded on first use.
-const catalogs: Partial<Record<Locale, () => Promise<Messages>>> = {
+type Catalog = Partial<Record<MessageKey, string | Plural>>;
+/** One lazy catalog per locale, each a file like `./el.ts` (the team app) or `./portal-el.ts` (the portal). */
+export type Catalogs = Record<Locale, () => Promise<Catalog>>;
+
+// Every catalog is a lazy chunk, so neither app's first load carries strings: the apps render once
+// `messagesReady()` (English, the fallback, and the chosen language), and the portal fetches only
+// its own strings. A catalog is complete for its language; el/hi load only when chosen.
+const everything: Catalogs = {
+  en: () => import("./en").then((m) => m.en),
   el: () => import("./el").then((m) => m.el),
   hi: () => import("./hi").then((m) => m.hi),
 };
-const loaded: Partial<Record<Locale, Messages>> = { en };
+let catalogs: Catalogs = everything;
+const loaded: Partial<Record<Locale, Catalog>> = {};
+const loading = new Map<Catalogs[Locale], Promise<void>>();
+const [version, setVersion] = createSignal(0);
+const [ready, setReady] = createSignal(false);
+
+/** The app's catalogs (the portal's own); the team app keeps the default, every string. */
+export function useCatalogs(appCatalogs: Catalogs) {
+  catalogs = appCatalogs;
+}
+
+/** True once English and the chosen language are loaded: the apps render their pages under it. */
+export const messagesReady = ready;
 
 /** Locales the user can pick: the ones with a catalog. */
-export const availableLocales = (): Locale[] => ["en", ...(Object.keys(catalogs) as Locale[])];
+export const availableLocales = (): Locale[] => Object.keys(catalogs) as Locale[];
 
 const STORAGE_KEY = "baton.locale";
 const [locale, setLocaleSignal] = createSignal<Locale>("en");
@@ -44,13 +62,25 @@ export function detectLocale(): Locale {
   return "en";
 }
 
+/** Loads (once) a catalog into `loaded[target]`, over what is there: the full catalog fills in an app's. */
+function load(target: Locale, from: Catalogs): Promise<void> {
+  const get = from[target];
+  let promise = loading.get(get);
+  if (!promise) {
+    promise = get().then((messages) => {
+      loaded[target] = { ...messages, ...loaded[target] };
+      setVersion((v) => v + 1);
+    });
+    promise.catch(() => loading.delete(get));
+    loading.set(get, promise);
+  }
+  return promise;
+}
+
 /** Switches the UI language; unknown or not-yet-translated locales fall back to English. */
 export async function setLocale(next: Locale | string) {
   const target: Locale = isAvailable(next) ? next : "en";
-  if (!loaded[target]) {
-    const load = catalogs[target];
-    if (load) loaded[target] = await load();
-  }
+  await Promise.all([load("en", catalogs), load(target, catalogs)]);
   loadScriptFont(target);
   setLocaleSignal(target);
   document.documentElement.lang = target;
@@ -61,8 +91,22 @@ export async function setLocale(next: Locale | string) {
   }
 }
 
-export function initI18n() {
-  void setLocale(detectLocale());
+/** Loads the chosen language; the app renders when it is in (or, if it cannot load, in English). */
+export function initI18n(): Promise<void> {
+  return setLocale(detectLocale())
+    .catch(() => load("en", catalogs))
+    .catch(() => undefined)
+    .finally(() => setReady(true));
+}
+
+// A key the app's catalog lacks (tests/core/app-catalogs.test.ts is there to prevent it) is still
+// shown: the full catalogs load and every `t` re-reads, as `t` tracks `version`.
+function missing(key: MessageKey): string {
+  if (catalogs !== everything) {
+    console.warn(`i18n: "${key}" is not in this app's catalog`);
+    void load("en", everything).then(() => load(locale(), everything));
+  }
+  return "";
 }
 
 export type Params = Record<string, string | number>;
@@ -77,7 +121,9 @@ function pluralCategory(count: number): keyof Plural {
 
 /** Translates `key`; `{name}` placeholders take `params.name`, plurals pick by `params.count`. */
 export function t(key: MessageKey, params?: Params): string {
-  const entry: string | Plural = loaded[locale()]?.[key] ?? en[key];
+  version();
+  const entry: string | Plural | undefined = loaded[locale()]?.[key] ?? loaded.en?.[key];
+  if (entry === undefined) return missing(key);
   const text = typeof entry === "string" ? entry : (entry[pluralCategory(Number(params?.count ?? 0))] ?? entry.other);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => {
@@ -88,7 +134,7 @@ export function t(key: MessageKey, params?: Params): string {
 }
 
 export function hasMessage(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
+  return !!loaded.en && Object.hasOwn(loaded.en, key);
 }
 
 /** The BCP 47 tag for Intl: the browser's own regional variant when it speaks the UI language. */

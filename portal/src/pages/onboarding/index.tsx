@@ -10,15 +10,15 @@ import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
-import type { ClientOnboarding } from "@baton/ui/types";
+import type { MyOnboarding } from "@baton/ui/types";
 import { A, createAsync, revalidate } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
 import { getOnboarding } from "./data";
-import { Markdown } from "@baton/ui/Markdown";
+import { RenderedMarkdown } from "@baton/ui/RenderedMarkdown";
 import { Questionnaire, SubmittedAnswers } from "./Questionnaire";
 import "./onboarding.css";
 
-type StepName = keyof ClientOnboarding["steps"];
+type StepName = keyof MyOnboarding["steps"];
 const stepNames = ["questionnaire", "agreement", "packet"] as const satisfies readonly StepName[];
 type Notice = "conflict" | "agreementChanged";
 
@@ -146,14 +146,14 @@ export default function Onboarding() {
   );
 }
 
-function doneText(onboarding: ClientOnboarding, name: StepName, timeZone: string) {
+function doneText(onboarding: MyOnboarding, name: StepName, timeZone: string) {
   const step = onboarding.steps[name];
   if (!step.done || !step.at) return t("onboarding.portal.todo");
   return step.by ? t("onboarding.portal.doneBy", { name: step.by, date: formatDateTime(step.at, timeZone) }) : t("onboarding.portal.doneAt", { date: formatDateTime(step.at, timeZone) });
 }
 
 /** The three steps at a glance, each linking to its section. */
-function Checklist(props: { onboarding: ClientOnboarding }) {
+function Checklist(props: { onboarding: MyOnboarding }) {
   const { me } = useSession();
   const done = () => stepNames.filter((name) => props.onboarding.steps[name].done).length;
   return (
@@ -184,7 +184,7 @@ function Checklist(props: { onboarding: ClientOnboarding }) {
   );
 }
 
-function Step(props: { name: StepName; number: number; onboarding: ClientOnboarding; children: JSX.Element }) {
+function Step(props: { name: StepName; number: number; onboarding: MyOnboarding; children: JSX.Element }) {
   const { me } = useSession();
   const done = () => props.onboarding.steps[props.name].done;
   return (
@@ -207,7 +207,7 @@ function Step(props: { name: StepName; number: number; onboarding: ClientOnboard
 
 type Act = (call: (version: number) => Promise<unknown>, next: StepName | "complete") => Promise<boolean>;
 
-function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
+function AgreementStep(props: { onboarding: MyOnboarding; act: Act }) {
   const { me } = useSession();
   // Empty, never filled in for them: typing the name is the signature.
   const [fullName, setFullName] = createSignal("");
@@ -230,7 +230,7 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
       <div class="onboarding-document" role="region" tabindex="0" aria-label={t("onboarding.portal.agreementText")} data-testid="agreement-text">
         {/* Once accepted, the text stays in the language it was accepted in. */}
         <div lang={props.onboarding.agreementLocale ?? undefined}>
-          <Markdown source={props.onboarding.agreementText} />
+          <RenderedMarkdown html={props.onboarding.agreementHtml} />
         </div>
       </div>
       <Show
@@ -281,7 +281,7 @@ function AgreementStep(props: { onboarding: ClientOnboarding; act: Act }) {
   );
 }
 
-function PacketStep(props: { onboarding: ClientOnboarding; act: Act }) {
+function PacketStep(props: { onboarding: MyOnboarding; act: Act }) {
   const submission = createSubmission();
   const read = () =>
     submission.run(() =>
@@ -294,7 +294,7 @@ function PacketStep(props: { onboarding: ClientOnboarding; act: Act }) {
     <>
       <div class="onboarding-document" role="region" tabindex="0" aria-label={t("onboarding.step.packet")} data-testid="welcome-packet">
         <Show when={props.onboarding.welcomePacket.trim()} fallback={<p class="muted">{t("onboarding.portal.packetEmpty")}</p>}>
-          <Markdown source={props.onboarding.welcomePacket} />
+          <RenderedMarkdown html={props.onboarding.welcomePacketHtml} />
         </Show>
       </div>
       <Show when={!props.onboarding.steps.packet.done}>

@@ -55,7 +55,7 @@ export const onboardingRoutes = new Hono()
   )
   .get(
     "/mine",
-    describeRoute({ responses: ok(Onboarding.output), tags, summary: "Your company's onboarding checklist (client contact; startedAt null when not started)" }), allow("contact"),
+    describeRoute({ responses: ok(Onboarding.mineOutput), tags, summary: "Your company's onboarding checklist (client contact; startedAt null when not started)" }), allow("contact"),
     async (c) => c.json(await Onboarding.mine(), 200),
   )
   .put(
