@@ -6,6 +6,7 @@ import { elFiles } from "./el-files";
 import { elOnboarding } from "./el-onboarding";
 import { elQuotes } from "./el-quotes";
 import { elVault } from "./el-vault";
+import { elPeople } from "./el-people";
 import { elSurveys } from "./el-surveys";
 import { elSearch } from "./el-search";
 import { elCatalog } from "./el-catalog";
@@ -25,6 +26,7 @@ export const portalEl = {
   ...elOnboarding,
   ...elQuotes,
   ...elVault,
+  ...elPeople,
   ...elSurveys,
   ...elSearch,
   ...elCatalog,

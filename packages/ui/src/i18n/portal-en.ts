@@ -9,6 +9,7 @@ import { enFiles } from "./en-files";
 import { enOnboarding } from "./en-onboarding";
 import { enQuotes } from "./en-quotes";
 import { enVault } from "./en-vault";
+import { enPeople } from "./en-people";
 import { enSurveys } from "./en-surveys";
 import { enSearch } from "./en-search";
 import { enCatalog } from "./en-catalog";
@@ -28,6 +29,7 @@ export const portalEn = {
   ...enOnboarding,
   ...enQuotes,
   ...enVault,
+  ...enPeople,
   ...enSurveys,
   ...enSearch,
   ...enCatalog,

@@ -6,6 +6,7 @@ import { hiFiles } from "./hi-files";
 import { hiOnboarding } from "./hi-onboarding";
 import { hiQuotes } from "./hi-quotes";
 import { hiVault } from "./hi-vault";
+import { hiPeople } from "./hi-people";
 import { hiSurveys } from "./hi-surveys";
 import { hiSearch } from "./hi-search";
 import { hiCatalog } from "./hi-catalog";
@@ -25,6 +26,7 @@ export const portalHi = {
   ...hiOnboarding,
   ...hiQuotes,
   ...hiVault,
+  ...hiPeople,
   ...hiSurveys,
   ...hiSearch,
   ...hiCatalog,
