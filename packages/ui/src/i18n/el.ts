@@ -26,6 +26,7 @@ import { elBrand } from "./el-brand";
 import { elMeetings } from "./el-meetings";
 import { elSearch } from "./el-search";
 import { elSubHome } from "./el-subhome";
+import { elTeamWeek } from "./el-teamweek";
 
 export const el: Messages = {
   ...elWork,
@@ -52,6 +53,7 @@ export const el: Messages = {
   ...elMeetings,
   ...elSearch,
   ...elSubHome,
+  ...elTeamWeek,
   ...elIntegrations,
   "app.portal": "Πύλη πελατών",
 

@@ -29,6 +29,7 @@ import { enBrand } from "./en-brand";
 import { enMeetings } from "./en-meetings";
 import { enSearch } from "./en-search";
 import { enSubHome } from "./en-subhome";
+import { enTeamWeek } from "./en-teamweek";
 
 export const en = {
   ...enWork,
@@ -55,6 +56,7 @@ export const en = {
   ...enMeetings,
   ...enSearch,
   ...enSubHome,
+  ...enTeamWeek,
   ...enIntegrations,
   "app.portal": "Client portal",
 

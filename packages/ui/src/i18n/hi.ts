@@ -28,6 +28,7 @@ import { hiBrand } from "./hi-brand";
 import { hiMeetings } from "./hi-meetings";
 import { hiSearch } from "./hi-search";
 import { hiSubHome } from "./hi-subhome";
+import { hiTeamWeek } from "./hi-teamweek";
 
 export const hi: Messages = {
   ...hiWork,
@@ -54,6 +55,7 @@ export const hi: Messages = {
   ...hiMeetings,
   ...hiSearch,
   ...hiSubHome,
+  ...hiTeamWeek,
   ...hiIntegrations,
   "app.portal": "क्लाइंट पोर्टल",
 
