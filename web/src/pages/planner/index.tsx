@@ -16,7 +16,8 @@ import type { PlannerAttendee } from "@baton/ui/types";
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { formatWith, noon } from "../../lib/dates";
-import { formatHours, now } from "../../lib/time";
+import { formatMinutes } from "@baton/ui/time";
+import { now } from "../../lib/time";
 import { DURATIONS, getAllClients, getPlannerPeople, parseId, parseMinutes, parseWeek, parseWith, type PlannerSearch } from "./data";
 import "./planner.css";
 
@@ -134,7 +135,7 @@ function Planner(props: {
         {(data) => (
           <>
             <p class="summary-line" data-testid="planner-total" aria-live="polite">
-              {t("planner.sharedTotal", { hours: formatHours(data().sharedMinutes / 60) })}
+              {t("planner.sharedTotal", { hours: formatMinutes(data().sharedMinutes) })}
             </p>
             <ClockChange data={data()} people={attendees()} viewer={props.viewer} />
             <Show when={slot()}>{(s) => <SlotCard slot={s()} shared={data().sharedMinutes > 0} people={attendees()} viewer={props.viewer} minutes={props.minutes} />}</Show>
