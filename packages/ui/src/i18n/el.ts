@@ -27,6 +27,7 @@ import { elMeetings } from "./el-meetings";
 import { elSearch } from "./el-search";
 import { elSubHome } from "./el-subhome";
 import { elTeamWeek } from "./el-teamweek";
+import { elDatePicker } from "./el-datepicker";
 
 export const el: Messages = {
   ...elWork,
@@ -54,6 +55,7 @@ export const el: Messages = {
   ...elSearch,
   ...elSubHome,
   ...elTeamWeek,
+  ...elDatePicker,
   ...elIntegrations,
   "app.portal": "Πύλη πελατών",
 

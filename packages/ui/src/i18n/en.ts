@@ -30,6 +30,7 @@ import { enMeetings } from "./en-meetings";
 import { enSearch } from "./en-search";
 import { enSubHome } from "./en-subhome";
 import { enTeamWeek } from "./en-teamweek";
+import { enDatePicker } from "./en-datepicker";
 
 export const en = {
   ...enWork,
@@ -57,6 +58,7 @@ export const en = {
   ...enSearch,
   ...enSubHome,
   ...enTeamWeek,
+  ...enDatePicker,
   ...enIntegrations,
   "app.portal": "Client portal",
 

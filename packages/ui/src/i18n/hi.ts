@@ -29,6 +29,7 @@ import { hiMeetings } from "./hi-meetings";
 import { hiSearch } from "./hi-search";
 import { hiSubHome } from "./hi-subhome";
 import { hiTeamWeek } from "./hi-teamweek";
+import { hiDatePicker } from "./hi-datepicker";
 
 export const hi: Messages = {
   ...hiWork,
@@ -56,6 +57,7 @@ export const hi: Messages = {
   ...hiSearch,
   ...hiSubHome,
   ...hiTeamWeek,
+  ...hiDatePicker,
   ...hiIntegrations,
   "app.portal": "क्लाइंट पोर्टल",
 

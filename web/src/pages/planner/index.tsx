@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { currentWeek, groupWeek, shiftWeek, type GroupDay, type GroupWeek, type Interval, type Slot } from "@baton/kernel/time";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
@@ -166,14 +167,13 @@ function WeekNav(props: { week: string; onWeek: (week: string) => void }) {
         <span aria-hidden="true">← </span>
         {t("planner.previous")}
       </Button>
-      <TextField
+      <DateField
         label={t("planner.weekOf")}
         name="week"
-        type="date"
         class="field-inline"
         value={props.week}
-        onChange={(e) => {
-          const next = parseWeek(e.currentTarget.value);
+        onValue={(value) => {
+          const next = parseWeek(value);
           if (next) props.onWeek(next);
         }}
       />
