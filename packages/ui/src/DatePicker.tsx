@@ -51,7 +51,6 @@ export function parseDisplayed(text: string): string | undefined {
   const { order } = numericFormat();
   const parts: Record<string, number> = {};
   order.forEach((type, index) => (parts[type] = Number(numbers[index])));
-  if (parts.year! < 100) parts.year! += 2000;
   const iso = `${String(parts.year).padStart(4, "0")}-${pad(parts.month!)}-${pad(parts.day!)}`;
   return isLocalDate(iso) ? iso : undefined;
 }
