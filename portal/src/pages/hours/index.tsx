@@ -14,7 +14,7 @@ import { getHours } from "./data";
 type Period = HourBank["periods"][number];
 
 /** "2 h 30 min", with a minus sign for time owed. */
-export { formatMinutes as duration } from "@baton/ui/time";
+export const duration = formatMinutes;
 
 /** "November 2026" for the period "2026-11" (a calendar month; no zone to convert). */
 export function monthName(period: string): string {

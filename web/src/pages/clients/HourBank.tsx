@@ -1,3 +1,4 @@
+import { formatMinutes } from "@baton/ui/time";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -26,7 +27,7 @@ export const getClientHours = query((clientId: string, _version: number) => api.
 type Period = HourBank["periods"][number];
 
 /** "2 h 30 min", with a minus sign for time taken away or owed. */
-export { formatMinutes as signedDuration } from "@baton/ui/time";
+export const signedDuration = formatMinutes;
 
 /** "November 2026" for "2026-11" (a calendar month: no zone to convert). */
 function monthName(period: string): string {
