@@ -170,7 +170,8 @@ function WeekNav(props: { week: string; onWeek: (week: string) => void }) {
       <DateField
         label={t("planner.weekOf")}
         name="week"
-        class="field-inline"
+        hint=""
+        class="field-inline planner-week-field"
         value={props.week}
         onValue={(value) => {
           const next = parseWeek(value);
