@@ -155,6 +155,8 @@ const rules: Record<string, Rule> = {
   "POST /api/time/timer/stop": team,
   "GET /api/time/week": team,
   "POST /api/time/week/submit": team,
+  // The team's week against capacity: the owner's Time page.
+  "GET /api/time/team": owner,
   // The owner and members with the reviewer right (this subcontractor has none).
   "GET /api/time/approvals": owner,
   "POST /api/time/approvals/approve": owner,

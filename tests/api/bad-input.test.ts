@@ -156,6 +156,14 @@ describe("page cursors", () => {
       expect(reply.body.error.fields?.[field], query).toEqual(expect.any(String));
     }
   });
+
+  it("refuses a team week for a date that isn't one, or an unknown query field, on the field", async () => {
+    for (const [query, field] of [["?date=2026-02-30", "date"], ["?date=tomorrow", "date"], ["?date=2026-11-25&member=x", "member"]] as const) {
+      const reply = await owner.get(`/time/team${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(reply.body.error.fields?.[field], query).toEqual(expect.any(String));
+    }
+  });
 });
 
 describe("ids that do not exist or belong to another agency", () => {

@@ -132,7 +132,7 @@ it("signs nobody in and never fails on any sign-in body", async () => {
 });
 
 describe("bounds where money and time enter", () => {
-  const dated = ["/time/week", "/time/unbilled", "/reports/margin", "/reports/payouts", "/reports/revenue", "/reports/responses", "/exports/time", "/exports/invoices", "/surveys/summary", "/calendar/month"];
+  const dated = ["/time/week", "/time/team", "/time/unbilled", "/reports/margin", "/reports/payouts", "/reports/revenue", "/reports/responses", "/exports/time", "/exports/invoices", "/surveys/summary", "/calendar/month"];
 
   it("answers any date, month or range (reversed, impossible, year 0000, centuries long) on every dated route with data or a 4xx", async () => {
     await fc.assert(

@@ -99,7 +99,7 @@ describe("the invoice PDF", () => {
       "PO-4471",
       "March 2, 2026",
       "Inbox clean-up",
-      "2 h 05 min",
+      "2 h 5 min",
       "Travel booking",
       Money.format(14_375, "EUR", "en"),
       "VAT (24%)",

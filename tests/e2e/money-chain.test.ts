@@ -33,9 +33,9 @@ const rest = total - firstPayment; // $93.89
 
 /** Cents of USD as a browser in `locale` shows them: "US$143.89" (en-GB, the team), "$143.89" (en-US, the client; "en", emails). */
 const usd = (minor: number, locale = "en-GB") => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
-/** "1:50": minutes as h:mm, how invoices show time. */
+/** "1:50": minutes as h:mm, as the Duration field takes them. */
 const hm = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`;
-/** "1 h 50 min", how the timesheet shows a duration. */
+/** "1 h 50 min", how every screen shows a duration (packages/kernel/src/duration.ts). */
 const duration = (m: number) => [Math.floor(m / 60) ? `${Math.floor(m / 60)} h` : "", m % 60 ? `${m % 60} min` : ""].filter(Boolean).join(" ");
 
 let platform: Started;
@@ -170,8 +170,8 @@ describe("the money chain through both apps", () => {
     const entryText = await entry.innerText();
     expect(entryText).toContain(task.title);
     expect(entryText).toContain("Sam Writer");
-    expect(entryText).toContain(hm(minutes));
-    await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toBe(`${hm(minutes)} at ${usd(rate)} per hour: ${usd(subtotal)}`);
+    expect(entryText).toContain(duration(minutes));
+    await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toBe(`${duration(minutes)} at ${usd(rate)} per hour: ${usd(subtotal)}`);
 
     await form.getByRole("button", { name: "Create draft" }).click();
     await owner.waitForURL(/\/invoices\/inv_/);
@@ -187,7 +187,7 @@ describe("the money chain through both apps", () => {
     await expect(line.count()).resolves.toBe(1);
     const lineText = await line.innerText();
     expect(lineText).toContain(label());
-    expect(lineText).toContain(`${hm(minutes)} × ${usd(rate)}/h`);
+    expect(lineText).toContain(`${duration(minutes)} × ${usd(rate)}/h`);
     expect(lineText).toContain(usd(subtotal));
     const totals = await owner.getByTestId("invoice-totals").innerText();
     expect(totals).toMatch(new RegExp(`Subtotal\\s+${literal(usd(subtotal))}`));
@@ -229,7 +229,7 @@ describe("the money chain through both apps", () => {
 
     const line = await client.getByTestId("invoice-line").innerText();
     expect(line).toContain(task.title);
-    expect(line).toContain(`${hm(minutes)} h`);
+    expect(line).toContain(duration(minutes));
     expect(line).toContain(`${usd(rate, "en-US")} / hour`);
     expect(line).toContain(usd(subtotal, "en-US"));
     const totals = await client.getByTestId("invoice-totals").innerText();

@@ -123,7 +123,7 @@ describe("client portal: invoices", () => {
     const lines = await contact.getByTestId("invoice-line").allInnerTexts();
     expect(lines).toHaveLength(2);
     const time = lines.find((line) => line.includes("Shortlist venues"))!;
-    expect(time).toContain("1:30 h");
+    expect(time).toContain("1 h 30 min");
     expect(time).toContain("$90.00 / hour");
     expect(time).toContain("$135.00");
     expect(lines.find((line) => line.includes("Monthly report"))).toContain("$250.00");

@@ -24,7 +24,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   browser = await launchChromium();
   world = await createWorld(platform, "Invoice Assistants");
-  // Sam logs 90 and 25 minutes on an assigned task for Acme: 1:55 of unbilled time.
+  // Sam logs 90 and 25 minutes on an assigned task for Acme: 1 h 55 min of unbilled time.
   const { task } = await acceptedTask(world, { title: "Write the newsletter" });
   const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
   expect(assigned.status).toBe(200);
@@ -86,7 +86,7 @@ describe("invoicing in the team app", () => {
     // $172.50 + 2 × $25.50 = $223.50; VAT 20% = $44.70; total $268.20.
     expect(invoice).toMatchObject({ status: "draft", subtotal: 22350, tax: 4470, total: 26820 });
     await expect(owner.getByTestId("invoice-total").innerText()).resolves.toContain(usd(invoice.total));
-    await expect(owner.getByTestId("invoice-line").filter({ hasText: "Write the newsletter" }).innerText()).resolves.toContain(`1:55 × ${usd(9000)}/h`);
+    await expect(owner.getByTestId("invoice-line").filter({ hasText: "Write the newsletter" }).innerText()).resolves.toContain(`1 h 55 min × ${usd(9000)}/h`);
     await expect(owner.getByTestId("invoice-meta").innerText()).resolves.toContain("Draft");
   });
 
@@ -174,7 +174,7 @@ describe("billing increments", () => {
 
     await owner.goto(`${platform.baseUrl}/invoices/new?client=${world.ids.client}`);
     await owner.getByTestId("unbilled-entry").nth(1).waitFor();
-    await expect(owner.getByTestId("increment-rule").innerText()).resolves.toBe("Each time entry is billed in 15-minute steps, rounded up. (0:27 worked, 0:45 billed)");
+    await expect(owner.getByTestId("increment-rule").innerText()).resolves.toBe("Each time entry is billed in 15-minute steps, rounded up. (27 min worked, 45 min billed)");
     // 45 minutes at $90/h.
     await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toContain(usd(6750));
   });
@@ -195,7 +195,7 @@ describe("billing increments", () => {
     await owner.getByTestId("unbilled-entry").nth(1).waitFor();
     // 7 → 30 (the minimum), 20 → 30 (nearest): 60 minutes.
     await expect(owner.getByTestId("increment-rule").innerText()).resolves.toBe(
-      "Each time entry is billed in 30-minute steps, rounded to the nearest step. At least 30 min per entry. (0:27 worked, 1:00 billed)",
+      "Each time entry is billed in 30-minute steps, rounded to the nearest step. At least 30 min per entry. (27 min worked, 1 h billed)",
     );
     await expect(owner.getByTestId("unbilled-total").innerText()).resolves.toContain(usd(9000));
   });

@@ -67,7 +67,7 @@ describe("paying a subcontractor", () => {
     await owner.setViewportSize({ width: 1440, height: 900 });
     await signInAt(owner, `/payouts?month=${period}`, world.agency.ownerEmail);
     const row = owner.getByTestId("owed-row").filter({ hasText: "Sam Writer" });
-    await poll(() => row.innerText()).toContain("3.50");
+    await poll(() => row.innerText()).toContain("3 h 30 min");
     await expect(row.innerText()).resolves.toContain("£87.50");
     await owner.screenshot({ path: `${SHOTS}/web-payouts-owed-1440.png`, fullPage: true });
     await row.getByRole("button", { name: /Issue the statement of Sam Writer/ }).click();

@@ -59,7 +59,7 @@ describe("the meeting planner", () => {
     await expect.poll(() => new URL(owner.url()).searchParams.get("with")?.split(",").length, { timeout: 15_000 }).toBe(3);
 
     await owner.getByTestId("planner-no-shared").waitFor();
-    expect(await owner.getByTestId("planner-total").innerText()).toBe("Everyone at work together this week: 0 h");
+    expect(await owner.getByTestId("planner-total").innerText()).toBe("Everyone at work together this week: 0 min");
     const slot = owner.getByTestId("planner-slot");
     expect(await slot.getByRole("heading").innerText()).toBe("The least awkward time");
     expect(await owner.getByTestId("planner-slot-when").innerText()).toBe("Mon 5 Jan, 10:30–11:30");
@@ -104,7 +104,7 @@ describe("the meeting planner", () => {
     expect((await world.sub.patch("/me", { workingWeek: { days: [1, 2, 3, 4, 5], start: "13:00", end: "21:00" } })).status).toBe(200);
     await owner.reload();
     // Kolkata 13:00–21:00 is 07:30–15:30Z: London and New York meet it 14:00–15:30Z each weekday.
-    await owner.getByText("Everyone at work together this week: 7.5 h").waitFor();
+    await owner.getByText("Everyone at work together this week: 7 h 30 min").waitFor();
     expect(await owner.getByTestId("planner-slot-when").innerText()).toBe("Mon 5 Jan, 14:00–15:00");
     expect(await owner.getByTestId("planner-slot").getByRole("heading").innerText()).toBe("A time that suits everyone");
   });

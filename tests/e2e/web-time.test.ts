@@ -153,7 +153,8 @@ describe("time tracking in the team app", () => {
   it("the owner reads the subcontractor's week", async () => {
     owner = await openPage(browser);
     await signInAt(owner, "/time", world.agency.ownerEmail);
-    await owner.getByText("Your week, Monday to Sunday in", { exact: false }).waitFor();
+    // She opens on the team's week (tests/e2e/web-team-week.test.ts); the picker opens one person's.
+    await owner.getByTestId("team-week").waitFor();
     await owner.getByLabel("Team member").selectOption({ label: world.people.sub.name });
     await owner.waitForURL((url) => url.searchParams.get("member") === world.ids.sub);
     await owner.getByText(`${world.people.sub.name}'s week, Monday to Sunday in`, { exact: false }).waitFor();

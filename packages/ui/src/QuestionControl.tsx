@@ -1,3 +1,4 @@
+import { DateField } from "./DatePicker";
 import { Field } from "./Field";
 import { t } from "./i18n";
 import type { OnboardingQuestion } from "./types";
@@ -33,9 +34,7 @@ export function QuestionControl(props: {
         </Field>
       </Match>
       <Match when={props.question.kind === "date"}>
-        <Field label={props.question.label} hint={help()} error={props.error} required={props.question.required}>
-          {(control) => <input id={control.id} name={name()} aria-required={required()} aria-invalid={control.invalid ? "true" : undefined} aria-describedby={control.describedBy} type="date" value={text()} onInput={(e) => props.onValue(e.currentTarget.value)} />}
-        </Field>
+        <DateField label={props.question.label} hint={help()} error={props.error} required={props.question.required} name={name()} value={text()} onValue={props.onValue} />
       </Match>
       <Match when={props.question.kind === "url"}>
         <Field label={props.question.label} hint={help() ?? t("onboarding.portal.urlHint")} error={props.error} required={props.question.required}>

@@ -24,6 +24,7 @@ const kindLabel: Record<SearchResult["kind"], MessageKey> = {
   task: "search.kind.task",
   invoice: "search.kind.invoice",
   sop: "search.kind.sop",
+  quote: "search.kind.quote",
 };
 
 /** What a result is called: an invoice's number (a draft has none), else its title. */

@@ -71,6 +71,7 @@ import type {
   TimeEntryInput,
   TimeEntryPatch,
   TimerState,
+  TeamWeek,
   Timesheet,
   TimeDecision,
   TimeWaiting,
@@ -428,6 +429,7 @@ export const api = {
     start: (taskId: string, note?: string): Promise<TimerState> => call(client.time.timer.start.$post({ json: { taskId, ...(note ? { note } : {}) } })),
     stop: (input: { billable?: boolean; note?: string } = {}): Promise<TimerState> => call(client.time.timer.stop.$post({ json: input })),
     week: (query: { memberId?: string | undefined; date?: string | undefined } = {}): Promise<Timesheet> => call(client.time.week.$get({ query: q(query) })),
+    team: (date?: string): Promise<TeamWeek> => call(client.time.team.$get({ query: q({ date }) })),
     forTask: (taskId: string): Promise<TaskTime> => call(client.time.task[":taskId"].$get({ param: { taskId } })),
     unbilled: (clientId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<Page<TimeEntry> & { increment: Money.BillingIncrement }> =>
       call(client.time.unbilled.$get({ query: { ...q(range), clientId } })),

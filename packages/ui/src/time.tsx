@@ -7,3 +7,12 @@ export function useNow(everyMs = 30_000): Accessor<Date> {
   onCleanup(() => clearInterval(timer));
   return now;
 }
+
+import { formatDuration } from "@baton/kernel/duration";
+import { locale } from "./i18n";
+export { formatElapsed } from "@baton/kernel/duration";
+
+/** An amount of time in the app's language: "1 h 30 min" (the kernel's one duration format). */
+export const formatMinutes = (minutes: number): string => formatDuration(minutes, locale());
+/** Hours (capacity, estimates) in the same format: 2.5 → "2 h 30 min". */
+export const formatHoursAsDuration = (hours: number): string => formatDuration(hours * 60, locale());

@@ -107,6 +107,8 @@ export type TimeEntry = Ok<Api["time"]["$post"], 201>;
 export type TimeEntryInput = Json<Api["time"]["$post"]>;
 export type TimeEntryPatch = Json<Api["time"][":entryId"]["$patch"]>;
 export type Timesheet = Ok<Api["time"]["week"]["$get"]>;
+/** The team's hours in a week against capacity (owner's Time page). */
+export type TeamWeek = Ok<Api["time"]["team"]["$get"]>;
 /** Submitted time waiting for review, per member and week; what approving or returning answers. */
 export type TimeWaiting = Ok<Api["time"]["approvals"]["$get"]>;
 export type TimeDecision = Ok<Api["time"]["approvals"]["approve"]["$post"]>;

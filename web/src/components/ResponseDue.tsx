@@ -5,18 +5,13 @@ import type { Agency } from "@baton/ui/types";
 import { Show } from "solid-js";
 import { agencyCalendar } from "../lib/agency-calendar";
 import { now } from "../lib/time";
+import { formatHoursAsDuration } from "@baton/ui/time";
 
 /** Two working hours or less left: flagged as soon. */
 const SOON_HOURS = 2;
 
 /** "3 h 20 min", rounded to the minute. */
-function workingTime(hours: number): string {
-  const total = Math.round(hours * 60);
-  const whole = Math.floor(total / 60);
-  const minutes = total % 60;
-  if (whole && minutes) return t("hours.duration", { hours: whole, minutes });
-  return whole ? t("hours.durationHours", { hours: whole }) : t("hours.durationMinutes", { minutes });
-}
+const workingTime = (hours: number): string => formatHoursAsDuration(hours);
 
 /**
  * When the first response is due, and the agency's working time left until then ("3 h 20 min

@@ -1,5 +1,6 @@
 import { wallClock, wallClockToUtc } from "@baton/kernel/time";
 import { formatDate, formatNumber, t, viewerTimeZone } from "@baton/ui/i18n";
+import { formatHoursAsDuration } from "@baton/ui/time";
 import { createRoot, createSignal } from "solid-js";
 
 // Time helpers of the work screens. Instants travel as UTC ISO strings; people read and type
@@ -51,8 +52,8 @@ export function dueState(iso: string, now: Date): Due {
   return { overdue: false, soon: left < day, text: t("work.timeLeft", { time: formatDuration(left) }) };
 }
 
-/** "3 h", "2.5 h". */
-export const formatHours = (hours: number, digits = 2) => t("work.hours", { hours: formatNumber(hours, { maximumFractionDigits: digits }) });
+/** Hours in the one duration format: "3 h", "2 h 30 min". */
+export const formatHours = (hours: number, _digits?: number) => formatHoursAsDuration(hours);
 
 /** "87%"; an em dash for "no data yet". */
 export const formatPercent = (ratio: number | null | undefined) =>

@@ -14,7 +14,7 @@ import { findRecords, type PaletteRecord, type RecordKind } from "./palette-sour
 type Option = { id: string; kind: "page" | RecordKind | "search"; title: string; reference?: string | undefined; detail?: string | undefined; href: string; icon: IconName };
 type Section = { kind: Option["kind"]; label: MessageKey; options: Option[] };
 
-const recordIcon: Record<RecordKind, IconName> = { client: "clients", request: "requests", task: "work", invoice: "invoices", sop: "sops" };
+const recordIcon: Record<RecordKind, IconName> = { client: "clients", request: "requests", task: "work", invoice: "invoices", sop: "sops", quote: "invoices" };
 const sectionLabel: Record<Option["kind"], MessageKey> = {
   page: "palette.pages",
   client: "palette.clients",
@@ -22,6 +22,7 @@ const sectionLabel: Record<Option["kind"], MessageKey> = {
   task: "palette.tasks",
   invoice: "palette.invoices",
   sop: "palette.sops",
+  quote: "quotes.nav",
   search: "search.title",
 };
 const DEBOUNCE_MS = 150;
@@ -92,7 +93,7 @@ function PaletteBody(props: { onClose: () => void }) {
   const sections = createMemo((): Section[] => {
     const text = query();
     const found: Section[] = [{ kind: "page", label: sectionLabel.page, options: text.trim() ? rank(text, pages(), 8) : pages() }];
-    for (const kind of ["client", "request", "task", "invoice", "sop"] as const) {
+    for (const kind of ["client", "request", "task", "invoice", "sop", "quote"] as const) {
       const options = records()
         .filter((record) => record.kind === kind)
         .map((record): Option => ({ ...record, id: `${kind}-${record.id}`, icon: recordIcon[kind] }));

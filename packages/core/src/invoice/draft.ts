@@ -1,3 +1,4 @@
+import { SearchIndex } from "../search/write.ts";
 import { z } from "zod";
 import { assertOwner } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
@@ -395,5 +396,10 @@ export const editDraft = fn(editSchema, async (input, invoiceId: string): Promis
     })
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, invoiceId);
+  // The draft's wording is what search finds it by: rewritten now, not first when it is sent.
+  if (input.lines) {
+    const edited = await load(agencyId, invoiceId);
+    if (edited) await SearchIndex.invoice(edited);
+  }
   return get(invoiceId);
 });

@@ -1,3 +1,4 @@
+import { formatDuration } from "@baton/kernel/duration";
 import { text, type Locale, type TextKey } from "../i18n/index.ts";
 import { Money } from "../money/index.ts";
 import type { InvoiceDetail } from "./read.ts";
@@ -9,12 +10,8 @@ import type { InvoiceDetail } from "./read.ts";
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 
-/** "2 h 05 min" for a time line's minutes, in `locale`. */
-export function hoursAndMinutes(minutes: number, locale: Locale = "en"): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h ? text(locale, "print.hoursMinutes", { hours: h, minutes: String(m).padStart(2, "0") }) : text(locale, "print.minutes", { minutes: m });
-}
+/** "2 h 5 min" for a time line's minutes, in `locale`: the one duration format (kernel). */
+export const hoursAndMinutes = (minutes: number, locale: Locale = "en"): string => formatDuration(minutes, locale);
 
 export function printHtml(invoice: InvoiceDetail, options: { locale: Locale; timeZone: string }): string {
   const { locale } = options;

@@ -1,3 +1,4 @@
+import { SearchIndex } from "../search/write.ts";
 import { z } from "zod";
 import { todayIn } from "@baton/kernel/dates";
 import { assertOwner } from "../actor/index.ts";
@@ -141,7 +142,9 @@ export const edit = fn(editSchema, async (input, quoteId: string): Promise<Quote
     ])
     .go();
   if (failedConditions(result).length) throw await conflict(agencyId, quoteId);
-  if (item.status !== "draft") await emailClient((await load(agencyId, quoteId))!);
+  const edited = (await load(agencyId, quoteId))!;
+  if (edited.title !== item.title) await SearchIndex.quote(edited);
+  if (item.status !== "draft") await emailClient(edited);
   return get(quoteId);
 });
 

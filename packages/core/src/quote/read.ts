@@ -21,6 +21,12 @@ export async function load(agencyId: string, quoteId: string): Promise<QuoteItem
   return (await db.entities.quote.get({ agencyId, quoteId }).go({ consistent: true })).data ?? null;
 }
 
+/** The agency's quotes made after `afterId` (ids sort by creation), a page (`quoteById`): search/sync.ts indexes them. */
+export async function createdAfter(agencyId: string, afterId: string, limit: number): Promise<QuoteItem[]> {
+  const query = db.entities.quote.query.quoteById({ agencyId });
+  return (await (afterId ? query.gt({ quoteId: afterId }) : query).go({ limit })).data;
+}
+
 /** The quote the actor may see, or "not found". */
 export async function loadVisible(quoteId: string): Promise<QuoteItem> {
   const actor = useActor();

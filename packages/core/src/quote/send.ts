@@ -1,3 +1,4 @@
+import { SearchIndex } from "../search/write.ts";
 import { z } from "zod";
 import { assertOwner } from "../actor/index.ts";
 import { AgencyStore } from "../agency/store.ts";
@@ -51,7 +52,10 @@ export const send = fn(sendSchema, async ({ version: expected }, quoteId: string
       .go();
     const failed = failedConditions(result);
     if (!failed.length) {
-      await emailClient((await load(agencyId, quoteId))!);
+      const sent = (await load(agencyId, quoteId))!;
+      // Its number is new: search finds it by Q-0007 from now on.
+      await SearchIndex.quote(sent);
+      await emailClient(sent);
       return get(quoteId);
     }
     // The quote moved (an edit): answer with it as it is. Only the counter moving is retried.

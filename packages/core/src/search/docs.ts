@@ -1,5 +1,7 @@
 import type { ClientItem } from "../client/entity.ts";
 import type { InvoiceItem } from "../invoice/entity.ts";
+import type { QuoteItem } from "../quote/entity.ts";
+import { quoteNumber } from "../quote/present.ts";
 import type { RequestItem } from "../request/entity.ts";
 import type { SopItem } from "../sop/entity.ts";
 import type { TaskItem } from "../task/entity.ts";
@@ -29,5 +31,18 @@ export function invoiceDoc(item: InvoiceItem): Doc {
     reference: number,
     clientId: item.clientId,
     words: wordsOf(number, item.number ? String(item.number) : null, ...lines),
+  };
+}
+
+/** A quote is found by its number (Q-0007, also 7) once sent, and by its title. */
+export function quoteDoc(item: QuoteItem): Doc {
+  const number = quoteNumber(item.number);
+  return {
+    kind: "quote",
+    subjectId: item.quoteId,
+    title: item.title,
+    reference: number,
+    clientId: item.clientId,
+    words: wordsOf(item.title, number, item.number ? String(item.number) : null),
   };
 }

@@ -1,7 +1,7 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey } from "../db/attributes.ts";
 
-export const SearchKinds = ["client", "request", "task", "invoice", "sop"] as const;
+export const SearchKinds = ["client", "request", "task", "invoice", "sop", "quote"] as const;
 export type SearchKind = (typeof SearchKinds)[number];
 
 /**

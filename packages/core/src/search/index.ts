@@ -5,10 +5,11 @@ import { VisibleError } from "../error/index.ts";
 import { pageQuery, type Page } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { Invoices } from "../invoice/index.ts";
+import { loadVisible as loadVisibleQuote } from "../quote/read.ts";
 import { Request } from "../request/index.ts";
 import { Sop } from "../sop/index.ts";
 import { Task } from "../task/index.ts";
-import { clientDoc, invoiceDoc, requestDoc, sopDoc, taskDoc } from "./docs.ts";
+import { clientDoc, invoiceDoc, quoteDoc, requestDoc, sopDoc, taskDoc } from "./docs.ts";
 import type { SearchKind, SearchWordItem } from "./entity.ts";
 import { keyWord, matches, queryWords } from "./normalise.ts";
 import { wordsBeginning, type Doc } from "./store.ts";
@@ -19,7 +20,7 @@ export * from "./output.ts";
 export { SearchKinds, type SearchKind } from "./entity.ts";
 export { fold, queryWords, wordsOf } from "./normalise.ts";
 
-// One search over clients, requests, tasks, invoices and SOPs, by reference, title and name.
+// One search over clients, requests, tasks, invoices, SOPs and quotes, by reference, title and name.
 // The index (search/store.ts) only proposes: each hit is opened through its own area's rule for
 // this viewer (the page they would land on) and checked against its current words, so a result
 // is never something the viewer can't open, nor a stale name.
@@ -44,11 +45,11 @@ export const findSchema = pageQuery.extend({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-/** The kinds each viewer can open: a subcontractor works in requests, tasks and SOPs; a client sees their requests and invoices. */
+/** The kinds each viewer can open: a subcontractor works in requests, tasks and SOPs; a client sees their requests, invoices and quotes. */
 function kindsFor(actor: ReturnType<typeof useActor>): ReadonlySet<SearchKind> {
-  if (actor.type === "contact") return new Set(["request", "invoice"]);
+  if (actor.type === "contact") return new Set(["request", "invoice", "quote"]);
   if (actor.type === "member" && actor.role !== "owner") return new Set(["request", "task", "sop"]);
-  return new Set(["client", "request", "task", "invoice", "sop"]);
+  return new Set(["client", "request", "task", "invoice", "sop", "quote"]);
 }
 
 const hidden = (error: unknown) => error instanceof VisibleError && (error.kind === "not_found" || error.kind === "forbidden");
@@ -67,6 +68,9 @@ async function open(agencyId: string, hit: SearchWordItem): Promise<Doc | null> 
         return taskDoc(await Task.openable(hit.subjectId));
       case "invoice":
         return invoiceDoc(await Invoices.loadVisible(hit.subjectId));
+      case "quote":
+        // A contact: their company's sent quotes only (a draft is not found); quote/read.ts.
+        return quoteDoc(await loadVisibleQuote(hit.subjectId));
       case "sop": {
         const [item] = await Sop.heads(agencyId, [hit.subjectId]);
         return item ? sopDoc(item) : null;

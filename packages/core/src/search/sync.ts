@@ -1,9 +1,10 @@
 import { ClientStore } from "../client/store.ts";
 import { createdAfter as invoicesAfter } from "../invoice/read.ts";
+import { createdAfter as quotesAfter } from "../quote/read.ts";
 import { RequestStore } from "../request/store.ts";
 import { SopStore } from "../sop/store.ts";
 import { TaskStore } from "../task/store.ts";
-import { clientDoc, invoiceDoc, requestDoc, sopDoc, taskDoc } from "./docs.ts";
+import { clientDoc, invoiceDoc, quoteDoc, requestDoc, sopDoc, taskDoc } from "./docs.ts";
 import type { SearchKind } from "./entity.ts";
 import { advance, marks, write, type Doc, type Mark } from "./store.ts";
 
@@ -23,6 +24,7 @@ const readers: Record<SearchKind, (agencyId: string, afterId: string, limit: num
   task: async (a, after, n) => (await TaskStore.createdAfter(a, after, n)).map((item) => ({ id: item.taskId, doc: taskDoc(item) })),
   invoice: async (a, after, n) => (await invoicesAfter(a, after, n)).map((item) => ({ id: item.invoiceId, doc: invoiceDoc(item) })),
   sop: async (a, after, n) => (await SopStore.createdAfter(a, after, n)).map((item) => ({ id: item.sopId, doc: sopDoc(item) })),
+  quote: async (a, after, n) => (await quotesAfter(a, after, n)).map((item) => ({ id: item.quoteId, doc: quoteDoc(item) })),
 };
 
 const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";

@@ -1,7 +1,8 @@
 import type { ClientItem } from "../client/entity.ts";
 import type { InvoiceItem } from "../invoice/entity.ts";
+import type { QuoteItem } from "../quote/entity.ts";
 import type { SopItem } from "../sop/entity.ts";
-import { clientDoc, invoiceDoc, sopDoc } from "./docs.ts";
+import { clientDoc, invoiceDoc, quoteDoc, sopDoc } from "./docs.ts";
 import { Log } from "../log/index.ts";
 import { write } from "./store.ts";
 
@@ -22,3 +23,4 @@ async function quietly(what: string, job: () => Promise<void>) {
 export const client = (item: ClientItem) => quietly(item.clientId, () => write(item.agencyId, clientDoc(item)));
 export const sop = (item: SopItem) => quietly(item.sopId, () => write(item.agencyId, sopDoc(item)));
 export const invoice = (item: InvoiceItem) => quietly(item.invoiceId, () => write(item.agencyId, invoiceDoc(item)));
+export const quote = (item: QuoteItem) => quietly(item.quoteId, () => write(item.agencyId, quoteDoc(item)));

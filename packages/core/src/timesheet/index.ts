@@ -25,6 +25,7 @@ export * from "./output.ts";
 export { ApprovalStates, approvalOf, UNBILLED, type ApprovalState } from "./entity.ts";
 export { present, presentAll, type TimeEntry } from "./present.ts";
 export { week, weekSchema, type WeekState } from "./week.ts";
+export { teamWeek, teamWeekSchema, type TeamWeek, type TeamWeekRow } from "./team-week.ts";
 /** A member's week (week.ts); declared here so it shares its name with the area's namespace. */
 export type Timesheet = WeekSheet;
 export * from "./approval.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { named, page } from "../fields/output.ts";
 import { ApprovalStates } from "./entity.ts";
-import type { TimeEntry, Timer, TimerState, Timesheet, WaitingWeek } from "./index.ts";
+import type { TeamWeek, TimeEntry, Timer, TimerState, Timesheet, WaitingWeek } from "./index.ts";
 
 export const entryOutput = z
   .object({
@@ -70,3 +70,22 @@ export const decisionOutput = z.object({ entries: z.array(entryOutput) }).meta({
 export const forTaskOutput = z.object({ estimateMinutes: z.number().int(), loggedMinutes: z.number().int(), entries: z.array(entryOutput) });
 
 export const listOutput = page(entryOutput);
+
+/** GET /time/team: each member's hours in a week against their capacity (owner). */
+export const teamWeekOutput = z
+  .object({
+    date: z.string().describe("The day asked for: each member's week (Monday to Sunday in their zone) holding it"),
+    members: z.array(
+      z.object({
+        member: z.object({ id: z.string(), name: z.string(), timeZone: z.string(), role: z.enum(["owner", "subcontractor"]) }),
+        weekOf: z.string().describe("The member's Monday of the week, in their zone"),
+        totalMinutes: z.number().int(),
+        billableMinutes: z.number().int(),
+        capacityMinutes: z.number().int().describe("Their weekly capacity, in minutes"),
+        state: z.enum(["empty", "open", "returned", "submitted", "approved"]),
+      }),
+    ),
+    totalMinutes: z.number().int(),
+    capacityMinutes: z.number().int(),
+  })
+  .meta({ id: "TeamWeek" }) satisfies z.ZodType<TeamWeek>;

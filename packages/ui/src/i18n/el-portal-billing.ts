@@ -50,7 +50,7 @@ export const elPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.downloadPdf": "Λήψη PDF",
   "portal.invoice.lines": "Τι καλύπτει αυτό το τιμολόγιο",
   "portal.invoice.noLines": "Αυτό το τιμολόγιο δεν έχει γραμμές.",
-  "portal.invoice.hours": "{time} ώρ.",
+  "portal.invoice.hours": "{time}",
   "portal.invoice.perHour": "{amount} / ώρα",
   "portal.invoice.tax": "{name} ({rate})",
   "portal.invoice.notes": "Σημειώσεις",

@@ -12,6 +12,7 @@ export const elSearch: Pick<Messages, keyof typeof enSearch> = {
   "search.kind.request": "Αίτημα",
   "search.kind.task": "Εργασία",
   "search.kind.invoice": "Τιμολόγιο",
+  "search.kind.quote": "Προσφορά",
   "search.kind.sop": "SOP",
   "search.draftInvoice": "Πρόχειρο τιμολόγιο",
   "search.startTitle": "Πληκτρολογήστε τι αναζητάτε",

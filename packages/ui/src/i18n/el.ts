@@ -28,6 +28,8 @@ import { elBrand } from "./el-brand";
 import { elMeetings } from "./el-meetings";
 import { elSearch } from "./el-search";
 import { elSubHome } from "./el-subhome";
+import { elTeamWeek } from "./el-teamweek";
+import { elDatePicker } from "./el-datepicker";
 
 export const el: Messages = {
   ...elWork,
@@ -55,6 +57,8 @@ export const el: Messages = {
   ...elMeetings,
   ...elSearch,
   ...elSubHome,
+  ...elTeamWeek,
+  ...elDatePicker,
   ...elIntegrations,
   ...elShared,
 };

@@ -47,7 +47,7 @@ export const enPortalBilling = {
   "portal.invoice.downloadPdf": "Download PDF",
   "portal.invoice.lines": "What this invoice covers",
   "portal.invoice.noLines": "This invoice has no lines.",
-  "portal.invoice.hours": "{time} h",
+  "portal.invoice.hours": "{time}",
   "portal.invoice.perHour": "{amount} / hour",
   "portal.invoice.tax": "{name} ({rate})",
   "portal.invoice.notes": "Notes",

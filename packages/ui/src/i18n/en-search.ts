@@ -9,6 +9,7 @@ export const enSearch = {
   "search.kind.request": "Request",
   "search.kind.task": "Task",
   "search.kind.invoice": "Invoice",
+  "search.kind.quote": "Quote",
   "search.kind.sop": "SOP",
   "search.draftInvoice": "Draft invoice",
   "search.startTitle": "Type what you are looking for",

@@ -31,6 +31,8 @@ import { enBrand } from "./en-brand";
 import { enMeetings } from "./en-meetings";
 import { enSearch } from "./en-search";
 import { enSubHome } from "./en-subhome";
+import { enTeamWeek } from "./en-teamweek";
+import { enDatePicker } from "./en-datepicker";
 
 export const en = {
   ...enWork,
@@ -58,6 +60,8 @@ export const en = {
   ...enMeetings,
   ...enSearch,
   ...enSubHome,
+  ...enTeamWeek,
+  ...enDatePicker,
   ...enIntegrations,
   ...enShared,
 };

@@ -57,7 +57,7 @@ export const hiPortalBilling: Pick<Messages, keyof typeof enPortalBilling> = {
   "portal.invoice.downloadPdf": "PDF डाउनलोड करें",
   "portal.invoice.lines": "इस इनवॉइस में क्या शामिल है",
   "portal.invoice.noLines": "इस इनवॉइस में कोई पंक्ति नहीं है।",
-  "portal.invoice.hours": "{time} घं॰",
+  "portal.invoice.hours": "{time}",
   "portal.invoice.perHour": "{amount} / घंटा",
   "portal.invoice.tax": "{name} ({rate})",
   "portal.invoice.notes": "टिप्पणियाँ",

@@ -12,6 +12,7 @@ export const hiSearch: Pick<Messages, keyof typeof enSearch> = {
   "search.kind.request": "अनुरोध",
   "search.kind.task": "टास्क",
   "search.kind.invoice": "इनवॉइस",
+  "search.kind.quote": "कोटेशन",
   "search.kind.sop": "SOP",
   "search.draftInvoice": "ड्राफ़्ट इनवॉइस",
   "search.startTitle": "लिखें कि आप क्या ढूँढ रहे हैं",

@@ -30,6 +30,8 @@ import { hiBrand } from "./hi-brand";
 import { hiMeetings } from "./hi-meetings";
 import { hiSearch } from "./hi-search";
 import { hiSubHome } from "./hi-subhome";
+import { hiTeamWeek } from "./hi-teamweek";
+import { hiDatePicker } from "./hi-datepicker";
 
 export const hi: Messages = {
   ...hiWork,
@@ -57,6 +59,8 @@ export const hi: Messages = {
   ...hiMeetings,
   ...hiSearch,
   ...hiSubHome,
+  ...hiTeamWeek,
+  ...hiDatePicker,
   ...hiIntegrations,
   ...hiShared,
 };

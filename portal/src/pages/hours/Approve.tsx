@@ -6,7 +6,8 @@ import { Loading } from "@baton/ui/Spinner";
 import type { HourBankConsent, HourBankConsentPage } from "@baton/ui/types";
 import { A, useParams } from "@solidjs/router";
 import { createEffect, createSignal, Match, on, Switch } from "solid-js";
-import { ApproveForm, hoursOf } from "./ApproveForm";
+import { ApproveForm } from "./ApproveForm";
+import { formatMinutes } from "@baton/ui/time";
 import { monthName } from "./index";
 import "../survey/survey.css";
 
@@ -57,7 +58,7 @@ export default function ApproveHours() {
     }
   };
 
-  const duration = (minutes: number) => t("time.h", { hours: hoursOf(minutes) });
+  const duration = formatMinutes;
 
   return (
     <div class="auth-page survey-page">

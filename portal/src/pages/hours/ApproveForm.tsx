@@ -2,6 +2,7 @@ import { Button } from "@baton/ui/Button";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { locale, t } from "@baton/ui/i18n";
 import { TextField } from "@baton/ui/TextField";
+import { formatMinutes } from "@baton/ui/time";
 import type { HourBankConsent } from "@baton/ui/types";
 import { createSignal, Show } from "solid-js";
 
@@ -32,7 +33,7 @@ export function ApproveForm(props: {
     <Form submission={submission} onSubmit={submit} aria-label={t("portal.consent.pageTitle")} data-testid="approve-hours-form">
       <TextField
         label={t("portal.consent.hours")}
-        hint={t("portal.consent.hoursHint", { max: t("time.h", { hours: hoursOf(props.maxMinutes) }) })}
+        hint={t("portal.consent.hoursHint", { max: formatMinutes(props.maxMinutes) })}
         name="minutes"
         type="number"
         inputmode="decimal"

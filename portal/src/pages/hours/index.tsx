@@ -7,20 +7,14 @@ import { PageHeader } from "@baton/ui/Shell";
 import type { HourBank } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { ApproveForm, hoursOf } from "./ApproveForm";
+import { ApproveForm } from "./ApproveForm";
+import { formatMinutes } from "@baton/ui/time";
 import { getHours } from "./data";
 
 type Period = HourBank["periods"][number];
 
 /** "2 h 30 min", with a minus sign for time owed. */
-export function duration(total: number): string {
-  const sign = total < 0 ? "−" : "";
-  const abs = Math.abs(total);
-  const hours = Math.floor(abs / 60);
-  const minutes = abs % 60;
-  const text = hours === 0 ? t("time.m", { minutes }) : minutes ? t("time.hm", { hours, minutes }) : t("time.h", { hours });
-  return sign + text;
-}
+export const duration = formatMinutes;
 
 /** "November 2026" for the period "2026-11" (a calendar month; no zone to convert). */
 export function monthName(period: string): string {
@@ -196,7 +190,7 @@ function OverageCard(props: { view: HourBank; agency: string }) {
                 {t("portal.hours.askNeeded", { agency: props.agency })}
               </p>
             </Show>
-            <p class="muted">{t("portal.hours.askIntro", { agency: props.agency, max: t("time.h", { hours: hoursOf((ask() as { askMinutes: number }).askMinutes) }) })}</p>
+            <p class="muted">{t("portal.hours.askIntro", { agency: props.agency, max: formatMinutes((ask() as { askMinutes: number }).askMinutes) })}</p>
             <Show when={done()}>
               {(text) => (
                 <p class="notice notice-success" role="status" data-testid="hours-ask-done">
@@ -208,7 +202,7 @@ function OverageCard(props: { view: HourBank; agency: string }) {
               maxMinutes={(ask() as { askMinutes: number }).askMinutes}
               send={(input) => api.portal.approveHours({ ...input, availableMinutes: props.view.usage.availableMinutes })}
               onDone={(approved) => {
-                setDone(t("portal.consent.done", { hours: t("time.h", { hours: hoursOf(approved.minutes) }), month: monthName(approved.period), agency: props.agency }));
+                setDone(t("portal.consent.done", { hours: formatMinutes(approved.minutes), month: monthName(approved.period), agency: props.agency }));
                 void revalidate(getHours.key);
               }}
             />

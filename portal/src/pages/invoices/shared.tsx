@@ -34,6 +34,4 @@ export function totalOwed(invoices: Pick<Invoice, "balance" | "currency">[]): st
 }
 
 /** Minutes as h:mm ("1:05"), how time lines show their quantity. */
-export function formatMinutes(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
-}
+export { formatMinutes } from "@baton/ui/time";

@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { api, ApiError, conflictCurrent, isApiError } from "@baton/ui/api";
 import { FileUpload, type Uploads } from "@baton/ui/FileUpload";
 import { Button, buttonClass } from "@baton/ui/Button";
@@ -242,10 +243,9 @@ function RequestForm(props: { service: CatalogService | null }) {
             onValue={(description) => setValues({ description })}
             error={submission.fieldError("description")}
           />
-          <TextField
+          <DateField
             label={t("portal.field.desiredDueDate")}
             name="desiredDueDate"
-            type="date"
             class="field-date"
             min={todayIn(me().timeZone)}
             hint={t("portal.new.dueHint")}

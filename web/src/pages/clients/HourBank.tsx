@@ -1,3 +1,4 @@
+import { formatMinutes } from "@baton/ui/time";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -26,13 +27,7 @@ export const getClientHours = query((clientId: string, _version: number) => api.
 type Period = HourBank["periods"][number];
 
 /** "2 h 30 min", with a minus sign for time taken away or owed. */
-export function signedDuration(total: number): string {
-  const sign = total < 0 ? "−" : "";
-  const abs = Math.abs(total);
-  const hours = Math.floor(abs / 60);
-  const minutes = abs % 60;
-  return sign + (hours === 0 ? t("time.m", { minutes }) : minutes ? t("time.hm", { hours, minutes }) : t("time.h", { hours }));
-}
+export const signedDuration = formatMinutes;
 
 /** "November 2026" for "2026-11" (a calendar month: no zone to convert). */
 function monthName(period: string): string {

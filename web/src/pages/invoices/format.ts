@@ -8,7 +8,8 @@ export const money = (amount: number, currency: string) => formatMoney(amount, c
 export const forMinutes = Money.forMinutes;
 
 /** Minutes as "h:mm" (time lines bill by the minute). */
-export const hoursMinutes = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+/** A time line's minutes in the one duration format ("1 h 30 min"). */
+export { formatMinutes as hoursMinutes } from "@baton/ui/time";
 
 /** Basis points as a percentage for reading: 2000 → "20%", 1250 → "12.5%". */
 export const percent = (basisPoints: number) => `${basisPoints / 100}%`;

@@ -1,8 +1,9 @@
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
-import { formatDate, formatNumber, intlLocale, t } from "@baton/ui/i18n";
+import { formatDate, intlLocale, t } from "@baton/ui/i18n";
 import { formatMoney } from "@baton/ui/money";
+import { formatMinutes } from "@baton/ui/time";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import type { PayoutStatement } from "@baton/ui/types";
@@ -12,7 +13,7 @@ import { getStatement, monthLabel, refreshPayouts } from "./data";
 import { StatusOf } from "./index";
 import { PaidDialog } from "./PaidDialog";
 
-const hours = (minutes: number) => formatNumber(minutes / 60, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const hours = formatMinutes;
 
 /** One payout statement as a page: its month's work, total, exchange rate, and how it was paid. */
 export default function StatementPage() {

@@ -5,8 +5,9 @@ import { Button, buttonClass } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
 import { createSubmission } from "@baton/ui/Form";
-import { formatDate, formatNumber, intlLocale, t } from "@baton/ui/i18n";
+import { formatDate, intlLocale, t } from "@baton/ui/i18n";
 import { formatMoney } from "@baton/ui/money";
+import { formatMinutes } from "@baton/ui/time";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { TextField } from "@baton/ui/TextField";
@@ -17,7 +18,7 @@ import { createSignal, For, Show } from "solid-js";
 import { getMine, getOverview, monthLabel, refreshPayouts } from "./data";
 import { PaidDialog } from "./PaidDialog";
 
-const hours = (minutes: number) => formatNumber(minutes / 60, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const hours = formatMinutes;
 const month = (period: string) => monthLabel(period, intlLocale());
 
 /** Payouts: the owner's overview of what each subcontractor is owed, and a member's own statements. */

@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { currentWeek, groupWeek, shiftWeek, type GroupDay, type GroupWeek, type Interval, type Slot } from "@baton/kernel/time";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
@@ -16,7 +17,8 @@ import type { PlannerAttendee } from "@baton/ui/types";
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { formatWith, noon } from "../../lib/dates";
-import { formatHours, now } from "../../lib/time";
+import { formatMinutes } from "@baton/ui/time";
+import { now } from "../../lib/time";
 import { DURATIONS, getAllClients, getPlannerPeople, parseId, parseMinutes, parseWeek, parseWith, type PlannerSearch } from "./data";
 import "./planner.css";
 
@@ -134,7 +136,7 @@ function Planner(props: {
         {(data) => (
           <>
             <p class="summary-line" data-testid="planner-total" aria-live="polite">
-              {t("planner.sharedTotal", { hours: formatHours(data().sharedMinutes / 60) })}
+              {t("planner.sharedTotal", { hours: formatMinutes(data().sharedMinutes) })}
             </p>
             <ClockChange data={data()} people={attendees()} viewer={props.viewer} />
             <Show when={slot()}>{(s) => <SlotCard slot={s()} shared={data().sharedMinutes > 0} people={attendees()} viewer={props.viewer} minutes={props.minutes} />}</Show>
@@ -165,14 +167,14 @@ function WeekNav(props: { week: string; onWeek: (week: string) => void }) {
         <span aria-hidden="true">← </span>
         {t("planner.previous")}
       </Button>
-      <TextField
+      <DateField
         label={t("planner.weekOf")}
         name="week"
-        type="date"
-        class="field-inline"
+        hint=""
+        class="field-inline planner-week-field"
         value={props.week}
-        onChange={(e) => {
-          const next = parseWeek(e.currentTarget.value);
+        onValue={(value) => {
+          const next = parseWeek(value);
           if (next) props.onWeek(next);
         }}
       />

@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { Button } from "@baton/ui/Button";
 import { Form, FormActions, type Submission } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
@@ -124,7 +125,7 @@ export function QuoteForm(props: {
         </Show>
       </div>
       <div class="card">
-        <TextField label={t("quotes.field.validUntil")} name="validUntil" type="date" required value={values().validUntil} onValue={(v) => setValues("validUntil", v)} error={submission.fieldError("validUntil")} />
+        <DateField label={t("quotes.field.validUntil")} name="validUntil" required value={values().validUntil} onValue={(v) => setValues("validUntil", v)} error={submission.fieldError("validUntil")} />
         <TextField label={t("quotes.field.deposit")} name="depositPercent" inputmode="decimal" hint={t("quotes.depositHint")} value={values().deposit} onValue={(v) => setValues("deposit", v)} error={submission.fieldError("depositPercent")} />
         <TextArea label={t("quotes.field.terms")} name="terms" maxlength={5000} value={values().terms} onValue={(v) => setValues("terms", v)} error={submission.fieldError("terms")} />
       </div>

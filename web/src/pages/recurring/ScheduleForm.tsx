@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { todayIn } from "@baton/kernel/dates";
 import { api, ApiError, conflictCurrent } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
@@ -181,8 +182,8 @@ export function ScheduleForm(props: { schedule?: Schedule; clientId?: string | u
         <TextField label={t("recurring.estimate")} name="estimateHours" inputmode="decimal" autocomplete="off" value={values.estimateHours} onValue={(estimateHours) => setValues({ estimateHours })} error={submission.fieldError("estimateHours")} />
       </div>
       <div class="field-row">
-        <TextField label={t("recurring.startDate")} name="startDate" type="date" required value={values.startDate} onValue={(startDate) => setValues({ startDate })} error={submission.fieldError("startDate")} />
-        <TextField label={t("recurring.endDate")} name="endDate" type="date" value={values.endDate} onValue={(endDate) => setValues({ endDate })} error={submission.fieldError("endDate")} />
+        <DateField label={t("recurring.startDate")} name="startDate" required value={values.startDate} onValue={(startDate) => setValues({ startDate })} error={submission.fieldError("startDate")} />
+        <DateField label={t("recurring.endDate")} name="endDate" value={values.endDate} onValue={(endDate) => setValues({ endDate })} error={submission.fieldError("endDate")} />
       </div>
       <Select
         label={t("recurring.assignee")}

@@ -1,4 +1,5 @@
 import { Badge } from "@baton/ui/Badge";
+import { formatHoursAsDuration } from "@baton/ui/time";
 import { Boundary } from "@baton/ui/Boundary";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { formatDateTime, formatNumber, t } from "@baton/ui/i18n";
@@ -13,7 +14,7 @@ import type { RangeControl } from "./Revenue";
 type Counts = ResponsesReport["total"];
 
 /** Working hours to the minute: "3.25 h". */
-const workingHours = (value: number | null) => (value === null ? "—" : t("reports.hours", { hours: formatNumber(value, { maximumFractionDigits: 2 }) }));
+const workingHours = (value: number | null) => (value === null ? "—" : formatHoursAsDuration(value));
 
 /** Response promises kept and breached per client, for requests received in a range of months. */
 export function Responses(props: RangeControl) {

@@ -8,8 +8,8 @@ export const money = (amount: number, currency: string) => formatMoney(amount, c
 export const axisMoney = (amount: number, currency: string) =>
   formatNumber(amount / 10 ** Money.minorDigits(currency), { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
 
-/** Minutes as hours: "1.5 h", "12 h". */
-export const hours = (minutes: number) => t("reports.hours", { hours: formatNumber(minutes / 60, { maximumFractionDigits: 2 }) });
+/** Minutes in the one duration format: "1 h 30 min", "12 h". */
+export { formatMinutes as hours } from "@baton/ui/time";
 
 /** Basis points as a percentage: 2500 → "25%", -1250 → "-12.5%". */
 export const percent = (basisPoints: number) => formatNumber(basisPoints / 10_000, { style: "percent", maximumFractionDigits: 1 });

@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { isApiError, type ApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
@@ -72,22 +73,36 @@ export function RangeFilter(props: RangeProps) {
     <fieldset class="plain-fieldset report-filter" data-testid={props.testid}>
       <legend class={props.showLegend ? "report-filter-legend" : "sr-only"}>{props.legend}</legend>
       <div class="report-filter-fields">
-        <TextField
-          type={props.type}
-          name="from"
-          label={t("reports.from")}
-          value={props.from || props.defaults.from}
-          error={props.errors.from}
-          onChange={(event) => props.onChange("from", event.currentTarget.value || undefined)}
-        />
-        <TextField
-          type={props.type}
-          name="to"
-          label={t("reports.to")}
-          value={props.to || props.defaults.to}
-          error={props.errors.to}
-          onChange={(event) => props.onChange("to", event.currentTarget.value || undefined)}
-        />
+        <Show
+          when={props.type === "date"}
+          fallback={
+            <TextField
+              type={props.type}
+              name="from"
+              label={t("reports.from")}
+              value={props.from || props.defaults.from}
+              error={props.errors.from}
+              onChange={(event) => props.onChange("from", event.currentTarget.value || undefined)}
+            />
+          }
+        >
+          <DateField name="from" label={t("reports.from")} value={props.from || props.defaults.from} error={props.errors.from} onValue={(value) => props.onChange("from", value || undefined)} />
+        </Show>
+        <Show
+          when={props.type === "date"}
+          fallback={
+            <TextField
+              type={props.type}
+              name="to"
+              label={t("reports.to")}
+              value={props.to || props.defaults.to}
+              error={props.errors.to}
+              onChange={(event) => props.onChange("to", event.currentTarget.value || undefined)}
+            />
+          }
+        >
+          <DateField name="to" label={t("reports.to")} value={props.to || props.defaults.to} error={props.errors.to} onValue={(value) => props.onChange("to", value || undefined)} />
+        </Show>
         <Show when={props.from || props.to}>
           <Button size="sm" variant="ghost" onClick={() => props.onReset()}>
             {props.resetLabel}

@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { api, ApiError, conflictCurrent } from "@baton/ui/api";
 import { Button, buttonClass } from "@baton/ui/Button";
 import { FileUpload, type Uploads } from "@baton/ui/FileUpload";
@@ -194,10 +195,9 @@ export default function NewRequest() {
                   onValue={(priority) => setValues({ priority: priority as Priority })}
                   error={submission.fieldError("priority")}
                 />
-                <TextField
+                <DateField
                   label={t("portal.field.desiredDueDate")}
                   name="desiredDueDate"
-                  type="date"
                   value={values.desiredDueDate}
                   onValue={(desiredDueDate) => setValues({ desiredDueDate })}
                   error={submission.fieldError("desiredDueDate")}

@@ -10,6 +10,7 @@ import { formatNumber, t } from "@baton/ui/i18n";
 import type { Candidate, WorkTask } from "@baton/ui/types";
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { formatMinutes } from "@baton/ui/time";
 import { formatHours, formatPercent } from "../../lib/time";
 
 export function AssignDialog(props: { open: boolean; task: WorkTask; onClose: () => void; onAssigned: (task: WorkTask) => void; onStale: (task: WorkTask) => void }) {
@@ -117,8 +118,8 @@ function Candidates(props: { task: WorkTask; onClose: () => void; onAssigned: (t
                       </dl>
                       <p class="cell-sub candidate-hint">
                         {candidate.fits
-                          ? t("tasks.fitsHint", { hours: formatHours(props.task.estimateMinutes / 60) })
-                          : t("tasks.tightHint", { hours: formatHours(props.task.estimateMinutes / 60) })}
+                          ? t("tasks.fitsHint", { hours: formatMinutes(props.task.estimateMinutes) })
+                          : t("tasks.tightHint", { hours: formatMinutes(props.task.estimateMinutes) })}
                       </p>
                     </div>
                     <div class="candidate-side">

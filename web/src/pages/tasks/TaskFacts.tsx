@@ -6,7 +6,8 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { QuadrantBadge } from "../../components/badges";
 import { DueDate } from "../../components/Due";
-import { formatHours, now } from "../../lib/time";
+import { formatMinutes } from "@baton/ui/time";
+import { now } from "../../lib/time";
 import { SendToCalendar } from "./SendToCalendar";
 
 /**
@@ -35,7 +36,7 @@ export function TaskFacts(props: { detail: TaskDetail; task: WorkTask }) {
         </div>
         <div>
           <dt>{t("work.estimate")}</dt>
-          <dd>{formatHours(props.task.estimateMinutes / 60)}</dd>
+          <dd>{formatMinutes(props.task.estimateMinutes)}</dd>
         </div>
         <div>
           <dt>{t("work.quadrant")}</dt>

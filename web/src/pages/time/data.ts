@@ -9,6 +9,8 @@ export const getWeek = query(
   (memberId: string, date: string) => api.time.week({ memberId: memberId || undefined, date: date || undefined }),
   "time.week",
 );
+/** The team's hours in the week holding `date` ("" this week), against capacity (owner). */
+export const getTeamWeek = query((date: string) => api.time.team(date || undefined), "time.team-week");
 export const getTaskTime = query((taskId: string) => api.time.forTask(taskId), "time.task");
 export const getTeam = query(() => api.members.list({ limit: 100 }), "time.team");
 /** What waits for review (owner and reviewers), and the owner's switch for whether time needs approval. */
@@ -28,6 +30,7 @@ export const parseMember = (value: string | string[] | undefined) => one(value) 
 // Queries of the Time page; `preloadTime` starts them from the route (see routes.tsx).
 export const preloadTime = (search: Record<string, string | string[] | undefined>) => {
   void getTimer();
+  // The owner's page without ?member= shows the team (the loader can't tell the role; the week read is cheap).
   void getWeek(parseMember(search.member), parseDate(search.date));
 };
 
@@ -38,5 +41,5 @@ export function refreshTimer() {
 
 /** After an entry was added, changed or removed: timesheets and task totals read again. */
 export function afterTimeChange() {
-  return revalidate([getWeek.key, getTaskTime.key, getWaiting.key]);
+  return revalidate([getWeek.key, getTaskTime.key, getWaiting.key, getTeamWeek.key]);
 }

@@ -2,21 +2,10 @@ import { ApiError } from "@baton/ui/api";
 import { addDays } from "@baton/kernel/dates";
 import { t } from "@baton/ui/i18n";
 
-/** "1 h 15 min", "3 h", "45 min". */
-export function formatMinutes(total: number): string {
-  const hours = Math.floor(total / 60);
-  const minutes = total % 60;
-  if (!hours) return t("time.m", { minutes });
-  return minutes ? t("time.hm", { hours, minutes }) : t("time.h", { hours });
-}
+// Durations are written by the one formatter (packages/kernel/src/duration.ts, via @baton/ui/time).
+export { formatElapsed, formatMinutes } from "@baton/ui/time";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-/** A running timer's time as hh:mm:ss. */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-}
 
 /** "90" or "1:30" (also "1h30") as minutes; undefined otherwise. */
 export function parseMinutes(text: string): number | undefined {

@@ -17,7 +17,8 @@ import { A, createAsync, revalidate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Show, Suspense } from "solid-js";
 import { timerHref } from "../../components/TaskTimer";
 import { expireOnLeave } from "../../lib/work";
-import { afterTimeChange, getTeam, getTimer, getWeek, parseDate, parseMember } from "./data";
+import { afterTimeChange, getTeam, getTeamWeek, getTimer, getWeek, parseDate, parseMember } from "./data";
+import { TeamWeekView } from "./TeamWeek";
 import { EntryDialog } from "./EntryDialog";
 import { formatElapsed, formatMinutes, shiftDate } from "./format";
 import { stopTimer } from "./timer";
@@ -29,12 +30,16 @@ export default function TimePage() {
   const isOwner = () => me().role === "owner";
   const memberId = () => (isOwner() ? parseMember(params.member) : "");
   const date = () => parseDate(params.date);
-  const own = () => !memberId() || memberId() === me().id;
-  const sheet = createAsync(() => getWeek(memberId(), date()));
+  // The owner opens on the team's week; `?member=` (her own id too) opens one person's week.
+  const team = () => isOwner() && !memberId();
+  const own = () => !team() && (!memberId() || memberId() === me().id);
+  const sheet = createAsync(() => (team() ? Promise.resolve(undefined) : getWeek(memberId(), date())));
+  const teamWeek = createAsync(() => (team() ? getTeamWeek(date()) : Promise.resolve(undefined)));
+  const memberHref = (id: string) => `/time?member=${encodeURIComponent(id)}${date() ? `&date=${date()}` : ""}`;
   const [logging, setLogging] = createSignal(false);
   const [editing, setEditing] = createSignal<TimeEntry>();
   const [deleting, setDeleting] = createSignal<TimeEntry>();
-  expireOnLeave(() => [getWeek.key, getTimer.key]);
+  expireOnLeave(() => [getWeek.key, getTimer.key, getTeamWeek.key]);
 
   const saved = (message: string) => {
     setLogging(false);
@@ -66,13 +71,19 @@ export default function TimePage() {
       <Show when={isOwner()}>
         <div class="toolbar">
           <Suspense>
-            <MemberPicker value={memberId() || me().id} onValue={(id) => setParams({ member: id === me().id ? undefined : id })} />
+            <MemberPicker value={memberId()} onValue={(id) => setParams({ member: id || undefined })} />
           </Suspense>
+          <Show when={team()} fallback={<A class="button" href={date() ? `/time?date=${date()}` : "/time"} data-testid="team-week-link">{t("teamWeek.overview")}</A>}>
+            <A class="button" href={memberHref(me().id)} data-testid="my-week-link">{t("teamWeek.myWeek")}</A>
+          </Show>
         </div>
       </Show>
-      <Boundary onRetry={() => revalidate([getWeek.key, getTimer.key])}>
+      <Boundary onRetry={() => revalidate([getWeek.key, getTimer.key, getTeamWeek.key])}>
         <Show when={own()}>
           <RunningTimer />
+        </Show>
+        <Show when={team() && teamWeek()}>
+          {(week) => <TeamWeekView week={week()} meId={me().id} memberHref={memberHref} onWeek={(next) => setParams({ date: next || undefined })} />}
         </Show>
         <Show when={sheet()}>
           {(week) => (
@@ -103,7 +114,10 @@ export default function TimePage() {
 
 function MemberPicker(props: { value: string; onValue: (id: string) => void }) {
   const team = createAsync(() => getTeam());
-  const options = () => (team()?.items ?? []).filter((member) => member.status !== "removed").map((member) => ({ value: member.id, label: member.name }));
+  const options = () => [
+    { value: "", label: t("teamWeek.overview") },
+    ...(team()?.items ?? []).filter((member) => member.status !== "removed").map((member) => ({ value: member.id, label: member.name })),
+  ];
   return (
     <Show when={team()}>
       <Select label={t("time.member")} name="member" class="field-inline" options={options()} value={props.value} onValue={props.onValue} />

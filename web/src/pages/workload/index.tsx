@@ -66,7 +66,7 @@ export default function Workload() {
                           return (
                             <td classList={{ "cell-over": over() }} data-over={over() ? "true" : undefined}>
                               <div class="load">
-                                <span>{t("workload.hoursOf", { hours: formatHours(hours()), capacity: formatNumber(member.weeklyCapacityHours) })}</span>
+                                <span>{t("workload.hoursOf", { hours: formatHours(hours()), capacity: formatHours(member.weeklyCapacityHours) })}</span>
                                 <span class="load-bar" aria-hidden="true">
                                   <span style={{ width: `${Math.round(ratio() * 100)}%` }} />
                                 </span>

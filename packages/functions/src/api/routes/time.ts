@@ -20,6 +20,9 @@ export const timeRoutes = new Hono()
   .get("/week", describeRoute({ responses: ok(Timesheet.weekOutput), tags, summary: "A member's timesheet for a week in their time zone (own; owner: anyone's)" }), allow(["owner", "subcontractor"]), input("query", Timesheet.week.schema), async (c) =>
     c.json(await Timesheet.week(c.req.valid("query")), 200),
   )
+  .get("/team", describeRoute({ responses: ok(Timesheet.teamWeekOutput), tags, summary: "The team's hours in a week (each member's own zone) against their capacity (owner)" }), allow("owner"), input("query", Timesheet.teamWeek.schema), async (c) =>
+    c.json(await Timesheet.teamWeek(c.req.valid("query")), 200),
+  )
   .post("/week/submit", describeRoute({ responses: ok(Timesheet.weekOutput), tags, summary: "Submit my week (Monday to Sunday in my zone) for approval (team member)" }), allow(["owner", "subcontractor"]), input("json", Timesheet.submitWeek.schema), async (c) =>
     c.json(await Timesheet.submitWeek(c.req.valid("json")), 200),
   )

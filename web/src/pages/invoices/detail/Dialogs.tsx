@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { todayIn } from "@baton/kernel/dates";
 import { api, ApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
@@ -101,7 +102,7 @@ function PaymentForm(props: DialogProps) {
       </div>
       <div class="field-row">
         <TextField label={t("invoice.reference")} name="reference" value={reference()} onValue={setReference} error={props.submission.fieldError("reference")} />
-        <TextField type="date" label={t("invoice.paymentDate")} name="receivedAt" max={today()} value={date()} onValue={setDate} error={props.submission.fieldError("receivedAt")} />
+        <DateField label={t("invoice.paymentDate")} name="receivedAt" max={today()} value={date()} onValue={setDate} error={props.submission.fieldError("receivedAt")} />
       </div>
       <FormActions>
         <Button onClick={() => props.onClose()}>{t("common.cancel")}</Button>

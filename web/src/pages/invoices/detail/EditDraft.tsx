@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { api, ApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { Dialog } from "@baton/ui/Dialog";
@@ -122,8 +123,8 @@ function EditDraftForm(props: DialogProps) {
         <TextField label={t("invoice.editTerms")} name="paymentTermsDays" inputmode="numeric" value={terms()} onValue={setTerms} error={props.submission.fieldError("paymentTermsDays")} />
       </div>
       <div class="field-row">
-        <TextField type="date" label={t("invoice.editIssueDate")} name="issueDate" value={issueDate()} onValue={setIssueDate} error={props.submission.fieldError("issueDate")} data-testid="edit-issue-date" />
-        <TextField type="date" label={t("invoice.editDueDate")} name="dueDate" min={issueDate() || undefined} value={dueDate()} onValue={setDueDate} error={props.submission.fieldError("dueDate")} data-testid="edit-due-date" />
+        <DateField label={t("invoice.editIssueDate")} name="issueDate" value={issueDate()} onValue={setIssueDate} error={props.submission.fieldError("issueDate")} data-testid="edit-issue-date" />
+        <DateField label={t("invoice.editDueDate")} name="dueDate" min={issueDate() || undefined} value={dueDate()} onValue={setDueDate} error={props.submission.fieldError("dueDate")} data-testid="edit-due-date" />
       </div>
       <p class="small muted">{t("invoice.editDatesHint")}</p>
       <TextArea label={t("invoice.notesTitle")} name="notes" rows={3} value={notes()} onValue={setNotes} error={props.submission.fieldError("notes")} />

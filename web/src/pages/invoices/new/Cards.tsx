@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
 import { FormActions } from "@baton/ui/Form";
@@ -49,8 +50,8 @@ export function ClientCard(props: { draft: Draft; clients: Client[] }) {
       </Show>
       <Show when={billsTime(d.values)}>
         <div class="field-row">
-          <TextField type="date" label={t("invoiceNew.from")} name="from" value={d.values.from} onValue={(from) => d.set({ from })} error={d.submission.fieldError("from")} hint={t("invoiceNew.periodHint")} />
-          <TextField type="date" label={t("invoiceNew.to")} name="to" value={d.values.to} onValue={(to) => d.set({ to })} error={d.submission.fieldError("to")} />
+          <DateField label={t("invoiceNew.from")} name="from" value={d.values.from} onValue={(from) => d.set({ from })} error={d.submission.fieldError("from")} hint={t("invoiceNew.periodHint")} />
+          <DateField label={t("invoiceNew.to")} name="to" value={d.values.to} onValue={(to) => d.set({ to })} error={d.submission.fieldError("to")} />
         </div>
         <Show when={d.client}>{(c) => <UnbilledTime client={c()} from={d.values.from} to={d.values.to} />}</Show>
       </Show>

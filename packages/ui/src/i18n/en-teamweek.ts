@@ -1,0 +1,20 @@
+// English strings of the owner's team week on the Time page (issue 22 item 7). Part of `en`.
+export const enTeamWeek = {
+  "teamWeek.intro": "Each person's hours this week against their capacity, Monday to Sunday in their own time zone. Choose a name to open their week.",
+  "teamWeek.weeks": "Weeks",
+  "teamWeek.totals": "Team: {logged} of {capacity}",
+  "teamWeek.empty": "No one on the team yet",
+  "teamWeek.caption": "Hours per person this week",
+  "teamWeek.capacity": "Capacity",
+  "teamWeek.share": "Of capacity",
+  "teamWeek.percent": "{percent}%",
+  "teamWeek.state": "Timesheet",
+  "teamWeek.state.empty": "Nothing logged",
+  "teamWeek.state.open": "Not submitted",
+  "teamWeek.state.returned": "Returned",
+  "teamWeek.state.submitted": "Waiting for review",
+  "teamWeek.state.approved": "Approved",
+  "teamWeek.you": "{name} (you)",
+  "teamWeek.overview": "Team overview",
+  "teamWeek.myWeek": "My week",
+} as const;
