@@ -89,9 +89,12 @@ async function main() {
     const { Job } = await import("@baton/core/job");
     const { backfillClientWork } = await import("@baton/core/task/backfill");
     const { backfillQuotesAwaiting } = await import("@baton/core/quote/backfill");
+    const { backfillNoticeShards } = await import("@baton/core/notify/backfill");
     for (const agency of await Job.agencies()) {
       await backfillClientWork(agency.agencyId);
       await backfillQuotesAwaiting(agency.agencyId);
+      // Client notices from before the outbox job's index was sharded (db/shard.ts).
+      await backfillNoticeShards(agency.agencyId);
     }
     const server = serve({
       fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,
