@@ -90,6 +90,8 @@ async function main() {
     const { backfillClientWork } = await import("@baton/core/task/backfill");
     const { backfillQuotesAwaiting } = await import("@baton/core/quote/backfill");
     const { backfillNoticeShards } = await import("@baton/core/notify/backfill");
+    // Agencies from before the agencies index was sharded: first, or the jobs would not list them.
+    await (await import("@baton/core/agency/backfill")).backfillAgencyShards();
     for (const agency of await Job.agencies()) {
       await backfillClientWork(agency.agencyId);
       await backfillQuotesAwaiting(agency.agencyId);
