@@ -40,6 +40,10 @@ export class Tracker {
   s3Gets = 0;
   dynamo: Array<[number, number]> = [];
   ses: Array<[number, number]> = [];
+  /** Write units by where they were spent (the table, each index), when `instrument(…, { indexes: true })`. */
+  writeUnitsByIndex: Record<string, number> = {};
+  /** What each write touched: the entity and the operation (Put, Update, Delete, ConditionCheck). */
+  writeItems: string[] = [];
 
   trace(serverMs: number): Trace {
     return {
@@ -63,7 +67,23 @@ const current = new AsyncLocalStorage<Tracker>();
 /** Runs `work` with its DynamoDB and SES calls counted in `tracker`. */
 export const track = <R>(tracker: Tracker, work: () => R): R => current.run(tracker, work);
 
-type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+type Capacity = {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+  Table?: Capacity;
+  GlobalSecondaryIndexes?: Record<string, Capacity>;
+};
+
+function addByIndex(tracker: Tracker, consumed: Capacity | Capacity[] | undefined) {
+  for (const item of consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed]) {
+    const parts: Array<[string, Capacity | undefined]> = [["table", item.Table], ...Object.entries(item.GlobalSecondaryIndexes ?? {})];
+    for (const [name, part] of parts) {
+      const units = part?.WriteCapacityUnits ?? part?.CapacityUnits ?? 0;
+      if (units) tracker.writeUnitsByIndex[name] = (tracker.writeUnitsByIndex[name] ?? 0) + units;
+    }
+  }
+}
 
 function addCapacity(tracker: Tracker, command: string, consumed: Capacity | Capacity[] | undefined) {
   for (const item of consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed]) {
@@ -78,6 +98,26 @@ function addCapacity(tracker: Tracker, command: string, consumed: Capacity | Cap
       tracker.readUnits += item.CapacityUnits ?? 0;
     }
   }
+}
+
+type Attribute = { S?: string };
+type Written = { Item?: Record<string, Attribute>; Key?: Record<string, Attribute>; ExpressionAttributeValues?: Record<string, Attribute> };
+
+/** "Update task" for each item a write command names (its entity from ElectroDB's `__edb_e__`, or the key's prefix). */
+function writtenItems(command: string, input: Record<string, unknown>): string[] {
+  const one = (op: string, w: Written) => {
+    const text = (v: unknown) => (typeof v === "string" ? v : (v as Attribute | undefined)?.S);
+    const entity = text(w.Item?.__edb_e__) ?? text((w.Key ?? w.Item)?.sk)?.replace(/^\$/, "").split(/[#_]/)[0] ?? "?";
+    const bytes = w.Item ? JSON.stringify(w.Item).length : 0;
+    return bytes ? `${op} ${entity} (~${Math.round(bytes / 100) / 10} KB)` : `${op} ${entity}`;
+  };
+  if (command === "TransactWriteItemsCommand") {
+    return ((input.TransactItems ?? []) as Array<Record<string, Written>>).map((t) => {
+      const [op, w] = Object.entries(t)[0]!;
+      return one(op, w);
+    });
+  }
+  return [one(command.replace(/ItemCommand$/, ""), input as Written)];
 }
 
 let installed = false;
@@ -96,8 +136,11 @@ export function instrumentS3(s3: S3Client): void {
   );
 }
 
-/** Adds the counting middleware to the core's DynamoDB client and wraps SES sends. Once per process. */
-export function instrument(dynamo: DynamoDBClient): void {
+/**
+ * Adds the counting middleware to the core's DynamoDB client and wraps SES sends. Once per process.
+ * `indexes`: ask for ReturnConsumedCapacity INDEXES and split writes by table and index.
+ */
+export function instrument(dynamo: DynamoDBClient, options: { indexes?: boolean } = {}): void {
   if (installed) return;
   installed = true;
   dynamo.middlewareStack.add(
@@ -105,12 +148,17 @@ export function instrument(dynamo: DynamoDBClient): void {
       const tracker = current.getStore();
       const command = context.commandName ?? "unknown";
       if (tracker && (READS.has(command) || WRITES.has(command))) {
-        (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = "TOTAL";
+        (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = options.indexes ? "INDEXES" : "TOTAL";
       }
       const start = performance.now();
       try {
         const result = await next(args);
-        if (tracker) addCapacity(tracker, command, (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity);
+        const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+        if (tracker) addCapacity(tracker, command, consumed);
+        if (tracker && options.indexes && WRITES.has(command)) {
+          addByIndex(tracker, consumed);
+          tracker.writeItems.push(...writtenItems(command, args.input as Record<string, unknown>));
+        }
         return result;
       } finally {
         if (tracker) {

@@ -11,7 +11,7 @@ import { shapes } from "./shape.ts";
 // change on a busy machine; the counts don't depend on the data's size (the full bench's do not
 // either, except the board's RCU), so they match `npm run bench`'s per-call table.
 
-const { values: args } = parseArgs({ options: { calls: { type: "string", default: "3" }, json: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { calls: { type: "string", default: "3" }, json: { type: "boolean", default: false }, indexes: { type: "boolean", default: false } } });
 const calls = Number(args.calls);
 
 const dynamo = await startDynamoLocal({ port: await freePort() });
@@ -35,10 +35,10 @@ try {
   const { instrument, track, Tracker } = await import("./instrument.ts");
   const { seedAgency, createQaPool } = await import("./seed.ts");
   const { signIn } = await import("./sessions.ts");
-  instrument(client);
+  instrument(client, { indexes: args.indexes });
 
   // Sequential steps: DynamoDB calls that did not overlap one another.
-  let traces: Array<{ roundTrips: number; steps: number; calls: Record<string, number>; readUnits: number; writeUnits: number; emails: number }> = [];
+  let traces: Array<{ roundTrips: number; steps: number; calls: Record<string, number>; readUnits: number; writeUnits: number; emails: number; byIndex: Record<string, number>; items: string[] }> = [];
   const server = serve({
     hostname: "127.0.0.1",
     port: 0,
@@ -55,7 +55,7 @@ try {
         if (start >= end) steps++;
         end = Math.max(end, stop);
       }
-      traces.push({ roundTrips: trace.roundTrips, steps, calls: { ...trace.calls }, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails });
+      traces.push({ roundTrips: trace.roundTrips, steps, calls: { ...trace.calls }, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails, byIndex: { ...tracker.writeUnitsByIndex }, items: [...tracker.writeItems] });
       return new Response(body, { status: response.status, headers: response.headers });
     },
   });
@@ -101,7 +101,7 @@ try {
     const started = performance.now();
     for (let i = 0; i < calls; i++) await run();
     const last = traces.at(-1)!;
-    rows.push({ endpoint: label, roundTrips: last.roundTrips, steps: last.steps, calls: last.calls, rcu: last.readUnits, wcu: last.writeUnits, emailsInRequest: last.emails, ms: Math.round((performance.now() - started) / calls) });
+    rows.push({ endpoint: label, roundTrips: last.roundTrips, steps: last.steps, calls: last.calls, rcu: last.readUnits, wcu: last.writeUnits, emailsInRequest: last.emails, wcuByIndex: last.byIndex, written: last.items, ms: Math.round((performance.now() - started) / calls) });
   }
   if (args.json) console.log(JSON.stringify(rows, null, 2));
   else {
@@ -110,6 +110,13 @@ try {
     for (const r of rows) {
       const by = Object.entries(r.calls as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(", ");
       console.log(`| ${r.endpoint} | ${r.roundTrips} | ${r.steps} | ${by} | ${r.rcu} | ${r.wcu} | ${r.emailsInRequest} |`);
+    }
+    if (args.indexes) {
+      console.log("\nWrite units by table and index (`--indexes`: ReturnConsumedCapacity INDEXES), and the items written:\n");
+      for (const r of rows.filter((r) => Object.keys(r.wcuByIndex as object).length)) {
+        const split = Object.entries(r.wcuByIndex as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(", ");
+        console.log(`- ${r.endpoint}: ${split}; ${(r.written as string[]).join(", ")}`);
+      }
     }
   }
   server.close();

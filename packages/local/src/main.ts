@@ -89,9 +89,14 @@ async function main() {
     const { Job } = await import("@baton/core/job");
     const { backfillClientWork } = await import("@baton/core/task/backfill");
     const { backfillQuotesAwaiting } = await import("@baton/core/quote/backfill");
+    const { backfillNoticeShards } = await import("@baton/core/notify/backfill");
+    // Agencies from before the agencies index was sharded: first, or the jobs would not list them.
+    await (await import("@baton/core/agency/backfill")).backfillAgencyShards();
     for (const agency of await Job.agencies()) {
       await backfillClientWork(agency.agencyId);
       await backfillQuotesAwaiting(agency.agencyId);
+      // Client notices from before the outbox job's index was sharded (db/shard.ts).
+      await backfillNoticeShards(agency.agencyId);
     }
     const server = serve({
       fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+import { shardAttribute } from "../db/shard.ts";
 
 export const AgencyEntity = new Entity({
   model: { entity: "agency", version: "1", service: "baton" },
@@ -58,6 +59,8 @@ export const AgencyEntity = new Entity({
     emailFooter: { type: "string" },
     portalTitle: { type: "string" },
     portalWelcome: { type: "string" },
+    /** Which of the `agencies` index's partitions it is in (db/shard.ts), from its id. */
+    shard: shardAttribute("agencyId"),
     ...timestamps,
     ...versioned,
   },
@@ -66,10 +69,10 @@ export const AgencyEntity = new Entity({
       pk: { field: "pk", composite: ["agencyId"] },
       sk: { field: "sk", composite: [] },
     },
-    /** Every agency on this installation (a handful): the scheduled jobs' starting point. */
+    /** Every agency on this installation: the scheduled jobs' starting point (one Query per shard). */
     agencies: {
       index: "gsi2",
-      pk: { field: "gsi2pk", composite: [] },
+      pk: { field: "gsi2pk", composite: ["shard"] },
       sk: { field: "gsi2sk", composite: ["agencyId"] },
     },
   },

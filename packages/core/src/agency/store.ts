@@ -1,4 +1,5 @@
 import { db, getTogether, type TransactionEntities } from "../db/index.ts";
+import { acrossShards } from "../db/shard.ts";
 import type { AgencyItem } from "./entity.ts";
 
 // The agency area's table, for other areas: they read and write the agency item only through these.
@@ -21,10 +22,18 @@ export function loadTogether(agencyId: string, read: Read = {}): Promise<AgencyI
   return getTogether<AgencyItem>(db.entities.agency, db.entities.agency.get({ agencyId }), read);
 }
 
-/** Every agency (the jobs' one cross-tenant read: gsi2, `agencies`). */
+/** Every agency, by id (the jobs' one cross-tenant read: gsi2, `agencies`, every shard at once). */
 export async function all(): Promise<AgencyItem[]> {
-  return (await db.entities.agency.query.agencies({}).go({ pages: "all" })).data;
+  return acrossShards(async (shard) => (await db.entities.agency.query.agencies({ shard }).go({ pages: "all" })).data, byId);
 }
+
+/** The first `limit` agencies' ids, by id (a few keys of each shard). */
+export async function firstIds(limit: number): Promise<string[]> {
+  const some = await acrossShards(async (shard) => (await db.entities.agency.query.agencies({ shard }).go({ limit, attributes: ["agencyId"] })).data, byId);
+  return some.slice(0, limit).map((agency) => agency.agencyId);
+}
+
+const byId = (a: { agencyId: string }, b: { agencyId: string }) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0);
 
 /** Files stored move the agency's storage total (negative when a file is deleted). */
 export async function addStorageBytes(agencyId: string, bytes: number): Promise<void> {

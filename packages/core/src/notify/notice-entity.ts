@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey } from "../db/attributes.ts";
+import { shardAttribute } from "../db/shard.ts";
 
 /**
  * A hand-off email to a client's people, kept with the change that causes it before anyone knows
@@ -24,16 +25,18 @@ export const OutboxNoticeEntity = new Entity({
     nextAttemptAt: { type: "string", required: true },
     attempts: { type: "number", required: true, default: 0 },
     pending: { type: ["yes"] as const, required: true, default: "yes" },
+    /** Which of the pendingNotices partitions it is in (db/shard.ts), from its id. */
+    shard: shardAttribute("noticeId"),
   },
   indexes: {
     noticeById: {
       pk: { field: "pk", composite: ["agencyId"] },
       sk: { field: "sk", composite: ["noticeId"] },
     },
-    /** Notices the worker has not turned into emails yet, oldest first: the outbox job's query. */
+    /** Notices the worker has not turned into emails yet, oldest first: the outbox job's query (one per shard). */
     pendingNotices: {
       index: "gsi2",
-      pk: { field: "gsi2pk", composite: ["pending"] },
+      pk: { field: "gsi2pk", composite: ["pending", "shard"] },
       sk: { field: "gsi2sk", composite: ["nextAttemptAt", "noticeId"] },
     },
   },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type TransactionEntities } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
+import { acrossShards } from "../db/shard.ts";
 import { Deferred } from "../deferred/index.ts";
 import { Email, type Notice } from "../email/index.ts";
 import { ContactStore } from "../contact/store.ts";
@@ -68,12 +69,21 @@ async function turn(notice: OutboxNoticeItem): Promise<boolean> {
   return true;
 }
 
+/** Every agency's notices still waiting whose next attempt is at or before `until`, oldest first (every shard of pendingNotices). */
+export async function waiting(until: Date): Promise<OutboxNoticeItem[]> {
+  const before = until.toISOString();
+  return acrossShards(
+    async (shard) => (await db.entities.outboxNotice.query.pendingNotices({ pending: "yes", shard }).lte({ nextAttemptAt: before }).go({ pages: "all" })).data,
+    (a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.noticeId.localeCompare(b.noticeId),
+  );
+}
+
 /** The outbox job: notices the worker has not turned into emails (it failed, or never ran), oldest first. */
 export async function flush(now = new Date()): Promise<{ sent: number; failed: number }> {
   // A minute's grace: the worker normally turns a notice within moments of its commit.
-  const due = await db.entities.outboxNotice.query.pendingNotices({ pending: "yes" }).lte({ nextAttemptAt: new Date(now.getTime() - 60_000).toISOString() }).go({ pages: "all" });
+  const due = await waiting(new Date(now.getTime() - 60_000));
   const outcome = { sent: 0, failed: 0 };
-  for (const notice of due.data) {
+  for (const notice of due) {
     try {
       if (await turn(notice)) outcome.sent++;
     } catch (error) {

@@ -23,7 +23,6 @@ import { People, type PersonRef } from "../people/index.ts";
 import type { RequestItem } from "../request/entity.ts";
 import { Request } from "../request/index.ts";
 import { Sop, type SopVersion } from "../sop/index.ts";
-import { Surveys } from "../survey/index.ts";
 import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStatuses, type Party, type TaskAction, type TaskStatus } from "../workflow/index.ts";
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { memberIdsOf, present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
@@ -403,7 +402,9 @@ const taskEvents: Partial<Record<TaskAction, EventType>> = {
 
 async function recordCompletion(request: RequestItem, by: PersonRef) {
   await Audit.record(Audit.event("request.completed", "request", request.requestId, { reference: request.reference, by: by.name }));
-  // Ask the client how it went (never throws: a survey can't fail the approval).
+  // Ask the client how it went (never throws: a survey can't fail the approval). Imported here, on
+  // the rare call that completes a request: the survey area stays out of the task routes' cold start.
+  const { Surveys } = await import("../survey/index.ts");
   await Surveys.afterCompletion(request);
 }
 

@@ -1,12 +1,5 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
-import { VisibleError } from "@baton/core/error";
-import { errorBody, errorJson, onError } from "./errors.ts";
-import { actorContext, csrfGuard, jsonBodies } from "./middleware.ts";
-import { originGuard } from "./origin.ts";
-import { requestLog } from "./request-log.ts";
-import { docsRoutes } from "./routes/docs.ts";
+import { apiApp } from "./frame.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { agencyRoutes, auditRoutes } from "./routes/agency.ts";
 import { brandRoutes } from "./routes/brand.ts";
@@ -40,7 +33,7 @@ import { integrationRoutes } from "./routes/integrations.ts";
 import { vaultRoutes } from "./routes/vault.ts";
 import { searchRoutes } from "./routes/search.ts";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from "./frame.ts";
 
 // The resource routes, chained so that their types reach `hc<Routes>` in the apps.
 const routes = new Hono()
@@ -81,45 +74,9 @@ const routes = new Hono()
 
 export type Routes = typeof routes;
 
-/** The whole API under /api: the same app serves Lambda and the local Node server. */
-export const app = new Hono()
-  .basePath("/api")
-  .use(requestLog)
-  // Nothing the API answers may be kept by a browser or a shared cache: JSON about a signed-in
-  // person, an invoice's print page, a CSV export. A response that sets its own (the calendar
-  // feed) keeps it.
-  .use(async (c, next) => {
-    await next();
-    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
-    // The logo is shown by mail clients on other sites: the one answer another origin may embed.
-    if (c.req.path === "/api/brand/public/logo" && c.res.ok) c.res.headers.set("cross-origin-resource-policy", "cross-origin");
-  })
-  .use(originGuard)
-  .use(
-    secureHeaders({
-      crossOriginResourcePolicy: "same-origin",
-      // JSON needs no sources at all; the reference page needs only its inline stylesheet.
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
-    }),
-  )
-  .use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new VisibleError("too_large", "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-  )
-  // Stripe calls this itself: its signature stands in for the CSRF header and the session.
-  .route("/webhooks/stripe", stripeWebhook)
-  .use(csrfGuard)
-  .use(jsonBodies)
-  .use(actorContext)
-  .route("/", routes)
-  .route("/", docsRoutes());
+/** The whole API under /api: the same app serves Lambda (route groups loaded on first use, lazy-routes.ts) and the local Node server. */
+export const app = apiApp(routes, stripeWebhook);
 
 /** What the OpenAPI document describes (openapi-spec.ts makes it from these when the API is built). */
 export const documented = new Hono().route("/", routes).route("/webhooks/stripe", stripeWebhook);
 
-app.onError(onError);
-app.notFound((c) => errorJson(c, errorBody("not_found", "There is no such API route."), 404));

@@ -7,6 +7,7 @@ import { useWorkerFunction } from "../worker-dispatch.ts";
 await loadSstEnvironment();
 useWorkerFunction();
 // Imported after the environment is complete: the core reads its configuration when first loaded.
-const { app } = await import("./app.ts");
+// The route groups load on first use (lazy-routes.ts): a call loads its group, not the whole API.
+const { lazyApp } = await import("./lazy-routes.ts");
 
-export const handler = handle(app);
+export const handler = handle(lazyApp);

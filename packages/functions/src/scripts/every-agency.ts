@@ -13,5 +13,8 @@ export async function forEveryAgency(script: string, each: (agencyId: string) =>
   }
   process.env.BATON_TABLE_NAME = values.table;
   const { Job } = await import("@baton/core/job");
+  // Agencies written before the agencies index was sharded are listed only once they have a shard.
+  const { agencies } = await (await import("@baton/core/agency/backfill")).backfillAgencyShards();
+  if (agencies) console.log(`${agencies} agencies moved to their shard of the agencies index`);
   for (const agency of await Job.agencies()) console.log(`${agency.agencyId} (${agency.name}): ${await each(agency.agencyId)}`);
 }

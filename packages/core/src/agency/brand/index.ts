@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assertOwnerInPerson, useAgencyId } from "../../actor/index.ts";
 import type { AgencyItem } from "../entity.ts";
+import { AgencyStore } from "../store.ts";
 import { Audit } from "../../audit/index.ts";
 import { Config } from "../../config/index.ts";
 import type { EmailBrand } from "../../email/layout.ts";
@@ -213,8 +214,8 @@ async function defaultAgencyId(): Promise<string | null> {
   const configured = Config.portalAgency;
   if (configured && isId("agency", configured)) return configured;
   // A handful of keys on the agencies index: the only agency of a one-agency installation.
-  const { data } = await db.entities.agency.query.agencies({}).go({ limit: 2, attributes: ["agencyId"] });
-  return data.length === 1 ? data[0]!.agencyId : null;
+  const ids = await AgencyStore.firstIds(2);
+  return ids.length === 1 ? ids[0]! : null;
 }
 
 export const logoSchema = z.strictObject({
