@@ -21,6 +21,12 @@ export async function ofClientIn(agencyId: string, clientId: string, statuses: r
   ).data;
 }
 
+/** An agency's requests in these statuses, one query per status (`requestsByStatus`). */
+export async function ofAgencyIn(agencyId: string, statuses: readonly RequestStatus[]): Promise<RequestItem[]> {
+  const pages = await Promise.all(statuses.map((status) => db.entities.request.query.requestsByStatus({ agencyId, status }).go({ pages: "all" })));
+  return pages.flatMap((page) => page.data);
+}
+
 /**
  * A message's mark on its request, as an item of the message's transaction: when its thread last
  * moved (what "anything new?" compares; the version is for edits and stays as it is), and a

@@ -28,7 +28,7 @@ export { week, weekSchema, type WeekState } from "./week.ts";
 /** A member's week (week.ts); declared here so it shares its name with the area's namespace. */
 export type Timesheet = WeekSheet;
 export * from "./approval.ts";
-export { teamTimeBetween } from "./queries.ts";
+export { teamTimeBetween, unbilledApprovedMinutesBetween } from "./queries.ts";
 export { lockItems, releaseItems } from "./billing.ts";
 export { exportTime, timeExportSchema } from "./export.ts";
 export { DISCARD_UNDER_MS, stopTimerOnTask } from "./timer-stop.ts";
