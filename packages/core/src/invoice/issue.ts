@@ -51,12 +51,8 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
     const stamp = await Rates.stampFor(agencyId, item.currency, entered);
     const { issuedAt, dueAt } = datesOf(item, agency?.timeZone ?? "UTC");
     const result = await db.transaction
-      .write(({ agency: agencies, invoice, ...tx }) => [
-        agencies
-          .patch({ agencyId })
-          .set({ invoiceSeq: seq + 1 })
-          .where((attr, op) => (seq ? op.eq(attr.invoiceSeq, seq) : `(${op.notExists(attr.invoiceSeq)} OR ${op.eq(attr.invoiceSeq, 0)})`))
-          .commit(),
+      .write(({ invoice, ...tx }) => [
+        AgencyStore.invoiceNumberItem(tx, agencyId, seq),
         invoice
           .patch({ agencyId, invoiceId })
           .set({
