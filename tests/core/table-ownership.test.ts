@@ -33,9 +33,6 @@ const EXCEPTIONS: Record<string, string> = {
  */
 const NOT_YET_MOVED: Record<string, number> = {
   "survey/send.ts contact": 1,
-  "task/index.ts file": 1,
-  "task/index.ts member": 1,
-  "task/index.ts request": 1,
   "timesheet/index.ts task": 1,
 };
 

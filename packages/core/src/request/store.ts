@@ -43,6 +43,21 @@ export async function receivedBetween(agencyId: string, start: string, end: stri
   return result.data;
 }
 
+type RequestChanges = Parameters<ReturnType<typeof db.entities.request.patch>["set"]>[0];
+
+/**
+ * A change to a request as an item of the caller's transaction (a task's move sets its statuses),
+ * version bumped, only while the request is still at the version read.
+ */
+export function changeItem(tx: Pick<TransactionEntities, "request">, request: Pick<RequestItem, "agencyId" | "requestId" | "version">, changes: RequestChanges) {
+  return tx.request
+    .patch({ agencyId: request.agencyId, requestId: request.requestId })
+    .set(changes)
+    .add({ version: 1 })
+    .where((attr, op) => op.eq(attr.version, request.version))
+    .commit();
+}
+
 /**
  * A message's mark on its request, as an item of the message's transaction: when its thread last
  * moved (what "anything new?" compares; the version is for edits and stays as it is), and a
