@@ -32,7 +32,8 @@ afterAll(async () => {
   await platform?.close();
 });
 
-const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+const overflows = (page: Page) => page.evaluate<boolean>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+
 
 describe("lists that become cards", () => {
   for (const [path, rowId, header, label] of [
@@ -45,13 +46,13 @@ describe("lists that become cards", () => {
       const row = owner.getByTestId(rowId).first();
       await row.waitFor();
       await expect(owner.getByRole("columnheader", { name: header }).isVisible()).resolves.toBe(true);
-      await expect(row.evaluate((tr) => getComputedStyle(tr).display)).resolves.toBe("table-row");
+      await expect(row.evaluate((tr) => (globalThis as any).getComputedStyle(tr).display)).resolves.toBe("table-row");
       await owner.screenshot({ path: `/tmp/shots/list-table${path}-1440.png`, fullPage: true });
 
       await owner.setViewportSize({ width: 390, height: 844 });
-      await expect.poll(() => row.evaluate((tr) => getComputedStyle(tr).display), { timeout: 15_000 }).toBe("block");
+      await expect.poll(() => row.evaluate((tr) => (globalThis as any).getComputedStyle(tr).display), { timeout: 15_000 }).toBe("block");
       const cell = row.locator(`td[data-label="${label}"]`);
-      await expect(cell.evaluate((td) => getComputedStyle(td, "::before").content)).resolves.toBe(`"${label}"`);
+      await expect(cell.evaluate((td) => (globalThis as any).getComputedStyle(td, "::before").content)).resolves.toBe(`"${label}"`);
       await expect(overflows(owner)).resolves.toBe(false);
       await owner.screenshot({ path: `/tmp/shots/list-table${path}-390.png`, fullPage: true });
     });
