@@ -8,7 +8,7 @@ import { Files } from "./files.ts";
 import { Secrets } from "./secrets.ts";
 import { Storage } from "./storage.ts";
 import { Vault } from "./vault.ts";
-import { fontFiles } from "../packages/core/src/invoice/pdf/fonts.ts";
+import { fontFiles } from "../packages/core/src/pdf/fonts.ts";
 
 // What every Baton function runs with: the same domain code against the same table. Each
 // function's own timeout, memory and concurrency are set where it is made (api.ts, jobs.ts).

@@ -26,29 +26,6 @@ const EXCEPTIONS: Record<string, string> = {
   "packages/core/src/db/": "the Service itself, and the helpers every area's transactions share",
 };
 
-/**
- * Foreign uses not moved yet (issue 15, part 4), per file (under packages/core/src/ unless
- * named) and entity, with their count. The count may only go down: a new foreign use fails, and
- * so does a paid one left listed, so this list shrinks to nothing and never grows.
- */
-const NOT_YET_MOVED: Record<string, number> = {
-  "client-data/index.ts client": 2,
-  "digest/content.ts request": 2,
-  "digest/content.ts task": 1,
-  "digest/content.ts timeEntry": 1,
-  "invoice/issue.ts agency": 1,
-  "packages/local/src/seed-money.ts invoice": 1,
-  "reports/responses.ts request": 1,
-  "request/index.ts file": 1,
-  "request/index.ts sop": 1,
-  "request/index.ts task": 2,
-  "survey/send.ts contact": 1,
-  "task/index.ts file": 1,
-  "task/index.ts member": 1,
-  "task/index.ts request": 1,
-  "timesheet/index.ts task": 1,
-};
-
 describe("the table", () => {
   const owner = owners();
 
@@ -66,17 +43,7 @@ describe("the table", () => {
       if (Object.keys(EXCEPTIONS).some((prefix) => path.startsWith(prefix))) return [];
       return tableUses(file).filter((use) => !path.startsWith(`packages/core/src/${owner.get(use.entity) ?? "?"}/`));
     });
-    const keyOf = (use: { file: string; entity: string }) => `${use.file.replace(/^packages\/core\/src\//, "")} ${use.entity}`;
-    const counts = new Map<string, number>();
-    for (const use of foreign) counts.set(keyOf(use), (counts.get(keyOf(use)) ?? 0) + 1);
-    const added = foreign
-      .filter((use) => (counts.get(keyOf(use)) ?? 0) > (NOT_YET_MOVED[keyOf(use)] ?? 0))
-      .map((use) => `${use.file}:${use.line} uses ${use.entity} (owned by ${owner.get(use.entity) ?? "nobody"}/): call that area's functions`);
-    const paid = Object.entries(NOT_YET_MOVED)
-      .filter(([key, count]) => (counts.get(key) ?? 0) < count)
-      .map(([key, count]) => `${key}: ${counts.get(key) ?? 0} left, not ${count}; lower NOT_YET_MOVED`);
-    expect(added).toEqual([]);
-    expect(paid).toEqual([]);
+    expect(foreign.map((use) => `${use.file}:${use.line} uses ${use.entity} (owned by ${owner.get(use.entity) ?? "nobody"}/): call that area's functions`)).toEqual([]);
   });
 
   it("sees entities reached directly, taken apart in a transaction, or reached through its bag", () => {

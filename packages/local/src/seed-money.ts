@@ -1,7 +1,6 @@
 import { withActor, type Actor } from "@baton/core/actor";
 import { Agency } from "@baton/core/agency";
 import { Client } from "@baton/core/client";
-import { db } from "@baton/core/db";
 import { Invoices } from "@baton/core/invoice";
 import { Member } from "@baton/core/member";
 import { ServicePackages } from "@baton/core/service-package";
@@ -106,12 +105,6 @@ export async function seedMoney(agencyId: string, owner: Actor, ids: Ids) {
 async function sendAsOf(agencyId: string, draft: { id: string; version: number }, days: number) {
   const sent = await Invoices.send({ version: draft.version }, draft.id);
   if (!days) return sent;
-  const item = (await Invoices.loadInvoice(agencyId, draft.id))!;
-  const issuedAt = new Date(Date.parse(item.issuedAt!) - days * day).toISOString();
-  const dueAt = new Date(Date.parse(item.dueAt!) - days * day).toISOString();
-  await db.entities.invoice
-    .patch({ agencyId, invoiceId: draft.id })
-    .set({ status: item.status, issuedAt, issuedSort: issuedAt, dueAt, owing: item.owing, owingSince: dueAt })
-    .go();
+  const { issuedAt, dueAt } = await Invoices.backdate(agencyId, draft.id, days);
   return { ...sent, issuedAt, dueAt };
 }

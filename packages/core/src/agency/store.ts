@@ -50,6 +50,18 @@ export function storageItem(tx: Pick<TransactionEntities, "agency">, agencyId: s
   return (limit === undefined ? patch : patch.where((attr, op) => `${op.notExists(attr.storageBytes)} OR ${op.lte(attr.storageBytes, limit)}`)).commit();
 }
 
+/**
+ * The invoice counter moved from `seq` to `seq + 1`, as an item of the sending invoice's
+ * transaction: only while it still reads `seq`, so two sends never take the same number.
+ */
+export function invoiceNumberItem(tx: Pick<TransactionEntities, "agency">, agencyId: string, seq: number) {
+  return tx.agency
+    .patch({ agencyId })
+    .set({ invoiceSeq: seq + 1 })
+    .where((attr, op) => (seq ? op.eq(attr.invoiceSeq, seq) : `(${op.notExists(attr.invoiceSeq)} OR ${op.eq(attr.invoiceSeq, 0)})`))
+    .commit();
+}
+
 /** A new agency, as an item of the caller's transaction (self-serve sign-up makes it with the link's use). */
 export function createItem(tx: Pick<TransactionEntities, "agency">, attributes: Parameters<typeof db.entities.agency.create>[0]) {
   return tx.agency.create(attributes).commit();

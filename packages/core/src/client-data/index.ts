@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertMember, forbidden } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { Client } from "../client/index.ts";
+import { ClientStore } from "../client/store.ts";
 import { db } from "../db/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
 import { fn } from "../fn/index.ts";
@@ -80,12 +81,7 @@ export const erase = fn(eraseSchema, async (input, clientId: string): Promise<Er
     throw new VisibleError("validation", "validation_failed", "Some fields need attention.", { fields: { code: `Type ${scope.client.code} to confirm.` } });
   }
   // Stop the jobs first (no retainer invoice, digest or survey for a client being erased).
-  await db.entities.client
-    .patch({ agencyId, clientId })
-    .set({ status: "inactive" })
-    .remove(["website", "notes", "hourlyRate", "retainerFee", "retainerMinutes"])
-    .add({ version: 1 })
-    .go();
+  await ClientStore.deactivateForErasure(agencyId, clientId);
   const deleted: Record<string, number> = {};
   const kept: Record<string, number> = {};
   for (const part of parts) {
@@ -95,8 +91,8 @@ export const erase = fn(eraseSchema, async (input, clientId: string): Promise<Er
   }
   const erasedAt = scope.client.erasedAt ?? new Date().toISOString();
   await db.transaction
-    .write(({ client, ...tx }) => [
-      client.patch({ agencyId, clientId }).set({ erasedAt }).add({ version: 1 }).commit(),
+    .write((tx) => [
+      ClientStore.changeItem(tx, agencyId, clientId, { erasedAt }),
       Audit.item(tx, Audit.event("client.erased", "client", clientId, { deleted, kept })),
     ])
     .go();

@@ -42,6 +42,19 @@ export function changeItem(tx: Pick<TransactionEntities, "client">, agencyId: st
   return (whileStatus ? patch.where((attr, op) => op.eq(attr.status, whileStatus)) : patch).commit();
 }
 
+/**
+ * The first step of erasing a client (client-data): inactive, so no job (retainer invoice, digest,
+ * survey) picks it up meanwhile, and without the fields erasure does not keep.
+ */
+export async function deactivateForErasure(agencyId: string, clientId: string): Promise<void> {
+  await db.entities.client
+    .patch({ agencyId, clientId })
+    .set({ status: "inactive" })
+    .remove(["website", "notes", "hourlyRate", "retainerFee", "retainerMinutes"])
+    .add({ version: 1 })
+    .go();
+}
+
 /** Clients made after an id, oldest first (`clientsOfAgency`, ids sort by creation): what search has yet to index. */
 export async function createdAfter(agencyId: string, afterId: string, limit: number): Promise<ClientItem[]> {
   const query = db.entities.client.query.clientsOfAgency({ agencyId });

@@ -52,3 +52,15 @@ export function undeliverableItem(tx: Pick<TransactionEntities, "contact">, agen
   const patch = tx.contact.patch({ agencyId, contactId });
   return (note ? patch.set({ undeliverable: note }) : patch.remove(["undeliverable"])).commit();
 }
+
+/**
+ * A contact surveyed at `sentAt`, as an item of the survey's transaction: only while still active
+ * and not surveyed since `quietSince` (a survey sent meanwhile cancels this one).
+ */
+export function surveyedItem(tx: Pick<TransactionEntities, "contact">, agencyId: string, contactId: string, sentAt: string, quietSince: string) {
+  return tx.contact
+    .patch({ agencyId, contactId })
+    .set({ lastSurveyAt: sentAt })
+    .where((attr, op) => `(${op.notExists(attr.lastSurveyAt)} OR ${op.lte(attr.lastSurveyAt, quietSince)}) AND ${op.eq(attr.status, "active")}`)
+    .commit();
+}

@@ -1,13 +1,13 @@
 import { billingOf } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
-import { db } from "../db/index.ts";
 import { Audit } from "../audit/index.ts";
 import { periodIn } from "../invoice/jobs.ts";
 import { links } from "../notify/index.ts";
 import type { RequestItem } from "../request/entity.ts";
+import { RequestStore } from "../request/store.ts";
 import type { TaskItem } from "../task/entity.ts";
-import { approvalOf, UNBILLED } from "../timesheet/entity.ts";
-import { OpenTaskStatuses } from "../workflow/index.ts";
+import { TaskStore } from "../task/store.ts";
+import { unbilledApprovedMinutesBetween } from "../timesheet/queries.ts";
 import type { DigestWeek } from "./timing.ts";
 
 // What one client's digest says. The agency-wide reads (open requests, open tasks, the
@@ -47,17 +47,9 @@ export function agencyWork(agencyId: string, now: Date) {
   };
 }
 
-async function openRequests(agencyId: string): Promise<RequestItem[]> {
-  const pages = await Promise.all(
-    (["in_progress", "awaiting_approval"] as const).map((status) => db.entities.request.query.requestsByStatus({ agencyId, status }).go({ pages: "all" })),
-  );
-  return pages.flatMap((page) => page.data);
-}
+const openRequests = (agencyId: string): Promise<RequestItem[]> => RequestStore.ofAgencyIn(agencyId, ["in_progress", "awaiting_approval"]);
 
-async function openTasks(agencyId: string): Promise<TaskItem[]> {
-  const pages = await Promise.all(OpenTaskStatuses.map((status) => db.entities.task.query.tasksByStatus({ agencyId, status }).go({ pages: "all" })));
-  return pages.flatMap((page) => page.data);
-}
+const openTasks = (agencyId: string): Promise<TaskItem[]> => TaskStore.openOfAgency(agencyId);
 
 /**
  * Requests completed in [from, to]: the agency's audit log over that window (event ids sort by
@@ -67,8 +59,7 @@ async function completedSince(agencyId: string, from: Date, to: Date): Promise<R
   const events = await Audit.actionBetween(agencyId, "request.completed", from, to);
   const ids = [...new Set(events.map((event) => event.subjectId))];
   if (!ids.length) return [];
-  const read = await db.entities.request.get(ids.map((requestId) => ({ agencyId, requestId }))).go();
-  return read.data.filter((request) => request.status === "completed");
+  return (await RequestStore.loadMany(agencyId, ids)).filter((request) => request.status === "completed");
 }
 
 /** One client's digest for `week`, as of `now`. */
@@ -110,11 +101,7 @@ export async function contentFor(client: ClientItem, week: DigestWeek, now: Date
  */
 async function minutesThisMonth(client: ClientItem, now: Date): Promise<number> {
   const { start } = periodIn(now, client.timeZone);
-  const entries = await db.entities.timeEntry.query
-    .entriesOfClient({ agencyId: client.agencyId, clientId: client.clientId, invoiceId: UNBILLED })
-    .between({ startedAt: start.toISOString() }, { startedAt: now.toISOString() })
-    .go({ pages: "all" });
-  return entries.data.filter((entry) => entry.billable && approvalOf(entry) === "approved").reduce((sum, entry) => sum + entry.minutes, 0);
+  return unbilledApprovedMinutesBetween(client.agencyId, client.clientId, start.toISOString(), now.toISOString());
 }
 
 const byReference = (a: Pick<RequestItem, "number">, b: Pick<RequestItem, "number">) => a.number - b.number;

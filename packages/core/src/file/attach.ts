@@ -84,8 +84,8 @@ export async function byIds(agencyId: string, fileIds: readonly string[]): Promi
 }
 
 /** The transaction operation that shows a deliverable's files to the client (QA approved them). */
-export function publishCommit(entity: FileEntityApi, item: FileItem) {
-  return entity
+export function publishItem(tx: Pick<TransactionEntities, "file">, item: FileItem) {
+  return tx.file
     .patch({ agencyId: item.agencyId, fileId: item.fileId })
     .set({ visibleToClient: true })
     .add({ version: 1 })

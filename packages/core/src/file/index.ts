@@ -11,7 +11,7 @@ export { contentDisposition, checkName } from "./names.ts";
 export { present, type FileView } from "./present.ts";
 export { canSee, downloadUrl, get, visible } from "./access.ts";
 export { start, confirm, assertUploader, type StartedUpload, type UploadTicket } from "./upload.ts";
-export { forAttach, attachCommit, publishCommit, ofRequest, MAX_ATTACHMENTS } from "./attach.ts";
+export { forAttach, attachCommit, attachItem, publishItem, ofRequest, MAX_ATTACHMENTS } from "./attach.ts";
 export { forClient, mine, ofSop, usage, type ListedFile, type Usage } from "./lists.ts";
 export { remove, purgeDue } from "./manage.ts";
 export { fileSettingsOf, type FileSettings } from "./settings.ts";

@@ -17,7 +17,7 @@ export { InvoiceStatuses, PaymentMethods, RefundMethods } from "./entity.ts";
 export type { CreditNote, Invoice, InvoiceLine, Payment, Refund } from "./present.ts";
 export { get, load as loadInvoice, loadVisible, numbersOf, type InvoiceDetail } from "./read.ts";
 export { create, createSchema, editDraft, editSchema, incrementFor, MAX_ENTRIES, openDeposits, removeDraft, timeLines, totals, unbilledTime } from "./draft.ts";
-export { emailClient, rateSchema, send, sendSchema, setRate, versionSchema } from "./issue.ts";
+export { backdate, emailClient, rateSchema, send, sendSchema, setRate, versionSchema } from "./issue.ts";
 export { applyPayment, paymentSchema, recordPayment, voidInvoice, voidSchema, type PaymentInput } from "./payment.ts";
 export { applyCredit, applyCreditSchema, creditsOfClient, refundCredit, refundCreditSchema, type ClientCredit } from "./credit.ts";
 export { creditNotesIssuedBetween, creditNotesWithInvoices, exportInvoices, exportSchema, ISSUED_STATUSES, issuedBetween, list, listSchema, owed, printPage } from "./ledger.ts";

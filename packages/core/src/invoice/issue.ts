@@ -52,12 +52,8 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
     const stamp = await Rates.stampFor(agencyId, item.currency, entered);
     const { issuedAt, dueAt } = datesOf(item, agency?.timeZone ?? "UTC");
     const result = await db.transaction
-      .write(({ agency: agencies, invoice, ...tx }) => [
-        agencies
-          .patch({ agencyId })
-          .set({ invoiceSeq: seq + 1 })
-          .where((attr, op) => (seq ? op.eq(attr.invoiceSeq, seq) : `(${op.notExists(attr.invoiceSeq)} OR ${op.eq(attr.invoiceSeq, 0)})`))
-          .commit(),
+      .write(({ invoice, ...tx }) => [
+        AgencyStore.invoiceNumberItem(tx, agencyId, seq),
         invoice
           .patch({ agencyId, invoiceId })
           .set({
@@ -96,6 +92,23 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
   }
   throw new VisibleError("conflict", "conflict", "Invoices are being sent right now. Please try again.");
 });
+
+/**
+ * Moves a sent invoice's issue and due dates `days` back, for demo history only (the local seed
+ * makes invoices that were "sent weeks ago"); nothing a user does calls it.
+ */
+export async function backdate(agencyId: string, invoiceId: string, days: number): Promise<{ issuedAt: string; dueAt: string }> {
+  const item = await load(agencyId, invoiceId);
+  if (!item?.issuedAt || !item.dueAt) throw notFound("Invoice");
+  const DAY = 24 * 3600_000;
+  const issuedAt = new Date(Date.parse(item.issuedAt) - days * DAY).toISOString();
+  const dueAt = new Date(Date.parse(item.dueAt) - days * DAY).toISOString();
+  await db.entities.invoice
+    .patch({ agencyId, invoiceId })
+    .set({ status: item.status, issuedAt, issuedSort: issuedAt, dueAt, owing: item.owing, owingSince: dueAt })
+    .go();
+  return { issuedAt, dueAt };
+}
 
 export const rateSchema = versionSchema.extend({ rate: Rates.rateField });
 

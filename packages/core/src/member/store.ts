@@ -48,6 +48,11 @@ export async function endSessions(agencyId: string, memberId: string): Promise<v
   await db.entities.member.patch({ agencyId, memberId }).add({ sessionVersion: 1 }).go();
 }
 
+/** QA outcome counters added to a member's metrics, as an item of the caller's transaction (a task's review). */
+export function addStatsItem(tx: Pick<TransactionEntities, "member">, agencyId: string, memberId: string, stats: Partial<Record<"qaApproved" | "qaFirstPass" | "qaReturns", number>>) {
+  return tx.member.patch({ agencyId, memberId }).add(stats).commit();
+}
+
 /** A new member, as an item of the caller's transaction (sign-up's first owner). */
 export function createItem(tx: Pick<TransactionEntities, "member">, attributes: Parameters<typeof db.entities.member.create>[0]) {
   return tx.member.create(attributes).commit();

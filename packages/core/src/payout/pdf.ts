@@ -1,22 +1,19 @@
-import PDFDocument from "pdfkit";
 import { AgencyStore } from "../agency/store.ts";
 import { text, type Locale, type TextKey } from "../i18n/index.ts";
-import { Typesetter, type Style } from "../invoice/pdf/typeset.ts";
+import { MUTED, Sheet } from "../pdf/sheet.ts";
+import type { Style } from "../pdf/typeset.ts";
 import { MemberStore } from "../member/store.ts";
 import { Money } from "../money/index.ts";
 import type { PayoutItem } from "./entity.ts";
 import { visible } from "./read.ts";
 import { monthName } from "./notify.ts";
 
-// A payout statement as a PDF, typeset as invoices are (invoice/pdf/typeset.ts: every script on
+// A payout statement as a PDF, on the sheet every PDF shares (core/src/pdf: every script on
 // one baseline, Devanagari shaped): the agency and the member, the month, the time per task,
 // the total in the member's currency and its stamped value in the agency's, and how it was paid.
 // It is the member's document, so it reads in the member's language and zone.
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const MUTED = "#5b6470";
-const RULE = "#d9dee6";
-const right = PAGE.width - PAGE.margin;
+const PAGE = { margin: 50 };
 const body: Style = { size: 10 };
 
 export type PdfFile = { fileName: string; bytes: Uint8Array<ArrayBuffer> };
@@ -36,68 +33,53 @@ export async function render(item: PayoutItem, agencyName: string, options: { lo
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: options.timeZone }).format(new Date(iso));
   const title = t("payout.title", { month: monthName(item.period, locale) });
 
-  const doc = new PDFDocument({ size: "A4", margin: PAGE.margin, font: null as unknown as string, info: { Title: `${title} · ${item.memberName}`, Author: agencyName }, lang: locale, displayTitle: true });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-  const type = new Typesetter(doc);
-  let y = PAGE.margin;
-  const room = (height: number) => {
-    if (y + height <= PAGE.height - PAGE.margin) return;
-    doc.addPage();
-    y = PAGE.margin;
-  };
-  const rule = () => {
-    doc.moveTo(PAGE.margin, y).lineTo(right, y).lineWidth(0.75).strokeColor(RULE).stroke();
-  };
+  const sheet = new Sheet({ margin: PAGE.margin, title: `${title} · ${item.memberName}`, author: agencyName, lang: locale });
+  const { type, right } = sheet;
+  const room = (height: number) => sheet.room(height);
+  const rule = () => sheet.rule();
   const fact = (label: string, value: string) => {
     room(16);
-    type.line(label, PAGE.margin, y + body.size, { ...body, color: MUTED });
-    type.line(value, right, y + body.size, { ...body, align: "right" });
-    y += 16;
+    type.line(label, PAGE.margin, sheet.y + body.size, { ...body, color: MUTED });
+    type.line(value, right, sheet.y + body.size, { ...body, align: "right" });
+    sheet.y += 16;
   };
 
-  type.line(title, PAGE.margin, y + 20, { size: 20, weight: "bold" });
-  y += 34;
+  type.line(title, PAGE.margin, sheet.y + 20, { size: 20, weight: "bold" });
+  sheet.y += 34;
   fact(t("payout.from"), agencyName);
   fact(t("payout.to"), item.memberName);
   fact(t("payout.issued"), date(item.issuedAt));
   fact(t("payout.rate"), t("payout.perHour", { rate: money(item.costRate) }));
   fact(t("payout.status"), item.status === "paid" ? t("payout.statusPaid") : t("payout.statusIssued"));
-  y += 12;
+  sheet.y += 12;
 
-  type.line(t("payout.work"), PAGE.margin, y + 8, { size: 8, color: MUTED });
-  type.line(t("payout.hours"), right, y + 8, { size: 8, color: MUTED, align: "right" });
-  y += 14;
+  type.line(t("payout.work"), PAGE.margin, sheet.y + 8, { size: 8, color: MUTED });
+  type.line(t("payout.hours"), right, sheet.y + 8, { size: 8, color: MUTED, align: "right" });
+  sheet.y += 14;
   rule();
-  y += 6;
+  sheet.y += 6;
   for (const line of item.lines ?? []) {
     const wrapped = type.wrap(line.label, right - PAGE.margin - 90, body);
     room(wrapped.length * 14 + 4);
-    wrapped.forEach((part, index) => type.line(part, PAGE.margin, y + body.size + index * 14, body));
-    type.line(hours(line.minutes), right, y + body.size, { ...body, align: "right" });
-    y += wrapped.length * 14 + 4;
+    wrapped.forEach((part, index) => type.line(part, PAGE.margin, sheet.y + body.size + index * 14, body));
+    type.line(hours(line.minutes), right, sheet.y + body.size, { ...body, align: "right" });
+    sheet.y += wrapped.length * 14 + 4;
   }
   rule();
-  y += 8;
+  sheet.y += 8;
   fact(t("payout.totalHours"), hours(item.minutes));
   room(22);
-  type.line(t("payout.total"), PAGE.margin, y + 13, { size: 13, weight: "bold" });
-  type.line(money(item.amount), right, y + 13, { size: 13, weight: "bold", align: "right" });
-  y += 24;
+  type.line(t("payout.total"), PAGE.margin, sheet.y + 13, { size: 13, weight: "bold" });
+  type.line(money(item.amount), right, sheet.y + 13, { size: 13, weight: "bold", align: "right" });
+  sheet.y += 24;
   if (item.exchangeRate && item.agencyAmount !== undefined) {
     fact(t("payout.exchange", { rate: item.exchangeRate, from: item.currency, to: item.agencyCurrency }), money(item.agencyAmount, item.agencyCurrency));
   }
   if (item.status === "paid" && item.paidAt && item.method) {
-    y += 8;
+    sheet.y += 8;
     fact(t("payout.paidOn"), date(item.paidAt));
     fact(t("payout.method"), t(`payout.method.${item.method}` as TextKey));
     if (item.reference) fact(t("payout.reference"), item.reference);
   }
-  doc.end();
-  await finished;
-  return new Uint8Array(Buffer.concat(chunks));
+  return sheet.finish();
 }

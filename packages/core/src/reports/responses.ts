@@ -1,12 +1,10 @@
-import { encodeTime } from "ulid";
 import { calendarOf } from "../agency/index.ts";
 import { assertOwner } from "../actor/index.ts";
 import { businessHoursBetween, type ResponsePromise, type WorkingWeek } from "../business-hours/index.ts";
 import { promiseOf } from "../client/promise.ts";
-import { db } from "../db/index.ts";
 import { fn } from "../fn/index.ts";
-import { IdPrefixes } from "../id/index.ts";
 import type { RequestItem } from "../request/entity.ts";
+import { RequestStore } from "../request/store.ts";
 import { monthRange, monthRangeSchema } from "./range.ts";
 import { AgencyStore } from "../agency/store.ts";
 import { ClientStore } from "../client/store.ts";
@@ -52,7 +50,7 @@ export const responses = fn(responsesSchema, async (query, now: Date = new Date(
   const timeZone = agency?.timeZone ?? "UTC";
   const week = calendarOf(agency);
   const { from, to, range } = monthRange(query, timeZone, now);
-  const requests = await receivedBetween(agencyId, range.start, range.end);
+  const requests = await RequestStore.receivedBetween(agencyId, range.start, range.end);
   const clientIds = [...new Set(requests.map((request) => request.clientId))];
   const clients = await ClientStore.loadMany(agencyId, clientIds);
   const byId = new Map(clients.map((client) => [client.clientId, client]));
@@ -70,20 +68,6 @@ export const responses = fn(responsesSchema, async (query, now: Date = new Date(
     total: count(requests, now, timeZone, week),
   };
 });
-
-/**
- * Requests whose ids were minted between two instants. Request ids are ULIDs, whose first ten
- * characters are the creation time, so the agency's `requestById` range between the smallest and
- * largest id of those instants is exactly the requests received then: one bounded query, no scan.
- */
-async function receivedBetween(agencyId: string, start: string, end: string): Promise<RequestItem[]> {
-  const bound = (at: string, fill: string) => `${IdPrefixes.request}_${encodeTime(Date.parse(at), 10).toLowerCase()}${fill.repeat(16)}`;
-  const result = await db.entities.request.query
-    .requestById({ agencyId })
-    .between({ requestId: bound(start, "0") }, { requestId: bound(end, "z") })
-    .go({ pages: "all" });
-  return result.data;
-}
 
 function count(requests: RequestItem[], now: Date, timeZone: string, week: WorkingWeek): ResponseCounts {
   let onTime = 0;

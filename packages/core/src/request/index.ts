@@ -14,13 +14,15 @@ import { pageQuery, version, type Page, idOf, oneLine, calendarDate, instant } f
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { Notify } from "../notify/index.ts";
-import { attachCommit, forAttach, MAX_ATTACHMENTS, ofRequest } from "../file/attach.ts";
+import { attachItem, forAttach, MAX_ATTACHMENTS, ofRequest } from "../file/attach.ts";
 import { present as presentFile, type FileView } from "../file/present.ts";
 import { Inbox } from "../inbox/index.ts";
 import { clientSideOf } from "../message/recipients.ts";
 import { People, type PersonRef } from "../people/index.ts";
 import { Sop } from "../sop/index.ts";
 import type { TaskItem } from "../task/entity.ts";
+import { TaskStore } from "../task/store.ts";
+import { SopStore } from "../sop/store.ts";
 import { present as presentTask, presentForClient, type ClientTask, type Task } from "../task/present.ts";
 import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus } from "../workflow/index.ts";
 import { Priorities, type RequestItem } from "./entity.ts";
@@ -204,11 +206,9 @@ export async function loadVisible(requestId: string): Promise<{ item: RequestIte
 }
 
 export async function tasksOf(item: RequestItem) {
-  const result = await db.entities.task.query
-    .tasksOfClient({ agencyId: item.agencyId, clientId: item.clientId, requestId: item.requestId })
-    .go({ pages: "all" });
+  const tasks = await TaskStore.ofRequest(item.agencyId, item.clientId, item.requestId);
   // In plan order (ACME-7.1, ACME-7.2, … ACME-7.10): ids made in the same millisecond don't sort.
-  return result.data.sort((a, b) => a.reference.localeCompare(b.reference, "en", { numeric: true }));
+  return tasks.sort((a, b) => a.reference.localeCompare(b.reference, "en", { numeric: true }));
 }
 
 /** What accepting a request in triage proposes: its service's SOP tasks, else its recurring template's, else nothing. */
@@ -384,7 +384,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
   let created: RequestItem | undefined;
   let sendNotices: () => Promise<void> = () => Promise.resolve();
   const transaction = db.transaction
-    .write(({ request, file, ...tx }) => {
+    .write(({ request, ...tx }) => {
       const put = request
         .create({
           agencyId,
@@ -409,7 +409,7 @@ export const submit = fn(submitSchema, async (input): Promise<Request> => {
       sendNotices = outbox.after;
       return [
         put,
-        ...files.map((f) => attachCommit(file, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
+        ...files.map((f) => attachItem(tx, f, { parentId: requestId, requestId, attachedTo: requestId, visibleToClient: true })),
         Audit.item(tx, Audit.event("request.submitted", "request", requestId, { reference, by: author.name, files: files.length, ...(paused ? { waitingForHours: true } : {}) })),
         ...Inbox.updateItems(tx, about, owners.map((m) => ({ type: "member" as const, id: m.memberId })), created!.createdAt),
         ...outbox.items,
@@ -474,7 +474,7 @@ async function acceptPlanned(input: z.output<typeof acceptSchema>, requestId: st
     input.tasks.map(async (plan, index) => {
       let sop: { sopId: string; sopVersion: number; sopTitle: string; checklist: string[] } | undefined;
       if (plan.sopId) {
-        const head = isId("sop", plan.sopId) ? (await db.entities.sop.get({ agencyId, sopId: plan.sopId }).go({ consistent: true })).data : null;
+        const head = await SopStore.load(agencyId, plan.sopId, { consistent: true });
         if (!head) {
           throw new VisibleError("validation", "validation_failed", "Some fields need attention.", {
             fields: { [`tasks.${index}.sopId`]: "That SOP does not exist." },
@@ -507,14 +507,14 @@ async function acceptPlanned(input: z.output<typeof acceptSchema>, requestId: st
   );
   const taskStatuses = Object.fromEntries(planned.map((task) => [task.taskId, task.status]));
   const result = await db.transaction
-    .write(({ request, task, ...tx }) => [
+    .write(({ request, ...tx }) => [
       request
         .patch({ agencyId, requestId })
         .set({ status: requestStatusFor(Object.values(taskStatuses)), responseDueAt: item.responseDueAt, respondedAt: now, taskStatuses })
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.version, input.version)} AND ${op.eq(attr.status, "submitted")}`)
         .commit(),
-      ...planned.map((plan) => task.create(plan).commit()),
+      ...planned.map((plan) => TaskStore.createItem(tx, plan)),
       Audit.item(tx, Audit.event("request.accepted", "request", requestId, { by: author.name, tasks: planned.map((t) => ({ id: t.taskId, title: t.title })) })),
     ])
     .go();

@@ -4,6 +4,12 @@ import { isId } from "../id/index.ts";
 // The SOP area's table, for other areas: they read SOPs only through these.
 export * as SopStore from "./store.ts";
 
+/** One SOP's head item (its latest version's number), or null (also for a malformed id). */
+export async function load(agencyId: string, sopId: string, read: { consistent?: boolean } = {}) {
+  if (!isId("sop", sopId)) return null;
+  return (await db.entities.sop.get({ agencyId, sopId }).go(read)).data;
+}
+
 /** Whether the agency has this SOP (false for a malformed id). */
 export async function exists(agencyId: string, sopId: string): Promise<boolean> {
   if (!isId("sop", sopId)) return false;

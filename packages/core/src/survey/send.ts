@@ -64,7 +64,7 @@ async function sendSurveys(plan: Plan): Promise<number> {
   for (let attempt = 0; attempt < 3 && recipients.length; attempt++) {
     const surveys = recipients.map((contact) => ({ contact, surveyId: createId("survey") }));
     const result = await db.transaction
-      .write(({ survey, contact, ...tx }) => [
+      .write(({ survey, ...tx }) => [
         Uniqueness.claimItem(tx, { agencyId, scope: "survey", value: plan.claim, ownerId: surveys[0]!.surveyId }),
         ...surveys.flatMap(({ contact: person, surveyId }) => [
           survey
@@ -82,11 +82,7 @@ async function sendSurveys(plan: Plan): Promise<number> {
               closesAt: closesAt.toISOString(),
             })
             .commit(),
-          contact
-            .patch({ agencyId, contactId: person.contactId })
-            .set({ lastSurveyAt: sentAt })
-            .where((attr, op) => `(${op.notExists(attr.lastSurveyAt)} OR ${op.lte(attr.lastSurveyAt, cutoff)}) AND ${op.eq(attr.status, "active")}`)
-            .commit(),
+          ContactStore.surveyedItem(tx, agencyId, person.contactId, sentAt, cutoff),
         ]),
         Audit.item(tx,
             Audit.event("survey.sent", "client", client.clientId, {

@@ -14,7 +14,7 @@ import { fn } from "../fn/index.ts";
 import { isId } from "../id/index.ts";
 import type { MemberItem } from "../member/entity.ts";
 import { Notify } from "../notify/index.ts";
-import { attachCommit, byIds as filesByIds, forAttach, MAX_ATTACHMENTS, ofRequest, publishCommit, type FileEntityApi } from "../file/attach.ts";
+import { attachItem, byIds as filesByIds, forAttach, MAX_ATTACHMENTS, ofRequest, publishItem } from "../file/attach.ts";
 import { present as presentFile, type FileView } from "../file/present.ts";
 import type { FileItem } from "../file/entity.ts";
 import { Inbox, type Recipient } from "../inbox/index.ts";
@@ -27,6 +27,7 @@ import { nextTaskStatus, openState, OpenTaskStatuses, requestStatusFor, TaskStat
 import { UNASSIGNED, type TaskItem } from "./entity.ts";
 import { memberIdsOf, present, presentForClient, type ClientTask, type Names, type Task as TaskView } from "./present.ts";
 import { MemberStore } from "../member/store.ts";
+import { RequestStore } from "../request/store.ts";
 import { ClientStore } from "../client/store.ts";
 import { workStateOf, workStatesOf, type WorkState } from "../hour-bank/work-state.ts";
 import type { ClientItem } from "../client/entity.ts";
@@ -274,11 +275,11 @@ type Move = {
   /** QA outcome counters for the assignee's metrics. */
   memberStats?: (task: TaskItem) => Partial<Record<"qaApproved" | "qaFirstPass" | "qaReturns", number>>;
   /** Files this step attaches (a submission) or shows the client (QA approval), in the same transaction. */
-  files?: (file: FileEntityApi, task: TaskItem) => Array<ReturnType<typeof attachCommit>>;
+  files?: (tx: Pick<TransactionEntities, "file">, task: TaskItem) => Array<ReturnType<typeof attachItem>>;
   /** Names the caller read already (else read here). */
   names?: Names;
   /** The hand-off's unread marks and emails, in the same transaction; `after` runs once it committed (sends the emails after the response). */
-  handOff?: (tx: Pick<TransactionEntities, "unread" | "outboxEmail" | "outboxNotice">) => { items: Array<ReturnType<typeof attachCommit>>; after: () => Promise<void> };
+  handOff?: (tx: Pick<TransactionEntities, "unread" | "outboxEmail" | "outboxNotice">) => { items: Array<ReturnType<typeof attachItem>>; after: () => Promise<void> };
 };
 
 /**
@@ -324,7 +325,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
     let written: { task: TaskItem; request: RequestItem } | undefined;
     let after = () => Promise.resolve();
     const result = await db.transaction
-      .write(({ task: tasks, request: requests, member, file, ...tx }) => {
+      .write(({ task: tasks, ...tx }) => {
         const handOff = step.handOff?.(tx);
         if (handOff) after = handOff.after;
         const taskSet = { ...extra, status, state: openState(status), assigneeId, dueAt: task.dueAt };
@@ -341,12 +342,7 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
           responseDueAt: request.responseDueAt,
           ...(requestStatus === "completed" && request.status !== "completed" ? { completedAt: new Date().toISOString() } : {}),
         };
-        const requestCommit = requests
-          .patch({ agencyId: task.agencyId, requestId: task.requestId })
-          .set(requestSet)
-          .add({ version: 1 })
-          .where((attr, op) => op.eq(attr.version, request.version))
-          .commit();
+        const requestCommit = RequestStore.changeItem(tx, request, requestSet);
         written = {
           task: applied(task, { set: taskSet, add: taskAdd, commit: taskCommit }),
           request: applied(request, { set: requestSet, add: { version: 1 }, commit: requestCommit }),
@@ -366,9 +362,9 @@ async function move(taskId: string, expected: number, step: Move): Promise<{ sav
             }),
           ),
         ...(stats && Object.keys(stats).length && task.assigneeId !== UNASSIGNED
-          ? [member.patch({ agencyId: task.agencyId, memberId: task.assigneeId }).add(stats).commit()]
+          ? [MemberStore.addStatsItem(tx, task.agencyId, task.assigneeId, stats)]
           : []),
-        ...(step.files?.(file, task) ?? []),
+        ...(step.files?.(tx, task) ?? []),
         ...(handOff?.items ?? []),
         ];
       })
@@ -531,9 +527,9 @@ export const submit = fn(submitSchema, async (input, taskId: string): Promise<Ta
       };
     },
     audit: () => ({ action: "task.submitted", data: { files: files.length } }),
-    files: (entity, task) => {
+    files: (tx, task) => {
       const round = task.deliverable ? (task.deliverable.round ?? 1) + 1 : 1;
-      return files.map((f) => attachCommit(entity, f, { parentId: task.requestId, requestId: task.requestId, attachedTo: task.taskId, round, visibleToClient: false }));
+      return files.map((f) => attachItem(tx, f, { parentId: task.requestId, requestId: task.requestId, attachedTo: task.taskId, round, visibleToClient: false }));
     },
   });
   // Handed to QA: the submitter's timer on this task stops (issue 17, part 5).
@@ -610,10 +606,10 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
       review: { decision: input.decision, rubric: input.rubric, ...(input.notes ? { notes: input.notes } : {}), at: new Date().toISOString(), by: useActorId() },
       ...(approving && input.clientNote && task.deliverable ? { deliverable: { ...task.deliverable, clientNote: input.clientNote } } : {}),
     }),
-    files: (entity, task) => {
+    files: (tx, task) => {
       const shown = approving && task.deliverable && (task.deliverable.round ?? 1) === round ? publish : [];
       published = new Set(shown.map((f) => f.fileId));
-      return shown.map((f) => publishCommit(entity, f));
+      return shown.map((f) => publishItem(tx, f));
     },
     add: approving ? {} : { revisionCount: 1, qaReturns: 1 },
     audit: () => ({ action: approving ? "task.qa_approved" : "task.qa_returned", data: { rubric: input.rubric, notes: input.notes ?? null } }),
@@ -625,7 +621,7 @@ export const review = fn(reviewSchema, async (input, taskId: string): Promise<Ta
             const outbox = approving
               ? Notices.toClientIn(tx, agencyId, current.clientId, "readyForApproval", approval, Notify.links.portalRequest(current.requestId))
               : Notify.queueIn(tx, notices);
-            return { items: [...Inbox.updateItems(tx, Request.aboutOf(request!), people, at), ...outbox.items] as Array<ReturnType<typeof attachCommit>>, after: outbox.after };
+            return { items: [...Inbox.updateItems(tx, Request.aboutOf(request!), people, at), ...outbox.items] as Array<ReturnType<typeof attachItem>>, after: outbox.after };
           },
         }
       : {}),

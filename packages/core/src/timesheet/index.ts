@@ -12,6 +12,7 @@ import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
 import { People } from "../people/index.ts";
 import type { TaskItem } from "../task/entity.ts";
+import { TaskStore } from "../task/store.ts";
 import { approvalOf, UNBILLED, type TimeEntryItem, type TimerItem } from "./entity.ts";
 import { endTimer } from "./timer-stop.ts";
 import { ClientStore } from "../client/store.ts";
@@ -29,7 +30,7 @@ export { teamWeek, teamWeekSchema, type TeamWeek, type TeamWeekRow } from "./tea
 /** A member's week (week.ts); declared here so it shares its name with the area's namespace. */
 export type Timesheet = WeekSheet;
 export * from "./approval.ts";
-export { teamTimeBetween } from "./queries.ts";
+export { teamTimeBetween, unbilledApprovedMinutesBetween } from "./queries.ts";
 export { lockItems, releaseItems } from "./billing.ts";
 export { exportTime, timeExportSchema } from "./export.ts";
 export { DISCARD_UNDER_MS, stopTimerOnTask } from "./timer-stop.ts";
@@ -54,7 +55,7 @@ const startedAt = instant("Choose when the work started.")
 /** The task the actor may log time on (task/policy.ts: its assignee, or the owner); any other is "not found". */
 async function workableTask(agencyId: string, taskId: string): Promise<TaskItem> {
   assertMember();
-  const task = isId("task", taskId) ? (await db.entities.task.get({ agencyId, taskId }).go()).data : null;
+  const task = await TaskStore.load(agencyId, taskId);
   if (!task || TaskPolicy.refusal(await useViewer(), task, "log_time") !== null) throw notFound("Task");
   return task;
 }

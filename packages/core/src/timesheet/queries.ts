@@ -1,5 +1,5 @@
 import { db } from "../db/index.ts";
-import type { TimeEntryItem } from "./entity.ts";
+import { approvalOf, UNBILLED, type TimeEntryItem } from "./entity.ts";
 
 // Time queries that the area's index and its export both read (kept apart so the export needn't import the index).
 
@@ -43,4 +43,13 @@ export async function approvedMinutesByTask(agencyId: string, clientId: string, 
     byTask.set(taskId, row);
   }
   return [...byTask.values()].map(({ taskId, label, minutes }) => ({ taskId, label, minutes }));
+}
+
+/** A client's approved billable minutes not invoiced yet, started within [from, to] (ISO instants; `entriesOfClient`, unbilled). */
+export async function unbilledApprovedMinutesBetween(agencyId: string, clientId: string, from: string, to: string): Promise<number> {
+  const entries = await db.entities.timeEntry.query
+    .entriesOfClient({ agencyId, clientId, invoiceId: UNBILLED })
+    .between({ startedAt: from }, { startedAt: to })
+    .go({ pages: "all" });
+  return entries.data.filter((entry) => entry.billable && approvalOf(entry) === "approved").reduce((sum, entry) => sum + entry.minutes, 0);
 }

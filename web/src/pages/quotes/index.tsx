@@ -2,11 +2,12 @@ import { Boundary } from "@baton/ui/Boundary";
 import { buttonClass } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { formatDate, t } from "@baton/ui/i18n";
+import { ListTable } from "@baton/ui/ListTable";
 import { formatMoney } from "@baton/ui/money";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
 import { A, createAsync, revalidate } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
 import { QuoteStatusBadge } from "@baton/ui/StatusBadge";
 import { getQuotes } from "./data";
 
@@ -33,45 +34,26 @@ export default function Quotes() {
                 </div>
               }
             >
-              <div class="table-wrap">
-                <table class="table table-stack">
-                  <caption class="sr-only">{t("quotes.title")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("quotes.field.number")}</th>
-                      <th scope="col">{t("quotes.field.client")}</th>
-                      <th scope="col">{t("quotes.field.title")}</th>
-                      <th scope="col">{t("quotes.field.validUntil")}</th>
-                      <th scope="col" class="num">
-                        {t("quotes.field.total")}
-                      </th>
-                      <th scope="col">{t("field.status")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={page().items}>
-                      {(quote) => (
-                        <tr data-testid="quote-row">
-                          <td data-label={t("quotes.field.number")}>
-                            <A href={`/quotes/${encodeURIComponent(quote.id)}`} class="cell-title">
-                              {quote.number ?? t("quotes.status.draft")}
-                            </A>
-                          </td>
-                          <td data-label={t("quotes.field.client")}>{quote.clientName}</td>
-                          <td data-label={t("quotes.field.title")}>{quote.title}</td>
-                          <td data-label={t("quotes.field.validUntil")}>{formatDate(`${quote.validUntil}T12:00:00Z`, "UTC")}</td>
-                          <td data-label={t("quotes.field.total")} class="num">
-                            {formatMoney(quote.total, quote.currency)}
-                          </td>
-                          <td data-label={t("field.status")}>
-                            <QuoteStatusBadge status={quote.status} />
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <ListTable
+                caption={t("quotes.title")}
+                rows={page().items}
+                rowProps={() => ({ "data-testid": "quote-row" })}
+                columns={[
+                  {
+                    label: () => t("quotes.field.number"),
+                    cell: (quote) => (
+                      <A href={`/quotes/${encodeURIComponent(quote.id)}`} class="cell-title">
+                        {quote.number ?? t("quotes.status.draft")}
+                      </A>
+                    ),
+                  },
+                  { label: () => t("quotes.field.client"), cell: (quote) => quote.clientName },
+                  { label: () => t("quotes.field.title"), cell: (quote) => quote.title },
+                  { label: () => t("quotes.field.validUntil"), cell: (quote) => formatDate(`${quote.validUntil}T12:00:00Z`, "UTC") },
+                  { label: () => t("quotes.field.total"), class: "num", cell: (quote) => formatMoney(quote.total, quote.currency) },
+                  { label: () => t("field.status"), cell: (quote) => <QuoteStatusBadge status={quote.status} /> },
+                ]}
+              />
             </Show>
           )}
         </Show>

@@ -5,6 +5,7 @@ import { Dialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDate, formatNumber, t } from "@baton/ui/i18n";
+import { ListTable } from "@baton/ui/ListTable";
 import { LoadMore } from "@baton/ui/LoadMore";
 import { createPaged } from "@baton/ui/paged";
 import { Select } from "@baton/ui/Select";
@@ -94,39 +95,25 @@ export default function Sops() {
             </Show>
           }
         >
-          <div class="table-wrap">
-            <table class="table table-stack">
-              <caption class="sr-only">{t("sops.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("sops.fieldTitle")}</th>
-                  <th scope="col">{t("sops.category")}</th>
-                  <th scope="col">{t("sops.steps")}</th>
-                  <th scope="col">{t("sops.version")}</th>
-                  <th scope="col">{t("sops.updated")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list.items()}>
-                  {(sop) => (
-                    <tr data-testid="sop-row" data-title={sop.title}>
-                      <td data-label={t("sops.fieldTitle")}>
-                        <A href={`/sops/${encodeURIComponent(sop.id)}`} class="cell-title">
-                          {sop.title}
-                        </A>
-                      </td>
-                      <td data-label={t("sops.category")}>
-                        <span class="chip">{sop.category}</span>
-                      </td>
-                      <td data-label={t("sops.steps")}>{formatNumber(sop.checklistLength)}</td>
-                      <td data-label={t("sops.version")}>{t("sops.versionNumber", { number: sop.latestVersion })}</td>
-                      <td data-label={t("sops.updated")}>{formatDate(sop.updatedAt)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={t("sops.title")}
+            rows={list.items()}
+            rowProps={(sop) => ({ "data-testid": "sop-row", "data-title": sop.title })}
+            columns={[
+              {
+                label: () => t("sops.fieldTitle"),
+                cell: (sop) => (
+                  <A href={`/sops/${encodeURIComponent(sop.id)}`} class="cell-title">
+                    {sop.title}
+                  </A>
+                ),
+              },
+              { label: () => t("sops.category"), cell: (sop) => <span class="chip">{sop.category}</span> },
+              { label: () => t("sops.steps"), cell: (sop) => formatNumber(sop.checklistLength) },
+              { label: () => t("sops.version"), cell: (sop) => t("sops.versionNumber", { number: sop.latestVersion }) },
+              { label: () => t("sops.updated"), cell: (sop) => formatDate(sop.updatedAt) },
+            ]}
+          />
           <LoadMore list={list} />
         </Show>
       </Boundary>

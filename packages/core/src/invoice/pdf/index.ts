@@ -1,8 +1,5 @@
-// An invoice as a PDF (issue 16, part 3): drawn with pdfkit (pure JavaScript, no browser or native
-// binary, so it runs on Lambda) in Noto Sans and Noto Sans Devanagari, subsetted into each file.
-//   fonts.ts       which font files, and which face sets each character
-//   woff.ts        a WOFF font unwrapped once, so every PDF reads it in place
-//   typeset.ts     multi-script text: measured, wrapped, drawn on one baseline
+// An invoice as a PDF (issue 16, part 3), drawn on the shared sheet (core/src/pdf: fonts,
+// multi-script typesetting, page breaks).
 //   render.ts      the page: the print page's layout on A4
 //   source.ts      the invoice's detail for a reader's language
 //   download.ts    GET /invoices/:id/pdf
@@ -21,4 +18,4 @@ export const renderPdf: typeof import("./render.ts").renderPdf = async (...args)
 };
 export type { PdfOptions } from "./render.ts";
 export { detailFor } from "./source.ts";
-export { fontFiles } from "./fonts.ts";
+export { fontFiles } from "../../pdf/fonts.ts";

@@ -1,9 +1,9 @@
-import PDFDocument from "pdfkit";
 import { text, type Locale, type TextKey } from "../../i18n/index.ts";
 import { Money } from "../../money/index.ts";
 import type { InvoiceDetail } from "../index.ts";
 import { hoursAndMinutes } from "../print.ts";
-import { Typesetter, type Style } from "./typeset.ts";
+import { A4, INK, MUTED, Sheet } from "../../pdf/sheet.ts";
+import type { Style } from "../../pdf/typeset.ts";
 
 // The invoice as a PDF: the print page's layout (print.ts) drawn on A4 — the title, the issuer
 // with its legal details and the status on the left, bill-to, PO, dates and currency on the
@@ -18,10 +18,7 @@ import { Typesetter, type Style } from "./typeset.ts";
  */
 export type PdfOptions = { locale: Locale; timeZone: string; creditNote?: { number: string; invoiceNumber: string; reason: string } };
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const INK = "#1b1f24";
-const MUTED = "#5b6470";
-const RULE = "#d9dee6";
+const PAGE = { ...A4, margin: 50 };
 const PANEL = "#f5f7fa";
 
 const body: Style = { size: 10 };
@@ -41,44 +38,21 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   const note = options.creditNote;
   const title = note ? t("print.creditNoteTitle", { number: note.number }) : invoice.number ? t("print.title", { number: invoice.number }) : t("print.draftTitle");
 
-  const doc = new PDFDocument({
-    size: "A4",
+  const sheet = new Sheet({
     margin: PAGE.margin,
-    // No default font: pdfkit would load Helvetica's metrics from a file a bundle doesn't carry.
-    font: null as unknown as string,
-    info: { Title: `${title} · ${invoice.agency.name}`, Author: invoice.agency.legalName ?? invoice.agency.name, Subject: invoice.billTo.name },
+    title: `${title} · ${invoice.agency.name}`,
+    author: invoice.agency.legalName ?? invoice.agency.name,
+    subject: invoice.billTo.name,
     lang: locale,
-    displayTitle: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-  const type = new Typesetter(doc);
-  let y = PAGE.margin;
-
-  /** Starts a new page when `height` more doesn't fit; answers whether it did. */
-  const room = (height: number) => {
-    if (y + height <= PAGE.height - PAGE.margin) return false;
-    doc.addPage();
-    y = PAGE.margin;
-    return true;
-  };
-  const rule = (at: number, width = 0.75, color = RULE, from = PAGE.margin, to = right) => {
-    doc.moveTo(from, at).lineTo(to, at).lineWidth(width).strokeColor(color).stroke();
-  };
-  /** Wrapped lines at `x`, from `top`; answers the height used. */
-  const block = (value: string, x: number, top: number, width: number, style: Style, align: "left" | "right" = "left") => {
-    const lines = type.wrap(value, width, style);
-    lines.forEach((line, index) => type.line(line, align === "right" ? x + width : x, top + style.size + index * (style.size * 1.4), { ...style, align }));
-    return lines.length * style.size * 1.4;
-  };
+  const { doc, type } = sheet;
+  const room = (height: number) => sheet.room(height);
+  const rule = (at: number, width?: number, color?: string, from?: number, to?: number) => sheet.rule(at, width, color, from, to);
+  const block = (value: string, x: number, top: number, width: number, style: Style, align: "left" | "right" = "left") => sheet.block(value, x, top, width, style, align);
 
   // The header: two columns, each as tall as it needs.
   const leftWidth = 250;
-  let left = y;
+  let left = sheet.y;
   left += block(title, PAGE.margin, left, leftWidth, { size: 20, weight: "bold" }) + 6;
   const issuer = invoice.agency;
   left += block(issuer.legalName ?? issuer.name, PAGE.margin, left, leftWidth, { ...body, weight: "bold" });
@@ -101,7 +75,7 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   const labels = [t("print.billTo"), t("print.purchaseOrder"), t("print.issued"), t("print.due"), t("print.currency"), ...(note ? [t("print.creditFor")] : [])];
   // Values take what the longest label leaves, so the two never overlap in any language.
   const valueWidth = valueRight - labelX - Math.max(...labels.map((label) => type.width(label, body))) - 12;
-  let side = y + 4;
+  let side = sheet.y + 4;
   const fact = (label: string, value: string | string[], weight: Style["weight"] = "regular") => {
     type.line(label, labelX, side + body.size, { ...body, color: MUTED });
     let height = 0;
@@ -118,14 +92,14 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
   fact(t("print.issued"), date(invoice.issuedAt));
   if (!note) fact(t("print.due"), date(invoice.dueAt));
   fact(t("print.currency"), invoice.currency);
-  y = Math.max(left, side) + 28;
+  sheet.y = Math.max(left, side) + 28;
 
   // The lines.
   const heading = (labels: [string, number, "left" | "right"][]) => {
-    for (const [label, x, align] of labels) type.line(caps(label, locale), x, y + 8, { ...small, align });
-    y += 14;
-    rule(y);
-    y += 6;
+    for (const [label, x, align] of labels) type.line(caps(label, locale), x, sheet.y + 8, { ...small, align });
+    sheet.y += 14;
+    rule(sheet.y);
+    sheet.y += 6;
   };
   const lineHeading = () =>
     heading([
@@ -139,44 +113,44 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
     const lines = type.wrap(line.description, descriptionWidth, body);
     const height = lines.length * LINE + 8;
     if (room(height)) lineHeading();
-    lines.forEach((part, index) => type.line(part, columns.description, y + body.size + index * LINE, body));
+    lines.forEach((part, index) => type.line(part, columns.description, sheet.y + body.size + index * LINE, body));
     const quantity = line.kind === "time" ? hoursAndMinutes(line.quantity, locale) : String(line.quantity);
     const unit = line.kind === "time" ? t("print.perHour", { amount: money(line.unitAmount) }) : money(line.unitAmount);
-    type.line(quantity, columns.quantity, y + body.size, { ...body, align: "right" });
-    type.line(unit, columns.rate, y + body.size, { ...body, align: "right" });
-    type.line(money(line.amount), columns.amount, y + body.size, { ...body, align: "right" });
-    y += height - 2;
-    rule(y);
-    y += 6;
+    type.line(quantity, columns.quantity, sheet.y + body.size, { ...body, align: "right" });
+    type.line(unit, columns.rate, sheet.y + body.size, { ...body, align: "right" });
+    type.line(money(line.amount), columns.amount, sheet.y + body.size, { ...body, align: "right" });
+    sheet.y += height - 2;
+    rule(sheet.y);
+    sheet.y += 6;
   }
 
   // The totals, on the right.
   const rate = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(invoice.taxRate / 100) + "%";
   const totalsLeft = right - 230;
   const total = (label: string, amount: number, style: Style) => {
-    type.line(label, totalsLeft, y + style.size, style);
-    type.line(money(amount), right, y + style.size, { ...style, align: "right" });
-    y += style.size + 7;
+    type.line(label, totalsLeft, sheet.y + style.size, style);
+    type.line(money(amount), right, sheet.y + style.size, { ...style, align: "right" });
+    sheet.y += style.size + 7;
   };
   room(120);
-  y += 4;
+  sheet.y += 4;
   total(t("print.subtotal"), invoice.subtotal, body);
   total(t("print.tax", { name: invoice.taxName, rate }), invoice.tax, body);
-  y += 2;
-  rule(y, 1.5, INK, totalsLeft, right);
-  y += 5;
+  sheet.y += 2;
+  rule(sheet.y, 1.5, INK, totalsLeft, right);
+  sheet.y += 5;
   total(t(note ? "print.creditTotal" : "print.total"), invoice.total, { size: 11, weight: "bold" });
   if (!note) {
     total(t("print.paid"), invoice.amountPaid, body);
     if (invoice.credited) total(t("print.credited"), invoice.credited, body);
     total(t("print.balance"), invoice.balance, { ...body, weight: "bold" });
   }
-  y += 14;
+  sheet.y += 14;
 
   if (invoice.payments.length) {
     room(60);
-    type.line(t("print.payments"), PAGE.margin, y + 12, { size: 12, weight: "bold" });
-    y += 22;
+    type.line(t("print.payments"), PAGE.margin, sheet.y + 12, { size: 12, weight: "bold" });
+    sheet.y += 22;
     const paymentHeading = () =>
       heading([
         [t("print.date"), columns.description, "left"],
@@ -186,14 +160,14 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
     paymentHeading();
     for (const payment of invoice.payments) {
       if (room(LINE + 8)) paymentHeading();
-      type.line(date(payment.receivedAt), columns.description, y + body.size, body);
-      type.line(t(`paymentMethod.${payment.method}` as TextKey), columns.quantity, y + body.size, { ...body, align: "right" });
-      type.line(money(payment.amount), columns.amount, y + body.size, { ...body, align: "right" });
-      y += LINE + 4;
-      rule(y);
-      y += 6;
+      type.line(date(payment.receivedAt), columns.description, sheet.y + body.size, body);
+      type.line(t(`paymentMethod.${payment.method}` as TextKey), columns.quantity, sheet.y + body.size, { ...body, align: "right" });
+      type.line(money(payment.amount), columns.amount, sheet.y + body.size, { ...body, align: "right" });
+      sheet.y += LINE + 4;
+      rule(sheet.y);
+      sheet.y += 6;
     }
-    y += 10;
+    sheet.y += 10;
   }
 
   const notes = note ? t("print.creditReason", { reason: note.reason }) : invoice.notes;
@@ -201,10 +175,10 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
     const lines = type.wrap(notes, right - PAGE.margin, body);
     for (const line of lines) {
       room(LINE);
-      type.line(line, PAGE.margin, y + body.size, { ...body, color: MUTED });
-      y += LINE;
+      type.line(line, PAGE.margin, sheet.y + body.size, { ...body, color: MUTED });
+      sheet.y += LINE;
     }
-    y += 12;
+    sheet.y += 12;
   }
 
   if (!note && invoice.paymentInstructions && invoice.balance > 0 && invoice.status !== "void") {
@@ -213,20 +187,18 @@ export async function renderPdf(invoice: InvoiceDetail, options: PdfOptions): Pr
     const lines = [...type.wrap(invoice.paymentInstructions, inner, body), "", ...type.wrap(quote, inner, body)];
     const height = (lines.length + 1) * LINE + 20;
     room(Math.min(height, PAGE.height - 2 * PAGE.margin));
-    doc.roundedRect(PAGE.margin, y, right - PAGE.margin, height, 6).fillColor(PANEL).fill();
-    let at = y + 12;
+    doc.roundedRect(PAGE.margin, sheet.y, right - PAGE.margin, height, 6).fillColor(PANEL).fill();
+    let at = sheet.y + 12;
     type.line(t("print.howToPay"), PAGE.margin + 12, at + body.size, { ...body, weight: "bold" });
     at += LINE;
     for (const line of lines) {
       type.line(line, PAGE.margin + 12, at + body.size, body);
       at += LINE;
     }
-    y += height;
+    sheet.y += height;
   }
 
-  doc.end();
-  await finished;
-  return new Uint8Array(Buffer.concat(chunks));
+  return sheet.finish();
 }
 
 /** A small-caps style heading: upper case, and in Greek without its accents (as CSS does). */
