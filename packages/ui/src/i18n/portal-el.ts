@@ -7,6 +7,7 @@ import { elOnboarding } from "./el-onboarding";
 import { elQuotes } from "./el-quotes";
 import { elVault } from "./el-vault";
 import { elPeople } from "./el-people";
+import { elDatePicker } from "./el-datepicker";
 import { elSurveys } from "./el-surveys";
 import { elSearch } from "./el-search";
 import { elCatalog } from "./el-catalog";
@@ -27,6 +28,7 @@ export const portalEl = {
   ...elQuotes,
   ...elVault,
   ...elPeople,
+  ...elDatePicker,
   ...elSurveys,
   ...elSearch,
   ...elCatalog,

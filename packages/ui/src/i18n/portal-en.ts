@@ -10,6 +10,7 @@ import { enOnboarding } from "./en-onboarding";
 import { enQuotes } from "./en-quotes";
 import { enVault } from "./en-vault";
 import { enPeople } from "./en-people";
+import { enDatePicker } from "./en-datepicker";
 import { enSurveys } from "./en-surveys";
 import { enSearch } from "./en-search";
 import { enCatalog } from "./en-catalog";
@@ -30,6 +31,7 @@ export const portalEn = {
   ...enQuotes,
   ...enVault,
   ...enPeople,
+  ...enDatePicker,
   ...enSurveys,
   ...enSearch,
   ...enCatalog,

@@ -7,6 +7,7 @@ import { hiOnboarding } from "./hi-onboarding";
 import { hiQuotes } from "./hi-quotes";
 import { hiVault } from "./hi-vault";
 import { hiPeople } from "./hi-people";
+import { hiDatePicker } from "./hi-datepicker";
 import { hiSurveys } from "./hi-surveys";
 import { hiSearch } from "./hi-search";
 import { hiCatalog } from "./hi-catalog";
@@ -27,6 +28,7 @@ export const portalHi = {
   ...hiQuotes,
   ...hiVault,
   ...hiPeople,
+  ...hiDatePicker,
   ...hiSurveys,
   ...hiSearch,
   ...hiCatalog,
