@@ -138,7 +138,10 @@ describe("the expiry job", () => {
   });
 
   it("reminds the client once in the quote's last days, not the day it was sent, and leaves the quote as it is", async () => {
-    const quote = await sent({ validUntil: inDays(3) });
+    // Three days on in the client's own calendar (not UTC's: between 00:00 and 05:00 UTC New York
+    // is still on the day before, and 50 hours on its last day would still be two days away).
+    const { timeZone } = (await world.owner.get(`/clients/${world.ids.client}`)).body;
+    const quote = await sent({ validUntil: dayIn(timeZone, new Date(Date.now() + 3 * 86_400_000)) });
     // Today: sent less than a day ago and not in its last days — nothing.
     await runAgencyJobs(agencyId, new Date());
     expect((await world.contact.get(`/quotes/${quote.id}`)).body.version).toBe(quote.version);
