@@ -122,7 +122,7 @@ describe("the hour bank in Greek and Hindi", () => {
     await poll(() => sub.evaluate("document.documentElement.lang")).toBe("hi");
     const row = sub.getByTestId("statement-row");
     await poll(() => row.count()).toBe(1);
-    await expect(row.innerText()).resolves.toContain("3.50");
+    await expect(row.innerText()).resolves.toContain("3 घं॰ 30 मि॰");
     await shoot(sub, "web-payouts-hi");
     await row.getByRole("link", { name: /भुगतान विवरण खोलें/ }).click();
     await sub.waitForURL(/\/payouts\/pyo_/);

@@ -100,7 +100,7 @@ describe("overage consent", () => {
     await expect.poll(() => page.getByText("Εγκρίνετε το πολύ 3 ώρες με μία κίνηση.").isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByLabel("Ώρες προς έγκριση").fill("1.5");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByTestId("consent-done").textContent(), { timeout: 15_000 }).toContain("Εγκρίνατε 1,5 ώρ.");
+    await expect.poll(() => page.getByTestId("consent-done").textContent(), { timeout: 15_000 }).toContain("Εγκρίνατε 1 ώρ. 30 λεπ.");
 
     const bank = await world.owner.get(`/hour-bank/clients/${world.ids.client}`);
     const approved = bank.body.entries.filter((entry: any) => entry.kind === "adjusted");

@@ -24,6 +24,8 @@ export type DateFieldProps = {
   id?: string | undefined;
   class?: string | undefined;
   "data-testid"?: string | undefined;
+  /** Enter in the text field (after a whole date was typed, its value has already been given). */
+  onEnter?: (() => void) | undefined;
 };
 
 const SAMPLE = new Date(Date.UTC(2033, 10, 22, 12));
@@ -146,7 +148,22 @@ export function DateField(props: DateFieldProps) {
   };
   document.addEventListener("mousedown", outsideClick);
   onCleanup(() => document.removeEventListener("mousedown", outsideClick));
-  createEffect(on(() => props.value, () => text() !== null && parseDisplayed(text()!) === props.value && setText(text())));
+  // A value set from outside (a form cleared after saving, a reset) replaces what was typed.
+  createEffect(
+    on(
+      () => props.value,
+      (value) => {
+        const typedText = text();
+        if (typedText === null) return;
+        const typedValue = typedText.trim() === "" ? "" : parseDisplayed(typedText);
+        if (typedValue !== undefined && typedValue !== value) {
+          setText(null);
+          setTypedError(undefined);
+        }
+      },
+      { defer: true },
+    ),
+  );
 
   const month = createMemo(() => monthStart(focus() || todayIn(viewerTimeZone())));
   const weeks = createMemo(() => {
@@ -191,6 +208,9 @@ export function DateField(props: DateFieldProps) {
                 if (e.key === "ArrowDown" && e.altKey) {
                   e.preventDefault();
                   openGrid();
+                } else if (e.key === "Enter" && props.onEnter) {
+                  e.preventDefault();
+                  props.onEnter();
                 }
               }}
             />

@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
@@ -75,7 +76,7 @@ function RateForm(props: { agencyCurrency: string }) {
       <div class="rate-fields">
         <TextField label={t("rates.currency")} name="currency" maxlength={3} autocomplete="off" value={currency()} onValue={setCurrency} error={submission.fieldError("currency")} />
         <TextField label={t("rates.rate", { to: props.agencyCurrency })} name="rate" inputmode="decimal" value={rate()} onValue={setRate} error={submission.fieldError("rate")} />
-        <TextField label={t("rates.date")} name="date" type="date" value={date()} onValue={setDate} error={submission.fieldError("date")} />
+        <DateField label={t("rates.date")} name="date" value={date()} onValue={setDate} error={submission.fieldError("date")} />
       </div>
       <FormActions>
         <Button type="submit" variant="primary" pending={submission.pending()}>

@@ -1,3 +1,4 @@
+import { DateField } from "@baton/ui/DatePicker";
 import { Button } from "@baton/ui/Button";
 import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
 import { intlLocale, t, timeZoneLabel } from "@baton/ui/i18n";
@@ -145,22 +146,17 @@ function HolidaysEditor(props: { id: string; timeZone: string; holidays: string[
         </ul>
       </Show>
       <div class="input-with-button holiday-add">
-        <TextField
+        <DateField
           label={t("hours.holidayDate")}
           name="holidayDate"
-          type="date"
+          hint=""
           value={picked()}
           onValue={(value) => {
             setPicked(value);
             setPickError(undefined);
           }}
           error={holidaysError()}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              addHoliday();
-            }
-          }}
+          onEnter={addHoliday}
         />
         <Button size="sm" onClick={addHoliday}>
           {t("hours.addHoliday")}
