@@ -1,12 +1,12 @@
 import { Badge } from "@baton/ui/Badge";
-import { Button } from "@baton/ui/Button";
 import { EmptyState } from "@baton/ui/EmptyState";
-import { intlLocale, t } from "@baton/ui/i18n";
+import { t } from "@baton/ui/i18n";
 import type { TeamWeek } from "@baton/ui/types";
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { formatMinutes, shiftDate } from "./format";
+import { formatMinutes } from "./format";
 import "./team.css";
+import { WeekNav } from "./WeekNav";
 
 // The owner's Time page opens here (issue 22 item 7): each member's hours this week against their
 // capacity, as bars and as a table (the table is what a screen reader reads; the bars are hidden
@@ -19,15 +19,6 @@ export const share = (row: Pick<Row, "totalMinutes" | "capacityMinutes">) =>
   row.capacityMinutes > 0 ? Math.min(100, Math.round((row.totalMinutes / row.capacityMinutes) * 100)) : row.totalMinutes ? 100 : 0;
 const percent = (row: Row) => (row.capacityMinutes > 0 ? Math.round((row.totalMinutes / row.capacityMinutes) * 100) : null);
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** "Mon, Nov 23" for a calendar date. */
-function dayLabel(date: string) {
-  const tag = intlLocale();
-  let f = formatters.get(tag);
-  if (!f) formatters.set(tag, (f = new Intl.DateTimeFormat(tag, { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" })));
-  return f.format(new Date(`${date}T12:00:00Z`));
-}
-
 const stateTone = { empty: "neutral", open: "neutral", returned: "warning", submitted: "info", approved: "success" } as const;
 
 export function TeamWeekView(props: { week: TeamWeek; meId: string; onWeek: (date: string) => void; memberHref: (id: string) => string }) {
@@ -36,18 +27,7 @@ export function TeamWeekView(props: { week: TeamWeek; meId: string; onWeek: (dat
   return (
     <>
       <p class="page-intro">{t("teamWeek.intro")}</p>
-      <nav class="time-week-nav" aria-label={t("teamWeek.weeks")}>
-        <Button size="sm" onClick={() => props.onWeek(shiftDate(monday(), -7))}>
-          ← {t("time.previousWeek")}
-        </Button>
-        <h2 data-testid="team-week-title">{t("time.weekOf", { date: dayLabel(monday()) })}</h2>
-        <Button size="sm" onClick={() => props.onWeek(shiftDate(monday(), 7))}>
-          {t("time.nextWeek")} →
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => props.onWeek("")}>
-          {t("time.thisWeek")}
-        </Button>
-      </nav>
+      <WeekNav monday={monday()} label={t("teamWeek.weeks")} titleTestId="team-week-title" onWeek={props.onWeek} />
       <p class="summary-line" data-testid="team-week-totals">
         {t("teamWeek.totals", { logged: formatMinutes(props.week.totalMinutes), capacity: formatMinutes(props.week.capacityMinutes) })}
       </p>

@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
 import { createSubmission } from "@baton/ui/Form";
-import { formatDateTime, intlLocale, t, timeZoneLabel } from "@baton/ui/i18n";
+import { formatDateTime, t, timeZoneLabel } from "@baton/ui/i18n";
 import { Select } from "@baton/ui/Select";
 import { Title, useSession } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
@@ -20,7 +20,8 @@ import { expireOnLeave } from "../../lib/work";
 import { afterTimeChange, getTeam, getTeamWeek, getTimer, getWeek, parseDate, parseMember } from "./data";
 import { TeamWeekView } from "./TeamWeek";
 import { EntryDialog } from "./EntryDialog";
-import { formatElapsed, formatMinutes, shiftDate } from "./format";
+import { formatElapsed, formatMinutes } from "./format";
+import { dayLabel, WeekNav } from "./WeekNav";
 import { stopTimer } from "./timer";
 
 /** A member's week of time: their own, or anyone's for the owner. */
@@ -153,15 +154,6 @@ function RunningTimer() {
   );
 }
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-/** "Mon, Nov 23" for a calendar date. */
-function dayLabel(date: string) {
-  const tag = intlLocale();
-  let f = dayFormatters.get(tag);
-  if (!f) dayFormatters.set(tag, (f = new Intl.DateTimeFormat(tag, { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" })));
-  return f.format(new Date(`${date}T12:00:00Z`));
-}
-
 function WeekView(props: {
   sheet: Timesheet;
   own: boolean;
@@ -178,18 +170,7 @@ function WeekView(props: {
       <p class="page-intro">
         {props.own ? t("time.introMine", { zone: timeZoneLabel(zone()) }) : t("time.intro", { name: props.sheet.member.name, zone: timeZoneLabel(zone()) })}
       </p>
-      <nav class="time-week-nav" aria-label={t("time.days")}>
-        <Button size="sm" onClick={() => props.onWeek(shiftDate(first(), -7))}>
-          ← {t("time.previousWeek")}
-        </Button>
-        <h2 data-testid="week-title">{t("time.weekOf", { date: dayLabel(first()) })}</h2>
-        <Button size="sm" onClick={() => props.onWeek(shiftDate(first(), 7))}>
-          {t("time.nextWeek")} →
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => props.onWeek("")}>
-          {t("time.thisWeek")}
-        </Button>
-      </nav>
+      <WeekNav monday={first()} label={t("time.days")} titleTestId="week-title" onWeek={props.onWeek} />
 
       <WeekStatus sheet={props.sheet} />
 
