@@ -122,7 +122,7 @@ export const el: Record<MessageKey, string> = {
   "notify.hoursPaused.intro": "Έως {when}, χρησιμοποιήθηκαν {used} από {available} του μήνα {month}. Το γραφείο {agency} κρατά τα νέα αιτήματα σε αναμονή έως ότου αρχίσουν οι ώρες του επόμενου μήνα.",
   "notify.hoursPaused.button": "Δείτε τις ώρες σας",
   "notify.hoursAsk.subject": "Οι ώρες της πάγιας αμοιβής σας για {month} εξαντλήθηκαν: εγκρίνετε περισσότερες;",
-  "notify.hoursAsk.intro": "Έως {when}, χρησιμοποιήθηκαν {used} από {available} του μήνα {month}. Το γραφείο {agency} ρωτά πριν εργαστεί πέρα από αυτές: μπορείτε να εγκρίνετε έως {max} ακόμη, με την ωριαία χρέωσή σας.",
+  "notify.hoursAsk.intro": "Έως {when}, χρησιμοποιήθηκαν {used} από {available} του μήνα {month}. Το γραφείο {agency} ρωτά πριν εργαστεί περισσότερο: μπορείτε να εγκρίνετε έως {max} ακόμη, με την ωριαία χρέωσή σας.",
   "notify.hoursAsk.button": "Έγκριση περισσότερων ωρών",
   "notify.hoursAlertOwner.subject": "Ο πελάτης {client} χρησιμοποίησε το {percent} % των ωρών του για {month}",
   "notify.hoursAlertOwner.intro": "Έως {when}, ο πελάτης {client} χρησιμοποίησε {used} από {available} του μήνα {month} ({percent} %).",

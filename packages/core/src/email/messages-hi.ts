@@ -121,7 +121,7 @@ export const hi: Record<MessageKey, string> = {
   "notify.hoursPaused.intro": "{when} तक, {month} के {available} में से {used} उपयोग हो चुके हैं। {agency} अगले महीने के घंटे शुरू होने तक नए अनुरोध रोककर रखता है।",
   "notify.hoursPaused.button": "अपने घंटे देखें",
   "notify.hoursAsk.subject": "{month} के आपके रिटेनर घंटे समाप्त हो गए हैं: और घंटे स्वीकृत करें?",
-  "notify.hoursAsk.intro": "{when} तक, {month} के {available} में से {used} उपयोग हो चुके हैं। {agency} इनसे आगे काम करने से पहले पूछता है: आप {max} तक और समय स्वीकृत कर सकते हैं, जिनका बिल आपकी घंटे की दर पर बनेगा।",
+  "notify.hoursAsk.intro": "{when} तक, {month} के {available} में से {used} उपयोग हो चुके हैं। {agency} इनसे आगे काम करने से पहले पूछता है: आप {max} तक और समय स्वीकृत कर सकते हैं, जिसका बिल आपकी घंटे की दर पर बनेगा।",
   "notify.hoursAsk.button": "और घंटे स्वीकृत करें",
   "notify.hoursAlertOwner.subject": "{client} ने {month} के अपने घंटों का {percent} % उपयोग कर लिया है",
   "notify.hoursAlertOwner.intro": "{when} तक, {client} ने {month} के {available} में से {used} उपयोग किए हैं ({percent} %)।",
