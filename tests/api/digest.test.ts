@@ -144,7 +144,7 @@ describe("the email", () => {
     expect(text).toContain(`1 request finished in the past week\n- ${work.done.reference} Quarterly report\n  ${portal()}/${work.done.id}`);
     expect(text).toContain(`1 request in progress\n- ${work.progress.reference} <script>alert("x")</script> launch plan · due ${due}`);
     expect(text).toContain(`1 request waiting for your approval\n- ${work.awaiting.reference} Brand refresh\n  Review and approve: ${portal()}/${work.awaiting.id}`);
-    expect(text).toContain("Retainer hours this month\n0 h used of the 10 h your retainer includes this month.");
+    expect(text).toContain("Retainer hours this month\n0 min used of the 10 h your retainer includes this month.");
     expect(text).not.toContain("beyond the included hours");
 
     for (const part of ["1 request finished in the past week", "Quarterly report", "1 request in progress", `due ${due}`, "1 request waiting for your approval", "Brand refresh"]) {
@@ -152,7 +152,7 @@ describe("the email", () => {
     }
     expect(html).toContain(`<a href="${portal()}/${work.awaiting.id}"`);
     expect(html).toContain("Review and approve</a>");
-    expect(html).toContain("0 h used of the 10 h your retainer includes this month.");
+    expect(html).toContain("0 min used of the 10 h your retainer includes this month.");
   });
 
   it("escapes the client-typed title in HTML: no script element reaches the mail client", async () => {

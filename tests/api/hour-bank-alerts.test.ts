@@ -62,8 +62,11 @@ describe("threshold alerts", () => {
 
     await logThisMonth(clientId, "America/New_York", 450);
     await bank(clientId);
-    await waitForEmail(billing, (email) => /75 % of your retainer hours/.test(email.subject));
-    await waitForEmail(owner, (email) => /Threshold Co has used 75 %/.test(email.subject));
+    const alert = await waitForEmail(billing, (email) => /75 % of your retainer hours/.test(email.subject));
+    // The time in the one duration format: 450 of 600 minutes.
+    expect(alert.body.text).toMatch(/As of .+, 7 h 30 min of the 10 h of \S+ \d{4} are used \(75 %\)\./);
+    const ownerAlert = await waitForEmail(owner, (email) => /Threshold Co has used 75 %/.test(email.subject));
+    expect(ownerAlert.body.text).toMatch(/Threshold Co has used 7 h 30 min of the 10 h of /);
 
     // More hours (76 % → 68 %), then past 75 % again: the same threshold, the same period, no email.
     const added = await world.owner.post(`/hour-bank/clients/${clientId}/adjustments`, { minutes: 60, reason: "Goodwill" });
@@ -113,7 +116,7 @@ describe("threshold alerts", () => {
     await logThisMonth(world.ids.client, "America/New_York", 100);
     await bank(world.ids.client);
     const email = await waitForEmail(world.people.contact.email, (each) => /Χρησιμοποιήθηκε το 75 %/.test(each.subject));
-    expect(email.body.text).toMatch(/Έως .+, χρησιμοποιήθηκαν 1,67 ώρ\. από τις 2 ώρ\./);
+    expect(email.body.text).toMatch(/Έως .+, χρησιμοποιήθηκαν 1 ώρ\. 40 λεπ\. από 2 ώρ\. του μήνα /);
   });
 
   it("counts the month in the client's zone: the same UTC instant alerts November in Sydney and October in New York", async () => {

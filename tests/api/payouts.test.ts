@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthOf } from "@baton/kernel/dates";
 import { startApi, waitForEmail, type Started } from "../support/http.ts";
+import { pdfText } from "../support/pdf.ts";
 import { approveTime } from "../support/approve-time.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
 
@@ -79,6 +80,8 @@ describe("payout statements", () => {
 
     const email = await waitForEmail(world.people.sub.email, (each) => /Your payout statement/.test(each.subject));
     expect(email.subject).toContain("€50.00");
+    // 150 minutes, in the one duration format.
+    expect(email.body.text).toContain(": 2 h 30 min of approved time, €50.00.");
     const after = await world.owner.get(`/payouts?period=${lastMonth()}`);
     expect(after.body.owed.find((row: any) => row.member.id === world.ids.sub)).toMatchObject({ minutes: 150, amount: 5000, statementId: statement.id });
   });
@@ -132,6 +135,10 @@ describe("payout statements", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.from(pdf.bytes.slice(0, 5)).toString()).toBe("%PDF-");
+    // Its time reads in the one duration format: the total and the lines (which add up to it).
+    const printed = await pdfText(new Uint8Array(pdf.bytes));
+    expect(printed).toMatch(/Total hours\s*2 h 30 min/);
+    expect(printed).not.toMatch(/(^|\s)2\.50(\s|$)/);
 
     expect((await world.reviewer.get("/payouts/mine")).body.statements).toEqual([]);
     expect((await world.reviewer.get(`/payouts/${statement.id}`)).status).toBe(404);

@@ -6,11 +6,24 @@ import { formatDuration, formatElapsed } from "../../packages/kernel/src/duratio
 // One duration format everywhere (issue 22 item 7): an amount of time is written by the kernel's
 // formatDuration ("1 h 30 min", units in the reader's language; the apps call it through
 // @baton/ui/time's formatMinutes) and a running timer by formatElapsed (hh:mm:ss). This reads the
-// apps, the shared UI and the server's printed invoice, and fails on any other way of turning
-// minutes into hours for people to read, except the few below (inputs and machine-readable files).
+// apps, the shared UI, the server's printed invoice, and the emails and PDFs that speak of time
+// (the weekly digest, the payout statement and its emails, the hour-bank alerts), and fails on any
+// other way of turning minutes into hours for people to read, except the few below (inputs and
+// machine-readable files). The email catalogs must not put an hour unit after a placeholder either:
+// the placeholder carries its own units.
 
 const root = join(import.meta.dirname, "..", "..");
-const sources = ["web/src", "portal/src", "packages/ui/src", "packages/core/src/invoice/print.ts", "packages/core/src/invoice/pdf"];
+const sources = [
+  "web/src",
+  "portal/src",
+  "packages/ui/src",
+  "packages/core/src/invoice/print.ts",
+  "packages/core/src/invoice/pdf",
+  "packages/core/src/digest",
+  "packages/core/src/email",
+  "packages/core/src/payout",
+  "packages/core/src/hour-bank",
+];
 
 /** What a duration written by hand looks like. */
 const patterns: Array<[string, RegExp]> = [
@@ -26,7 +39,27 @@ const allowed: Array<{ file: string; line: string; reason: string }> = [
   { file: "web/src/components/RuleFields.tsx", line: "Math.round((minutes / 60) * 100) / 100", reason: "a number input's value in hours" },
   { file: "web/src/pages/clients/BillingFields.tsx", line: "String(b.retainer.includedMinutes / 60)", reason: "a number input's value in hours" },
   { file: "portal/src/pages/hours/ApproveForm.tsx", line: "format(minutes / 60)", reason: "a number input's value in hours (the client types hours)" },
+  { file: "packages/core/src/payout/csv.ts", line: "(item.minutes / 60).toFixed(2)", reason: "a CSV column of decimal hours, for spreadsheets" },
+  { file: "packages/core/src/hour-bank/overage.ts", line: "format(minutes / 60)", reason: "the overage consent text's hours: the client signs that text and its hash is kept, so it stays as it was" },
 ];
+
+/** The email catalogs, and the one message that may keep a unit after its placeholder (the signed consent text). */
+const catalogs = ["packages/core/src/email/messages.ts", "packages/core/src/email/messages-el.ts", "packages/core/src/email/messages-hi.ts"];
+const signedText = "hourBank.consent.text";
+/** A placeholder followed by an hour or minute unit, in en, el or hi ("{used} h", "{hours} ώρ.", "{over} घंटे"). */
+const unitAfterPlaceholder = /\{\w+\}\s*(h\b|hours?\b|min\b|ώρ\.|ώρες|ωρών|λεπ\.|घंटे|घंटों|घं॰|मि॰)/;
+
+function unitsInCatalogs(): string[] {
+  const found: string[] = [];
+  for (const file of catalogs) {
+    for (const [index, text] of readFileSync(join(root, file), "utf8").split("\n").entries()) {
+      const key = /^\s*"([^"]+)":/.exec(text)?.[1];
+      if (!key || key === signedText) continue;
+      if (unitAfterPlaceholder.test(text)) found.push(`${file}:${index + 1}: ${text.trim()}`);
+    }
+  }
+  return found;
+}
 
 function filesUnder(path: string): string[] {
   const full = join(root, path);
@@ -69,11 +102,18 @@ describe("one duration format", () => {
     expect(formatElapsed(26 * 3_600_000)).toBe("26:00:00");
   });
 
-  it("leaves no other duration formatting in the apps, the shared UI or the printed invoice", () => {
+  it("leaves no other duration formatting in the apps, the shared UI, the printed invoice, the emails or the payout PDF", () => {
     const hits = findings();
     const unexplained = hits.filter((hit) => !isAllowed(hit));
     expect(unexplained.map((hit) => `${hit.where}: ${hit.kind}: ${hit.text}`)).toEqual([]);
     // Every exception still matches a line: a fixed one leaves the list.
     for (const entry of allowed) expect(hits.some((hit) => hit.file === entry.file && hit.text.includes(entry.line)), `${entry.file}: ${entry.line}`).toBe(true);
+  });
+
+  it("has no email message write an hour unit after a placeholder (the duration brings its own), but the signed consent text", () => {
+    expect(unitsInCatalogs()).toEqual([]);
+    // The rule sees what it is meant to: the consent text it lets through does have one.
+    const consent = readFileSync(join(root, "packages/core/src/email/messages-el.ts"), "utf8").split("\n").find((line) => line.includes(`"${signedText}"`));
+    expect(consent && unitAfterPlaceholder.test(consent)).toBe(true);
   });
 });

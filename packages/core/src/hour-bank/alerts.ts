@@ -1,3 +1,4 @@
+import { formatDuration } from "@baton/kernel/duration";
 import type { ClientItem } from "../client/entity.ts";
 import { Config } from "../config/index.ts";
 import type { Locale } from "../email/index.ts";
@@ -5,7 +6,7 @@ import { Log } from "../log/index.ts";
 import { Notify } from "../notify/index.ts";
 import { AlertsStore } from "./alerts-store.ts";
 import { consentUrl } from "./consent.ts";
-import { hoursText, monthName, overageFor, usageOf, type Usage } from "./overage.ts";
+import { monthName, overageFor, usageOf, type Usage } from "./overage.ts";
 import { HourBankStore } from "./store.ts";
 
 // Threshold alerts: when a period's used hours cross 75 %, 90 % and 100 % of the hours it holds,
@@ -61,11 +62,11 @@ async function email(client: ClientItem, period: string, threshold: number, usag
   const params = (person: { locale: Locale; timeZone: string }) => ({
     client: client.name,
     percent: String(threshold),
-    used: hoursText(usage.usedMinutes, person.locale),
-    available: hoursText(usage.availableMinutes, person.locale),
+    used: formatDuration(usage.usedMinutes, person.locale),
+    available: formatDuration(usage.availableMinutes, person.locale),
     month: monthName(period, person.locale),
     when: Notify.when(now.toISOString(), person),
-    max: overage.mode === "ask" ? hoursText(overage.askMinutes, person.locale) : "",
+    max: overage.mode === "ask" ? formatDuration(overage.askMinutes, person.locale) : "",
   });
   const asking = threshold === 100 && overage.mode === "ask";
   const clientKind = asking ? "hoursAsk" : threshold === 100 ? (overage.mode === "pause" ? "hoursPaused" : "hoursUsedUp") : "hoursAlert";

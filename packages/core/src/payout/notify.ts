@@ -1,3 +1,4 @@
+import { formatDuration } from "@baton/kernel/duration";
 import { Config } from "../config/index.ts";
 import type { Locale } from "../email/index.ts";
 import type { MemberItem } from "../member/entity.ts";
@@ -14,12 +15,10 @@ export function monthName(period: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 15)));
 }
 
-const hours = (minutes: number, locale: Locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(minutes / 60);
-
 const params = (item: PayoutItem) => (person: { locale: Locale; timeZone: string }) => ({
   month: monthName(item.period, person.locale),
   amount: Money.format(item.amount, item.currency, person.locale),
-  hours: hours(item.minutes, person.locale),
+  time: formatDuration(item.minutes, person.locale),
   reference: item.reference ?? "",
   when: item.paidAt ? Notify.when(item.paidAt, person) : "",
 });

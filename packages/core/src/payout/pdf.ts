@@ -1,3 +1,4 @@
+import { formatDuration } from "@baton/kernel/duration";
 import { AgencyStore } from "../agency/store.ts";
 import { text, type Locale, type TextKey } from "../i18n/index.ts";
 import { MUTED, Sheet } from "../pdf/sheet.ts";
@@ -29,7 +30,7 @@ export async function render(item: PayoutItem, agencyName: string, options: { lo
   const { locale } = options;
   const t = (key: TextKey, params?: Record<string, string | number>) => text(locale, key, params);
   const money = (amount: number, currency = item.currency) => Money.format(amount, currency, locale);
-  const hours = (minutes: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minutes / 60);
+  const hours = (minutes: number) => formatDuration(minutes, locale);
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: options.timeZone }).format(new Date(iso));
   const title = t("payout.title", { month: monthName(item.period, locale) });
 

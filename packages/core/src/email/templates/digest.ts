@@ -1,3 +1,4 @@
+import { formatDuration } from "@baton/kernel/duration";
 import type { Locale } from "../index.ts";
 import { escapeHtml, header, safeColor, senderOf, type EmailBrand, type RenderedEmail } from "../layout.ts";
 import { message, type MessageKey } from "../messages.ts";
@@ -34,8 +35,6 @@ function counted(locale: Locale, base: Counted, count: number): string {
   return message(locale, `${base}.${form}` as MessageKey, { count: new Intl.NumberFormat(locale).format(count) });
 }
 
-const hours = (minutes: number, locale: Locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60);
-
 type Line = { label: string; title: string; url: string; detail?: string; link?: string };
 type Section = { heading: string; lines: Line[] } | { heading: string; paragraphs: string[] };
 
@@ -65,8 +64,8 @@ export function weeklyDigest(input: DigestEmailInput): RenderedEmail {
     sections.push({
       heading: message(locale, "digest.hours.heading"),
       paragraphs: [
-        message(locale, "digest.hours.used", { used: hours(usedMinutes, locale), included: hours(includedMinutes, locale) }),
-        ...(over > 0 ? [message(locale, "digest.hours.over", { over: hours(over, locale) })] : []),
+        message(locale, "digest.hours.used", { used: formatDuration(usedMinutes, locale), included: formatDuration(includedMinutes, locale) }),
+        ...(over > 0 ? [message(locale, "digest.hours.over", { over: formatDuration(over, locale) })] : []),
       ],
     });
   }
