@@ -103,4 +103,16 @@ describe("a client admin manages the company's people", () => {
     await colleague.goto(`${platform.baseUrl}/portal/company`);
     await expect.poll(() => new URL(colleague.url()).pathname, { timeout: 15_000 }).toMatch(/\/sign-in$/);
   });
+
+  it("steps down once the owner has named a second admin: the People entry leaves the menu at once, no reload", async () => {
+    const second = await world.owner.post(`/clients/${world.ids.client}/contacts`, { name: "Bea Boss", email: uniqueEmail("bea"), role: "admin" });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    await admin.reload();
+    await row(admin, second.body.email).waitFor();
+    await navLink(admin, en["people.nav"]).waitFor();
+    await row(admin, world.people.contact.email).getByRole("button", { name: en["people.makeMemberNamed"].replace("{name}", "Ada Client") }).click();
+    await expect.poll(() => navLink(admin, en["people.nav"]).count(), { timeout: 15_000 }).toBe(0);
+    const standing = (await world.owner.get(`/clients/${world.ids.client}/contacts`)).body.items.find((p: { email: string }) => p.email === world.people.contact.email);
+    expect(standing.role).toBe("member");
+  });
 });

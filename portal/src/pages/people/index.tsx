@@ -17,13 +17,19 @@ import type { Contact } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { getCompany } from "../data";
-import { getPeople } from "./data";
+import { getPeople, navFollowsPeople } from "./data";
 import "./people.css";
 
 type Locale = Contact["locale"];
 
 /** Reads the list again (and the company, whose people and `can` follow), before anything says it is done. */
-const refresh = () => revalidate([getPeople.key, getCompany.key]);
+const refresh = async () => {
+  try {
+    await revalidate([getPeople.key, getCompany.key]);
+  } finally {
+    navFollowsPeople();
+  }
+};
 
 /**
  * The company's people for a client admin: roles, who receives invoices, invitations and
