@@ -138,6 +138,12 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       ["/clients", "Clients", "Acme Corp"],
       [`/clients/${world.ids.client}`, "Client", "Ada Client"],
       ["/settings", "Settings"],
+      ["/settings/brand", "Logo and colours"],
+      ["/settings/hours", "Hours and holidays"],
+      ["/settings/money", "Money and billing"],
+      ["/settings/surveys", "Client feedback"],
+      ["/settings/files", "Files and conversations"],
+      ["/settings/integrations", "Keys and webhooks"],
       ["/profile", "Profile"],
     ];
     for (const [path, name, ready] of pages) found.push(...(await visit(owner, `${base}${path}`, name, ready)));

@@ -47,7 +47,7 @@ const visibleText = (page: Page) => page.evaluate(() => `${(globalThis as any).d
 it("the owner brands the agency, and a client sees only that brand on sign-in, in the portal and in email", async () => {
   const owner = await newPerson(browser);
   await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
-  await owner.goto(`${platform.baseUrl}/settings`);
+  await owner.goto(`${platform.baseUrl}/settings/brand`);
   const card = owner.getByTestId("brand");
   await card.getByLabel("Display name").fill("Lumen Assist");
   await card.getByLabel("Brand colour").fill("#ffd43b");

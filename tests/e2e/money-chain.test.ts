@@ -133,8 +133,8 @@ describe("the money chain through both apps", () => {
 
   it("the owner saves the agency's payment instructions in Settings", async () => {
     owner = await newPerson();
-    await signInAt(owner, "/settings", world.agency.ownerEmail);
-    await owner.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+    await signInAt(owner, "/settings/money", world.agency.ownerEmail);
+    await owner.getByRole("heading", { name: "Money and billing", level: 1 }).waitFor();
     const box = owner.getByRole("textbox", { name: "Payment instructions" });
     await box.waitFor();
     // A new agency has none yet.

@@ -61,7 +61,7 @@ describe("overage consent", () => {
     await expect.poll(() => owner.getByTestId("task-overage-state").textContent(), { timeout: 15_000 }).toBe("Ask first: no hours left");
     await owner.screenshot({ path: `${SHOTS}/task-overage-1440.png` });
 
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/money`);
     const card = owner.getByTestId("overage-policy-card");
     await expect.poll(() => card.getByTestId("overage-rule").textContent(), { timeout: 15_000 }).toBe("Work goes on; time beyond the hours is billed at the client's hourly rate.");
     await card.getByLabel("When the hours run out").selectOption("ask");

@@ -135,7 +135,7 @@ describe("a newcomer", () => {
   });
 
   it("brands the new agency and invites a client, who sees only that brand in the invitation and the portal", async () => {
-    await page.goto(`${platform.baseUrl}/settings`);
+    await page.goto(`${platform.baseUrl}/settings/brand`);
     const card = page.getByTestId("brand");
     await card.getByLabel("Display name").fill("Lotus Assist");
     await card.getByLabel("Portal title").fill("Lotus Client Hub");

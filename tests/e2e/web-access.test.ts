@@ -20,10 +20,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   world = await createWorld(platform, "Access Assistants");
   owner = await newPerson(browser);
-  await owner.goto(`${platform.baseUrl}/settings`);
+  await owner.goto(`${platform.baseUrl}/settings/integrations`);
   await owner.waitForURL(/\/sign-in/);
   await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
-  await owner.waitForURL(`${platform.baseUrl}/settings`);
+  await owner.waitForURL(`${platform.baseUrl}/settings/integrations`);
 });
 
 afterAll(async () => {

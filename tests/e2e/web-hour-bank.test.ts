@@ -44,10 +44,10 @@ const fits = (page: Page) => page.evaluate("document.documentElement.scrollWidth
 
 describe("the hour bank in the team app and the portal", () => {
   it("the owner sets the agency's rollover rule in Settings", async () => {
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/money`);
     await owner.waitForURL(/\/sign-in/);
     await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/money`);
     const card = owner.getByTestId("rollover-policy");
     await poll(() => card.getByTestId("rollover-rule").textContent()).toBe("Unused hours lapse when the month closes.");
     await card.getByLabel("Unused hours at a month's end").selectOption("cap");

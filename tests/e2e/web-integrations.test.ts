@@ -46,10 +46,10 @@ afterAll(async () => {
 describe("Settings → Integrations", () => {
   it("the owner adds an endpoint, sends a test event, sees it in the log and redelivers it", async () => {
     owner = await newPerson(browser, "Europe/Athens");
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/integrations`);
     await owner.waitForURL(/\/sign-in/);
     await signInWithEmail(owner, platform.baseUrl, world.agency.ownerEmail);
-    await owner.waitForURL(`${platform.baseUrl}/settings`);
+    await owner.waitForURL(`${platform.baseUrl}/settings/integrations`);
     const card = owner.getByTestId("integrations");
     await card.getByText("No endpoints yet").waitFor();
 

@@ -141,7 +141,7 @@ describe("invoicing in the team app", () => {
   });
 
   it("saves the payment instructions clients see, in Settings", async () => {
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/money`);
     const box = owner.getByRole("textbox", { name: "Payment instructions" });
     await box.waitFor();
     await box.fill("IBAN GB00 BATN 0000 0000 00\nWise: pay@invoice.example");
@@ -163,7 +163,7 @@ describe("billing increments", () => {
       const logged = await world.owner.post("/time", { taskId: task.id, startedAt: hoursAgo(hours), minutes });
       expect(logged.status).toBe(201);
     }
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/money`);
     const card = owner.getByTestId("billing-increment");
     await expect(card.getByTestId("increment-rule").innerText()).resolves.toBe("Time is billed to the exact minute.");
     await card.getByLabel("Round each entry to").selectOption("15");
@@ -203,7 +203,7 @@ describe("billing increments", () => {
 
 describe("legal details", () => {
   it("the owner fills the agency's invoice details and the client's recipient; a new invoice shows them and its PO number", async () => {
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/money`);
     const details = owner.getByTestId("invoice-details");
     await details.getByLabel("Legal name").fill("Invoice Assistants Ltd");
     await details.getByLabel("Tax or VAT ID").fill("GB 999 0000 11");

@@ -252,7 +252,7 @@ describe("money reports in the team app", () => {
   });
 
   it("lets the owner set working hours and holidays, with the API's messages beside the fields", async () => {
-    await owner.goto(`${platform.baseUrl}/settings`);
+    await owner.goto(`${platform.baseUrl}/settings/hours`);
     const form = owner.getByTestId("working-hours-form");
     await form.getByLabel("Monday").waitFor();
     await expect(form.getByLabel("Saturday").isChecked()).resolves.toBe(false);
