@@ -196,6 +196,16 @@ describe("the command palette", () => {
     await palette().waitFor({ state: "hidden" });
   });
 
+  it("jumps straight to a settings page by its name", async () => {
+    await owner.keyboard.press("Control+K");
+    await field().fill("holidays");
+    await palette().getByRole("status").filter({ hasText: /results?$/ }).waitFor();
+    await expect(options().first().innerText()).resolves.toContain("Hours and holidays");
+    await owner.keyboard.press("Enter");
+    await owner.waitForURL(`${platform.baseUrl}/settings/hours`);
+    await palette().waitFor({ state: "hidden" });
+  });
+
   it("finds a task by its reference and a client by name", async () => {
     await owner.keyboard.press("Control+K");
     await field().fill(ids.taskRef.toLowerCase());

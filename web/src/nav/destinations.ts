@@ -93,6 +93,9 @@ export const otherPages: Destination[] = [
   { id: "workload", href: "/workload", label: "workload.title", icon: "board", for: "owner" },
   { id: "new-invoice", href: "/invoices/new", label: "invoices.new", icon: "invoices", for: "owner" },
   { id: "profile", href: "/profile", label: "nav.profile", icon: "profile", for: "team" },
+  ...(["brand", "hours", "money", "surveys", "files", "integrations"] as const).map(
+    (section): Destination => ({ id: `settings-${section}`, href: `/settings/${section}`, label: `settings.section.${section}.title`, icon: "settings", for: "owner" }),
+  ),
 ];
 
 export function canSee(me: Pick<Me, "role" | "reviewer">, audience: Audience): boolean {

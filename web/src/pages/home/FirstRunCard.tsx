@@ -11,7 +11,7 @@ import { expireOnLeave } from "../../lib/work";
 /** The owner's first-run checklist; the API reads each item's state from the agency's data. */
 export const getFirstRun = query(() => api.firstRun.get(), "firstRun.get");
 
-const WHERE: Record<FirstRunKey, string> = { team: "/team", client: "/clients", sop: "/sops", payment: "/settings" };
+const WHERE: Record<FirstRunKey, string> = { team: "/team", client: "/clients", sop: "/sops", payment: "/settings/money" };
 
 /** A new agency's first steps, until they are all done or the owner hides the card. */
 export function FirstRunCard() {
