@@ -67,42 +67,28 @@ export type RangeProps = {
   testid: string;
 };
 
+/** One end of the range: a date field for days, a native month field for months. */
+function RangeEnd(props: RangeProps & { end: "from" | "to"; label: string }) {
+  const value = () => props[props.end] || props.defaults[props.end];
+  const change = (next: string) => props.onChange(props.end, next || undefined);
+  return (
+    <Show
+      when={props.type === "date"}
+      fallback={<TextField type={props.type} name={props.end} label={props.label} value={value()} error={props.errors[props.end]} onChange={(event) => change(event.currentTarget.value)} />}
+    >
+      <DateField name={props.end} label={props.label} value={value()} error={props.errors[props.end]} onValue={change} />
+    </Show>
+  );
+}
+
 /** Two pickers (months or days); a change goes to the URL, so reload and back keep it. */
 export function RangeFilter(props: RangeProps) {
   return (
     <fieldset class="plain-fieldset report-filter" data-testid={props.testid}>
       <legend class={props.showLegend ? "report-filter-legend" : "sr-only"}>{props.legend}</legend>
       <div class="report-filter-fields">
-        <Show
-          when={props.type === "date"}
-          fallback={
-            <TextField
-              type={props.type}
-              name="from"
-              label={t("reports.from")}
-              value={props.from || props.defaults.from}
-              error={props.errors.from}
-              onChange={(event) => props.onChange("from", event.currentTarget.value || undefined)}
-            />
-          }
-        >
-          <DateField name="from" label={t("reports.from")} value={props.from || props.defaults.from} error={props.errors.from} onValue={(value) => props.onChange("from", value || undefined)} />
-        </Show>
-        <Show
-          when={props.type === "date"}
-          fallback={
-            <TextField
-              type={props.type}
-              name="to"
-              label={t("reports.to")}
-              value={props.to || props.defaults.to}
-              error={props.errors.to}
-              onChange={(event) => props.onChange("to", event.currentTarget.value || undefined)}
-            />
-          }
-        >
-          <DateField name="to" label={t("reports.to")} value={props.to || props.defaults.to} error={props.errors.to} onValue={(value) => props.onChange("to", value || undefined)} />
-        </Show>
+        <RangeEnd {...props} end="from" label={t("reports.from")} />
+        <RangeEnd {...props} end="to" label={t("reports.to")} />
         <Show when={props.from || props.to}>
           <Button size="sm" variant="ghost" onClick={() => props.onReset()}>
             {props.resetLabel}
