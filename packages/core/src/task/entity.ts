@@ -137,8 +137,9 @@ export const TaskEntity = new Entity({
       sk: { field: "gsi2sk", composite: ["state", "dueAt", "taskId"] },
     },
     /**
-     * A client's open work, soonest due first (the client board's open columns): only that
-     * client's open tasks, not every client's. Closed tasks sort after, under `closed#`.
+     * A client's work by state, then due date: only that client's tasks, not every client's.
+     * Read descending, every open task comes before every closed one (`open#` > `closed#`): the
+     * client board reads its open columns and its latest done tasks in one query.
      */
     openWorkOfClient: {
       index: "gsi4",

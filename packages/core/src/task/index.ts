@@ -36,6 +36,7 @@ import { Notices } from "../notify/notice.ts";
 import type { SopVersionItem } from "../sop/entity.ts";
 import { stopTimerOnTask } from "../timesheet/timer-stop.ts";
 import * as Policy from "./policy.ts";
+import { TaskStore } from "./store.ts";
 import { record as recordEvent } from "../webhook/record.ts";
 import type { EventType } from "../webhook/catalogue.ts";
 
@@ -175,29 +176,20 @@ export const board = fn(boardSchema, async (query) => {
   team.catch(() => {}); // a refusal below must not leave it unhandled; namesFor reads it again
   const found = Object.fromEntries(TaskStatuses.map((status) => [status, [] as TaskItem[]])) as Record<TaskStatus, TaskItem[]>;
   const more: Partial<Record<TaskStatus, boolean>> = {};
+  /** The board's one client, when it is one client's (read with its work). */
+  let loaded: ClientItem[] | undefined;
   if (query.clientId) {
     if (!isId("client", query.clientId)) throw notFound("Client");
     const clientId = query.clientId;
-    // Read what is open of this client only (bounded by current work: one query of its own
-    // partition, not every client's columns) and its latest done tasks (newest requests first),
-    // never the client's whole history: the board stays as fast as the client and the agency grow.
-    await Promise.all([
-      db.entities.task.query
-        .openWorkOfClient({ agencyId, clientId, state: "open" })
-        .go({ pages: "all" })
-        .then((open) => {
-          for (const item of open.data) found[item.status].push(item);
-        }),
-      db.entities.task.query
-        .tasksOfClient({ agencyId, clientId })
-        .where((attr, op) => op.eq(attr.status, "done"))
-        // Pages of BOARD_LIMIT items (not DynamoDB's 1 MB), so a long history costs a page or two.
-        .go({ count: BOARD_LIMIT, limit: BOARD_LIMIT, order: "desc" })
-        .then((done) => {
-          found.done = done.data;
-          if (done.cursor) more.done = true;
-        }),
-    ]);
+    // What is open of this client (bounded by its current work, not every client's columns) and
+    // its latest done tasks, in one query of its own partition (`TaskStore.workOfClient`), never
+    // the client's whole history: the board stays as fast as the client and the agency grow.
+    // The client (for its hours' state) is read beside it, not after it.
+    const [work, client] = await Promise.all([TaskStore.workOfClient(agencyId, clientId, BOARD_LIMIT), ClientStore.load(agencyId, clientId)]);
+    loaded = client ? [client] : [];
+    for (const item of work.open) found[item.status].push(item);
+    found.done = work.done;
+    if (work.moreDone) more.done = true;
   } else {
     await Promise.all(
       TaskStatuses.map(async (status) => {
@@ -216,7 +208,8 @@ export const board = fn(boardSchema, async (query) => {
   ) as Record<TaskStatus, Task[]>;
   // The clients of open cards whose retainer hours are used up under "ask first" or "pause": their cards say so.
   const openClients = [...new Set(TaskStatuses.filter((status) => status !== "done").flatMap((status) => found[status].map((item) => item.clientId)))];
-  const states = openClients.length ? await workStatesOf(await ClientStore.loadMany(agencyId, openClients)) : new Map<string, Exclude<WorkState, "ok">>();
+  const clients = loaded ? loaded.filter((client) => openClients.includes(client.clientId)) : openClients.length ? await ClientStore.loadMany(agencyId, openClients) : [];
+  const states = clients.length ? await workStatesOf(clients) : new Map<string, Exclude<WorkState, "ok">>();
   return { columns, more, hours: Object.fromEntries(states) };
 });
 

@@ -38,9 +38,32 @@ export async function openOfAgency(agencyId: string, filter: { due?: DueRange; c
   return pages.flatMap((page) => page.data);
 }
 
-/** A client's open tasks (`tasksOfClient`). */
+/** A client's open tasks (`openWorkOfClient`: its open work only, however long its history). */
 export async function openOfClient(agencyId: string, clientId: string): Promise<TaskItem[]> {
-  return (await db.entities.task.query.tasksOfClient({ agencyId, clientId }).where((attr, op) => op.eq(attr.state, "open")).go(all)).data;
+  return (await db.entities.task.query.openWorkOfClient({ agencyId, clientId, state: "open" }).go(all)).data;
+}
+
+/** How many open tasks the first page of `workOfClient` makes room for beside the done ones (more open work costs a page more). */
+const OPEN_ROOM = 20;
+
+/**
+ * A client's open work and its latest done tasks, at most `doneLimit` (`openWorkOfClient`, newest
+ * due first: every open task sorts before every closed one, under `open#` and `closed#`). One
+ * Query for a client with up to OPEN_ROOM open tasks, in pages sized to what is still missing,
+ * so its cost follows the client's open work and `doneLimit`, never its history.
+ */
+export async function workOfClient(agencyId: string, clientId: string, doneLimit: number): Promise<{ open: TaskItem[]; done: TaskItem[]; moreDone: boolean }> {
+  const open: TaskItem[] = [];
+  const done: TaskItem[] = [];
+  let cursor: string | null = null;
+  do {
+    // While still among the open tasks, room for more of them; once past them, only the done ones missing.
+    const limit: number = done.length ? doneLimit - done.length : doneLimit + OPEN_ROOM;
+    const page: { data: TaskItem[]; cursor: string | null } = await db.entities.task.query.openWorkOfClient({ agencyId, clientId }).go({ order: "desc", limit, cursor });
+    for (const item of page.data) (item.state === "open" ? open : done).push(item);
+    cursor = page.cursor;
+  } while (cursor && done.length < doneLimit);
+  return { open, done: done.slice(0, doneLimit), moreDone: done.length > doneLimit || cursor !== null };
 }
 
 /** A request's tasks, every state (`tasksOfClient`, by the request). */
