@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { S3Client } from "@baton/core/file/storage";
-import { busyTime } from "./stats.ts";
+import { busyTime, sequentialSteps } from "./stats.ts";
 
 // Counts what one API call costs in DynamoDB: round trips by command, consumed capacity (asked
 // for on every call with ReturnConsumedCapacity: "TOTAL", which DynamoDB Local reports too) and
@@ -17,11 +17,15 @@ export type Trace = {
   /** Round trips by command name (GetItem, Query, TransactWriteItems, …). */
   calls: Record<string, number>;
   roundTrips: number;
+  /** DynamoDB calls one after another (those in flight together count once). */
+  steps: number;
   readUnits: number;
   writeUnits: number;
   /** Wall time with at least one DynamoDB call of this request in flight, ms. */
   dynamoMs: number;
   emails: number;
+  /** Emails sent before the answer: SES calls the caller waited for. */
+  emailsInRequest: number;
   /** Wall time with an SES call in flight, ms. */
   sesMs: number;
   /** S3 requests the call sent, billed as PUT-class and GET-class (presigning sends none). */
@@ -50,10 +54,12 @@ export class Tracker {
       // A copy: work the call left behind it (emails from the outbox) must not change its trace.
       calls: { ...this.calls },
       roundTrips: Object.values(this.calls).reduce((sum, n) => sum + n, 0),
+      steps: sequentialSteps(this.dynamo),
       readUnits: this.readUnits,
       writeUnits: this.writeUnits,
       dynamoMs: busyTime(this.dynamo),
       emails: this.emails,
+      emailsInRequest: this.emails,
       sesMs: busyTime(this.ses),
       s3Puts: this.s3Puts,
       s3Gets: this.s3Gets,

@@ -97,6 +97,8 @@ export async function prepareTarget(shape: Shape, baseUrl: string, manifest: Man
       },
     },
     { key: "invoices", label: "Invoice list", request: "GET /api/invoices", caller: "owner", list: true, next: () => get(owner, "/api/invoices") },
+    // The portal's home page is the client's requests (portal/src/routes.tsx); its shell's GET /api/me is one GetItem.
+    { key: "portalHome", label: "Portal home", request: "GET /api/requests", caller: "client contact", list: true, next: () => get(portal[0]!, "/api/requests") },
     {
       key: "uploadStart",
       label: "Upload: presign",
@@ -241,9 +243,11 @@ function perCallOf(traces: Trace[], responseBytes: number[]): PerCall {
   return {
     calls: Object.fromEntries(commands.map((name) => [name, of((t) => t.calls[name] ?? 0)])),
     roundTrips: of((t) => t.roundTrips),
+    steps: of((t) => t.steps),
     readUnits: of((t) => t.readUnits),
     writeUnits: of((t) => t.writeUnits),
     emails: of((t) => t.emails),
+    emailsInRequest: of((t) => t.emailsInRequest ?? t.emails),
     s3Puts: of((t) => t.s3Puts ?? 0),
     s3Gets: of((t) => t.s3Gets ?? 0),
     responseBytes: median(responseBytes),

@@ -1,6 +1,7 @@
 import type { Bundle, ColdStart, FirstLoad } from "./cold-start.ts";
 import type { Loaded } from "./load.ts";
 import type { Shape } from "./shape.ts";
+import { BEFORE, BEFORE_ENDPOINTS, TARGETS } from "./before.ts";
 import { PRICES, uploadCostPer1000, type CallCost, type Latency } from "./stats.ts";
 
 // What bench/run.ts writes: bench/results.json (everything) and bench/RESULTS.md (the tables).
@@ -9,9 +10,13 @@ export type PerCall = {
   /** Medians over the sequential calls. */
   calls: Record<string, number>;
   roundTrips: number;
+  /** Sequential steps (median): DynamoDB calls one after another; absent in results from before it was counted. */
+  steps?: number;
   readUnits: number;
   writeUnits: number;
   emails: number;
+  /** Of those, sent before the answer (SES calls in the request); absent in results from before it was counted. */
+  emailsInRequest?: number;
   /** S3 requests the API sent (PUT- and GET-class). */
   s3Puts: number;
   s3Gets: number;
@@ -56,7 +61,7 @@ export type Results = {
   datasets: DatasetResult[];
   scaling: Array<{ key: string; label: string; list: boolean; baseline?: boolean; sequentialP50: [number, number]; sequentialRatio: number | null; loadP50: [number, number]; loadRatio: number | null; readUnits: [number, number] }>;
   coldStart: { bundle: Bundle; unminified: Bundle; minifiedRun: ColdStart; unminifiedRun: ColdStart } | null;
-  firstLoad: { web: FirstLoad; portal: FirstLoad; built: boolean } | null;
+  firstLoad: { web: FirstLoad; portal: FirstLoad; built: boolean; onboarding?: { own: string[]; ownGzipBytes: number; withSharedGzipBytes: number } } | null;
   prices: { asOf: string; region: string; unit: typeof PRICES; lambdaMemoryMb: number; architecture: string };
   runSeconds: number;
 };
@@ -76,6 +81,68 @@ const statuses = (byStatus: Record<string, number>) => {
   return other.length ? other.map(([status, count]) => `${count}×${status}`).join(" ") : "0";
 };
 
+/** Issue 14's targets: where this run stands against the run it started from (bench/before.ts). */
+function targetsTable(results: Results): string[] {
+  const large = results.datasets.find((d) => d.shape.name === "large");
+  if (!large) return [];
+  const rows: string[][] = [];
+  const met = (ok: boolean | null) => (ok === null ? "–" : ok ? "yes" : "**no**");
+  const endpoint = (key: string) => large.endpoints.find((e) => e.key === key);
+  for (const [key, target] of Object.entries(TARGETS.roundTrips)) {
+    const e = endpoint(key);
+    if (!e) continue;
+    const steps = e.perCall.steps;
+    rows.push([`${e.label}: DynamoDB round trips (sequential steps)`, n(BEFORE_ENDPOINTS[key]?.roundTrips ?? Number.NaN), `${n(e.perCall.roundTrips)}${steps !== undefined ? ` (${n(steps)})` : ""}`, `≤ ${target}`, met(e.perCall.roundTrips <= target)]);
+  }
+  const board = endpoint("board");
+  if (board) rows.push(["Client board: RCU per call", n(BEFORE_ENDPOINTS.board!.readUnits!), n(board.perCall.readUnits), `≤ ${TARGETS.boardReadUnits}`, met(board.perCall.readUnits <= TARGETS.boardReadUnits)]);
+  const submit = endpoint("submit");
+  if (submit && submit.perCall.emailsInRequest !== undefined) {
+    rows.push(["Request submit: SES calls in the request", n(BEFORE_ENDPOINTS.submit!.emails!), `${n(submit.perCall.emailsInRequest)} (${n(submit.perCall.emails - submit.perCall.emailsInRequest)} sent after the answer)`, "0", met(submit.perCall.emailsInRequest === 0)]);
+  }
+  const qa = endpoint("qaApprove");
+  if (qa) rows.push(["QA approve: WCU per call", n(BEFORE_ENDPOINTS.qaApprove!.writeUnits!), n(qa.perCall.writeUnits), `≤ ${TARGETS.qaApproveWriteUnits}`, met(qa.perCall.writeUnits <= TARGETS.qaApproveWriteUnits)]);
+  for (const e of large.endpoints) {
+    const before = BEFORE_ENDPOINTS[e.key]?.p50At16;
+    const now = e.load.find((run) => run.connections === 16)?.latency.p50;
+    if (before === undefined || now === undefined) continue;
+    rows.push([`${e.label}: p50 ms at 16 connections, large agency`, ms(before), `${ms(now)} (${x(now / before)})`, `≤ ${ms(before * TARGETS.p50Share)} (0.20×)`, met(now <= before * TARGETS.p50Share)]);
+  }
+  const control = results.scaling.find((s) => s.key === "dynamodb-query");
+  if (control) rows.push(["DynamoDB Local alone, the team's Query: p50 large ÷ small", x(BEFORE.controlQueryRatio), x(control.sequentialRatio), `≤ ${x(TARGETS.controlQueryRatio)}`, met(control.sequentialRatio !== null && control.sequentialRatio <= TARGETS.controlQueryRatio)]);
+  const cold = results.coldStart;
+  if (cold?.bundle.loaded && cold.unminified.loaded) {
+    rows.push(["API bundle loaded by GET /api/tasks/mine", kb(cold.unminified.loaded.bytes), kb(cold.bundle.loaded.bytes), `≤ ${kb(TARGETS.loadedBytes)}`, met(cold.bundle.loaded.bytes <= TARGETS.loadedBytes)]);
+  }
+  if (cold) {
+    const share = cold.minifiedRun.coldMs / cold.unminifiedRun.coldMs;
+    rows.push(["Cold start: import + first request ms (side by side in this run)", ms(cold.unminifiedRun.coldMs), `${ms(cold.minifiedRun.coldMs)} (${x(share)})`, `≤ ${x(TARGETS.coldShare)}`, met(share <= TARGETS.coldShare)]);
+  }
+  const apps = results.firstLoad;
+  if (apps) {
+    rows.push(["Portal first load, JS gzip", `${BEFORE.portalFirstLoadGzipKb} KB`, kb(apps.portal.jsGzipBytes), `≤ ${TARGETS.portalFirstLoadGzipKb} KB`, met(apps.portal.jsGzipBytes / 1024 <= TARGETS.portalFirstLoadGzipKb)]);
+    if (apps.onboarding) {
+      rows.push([
+        "Portal onboarding page, JS gzip: its own chunks (with the shared chunks it loads beyond the first load)",
+        `${BEFORE.onboardingGzipKb} KB`,
+        `${kb(apps.onboarding.ownGzipBytes)} (${kb(apps.onboarding.withSharedGzipBytes)})`,
+        `≤ ${TARGETS.onboardingGzipKb} KB`,
+        met(apps.onboarding.withSharedGzipBytes / 1024 <= TARGETS.onboardingGzipKb),
+      ]);
+    }
+  }
+  return [
+    `## Issue 14's targets: before (${BEFORE.date}) and now`,
+    "",
+    `Before: the full-size run of ${BEFORE.date} on this machine (commit ${BEFORE.commit}; the portal home's round trips and the onboarding chunk are the issue's own figures); the cold start's before is that tree's bundle, built and timed in this run. Now: this run. The sections below have every figure.`,
+    "",
+    "| Measure | Before | Now | Target | Met |",
+    "| --- | ---: | ---: | ---: | --- |",
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+    "",
+  ];
+}
+
 export function markdown(results: Results): string {
   const large = results.datasets.find((d) => d.shape.name === "large");
   const out: string[] = [];
@@ -92,6 +159,7 @@ export function markdown(results: Results): string {
   out.push("");
   for (const d of results.datasets) out.push(`- ${describe(d)}.`);
   out.push("");
+  out.push(...targetsTable(results));
 
   if (large) {
     out.push(`## Latency and throughput (large agency, ${results.options.seconds} s per run)`);
@@ -118,7 +186,7 @@ export function markdown(results: Results): string {
       const p = e.perCall;
       const s3 = (p.s3Puts ?? 0) + (p.s3Gets ?? 0) ? `${p.s3Puts ?? 0} PUT, ${p.s3Gets ?? 0} GET` : "0";
       out.push(
-        `| ${e.label} | ${p.roundTrips}: ${calls(p.calls)} | ${n(p.readUnits)} | ${n(p.writeUnits)} | ${p.emails} | ${s3} | ${kb(p.responseBytes)} | ${ms(p.serverMs)} | ${usd(e.cost.dynamo)} | ${usd(e.cost.lambda)} | ${usd(e.cost.apiGateway)} | ${usd(e.cost.ses)} | ${usd(e.cost.s3 ?? 0)} | **${usd(e.cost.total)}** |`,
+        `| ${e.label} | ${p.roundTrips}${p.steps !== undefined ? ` in ${n(p.steps)} ${p.steps === 1 ? "step" : "steps"}` : ""}: ${calls(p.calls)} | ${n(p.readUnits)} | ${n(p.writeUnits)} | ${p.emails} | ${s3} | ${kb(p.responseBytes)} | ${ms(p.serverMs)} | ${usd(e.cost.dynamo)} | ${usd(e.cost.lambda)} | ${usd(e.cost.apiGateway)} | ${usd(e.cost.ses)} | ${usd(e.cost.s3 ?? 0)} | **${usd(e.cost.total)}** |`,
       );
     }
     out.push("");

@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { freePort, startDynamoLocal, startS3, type DynamoLocal, type S3StandIn } from "@baton/local/stand-ins";
 import { ensureLocalBucket } from "@baton/core/file/bucket";
+import { pageChunks } from "./apps.ts";
 import { baselineTree } from "./baseline.ts";
 import { bundleApi, firstLoad, httpApiEvent, loadedBy, measureColdStart } from "./cold-start.ts";
 import { measureBaseline, measureEndpoint, prepareTarget, type Options, type Target } from "./measure.ts";
@@ -192,7 +193,16 @@ async function main() {
   say("measuring the apps' first-load JavaScript…");
   const appDist = (app: string) => (built ? join(appsDir, app) : join(repo, app, "dist"));
   const haveApps = existsSync(join(appDist("web"), "index.html")) && existsSync(join(appDist("portal"), "index.html"));
-  const apps = haveApps ? { web: await firstLoad(appDist("web"), "/"), portal: await firstLoad(appDist("portal"), "/portal/"), built } : null;
+  const portalLoad = haveApps ? await firstLoad(appDist("portal"), "/portal/") : null;
+  const apps = haveApps && portalLoad
+    ? {
+        web: await firstLoad(appDist("web"), "/"),
+        portal: portalLoad,
+        built,
+        // The portal's onboarding page: its own chunks, and with the shared chunks it loads beyond the first load.
+        onboarding: await pageChunks(appDist("portal"), portalLoad, join(repo, "portal/src/pages/onboarding/index.tsx")),
+      }
+    : null;
   if (!haveApps) say("web/dist or portal/dist is missing: run without --no-build to measure the apps.");
 
   const [large, small] = [datasets.find((d) => d.shape.name === "large"), datasets.find((d) => d.shape.name === "small")];
@@ -202,7 +212,7 @@ async function main() {
           const [little, big] = [small.baseline![which].p50, large.baseline![which].p50];
           return {
             key: `dynamodb-${which}`,
-            label: which === "getItem" ? "DynamoDB Local alone: GetItem (the agency)" : `DynamoDB Local alone: Query of the team (${large.baseline!.queryItems} items, begins_with in the agency's partition)`,
+            label: which === "getItem" ? "DynamoDB Local alone: GetItem (the agency)" : `DynamoDB Local alone: Query of the team (${large.baseline!.queryItems} items in the agency's partition, its key prefix sent as BETWEEN)`,
             list: true,
             baseline: true,
             sequentialP50: [little, big],

@@ -87,7 +87,7 @@ async function seeded(): Promise<{ manifest: Manifest; seededNow: boolean }> {
 const { manifest, seededNow } = await seeded();
 
 // Totals across every API call since the last reset: what a load run cost.
-type Totals = Omit<Trace, "dynamoMs" | "sesMs"> & { requests: number; responseBytes: number };
+type Totals = Omit<Trace, "dynamoMs" | "sesMs" | "steps" | "emailsInRequest"> & { requests: number; responseBytes: number };
 const zero = (): Totals => ({ requests: 0, calls: {}, roundTrips: 0, readUnits: 0, writeUnits: 0, emails: 0, s3Puts: 0, s3Gets: 0, serverMs: 0, responseBytes: 0 });
 let totals = zero();
 // Calls still being served: autocannon stops at its deadline without waiting for the calls it
@@ -124,8 +124,9 @@ async function control(request: Request): Promise<Response> {
 
 /**
  * DynamoDB Local on its own, as a control for the scaling ratio: a GetItem (the agency) and a
- * bounded Query in the agency's partition (the team: begins_with on the sort key, ~20 items),
- * sent with the SDK client directly, with the keys ElectroDB makes.
+ * bounded Query in the agency's partition (the team, ~20 items), sent with the core's SDK client
+ * directly (no app), with the keys ElectroDB makes: its sort key prefix goes out as BETWEEN, as
+ * every query of the app does (db/prefix-range.ts).
  */
 async function baseline() {
   const string = (values: Record<string, unknown> | undefined) =>

@@ -111,6 +111,18 @@ export function uploadCostPer1000(start: CallCost, confirm: CallCost): CallCost 
 }
 
 /** The union length of possibly overlapping [start, end] intervals: time with at least one call in flight. */
+/** Sequential steps: how many of the calls started after every earlier one had ended (calls in flight together are one step). */
+export function sequentialSteps(intervals: ReadonlyArray<readonly [number, number]>): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let steps = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [from, to] of sorted) {
+    if (from >= end) steps++;
+    end = Math.max(end, to);
+  }
+  return steps;
+}
+
 export function busyTime(intervals: ReadonlyArray<readonly [number, number]>): number {
   const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
   let total = 0;

@@ -48,14 +48,7 @@ try {
       const body = await response.arrayBuffer();
       // What the request started after its answer (emails from the outbox) is not the request's.
       const trace = tracker.trace(0);
-      const spans = [...tracker.dynamo].sort((a, b) => a[0] - b[0]);
-      let steps = 0;
-      let end = -Infinity;
-      for (const [start, stop] of spans) {
-        if (start >= end) steps++;
-        end = Math.max(end, stop);
-      }
-      traces.push({ roundTrips: trace.roundTrips, steps, calls: { ...trace.calls }, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails, byIndex: { ...tracker.writeUnitsByIndex }, items: [...tracker.writeItems] });
+      traces.push({ roundTrips: trace.roundTrips, steps: trace.steps, calls: { ...trace.calls }, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails, byIndex: { ...tracker.writeUnitsByIndex }, items: [...tracker.writeItems] });
       return new Response(body, { status: response.status, headers: response.headers });
     },
   });

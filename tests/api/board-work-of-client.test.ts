@@ -39,7 +39,7 @@ describe("a client's work for its board (TaskStore.workOfClient)", () => {
     const clientId = "cli_01jbpagingaaaaaaaaaaaaaaa";
     // More open tasks than the first page makes room for beside three done ones, due in a mixed order.
     const open = [];
-    for (let i = 0; i < 26; i++) open.push(await write(clientId, "open", (i * 7) % 26));
+    for (let i = 0; i < 36; i++) open.push(await write(clientId, "open", (i * 7) % 36));
     const done = [];
     for (let i = 0; i < 6; i++) done.push(await write(clientId, "closed", -10 - i));
     // Another client's work never shows.
@@ -54,7 +54,7 @@ describe("a client's work for its board (TaskStore.workOfClient)", () => {
 
     const all = await TaskStore.workOfClient(agencyId, clientId, 6);
     expect(all.done.map((t) => t.taskId)).toEqual(done.map((t) => t.taskId));
-    expect(all.open).toHaveLength(26);
+    expect(all.open).toHaveLength(36);
   });
 
   it("says there are no more done tasks when it holds them all, and copes with none at all", async () => {

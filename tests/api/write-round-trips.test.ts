@@ -168,3 +168,24 @@ describe("the owner's own time's round trips", () => {
     expect(bank.body.balanceMinutes).toBe(bank.body.entries.reduce((total: number, entry: any) => total + entry.minutes, 0));
   });
 });
+
+describe("the client board's round trips", () => {
+  it("reads one client's open work and latest done tasks in one query, beside the team and the client", async () => {
+    // A client without a retainer (one with a retainer under "ask first" or "pause" also reads its hour bank's rule and use).
+    const client = await world.owner.post("/clients", { name: "Board Trips Co", code: `BT${Date.now() % 100000}`, timeZone: "UTC", currency: "EUR", status: "active" });
+    const request = await world.owner.post("/requests", { clientId: client.body.id, title: "On the board", description: "D", service: "Admin" });
+    const accepted = await world.owner.post(`/requests/${request.body.id}/accept`, {
+      version: request.body.version,
+      tasks: [{ title: "On the board", estimateHours: 1, dueAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const board = `/tasks/board?clientId=${client.body.id}`;
+    await world.owner.get(board); // warm: the first call of a kind loads its modules and the client's name
+    const { reply, made, by, listed } = await counted(() => world.owner.get(board));
+    expect(reply.status).toBe(200);
+    expect(reply.body.columns.todo.map((task: { title: string }) => task.title)).toEqual(["On the board"]);
+    expect(made.length, listed).toBeLessThanOrEqual(3);
+    // The client's work: one query of its own gsi4 partition, not every client's columns or its history.
+    expect(by("Query").filter((call) => call.keys.includes(`clientid_${client.body.id}`)), listed).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { busyTime, costPer1000, latency, percentile, PRICES, ratio, uploadCostPer1000 } from "../../bench/stats.ts";
+import { busyTime, costPer1000, sequentialSteps, latency, percentile, PRICES, ratio, uploadCostPer1000 } from "../../bench/stats.ts";
 
 // The benchmark's arithmetic (bench/stats.ts): no timing is asserted anywhere, only the maths.
 
@@ -38,6 +38,14 @@ describe("busyTime", () => {
     expect(busyTime([[0, 10], [5, 15], [20, 25]])).toBe(20);
     expect(busyTime([[20, 25], [0, 10], [2, 3]])).toBe(15);
     expect(busyTime([])).toBe(0);
+  });
+});
+
+describe("sequentialSteps", () => {
+  it("counts calls in flight together as one step, and a call that starts as the last ends as the next", () => {
+    expect(sequentialSteps([[0, 10], [2, 8], [10, 20], [25, 30]])).toBe(3);
+    expect(sequentialSteps([[5, 9], [0, 10]])).toBe(1);
+    expect(sequentialSteps([])).toBe(0);
   });
 });
 

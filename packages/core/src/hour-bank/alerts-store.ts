@@ -1,4 +1,4 @@
-import { db } from "../db/index.ts";
+import { db, getTogether } from "../db/index.ts";
 import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
 import type { HourBankConsentItem, HourBankOverageItem } from "./alerts-entity.ts";
 import type { Entry } from "./ledger.ts";
@@ -28,7 +28,8 @@ export async function alertsOf(agencyId: string, clientId: string, period: strin
 }
 
 export async function overageOf(agencyId: string, scope: string): Promise<Overage | null> {
-  const found = (await db.entities.hourBankOverage.get({ agencyId, scope }).go()).data;
+  // The client's rule and the agency's are asked for together (overageFor): one BatchGetItem.
+  const found = await getTogether<HourBankOverageItem>(db.entities.hourBankOverage, db.entities.hourBankOverage.get({ agencyId, scope }));
   return found ? toOverage(found) : null;
 }
 

@@ -163,10 +163,13 @@ function deliverablesOf(files: readonly FileItem[], task: TaskItem, round?: numb
 
 const boardSchema = z.strictObject({ clientId: z.string().max(40).optional() });
 const BOARD_LIMIT = 100;
+/** The done column shows the latest this many (by due date): what a board is for, and what keeps its reads small. */
+const BOARD_DONE_LIMIT = 50;
 
 /**
- * A Kanban board: one client's tasks, or every client's, grouped by status. Each column holds
- * the soonest-due tasks first, at most BOARD_LIMIT of them (`more` says when there are more);
+ * A Kanban board: one client's tasks, or every client's, grouped by status. Each open column holds
+ * the soonest-due tasks, at most BOARD_LIMIT of them, and the done column the latest due, at most
+ * BOARD_DONE_LIMIT (`more` says when there are more);
  * `hours` names the clients of open cards whose retainer hours are used up under "ask first" or "pause".
  */
 export const board = fn(boardSchema, async (query) => {
@@ -185,7 +188,7 @@ export const board = fn(boardSchema, async (query) => {
     // its latest done tasks, in one query of its own partition (`TaskStore.workOfClient`), never
     // the client's whole history: the board stays as fast as the client and the agency grow.
     // The client (for its hours' state) is read beside it, not after it.
-    const [work, client] = await Promise.all([TaskStore.workOfClient(agencyId, clientId, BOARD_LIMIT), ClientStore.load(agencyId, clientId)]);
+    const [work, client] = await Promise.all([TaskStore.workOfClient(agencyId, clientId, BOARD_DONE_LIMIT), ClientStore.load(agencyId, clientId)]);
     loaded = client ? [client] : [];
     for (const item of work.open) found[item.status].push(item);
     found.done = work.done;
@@ -195,7 +198,7 @@ export const board = fn(boardSchema, async (query) => {
       TaskStatuses.map(async (status) => {
         const result = await db.entities.task.query
           .tasksByStatus({ agencyId, status })
-          .go({ limit: BOARD_LIMIT, order: status === "done" ? "desc" : "asc" });
+          .go(status === "done" ? { limit: BOARD_DONE_LIMIT, order: "desc" } : { limit: BOARD_LIMIT, order: "asc" });
         found[status] = result.data;
         if (result.cursor) more[status] = true;
       }),

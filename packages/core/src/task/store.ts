@@ -44,7 +44,7 @@ export async function openOfClient(agencyId: string, clientId: string): Promise<
 }
 
 /** How many open tasks the first page of `workOfClient` makes room for beside the done ones (more open work costs a page more). */
-const OPEN_ROOM = 20;
+const OPEN_ROOM = 30;
 
 /**
  * A client's open work and its latest done tasks, at most `doneLimit` (`openWorkOfClient`, newest

@@ -262,6 +262,7 @@ export const elWork: Pick<Messages, keyof typeof enWork> = {
   "board.emptyColumn": "Τίποτα εδώ.",
   "board.count": { one: "{count} εργασία", other: "{count} εργασίες" },
   "board.more": "Εμφανίζονται όσες λήγουν νωρίτερα· ανοίξτε τις Προθεσμίες για τις υπόλοιπες.",
+  "board.moreDone": "Εμφανίζονται οι {count} με την πιο πρόσφατη προθεσμία· οι παλαιότερες ολοκληρωμένες εργασίες βρίσκονται στα Αιτήματα.",
 
   "deadlines.title": "Προθεσμίες",
   "deadlines.intro": "Όλες οι ανοιχτές εργασίες όλων των πελατών, κατά προθεσμία ({zone}).",

@@ -262,6 +262,7 @@ export const enWork = {
   "board.emptyColumn": "Nothing here.",
   "board.count": { one: "{count} task", other: "{count} tasks" },
   "board.more": "Showing the soonest due; open Deadlines for the rest.",
+  "board.moreDone": "Showing the {count} most recently due; older finished work is under Requests.",
 
   "deadlines.title": "Deadlines",
   "deadlines.intro": "Every open task across clients, by due time ({zone}).",

@@ -271,6 +271,7 @@ export const hiWork: Pick<Messages, keyof typeof enWork> = {
   "board.emptyColumn": "यहाँ कुछ नहीं।",
   "board.count": { one: "{count} टास्क", other: "{count} टास्क" },
   "board.more": "सबसे नज़दीकी समय-सीमा वाले टास्क दिखाए जा रहे हैं; बाकी के लिए समय-सीमाएँ खोलें।",
+  "board.moreDone": "सबसे हाल की समय-सीमा वाले {count} टास्क दिखाए जा रहे हैं; पुराना पूरा हुआ काम अनुरोध में है।",
 
   "deadlines.title": "समय-सीमाएँ",
   "deadlines.intro": "सभी क्लाइंट के हर खुले टास्क, समय-सीमा के क्रम में ({zone})।",

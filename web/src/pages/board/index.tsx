@@ -80,7 +80,7 @@ function Columns(props: { board: BoardData }) {
                 </For>
               </ul>
               <Show when={props.board.more[status]}>
-                <p class="muted small">{t("board.more")}</p>
+                <p class="muted small">{status === "done" ? t("board.moreDone", { count: tasks(status).length }) : t("board.more")}</p>
               </Show>
             </Show>
           </section>
