@@ -5,8 +5,7 @@ import { createSubmission, FormActions } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
 import { QuestionControl } from "@baton/ui/QuestionControl";
 import type { ClientOnboarding, OnboardingQuestion } from "@baton/ui/types";
-import { For } from "solid-js";
-import { createStore } from "solid-js/store";
+import { createSignal, For } from "solid-js";
 // Not used here, imported for the bundle's shape: a lazy part that reaches only some of the app's
 // shared modules makes the bundler split the first load's shared chunk (measured +1.6 KB gzip);
 // through the session it reaches all of them, as every page does.
@@ -43,7 +42,10 @@ export function Questionnaire(props: {
     const value = props.onboarding.answers[q.id];
     initial[q.id] = q.kind === "multi_choice" ? (Array.isArray(value) ? [...value] : []) : typeof value === "string" ? value : "";
   }
-  const [answers, setAnswers] = createStore<Answers>(initial);
+  // A signal per question (not solid's store, which this part would load for this alone): typing
+  // in one control updates that control only.
+  const fields = new Map(props.onboarding.questions.map((q) => [q.id, createSignal(initial[q.id]!)] as const));
+  const answers = (): Answers => Object.fromEntries([...fields].map(([id, [value]]) => [id, value()]));
   const draft = createSubmission();
   const submission = createSubmission();
   let form!: HTMLFormElement;
@@ -60,18 +62,18 @@ export function Questionnaire(props: {
 
   const saveDraft = () => {
     submission.clear();
-    void draft.run(() => props.save(toInput(props.onboarding.questions, answers), false)).then(focusFirstInvalid);
+    void draft.run(() => props.save(toInput(props.onboarding.questions, answers()), false)).then(focusFirstInvalid);
   };
   const submit = () => {
     draft.clear();
     void submission
       .run(async () => {
-        const missing = props.onboarding.questions.filter((q) => q.required && isEmpty(answers[q.id]));
+        const missing = props.onboarding.questions.filter((q) => q.required && isEmpty(answers()[q.id]));
         if (missing.length) {
           const fields = Object.fromEntries(missing.map((q) => [`answers.${q.id}`, t("onboarding.portal.requiredAnswer")]));
           throw new ApiError(400, "validation_failed", t("error.validation_failed"), fields);
         }
-        await props.save(toInput(props.onboarding.questions, answers), true);
+        await props.save(toInput(props.onboarding.questions, answers()), true);
       })
       .then(focusFirstInvalid);
   };
@@ -95,9 +97,9 @@ export function Questionnaire(props: {
         {(question) => (
           <QuestionControl
             question={question}
-            value={answers[question.id]}
+            value={fields.get(question.id)![0]()}
             error={fieldError(question.id)}
-            onValue={(value) => setAnswers(question.id, value)}
+            onValue={(value) => fields.get(question.id)![1](value)}
           />
         )}
       </For>
