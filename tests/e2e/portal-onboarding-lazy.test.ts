@@ -123,4 +123,28 @@ describe("the portal's onboarding page loads its parts when needed", () => {
     await step.getByTestId("agreement-accepted").waitFor();
     await expect(step.getByTestId("agreement-accepted").innerText()).resolves.toContain(lead.contactName);
   });
+
+  it("when the confirmation's code can't be fetched, the form says so instead of opening nothing; after a reload it opens", async () => {
+    const other = await leadWithContact(platform, world.owner, "Flaky Network Ltd");
+    await startOnboarding(world.owner, other.clientId);
+    const second = await newPerson(browser, "Europe/Athens");
+    await signInWithEmail(second, `${platform.baseUrl}/portal`, other.email);
+    const chunk = /\/assets\/SignConfirm-[\w-]+\.js$/;
+    await second.route(chunk, (route) => route.abort());
+    await second.goto(`${platform.baseUrl}/portal/onboarding`);
+    const step = second.getByTestId("step-agreement");
+    const accept = step.getByRole("button", { name: "Accept the agreement" });
+    await step.getByLabel("Your full name").fill(other.contactName);
+    await accept.click();
+    await step.getByRole("alert").waitFor();
+    await expect(second.getByRole("dialog").count()).resolves.toBe(0);
+    await expect(accept.isEnabled()).resolves.toBe(true);
+    // The browser keeps a failed module for the page's life: a reload fetches it again.
+    await second.unroute(chunk);
+    await second.reload();
+    await step.getByLabel("Your full name").fill(other.contactName);
+    await accept.click();
+    await second.getByRole("dialog", { name: "Sign the agreement?" }).waitFor();
+    await second.context().close();
+  });
 });

@@ -22,11 +22,11 @@ type StepName = keyof MyOnboarding["steps"];
 const stepNames = ["questionnaire", "agreement", "packet"] as const satisfies readonly StepName[];
 type Notice = "conflict" | "agreementChanged";
 
-// Loaded when needed, not with the page: the questionnaire's form (its controls, date picker and
-// store) only while the questionnaire is open, the confirmation dialog only once accepting starts.
+// Loaded when needed, not with the page: the questionnaire's form (its controls and date picker)
+// only while the questionnaire is open, the confirmation dialog only once accepting starts.
 const Questionnaire = lazy(() => import("./Questionnaire").then((m) => ({ default: m.Questionnaire })));
 let signConfirm: Promise<typeof import("./SignConfirm")> | undefined;
-/** The confirmation's code, asked for once; after a failed load it is asked for again. */
+/** The confirmation's code, asked for once (after a failure, again). */
 const loadSignConfirm = () => (signConfirm ??= import("./SignConfirm").catch((e: unknown) => ((signConfirm = undefined), Promise.reject(e))));
 
 /** Refetches the checklist, the nav entry and the home page's banner (their keys share this prefix). */
@@ -222,6 +222,7 @@ function AgreementStep(props: { onboarding: MyOnboarding; act: Act }) {
   const [fullName, setFullName] = createSignal("");
   // Signing is a step of its own: the form asks first what signing means, then signs.
   const [confirming, setConfirming] = createSignal(false);
+  const submission = createSubmission();
   // The dialog's code: asked for when the name field is first used, so it is there by the click.
   const [dialog, setDialog] = createSignal<typeof import("./SignConfirm")>();
   const [opening, setOpening] = createSignal(false);
@@ -231,10 +232,11 @@ function AgreementStep(props: { onboarding: MyOnboarding; act: Act }) {
     setOpening(true);
     prepareDialog()
       .then(() => setConfirming(true))
+      // Not there (offline, say): said above the form rather than nothing opening. The next click asks
+      // again, though a browser that keeps the failed module answers the same until a reload.
       .catch((e: unknown) => submission.setError(e))
       .finally(() => setOpening(false));
   };
-  const submission = createSubmission();
   const agreement = () => props.onboarding.steps.agreement;
   const accept = () =>
     submission.run(async () => {
