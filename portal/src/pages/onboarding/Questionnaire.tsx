@@ -1,20 +1,20 @@
-import { isRealDate } from "@baton/kernel/dates";
 import { ApiError, isApiError } from "@baton/ui/api";
 import { Button } from "@baton/ui/Button";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
-import { Field } from "@baton/ui/Field";
 import { createSubmission, FormActions } from "@baton/ui/Form";
-import { formatDate, t } from "@baton/ui/i18n";
-import type { ClientOnboarding, OnboardingQuestion } from "@baton/ui/types";
-import { createUniqueId, For, Match, Show, Switch } from "solid-js";
-import { createStore } from "solid-js/store";
+import { t } from "@baton/ui/i18n";
 import { QuestionControl } from "@baton/ui/QuestionControl";
-// The request form imports the control from here too.
-export { QuestionControl };
+import type { ClientOnboarding, OnboardingQuestion } from "@baton/ui/types";
+import { createSignal, For } from "solid-js";
+// Not used here, imported for the bundle's shape: a lazy part that reaches only some of the app's
+// shared modules makes the bundler split the first load's shared chunk (measured +1.6 KB gzip);
+// through the session it reaches all of them, as every page does.
+import "@baton/ui/session";
+
+// Loaded by the page only while the questionnaire is open (see index.tsx): a client past it never
+// downloads the form, its controls or the date picker.
 
 type Answers = Record<string, string | string[]>;
-/** A question as both forms have it (the questionnaire's also names a client field, which no control shows). */
-type FormQuestion = Omit<OnboardingQuestion, "field">;
 
 const isEmpty = (value: string | string[] | undefined) => (Array.isArray(value) ? value.length === 0 : !value?.trim());
 
@@ -42,7 +42,10 @@ export function Questionnaire(props: {
     const value = props.onboarding.answers[q.id];
     initial[q.id] = q.kind === "multi_choice" ? (Array.isArray(value) ? [...value] : []) : typeof value === "string" ? value : "";
   }
-  const [answers, setAnswers] = createStore<Answers>(initial);
+  // A signal per question (not solid's store, which this part would load for this alone): typing
+  // in one control updates that control only.
+  const fields = new Map(props.onboarding.questions.map((q) => [q.id, createSignal(initial[q.id]!)] as const));
+  const answers = (): Answers => Object.fromEntries([...fields].map(([id, [value]]) => [id, value()]));
   const draft = createSubmission();
   const submission = createSubmission();
   let form!: HTMLFormElement;
@@ -59,18 +62,18 @@ export function Questionnaire(props: {
 
   const saveDraft = () => {
     submission.clear();
-    void draft.run(() => props.save(toInput(props.onboarding.questions, answers), false)).then(focusFirstInvalid);
+    void draft.run(() => props.save(toInput(props.onboarding.questions, answers()), false)).then(focusFirstInvalid);
   };
   const submit = () => {
     draft.clear();
     void submission
       .run(async () => {
-        const missing = props.onboarding.questions.filter((q) => q.required && isEmpty(answers[q.id]));
+        const missing = props.onboarding.questions.filter((q) => q.required && isEmpty(answers()[q.id]));
         if (missing.length) {
           const fields = Object.fromEntries(missing.map((q) => [`answers.${q.id}`, t("onboarding.portal.requiredAnswer")]));
           throw new ApiError(400, "validation_failed", t("error.validation_failed"), fields);
         }
-        await props.save(toInput(props.onboarding.questions, answers), true);
+        await props.save(toInput(props.onboarding.questions, answers()), true);
       })
       .then(focusFirstInvalid);
   };
@@ -94,9 +97,9 @@ export function Questionnaire(props: {
         {(question) => (
           <QuestionControl
             question={question}
-            value={answers[question.id]}
+            value={fields.get(question.id)![0]()}
             error={fieldError(question.id)}
-            onValue={(value) => setAnswers(question.id, value)}
+            onValue={(value) => fields.get(question.id)![1](value)}
           />
         )}
       </For>
@@ -109,29 +112,5 @@ export function Questionnaire(props: {
         </Button>
       </FormActions>
     </form>
-  );
-}
-
-/** What was submitted, read-only: a date in words, choices in a row. */
-export function SubmittedAnswers(props: { onboarding: ClientOnboarding }) {
-  const text = (question: OnboardingQuestion) => {
-    const value = props.onboarding.answers[question.id];
-    if (Array.isArray(value)) return value.join(", ");
-    if (!value) return "";
-    // A calendar date, not an instant: read at noon UTC so no zone moves it a day.
-    if (question.kind === "date" && isRealDate(value)) return formatDate(`${value}T12:00:00Z`, "UTC");
-    return value;
-  };
-  return (
-    <dl class="facts onboarding-answers" data-testid="submitted-answers">
-      <For each={props.onboarding.questions}>
-        {(question) => (
-          <div>
-            <dt>{question.label}</dt>
-            <dd class="prose-text">{text(question) || <span class="muted">—</span>}</dd>
-          </div>
-        )}
-      </For>
-    </dl>
   );
 }

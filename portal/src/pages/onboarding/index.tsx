@@ -2,7 +2,6 @@ import { api, isApiError } from "@baton/ui/api";
 import { Badge } from "@baton/ui/Badge";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button, buttonClass } from "@baton/ui/Button";
-import { ConfirmDialog } from "@baton/ui/Dialog";
 import { EmptyState } from "@baton/ui/EmptyState";
 import { createSubmission, Form, FormActions } from "@baton/ui/Form";
 import { formatDateTime, t } from "@baton/ui/i18n";
@@ -12,15 +11,23 @@ import { TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
 import type { MyOnboarding } from "@baton/ui/types";
 import { A, createAsync, revalidate } from "@solidjs/router";
-import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
+import { createSignal, For, lazy, Match, Show, Suspense, Switch, type JSX } from "solid-js";
 import { getOnboarding } from "./data";
 import { RenderedMarkdown } from "@baton/ui/RenderedMarkdown";
-import { Questionnaire, SubmittedAnswers } from "./Questionnaire";
+import { QuestionnairePending } from "./QuestionnairePending";
+import { SubmittedAnswers } from "./SubmittedAnswers";
 import "./onboarding.css";
 
 type StepName = keyof MyOnboarding["steps"];
 const stepNames = ["questionnaire", "agreement", "packet"] as const satisfies readonly StepName[];
 type Notice = "conflict" | "agreementChanged";
+
+// Loaded when needed, not with the page: the questionnaire's form (its controls and date picker)
+// only while the questionnaire is open, the confirmation dialog only once accepting starts.
+const Questionnaire = lazy(() => import("./Questionnaire").then((m) => ({ default: m.Questionnaire })));
+let signConfirm: Promise<typeof import("./SignConfirm")> | undefined;
+/** The confirmation's code, asked for once (after a failure, again). */
+const loadSignConfirm = () => (signConfirm ??= import("./SignConfirm").catch((e: unknown) => ((signConfirm = undefined), Promise.reject(e))));
 
 /** Refetches the checklist, the nav entry and the home page's banner (their keys share this prefix). */
 const refresh = () => revalidate("portal.onboarding");
@@ -114,19 +121,21 @@ export default function Onboarding() {
                       }
                     >
                       <Show when={o().questions.length > 0} fallback={<p class="muted">{t("onboarding.portal.noQuestions")}</p>}>
-                        <Show when={generation() + 1} keyed>
-                          {(_generation) => (
-                            <Questionnaire
-                              onboarding={o()}
-                              save={(answers, submit) =>
-                                act(async (version) => {
-                                  await api.onboarding.saveAnswers({ version, answers, submit });
-                                  toast(submit ? t("onboarding.portal.answersSubmitted") : t("onboarding.portal.draftSaved"));
-                                }, submit ? "agreement" : "questionnaire")
-                              }
-                            />
-                          )}
-                        </Show>
+                        <Suspense fallback={<QuestionnairePending questions={o().questions} />}>
+                          <Show when={generation() + 1} keyed>
+                            {(_generation) => (
+                              <Questionnaire
+                                onboarding={o()}
+                                save={(answers, submit) =>
+                                  act(async (version) => {
+                                    await api.onboarding.saveAnswers({ version, answers, submit });
+                                    toast(submit ? t("onboarding.portal.answersSubmitted") : t("onboarding.portal.draftSaved"));
+                                  }, submit ? "agreement" : "questionnaire")
+                                }
+                              />
+                            )}
+                          </Show>
+                        </Suspense>
                       </Show>
                     </Show>
                   </Step>
@@ -214,6 +223,20 @@ function AgreementStep(props: { onboarding: MyOnboarding; act: Act }) {
   // Signing is a step of its own: the form asks first what signing means, then signs.
   const [confirming, setConfirming] = createSignal(false);
   const submission = createSubmission();
+  // The dialog's code: asked for when the name field is first used, so it is there by the click.
+  const [dialog, setDialog] = createSignal<typeof import("./SignConfirm")>();
+  const [opening, setOpening] = createSignal(false);
+  const prepareDialog = () => loadSignConfirm().then((m) => setDialog(() => m));
+  const openConfirmation = () => {
+    if (dialog()) return setConfirming(true);
+    setOpening(true);
+    prepareDialog()
+      .then(() => setConfirming(true))
+      // Not there (offline, say): said above the form rather than nothing opening. The next click asks
+      // again, though a browser that keeps the failed module answers the same until a reload.
+      .catch((e: unknown) => submission.setError(e))
+      .finally(() => setOpening(false));
+  };
   const agreement = () => props.onboarding.steps.agreement;
   const accept = () =>
     submission.run(async () => {
@@ -246,7 +269,7 @@ function AgreementStep(props: { onboarding: MyOnboarding; act: Act }) {
           </div>
         }
       >
-        <Form submission={submission} onSubmit={() => setConfirming(true)} aria-label={t("onboarding.step.agreement")} data-testid="agreement-form">
+        <Form submission={submission} onSubmit={openConfirmation} aria-label={t("onboarding.step.agreement")} data-testid="agreement-form">
           <TextField
             label={t("onboarding.portal.fullName")}
             name="fullName"
@@ -256,26 +279,32 @@ function AgreementStep(props: { onboarding: MyOnboarding; act: Act }) {
             hint={t("onboarding.portal.signHint", { name: me().name })}
             value={fullName()}
             onValue={setFullName}
+            onFocus={() => void prepareDialog().catch(() => undefined)}
             error={submission.fieldError("fullName")}
           />
           <p class="muted small">{t("onboarding.portal.evidenceNote")}</p>
           <FormActions>
-            <Button type="submit" variant="primary" pending={submission.pending()}>
+            <Button type="submit" variant="primary" pending={submission.pending() || opening()}>
               {t("onboarding.portal.accept")}
             </Button>
           </FormActions>
         </Form>
-        <ConfirmDialog
-          open={confirming()}
-          title={t("onboarding.portal.confirmTitle")}
-          message={t("onboarding.portal.confirmBody", { name: fullName().trim(), agency: me().agency.name })}
-          confirmLabel={t("onboarding.portal.confirmSign")}
-          onConfirm={() => {
-            setConfirming(false);
-            void accept();
+        <Show when={dialog()}>
+          {(m) => {
+            const SignConfirm = m().SignConfirm;
+            return (
+              <SignConfirm
+                open={confirming()}
+                fullName={fullName().trim()}
+                onConfirm={() => {
+                  setConfirming(false);
+                  void accept();
+                }}
+                onClose={() => setConfirming(false)}
+              />
+            );
           }}
-          onClose={() => setConfirming(false)}
-        />
+        </Show>
       </Show>
     </>
   );

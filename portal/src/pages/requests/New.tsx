@@ -13,8 +13,7 @@ import type { CatalogService, Priority, RequestInput } from "@baton/ui/types";
 import { A, createAsync, revalidate, useNavigate } from "@solidjs/router";
 import { createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
-import { answersFor, type Answers } from "@baton/ui/QuestionControl";
-import { QuestionControl } from "../onboarding/Questionnaire";
+import { answersFor, QuestionControl, type Answers } from "@baton/ui/QuestionControl";
 import { ServicePicker } from "./ServicePicker";
 // The questions use the onboarding questionnaire's controls, and its styles (radios and checkboxes in a column).
 import "../onboarding/onboarding.css";
