@@ -1,5 +1,6 @@
 import { ulid } from "ulid";
 import { IdPrefixes, type IdKind } from "@baton/core/id";
+import { shardOf } from "@baton/core/db/shard";
 import { Invoices } from "@baton/core/invoice";
 import { requestStatusFor, type TaskStatus } from "@baton/core/workflow";
 import type { ClientItem } from "../packages/core/src/client/entity.ts";
@@ -251,6 +252,7 @@ export function history(shape: Shape, setup: Setup, rng: ReturnType<typeof rando
       remindersSent: 0,
       owing,
       owingSince: owing === "yes" ? dueAt : "-",
+      shard: shardOf(invoiceId),
       createdAt: new Date(draft.issuedAt - 3_600_000).toISOString(),
       updatedAt: issuedAt,
       version: status === "sent" ? 2 : 3,

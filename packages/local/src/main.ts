@@ -90,6 +90,8 @@ async function main() {
     const { backfillClientWork } = await import("@baton/core/task/backfill");
     const { backfillQuotesAwaiting } = await import("@baton/core/quote/backfill");
     const { backfillNoticeShards } = await import("@baton/core/notify/backfill");
+    const { backfillInvoiceShards } = await import("@baton/core/invoice/backfill");
+    const { backfillWebhookShards } = await import("@baton/core/webhook/backfill");
     // Agencies from before the agencies index was sharded: first, or the jobs would not list them.
     await (await import("@baton/core/agency/backfill")).backfillAgencyShards();
     for (const agency of await Job.agencies()) {
@@ -97,6 +99,10 @@ async function main() {
       await backfillQuotesAwaiting(agency.agencyId);
       // Client notices from before the outbox job's index was sharded (db/shard.ts).
       await backfillNoticeShards(agency.agencyId);
+      // Invoices owing money from before the reminder job's index was sharded.
+      await backfillInvoiceShards(agency.agencyId);
+      // Webhook events to prepare and deliveries due, likewise.
+      await backfillWebhookShards(agency.agencyId);
     }
     const server = serve({
       fetch: createLocalApp({ web: resolve(repo, "web/dist"), portal: resolve(repo, "portal/dist") }).fetch,

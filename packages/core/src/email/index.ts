@@ -3,6 +3,7 @@ import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
 export { flushOutbox, later, laterIn, send } from "./send.ts";
+export { waiting as waitingEmails } from "./outbox.ts";
 export { sendAll, type Outgoing } from "./batch.ts";
 export { escapeHtml, oneLineSubject, type Attachment, type EmailBrand, type RenderedEmail } from "./layout.ts";
 export * as Feedback from "./feedback.ts";

@@ -1,4 +1,5 @@
 import { Entity, type EntityItem } from "electrodb";
+import { movingShardAttribute } from "../db/shard.ts";
 
 /**
  * An email waiting to be sent: one a request caused (kept with the change, sent right after the
@@ -37,16 +38,18 @@ export const OutboxEmailEntity = new Entity({
     lastError: { type: "string" },
     /** Epoch seconds: a given-up email is deleted by the table's TTL after a while. */
     expiresAt: { type: "number" },
+    /** Which of the pendingEmails partitions it is in (db/shard.ts), from its id: written with `pending` (outbox.ts). */
+    shard: movingShardAttribute("emailId"),
   },
   indexes: {
     emailById: {
       pk: { field: "pk", composite: ["emailId"] },
       sk: { field: "sk", composite: [] },
     },
-    /** Emails waiting to be sent, soonest attempt first: the outbox job's one query. */
+    /** Emails waiting to be sent, soonest attempt first: the outbox job's query (one per shard). */
     pendingEmails: {
       index: "gsi2",
-      pk: { field: "gsi2pk", composite: ["pending"] },
+      pk: { field: "gsi2pk", composite: ["pending", "shard"] },
       sk: { field: "gsi2sk", composite: ["nextAttemptAt", "emailId"] },
       condition: (attr) => attr.pending === "yes",
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, type TransactionEntities } from "../db/index.ts";
+import { acrossShards, inUnshardedPartition, shardOf } from "../db/shard.ts";
 import type { RenderedEmail } from "./layout.ts";
 import type { OutboxEmailItem } from "./outbox-entity.ts";
 import { Log } from "../log/index.ts";
@@ -8,6 +9,16 @@ import { Metrics } from "../metrics/index.ts";
 // When SES can't take an email (down, throttling), it waits here instead of being lost; the
 // scheduled job sends it later with growing pauses, each attempt claimed by a conditional write
 // so two runs never send it twice. After MAX_ATTEMPTS it is given up (and logged).
+//
+// The job's index of waiting emails (pendingEmails) is spread over 8 shards by the email's id
+// (db/shard.ts) instead of one `pending = yes` partition for every tenant; every write that moves
+// `pending` names the shard too. An email written before the shards (or by an older version of the
+// code still running during a deploy) sits under the old unsharded key. Emails are not inside an
+// agency's keys (sign-in links go out before anyone is known), so no per-agency backfill can find
+// them; instead the job also reads that old partition (one more Query per run, in the job only,
+// never in a request path; an empty partition costs one read) and merges what it holds with the
+// shards. Its first attempt's claim rewrites the email's key with its shard, so the old partition
+// empties by itself as its emails fall due; no backfill script is needed.
 
 export const MAX_ATTEMPTS = 8;
 /** Minutes to wait before each retry: 1, 2, 4 … 64. */
@@ -59,6 +70,25 @@ export async function deliverQueued(emailIds: readonly string[], deliver: (to: s
   for (const result of results) if (result === "waiting") Metrics.count(Metrics.Names.emailsQueued);
 }
 
+/**
+ * Every email waiting whose next attempt is due by `until`, soonest first (then by id), as the
+ * one-partition query listed them: every shard of pendingEmails at once, and the old unsharded
+ * partition's emails (see the top of this file).
+ */
+export async function waiting(until: Date): Promise<OutboxEmailItem[]> {
+  const due = (shard: string) => db.entities.outboxEmail.query.pendingEmails({ pending: "yes", shard }).lte({ nextAttemptAt: until.toISOString() });
+  const [sharded, unsharded] = await Promise.all([
+    acrossShards(async (shard) => (await due(shard).go({ pages: "all" })).data, bySoonest),
+    inUnshardedPartition<OutboxEmailItem>(db.entities.outboxEmail as never, due("0").params()),
+  ]);
+  // An old email claimed between the two reads could show in both: once, as the later read saw it.
+  const once = new Map<string, OutboxEmailItem>();
+  for (const item of [...unsharded, ...sharded]) if (!once.has(item.emailId) || once.get(item.emailId)!.attempts < item.attempts) once.set(item.emailId, item);
+  return [...once.values()].sort(bySoonest);
+}
+
+const bySoonest = (a: OutboxEmailItem, b: OutboxEmailItem) => (a.nextAttemptAt < b.nextAttemptAt ? -1 : a.nextAttemptAt > b.nextAttemptAt ? 1 : a.emailId < b.emailId ? -1 : a.emailId > b.emailId ? 1 : 0);
+
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
 
 /** Sends every queued email that is due; `deliver` is SES. Safe to run twice at once. */
@@ -66,9 +96,9 @@ export async function flush(
   deliver: (to: string, email: RenderedEmail) => Promise<void>,
   now = new Date(),
 ): Promise<{ sent: number; failed: number; waiting: number; oldestWaitingSeconds: number }> {
-  const due = await db.entities.outboxEmail.query.pendingEmails({ pending: "yes" }).lte({ nextAttemptAt: now.toISOString() }).go({ pages: "all" });
+  const due = await waiting(now);
   const outcome = { sent: 0, failed: 0, waiting: 0, oldestWaitingSeconds: 0 };
-  for (const item of due.data) {
+  for (const item of due) {
     const result = await attempt(item, deliver, now);
     if (result === "sent") outcome.sent++;
     if (result === "failed") outcome.failed++;
@@ -103,6 +133,7 @@ async function attempt(
       .patch({ emailId: item.emailId })
       .set({
         pending: givenUp ? "no" : "yes",
+        shard: shardOf(item.emailId),
         nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000).toISOString(),
         lastError: describe(error),
         ...(givenUp ? { expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 } : {}),
@@ -123,7 +154,7 @@ async function claim(item: OutboxEmailItem, now: Date): Promise<boolean> {
   try {
     await db.entities.outboxEmail
       .patch({ emailId: item.emailId })
-      .set({ attempts: item.attempts + 1, pending: "yes", nextAttemptAt: new Date(now.getTime() + backoffMinutes(item.attempts + 1) * 60_000).toISOString() })
+      .set({ attempts: item.attempts + 1, pending: "yes", shard: shardOf(item.emailId), nextAttemptAt: new Date(now.getTime() + backoffMinutes(item.attempts + 1) * 60_000).toISOString() })
       .where((attr, op) => `${op.eq(attr.attempts, item.attempts)} AND ${op.eq(attr.pending, "yes")}`)
       .go();
     return true;

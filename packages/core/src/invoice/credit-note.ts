@@ -15,6 +15,7 @@ import type { CreditNoteItem, InvoiceItem } from "./entity.ts";
 import { readersOf } from "./issue.ts";
 import { balanceOf, creditNoteNumber, invoiceNumber, lineCreditLeft } from "./present.ts";
 import { conflict, get, issuedSortOf, load, loadVisible, rule, type InvoiceDetail } from "./read.ts";
+import { owingState } from "./owing.ts";
 
 // Credit notes: a sent invoice is what the client has, so it is corrected by a credit note rather
 // than edited. The owner credits lines or an amount with a reason; the note takes the agency's
@@ -150,7 +151,7 @@ export const issueCreditNote = fn(creditNoteSchema, async (input, invoiceId: str
             credited,
             creditedSubtotal: (item.creditedSubtotal ?? 0) + sums.subtotal,
             issuedSort: issuedSortOf(item),
-            ...(settled ? { status: "paid" as const, paidAt: now, owing: "no" as const, owingSince: "-" } : {}),
+            ...(settled ? { status: "paid" as const, paidAt: now, ...owingState(invoiceId, null) } : {}),
           })
           .add({ version: 1 })
           .where((attr, op) => op.eq(attr.version, input.version))

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+import { movingShardAttribute } from "../db/shard.ts";
 
 export const InvoiceStatuses = ["draft", "sent", "partially_paid", "paid", "void"] as const;
 export const InvoiceKinds = ["standard", "deposit", "retainer"] as const;
@@ -129,6 +130,8 @@ export const InvoiceEntity = new Entity({
      */
     owing: { type: ["no", "yes"] as const, required: true, default: "no" },
     owingSince: { type: "string", required: true, default: "-" },
+    /** Which of the openInvoices partitions it is in (db/shard.ts), from its id: written with `owing` (owing.ts). */
+    shard: movingShardAttribute("invoiceId"),
     /**
      * The exchange rate stamped when it was sent in another currency than the agency's
      * (rates/): 1 of `currency` = `rate` of `rateTo`, an exact decimal, from `rateDate`, entered
@@ -157,10 +160,10 @@ export const InvoiceEntity = new Entity({
       pk: { field: "gsi3pk", composite: ["agencyId", "status"] },
       sk: { field: "gsi3sk", composite: ["issuedSort", "invoiceId"] },
     },
-    /** Every agency's invoices with money owed, by due date: the reminder job's one query. */
+    /** Every agency's invoices with money owed, by due date: the reminder job's query (one per shard). */
     openInvoices: {
       index: "gsi2",
-      pk: { field: "gsi2pk", composite: ["owing"] },
+      pk: { field: "gsi2pk", composite: ["owing", "shard"] },
       sk: { field: "gsi2sk", composite: ["owingSince", "agencyId", "invoiceId"] },
       condition: (attr) => attr.owing === "yes",
     },

@@ -23,6 +23,7 @@ import { AgencyStore } from "../agency/store.ts";
 import { Brand } from "../agency/brand/index.ts";
 import { SearchIndex } from "../search/write.ts";
 import { Rates } from "../rates/index.ts";
+import { owingState } from "./owing.ts";
 
 // Issuing: sending gives a draft the agency's next number (in the same transaction as the
 // counter, so numbers have no gaps) and emails the client; the emails about an invoice go from here.
@@ -62,8 +63,7 @@ export const send = fn(sendSchema, async ({ version: expected, rate: entered }, 
             issuedAt: issuedAt.toISOString(),
             issuedSort: issuedAt.toISOString(),
             dueAt,
-            owing: "yes",
-            owingSince: dueAt,
+            ...owingState(invoiceId, dueAt),
             // What the invoice says about both parties stays as it was issued.
             issuerJson: JSON.stringify(issuerOf(agency)),
             ...(client ? { billToJson: JSON.stringify(billToOf(client)) } : {}),
@@ -105,7 +105,7 @@ export async function backdate(agencyId: string, invoiceId: string, days: number
   const dueAt = new Date(Date.parse(item.dueAt) - days * DAY).toISOString();
   await db.entities.invoice
     .patch({ agencyId, invoiceId })
-    .set({ status: item.status, issuedAt, issuedSort: issuedAt, dueAt, owing: item.owing, owingSince: dueAt })
+    .set({ status: item.status, issuedAt, issuedSort: issuedAt, dueAt, ...owingState(invoiceId, item.owing === "yes" ? dueAt : null) })
     .go();
   return { issuedAt, dueAt };
 }

@@ -12,6 +12,7 @@ import { Timesheet } from "../timesheet/index.ts";
 import { incrementFor, MAX_ENTRIES, totals } from "./draft.ts";
 import { emailClient, send } from "./issue.ts";
 import type { InvoiceItem } from "./entity.ts";
+import { owingBefore } from "./owing.ts";
 import type { InvoiceLine } from "./present.ts";
 import { ClientStore } from "../client/store.ts";
 import { Uniqueness } from "../uniqueness/index.ts";
@@ -30,9 +31,9 @@ export const REMINDER_DAYS = [1, 7, 14] as const;
  */
 export async function remindOverdue(now = new Date()): Promise<{ sent: number; failed: number }> {
   const cutoff = new Date(now.getTime() - REMINDER_DAYS[0] * 86_400_000).toISOString();
-  const due = await db.entities.invoice.query.openInvoices({ owing: "yes" }).lt({ owingSince: cutoff }).go({ pages: "all" });
+  const due = await owingBefore(cutoff);
   const outcome = { sent: 0, failed: 0 };
-  for (const invoice of due.data) {
+  for (const invoice of due) {
     const ids = { agencyId: invoice.agencyId, invoiceId: invoice.invoiceId };
     const sent = await Job.isolated("overdue reminder", ids, () => withActor({ type: "system", agencyId: invoice.agencyId }, () => remindOne(invoice, now)));
     if (sent === Job.FAILED) outcome.failed++;

@@ -18,6 +18,7 @@ import { releaseDeposits, releaseEntries } from "./draft.ts";
 import { emailClient } from "./issue.ts";
 import { balanceOf, invoiceNumber } from "./present.ts";
 import { clientName, conflict, get, issuedSortOf, load, rule, type InvoiceDetail } from "./read.ts";
+import { owingState } from "./owing.ts";
 
 // Money on a sent invoice: payments add up to paid, every change conditional on the version
 // read; voiding takes back an invoice nobody paid. Card money that arrives on a void invoice is
@@ -42,7 +43,7 @@ export const voidInvoice = fn(voidSchema, async ({ version: expected, reason }, 
     .write((entities) => [
       entities.invoice
         .patch({ agencyId, invoiceId })
-        .set({ status: "void", issuedSort: issuedSortOf(item), voidedAt: new Date().toISOString(), owing: "no", owingSince: "-" })
+        .set({ status: "void", issuedSort: issuedSortOf(item), voidedAt: new Date().toISOString(), ...owingState(invoiceId, null) })
         .add({ version: 1 })
         .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.amountPaid, 0)} AND ${op.notExists(attr.deductedOn)}`)
         .commit(),
@@ -117,7 +118,7 @@ export async function applyPayment(input: PaymentInput): Promise<"recorded" | "d
         payment.create(paymentOf(item, input, now, stamp)).commit(),
         invoice
           .patch({ agencyId: input.agencyId, invoiceId: input.invoiceId })
-          .set({ amountPaid: paid, status: full ? "paid" : "partially_paid", issuedSort: issuedSortOf(item), owing: full ? "no" : "yes", owingSince: full ? "-" : item.owingSince, ...(full ? { paidAt: now } : {}) })
+          .set({ amountPaid: paid, status: full ? "paid" : "partially_paid", issuedSort: issuedSortOf(item), ...owingState(input.invoiceId, full ? null : item.owingSince), ...(full ? { paidAt: now } : {}) })
           .add({ version: 1 })
           .where((attr, op) => op.eq(attr.version, item.version))
           .commit(),

@@ -1,4 +1,5 @@
 import { createId } from "../id/index.ts";
+import { shardOf } from "../db/shard.ts";
 import { Log } from "../log/index.ts";
 import type { WebhookDeliveryItem, WebhookEndpointItem, WebhookEventItem } from "./entity.ts";
 import { formatFor } from "./format.ts";
@@ -36,22 +37,27 @@ async function prepare(event: WebhookEventItem, now: Date): Promise<WebhookDeliv
   const resource = event.snapshot ? JSON.parse(event.snapshot) : await loadResource(event.agencyId, event.resourceKind, event.resourceId);
   const payload = payloadOf(event, resource);
   const endpoints = (await WebhookStore.endpoints(event.agencyId)).filter((endpoint) => wants(endpoint, event));
-  const deliveries = endpoints.map((endpoint) => ({
-    agencyId: event.agencyId,
-    endpointId: endpoint.endpointId,
-    deliveryId: createId("webhookDelivery"),
-    eventId: event.eventId,
-    type: event.type,
-    resourceId: event.resourceId,
-    createdAt: now.toISOString(),
-    status: "pending" as const,
-    attempts: 0,
-    log: [],
-    giveUpAt: new Date(now.getTime() + RETRY_HOURS * HOUR).toISOString(),
-    nextAttemptAt: now.toISOString(),
-    due: "yes" as const,
-    expiresAt: Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400,
-  }));
+  const deliveries = endpoints.map((endpoint) => {
+    const deliveryId = createId("webhookDelivery");
+    return {
+      agencyId: event.agencyId,
+      endpointId: endpoint.endpointId,
+      deliveryId,
+      // Its dueDeliveries shard (db/shard.ts), as the create sets it: the item answered here is the one stored.
+      shard: shardOf(deliveryId),
+      eventId: event.eventId,
+      type: event.type,
+      resourceId: event.resourceId,
+      createdAt: now.toISOString(),
+      status: "pending" as const,
+      attempts: 0,
+      log: [],
+      giveUpAt: new Date(now.getTime() + RETRY_HOURS * HOUR).toISOString(),
+      nextAttemptAt: now.toISOString(),
+      due: "yes" as const,
+      expiresAt: Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400,
+    };
+  });
   if (!(await WebhookStore.prepareEvent(event, payload, deliveries))) return [];
   return deliveries as WebhookDeliveryItem[];
 }

@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from "electrodb";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
+import { movingShardAttribute } from "../db/shard.ts";
 
 export const EndpointKinds = ["webhook", "slack", "teams"] as const;
 export const EndpointStatuses = ["active", "disabled"] as const;
@@ -64,6 +65,8 @@ export const WebhookEventEntity = new Entity({
     /** A snapshot given when recorded (a message, a survey answer), used instead of reading the resource. */
     snapshot: { type: "string", readOnly: true },
     prepared: { type: ["yes", "no"] as const, required: true, default: "no" },
+    /** Which of the eventsToPrepare partitions it is in (db/shard.ts), from its id: written with `prepared` (store.ts). */
+    shard: movingShardAttribute("eventId"),
     /** Epoch seconds: events are kept 30 days (the poll list's and the delivery log's horizon). */
     expiresAt: { type: "number", required: true, readOnly: true },
   },
@@ -78,10 +81,10 @@ export const WebhookEventEntity = new Entity({
       pk: { field: "gsi1pk", composite: ["agencyId", "type"] },
       sk: { field: "gsi1sk", composite: ["eventId"] },
     },
-    /** Events whose deliveries are not made yet (the job's catch-up if the after-response step never ran). */
+    /** Events whose deliveries are not made yet (the job's catch-up if the after-response step never ran; one Query per shard). */
     eventsToPrepare: {
       index: "gsi2",
-      pk: { field: "gsi2pk", composite: ["prepared"] },
+      pk: { field: "gsi2pk", composite: ["prepared", "shard"] },
       // The id is time-ordered: oldest first without a second composite to rewrite.
       sk: { field: "gsi2sk", composite: ["eventId"] },
       condition: (attr) => attr.prepared === "no",
@@ -123,6 +126,8 @@ export const WebhookDeliveryEntity = new Entity({
     nextAttemptAt: { type: "string", required: true },
     /** "yes" while an attempt is due: the sparse dueDeliveries index. */
     due: { type: ["yes", "no"] as const, required: true, default: "yes" },
+    /** Which of the dueDeliveries partitions it is in (db/shard.ts), from its id: written with `due` (store.ts). */
+    shard: movingShardAttribute("deliveryId"),
     expiresAt: { type: "number", required: true },
   },
   indexes: {
@@ -137,10 +142,10 @@ export const WebhookDeliveryEntity = new Entity({
       pk: { field: "gsi1pk", composite: ["agencyId", "endpointId", "resourceId"] },
       sk: { field: "gsi1sk", composite: ["deliveryId"] },
     },
-    /** Deliveries with an attempt due, soonest first: the job's one query across agencies. */
+    /** Deliveries with an attempt due, soonest first: the job's query across agencies (one per shard). */
     dueDeliveries: {
       index: "gsi2",
-      pk: { field: "gsi2pk", composite: ["due"] },
+      pk: { field: "gsi2pk", composite: ["due", "shard"] },
       sk: { field: "gsi2sk", composite: ["nextAttemptAt", "deliveryId"] },
       condition: (attr) => attr.due === "yes",
     },

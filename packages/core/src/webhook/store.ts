@@ -1,8 +1,13 @@
 import { db } from "../db/index.ts";
+import { acrossShards, shardOf } from "../db/shard.ts";
 import type { PageQuery } from "../fields/index.ts";
 import type { WebhookDeliveryItem, WebhookEndpointItem, WebhookEventItem } from "./entity.ts";
 
 // Every access pattern of the webhook area, named (packages/core/ACCESS_PATTERNS.md lists them).
+// The job's two indexes across agencies (eventsToPrepare, dueDeliveries) are spread over 8 shards
+// by the item's id (db/shard.ts) instead of one constant partition for every tenant; their key
+// attribute moves (prepared no → yes; due yes ↔ no), so every write that moves it names the shard
+// too (ElectroDB builds the key in an update only from what the update carries).
 
 export const WebhookStore = {
   /** An agency's endpoints (a handful): the fan-out's and the settings page's one query. */
@@ -45,7 +50,8 @@ export const WebhookStore = {
   },
   /** Events recorded before `before` whose deliveries were never made (the job's catch-up). */
   async eventsToPrepare(before: string): Promise<WebhookEventItem[]> {
-    return (await db.entities.webhookEvent.query.eventsToPrepare({ prepared: "no" }).go({ pages: "all" })).data.filter((event) => event.at <= before);
+    const events = await acrossShards(async (shard) => (await db.entities.webhookEvent.query.eventsToPrepare({ prepared: "no", shard }).go({ pages: "all" })).data, byEventId);
+    return events.filter((event) => event.at <= before);
   },
   /** The poll list: one type's prepared events, newest first. */
   async eventsOfType(agencyId: string, type: string, page: PageQuery): Promise<{ data: WebhookEventItem[]; cursor: string | null }> {
@@ -67,7 +73,7 @@ export const WebhookStore = {
       .write(({ webhookEvent, webhookDelivery }) => [
         webhookEvent
           .patch({ agencyId: event.agencyId, eventId: event.eventId })
-          .set({ prepared: "yes", payload })
+          .set({ prepared: "yes", payload, shard: shardOf(event.eventId) })
           .where((attr, op) => op.eq(attr.prepared, "no"))
           .commit(),
         ...deliveries.map((delivery) => webhookDelivery.create(delivery).commit()),
@@ -98,14 +104,14 @@ export const WebhookStore = {
   },
   /** Deliveries with an attempt due by `now`, across agencies, soonest first (the job's query). */
   async dueDeliveries(now: string): Promise<WebhookDeliveryItem[]> {
-    return (await db.entities.webhookDelivery.query.dueDeliveries({ due: "yes" }).lte({ nextAttemptAt: now }).go({ pages: "all" })).data;
+    return acrossShards(async (shard) => (await db.entities.webhookDelivery.query.dueDeliveries({ due: "yes", shard }).lte({ nextAttemptAt: now }).go({ pages: "all" })).data, bySoonest);
   },
   /** Takes this attempt: only the run that moves `attempts` on from what it read sends. */
   async claimDelivery(item: WebhookDeliveryItem, nextAttemptAt: string): Promise<boolean> {
     try {
       await db.entities.webhookDelivery
         .patch({ agencyId: item.agencyId, endpointId: item.endpointId, deliveryId: item.deliveryId })
-        .set({ attempts: item.attempts + 1, due: "yes", nextAttemptAt })
+        .set({ attempts: item.attempts + 1, due: "yes", shard: shardOf(item.deliveryId), nextAttemptAt })
         .where((attr, op) => `${op.eq(attr.attempts, item.attempts)} AND ${op.eq(attr.due, "yes")}`)
         .go();
       return true;
@@ -118,14 +124,20 @@ export const WebhookStore = {
     await db.entities.webhookDelivery
       .patch({ agencyId: item.agencyId, endpointId: item.endpointId, deliveryId: item.deliveryId })
       .append({ log: [entry] })
-      .set({ status: next.status, due: next.status === "pending" ? "yes" : "no", nextAttemptAt: next.nextAttemptAt })
+      .set({ status: next.status, due: next.status === "pending" ? "yes" : "no", shard: shardOf(item.deliveryId), nextAttemptAt: next.nextAttemptAt })
       .go();
   },
   /** Redelivery: due again now, with a new day of retries; the log keeps the earlier attempts. */
   async redue(item: WebhookDeliveryItem, now: string, giveUpAt: string): Promise<void> {
     await db.entities.webhookDelivery
       .patch({ agencyId: item.agencyId, endpointId: item.endpointId, deliveryId: item.deliveryId })
-      .set({ status: "pending", due: "yes", nextAttemptAt: now, giveUpAt })
+      .set({ status: "pending", due: "yes", shard: shardOf(item.deliveryId), nextAttemptAt: now, giveUpAt })
       .go();
   },
 };
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** eventsToPrepare's order: by id (time-ordered), oldest first. */
+const byEventId = (a: WebhookEventItem, b: WebhookEventItem) => compare(a.eventId, b.eventId);
+/** dueDeliveries' order: soonest attempt first, then by id. */
+const bySoonest = (a: WebhookDeliveryItem, b: WebhookDeliveryItem) => compare(a.nextAttemptAt, b.nextAttemptAt) || compare(a.deliveryId, b.deliveryId);
