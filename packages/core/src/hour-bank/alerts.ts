@@ -5,7 +5,7 @@ import type { Locale } from "../email/index.ts";
 import { Log } from "../log/index.ts";
 import { Notify } from "../notify/index.ts";
 import { AlertsStore } from "./alerts-store.ts";
-import { consentUrl } from "./consent.ts";
+import { consentUrl } from "./consent-link.ts";
 import { monthName, overageFor, usageOf, type Usage } from "./overage.ts";
 import { HourBankStore } from "./store.ts";
 
