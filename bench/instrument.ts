@@ -33,6 +33,8 @@ export type Trace = {
   s3Gets: number;
   /** Time in the API's fetch handler, ms. */
   serverMs: number;
+  /** For a traced call: how long the server held its answer back for the work after it (emails), ms. */
+  afterAnswerMs?: number;
 };
 
 export class Tracker {
