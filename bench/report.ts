@@ -102,11 +102,15 @@ function targetsTable(results: Results): string[] {
   }
   const qa = endpoint("qaApprove");
   if (qa) rows.push(["QA approve: WCU per call", n(BEFORE_ENDPOINTS.qaApprove!.writeUnits!), n(qa.perCall.writeUnits), `≤ ${TARGETS.qaApproveWriteUnits}`, met(qa.perCall.writeUnits <= TARGETS.qaApproveWriteUnits)]);
+  /** The writes whose wait under load misses its target (explained below the table). */
+  const slowWrites: EndpointResult[] = [];
   for (const e of large.endpoints) {
     const before = BEFORE_ENDPOINTS[e.key]?.p50At16;
     const now = e.load.find((run) => run.connections === 16)?.latency.p50;
     if (before === undefined || now === undefined) continue;
-    rows.push([`${e.label}: p50 ms at 16 connections, large agency`, ms(before), `${ms(now)} (${x(now / before)})`, `≤ ${ms(before * TARGETS.p50Share)} (0.20×)`, met(now <= before * TARGETS.p50Share)]);
+    const fast = now <= before * TARGETS.p50Share;
+    if (!fast && !e.list) slowWrites.push(e);
+    rows.push([`${e.label}: p50 ms at 16 connections, large agency`, ms(before), `${ms(now)} (${x(now / before)})`, `≤ ${ms(before * TARGETS.p50Share)} (0.20×)`, met(fast)]);
   }
   const control = results.scaling.find((s) => s.key === "dynamodb-query");
   if (control) rows.push(["DynamoDB Local alone, the team's Query: p50 large ÷ small", x(BEFORE.controlQueryRatio), x(control.sequentialRatio), `≤ ${x(TARGETS.controlQueryRatio)}`, met(control.sequentialRatio !== null && control.sequentialRatio <= TARGETS.controlQueryRatio)]);
@@ -142,7 +146,6 @@ function targetsTable(results: Results): string[] {
         "under 20 would also need items out of the transaction or under 1 KB, and keys-only task indexes would add a BatchGetItem after each query of my work and the client board, past their round-trip targets.",
     );
   }
-  const slowWrites = large.endpoints.filter((e) => !e.list && BEFORE_ENDPOINTS[e.key]?.p50At16 !== undefined && (e.load.find((run) => run.connections === 16)?.latency.p50 ?? 0) > BEFORE_ENDPOINTS[e.key]!.p50At16! * TARGETS.p50Share);
   if (slowWrites.length) {
     why.push(
       `**${slowWrites.map((e) => e.label).join(" and ")} under load.** The reads' waits fell with DynamoDB Local's flat queries; the writes' far less, because DynamoDB Local's throughput on this machine bounds them. ` +
