@@ -123,6 +123,16 @@ export async function isUndeliverable(address: string): Promise<boolean> {
   return found.data !== null;
 }
 
+/** Which of `addresses` (as given) are undeliverable: one read for them all. */
+export async function undeliverableAmong(addresses: readonly string[]): Promise<ReadonlySet<string>> {
+  if (!addresses.length) return new Set();
+  if (addresses.length === 1) return (await isUndeliverable(addresses[0]!)) ? new Set(addresses) : new Set();
+  const keys = [...new Set(addresses.map(normal))].map((email) => ({ email }));
+  const found = await db.entities.undeliverable.get(keys).go();
+  const bad = new Set(found.data.map((item) => item.email));
+  return new Set(addresses.filter((address) => bad.has(normal(address))));
+}
+
 /**
  * Undoes `record` for one address, for the operator (scripts/email-deliverable.ts) once the person
  * confirms the address works again (a full mailbox that SES reported as gone, a complaint made in

@@ -2,7 +2,7 @@ import { render, type EmailBrand, type RenderedEmail } from "./layout.ts";
 import { message, type MessageKey } from "./messages.ts";
 
 export * as Email from "./index.ts";
-export { flushOutbox, later, laterIn, send } from "./send.ts";
+export { flushOutbox, later, laterIn, send, sentByThisRunIn } from "./send.ts";
 export { waiting as waitingEmails } from "./outbox.ts";
 export { sendAll, type Outgoing } from "./batch.ts";
 export { escapeHtml, oneLineSubject, type Attachment, type EmailBrand, type RenderedEmail } from "./layout.ts";

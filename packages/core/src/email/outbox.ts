@@ -62,12 +62,37 @@ function outboxRecord(emailId: string, to: string, email: RenderedEmail, now: Da
   };
 }
 
-/** Sends the queued emails named, if still waiting (the outbox job may have sent one already). */
-export async function deliverQueued(emailIds: readonly string[], deliver: (to: string, email: RenderedEmail) => Promise<void>, now = new Date()): Promise<void> {
-  const found = await db.entities.outboxEmail.get(emailIds.map((emailId) => ({ emailId }))).go({ consistent: true });
-  const results = await Promise.all(found.data.filter((item) => item.pending === "yes").map((item) => attempt(item, deliver, now, true)));
+/** How an email leaves the outbox: SES, and which of some addresses must not be mailed (they bounced or complained). */
+export type Sender = {
+  deliver: (to: string, email: RenderedEmail) => Promise<void>;
+  undeliverableAmong: (addresses: readonly string[]) => Promise<ReadonlySet<string>>;
+};
+
+/**
+ * Sends the queued emails named, if still waiting (the outbox job may have sent one already).
+ * Each is claimed by the write that reads it (no read before it), the addresses are checked in
+ * one read, and the sent ones leave the outbox in one write.
+ */
+export async function deliverQueued(emailIds: readonly string[], sender: Sender, now = new Date()): Promise<void> {
+  const claimed = (await Promise.all(emailIds.map((emailId) => claimQueued(emailId, now)))).filter((item): item is OutboxEmailItem => item !== null);
+  const results = await sendClaimed(claimed, sender, now, true);
   // As when a send in the request failed: SES refused it, and it waits in the outbox.
   for (const result of results) if (result === "waiting") Metrics.count(Metrics.Names.emailsQueued);
+}
+
+/**
+ * Outbox items for `messages` that this run has claimed as it writes them (their first attempt
+ * taken, the next one due after the usual pause), for a transaction whose run sends them itself
+ * right after it commits (`sendClaimed`): no other run knows them before that pause, so no claim
+ * of their own is needed. For work that runs once per change (a notice turned into emails), never
+ * for a request's emails, which a separate job sends (it may run twice: it claims).
+ */
+export function claimedItems(tx: Pick<TransactionEntities, "outboxEmail">, messages: ReadonlyArray<{ to: string; email: RenderedEmail }>, now = new Date()) {
+  const records = messages.map(({ to, email }) => {
+    const emailId = randomUUID();
+    return { ...outboxRecord(emailId, to, email, now), shard: shardOf(emailId), attempts: 1, nextAttemptAt: new Date(now.getTime() + backoffMinutes(1) * 60_000).toISOString() };
+  });
+  return { items: records.map((record) => tx.outboxEmail.create(record).commit()), records: records as OutboxEmailItem[] };
 }
 
 /**
@@ -91,15 +116,15 @@ const bySoonest = (a: OutboxEmailItem, b: OutboxEmailItem) => (a.nextAttemptAt <
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
 
-/** Sends every queued email that is due; `deliver` is SES. Safe to run twice at once. */
+/** Sends every queued email that is due, one at a time. Safe to run twice at once. */
 export async function flush(
-  deliver: (to: string, email: RenderedEmail) => Promise<void>,
+  sender: Sender,
   now = new Date(),
 ): Promise<{ sent: number; failed: number; waiting: number; oldestWaitingSeconds: number }> {
   const due = await waiting(now);
   const outcome = { sent: 0, failed: 0, waiting: 0, oldestWaitingSeconds: 0 };
   for (const item of due) {
-    const result = await attempt(item, deliver, now);
+    const result = await attempt(item, sender, now);
     if (result === "sent") outcome.sent++;
     if (result === "failed") outcome.failed++;
     if (result === "waiting") {
@@ -115,37 +140,80 @@ export async function flush(
 }
 
 /** One attempt at one email: claimed first, so of two runs at once only one sends it. */
-async function attempt(
-  item: OutboxEmailItem,
-  deliver: (to: string, email: RenderedEmail) => Promise<void>,
-  now: Date,
-  logWaiting = false,
-): Promise<"sent" | "failed" | "waiting" | "taken"> {
+async function attempt(item: OutboxEmailItem, sender: Sender, now: Date): Promise<"sent" | "failed" | "waiting" | "taken"> {
   if (!(await claim(item, now))) return "taken";
+  const [result] = await sendClaimed([{ ...item, attempts: item.attempts + 1 }], sender, now);
+  return result!;
+}
+
+/**
+ * Sends emails this run has claimed (`attempts` counts this attempt): those to an address that
+ * must not be mailed are dropped, the sent ones removed from the outbox in one write, each failed
+ * one kept for its next attempt (or given up after MAX_ATTEMPTS).
+ */
+export async function sendClaimed(items: readonly OutboxEmailItem[], sender: Sender, now: Date, logWaiting = false): Promise<Array<"sent" | "failed" | "waiting">> {
+  if (!items.length) return [];
+  const undeliverable = await sender.undeliverableAmong([...new Set(items.map((item) => item.to))]);
+  const results = await Promise.all(
+    items.map(async (item): Promise<"sent" | "failed" | "waiting" | "suppressed"> => {
+      if (undeliverable.has(item.to)) {
+        Metrics.count(Metrics.Names.emailsSuppressed);
+        return "suppressed";
+      }
+      try {
+        await sender.deliver(item.to, { subject: item.subject, html: item.html, text: item.text, ...(item.fromName ? { fromName: item.fromName } : {}), ...(item.replyTo ? { replyTo: item.replyTo } : {}), ...(item.attachments?.length ? { attachments: item.attachments } : {}) });
+        return "sent";
+      } catch (error) {
+        return keepForLater(item, error, now, logWaiting);
+      }
+    }),
+  );
+  // Sent or dropped: out of the outbox. If this write fails, the claim's pause runs out and the job sends again (at least once, as ever).
+  const done = items.filter((_, i) => results[i] === "sent" || results[i] === "suppressed");
+  if (done.length) await removeAll(done.map((item) => item.emailId));
+  return results.map((result) => (result === "suppressed" ? "sent" : result));
+}
+
+/** A failed attempt (`item.attempts` counts it): due again after a growing pause, or given up. */
+async function keepForLater(item: OutboxEmailItem, error: unknown, now: Date, logWaiting: boolean): Promise<"failed" | "waiting"> {
+  const attempts = item.attempts;
+  const givenUp = attempts >= MAX_ATTEMPTS;
+  await db.entities.outboxEmail
+    .patch({ emailId: item.emailId })
+    .set({
+      pending: givenUp ? "no" : "yes",
+      shard: shardOf(item.emailId),
+      nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000).toISOString(),
+      lastError: describe(error),
+      ...(givenUp ? { expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 } : {}),
+    })
+    .go();
+  if (givenUp) {
+    Log.error("email: gave up on an email", error, { emailId: item.emailId, attempts });
+    Metrics.count(Metrics.Names.emailsFailed);
+    return "failed";
+  }
+  if (logWaiting) Log.error("email: SES send failed; keeping it in the outbox", error, { emailId: item.emailId });
+  return "waiting";
+}
+
+/** Removes sent emails, 25 a write; what DynamoDB leaves unprocessed is removed one by one. */
+async function removeAll(emailIds: readonly string[]): Promise<void> {
+  const result = await db.entities.outboxEmail.delete(emailIds.map((emailId) => ({ emailId }))).go();
+  for (const key of result.unprocessed ?? []) await db.entities.outboxEmail.delete({ emailId: (key as { emailId: string }).emailId }).go();
+}
+
+/** Claims an email a request queued, as it was queued (no attempt yet), and answers it as claimed; null if another run has it. */
+async function claimQueued(emailId: string, now: Date): Promise<OutboxEmailItem | null> {
   try {
-    await deliver(item.to, { subject: item.subject, html: item.html, text: item.text, ...(item.fromName ? { fromName: item.fromName } : {}), ...(item.replyTo ? { replyTo: item.replyTo } : {}), ...(item.attachments?.length ? { attachments: item.attachments } : {}) });
-    await db.entities.outboxEmail.delete({ emailId: item.emailId }).go();
-    return "sent";
-  } catch (error) {
-    const attempts = item.attempts + 1;
-    const givenUp = attempts >= MAX_ATTEMPTS;
-    await db.entities.outboxEmail
-      .patch({ emailId: item.emailId })
-      .set({
-        pending: givenUp ? "no" : "yes",
-        shard: shardOf(item.emailId),
-        nextAttemptAt: new Date(now.getTime() + backoffMinutes(attempts) * 60_000).toISOString(),
-        lastError: describe(error),
-        ...(givenUp ? { expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400 } : {}),
-      })
-      .go();
-    if (givenUp) {
-      Log.error("email: gave up on an email", error, { emailId: item.emailId, attempts });
-      Metrics.count(Metrics.Names.emailsFailed);
-      return "failed";
-    }
-    if (logWaiting) Log.error("email: SES send failed; keeping it in the outbox", error, { emailId: item.emailId });
-    return "waiting";
+    const claimed = await db.entities.outboxEmail
+      .patch({ emailId })
+      .set({ attempts: 1, pending: "yes", shard: shardOf(emailId), nextAttemptAt: new Date(now.getTime() + backoffMinutes(1) * 60_000).toISOString() })
+      .where((attr, op) => `${op.eq(attr.attempts, 0)} AND ${op.eq(attr.pending, "yes")}`)
+      .go({ response: "all_new" });
+    return claimed.data as OutboxEmailItem;
+  } catch {
+    return null;
   }
 }
 

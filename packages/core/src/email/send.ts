@@ -5,14 +5,15 @@ import { oneLineSubject, type RenderedEmail } from "./layout.ts";
 import * as Outbox from "./outbox.ts";
 import { Log } from "../log/index.ts";
 import { Metrics } from "../metrics/index.ts";
-import { isUndeliverable } from "./feedback.ts";
+import { isUndeliverable, undeliverableAmong } from "./feedback.ts";
 import { Deferred } from "../deferred/index.ts";
 import type { TransactionEntities } from "../db/index.ts";
+import { loadOnce } from "../lazy/index.ts";
 
 let ses: { endpoint: string | undefined; client: SESv2Client } | undefined;
 
 // The SES client is loaded by the first send (a job, the worker, the outbox), not at an API cold start.
-const sdk = () => import("@aws-sdk/client-sesv2");
+const sdk = loadOnce(() => import("@aws-sdk/client-sesv2"));
 
 async function sesClient() {
   const endpoint = Config.sesEndpoint;
@@ -108,19 +109,21 @@ export async function send(to: string, email: RenderedEmail): Promise<"sent" | "
   }
 }
 
-/** SES for an email kept in the outbox, unless its address bounced or complained since. */
-async function deliverKept(to: string, email: RenderedEmail): Promise<void> {
-  if (await isUndeliverable(to)) return Metrics.count(Metrics.Names.emailsSuppressed);
-  await deliver(to, email);
-  Metrics.count(Metrics.Names.emailsSent);
-}
+/** SES for emails kept in the outbox, except to addresses that bounced or complained since. */
+export const keptSender: Outbox.Sender = {
+  deliver: async (to, email) => {
+    await deliver(to, email);
+    Metrics.count(Metrics.Names.emailsSent);
+  },
+  undeliverableAmong,
+};
 
 /** The outbox job: sends the emails SES could not take before (dropping those to addresses that bounced since). */
-export const flushOutbox = (now = new Date()) => Outbox.flush(deliverKept, now);
+export const flushOutbox = (now = new Date()) => Outbox.flush(keptSender, now);
 
 /** After the response (in-process locally, the worker function on AWS): the emails a request queued. */
 const deliverLater = Deferred.define("email.outbox", async ({ emailIds }: { emailIds: string[] }) => {
-  await Outbox.deliverQueued(emailIds, deliverKept);
+  await Outbox.deliverQueued(emailIds, keptSender);
 });
 
 /**
@@ -142,4 +145,22 @@ export function laterIn(tx: Pick<TransactionEntities, "outboxEmail">, messages: 
   const queued = messages.map(({ to, email }) => Outbox.enqueueItem(tx, to, email));
   const emailIds = queued.map((q) => q.emailId);
   return { items: queued.map((q) => q.commit), after: () => (emailIds.length ? deliverLater({ emailIds }) : Promise.resolve()) };
+}
+
+/**
+ * As `laterIn`, for work that runs once per change and sends the emails itself as soon as its
+ * transaction committed (a client notice turned into emails): the items are written already
+ * claimed, so `after` sends them from memory, with no read or claim of its own. If this run stops
+ * before they are sent, the outbox job sends them after the claim's pause.
+ */
+export function sentByThisRunIn(tx: Pick<TransactionEntities, "outboxEmail">, messages: ReadonlyArray<{ to: string; email: RenderedEmail }>) {
+  const now = new Date();
+  const claimed = Outbox.claimedItems(tx, messages, now);
+  return {
+    items: claimed.items,
+    after: async () => {
+      const results = await Outbox.sendClaimed(claimed.records, keptSender, now, true);
+      for (const result of results) if (result === "waiting") Metrics.count(Metrics.Names.emailsQueued);
+    },
+  };
 }

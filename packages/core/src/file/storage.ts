@@ -1,5 +1,6 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { Config } from "../config/index.ts";
+import { loadOnce } from "../lazy/index.ts";
 
 export type { S3Client } from "@aws-sdk/client-s3";
 
@@ -7,8 +8,9 @@ export type { S3Client } from "@aws-sdk/client-s3";
 // credentials); the same presigned URLs then reach it from the browser.
 // The S3 client and presigners (about 220 KB of the API's bundle, with the second client copy
 // @aws-sdk/s3-presigned-post carries) are loaded by the first file call, not at a cold start.
-const sdk = () => import("@aws-sdk/client-s3");
-const presigner = () => import("@aws-sdk/s3-request-presigner");
+const sdk = loadOnce(() => import("@aws-sdk/client-s3"));
+const presigner = loadOnce(() => import("@aws-sdk/s3-request-presigner"));
+const presignedPost = loadOnce(() => import("@aws-sdk/s3-presigned-post"));
 
 let s3: { endpoint: string | undefined; client: S3Client } | undefined;
 
@@ -31,7 +33,7 @@ const bucket = () => Config.bucketName;
 
 /** A form the browser POSTs the file with: exactly `size` bytes of `contentType` to `key`. */
 export async function presignPost(key: string, contentType: string, size: number) {
-  const { url, fields } = await (await import("@aws-sdk/s3-presigned-post")).createPresignedPost(await s3Client(), {
+  const { url, fields } = await (await presignedPost()).createPresignedPost(await s3Client(), {
     Bucket: bucket(),
     Key: key,
     Conditions: [

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type TransactionEntities } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
-import { acrossShards } from "../db/shard.ts";
+import { acrossShards, shardOf } from "../db/shard.ts";
 import { Deferred } from "../deferred/index.ts";
 import { Email, type Notice } from "../email/index.ts";
 import { ContactStore } from "../contact/store.ts";
@@ -14,15 +14,17 @@ export * as Notices from "./notice.ts";
 // A hand-off email to a client's people whose recipients are read after the change is saved, not
 // before it: the change's transaction carries one small notice (no contacts query in the request,
 // no rendered emails in its transaction); the worker then reads the client's contacts, renders the
-// email for each in their language and swaps the notice for outbox emails in one transaction, so
-// each goes out once (Email.laterIn). The outbox job picks up a notice the worker never turned.
+// email for each in their language, swaps the notice for outbox emails in one transaction and
+// sends them itself, so each goes out once (Email.sentByThisRunIn). The job that turns it is
+// handed the notice as written (no read back). The outbox job picks up a notice the worker never turned.
 
 /** More emails than this are kept one write each, then the notice is removed (DynamoDB takes 100 items a transaction). */
 const IN_ONE_TRANSACTION = 90;
 
-const turnLater = Deferred.define("notify.notices", async ({ agencyId, noticeIds }: { agencyId: string; noticeIds: string[] }) => {
-  const found = await db.entities.outboxNotice.get(noticeIds.map((noticeId) => ({ agencyId, noticeId }))).go({ consistent: true });
-  for (const notice of found.data) await turn(notice);
+const turnLater = Deferred.define("notify.notices", async ({ agencyId, noticeIds, notices }: { agencyId: string; noticeIds: string[]; notices?: OutboxNoticeItem[] }) => {
+  // The notices as their transaction wrote them (no read back); a job queued by an older version names only their ids.
+  const found = notices ?? (await db.entities.outboxNotice.get(noticeIds.map((noticeId) => ({ agencyId, noticeId }))).go({ consistent: true })).data;
+  for (const notice of found) await turn(notice);
 });
 
 /**
@@ -40,8 +42,9 @@ export function toClientIn(
 ) {
   const noticeId = randomUUID();
   const at = now.toISOString();
-  const commit = tx.outboxNotice.create({ agencyId, noticeId, kind, clientId, params: JSON.stringify(params), url, queuedAt: at, nextAttemptAt: at }).commit();
-  return { items: [commit], after: () => turnLater({ agencyId, noticeIds: [noticeId] }) };
+  const notice = { agencyId, noticeId, kind, clientId, params: JSON.stringify(params), url, queuedAt: at, nextAttemptAt: at, attempts: 0, pending: "yes" as const, shard: shardOf(noticeId) };
+  const commit = tx.outboxNotice.create(notice).commit();
+  return { items: [commit], after: () => turnLater({ agencyId, noticeIds: [noticeId], notices: [notice] }) };
 }
 
 /** One notice into its emails; false if another run took it first. */
@@ -58,7 +61,8 @@ async function turn(notice: OutboxNoticeItem): Promise<boolean> {
   let after = () => Promise.resolve();
   const result = await db.transaction
     .write((tx) => {
-      const queued = Email.laterIn(tx, prepared);
+      // Sent by this run once committed: the notice's delete makes it the only run that has them.
+      const queued = Email.sentByThisRunIn(tx, prepared);
       after = queued.after;
       // Only the run that still finds the notice as it read it makes its emails.
       return [tx.outboxNotice.delete(key).where((attr, op) => op.eq(attr.attempts, notice.attempts)).commit(), ...queued.items];

@@ -8,6 +8,7 @@ import { Config } from "../config/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { ClientStore } from "../client/store.ts";
 import { db } from "../db/index.ts";
+import { loadOnce } from "../lazy/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import type { Locale } from "../email/index.ts";
 import { VisibleError, notFound } from "../error/index.ts";
@@ -183,7 +184,7 @@ export type MyOnboarding = ClientOnboarding & { agreementHtml: string; welcomePa
 // The portal shows the agreement and the packet as this HTML, so it ships no Markdown renderer
 // (markdown-it was 85 % of its onboarding page). markdown-it itself loads with the first checklist
 // a warm instance shows, as for SOPs, not at every cold start.
-const markdown = () => import("../markdown/index.ts");
+const markdown = loadOnce(() => import("../markdown/index.ts"));
 
 /** The signed-in contact's onboarding checklist (startedAt null when it was never started). */
 export async function mine(): Promise<MyOnboarding> {

@@ -8,6 +8,7 @@ import { notFound } from "../error/index.ts";
 import { pageQuery, version, type Page } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
 import { createId, isId } from "../id/index.ts";
+import { loadOnce } from "../lazy/index.ts";
 import { People } from "../people/index.ts";
 import type { SopItem, SopVersionItem } from "./entity.ts";
 import { SearchIndex } from "../search/write.ts";
@@ -62,7 +63,7 @@ export function summary(item: SopItem): SopSummary {
 
 // markdown-it (about 130 KB of the API's bundle) is loaded by the first SOP a warm instance shows,
 // not at every cold start: only SOP reads render Markdown on the server.
-const markdown = () => import("../markdown/index.ts");
+const markdown = loadOnce(() => import("../markdown/index.ts"));
 
 export async function presentVersion(item: SopVersionItem): Promise<SopVersion> {
   const { renderMarkdown } = await markdown();

@@ -6,7 +6,10 @@ import { formatFor } from "./format.ts";
 import { loadResource } from "./resources.ts";
 import { post } from "./send.ts";
 import { signatureHeader } from "./signature.ts";
-import { WebhookStore } from "./store.ts";
+import { WebhookStore, type NewWebhookEvent } from "./store.ts";
+
+/** What preparing an event reads of it (a stored event, or one about to be written). */
+type EventToPrepare = Pick<WebhookEventItem, "agencyId" | "eventId" | "type" | "at" | "resourceKind" | "resourceId" | "snapshot" | "clientId" | "onlyEndpointId">;
 
 // Deliveries: an event's payload is taken once and sent to each endpoint that wants it. A failed
 // attempt is retried with growing pauses (1, 2, 4 … minutes) for up to a day; deliveries about
@@ -26,40 +29,49 @@ export function payloadOf(event: Pick<WebhookEventItem, "eventId" | "type" | "at
   return JSON.stringify({ id: event.eventId, type: event.type, time: event.at, resource });
 }
 
-const wants = (endpoint: WebhookEndpointItem, event: WebhookEventItem) =>
+const wants = (endpoint: WebhookEndpointItem, event: EventToPrepare) =>
   event.onlyEndpointId
     ? endpoint.endpointId === event.onlyEndpointId
     : endpoint.status === "active" && endpoint.events.includes(event.type) && (!endpoint.clientId || endpoint.clientId === event.clientId);
 
+/** The event's payload (its resource as the API shows it now, or its snapshot) and a delivery to each endpoint that wants it; read at once. */
+async function payloadAndDeliveries(event: EventToPrepare, now: Date): Promise<{ payload: string; deliveries: WebhookDeliveryItem[] }> {
+  const [resource, endpoints] = await Promise.all([
+    event.snapshot ? JSON.parse(event.snapshot) : loadResource(event.agencyId, event.resourceKind, event.resourceId),
+    WebhookStore.endpoints(event.agencyId),
+  ]);
+  const deliveries = endpoints
+    .filter((endpoint) => wants(endpoint, event))
+    .map((endpoint) => {
+      const deliveryId = createId("webhookDelivery");
+      return {
+        agencyId: event.agencyId,
+        endpointId: endpoint.endpointId,
+        deliveryId,
+        // Its dueDeliveries shard (db/shard.ts), as the create sets it: the item answered here is the one stored.
+        shard: shardOf(deliveryId),
+        eventId: event.eventId,
+        type: event.type,
+        resourceId: event.resourceId,
+        createdAt: now.toISOString(),
+        status: "pending" as const,
+        attempts: 0,
+        log: [],
+        giveUpAt: new Date(now.getTime() + RETRY_HOURS * HOUR).toISOString(),
+        nextAttemptAt: now.toISOString(),
+        due: "yes" as const,
+        expiresAt: Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400,
+      };
+    });
+  return { payload: payloadOf(event, resource), deliveries: deliveries as WebhookDeliveryItem[] };
+}
+
 /** Takes an event's payload and makes its deliveries (once); answers them. */
 async function prepare(event: WebhookEventItem, now: Date): Promise<WebhookDeliveryItem[]> {
   if (event.prepared === "yes") return [];
-  const resource = event.snapshot ? JSON.parse(event.snapshot) : await loadResource(event.agencyId, event.resourceKind, event.resourceId);
-  const payload = payloadOf(event, resource);
-  const endpoints = (await WebhookStore.endpoints(event.agencyId)).filter((endpoint) => wants(endpoint, event));
-  const deliveries = endpoints.map((endpoint) => {
-    const deliveryId = createId("webhookDelivery");
-    return {
-      agencyId: event.agencyId,
-      endpointId: endpoint.endpointId,
-      deliveryId,
-      // Its dueDeliveries shard (db/shard.ts), as the create sets it: the item answered here is the one stored.
-      shard: shardOf(deliveryId),
-      eventId: event.eventId,
-      type: event.type,
-      resourceId: event.resourceId,
-      createdAt: now.toISOString(),
-      status: "pending" as const,
-      attempts: 0,
-      log: [],
-      giveUpAt: new Date(now.getTime() + RETRY_HOURS * HOUR).toISOString(),
-      nextAttemptAt: now.toISOString(),
-      due: "yes" as const,
-      expiresAt: Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400,
-    };
-  });
+  const { payload, deliveries } = await payloadAndDeliveries(event, now);
   if (!(await WebhookStore.prepareEvent(event, payload, deliveries))) return [];
-  return deliveries as WebhookDeliveryItem[];
+  return deliveries;
 }
 
 /** Right after the request that recorded them: prepare the events and make each delivery's first attempt. */
@@ -68,6 +80,25 @@ export async function deliverEvents(agencyId: string, eventIds: readonly string[
   for (const event of events) {
     for (const delivery of await prepare(event, now)) await attempt(delivery, now);
   }
+}
+
+/**
+ * Right after the request that recorded it: the event is written once, already prepared (its
+ * payload and deliveries in the same write; nothing read back), then each delivery's first
+ * attempt is made. A retried job finds it written and goes on as `deliverEvents`. If its payload
+ * can't be taken now, it is written unprepared and the job prepares it later.
+ */
+export async function recordAndDeliver(event: NewWebhookEvent, now = new Date()): Promise<void> {
+  let prepared: Awaited<ReturnType<typeof payloadAndDeliveries>>;
+  try {
+    prepared = await payloadAndDeliveries(event, now);
+  } catch (error) {
+    Log.error("webhook: event recorded unprepared; the job prepares it", error, { eventId: event.eventId });
+    if (await WebhookStore.recordEvent(event)) return;
+    return deliverEvents(event.agencyId, [event.eventId], now);
+  }
+  if (!(await WebhookStore.recordPrepared(event, prepared.payload, prepared.deliveries))) return deliverEvents(event.agencyId, [event.eventId], now);
+  for (const delivery of prepared.deliveries) await attempt(delivery, now);
 }
 
 /** Sends one delivery again now (the owner's redelivery), with a new day of retries. */

@@ -41,8 +41,22 @@ export const WebhookStore = {
     }
   },
 
-  async recordEvent(item: Parameters<typeof db.entities.webhookEvent.create>[0]): Promise<void> {
-    await db.entities.webhookEvent.create(item).go();
+  /** Writes a new event; false if it was written before (the same id: a retried job). */
+  async recordEvent(item: NewWebhookEvent): Promise<boolean> {
+    try {
+      await db.entities.webhookEvent.create(item).go();
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
+      throw error;
+    }
+  },
+  /** Writes a new event already prepared, with its deliveries, in one write; false if it was written before (a retried job). */
+  async recordPrepared(event: NewWebhookEvent, payload: string, deliveries: Parameters<typeof db.entities.webhookDelivery.create>[0][]): Promise<boolean> {
+    const item = { ...event, prepared: "yes" as const, payload };
+    if (!deliveries.length) return WebhookStore.recordEvent(item);
+    const result = await db.transaction.write(({ webhookEvent, webhookDelivery }) => [webhookEvent.create(item).commit(), ...deliveries.map((delivery) => webhookDelivery.create(delivery).commit())]).go();
+    return !result.canceled;
   },
   async events(agencyId: string, eventIds: readonly string[]): Promise<WebhookEventItem[]> {
     if (!eventIds.length) return [];
@@ -135,6 +149,11 @@ export const WebhookStore = {
       .go();
   },
 };
+
+/** A webhook event as written (before it is read back). */
+export type NewWebhookEvent = Parameters<typeof db.entities.webhookEvent.create>[0];
+
+const isConditionalFailure = (error: unknown) => /ConditionalCheckFailed|conditional request failed/i.test(String((error as { message?: string })?.message ?? error));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** eventsToPrepare's order: by id (time-ordered), oldest first. */
