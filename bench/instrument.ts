@@ -35,6 +35,8 @@ export type Trace = {
   serverMs: number;
   /** For a traced call: how long the server held its answer back for the work after it (emails), ms. */
   afterAnswerMs?: number;
+  /** For a traced call: the DynamoDB calls and units of the work it left behind its answer (its emails, its webhook event: the worker's on AWS). */
+  afterAnswer?: { roundTrips: number; readUnits: number; writeUnits: number };
 };
 
 export class Tracker {

@@ -221,6 +221,7 @@ export async function measureEndpoint(targets: Target[], key: string, sesEndpoin
         emails: perCall.emails,
         s3Puts: perCall.s3Puts,
         s3Gets: perCall.s3Gets,
+        ...(perCall.afterAnswer ? { afterAnswer: perCall.afterAnswer } : {}),
       }),
     });
   }
@@ -254,5 +255,11 @@ function perCallOf(traces: Trace[], responseBytes: number[]): PerCall {
     serverMs: of((t) => t.serverMs),
     dynamoMs: of((t) => t.dynamoMs),
     sesMs: of((t) => t.sesMs),
+    afterAnswer: {
+      roundTrips: of((t) => t.afterAnswer?.roundTrips ?? 0),
+      readUnits: of((t) => t.afterAnswer?.readUnits ?? 0),
+      writeUnits: of((t) => t.afterAnswer?.writeUnits ?? 0),
+      ms: of((t) => t.afterAnswerMs ?? 0),
+    },
   };
 }

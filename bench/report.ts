@@ -24,6 +24,8 @@ export type PerCall = {
   serverMs: number;
   dynamoMs: number;
   sesMs: number;
+  /** The work the call left behind its answer (medians): its DynamoDB calls and units, and its time (the worker's on AWS); absent in results from before it was counted. */
+  afterAnswer?: { roundTrips: number; readUnits: number; writeUnits: number; ms: number };
 };
 
 export type EndpointResult = {
@@ -172,6 +174,13 @@ function targetsTable(results: Results): string[] {
   ];
 }
 
+/** The work a call left behind its answer: "11 calls, 2 RCU, 12 WCU", or "—" with none (or none counted). */
+function afterAnswer(p: PerCall): string {
+  const after = p.afterAnswer;
+  if (!after?.roundTrips) return "—";
+  return `${n(after.roundTrips)} ${after.roundTrips === 1 ? "call" : "calls"}, ${n(after.readUnits)} RCU, ${n(after.writeUnits)} WCU`;
+}
+
 export function markdown(results: Results): string {
   const large = results.datasets.find((d) => d.shape.name === "large");
   const out: string[] = [];
@@ -209,13 +218,13 @@ export function markdown(results: Results): string {
 
     out.push(`## DynamoDB per call and cost per 1,000 calls (large agency)`);
     out.push("");
-    out.push("| Endpoint | Round trips | RCU | WCU | Emails | S3 requests | Response | Handler ms | DynamoDB | Lambda | API GW | SES | S3 | Total USD / 1,000 |");
-    out.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    out.push("| Endpoint | Round trips | RCU | WCU | After the answer | Emails | S3 requests | Response | Handler ms | DynamoDB | Lambda | API GW | SES | S3 | Total USD / 1,000 |");
+    out.push("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const e of large.endpoints) {
       const p = e.perCall;
       const s3 = (p.s3Puts ?? 0) + (p.s3Gets ?? 0) ? `${p.s3Puts ?? 0} PUT, ${p.s3Gets ?? 0} GET` : "0";
       out.push(
-        `| ${e.label} | ${p.roundTrips}${p.steps !== undefined ? ` in ${n(p.steps)} ${p.steps === 1 ? "step" : "steps"}` : ""}: ${calls(p.calls)} | ${n(p.readUnits)} | ${n(p.writeUnits)} | ${p.emails} | ${s3} | ${kb(p.responseBytes)} | ${ms(p.serverMs)} | ${usd(e.cost.dynamo)} | ${usd(e.cost.lambda)} | ${usd(e.cost.apiGateway)} | ${usd(e.cost.ses)} | ${usd(e.cost.s3 ?? 0)} | **${usd(e.cost.total)}** |`,
+        `| ${e.label} | ${p.roundTrips}${p.steps !== undefined ? ` in ${n(p.steps)} ${p.steps === 1 ? "step" : "steps"}` : ""}: ${calls(p.calls)} | ${n(p.readUnits)} | ${n(p.writeUnits)} | ${afterAnswer(p)} | ${p.emails} | ${s3} | ${kb(p.responseBytes)} | ${ms(p.serverMs)} | ${usd(e.cost.dynamo)} | ${usd(e.cost.lambda)} | ${usd(e.cost.apiGateway)} | ${usd(e.cost.ses)} | ${usd(e.cost.s3 ?? 0)} | **${usd(e.cost.total)}** |`,
       );
     }
     out.push("");
@@ -232,6 +241,7 @@ export function markdown(results: Results): string {
     }
     out.push(
       `Medians of ${results.options.traceCalls} sequential calls. RCU/WCU are DynamoDB's own ReturnConsumedCapacity (TOTAL) figures, billed on demand as read/write request units. ` +
+        "Round trips, RCU and WCU are the call's own, before its answer; *after the answer* is the work it leaves behind (its emails from the outbox, its webhook event), which the worker function does on AWS: its DynamoDB units and one more Lambda invocation for its time are in the cost. " +
         `Lambda: arm64, ${results.prices.lambdaMemoryMb} MB (sst.config.ts), billed for the handler time measured here (rounded up to 1 ms) plus the invocation fee; that time includes DynamoDB Local's latency, well above DynamoDB's within a region, so the Lambda part is an upper bound. ` +
         `Prices (${results.prices.region}; ${results.prices.asOf}): DynamoDB $${n(PRICES.dynamoReadUnit * 1e6, 3)} per million read and $${n(PRICES.dynamoWriteUnit * 1e6, 3)} per million write request units; ` +
         `Lambda $${PRICES.lambdaGbSecond} per GB-second and $${n(PRICES.lambdaRequest * 1e6, 2)} per million requests; HTTP API $${n(PRICES.httpApiRequest * 1e6, 2)} per million requests (512 KB units); SES $${n(PRICES.sesEmail * 1000, 2)} per 1,000 emails; S3 $${n(PRICES.s3PutRequest * 1000, 3)} per 1,000 PUT and $${n(PRICES.s3GetRequest * 1000, 4)} per 1,000 GET requests. ` +

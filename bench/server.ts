@@ -175,6 +175,8 @@ const server = serve({
       await Deferred.settled();
       trace.emails = tracker.emails;
       trace.afterAnswerMs = performance.now() - settling;
+      const all = tracker.trace(0);
+      trace.afterAnswer = { roundTrips: all.roundTrips - trace.roundTrips, readUnits: all.readUnits - trace.readUnits, writeUnits: all.writeUnits - trace.writeUnits };
     }
     add(trace, body.byteLength);
     const headers = new Headers(response.headers);

@@ -74,11 +74,23 @@ export type CallCost = {
  * (responses over 512 KB count as several), the emails the call sends and its S3 requests.
  */
 export function costPer1000(
-  call: { readUnits: number; writeUnits: number; durationMs: number; responseBytes: number; emails: number; s3Puts?: number; s3Gets?: number },
+  call: {
+    readUnits: number;
+    writeUnits: number;
+    durationMs: number;
+    responseBytes: number;
+    emails: number;
+    s3Puts?: number;
+    s3Gets?: number;
+    /** The work left behind the answer: its DynamoDB units, and its time in the worker function (a second invocation) when there was any. */
+    afterAnswer?: { roundTrips: number; readUnits: number; writeUnits: number; ms: number };
+  },
   memoryMb = LAMBDA_MEMORY_MB,
 ): CallCost {
-  const dynamo = call.readUnits * PRICES.dynamoReadUnit + call.writeUnits * PRICES.dynamoWriteUnit;
-  const lambda = (memoryMb / 1024) * (Math.ceil(call.durationMs) / 1000) * PRICES.lambdaGbSecond + PRICES.lambdaRequest;
+  const after = call.afterAnswer;
+  const dynamo = (call.readUnits + (after?.readUnits ?? 0)) * PRICES.dynamoReadUnit + (call.writeUnits + (after?.writeUnits ?? 0)) * PRICES.dynamoWriteUnit;
+  const invocation = (ms: number) => (memoryMb / 1024) * (Math.ceil(ms) / 1000) * PRICES.lambdaGbSecond + PRICES.lambdaRequest;
+  const lambda = invocation(call.durationMs) + (after && (after.roundTrips > 0 || call.emails > 0) ? invocation(after.ms) : 0);
   const apiGateway = Math.max(1, Math.ceil(call.responseBytes / (512 * 1024))) * PRICES.httpApiRequest;
   const ses = call.emails * PRICES.sesEmail;
   const s3 = (call.s3Puts ?? 0) * PRICES.s3PutRequest + (call.s3Gets ?? 0) * PRICES.s3GetRequest;

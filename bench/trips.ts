@@ -38,7 +38,7 @@ try {
   instrument(client, { indexes: args.indexes });
 
   // Sequential steps: DynamoDB calls that did not overlap one another.
-  let traces: Array<{ roundTrips: number; steps: number; calls: Record<string, number>; readUnits: number; writeUnits: number; emails: number; byIndex: Record<string, number>; items: string[] }> = [];
+  let traces: Array<{ roundTrips: number; steps: number; calls: Record<string, number>; readUnits: number; writeUnits: number; emails: number; byIndex: Record<string, number>; items: string[]; tracker: InstanceType<typeof Tracker> }> = [];
   const server = serve({
     hostname: "127.0.0.1",
     port: 0,
@@ -48,7 +48,7 @@ try {
       const body = await response.arrayBuffer();
       // What the request started after its answer (emails from the outbox) is not the request's.
       const trace = tracker.trace(0);
-      traces.push({ roundTrips: trace.roundTrips, steps: trace.steps, calls: { ...trace.calls }, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails, byIndex: { ...tracker.writeUnitsByIndex }, items: [...tracker.writeItems] });
+      traces.push({ roundTrips: trace.roundTrips, steps: trace.steps, calls: { ...trace.calls }, readUnits: trace.readUnits, writeUnits: trace.writeUnits, emails: trace.emails, byIndex: { ...tracker.writeUnitsByIndex }, items: [...tracker.writeItems], tracker });
       return new Response(body, { status: response.status, headers: response.headers });
     },
   });
@@ -94,15 +94,17 @@ try {
     const started = performance.now();
     for (let i = 0; i < calls; i++) await run();
     const last = traces.at(-1)!;
-    rows.push({ endpoint: label, roundTrips: last.roundTrips, steps: last.steps, calls: last.calls, rcu: last.readUnits, wcu: last.writeUnits, emailsInRequest: last.emails, wcuByIndex: last.byIndex, written: last.items, ms: Math.round((performance.now() - started) / calls) });
+    // What the call left behind its answer (its emails, its webhook event), all finished by now (call() waits for it).
+    const after = last.tracker.trace(0);
+    rows.push({ afterCalls: after.roundTrips - last.roundTrips, afterWcu: after.writeUnits - last.writeUnits, endpoint: label, roundTrips: last.roundTrips, steps: last.steps, calls: last.calls, rcu: last.readUnits, wcu: last.writeUnits, emailsInRequest: last.emails, wcuByIndex: last.byIndex, written: last.items, ms: Math.round((performance.now() - started) / calls) });
   }
   if (args.json) console.log(JSON.stringify(rows, null, 2));
   else {
-    console.log("| Endpoint | Round trips | Sequential steps | By command | RCU | WCU | SES calls in the request |");
-    console.log("| --- | ---: | ---: | --- | ---: | ---: | ---: |");
+    console.log("| Endpoint | Round trips | Sequential steps | By command | RCU | WCU | SES calls in the request | After the answer: calls (WCU) |");
+    console.log("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
     for (const r of rows) {
       const by = Object.entries(r.calls as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(", ");
-      console.log(`| ${r.endpoint} | ${r.roundTrips} | ${r.steps} | ${by} | ${r.rcu} | ${r.wcu} | ${r.emailsInRequest} |`);
+      console.log(`| ${r.endpoint} | ${r.roundTrips} | ${r.steps} | ${by} | ${r.rcu} | ${r.wcu} | ${r.emailsInRequest} | ${r.afterCalls ? `${r.afterCalls} (${r.afterWcu})` : "—"} |`);
     }
     if (args.indexes) {
       console.log("\nWrite units by table and index (`--indexes`: ReturnConsumedCapacity INDEXES), and the items written:\n");

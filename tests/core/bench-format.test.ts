@@ -60,6 +60,18 @@ describe("costPer1000", () => {
     expect(cost.total).toBeCloseTo(cost.dynamo + cost.lambda + cost.apiGateway + cost.ses, 12);
   });
 
+  it("adds the work left behind the answer: its request units, and the worker's invocation for its time when it did any", () => {
+    const call = { readUnits: 4, writeUnits: 21, durationMs: 40, responseBytes: 700, emails: 2 };
+    const alone = costPer1000(call);
+    const withAfter = costPer1000({ ...call, afterAnswer: { roundTrips: 11, readUnits: 6, writeUnits: 24, ms: 30.5 } });
+    expect(withAfter.dynamo - alone.dynamo).toBeCloseTo(1000 * (6 * PRICES.dynamoReadUnit + 24 * PRICES.dynamoWriteUnit), 12);
+    // 31 ms (rounded up) at 0.5 GB, plus a second invocation fee.
+    expect(withAfter.lambda - alone.lambda).toBeCloseTo(1000 * (0.5 * 0.031 * PRICES.lambdaGbSecond + PRICES.lambdaRequest), 12);
+    // A read that leaves nothing behind costs no worker.
+    const read = { readUnits: 8, writeUnits: 0, durationMs: 20, responseBytes: 9_000, emails: 0 };
+    expect(costPer1000({ ...read, afterAnswer: { roundTrips: 0, readUnits: 0, writeUnits: 0, ms: 0.2 } })).toEqual(costPer1000(read));
+  });
+
   it("prices S3 PUT- and GET-class requests, and an upload as presign + the browser's POST + confirm", () => {
     const start = costPer1000({ readUnits: 1, writeUnits: 2, durationMs: 10, responseBytes: 1_000, emails: 0 });
     const confirm = costPer1000({ readUnits: 2, writeUnits: 6, durationMs: 20, responseBytes: 1_000, emails: 0, s3Gets: 2 });
