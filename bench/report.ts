@@ -151,7 +151,8 @@ function targetsTable(results: Results): string[] {
   if (slowWrites.length) {
     why.push(
       `**${slowWrites.map((e) => e.label).join(" and ")} under load.** The reads' waits fell with DynamoDB Local's flat queries; the writes' far less, because DynamoDB Local's throughput on this machine bounds them. ` +
-        "A submission makes 4 DynamoDB calls before its answer and about 7 after it (the outbox's emails to the owners, the webhook event), all on the one DynamoDB Local, on the two cores the API and autocannon share: requests per second, not the work of one call, set the p50 at 16 connections. " +
+        `${slowWrites.map(callsAroundAnswer).join("; ")}: all on the one DynamoDB Local, on the two cores the API and autocannon share, so requests per second, not the work of one call, set the p50 at 16 connections. ` +
+        "DynamoDB Local spends milliseconds of its own CPU on every call, several times that on a transaction (`npx tsx bench/dynamo-local-cost.ts`). " +
         "On AWS the work after the answer runs in the worker function, and DynamoDB's throughput is not one process's.",
     );
   }
@@ -172,6 +173,13 @@ function targetsTable(results: Results): string[] {
     "",
     ...(why.length ? ["Where a target is not met:", "", ...why.map((text) => `- ${text}`), ""] : []),
   ];
+}
+
+/** "QA approve makes 3 DynamoDB calls before its answer and 5 after it (…)": what a write puts on DynamoDB Local in all. */
+function callsAroundAnswer(e: EndpointResult): string {
+  const after = e.perCall.afterAnswer?.roundTrips;
+  const leftBehind = e.key === "submit" ? "the emails to the owners and the receipt, the webhook event" : e.key === "qaApprove" ? "the client's notice turned into its email" : "its emails";
+  return `${e.label} makes ${n(e.perCall.roundTrips)} DynamoDB calls before its answer${after !== undefined ? ` and ${n(after)} after it (${leftBehind})` : ""}`;
 }
 
 /** The work a call left behind its answer: "11 calls, 2 RCU, 12 WCU", or "—" with none (or none counted). */
