@@ -164,7 +164,11 @@ export async function sendClaimed(items: readonly OutboxEmailItem[], sender: Sen
         await sender.deliver(item.to, { subject: item.subject, html: item.html, text: item.text, ...(item.fromName ? { fromName: item.fromName } : {}), ...(item.replyTo ? { replyTo: item.replyTo } : {}), ...(item.attachments?.length ? { attachments: item.attachments } : {}) });
         return "sent";
       } catch (error) {
-        return keepForLater(item, error, now, logWaiting);
+        // Kept for its next attempt; if even that write fails, its claim's pause runs out and the job tries it again.
+        return keepForLater(item, error, now, logWaiting).catch((keepError: unknown) => {
+          Log.error("email: a failed send could not be rescheduled; the outbox job retries it after its pause", keepError, { emailId: item.emailId });
+          return "waiting" as const;
+        });
       }
     }),
   );

@@ -56,7 +56,11 @@ export const WebhookStore = {
     const item = { ...event, prepared: "yes" as const, payload };
     if (!deliveries.length) return WebhookStore.recordEvent(item);
     const result = await db.transaction.write(({ webhookEvent, webhookDelivery }) => [webhookEvent.create(item).commit(), ...deliveries.map((delivery) => webhookDelivery.create(delivery).commit())]).go();
-    return !result.canceled;
+    if (!result.canceled) return true;
+    // Only the event's own condition means "written before"; cancelled for another reason (a
+    // conflict), nothing was written: thrown, so the job is tried again rather than the event lost.
+    if (result.data[0]?.code === "ConditionalCheckFailed") return false;
+    throw new Error(`webhook: event ${event.eventId} not written (${result.data.map((op) => op.code).join(", ")})`);
   },
   async events(agencyId: string, eventIds: readonly string[]): Promise<WebhookEventItem[]> {
     if (!eventIds.length) return [];
