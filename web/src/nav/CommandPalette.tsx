@@ -27,6 +27,9 @@ const sectionLabel: Record<Option["kind"], MessageKey> = {
 };
 const DEBOUNCE_MS = 150;
 
+/** Whether the palette is on screen now (the dialog's own state, never a copy that may lag it). */
+export const paletteShown = () => Boolean(document.querySelector<HTMLDialogElement>("dialog.palette")?.open);
+
 export function CommandPalette(props: { open: boolean; onClose: () => void }) {
   let dialog!: HTMLDialogElement;
   createEffect(() => {

@@ -5,7 +5,7 @@ import { useBrand } from "@baton/ui/brand";
 import { initials } from "@baton/ui/Shell";
 import { A, useIsRouting } from "@solidjs/router";
 import { createSignal, onCleanup, onMount, Show } from "solid-js";
-import { CommandPalette } from "./CommandPalette";
+import { CommandPalette, paletteShown } from "./CommandPalette";
 import { useNavCounts } from "./counts";
 import { Icon } from "./icons";
 import { BottomBar, MoreMenu } from "./PhoneNav";
@@ -29,7 +29,12 @@ export function TeamShell(props: FrameProps) {
       if (event.key.toLowerCase() !== "k" || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       event.preventDefault();
       setMenu(false);
-      setPalette((open) => !open);
+      // Open unless it is on screen: what the person sees decides, so a state that lags the
+      // dialog (a close it has not heard of yet) can't swallow the key. A lagging "open" is set
+      // right first, or setting it open again would change nothing.
+      const shown = paletteShown();
+      if (!shown && palette()) setPalette(false);
+      setPalette(!shown);
     };
     document.addEventListener("keydown", onKey);
     onCleanup(() => document.removeEventListener("keydown", onKey));
