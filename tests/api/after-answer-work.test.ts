@@ -91,6 +91,11 @@ describe("a request's webhook event after the answer", () => {
     const event = events.data.find((e) => e.resourceId === reply.body.id)!;
     expect(event).toMatchObject({ prepared: "yes" });
     expect(JSON.parse(event.payload!)).toMatchObject({ id: event.eventId, type: "request.submitted", resource: { request: { id: reply.body.id, reference: reply.body.reference, title: "Event once" } } });
+
+    // The same job again (no endpoint: a single conditional put): it finds the event written and leaves it as it was.
+    await Deferred.run({ kind: "webhook.record", payload: { agencyId: world.agency.agencyId, eventId: event.eventId, type: "request.submitted", resource: { id: reply.body.id, clientId: world.ids.client }, at: new Date().toISOString() } });
+    const again = await db.entities.webhookEvent.query.eventsOfType({ agencyId: world.agency.agencyId, type: "request.submitted" }).go({ pages: "all" });
+    expect(again.data.filter((e) => e.resourceId === reply.body.id)).toEqual([event]);
   });
 
   it("with an endpoint: the event and its delivery in one write, delivered once; a retried job writes and sends nothing more", async () => {

@@ -1,5 +1,6 @@
 import { db } from "../db/index.ts";
 import { acrossShards, shardOf } from "../db/shard.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 import type { PageQuery } from "../fields/index.ts";
 import type { WebhookDeliveryItem, WebhookEndpointItem, WebhookEventItem } from "./entity.ts";
 
@@ -156,8 +157,6 @@ export const WebhookStore = {
 
 /** A webhook event as written (before it is read back). */
 export type NewWebhookEvent = Parameters<typeof db.entities.webhookEvent.create>[0];
-
-const isConditionalFailure = (error: unknown) => /ConditionalCheckFailed|conditional request failed/i.test(String((error as { message?: string })?.message ?? error));
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** eventsToPrepare's order: by id (time-ordered), oldest first. */
