@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { shardAttribute } from "../db/shard.ts";
 
-export const AgencyEntity = new Entity({
+export const AgencyEntity = defineEntity({
   model: { entity: "agency", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,7 +1,8 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
-export const ApiKeyEntity = new Entity({
+export const ApiKeyEntity = defineEntity({
   model: { entity: "apiKey", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

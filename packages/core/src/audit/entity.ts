@@ -1,7 +1,8 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
-export const AuditEventEntity = new Entity({
+export const AuditEventEntity = defineEntity({
   model: { entity: "auditEvent", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

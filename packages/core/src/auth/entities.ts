@@ -1,11 +1,12 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
 export const SignInApps = ["web", "portal"] as const;
 export type SignInApp = (typeof SignInApps)[number];
 
 /** A single-use sign-in link. Only the SHA-256 of its secret is stored. */
-export const MagicLinkEntity = new Entity({
+export const MagicLinkEntity = defineEntity({
   model: { entity: "magicLink", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -31,7 +32,7 @@ export type MagicLinkItem = EntityItem<typeof MagicLinkEntity>;
  * A fixed-window counter for sign-in link requests. Keyed by email or IP, before anyone is
  * authenticated, so it is the one item kind that is not inside an agency's keys.
  */
-export const RateLimitEntity = new Entity({
+export const RateLimitEntity = defineEntity({
   model: { entity: "rateLimit", version: "1", service: "baton" },
   attributes: {
     bucket: { type: "string", required: true, readOnly: true },

@@ -1,11 +1,12 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps } from "../db/attributes.ts";
 
 /**
  * A person's private calendar feed: one per team member or client contact. Only the SHA-256 of
  * its secret is stored; resetting the link overwrites the hash, so the old URL stops working.
  */
-export const CalendarFeedEntity = new Entity({
+export const CalendarFeedEntity = defineEntity({
   model: { entity: "calendarFeed", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 /**
@@ -7,7 +8,7 @@ import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
  * whether its retainer invoices are charged to it when issued (autopay; off until a card is saved,
  * and off again when the card is removed). One per client.
  */
-export const SavedCardEntity = new Entity({
+export const SavedCardEntity = defineEntity({
   model: { entity: "savedCard", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -40,7 +41,7 @@ export const ChargeStatuses = ["charging", "succeeded", "failed"] as const;
  * The one autopay charge of an invoice: created with `attribute_not_exists` before Stripe is
  * asked, so of two job runs only one charges; its attempt number is in Stripe's idempotency key.
  */
-export const CardChargeEntity = new Entity({
+export const CardChargeEntity = defineEntity({
   model: { entity: "cardCharge", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

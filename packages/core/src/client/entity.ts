@@ -1,9 +1,10 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 export const ClientStatuses = ["lead", "onboarding", "active", "inactive"] as const;
 
-export const ClientEntity = new Entity({
+export const ClientEntity = defineEntity({
   model: { entity: "client", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { undeliverableAttribute } from "../email/undeliverable-entity.ts";
 import { Locales } from "../member/entity.ts";
@@ -12,7 +13,7 @@ export const ContactStatuses = ["invited", "active", "deactivated", "removed"] a
 export const ContactRoles = ["admin", "member"] as const;
 
 /** A person at a client company who signs in to the portal. */
-export const ContactEntity = new Entity({
+export const ContactEntity = defineEntity({
   model: { entity: "contact", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { movingShardAttribute } from "../db/shard.ts";
 
 /**
@@ -7,7 +8,7 @@ import { movingShardAttribute } from "../db/shard.ts";
  * outbox job. Not inside an agency's keys: sign-in links are sent before anyone is known. `pending` is
  * "yes" while it waits (then it is in the sparse pendingEmails index); written with nextAttemptAt.
  */
-export const OutboxEmailEntity = new Entity({
+export const OutboxEmailEntity = defineEntity({
   model: { entity: "outboxEmail", version: "1", service: "baton" },
   attributes: {
     emailId: { type: "string", required: true, readOnly: true },

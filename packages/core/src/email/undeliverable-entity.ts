@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 
 export const UndeliverableReasons = ["bounce", "complaint"] as const;
 
@@ -7,7 +8,7 @@ export const UndeliverableReasons = ["bounce", "complaint"] as const;
  * Not inside an agency's keys: one address can belong to people in several agencies, and sign-in
  * links go out before anyone is known. Email.send reads it before every send and sends nothing.
  */
-export const UndeliverableEntity = new Entity({
+export const UndeliverableEntity = defineEntity({
   model: { entity: "undeliverable", version: "1", service: "baton" },
   attributes: {
     email: { type: "string", required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 /** Where a file was uploaded for: a new request's brief, either thread of a request, a task's deliverable, a client's folder, an SOP, the agency's logo. */
@@ -19,7 +20,7 @@ export const LOGO_PLACE = "logo";
  * (soft; the retention job removes the object). `purge = yes` puts it in the retention job's
  * sparse index until `purgeAt`: uploads never confirmed or never attached, and deleted files.
  */
-export const FileEntity = new Entity({
+export const FileEntity = defineEntity({
   model: { entity: "file", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

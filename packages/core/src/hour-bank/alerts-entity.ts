@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
 /**
@@ -6,7 +7,7 @@ import { agencyKey } from "../db/attributes.ts";
  * hours), created on condition it is absent, so each threshold emails once per period however
  * often (or however concurrently) the used minutes are refreshed.
  */
-export const HourBankAlertEntity = new Entity({
+export const HourBankAlertEntity = defineEntity({
   model: { entity: "hourBankAlert", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -36,7 +37,7 @@ export const OverageModes = ["bill", "ask", "pause"] as const;
  * client's own (scope = client id). "bill": keep working, the overage is billed at the client's
  * rate; "ask": the client approves up to `askMinutes` more first; "pause": new requests wait.
  */
-export const HourBankOverageEntity = new Entity({
+export const HourBankOverageEntity = defineEntity({
   model: { entity: "hourBankOverage", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -60,7 +61,7 @@ export type HourBankOverageItem = EntityItem<typeof HourBankOverageEntity>;
  * the text shown, the typed name, when (UTC), from where (IP), its SHA-256, and how (the emailed
  * link, whose nonce is the id, so a link is used once; or the portal, numbered in the period).
  */
-export const HourBankConsentEntity = new Entity({
+export const HourBankConsentEntity = defineEntity({
   model: { entity: "hourBankConsent", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

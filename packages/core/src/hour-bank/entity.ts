@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
 /** What moved a retainer client's hour bank. "closed" is the period's close marker (0 minutes). */
@@ -9,7 +10,7 @@ export const EntryKinds = ["included", "used", "rolledOver", "expired", "overage
  * the sum of the entries; nothing else holds it, so it can always be audited. Entries the jobs
  * write have keys made of their period and kind, so a rerun writes the same items again.
  */
-export const HourBankEntryEntity = new Entity({
+export const HourBankEntryEntity = defineEntity({
   model: { entity: "hourBankEntry", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -40,7 +41,7 @@ export type HourBankEntryItem = EntityItem<typeof HourBankEntryEntity>;
 export const RolloverModes = ["none", "cap", "expire"] as const;
 
 /** The rollover policy: the agency's default (scope "agency") or one client's override (scope = client id). */
-export const HourBankPolicyEntity = new Entity({
+export const HourBankPolicyEntity = defineEntity({
   model: { entity: "hourBankPolicy", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -66,7 +67,7 @@ export type HourBankPolicyItem = EntityItem<typeof HourBankPolicyEntity>;
 export const Transparencies = ["full", "totals", "hidden"] as const;
 
 /** A client's transparency setting: full detail, totals only, or no hours at all in the portal. */
-export const HourBankVisibilityEntity = new Entity({
+export const HourBankVisibilityEntity = defineEntity({
   model: { entity: "hourBankVisibility", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -91,7 +92,7 @@ export type HourBankVisibilityItem = EntityItem<typeof HourBankVisibilityEntity>
  * approval racing the close either lands before it (and the close, retried, sees it) or finds the
  * close marker and goes to the next open period: never into a period after its close was worked out.
  */
-export const HourBankPeriodEntity = new Entity({
+export const HourBankPeriodEntity = defineEntity({
   model: { entity: "hourBankPeriod", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

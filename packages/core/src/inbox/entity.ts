@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
 /**
@@ -6,7 +7,7 @@ import { agencyKey } from "../db/attributes.ts";
  * Written when something happens, deleted when they open the request. Their list is the apps'
  * unread count and marks; what was emailed is remembered so an email never repeats itself.
  */
-export const UnreadEntity = new Entity({
+export const UnreadEntity = defineEntity({
   model: { entity: "unread", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -42,7 +43,7 @@ export const UnreadEntity = new Entity({
  * An email owed to one person about new messages, due a few minutes after the first one so that
  * several make one email. Exists only while owed: the notification job claims it by deleting it.
  */
-export const NotifyBatchEntity = new Entity({
+export const NotifyBatchEntity = defineEntity({
   model: { entity: "notifyBatch", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

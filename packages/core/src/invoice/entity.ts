@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { movingShardAttribute } from "../db/shard.ts";
 
@@ -13,7 +14,7 @@ export const PaymentMethods = ["card", "bank_transfer", "wise", "paypal", "cash"
 export const RefundMethods = ["card", "bank_transfer", "other"] as const;
 
 /** A bill to one client in the client's currency; amounts in minor units. Numbered when sent. */
-export const InvoiceEntity = new Entity({
+export const InvoiceEntity = defineEntity({
   model: { entity: "invoice", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -173,7 +174,7 @@ export const InvoiceEntity = new Entity({
 export type InvoiceItem = EntityItem<typeof InvoiceEntity>;
 
 /** Money received against an invoice. Its id comes from the source (a Stripe event), so a replay is the same payment. */
-export const PaymentEntity = new Entity({
+export const PaymentEntity = defineEntity({
   model: { entity: "payment", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -214,7 +215,7 @@ export type PaymentItem = EntityItem<typeof PaymentEntity>;
  * invoice, which is never edited). Numbered in its own sequence (CN-00001), in the invoice's
  * currency and tax; what it credits comes off what the invoice owes. Never changed once issued.
  */
-export const CreditNoteEntity = new Entity({
+export const CreditNoteEntity = defineEntity({
   model: { entity: "creditNote", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -265,7 +266,7 @@ export const CreditNoteEntity = new Entity({
 export type CreditNoteItem = EntityItem<typeof CreditNoteEntity>;
 
 /** The agency's last credit note number: taken in the credit note's own transaction, so numbers have no gaps. */
-export const CreditNoteCounterEntity = new Entity({
+export const CreditNoteCounterEntity = defineEntity({
   model: { entity: "creditNoteCounter", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { undeliverableAttribute } from "../email/undeliverable-entity.ts";
 
@@ -7,7 +8,7 @@ export const MemberStatuses = ["invited", "active", "removed"] as const;
 import { Locales } from "@baton/kernel/fields";
 export { Locales };
 
-export const MemberEntity = new Entity({
+export const MemberEntity = defineEntity({
   model: { entity: "member", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
 /** One message in a request's thread, shared by the client and the team. */
-export const MessageEntity = new Entity({
+export const MessageEntity = defineEntity({
   model: { entity: "message", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 import { shardAttribute } from "../db/shard.ts";
 
@@ -9,7 +10,7 @@ import { shardAttribute } from "../db/shard.ts";
  * change's transaction stays light; `pending` is "yes" while it waits (the sparse pendingNotices
  * index the outbox job reads, in case the worker never ran).
  */
-export const OutboxNoticeEntity = new Entity({
+export const OutboxNoticeEntity = defineEntity({
   model: { entity: "outboxNotice", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { Locales } from "../member/entity.ts";
 import { AnswerFields } from "../client/from-answers.ts";
@@ -31,7 +32,7 @@ export const questionsAttribute = {
  * The agency's onboarding kit: the intake questionnaire, the agreement's sections and the welcome
  * packet. One per agency; an agency that never saved one has none (and reads an empty kit).
  */
-export const OnboardingKitEntity = new Entity({
+export const OnboardingKitEntity = defineEntity({
   model: { entity: "onboardingkit", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -57,7 +58,7 @@ export const OnboardingKitEntity = new Entity({
  * One client's onboarding: a snapshot of the kit taken when the owner started it (later kit edits
  * don't reach it), the contact's answers and the three steps' records.
  */
-export const ClientOnboardingEntity = new Entity({
+export const ClientOnboardingEntity = defineEntity({
   model: { entity: "onboarding", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 export const PayoutStatuses = ["issued", "paid"] as const;
@@ -11,7 +12,7 @@ export type PayoutMethod = (typeof PayoutMethods)[number];
  * moves later), the cost rate and currency of that moment, and the exchange rate to the agency's
  * currency stamped then. Marked paid once, with how and a reference.
  */
-export const PayoutEntity = new Entity({
+export const PayoutEntity = defineEntity({
   model: { entity: "payout", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -65,7 +66,7 @@ export const PayoutEntity = new Entity({
 export type PayoutItem = EntityItem<typeof PayoutEntity>;
 
 /** "This member's month has its statement": created with the statement, only if absent, so a month is issued once. */
-export const PayoutClaimEntity = new Entity({
+export const PayoutClaimEntity = defineEntity({
   model: { entity: "payoutClaim", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

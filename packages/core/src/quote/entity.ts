@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 /**
@@ -14,7 +15,7 @@ export const QuoteLineKinds = ["package", "custom"] as const;
  * validity date, terms and a deposit share. Numbered when first sent; accepted or declined by the
  * client's contact, the acceptance keeping its evidence (the text shown, its SHA-256, time, IP).
  */
-export const QuoteEntity = new Entity({
+export const QuoteEntity = defineEntity({
   model: { entity: "quote", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -100,7 +101,7 @@ export const QuoteEntity = new Entity({
 export type QuoteItem = EntityItem<typeof QuoteEntity>;
 
 /** The agency's last quote number: bumped in the transaction that sends a quote, so numbers have no gaps. */
-export const QuoteCounterEntity = new Entity({
+export const QuoteCounterEntity = defineEntity({
   model: { entity: "quoteCounter", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

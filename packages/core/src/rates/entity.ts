@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps } from "../db/attributes.ts";
 
 /**
@@ -6,7 +7,7 @@ import { agencyKey, timestamps } from "../db/attributes.ts";
  * `date` (the owner's, "YYYY-MM-DD" in the agency's zone). One per currency: setting it again
  * replaces it. The rate is an exact decimal string (money/convert.ts), never a float.
  */
-export const ExchangeRateEntity = new Entity({
+export const ExchangeRateEntity = defineEntity({
   model: { entity: "exchangeRate", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,11 +1,12 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { RequestStatuses } from "../workflow/index.ts";
 
 export const Priorities = ["low", "normal", "high", "urgent"] as const;
 
 /** What a client asks for through the portal; accepted requests become tasks. */
-export const RequestEntity = new Entity({
+export const RequestEntity = defineEntity({
   model: { entity: "request", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -71,7 +72,7 @@ export type RequestItem = EntityItem<typeof RequestEntity>;
  * client, and never deleted: when a client's code changes and another client later takes the old
  * code, its numbers carry on from there, so no two requests ever share a reference.
  */
-export const RequestCounterEntity = new Entity({
+export const RequestCounterEntity = defineEntity({
   model: { entity: "requestCounter", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 export const ScheduleStatuses = ["active", "paused"] as const;
@@ -9,7 +10,7 @@ export const RuleKinds = ["weekdays", "weekly", "monthly"] as const;
  * description, SOPs), a rule, a time of day in the client's zone, start and optional end dates,
  * and the usual assignee. The job creates one request (and its tasks) per occurrence.
  */
-export const ScheduleEntity = new Entity({
+export const ScheduleEntity = defineEntity({
   model: { entity: "schedule", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -70,7 +71,7 @@ export const ScheduleEntity = new Entity({
  * `attribute_not_exists` in the transaction that creates the request, so a job run twice,
  * concurrently or late creates each occurrence once.
  */
-export const ScheduleOccurrenceEntity = new Entity({
+export const ScheduleOccurrenceEntity = defineEntity({
   model: { entity: "scheduleOccurrence", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

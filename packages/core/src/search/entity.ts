@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
 export const SearchKinds = ["client", "request", "task", "invoice", "sop", "quote"] as const;
@@ -9,7 +10,7 @@ export type SearchKind = (typeof SearchKinds)[number];
  * item per word, all in its own partition (to rewrite them when it is renamed); the agency's
  * words sort on gsi1, so a typed word is a key-prefix Query, never a Scan.
  */
-export const SearchWordEntity = new Entity({
+export const SearchWordEntity = defineEntity({
   model: { entity: "searchWord", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -44,7 +45,7 @@ export const SearchWordEntity = new Entity({
 });
 
 /** How far the agency's things of one kind are indexed: the last id read (ids sort by creation). */
-export const SearchMarkEntity = new Entity({
+export const SearchMarkEntity = defineEntity({
   model: { entity: "searchMark", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { questionsAttribute } from "../onboarding/entity.ts";
 
@@ -13,7 +14,7 @@ export const Visibilities = ["all", "chosen", "hidden"] as const;
  * deliverables, priced in each currency the agency bills in) and clients request it in the portal
  * through its own intake form. Items saved before the catalog read as fixed, hidden, formless.
  */
-export const ServicePackageEntity = new Entity({
+export const ServicePackageEntity = defineEntity({
   model: { entity: "servicePackage", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

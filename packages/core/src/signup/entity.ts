@@ -1,11 +1,12 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { Locales } from "../member/entity.ts";
 
 /**
  * A sign-up's email verification link: single use, 15 minutes. Made before any agency exists, so
  * (like the rate-limit counters) it is keyed by the SHA-256 of its secret, not by an agency.
  */
-export const SignupLinkEntity = new Entity({
+export const SignupLinkEntity = defineEntity({
   model: { entity: "signupLink", version: "1", service: "baton" },
   attributes: {
     tokenHash: { type: "string", required: true, readOnly: true },

@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 /** The current head of an SOP: what the library lists. Each edit adds an SopVersion. */
-export const SopEntity = new Entity({
+export const SopEntity = defineEntity({
   model: { entity: "sop", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -27,7 +28,7 @@ export const SopEntity = new Entity({
 });
 
 /** One immutable version of an SOP; tasks pin the version they were made from. */
-export const SopVersionEntity = new Entity({
+export const SopVersionEntity = defineEntity({
   model: { entity: "sopVersion", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 export const SurveyKinds = ["csat", "nps"] as const;
@@ -8,7 +9,7 @@ export type SurveyKind = (typeof SurveyKinds)[number];
  * One feedback survey sent to one client contact: CSAT after a request is approved, or an NPS
  * check-in. The answer is written onto it (the first score wins), so a survey is also its response.
  */
-export const SurveyEntity = new Entity({
+export const SurveyEntity = defineEntity({
   model: { entity: "survey", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { TaskStatuses } from "../workflow/index.ts";
 
@@ -14,7 +15,7 @@ const person = {
 } as const;
 
 /** A unit of work made from a request, done by one subcontractor by one SOP version. */
-export const TaskEntity = new Entity({
+export const TaskEntity = defineEntity({
   model: { entity: "task", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 /** An entry's billing state: on no invoice yet, or the invoice it is locked on. */
@@ -13,7 +14,7 @@ export const ApprovalStates = ["open", "submitted", "returned", "approved"] as c
 export type ApprovalState = (typeof ApprovalStates)[number];
 
 /** Time a member spent: on a task (and so its client), or for a client directly (owner). */
-export const TimeEntryEntity = new Entity({
+export const TimeEntryEntity = defineEntity({
   model: { entity: "timeEntry", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -74,7 +75,7 @@ export const approvalOf = (item: Pick<TimeEntryItem, "approval">): ApprovalState
 export type TimeEntryItem = EntityItem<typeof TimeEntryEntity>;
 
 /** A member's running timer: at most one, because it is one item per member, created only if absent. */
-export const TimerEntity = new Entity({
+export const TimerEntity = defineEntity({
   model: { entity: "timer", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey } from "../db/attributes.ts";
 
 // A guard item whose existence claims a value within an agency (a client code, a sign-in email).
@@ -6,7 +6,7 @@ import { agencyKey } from "../db/attributes.ts";
 // concurrent claims cannot both win.
 export const UniqueScopes = ["client-code", "login-email", "retainer-period", "survey", "digest-week"] as const;
 
-export const UniquenessEntity = new Entity({
+export const UniquenessEntity = defineEntity({
   model: { entity: "uniqueness", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

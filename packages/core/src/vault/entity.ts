@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 
 export const SecretKinds = ["password", "recovery_codes", "totp"] as const;
@@ -8,7 +9,7 @@ export type SecretKind = (typeof SecretKinds)[number];
  * The agency's data key, wrapped by the key provider (KMS on AWS, the local key file locally).
  * Made once, on the agency's first entry; only its wrapped form is ever stored.
  */
-export const VaultKeyEntity = new Entity({
+export const VaultKeyEntity = defineEntity({
   model: { entity: "vaultKey", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -26,7 +27,7 @@ export const VaultKeyEntity = new Entity({
 });
 
 /** One login a client keeps in the vault: what it is for, and its secret sealed by the agency's data key. */
-export const VaultEntryEntity = new Entity({
+export const VaultEntryEntity = defineEntity({
   model: { entity: "vaultEntry", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -60,7 +61,7 @@ export const VaultEntryEntity = new Entity({
 });
 
 /** One reveal: who saw which entry's secret, when, why and for which task. Never the secret. */
-export const VaultAccessEntity = new Entity({
+export const VaultAccessEntity = defineEntity({
   model: { entity: "vaultAccess", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -95,7 +96,7 @@ export const VaultAccessEntity = new Entity({
 });
 
 /** An entry the owner named on a task: its assignee may reveal it while the task is open and theirs. */
-export const VaultTaskEntryEntity = new Entity({
+export const VaultTaskEntryEntity = defineEntity({
   model: { entity: "vaultTaskEntry", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -120,7 +121,7 @@ export const VaultTaskEntryEntity = new Entity({
 export const AccessRequestStatuses = ["open", "done"] as const;
 
 /** The owner asking a client for a login: a to-do in the client's portal until an entry answers it. */
-export const VaultAccessRequestEntity = new Entity({
+export const VaultAccessRequestEntity = defineEntity({
   model: { entity: "vaultAccessRequest", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { defineEntity } from "../db/entity.ts";
 import { agencyKey, timestamps, versioned } from "../db/attributes.ts";
 import { movingShardAttribute } from "../db/shard.ts";
 
@@ -11,7 +12,7 @@ export const DeliveryStatuses = ["pending", "delivered", "failed"] as const;
  * no-code tool made with an API key), or a Slack / Teams incoming webhook (a readable message).
  * The secret signs webhook deliveries; it is shown to the owner once, when the endpoint is made.
  */
-export const WebhookEndpointEntity = new Entity({
+export const WebhookEndpointEntity = defineEntity({
   model: { entity: "webhookEndpoint", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -47,7 +48,7 @@ export const WebhookEndpointEntity = new Entity({
  * Recorded in the request that caused it (`prepared` "no"); its payload (the resource as the API
  * shows it) is taken right after the response, when the deliveries are made (`prepared` "yes").
  */
-export const WebhookEventEntity = new Entity({
+export const WebhookEventEntity = defineEntity({
   model: { entity: "webhookEvent", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,
@@ -93,7 +94,7 @@ export const WebhookEventEntity = new Entity({
 });
 
 /** One event on its way to one endpoint: the attempts so far (the delivery log) and when the next is due. */
-export const WebhookDeliveryEntity = new Entity({
+export const WebhookDeliveryEntity = defineEntity({
   model: { entity: "webhookDelivery", version: "1", service: "baton" },
   attributes: {
     ...agencyKey,

@@ -16,10 +16,11 @@ type AnyHono = Hono<any, any, any>;
 /**
  * The whole API under /api around the resource routes: every request passes the same middleware
  * whether the routes were imported up front (app.ts: tests, the local runtime, the OpenAPI
- * document) or are loaded per route group on first use (lazy-routes.ts: the Lambda entry).
+ * document) or are loaded per route group on first use (lazy-routes.ts: the Lambda entry, which
+ * also chooses its router through `options`).
  */
-export function apiApp(routes: AnyHono, stripeWebhook: AnyHono) {
-  const app = new Hono()
+export function apiApp(routes: AnyHono, stripeWebhook: AnyHono, options: ConstructorParameters<typeof Hono>[0] = {}) {
+  const app = new Hono(options)
     .basePath("/api")
     .use(requestLog)
     // Nothing the API answers may be kept by a browser or a shared cache: JSON about a signed-in

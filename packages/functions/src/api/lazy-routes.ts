@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { LinearRouter } from "hono/router/linear-router";
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
 import { Log } from "@baton/core/log";
@@ -78,7 +79,7 @@ function lazyGroup(prefix: string, load: () => Promise<AnyHono>) {
   const serve = () =>
     (served ??= load().then(
       (routes) => {
-        const group = new Hono().basePath("/api").use(noteRoute).route(prefix, routes);
+        const group = new Hono({ router: new LinearRouter() }).basePath("/api").use(noteRoute).route(prefix, routes);
         group.onError(onError);
         group.notFound(notFound);
         return group;
@@ -102,8 +103,13 @@ function lazy(groups: Record<string, () => Promise<AnyHono>>): AnyHono {
   return routes;
 }
 
-/** The whole API under /api with its route groups loaded on first use (the Lambda entry serves it). */
-export const lazyApp = apiApp(lazy(routeGroups), stripeRoutes());
+/**
+ * The whole API under /api with its route groups loaded on first use (the Lambda entry serves it).
+ * Its routers are Hono's LinearRouter: nothing to compile before the first match (the default
+ * router builds one regular expression of every route on the first request), and a few dozen
+ * patterns tried in turn cost microseconds per call.
+ */
+export const lazyApp = apiApp(lazy(routeGroups), stripeRoutes(), { router: new LinearRouter() });
 
 function stripeRoutes(): AnyHono {
   const handler = lazyGroup("/webhooks/stripe", stripeGroup);
