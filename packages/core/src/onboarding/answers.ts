@@ -1,6 +1,7 @@
 import { isRealDate } from "@baton/kernel/dates";
 import { z } from "zod";
-import { isChoice, MAX_OPTIONS, type Question } from "./kit.ts";
+import type { Question } from "./kit.ts";
+import { isChoice, MAX_OPTIONS } from "./question-kinds.ts";
 
 // The contact's answers, checked against the questions of their onboarding (the kit as it was
 // when the owner started it). A draft is checked for types only; a submission also needs every

@@ -7,6 +7,7 @@ import { db } from "../db/index.ts";
 import { failedConditions } from "../db/transaction.ts";
 import { fn } from "../fn/index.ts";
 import { QuestionKinds, type OnboardingKitItem, type QuestionKind } from "./entity.ts";
+import { MAX_OPTIONS, isChoice } from "./question-kinds.ts";
 import { AnswerFields, KINDS_FOR_FIELD, type AnswerField } from "../client/from-answers.ts";
 
 // The owner's onboarding kit: questionnaire, agreement sections, welcome packet. One item per
@@ -38,12 +39,9 @@ export type Kit = {
 };
 
 export const MAX_QUESTIONS = 50;
-export const MAX_OPTIONS = 20;
+export { MAX_OPTIONS, isChoice } from "./question-kinds.ts";
 export const MAX_SECTION = 10_000;
 export const MAX_PACKET = 20_000;
-
-const CHOICE_KINDS: ReadonlySet<QuestionKind> = new Set(["choice", "multi_choice"]);
-export const isChoice = (kind: QuestionKind) => CHOICE_KINDS.has(kind);
 
 /** A new question's id: short, stable across edits, unique within the kit. */
 export const questionId = () => `q_${randomBytes(5).toString("hex")}`;

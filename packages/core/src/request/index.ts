@@ -28,7 +28,10 @@ import { assertRequestStatus, RequestStatuses, requestStatusFor, type TaskStatus
 import { Priorities, type RequestItem } from "./entity.ts";
 import { ClientStore } from "../client/store.ts";
 import * as Policy from "./policy.ts";
-import { ServicePackages, type Brief } from "../service-package/index.ts";
+// The service catalog only, not the package editor and the onboarding kit behind it: every task call
+// loads this module (issue 14: what a call loads).
+import * as ServicePackages from "../service-package/catalog.ts";
+import type { Brief } from "../service-package/catalog.ts";
 import { workStateOf, workStatesOf } from "../hour-bank/work-state.ts";
 
 export * as Request from "./index.ts";
