@@ -9,7 +9,7 @@ import { serve } from "@hono/node-server";
 import { freePort, startDynamoLocal, startSes, ensureTable } from "@baton/local/stand-ins";
 import { zodEnglishOnly } from "../infra/bundle.ts";
 import { baselineTree } from "./baseline.ts";
-import { bundleApi, httpApiEvent, loadedBy, measureColdStart } from "./cold-start.ts";
+import { bundleApi, httpApiEvent, loadedBy, measureColdStarts } from "./cold-start.ts";
 import { shapes } from "./shape.ts";
 
 // `npx tsx bench/bundle.ts`: the cold-start part of `npm run bench` alone, on a tiny agency in an
@@ -18,7 +18,7 @@ import { shapes } from "./shape.ts";
 // and its import + first request over fresh processes. Quick enough for before/after on a busy
 // machine; the full bench measures the same against the large agency.
 
-const { values: args } = parseArgs({ options: { runs: { type: "string", default: "5" }, baseline: { type: "string", default: "" }, "baseline-plugins": { type: "string", default: "then" } } });
+const { values: args } = parseArgs({ options: { runs: { type: "string", default: "15" }, baseline: { type: "string", default: "" }, "baseline-plugins": { type: "string", default: "then" } } });
 const repo = resolve(import.meta.dirname, "..");
 const dataDir = join(repo, "bench", ".data");
 const run = promisify(execFile);
@@ -60,7 +60,9 @@ try {
   const lambdaDir = join(dataDir, "lambda-quick");
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
   const rows: string[] = [];
-  for (const [label, root] of [[`baseline (${baseline.commit.slice(0, 7)})`, baseline.root], ["this tree", repo]] as const) {
+  const variants = [[`baseline (${baseline.commit.slice(0, 7)})`, baseline.root], ["this tree", repo]] as const;
+  const builds = [];
+  for (const [label, root] of variants) {
     const dir = join(lambdaDir, label.startsWith("this") ? "tree" : "baseline");
     await mkdir(dir, { recursive: true });
     // The baseline as it was bundled then: split, minified, zod's locales out (--baseline-plugins
@@ -68,12 +70,17 @@ try {
     const plugins = root === repo || args["baseline-plugins"] === "all" ? undefined : [zodEnglishOnly];
     const built = await bundleApi(dir, { lean: true, root, plugins });
     const loaded = await loadedBy(built.file, event, lambdaEnv, dir);
-    const cold = await measureColdStart(built.file, event, lambdaEnv, Number(args.runs), dir);
+    console.error(label, loaded.packages.join(" "));
+    builds.push({ label, built, loaded });
+  }
+  // Their runs taken in turns, so that the machine's other work weighs on both alike.
+  const colds = await measureColdStarts(builds.map((b) => b.built.file), event, lambdaEnv, Number(args.runs), lambdaDir);
+  for (const [n, { label, built, loaded }] of builds.entries()) {
+    const cold = colds[n]!;
     if (cold.statuses.some((s) => s !== 200)) throw new Error(`${label}: statuses ${cold.statuses.join(",")}`);
     rows.push(
       `| ${label} | ${kb(built.size.bytes)} | ${kb(loaded.bytes)} (${loaded.files} files) | ${kb(loaded.gzipBytes)} | ${Math.round(cold.importMs)} | ${Math.round(cold.firstRequestMs)} | ${Math.round(cold.coldMs)} | ${Math.round(cold.warmRequestMs)} |`,
     );
-    console.error(label, loaded.packages.join(" "));
   }
   console.log(`| API bundle | All files | Loaded by GET /api/tasks/mine | Loaded gzip | Import ms | First request ms | Import + first request ms | Warm request ms |`);
   console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);

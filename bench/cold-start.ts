@@ -105,20 +105,20 @@ export type ColdStart = {
   statuses: number[];
 };
 
-/** Starts `runs` fresh Node processes that import the bundle and serve `event` (GET /api/tasks/mine). */
-export async function measureColdStart(bundle: string, event: unknown, env: Record<string, string>, runs: number, dir: string): Promise<ColdStart> {
-  const eventFile = join(dir, "event.json");
-  await writeFile(eventFile, JSON.stringify(event));
-  const samples: Array<{ nodeBootMs: number; importMs: number; firstRequestMs: number; warmRequestMs: number; status: number }> = [];
-  for (let i = 0; i < runs; i++) {
-    const { stdout } = await run(process.execPath, [resolve(import.meta.dirname, "cold-start-probe.mjs"), bundle, eventFile], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    });
-    samples.push(JSON.parse(stdout.trim().split("\n").pop()!));
-  }
-  const of = (key: keyof (typeof samples)[number]) => median(samples.map((s) => s[key]));
+type Sample = { nodeBootMs: number; importMs: number; firstRequestMs: number; warmRequestMs: number; status: number };
+
+/** One fresh Node process that imports the bundle and serves the event in `eventFile`. */
+async function coldRun(bundle: string, eventFile: string, env: Record<string, string>): Promise<Sample> {
+  const { stdout } = await run(process.execPath, [resolve(import.meta.dirname, "cold-start-probe.mjs"), bundle, eventFile], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+  });
+  return JSON.parse(stdout.trim().split("\n").pop()!);
+}
+
+function summary(samples: Sample[]): ColdStart {
+  const of = (key: keyof Sample) => median(samples.map((s) => s[key]));
   return {
-    runs,
+    runs: samples.length,
     nodeBootMs: of("nodeBootMs"),
     importMs: of("importMs"),
     firstRequestMs: of("firstRequestMs"),
@@ -126,6 +126,22 @@ export async function measureColdStart(bundle: string, event: unknown, env: Reco
     warmRequestMs: of("warmRequestMs"),
     statuses: samples.map((s) => s.status),
   };
+}
+
+/**
+ * Starts `runs` fresh Node processes per bundle that import it and serve `event` (GET
+ * /api/tasks/mine), the bundles' runs taken in turns (A, B, A, B…) so that whatever else the
+ * machine is doing weighs on each alike: the ratio of two medians is then far steadier than when
+ * one bundle's runs all come before the other's.
+ */
+export async function measureColdStarts(bundles: string[], event: unknown, env: Record<string, string>, runs: number, dir: string): Promise<ColdStart[]> {
+  const eventFile = join(dir, "event.json");
+  await writeFile(eventFile, JSON.stringify(event));
+  const samples: Sample[][] = bundles.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [n, bundle] of bundles.entries()) samples[n]!.push(await coldRun(bundle, eventFile, env));
+  }
+  return samples.map(summary);
 }
 
 /** An API Gateway HTTP API (payload 2.0) event, as the Api stack's routes deliver it. */

@@ -314,7 +314,7 @@ export function markdown(results: Results): string {
     out.push(`| now ÷ baseline | | | ${c.bundle.loaded && c.unminified.loaded ? x(c.bundle.loaded.bytes / c.unminified.loaded.bytes) : "–"} | ${x(c.minifiedRun.importMs / c.unminifiedRun.importMs)} | | ${x(c.minifiedRun.coldMs / c.unminifiedRun.coldMs)} | |`);
     out.push("");
     out.push(
-      `Medians of ${c.minifiedRun.runs} fresh \`node\` processes (Node's own boot, ${ms(c.minifiedRun.nodeBootMs)} ms, not included): import the bundle, then serve an HTTP API (payload 2.0) event for \`GET /api/tasks/mine\` against the large agency in DynamoDB Local. ` +
+      `Medians of ${c.minifiedRun.runs} fresh \`node\` processes for each bundle, the two taken in turns (Node's own boot, ${ms(c.minifiedRun.nodeBootMs)} ms, not included): import the bundle, then serve an HTTP API (payload 2.0) event for \`GET /api/tasks/mine\` against the large agency in DynamoDB Local. ` +
         "On AWS the first request also reads the bound secrets from SSM and opens a TLS connection to DynamoDB; the Lambda runtime's own init is not here.",
     );
     out.push("");

@@ -10,7 +10,7 @@ import { freePort, startDynamoLocal, startS3, type DynamoLocal, type S3StandIn }
 import { ensureLocalBucket } from "@baton/core/file/bucket";
 import { pageChunks } from "./apps.ts";
 import { baselineTree } from "./baseline.ts";
-import { bundleApi, firstLoad, httpApiEvent, loadedBy, measureColdStart } from "./cold-start.ts";
+import { bundleApi, firstLoad, httpApiEvent, loadedBy, measureColdStarts } from "./cold-start.ts";
 import { measureBaseline, measureEndpoint, prepareTarget, type Options, type Target } from "./measure.ts";
 import { markdown, type DatasetResult, type EndpointResult, type Results } from "./report.ts";
 import type { Manifest } from "./seed.ts";
@@ -28,7 +28,7 @@ const HELP = `npm run bench -- [options]
   --connections L    comma-separated connection counts (default 16,64)
   --qa-calls N       QA approvals per load run (default 300)
   --trace-calls N    sequential calls per endpoint for round trips, capacity and overhead (default 20)
-  --cold-runs N      fresh processes for the cold start (default 5)
+  --cold-runs N      fresh processes for the cold start, per bundle, taken in turns (default 15)
   --baseline REF     the commit whose API bundle is the cold start's baseline row (default: where this branch left main)
   --no-build         measure web/dist and portal/dist as they are instead of building the apps into bench/.data/apps/
   --report-only      only write bench/RESULTS.md again from bench/results.json
@@ -43,7 +43,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16,64" },
     "qa-calls": { type: "string", default: "300" },
     "trace-calls": { type: "string", default: "20" },
-    "cold-runs": { type: "string", default: "5" },
+    "cold-runs": { type: "string", default: "15" },
     baseline: { type: "string", default: "" },
     "no-build": { type: "boolean", default: false },
     "report-only": { type: "boolean", default: false },
@@ -182,12 +182,8 @@ async function main() {
     const runs = Number(args["cold-runs"]);
     minified.size.loaded = await loadedBy(minified.file, event, lambdaEnv, join(lambdaDir, "lean"));
     unminified.size.loaded = await loadedBy(unminified.file, event, lambdaEnv, join(lambdaDir, "baseline"));
-    coldStart = {
-      bundle: minified.size,
-      unminified: unminified.size,
-      minifiedRun: await measureColdStart(minified.file, event, lambdaEnv, runs, lambdaDir),
-      unminifiedRun: await measureColdStart(unminified.file, event, lambdaEnv, runs, lambdaDir),
-    };
+    const [minifiedRun, unminifiedRun] = await measureColdStarts([minified.file, unminified.file], event, lambdaEnv, runs, lambdaDir);
+    coldStart = { bundle: minified.size, unminified: unminified.size, minifiedRun: minifiedRun!, unminifiedRun: unminifiedRun! };
   }
 
   say("measuring the apps' first-load JavaScript…");
