@@ -2,6 +2,7 @@ import { QueryCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { Config } from "../config/index.ts";
 import { client, db } from "../db/index.ts";
 import { shardOf } from "../db/shard.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The jobs list the agencies from the `agencies` index (gsi2), one shard at a time (db/shard.ts).
 // An agency written before the shards has no `shard` and sits under the old one-partition key
@@ -43,7 +44,7 @@ export async function backfillAgencyShards(): Promise<{ agencies: number }> {
         );
         count++;
       } catch (error) {
-        if (!(error instanceof Error && error.name === "ConditionalCheckFailedException")) throw error;
+        if (!isConditionalFailure(error)) throw error;
       }
     }
     start = page.LastEvaluatedKey;

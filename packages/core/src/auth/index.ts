@@ -19,6 +19,7 @@ import { AgencyStore } from "../agency/store.ts";
 import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
 import { Brand } from "../agency/brand/index.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 export * as Auth from "./index.ts";
 export { createSessionToken, readSessionToken, SESSION_DAYS, type SessionSubject } from "./session.ts";
@@ -149,7 +150,7 @@ export async function endSessions(kind: "member" | "contact", agencyId: string, 
     }
   } catch (error) {
     // A person deleted meanwhile has no session to end.
-    if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+    if (!isConditionalFailure(error)) throw error;
   }
 }
 

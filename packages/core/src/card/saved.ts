@@ -11,6 +11,7 @@ import { Log } from "../log/index.ts";
 import { Config } from "../config/index.ts";
 import type { SavedCardItem } from "./entity.ts";
 import { enabled, stripe } from "./stripe.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // A client's saved card: saved through Stripe Checkout in setup mode (Stripe's page takes the
 // card; Baton keeps only its payment method's id and what the portal shows: brand, last 4,
@@ -80,8 +81,9 @@ export async function setup(): Promise<{ url: string }> {
     );
     try {
       await db.entities.savedCard.create({ agencyId: actor.agencyId, clientId: actor.clientId, customerId: customer.id }).go();
-    } catch {
+    } catch (error) {
       // Another tab made it at the same moment (the same customer: same idempotency key).
+      if (!isConditionalFailure(error)) throw error;
     }
     item = (await loadCard(actor.agencyId, actor.clientId))!;
   }

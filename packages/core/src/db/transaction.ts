@@ -13,11 +13,13 @@ export function failedConditions(result: TransactionResult): number[] {
   return failed.length ? failed : result.data.map((_, i) => i);
 }
 
+/**
+ * Whether a write failed because its condition no longer held: the AWS SDK's own error, or
+ * ElectroDB's, which carries it as its cause. Nothing else (a throttle, a bad expression, the
+ * network) counts, so callers that take a failed condition as "someone got there first" rethrow it.
+ */
 export function isConditionalFailure(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "cause" in error &&
-    (error as { cause?: { name?: string } }).cause?.name === "ConditionalCheckFailedException"
-  );
+  if (typeof error !== "object" || error === null) return false;
+  const { name, cause } = error as { name?: unknown; cause?: { name?: unknown } };
+  return name === "ConditionalCheckFailedException" || cause?.name === "ConditionalCheckFailedException";
 }

@@ -2,6 +2,7 @@ import { db, type TransactionEntities } from "../db/index.ts";
 import type { TransactionResult } from "../db/transaction.ts";
 import type { HourBankEntryItem, HourBankPolicyItem, HourBankVisibilityItem } from "./entity.ts";
 import type { Entry, Policy } from "./ledger.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 export * as HourBankStore from "./store.ts";
 
@@ -28,7 +29,7 @@ export async function createOnce(agencyId: string, clientId: string, entry: Entr
     await db.entities.hourBankEntry.create(item(agencyId, clientId, entry)).go();
     return true;
   } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === "ConditionalCheckFailedException") return false;
+    if (isConditionalFailure(error)) return false;
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { db } from "../db/index.ts";
 import { owingState } from "./owing.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The reminder job reads invoices that owe money from openInvoices (gsi2) one shard at a time
 // (owing.ts). An invoice that owed before the shards has no `shard` and sits under the old
@@ -24,7 +25,7 @@ export async function backfillInvoiceShards(agencyId: string): Promise<{ invoice
           .go();
         count++;
       } catch (error) {
-        if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+        if (!isConditionalFailure(error)) throw error;
       }
     }
   }

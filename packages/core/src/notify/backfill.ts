@@ -1,4 +1,5 @@
 import { db } from "../db/index.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The outbox job reads waiting client notices from pendingNotices (gsi2) one shard at a time
 // (db/shard.ts). A notice written before the shards has no `shard` and sits under the old
@@ -21,7 +22,7 @@ export async function backfillNoticeShards(agencyId: string): Promise<{ notices:
         .go();
       count++;
     } catch (error) {
-      if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+      if (!isConditionalFailure(error)) throw error;
     }
   }
   return { notices: count };

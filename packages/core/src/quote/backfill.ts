@@ -1,4 +1,5 @@
 import { db } from "../db/index.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The expiry job reads sent quotes from the sparse quotesAwaiting index (gsi2), which holds a
 // quote only while `awaiting` is "yes". Quotes sent before that attribute existed carry neither
@@ -21,7 +22,7 @@ export async function backfillQuotesAwaiting(agencyId: string): Promise<{ quotes
         .go();
       count++;
     } catch (error) {
-      if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+      if (!isConditionalFailure(error)) throw error;
     }
   }
   return { quotes: count };

@@ -1,4 +1,5 @@
 import { db } from "../db/index.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The request numbers' counters (requestCounter, one per client code) are the request area's;
 // the client area asks here when a client's code changes.
@@ -21,7 +22,7 @@ export async function settleCodeCount(agencyId: string, code: string, last: numb
       return last;
     } catch (error) {
       // A submission under the code moved it past `last` meanwhile: read it again.
-      if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+      if (!isConditionalFailure(error)) throw error;
     }
   }
   throw new Error(`request counter ${code} kept moving`);

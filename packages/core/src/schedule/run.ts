@@ -8,6 +8,7 @@ import { Sop } from "../sop/index.ts";
 import { rank, teamFacts } from "../task/ranking.ts";
 import type { ScheduleItem } from "./entity.ts";
 import { due, timingOf, type Occurrence } from "./rule.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The recurring-work job (every 15 minutes, one agency at a time: functions/jobs/run.ts). One
 // query per agency finds the active schedules whose next occurrence is due (schedulesDue, gsi2,
@@ -93,7 +94,7 @@ async function ifStill(write: () => Promise<unknown>) {
   try {
     await write();
   } catch (error) {
-    if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+    if (!isConditionalFailure(error)) throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 import { db } from "../db/index.ts";
 import { SearchKinds, type SearchKind, type SearchWordItem } from "./entity.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The search area's table (ACCESS_PATTERNS.md, "Search"): the words of each thing, the agency's
 // words in order, and how far each kind is indexed.
@@ -70,6 +71,6 @@ export async function advance(agencyId: string, kind: SearchKind, lastId: string
       .where((attr, op) => `${op.notExists(attr.lastId)} OR ${op.lte(attr.lastId, lastId)}`)
       .go();
   } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException" && !/conditional/i.test(String(error))) throw error;
+    if (!isConditionalFailure(error)) throw error;
   }
 }

@@ -1,7 +1,8 @@
-import { ConditionalCheckFailedException, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { Config } from "../config/index.ts";
 import { client, db } from "../db/index.ts";
 import { OpenTaskStatuses } from "../workflow/index.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The client board reads a client's open work from gsi4 (`openWorkOfClient`). Tasks written
 // before that index existed carry no gsi4 keys until they next move, so this gives every open
@@ -27,7 +28,7 @@ export async function backfillClientWork(agencyId: string): Promise<{ tasks: num
         );
         tasks++;
       } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (!isConditionalFailure(error)) throw error;
       }
     }
   }

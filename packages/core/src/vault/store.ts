@@ -1,6 +1,7 @@
 import { db, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { VaultAccessItem, VaultAccessRequestItem, VaultEntryItem, VaultKeyItem, VaultTaskEntryItem } from "./entity.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The vault's table: every access pattern of the area, named here and nowhere else
 // (packages/core/ACCESS_PATTERNS.md, "The client vault").
@@ -19,7 +20,7 @@ export async function createKey(agencyId: string, provider: string, wrapped: str
     await db.entities.vaultKey.create({ agencyId, provider, wrapped }).go();
     return true;
   } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === "ConditionalCheckFailedException") return false;
+    if (isConditionalFailure(error)) return false;
     throw error;
   }
 }
@@ -57,7 +58,7 @@ export async function patchEntry(agencyId: string, vaultEntryId: string, version
     await patch.where((attr, op) => op.eq(attr.version, version)).go();
     return true;
   } catch (error) {
-    if ((error as { cause?: { name?: string } }).cause?.name === "ConditionalCheckFailedException") return false;
+    if (isConditionalFailure(error)) return false;
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { db } from "../db/index.ts";
 import { shardOf } from "../db/shard.ts";
+import { isConditionalFailure } from "../db/transaction.ts";
 
 // The webhook job reads events still to prepare (eventsToPrepare) and deliveries with an attempt
 // due (dueDeliveries) from gsi2, one shard at a time (store.ts). One written before the shards has
@@ -9,8 +10,6 @@ import { shardOf } from "../db/shard.ts";
 // still waiting) and writes each one without a shard its waiting state again with its shard,
 // which gives it the sharded key; conditional on it being as read (an event prepared or a delivery
 // attempted meanwhile is left to what that wrote). Run it again: nothing changes.
-
-const conditionFailed = (error: unknown) => error instanceof Error && /conditional/i.test(error.message);
 
 export async function backfillWebhookShards(agencyId: string): Promise<{ events: number; deliveries: number }> {
   const counts = { events: 0, deliveries: 0 };
@@ -25,7 +24,7 @@ export async function backfillWebhookShards(agencyId: string): Promise<{ events:
         .go();
       counts.events++;
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
+      if (!isConditionalFailure(error)) throw error;
     }
   }
   const deliveries = await db.entities.webhookDelivery.query.deliveriesOfEndpoint({ agencyId }).where((attr, op) => op.eq(attr.due, "yes")).go({ pages: "all" });
@@ -39,7 +38,7 @@ export async function backfillWebhookShards(agencyId: string): Promise<{ events:
         .go();
       counts.deliveries++;
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
+      if (!isConditionalFailure(error)) throw error;
     }
   }
   return counts;

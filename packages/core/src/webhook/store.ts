@@ -29,7 +29,7 @@ export const WebhookStore = {
       await update.where((attr, op) => op.eq(attr.version, version)).go();
       return true;
     } catch (error) {
-      if ((error as { cause?: { name?: string } }).cause?.name === "ConditionalCheckFailedException" || /conditional/i.test(String(error))) return false;
+      if (isConditionalFailure(error)) return false;
       throw error;
     }
   },
@@ -37,8 +37,10 @@ export const WebhookStore = {
     try {
       await db.entities.webhookEndpoint.delete({ agencyId, endpointId }).where((attr, op) => op.exists(attr.endpointId)).go();
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      // Gone already (deleted meanwhile): anything else is a failure to report, not a 404.
+      if (isConditionalFailure(error)) return false;
+      throw error;
     }
   },
 
@@ -134,8 +136,10 @@ export const WebhookStore = {
         .where((attr, op) => `${op.eq(attr.attempts, item.attempts)} AND ${op.eq(attr.due, "yes")}`)
         .go();
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      // Another run took this attempt: anything else is thrown, and the job tries again.
+      if (isConditionalFailure(error)) return false;
+      throw error;
     }
   },
   /** After an attempt: its line in the log, and what comes next. */
