@@ -36,9 +36,9 @@ const overflows = (page: Page) => page.evaluate<boolean>("document.documentEleme
 
 
 describe("lists that become cards", () => {
-  for (const [path, rowId, header, label] of [
-    ["/sops", "sop-row", "Steps", "Steps"],
-    ["/quotes", "quote-row", "Total", "Total"],
+  for (const [path, rowId, header, label, rowName] of [
+    ["/sops", "sop-row", "Steps", "Steps", "Monthly close"],
+    ["/quotes", "quote-row", "Total", "Total", "Draft"],
   ] as const) {
     it(`${path}: a table with headers at 1440 px, labelled cards at 390 px`, async () => {
       await owner.setViewportSize({ width: 1440, height: 900 });
@@ -47,6 +47,9 @@ describe("lists that become cards", () => {
       await row.waitFor();
       await expect(owner.getByRole("columnheader", { name: header }).isVisible()).resolves.toBe(true);
       await expect(row.evaluate((tr) => (globalThis as any).getComputedStyle(tr).display)).resolves.toBe("table-row");
+      // The first column heads its row: a screen reader names the row's other cells by it.
+      await expect(row.getByRole("rowheader").textContent()).resolves.toBe(rowName);
+      await expect(row.getByRole("rowheader").evaluate((th) => (globalThis as any).getComputedStyle(th).fontWeight)).resolves.toBe("400");
       await owner.screenshot({ path: `/tmp/shots/list-table${path}-1440.png`, fullPage: true });
 
       await owner.setViewportSize({ width: 390, height: 844 });

@@ -3,6 +3,8 @@ import { For, type JSX } from "solid-js";
 // A list as a table on wide screens and as labelled cards on narrow ones (styles.css,
 // `.table-stack`: under 640 px each row is a card and each cell shows its column's label). The
 // label is written once per column here, so a header and its cells' labels can't drift apart.
+// The first column heads its row (`<th scope="row">`): a screen reader names each cell by its row
+// (a quote's number, an SOP's title) as well as by its column.
 
 export type ListColumn<Row> = {
   /** The column's header, and the label above its cell on narrow screens (the first column's is not shown: it heads the card). */
@@ -10,6 +12,8 @@ export type ListColumn<Row> = {
   cell: (row: Row) => JSX.Element;
   /** `num` right-aligns a column of amounts. */
   class?: string;
+  /** The cell's test id (a check that reads one column of a row). */
+  testId?: string;
 };
 
 export function ListTable<Row>(props: {
@@ -40,11 +44,17 @@ export function ListTable<Row>(props: {
             {(row) => (
               <tr {...(props.rowProps?.(row) ?? {})}>
                 <For each={props.columns}>
-                  {(column) => (
-                    <td data-label={column.label()} class={column.class}>
-                      {column.cell(row)}
-                    </td>
-                  )}
+                  {(column, index) =>
+                    index() === 0 ? (
+                      <th scope="row" class={["row-head", column.class].filter(Boolean).join(" ")} data-testid={column.testId}>
+                        {column.cell(row)}
+                      </th>
+                    ) : (
+                      <td data-label={column.label()} class={column.class} data-testid={column.testId}>
+                        {column.cell(row)}
+                      </td>
+                    )
+                  }
                 </For>
               </tr>
             )}
