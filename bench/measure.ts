@@ -23,7 +23,17 @@ export type Options = {
   say: (line: string) => void;
 };
 
-export type Endpoint = { key: string; label: string; request: string; caller: string; list: boolean; prepare?: (count: number) => Promise<void>; next: () => Call };
+export type Endpoint = {
+  key: string;
+  label: string;
+  request: string;
+  caller: string;
+  list: boolean;
+  /** What a write leaves to do after its answer, in words (the report's "…and N calls after it (this)"). */
+  leftBehind?: string;
+  prepare?: (count: number) => Promise<void>;
+  next: () => Call;
+};
 /** What each benchmark upload sends: 64 KB that start like a PDF (the confirm checks the first bytes). */
 const UPLOAD_BYTES = (() => {
   const bytes = new Uint8Array(64 * 1024);
@@ -69,6 +79,7 @@ export async function prepareTarget(shape: Shape, baseUrl: string, manifest: Man
       request: "POST /api/requests",
       caller: "client contact",
       list: false,
+      leftBehind: "the emails to the owners and the receipt, the webhook event",
       next: () => {
         const n = submitted++;
         return post(portal[n % portal.length]!, "/api/requests", {
@@ -85,6 +96,7 @@ export async function prepareTarget(shape: Shape, baseUrl: string, manifest: Man
       request: "POST /api/tasks/:id/review",
       caller: "owner",
       list: false,
+      leftBehind: "the client's notice turned into its email",
       prepare: async (count) => {
         const response = await fetch(`${baseUrl}/__bench/qa-pool`, { method: "POST", body: JSON.stringify({ count }) });
         pool = (await response.json()) as typeof pool;
@@ -209,6 +221,7 @@ export async function measureEndpoint(targets: Target[], key: string, sesEndpoin
       request: endpoint.request,
       caller: endpoint.caller,
       list: endpoint.list,
+      ...(endpoint.leftBehind ? { leftBehind: endpoint.leftBehind } : {}),
       sequential: { calls: o.traceCalls, latency: sequentialLatency, statuses: traced[t]!.statuses },
       perCall,
       overhead: ratio(sequentialLatency.p50, perCall.dynamoMs),

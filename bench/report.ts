@@ -34,6 +34,8 @@ export type EndpointResult = {
   request: string;
   caller: string;
   list: boolean;
+  /** What the write leaves to do after its answer, in words (bench/measure.ts names it per endpoint). */
+  leftBehind?: string;
   /** One call at a time (after warm-up calls), client-side latency. */
   sequential: { calls: number; latency: Latency; statuses: Record<string, number> };
   perCall: PerCall;
@@ -178,7 +180,7 @@ function targetsTable(results: Results): string[] {
 /** "QA approve makes 3 DynamoDB calls before its answer and 5 after it (…)": what a write puts on DynamoDB Local in all. */
 function callsAroundAnswer(e: EndpointResult): string {
   const after = e.perCall.afterAnswer?.roundTrips;
-  const leftBehind = e.key === "submit" ? "the emails to the owners and the receipt, the webhook event" : e.key === "qaApprove" ? "the client's notice turned into its email" : "its emails";
+  const leftBehind = e.leftBehind ?? "its emails and events";
   return `${e.label} makes ${n(e.perCall.roundTrips)} DynamoDB calls before its answer${after !== undefined ? ` and ${n(after)} after it (${leftBehind})` : ""}`;
 }
 
