@@ -76,7 +76,7 @@ export default function Invoices() {
                 <For each={list.items()}>
                   {(invoice) => (
                     <tr data-testid="invoice-row" data-number={invoice.number ?? ""} classList={{ "row-attention": invoice.overdue }}>
-                      <td data-label={t("portal.invoiceField.number")}>
+                      <th scope="row" class="row-head" data-label={t("portal.invoiceField.number")}>
                         <A
                           href={`/invoices/${encodeURIComponent(invoice.id)}`}
                           class="cell-title"
@@ -84,7 +84,7 @@ export default function Invoices() {
                         >
                           {invoice.number}
                         </A>
-                      </td>
+                      </th>
                       <td data-label={t("portal.invoiceField.issued")}>
                         <Show when={invoice.issuedAt} fallback="—">
                           {(issued) => <time datetime={issued()}>{formatDate(issued(), tz())}</time>}

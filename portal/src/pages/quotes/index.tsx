@@ -47,11 +47,11 @@ export default function Quotes() {
                     <For each={page().items}>
                       {(quote) => (
                         <tr data-testid="quote-row" data-number={quote.number ?? ""} classList={{ "row-attention": quote.status === "sent" }}>
-                          <td data-label={t("quotes.field.number")}>
+                          <th scope="row" class="row-head" data-label={t("quotes.field.number")}>
                             <A href={`/quotes/${encodeURIComponent(quote.id)}`} class="cell-title" aria-label={t("quotes.open", { number: quote.number ?? "" })}>
                               {quote.number}
                             </A>
-                          </td>
+                          </th>
                           <td data-label={t("quotes.field.title")}>{quote.title}</td>
                           <td data-label={t("quotes.field.validUntil")}>
                             <time datetime={quote.validUntil}>{formatDate(`${quote.validUntil}T12:00:00Z`, "UTC")}</time>

@@ -122,9 +122,9 @@ export default function Requests() {
                       const attention = () => request.status === "awaiting_approval";
                       return (
                         <tr data-testid="request-row" data-reference={request.reference} classList={{ "row-attention": attention() }}>
-                          <td data-label={t("portal.field.reference")}>
+                          <th scope="row" class="row-head" data-label={t("portal.field.reference")}>
                             <code>{request.reference}</code>
-                          </td>
+                          </th>
                           <td data-label={t("portal.field.title")}>
                             <A href={`/requests/${encodeURIComponent(request.id)}`} class="cell-title">
                               {request.title}

@@ -84,9 +84,9 @@ export default function Clients() {
                 <For each={list.items()}>
                   {(client) => (
                     <tr data-testid="client-row">
-                      <td data-label={t("field.clientName")}>
+                      <th scope="row" class="row-head" data-label={t("field.clientName")}>
                         <ClientLink id={client.id} name={client.name} />
-                      </td>
+                      </th>
                       <td data-label={t("field.code")}>
                         <code>{client.code}</code>
                       </td>

@@ -103,11 +103,11 @@ export default function Invoices() {
                 <For each={list.items()}>
                   {(invoice) => (
                     <tr data-testid="invoice-row" data-status={invoice.status} classList={{ "row-overdue": invoice.overdue }}>
-                      <td data-label={t("invoices.number")}>
+                      <th scope="row" class="row-head" data-label={t("invoices.number")}>
                         <A href={`/invoices/${encodeURIComponent(invoice.id)}`} class="cell-title">
                           {invoice.number ?? t("invoices.draftNumber")}
                         </A>
-                      </td>
+                      </th>
                       <td data-label={t("invoices.client")}>{invoice.client.name}</td>
                       <td data-label={t("invoices.issued")}>{invoice.issuedAt ? formatDate(invoice.issuedAt) : "—"}</td>
                       <td data-label={t("invoices.due")} classList={{ "text-overdue": invoice.overdue }}>

@@ -97,7 +97,7 @@ export default function Packages() {
                     <For each={list().items}>
                       {(pkg) => (
                         <tr data-testid="package-row" data-name={pkg.name} data-status={pkg.status}>
-                          <td data-label={t("packages.name")}>
+                          <th scope="row" class="row-head" data-label={t("packages.name")}>
                             <span class="cell-title">{pkg.name}</span>
                             <Show when={pkg.status === "archived"}>
                               {" "}
@@ -116,7 +116,7 @@ export default function Packages() {
                                 .filter(Boolean)
                                 .join(" · ")}
                             </div>
-                          </td>
+                          </th>
                           <td data-label={t("packages.deliverables")}>
                             <Show when={pkg.deliverables.length} fallback={<span class="muted">{t("packages.noDeliverables")}</span>}>
                               <ul class="link-list" data-testid="package-deliverables">

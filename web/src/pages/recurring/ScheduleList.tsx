@@ -83,7 +83,7 @@ export function ScheduleList(props: { clientId?: string; creating: boolean; setC
                     <For each={list().items}>
                       {(schedule) => (
                         <tr data-testid="schedule-row" data-title={schedule.title} data-status={schedule.status}>
-                          <td data-label={t("recurring.work")}>
+                          <th scope="row" class="row-head" data-label={t("recurring.work")}>
                             <span class="cell-title">{schedule.title}</span>
                             <Show when={schedule.status === "paused"}>
                               {" "}
@@ -92,7 +92,7 @@ export function ScheduleList(props: { clientId?: string; creating: boolean; setC
                             <div class="cell-sub">
                               {[props.clientId ? null : schedule.clientName, schedule.assigneeName ? t("recurring.assignedTo", { name: schedule.assigneeName }) : t("recurring.noAssignee")].filter(Boolean).join(" · ")}
                             </div>
-                          </td>
+                          </th>
                           <td data-label={t("recurring.when")}>
                             {ruleSummary(schedule)}
                             <div class="cell-sub">{t("recurring.inZone", { zone: timeZoneLabel(schedule.timeZone) })}</div>

@@ -101,7 +101,7 @@ export default function Requests() {
                       data-reference={request.reference}
                       classList={{ "row-overdue": request.status === "submitted" && Date.parse(request.responseDueAt) < now().getTime() }}
                     >
-                      <td data-label={t("requests.request")}>
+                      <th scope="row" class="row-head" data-label={t("requests.request")}>
                         <A href={`/requests/${encodeURIComponent(request.id)}`} class="cell-title">
                           {request.title}
                         </A>
@@ -112,7 +112,7 @@ export default function Requests() {
                         <div class="cell-sub">
                           <code>{request.reference}</code> · {request.service}
                         </div>
-                      </td>
+                      </th>
                       <td data-label={t("work.client")}>{names()?.get(request.clientId)?.name ?? "—"}</td>
                       <td data-label={t("requests.priority")}>
                         <PriorityBadge priority={request.priority} />

@@ -97,7 +97,9 @@ function KeysTable(props: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
           <For each={props.keys}>
             {(key) => (
               <tr data-testid="api-key-row">
-                <td class="cell-title" data-label={t("field.name")}>{key.name}</td>
+                <th scope="row" class="row-head" data-label={t("field.name")}>
+                  <span class="cell-title">{key.name}</span>
+                </th>
                 <td data-label={t("apiKeys.key")}>
                   <code>{key.prefix}…</code>
                 </td>

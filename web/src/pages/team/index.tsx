@@ -123,11 +123,11 @@ export default function Team() {
                 <For each={list.items()}>
                   {(member) => (
                     <tr data-testid="member-row" data-email={member.email}>
-                      <td data-label={t("field.name")}>
+                      <th scope="row" class="row-head" data-label={t("field.name")}>
                         <div class="cell-title">{member.name}</div>
                         <div class="cell-sub">{member.email}</div>
                         <UndeliverableNote undeliverable={member.undeliverable} />
-                      </td>
+                      </th>
                       <td data-label={t("field.skills")}>
                         <Show when={member.skills.length} fallback={<span class="muted">—</span>}>
                           <ul class="chips">
