@@ -23,14 +23,8 @@ export type Options = {
   say: (line: string) => void;
 };
 
-export type Endpoint = {
-  key: string;
-  label: string;
-  request: string;
-  caller: string;
-  list: boolean;
-  /** What a write leaves to do after its answer, in words (the report's "…and N calls after it (this)"). */
-  leftBehind?: string;
+/** An endpoint to measure: what the report says of it (report.ts), and how to make its calls. */
+export type Endpoint = Pick<EndpointResult, "key" | "label" | "request" | "caller" | "list" | "leftBehind"> & {
   prepare?: (count: number) => Promise<void>;
   next: () => Call;
 };
