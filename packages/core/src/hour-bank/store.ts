@@ -1,8 +1,7 @@
 import { db, type TransactionEntities } from "../db/index.ts";
-import type { TransactionResult } from "../db/transaction.ts";
+import { isConditionalFailure, type TransactionResult } from "../db/transaction.ts";
 import type { HourBankEntryItem, HourBankPolicyItem, HourBankVisibilityItem } from "./entity.ts";
 import type { Entry, Policy } from "./ledger.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
 
 export * as HourBankStore from "./store.ts";
 
