@@ -94,10 +94,13 @@ export const currency = z
 
 export const locale = z.enum(Locales, { error: "Choose English, Greek or Hindi." });
 
+// A write stores the version after the one read (version + 1), which must still be a number
+// DynamoDB's client can send exactly: no version read can be larger.
 export const version = z
   .number({ error: "Send the version you last read." })
   .int()
-  .min(1);
+  .min(1)
+  .max(Number.MAX_SAFE_INTEGER - 1, "Send the version you last read.");
 
 /** A non-negative amount in minor units, as the API accepts it: at most MAX_INPUT_MINOR (see money.ts). */
 export const minorAmount = z
