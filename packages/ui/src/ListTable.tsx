@@ -12,8 +12,6 @@ export type ListColumn<Row> = {
   cell: (row: Row) => JSX.Element;
   /** `num` right-aligns a column of amounts. */
   class?: string;
-  /** The cell's test id (a check that reads one column of a row). */
-  testId?: string;
 };
 
 export function ListTable<Row>(props: {
@@ -46,11 +44,11 @@ export function ListTable<Row>(props: {
                 <For each={props.columns}>
                   {(column, index) =>
                     index() === 0 ? (
-                      <th scope="row" class={["row-head", column.class].filter(Boolean).join(" ")} data-testid={column.testId}>
+                      <th scope="row" class={["row-head", column.class].filter(Boolean).join(" ")}>
                         {column.cell(row)}
                       </th>
                     ) : (
-                      <td data-label={column.label()} class={column.class} data-testid={column.testId}>
+                      <td data-label={column.label()} class={column.class}>
                         {column.cell(row)}
                       </td>
                     )
