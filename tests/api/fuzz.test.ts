@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApi, type Reply, type Started } from "../support/http.ts";
 import { runs } from "../support/property.ts";
-import { bodyRoutes, filled, type RouteIds } from "../support/routes.ts";
+import { bodyRoutes, filled, type BodyRoute, type RouteIds } from "../support/routes.ts";
 import { checkInSurveyId } from "../support/surveys.ts";
 import { acceptedTask, createWorld, type World } from "../support/world.ts";
 import { samples, uploaded } from "../support/files.ts";
@@ -88,6 +88,9 @@ const mutated = (valid: Record<string, unknown>) =>
       return text;
     });
 
+/** Who calls a route in the world: its contact, its assignee, or (by default) the owner. */
+const callerOf = (route: BodyRoute) => (route.caller === "contact" ? world.contact : route.caller === "assignee" ? world.sub : world.owner);
+
 const newestAudit = async () => (await world.owner.get("/audit?limit=1")).body.items[0]?.id as string | undefined;
 
 /** The answer to anything: no 5xx; an error has the JSON error shape. */
@@ -110,7 +113,7 @@ describe.each(bodyRoutes.filter((route) => !route.path.startsWith("/auth/")).map
     await fc.assert(
       fc.asyncProperty(mutated(route.valid(ids)), async (body) => {
         const before = await newestAudit();
-        const caller = route.caller === "contact" ? world.contact : route.caller === "assignee" ? world.sub : world.owner;
+        const caller = callerOf(route);
         const reply = await caller.request(route.method, filled(route.path, ids), body, { "content-type": "application/json" });
         checkShape(reply, `${name} ${body.slice(0, 200)}`);
         if (reply.status >= 400 && !unaudited.has(name)) expect(await newestAudit(), `${name} wrote on ${reply.status}`).toBe(before);
@@ -130,7 +133,7 @@ it("answers the largest versions on every versioned route with a 4xx, and writes
     for (const version of [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1]) {
       const name = `${route.method} ${route.path} version ${version}`;
       const before = await newestAudit();
-      const caller = route.caller === "contact" ? world.contact : route.caller === "assignee" ? world.sub : world.owner;
+      const caller = callerOf(route);
       const reply = await caller.request(route.method, filled(route.path, ids), JSON.stringify({ ...route.valid(ids), version }), { "content-type": "application/json" });
       checkShape(reply, name);
       expect(reply.status, name).toBeGreaterThanOrEqual(400);
