@@ -2,7 +2,7 @@ import { PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { client, db } from "@baton/core/db";
-import { isConditionalFailure } from "../../packages/core/src/db/transaction.ts";
+import { conditionalWrite, isConditionalFailure } from "../../packages/core/src/db/transaction.ts";
 
 // Every "someone got there first" in the core (a claim, a create-once, a counter, a backfill's
 // write-if-unchanged) tells a failed condition from any other failure by this one check, on
@@ -45,5 +45,24 @@ describe("isConditionalFailure", () => {
     expect(isConditionalFailure(new Error("The conditional request failed"))).toBe(false);
     expect(isConditionalFailure(undefined)).toBe(false);
     expect(isConditionalFailure("ConditionalCheckFailedException")).toBe(false);
+  });
+});
+
+describe("conditionalWrite", () => {
+  it("answers true once written and false when the condition no longer holds, writing nothing", async () => {
+    const claim = { agencyId: `agy_${randomUUID()}`, scope: "client-code" as const, value: "KOOK", ownerId: "cli_1" };
+    expect(await conditionalWrite(db.entities.uniqueness.create(claim).go())).toBe(true);
+    expect(await conditionalWrite(db.entities.uniqueness.create({ ...claim, ownerId: "cli_2" }).go())).toBe(false);
+    const kept = await db.entities.uniqueness.get({ agencyId: claim.agencyId, scope: claim.scope, value: claim.value }).go({ consistent: true });
+    expect(kept.data?.ownerId).toBe("cli_1");
+  });
+
+  it("throws any other failure instead of answering 'someone got there first'", async () => {
+    const invalid = conditionalWrite(
+      client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: `conditional#${randomUUID()}` }, sk: { S: "x" } }, ConditionExpression: "attribute_not_exists(" })),
+    );
+    await expect(invalid).rejects.toMatchObject({ name: "ValidationException" });
+    const missingTable = conditionalWrite(db.entities.uniqueness.create({ agencyId: `agy_${randomUUID()}`, scope: "client-code", value: "SAK", ownerId: "cli_1" }).go({ table: `absent-${randomUUID()}` }));
+    await expect(missingTable).rejects.toThrow();
   });
 });

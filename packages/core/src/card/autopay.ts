@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { Audit } from "../audit/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { db } from "../db/index.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 import { Invoices } from "../invoice/index.ts";
 import type { InvoiceItem } from "../invoice/entity.ts";
 import { balanceOf, invoiceNumber } from "../invoice/present.ts";
@@ -74,13 +75,12 @@ async function chargeOne(invoice: InvoiceItem, card: SavedCardItem): Promise<"ch
   if (amount <= 0 || !card.paymentMethodId) return "skipped";
   const before = await db.entities.cardCharge.get({ agencyId, invoiceId }).go({ consistent: true });
   if (before.data) return "skipped";
-  try {
-    await db.entities.cardCharge
+  const claimed = await conditionalWrite(
+    db.entities.cardCharge
       .create({ agencyId, invoiceId, clientId: invoice.clientId, attempt: ATTEMPT, amount, currency: invoice.currency, paymentMethodId: card.paymentMethodId })
-      .go();
-  } catch {
-    return "skipped"; // Another run claimed it.
-  }
+      .go(),
+  );
+  if (!claimed) return "skipped"; // Another run claimed it.
   const number = invoiceNumber(invoice.number) ?? "";
   let intent: Stripe.PaymentIntent;
   try {
@@ -147,7 +147,10 @@ export async function recordIntent(intent: Stripe.PaymentIntent): Promise<"recor
     recordedBy: "stripe",
     alreadyTaken: true,
   });
-  if (outcome === "recorded") await db.entities.cardCharge.patch({ agencyId, invoiceId }).set({ status: "succeeded", paymentIntentId: intent.id }).go().catch(() => undefined);
+  // The autopay charge, if this intent is one (a Checkout payment has none: its patch's condition
+  // fails). Marked on a repeated event too: when this write failed, the webhook answered an error
+  // and Stripe sent the event again, which finds the payment recorded.
+  await conditionalWrite(db.entities.cardCharge.patch({ agencyId, invoiceId }).set({ status: "succeeded", paymentIntentId: intent.id }).go());
   return outcome;
 }
 
@@ -160,15 +163,16 @@ export async function failIntent(intent: Stripe.PaymentIntent): Promise<"failed"
   const invoiceId = intent.metadata?.invoiceId;
   if (!agencyId || !invoiceId) return "ignored";
   const failure = intent.last_payment_error?.code ?? "card_declined";
-  try {
-    await db.entities.cardCharge
+  // Failed already (or succeeded, or no such charge): nothing to tell. Any other failure is
+  // thrown: the webhook answers an error and Stripe sends the event again.
+  const marked = await conditionalWrite(
+    db.entities.cardCharge
       .patch({ agencyId, invoiceId })
       .set({ status: "failed", failure, paymentIntentId: intent.id })
       .where((attr, op) => `${op.eq(attr.status, "charging")} AND ${op.eq(attr.paymentIntentId, intent.id)}`)
-      .go();
-  } catch {
-    return "duplicate"; // Failed already (or succeeded, or no such charge): nothing to tell.
-  }
+      .go(),
+  );
+  if (!marked) return "duplicate";
   const invoice = await Invoices.loadInvoice(agencyId, invoiceId);
   if (invoice) await tellFailure(invoice, failure);
   return "failed";

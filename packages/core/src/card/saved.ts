@@ -11,7 +11,7 @@ import { Log } from "../log/index.ts";
 import { Config } from "../config/index.ts";
 import type { SavedCardItem } from "./entity.ts";
 import { enabled, stripe } from "./stripe.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite, isConditionalFailure } from "../db/transaction.ts";
 
 // A client's saved card: saved through Stripe Checkout in setup mode (Stripe's page takes the
 // card; Baton keeps only its payment method's id and what the portal shows: brand, last 4,
@@ -138,14 +138,15 @@ export const setAutopay = fn(autopaySchema, async ({ version: expected, autopay 
   const item = await loadCard(actor.agencyId, actor.clientId);
   if (!item?.paymentMethodId) throw new VisibleError("rule", "card.none_saved", "Save a card first: autopay charges the saved card.");
   if (item.version !== expected) throw new VisibleError("conflict", "conflict", "This was changed meanwhile. Here is the current state.", { current: viewOf(item) });
-  try {
-    await db.entities.savedCard
+  const written = await conditionalWrite(
+    db.entities.savedCard
       .patch({ agencyId: actor.agencyId, clientId: actor.clientId })
       .set({ autopay, ...(autopay && !item.autopay ? { autopaySince: new Date().toISOString() } : {}) })
       .add({ version: 1 })
       .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.exists(attr.paymentMethodId)}`)
-      .go();
-  } catch {
+      .go(),
+  );
+  if (!written) {
     throw new VisibleError("conflict", "conflict", "This was changed meanwhile. Here is the current state.", { current: viewOf(await loadCard(actor.agencyId, actor.clientId)) });
   }
   await Audit.record(Audit.event(autopay ? "card.autopay_on" : "card.autopay_off", "client", actor.clientId, {}));

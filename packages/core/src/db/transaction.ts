@@ -23,3 +23,18 @@ export function isConditionalFailure(error: unknown): boolean {
   const { name, cause } = error as { name?: unknown; cause?: { name?: unknown } };
   return name === "ConditionalCheckFailedException" || cause?.name === "ConditionalCheckFailedException";
 }
+
+/**
+ * Waits for a conditional write and answers whether it was made: false when its condition no
+ * longer held (another run or request got there first, the item is gone). Any other failure (a
+ * throttle, the network, a bad expression) is thrown, never taken for "someone else has it".
+ */
+export async function conditionalWrite(write: PromiseLike<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionalFailure(error)) return false;
+    throw error;
+  }
+}

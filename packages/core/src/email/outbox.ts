@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type TransactionEntities } from "../db/index.ts";
 import { acrossShards, inUnshardedPartition, shardOf } from "../db/shard.ts";
+import { conditionalWrite, isConditionalFailure } from "../db/transaction.ts";
 import type { RenderedEmail } from "./layout.ts";
 import type { OutboxEmailItem } from "./outbox-entity.ts";
 import { Log } from "../log/index.ts";
@@ -124,7 +125,14 @@ export async function flush(
   const due = await waiting(now);
   const outcome = { sent: 0, failed: 0, waiting: 0, oldestWaitingSeconds: 0 };
   for (const item of due) {
-    const result = await attempt(item, sender, now);
+    let result: Awaited<ReturnType<typeof attempt>>;
+    try {
+      result = await attempt(item, sender, now);
+    } catch (error) {
+      // A write about it failed (its claim, its removal: a throttle): it stays in the outbox, due again after its pause.
+      Log.error("email: an outbox attempt failed; the email stays in the outbox", error, { emailId: item.emailId });
+      result = "waiting";
+    }
     if (result === "sent") outcome.sent++;
     if (result === "failed") outcome.failed++;
     if (result === "waiting") {
@@ -207,7 +215,10 @@ async function removeAll(emailIds: readonly string[]): Promise<void> {
   for (const key of result.unprocessed ?? []) await db.entities.outboxEmail.delete({ emailId: (key as { emailId: string }).emailId }).go();
 }
 
-/** Claims an email a request queued, as it was queued (no attempt yet), and answers it as claimed; null if another run has it. */
+/**
+ * Claims an email a request queued, as it was queued (no attempt yet), and answers it as claimed;
+ * null if another run has it. Any other failure is thrown: the email stays due for the outbox job.
+ */
 async function claimQueued(emailId: string, now: Date): Promise<OutboxEmailItem | null> {
   try {
     const claimed = await db.entities.outboxEmail
@@ -216,21 +227,19 @@ async function claimQueued(emailId: string, now: Date): Promise<OutboxEmailItem 
       .where((attr, op) => `${op.eq(attr.attempts, 0)} AND ${op.eq(attr.pending, "yes")}`)
       .go({ response: "all_new" });
     return claimed.data as OutboxEmailItem;
-  } catch {
-    return null;
+  } catch (error) {
+    if (isConditionalFailure(error)) return null;
+    throw error;
   }
 }
 
-/** Takes this attempt: only the run that moves `attempts` on from what it read sends. */
-async function claim(item: OutboxEmailItem, now: Date): Promise<boolean> {
-  try {
-    await db.entities.outboxEmail
+/** Takes this attempt: only the run that moves `attempts` on from what it read sends (any other failure is thrown). */
+function claim(item: OutboxEmailItem, now: Date): Promise<boolean> {
+  return conditionalWrite(
+    db.entities.outboxEmail
       .patch({ emailId: item.emailId })
       .set({ attempts: item.attempts + 1, pending: "yes", shard: shardOf(item.emailId), nextAttemptAt: new Date(now.getTime() + backoffMinutes(item.attempts + 1) * 60_000).toISOString() })
       .where((attr, op) => `${op.eq(attr.attempts, item.attempts)} AND ${op.eq(attr.pending, "yes")}`)
-      .go();
-    return true;
-  } catch {
-    return false;
-  }
+      .go(),
+  );
 }

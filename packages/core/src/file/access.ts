@@ -49,8 +49,10 @@ export async function canSee(item: FileItem): Promise<boolean> {
   try {
     await Request.loadVisible(item.requestId);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // Not theirs to see (answered as not found); a failure to read is thrown, not taken for that.
+    if (error instanceof VisibleError) return false;
+    throw error;
   }
 }
 

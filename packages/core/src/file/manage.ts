@@ -1,6 +1,7 @@
 import { forbidden, withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { db } from "../db/index.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 import { People } from "../people/index.ts";
 import { actorId, isOwnerActor, load, visible } from "./access.ts";
 import { UNATTACHED, type FileItem } from "./entity.ts";
@@ -57,8 +58,8 @@ export async function purgeDue(now = new Date(), limit = 500): Promise<{ purged:
   const due = await db.entities.file.query.filesToPurge({ purge: "yes" }).lte({ purgeAt: now.toISOString() }).go({ limit });
   const outcome = { purged: 0, failed: 0 };
   for (const item of due.data) {
-    if (!(await claim(item))) continue;
     try {
+      if (!(await claim(item))) continue;
       if (item.uploadId) await Storage.abortMultipart(item.key, item.uploadId);
       await Storage.remove(item.key);
       // A confirmed upload nobody attached still counted against the quota.
@@ -68,22 +69,20 @@ export async function purgeDue(now = new Date(), limit = 500): Promise<{ purged:
       );
       outcome.purged++;
     } catch (error) {
-      console.error(`files: could not remove ${item.key} from the bucket`, error);
+      console.error(`files: could not purge ${item.key}`, error);
       outcome.failed++;
     }
   }
   return outcome;
 }
 
-async function claim(item: FileItem): Promise<boolean> {
-  try {
-    await db.entities.file
+/** False when another run (or a restore) got to it first; any other failure is thrown. */
+function claim(item: FileItem): Promise<boolean> {
+  return conditionalWrite(
+    db.entities.file
       .delete({ agencyId: item.agencyId, fileId: item.fileId })
       .where((attr, op) => `${op.eq(attr.purge, "yes")} AND ${op.eq(attr.purgeAt, item.purgeAt)} AND ${op.eq(attr.version, item.version)}`)
-      .go();
-    return true;
-  } catch {
-    return false;
-  }
+      .go(),
+  );
 }
 

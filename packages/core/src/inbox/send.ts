@@ -1,4 +1,5 @@
 import { db } from "../db/index.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 import { Email } from "../email/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { NotifyBatchItem, UnreadItem } from "./entity.ts";
@@ -14,28 +15,25 @@ export async function sendDue(now = new Date()): Promise<{ sent: number; skipped
   const due = await db.entities.notifyBatch.query.dueBatches({ queue: "notify" }).lte({ dueAt: now.toISOString() }).go({ pages: "all" });
   const outcome = { sent: 0, skipped: 0 };
   for (const batch of due.data) {
-    if (!(await claim(batch))) continue;
     try {
+      if (!(await claim(batch))) continue;
       (await sendOne(batch)) ? outcome.sent++ : outcome.skipped++;
     } catch (error) {
-      console.error("notify: message email not sent", error);
+      console.error("notify: a person's message email failed", error);
       outcome.skipped++;
     }
   }
   return outcome;
 }
 
-/** Only the run whose conditional delete succeeds sends. */
-async function claim(batch: NotifyBatchItem): Promise<boolean> {
-  try {
-    await db.entities.notifyBatch
+/** Only the run whose conditional delete succeeds sends (any other failure is thrown: the batch waits for the next run). */
+function claim(batch: NotifyBatchItem): Promise<boolean> {
+  return conditionalWrite(
+    db.entities.notifyBatch
       .delete({ agencyId: batch.agencyId, personId: batch.personId })
       .where((attr, op) => op.eq(attr.dueAt, batch.dueAt))
-      .go();
-    return true;
-  } catch {
-    return false;
-  }
+      .go(),
+  );
 }
 
 async function sendOne(batch: NotifyBatchItem): Promise<boolean> {
@@ -68,11 +66,13 @@ async function sendOne(batch: NotifyBatchItem): Promise<boolean> {
   });
   await Email.send(person.email, email);
   for (const item of fresh) {
-    await db.entities.unread
-      .patch({ agencyId, personId, requestId: item.requestId })
-      .set({ emailedThrough: item.lastMessageAt! })
-      .go()
-      .catch(() => undefined); // read (deleted) meanwhile: nothing to remember
+    // False when it was read (deleted) meanwhile: nothing to remember.
+    await conditionalWrite(
+      db.entities.unread
+        .patch({ agencyId, personId, requestId: item.requestId })
+        .set({ emailedThrough: item.lastMessageAt! })
+        .go(),
+    );
   }
   return true;
 }

@@ -5,6 +5,7 @@ import { zonedParts, zonedTimeToUtc } from "../business-hours/index.ts";
 import { billingOf } from "../client/index.ts";
 import type { ClientItem } from "../client/entity.ts";
 import { db } from "../db/index.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 import { createId } from "../id/index.ts";
 import { Job } from "../job/index.ts";
 import { Money } from "../money/index.ts";
@@ -47,15 +48,14 @@ async function remindOne(invoice: InvoiceItem, now: Date): Promise<boolean> {
   const owed = REMINDER_DAYS.filter((day) => daysLate >= day).length;
   if (owed <= invoice.remindersSent) return false;
   // Claim this reminder: only the run that moves the count sends it.
-  try {
-    await db.entities.invoice
+  const claimed = await conditionalWrite(
+    db.entities.invoice
       .patch({ agencyId: invoice.agencyId, invoiceId: invoice.invoiceId })
       .set({ remindersSent: owed })
       .where((attr, op) => `${op.eq(attr.remindersSent, invoice.remindersSent)} AND ${op.eq(attr.owing, "yes")}`)
-      .go();
-  } catch {
-    return false;
-  }
+      .go(),
+  );
+  if (!claimed) return false;
   await emailClient(invoice, "invoiceReminder");
   // The first reminder is when the invoice is overdue, for the integrations too.
   if (invoice.remindersSent === 0) await recordEvent(invoice.agencyId, "invoice.overdue", { id: invoice.invoiceId, clientId: invoice.clientId });

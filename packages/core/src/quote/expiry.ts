@@ -3,7 +3,7 @@ import { withActor } from "../actor/index.ts";
 import { Audit } from "../audit/index.ts";
 import { ClientStore } from "../client/store.ts";
 import { db } from "../db/index.ts";
-import { failedConditions } from "../db/transaction.ts";
+import { conditionalWrite, failedConditions } from "../db/transaction.ts";
 import { Job } from "../job/index.ts";
 import { Notify } from "../notify/index.ts";
 import type { QuoteItem } from "./entity.ts";
@@ -72,15 +72,14 @@ async function expire(item: QuoteItem, now: Date): Promise<boolean> {
 
 /** Claims the one reminder (remindedAt not yet set, still sent at the version read), then emails the client's people. */
 async function remind(item: QuoteItem, now: Date): Promise<boolean> {
-  try {
-    await db.entities.quote
+  const claimed = await conditionalWrite(
+    db.entities.quote
       .patch({ agencyId: item.agencyId, quoteId: item.quoteId })
       .set({ remindedAt: now.toISOString() })
       .where((attr, op) => `${op.notExists(attr.remindedAt)} AND ${op.eq(attr.version, item.version)} AND ${op.eq(attr.status, "sent")}`)
-      .go();
-  } catch {
-    return false;
-  }
+      .go(),
+  );
+  if (!claimed) return false;
   await emailClient(item, "quoteExpiring");
   return true;
 }

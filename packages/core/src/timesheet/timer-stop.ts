@@ -1,4 +1,5 @@
 import { db } from "../db/index.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 import { VisibleError } from "../error/index.ts";
 import { createId } from "../id/index.ts";
 import { writeNewEntry } from "./approve-entry.ts";
@@ -21,12 +22,14 @@ export async function endTimer(running: TimerItem, input: { billable: boolean; n
   const { agencyId, memberId } = running;
   const elapsed = now - Date.parse(running.startedAt);
   if (elapsed < DISCARD_UNDER_MS) {
-    const deleted = await db.entities.timer
-      .delete({ agencyId, memberId })
-      .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
-      .go({ response: "all_old" })
-      .catch(() => ({ data: null }));
-    if (!deleted.data) throw alreadyStopped();
+    // Its condition fails when another stop (or a new start) got there first; anything else is thrown.
+    const deleted = await conditionalWrite(
+      db.entities.timer
+        .delete({ agencyId, memberId })
+        .where((attr, op) => op.eq(attr.startedAt, running.startedAt))
+        .go(),
+    );
+    if (!deleted) throw alreadyStopped();
     return null;
   }
   const spent = Math.max(1, Math.round(elapsed / 60_000));

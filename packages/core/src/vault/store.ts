@@ -1,7 +1,7 @@
 import { db, type TransactionEntities } from "../db/index.ts";
 import { isId } from "../id/index.ts";
 import type { VaultAccessItem, VaultAccessRequestItem, VaultEntryItem, VaultKeyItem, VaultTaskEntryItem } from "./entity.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The vault's table: every access pattern of the area, named here and nowhere else
 // (packages/core/ACCESS_PATTERNS.md, "The client vault").
@@ -16,13 +16,7 @@ export async function loadKey(agencyId: string, read: Read = {}): Promise<VaultK
 
 /** Stores the agency's wrapped data key once; false if another request stored one first. */
 export async function createKey(agencyId: string, provider: string, wrapped: string): Promise<boolean> {
-  try {
-    await db.entities.vaultKey.create({ agencyId, provider, wrapped }).go();
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  return conditionalWrite(db.entities.vaultKey.create({ agencyId, provider, wrapped }).go());
 }
 
 /** One entry of the agency, or null (also for a malformed id). */
@@ -52,15 +46,9 @@ export function createEntryItem(tx: Pick<TransactionEntities, "vaultEntry">, ite
 
 /** Changes an entry from the version read; false if it moved on (or is gone). */
 export async function patchEntry(agencyId: string, vaultEntryId: string, version: number, changes: Partial<Pick<VaultEntryItem, "tool" | "url" | "username" | "notes" | "kind" | "sealed" | "secretChangedAt">>, removed: ReadonlyArray<"url" | "username" | "notes"> = []): Promise<boolean> {
-  try {
-    let patch = db.entities.vaultEntry.patch({ agencyId, vaultEntryId }).set(changes).add({ version: 1 });
-    if (removed.length) patch = patch.remove([...removed]);
-    await patch.where((attr, op) => op.eq(attr.version, version)).go();
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  let patch = db.entities.vaultEntry.patch({ agencyId, vaultEntryId }).set(changes).add({ version: 1 });
+  if (removed.length) patch = patch.remove([...removed]);
+  return conditionalWrite(patch.where((attr, op) => op.eq(attr.version, version)).go());
 }
 
 /** Deletes an entry and the tasks' mentions of it. */

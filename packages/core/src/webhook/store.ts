@@ -1,6 +1,6 @@
 import { db } from "../db/index.ts";
 import { acrossShards, shardOf } from "../db/shard.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 import type { PageQuery } from "../fields/index.ts";
 import type { WebhookDeliveryItem, WebhookEndpointItem, WebhookEventItem } from "./entity.ts";
 
@@ -23,36 +23,18 @@ export const WebhookStore = {
   },
   /** A change from the version read; false when it changed (or is gone) since. */
   async patchEndpoint(agencyId: string, endpointId: string, version: number, set: Partial<Pick<WebhookEndpointItem, "url" | "description" | "events" | "status" | "failingSince" | "disabledAt">>, remove: ("failingSince" | "disabledAt")[] = []): Promise<boolean> {
-    try {
-      let update = db.entities.webhookEndpoint.patch({ agencyId, endpointId }).set({ ...set, version: version + 1 });
-      if (remove.length) update = update.remove(remove);
-      await update.where((attr, op) => op.eq(attr.version, version)).go();
-      return true;
-    } catch (error) {
-      if (isConditionalFailure(error)) return false;
-      throw error;
-    }
+    let update = db.entities.webhookEndpoint.patch({ agencyId, endpointId }).set({ ...set, version: version + 1 });
+    if (remove.length) update = update.remove(remove);
+    return conditionalWrite(update.where((attr, op) => op.eq(attr.version, version)).go());
   },
   async deleteEndpoint(agencyId: string, endpointId: string): Promise<boolean> {
-    try {
-      await db.entities.webhookEndpoint.delete({ agencyId, endpointId }).where((attr, op) => op.exists(attr.endpointId)).go();
-      return true;
-    } catch (error) {
-      // Gone already (deleted meanwhile): anything else is a failure to report, not a 404.
-      if (isConditionalFailure(error)) return false;
-      throw error;
-    }
+    // False when it is gone already (deleted meanwhile): anything else is a failure to report, not a 404.
+    return conditionalWrite(db.entities.webhookEndpoint.delete({ agencyId, endpointId }).where((attr, op) => op.exists(attr.endpointId)).go());
   },
 
   /** Writes a new event; false if it was written before (the same id: a retried job). */
   async recordEvent(item: NewWebhookEvent): Promise<boolean> {
-    try {
-      await db.entities.webhookEvent.create(item).go();
-      return true;
-    } catch (error) {
-      if (isConditionalFailure(error)) return false;
-      throw error;
-    }
+    return conditionalWrite(db.entities.webhookEvent.create(item).go());
   },
   /** Writes a new event already prepared, with its deliveries, in one write; false if it was written before (a retried job). */
   async recordPrepared(event: NewWebhookEvent, payload: string, deliveries: Parameters<typeof db.entities.webhookDelivery.create>[0][]): Promise<boolean> {
@@ -129,18 +111,14 @@ export const WebhookStore = {
   },
   /** Takes this attempt: only the run that moves `attempts` on from what it read sends. */
   async claimDelivery(item: WebhookDeliveryItem, nextAttemptAt: string): Promise<boolean> {
-    try {
-      await db.entities.webhookDelivery
+    // False when another run took this attempt: anything else is thrown, and the job tries again.
+    return conditionalWrite(
+      db.entities.webhookDelivery
         .patch({ agencyId: item.agencyId, endpointId: item.endpointId, deliveryId: item.deliveryId })
         .set({ attempts: item.attempts + 1, due: "yes", shard: shardOf(item.deliveryId), nextAttemptAt })
         .where((attr, op) => `${op.eq(attr.attempts, item.attempts)} AND ${op.eq(attr.due, "yes")}`)
-        .go();
-      return true;
-    } catch (error) {
-      // Another run took this attempt: anything else is thrown, and the job tries again.
-      if (isConditionalFailure(error)) return false;
-      throw error;
-    }
+        .go(),
+    );
   },
   /** After an attempt: its line in the log, and what comes next. */
   async settleDelivery(item: WebhookDeliveryItem, entry: WebhookDeliveryItem["log"][number], next: { status: WebhookDeliveryItem["status"]; nextAttemptAt: string }): Promise<void> {
