@@ -1,5 +1,6 @@
 // First: deployed functions skip ElectroDB's per-entity model check (tests/core/models.test.ts runs it).
 import "@baton/core/db/trusted-models";
+import type { Job } from "@baton/core/deferred";
 import { loadSstEnvironment } from "./sst-runtime.ts";
 
 await loadSstEnvironment();
@@ -14,7 +15,12 @@ await import("@baton/core/notify/notice");
 // The worker sends emails in everyone's language: Greek and Hindi strings loaded once, at start.
 await (await import("@baton/core/i18n")).I18n.loadTexts();
 
-/** Runs one deferred job, sent by the API as an asynchronous invocation (infra/api.ts). A failure is retried by Lambda. */
-export const handler = async (job: { kind: string; payload: unknown }) => {
-  await Deferred.run(job);
+/**
+ * Runs the deferred jobs one request left (`{ jobs }`), sent by the API as an asynchronous
+ * invocation (infra/api.ts); an event of one job (`{ kind, payload }`, from an API instance of the
+ * version before) runs that job. A failure fails the invocation, and Lambda retries it: every job
+ * is safe to run again.
+ */
+export const handler = async (event: { jobs: Job[] } | Job) => {
+  await Deferred.runAll("jobs" in event ? event.jobs : [event]);
 };

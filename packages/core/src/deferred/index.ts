@@ -1,5 +1,5 @@
 export * as Deferred from "./index.ts";
-import { outsideRequestScope } from "../db/scope.ts";
+import { outsideRequestScope, requestScope } from "../db/scope.ts";
 import { Log } from "../log/index.ts";
 
 // Work a request starts but must not wait for, because waiting would tell the caller something:
@@ -8,13 +8,21 @@ import { Log } from "../log/index.ts";
 // the same small step whatever the input; the job runs elsewhere. On Lambda that is the worker
 // function, invoked asynchronously (packages/functions/src/worker.ts); locally and in tests, the
 // same process, after the response.
+//
+// A request's jobs are held until its handler has finished and handed over together: one
+// asynchronous invocation of the worker per request (request submit leaves its emails and its
+// webhook event: one Lambda call in the request instead of one per job, one worker run instead of
+// several). Outside a request (the scheduled jobs, the worker itself) a job is handed over at once.
 
 export type Job = { kind: string; payload: unknown };
 type Handler = (payload: any) => Promise<void>;
-export type Dispatcher = (job: Job) => Promise<void>;
+/** Hands jobs over to run elsewhere (together, in order); throws if they could not be handed over. */
+export type Dispatcher = (jobs: Job[]) => Promise<void>;
 
 const handlers = new Map<string, Handler>();
 const pending = new Set<Promise<void>>();
+/** The jobs each request being served has enqueued so far, by its request scope (db/scope.ts). */
+const held = new WeakMap<object, Job[]>();
 
 /** Runs a job here and now (the worker's entry point, and the in-process dispatcher's). */
 export async function run(job: Job): Promise<void> {
@@ -23,21 +31,49 @@ export async function run(job: Job): Promise<void> {
   await handler(job.payload);
 }
 
+/**
+ * Runs jobs handed over together, one after another: one that fails does not stop the others.
+ * Throws at the end if any failed, so the worker's invocation fails and Lambda retries it (every
+ * job is safe to run again: each effect is claimed by a conditional write).
+ */
+export async function runAll(jobs: readonly Job[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const job of jobs) {
+    try {
+      await run(job);
+    } catch (error) {
+      Log.error(`deferred: ${job.kind} failed`, error);
+      failures.push(error);
+    }
+  }
+  if (failures.length) throw new AggregateError(failures, `deferred: ${failures.length} of ${jobs.length} jobs failed`);
+}
+
 /** After the current request: errors are logged, as a worker's would be. */
-const inProcess: Dispatcher = async (job) => {
+const inProcess: Dispatcher = async (jobs) => {
   const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-    // The job reads afresh, not the copies its request kept.
-    .then(() => outsideRequestScope(() => run(job)))
-    .catch((error) => Log.error(`deferred: ${job.kind} failed`, error))
+    // The jobs read afresh, not the copies their request kept.
+    .then(() => outsideRequestScope(() => runAll(jobs)))
+    .catch(() => undefined) // each failure is logged by runAll
     .finally(() => pending.delete(done));
   pending.add(done);
 };
 
 let dispatcher: Dispatcher = inProcess;
 
-/** Where jobs go (the Lambda entry point sets the worker's async invocation). */
-export function setDispatcher(next: Dispatcher) {
-  dispatcher = next;
+/** Where jobs go (the Lambda entry point sets the worker's async invocation); null: in this process again. */
+export function setDispatcher(next: Dispatcher | null) {
+  dispatcher = next ?? inProcess;
+}
+
+/** Hands jobs over; if the worker can't be reached, runs them here rather than lose them (slower, never lost). */
+async function handOver(jobs: Job[]): Promise<void> {
+  try {
+    await dispatcher(jobs);
+  } catch (error) {
+    Log.error(`deferred: could not hand ${jobs.map((job) => job.kind).join(", ")} to the worker; running them in the request`, error);
+    await runAll(jobs).catch(() => undefined);
+  }
 }
 
 /** Declares a kind of job and answers the function that enqueues one. */
@@ -45,14 +81,28 @@ export function define<P>(kind: string, handler: (payload: P) => Promise<void>):
   handlers.set(kind, handler as Handler);
   return async (payload: P) => {
     const job = { kind, payload };
-    try {
-      await dispatcher(job);
-    } catch (error) {
-      // The worker can't be reached: do it here rather than lose it (slower, never lost).
-      Log.error(`deferred: could not hand ${kind} to the worker; running it in the request`, error);
-      await run(job);
-    }
+    const scope = requestScope();
+    const queue = scope && held.get(scope);
+    if (queue) queue.push(job);
+    else await handOver([job]);
   };
+}
+
+/**
+ * Runs a request's handler (inside its request scope) holding the jobs it enqueues, then hands
+ * them over together, also when the handler threw: work a committed change left must not be lost.
+ */
+export async function holdingJobs<R>(handle: () => Promise<R>): Promise<R> {
+  const scope = requestScope();
+  if (!scope) return handle();
+  const queue: Job[] = [];
+  held.set(scope, queue);
+  try {
+    return await handle();
+  } finally {
+    held.delete(scope);
+    if (queue.length) await handOver(queue);
+  }
 }
 
 /** Resolves once every job started in this process has finished (tests, graceful shutdown). */

@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { Auth } from "@baton/core/auth";
 import { withActor, type Actor } from "@baton/core/actor";
 import { inRequestScope } from "@baton/core/db/scope";
+import { Deferred } from "@baton/core/deferred";
 import { VisibleError } from "@baton/core/error";
 import { I18n } from "@baton/core/i18n";
 import { APP_HEADER, readSessionCookie } from "./session.ts";
@@ -36,9 +37,10 @@ export const jsonBodies = createMiddleware(async (c, next) => {
 
 /**
  * Decides who is acting (API key, session cookie, or nobody) and runs the request as them, in a
- * request scope: who is asking, the agency and the team are read once per request (db/scope.ts).
+ * request scope: who is asking, the agency and the team are read once per request (db/scope.ts),
+ * and the work it leaves behind is handed to the worker together once it has answered (Deferred).
  */
-export const actorContext = createMiddleware(async (c, next) => inRequestScope(() => resolveActor(c, next)));
+export const actorContext = createMiddleware(async (c, next) => inRequestScope(() => Deferred.holdingJobs(() => resolveActor(c, next))));
 
 async function resolveActor(c: Context, next: Next): Promise<void> {
   const authorization = c.req.header("authorization");
