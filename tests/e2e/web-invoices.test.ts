@@ -237,4 +237,31 @@ describe("legal details", () => {
     expect(await billTo.innerText()).toContain("500 Fifth Avenue\nNew York, NY 10110");
     await owner.getByText("PO-4411").waitFor();
   });
+
+  it("what the owner types right after a save is confirmed is kept, even when the settings are read back slowly", async () => {
+    await owner.goto(`${platform.baseUrl}/settings/money`);
+    const details = owner.getByTestId("invoice-details");
+    await details.getByLabel("Legal name").fill("Slow Network Ltd");
+    // After the save the card reads the agency again, here over a slow network.
+    const slowRead = async (route: import("playwright-core").Route) => {
+      if (route.request().method() === "GET") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    };
+    await owner.route("**/api/agency", slowRead);
+    const readBack = owner.waitForResponse((response) => response.url().endsWith("/api/agency") && response.request().method() === "GET");
+    try {
+      await details.getByRole("button", { name: "Save" }).click();
+      await toast(owner, "Invoice details saved");
+      await details.getByLabel("Registration").fill("Company no. 0451");
+      await readBack;
+      await owner.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      expect(await details.getByLabel("Registration").inputValue()).toBe("Company no. 0451");
+      expect(await details.getByLabel("Legal name").inputValue()).toBe("Slow Network Ltd");
+    } finally {
+      await owner.unroute("**/api/agency", slowRead);
+    }
+    await details.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Invoice details saved");
+    expect((await world.owner.get("/agency")).body.invoiceDetails).toMatchObject({ legalName: "Slow Network Ltd", registration: "Company no. 0451" });
+  });
 });

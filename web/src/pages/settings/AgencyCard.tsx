@@ -44,17 +44,20 @@ export function AgencyCard(props: {
 
 /**
  * Saves a change to the agency's settings and says so; a stale version is told in a toast, and the card reads
- * again, with `alsoReads` (other queries that show what was changed).
+ * again, with `alsoReads` (other queries that show what was changed). The toast comes once the card shows what
+ * was read again (the card's form is made anew from it), so what is typed after it is never replaced.
  */
 export async function saveAgency(change: Omit<Parameters<typeof api.agency.update>[0], "version">, agency: Agency, saved: string, alsoReads: string[] = []): Promise<void> {
+  let outcome: () => void;
   try {
     await api.agency.update({ ...change, version: agency.version } as Parameters<typeof api.agency.update>[0]);
-    toast(saved);
+    outcome = () => toast(saved);
   } catch (e) {
     if (!isApiError(e) || e.status !== 409) throw e;
-    toast(t("common.conflict"), "error");
+    outcome = () => toast(t("common.conflict"), "error");
   }
   await revalidate([getAgency.key, ...alsoReads]);
+  outcome();
 }
 
 /** A number field's value sent as typed (a number if it is one): the API says what is wrong with anything else. */
