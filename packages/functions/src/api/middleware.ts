@@ -38,7 +38,7 @@ export const jsonBodies = createMiddleware(async (c, next) => {
 /**
  * Decides who is acting (API key, session cookie, or nobody) and runs the request as them, in a
  * request scope: who is asking, the agency and the team are read once per request (db/scope.ts),
- * and the work it leaves behind is handed to the worker together once it has answered (Deferred).
+ * and the work it leaves behind is handed to the worker together once its handler has finished (Deferred).
  */
 export const actorContext = createMiddleware(async (c, next) => inRequestScope(() => Deferred.holdingJobs(() => resolveActor(c, next))));
 
