@@ -254,7 +254,7 @@ describe("legal details", () => {
       await toast(owner, "Invoice details saved");
       await details.getByLabel("Registration").fill("Company no. 0451");
       await readBack;
-      await owner.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      await owner.evaluate(() => new Promise((resolve) => (globalThis as any).requestAnimationFrame(resolve)));
       expect(await details.getByLabel("Registration").inputValue()).toBe("Company no. 0451");
       expect(await details.getByLabel("Legal name").inputValue()).toBe("Slow Network Ltd");
     } finally {
