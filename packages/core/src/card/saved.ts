@@ -11,7 +11,7 @@ import { Log } from "../log/index.ts";
 import { Config } from "../config/index.ts";
 import type { SavedCardItem } from "./entity.ts";
 import { enabled, stripe } from "./stripe.ts";
-import { conditionalWrite, isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // A client's saved card: saved through Stripe Checkout in setup mode (Stripe's page takes the
 // card; Baton keeps only its payment method's id and what the portal shows: brand, last 4,
@@ -79,12 +79,8 @@ export async function setup(): Promise<{ url: string }> {
       { name: client?.name, metadata: { agencyId: actor.agencyId, clientId: actor.clientId } },
       { idempotencyKey: `customer_${actor.agencyId}_${actor.clientId}` },
     );
-    try {
-      await db.entities.savedCard.create({ agencyId: actor.agencyId, clientId: actor.clientId, customerId: customer.id }).go();
-    } catch (error) {
-      // Another tab made it at the same moment (the same customer: same idempotency key).
-      if (!isConditionalFailure(error)) throw error;
-    }
+    // Not written when another tab made it at the same moment (the same customer: same idempotency key).
+    await conditionalWrite(db.entities.savedCard.create({ agencyId: actor.agencyId, clientId: actor.clientId, customerId: customer.id }).go());
     item = (await loadCard(actor.agencyId, actor.clientId))!;
   }
   const back = `${Config.portalUrl}/card`;

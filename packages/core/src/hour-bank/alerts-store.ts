@@ -1,5 +1,5 @@
 import { db, getTogether } from "../db/index.ts";
-import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite, failedConditions } from "../db/transaction.ts";
 import type { HourBankConsentItem, HourBankOverageItem } from "./alerts-entity.ts";
 import type { Entry } from "./ledger.ts";
 import { HourBankStore } from "./store.ts";
@@ -12,13 +12,7 @@ export type Overage = { mode: "bill" } | { mode: "ask"; askMinutes: number } | {
 
 /** Marks a threshold alerted for a period, once: false when it already was (`alertsOfHourBank`, `attribute_not_exists`). */
 export async function markAlert(agencyId: string, clientId: string, period: string, threshold: number, emailed: boolean, usedMinutes: number, availableMinutes: number): Promise<boolean> {
-  try {
-    await db.entities.hourBankAlert.create({ agencyId, clientId, period, threshold, emailed, usedMinutes, availableMinutes }).go();
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  return conditionalWrite(db.entities.hourBankAlert.create({ agencyId, clientId, period, threshold, emailed, usedMinutes, availableMinutes }).go());
 }
 
 /** The thresholds already alerted in a period (`alertsOfHourBank`). */

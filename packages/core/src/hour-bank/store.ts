@@ -1,5 +1,5 @@
 import { db, type TransactionEntities } from "../db/index.ts";
-import { isConditionalFailure, type TransactionResult } from "../db/transaction.ts";
+import { conditionalWrite, type TransactionResult } from "../db/transaction.ts";
 import type { HourBankEntryItem, HourBankPolicyItem, HourBankVisibilityItem } from "./entity.ts";
 import type { Entry, Policy } from "./ledger.ts";
 
@@ -24,13 +24,7 @@ const item = (agencyId: string, clientId: string, entry: Entry) => ({
 
 /** Writes an entry once: false when its key is already taken (a rerun). */
 export async function createOnce(agencyId: string, clientId: string, entry: Entry): Promise<boolean> {
-  try {
-    await db.entities.hourBankEntry.create(item(agencyId, clientId, entry)).go();
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  return conditionalWrite(db.entities.hourBankEntry.create(item(agencyId, clientId, entry)).go());
 }
 
 type Items = ReturnType<Parameters<typeof db.transaction.write>[0]>;

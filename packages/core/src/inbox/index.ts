@@ -1,7 +1,7 @@
 import { unauthenticated, useActor } from "../actor/index.ts";
 import { Config } from "../config/index.ts";
 import { db, type TransactionEntities } from "../db/index.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 import type { UnreadItem } from "./entity.ts";
 
 export * as Inbox from "./index.ts";
@@ -103,11 +103,9 @@ async function recordOne(about: About, person: Recipient, what: Happened) {
     .go();
   // One email owed, due a few minutes from the first unread message: more messages join it.
   const dueAt = new Date(Date.parse(what.at) + Config.notifyDelaySeconds * 1000).toISOString();
-  try {
-    await db.entities.notifyBatch.create({ agencyId: about.agencyId, personId: person.id, personType: person.type, dueAt }).go();
-  } catch (error) {
-    if (!isConditionalFailure(error)) throw error;
-  }
+  await conditionalWrite(
+    db.entities.notifyBatch.create({ agencyId: about.agencyId, personId: person.id, personType: person.type, dueAt }).go(),
+  );
 }
 
 function me(): Recipient {

@@ -1,6 +1,6 @@
 import { db } from "../db/index.ts";
 import { owingState } from "./owing.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The reminder job reads invoices that owe money from openInvoices (gsi2) one shard at a time
 // (owing.ts). An invoice that owed before the shards has no `shard` and sits under the old
@@ -17,16 +17,14 @@ export async function backfillInvoiceShards(agencyId: string): Promise<{ invoice
     const open = await db.entities.invoice.query.invoicesByStatus({ agencyId, status }).go({ pages: "all" });
     for (const invoice of open.data) {
       if (invoice.shard || invoice.owing !== "yes") continue;
-      try {
-        await db.entities.invoice
+      const written = await conditionalWrite(
+        db.entities.invoice
           .patch({ agencyId, invoiceId: invoice.invoiceId })
           .set(owingState(invoice.invoiceId, invoice.owingSince))
           .where((attr, op) => `${op.eq(attr.version, invoice.version)} AND ${op.notExists(attr.shard)}`)
-          .go();
-        count++;
-      } catch (error) {
-        if (!isConditionalFailure(error)) throw error;
-      }
+          .go(),
+      );
+      if (written) count++;
     }
   }
   return { invoices: count };

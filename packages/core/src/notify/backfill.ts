@@ -1,5 +1,5 @@
 import { db } from "../db/index.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The outbox job reads waiting client notices from pendingNotices (gsi2) one shard at a time
 // (db/shard.ts). A notice written before the shards has no `shard` and sits under the old
@@ -15,15 +15,13 @@ export async function backfillNoticeShards(agencyId: string): Promise<{ notices:
   for (const notice of notices.data) {
     if (notice.shard) continue;
     const { shard: _none, ...item } = notice;
-    try {
-      await db.entities.outboxNotice
+    const written = await conditionalWrite(
+      db.entities.outboxNotice
         .put(item)
         .where((attr, op) => `${op.exists(attr.noticeId)} AND ${op.eq(attr.attempts, notice.attempts)}`)
-        .go();
-      count++;
-    } catch (error) {
-      if (!isConditionalFailure(error)) throw error;
-    }
+        .go(),
+    );
+    if (written) count++;
   }
   return { notices: count };
 }

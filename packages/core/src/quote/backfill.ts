@@ -1,5 +1,5 @@
 import { db } from "../db/index.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The expiry job reads sent quotes from the sparse quotesAwaiting index (gsi2), which holds a
 // quote only while `awaiting` is "yes". Quotes sent before that attribute existed carry neither
@@ -13,17 +13,15 @@ export async function backfillQuotesAwaiting(agencyId: string): Promise<{ quotes
   let count = 0;
   for (const item of quotes.data) {
     if (item.status !== "sent" || item.awaiting === "yes") continue;
-    try {
-      await db.entities.quote
+    const written = await conditionalWrite(
+      db.entities.quote
         .patch({ agencyId, quoteId: item.quoteId })
         // validUntil goes with it: the index's sort key is made from both.
         .set({ awaiting: "yes", validUntil: item.validUntil })
         .where((attr, op) => op.eq(attr.status, "sent"))
-        .go();
-      count++;
-    } catch (error) {
-      if (!isConditionalFailure(error)) throw error;
-    }
+        .go(),
+    );
+    if (written) count++;
   }
   return { quotes: count };
 }

@@ -8,7 +8,7 @@ import { Sop } from "../sop/index.ts";
 import { rank, teamFacts } from "../task/ranking.ts";
 import type { ScheduleItem } from "./entity.ts";
 import { due, timingOf, type Occurrence } from "./rule.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The recurring-work job (every 15 minutes, one agency at a time: functions/jobs/run.ts). One
 // query per agency finds the active schedules whose next occurrence is due (schedulesDue, gsi2,
@@ -69,7 +69,8 @@ async function runOne(item: ScheduleItem, now: Date, counts: Counts) {
       : { due: "no" as const, nextAt: "-", nextDate: "-" };
   // Conditional on what was read: an owner's edit meanwhile (a new version) keeps its own next
   // occurrence, and a concurrent run that moved it already has done the same.
-  await ifStill(() =>
+  // Left undone when that condition no longer holds (or the schedule was deleted).
+  await conditionalWrite(
     db.entities.schedule
       .patch({ agencyId, scheduleId })
       .set(nextFields)
@@ -79,22 +80,13 @@ async function runOne(item: ScheduleItem, now: Date, counts: Counts) {
   // The last occurrence made, by the run that made it, whichever run moved the next one.
   if (last) {
     const made = last;
-    await ifStill(() =>
+    await conditionalWrite(
       db.entities.schedule
         .patch({ agencyId, scheduleId })
         .set({ lastDate: made.date, lastRequestId: made.requestId })
         .where((attr, op) => `(${op.notExists(attr.lastDate)} OR ${op.lt(attr.lastDate, made.date)})`)
         .go(),
     );
-  }
-}
-
-/** A conditional write whose condition no longer holds (or whose schedule was deleted) is left undone. */
-async function ifStill(write: () => Promise<unknown>) {
-  try {
-    await write();
-  } catch (error) {
-    if (!isConditionalFailure(error)) throw error;
   }
 }
 

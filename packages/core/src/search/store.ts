@@ -1,6 +1,6 @@
 import { db } from "../db/index.ts";
 import { SearchKinds, type SearchKind, type SearchWordItem } from "./entity.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The search area's table (ACCESS_PATTERNS.md, "Search"): the words of each thing, the agency's
 // words in order, and how far each kind is indexed.
@@ -65,12 +65,10 @@ export async function marks(agencyId: string): Promise<Map<SearchKind, Mark>> {
 
 /** Moves a kind's mark forward (never back: a slower reader writing an older id loses). */
 export async function advance(agencyId: string, kind: SearchKind, lastId: string, recent: readonly string[]): Promise<void> {
-  try {
-    await db.entities.searchMark
+  await conditionalWrite(
+    db.entities.searchMark
       .upsert({ agencyId, kind, lastId, recent: [...recent], updatedAt: new Date().toISOString() })
       .where((attr, op) => `${op.notExists(attr.lastId)} OR ${op.lte(attr.lastId, lastId)}`)
-      .go();
-  } catch (error) {
-    if (!isConditionalFailure(error)) throw error;
-  }
+      .go(),
+  );
 }

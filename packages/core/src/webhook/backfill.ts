@@ -1,6 +1,6 @@
 import { db } from "../db/index.ts";
 import { shardOf } from "../db/shard.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The webhook job reads events still to prepare (eventsToPrepare) and deliveries with an attempt
 // due (dueDeliveries) from gsi2, one shard at a time (store.ts). One written before the shards has
@@ -16,30 +16,26 @@ export async function backfillWebhookShards(agencyId: string): Promise<{ events:
   const events = await db.entities.webhookEvent.query.eventById({ agencyId }).where((attr, op) => op.eq(attr.prepared, "no")).go({ pages: "all" });
   for (const event of events.data) {
     if (event.shard) continue;
-    try {
-      await db.entities.webhookEvent
+    const written = await conditionalWrite(
+      db.entities.webhookEvent
         .patch({ agencyId, eventId: event.eventId })
         .set({ prepared: "no", shard: shardOf(event.eventId) })
         .where((attr, op) => `${op.eq(attr.prepared, "no")} AND ${op.notExists(attr.shard)}`)
-        .go();
-      counts.events++;
-    } catch (error) {
-      if (!isConditionalFailure(error)) throw error;
-    }
+        .go(),
+    );
+    if (written) counts.events++;
   }
   const deliveries = await db.entities.webhookDelivery.query.deliveriesOfEndpoint({ agencyId }).where((attr, op) => op.eq(attr.due, "yes")).go({ pages: "all" });
   for (const delivery of deliveries.data) {
     if (delivery.shard) continue;
-    try {
-      await db.entities.webhookDelivery
+    const written = await conditionalWrite(
+      db.entities.webhookDelivery
         .patch({ agencyId, endpointId: delivery.endpointId, deliveryId: delivery.deliveryId })
         .set({ due: "yes", shard: shardOf(delivery.deliveryId), nextAttemptAt: delivery.nextAttemptAt })
         .where((attr, op) => `${op.eq(attr.due, "yes")} AND ${op.eq(attr.attempts, delivery.attempts)} AND ${op.notExists(attr.shard)}`)
-        .go();
-      counts.deliveries++;
-    } catch (error) {
-      if (!isConditionalFailure(error)) throw error;
-    }
+        .go(),
+    );
+    if (written) counts.deliveries++;
   }
   return counts;
 }
