@@ -264,4 +264,31 @@ describe("legal details", () => {
     await toast(owner, "Invoice details saved");
     expect((await world.owner.get("/agency")).body.invoiceDetails).toMatchObject({ legalName: "Slow Network Ltd", registration: "Company no. 0451" });
   });
+
+  it("saving one card keeps what is typed, unsaved, in another; a change made elsewhere to that card's own fields is a conflict", async () => {
+    await owner.goto(`${platform.baseUrl}/settings/money`);
+    const details = owner.getByTestId("invoice-details");
+    const instructions = owner.getByRole("form", { name: "Payment instructions" });
+    await details.getByLabel("Legal name").fill("Two Cards Ltd");
+    // Another card's save reads the agency again (a new version); the invoice details card keeps its edit.
+    await instructions.getByRole("textbox", { name: "Payment instructions" }).fill("Pay by bank transfer");
+    await instructions.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Payment instructions saved");
+    expect(await details.getByLabel("Legal name").inputValue()).toBe("Two Cards Ltd");
+    // Its save is not refused for the other card's: nothing it changes was changed meanwhile.
+    await details.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Invoice details saved");
+    const saved = (await world.owner.get("/agency")).body;
+    expect(saved.paymentInstructions).toBe("Pay by bank transfer");
+    expect(saved.invoiceDetails.legalName).toBe("Two Cards Ltd");
+
+    // The invoice details changed elsewhere (another tab): this card's save is refused and it shows what is stored.
+    const elsewhere = await world.owner.patch("/agency", { version: saved.version, invoiceDetails: { ...saved.invoiceDetails, legalName: "Changed Elsewhere Ltd" } });
+    expect(elsewhere.status).toBe(200);
+    await details.getByLabel("Legal name").fill("Mine Ltd");
+    await details.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Someone else changed this while you were editing");
+    await expect.poll(() => details.getByLabel("Legal name").inputValue()).toBe("Changed Elsewhere Ltd");
+    expect((await world.owner.get("/agency")).body.invoiceDetails.legalName).toBe("Changed Elsewhere Ltd");
+  });
 });

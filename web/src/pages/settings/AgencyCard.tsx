@@ -4,12 +4,30 @@ import { t } from "@baton/ui/i18n";
 import { toast } from "@baton/ui/Toast";
 import type { Agency } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
-import { Show, type JSX } from "solid-js";
+import { createContext, createMemo, Show, useContext, type JSX } from "solid-js";
 import { getAgency } from "./data";
+import { versionToSend } from "./version-to-send";
+
+type AgencyChange = Omit<Parameters<typeof api.agency.update>[0], "version">;
+
+/** Saves the card's change to the agency's settings, says so in a toast, and starts the card's form again from what is stored. */
+export type SaveAgency = (change: AgencyChange, saved: string, alsoReads?: string[]) => Promise<void>;
+
+const CardSave = createContext<SaveAgency>();
+
+/** The save of the AgencyCard around a form (for the forms its `children` make). */
+export function useSaveAgency(): SaveAgency {
+  const save = useContext(CardSave);
+  if (!save) throw new Error("useSaveAgency: not inside an AgencyCard");
+  return save;
+}
 
 /**
  * A Settings card over the agency's settings: a title, a line of intro (which may read the agency), and the form
  * for the loaded agency. `alsoReads` names the other queries the card shows, read again on retry.
+ *
+ * The form is made from the agency once, and made anew only after its own save (or conflict): another card on
+ * the page saving, which reads the agency again, leaves what is typed here unsaved but in place.
  */
 export function AgencyCard(props: {
   id: string;
@@ -18,8 +36,6 @@ export function AgencyCard(props: {
   alsoReads?: string[];
   children: (agency: Agency) => JSX.Element;
 }) {
-  const agency = createAsync(() => getAgency());
-  const intro = (loaded: Agency) => (typeof props.intro === "function" ? props.intro(loaded) : props.intro);
   return (
     <section class="card" aria-labelledby={`${props.id}-title`} data-testid={props.id}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
@@ -27,37 +43,51 @@ export function AgencyCard(props: {
         <p class="muted small">{props.intro as string}</p>
       </Show>
       <Boundary onRetry={() => revalidate([getAgency.key, ...(props.alsoReads ?? [])])}>
-        <Show when={agency()} keyed>
-          {(loaded) => (
-            <>
-              <Show when={typeof props.intro === "function"}>
-                <p class="muted small">{intro(loaded)}</p>
-              </Show>
-              {props.children(loaded)}
-            </>
-          )}
-        </Show>
+        <CardBody intro={props.intro}>{props.children}</CardBody>
       </Boundary>
     </section>
   );
 }
 
-/**
- * Saves a change to the agency's settings and says so; a stale version is told in a toast, and the card reads
- * again, with `alsoReads` (other queries that show what was changed). The toast comes once the card shows what
- * was read again (the card's form is made anew from it), so what is typed after it is never replaced.
- */
-export async function saveAgency(change: Omit<Parameters<typeof api.agency.update>[0], "version">, agency: Agency, saved: string, alsoReads: string[] = []): Promise<void> {
-  let outcome: () => void;
-  try {
-    await api.agency.update({ ...change, version: agency.version } as Parameters<typeof api.agency.update>[0]);
-    outcome = () => toast(saved);
-  } catch (e) {
-    if (!isApiError(e) || e.status !== 409) throw e;
-    outcome = () => toast(t("common.conflict"), "error");
-  }
-  await revalidate([getAgency.key, ...alsoReads]);
-  outcome();
+function CardBody(props: { intro: string | ((agency: Agency) => string); children: (agency: Agency) => JSX.Element }) {
+  const latest = createAsync(() => getAgency());
+  // The agency the form was made from: the first one loaded, then the one read again after this card's save.
+  let remake = false;
+  const base = createMemo<Agency | undefined>((kept) => {
+    const loaded = latest();
+    if (!kept || (remake && loaded !== kept)) {
+      remake = false;
+      return loaded;
+    }
+    return kept;
+  });
+
+  const save: SaveAgency = async (change, saved, alsoReads = []) => {
+    const from = base()!;
+    let outcome: () => void;
+    try {
+      await api.agency.update({ ...change, version: versionToSend(change, from, latest() ?? from) } as Parameters<typeof api.agency.update>[0]);
+      outcome = () => toast(saved);
+    } catch (e) {
+      if (!isApiError(e) || e.status !== 409) throw e;
+      outcome = () => toast(t("common.conflict"), "error");
+    }
+    // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
+    remake = true;
+    await revalidate([getAgency.key, ...alsoReads]);
+    outcome();
+  };
+
+  return (
+    <CardSave.Provider value={save}>
+      <Show when={typeof props.intro === "function" && latest()}>
+        {(loaded) => <p class="muted small">{(props.intro as (agency: Agency) => string)(loaded())}</p>}
+      </Show>
+      <Show when={base()} keyed>
+        {(loaded) => props.children(loaded)}
+      </Show>
+    </CardSave.Provider>
+  );
 }
 
 /** A number field's value sent as typed (a number if it is one): the API says what is wrong with anything else. */

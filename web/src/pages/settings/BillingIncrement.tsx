@@ -3,7 +3,7 @@ import { t } from "@baton/ui/i18n";
 import type { Agency } from "@baton/ui/types";
 import { createStore } from "solid-js/store";
 import { describeIncrement, IncrementFields, incrementValues, toIncrementInput, type IncrementValues } from "../../components/IncrementFields";
-import { AgencyCard, saveAgency } from "./AgencyCard";
+import { AgencyCard, useSaveAgency } from "./AgencyCard";
 
 /** The agency's rounding of time on invoices, for clients without a rule of their own. */
 export function BillingIncrementCard() {
@@ -17,8 +17,9 @@ export function BillingIncrementCard() {
 function IncrementForm(props: { agency: Agency }) {
   const [values, setValues] = createStore<IncrementValues>(incrementValues(props.agency.billingIncrement));
   const submission = createSubmission();
+  const save = useSaveAgency();
   // The agency always has a rule: the exact minute is step 1.
-  const submit = () => submission.run(() => saveAgency({ billingIncrement: toIncrementInput({ ...values, step: values.step || "1" })! }, props.agency, t("increment.saved")));
+  const submit = () => submission.run(() => save({ billingIncrement: toIncrementInput({ ...values, step: values.step || "1" })! }, t("increment.saved")));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("increment.title")}>
       <p data-testid="increment-rule">{describeIncrement(props.agency.billingIncrement)}</p>

@@ -8,7 +8,7 @@ import type { Agency, FileGroup, FileUsage } from "@baton/ui/types";
 import { formatSize } from "@baton/ui/uploads";
 import { createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { AgencyCard, asTyped, saveAgency } from "./AgencyCard";
+import { AgencyCard, asTyped, useSaveAgency } from "./AgencyCard";
 import { getAgency } from "./data";
 import { ErrorMessage } from "@baton/ui/ErrorMessage";
 import "@baton/ui/files.css";
@@ -60,11 +60,11 @@ function FileSettingsForm(props: { agency: Agency }) {
   const [retention, setRetention] = createSignal(String(files.retentionDays));
   const [allowed, setAllowed] = createSignal<FileGroup[]>([...files.groups]);
   const submission = createSubmission();
+  const save = useSaveAgency();
   const submit = () =>
     submission.run(() =>
-      saveAgency(
+      save(
         { files: { maxFileMb: asTyped(maxMb()), quotaGb: asTyped(quotaGb()), retentionDays: asTyped(retention()), groups: allowed() } },
-        props.agency,
         t("settings.files.saved"),
         // The apps' file pickers read the limits from the session.
         [getUsage.key, getMe.key],

@@ -3,7 +3,7 @@ import { t } from "@baton/ui/i18n";
 import { TextArea, TextField } from "@baton/ui/TextField";
 import type { Agency } from "@baton/ui/types";
 import { createStore } from "solid-js/store";
-import { AgencyCard, saveAgency } from "./AgencyCard";
+import { AgencyCard, useSaveAgency } from "./AgencyCard";
 
 /** What every invoice prints about the agency: legal name, address, tax id, registration. */
 export function InvoiceDetailsCard() {
@@ -18,7 +18,8 @@ function InvoiceDetailsForm(props: { agency: Agency }) {
   const d = props.agency.invoiceDetails;
   const [values, setValues] = createStore({ legalName: d.legalName ?? "", address: d.address ?? "", taxId: d.taxId ?? "", registration: d.registration ?? "" });
   const submission = createSubmission();
-  const submit = () => submission.run(() => saveAgency({ invoiceDetails: { ...values } }, props.agency, t("invoiceDetails.saved")));
+  const save = useSaveAgency();
+  const submit = () => submission.run(() => save({ invoiceDetails: { ...values } }, t("invoiceDetails.saved")));
   const error = (field: string) => submission.fieldError(`invoiceDetails.${field}`);
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("invoiceDetails.title")}>

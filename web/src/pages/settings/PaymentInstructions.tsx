@@ -3,11 +3,11 @@ import { t } from "@baton/ui/i18n";
 import { TextArea } from "@baton/ui/TextField";
 import type { Agency } from "@baton/ui/types";
 import { createSignal } from "solid-js";
-import { AgencyCard, saveAgency } from "./AgencyCard";
+import { AgencyCard, useSaveAgency } from "./AgencyCard";
 
 /** How clients pay without a card; printed on every invoice they see. */
 export function PaymentInstructionsCard() {
-  // Keyed on the loaded agency (AgencyCard): after a save or a conflict the form starts from what is stored.
+  // Made from the loaded agency (AgencyCard): after its own save or a conflict the form starts from what is stored.
   return (
     <AgencyCard id="payment-instructions" title={t("paymentInstructions.title")} intro={t("paymentInstructions.intro")}>
       {(agency) => <PaymentInstructionsForm agency={agency} />}
@@ -18,7 +18,8 @@ export function PaymentInstructionsCard() {
 function PaymentInstructionsForm(props: { agency: Agency }) {
   const [text, setText] = createSignal(props.agency.paymentInstructions ?? "");
   const submission = createSubmission();
-  const submit = () => submission.run(() => saveAgency({ paymentInstructions: text().trim() || null }, props.agency, t("paymentInstructions.saved")));
+  const save = useSaveAgency();
+  const submit = () => submission.run(() => save({ paymentInstructions: text().trim() || null }, t("paymentInstructions.saved")));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("paymentInstructions.title")}>
       <TextArea

@@ -3,7 +3,7 @@ import { t } from "@baton/ui/i18n";
 import { TextField } from "@baton/ui/TextField";
 import type { Agency } from "@baton/ui/types";
 import { createSignal } from "solid-js";
-import { AgencyCard, asTyped, saveAgency } from "./AgencyCard";
+import { AgencyCard, asTyped, useSaveAgency } from "./AgencyCard";
 
 /** How often clients are asked for feedback: NPS check-ins, the quiet days between any two surveys, and the wait after onboarding. */
 export function SurveySettingsCard() {
@@ -19,8 +19,9 @@ function SurveySettingsForm(props: { agency: Agency }) {
   const [quiet, setQuiet] = createSignal(String(props.agency.surveyQuietDays));
   const [afterOnboarding, setAfterOnboarding] = createSignal(String(props.agency.npsAfterOnboardingDays));
   const submission = createSubmission();
+  const save = useSaveAgency();
   const submit = () =>
-    submission.run(() => saveAgency({ npsEveryDays: asTyped(every()), surveyQuietDays: asTyped(quiet()), npsAfterOnboardingDays: asTyped(afterOnboarding()) }, props.agency, t("surveySettings.saved")));
+    submission.run(() => save({ npsEveryDays: asTyped(every()), surveyQuietDays: asTyped(quiet()), npsAfterOnboardingDays: asTyped(afterOnboarding()) }, t("surveySettings.saved")));
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("surveySettings.title")}>
       <div class="field-row">

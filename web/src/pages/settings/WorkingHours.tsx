@@ -7,7 +7,7 @@ import { TextField } from "@baton/ui/TextField";
 import type { Agency } from "@baton/ui/types";
 import { createSignal, createUniqueId, For, Show, type Setter } from "solid-js";
 import { formatCalendarDate } from "../../lib/time";
-import { AgencyCard, saveAgency } from "./AgencyCard";
+import { AgencyCard, useSaveAgency } from "./AgencyCard";
 
 /** The API's limit, shown in the hint; the API says so again if it is passed. */
 const MAX_HOLIDAYS = 100;
@@ -37,12 +37,13 @@ function WorkingHoursForm(props: { agency: Agency }) {
   const [end, setEnd] = createSignal(endForInput(props.agency.workingWeek.end));
   const [holidays, setHolidays] = createSignal<string[]>([...props.agency.holidays]);
   const submission = createSubmission();
+  const save = useSaveAgency();
 
   const toggle = (day: number, on: boolean) => setDays((current) => (on ? [...current.filter((d) => d !== day), day].sort() : current.filter((d) => d !== day)));
 
   const submit = () =>
     submission.run(async () => {
-      await saveAgency({ workingWeek: { days: days(), start: start(), end: endForApi(end()) }, holidays: holidays() }, props.agency, t("hours.saved"));
+      await save({ workingWeek: { days: days(), start: start(), end: endForApi(end()) }, holidays: holidays() }, t("hours.saved"));
       // The inbox and the home count time left with the agency from the session.
       await refresh();
     });
