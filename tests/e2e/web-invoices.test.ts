@@ -291,4 +291,28 @@ describe("legal details", () => {
     await expect.poll(() => details.getByLabel("Legal name").inputValue()).toBe("Changed Elsewhere Ltd");
     expect((await world.owner.get("/agency")).body.invoiceDetails.legalName).toBe("Changed Elsewhere Ltd");
   });
+
+  it("on the client page, saving the details keeps what is typed, unsaved, in billing and the invoice recipient", async () => {
+    await owner.goto(`${platform.baseUrl}/clients/${world.ids.client}`);
+    const details = owner.getByRole("form", { name: "Details" });
+    const billing = owner.getByTestId("billing-form");
+    const recipient = owner.getByTestId("invoice-to-form");
+    await billing.getByLabel("Tax name").fill("Sales tax");
+    await recipient.getByLabel("Billing name").fill("Acme Accounts Payable");
+    await details.getByLabel("Notes").fill("Invoices go to accounts payable.");
+    await details.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Saved Acme");
+    expect(await billing.getByLabel("Tax name").inputValue()).toBe("Sales tax");
+    expect(await recipient.getByLabel("Billing name").inputValue()).toBe("Acme Accounts Payable");
+    // Each saves in turn, none refused for the others' saves.
+    await billing.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Billing saved");
+    await recipient.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Invoice recipient saved");
+    const client = (await world.owner.get(`/clients/${world.ids.client}`)).body;
+    expect(client.notes).toBe("Invoices go to accounts payable.");
+    expect(client.billing.taxName).toBe("Sales tax");
+    expect(client.invoiceTo.name).toBe("Acme Accounts Payable");
+    expect(await details.getByLabel("Notes").inputValue()).toBe("Invoices go to accounts payable.");
+  });
 });

@@ -2,6 +2,8 @@ import { api, isApiError } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { buttonClass } from "@baton/ui/Button";
 import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
+import { versionToSend } from "@baton/ui/form-base";
+import { FormFrom } from "@baton/ui/FormFrom";
 import { formatClock, formatDate, formatDateTime, t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
@@ -90,10 +92,10 @@ export default function ClientDetail() {
                       {t("common.conflict")}
                     </p>
                   </Show>
-                  {/* Keyed on the loaded client: a refetch (after a save or a conflict) resets the form. */}
-                  <Show when={c()} keyed>
-                    {(loaded) => <EditClientForm client={loaded} onConflict={() => setConflicted(true)} onSaved={() => setConflicted(false)} />}
-                  </Show>
+                  {/* Made anew after its own save or conflict, or when a field it shows changed; not when another form on the page saves. */}
+                  <FormFrom latest={c} shows={DETAILS_FIELDS}>
+                    {(loaded, remake) => <EditClientForm client={loaded} latest={c} remake={remake} onConflict={() => setConflicted(true)} onSaved={() => setConflicted(false)} />}
+                  </FormFrom>
                   <p class="muted small">{t("common.updatedAt", { date: formatDateTime(c().updatedAt) })}</p>
                 </section>
                 <div class="stack">
@@ -104,14 +106,11 @@ export default function ClientDetail() {
                         {t("common.conflict")}
                       </p>
                     </Show>
-                    <Show when={c()} keyed>
-                      {(loaded) => <BillingForm client={loaded} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
-                    </Show>
+                    <FormFrom latest={c} shows={BILLING_FIELDS}>
+                      {(loaded, remake) => <BillingForm client={loaded} latest={c} remake={remake} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
+                    </FormFrom>
                   </section>
-                  {/* Re-made only when the client really changes (a new version), not on every re-read, so typing survives a refresh. */}
-                  <Show when={`${c().id}@${c().version}`} keyed>
-                    {(_version: string) => <InvoiceToCard client={c()} />}
-                  </Show>
+                  <InvoiceToCard client={c} />
                   <ClientCredits client={c()} />
                   <ClientCard client={c()} />
                   <Contacts client={c()} />
@@ -132,23 +131,33 @@ export default function ClientDetail() {
   );
 }
 
-function EditClientForm(props: { client: Client; onConflict: () => void; onSaved: () => void }) {
+/** The client's fields the details form shows and edits; the billing form's (the currency sets its amounts). */
+const DETAILS_FIELDS = ["name", "code", "timeZone", "currency", "status", "responsePromise", "responseHours", "website", "notes"] as const satisfies ReadonlyArray<keyof Client>;
+const BILLING_FIELDS = ["billing", "currency"] as const satisfies ReadonlyArray<keyof Client>;
+
+type ClientFormProps = { client: Client; latest: () => Client; remake: () => void; onConflict: () => void; onSaved: () => void };
+
+function EditClientForm(props: ClientFormProps) {
   const [values, setValues] = createStore<ClientValues>(clientValues(props.client));
   const submission = createSubmission();
-  const key = () => getClient.keyFor(props.client.id);
 
   const submit = () =>
     submission.run(async () => {
+      let outcome = props.onConflict;
       try {
-        const saved = await api.clients.update(props.client.id, { version: props.client.version, ...toClientInput(values) });
-        props.onSaved();
-        toast(t("clients.saved", { name: saved.name }));
+        const saved = await api.clients.update(props.client.id, { version: versionToSend(DETAILS_FIELDS, props.client, props.latest()), ...toClientInput(values) });
+        outcome = () => {
+          props.onSaved();
+          toast(t("clients.saved", { name: saved.name }));
+        };
       } catch (e) {
         if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-        props.onConflict();
       }
-      // Refetch: the saved (or someone else's) version replaces the form, and the list follows.
-      await revalidate([key(), getClients.key]);
+      // Read again: the saved (or someone else's) version replaces the form, and the list follows; the toast comes
+      // once it has, so what is typed after it is kept.
+      props.remake();
+      await revalidate([getClient.keyFor(props.client.id), getClients.key]);
+      outcome();
     });
 
   return (
@@ -159,7 +168,7 @@ function EditClientForm(props: { client: Client; onConflict: () => void; onSaved
   );
 }
 
-function BillingForm(props: { client: Client; onConflict: () => void; onSaved: () => void }) {
+function BillingForm(props: ClientFormProps) {
   const [values, setValues] = createStore<BillingValues>(billingValues(props.client));
   const submission = createSubmission();
   const agency = createAsync(() => getAgency());
@@ -167,15 +176,19 @@ function BillingForm(props: { client: Client; onConflict: () => void; onSaved: (
   const submit = () =>
     submission.run(async () => {
       const billing = toBillingInput(values, props.client.currency);
+      let outcome = props.onConflict;
       try {
-        await api.clients.update(props.client.id, { version: props.client.version, billing });
-        props.onSaved();
-        toast(t("billing.saved"));
+        await api.clients.update(props.client.id, { version: versionToSend(BILLING_FIELDS, props.client, props.latest()), billing });
+        outcome = () => {
+          props.onSaved();
+          toast(t("billing.saved"));
+        };
       } catch (e) {
         if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-        props.onConflict();
       }
+      props.remake();
       await revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
+      outcome();
     });
 
   return (

@@ -1,5 +1,7 @@
 import { api, isApiError } from "@baton/ui/api";
 import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
+import { versionToSend } from "@baton/ui/form-base";
+import { FormFrom } from "@baton/ui/FormFrom";
 import { t } from "@baton/ui/i18n";
 import { TagInput } from "@baton/ui/TagInput";
 import { TextArea, TextField } from "@baton/ui/TextField";
@@ -9,35 +11,49 @@ import { revalidate } from "@solidjs/router";
 import { createStore } from "solid-js/store";
 import { getAllClients, getClient, getClients } from "./data";
 
+const FIELDS = ["invoiceTo"] as const satisfies ReadonlyArray<keyof Client>;
+
 /** Who the client's invoices are made out to, and the addresses that get them without a portal account. */
-export function InvoiceToCard(props: { client: Client }) {
+export function InvoiceToCard(props: { client: () => Client }) {
+  return (
+    <section class="card" aria-labelledby="invoice-to-title">
+      <h2 id="invoice-to-title">{t("invoiceTo.title")}</h2>
+      <p class="muted small">{t("invoiceTo.intro")}</p>
+      {/* Made anew after its own save or conflict, or when the recipient changed; not when another form on the page saves. */}
+      <FormFrom latest={props.client} shows={FIELDS}>
+        {(loaded, remake) => <InvoiceToForm client={loaded} latest={props.client} remake={remake} />}
+      </FormFrom>
+    </section>
+  );
+}
+
+function InvoiceToForm(props: { client: Client; latest: () => Client; remake: () => void }) {
   const to = props.client.invoiceTo;
   const [values, setValues] = createStore({ name: to.name ?? "", address: to.address ?? "", taxId: to.taxId ?? "", emails: [...to.emails] });
   const submission = createSubmission();
   const submit = () =>
     submission.run(async () => {
+      let outcome = () => toast(t("invoiceTo.saved"));
       try {
-        await api.clients.update(props.client.id, { version: props.client.version, invoiceTo: { ...values, emails: [...values.emails] } });
-        toast(t("invoiceTo.saved"));
+        await api.clients.update(props.client.id, { version: versionToSend(FIELDS, props.client, props.latest()), invoiceTo: { ...values, emails: [...values.emails] } });
       } catch (e) {
         if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-        // Someone changed the client meanwhile: the card reads it again below.
-        toast(t("common.conflict"), "error");
+        // Someone changed the recipient meanwhile: the card reads it again below.
+        outcome = () => toast(t("common.conflict"), "error");
       }
+      // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
+      props.remake();
       await revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
+      outcome();
     });
   const error = (field: string) => submission.fieldError(`invoiceTo.${field}`);
   return (
-    <section class="card" aria-labelledby="invoice-to-title">
-      <h2 id="invoice-to-title">{t("invoiceTo.title")}</h2>
-      <p class="muted small">{t("invoiceTo.intro")}</p>
-      <Form submission={submission} onSubmit={submit} aria-label={t("invoiceTo.title")} data-testid="invoice-to-form">
-        <TextField label={t("invoiceTo.name")} name="invoiceTo.name" maxlength={200} hint={t("invoiceTo.nameHint", { name: props.client.name })} value={values.name} onValue={(name) => setValues({ name })} error={error("name")} />
-        <TextArea label={t("invoiceTo.address")} name="invoiceTo.address" rows={3} value={values.address} onValue={(address) => setValues({ address })} error={error("address")} />
-        <TextField label={t("invoiceTo.taxId")} name="invoiceTo.taxId" maxlength={50} value={values.taxId} onValue={(taxId) => setValues({ taxId })} error={error("taxId")} />
-        <TagInput label={t("invoiceTo.emails")} name="invoiceTo.emails" hint={t("invoiceTo.emailsHint")} value={values.emails} onValue={(emails) => setValues({ emails })} error={error("emails") ?? submission.fieldError("invoiceTo.emails.0")} />
-        <SaveActions submission={submission} />
-      </Form>
-    </section>
+    <Form submission={submission} onSubmit={submit} aria-label={t("invoiceTo.title")} data-testid="invoice-to-form">
+      <TextField label={t("invoiceTo.name")} name="invoiceTo.name" maxlength={200} hint={t("invoiceTo.nameHint", { name: props.latest().name })} value={values.name} onValue={(name) => setValues({ name })} error={error("name")} />
+      <TextArea label={t("invoiceTo.address")} name="invoiceTo.address" rows={3} value={values.address} onValue={(address) => setValues({ address })} error={error("address")} />
+      <TextField label={t("invoiceTo.taxId")} name="invoiceTo.taxId" maxlength={50} value={values.taxId} onValue={(taxId) => setValues({ taxId })} error={error("taxId")} />
+      <TagInput label={t("invoiceTo.emails")} name="invoiceTo.emails" hint={t("invoiceTo.emailsHint")} value={values.emails} onValue={(emails) => setValues({ emails })} error={error("emails") ?? submission.fieldError("invoiceTo.emails.0")} />
+      <SaveActions submission={submission} />
+    </Form>
   );
 }

@@ -1,12 +1,12 @@
 import { api, isApiError } from "@baton/ui/api";
+import { createFormBase, versionToSend } from "@baton/ui/form-base";
 import { Boundary } from "@baton/ui/Boundary";
 import { t } from "@baton/ui/i18n";
 import { toast } from "@baton/ui/Toast";
 import type { Agency } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
-import { createContext, createMemo, Show, useContext, type JSX } from "solid-js";
+import { createContext, Show, useContext, type JSX } from "solid-js";
 import { getAgency } from "./data";
-import { versionToSend } from "./version-to-send";
 
 type AgencyChange = Omit<Parameters<typeof api.agency.update>[0], "version">;
 
@@ -52,28 +52,20 @@ export function AgencyCard(props: {
 function CardBody(props: { intro: string | ((agency: Agency) => string); children: (agency: Agency) => JSX.Element }) {
   const latest = createAsync(() => getAgency());
   // The agency the form was made from: the first one loaded, then the one read again after this card's save.
-  let remake = false;
-  const base = createMemo<Agency | undefined>((kept) => {
-    const loaded = latest();
-    if (!kept || (remake && loaded !== kept)) {
-      remake = false;
-      return loaded;
-    }
-    return kept;
-  });
+  const { base, remakeOnNextRead } = createFormBase(latest);
 
   const save: SaveAgency = async (change, saved, alsoReads = []) => {
     const from = base()!;
     let outcome: () => void;
     try {
-      await api.agency.update({ ...change, version: versionToSend(change, from, latest() ?? from) } as Parameters<typeof api.agency.update>[0]);
+      await api.agency.update({ ...change, version: versionToSend(Object.keys(change) as Array<keyof Agency & string>, from, latest() ?? from) } as Parameters<typeof api.agency.update>[0]);
       outcome = () => toast(saved);
     } catch (e) {
       if (!isApiError(e) || e.status !== 409) throw e;
       outcome = () => toast(t("common.conflict"), "error");
     }
     // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
-    remake = true;
+    remakeOnNextRead();
     await revalidate([getAgency.key, ...alsoReads]);
     outcome();
   };
