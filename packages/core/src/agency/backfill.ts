@@ -2,7 +2,7 @@ import { QueryCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { Config } from "../config/index.ts";
 import { client, db } from "../db/index.ts";
 import { shardOf } from "../db/shard.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The jobs list the agencies from the `agencies` index (gsi2), one shard at a time (db/shard.ts).
 // An agency written before the shards has no `shard` and sits under the old one-partition key
@@ -31,8 +31,8 @@ export async function backfillAgencyShards(): Promise<{ agencies: number }> {
       const shard = shardOf(agencyId);
       // The sharded key as ElectroDB makes it for this shard.
       const { ExpressionAttributeValues } = db.entities.agency.query.agencies({ shard }).params() as { ExpressionAttributeValues: Record<string, string> };
-      try {
-        await client.send(
+      const written = await conditionalWrite(
+        client.send(
           new UpdateItemCommand({
             TableName: Config.tableName,
             Key: { pk: { S: pk }, sk: { S: sk } },
@@ -41,11 +41,9 @@ export async function backfillAgencyShards(): Promise<{ agencies: number }> {
             ExpressionAttributeNames: { "#shard": "shard" },
             ExpressionAttributeValues: { ":shard": { S: shard }, ":pk": { S: ExpressionAttributeValues[":pk"]! } },
           }),
-        );
-        count++;
-      } catch (error) {
-        if (!isConditionalFailure(error)) throw error;
-      }
+        ),
+      );
+      if (written) count++;
     }
     start = page.LastEvaluatedKey;
   } while (start);

@@ -19,7 +19,7 @@ import { AgencyStore } from "../agency/store.ts";
 import { MemberStore } from "../member/store.ts";
 import { ContactStore } from "../contact/store.ts";
 import { Brand } from "../agency/brand/index.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 export * as Auth from "./index.ts";
 export { createSessionToken, readSessionToken, SESSION_DAYS, type SessionSubject } from "./session.ts";
@@ -142,16 +142,8 @@ export async function signOut(token: string | undefined): Promise<void> {
 
 /** Moves a person's session version on (only if they exist): every session they have ends. */
 export async function endSessions(kind: "member" | "contact", agencyId: string, id: string): Promise<void> {
-  try {
-    if (kind === "member") {
-      await MemberStore.endSessions(agencyId, id);
-    } else {
-      await ContactStore.endSessions(agencyId, id);
-    }
-  } catch (error) {
-    // A person deleted meanwhile has no session to end.
-    if (!isConditionalFailure(error)) throw error;
-  }
+  // A person deleted meanwhile (the write's condition fails) has no session to end.
+  await conditionalWrite(kind === "member" ? MemberStore.endSessions(agencyId, id) : ContactStore.endSessions(agencyId, id));
 }
 
 const API_KEY_SHAPE = /^bk\.(agy_[0-9a-z]{26})\.(key_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})$/;

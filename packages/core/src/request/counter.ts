@@ -1,5 +1,5 @@
 import { db } from "../db/index.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The request numbers' counters (requestCounter, one per client code) are the request area's;
 // the client area asks here when a client's code changes.
@@ -13,17 +13,15 @@ export async function settleCodeCount(agencyId: string, code: string, last: numb
   for (let attempt = 0; attempt < 5; attempt++) {
     const seq = (await db.entities.requestCounter.get({ agencyId, code }).go({ consistent: true })).data?.seq ?? 0;
     if (seq >= last) return seq;
-    try {
-      await db.entities.requestCounter
+    const settled = await conditionalWrite(
+      db.entities.requestCounter
         .update({ agencyId, code })
         .set({ seq: last })
         .where((attr, op) => `${op.notExists(attr.seq)} OR ${op.lt(attr.seq, last)}`)
-        .go();
-      return last;
-    } catch (error) {
-      // A submission under the code moved it past `last` meanwhile: read it again.
-      if (!isConditionalFailure(error)) throw error;
-    }
+        .go(),
+    );
+    if (settled) return last;
+    // A submission under the code moved it past `last` meanwhile: read it again.
   }
   throw new Error(`request counter ${code} kept moving`);
 }

@@ -8,7 +8,7 @@ import { staleWrite } from "../db/conflict.ts";
 import { db, getTogether } from "../db/index.ts";
 import { Identity } from "../identity/index.ts";
 import { sameItem, shared } from "../db/scope.ts";
-import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite, failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { pageQuery, version, type Page, idOf, oneLine, calendarDate, instant } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
@@ -320,13 +320,9 @@ export async function nextNumber(agencyId: string, client: ClientItem): Promise<
     let number = taken.data.seq ?? 0;
     if (number <= (client.requestSeq ?? 0)) {
       const next = (client.requestSeq ?? 0) + 1;
-      try {
-        await db.entities.requestCounter.patch({ agencyId, code: client.code }).set({ seq: next }).where((attr, op) => op.eq(attr.seq, number)).go();
-        number = next;
-      } catch (error) {
-        if (!isConditionalFailure(error)) throw error;
-        continue; // another submission moved it meanwhile: take the next one
-      }
+      const moved = await conditionalWrite(db.entities.requestCounter.patch({ agencyId, code: client.code }).set({ seq: next }).where((attr, op) => op.eq(attr.seq, number)).go());
+      if (!moved) continue; // another submission moved it meanwhile: take the next one
+      number = next;
     }
     return number;
   }

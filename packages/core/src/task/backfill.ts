@@ -2,7 +2,7 @@ import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { Config } from "../config/index.ts";
 import { client, db } from "../db/index.ts";
 import { OpenTaskStatuses } from "../workflow/index.ts";
-import { isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite } from "../db/transaction.ts";
 
 // The client board reads a client's open work from gsi4 (`openWorkOfClient`). Tasks written
 // before that index existed carry no gsi4 keys until they next move, so this gives every open
@@ -16,8 +16,8 @@ export async function backfillClientWork(agencyId: string): Promise<{ tasks: num
     const open = await db.entities.task.query.tasksByStatus({ agencyId, status }).go({ pages: "all" });
     for (const item of open.data) {
       const { Item } = db.entities.task.put(item).params<{ Item: Record<string, string | number> }>();
-      try {
-        await client.send(
+      const written = await conditionalWrite(
+        client.send(
           new UpdateItemCommand({
             TableName: Config.tableName,
             Key: { pk: { S: String(Item.pk) }, sk: { S: String(Item.sk) } },
@@ -25,11 +25,9 @@ export async function backfillClientWork(agencyId: string): Promise<{ tasks: num
             ConditionExpression: "version = :version",
             ExpressionAttributeValues: { ":pk": { S: String(Item.gsi4pk) }, ":sk": { S: String(Item.gsi4sk) }, ":version": { N: String(item.version) } },
           }),
-        );
-        tasks++;
-      } catch (error) {
-        if (!isConditionalFailure(error)) throw error;
-      }
+        ),
+      );
+      if (written) tasks++;
     }
   }
   return { tasks };

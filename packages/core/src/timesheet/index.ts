@@ -5,7 +5,7 @@ import * as TaskPolicy from "../task/policy.ts";
 import { Audit } from "../audit/index.ts";
 import { staleWrite } from "../db/conflict.ts";
 import { db } from "../db/index.ts";
-import { failedConditions, isConditionalFailure } from "../db/transaction.ts";
+import { conditionalWrite, failedConditions } from "../db/transaction.ts";
 import { notFound, VisibleError } from "../error/index.ts";
 import { version, idOf, calendarDate, checkDateRange, instant, MAX_RANGE_DAYS } from "../fields/index.ts";
 import { fn } from "../fn/index.ts";
@@ -95,8 +95,8 @@ export const start = fn(startSchema, async (input): Promise<TimerState> => {
   const actor = assertMember();
   const task = await workableTask(actor.agencyId, input.taskId);
   if (task.status === "done") throw new VisibleError("rule", "timer.task_done", "This task is done; log time on open work.");
-  try {
-    await db.entities.timer
+  const started = await conditionalWrite(
+    db.entities.timer
       .create({
         agencyId: actor.agencyId,
         memberId: actor.memberId,
@@ -106,9 +106,9 @@ export const start = fn(startSchema, async (input): Promise<TimerState> => {
         startedAt: new Date().toISOString(),
         ...(input.note ? { note: input.note } : {}),
       })
-      .go();
-  } catch (error) {
-    if (!isConditionalFailure(error)) throw error;
+      .go(),
+  );
+  if (!started) {
     const running = await presentTimer(await loadTimer(actor.agencyId, actor.memberId));
     throw new VisibleError("conflict", "timer.running", `A timer is already running on ${running?.label ?? "another task"}. Stop it first.`, {
       current: running,
