@@ -129,8 +129,8 @@ function ClientPolicyForm(props: { client: Client; view: HourBank }) {
   const submit = () =>
     submission.run(async () => {
       await api.hourBank.setClientPolicy(props.client.id, toPolicyInput(values));
-      toast(t("bank.policySaved"));
       await revalidate(getClientHours.key);
+      toast(t("bank.policySaved"));
     });
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("bank.policyTitle")} data-testid="client-rollover">
@@ -150,8 +150,8 @@ function ClientOverageForm(props: { client: Client; view: HourBank }) {
   const submit = () =>
     submission.run(async () => {
       await api.hourBank.setClientOverage(props.client.id, toOverageInput(values));
-      toast(t("bank.overageSaved"));
       await revalidate(getClientHours.key);
+      toast(t("bank.overageSaved"));
     });
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("bank.overageTitle")} data-testid="client-overage">
@@ -169,8 +169,8 @@ function TransparencyForm(props: { client: Client; transparency: HourBankTranspa
   const submit = () =>
     submission.run(async () => {
       await api.hourBank.setTransparency(props.client.id, value());
-      toast(t("bank.transparencySaved"));
       await revalidate(getClientHours.key);
+      toast(t("bank.transparencySaved"));
     });
   const options = () => [
     { value: "full", label: t("bank.transparencyFull") },

@@ -55,8 +55,8 @@ function PolicyForm(props: { policy: HourBankPolicy }) {
   const submit = () =>
     submission.run(async () => {
       await api.hourBank.setPolicy(toPolicyInput(values) ?? { mode: "none" });
-      toast(t("bank.policySaved"));
       await revalidate(getRolloverPolicy.key);
+      toast(t("bank.policySaved"));
     });
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("bank.settingsTitle")}>
@@ -73,8 +73,8 @@ function OverageForm(props: { overage: HourBankOverage }) {
   const submit = () =>
     submission.run(async () => {
       await api.hourBank.setOverage(toOverageInput(values) ?? { mode: "bill" });
-      toast(t("bank.overageSaved"));
       await revalidate(getOveragePolicy.key);
+      toast(t("bank.overageSaved"));
     });
   return (
     <Form submission={submission} onSubmit={submit} aria-label={t("bank.overageTitle")} data-testid="overage-policy">
