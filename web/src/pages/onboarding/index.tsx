@@ -66,6 +66,7 @@ function KitForm(props: { kit: OnboardingKit; onConflict: () => void; onSaved: (
 
   const submit = () =>
     submission.run(async () => {
+      let outcome = props.onConflict;
       try {
         await api.onboarding.saveKit({
           version: props.kit.version,
@@ -73,13 +74,16 @@ function KitForm(props: { kit: OnboardingKit; onConflict: () => void; onSaved: (
           agreement: { ...values.agreement },
           welcomePacket: values.welcomePacket,
         });
-        props.onSaved();
-        toast(t("onboarding.kit.saved"));
+        outcome = () => {
+          props.onSaved();
+          toast(t("onboarding.kit.saved"));
+        };
       } catch (e) {
         if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-        props.onConflict();
       }
+      // Said once the form is made anew from the kit read again, so what is typed after it is kept.
       await revalidate(getKit.key);
+      outcome();
     });
 
   return (

@@ -74,15 +74,17 @@ function BrandForm(props: { brand: BrandSettings }) {
   const submit = () =>
     submission.run(async () => {
       const chosen = logo();
+      let outcome = () => toast(t("brand.saved"));
       try {
         await api.brand.update({ version: b.version, ...values, ...(chosen !== undefined ? { logoFileId: chosen === "" ? "" : chosen.id } : {}) });
-        toast(t("brand.saved"));
       } catch (e) {
         if (!isApiError(e) || e.status !== 409) throw e;
-        toast(t("common.conflict"), "error");
+        outcome = () => toast(t("common.conflict"), "error");
       }
-      // The agency's version moved: the sidebar (and anything else) reads the new brand.
+      // The agency's version moved: the sidebar (and anything else) reads the new brand. The toast comes once the
+      // form is made anew from it, so what is typed after it is kept.
       await revalidate([getBrandSettings.key, getMe.key]);
+      outcome();
     });
 
   return (
