@@ -315,4 +315,35 @@ describe("legal details", () => {
     expect(client.invoiceTo.name).toBe("Acme Accounts Payable");
     expect(await details.getByLabel("Notes").inputValue()).toBe("Invoices go to accounts payable.");
   });
+
+  it("jumping from one client's page to another's shows the other client's billing and recipient, not what was typed", async () => {
+    // Two new clients alike in all the forms show (a form kept for one must not pass for the other's).
+    const made = [];
+    for (const [name, code] of [["Bramble Studio", "BRAM"], ["Cobalt Studio", "COBA"]]) {
+      const client = await world.owner.post("/clients", { name, code, timeZone: "Europe/Dublin", currency: "USD", status: "active" });
+      expect(client.status).toBe(201);
+      made.push(client.body);
+    }
+    const [bramble, cobalt] = made;
+    await owner.goto(`${platform.baseUrl}/clients/${bramble.id}`);
+    const billing = owner.getByTestId("billing-form");
+    const recipient = owner.getByTestId("invoice-to-form");
+    await billing.getByLabel("Tax name").fill("Typed for Bramble");
+    await recipient.getByLabel("Billing name").fill("Typed for Bramble");
+    // The command palette opens the other client's page in place (the same page, another client).
+    await owner.keyboard.press("Control+K");
+    const palette = owner.getByRole("dialog", { name: "Jump to" });
+    await palette.getByRole("combobox").fill("cobalt");
+    await palette.getByRole("group", { name: "Clients" }).getByRole("option", { name: /Cobalt Studio/ }).click();
+    await owner.waitForURL(`${platform.baseUrl}/clients/${cobalt.id}`);
+    await expect.poll(() => owner.getByRole("form", { name: "Details" }).getByLabel("Company name").inputValue()).toBe("Cobalt Studio");
+    expect(await billing.getByLabel("Tax name").inputValue()).toBe(cobalt.billing.taxName);
+    expect(await recipient.getByLabel("Billing name").inputValue()).toBe("");
+    // A save there changes Cobalt, not Bramble.
+    await billing.getByLabel("Tax name").fill("IVA");
+    await billing.getByRole("button", { name: "Save" }).click();
+    await toast(owner, "Billing saved");
+    expect((await world.owner.get(`/clients/${cobalt.id}`)).body.billing.taxName).toBe("IVA");
+    expect((await world.owner.get(`/clients/${bramble.id}`)).body.billing.taxName).toBe(bramble.billing.taxName);
+  });
 });

@@ -8,14 +8,19 @@ const same = <T>(fields: ReadonlyArray<keyof T & string>, a: T, b: T) => fields.
 
 /**
  * The loaded value a form is made from: the first one read; then, after the form's own save (or conflict), the one
- * read next; and any read in which a field the form `shows` changed (its form would be out of date). Another
- * form's save that changed none of them leaves it, and what is typed in the form, as it is.
+ * read next; any read of another record (its `identity` differs: the page moved to another client); and any read
+ * in which a field the form `shows` changed (its form would be out of date). Another form's save that changed none
+ * of them leaves it, and what is typed in the form, as it is.
  */
-export function createFormBase<T>(latest: () => T | undefined, shows: ReadonlyArray<keyof T & string> = []): { base: () => T | undefined; remakeOnNextRead: () => void } {
+export function createFormBase<T>(
+  latest: () => T | undefined,
+  identity: (value: T) => unknown,
+  shows: ReadonlyArray<keyof T & string> = [],
+): { base: () => T | undefined; remakeOnNextRead: () => void } {
   let remake = false;
   const base = createMemo<T | undefined>((kept) => {
     const loaded = latest();
-    if (kept === undefined || (loaded !== undefined && loaded !== kept && (remake || !same(shows, kept, loaded)))) {
+    if (kept === undefined || (loaded !== undefined && loaded !== kept && (remake || identity(loaded) !== identity(kept) || !same(shows, kept, loaded)))) {
       remake = false;
       return loaded;
     }

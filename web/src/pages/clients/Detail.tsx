@@ -93,7 +93,7 @@ export default function ClientDetail() {
                     </p>
                   </Show>
                   {/* Made anew after its own save or conflict, or when a field it shows changed; not when another form on the page saves. */}
-                  <FormFrom latest={c} shows={DETAILS_FIELDS}>
+                  <FormFrom latest={c} shows={DETAILS_FIELDS} identity={clientId}>
                     {(loaded, remake) => <EditClientForm client={loaded} latest={c} remake={remake} onConflict={() => setConflicted(true)} onSaved={() => setConflicted(false)} />}
                   </FormFrom>
                   <p class="muted small">{t("common.updatedAt", { date: formatDateTime(c().updatedAt) })}</p>
@@ -106,7 +106,7 @@ export default function ClientDetail() {
                         {t("common.conflict")}
                       </p>
                     </Show>
-                    <FormFrom latest={c} shows={BILLING_FIELDS}>
+                    <FormFrom latest={c} shows={BILLING_FIELDS} identity={clientId}>
                       {(loaded, remake) => <BillingForm client={loaded} latest={c} remake={remake} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
                     </FormFrom>
                   </section>
@@ -134,6 +134,9 @@ export default function ClientDetail() {
 /** The client's fields the details form shows and edits; the billing form's (the currency sets its amounts). */
 const DETAILS_FIELDS = ["name", "code", "timeZone", "currency", "status", "responsePromise", "responseHours", "website", "notes"] as const satisfies ReadonlyArray<keyof Client>;
 const BILLING_FIELDS = ["billing", "currency"] as const satisfies ReadonlyArray<keyof Client>;
+
+/** Which client a form is made from: moving to another client's page (the same page, another id) makes it anew. */
+const clientId = (client: Client) => client.id;
 
 type ClientFormProps = { client: Client; latest: () => Client; remake: () => void; onConflict: () => void; onSaved: () => void };
 

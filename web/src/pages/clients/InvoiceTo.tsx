@@ -20,7 +20,7 @@ export function InvoiceToCard(props: { client: () => Client }) {
       <h2 id="invoice-to-title">{t("invoiceTo.title")}</h2>
       <p class="muted small">{t("invoiceTo.intro")}</p>
       {/* Made anew after its own save or conflict, or when the recipient changed; not when another form on the page saves. */}
-      <FormFrom latest={props.client} shows={FIELDS}>
+      <FormFrom latest={props.client} shows={FIELDS} identity={(client) => client.id}>
         {(loaded, remake) => <InvoiceToForm client={loaded} latest={props.client} remake={remake} />}
       </FormFrom>
     </section>

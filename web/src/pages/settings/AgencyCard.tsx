@@ -52,7 +52,7 @@ export function AgencyCard(props: {
 function CardBody(props: { intro: string | ((agency: Agency) => string); children: (agency: Agency) => JSX.Element }) {
   const latest = createAsync(() => getAgency());
   // The agency the form was made from: the first one loaded, then the one read again after this card's save.
-  const { base, remakeOnNextRead } = createFormBase(latest);
+  const { base, remakeOnNextRead } = createFormBase(latest, (agency) => agency.id);
 
   const save: SaveAgency = async (change, saved, alsoReads = []) => {
     const from = base()!;
