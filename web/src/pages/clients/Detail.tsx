@@ -12,7 +12,7 @@ import { useNow } from "@baton/ui/time";
 import { toast } from "@baton/ui/Toast";
 import type { Client } from "@baton/ui/types";
 import { A, createAsync, revalidate, useParams } from "@solidjs/router";
-import { createEffect, createSignal, on, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { BillingFields, billingValues, toBillingInput, type BillingValues } from "./BillingFields";
 import { ClientFields, clientValues, toClientInput, type ClientValues } from "./ClientFields";
@@ -35,17 +35,6 @@ export default function ClientDetail() {
   const client = createAsync(() => getClient(params.id));
   const [conflicted, setConflicted] = createSignal(false);
   const [billingConflicted, setBillingConflicted] = createSignal(false);
-  // A conflict told on one client's page is not another's.
-  createEffect(
-    on(
-      () => client()?.id,
-      () => {
-        setConflicted(false);
-        setBillingConflicted(false);
-      },
-      { defer: true },
-    ),
-  );
   const now = useNow();
 
   const back = (
@@ -59,88 +48,82 @@ export default function ClientDetail() {
       <Boundary onRetry={() => revalidate(getClient.keyFor(params.id))}>
         <Show when={client()}>
           {(c) => (
-            // Keyed on the client: opening another client's page in place (the command palette) starts every
-            // panel and form on the page afresh, so nothing typed for one client is saved to another.
-            <Show when={c().id} keyed>
-              {(_id: string) => (
-                <>
-                  <Title>{c().name}</Title>
-                  <PageHeader
-                    back={back}
-                    title={c().name}
-                    actions={
-                      <>
-                        <A href={`/requests?client=${encodeURIComponent(c().id)}&status=all`} class={buttonClass("secondary", "sm")}>
-                          {t("clients.requestsLink")}
-                        </A>
-                        <A href={`/board?client=${encodeURIComponent(c().id)}`} class={buttonClass("secondary", "sm")}>
-                          {t("clients.boardLink")}
-                        </A>
-                        <A href={`/invoices?client=${encodeURIComponent(c().id)}`} class={buttonClass("secondary", "sm")}>
-                          {t("billing.invoicesLink")}
-                        </A>
-                        <A href={`/invoices/new?client=${encodeURIComponent(c().id)}`} class={buttonClass("primary", "sm")}>
-                          {t("billing.newInvoice")}
-                        </A>
-                      </>
-                    }
-                    intro={
-                      <span class="header-meta">
-                        <code>{c().code}</code>
-                        <ClientStatusBadge status={c().status} />
-                        <span>{t("clients.localTime", { time: formatClock(now(), c().timeZone) })}</span>
-                      </span>
-                    }
-                  />
-                  <Show when={c().erasedAt}>
-                    {(at) => (
-                      <p class="notice notice-warning" role="status">
-                        {t("clientData.erasedNote", { date: formatDate(at()) })}
-                      </p>
-                    )}
+            <>
+              <Title>{c().name}</Title>
+              <PageHeader
+                back={back}
+                title={c().name}
+                actions={
+                  <>
+                    <A href={`/requests?client=${encodeURIComponent(c().id)}&status=all`} class={buttonClass("secondary", "sm")}>
+                      {t("clients.requestsLink")}
+                    </A>
+                    <A href={`/board?client=${encodeURIComponent(c().id)}`} class={buttonClass("secondary", "sm")}>
+                      {t("clients.boardLink")}
+                    </A>
+                    <A href={`/invoices?client=${encodeURIComponent(c().id)}`} class={buttonClass("secondary", "sm")}>
+                      {t("billing.invoicesLink")}
+                    </A>
+                    <A href={`/invoices/new?client=${encodeURIComponent(c().id)}`} class={buttonClass("primary", "sm")}>
+                      {t("billing.newInvoice")}
+                    </A>
+                  </>
+                }
+                intro={
+                  <span class="header-meta">
+                    <code>{c().code}</code>
+                    <ClientStatusBadge status={c().status} />
+                    <span>{t("clients.localTime", { time: formatClock(now(), c().timeZone) })}</span>
+                  </span>
+                }
+              />
+              <Show when={c().erasedAt}>
+                {(at) => (
+                  <p class="notice notice-warning" role="status">
+                    {t("clientData.erasedNote", { date: formatDate(at()) })}
+                  </p>
+                )}
+              </Show>
+              <div class="detail-grid">
+                <section class="card" aria-labelledby="client-details-title">
+                  <h2 id="client-details-title">{t("clients.details")}</h2>
+                  <Show when={conflicted()}>
+                    <p class="notice notice-warning" role="alert">
+                      {t("common.conflict")}
+                    </p>
                   </Show>
-                  <div class="detail-grid">
-                    <section class="card" aria-labelledby="client-details-title">
-                      <h2 id="client-details-title">{t("clients.details")}</h2>
-                      <Show when={conflicted()}>
-                        <p class="notice notice-warning" role="alert">
-                          {t("common.conflict")}
-                        </p>
-                      </Show>
-                      {/* Made anew after its own save or conflict, or when a field it shows changed; not when another form on the page saves. */}
-                      <FormFrom latest={c} shows={DETAILS_FIELDS} identity={clientId}>
-                        {(loaded, remake) => <EditClientForm client={loaded} latest={c} remake={remake} onConflict={() => setConflicted(true)} onSaved={() => setConflicted(false)} />}
-                      </FormFrom>
-                      <p class="muted small">{t("common.updatedAt", { date: formatDateTime(c().updatedAt) })}</p>
-                    </section>
-                    <div class="stack">
-                      <section class="card" aria-labelledby="client-billing-title">
-                        <h2 id="client-billing-title">{t("billing.title")}</h2>
-                        <Show when={billingConflicted()}>
-                          <p class="notice notice-warning" role="alert">
-                            {t("common.conflict")}
-                          </p>
-                        </Show>
-                        <FormFrom latest={c} shows={BILLING_FIELDS} identity={clientId}>
-                          {(loaded, remake) => <BillingForm client={loaded} latest={c} remake={remake} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
-                        </FormFrom>
-                      </section>
-                      <InvoiceToCard client={c} />
-                      <ClientCredits client={c()} />
-                      <ClientCard client={c()} />
-                      <Contacts client={c()} />
-                      <OnboardingPanel client={c()} />
-                      <ClientDataPanel client={c()} />
-                    </div>
-                  </div>
-                  <ClientHourBank client={c()} />
-                  <ClientFiles client={c()} />
-                  <ClientSchedules client={c()} />
-                  <ClientQuotes client={c()} />
-                  <ClientVault client={c()} />
-                </>
-              )}
-            </Show>
+                  {/* Made anew after its own save or conflict, or when a field it shows changed; not when another form on the page saves. */}
+                  <FormFrom latest={c} shows={DETAILS_FIELDS} identity={clientId}>
+                    {(loaded, remake) => <EditClientForm client={loaded} latest={c} remake={remake} onConflict={() => setConflicted(true)} onSaved={() => setConflicted(false)} />}
+                  </FormFrom>
+                  <p class="muted small">{t("common.updatedAt", { date: formatDateTime(c().updatedAt) })}</p>
+                </section>
+                <div class="stack">
+                  <section class="card" aria-labelledby="client-billing-title">
+                    <h2 id="client-billing-title">{t("billing.title")}</h2>
+                    <Show when={billingConflicted()}>
+                      <p class="notice notice-warning" role="alert">
+                        {t("common.conflict")}
+                      </p>
+                    </Show>
+                    <FormFrom latest={c} shows={BILLING_FIELDS} identity={clientId}>
+                      {(loaded, remake) => <BillingForm client={loaded} latest={c} remake={remake} onConflict={() => setBillingConflicted(true)} onSaved={() => setBillingConflicted(false)} />}
+                    </FormFrom>
+                  </section>
+                  <InvoiceToCard client={c} />
+                  <ClientCredits client={c()} />
+                  <ClientCard client={c()} />
+                  <Contacts client={c()} />
+                  <OnboardingPanel client={c()} />
+                  <ClientDataPanel client={c()} />
+                </div>
+              </div>
+              <ClientHourBank client={c()} />
+              <ClientFiles client={c()} />
+              <ClientSchedules client={c()} />
+              <ClientQuotes client={c()} />
+              <ClientVault client={c()} />
+            </>
           )}
         </Show>
       </Boundary>
