@@ -1,3 +1,4 @@
+import { keyedOnParams } from "@baton/ui/keyed-routes";
 import { getMe } from "@baton/ui/session";
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
@@ -13,7 +14,7 @@ import { getPeople } from "./pages/people/data";
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
-export const routes: RouteDefinition[] = [
+export const routes: RouteDefinition[] = keyedOnParams([
   { path: "/sign-in", component: lazy(() => import("./pages/SignIn")) },
   { path: "/auth/verify", component: lazy(() => import("./pages/Verify")) },
   // A feedback survey's score link: public (its signed token is the credential), no preload so
@@ -62,4 +63,4 @@ export const routes: RouteDefinition[] = [
       { path: "*", component: lazy(() => import("./pages/NotFound")) },
     ],
   },
-];
+]);

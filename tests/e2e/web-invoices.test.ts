@@ -7,7 +7,8 @@ import { approveTime } from "../support/approve-time.ts";
 
 // Invoicing in the team app, by the owner: set a client's rate and tax on the client page,
 // invoice their unbilled time plus a line of one's own, send it (numbered, emailed), record a
-// partial and then the full payment, and save the payment instructions clients are shown.
+// partial and then the full payment, and save the payment instructions clients are shown; the Settings cards and
+// the client page's forms keep what is typed when another saves, and a page opened on another record starts afresh.
 
 let platform: Started;
 let browser: Browser;
@@ -315,7 +316,10 @@ describe("legal details", () => {
     expect(client.invoiceTo.name).toBe("Acme Accounts Payable");
     expect(await details.getByLabel("Notes").inputValue()).toBe("Invoices go to accounts payable.");
   });
+});
 
+// A page opened on another client or task in place (the command palette: the same page, another id) is made anew.
+describe("another record opened in place", () => {
   it("jumping from one client's page to another's shows the other client's billing and recipient, not what was typed", async () => {
     // Two new clients alike in all the forms show (a form kept for one must not pass for the other's).
     const made = [];
@@ -345,5 +349,28 @@ describe("legal details", () => {
     await toast(owner, "Billing saved");
     expect((await world.owner.get(`/clients/${cobalt.id}`)).body.billing.taxName).toBe("IVA");
     expect((await world.owner.get(`/clients/${bramble.id}`)).body.billing.taxName).toBe(bramble.billing.taxName);
+  });
+
+  it("QA notes typed on one task are not carried to another task opened in place", async () => {
+    const inQa = [];
+    for (const title of ["Draft the FAQ", "Draft the welcome email"]) {
+      const { task } = await acceptedTask(world, { title });
+      const assigned = await world.owner.post(`/tasks/${task.id}/assign`, { version: task.version, memberId: world.ids.sub });
+      expect(assigned.status).toBe(200);
+      const submitted = await world.sub.post(`/tasks/${task.id}/submit`, { version: assigned.body.task.version, text: "Done", links: [] });
+      expect(submitted.status).toBe(200);
+      inQa.push(submitted.body.task ?? submitted.body);
+    }
+    const [faq, welcome] = inQa;
+    await owner.goto(`${platform.baseUrl}/tasks/${faq.id}`);
+    const notes = () => owner.getByTestId("qa-review").getByLabel("Notes for the assignee");
+    await notes().fill("The FAQ needs a section on refunds.");
+    await owner.keyboard.press("Control+K");
+    const palette = owner.getByRole("dialog", { name: "Jump to" });
+    await palette.getByRole("combobox").fill(welcome.reference.toLowerCase());
+    await palette.getByRole("group", { name: "Tasks" }).getByRole("option", { name: /Draft the welcome email/ }).click();
+    await owner.waitForURL(`${platform.baseUrl}/tasks/${welcome.id}`);
+    await owner.getByRole("heading", { name: /Draft the welcome email/ }).first().waitFor();
+    expect(await notes().inputValue()).toBe("");
   });
 });

@@ -1,3 +1,4 @@
+import { keyedOnParams } from "@baton/ui/keyed-routes";
 import { getMe } from "@baton/ui/session";
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
@@ -22,7 +23,7 @@ const text = (value: string | string[] | undefined) => (Array.isArray(value) ? v
 
 // Pages load lazily; each route's preload starts its data fetch in parallel with the code.
 // /auth/verify has no preload on purpose: only the page's own POST may consume a token.
-export const routes: RouteDefinition[] = [
+export const routes: RouteDefinition[] = keyedOnParams([
   { path: "/sign-in", component: lazy(() => import("./pages/SignIn")) },
   { path: "/auth/verify", component: lazy(() => import("./pages/Verify")) },
   // Self-serve sign-up; step 2 has no preload either: it reads its link on the page, and only the form uses it.
@@ -145,4 +146,4 @@ export const routes: RouteDefinition[] = [
       { path: "*", component: lazy(() => import("./pages/NotFound")) },
     ],
   },
-];
+]);
