@@ -1,5 +1,6 @@
 import { api, isApiError } from "@baton/ui/api";
-import { createFormBase, versionToSend } from "@baton/ui/form-base";
+import { versionToSend } from "@baton/ui/form-base";
+import { FormFrom } from "@baton/ui/FormFrom";
 import { Boundary } from "@baton/ui/Boundary";
 import { t } from "@baton/ui/i18n";
 import { toast } from "@baton/ui/Toast";
@@ -51,34 +52,35 @@ export function AgencyCard(props: {
 
 function CardBody(props: { intro: string | ((agency: Agency) => string); children: (agency: Agency) => JSX.Element }) {
   const latest = createAsync(() => getAgency());
-  // The agency the form was made from: the first one loaded, then the one read again after this card's save.
-  const { base, remakeOnNextRead } = createFormBase(latest, (agency) => agency.id);
 
-  const save: SaveAgency = async (change, saved, alsoReads = []) => {
-    const from = base()!;
-    let outcome: () => void;
-    try {
-      await api.agency.update({ ...change, version: versionToSend(Object.keys(change) as Array<keyof Agency & string>, from, latest() ?? from) } as Parameters<typeof api.agency.update>[0]);
-      outcome = () => toast(saved);
-    } catch (e) {
-      if (!isApiError(e) || e.status !== 409) throw e;
-      outcome = () => toast(t("common.conflict"), "error");
-    }
-    // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
-    remakeOnNextRead();
-    await revalidate([getAgency.key, ...alsoReads]);
-    outcome();
-  };
+  /** The save of the form made from `from`: checked against the newer agency if another card's save moved it. */
+  const saveFrom =
+    (from: Agency, remakeOnNextRead: () => void): SaveAgency =>
+    async (change, saved, alsoReads = []) => {
+      let outcome: () => void;
+      try {
+        await api.agency.update({ ...change, version: versionToSend(Object.keys(change) as Array<keyof Agency & string>, from, latest() ?? from) } as Parameters<typeof api.agency.update>[0]);
+        outcome = () => toast(saved);
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 409) throw e;
+        outcome = () => toast(t("common.conflict"), "error");
+      }
+      // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
+      remakeOnNextRead();
+      await revalidate([getAgency.key, ...alsoReads]);
+      outcome();
+    };
 
   return (
-    <CardSave.Provider value={save}>
+    <>
       <Show when={typeof props.intro === "function" && latest()}>
         {(loaded) => <p class="muted small">{(props.intro as (agency: Agency) => string)(loaded())}</p>}
       </Show>
-      <Show when={base()} keyed>
-        {(loaded) => props.children(loaded)}
-      </Show>
-    </CardSave.Provider>
+      {/* The form is made from the first agency loaded, then from the one read again after its own save. */}
+      <FormFrom latest={latest} identity={(agency) => agency.id}>
+        {(from, remake) => <CardSave.Provider value={saveFrom(from, remake)}>{props.children(from)}</CardSave.Provider>}
+      </FormFrom>
+    </>
   );
 }
 
