@@ -38,7 +38,7 @@ function InvoiceToForm(props: { client: Client; latest: () => Client; remake: ()
         await api.clients.update(props.client.id, { version: versionToSend(FIELDS, props.client, props.latest()), invoiceTo: { ...values, emails: [...values.emails] } });
       } catch (e) {
         if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-        // Someone changed the recipient meanwhile: the card reads it again below.
+        // Someone changed the client meanwhile (its recipient, or anything in another tab): the card reads it again below.
         outcome = () => toast(t("common.conflict"), "error");
       }
       // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
