@@ -1,7 +1,7 @@
-import { api, isApiError } from "@baton/ui/api";
+import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { buttonClass } from "@baton/ui/Button";
-import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
+import { createSubmission, Form, SaveActions, saveThenReread } from "@baton/ui/Form";
 import { versionToSend } from "@baton/ui/form-base";
 import { FormFrom } from "@baton/ui/FormFrom";
 import { formatClock, formatDate, formatDateTime, t } from "@baton/ui/i18n";
@@ -146,21 +146,21 @@ function EditClientForm(props: ClientFormProps) {
 
   const submit = () =>
     submission.run(async () => {
-      let outcome = props.onConflict;
-      try {
-        const saved = await api.clients.update(props.client.id, { version: versionToSend(DETAILS_FIELDS, props.client, props.latest()), ...toClientInput(values) });
-        outcome = () => {
-          props.onSaved();
-          toast(t("clients.saved", { name: saved.name }));
-        };
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-      }
-      // Read again: the saved (or someone else's) version replaces the form, and the list follows; the toast comes
-      // once it has, so what is typed after it is kept.
-      props.remake();
-      await revalidate([getClient.keyFor(props.client.id), getClients.key]);
-      outcome();
+      // Read again: the saved (or someone else's) version replaces the form, and the list follows.
+      await saveThenReread(
+        () => api.clients.update(props.client.id, { version: versionToSend(DETAILS_FIELDS, props.client, props.latest()), ...toClientInput(values) }),
+        () => {
+          props.remake();
+          return revalidate([getClient.keyFor(props.client.id), getClients.key]);
+        },
+        {
+          saved: (saved) => {
+            props.onSaved();
+            toast(t("clients.saved", { name: saved.name }));
+          },
+          conflict: props.onConflict,
+        },
+      );
     });
 
   return (
@@ -179,19 +179,20 @@ function BillingForm(props: ClientFormProps) {
   const submit = () =>
     submission.run(async () => {
       const billing = toBillingInput(values, props.client.currency);
-      let outcome = props.onConflict;
-      try {
-        await api.clients.update(props.client.id, { version: versionToSend(BILLING_FIELDS, props.client, props.latest()), billing });
-        outcome = () => {
-          props.onSaved();
-          toast(t("billing.saved"));
-        };
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-      }
-      props.remake();
-      await revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
-      outcome();
+      await saveThenReread(
+        () => api.clients.update(props.client.id, { version: versionToSend(BILLING_FIELDS, props.client, props.latest()), billing }),
+        () => {
+          props.remake();
+          return revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
+        },
+        {
+          saved: () => {
+            props.onSaved();
+            toast(t("billing.saved"));
+          },
+          conflict: props.onConflict,
+        },
+      );
     });
 
   return (

@@ -1,5 +1,5 @@
-import { api, isApiError } from "@baton/ui/api";
-import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
+import { api } from "@baton/ui/api";
+import { createSubmission, Form, SaveActions, saveThenReread } from "@baton/ui/Form";
 import { versionToSend } from "@baton/ui/form-base";
 import { FormFrom } from "@baton/ui/FormFrom";
 import { t } from "@baton/ui/i18n";
@@ -33,18 +33,15 @@ function InvoiceToForm(props: { client: Client; latest: () => Client; remake: ()
   const submission = createSubmission();
   const submit = () =>
     submission.run(async () => {
-      let outcome = () => toast(t("invoiceTo.saved"));
-      try {
-        await api.clients.update(props.client.id, { version: versionToSend(FIELDS, props.client, props.latest()), invoiceTo: { ...values, emails: [...values.emails] } });
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-        // Someone changed the client meanwhile (its recipient, or anything in another tab): the card reads it again below.
-        outcome = () => toast(t("common.conflict"), "error");
-      }
-      // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
-      props.remake();
-      await revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
-      outcome();
+      await saveThenReread(
+        () => api.clients.update(props.client.id, { version: versionToSend(FIELDS, props.client, props.latest()), invoiceTo: { ...values, emails: [...values.emails] } }),
+        () => {
+          props.remake();
+          return revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
+        },
+        // A conflict: someone changed the client meanwhile (its recipient, or anything in another tab).
+        { saved: () => toast(t("invoiceTo.saved")), conflict: () => toast(t("common.conflict"), "error") },
+      );
     });
   const error = (field: string) => submission.fieldError(`invoiceTo.${field}`);
   return (

@@ -1,7 +1,7 @@
-import { api, isApiError } from "@baton/ui/api";
+import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
-import { createSubmission, Form, FormActions } from "@baton/ui/Form";
+import { createSubmission, Form, FormActions, saveThenReread } from "@baton/ui/Form";
 import { formatDateTime, t } from "@baton/ui/i18n";
 import { Title } from "@baton/ui/session";
 import { PageHeader } from "@baton/ui/Shell";
@@ -66,24 +66,23 @@ function KitForm(props: { kit: OnboardingKit; onConflict: () => void; onSaved: (
 
   const submit = () =>
     submission.run(async () => {
-      let outcome = props.onConflict;
-      try {
-        await api.onboarding.saveKit({
-          version: props.kit.version,
-          questions: toQuestionInputs(values.questions),
-          agreement: { ...values.agreement },
-          welcomePacket: values.welcomePacket,
-        });
-        outcome = () => {
-          props.onSaved();
-          toast(t("onboarding.kit.saved"));
-        };
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-      }
-      // Said once the form is made anew from the kit read again, so what is typed after it is kept.
-      await revalidate(getKit.key);
-      outcome();
+      await saveThenReread(
+        () =>
+          api.onboarding.saveKit({
+            version: props.kit.version,
+            questions: toQuestionInputs(values.questions),
+            agreement: { ...values.agreement },
+            welcomePacket: values.welcomePacket,
+          }),
+        () => revalidate(getKit.key),
+        {
+          saved: () => {
+            props.onSaved();
+            toast(t("onboarding.kit.saved"));
+          },
+          conflict: props.onConflict,
+        },
+      );
     });
 
   return (

@@ -1,4 +1,5 @@
-import { api, isApiError } from "@baton/ui/api";
+import { api } from "@baton/ui/api";
+import { saveThenReread } from "@baton/ui/Form";
 import { versionToSend } from "@baton/ui/form-base";
 import { FormFrom } from "@baton/ui/FormFrom";
 import { Boundary } from "@baton/ui/Boundary";
@@ -56,20 +57,15 @@ function CardBody(props: { intro: string | ((agency: Agency) => string); childre
   /** The save of the form made from `from`: checked against the newer agency if another card's save moved it. */
   const saveFrom =
     (from: Agency, remakeOnNextRead: () => void): SaveAgency =>
-    async (change, saved, alsoReads = []) => {
-      let outcome: () => void;
-      try {
-        await api.agency.update({ ...change, version: versionToSend(Object.keys(change) as Array<keyof Agency & string>, from, latest() ?? from) } as Parameters<typeof api.agency.update>[0]);
-        outcome = () => toast(saved);
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409) throw e;
-        outcome = () => toast(t("common.conflict"), "error");
-      }
-      // The toast comes once the form is made anew from what was read again, so what is typed after it is kept.
-      remakeOnNextRead();
-      await revalidate([getAgency.key, ...alsoReads]);
-      outcome();
-    };
+    (change, saved, alsoReads = []) =>
+      saveThenReread(
+        () => api.agency.update({ ...change, version: versionToSend(Object.keys(change) as Array<keyof Agency & string>, from, latest() ?? from) } as Parameters<typeof api.agency.update>[0]),
+        () => {
+          remakeOnNextRead();
+          return revalidate([getAgency.key, ...alsoReads]);
+        },
+        { saved: () => toast(saved), conflict: () => toast(t("common.conflict"), "error") },
+      );
 
   return (
     <>

@@ -1,7 +1,7 @@
-import { api, isApiError } from "@baton/ui/api";
+import { api } from "@baton/ui/api";
 import { Boundary } from "@baton/ui/Boundary";
 import { Button } from "@baton/ui/Button";
-import { createSubmission, Form, SaveActions } from "@baton/ui/Form";
+import { createSubmission, Form, SaveActions, saveThenReread } from "@baton/ui/Form";
 import { t } from "@baton/ui/i18n";
 import { TextArea, TextField } from "@baton/ui/TextField";
 import { toast } from "@baton/ui/Toast";
@@ -74,17 +74,12 @@ function BrandForm(props: { brand: BrandSettings }) {
   const submit = () =>
     submission.run(async () => {
       const chosen = logo();
-      let outcome = () => toast(t("brand.saved"));
-      try {
-        await api.brand.update({ version: b.version, ...values, ...(chosen !== undefined ? { logoFileId: chosen === "" ? "" : chosen.id } : {}) });
-      } catch (e) {
-        if (!isApiError(e) || e.status !== 409) throw e;
-        outcome = () => toast(t("common.conflict"), "error");
-      }
-      // The agency's version moved: the sidebar (and anything else) reads the new brand. The toast comes once the
-      // form is made anew from it, so what is typed after it is kept.
-      await revalidate([getBrandSettings.key, getMe.key]);
-      outcome();
+      // The agency's version moved: the sidebar (and anything else) reads the new brand.
+      await saveThenReread(
+        () => api.brand.update({ version: b.version, ...values, ...(chosen !== undefined ? { logoFileId: chosen === "" ? "" : chosen.id } : {}) }),
+        () => revalidate([getBrandSettings.key, getMe.key]),
+        { saved: () => toast(t("brand.saved")), conflict: () => toast(t("common.conflict"), "error") },
+      );
     });
 
   return (
