@@ -115,4 +115,23 @@ describe("Settings → Integrations", () => {
     await expect.poll(() => entry.getByTestId("delivery-status").textContent(), { timeout: 15_000 }).toBe("Delivered");
     expect(await entry.textContent()).toContain("Test event");
   });
+
+  it("a dialog closed and opened again at once stays open", async () => {
+    await owner.keyboard.press("Escape");
+    await owner.getByRole("dialog").waitFor({ state: "hidden" });
+    const opener = owner.getByTestId("integrations").getByRole("button", { name: "Add endpoint" }).first();
+    await opener.click();
+    const dialog = owner.getByRole("dialog", { name: "Add a webhook endpoint" });
+    await dialog.getByLabel("Endpoint URL").waitFor();
+    // Chromium tells a dialog's "close" up to a frame after it closed; the second click comes before that frame.
+    const close = await dialog.getByRole("button", { name: "Close", exact: true }).elementHandle();
+    await owner.evaluate(([closeButton, openButton]) => {
+      closeButton!.click();
+      openButton!.click();
+    }, [close, await opener.elementHandle()] as const);
+    await owner.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(done))));
+    await expect(dialog.getByLabel("Endpoint URL").isVisible()).resolves.toBe(true);
+    await owner.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+  });
 });

@@ -185,6 +185,29 @@ describe("the command palette", () => {
     await palette().waitFor({ state: "hidden" });
   });
 
+  it("opens again on a Ctrl-K that comes before the browser has told of the last close", async () => {
+    await entry(owner, "Home").waitFor();
+    await owner.keyboard.press("Control+K");
+    await field().waitFor();
+    // Chromium tells a dialog's "close" up to a frame after it closed. A busy page can take the
+    // next key first: here Ctrl-K comes straight after Escape, before that frame.
+    await owner.evaluate(() => {
+      const page = globalThis as any;
+      page.document.querySelector("dialog.palette").addEventListener(
+        "cancel",
+        () => queueMicrotask(() => page.document.dispatchEvent(new page.KeyboardEvent("keydown", { key: "k", ctrlKey: true, bubbles: true, cancelable: true }))),
+        { once: true },
+      );
+    });
+    await owner.keyboard.press("Escape");
+    // Two frames later the late "close" has been told; the palette stays open.
+    await owner.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(done))));
+    await expect(palette().isVisible()).resolves.toBe(true);
+    await expect(field().evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    await owner.keyboard.press("Escape");
+    await palette().waitFor({ state: "hidden" });
+  });
+
   it("jumps to a page by part of its name with the keyboard", async () => {
     await owner.keyboard.press("Control+K");
     await field().fill("invo");

@@ -40,7 +40,8 @@ export function Dialog(props: DialogProps) {
       classList={{ "dialog-wide": props.wide }}
       aria-labelledby={`dlg-${id}-title`}
       aria-describedby={props.description ? `dlg-${id}-desc` : undefined}
-      onClose={() => props.open && props.onClose()}
+      // "close" is told up to a frame after the dialog closed: one for a dialog opened again since is stale.
+      onClose={() => props.open && !el.open && props.onClose()}
     >
       <Show when={props.open}>
         <div class="dialog-panel">

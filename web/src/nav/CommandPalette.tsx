@@ -41,10 +41,11 @@ export function CommandPalette(props: { open: boolean; onClose: () => void }) {
       ref={dialog}
       class="palette"
       aria-label={t("palette.title")}
-      // Escape fires "cancel" at once but "close" a task later: closing on "cancel" keeps the
-      // open state true to the screen, so a Ctrl-K pressed straight after opens it again.
+      // Escape fires "cancel" at once but "close" up to a frame later: closing on "cancel" keeps
+      // the open state true to the screen, and a late "close" for a dialog opened again since
+      // (a Ctrl-K pressed straight after) is not a close.
       onCancel={() => props.open && props.onClose()}
-      onClose={() => props.open && props.onClose()}
+      onClose={() => props.open && !dialog.open && props.onClose()}
       // A click on the backdrop (the dialog element itself, outside its panel) closes it.
       onClick={(event) => event.target === dialog && props.onClose()}
     >
