@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Deferred } from "@baton/core/deferred";
-import { MAX_EVENT_BYTES, workerEvents } from "../../packages/functions/src/worker-dispatch.ts";
+import { inRequestScope } from "@baton/core/db/scope";
+import { MAX_EVENT_BYTES, useWorkerFunction, workerEvent, workerGroups } from "../../packages/functions/src/worker-dispatch.ts";
+import { startFakeLambda } from "../support/fake-lambda.ts";
+import { captureOutput } from "../support/logs.ts";
 import { startApi, waitForEmail, type Started } from "../support/http.ts";
 import { createWorld, type World } from "../support/world.ts";
 
@@ -94,6 +97,8 @@ describe("the worker's events", () => {
   const job = (n: number, bytes: number): Deferred.Job => ({ kind: "email.outbox", payload: { n, filler: "x".repeat(bytes) } });
   const decode = (event: Uint8Array) => JSON.parse(new TextDecoder().decode(event)) as { jobs: Array<{ payload: { n: number } }> };
 
+  const workerEvents = (jobs: Deferred.Job[], maxBytes?: number) => workerGroups(jobs, maxBytes).map(workerEvent);
+
   it("carry a request's jobs in one event while they fit, in order", () => {
     const events = workerEvents([job(1, 100), job(2, 100), job(3, 100)]);
     expect(events).toHaveLength(1);
@@ -106,5 +111,63 @@ describe("the worker's events", () => {
     expect(events.length).toBe(2);
     for (const event of events) expect(event.byteLength).toBeLessThanOrEqual(MAX_EVENT_BYTES);
     expect(events.flatMap((event) => decode(event).jobs.map((j) => j.payload.n))).toEqual([1, 2, 3, 4]);
+  });
+
+  it("fill an event to its last byte, and not one byte over", () => {
+    const jobs = [job(1, 40), job(2, 40), job(3, 40)];
+    const exact = workerEvent(jobs).byteLength;
+    expect(workerEvents(jobs, exact)).toHaveLength(1);
+    const split = workerEvents(jobs, exact - 1);
+    expect(split.map((event) => decode(event).jobs.map((j) => j.payload.n))).toEqual([[1, 2], [3]]);
+    for (const event of split) expect(event.byteLength).toBeLessThanOrEqual(exact - 1);
+    // A job bigger than the limit still goes, alone: Lambda's refusal then runs it in the request.
+    expect(workerEvents([job(1, 10), job(2, exact), job(3, 10)], exact).map((event) => decode(event).jobs.length)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("the hand-over to the worker function on AWS", () => {
+  it("sends a request's jobs as asynchronous invocations, and runs here only those Lambda refused", async () => {
+    const lambda = await startFakeLambda();
+    const names = ["BATON_WORKER_FUNCTION", "AWS_ENDPOINT_URL_LAMBDA", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] as const;
+    const saved = names.map((name) => process.env[name]);
+    Object.assign(process.env, { BATON_WORKER_FUNCTION: "baton-worker", AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" });
+    const ranHere: number[] = [];
+    const enqueue = Deferred.define("test.hand-over.split", async ({ n }: { n: number; filler: string }) => void ranHere.push(n));
+    const filler = "x".repeat(Math.floor(MAX_EVENT_BYTES * 0.6));
+    // A request that leaves three jobs: the first two don't fit in one event together.
+    const request = () =>
+      inRequestScope(() =>
+        Deferred.holdingJobs(async () => {
+          await enqueue({ n: 1, filler });
+          await enqueue({ n: 2, filler });
+          await enqueue({ n: 3, filler: "" });
+        }),
+      );
+    const numbers = (invocations: typeof lambda.accepted) => invocations.map((i) => (i.event as { jobs: Array<{ payload: { n: number } }> }).jobs.map((j) => j.payload.n));
+    const output = captureOutput();
+    try {
+      useWorkerFunction();
+      await request();
+      expect(numbers(lambda.accepted)).toEqual([[1], [2, 3]]);
+      expect(lambda.accepted.map((i) => [i.functionName, i.invocationType])).toEqual([
+        ["baton-worker", "Event"],
+        ["baton-worker", "Event"],
+      ]);
+      expect(ranHere).toEqual([]);
+
+      // Lambda takes the first event, then refuses: only the jobs it did not take run here, once.
+      lambda.accepted.length = 0;
+      lambda.refuseAfter(1);
+      await request();
+      expect(numbers(lambda.accepted)).toEqual([[1]]);
+      expect(numbers(lambda.refused)).toEqual([[2, 3]]);
+      expect(ranHere).toEqual([2, 3]);
+      expect(output.text()).toContain("could not hand test.hand-over.split, test.hand-over.split to the worker");
+    } finally {
+      output.stop();
+      Deferred.setDispatcher(null);
+      names.forEach((name, i) => (saved[i] === undefined ? delete process.env[name] : (process.env[name] = saved[i])));
+      await lambda.close();
+    }
   });
 });

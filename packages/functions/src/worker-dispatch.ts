@@ -15,8 +15,14 @@ export function useWorkerFunction() {
   let lambda: Promise<{ client: LambdaClient; InvokeCommand: typeof import("@aws-sdk/client-lambda").InvokeCommand }> | undefined;
   Deferred.setDispatcher(async (jobs) => {
     const { client, InvokeCommand } = await (lambda ??= import("@aws-sdk/client-lambda").then(({ LambdaClient, InvokeCommand }) => ({ client: new LambdaClient({}), InvokeCommand })));
-    for (const payload of workerEvents(jobs)) {
-      await client.send(new InvokeCommand({ FunctionName: functionName, InvocationType: "Event", Payload: payload }));
+    const groups = workerGroups(jobs);
+    for (const [index, group] of groups.entries()) {
+      try {
+        await client.send(new InvokeCommand({ FunctionName: functionName, InvocationType: "Event", Payload: workerEvent(group) }));
+      } catch (error) {
+        // The groups before this one are with the worker already: only the rest is left to run.
+        throw new Deferred.NotAllHandedOver(groups.slice(index).flat(), error);
+      }
     }
   });
 }
@@ -24,19 +30,30 @@ export function useWorkerFunction() {
 /** Lambda's limit on an asynchronous invocation's event, less room for its envelope. */
 export const MAX_EVENT_BYTES = 250 * 1024;
 
-/** The worker's events for `jobs`, in order: `{ jobs: [...] }`, as many jobs in each as fit. */
-export function workerEvents(jobs: readonly Deferred.Job[], maxBytes = MAX_EVENT_BYTES): Uint8Array[] {
-  const encoder = new TextEncoder();
-  const events: Uint8Array[] = [];
+const encoder = new TextEncoder();
+/** The worker's event for a group of jobs: `{ jobs: [...] }`. */
+export const workerEvent = (jobs: readonly Deferred.Job[]) => encoder.encode(JSON.stringify({ jobs }));
+/** The bytes of an event with no job: `{"jobs":[]}`. */
+const EMPTY_EVENT_BYTES = workerEvent([]).byteLength;
+
+/**
+ * `jobs` in order, in as few groups as fit in one event each. An event's size is summed from its
+ * jobs' (each job encoded once, and a comma between two), not encoded again for each job added.
+ */
+export function workerGroups(jobs: readonly Deferred.Job[], maxBytes = MAX_EVENT_BYTES): Deferred.Job[][] {
+  const groups: Deferred.Job[][] = [];
   let group: Deferred.Job[] = [];
-  const encode = (list: Deferred.Job[]) => encoder.encode(JSON.stringify({ jobs: list }));
+  let bytes = EMPTY_EVENT_BYTES;
   for (const job of jobs) {
-    if (group.length && encode([...group, job]).byteLength > maxBytes) {
-      events.push(encode(group));
+    const jobBytes = encoder.encode(JSON.stringify(job)).byteLength;
+    if (group.length && bytes + 1 + jobBytes > maxBytes) {
+      groups.push(group);
       group = [];
+      bytes = EMPTY_EVENT_BYTES;
     }
+    bytes += (group.length ? 1 : 0) + jobBytes;
     group.push(job);
   }
-  if (group.length) events.push(encode(group));
-  return events;
+  if (group.length) groups.push(group);
+  return groups;
 }

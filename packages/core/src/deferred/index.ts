@@ -16,8 +16,21 @@ import { Log } from "../log/index.ts";
 
 export type Job = { kind: string; payload: unknown };
 type Handler = (payload: any) => Promise<void>;
-/** Hands jobs over to run elsewhere (together, in order); throws if they could not be handed over. */
+/**
+ * Hands jobs over to run elsewhere (together, in order); throws if they could not be handed over,
+ * `NotAllHandedOver` if only the first of them were.
+ */
 export type Dispatcher = (jobs: Job[]) => Promise<void>;
+
+/** A dispatcher handed over the first of its jobs but not `left`, the rest. */
+export class NotAllHandedOver extends Error {
+  constructor(
+    readonly left: Job[],
+    cause: unknown,
+  ) {
+    super(`deferred: ${left.length} jobs not handed over`, { cause });
+  }
+}
 
 const handlers = new Map<string, Handler>();
 const pending = new Set<Promise<void>>();
@@ -66,13 +79,17 @@ export function setDispatcher(next: Dispatcher | null) {
   dispatcher = next ?? inProcess;
 }
 
-/** Hands jobs over; if the worker can't be reached, runs them here rather than lose them (slower, never lost). */
+/**
+ * Hands jobs over; those the worker can't be reached for run here rather than be lost (slower,
+ * never lost). Jobs it did take are not run again here.
+ */
 async function handOver(jobs: Job[]): Promise<void> {
   try {
     await dispatcher(jobs);
   } catch (error) {
-    Log.error(`deferred: could not hand ${jobs.map((job) => job.kind).join(", ")} to the worker; running them in the request`, error);
-    await runAll(jobs).catch(() => undefined);
+    const left = error instanceof NotAllHandedOver ? error.left : jobs;
+    Log.error(`deferred: could not hand ${left.map((job) => job.kind).join(", ")} to the worker; running them in the request`, error);
+    await runAll(left).catch(() => undefined);
   }
 }
 
