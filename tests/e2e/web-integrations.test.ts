@@ -116,7 +116,7 @@ describe("Settings → Integrations", () => {
     expect(await entry.textContent()).toContain("Test event");
   });
 
-  it("a dialog closed and opened again at once stays open", async () => {
+  it("a dialog closed and opened again at once stays open, closed by its button or by Escape", async () => {
     await owner.keyboard.press("Escape");
     await owner.getByRole("dialog").waitFor({ state: "hidden" });
     const opener = owner.getByTestId("integrations").getByRole("button", { name: "Add endpoint" }).first();
@@ -129,6 +129,15 @@ describe("Settings → Integrations", () => {
       closeButton!.click();
       openButton!.click();
     }, [close, await opener.elementHandle()] as const);
+    await owner.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(done))));
+    await expect(dialog.getByLabel("Endpoint URL").isVisible()).resolves.toBe(true);
+
+    // Escape, and the opener clicked straight after, before the browser has told of that close.
+    await opener.evaluate((button) => {
+      const shown = button.ownerDocument.querySelector("dialog[open]")!;
+      shown.addEventListener("cancel", () => queueMicrotask(() => (button as { click(): void }).click()), { once: true });
+    });
+    await owner.keyboard.press("Escape");
     await owner.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(done))));
     await expect(dialog.getByLabel("Endpoint URL").isVisible()).resolves.toBe(true);
     await owner.keyboard.press("Escape");

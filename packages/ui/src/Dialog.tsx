@@ -40,7 +40,10 @@ export function Dialog(props: DialogProps) {
       classList={{ "dialog-wide": props.wide }}
       aria-labelledby={`dlg-${id}-title`}
       aria-describedby={props.description ? `dlg-${id}-desc` : undefined}
-      // "close" is told up to a frame after the dialog closed: one for a dialog opened again since is stale.
+      // Escape fires "cancel" at once but "close" up to a frame later: closing on "cancel" keeps the
+      // open state true to the screen (a click on the opener straight after opens it again), and a
+      // late "close" for a dialog opened again since is not a close.
+      onCancel={() => props.open && props.onClose()}
       onClose={() => props.open && !el.open && props.onClose()}
     >
       <Show when={props.open}>
