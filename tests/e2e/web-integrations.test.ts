@@ -123,7 +123,7 @@ describe("Settings → Integrations", () => {
     await opener.click();
     const dialog = owner.getByRole("dialog", { name: "Add a webhook endpoint" });
     await dialog.getByLabel("Endpoint URL").waitFor();
-    // Chromium tells a dialog's "close" up to a frame after it closed; the second click comes before that frame.
+    // Chromium tells a dialog's "close" a little after it closed; the second click comes before it is told.
     const close = await dialog.getByRole("button", { name: "Close", exact: true }).elementHandle();
     await owner.evaluate(([closeButton, openButton]) => {
       closeButton!.click();

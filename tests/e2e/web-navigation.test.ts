@@ -189,8 +189,8 @@ describe("the command palette", () => {
     await entry(owner, "Home").waitFor();
     await owner.keyboard.press("Control+K");
     await field().waitFor();
-    // Chromium tells a dialog's "close" up to a frame after it closed. A busy page can take the
-    // next key first: here Ctrl-K comes straight after Escape, before that frame.
+    // Chromium tells a dialog's "close" a little after it closed. A busy page can take the
+    // next key first: here Ctrl-K comes straight after Escape, before that close is told.
     await owner.evaluate(() => {
       const page = globalThis as any;
       page.document.querySelector("dialog.palette").addEventListener(

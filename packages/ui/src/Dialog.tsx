@@ -40,7 +40,7 @@ export function Dialog(props: DialogProps) {
       classList={{ "dialog-wide": props.wide }}
       aria-labelledby={`dlg-${id}-title`}
       aria-describedby={props.description ? `dlg-${id}-desc` : undefined}
-      // Escape fires "cancel" at once but "close" up to a frame later: closing on "cancel" keeps the
+      // Escape fires "cancel" at once but "close" a little later: closing on "cancel" keeps the
       // open state true to the screen (a click on the opener straight after opens it again), and a
       // late "close" for a dialog opened again since is not a close.
       onCancel={() => props.open && props.onClose()}

@@ -41,7 +41,7 @@ export function CommandPalette(props: { open: boolean; onClose: () => void }) {
       ref={dialog}
       class="palette"
       aria-label={t("palette.title")}
-      // Escape fires "cancel" at once but "close" up to a frame later: closing on "cancel" keeps
+      // Escape fires "cancel" at once but "close" a little later: closing on "cancel" keeps
       // the open state true to the screen, and a late "close" for a dialog opened again since
       // (a Ctrl-K pressed straight after) is not a close.
       onCancel={() => props.open && props.onClose()}
