@@ -3,6 +3,7 @@ import { isApiError } from "./api";
 import { ErrorMessage } from "./ErrorMessage";
 import { Button } from "./Button";
 import { t } from "./i18n";
+import { toast } from "./Toast";
 
 export type Submission = ReturnType<typeof createSubmission>;
 
@@ -42,16 +43,21 @@ export function createSubmission() {
 /**
  * A form's save over a versioned record: writes, reads the record again (which makes the form anew), and only then
  * says how it went, so what is typed after the message is kept. A stale version (409 "conflict") is told by
- * `conflict`, not thrown; any other error is thrown, for the form to show, and nothing is read again.
+ * `conflict` (by default the "changed meanwhile" toast), not thrown; any other error is thrown, for the form to
+ * show, and nothing is read again.
  */
-export async function saveThenReread<R>(write: () => Promise<R>, reread: () => Promise<unknown>, say: { saved: (result: R) => void; conflict: () => void }): Promise<void> {
+export async function saveThenReread<R>(
+  write: () => Promise<R>,
+  reread: () => Promise<unknown>,
+  say: { saved: (result: R) => void; conflict?: () => void },
+): Promise<void> {
   let outcome: () => void;
   try {
     const result = await write();
     outcome = () => say.saved(result);
   } catch (e) {
     if (!isApiError(e) || e.status !== 409 || e.code !== "conflict") throw e;
-    outcome = say.conflict;
+    outcome = say.conflict ?? (() => toast(t("common.conflict"), "error"));
   }
   await reread();
   outcome();

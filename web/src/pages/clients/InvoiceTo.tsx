@@ -39,8 +39,8 @@ function InvoiceToForm(props: { client: Client; latest: () => Client; remake: ()
           props.remake();
           return revalidate([getClient.keyFor(props.client.id), getClients.key, getAllClients.key]);
         },
-        // A conflict: someone changed the client meanwhile (its recipient, or anything in another tab).
-        { saved: () => toast(t("invoiceTo.saved")), conflict: () => toast(t("common.conflict"), "error") },
+        // A conflict (told by the default toast): someone changed the client meanwhile (its recipient, or anything in another tab).
+        { saved: () => toast(t("invoiceTo.saved")) },
       );
     });
   const error = (field: string) => submission.fieldError(`invoiceTo.${field}`);

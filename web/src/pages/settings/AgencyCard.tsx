@@ -3,7 +3,6 @@ import { saveThenReread } from "@baton/ui/Form";
 import { versionToSend } from "@baton/ui/form-base";
 import { FormFrom } from "@baton/ui/FormFrom";
 import { Boundary } from "@baton/ui/Boundary";
-import { t } from "@baton/ui/i18n";
 import { toast } from "@baton/ui/Toast";
 import type { Agency } from "@baton/ui/types";
 import { createAsync, revalidate } from "@solidjs/router";
@@ -64,7 +63,7 @@ function CardBody(props: { intro: string | ((agency: Agency) => string); childre
           remakeOnNextRead();
           return revalidate([getAgency.key, ...alsoReads]);
         },
-        { saved: () => toast(saved), conflict: () => toast(t("common.conflict"), "error") },
+        { saved: () => toast(saved) },
       );
 
   return (

@@ -78,7 +78,7 @@ function BrandForm(props: { brand: BrandSettings }) {
       await saveThenReread(
         () => api.brand.update({ version: b.version, ...values, ...(chosen !== undefined ? { logoFileId: chosen === "" ? "" : chosen.id } : {}) }),
         () => revalidate([getBrandSettings.key, getMe.key]),
-        { saved: () => toast(t("brand.saved")), conflict: () => toast(t("common.conflict"), "error") },
+        { saved: () => toast(t("brand.saved")) },
       );
     });
 
