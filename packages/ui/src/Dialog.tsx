@@ -13,6 +13,18 @@ export type DialogProps = {
 };
 
 /**
+ * A native <dialog>'s "cancel" and "close" handlers, keeping the app's open state true to the screen. Escape fires
+ * "cancel" at once but "close" a little later: closing on "cancel" lets the opener used straight after (a click, a
+ * Ctrl-K) open it again, and a late "close" for a dialog opened again since is not a close.
+ */
+export function closeEvents(dialog: () => HTMLDialogElement, props: { open: boolean; onClose: () => void }) {
+  return {
+    onCancel: () => props.open && props.onClose(),
+    onClose: () => props.open && !dialog().open && props.onClose(),
+  };
+}
+
+/**
  * A modal on the native <dialog>: the browser makes the page behind it inert (focus stays
  * inside), closes it on Escape and gives focus back to the opener afterwards.
  * The body is only rendered while open, so forms inside start fresh each time.
@@ -20,6 +32,7 @@ export type DialogProps = {
 export function Dialog(props: DialogProps) {
   let el!: HTMLDialogElement;
   const id = createUniqueId();
+  const closing = closeEvents(() => el, props);
   createEffect(() => {
     if (props.open && !el.open) {
       el.showModal();
@@ -40,11 +53,8 @@ export function Dialog(props: DialogProps) {
       classList={{ "dialog-wide": props.wide }}
       aria-labelledby={`dlg-${id}-title`}
       aria-describedby={props.description ? `dlg-${id}-desc` : undefined}
-      // Escape fires "cancel" at once but "close" a little later: closing on "cancel" keeps the
-      // open state true to the screen (a click on the opener straight after opens it again), and a
-      // late "close" for a dialog opened again since is not a close.
-      onCancel={() => props.open && props.onClose()}
-      onClose={() => props.open && !el.open && props.onClose()}
+      onCancel={closing.onCancel}
+      onClose={closing.onClose}
     >
       <Show when={props.open}>
         <div class="dialog-panel">

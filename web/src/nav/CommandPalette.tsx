@@ -1,3 +1,4 @@
+import { closeEvents } from "@baton/ui/Dialog";
 import { t, type MessageKey } from "@baton/ui/i18n";
 import { useSession } from "@baton/ui/session";
 import { useNavigate } from "@solidjs/router";
@@ -32,6 +33,7 @@ export const paletteShown = () => Boolean(document.querySelector<HTMLDialogEleme
 
 export function CommandPalette(props: { open: boolean; onClose: () => void }) {
   let dialog!: HTMLDialogElement;
+  const closing = closeEvents(() => dialog, props);
   createEffect(() => {
     if (props.open && !dialog.open) dialog.showModal();
     else if (!props.open && dialog.open) dialog.close();
@@ -41,11 +43,8 @@ export function CommandPalette(props: { open: boolean; onClose: () => void }) {
       ref={dialog}
       class="palette"
       aria-label={t("palette.title")}
-      // Escape fires "cancel" at once but "close" a little later: closing on "cancel" keeps
-      // the open state true to the screen, and a late "close" for a dialog opened again since
-      // (a Ctrl-K pressed straight after) is not a close.
-      onCancel={() => props.open && props.onClose()}
-      onClose={() => props.open && !dialog.open && props.onClose()}
+      onCancel={closing.onCancel}
+      onClose={closing.onClose}
       // A click on the backdrop (the dialog element itself, outside its panel) closes it.
       onClick={(event) => event.target === dialog && props.onClose()}
     >
